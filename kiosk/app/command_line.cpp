@@ -1,0 +1,114 @@
+#include "command_line.h"
+
+#include <charconv>
+#include <cstring>
+#include <set>
+
+namespace kiosk {
+namespace {
+
+const std::set<std::string> kCommands = {"check-config", "show",   "import-roster", "checkin", "checkout",
+                                         "export",       "backup", "purge"};
+
+bool toInt(const std::string& s, int& out) {
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc() && p == s.data() + s.size();
+}
+
+}  // namespace
+
+std::string usageText() {
+    return R"(Leergang Kiosk: aanmelden en programma voor de Leergang Ambtelijk Vakmanschap.
+
+Gebruik / usage:
+  leergang-kiosk [opties]                 de kiosk starten / start the kiosk
+  leergang-kiosk check-config             configuratie controleren / validate the config
+  leergang-kiosk show [--json]            programma en deelnemers tonen / show programme and roster
+  leergang-kiosk import-roster FILE.csv   deelnemerslijst inlezen (alles of niets) / import the roster
+  leergang-kiosk checkin CODE [--at YYYY-MM-DDTHH:MM]
+  leergang-kiosk checkout CODE [--at YYYY-MM-DDTHH:MM]
+  leergang-kiosk export [--date YYYY-MM-DD] [--format csv] [--delimiter ';'|','] [--out FILE|-]
+  leergang-kiosk backup FILE              reservekopie van de database / back up the database
+  leergang-kiosk purge [--older-than DAYS]
+
+Opties / options:
+  --config DIR       configuratiemap (standaard $LEERGANG_KIOSK_CONFIG, /etc/leergang-kiosk, ingebouwd)
+  --db FILE          database (standaard $XDG_DATA_HOME/leergang-kiosk/attendance.db)
+  --now YYYY-MM-DDTHH:MM   de klok start op dit lokale tijdstip en loopt door (demo's, tests)
+  --screen NAME      home, checkin of agenda
+  --size WxH         venstergrootte (standaard 1280x800)
+  --fullscreen       volledig scherm (op locatie)
+  --lang nl|en       taal
+  --screenshot FILE.png [--frames N]   N frames tekenen (standaard 3), PNG schrijven, stoppen
+  --ui-dump FILE     na elk frame een JSON-regel met alle tikbare elementen
+  --version, --help
+
+Afsluitcodes / exit codes: 0 goed, 1 fout tijdens het draaien, 2 verkeerd gebruik of configuratiefout.
+)";
+}
+
+std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, std::string& error) {
+    CommandLine cl;
+    auto needValue = [&](int& i, const char* name) -> std::optional<std::string> {
+        if (i + 1 >= argc) {
+            error = std::string(name) + " verwacht een waarde / needs a value";
+            return std::nullopt;
+        }
+        return std::string(argv[++i]);
+    };
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        std::optional<std::string>* target = nullptr;
+        if (a == "--config") target = &cl.configDir;
+        else if (a == "--db") target = &cl.dbPath;
+        else if (a == "--now") target = &cl.now;
+        else if (a == "--screen") target = &cl.screen;
+        else if (a == "--size") target = &cl.size;
+        else if (a == "--lang") target = &cl.lang;
+        else if (a == "--screenshot") target = &cl.screenshot;
+        else if (a == "--ui-dump") target = &cl.uiDump;
+        else if (a == "--at") target = &cl.at;
+        else if (a == "--date") target = &cl.date;
+        else if (a == "--format") target = &cl.format;
+        else if (a == "--out") target = &cl.out;
+        else if (a == "--delimiter") target = &cl.delimiter;
+        if (target) {
+            auto v = needValue(i, a.c_str());
+            if (!v) return std::nullopt;
+            *target = *v;
+            continue;
+        }
+        if (a == "--frames" || a == "--older-than") {
+            auto v = needValue(i, a.c_str());
+            if (!v) return std::nullopt;
+            int n = 0;
+            if (!toInt(*v, n) || n < (a == "--frames" ? 1 : 0)) {
+                error = a + ": geen geldig getal / not a valid number: " + *v;
+                return std::nullopt;
+            }
+            if (a == "--frames") cl.frames = n;
+            else cl.olderThanDays = n;
+            continue;
+        }
+        if (a == "--fullscreen") cl.fullscreen = true;
+        else if (a == "--json") cl.json = true;
+        else if (a == "--matrix") cl.matrix = true;
+        else if (a == "--help" || a == "-h") cl.help = true;
+        else if (a == "--version") cl.version = true;
+        else if (a.size() > 1 && a[0] == '-' && a != "-") {
+            error = "onbekende optie / unknown option: " + a;
+            return std::nullopt;
+        } else if (cl.command.empty() && cl.positional.empty()) {
+            if (!kCommands.count(a)) {
+                error = "onbekende opdracht / unknown command: " + a;
+                return std::nullopt;
+            }
+            cl.command = a;
+        } else {
+            cl.positional.push_back(a);
+        }
+    }
+    return cl;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,34 @@
+// command_line.h: leergang-kiosk's command line.
+//
+//   leergang-kiosk [--config DIR] [--db FILE] [--now YYYY-MM-DDTHH:MM] [--screen NAME] [--size WxH]
+//                  [--fullscreen] [--lang nl|en] [--screenshot FILE.png [--frames N]] [--ui-dump FILE]
+//   leergang-kiosk COMMAND [options]     (see usageText())
+// Exit codes: 0 ok, 1 runtime failure, 2 usage or config error. Errors go to stderr in plain words.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+struct CommandLine {
+    std::string command;                   // "" runs the kiosk
+    std::vector<std::string> positional;   // e.g. the CODE of `checkin`
+    std::optional<std::string> configDir, dbPath, now, screen, size, lang, screenshot, uiDump;
+    std::optional<std::string> at, date, format, out, delimiter;
+    std::optional<int> olderThanDays;
+    int frames = 3;
+    bool fullscreen = false;
+    bool json = false;
+    bool matrix = false;
+    bool help = false;
+    bool version = false;
+};
+
+// Parses argv; on a usage error returns nullopt and sets `error`.
+std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, std::string& error);
+
+std::string usageText();
+
+}  // namespace kiosk

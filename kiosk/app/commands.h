@@ -1,0 +1,18 @@
+// commands.h: the subcommands, small functions over the same core, content and store as the kiosk.
+#pragma once
+
+#include "command_line.h"
+
+namespace kiosk {
+
+int runKiosk(const CommandLine& cl);         // run_kiosk.cpp
+int runCommand(const CommandLine& cl);       // commands.cpp: dispatches to the ones below
+int cmdCheckConfig(const CommandLine& cl);   // commands_config.cpp
+int cmdShow(const CommandLine& cl);
+int cmdImportRoster(const CommandLine& cl);
+int cmdCheckInOut(const CommandLine& cl);    // commands_attendance.cpp
+int cmdExport(const CommandLine& cl);
+int cmdBackup(const CommandLine& cl);
+int cmdPurge(const CommandLine& cl);
+
+}  // namespace kiosk

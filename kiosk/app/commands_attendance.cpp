@@ -1,0 +1,209 @@
+// commands_attendance.cpp: checkin, checkout, export, backup, purge, for staff and scripts.
+#include <cstdio>
+
+#include "app/command_context.h"
+#include "app/commands.h"
+#include "app/paths.h"
+#include "core/presence_list.h"
+#include "store/atomic_file.h"
+
+namespace kiosk {
+namespace {
+
+// Loads config (must be valid) and opens the store with the roster in sync.
+int open(const CommandLine& cl, CommandContext& ctx, AttendanceDb& db) {
+    if (int rc = prepareCommand(cl, ctx)) return rc;
+    if (!ctx.config.ok()) {
+        for (const auto& p : ctx.config.problems) std::fprintf(stderr, "%s\n", p.format().c_str());
+        return 2;
+    }
+    return openStoreWithRoster(ctx, db, SystemClock{}.now());
+}
+
+int loadDay(CommandContext& ctx, AttendanceDb& db, LocalDate day, AttendanceLedger& ledger) {
+    std::vector<AttendanceEvent> events;
+    if (auto s = db.loadEventsForDay(day, events); !s.ok()) {
+        std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
+        return 1;
+    }
+    for (const auto& e : events) ledger.apply(e);
+    return 0;
+}
+
+}  // namespace
+
+int cmdCheckInOut(const CommandLine& cl) {
+    const bool in = cl.command == "checkin";
+    if (cl.positional.size() != 1) {
+        std::fprintf(stderr, "leergang-kiosk %s CODE [--at YYYY-MM-DDTHH:MM]\n", cl.command.c_str());
+        return 2;
+    }
+    Instant at = SystemClock{}.now();
+    if (cl.at) {
+        const auto t = LocalDateTime::parse(*cl.at);
+        if (!t) {
+            std::fprintf(stderr, "--at YYYY-MM-DDTHH:MM, niet / not '%s'\n", cl.at->c_str());
+            return 2;
+        }
+        at = fromLocal(*t);
+    }
+    CommandContext ctx;
+    AttendanceDb db;
+    if (int rc = open(cl, ctx, db)) return rc;
+    std::optional<StoredParticipant> who;
+    if (auto s = db.findParticipant(cl.positional[0], who); !s.ok()) {
+        std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
+        return 1;
+    }
+    if (!who) {
+        std::fprintf(stderr, "%s\n", ctx.texts.format("cli.unknown_code", {{"code", cl.positional[0]}}).c_str());
+        return 2;
+    }
+    const Participant& p = who->participant;
+    const LocalDate day = localDateOf(at);
+    AttendanceLedger ledger;
+    if (int rc = loadDay(ctx, db, day, ledger)) return rc;
+    const DayRecord rec = ledger.record(day, p.code);
+    const TextArgs args{{"name", p.fullName()}, {"code", p.code}, {"date", day.iso()}};
+    if (in && decideCheckIn(rec) == CheckInDecision::already_checked_in) {
+        auto a = args;
+        a.emplace_back("time", toLocal(*rec.checkIn).timeOfDay().hhmm());
+        std::printf("%s\n", ctx.texts.format("cli.already_in", a).c_str());
+        return 0;
+    }
+    if (!in) {
+        const auto d = decideCheckOut(rec);
+        if (d == CheckOutDecision::not_checked_in) {
+            std::fprintf(stderr, "%s\n", ctx.texts.format("cli.not_checked_in", args).c_str());
+            return 2;
+        }
+        if (d == CheckOutDecision::already_checked_out) {
+            auto a = args;
+            a.emplace_back("time", toLocal(*rec.checkOut).timeOfDay().hhmm());
+            std::printf("%s\n", ctx.texts.format("cli.already_out", a).c_str());
+            return 0;
+        }
+    }
+    AttendanceEvent e;
+    e.id = newEventId();
+    e.participantCode = p.code;
+    e.kind = in ? EventKind::check_in : EventKind::check_out;
+    e.at = at;
+    e.recordedAt = SystemClock{}.now();
+    e.day = day;
+    e.source = EventSource::command_line;
+    e.kioskId = ctx.config.settings.kioskId;
+    if (auto s = db.appendEvent(e); !s.ok()) {
+        std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
+        return 1;
+    }
+    // Printed only after the commit returned: a script may trust this line.
+    auto a = args;
+    a.emplace_back("time", toLocal(at).timeOfDay().hhmm());
+    std::printf("%s\n", ctx.texts.format(in ? "cli.checked_in" : "cli.checked_out", a).c_str());
+    return 0;
+}
+
+int cmdExport(const CommandLine& cl) {
+    CommandContext ctx;
+    AttendanceDb db;
+    if (cl.matrix) {
+        std::fprintf(stderr, "leergang-kiosk export --matrix: %s\n", "nog niet beschikbaar / not available yet");
+        return 2;
+    }
+    const std::string format = cl.format.value_or("csv");
+    if (format != "csv") {
+        std::fprintf(stderr, "leergang-kiosk export --format: csv (xlsx %s)\n", "nog niet beschikbaar / not available yet");
+        return 2;
+    }
+    char delimiter = ';';
+    if (cl.delimiter) {
+        if (*cl.delimiter == ";" ) delimiter = ';';
+        else if (*cl.delimiter == ",") delimiter = ',';
+        else {
+            std::fprintf(stderr, "--delimiter ';' | ','\n");
+            return 2;
+        }
+    }
+    LocalDate day = localDateOf(SystemClock{}.now());
+    if (cl.date) {
+        const auto d = LocalDate::parse(*cl.date);
+        if (!d) {
+            std::fprintf(stderr, "--date YYYY-MM-DD, niet / not '%s'\n", cl.date->c_str());
+            return 2;
+        }
+        day = *d;
+    }
+    if (int rc = open(cl, ctx, db)) return rc;
+    std::vector<StoredParticipant> stored;
+    if (auto s = db.participants(stored); !s.ok()) {
+        std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
+        return 1;
+    }
+    AttendanceLedger ledger;
+    if (int rc = loadDay(ctx, db, day, ledger)) return rc;
+    // Everyone rostered then (also those since removed from the roster but present that day).
+    std::vector<Participant> roster;
+    for (const auto& sp : stored)
+        if (sp.active || ledger.record(day, sp.participant.code).checkIn) roster.push_back(sp.participant);
+    const auto rows = presenceList(ctx.config.programme, roster, ledger, day, AttendanceRules::from(ctx.config.settings));
+    const std::string csv = presenceCsv(rows, ctx.texts, delimiter);
+    const std::string out = cl.out.value_or(
+        (exportDir(ctx.config.settings.exportFolder, ctx.dbPath) / ("presentielijst-" + day.iso() + ".csv")).string());
+    if (out == "-") {
+        std::fwrite(csv.data(), 1, csv.size(), stdout);
+        return 0;
+    }
+    std::error_code ec;
+    const std::filesystem::path target(out);
+    if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ec);
+    if (const std::string err = writeFileAtomically(target, csv); !err.empty()) {
+        std::fprintf(stderr, "%s\n", err.c_str());
+        return 1;
+    }
+    std::printf("%s\n", ctx.texts.format("cli.exported", {{"path", out}, {"n", std::to_string(rows.size())}}).c_str());
+    return 0;
+}
+
+int cmdBackup(const CommandLine& cl) {
+    if (cl.positional.size() != 1) {
+        std::fprintf(stderr, "leergang-kiosk backup FILE\n");
+        return 2;
+    }
+    CommandContext ctx;
+    if (int rc = prepareCommand(cl, ctx)) return rc;
+    AttendanceDb db;
+    const StoreOpenReport report = db.open(ctx.dbPath, SystemClock{}.now());
+    if (!report.status.ok()) {
+        std::fprintf(stderr, "%s: %s\n", ctx.dbPath.c_str(), describe(ctx.texts, report.status).c_str());
+        return 1;
+    }
+    if (auto s = db.backupTo(cl.positional[0]); !s.ok()) {
+        std::fprintf(stderr, "%s: %s\n", cl.positional[0].c_str(), describe(ctx.texts, s).c_str());
+        return 1;
+    }
+    std::printf("%s\n", ctx.texts.format("cli.backup_made", {{"path", cl.positional[0]}}).c_str());
+    return 0;
+}
+
+int cmdPurge(const CommandLine& cl) {
+    CommandContext ctx;
+    if (int rc = prepareCommand(cl, ctx)) return rc;
+    const int days = cl.olderThanDays.value_or(ctx.config.settings.retentionDays);
+    AttendanceDb db;
+    const StoreOpenReport report = db.open(ctx.dbPath, SystemClock{}.now());
+    if (!report.status.ok()) {
+        std::fprintf(stderr, "%s: %s\n", ctx.dbPath.c_str(), describe(ctx.texts, report.status).c_str());
+        return 1;
+    }
+    const LocalDate cutoff = localDateOf(SystemClock{}.now()).plusDays(-days);
+    int removed = 0;
+    if (auto s = db.purge(cutoff, removed); !s.ok()) {
+        std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
+        return 1;
+    }
+    std::printf("%s\n", ctx.texts.format("cli.purged", {{"n", std::to_string(removed)}, {"date", cutoff.iso()}}).c_str());
+    return 0;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,336 @@
+#include "kiosk_session.h"
+
+#include <algorithm>
+#include <cstdint>
+
+#include "app/embedded_assets.h"
+#include "app/paths.h"
+#include "store/roster_sync.h"
+#include "ui/screens.h"
+
+namespace kiosk {
+namespace {
+
+constexpr int64_t kConfigPollMs = 2000;       // how often the config folder is stat'ed
+constexpr int64_t kFeedbackSeconds = 6;        // messages other than the welcome stay this long
+
+}  // namespace
+
+Texts loadEmbeddedTexts(Lang lang) {
+    Problems ignored;  // the catalogues are tested at build time (tests/core/test_text_catalogue.cpp)
+    return Texts(Catalogue::parse(embeddedAsset("text/nl.txt"), "nl.txt", ignored),
+                 Catalogue::parse(embeddedAsset("text/en.txt"), "en.txt", ignored), lang);
+}
+
+ConfigFiles embeddedConfig() {
+    ConfigFiles cf;
+    cf.origin = "(ingebouwd)";
+    for (const auto& a : embeddedAssets()) {
+        constexpr std::string_view prefix = "config/";
+        if (a.name.substr(0, prefix.size()) == prefix) cf.files[std::string(a.name.substr(prefix.size()))] = std::string(a.data);
+    }
+    return cf;
+}
+
+KioskSession::KioskSession(const SessionOptions& options, const Clock& clock, std::function<void()> wake)
+    : options_(options), clock_(clock), texts_(loadEmbeddedTexts(options.lang.value_or(Lang::nl))) {
+    lastInput_ = clock_.now();
+    lastConfigPoll_ = lastInput_;
+    ui_.screen = options.startScreen;
+
+    Problems readProblems;
+    ConfigFiles files = options.configDir.empty() ? embeddedConfig() : readConfigFolder(options.configDir, texts_, readProblems);
+    if (!options.configDir.empty()) configStamp_ = configStamp();
+    if (!options.lang) {
+        Problems ignored;
+        texts_.setLang(loadSettingsOnly(files, texts_, ignored).lang);
+    }
+    for (const auto& p : readProblems) startupProblems_.push_back(p.format());
+    if (!readProblems.empty() || !loadConfigFrom(files, true)) {
+        configError_ = true;
+        return;
+    }
+
+    auto db = std::make_unique<AttendanceDb>();
+    const StoreOpenReport report = db->open(options.dbPath, clock_.now());
+    if (!report.quarantinedTo.empty())
+        startupProblems_.push_back(texts_.format("store.quarantined", {{"path", report.quarantinedTo},
+                                                                        {"n", std::to_string(report.eventsCarriedOver)}}));
+    if (!report.status.ok()) {
+        startupProblems_.push_back(options.dbPath.string() + ": " + texts_(storeErrorKey(report.status.kind)) + " (" +
+                                   report.status.detail + ")");
+        return;
+    }
+    if (auto it = files.files.find(kRosterFile); it != files.files.end() && config_.roster.ok()) {
+        std::vector<Participant> rows;
+        for (const auto& r : config_.roster.rows) rows.push_back(r.participant);
+        RosterImportResult result;
+        bool imported = false;
+        if (auto s = syncConfigRoster(*db, rows, it->second, clock_.now(), imported, result); !s.ok())
+            startupProblems_.push_back(texts_(storeErrorKey(s.kind)) + " (" + s.detail + ")");
+    }
+    reloadRosterFromStore(*db);
+    // Retention, then today's backup: both before the first frame, on the kiosk's own data.
+    const LocalDate today = localDateOf(clock_.now());
+    int purged = 0;
+    if (auto s = db->purge(today.plusDays(-config_.settings.retentionDays), purged); !s.ok())
+        startupProblems_.push_back(texts_(storeErrorKey(s.kind)) + " (" + s.detail + ")");
+    const auto backup = kiosk::dailyBackup(*db, backupDir(options_.dbPath), today, config_.settings.backupKeep);
+    if (!backup.status.ok())
+        startupProblems_.push_back(texts_(storeErrorKey(backup.status.kind)) + " (" + backup.status.detail + ")");
+    lastBackupDay_ = today;
+    if (auto s = db->loadEvents([&](const AttendanceEvent& e) { ledger_.apply(e); }); !s.ok()) {
+        startupProblems_.push_back(texts_(storeErrorKey(s.kind)) + " (" + s.detail + ")");
+        return;
+    }
+    worker_ = std::make_unique<StoreWorker>(std::move(db), std::move(wake));
+    ready_ = true;
+}
+
+KioskSession::~KioskSession() = default;
+
+void KioskSession::reloadRosterFromStore(AttendanceDb& db) {
+    std::vector<StoredParticipant> stored;
+    if (db.participants(stored).ok()) {
+        roster_.clear();
+        for (auto& sp : stored)
+            if (sp.active) roster_.push_back(std::move(sp.participant));
+    }
+}
+
+bool KioskSession::loadConfigFrom(const ConfigFiles& files, bool atStart) {
+    LoadedConfig next = loadConfig(files, texts_);
+    if (!next.ok()) {
+        // Keep the last good config; the problems are logged (and shown in staff mode later).
+        for (const auto& p : next.problems)
+            if (p.severity == Severity::error) startupProblems_.push_back(p.format());
+        return false;
+    }
+    config_ = std::move(next);
+    // The store decides whether the roster file really changed (roster_sync.h).
+    if (auto it = files.files.find(kRosterFile); !atStart && worker_ && it != files.files.end()) {
+        std::vector<Participant> rows;
+        for (const auto& r : config_.roster.rows) rows.push_back(r.participant);
+        worker_->syncConfigRoster(std::move(rows), it->second, clock_.now());
+    }
+    return true;
+}
+
+std::filesystem::file_time_type KioskSession::configStamp() const {
+    std::filesystem::file_time_type newest{};
+    std::error_code ec;
+    for (const char* name : {kKioskFile, kProgrammeFile, kExercisesFile, kRosterFile}) {
+        const auto t = std::filesystem::last_write_time(options_.configDir / name, ec);
+        if (!ec && t > newest) newest = t;
+    }
+    return newest;
+}
+
+bool KioskSession::pollConfig() {
+    if (options_.configDir.empty() || !options_.watchConfig) return false;
+    const Instant now = clock_.now();
+    if (now.ms - lastConfigPoll_.ms < kConfigPollMs) return false;
+    lastConfigPoll_ = now;
+    const auto stamp = configStamp();
+    if (stamp == configStamp_) return false;
+    configStamp_ = stamp;
+    Problems readProblems;
+    ConfigFiles files = readConfigFolder(options_.configDir, texts_, readProblems);
+    if (!readProblems.empty()) return false;
+    return loadConfigFrom(files, false);
+}
+
+int64_t KioskSession::msUntilConfigPoll() const {
+    if (options_.configDir.empty() || !options_.watchConfig) return INT64_MAX;
+    return std::max<int64_t>(0, lastConfigPoll_.ms + kConfigPollMs - clock_.now().ms);
+}
+
+bool KioskSession::storeBusy() const { return worker_ && worker_->pending() > 0; }
+
+bool KioskSession::drainStore() {
+    if (!worker_) return false;
+    auto done = worker_->takeCompletions();
+    for (auto& c : done) {
+        if (c.kind == StoreRequestKind::import_roster) {
+            // Imported (or unchanged): the active roster is the file's rows either way.
+            if (c.status.ok() && (c.import.added + c.import.updated + c.import.deactivated) > 0) {
+                roster_.clear();
+                for (const auto& r : config_.roster.rows) roster_.push_back(r.participant);
+            }
+            continue;
+        }
+        if (c.kind != StoreRequestKind::append_event) continue;
+        auto it = pending_.find(c.ticket);
+        if (it == pending_.end()) continue;
+        const PendingWrite pw = it->second;
+        pending_.erase(it);
+        if (c.status.ok()) {
+            storeProblem_.clear();
+            ledger_.apply(c.event);
+            if (ui_.feedback.kind == ui::Feedback::Kind::pending && ui_.feedback.code == pw.code) {
+                ui_.feedback = {pw.onSuccess, pw.code, pw.name, pw.at, clock_.now(), {}};
+            }
+        } else {
+            storeProblem_ = texts_(storeErrorKey(c.status.kind));
+            ui_.feedback = {ui::Feedback::Kind::error, pw.code, pw.name, pw.at, clock_.now(), storeProblem_};
+            ui_.screen = ui::Screen::checkin;
+        }
+    }
+    return !done.empty();
+}
+
+const Participant* KioskSession::participant(const std::string& code) const {
+    const std::string norm = normaliseCode(code);
+    for (const auto& p : roster_)
+        if (p.code == norm) return &p;
+    return nullptr;
+}
+
+ui::KioskView KioskSession::buildView() const {
+    ui::KioskView v;
+    v.texts = &texts_;
+    v.settings = &config_.settings;
+    v.programme = &config_.programme;
+    v.ledger = &ledger_;
+    v.now = clock_.now();
+    v.local = toLocal(v.now);
+    v.today = config_.programme.dayOn(v.local.date);
+    v.shownDay = v.today ? v.today : config_.programme.nearestDay(v.local.date);
+    v.phase = phaseOf(config_.programme, v.local.date);
+    for (const auto& p : roster_)
+        if (!v.today || p.cohortId == v.today->cohortId) v.expected.push_back(&p);
+    for (const auto* p : v.expected)
+        if (ledger_.record(v.local.date, p->code).checkIn) ++v.checkedIn;
+    v.storeProblem = storeProblem_;
+    return v;
+}
+
+void KioskSession::goHome() {
+    ui_.screen = ui::Screen::home;
+    ui_.mode = ui::CheckMode::check_in;
+    ui_.feedback = {};
+    texts_.setLang(options_.lang.value_or(config_.settings.lang));
+}
+
+void KioskSession::submit(AttendanceEvent e, ui::Feedback::Kind onSuccess, const Participant& p) {
+    const std::string name = p.displayName(config_.settings.nameDisplay);
+    ui_.feedback = {ui::Feedback::Kind::pending, p.code, name, e.at, clock_.now(), {}};
+    ui_.screen = ui::Screen::checkin;
+    const uint64_t ticket = worker_->append(std::move(e));
+    pending_[ticket] = {onSuccess, p.code, p.firstName, ui_.feedback.at};
+}
+
+void KioskSession::apply(const ui::Intent& in) {
+    using K = ui::Intent::Kind;
+    const Instant now = clock_.now();
+    const LocalDate today = localDateOf(now);
+    const AttendanceRules rules = AttendanceRules::from(config_.settings);
+    auto base = [&](EventKind kind, const std::string& code) {
+        AttendanceEvent e;
+        e.id = newEventId();
+        e.participantCode = code;
+        e.kind = kind;
+        e.at = now;
+        e.recordedAt = now;
+        e.day = today;
+        e.source = EventSource::kiosk;
+        e.kioskId = config_.settings.kioskId;
+        return e;
+    };
+    switch (in.kind) {
+        case K::none: return;
+        case K::go:
+            if (in.screen == ui::Screen::home) {
+                goHome();
+            } else {
+                ui_.screen = in.screen;
+                ui_.mode = in.mode;
+                ui_.feedback = {};
+            }
+            return;
+        case K::set_lang: texts_.setLang(in.lang); return;
+        case K::dismiss: goHome(); return;
+        case K::check_in:
+        case K::check_out: {
+            if (!worker_) return;
+            const Participant* p = participant(in.code);
+            if (!p) return;
+            if (ui_.feedback.kind == ui::Feedback::Kind::pending) return;  // one write at a time per screen
+            const DayRecord rec = ledger_.record(today, p->code);
+            const std::string first = p->firstName;
+            if (in.kind == K::check_in) {
+                if (decideCheckIn(rec) == CheckInDecision::already_checked_in) {
+                    ui_.feedback = {ui::Feedback::Kind::already_in, p->code, first, *rec.checkIn, now, {}};
+                    ui_.screen = ui::Screen::checkin;
+                    return;
+                }
+                submit(base(EventKind::check_in, p->code), ui::Feedback::Kind::checked_in, *p);
+            } else {
+                const CheckOutDecision d = decideCheckOut(rec);
+                if (d == CheckOutDecision::not_checked_in) {
+                    ui_.feedback = {ui::Feedback::Kind::not_checked_in, p->code, first, now, now, {}};
+                    ui_.screen = ui::Screen::checkin;
+                    return;
+                }
+                if (d == CheckOutDecision::already_checked_out) {
+                    ui_.feedback = {ui::Feedback::Kind::already_out, p->code, first, *rec.checkOut, now, {}};
+                    ui_.screen = ui::Screen::checkin;
+                    return;
+                }
+                submit(base(EventKind::check_out, p->code), ui::Feedback::Kind::checked_out, *p);
+            }
+            return;
+        }
+        case K::undo: {
+            if (!worker_ || ui_.feedback.kind != ui::Feedback::Kind::checked_in) return;
+            const Participant* p = participant(ui_.feedback.code);
+            const DayRecord rec = ledger_.record(today, ui_.feedback.code);
+            if (!p || !canUndo(rec, now, rules)) return;
+            AttendanceEvent e = base(EventKind::undo, p->code);
+            e.refersTo = rec.checkInEventId;
+            submit(std::move(e), ui::Feedback::Kind::undone, *p);
+            return;
+        }
+    }
+}
+
+void KioskSession::noteInput() { lastInput_ = clock_.now(); }
+
+void KioskSession::frame() {
+    drainStore();
+    const Instant now = clock_.now();
+    if (const LocalDate today = localDateOf(now); worker_ && today != lastBackupDay_) {
+        worker_->dailyBackup(backupDir(options_.dbPath).string(), today, config_.settings.backupKeep);
+        lastBackupDay_ = today;
+    }
+    // Inactivity: every screen returns home; messages close by themselves.
+    const auto& fb = ui_.feedback;
+    const int64_t feedbackMs = (fb.kind == ui::Feedback::Kind::checked_in ? config_.settings.undoSeconds : kFeedbackSeconds) * 1000;
+    if (fb.kind != ui::Feedback::Kind::none && fb.kind != ui::Feedback::Kind::pending && now.ms - fb.shownAt.ms >= feedbackMs &&
+        now.ms - lastInput_.ms >= feedbackMs)
+        goHome();
+    if (ui_.screen != ui::Screen::home && fb.kind != ui::Feedback::Kind::pending &&
+        now.ms - lastInput_.ms >= static_cast<int64_t>(config_.settings.returnHomeSeconds) * 1000)
+        goHome();
+    ui_.undoSecondsLeft = 0;
+    if (ui_.feedback.kind == ui::Feedback::Kind::checked_in)
+        ui_.undoSecondsLeft = undoSecondsLeft(ledger_.record(localDateOf(now), ui_.feedback.code), now,
+                                              AttendanceRules::from(config_.settings));
+
+    const ui::KioskView view = buildView();
+    const ui::Intent intent = ui::drawKioskUi(view, ui_);
+    apply(intent);
+}
+
+int64_t KioskSession::msUntilNextChange() const {
+    const Instant now = clock_.now();
+    int64_t ms = 60000 - (now.ms % 60000);  // the clock's minute
+    if (ui_.feedback.kind != ui::Feedback::Kind::none) ms = std::min<int64_t>(ms, 1000 - (now.ms % 1000));
+    if (ui_.screen != ui::Screen::home) {
+        const int64_t deadline = lastInput_.ms + static_cast<int64_t>(config_.settings.returnHomeSeconds) * 1000;
+        ms = std::min(ms, std::max<int64_t>(0, deadline - now.ms));
+    }
+    return std::max<int64_t>(ms, 0);
+}
+
+}  // namespace kiosk

@@ -1,0 +1,105 @@
+// kiosk_session.h: one running kiosk without its window: config, roster, attendance ledger, the
+// store thread and the UI state. It builds each frame's view from memory, draws the screens, and
+// applies what they ask for. The GLFW shell (window_app.cpp) and the headless UI tests both drive
+// it, so everything a test taps through is the real thing.
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "content/config_loader.h"
+#include "core/attendance.h"
+#include "core/clock.h"
+#include "core/text_catalogue.h"
+#include "store/backup_rotation.h"
+#include "store/store_worker.h"
+#include "ui/kiosk_view.h"
+
+namespace kiosk {
+
+struct SessionOptions {
+    std::filesystem::path configDir;        // empty: the embedded default config
+    std::filesystem::path dbPath;           // attendance database
+    std::optional<Lang> lang;               // overrides kiosk.toml
+    ui::Screen startScreen = ui::Screen::home;
+    bool watchConfig = true;                // notice edits to the config folder
+};
+
+// Texts from the embedded catalogues (nl and en), in `lang`.
+Texts loadEmbeddedTexts(Lang lang);
+// The embedded default config folder.
+ConfigFiles embeddedConfig();
+
+class KioskSession {
+public:
+    // Reads config, opens the store (quarantining a damaged file), imports the roster, loads the
+    // log. Problems that do not stop the kiosk are kept in startupProblems().
+    KioskSession(const SessionOptions& options, const Clock& clock, std::function<void()> wake);
+    ~KioskSession();
+
+    // Whether the kiosk can run at all (config without errors, store open); else why not.
+    bool ready() const { return ready_; }
+    bool configError() const { return configError_; }
+    const std::vector<std::string>& startupProblems() const { return startupProblems_; }
+
+    // One frame of UI (between ImGui::NewFrame and ImGui::Render).
+    void frame();
+    // A person touched the screen or pressed a key.
+    void noteInput();
+    // Milliseconds until something visible changes without input (clock minute, countdowns,
+    // return home, agenda item). The frame loop sleeps this long at most.
+    int64_t msUntilNextChange() const;
+    // Milliseconds until the config folder should be looked at again (no drawing needed for that).
+    int64_t msUntilConfigPoll() const;
+    // Cheap (stat only); reloads the config when a file changed. Returns true when the view changed.
+    bool pollConfig();
+    // Applies store completions; true when something changed.
+    bool drainStore();
+    bool storeBusy() const;
+
+    ui::UiState& uiState() { return ui_; }
+    const Texts& texts() const { return texts_; }
+    const LoadedConfig& config() const { return config_; }
+    const AttendanceLedger& ledger() const { return ledger_; }
+    const std::vector<Participant>& roster() const { return roster_; }
+    ui::KioskView buildView() const;
+    void apply(const ui::Intent& intent);
+
+private:
+    struct PendingWrite {
+        ui::Feedback::Kind onSuccess;
+        std::string code;
+        std::string name;
+        Instant at;
+    };
+    void goHome();
+    void submit(AttendanceEvent e, ui::Feedback::Kind onSuccess, const Participant& p);
+    const Participant* participant(const std::string& code) const;
+    void reloadRosterFromStore(AttendanceDb& db);
+    bool loadConfigFrom(const ConfigFiles& files, bool atStart);
+    std::filesystem::file_time_type configStamp() const;
+
+    SessionOptions options_;
+    const Clock& clock_;
+    Texts texts_;
+    LoadedConfig config_;
+    std::vector<Participant> roster_;  // active participants, from the store
+    AttendanceLedger ledger_;
+    std::unique_ptr<StoreWorker> worker_;
+    std::map<uint64_t, PendingWrite> pending_;
+    ui::UiState ui_;
+    Instant lastInput_;
+    std::string storeProblem_;
+    std::vector<std::string> startupProblems_;
+    std::filesystem::file_time_type configStamp_{};
+    Instant lastConfigPoll_;
+    LocalDate lastBackupDay_;
+    bool configError_ = false;
+    bool ready_ = false;
+};
+
+}  // namespace kiosk

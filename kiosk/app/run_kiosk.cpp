@@ -1,0 +1,71 @@
+// run_kiosk.cpp: start the kiosk itself: resolve paths and clock, build the session, open the window.
+#include <cstdio>
+#include <memory>
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include "app/commands.h"
+#include "app/kiosk_session.h"
+#include "app/paths.h"
+#include "app/window_app.h"
+
+namespace kiosk {
+
+int runKiosk(const CommandLine& cl) {
+    SessionOptions so;
+    so.configDir = resolveConfigDir(cl.configDir);
+    so.dbPath = resolveDbPath(cl.dbPath);
+    if (cl.lang) {
+        Lang l;
+        if (!parseLang(*cl.lang, l)) {
+            std::fprintf(stderr, "leergang-kiosk: --lang nl|en, niet / not '%s'\n", cl.lang->c_str());
+            return 2;
+        }
+        so.lang = l;
+    }
+    if (cl.screen) {
+        const auto s = ui::parseScreen(*cl.screen);
+        if (!s) {
+            std::fprintf(stderr, "leergang-kiosk: --screen: home, checkin, agenda; niet / not '%s'\n", cl.screen->c_str());
+            return 2;
+        }
+        so.startScreen = *s;
+    }
+    WindowOptions wo;
+    if (cl.size) {
+        int w = 0, h = 0;
+        if (std::sscanf(cl.size->c_str(), "%dx%d", &w, &h) != 2 || w < 320 || h < 240 || w > 8192 || h > 8192) {
+            std::fprintf(stderr, "leergang-kiosk: --size WxH, bijvoorbeeld / for example 1920x1080\n");
+            return 2;
+        }
+        wo.width = w;
+        wo.height = h;
+    }
+    wo.fullscreen = cl.fullscreen;
+    wo.screenshot = cl.screenshot.value_or("");
+    wo.frames = cl.frames;
+    wo.uiDump = cl.uiDump.value_or("");
+
+    std::unique_ptr<Clock> clock;
+    if (cl.now) {
+        const auto t = LocalDateTime::parse(*cl.now);
+        if (!t) {
+            std::fprintf(stderr, "leergang-kiosk: --now YYYY-MM-DDTHH:MM, niet / not '%s'\n", cl.now->c_str());
+            return 2;
+        }
+        clock = std::make_unique<ShiftedClock>(fromLocal(*t));
+    } else {
+        clock = std::make_unique<SystemClock>();
+    }
+
+    KioskSession session(so, *clock, [] { glfwPostEmptyEvent(); });
+    for (const auto& p : session.startupProblems()) std::fprintf(stderr, "%s\n", p.c_str());
+    if (!session.ready()) {
+        std::fprintf(stderr, "%s\n", session.texts()("app.cannot_start").c_str());
+        return session.configError() ? 2 : 1;
+    }
+    return runWindow(session, wo);
+}
+
+}  // namespace kiosk

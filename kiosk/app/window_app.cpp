@@ -1,0 +1,193 @@
+#include "window_app.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#include <GL/gl.h>
+
+#include <cfloat>
+#include <cstdio>
+#include <fstream>
+#include <vector>
+
+#define STB_IMAGE_WRITE_IMPLEMENTATION
+#include <stb/stb_image_write.h>
+
+#include "app/json.h"
+#include "frame_pacer.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace kiosk {
+namespace {
+
+// Input seen since the last frame (set from GLFW callbacks, which ImGui's backend chains to).
+bool gInput = false;
+void onMouseButton(GLFWwindow*, int, int, int) { gInput = true; }
+void onCursor(GLFWwindow* w, double, double) {
+    // Motion alone matters only while a finger is down (drag); hover is not a thing on touch.
+    if (glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS) gInput = true;
+}
+void onScroll(GLFWwindow*, double, double) { gInput = true; }
+void onKey(GLFWwindow*, int, int, int, int) { gInput = true; }
+void onChar(GLFWwindow*, unsigned int) { gInput = true; }
+void onSize(GLFWwindow*, int, int) { gInput = true; }
+
+void glfwError(int code, const char* description) {
+    // Reported once at start-up through the return values; keep stderr free of noise otherwise.
+    (void)code;
+    (void)description;
+}
+
+bool writePng(const std::string& path, int w, int h) {
+    std::vector<unsigned char> pixels(static_cast<size_t>(w) * static_cast<size_t>(h) * 3);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    // OpenGL's origin is bottom left; PNG's is top left.
+    stbi_flip_vertically_on_write(1);
+    return stbi_write_png(path.c_str(), w, h, 3, pixels.data(), w * 3) != 0;
+}
+
+void appendUiDump(std::ofstream& out, long frame, const char* screen) {
+    out << "{\"frame\": " << frame << ", \"screen\": \"" << screen << "\", \"items\": [";
+    bool first = true;
+    for (const auto& t : ui::frameTargets()) {
+        out << (first ? "" : ", ") << "{\"id\": " << jsonString(t.id) << ", \"label\": " << jsonString(t.label)
+            << ", \"x\": " << static_cast<int>(t.min.x) << ", \"y\": " << static_cast<int>(t.min.y)
+            << ", \"w\": " << static_cast<int>(t.max.x - t.min.x) << ", \"h\": " << static_cast<int>(t.max.y - t.min.y) << "}";
+        first = false;
+    }
+    out << "]}\n";
+    out.flush();
+}
+
+}  // namespace
+
+bool displayAvailable() {
+    glfwSetErrorCallback(glfwError);
+    if (!glfwInit()) return false;
+    glfwTerminate();
+    return true;
+}
+
+int runWindow(KioskSession& session, const WindowOptions& opt) {
+    glfwSetErrorCallback(glfwError);
+    if (!glfwInit()) {
+        std::fprintf(stderr, "%s\n", session.texts()("app.no_display").c_str());
+        return 1;
+    }
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+    glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+    glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+    glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    const bool offscreen = !opt.screenshot.empty();
+    if (offscreen) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+    GLFWmonitor* monitor = nullptr;
+    int w = opt.width, h = opt.height;
+    if (opt.fullscreen && !offscreen) {
+        monitor = glfwGetPrimaryMonitor();
+        if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) {
+            w = mode->width;
+            h = mode->height;
+        }
+    }
+    GLFWwindow* window = glfwCreateWindow(w, h, session.config().programme.title.c_str(), monitor, nullptr);
+    if (!window) {
+        std::fprintf(stderr, "%s\n", session.texts()("app.no_window").c_str());
+        glfwTerminate();
+        return 1;
+    }
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(1);
+    if (opt.fullscreen) glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+
+    glfwSetMouseButtonCallback(window, onMouseButton);
+    glfwSetCursorPosCallback(window, onCursor);
+    glfwSetScrollCallback(window, onScroll);
+    glfwSetKeyCallback(window, onKey);
+    glfwSetCharCallback(window, onChar);
+    glfwSetFramebufferSizeCallback(window, onSize);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    ImGui_ImplGlfw_InitForOpenGL(window, true);  // chains to the callbacks above
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+
+    int fbW = 0, fbH = 0, fontH = 0;
+    auto ensureFonts = [&] {
+        glfwGetFramebufferSize(window, &fbW, &fbH);
+        if (fbH <= 0 || fbH == fontH) return;
+        fontH = fbH;
+        ui::Theme& t = ui::theme();
+        t.em = ui::emForHeight(static_cast<float>(fbH), opt.scale > 0 ? opt.scale : session.config().settings.scale);
+        t.fonts = ui::loadFonts(t.em);
+        ui::applyStyle(t);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    };
+    ensureFonts();
+
+    std::ofstream dump;
+    if (!opt.uiDump.empty()) dump.open(opt.uiDump, std::ios::app);
+
+    FramePacer pacer;
+    long frame = 0;
+    int rc = 0;
+    bool parkMouse = false;
+    while (!glfwWindowShouldClose(window)) {
+        const double wait = offscreen ? 0.0 : pacer.waitSeconds(session.msUntilNextChange(), session.msUntilConfigPoll());
+        if (wait > 0.0) glfwWaitEventsTimeout(wait);
+        else glfwPollEvents();
+        if (gInput) {
+            gInput = false;
+            session.noteInput();
+            pacer.onInput();
+        }
+        if (session.pollConfig()) pacer.onChange();
+        if (session.drainStore()) pacer.onChange();
+        if (session.msUntilNextChange() == 0) pacer.onChange();
+        if (!offscreen && !pacer.shouldDraw()) continue;
+
+        ensureFonts();
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        // Touch leaves no hover: one frame after the finger lifts, park the pointer off screen.
+        const bool down = glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
+        if (!down && parkMouse) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        parkMouse = !down;
+        ImGui::NewFrame();
+        session.frame();
+        ImGui::Render();
+        glViewport(0, 0, fbW, fbH);
+        const auto& bg = ui::theme().palette.background;
+        glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        ++frame;
+        if (dump.is_open()) appendUiDump(dump, frame, ui::screenName(session.uiState().screen));
+        if (offscreen && frame >= opt.frames) {
+            if (!writePng(opt.screenshot, fbW, fbH)) {
+                std::fprintf(stderr, "%s: %s\n", opt.screenshot.c_str(), session.texts()("app.screenshot_failed").c_str());
+                rc = 1;
+            }
+            break;
+        }
+        glfwSwapBuffers(window);
+        pacer.drew();
+    }
+
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+    glfwDestroyWindow(window);
+    glfwTerminate();
+    return rc;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,27 @@
+// window_app.h: the GLFW + OpenGL 3.3 shell around a KioskSession, with event-driven frame pacing.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "kiosk_session.h"
+
+namespace kiosk {
+
+struct WindowOptions {
+    int width = 1280;            // windowed size in pixels
+    int height = 800;
+    bool fullscreen = false;     // the venue: primary monitor, its own mode
+    std::string screenshot;      // non-empty: render `frames` frames, write this PNG, exit
+    int frames = 3;
+    std::string uiDump;          // non-empty: append one JSON line per rendered frame
+    float scale = 0.0f;          // 0: from the window height
+};
+
+// Runs until the window closes. Returns the process exit code (0 ok, 1 runtime failure).
+int runWindow(KioskSession& session, const WindowOptions& options);
+
+// Whether a display can be opened at all (for `doctor` and the no-display message).
+bool displayAvailable();
+
+}  // namespace kiosk

@@ -1,0 +1,388 @@
+#include "config_loader.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "toml_table_reader.h"
+
+namespace kiosk {
+namespace {
+
+// Parses a TOML document; a syntax error becomes a problem with its position.
+std::optional<toml::table> parseToml(const std::string& text, const std::string& file, const Texts& texts,
+                                     Problems& problems) {
+    try {
+        return toml::parse(text, file);
+    } catch (const toml::parse_error& e) {
+        problems.push_back(problemAt(file, e.source(), Severity::error,
+                                     texts.format("problem.config.syntax", {{"detail", std::string(e.description())}})));
+        return std::nullopt;
+    }
+}
+
+void readSettings(const toml::table& doc, const std::string& file, const Texts& texts, Problems& problems,
+                  KioskSettings& s) {
+    TomlTableReader root(doc, file, file, texts, problems);
+    if (const auto* t = root.table("venue", false)) {
+        TomlTableReader r(*t, file, "[venue]", texts, problems);
+        if (auto v = r.string("name", true)) s.venue = *v;
+        if (auto v = r.string("city", false)) s.city = *v;
+        r.finish();
+    }
+    if (const auto* t = root.table("kiosk", false)) {
+        TomlTableReader r(*t, file, "[kiosk]", texts, problems);
+        if (auto v = r.string("id", true)) s.kioskId = *v;
+        if (auto v = r.string("language", false)) {
+            if (!parseLang(*v, s.lang))
+                r.error(r.where("language"), texts.format("problem.config.bad_choice",
+                                                          {{"key", "language"}, {"value", *v}, {"choices", "nl, en"}}));
+        }
+        if (auto v = r.number("scale", false, 0.0, 4.0)) s.scale = static_cast<float>(*v);
+        r.finish();
+    }
+    if (const auto* t = root.table("timeouts", false)) {
+        TomlTableReader r(*t, file, "[timeouts]", texts, problems);
+        if (auto v = r.integer("return_home_seconds", false, 5, 3600)) s.returnHomeSeconds = static_cast<int>(*v);
+        if (auto v = r.integer("staff_auto_lock_seconds", false, 10, 3600)) s.staffAutoLockSeconds = static_cast<int>(*v);
+        if (auto v = r.integer("undo_seconds", false, 3, 120)) s.undoSeconds = static_cast<int>(*v);
+        r.finish();
+    }
+    if (const auto* t = root.table("attendance", false)) {
+        TomlTableReader r(*t, file, "[attendance]", texts, problems);
+        if (auto v = r.integer("late_grace_minutes", false, 0, 240)) s.lateGraceMinutes = static_cast<int>(*v);
+        if (auto v = r.integer("early_leave_grace_minutes", false, 0, 240)) s.earlyLeaveGraceMinutes = static_cast<int>(*v);
+        if (auto v = r.integer("certificate_min_days", false, 0, 100)) s.certificateMinDays = static_cast<int>(*v);
+        r.finish();
+    }
+    if (const auto* t = root.table("privacy", false)) {
+        TomlTableReader r(*t, file, "[privacy]", texts, problems);
+        if (auto v = r.string("name_display", false)) {
+            bool found = false;
+            for (auto d : {NameDisplay::first_and_initial, NameDisplay::first_only, NameDisplay::full})
+                if (*v == nameDisplayKey(d)) {
+                    s.nameDisplay = d;
+                    found = true;
+                }
+            if (!found)
+                r.error(r.where("name_display"),
+                        texts.format("problem.config.bad_choice", {{"key", "name_display"},
+                                                                   {"value", *v},
+                                                                   {"choices", "first_and_initial, first_only, full"}}));
+        }
+        if (auto v = r.integer("retention_days", false, 1, 36500)) s.retentionDays = static_cast<int>(*v);
+        r.finish();
+    }
+    if (const auto* t = root.table("export", false)) {
+        TomlTableReader r(*t, file, "[export]", texts, problems);
+        if (auto v = r.string("folder", false)) s.exportFolder = *v;
+        r.finish();
+    }
+    if (const auto* t = root.table("backup", false)) {
+        TomlTableReader r(*t, file, "[backup]", texts, problems);
+        if (auto v = r.integer("keep", false, 1, 365)) s.backupKeep = static_cast<int>(*v);
+        r.finish();
+    }
+    if (const auto* t = root.table("staff", false)) {
+        TomlTableReader r(*t, file, "[staff]", texts, problems);
+        if (auto v = r.string("pin_hash", false)) s.staffPinHash = *v;
+        r.finish();
+    }
+    root.finish();
+}
+
+// A reference from an agenda item to an exercise, checked once all exercises are known.
+struct ExerciseRef {
+    std::string id;
+    toml::source_region where;
+    int dayNumber;
+    int slotMinutes;
+};
+
+void readExercises(const toml::table& doc, const std::string& file, const Texts& texts, Problems& problems,
+                   Programme& prog, std::map<std::string, toml::source_region>& exerciseSites) {
+    TomlTableReader root(doc, file, file, texts, problems);
+    const toml::array* list = root.array("exercise", false);
+    root.finish();
+    if (!list) return;
+    for (const auto& node : *list) {
+        if (!node.is_table()) {
+            root.error(node.source(), texts.format("problem.config.wrong_type", {{"key", "exercise"}, {"expected", texts("type.table")}}));
+            continue;
+        }
+        TomlTableReader r(*node.as_table(), file, "[[exercise]]", texts, problems);
+        Exercise ex;
+        bool ok = true;
+        if (auto v = r.string("id", true)) ex.id = *v; else ok = false;
+        if (auto v = r.string("title", true)) ex.title = *v; else ok = false;
+        if (auto v = r.string("purpose", false)) ex.purpose = *v;
+        if (auto v = r.string("group_form", true)) {
+            if (auto f = parseGroupForm(*v)) ex.groupForm = *f;
+            else {
+                r.error(r.where("group_form"), texts.format("problem.config.bad_choice",
+                                                            {{"key", "group_form"}, {"value", *v},
+                                                             {"choices", "alone, pairs, groups, whole_group"}}));
+                ok = false;
+            }
+        } else ok = false;
+        if (auto v = r.integer("group_size", false, 2, 50)) ex.groupSize = static_cast<int>(*v);
+        if (ex.groupForm == GroupForm::groups && ex.groupSize == 0) ex.groupSize = 3;
+        if (auto v = r.string("space", false)) ex.space = *v;
+        if (auto v = r.string("materials", false)) ex.materials = *v;
+        if (auto v = r.boolean("auto_advance")) ex.autoAdvance = *v;
+        if (auto cues = r.stringList("cues", false)) {
+            for (const auto& c : *cues) {
+                if (auto cue = parseCue(c)) ex.cues.push_back(*cue);
+                else r.error(r.where("cues"), texts.format("problem.config.bad_choice",
+                                                           {{"key", "cues"}, {"value", c},
+                                                            {"choices", "stand, walk, silence, pairs, reflect"}}));
+            }
+        }
+        if (const auto* steps = r.array("step", true)) {
+            for (const auto& sn : *steps) {
+                if (!sn.is_table()) continue;
+                TomlTableReader sr(*sn.as_table(), file, "[[exercise.step]]", texts, problems);
+                ExerciseStep st;
+                if (auto v = sr.string("text", true)) st.text = *v; else ok = false;
+                auto secs = sr.integer("seconds", false, 5, 4 * 3600);
+                auto mins = sr.integer("minutes", false, 1, 240);
+                if (secs && mins) {
+                    sr.error(sr.where("minutes"), texts("problem.config.step_both_durations"));
+                    ok = false;
+                } else if (secs) st.seconds = static_cast<int>(*secs);
+                else if (mins) st.seconds = static_cast<int>(*mins) * 60;
+                else if (!sr.raw().get("seconds") && !sr.raw().get("minutes")) {
+                    sr.error(sn.source(), texts("problem.config.step_no_duration"));
+                    ok = false;
+                } else ok = false;
+                sr.finish();
+                ex.steps.push_back(std::move(st));
+            }
+            if (steps->empty()) {
+                r.error(r.where("step"), texts("problem.config.exercise_no_steps"));
+                ok = false;
+            }
+        } else ok = false;
+        r.finish();
+        if (!ex.id.empty()) {
+            auto [it, fresh] = exerciseSites.emplace(ex.id, node.source());
+            if (!fresh) {
+                r.error(r.where("id"), texts.format("problem.config.duplicate_id",
+                                                    {{"id", ex.id}, {"line", std::to_string(it->second.begin.line)}}));
+                ok = false;
+            }
+        }
+        if (ok) prog.exercises.push_back(std::move(ex));
+    }
+}
+
+void readProgramme(const toml::table& doc, const std::string& file, const Texts& texts, Problems& problems,
+                   Programme& prog, std::vector<ExerciseRef>& refs) {
+    TomlTableReader root(doc, file, file, texts, problems);
+    if (auto v = root.string("title", true)) prog.title = *v;
+    if (auto v = root.string("subtitle", false)) prog.subtitle = *v;
+
+    std::map<std::string, int> cohortLines;
+    if (const auto* cohorts = root.array("cohort", true)) {
+        for (const auto& node : *cohorts) {
+            if (!node.is_table()) continue;
+            TomlTableReader r(*node.as_table(), file, "[[cohort]]", texts, problems);
+            Cohort c;
+            auto id = r.string("id", true);
+            auto name = r.string("name", true);
+            r.finish();
+            if (!id || !name) continue;
+            c.id = *id;
+            c.name = *name;
+            auto [it, fresh] = cohortLines.emplace(c.id, static_cast<int>(node.source().begin.line));
+            if (!fresh) {
+                r.error(r.where("id"), texts.format("problem.config.duplicate_id",
+                                                    {{"id", c.id}, {"line", std::to_string(it->second)}}));
+                continue;
+            }
+            prog.cohorts.push_back(std::move(c));
+        }
+    }
+
+    const toml::array* days = root.array("day", true);
+    root.finish();
+    if (!days) return;
+    std::optional<ProgrammeDay> previous;  // number and date of the last accepted day
+    std::map<int, int> dayNumberLines;
+    for (const auto& node : *days) {
+        if (!node.is_table()) continue;
+        TomlTableReader r(*node.as_table(), file, "[[day]]", texts, problems);
+        ProgrammeDay day;
+        bool ok = true;
+        if (auto v = r.integer("number", true, 1, 99)) day.number = static_cast<int>(*v); else ok = false;
+        if (auto v = r.date("date", true)) day.date = *v; else ok = false;
+        if (auto v = r.string("theme", true)) day.theme = *v; else ok = false;
+        if (auto v = r.string("cohort", true)) {
+            day.cohortId = *v;
+            if (!cohortLines.count(*v)) {
+                r.error(r.where("cohort"), texts.format("problem.config.unknown_cohort", {{"cohort", *v}}));
+                ok = false;
+            }
+        } else ok = false;
+        if (auto v = r.string("assignment", false)) day.assignment = *v;
+
+        if (ok) {
+            auto [it, fresh] = dayNumberLines.emplace(day.number, static_cast<int>(node.source().begin.line));
+            if (!fresh) {
+                r.error(r.where("number"), texts.format("problem.config.duplicate_day",
+                                                        {{"number", std::to_string(day.number)}, {"line", std::to_string(it->second)}}));
+                ok = false;
+            } else if (previous && day.number <= previous->number) {
+                r.error(r.where("number"), texts.format("problem.config.day_order",
+                                                        {{"number", std::to_string(day.number)},
+                                                         {"previous", std::to_string(previous->number)}}));
+                ok = false;
+            } else if (previous && day.date <= previous->date) {
+                r.error(r.where("date"), texts.format("problem.config.date_order",
+                                                      {{"date", day.date.iso()}, {"previous", previous->date.iso()}}));
+                ok = false;
+            }
+        }
+
+        if (const auto* agenda = r.array("agenda", false)) {
+            std::optional<AgendaItem> prevItem;
+            for (const auto& an : *agenda) {
+                if (!an.is_table()) continue;
+                TomlTableReader ar(*an.as_table(), file, "[[day.agenda]]", texts, problems);
+                AgendaItem item;
+                bool itemOk = true;
+                auto start = ar.time("start", true);
+                auto end = ar.time("end", true);
+                if (auto v = ar.string("title", true)) item.title = *v; else itemOk = false;
+                if (auto v = ar.string("description", false)) item.description = *v;
+                if (auto v = ar.string("room", false)) item.room = *v;
+                if (auto v = ar.string("facilitator", false)) item.facilitator = *v;
+                if (auto v = ar.string("exercise", false)) item.exerciseId = *v;
+                ar.finish();
+                if (!start || !end) {
+                    itemOk = false;
+                } else {
+                    item.start = *start;
+                    item.end = *end;
+                    if (item.end <= item.start) {
+                        ar.error(ar.where("end"), texts.format("problem.config.end_before_start",
+                                                               {{"start", item.start.hhmm()}, {"end", item.end.hhmm()}}));
+                        itemOk = false;
+                    } else if (prevItem && item.start < prevItem->end) {
+                        ar.error(ar.where("start"), texts.format("problem.config.overlap",
+                                                                 {{"title", item.title},
+                                                                  {"other", prevItem->title},
+                                                                  {"end", prevItem->end.hhmm()}}));
+                        itemOk = false;
+                    }
+                }
+                if (itemOk) {
+                    if (!item.exerciseId.empty())
+                        refs.push_back({item.exerciseId, ar.where("exercise"), day.number,
+                                        item.end.minutes - item.start.minutes});
+                    prevItem = item;
+                    day.agenda.push_back(std::move(item));
+                }
+            }
+        }
+        r.finish();
+        if (ok) {
+            previous = ProgrammeDay{day.number, day.date, {}, {}, {}, {}};
+            prog.days.push_back(std::move(day));
+        }
+    }
+}
+
+}  // namespace
+
+ConfigFiles readConfigFolder(const std::filesystem::path& dir, const Texts& texts, Problems& problems) {
+    ConfigFiles cf;
+    cf.origin = dir.string();
+    std::error_code ec;
+    if (!std::filesystem::is_directory(dir, ec)) {
+        problems.push_back({dir.string(), 0, 0, Severity::error, texts("problem.config.no_folder")});
+        return cf;
+    }
+    for (const char* name : {kKioskFile, kProgrammeFile, kExercisesFile, kRosterFile}) {
+        const auto path = dir / name;
+        if (!std::filesystem::exists(path, ec)) continue;
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            problems.push_back({name, 0, 0, Severity::error, texts("problem.config.unreadable")});
+            continue;
+        }
+        std::ostringstream ss;
+        ss << in.rdbuf();
+        cf.files[name] = ss.str();
+    }
+    return cf;
+}
+
+KioskSettings loadSettingsOnly(const ConfigFiles& files, const Texts& texts, Problems& problems) {
+    KioskSettings s;
+    auto it = files.files.find(kKioskFile);
+    if (it == files.files.end()) {
+        problems.push_back({kKioskFile, 0, 0, Severity::error, texts("problem.config.missing_file")});
+        return s;
+    }
+    if (auto doc = parseToml(it->second, kKioskFile, texts, problems)) readSettings(*doc, kKioskFile, texts, problems, s);
+    return s;
+}
+
+LoadedConfig loadConfig(const ConfigFiles& files, const Texts& texts) {
+    LoadedConfig lc;
+    lc.settings = loadSettingsOnly(files, texts, lc.problems);
+
+    std::vector<ExerciseRef> refs;
+    if (auto it = files.files.find(kProgrammeFile); it == files.files.end()) {
+        lc.problems.push_back({kProgrammeFile, 0, 0, Severity::error, texts("problem.config.missing_file")});
+    } else if (auto doc = parseToml(it->second, kProgrammeFile, texts, lc.problems)) {
+        readProgramme(*doc, kProgrammeFile, texts, lc.problems, lc.programme, refs);
+    }
+
+    std::map<std::string, toml::source_region> exerciseSites;
+    if (auto it = files.files.find(kExercisesFile); it != files.files.end()) {
+        if (auto doc = parseToml(it->second, kExercisesFile, texts, lc.problems))
+            readExercises(*doc, kExercisesFile, texts, lc.problems, lc.programme, exerciseSites);
+    }
+
+    for (const auto& ref : refs) {
+        const Exercise* ex = lc.programme.exercise(ref.id);
+        if (!ex) {
+            if (!exerciseSites.count(ref.id))  // a broken exercise was already reported where it is
+                lc.problems.push_back(problemAt(kProgrammeFile, ref.where, Severity::error,
+                                                texts.format("problem.config.unknown_exercise", {{"id", ref.id}})));
+            continue;
+        }
+        if (ex->totalSeconds() > ref.slotMinutes * 60)
+            lc.problems.push_back(problemAt(kProgrammeFile, ref.where, Severity::warning,
+                                            texts.format("problem.config.exercise_too_long",
+                                                         {{"id", ref.id},
+                                                          {"minutes", std::to_string((ex->totalSeconds() + 59) / 60)},
+                                                          {"slot", std::to_string(ref.slotMinutes)}})));
+    }
+
+    if (auto it = files.files.find(kRosterFile); it == files.files.end()) {
+        lc.problems.push_back({kRosterFile, 0, 0, Severity::warning, texts("problem.roster.missing_file")});
+    } else {
+        lc.roster = parseRoster(it->second, kRosterFile, lc.programme.cohorts, texts);
+        lc.problems.insert(lc.problems.end(), lc.roster.problems.begin(), lc.roster.problems.end());
+    }
+
+    // Stable order: by file as listed above, then line.
+    auto fileRank = [](const std::string& f) {
+        if (f == kKioskFile) return 0;
+        if (f == kProgrammeFile) return 1;
+        if (f == kExercisesFile) return 2;
+        if (f == kRosterFile) return 3;
+        return 4;
+    };
+    std::stable_sort(lc.problems.begin(), lc.problems.end(), [&](const Problem& a, const Problem& b) {
+        if (fileRank(a.file) != fileRank(b.file)) return fileRank(a.file) < fileRank(b.file);
+        return a.line < b.line;
+    });
+    return lc;
+}
+
+}  // namespace kiosk

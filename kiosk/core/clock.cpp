@@ -1,0 +1,16 @@
+#include "clock.h"
+
+#include <chrono>
+
+namespace kiosk {
+
+Instant SystemClock::now() const {
+    using namespace std::chrono;
+    return {duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count()};
+}
+
+ShiftedClock::ShiftedClock(Instant startAt) : offsetMs_(startAt.ms - SystemClock{}.now().ms) {}
+
+Instant ShiftedClock::now() const { return {SystemClock{}.now().ms + offsetMs_}; }
+
+}  // namespace kiosk

@@ -1,0 +1,39 @@
+// kiosk_settings.h: everything tunable about one kiosk, filled from kiosk.toml.
+// Each field carries its default and unit; an absent key keeps the default.
+#pragma once
+
+#include <string>
+
+#include "civil_time.h"
+
+namespace kiosk {
+
+// How a participant's name appears on screens the room can see.
+enum class NameDisplay {
+    first_and_initial,  // "Anna de V."  (default: enough to find yourself, little for others)
+    first_only,         // "Anna"
+    full,               // "Anna de Vries"
+};
+
+struct KioskSettings {
+    std::string venue = "De Broodfabriek";  // shown on the home screen
+    std::string city = "Zutphen";
+    std::string kioskId = "entree";         // recorded with every event this kiosk writes
+    Lang lang = Lang::nl;                   // language at start and after returning home
+    int returnHomeSeconds = 20;             // inactivity before any screen returns home
+    int staffAutoLockSeconds = 60;          // inactivity before staff mode locks
+    int undoSeconds = 10;                   // window in which a check-in can be undone
+    int lateGraceMinutes = 10;              // check-in later than day start + this is "late"
+    int earlyLeaveGraceMinutes = 10;        // check-out earlier than day end - this is "left early"
+    NameDisplay nameDisplay = NameDisplay::first_and_initial;
+    std::string exportFolder = "";          // empty: $XDG_DATA_HOME/leergang-kiosk/exports
+    int retentionDays = 365;                // attendance older than this is purged at start
+    int backupKeep = 14;                    // daily backups kept
+    int certificateMinDays = 6;             // days present needed for the certificate
+    float scale = 0.0f;                     // 0: from the window height; else a factor (1.0 = 800 px high)
+    std::string staffPinHash = "";          // Argon2id (libsodium), set with `set-pin`
+};
+
+const char* nameDisplayKey(NameDisplay d);
+
+}  // namespace kiosk

@@ -1,0 +1,63 @@
+#include "programme.h"
+
+namespace kiosk {
+
+const ProgrammeDay* Programme::dayOn(LocalDate d) const {
+    for (const auto& day : days)
+        if (day.date == d) return &day;
+    return nullptr;
+}
+
+const ProgrammeDay* Programme::nearestDay(LocalDate d) const {
+    if (days.empty()) return nullptr;
+    for (const auto& day : days)
+        if (day.date >= d) return &day;
+    return &days.back();
+}
+
+const Exercise* Programme::exercise(const std::string& id) const {
+    for (const auto& e : exercises)
+        if (e.id == id) return &e;
+    return nullptr;
+}
+
+const Cohort* Programme::cohort(const std::string& id) const {
+    for (const auto& c : cohorts)
+        if (c.id == id) return &c;
+    return nullptr;
+}
+
+const char* groupFormKey(GroupForm f) {
+    switch (f) {
+        case GroupForm::alone: return "alone";
+        case GroupForm::pairs: return "pairs";
+        case GroupForm::groups: return "groups";
+        case GroupForm::whole_group: return "whole_group";
+    }
+    return "whole_group";
+}
+
+const char* cueKey(Cue c) {
+    switch (c) {
+        case Cue::stand: return "stand";
+        case Cue::walk: return "walk";
+        case Cue::silence: return "silence";
+        case Cue::pairs: return "pairs";
+        case Cue::reflect: return "reflect";
+    }
+    return "stand";
+}
+
+std::optional<GroupForm> parseGroupForm(const std::string& s) {
+    for (auto f : {GroupForm::alone, GroupForm::pairs, GroupForm::groups, GroupForm::whole_group})
+        if (s == groupFormKey(f)) return f;
+    return std::nullopt;
+}
+
+std::optional<Cue> parseCue(const std::string& s) {
+    for (auto c : {Cue::stand, Cue::walk, Cue::silence, Cue::pairs, Cue::reflect})
+        if (s == cueKey(c)) return c;
+    return std::nullopt;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,14 @@
+// atomic_file.h: write a whole file or nothing. Temporary file beside the target, fsync, rename,
+// fsync of the folder: a USB stick pulled too early never holds a half file that looks whole.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+
+// Returns "" on success, else what went wrong in plain words (the OS's message).
+std::string writeFileAtomically(const std::filesystem::path& target, std::string_view content);
+
+}  // namespace kiosk

@@ -1,0 +1,534 @@
+#include "attendance_db.h"
+
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <system_error>
+#include <utility>
+
+namespace kiosk {
+namespace {
+
+// Schema version 1. Each later version appends one step to kMigrations; never edit a shipped step.
+constexpr const char* kMigrationV1 = R"sql(
+CREATE TABLE participant (
+    code        TEXT PRIMARY KEY,              -- normalised: upper-case letters and digits
+    first_name  TEXT NOT NULL,
+    infix       TEXT NOT NULL DEFAULT '',
+    last_name   TEXT NOT NULL,
+    department  TEXT NOT NULL DEFAULT '',
+    cohort      TEXT NOT NULL DEFAULT '',
+    email       TEXT NOT NULL DEFAULT '',
+    active      INTEGER NOT NULL DEFAULT 1,    -- 0: no longer on the roster, kept for history
+    updated_ms  INTEGER NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE attendance_event (
+    seq               INTEGER PRIMARY KEY AUTOINCREMENT,
+    id                TEXT NOT NULL UNIQUE,    -- idempotency key
+    participant_code  TEXT REFERENCES participant(code),  -- NULL for a guest
+    kind              TEXT NOT NULL CHECK (kind IN ('check_in','check_out','undo','correction','guest_registration')),
+    at_ms             INTEGER NOT NULL,        -- UTC milliseconds of the moment it is about
+    recorded_ms       INTEGER NOT NULL,        -- UTC milliseconds when written
+    local_date        TEXT NOT NULL,           -- YYYY-MM-DD it counts for (Europe/Amsterdam)
+    source            TEXT NOT NULL CHECK (source IN ('kiosk','staff','command_line')),
+    kiosk_id          TEXT NOT NULL,
+    reason            TEXT NOT NULL DEFAULT '',
+    actor             TEXT NOT NULL DEFAULT '',
+    refers_to         TEXT NOT NULL DEFAULT '',
+    effect            TEXT NOT NULL DEFAULT '',
+    guest_name        TEXT NOT NULL DEFAULT '',
+    guest_organisation TEXT NOT NULL DEFAULT '',
+    CHECK (kind <> 'correction' OR reason <> ''),
+    CHECK (kind = 'guest_registration' OR participant_code IS NOT NULL)
+);
+CREATE INDEX attendance_event_by_day ON attendance_event(local_date, participant_code);
+
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TRIGGER attendance_event_append_only BEFORE UPDATE ON attendance_event
+BEGIN SELECT RAISE(ABORT, 'attendance_event is append-only'); END;
+)sql";
+
+constexpr const char* kMigrations[] = {kMigrationV1};
+static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == AttendanceDb::kSchemaVersion);
+
+class Statement {
+public:
+    Statement(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
+    ~Statement() { sqlite3_finalize(stmt_); }
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+    int prepareRc() const { return rc_; }
+    sqlite3_stmt* get() { return stmt_; }
+    void bind(int i, const std::string& s) { sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT); }
+    void bindNullable(int i, const std::string& s) {
+        if (s.empty()) sqlite3_bind_null(stmt_, i);
+        else bind(i, s);
+    }
+    void bind(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
+    int step() { return sqlite3_step(stmt_); }
+    void reset() {
+        sqlite3_reset(stmt_);
+        sqlite3_clear_bindings(stmt_);
+    }
+    std::string text(int col) {
+        const auto* p = sqlite3_column_text(stmt_, col);
+        return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : std::string{};
+    }
+    int64_t integer(int col) { return sqlite3_column_int64(stmt_, col); }
+
+private:
+    sqlite3_stmt* stmt_ = nullptr;
+    int rc_ = SQLITE_OK;
+};
+
+constexpr const char* kSelectEvents =
+    "SELECT seq, id, COALESCE(participant_code,''), kind, at_ms, recorded_ms, local_date, source, kiosk_id,"
+    " reason, actor, refers_to, effect, guest_name, guest_organisation FROM attendance_event";
+
+AttendanceEvent eventFromRow(Statement& st) {
+    AttendanceEvent e;
+    e.seq = st.integer(0);
+    e.id = st.text(1);
+    e.participantCode = st.text(2);
+    e.kind = parseEventKind(st.text(3)).value_or(EventKind::check_in);
+    e.at = {st.integer(4)};
+    e.recordedAt = {st.integer(5)};
+    e.day = LocalDate::parse(st.text(6)).value_or(localDateOf(e.at));
+    e.source = parseEventSource(st.text(7)).value_or(EventSource::kiosk);
+    e.kioskId = st.text(8);
+    e.reason = st.text(9);
+    e.actor = st.text(10);
+    e.refersTo = st.text(11);
+    e.effect = parseCorrectionEffect(st.text(12)).value_or(CorrectionEffect::none);
+    e.guestName = st.text(13);
+    e.guestOrganisation = st.text(14);
+    return e;
+}
+
+std::string stamp(Instant t) {
+    const auto l = toLocal(t);
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d%02d%02d-%02d%02d%02d", l.date.year, l.date.month, l.date.day, l.hour,
+                  l.minute, l.second);
+    return buf;
+}
+
+}  // namespace
+
+const char* storeErrorKey(StoreErrorKind k) {
+    switch (k) {
+        case StoreErrorKind::none: return "store_error.none";
+        case StoreErrorKind::disk_full: return "store_error.disk_full";
+        case StoreErrorKind::read_only: return "store_error.read_only";
+        case StoreErrorKind::locked: return "store_error.locked";
+        case StoreErrorKind::damaged: return "store_error.damaged";
+        case StoreErrorKind::io: return "store_error.io";
+        case StoreErrorKind::too_new: return "store_error.too_new";
+        case StoreErrorKind::other: return "store_error.other";
+    }
+    return "store_error.other";
+}
+
+AttendanceDb::~AttendanceDb() { close(); }
+
+void AttendanceDb::close() {
+    if (db_) sqlite3_close_v2(db_);
+    db_ = nullptr;
+}
+
+StoreStatus AttendanceDb::statusFrom(int rc) const {
+    if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW) return {};
+    StoreStatus s;
+    s.detail = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    switch (rc & 0xFF) {
+        case SQLITE_FULL: s.kind = StoreErrorKind::disk_full; break;
+        case SQLITE_READONLY: s.kind = StoreErrorKind::read_only; break;
+        case SQLITE_BUSY:
+        case SQLITE_LOCKED: s.kind = StoreErrorKind::locked; break;
+        case SQLITE_CORRUPT:
+        case SQLITE_NOTADB: s.kind = StoreErrorKind::damaged; break;
+        case SQLITE_IOERR:
+        case SQLITE_CANTOPEN:
+        case SQLITE_PERM: s.kind = StoreErrorKind::io; break;
+        default: s.kind = StoreErrorKind::other; break;
+    }
+    return s;
+}
+
+StoreStatus AttendanceDb::exec(const char* sql) {
+    char* err = nullptr;
+    const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &err);
+    StoreStatus s = statusFrom(rc);
+    if (err) {
+        if (!s.ok()) s.detail = err;
+        sqlite3_free(err);
+    }
+    return s;
+}
+
+int AttendanceDb::schemaVersion() {
+    if (!db_) return -1;
+    Statement st(db_, "PRAGMA user_version");
+    return st.step() == SQLITE_ROW ? static_cast<int>(st.integer(0)) : -1;
+}
+
+StoreStatus AttendanceDb::ensureOpen() {
+    if (db_) return {};
+    std::error_code ec;
+    if (path_.has_parent_path()) std::filesystem::create_directories(path_.parent_path(), ec);
+    const int rc = sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc != SQLITE_OK) {
+        StoreStatus s = statusFrom(rc);
+        close();
+        return s;
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, 2000);
+    if (sqlite3_db_readonly(db_, "main") == 1) {
+        StoreStatus s{StoreErrorKind::read_only, "database file is read-only"};
+        close();
+        return s;
+    }
+    // WAL + FULL: durable at commit (toolchain.md); secure_delete: purged rows leave the file.
+    for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
+                               "PRAGMA secure_delete=ON"}) {
+        if (auto s = exec(pragma); !s.ok()) {
+            close();
+            return s;
+        }
+    }
+    if (auto s = migrate(); !s.ok()) {
+        close();
+        return s;
+    }
+    return {};
+}
+
+StoreStatus AttendanceDb::migrate() {
+    const int version = schemaVersion();
+    if (version < 0) return statusFrom(sqlite3_errcode(db_));
+    if (version > kSchemaVersion)
+        return {StoreErrorKind::too_new, "schema version " + std::to_string(version) + " is newer than this kiosk (" +
+                                             std::to_string(kSchemaVersion) + ")"};
+    for (int v = version; v < kSchemaVersion; ++v) {
+        if (auto s = exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+        auto s = exec(kMigrations[v]);
+        if (s.ok()) s = exec(("PRAGMA user_version=" + std::to_string(v + 1)).c_str());
+        if (s.ok()) s = exec("COMMIT");
+        if (!s.ok()) {
+            exec("ROLLBACK");
+            return s;
+        }
+    }
+    return {};
+}
+
+StoreOpenReport AttendanceDb::open(const std::filesystem::path& file, Instant now) {
+    close();
+    path_ = file;
+    return openChecked(now);
+}
+
+StoreOpenReport AttendanceDb::openChecked(Instant now) {
+    StoreOpenReport report;
+    std::error_code ec;
+    const bool existed = std::filesystem::exists(path_, ec);
+    StoreStatus s = ensureOpen();
+    std::string check;
+    if (s.ok()) {
+        report.schemaVersionBefore = schemaVersion();
+        s = integrityCheck(check);
+        if (s.ok() && check != "ok") s = {StoreErrorKind::damaged, check};
+    }
+    if (s.ok() || !existed || s.kind != StoreErrorKind::damaged) {
+        report.status = s;
+        return report;
+    }
+
+    // Damaged: move aside (never delete), start fresh, carry over what can be read.
+    close();
+    const std::filesystem::path aside = path_.string() + ".damaged-" + stamp(now);
+    std::filesystem::rename(path_, aside, ec);
+    if (ec) {
+        report.status = {StoreErrorKind::damaged, s.detail + "; could not move aside: " + ec.message()};
+        return report;
+    }
+    for (const char* suffix : {"-wal", "-shm"}) {
+        const std::filesystem::path side = path_.string() + suffix;
+        if (std::filesystem::exists(side, ec)) std::filesystem::rename(side, aside.string() + suffix, ec);
+    }
+    report.quarantinedTo = aside.string();
+    report.status = ensureOpen();
+    if (!report.status.ok()) return report;
+
+    sqlite3* old = nullptr;
+    if (sqlite3_open_v2(aside.c_str(), &old, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
+        exec("BEGIN IMMEDIATE");
+        {
+            Statement rd(old, "SELECT code, first_name, infix, last_name, department, cohort, email, active, updated_ms FROM participant");
+            Statement wr(db_, "INSERT OR IGNORE INTO participant VALUES (?,?,?,?,?,?,?,?,?)");
+            while (rd.prepareRc() == SQLITE_OK && rd.step() == SQLITE_ROW) {
+                for (int c = 0; c < 7; ++c) wr.bind(c + 1, rd.text(c));
+                wr.bind(8, rd.integer(7));
+                wr.bind(9, rd.integer(8));
+                wr.step();
+                wr.reset();
+            }
+        }
+        {
+            Statement rd(old, kSelectEvents);
+            Statement wr(db_,
+                         "INSERT OR IGNORE INTO attendance_event (id, participant_code, kind, at_ms, recorded_ms, local_date,"
+                         " source, kiosk_id, reason, actor, refers_to, effect, guest_name, guest_organisation)"
+                         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            while (rd.prepareRc() == SQLITE_OK && rd.step() == SQLITE_ROW) {
+                wr.bind(1, rd.text(1));
+                wr.bindNullable(2, rd.text(2));
+                for (int c = 3; c <= 14; ++c) {
+                    if (c == 4 || c == 5) wr.bind(c, rd.integer(c));
+                    else wr.bind(c, rd.text(c));
+                }
+                if (wr.step() == SQLITE_DONE) ++report.eventsCarriedOver;
+                wr.reset();
+            }
+        }
+        exec("COMMIT");
+        sqlite3_close_v2(old);
+    }
+    return report;
+}
+
+StoreStatus AttendanceDb::integrityCheck(std::string& result) {
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    Statement st(db_, "PRAGMA quick_check");
+    if (st.prepareRc() != SQLITE_OK) return statusFrom(st.prepareRc());
+    result.clear();
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) {
+        if (!result.empty()) result += "; ";
+        result += st.text(0);
+    }
+    if (rc != SQLITE_DONE) return statusFrom(rc);
+    return {};
+}
+
+StoreStatus AttendanceDb::appendEvent(const AttendanceEvent& e) {
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    Statement st(db_,
+                 "INSERT INTO attendance_event (id, participant_code, kind, at_ms, recorded_ms, local_date, source,"
+                 " kiosk_id, reason, actor, refers_to, effect, guest_name, guest_organisation)"
+                 " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING");
+    if (st.prepareRc() != SQLITE_OK) {
+        auto s = statusFrom(st.prepareRc());
+        if (s.kind == StoreErrorKind::read_only || s.kind == StoreErrorKind::io) close();
+        return s;
+    }
+    st.bind(1, e.id);
+    st.bindNullable(2, e.participantCode);
+    st.bind(3, std::string(eventKindKey(e.kind)));
+    st.bind(4, e.at.ms);
+    st.bind(5, e.recordedAt.ms);
+    st.bind(6, e.day.iso());
+    st.bind(7, std::string(eventSourceKey(e.source)));
+    st.bind(8, e.kioskId);
+    st.bind(9, e.reason);
+    st.bind(10, e.actor);
+    st.bind(11, e.refersTo);
+    st.bind(12, std::string(correctionEffectKey(e.effect)));
+    st.bind(13, e.guestName);
+    st.bind(14, e.guestOrganisation);
+    const int rc = st.step();
+    if (rc == SQLITE_DONE) return {};
+    StoreStatus s = statusFrom(rc);
+    // A connection that lost its write access or its file is reopened on the next call.
+    if (s.kind == StoreErrorKind::read_only || s.kind == StoreErrorKind::io) close();
+    return s;
+}
+
+StoreStatus AttendanceDb::loadEvents(const std::function<void(const AttendanceEvent&)>& sink) {
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    Statement st(db_, (std::string(kSelectEvents) + " ORDER BY seq").c_str());
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) sink(eventFromRow(st));
+    return statusFrom(rc);
+}
+
+StoreStatus AttendanceDb::loadEventsForDay(LocalDate day, std::vector<AttendanceEvent>& out) {
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    Statement st(db_, (std::string(kSelectEvents) + " WHERE local_date = ? ORDER BY seq").c_str());
+    st.bind(1, day.iso());
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) out.push_back(eventFromRow(st));
+    return statusFrom(rc);
+}
+
+StoreStatus AttendanceDb::meta(const std::string& key, std::string& value) {
+    value.clear();
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    Statement st(db_, "SELECT value FROM meta WHERE key = ?");
+    st.bind(1, key);
+    const int rc = st.step();
+    if (rc == SQLITE_ROW) value = st.text(0);
+    return statusFrom(rc);
+}
+
+StoreStatus AttendanceDb::importRoster(const std::vector<Participant>& roster, Instant now, RosterImportResult& result,
+                                       const std::string& metaKey, const std::string& metaValue) {
+    result = {};
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    if (auto s = exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+    StoreStatus s;
+    {
+        Statement find(db_, "SELECT first_name, infix, last_name, department, cohort, email, active FROM participant WHERE code = ?");
+        Statement upsert(db_,
+                         "INSERT INTO participant (code, first_name, infix, last_name, department, cohort, email, active, updated_ms)"
+                         " VALUES (?,?,?,?,?,?,?,1,?) ON CONFLICT(code) DO UPDATE SET first_name=excluded.first_name,"
+                         " infix=excluded.infix, last_name=excluded.last_name, department=excluded.department,"
+                         " cohort=excluded.cohort, email=excluded.email, active=1, updated_ms=excluded.updated_ms");
+        Statement deactivate(db_, "UPDATE participant SET active = 0, updated_ms = ? WHERE active = 1 AND code NOT IN (SELECT value FROM json_each(?))");
+        std::string codesJson = "[";
+        for (const auto& p : roster) {
+            find.bind(1, p.code);
+            int rc = find.step();
+            bool same = false;
+            const bool exists = rc == SQLITE_ROW;
+            if (exists)
+                same = find.text(0) == p.firstName && find.text(1) == p.infix && find.text(2) == p.lastName &&
+                       find.text(3) == p.department && find.text(4) == p.cohortId && find.text(5) == p.email &&
+                       find.integer(6) == 1;
+            else if (rc != SQLITE_DONE) {
+                s = statusFrom(rc);
+                break;
+            }
+            find.reset();
+            if (codesJson.size() > 1) codesJson += ',';
+            codesJson += "\"" + p.code + "\"";  // codes are letters and digits only
+            if (same) {
+                ++result.unchanged;
+                continue;
+            }
+            upsert.bind(1, p.code);
+            upsert.bind(2, p.firstName);
+            upsert.bind(3, p.infix);
+            upsert.bind(4, p.lastName);
+            upsert.bind(5, p.department);
+            upsert.bind(6, p.cohortId);
+            upsert.bind(7, p.email);
+            upsert.bind(8, now.ms);
+            rc = upsert.step();
+            upsert.reset();
+            if (rc != SQLITE_DONE) {
+                s = statusFrom(rc);
+                break;
+            }
+            ++(exists ? result.updated : result.added);
+        }
+        codesJson += "]";
+        if (s.ok()) {
+            deactivate.bind(1, now.ms);
+            deactivate.bind(2, codesJson);
+            const int rc = deactivate.step();
+            if (rc != SQLITE_DONE) s = statusFrom(rc);
+            else result.deactivated = sqlite3_changes(db_);
+        }
+        if (s.ok() && !metaKey.empty()) {
+            Statement setMeta(db_, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+            setMeta.bind(1, metaKey);
+            setMeta.bind(2, metaValue);
+            const int rc = setMeta.step();
+            if (rc != SQLITE_DONE) s = statusFrom(rc);
+        }
+    }
+    if (s.ok()) s = exec("COMMIT");
+    if (!s.ok()) {
+        exec("ROLLBACK");
+        result = {};
+    }
+    return s;
+}
+
+StoreStatus AttendanceDb::participants(std::vector<StoredParticipant>& out) {
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    Statement st(db_, "SELECT code, first_name, infix, last_name, department, cohort, email, active FROM participant ORDER BY code");
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) {
+        StoredParticipant sp;
+        sp.participant = {st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6)};
+        sp.active = st.integer(7) != 0;
+        out.push_back(std::move(sp));
+    }
+    return statusFrom(rc);
+}
+
+StoreStatus AttendanceDb::findParticipant(const std::string& code, std::optional<StoredParticipant>& out) {
+    out.reset();
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    Statement st(db_, "SELECT code, first_name, infix, last_name, department, cohort, email, active FROM participant WHERE code = ?");
+    st.bind(1, normaliseCode(code));
+    const int rc = st.step();
+    if (rc == SQLITE_ROW) {
+        StoredParticipant sp;
+        sp.participant = {st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6)};
+        sp.active = st.integer(7) != 0;
+        out = std::move(sp);
+        return {};
+    }
+    return statusFrom(rc);
+}
+
+StoreStatus AttendanceDb::purge(LocalDate cutoff, int& removed) {
+    removed = 0;
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    Statement st(db_, "DELETE FROM attendance_event WHERE local_date < ?");
+    st.bind(1, cutoff.iso());
+    const int rc = st.step();
+    if (rc != SQLITE_DONE) return statusFrom(rc);
+    removed = sqlite3_changes(db_);
+    // Move the zeroed pages into the main file and empty the WAL, so the rows are gone from disk.
+    return exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+StoreStatus AttendanceDb::backupTo(const std::filesystem::path& target) {
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    std::error_code ec;
+    if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ec);
+    const std::filesystem::path tmp = target.string() + ".tmp";
+    std::filesystem::remove(tmp, ec);
+    sqlite3* dest = nullptr;
+    int rc = sqlite3_open_v2(tmp.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc == SQLITE_OK) {
+        sqlite3_exec(dest, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr);
+        sqlite3_backup* b = sqlite3_backup_init(dest, "main", db_, "main");
+        if (!b) rc = sqlite3_errcode(dest);
+        else {
+            rc = sqlite3_backup_step(b, -1);
+            const int frc = sqlite3_backup_finish(b);
+            rc = rc == SQLITE_DONE ? frc : rc;
+        }
+    }
+    StoreStatus s;
+    if (rc != SQLITE_OK) {
+        s = statusFrom(rc);
+        if (dest) s.detail = sqlite3_errmsg(dest);
+    }
+    sqlite3_close_v2(dest);
+    if (s.ok()) {
+        std::filesystem::rename(tmp, target, ec);
+        if (ec) s = {StoreErrorKind::io, ec.message()};
+    } else {
+        std::filesystem::remove(tmp, ec);
+    }
+    return s;
+}
+
+StoreStatus AttendanceDb::setMaxPageCount(int pages) {
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    return exec(("PRAGMA max_page_count=" + std::to_string(pages)).c_str());
+}
+
+}  // namespace kiosk

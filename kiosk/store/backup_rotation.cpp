@@ -1,0 +1,48 @@
+#include "backup_rotation.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace kiosk {
+namespace {
+
+bool isBackupName(const std::string& name) {
+    return name.size() == std::string("attendance-YYYY-MM-DD.db").size() && name.rfind("attendance-", 0) == 0 &&
+           name.substr(name.size() - 3) == ".db" && LocalDate::parse(name.substr(11, 10)).has_value();
+}
+
+std::vector<std::filesystem::path> backups(const std::filesystem::path& dir) {
+    std::vector<std::filesystem::path> out;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+        if (entry.is_regular_file(ec) && isBackupName(entry.path().filename().string())) out.push_back(entry.path());
+    std::sort(out.begin(), out.end());  // ISO dates sort by name
+    return out;
+}
+
+}  // namespace
+
+DailyBackupResult dailyBackup(AttendanceDb& db, const std::filesystem::path& dir, LocalDate today, int keep) {
+    DailyBackupResult r;
+    const auto target = dir / ("attendance-" + today.iso() + ".db");
+    r.path = target.string();
+    std::error_code ec;
+    if (!std::filesystem::exists(target, ec)) {
+        r.status = db.backupTo(target);
+        if (!r.status.ok()) return r;
+        r.made = true;
+    }
+    auto all = backups(dir);
+    while (static_cast<int>(all.size()) > std::max(1, keep)) {
+        if (std::filesystem::remove(all.front(), ec)) ++r.removed;
+        all.erase(all.begin());
+    }
+    return r;
+}
+
+std::string newestBackup(const std::filesystem::path& dir) {
+    auto all = backups(dir);
+    return all.empty() ? std::string{} : all.back().string();
+}
+
+}  // namespace kiosk

@@ -1,0 +1,24 @@
+// backup_rotation.h: one backup a day, the newest `keep` kept. Files are named
+// attendance-YYYY-MM-DD.db in the backup folder, made with SQLite's online backup API.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "attendance_db.h"
+
+namespace kiosk {
+
+struct DailyBackupResult {
+    StoreStatus status;
+    std::string path;   // the backup for `today` (made now or earlier)
+    bool made = false;  // false when today's backup already existed
+    int removed = 0;    // old backups deleted by rotation
+};
+
+DailyBackupResult dailyBackup(AttendanceDb& db, const std::filesystem::path& dir, LocalDate today, int keep);
+
+// The newest backup file in `dir`, or "".
+std::string newestBackup(const std::filesystem::path& dir);
+
+}  // namespace kiosk

@@ -1,0 +1,31 @@
+#include "roster_sync.h"
+
+#include <cstdio>
+
+namespace kiosk {
+
+std::string contentHash(std::string_view content) {
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : content) {
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    char buf[20];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
+}
+
+StoreStatus syncConfigRoster(AttendanceDb& db, const std::vector<Participant>& roster, std::string_view csvContent,
+                             Instant now, bool& imported, RosterImportResult& result) {
+    imported = false;
+    result = {};
+    const std::string hash = contentHash(csvContent);
+    std::string stored;
+    if (auto s = db.meta(kConfigRosterHashKey, stored); !s.ok()) return s;
+    if (stored == hash) return {};
+    auto s = db.importRoster(roster, now, result, kConfigRosterHashKey, hash);
+    imported = s.ok();
+    return s;
+}
+
+}  // namespace kiosk

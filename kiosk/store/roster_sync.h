@@ -1,0 +1,22 @@
+// roster_sync.h: the config folder's participants.csv flows into the database whenever its content
+// changes (and only then, so a roster imported by hand with `import-roster` is not overwritten by
+// an unchanged config file). The content's hash is kept in the database's meta table.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "attendance_db.h"
+
+namespace kiosk {
+
+inline constexpr const char* kConfigRosterHashKey = "config_roster_hash";
+
+std::string contentHash(std::string_view content);  // FNV-1a 64, hex
+
+// Imports `roster` when `csvContent`'s hash differs from the last config import. `imported` tells
+// whether it ran.
+StoreStatus syncConfigRoster(AttendanceDb& db, const std::vector<Participant>& roster, std::string_view csvContent,
+                             Instant now, bool& imported, RosterImportResult& result);
+
+}  // namespace kiosk

@@ -1,0 +1,27 @@
+// kiosk_ui.cpp: the root. One persistent full-screen window (a new window ignores input on its
+// first frame, so screens switch its contents, never windows).
+#include "screens.h"
+#include "widgets.h"
+
+namespace kiosk::ui {
+
+Intent drawKioskUi(const KioskView& view, UiState& state) {
+    beginFrameTargets();
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    constexpr ImGuiWindowFlags kRoot = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                       ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::Begin("##kiosk", nullptr, kRoot);
+    Intent intent;
+    switch (state.screen) {
+        case Screen::home: intent = drawHomeScreen(view, state); break;
+        case Screen::checkin: intent = drawCheckinScreen(view, state); break;
+        case Screen::agenda: intent = drawAgendaScreen(view, state); break;
+    }
+    ImGui::End();
+    return intent;
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,20 @@
+#include "kiosk_view.h"
+
+namespace kiosk::ui {
+
+const char* screenName(Screen s) {
+    switch (s) {
+        case Screen::home: return "home";
+        case Screen::checkin: return "checkin";
+        case Screen::agenda: return "agenda";
+    }
+    return "home";
+}
+
+std::optional<Screen> parseScreen(const std::string& name) {
+    for (auto s : {Screen::home, Screen::checkin, Screen::agenda})
+        if (name == screenName(s)) return s;
+    return std::nullopt;
+}
+
+}  // namespace kiosk::ui

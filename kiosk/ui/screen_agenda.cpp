@@ -1,0 +1,90 @@
+// screen_agenda.cpp: the day's agenda for the big screen. Items with times, the current one
+// highlighted by the clock, the seven-day overview (done, today, coming) and the assignment.
+#include <algorithm>
+
+#include "screens.h"
+#include "widgets.h"
+
+namespace kiosk::ui {
+
+Intent drawAgendaScreen(const KioskView& v, UiState&) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    Intent intent;
+    const ProgrammeDay* day = v.shownDay;
+    std::string title = tx("agenda.title");
+    std::string subtitle;
+    if (day) {
+        title = tx.format("home.day_n", {{"n", std::to_string(day->number)}, {"total", std::to_string(v.programme->dayCount())}}) +
+                " \xC2\xB7 " + day->theme;
+        subtitle = longDate(day->date, tx.lang());
+        if (!v.today) subtitle += " \xC2\xB7 " + tx(day->date > v.local.date ? "home.next_day" : "home.last_day");
+    }
+    if (drawScreenHeader(v, title, subtitle)) intent = Intent::go(Screen::home);
+
+    const ImVec2 origin = ImGui::GetWindowPos();
+    const ImVec2 size = ImGui::GetWindowSize();
+    const float margin = t.Em(1.5f);
+    const float top = origin.y + t.Em(5.0f);
+    const float bottom = origin.y + size.y - margin;
+    const float left = origin.x + margin, right = origin.x + size.x - margin;
+    const float split = left + (right - left) * 0.64f;
+    if (!day) {
+        drawText(t.fonts.title, ImVec2(left, top), t.palette.muted, tx("agenda.no_programme"));
+        return intent;
+    }
+
+    // Agenda list.
+    const NowNext nn = v.today == day ? nowAndNext(*day, v.local.timeOfDay()) : NowNext{};
+    const float rows = static_cast<float>(std::max<size_t>(day->agenda.size(), 1));
+    const float rowH = std::min(t.Em(2.6f), (bottom - top) / rows);
+    float y = top;
+    for (const auto& item : day->agenda) {
+        const bool current = &item == nn.now;
+        const bool past = v.today == day && item.end <= v.local.timeOfDay();
+        if (current)
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(left - t.Em(0.5f), y), ImVec2(split - t.Em(1.0f), y + rowH - t.Em(0.2f)),
+                                                      t.palette.primary.abgr(), t.Em(0.4f));
+        const Rgb ink = current ? t.palette.onPrimary : (past ? t.palette.muted : t.palette.ink);
+        ImFont* f = current ? t.fonts.bodyBold : t.fonts.body;
+        const float ty = y + (rowH - t.Em(0.2f) - t.em) * 0.5f;
+        drawText(t.fonts.bodyBold, ImVec2(left, ty), ink, item.start.hhmm() + "\xE2\x80\x93" + item.end.hhmm());
+        const float textX = left + t.Em(6.0f);
+        std::string line = item.title;
+        if (!item.room.empty()) line += "  \xC2\xB7  " + item.room;
+        drawText(f, ImVec2(textX, ty), ink, fitText(f, line, split - t.Em(1.6f) - textX));
+        if (current) {
+            const std::string now = tx("home.now");
+            const ImVec2 ns = textSize(t.fonts.small, now);
+            drawText(t.fonts.small, ImVec2(split - t.Em(1.6f) - ns.x, ty + t.Em(0.1f)), t.palette.onPrimary, now);
+        }
+        y += rowH;
+    }
+
+    // Seven-day overview and the assignment.
+    float ry = top;
+    const float rx = split + t.Em(0.5f);
+    const float rw = right - rx;
+    drawText(t.fonts.small, ImVec2(rx, ry), t.palette.muted, tx("agenda.overview"));
+    ry += t.fonts.small->FontSize + t.Em(0.4f);
+    for (const auto& d : v.programme->days) {
+        const bool isShown = &d == day;
+        const bool done = d.date < v.local.date;
+        const Rgb ink = isShown ? t.palette.primary : (done ? t.palette.muted : t.palette.ink);
+        ImFont* f = isShown ? t.fonts.bodyBold : t.fonts.body;
+        const std::string label = std::to_string(d.number) + "  " + shortDate(d.date, tx.lang());
+        drawText(f, ImVec2(rx, ry), ink, label);
+        drawText(f, ImVec2(rx + t.Em(5.0f), ry), ink, fitText(f, d.theme, rw - t.Em(5.0f)));
+        if (done) drawIcon(Icon::check, ImVec2(rx - t.Em(0.0f) - t.Em(0.6f), ry + t.em * 0.5f), t.Em(0.7f), t.palette.muted);
+        ry += t.em * 1.45f;
+    }
+    if (!day->assignment.empty()) {
+        ry += t.Em(0.8f);
+        drawText(t.fonts.small, ImVec2(rx, ry), t.palette.muted, tx("agenda.assignment"));
+        ry += t.fonts.small->FontSize + t.Em(0.3f);
+        drawTextWrapped(t.fonts.body, ImVec2(rx, ry), right, t.palette.ink, day->assignment);
+    }
+    return intent;
+}
+
+}  // namespace kiosk::ui

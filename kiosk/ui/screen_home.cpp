@@ -1,0 +1,209 @@
+// screen_home.cpp: what the screen shows when nobody touches it.
+// Programme, day and theme, date and clock, now and next, how many are checked in (counts only,
+// never names), one large call to action, the language switch.
+#include <algorithm>
+
+#include "screens.h"
+#include "widgets.h"
+
+namespace kiosk::ui {
+namespace {
+
+std::string itemLine(const AgendaItem& item) {
+    std::string s = item.start.hhmm() + "\xE2\x80\x93" + item.end.hhmm();  // en dash
+    return s;
+}
+
+// Now / next card on the right.
+void drawNowNext(const KioskView& v, ImVec2 min, ImVec2 max) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    drawCard(min, max, t.palette.surface, t.palette.line);
+    const float pad = t.Em(1.0f);
+    const float w = max.x - min.x - 2 * pad;
+    float y = min.y + pad;
+    const float x = min.x + pad;
+
+    auto section = [&](const std::string& label, const AgendaItem* item, const std::string& emptyText, bool emphasise) {
+        drawText(t.fonts.small, ImVec2(x, y), t.palette.muted, label);
+        y += t.fonts.small->FontSize + t.Em(0.2f);
+        if (!item) {
+            drawTextWrapped(t.fonts.body, ImVec2(x, y), x + w, t.palette.muted, emptyText);
+            y += textSize(t.fonts.body, emptyText, w).y + t.Em(0.8f);
+            return;
+        }
+        drawText(t.fonts.bodyBold, ImVec2(x, y), t.palette.primary, itemLine(*item));
+        y += t.fonts.bodyBold->FontSize + t.Em(0.1f);
+        ImFont* f = emphasise ? t.fonts.title : t.fonts.bodyBold;
+        const std::string title = fitText(f, item->title, w);
+        drawText(f, ImVec2(x, y), t.palette.ink, title);
+        y += f->FontSize + t.Em(0.15f);
+        std::string where = item->room;
+        if (!item->facilitator.empty()) where += (where.empty() ? "" : " \xC2\xB7 ") + item->facilitator;
+        if (!where.empty()) {
+            drawText(t.fonts.body, ImVec2(x, y), t.palette.muted, fitText(t.fonts.body, where, w));
+            y += t.fonts.body->FontSize;
+        }
+        y += t.Em(0.9f);
+    };
+
+    if (v.today) {
+        const NowNext nn = nowAndNext(*v.today, v.local.timeOfDay());
+        std::string emptyNow = v.local.timeOfDay() < v.today->startsAt() ? tx("home.not_started") : tx("home.day_over");
+        if (!nn.now && nn.next) emptyNow = tx("home.between_items");
+        section(tx("home.now"), nn.now, emptyNow, true);
+        if (y < max.y - t.Em(3.0f)) section(tx("home.next"), nn.next, tx("home.nothing_next"), false);
+    } else if (v.shownDay) {
+        const bool upcoming = v.shownDay->date > v.local.date;
+        drawText(t.fonts.small, ImVec2(x, y), t.palette.muted, tx(upcoming ? "home.next_day" : "home.last_day"));
+        y += t.fonts.small->FontSize + t.Em(0.2f);
+        drawText(t.fonts.title, ImVec2(x, y), t.palette.ink,
+                 fitText(t.fonts.title, tx.format("home.day_n", {{"n", std::to_string(v.shownDay->number)},
+                                                                 {"total", std::to_string(v.programme->dayCount())}}), w));
+        y += t.fonts.title->FontSize + t.Em(0.2f);
+        drawText(t.fonts.body, ImVec2(x, y), t.palette.ink, fitText(t.fonts.body, longDate(v.shownDay->date, tx.lang()), w));
+        y += t.fonts.body->FontSize + t.Em(0.2f);
+        drawTextWrapped(t.fonts.body, ImVec2(x, y), x + w, t.palette.muted, v.shownDay->theme);
+    }
+}
+
+// The seven days as a strip: done, today, coming (with numbers, not colour alone).
+void drawDayStrip(const KioskView& v, ImVec2 pos, float width) {
+    const Theme& t = theme();
+    const int n = v.programme->dayCount();
+    if (n == 0) return;
+    const float gap = t.Em(0.3f);
+    const float w = (width - gap * static_cast<float>(n - 1)) / static_cast<float>(n);
+    const float h = t.Em(1.6f);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (int i = 0; i < n; ++i) {
+        const ProgrammeDay& d = v.programme->days[static_cast<size_t>(i)];
+        const ImVec2 a(pos.x + static_cast<float>(i) * (w + gap), pos.y), b(a.x + w, a.y + h);
+        const bool today = v.today == &d;
+        const bool done = d.date < v.local.date;
+        const Rgb fill = today ? t.palette.primary : (done ? t.palette.secondaryPressed : t.palette.surface);
+        const Rgb ink = today ? t.palette.onPrimary : t.palette.ink;
+        dl->AddRectFilled(a, b, fill.abgr(), t.Em(0.3f));
+        if (!today) dl->AddRect(a, b, t.palette.line.abgr(), t.Em(0.3f));
+        const std::string label = std::to_string(d.number);
+        ImFont* f = today ? t.fonts.bodyBold : t.fonts.body;
+        const ImVec2 ts = textSize(f, label);
+        drawText(f, ImVec2(a.x + (w - ts.x) * 0.5f, a.y + (h - ts.y) * 0.5f), ink, label);
+        if (done) drawIcon(Icon::check, ImVec2(b.x - t.Em(0.55f), a.y + h * 0.5f), t.Em(0.55f), t.palette.ink);
+    }
+}
+
+}  // namespace
+
+Intent drawHomeScreen(const KioskView& v, UiState&) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    Intent intent;
+    const ImVec2 origin = ImGui::GetWindowPos();
+    const ImVec2 size = ImGui::GetWindowSize();
+    const float margin = t.Em(1.5f);
+    const float left = origin.x + margin, right = origin.x + size.x - margin;
+    const float width = right - left;
+    float y = origin.y + t.Em(1.1f);
+
+    // Header: programme and subtitle on the left, the clock and date on the right.
+    const std::string clock = v.local.timeOfDay().hhmm();
+    const ImVec2 clockSize = textSize(t.fonts.display, clock);
+    const std::string date = longDate(v.local.date, tx.lang());
+    const ImVec2 dateSize = textSize(t.fonts.body, date);
+    const float headerTextW = width - std::max(clockSize.x, dateSize.x) - t.Em(1.5f);
+    drawText(t.fonts.title, ImVec2(left, y + t.Em(0.35f)), t.palette.ink, fitText(t.fonts.title, v.programme->title, headerTextW));
+    drawText(t.fonts.body, ImVec2(left, y + t.Em(0.35f) + t.fonts.title->FontSize + t.Em(0.15f)), t.palette.muted,
+             fitText(t.fonts.body, v.programme->subtitle, headerTextW));
+    drawText(t.fonts.display, ImVec2(right - clockSize.x, y - t.Em(0.35f)), t.palette.ink, clock);
+    drawText(t.fonts.body, ImVec2(right - dateSize.x, y - t.Em(0.35f) + clockSize.y), t.palette.muted, date);
+    y += clockSize.y + dateSize.y + t.Em(0.4f);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(left, y), ImVec2(left + t.Em(3.0f), y + t.Em(0.18f)),
+                                              t.palette.accent.abgr());
+    y += t.Em(1.0f);
+
+    // A store that cannot write is said plainly, before anyone tries to check in.
+    if (!v.storeProblem.empty()) {
+        const float h = t.Em(2.2f);
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(left, y), ImVec2(right, y + h), t.palette.danger.abgr(), t.Em(0.4f));
+        drawIcon(Icon::cross, ImVec2(left + t.Em(1.1f), y + h * 0.5f), t.Em(1.1f), t.palette.onPrimary);
+        drawText(t.fonts.bodyBold, ImVec2(left + t.Em(2.2f), y + (h - t.em) * 0.5f), t.palette.onPrimary,
+                 fitText(t.fonts.bodyBold, v.storeProblem, width - t.Em(3.0f)));
+        y += h + t.Em(0.6f);
+    }
+
+    // Middle: the day on the left, now/next on the right.
+    const float buttonsH = t.Em(3.6f);
+    const float footerH = t.Em(3.0f);
+    const float bottom = origin.y + size.y - margin * 0.6f;
+    const float middleBottom = bottom - footerH - buttonsH - t.Em(1.4f);
+    const float split = left + width * 0.56f;
+    {
+        float ly = y;
+        const float lw = split - left - t.Em(1.5f);
+        const ProgrammeDay* day = v.today ? v.today : nullptr;
+        if (day) {
+            drawText(t.fonts.bodyBold, ImVec2(left, ly), t.palette.primary,
+                     tx.format("home.day_n", {{"n", std::to_string(day->number)}, {"total", std::to_string(v.programme->dayCount())}}));
+            ly += t.fonts.bodyBold->FontSize + t.Em(0.3f);
+            drawTextWrapped(t.fonts.title, ImVec2(left, ly), left + lw, t.palette.ink, day->theme);
+            ly += textSize(t.fonts.title, day->theme, lw).y + t.Em(0.3f);
+            if (const Cohort* c = v.programme->cohort(day->cohortId)) {
+                drawText(t.fonts.body, ImVec2(left, ly), t.palette.muted, fitText(t.fonts.body, c->name, lw));
+                ly += t.fonts.body->FontSize;
+            }
+            ly += t.Em(1.2f);
+            drawDayStrip(v, ImVec2(left, ly), lw);
+            ly += t.Em(2.2f);
+        } else {
+            drawText(t.fonts.bodyBold, ImVec2(left, ly), t.palette.primary, tx("home.no_programme_today"));
+            ly += t.fonts.bodyBold->FontSize + t.Em(0.3f);
+            drawTextWrapped(t.fonts.title, ImVec2(left, ly), left + lw, t.palette.ink, tx("home.checkin_still_works"));
+            ly += textSize(t.fonts.title, tx("home.checkin_still_works"), lw).y + t.Em(1.2f);
+            drawDayStrip(v, ImVec2(left, ly), lw);
+            ly += t.Em(2.2f);
+        }
+        // Counts only, never names.
+        const float cy = std::max(ly + t.Em(1.0f), middleBottom - t.Em(2.6f));
+        const std::string count = tx.format("home.checked_in_count", {{"n", std::to_string(v.checkedIn)},
+                                                                      {"total", std::to_string(v.expected.size())}});
+        drawText(t.fonts.bodyBold, ImVec2(left, cy), t.palette.ink, count);
+        const float frac = v.expected.empty() ? 0.0f : static_cast<float>(v.checkedIn) / static_cast<float>(v.expected.size());
+        drawProgress(ImVec2(left, cy + t.Em(1.4f)), ImVec2(left + lw, cy + t.Em(1.9f)), frac, t.palette.success, t.palette.secondary);
+    }
+    drawNowNext(v, ImVec2(split, y), ImVec2(right, middleBottom));
+
+    // Call to action.
+    const float by = middleBottom + t.Em(1.0f);
+    const float gap = t.Em(0.8f);
+    const float secondaryW = (width * 0.44f - 2 * gap) / 2.0f;
+    ImGui::SetCursorScreenPos(ImVec2(left, by));
+    if (touchButton({"go.checkin", tx("home.checkin_button"), ImVec2(width - 2 * secondaryW - 2 * gap, buttonsH),
+                     ButtonStyle::primary, tx("home.checkin_hint"), Icon::person, t.fonts.title}))
+        intent = Intent::go(Screen::checkin);
+    ImGui::SetCursorScreenPos(ImVec2(right - 2 * secondaryW - gap, by));
+    if (touchButton({"go.checkout", tx("home.checkout_button"), ImVec2(secondaryW, buttonsH), ButtonStyle::secondary,
+                     tx("home.checkout_hint"), Icon::arrow_right}))
+        intent = Intent::go(Screen::checkin, CheckMode::check_out);
+    ImGui::SetCursorScreenPos(ImVec2(right - secondaryW, by));
+    if (touchButton({"go.agenda", tx("home.agenda_button"), ImVec2(secondaryW, buttonsH), ButtonStyle::secondary,
+                     tx("home.agenda_hint"), Icon::calendar}))
+        intent = Intent::go(Screen::agenda);
+
+    // Footer: venue on the left, the language switch on the right.
+    const float fy = bottom - footerH;
+    drawText(t.fonts.body, ImVec2(left, fy + (footerH - t.em) * 0.5f), t.palette.muted,
+             v.settings->venue + (v.settings->city.empty() ? "" : " \xC2\xB7 " + v.settings->city));
+    const float langW = t.Em(6.6f);
+    ImGui::SetCursorScreenPos(ImVec2(right - 2 * langW - gap * 0.5f, fy));
+    if (touchButton({"lang.nl", "Nederlands", ImVec2(langW, footerH),
+                     tx.lang() == Lang::nl ? ButtonStyle::primary : ButtonStyle::quiet, {}, Icon::none, t.fonts.body}))
+        intent = Intent::setLang(Lang::nl);
+    ImGui::SetCursorScreenPos(ImVec2(right - langW, fy));
+    if (touchButton({"lang.en", "English", ImVec2(langW, footerH),
+                     tx.lang() == Lang::en ? ButtonStyle::primary : ButtonStyle::quiet, {}, Icon::none, t.fonts.body}))
+        intent = Intent::setLang(Lang::en);
+    return intent;
+}
+
+}  // namespace kiosk::ui

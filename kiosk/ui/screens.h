@@ -1,0 +1,20 @@
+// screens.h: one function per screen, each in its own file (screen_<name>.cpp). A screen draws
+// inside the persistent root window from the view it is given and returns what the person asked.
+#pragma once
+
+#include "kiosk_view.h"
+
+namespace kiosk::ui {
+
+Intent drawHomeScreen(const KioskView& view, UiState& state);
+Intent drawCheckinScreen(const KioskView& view, UiState& state);
+Intent drawAgendaScreen(const KioskView& view, UiState& state);
+
+// The root: one full-screen window whose content switches by state.screen.
+Intent drawKioskUi(const KioskView& view, UiState& state);
+
+// Shared pieces of several screens.
+// A header row: title on the left, a back button (returns true when tapped).
+bool drawScreenHeader(const KioskView& view, const std::string& title, const std::string& subtitle);
+
+}  // namespace kiosk::ui

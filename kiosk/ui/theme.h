@@ -1,0 +1,72 @@
+// theme.h: colours, fonts and sizes for a touchscreen read at a distance.
+//
+// All sizes derive from one unit, the body font's pixel height ("em"), which follows the window
+// height (or kiosk.toml's scale): 27 px at 800 px high, 36 px at 1080. Touch targets are at least
+// 3 em high: 81 px at 800, 109 px at 1080, which is 3 cm on a 24-inch 1080p panel (>= 2.5 cm).
+// Text colours are chosen for at least 7:1 contrast on their background (tested).
+// Hovered colours equal normal ones: on a touchscreen hover is a leftover of the last tap.
+#pragma once
+
+#include <string>
+
+struct ImFont;
+
+namespace kiosk::ui {
+
+struct Rgb {
+    unsigned char r, g, b;
+    unsigned int abgr(unsigned char a = 255) const { return (unsigned)a << 24 | (unsigned)b << 16 | (unsigned)g << 8 | r; }
+};
+
+struct Palette {
+    Rgb background{0xF6, 0xF3, 0xEE};   // warm paper
+    Rgb surface{0xFF, 0xFF, 0xFF};      // cards
+    Rgb ink{0x1B, 0x1B, 0x1F};          // body text            (16.6:1 on background)
+    Rgb muted{0x45, 0x45, 0x4D};        // secondary text       (8.9:1 on background)
+    Rgb line{0xD9, 0xD3, 0xC9};         // hairlines, card borders
+    Rgb primary{0x0E, 0x4D, 0x64};      // call to action       (white on it: 9.0:1)
+    Rgb primaryPressed{0x08, 0x33, 0x43};
+    Rgb onPrimary{0xFF, 0xFF, 0xFF};
+    Rgb secondary{0xE8, 0xE2, 0xD8};    // quiet buttons        (ink on it: 13.4:1)
+    Rgb secondaryPressed{0xC9, 0xC0, 0xB1};
+    Rgb success{0x14, 0x5A, 0x32};      // white on it: 8.0:1
+    Rgb warning{0x7A, 0x4A, 0x00};      // white on it: 7.3:1
+    Rgb danger{0x8E, 0x1B, 0x1B};       // white on it: 8.6:1
+    Rgb accent{0xC2, 0x6A, 0x1B};       // decorative only (bars, rules), never text
+};
+
+struct Fonts {
+    ImFont* body = nullptr;      // 1.0 em, regular
+    ImFont* bodyBold = nullptr;  // 1.0 em, semibold
+    ImFont* small = nullptr;     // 0.8 em
+    ImFont* title = nullptr;     // 1.6 em, semibold
+    ImFont* display = nullptr;   // 3.2 em, semibold (clock, "Dag 1 van 7")
+    ImFont* huge = nullptr;      // 4.8 em, semibold (exercise step text, countdown)
+    std::string sourceFile;      // the font file used; "" when ImGui's built-in fallback was used
+};
+
+struct Theme {
+    Palette palette;
+    Fonts fonts;
+    float em = 27.0f;  // body font pixel height
+
+    float Em(float n) const { return n * em; }
+};
+
+// Body font size for a window height (or an explicit scale > 0, 1.0 = 800 px high).
+float emForHeight(float windowHeight, float scale);
+
+// Loads Inter (fonts-inter) with glyph ranges that cover Dutch (ë é ï Ĳ ĳ, typographic quotes and
+// dashes, €), falling back to DejaVu Sans, then to ImGui's built-in font. Never fails.
+Fonts loadFonts(float em);
+
+// Applies colours and sizes to ImGui's style. Re-runnable when the window size changes.
+void applyStyle(const Theme& theme);
+
+// Contrast ratio per WCAG 2 (1..21).
+double contrastRatio(Rgb a, Rgb b);
+
+// The process-wide theme the screens draw with (set by the app, or by a test harness).
+Theme& theme();
+
+}  // namespace kiosk::ui

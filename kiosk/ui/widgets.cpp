@@ -1,0 +1,198 @@
+#include "widgets.h"
+
+#include <algorithm>
+#include <array>
+#include <cfloat>
+#include <cmath>
+
+namespace kiosk::ui {
+namespace {
+
+struct StyleColours {
+    Rgb fill, pressed, text;
+};
+
+StyleColours coloursFor(ButtonStyle s) {
+    const Palette& p = theme().palette;
+    switch (s) {
+        case ButtonStyle::primary: return {p.primary, p.primaryPressed, p.onPrimary};
+        case ButtonStyle::success: return {p.success, p.primaryPressed, p.onPrimary};
+        case ButtonStyle::warning: return {p.warning, p.primaryPressed, p.onPrimary};
+        case ButtonStyle::danger: return {p.danger, p.primaryPressed, p.onPrimary};
+        case ButtonStyle::quiet: return {p.background, p.secondary, p.ink};
+        case ButtonStyle::secondary: break;
+    }
+    return {p.secondary, p.secondaryPressed, p.ink};
+}
+
+}  // namespace
+
+std::vector<TapTarget>& frameTargets() {
+    static std::vector<TapTarget> targets;
+    return targets;
+}
+
+void beginFrameTargets() { frameTargets().clear(); }
+
+bool touchButton(const ButtonSpec& spec) {
+    const Theme& t = theme();
+    ImGui::PushID(spec.id);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    if (!spec.enabled) ImGui::BeginDisabled();
+    const bool clicked = ImGui::InvisibleButton("##b", spec.size);
+    const bool held = ImGui::IsItemActive();
+    if (!spec.enabled) ImGui::EndDisabled();
+    ImGui::PopID();
+    const ImVec2 max(pos.x + spec.size.x, pos.y + spec.size.y);
+
+    StyleColours c = coloursFor(spec.style);
+    if (!spec.enabled) c = {t.palette.secondary, t.palette.secondary, t.palette.muted};
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float rounding = t.Em(0.45f);
+    // Pressed: darker and pushed down a little, visible under a finger's edge.
+    const float push = held ? t.Em(0.08f) : 0.0f;
+    dl->AddRectFilled(ImVec2(pos.x, pos.y + push), ImVec2(max.x, max.y + push), (held ? c.pressed : c.fill).abgr(), rounding);
+    if (spec.style == ButtonStyle::quiet || spec.style == ButtonStyle::secondary)
+        dl->AddRect(ImVec2(pos.x, pos.y + push), ImVec2(max.x, max.y + push), t.palette.line.abgr(), rounding, 0, t.Em(0.06f));
+
+    ImFont* font = spec.font ? spec.font : t.fonts.bodyBold;
+    ImFont* subFont = t.fonts.small;
+    const float pad = t.Em(0.8f);
+    const float iconSize = spec.icon == Icon::none ? 0.0f : std::min(font->FontSize * 1.1f, spec.size.y * 0.5f);
+    const float iconGap = spec.icon == Icon::none ? 0.0f : t.Em(0.5f);
+    const float maxTextW = spec.size.x - 2 * pad - iconSize - iconGap;
+    const std::string label = fitText(font, spec.label, maxTextW);
+    const std::string sub = spec.sublabel.empty() ? std::string{} : fitText(subFont, spec.sublabel, maxTextW);
+    const ImVec2 ls = textSize(font, label);
+    const ImVec2 ss = sub.empty() ? ImVec2(0, 0) : textSize(subFont, sub);
+    const float blockH = ls.y + (sub.empty() ? 0.0f : ss.y + t.Em(0.1f));
+    const float blockW = iconSize + iconGap + std::max(ls.x, ss.x);
+    float x = pos.x + (spec.size.x - blockW) * 0.5f;
+    const float y = pos.y + push + (spec.size.y - blockH) * 0.5f;
+    if (spec.icon != Icon::none) {
+        drawIcon(spec.icon, ImVec2(x + iconSize * 0.5f, pos.y + push + spec.size.y * 0.5f), iconSize, c.text);
+        x += iconSize + iconGap;
+    }
+    drawText(font, ImVec2(x, y), c.text, label);
+    if (!sub.empty()) drawText(subFont, ImVec2(x, y + ls.y + t.Em(0.1f)), c.text, sub);
+
+    if (spec.enabled) frameTargets().push_back({spec.id, spec.label, pos, max});
+    return clicked && spec.enabled;
+}
+
+void drawText(ImFont* font, ImVec2 pos, Rgb colour, std::string_view text) {
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, colour.abgr(), text.data(), text.data() + text.size());
+}
+
+void drawTextWrapped(ImFont* font, ImVec2 pos, float wrapWidth, Rgb colour, std::string_view text) {
+    ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, colour.abgr(), text.data(), text.data() + text.size(),
+                                        wrapWidth);
+}
+
+ImVec2 textSize(ImFont* font, std::string_view text, float wrapWidth) {
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrapWidth, text.data(), text.data() + text.size());
+}
+
+std::string fitText(ImFont* font, std::string_view text, float maxWidth) {
+    if (textSize(font, text).x <= maxWidth) return std::string(text);
+    const std::string_view ellipsis = "\xE2\x80\xA6";
+    std::string s(text);
+    while (!s.empty()) {
+        // Drop one UTF-8 character from the end.
+        size_t n = s.size() - 1;
+        while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+        s.resize(n);
+        while (!s.empty() && s.back() == ' ') s.pop_back();
+        if (textSize(font, s + std::string(ellipsis)).x <= maxWidth) return s + std::string(ellipsis);
+    }
+    return std::string(ellipsis);
+}
+
+void drawIcon(Icon icon, ImVec2 c, float size, Rgb colour) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 col = colour.abgr();
+    const float r = size * 0.5f;
+    const float th = std::max(2.0f, size * 0.12f);
+    switch (icon) {
+        case Icon::none: break;
+        case Icon::check:
+            dl->AddCircle(c, r, col, 32, th * 0.8f);
+            dl->AddPolyline(std::array<ImVec2, 3>{ImVec2(c.x - r * 0.45f, c.y + r * 0.02f), ImVec2(c.x - r * 0.1f, c.y + r * 0.35f),
+                                                  ImVec2(c.x + r * 0.5f, c.y - r * 0.35f)}.data(),
+                            3, col, 0, th);
+            break;
+        case Icon::warning: {
+            const ImVec2 a(c.x, c.y - r), b(c.x + r * 1.05f, c.y + r * 0.85f), d(c.x - r * 1.05f, c.y + r * 0.85f);
+            dl->AddTriangle(a, b, d, col, th * 0.8f);
+            dl->AddLine(ImVec2(c.x, c.y - r * 0.35f), ImVec2(c.x, c.y + r * 0.3f), col, th);
+            dl->AddCircleFilled(ImVec2(c.x, c.y + r * 0.58f), th * 0.6f, col);
+            break;
+        }
+        case Icon::cross:
+            dl->AddCircle(c, r, col, 32, th * 0.8f);
+            dl->AddLine(ImVec2(c.x - r * 0.4f, c.y - r * 0.4f), ImVec2(c.x + r * 0.4f, c.y + r * 0.4f), col, th);
+            dl->AddLine(ImVec2(c.x + r * 0.4f, c.y - r * 0.4f), ImVec2(c.x - r * 0.4f, c.y + r * 0.4f), col, th);
+            break;
+        case Icon::arrow_right:
+        case Icon::arrow_left: {
+            const float s = icon == Icon::arrow_right ? 1.0f : -1.0f;
+            dl->AddLine(ImVec2(c.x - s * r * 0.7f, c.y), ImVec2(c.x + s * r * 0.7f, c.y), col, th);
+            dl->AddLine(ImVec2(c.x + s * r * 0.7f, c.y), ImVec2(c.x + s * r * 0.2f, c.y - r * 0.5f), col, th);
+            dl->AddLine(ImVec2(c.x + s * r * 0.7f, c.y), ImVec2(c.x + s * r * 0.2f, c.y + r * 0.5f), col, th);
+            break;
+        }
+        case Icon::back:
+            dl->AddLine(ImVec2(c.x + r * 0.3f, c.y - r * 0.6f), ImVec2(c.x - r * 0.3f, c.y), col, th);
+            dl->AddLine(ImVec2(c.x - r * 0.3f, c.y), ImVec2(c.x + r * 0.3f, c.y + r * 0.6f), col, th);
+            break;
+        case Icon::person:
+            dl->AddCircleFilled(ImVec2(c.x, c.y - r * 0.4f), r * 0.38f, col);
+            dl->PathArcTo(ImVec2(c.x, c.y + r * 0.75f), r * 0.75f, 3.14159f, 2 * 3.14159f, 16);
+            dl->PathFillConvex(col);
+            break;
+        case Icon::calendar:
+            dl->AddRect(ImVec2(c.x - r * 0.8f, c.y - r * 0.6f), ImVec2(c.x + r * 0.8f, c.y + r * 0.8f), col, r * 0.1f, 0, th * 0.8f);
+            dl->AddLine(ImVec2(c.x - r * 0.8f, c.y - r * 0.15f), ImVec2(c.x + r * 0.8f, c.y - r * 0.15f), col, th * 0.8f);
+            dl->AddLine(ImVec2(c.x - r * 0.4f, c.y - r * 0.9f), ImVec2(c.x - r * 0.4f, c.y - r * 0.45f), col, th);
+            dl->AddLine(ImVec2(c.x + r * 0.4f, c.y - r * 0.9f), ImVec2(c.x + r * 0.4f, c.y - r * 0.45f), col, th);
+            break;
+        case Icon::clock:
+            dl->AddCircle(c, r, col, 32, th * 0.8f);
+            dl->AddLine(c, ImVec2(c.x, c.y - r * 0.6f), col, th);
+            dl->AddLine(c, ImVec2(c.x + r * 0.45f, c.y + r * 0.1f), col, th);
+            break;
+        case Icon::plus:
+            dl->AddLine(ImVec2(c.x - r * 0.6f, c.y), ImVec2(c.x + r * 0.6f, c.y), col, th);
+            dl->AddLine(ImVec2(c.x, c.y - r * 0.6f), ImVec2(c.x, c.y + r * 0.6f), col, th);
+            break;
+        case Icon::minus:
+            dl->AddLine(ImVec2(c.x - r * 0.6f, c.y), ImVec2(c.x + r * 0.6f, c.y), col, th);
+            break;
+        case Icon::pause:
+            dl->AddRectFilled(ImVec2(c.x - r * 0.55f, c.y - r * 0.6f), ImVec2(c.x - r * 0.15f, c.y + r * 0.6f), col);
+            dl->AddRectFilled(ImVec2(c.x + r * 0.15f, c.y - r * 0.6f), ImVec2(c.x + r * 0.55f, c.y + r * 0.6f), col);
+            break;
+        case Icon::play:
+            dl->AddTriangleFilled(ImVec2(c.x - r * 0.45f, c.y - r * 0.65f), ImVec2(c.x + r * 0.65f, c.y),
+                                  ImVec2(c.x - r * 0.45f, c.y + r * 0.65f), col);
+            break;
+    }
+}
+
+void drawCard(ImVec2 min, ImVec2 max, Rgb fill, Rgb border) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float rounding = theme().Em(0.6f);
+    dl->AddRectFilled(min, max, fill.abgr(), rounding);
+    dl->AddRect(min, max, border.abgr(), rounding, 0, std::max(1.0f, theme().Em(0.05f)));
+}
+
+void drawProgress(ImVec2 min, ImVec2 max, float fraction, Rgb fill, Rgb track) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float h = max.y - min.y;
+    dl->AddRectFilled(min, max, track.abgr(), h * 0.5f);
+    fraction = std::clamp(fraction, 0.0f, 1.0f);
+    if (fraction > 0.0f)
+        dl->AddRectFilled(min, ImVec2(min.x + std::max(h, (max.x - min.x) * fraction), max.y), fill.abgr(), h * 0.5f);
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,57 @@
+// widgets.h: the shared touch widgets every screen draws with.
+//
+// Buttons are drawn by hand over an InvisibleButton: big, with a visible pressed state, words and
+// an optional icon, never colour alone. Every tappable element is recorded with its label and
+// rectangle for the automation view (--ui-dump), so an outside test can tap by label.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "theme.h"
+
+namespace kiosk::ui {
+
+// One tappable element as the automation view reports it.
+struct TapTarget {
+    std::string id;
+    std::string label;
+    ImVec2 min, max;  // window pixels, origin top left
+};
+
+// Collected per frame; cleared by beginFrameTargets().
+std::vector<TapTarget>& frameTargets();
+void beginFrameTargets();
+
+enum class ButtonStyle { primary, secondary, success, warning, danger, quiet };
+enum class Icon { none, check, warning, cross, arrow_right, arrow_left, person, calendar, clock, plus, minus, pause, play, back };
+
+struct ButtonSpec {
+    const char* id;               // stable id (also the automation id)
+    std::string label;            // words on the button
+    ImVec2 size;                  // pixels (use theme().Em())
+    ButtonStyle style = ButtonStyle::secondary;
+    std::string sublabel = {};    // optional second line, smaller
+    Icon icon = Icon::none;
+    ImFont* font = nullptr;       // default: bodyBold
+    bool enabled = true;
+};
+
+// Draws at the cursor; returns true when tapped (press and release inside).
+bool touchButton(const ButtonSpec& spec);
+
+// Text helpers (all positions in screen pixels).
+void drawText(ImFont* font, ImVec2 pos, Rgb colour, std::string_view text);
+void drawTextWrapped(ImFont* font, ImVec2 pos, float wrapWidth, Rgb colour, std::string_view text);
+ImVec2 textSize(ImFont* font, std::string_view text, float wrapWidth = -1.0f);
+// Text shortened with "…" to fit maxWidth.
+std::string fitText(ImFont* font, std::string_view text, float maxWidth);
+
+void drawIcon(Icon icon, ImVec2 centre, float size, Rgb colour);
+void drawCard(ImVec2 min, ImVec2 max, Rgb fill, Rgb border);
+void drawProgress(ImVec2 min, ImVec2 max, float fraction, Rgb fill, Rgb track);
+
+}  // namespace kiosk::ui

@@ -1,0 +1,77 @@
+#include <catch2/catch.hpp>
+
+#include "core/csv.h"
+#include "core/presence_list.h"
+#include "test_support.h"
+
+using namespace kiosk;
+
+namespace {
+
+Participant person(std::string code, std::string first, std::string infix, std::string last, std::string dept = "Beleid") {
+    return {std::move(code), std::move(first), std::move(infix), std::move(last), std::move(dept), "c", ""};
+}
+
+AttendanceEvent at(EventKind k, const std::string& code, const char* when) {
+    AttendanceEvent e;
+    e.id = newEventId();
+    e.participantCode = code;
+    e.kind = k;
+    e.at = fromLocal(*LocalDateTime::parse(when));
+    e.recordedAt = e.at;
+    e.day = localDateOf(e.at);
+    return e;
+}
+
+}  // namespace
+
+TEST_CASE("the presence list has every rostered participant, absent ones too, then guests", "[export]") {
+    test::AmsterdamTime tz;
+    Programme prog;
+    prog.cohorts = {{"c", "Cohort"}};
+    prog.days = {{1, {2026, 11, 26}, "Thema", "c", {{{9 * 60 + 30}, {16 * 60 + 30}, "Dag", "", "", "", ""}}, ""}};
+    const std::vector<Participant> roster{person("ZU01", "Anna", "de", "Vries"), person("ZU02", "Joost", "van", "Dijk"),
+                                          person("ZU03", "=cmd", "", "+Evil", "@ops")};
+    AttendanceLedger ledger;
+    ledger.apply(at(EventKind::check_in, "ZU01", "2026-11-26T09:05"));
+    ledger.apply(at(EventKind::check_out, "ZU01", "2026-11-26T16:31"));
+    ledger.apply(at(EventKind::check_in, "ZU03", "2026-11-26T10:15"));
+    auto guest = at(EventKind::guest_registration, "", "2026-11-26T09:20");
+    guest.guestName = "Karin Mulder";
+    guest.guestOrganisation = "Gemeente Lochem";
+    ledger.apply(guest);
+
+    const auto rows = presenceList(prog, roster, ledger, {2026, 11, 26}, AttendanceRules{});
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[0].participant.lastName == "+Evil");  // sorted by last name, tussenvoegsel ignored
+    CHECK(rows[0].status == DayStatus::late);
+    CHECK(rows[1].participant.lastName == "Dijk");
+    CHECK(rows[1].status == DayStatus::absent);
+    CHECK(rows[2].participant.lastName == "Vries");
+    CHECK(rows[2].checkIn->hhmm() == "09:05");
+    CHECK(rows[3].guest);
+
+    const std::string csv = presenceCsv(rows, test::texts(), ';');
+    CHECK(csv.rfind("\xEF\xBB\xBF" "datum;code;voornaam;tussenvoegsel;achternaam;afdeling;status;ingecheckt;uitgecheckt;opmerking\r\n", 0) == 0);
+    // Read it back as a spreadsheet would: no cell may start a formula.
+    Problems problems;
+    const auto table = parseCsv(csv, "export.csv", test::texts(), problems);
+    REQUIRE(problems.empty());
+    REQUIRE(table.records.size() == 5);
+    for (const auto& rec : table.records)
+        for (const auto& cell : rec.fields) {
+            INFO(cell);
+            CHECK((cell.empty() || (cell[0] != '=' && cell[0] != '+' && cell[0] != '-' && cell[0] != '@')));
+        }
+    CHECK(table.records[1].fields[2] == "'=cmd");
+    CHECK(table.records[1].fields[4] == "'+Evil");
+    CHECK(table.records[3].fields == std::vector<std::string>{"2026-11-26", "ZU01", "Anna", "de", "Vries", "Beleid",
+                                                              "aanwezig", "09:05", "16:31", ""});
+    CHECK(table.records[4].fields[6] == "gast");
+}
+
+TEST_CASE("formula neutralisation follows OWASP's list", "[export]") {
+    for (const char* bad : {"=1+1", "+31", "-2", "@SUM(A1)", "\tx", "\rx", "\nx"}) CHECK(neutraliseFormula(bad)[0] == '\'');
+    CHECK(neutraliseFormula("Anna") == "Anna");
+    CHECK(neutraliseFormula("") == "");
+}
