@@ -149,7 +149,7 @@ int cmdImportRoster(const CommandLine& cl) {
     }
     std::ostringstream ss;
     ss << in.rdbuf();
-    const RosterParse roster = parseRoster(ss.str(), file, ctx.config.programme.cohorts, ctx.texts);
+    const RosterParse roster = parseRoster(ss.str(), file, &ctx.config.programme.cohorts, ctx.texts);
     printProblems(roster.problems);
     if (!roster.ok()) {
         std::fprintf(stderr, "%s\n", ctx.texts("import.refused").c_str());

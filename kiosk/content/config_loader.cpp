@@ -335,10 +335,12 @@ LoadedConfig loadConfig(const ConfigFiles& files, const Texts& texts) {
     lc.settings = loadSettingsOnly(files, texts, lc.problems);
 
     std::vector<ExerciseRef> refs;
+    bool programmeRead = false;
     if (auto it = files.files.find(kProgrammeFile); it == files.files.end()) {
         lc.problems.push_back({kProgrammeFile, 0, 0, Severity::error, texts("problem.config.missing_file")});
     } else if (auto doc = parseToml(it->second, kProgrammeFile, texts, lc.problems)) {
         readProgramme(*doc, kProgrammeFile, texts, lc.problems, lc.programme, refs);
+        programmeRead = true;
     }
 
     std::map<std::string, toml::source_region> exerciseSites;
@@ -366,7 +368,7 @@ LoadedConfig loadConfig(const ConfigFiles& files, const Texts& texts) {
     if (auto it = files.files.find(kRosterFile); it == files.files.end()) {
         lc.problems.push_back({kRosterFile, 0, 0, Severity::warning, texts("problem.roster.missing_file")});
     } else {
-        lc.roster = parseRoster(it->second, kRosterFile, lc.programme.cohorts, texts);
+        lc.roster = parseRoster(it->second, kRosterFile, programmeRead ? &lc.programme.cohorts : nullptr, texts);
         lc.problems.insert(lc.problems.end(), lc.roster.problems.begin(), lc.roster.problems.end());
     }
 

@@ -56,7 +56,7 @@ bool isCodeCharacters(const std::string& s) {
 }  // namespace
 
 RosterParse parseRoster(std::string_view csvText, const std::string& fileName,
-                        const std::vector<Cohort>& knownCohorts, const Texts& texts) {
+                        const std::vector<Cohort>* knownCohorts, const Texts& texts) {
     RosterParse out;
     auto error = [&](int line, std::string msg) {
         out.problems.push_back({fileName, line, 0, Severity::error, std::move(msg)});
@@ -132,9 +132,9 @@ RosterParse parseRoster(std::string_view csvText, const std::string& fileName,
             error(rec.line, texts.format("problem.roster.bad_code", {{"code", rawCode}}));
             rowOk = false;
         }
-        if (!p.cohortId.empty()) {
+        if (!p.cohortId.empty() && knownCohorts) {
             bool found = false;
-            for (const auto& c : knownCohorts) found = found || c.id == p.cohortId;
+            for (const auto& c : *knownCohorts) found = found || c.id == p.cohortId;
             if (!found) {
                 error(rec.line, texts.format("problem.roster.unknown_cohort", {{"cohort", p.cohortId}}));
                 rowOk = false;

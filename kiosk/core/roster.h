@@ -28,8 +28,9 @@ struct RosterParse {
     bool ok() const { return !hasErrors(problems); }
 };
 
-// knownCohorts: the programme's cohort ids; a row naming another cohort is an error.
+// knownCohorts: the programme's cohorts; a row naming another cohort is an error. nullptr when the
+// programme itself could not be read (then cohorts are not checked, to avoid an error per row).
 RosterParse parseRoster(std::string_view csvText, const std::string& fileName,
-                        const std::vector<Cohort>& knownCohorts, const Texts& texts);
+                        const std::vector<Cohort>* knownCohorts, const Texts& texts);
 
 }  // namespace kiosk

@@ -7,7 +7,7 @@ using namespace kiosk;
 
 namespace {
 const std::vector<Cohort> kCohorts{{"zutphen-2026", "Zutphen"}};
-RosterParse parse(std::string_view text) { return parseRoster(text, "participants.csv", kCohorts, test::texts()); }
+RosterParse parse(std::string_view text) { return parseRoster(text, "participants.csv", &kCohorts, test::texts()); }
 }  // namespace
 
 TEST_CASE("Dutch Excel and LibreOffice exports of the same roster read the same", "[roster]") {

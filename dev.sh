@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# dev.sh: the project's front door.
+#   ./dev.sh run    set up, build and start the kiosk on the bundled sample programme
+#   ./dev.sh test   set up, build and run every test (also under AddressSanitizer + UBSan, and the fuzzers)
+#   ./dev.sh setup  only install what packaging/build-deps lists and this machine lacks
+# Everything comes from Debian 12 packages (packaging/build-deps); nothing is downloaded at build time.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+JOBS=$(nproc 2>/dev/null || echo 2)
+
+say() { printf '\n== %s\n' "$*"; }
+
+setup() {
+    local missing=()
+    while read -r pkg; do
+        [ -n "$pkg" ] || continue
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+    done < <(sed 's/#.*//' packaging/build-deps | tr -s ' \t' '\n')
+    if [ ${#missing[@]} -eq 0 ]; then
+        echo "Alle pakketten zijn aanwezig / all packages present (packaging/build-deps)."
+        return 0
+    fi
+    say "Installeren / installing: ${missing[*]}"
+    local sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null; then sudo=(sudo); else
+            echo "Niet als root en geen sudo: installeer eerst / not root and no sudo, install first:" >&2
+            echo "  apt-get install ${missing[*]}" >&2
+            exit 1
+        fi
+    fi
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {  # build DIR [cmake options...]
+    local dir=$1; shift
+    cmake -S "$ROOT" -B "$dir" -G Ninja "$@" >/dev/null
+    cmake --build "$dir" -j "$JOBS"
+}
+
+run() {
+    setup
+    say "Bouwen / building (build/release)"
+    build build/release -DCMAKE_BUILD_TYPE=Release
+    local bin=build/release/leergang-kiosk
+    if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+        say "Kiosk starten / starting the kiosk (sluit het venster om te stoppen / close the window to stop)"
+        exec "$bin" --config "$ROOT/config" "$@"
+    fi
+    echo "Geen beeldscherm (DISPLAY is niet gezet) / no display (DISPLAY is not set)."
+    if command -v xvfb-run >/dev/null; then
+        mkdir -p build/screenshots
+        local png=$ROOT/build/screenshots/home.png
+        xvfb-run -a -s "-screen 0 1280x800x24" "$bin" --config "$ROOT/config" --screenshot "$png" "$@"
+        echo "In plaats daarvan een schermafbeelding getekend onder Xvfb / rendered a screenshot under Xvfb instead:"
+        echo "  $png"
+    else
+        echo "Xvfb ontbreekt, dus ook geen schermafbeelding / Xvfb is missing, so no screenshot either." >&2
+        exit 1
+    fi
+}
+
+test_all() {
+    setup
+    say "1/4 Kern zonder afhankelijkheden / core alone (no ImGui, GLFW, GL, SQLite, toml++)"
+    build build/core -DKIOSK_CORE_ONLY=ON -DKIOSK_WERROR=ON
+    ctest --test-dir build/core --output-on-failure -j "$JOBS"
+
+    say "2/4 Alles, waarschuwingen zijn fouten / everything, warnings are errors"
+    build build/test -DKIOSK_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
+    ctest --test-dir build/test --output-on-failure -j "$JOBS"
+
+    say "3/4 AddressSanitizer + UndefinedBehaviorSanitizer"
+    build build/asan -DKIOSK_WERROR=ON -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=address,undefined \
+        -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14
+    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+        ctest --test-dir build/asan --output-on-failure -j "$JOBS" -LE slow
+
+    say "4/4 Fuzzing (libFuzzer, ${FUZZ_SECONDS:-30} s per target)"
+    build build/fuzz -DKIOSK_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+        -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14
+    local failed=0
+    for target in build/fuzz/tests/fuzz/fuzz_*; do
+        [ -x "$target" ] || continue
+        local name corpus
+        name=$(basename "$target")
+        corpus=$(mktemp -d)
+        cp -r "$ROOT/tests/fuzz/corpus/${name#fuzz_}/." "$corpus/" 2>/dev/null || true
+        if "$target" -max_total_time="${FUZZ_SECONDS:-30}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=0 \
+            -artifact_prefix="build/fuzz/$name-" "$corpus" >"build/fuzz/$name.log" 2>&1; then
+            echo "$name: geen crash / no crash ($(grep -o 'stat::number_of_executed_units: [0-9]*' "build/fuzz/$name.log" || grep -oE '#[0-9]+' "build/fuzz/$name.log" | tail -1) runs)"
+        else
+            echo "$name: CRASH, zie / see build/fuzz/$name.log" >&2
+            tail -40 "build/fuzz/$name.log" >&2
+            failed=1
+        fi
+        rm -rf "$corpus"
+    done
+    [ "$failed" -eq 0 ]
+    say "Alle tests geslaagd / all tests passed"
+}
+
+case "${1:-}" in
+    run) shift; run "$@" ;;
+    test) shift; test_all "$@" ;;
+    setup) setup ;;
+    *) echo "Gebruik / usage: ./dev.sh run | test | setup" >&2; exit 2 ;;
+esac
