@@ -1,0 +1,200 @@
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <iterator>
+#include <sqlite3.h>
+
+#include "store/backup_rotation.h"
+#include "store/roster_sync.h"
+#include "store_test_support.h"
+#include "test_support.h"
+
+using namespace kiosk;
+using test::checkIn;
+using test::localTime;
+using test::participant;
+
+namespace {
+
+std::vector<AttendanceEvent> allEvents(AttendanceDb& db) {
+    std::vector<AttendanceEvent> out;
+    REQUIRE(db.loadEvents([&](const AttendanceEvent& e) { out.push_back(e); }).ok());
+    return out;
+}
+
+std::string fileBytes(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+void openWithRoster(AttendanceDb& db, const std::filesystem::path& file) {
+    REQUIRE(db.open(file, localTime("2026-11-26T08:00")).status.ok());
+    RosterImportResult r;
+    REQUIRE(db.importRoster({participant("ZU01", "Anna", "Vries", "de"), participant("ZU02", "Zoë", "Berg", "van den")},
+                            localTime("2026-11-26T08:00"), r)
+                .ok());
+}
+
+}  // namespace
+
+TEST_CASE("a new database gets the current schema, WAL and FULL sync", "[store]") {
+    test::TempDir dir;
+    AttendanceDb db;
+    const auto report = db.open(dir / "sub/folder/attendance.db", localTime("2026-11-26T08:00"));
+    REQUIRE(report.status.ok());
+    CHECK(report.schemaVersionBefore == AttendanceDb::kSchemaVersion);
+    CHECK(db.schemaVersion() == AttendanceDb::kSchemaVersion);
+    CHECK(std::filesystem::exists(dir / "sub/folder/attendance.db"));
+    std::string check;
+    REQUIRE(db.integrityCheck(check).ok());
+    CHECK(check == "ok");
+}
+
+TEST_CASE("events are stored exactly once per id and read back in order", "[store]") {
+    test::AmsterdamTime tz;
+    test::TempDir dir;
+    AttendanceDb db;
+    openWithRoster(db, dir / "a.db");
+    auto e = checkIn("ZU01", localTime("2026-11-26T09:02"));
+    e.reason = "";
+    REQUIRE(db.appendEvent(e).ok());
+    REQUIRE(db.appendEvent(e).ok());  // a retry after an unclear failure: no double count
+    auto out = checkIn("ZU01", localTime("2026-11-26T16:30"), EventKind::check_out);
+    REQUIRE(db.appendEvent(out).ok());
+    const auto events = allEvents(db);
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].id == e.id);
+    CHECK(events[0].day == LocalDate{2026, 11, 26});
+    CHECK(events[0].at == e.at);
+    CHECK(events[1].kind == EventKind::check_out);
+
+    // Reopen: still there (a new connection, the same file).
+    db.close();
+    AttendanceDb again;
+    REQUIRE(again.open(dir / "a.db", localTime("2026-11-26T17:00")).status.ok());
+    CHECK(allEvents(again).size() == 2);
+}
+
+TEST_CASE("the log is append-only and corrections need a reason", "[store]") {
+    test::TempDir dir;
+    AttendanceDb db;
+    openWithRoster(db, dir / "a.db");
+    REQUIRE(db.appendEvent(checkIn("ZU01", localTime("2026-11-26T09:02"))).ok());
+    db.close();
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open((dir / "a.db").c_str(), &raw) == SQLITE_OK);
+    CHECK(sqlite3_exec(raw, "UPDATE attendance_event SET at_ms = 0", nullptr, nullptr, nullptr) != SQLITE_OK);
+    sqlite3_close(raw);
+
+    AttendanceDb db2;
+    REQUIRE(db2.open(dir / "a.db", localTime("2026-11-26T09:00")).status.ok());
+    auto fix = checkIn("ZU02", localTime("2026-11-26T09:30"), EventKind::correction);
+    fix.effect = CorrectionEffect::set_check_in;
+    CHECK_FALSE(db2.appendEvent(fix).ok());  // no reason
+    fix.reason = "badge vergeten";
+    fix.actor = "balie";
+    CHECK(db2.appendEvent(fix).ok());
+    // An unknown participant is refused by the foreign key, never stored half.
+    CHECK_FALSE(db2.appendEvent(checkIn("NOPE", localTime("2026-11-26T09:30"))).ok());
+}
+
+TEST_CASE("roster import is all rows or none and keeps names of people who left", "[store]") {
+    test::TempDir dir;
+    AttendanceDb db;
+    REQUIRE(db.open(dir / "a.db", localTime("2026-11-26T08:00")).status.ok());
+    RosterImportResult r;
+    REQUIRE(db.importRoster({participant("ZU01", "Anna", "Vries", "de"), participant("ZU02", "Zoë", "Berg")},
+                            localTime("2026-11-26T08:00"), r).ok());
+    CHECK((r.added == 2 && r.updated == 0 && r.unchanged == 0));
+    REQUIRE(db.importRoster({participant("ZU01", "Anna", "Vries", "de"), participant("ZU02", "Zoë", "Berg")},
+                            localTime("2026-11-26T08:00"), r).ok());
+    CHECK((r.added == 0 && r.updated == 0 && r.unchanged == 2 && r.deactivated == 0));
+    REQUIRE(db.importRoster({participant("ZU01", "Anna", "Vries-Jansen", "de"), participant("ZU03", "Ĳsbrand", "Kuipers")},
+                            localTime("2026-11-27T08:00"), r).ok());
+    CHECK((r.added == 1 && r.updated == 1 && r.unchanged == 0 && r.deactivated == 1));
+    std::vector<StoredParticipant> all;
+    REQUIRE(db.participants(all).ok());
+    REQUIRE(all.size() == 3);
+    CHECK(all[1].participant.firstName == "Zoë");
+    CHECK_FALSE(all[1].active);
+    CHECK(all[2].participant.firstName == "Ĳsbrand");
+
+    // A row the database refuses halfway through rolls the whole import back.
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open((dir / "a.db").c_str(), &raw) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw, "CREATE TRIGGER refuse_boom BEFORE INSERT ON participant WHEN NEW.code = 'BOOM' "
+                              "BEGIN SELECT RAISE(ABORT, 'boom'); END;", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
+    const auto s = db.importRoster({participant("ZU04", "Nieuw", "Persoon"), participant("BOOM", "Kapot", "Rij")},
+                                   localTime("2026-11-28T08:00"), r);
+    CHECK_FALSE(s.ok());
+    std::vector<StoredParticipant> after;
+    REQUIRE(db.participants(after).ok());
+    CHECK(after.size() == 3);  // ZU04 did not land either
+    CHECK(after[1].participant.code == "ZU02");
+    CHECK_FALSE(after[1].active);  // and the deactivation of the earlier import still stands
+}
+
+TEST_CASE("the config roster is imported only when the file changed", "[store]") {
+    test::TempDir dir;
+    AttendanceDb db;
+    REQUIRE(db.open(dir / "a.db", localTime("2026-11-26T08:00")).status.ok());
+    const std::vector<Participant> roster{participant("ZU01", "Anna", "Vries", "de")};
+    bool imported = false;
+    RosterImportResult r;
+    REQUIRE(syncConfigRoster(db, roster, "code;voornaam\nZU01;Anna\n", localTime("2026-11-26T08:00"), imported, r).ok());
+    CHECK(imported);
+    // A roster imported by hand since then is not overwritten by an unchanged config file.
+    REQUIRE(db.importRoster({participant("ZU09", "Bert", "Bos")}, localTime("2026-11-26T08:00"), r).ok());
+    REQUIRE(syncConfigRoster(db, roster, "code;voornaam\nZU01;Anna\n", localTime("2026-11-26T08:00"), imported, r).ok());
+    CHECK_FALSE(imported);
+    REQUIRE(syncConfigRoster(db, roster, "code;voornaam\r\nZU01;Anna\r\n", localTime("2026-11-26T08:00"), imported, r).ok());
+    CHECK(imported);
+}
+
+TEST_CASE("purged rows are gone from the file, not merely hidden", "[store]") {
+    test::AmsterdamTime tz;
+    test::TempDir dir;
+    AttendanceDb db;
+    openWithRoster(db, dir / "a.db");
+    auto old = checkIn("ZU01", localTime("2025-01-10T09:00"), EventKind::correction);
+    old.effect = CorrectionEffect::set_check_in;
+    old.reason = "UNIEKE-REDEN-OUD-7f3a9";
+    REQUIRE(db.appendEvent(old).ok());
+    auto recent = checkIn("ZU01", localTime("2026-11-26T09:00"), EventKind::correction);
+    recent.effect = CorrectionEffect::set_check_in;
+    recent.reason = "UNIEKE-REDEN-NIEUW-2b8c1";
+    REQUIRE(db.appendEvent(recent).ok());
+    int removed = 0;
+    REQUIRE(db.purge({2026, 1, 1}, removed).ok());
+    CHECK(removed == 1);
+    const auto events = allEvents(db);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].reason == "UNIEKE-REDEN-NIEUW-2b8c1");
+    const std::string bytes = fileBytes(dir / "a.db") + fileBytes(dir / "a.db-wal");
+    CHECK(bytes.find("UNIEKE-REDEN-OUD-7f3a9") == std::string::npos);
+    CHECK(bytes.find("UNIEKE-REDEN-NIEUW-2b8c1") != std::string::npos);
+}
+
+TEST_CASE("backups are complete databases, one a day, rotated", "[store]") {
+    test::TempDir dir;
+    AttendanceDb db;
+    openWithRoster(db, dir / "a.db");
+    REQUIRE(db.appendEvent(checkIn("ZU01", localTime("2026-11-26T09:02"))).ok());
+    for (int i = 0; i < 5; ++i) {
+        const auto r = dailyBackup(db, dir / "backups", LocalDate{2026, 11, 20 + i}, 3);
+        REQUIRE(r.status.ok());
+        CHECK(r.made);
+    }
+    const auto again = dailyBackup(db, dir / "backups", LocalDate{2026, 11, 24}, 3);
+    CHECK_FALSE(again.made);
+    int files = 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir / "backups")) files += e.is_regular_file();
+    CHECK(files == 3);
+    CHECK(newestBackup(dir / "backups").find("attendance-2026-11-24.db") != std::string::npos);
+
+    // A backup opens as a kiosk database with the events in it (restoring = copying it back).
+    AttendanceDb restored;
+    REQUIRE(restored.open(newestBackup(dir / "backups"), localTime("2026-11-26T10:00")).status.ok());
+    CHECK(allEvents(restored).size() == 1);
+}
