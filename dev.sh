@@ -34,6 +34,15 @@ setup() {
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+PASSED=0
+ctest_stage() {  # ctest_stage DIR [ctest options...]: runs, and counts what passed
+    local dir=$1; shift
+    ctest --test-dir "$dir" --output-on-failure -j "$JOBS" "$@" | tee "$dir/ctest.log"
+    local n
+    n=$(grep -oE 'tests passed, 0 tests failed out of [0-9]+' "$dir/ctest.log" | grep -oE '[0-9]+$' || echo 0)
+    PASSED=$((PASSED + n))
+}
+
 build() {  # build DIR [cmake options...]
     local dir=$1; shift
     cmake -S "$ROOT" -B "$dir" -G Ninja "$@" >/dev/null
@@ -66,17 +75,16 @@ test_all() {
     setup
     say "1/4 Kern zonder afhankelijkheden / core alone (no ImGui, GLFW, GL, SQLite, toml++)"
     build build/core -DKIOSK_CORE_ONLY=ON -DKIOSK_WERROR=ON
-    ctest --test-dir build/core --output-on-failure -j "$JOBS"
+    ctest_stage build/core
 
     say "2/4 Alles, waarschuwingen zijn fouten / everything, warnings are errors"
     build build/test -DKIOSK_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
-    ctest --test-dir build/test --output-on-failure -j "$JOBS"
+    ctest_stage build/test
 
     say "3/4 AddressSanitizer + UndefinedBehaviorSanitizer"
     build build/asan -DKIOSK_WERROR=ON -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=address,undefined \
         -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14
-    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-        ctest --test-dir build/asan --output-on-failure -j "$JOBS" -LE slow
+    ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest_stage build/asan -LE slow
 
     say "4/4 Fuzzing (libFuzzer, ${FUZZ_SECONDS:-30} s per target)"
     build build/fuzz -DKIOSK_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -100,6 +108,7 @@ test_all() {
     done
     [ "$failed" -eq 0 ]
     say "Alle tests geslaagd / all tests passed"
+    echo "ctest: $PASSED passed, 0 failed"
 }
 
 case "${1:-}" in

@@ -41,6 +41,7 @@ Opties / options:
   --lang nl|en       taal
   --screenshot FILE.png [--frames N]   N frames tekenen (standaard 3), PNG schrijven, stoppen
   --ui-dump FILE     na elk frame een JSON-regel met alle tikbare elementen
+  --tap LABEL        tik op het element met dit opschrift zodra het in beeld is (herhaalbaar; demo's)
   --version, --help
 
 Afsluitcodes / exit codes: 0 goed, 1 fout tijdens het draaien, 2 verkeerd gebruik of configuratiefout.
@@ -76,6 +77,12 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
             auto v = needValue(i, a.c_str());
             if (!v) return std::nullopt;
             *target = *v;
+            continue;
+        }
+        if (a == "--tap") {
+            auto v = needValue(i, a.c_str());
+            if (!v) return std::nullopt;
+            cl.taps.push_back(*v);
             continue;
         }
         if (a == "--frames" || a == "--older-than") {

@@ -18,6 +18,7 @@ struct CommandLine {
     std::optional<std::string> configDir, dbPath, now, screen, size, lang, screenshot, uiDump;
     std::optional<std::string> at, date, format, out, delimiter;
     std::optional<int> olderThanDays;
+    std::vector<std::string> taps;         // --tap LABEL (repeatable)
     int frames = 3;
     bool fullscreen = false;
     bool json = false;

@@ -7,6 +7,7 @@
 #include "app/commands.h"
 #include "app/json.h"
 #include "core/roster.h"
+#include "store/roster_sync.h"
 
 namespace kiosk {
 namespace {
@@ -164,7 +165,14 @@ int cmdImportRoster(const CommandLine& cl) {
     std::vector<Participant> rows;
     for (const auto& r : roster.rows) rows.push_back(r.participant);
     RosterImportResult result;
-    if (auto s = db.importRoster(rows, SystemClock{}.now(), result); !s.ok()) {
+    // The config folder's participants.csv as it is now counts as seen: it flows in again only
+    // when someone edits it (roster_sync.h), so this import is not undone at the next start.
+    std::string seenKey, seenHash;
+    if (auto it = ctx.files.files.find(kRosterFile); it != ctx.files.files.end()) {
+        seenKey = kConfigRosterHashKey;
+        seenHash = contentHash(it->second);
+    }
+    if (auto s = db.importRoster(rows, SystemClock{}.now(), result, seenKey, seenHash); !s.ok()) {
         std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
         return 1;
     }

@@ -46,6 +46,7 @@ int runKiosk(const CommandLine& cl) {
     wo.screenshot = cl.screenshot.value_or("");
     wo.frames = cl.frames;
     wo.uiDump = cl.uiDump.value_or("");
+    wo.taps = cl.taps;
 
     std::unique_ptr<Clock> clock;
     if (cl.now) {

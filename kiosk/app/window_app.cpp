@@ -8,6 +8,7 @@
 #include <GL/gl.h>
 
 #include <cfloat>
+#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <vector>
@@ -23,9 +24,18 @@
 namespace kiosk {
 namespace {
 
+// SIGTERM / SIGINT (systemd stop, Ctrl+C): leave the loop cleanly; the store thread then
+// finishes every queued write before the process ends.
+volatile std::sig_atomic_t gStopRequested = 0;
+void onStopSignal(int) { gStopRequested = 1; }
+
 // Input seen since the last frame (set from GLFW callbacks, which ImGui's backend chains to).
 bool gInput = false;
-void onMouseButton(GLFWwindow*, int, int, int) { gInput = true; }
+bool gButtonEvent = false;  // a press or release arrived since the last frame (both may come in one poll)
+void onMouseButton(GLFWwindow*, int, int, int) {
+    gInput = true;
+    gButtonEvent = true;
+}
 void onCursor(GLFWwindow* w, double, double) {
     // Motion alone matters only while a finger is down (drag); hover is not a thing on touch.
     if (glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS) gInput = true;
@@ -136,11 +146,20 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
     std::ofstream dump;
     if (!opt.uiDump.empty()) dump.open(opt.uiDump, std::ios::app);
 
+    // Scripted taps (--tap): press on one frame, release on the next, at the element's centre.
+    size_t nextTap = 0;
+    int tapPhase = 0;  // 0: looking for the label, 1: pressed, 2: released
+    ImVec2 tapAt;
+    int tapWaitFrames = 0;
+    int framesSinceTap = 0;
+
     FramePacer pacer;
     long frame = 0;
     int rc = 0;
     bool parkMouse = false;
-    while (!glfwWindowShouldClose(window)) {
+    std::signal(SIGTERM, onStopSignal);
+    std::signal(SIGINT, onStopSignal);
+    while (!glfwWindowShouldClose(window) && !gStopRequested) {
         const double wait = offscreen ? 0.0 : pacer.waitSeconds(session.msUntilNextChange(), session.msUntilConfigPoll());
         if (wait > 0.0) glfwWaitEventsTimeout(wait);
         else glfwPollEvents();
@@ -157,10 +176,42 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
         ensureFonts();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
-        // Touch leaves no hover: one frame after the finger lifts, park the pointer off screen.
-        const bool down = glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
-        if (!down && parkMouse) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
-        parkMouse = !down;
+        // Touch leaves no hover: one whole frame after the finger lifted (so that ImGui sees the
+        // release where the press was, even when both arrived in one poll), park the pointer.
+        const bool buttonActivity = gButtonEvent || glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
+        gButtonEvent = false;
+        if (!buttonActivity && parkMouse) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        parkMouse = !buttonActivity;
+        if (nextTap < opt.taps.size()) {
+            pacer.onInput();
+            session.noteInput();
+            if (tapPhase == 0) {
+                for (const auto& t : ui::frameTargets())
+                    if (t.label == opt.taps[nextTap] && !session.storeBusy()) {
+                        tapAt = ImVec2((t.min.x + t.max.x) * 0.5f, (t.min.y + t.max.y) * 0.5f);
+                        tapPhase = 1;
+                    }
+                if (tapPhase == 0 && ++tapWaitFrames > 600) {
+                    std::fprintf(stderr, "--tap: \"%s\" ?\n", opt.taps[nextTap].c_str());
+                    rc = 2;
+                    break;
+                }
+            } else {
+                ++tapPhase;
+            }
+            if (tapPhase > 0) {
+                io.MousePos = tapAt;
+                io.MouseDown[0] = tapPhase == 1;
+            }
+            if (tapPhase == 2) {
+                ++nextTap;
+                tapPhase = 0;
+                tapWaitFrames = 0;
+                framesSinceTap = 0;
+            }
+        } else {
+            ++framesSinceTap;
+        }
         ImGui::NewFrame();
         session.frame();
         ImGui::Render();
@@ -171,7 +222,9 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         ++frame;
         if (dump.is_open()) appendUiDump(dump, frame, ui::screenName(session.uiState().screen));
-        if (offscreen && frame >= opt.frames) {
+        const bool settled = nextTap >= opt.taps.size() && framesSinceTap >= 2 && !session.storeBusy() &&
+                             session.uiState().feedback.kind != ui::Feedback::Kind::pending;
+        if (offscreen && frame >= opt.frames && settled) {
             if (!writePng(opt.screenshot, fbW, fbH)) {
                 std::fprintf(stderr, "%s: %s\n", opt.screenshot.c_str(), session.texts()("app.screenshot_failed").c_str());
                 rc = 1;

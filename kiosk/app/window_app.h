@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "kiosk_session.h"
 
@@ -15,6 +16,7 @@ struct WindowOptions {
     std::string screenshot;      // non-empty: render `frames` frames, write this PNG, exit
     int frames = 3;
     std::string uiDump;          // non-empty: append one JSON line per rendered frame
+    std::vector<std::string> taps;  // labels to tap, in order, as soon as each is on screen (demos, screenshots)
     float scale = 0.0f;          // 0: from the window height
 };
 

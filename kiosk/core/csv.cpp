@@ -55,12 +55,6 @@ CsvTable parseCsv(std::string_view text, const std::string& fileName, const Text
                         closed = true;
                         break;
                     }
-                    if (c == '\r' && i + 1 < n && text[i + 1] == '\n') {
-                        field += '\n';
-                        i += 2;
-                        ++line;
-                        continue;
-                    }
                     if (c == '\n') ++line;
                     field += c;
                     ++i;

@@ -1,7 +1,8 @@
 // csv.h: a real CSV reader for files people save from Excel or LibreOffice.
 //
 // Accepts UTF-8 with or without BOM, `;` or `,` (detected from the header line, outside quotes),
-// quoted fields with embedded delimiters, doubled quotes and line breaks, CRLF or LF. Every record
+// quoted fields with embedded delimiters, doubled quotes and line breaks (kept byte for byte),
+// records ending in CRLF or LF. Every record
 // remembers the line it starts on, so problems can be reported as file:line.
 #pragma once
 

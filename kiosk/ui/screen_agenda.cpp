@@ -28,7 +28,7 @@ Intent drawAgendaScreen(const KioskView& v, UiState&) {
     const float top = origin.y + t.Em(5.0f);
     const float bottom = origin.y + size.y - margin;
     const float left = origin.x + margin, right = origin.x + size.x - margin;
-    const float split = left + (right - left) * 0.64f;
+    const float split = left + (right - left) * 0.62f;
     if (!day) {
         drawText(t.fonts.title, ImVec2(left, top), t.palette.muted, tx("agenda.no_programme"));
         return intent;
@@ -74,15 +74,17 @@ Intent drawAgendaScreen(const KioskView& v, UiState&) {
         ImFont* f = isShown ? t.fonts.bodyBold : t.fonts.body;
         const std::string label = std::to_string(d.number) + "  " + shortDate(d.date, tx.lang());
         drawText(f, ImVec2(rx, ry), ink, label);
-        drawText(f, ImVec2(rx + t.Em(5.0f), ry), ink, fitText(f, d.theme, rw - t.Em(5.0f)));
-        if (done) drawIcon(Icon::check, ImVec2(rx - t.Em(0.0f) - t.Em(0.6f), ry + t.em * 0.5f), t.Em(0.7f), t.palette.muted);
-        ry += t.em * 1.45f;
+        const auto themeLines = wrapLines(f, d.theme, rw - t.Em(4.6f), 2);
+        for (size_t i = 0; i < themeLines.size(); ++i)
+            drawText(f, ImVec2(rx + t.Em(4.6f), ry + static_cast<float>(i) * t.em * 1.1f), ink, themeLines[i]);
+        if (done) drawIcon(Icon::check, ImVec2(rx - t.Em(0.6f), ry + t.em * 0.5f), t.Em(0.7f), t.palette.muted);
+        ry += t.em * (0.35f + 1.1f * static_cast<float>(themeLines.size()));
     }
     if (!day->assignment.empty()) {
         ry += t.Em(0.8f);
         drawText(t.fonts.small, ImVec2(rx, ry), t.palette.muted, tx("agenda.assignment"));
         ry += t.fonts.small->FontSize + t.Em(0.3f);
-        drawTextWrapped(t.fonts.body, ImVec2(rx, ry), right, t.palette.ink, day->assignment);
+        drawTextWrapped(t.fonts.body, ImVec2(rx, ry), right - rx, t.palette.ink, day->assignment);
     }
     return intent;
 }

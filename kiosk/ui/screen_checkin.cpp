@@ -69,8 +69,7 @@ Intent drawFeedback(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 max
     const std::string shownTitle = fitText(titleFont, look.title, w);
     drawText(titleFont, ImVec2(cx - textSize(titleFont, shownTitle).x * 0.5f, y), t.palette.ink, shownTitle);
     y += titleFont->FontSize + t.Em(0.6f);
-    const ImVec2 ls = textSize(t.fonts.title, look.line, w);
-    drawTextWrapped(t.fonts.title, ImVec2(cx - std::min(ls.x, w) * 0.5f, y), cx + w * 0.5f, t.palette.muted, look.line);
+    drawTextCentred(t.fonts.title, cx, y, w, t.palette.muted, look.line);
 
     // Buttons along the bottom of the card.
     const float bh = t.Em(3.2f), bw = t.Em(11.0f), gap = t.Em(1.0f);
@@ -160,7 +159,7 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
         return firstNameSortKey(*a) < firstNameSortKey(*b);
     });
     if (people.empty()) {
-        drawTextWrapped(t.fonts.title, min, max.x, t.palette.muted, tx("checkin.no_participants"));
+        drawTextWrapped(t.fonts.title, min, max.x - min.x, t.palette.muted, tx("checkin.no_participants"));
         return intent;
     }
 
@@ -183,7 +182,8 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
         const std::string id = "tile." + p.code;
         ButtonSpec spec{id.c_str(), p.displayName(v.settings->nameDisplay), ImVec2(tileW, tileH), ButtonStyle::secondary,
                         {}, isIn ? Icon::check : Icon::none, t.fonts.title};
-        if (textSize(t.fonts.title, spec.label).x > tileW - t.Em(2.5f)) spec.font = t.fonts.bodyBold;
+        spec.maxLines = 2;                    // "Maria-Louise van den H." wraps rather than shrinks,
+        spec.breakLimit = p.firstName.size();  // and only after the first name
         if (touchButton(spec)) intent = out ? Intent::checkOut(p.code) : Intent::checkIn(p.code);
     }
     ImGui::SetCursorScreenPos(ImVec2(base.x, base.y + static_cast<float>(rows) * (tileH + gap)));

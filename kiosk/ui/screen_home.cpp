@@ -28,7 +28,7 @@ void drawNowNext(const KioskView& v, ImVec2 min, ImVec2 max) {
         drawText(t.fonts.small, ImVec2(x, y), t.palette.muted, label);
         y += t.fonts.small->FontSize + t.Em(0.2f);
         if (!item) {
-            drawTextWrapped(t.fonts.body, ImVec2(x, y), x + w, t.palette.muted, emptyText);
+            drawTextWrapped(t.fonts.body, ImVec2(x, y), w, t.palette.muted, emptyText);
             y += textSize(t.fonts.body, emptyText, w).y + t.Em(0.8f);
             return;
         }
@@ -63,7 +63,7 @@ void drawNowNext(const KioskView& v, ImVec2 min, ImVec2 max) {
         y += t.fonts.title->FontSize + t.Em(0.2f);
         drawText(t.fonts.body, ImVec2(x, y), t.palette.ink, fitText(t.fonts.body, longDate(v.shownDay->date, tx.lang()), w));
         y += t.fonts.body->FontSize + t.Em(0.2f);
-        drawTextWrapped(t.fonts.body, ImVec2(x, y), x + w, t.palette.muted, v.shownDay->theme);
+        drawTextWrapped(t.fonts.body, ImVec2(x, y), w, t.palette.muted, v.shownDay->theme);
     }
 }
 
@@ -146,7 +146,7 @@ Intent drawHomeScreen(const KioskView& v, UiState&) {
             drawText(t.fonts.bodyBold, ImVec2(left, ly), t.palette.primary,
                      tx.format("home.day_n", {{"n", std::to_string(day->number)}, {"total", std::to_string(v.programme->dayCount())}}));
             ly += t.fonts.bodyBold->FontSize + t.Em(0.3f);
-            drawTextWrapped(t.fonts.title, ImVec2(left, ly), left + lw, t.palette.ink, day->theme);
+            drawTextWrapped(t.fonts.title, ImVec2(left, ly), lw, t.palette.ink, day->theme);
             ly += textSize(t.fonts.title, day->theme, lw).y + t.Em(0.3f);
             if (const Cohort* c = v.programme->cohort(day->cohortId)) {
                 drawText(t.fonts.body, ImVec2(left, ly), t.palette.muted, fitText(t.fonts.body, c->name, lw));
@@ -158,7 +158,7 @@ Intent drawHomeScreen(const KioskView& v, UiState&) {
         } else {
             drawText(t.fonts.bodyBold, ImVec2(left, ly), t.palette.primary, tx("home.no_programme_today"));
             ly += t.fonts.bodyBold->FontSize + t.Em(0.3f);
-            drawTextWrapped(t.fonts.title, ImVec2(left, ly), left + lw, t.palette.ink, tx("home.checkin_still_works"));
+            drawTextWrapped(t.fonts.title, ImVec2(left, ly), lw, t.palette.ink, tx("home.checkin_still_works"));
             ly += textSize(t.fonts.title, tx("home.checkin_still_works"), lw).y + t.Em(1.2f);
             drawDayStrip(v, ImVec2(left, ly), lw);
             ly += t.Em(2.2f);

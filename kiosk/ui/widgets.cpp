@@ -61,20 +61,27 @@ bool touchButton(const ButtonSpec& spec) {
     const float iconSize = spec.icon == Icon::none ? 0.0f : std::min(font->FontSize * 1.1f, spec.size.y * 0.5f);
     const float iconGap = spec.icon == Icon::none ? 0.0f : t.Em(0.5f);
     const float maxTextW = spec.size.x - 2 * pad - iconSize - iconGap;
-    const std::string label = fitText(font, spec.label, maxTextW);
+    const auto lines = wrapLines(font, spec.label, maxTextW, std::max(1, spec.maxLines), spec.breakLimit);
+    const float lineH = font->FontSize * 1.1f;
+    float labelW = 0;
+    for (const auto& l : lines) labelW = std::max(labelW, textSize(font, l).x);
+    const float labelH = lineH * static_cast<float>(lines.size()) - (font->FontSize * 0.1f);
     const std::string sub = spec.sublabel.empty() ? std::string{} : fitText(subFont, spec.sublabel, maxTextW);
-    const ImVec2 ls = textSize(font, label);
     const ImVec2 ss = sub.empty() ? ImVec2(0, 0) : textSize(subFont, sub);
-    const float blockH = ls.y + (sub.empty() ? 0.0f : ss.y + t.Em(0.1f));
-    const float blockW = iconSize + iconGap + std::max(ls.x, ss.x);
+    const float blockH = labelH + (sub.empty() ? 0.0f : ss.y + t.Em(0.1f));
+    const float blockW = iconSize + iconGap + std::max(labelW, ss.x);
     float x = pos.x + (spec.size.x - blockW) * 0.5f;
     const float y = pos.y + push + (spec.size.y - blockH) * 0.5f;
     if (spec.icon != Icon::none) {
         drawIcon(spec.icon, ImVec2(x + iconSize * 0.5f, pos.y + push + spec.size.y * 0.5f), iconSize, c.text);
         x += iconSize + iconGap;
     }
-    drawText(font, ImVec2(x, y), c.text, label);
-    if (!sub.empty()) drawText(subFont, ImVec2(x, y + ls.y + t.Em(0.1f)), c.text, sub);
+    for (size_t i = 0; i < lines.size(); ++i) {
+        // Several lines are centred each; one line starts after the icon.
+        const float lx = lines.size() > 1 ? x + (labelW - textSize(font, lines[i]).x) * 0.5f : x;
+        drawText(font, ImVec2(lx, y + lineH * static_cast<float>(i)), c.text, lines[i]);
+    }
+    if (!sub.empty()) drawText(subFont, ImVec2(x, y + labelH + t.Em(0.1f)), c.text, sub);
 
     if (spec.enabled) frameTargets().push_back({spec.id, spec.label, pos, max});
     return clicked && spec.enabled;
@@ -106,6 +113,45 @@ std::string fitText(ImFont* font, std::string_view text, float maxWidth) {
         if (textSize(font, s + std::string(ellipsis)).x <= maxWidth) return s + std::string(ellipsis);
     }
     return std::string(ellipsis);
+}
+
+std::vector<std::string> wrapLines(ImFont* font, std::string_view text, float maxWidth, int maxLines,
+                                   size_t breakLimit) {
+    std::vector<std::string> lines;
+    std::string current;
+    size_t i = 0;
+    while (i < text.size()) {
+        size_t j = text.find(' ', i);
+        if (j == std::string_view::npos || j > breakLimit) j = text.size();
+        const std::string word(text.substr(i, j - i));
+        const std::string candidate = current.empty() ? word : current + " " + word;
+        if (current.empty() || textSize(font, candidate).x <= maxWidth) {
+            current = candidate;
+        } else {
+            lines.push_back(current);
+            current = word;
+        }
+        i = j + 1;
+    }
+    if (!current.empty() || lines.empty()) lines.push_back(current);
+    if (static_cast<int>(lines.size()) > maxLines) {
+        std::string rest = lines[static_cast<size_t>(maxLines - 1)];
+        for (size_t k = static_cast<size_t>(maxLines); k < lines.size(); ++k) rest += " " + lines[k];
+        lines.resize(static_cast<size_t>(maxLines));
+        lines.back() = rest;
+    }
+    for (auto& l : lines) l = fitText(font, l, maxWidth);
+    return lines;
+}
+
+float drawTextCentred(ImFont* font, float centreX, float y, float maxWidth, Rgb colour, std::string_view text) {
+    const auto lines = wrapLines(font, text, maxWidth, 4);
+    float h = 0;
+    for (const auto& l : lines) {
+        drawText(font, ImVec2(centreX - textSize(font, l).x * 0.5f, y + h), colour, l);
+        h += font->FontSize * 1.15f;
+    }
+    return h;
 }
 
 void drawIcon(Icon icon, ImVec2 c, float size, Rgb colour) {

@@ -38,6 +38,8 @@ struct ButtonSpec {
     Icon icon = Icon::none;
     ImFont* font = nullptr;       // default: bodyBold
     bool enabled = true;
+    int maxLines = 1;             // a label may wrap onto this many lines (long names)
+    size_t breakLimit = std::string::npos;  // no line break after this byte (keeps "op den K." together)
 };
 
 // Draws at the cursor; returns true when tapped (press and release inside).
@@ -49,6 +51,13 @@ void drawTextWrapped(ImFont* font, ImVec2 pos, float wrapWidth, Rgb colour, std:
 ImVec2 textSize(ImFont* font, std::string_view text, float wrapWidth = -1.0f);
 // Text shortened with "…" to fit maxWidth.
 std::string fitText(ImFont* font, std::string_view text, float maxWidth);
+// Text broken at spaces into lines of at most maxWidth; at most maxLines, the last one shortened
+// with "…" if the text does not fit.
+// Breaks only at spaces up to byte `breakLimit` (so "Thijs / op den K." never leaves "K." alone).
+std::vector<std::string> wrapLines(ImFont* font, std::string_view text, float maxWidth, int maxLines,
+                                   size_t breakLimit = std::string_view::npos);
+// Wrapped lines, each centred on centreX, from top y. Returns the height used.
+float drawTextCentred(ImFont* font, float centreX, float y, float maxWidth, Rgb colour, std::string_view text);
 
 void drawIcon(Icon icon, ImVec2 centre, float size, Rgb colour);
 void drawCard(ImVec2 min, ImVec2 max, Rgb fill, Rgb border);

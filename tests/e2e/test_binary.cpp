@@ -1,0 +1,108 @@
+// The binary as a person starts it: a screenshot without a screen, a clear word without a display.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#define STB_IMAGE_IMPLEMENTATION
+#include <stb/stb_image.h>
+
+#include "e2e_support.h"
+
+using namespace kiosk;
+using namespace kiosk::test;
+
+namespace {
+
+struct Png {
+    int w = 0, h = 0;
+    std::vector<unsigned char> rgb;
+};
+
+Png load(const std::string& path) {
+    Png p;
+    int n = 0;
+    unsigned char* data = stbi_load(path.c_str(), &p.w, &p.h, &n, 3);
+    if (data) {
+        p.rgb.assign(data, data + static_cast<size_t>(p.w) * static_cast<size_t>(p.h) * 3);
+        stbi_image_free(data);
+    }
+    return p;
+}
+
+}  // namespace
+
+TEST_CASE("--screenshot writes a 1280x800 picture of a home screen that is not blank", "[e2e]") {
+    TempDir dir;
+    const std::string png = (dir / "home.png").string();
+    const auto r = runKiosk(dir, {"--screenshot", png, "--now", "2026-11-26T09:10"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    const Png p = load(png);
+    REQUIRE(p.w == 1280);
+    REQUIRE(p.h == 800);
+    // Not blank: many colours (anti-aliased text), lots of dark ink, the primary call to action.
+    std::set<unsigned> colours;
+    size_t dark = 0, primary = 0;
+    for (size_t i = 0; i < p.rgb.size(); i += 3) {
+        const unsigned char r8 = p.rgb[i], g = p.rgb[i + 1], b = p.rgb[i + 2];
+        colours.insert(static_cast<unsigned>(r8) << 16 | static_cast<unsigned>(g) << 8 | b);
+        if (r8 < 60 && g < 60 && b < 60) ++dark;
+        if (r8 == 0x0E && g == 0x4D && b == 0x64) ++primary;
+    }
+    CHECK(colours.size() > 100);
+    CHECK(dark > 5000);
+    CHECK(primary > 20000);
+    // The top-left pixel is the background, not black: the picture is the right way up.
+    CHECK(static_cast<int>(p.rgb[0]) == 0xF6);
+}
+
+TEST_CASE("--size and --screen give the other screens at 1920x1080", "[e2e]") {
+    TempDir dir;
+    for (const char* screen : {"checkin", "agenda"}) {
+        const std::string png = (dir / (std::string(screen) + ".png")).string();
+        const auto r = runKiosk(dir, {"--screenshot", png, "--size", "1920x1080", "--screen", screen, "--now", "2026-11-26T11:10"});
+        INFO(r.err);
+        REQUIRE(r.exitCode == 0);
+        const Png p = load(png);
+        CHECK(p.w == 1920);
+        CHECK(p.h == 1080);
+    }
+}
+
+TEST_CASE("without a display the kiosk says so and exits 1", "[e2e]") {
+    TempDir dir;
+    const auto r = runKiosk(dir, {}, kSource + "/config", {{"DISPLAY", ""}, {"WAYLAND_DISPLAY", ""}});
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.find("Geen beeldscherm") != std::string::npos);
+}
+
+TEST_CASE("usage errors exit 2 with a plain message; --help and --version exit 0", "[e2e]") {
+    TempDir dir;
+    auto r = runKiosk(dir, {"--bogus"});
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("onbekende optie") != std::string::npos);
+    r = runKiosk(dir, {"--screen", "kelder"});
+    CHECK(r.exitCode == 2);
+    r = runKiosk(dir, {"--now", "gisteren"});
+    CHECK(r.exitCode == 2);
+    r = run({kBinary, "--help"});
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.find("check-config") != std::string::npos);
+    r = run({kBinary, "--version"});
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.rfind("leergang-kiosk ", 0) == 0);
+}
+
+TEST_CASE("a broken config stops the kiosk with exit 2 and every problem named", "[e2e]") {
+    TempDir dir;
+    std::filesystem::create_directories(dir / "cfg");
+    for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
+        std::filesystem::copy_file(kSource + "/config/" + f, dir / "cfg" / f);
+    std::string prog = readFile((dir / "cfg/programme.toml").string());
+    prog.replace(prog.find("theme = \"Creativiteit\""), 22, "thema = \"Creativiteit\"");
+    writeFile((dir / "cfg/programme.toml").string(), prog);
+    const auto r = runKiosk(dir, {"--screenshot", (dir / "x.png").string()}, (dir / "cfg").string());
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("programme.toml:") != std::string::npos);
+    CHECK(r.err.find("onbekende sleutel `thema`") != std::string::npos);
+}

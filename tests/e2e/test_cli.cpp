@@ -1,0 +1,176 @@
+// The subcommands as staff and scripts use them, on real files.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+#include "core/clock.h"
+#include "e2e_support.h"
+
+using namespace kiosk;
+using namespace kiosk::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A config folder: the corpus base with one case's files laid over it.
+std::string corpusConfig(const TempDir& dir, const std::string& name) {
+    const fs::path corpus = fs::path(kSource) / "tests/content/corpus";
+    const fs::path out = dir / ("cfg-" + name);
+    fs::create_directories(out);
+    for (const auto& src : {corpus / "_base", corpus / name})
+        for (const auto& e : fs::directory_iterator(src))
+            if (e.path().filename() != "expected.txt") fs::copy_file(e.path(), out / e.path().filename(), fs::copy_options::overwrite_existing);
+    return out.string();
+}
+
+std::string participantsJson(const std::string& json) {
+    const auto at = json.find("\"participants\"");
+    return at == std::string::npos ? std::string{} : json.substr(at);
+}
+
+}  // namespace
+
+TEST_CASE("check-config: a summary and exit 0 for the sample, file:line and exit 2 for each broken case", "[e2e][cli]") {
+    TempDir dir;
+    auto r = runKiosk(dir, {"check-config"});
+    INFO(r.err);
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.find("Configuratie in orde") != std::string::npos);
+    CHECK(r.out.find("7 dagen, 14 oefeningen, 14 deelnemers") != std::string::npos);
+
+    for (const auto& e : fs::directory_iterator(fs::path(kSource) / "tests/content/corpus")) {
+        const std::string name = e.path().filename().string();
+        if (name == "_base") continue;
+        r = runKiosk(dir, {"check-config"}, corpusConfig(dir, name));
+        INFO("case " << name << "\n" << r.err);
+        CHECK(r.exitCode == 2);
+        std::ifstream expected(e.path() / "expected.txt");
+        std::string line;
+        while (std::getline(expected, line)) {
+            const auto bar = line.find(" | ");
+            if (bar == std::string::npos) continue;
+            CHECK(r.err.find(line.substr(0, bar) + ": ") != std::string::npos);
+            CHECK(r.err.find(line.substr(bar + 3)) != std::string::npos);
+        }
+    }
+}
+
+TEST_CASE("show --json gives programme, days, exercises and the roster as the database knows it", "[e2e][cli]") {
+    TempDir dir;
+    const auto r = runKiosk(dir, {"show", "--json"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    for (const char* needle : {"\"programme\": {\"title\": \"Leergang Ambtelijk Vakmanschap\"", "\"venue\": \"De Broodfabriek\"",
+                               "\"number\": 7, \"date\": \"2027-04-01\", \"theme\": \"Afsluiting\"",
+                               "\"start\": \"09:00\", \"end\": \"09:30\", \"title\": \"Inloop en koffie\"",
+                               "\"exercise\": \"standpunt-in-de-ruimte\"", "\"exercise\": null",
+                               "\"seconds\": 240", "{\"code\": \"ZU04\", \"first_name\": \"Ĳsbrand\", \"infix\": \"\", \"last_name\": \"Kuipers\""})
+        CHECK(r.out.find(needle) != std::string::npos);
+    const auto readable = runKiosk(dir, {"show"});
+    CHECK(readable.exitCode == 0);
+    CHECK(readable.out.find("Dag 3 van 7") != std::string::npos);
+}
+
+TEST_CASE("rosters from Dutch Excel and LibreOffice import to the same participants; bad rows change nothing", "[e2e][cli]") {
+    TempDir dir;
+    const std::string header = "code;voornaam;tussenvoegsel;achternaam;afdeling;groep\r\n";
+    const std::string rows =
+        "ZU01;Anna;de;Vries;Beleid Sociaal Domein;zutphen-2026\r\n"
+        "ZU03;Zoë;van den;Berg;\"Communicatie; pers\";zutphen-2026\r\n"
+        "ZU04;Ĳsbrand;;Kuipers;Bestuursadvisering;zutphen-2026\r\n"
+        "ZU05;Çağla;;Öztürk;HR;zutphen-2026\r\n";
+    writeFile((dir / "excel.csv").string(), "\xEF\xBB\xBF" + header + rows);
+    std::string libre = "first_name,last_name,infix,code,department,cohort\n"
+                        "Anna,Vries,de,zu01,Beleid Sociaal Domein,zutphen-2026\n"
+                        "Zoë,Berg,van den,ZU03,\"Communicatie; pers\",zutphen-2026\n"
+                        "Ĳsbrand,Kuipers,,ZU04,Bestuursadvisering,zutphen-2026\n"
+                        "Çağla,Öztürk,,ZU05,HR,zutphen-2026\n";
+    writeFile((dir / "libre.csv").string(), libre);
+
+    TempDir a, b;
+    auto r = runKiosk(a, {"import-roster", (dir / "excel.csv").string()});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.find("4 toegevoegd") != std::string::npos);
+    r = runKiosk(b, {"import-roster", (dir / "libre.csv").string()});
+    REQUIRE(r.exitCode == 0);
+    const auto ja = participantsJson(runKiosk(a, {"show", "--json"}).out);
+    const auto jb = participantsJson(runKiosk(b, {"show", "--json"}).out);
+    CHECK_FALSE(ja.empty());
+    CHECK(ja == jb);
+    CHECK(ja.find("\"department\": \"Communicatie; pers\"") != std::string::npos);
+
+    // Re-importing changes nothing.
+    r = runKiosk(a, {"import-roster", (dir / "excel.csv").string()});
+    CHECK(r.out.find("0 toegevoegd, 0 bijgewerkt, 4 ongewijzigd") != std::string::npos);
+
+    // One bad row: refused whole, with its line, and nothing changed.
+    writeFile((dir / "bad.csv").string(), header + rows + "ZU99;Nieuw;;Persoon;HR;zutphen-2026\r\nZU01;Dubbel;;Code;HR;zutphen-2026\r\n");
+    r = runKiosk(a, {"import-roster", (dir / "bad.csv").string()});
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("bad.csv:7: code ZU01 komt twee keer voor (ook op regel 2)") != std::string::npos);
+    CHECK(participantsJson(runKiosk(a, {"show", "--json"}).out) == ja);
+}
+
+TEST_CASE("checkin and checkout from the command line: one line after the commit, exit 2 for an unknown code", "[e2e][cli]") {
+    TempDir dir;
+    auto r = runKiosk(dir, {"checkin", "zu01", "--at", "2026-11-26T09:05"});
+    INFO(r.err);
+    CHECK(r.exitCode == 0);
+    CHECK(r.out == "Anna de Vries (ZU01) ingecheckt op 2026-11-26 om 09:05\n");
+    r = runKiosk(dir, {"checkin", "ZU01", "--at", "2026-11-26T09:30"});
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.find("al ingecheckt om 09:05") != std::string::npos);
+    r = runKiosk(dir, {"checkout", "ZU01", "--at", "2026-11-26T16:31"});
+    CHECK(r.exitCode == 0);
+    r = runKiosk(dir, {"checkin", "XX99"});
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("Onbekende code: XX99") != std::string::npos);
+    r = runKiosk(dir, {"checkout", "ZU02", "--at", "2026-11-26T16:31"});
+    CHECK(r.exitCode == 2);
+
+    r = runKiosk(dir, {"export", "--date", "2026-11-26", "--format", "csv", "--out", "-"});
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.rfind("\xEF\xBB\xBF" "datum;code;voornaam", 0) == 0);
+    CHECK(r.out.find("2026-11-26;ZU01;Anna;de;Vries;Beleid Sociaal Domein;aanwezig;09:05;16:31;\r\n") != std::string::npos);
+    CHECK(r.out.find("2026-11-26;ZU02;Mohamed;;El Amrani;Uitvoering Wmo;afwezig;;;\r\n") != std::string::npos);
+
+    const std::string file = (dir / "out/lijst.csv").string();
+    r = runKiosk(dir, {"export", "--date", "2026-11-26", "--delimiter", ",", "--out", file});
+    CHECK(r.exitCode == 0);
+    CHECK(readFile(file).find("2026-11-26,ZU01,Anna,de,Vries") != std::string::npos);
+}
+
+TEST_CASE("a check-in at 23:59 counts for that day and one at 00:01 for the next, also when the clocks change", "[e2e][cli][dst]") {
+    TempDir dir;
+    for (const char* at : {"2027-03-27T23:59", "2026-10-24T23:59"})
+        REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", at}).exitCode == 0);
+    for (const char* at : {"2027-03-28T00:01", "2026-10-25T00:01"})
+        REQUIRE(runKiosk(dir, {"checkin", "ZU02", "--at", at}).exitCode == 0);
+    auto day = [&](const char* d) { return runKiosk(dir, {"export", "--date", d, "--out", "-"}).out; };
+    CHECK(day("2027-03-27").find(";ZU01;Anna;de;Vries;Beleid Sociaal Domein;aanwezig;23:59;") != std::string::npos);
+    CHECK(day("2027-03-28").find(";ZU02;Mohamed;;El Amrani;Uitvoering Wmo;aanwezig;00:01;") != std::string::npos);
+    CHECK(day("2027-03-28").find(";ZU01;Anna;de;Vries;Beleid Sociaal Domein;afwezig;") != std::string::npos);
+    CHECK(day("2026-10-24").find(";ZU01;Anna;de;Vries;Beleid Sociaal Domein;aanwezig;23:59;") != std::string::npos);
+    CHECK(day("2026-10-25").find(";ZU02;Mohamed;;El Amrani;Uitvoering Wmo;aanwezig;00:01;") != std::string::npos);
+}
+
+TEST_CASE("backup writes a database that restores; purge removes old records", "[e2e][cli]") {
+    TempDir dir;
+    const LocalDate today = localDateOf(SystemClock{}.now());
+    REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", today.plusDays(-400).iso() + "T09:00"}).exitCode == 0);
+    REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", today.plusDays(-1).iso() + "T09:00"}).exitCode == 0);
+    const std::string backup = (dir / "kopie.db").string();
+    auto r = runKiosk(dir, {"backup", backup});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    r = runKiosk(dir, {"purge", "--older-than", "365"});
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.find("1 registraties") != std::string::npos);
+    // Restore: the backup is a complete database with both records.
+    AttendanceDb db;
+    REQUIRE(db.open(backup, {0}).status.ok());
+    size_t n = 0;
+    REQUIRE(db.loadEvents([&](const AttendanceEvent&) { ++n; }).ok());
+    CHECK(n == 2);
+}

@@ -1,0 +1,86 @@
+// A real pointer click through a real X server: the kiosk reports its tappable elements with
+// --ui-dump, xdotool clicks the name, and the check-in is then in the database.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <regex>
+#include <thread>
+
+#include "e2e_support.h"
+
+using namespace kiosk;
+using namespace kiosk::test;
+
+namespace {
+
+struct Item {
+    int x = 0, y = 0, w = 0, h = 0;
+};
+
+// The last dumped frame's element with this label, if any.
+std::optional<Item> findByLabel(const std::string& dump, const std::string& label, std::string* screen = nullptr) {
+    const auto lastLine = dump.rfind('\n', dump.size() > 1 ? dump.size() - 2 : 0);
+    const std::string line = dump.substr(lastLine == std::string::npos ? 0 : lastLine + 1);
+    if (screen) {
+        std::smatch m;
+        if (std::regex_search(line, m, std::regex("\"screen\": \"([a-z]+)\""))) *screen = m[1];
+    }
+    const std::regex item("\\{\"id\": \"[^\"]*\", \"label\": \"" + label + "\", \"x\": (\\d+), \"y\": (\\d+), \"w\": (\\d+), \"h\": (\\d+)\\}");
+    std::smatch m;
+    if (!std::regex_search(line, m, item)) return std::nullopt;
+    return Item{std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]), std::stoi(m[4])};
+}
+
+template <typename F>
+bool waitUntil(F&& f, int ms = 20000) {
+    for (int i = 0; i < ms / 50; ++i) {
+        if (f()) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return f();
+}
+
+void click(const std::string& window, const Item& it) {
+    const auto r = run({"/usr/bin/xdotool", "mousemove", "--window", window, std::to_string(it.x + it.w / 2),
+                        std::to_string(it.y + it.h / 2), "click", "1"});
+    REQUIRE(r.exitCode == 0);
+}
+
+}  // namespace
+
+TEST_CASE("a real click on a name produces a check-in in the database", "[e2e][xdotool]") {
+    TempDir dir;
+    const std::string dump = (dir / "ui.jsonl").string();
+    const std::string db = (dir / "attendance.db").string();
+    const int pid = spawn({kBinary, "--config", kSource + "/config", "--db", db, "--screen", "checkin", "--ui-dump", dump},
+                          {{"TZ", "Europe/Amsterdam"}});
+    REQUIRE(pid > 0);
+    std::string window;
+    REQUIRE(waitUntil([&] {
+        const auto r = run({"/usr/bin/xdotool", "search", "--name", "Leergang Ambtelijk Vakmanschap"});
+        window = r.out.substr(0, r.out.find('\n'));
+        return r.exitCode == 0 && !window.empty() && findByLabel(readFile(dump), "Anna de V.").has_value();
+    }));
+    const Item anna = *findByLabel(readFile(dump), "Anna de V.");
+    click(window, anna);
+
+    // The confirmation appears (only after the commit), and the check-in is on disk.
+    std::optional<Item> done;
+    REQUIRE(waitUntil([&] { return (done = findByLabel(readFile(dump), "Klaar")).has_value(); }));
+    AttendanceDb store;
+    REQUIRE(store.open(db, {0}).status.ok());
+    std::vector<AttendanceEvent> events;
+    REQUIRE(store.loadEvents([&](const AttendanceEvent& e) { events.push_back(e); }).ok());
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].participantCode == "ZU01");
+    CHECK(events[0].kind == EventKind::check_in);
+
+    // Tapping the confirmation goes home.
+    click(window, *done);
+    std::string screen;
+    CHECK(waitUntil([&] {
+        findByLabel(readFile(dump), "Inchecken", &screen);
+        return screen == "home";
+    }));
+    CHECK(stop(pid) == 0);
+}

@@ -1,0 +1,167 @@
+// Every check-in flow, tapped through ImGui's io on the real screens with the real store thread.
+#include <catch2/catch.hpp>
+
+#include <sqlite3.h>
+
+#include "ui_harness.h"
+
+using namespace kiosk;
+using Kind = ui::Feedback::Kind;
+
+namespace {
+
+const LocalDate kDay1{2026, 11, 26};
+
+void checkIn(test::UiHarness& ui, const std::string& code) {
+    ui.tap("go.checkin");
+    REQUIRE(ui.state().screen == ui::Screen::checkin);
+    ui.tap("tile." + code);
+    ui.settle();
+}
+
+}  // namespace
+
+TEST_CASE("one tap on a name checks in, after the commit, and says welcome", "[ui][checkin]") {
+    test::UiHarness ui;
+    REQUIRE(ui.has("go.checkin"));
+    checkIn(ui, "ZU01");
+    CHECK(ui.state().feedback.kind == Kind::checked_in);
+    CHECK(ui.state().feedback.name == "Anna");
+    CHECK(ui.session().ledger().record(kDay1, "ZU01").checkIn.has_value());
+    CHECK(ui.has("feedback.undo"));
+    // The record is on disk, not just in memory: a second connection sees it.
+    AttendanceDb db;
+    REQUIRE(db.open(ui.dir() / "attendance.db", ui.clock().now()).status.ok());
+    std::vector<AttendanceEvent> events;
+    REQUIRE(db.loadEventsForDay(kDay1, events).ok());
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].participantCode == "ZU01");
+    CHECK(events[0].source == EventSource::kiosk);
+    // "Klaar" goes home, where the count (never a name) has gone up.
+    ui.tap("feedback.done");
+    CHECK(ui.state().screen == ui::Screen::home);
+    CHECK(ui.session().buildView().checkedIn == 1);
+}
+
+TEST_CASE("undo within the window reverses the check-in", "[ui][checkin]") {
+    test::UiHarness ui;
+    checkIn(ui, "ZU03");
+    ui.clock().advanceSeconds(4);
+    ui.frame();
+    CHECK(ui.state().undoSecondsLeft == 6);
+    ui.tap("feedback.undo");
+    ui.settle();
+    CHECK(ui.state().feedback.kind == Kind::undone);
+    CHECK_FALSE(ui.session().ledger().record(kDay1, "ZU03").checkIn.has_value());
+}
+
+TEST_CASE("the undo button is gone once the window has passed", "[ui][checkin]") {
+    test::UiHarness ui;
+    checkIn(ui, "ZU03");
+    ui.session().noteInput();
+    ui.clock().advanceSeconds(9);
+    ui.session().noteInput();
+    ui.frame();
+    CHECK(ui.has("feedback.undo"));
+    ui.clock().advanceSeconds(2);
+    ui.session().noteInput();
+    ui.frame();
+    CHECK_FALSE(ui.has("feedback.undo"));
+}
+
+TEST_CASE("tapping a name already checked in is friendly and offers check-out", "[ui][checkin]") {
+    test::UiHarness ui;
+    checkIn(ui, "ZU02");
+    ui.tap("feedback.done");
+    checkIn(ui, "ZU02");
+    CHECK(ui.state().feedback.kind == Kind::already_in);
+    CHECK(ui.session().ledger().eventCount() == 1);  // no second record
+    ui.clock().advanceSeconds(60 * 60 * 7);
+    ui.tap("feedback.checkout");
+    ui.settle();
+    CHECK(ui.state().feedback.kind == Kind::checked_out);
+    CHECK(ui.session().ledger().record(kDay1, "ZU02").checkOut.has_value());
+}
+
+TEST_CASE("check-out through the same flow, and not before a check-in", "[ui][checkout]") {
+    test::UiHarness ui;
+    ui.tap("go.checkout");
+    REQUIRE(ui.state().mode == ui::CheckMode::check_out);
+    ui.tap("tile.ZU05");
+    CHECK(ui.state().feedback.kind == Kind::not_checked_in);
+    ui.tap("feedback.checkin");
+    ui.settle();
+    CHECK(ui.state().feedback.kind == Kind::checked_in);
+    ui.tap("feedback.done");
+    ui.clock().advanceSeconds(60 * 60 * 7);
+    ui.tap("go.checkout");
+    ui.tap("tile.ZU05");
+    ui.settle();
+    CHECK(ui.state().feedback.kind == Kind::checked_out);
+}
+
+TEST_CASE("every screen returns home after the inactivity timeout", "[ui][timeout]") {
+    test::UiHarness ui;
+    ui.tap("go.agenda");
+    CHECK(ui.state().screen == ui::Screen::agenda);
+    ui.clock().advanceSeconds(19);
+    ui.frame();
+    CHECK(ui.state().screen == ui::Screen::agenda);
+    ui.clock().advanceSeconds(2);
+    ui.frame();
+    CHECK(ui.state().screen == ui::Screen::home);
+
+    ui.tap("go.checkin");
+    ui.clock().advanceSeconds(21);
+    ui.frame();
+    CHECK(ui.state().screen == ui::Screen::home);
+}
+
+TEST_CASE("a store that cannot write says so and never shows a check-in", "[ui][fault]") {
+    test::UiHarness ui;
+    sqlite3* other = nullptr;
+    REQUIRE(sqlite3_open((ui.dir() / "attendance.db").c_str(), &other) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+    checkIn(ui, "ZU04");
+    sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(other);
+    CHECK(ui.state().feedback.kind == Kind::error);
+    CHECK(ui.state().feedback.detail.find("bezet") != std::string::npos);
+    CHECK_FALSE(ui.session().ledger().record(kDay1, "ZU04").checkIn.has_value());
+    CHECK_FALSE(ui.session().buildView().storeProblem.empty());
+    // The lock is gone: the next tap works and the warning clears.
+    ui.tap("feedback.done");
+    checkIn(ui, "ZU04");
+    CHECK(ui.state().feedback.kind == Kind::checked_in);
+    CHECK(ui.session().buildView().storeProblem.empty());
+}
+
+TEST_CASE("a cohort of 15 fits one screen at 1280x800 without scrolling, long names too", "[ui][layout]") {
+    test::UiHarness ui;
+    ui.tap("go.checkin");
+    int tiles = 0;
+    for (const auto& t : ui::frameTargets()) {
+        if (t.id.rfind("tile.", 0) != 0) continue;
+        ++tiles;
+        INFO(t.label);
+        CHECK(t.min.x >= 0);
+        CHECK(t.min.y >= 0);
+        CHECK(t.max.x <= 1280);
+        CHECK(t.max.y <= 800);
+        CHECK(t.max.y - t.min.y >= ui::theme().Em(2.9f));  // a finger-sized target
+    }
+    CHECK(tiles == 14);
+    CHECK(ui.target("tile.ZU06")->label == "Maria-Louise van den H.");
+}
+
+TEST_CASE("the language switch changes every text and comes back to Dutch at home", "[ui][i18n]") {
+    test::UiHarness ui;
+    ui.tap("lang.en");
+    CHECK(ui.session().texts().lang() == Lang::en);
+    CHECK(ui.target("go.checkin")->label == "Check in");
+    ui.tap("go.checkin");
+    ui.clock().advanceSeconds(25);
+    ui.frame();
+    CHECK(ui.state().screen == ui::Screen::home);
+    CHECK(ui.session().texts().lang() == Lang::nl);
+}

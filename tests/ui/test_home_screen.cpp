@@ -1,0 +1,73 @@
+#include <catch2/catch.hpp>
+
+#include "ui_harness.h"
+
+using namespace kiosk;
+
+TEST_CASE("the idle home screen shows counts, never names", "[ui][home][privacy]") {
+    test::UiHarness ui;
+    ui.tap("go.checkin");
+    ui.tap("tile.ZU01");
+    ui.settle();
+    ui.tap("feedback.done");
+    REQUIRE(ui.state().screen == ui::Screen::home);
+    // Everything tappable on the home screen, and its words: no participant's name among them.
+    for (const auto& t : ui::frameTargets()) {
+        CHECK(t.label.find("Anna") == std::string::npos);
+        CHECK(t.id.rfind("tile.", 0) != 0);
+    }
+    const auto v = ui.session().buildView();
+    CHECK(v.checkedIn == 1);
+    CHECK(v.expected.size() == 14);
+    REQUIRE(v.today);
+    CHECK(v.today->number == 1);
+}
+
+TEST_CASE("a date without a programme day still checks in and shows the next day", "[ui][home]") {
+    test::UiHarness ui("2026-12-05T10:00");
+    const auto v = ui.session().buildView();
+    CHECK(v.today == nullptr);
+    REQUIRE(v.shownDay);
+    CHECK(v.shownDay->number == 2);
+    ui.tap("go.checkin");
+    ui.tap("tile.ZU07");
+    ui.settle();
+    CHECK(ui.state().feedback.kind == ui::Feedback::Kind::checked_in);
+    CHECK(ui.session().ledger().record({2026, 12, 5}, "ZU07").checkIn.has_value());
+}
+
+TEST_CASE("the theme keeps text at 7:1 contrast or better", "[ui][theme]") {
+    const ui::Palette p;
+    CHECK(ui::contrastRatio(p.ink, p.background) >= 7.0);
+    CHECK(ui::contrastRatio(p.muted, p.background) >= 7.0);
+    CHECK(ui::contrastRatio(p.muted, p.surface) >= 7.0);
+    CHECK(ui::contrastRatio(p.ink, p.secondary) >= 7.0);
+    CHECK(ui::contrastRatio(p.onPrimary, p.primary) >= 7.0);
+    CHECK(ui::contrastRatio(p.onPrimary, p.success) >= 7.0);
+    CHECK(ui::contrastRatio(p.onPrimary, p.warning) >= 7.0);
+    CHECK(ui::contrastRatio(p.onPrimary, p.danger) >= 7.0);
+    CHECK(ui::contrastRatio(p.primary, p.surface) >= 7.0);
+}
+
+TEST_CASE("touch targets are at least 2.5 cm on a 24-inch 1080p panel", "[ui][theme]") {
+    // A 24-inch 16:9 panel is 29.9 cm high: 1080 px -> 36.1 px per cm.
+    const float pxPerCm = 1080.0f / 29.9f;
+    test::UiHarness ui("2026-11-26T09:10", 1920, 1080);
+    for (const auto& t : ui::frameTargets()) {
+        INFO(t.id);
+        CHECK((t.max.y - t.min.y) / pxPerCm >= 2.5f);
+        CHECK((t.max.x - t.min.x) / pxPerCm >= 2.5f);
+    }
+}
+
+TEST_CASE("Dutch letters render from the font, not as missing-glyph boxes", "[ui][theme]") {
+    test::UiHarness ui;
+    ImFont* f = ui::theme().fonts.body;
+    REQUIRE(!ui::theme().fonts.sourceFile.empty());
+    for (ImWchar c : {ImWchar(0x00EB), ImWchar(0x00E9), ImWchar(0x0132), ImWchar(0x0133), ImWchar(0x011F),
+                      ImWchar(0x2013), ImWchar(0x201C), ImWchar(0x20AC), ImWchar(0x2026)}) {
+        INFO("U+" << std::hex << c);
+        const ImFontGlyph* g = f->FindGlyphNoFallback(c);
+        CHECK(g != nullptr);
+    }
+}

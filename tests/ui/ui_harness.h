@@ -1,0 +1,108 @@
+// ui_harness.h: a kiosk session drawn headless. ImGui gets a real font atlas (Inter, as on the
+// kiosk) but no GL; taps are press and release frames through io.MousePos / io.MouseDown, exactly
+// what the GLFW backend feeds ImGui on a touchscreen.
+#pragma once
+
+#include <imgui.h>
+
+#include <cfloat>
+#include <chrono>
+#include <memory>
+#include <stdexcept>
+#include <thread>
+
+#include "app/kiosk_session.h"
+#include "store_test_support.h"
+#include "test_support.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace kiosk::test {
+
+class UiHarness {
+public:
+    explicit UiHarness(const char* now = "2026-11-26T09:10", float width = 1280, float height = 800)
+        : clock_(localTime(now)) {
+        ctx_ = ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;
+        io.DisplaySize = ImVec2(width, height);
+        io.DeltaTime = 1.0f / 60.0f;
+        ui::Theme& t = ui::theme();
+        t.em = ui::emForHeight(height, 0.0f);
+        t.fonts = ui::loadFonts(t.em);
+        ui::applyStyle(t);
+        unsigned char* pixels = nullptr;
+        int w = 0, h = 0;
+        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        SessionOptions so;
+        so.configDir = std::string(KIOSK_SOURCE_DIR) + "/config";
+        so.dbPath = dir_ / "attendance.db";
+        so.watchConfig = false;
+        session_ = std::make_unique<KioskSession>(so, clock_, [] {});
+        if (!session_->ready()) throw std::runtime_error("session not ready");
+        frame();  // frame 1 creates the root window; taps work from frame 2 on
+    }
+    ~UiHarness() {
+        session_.reset();
+        ImGui::DestroyContext(ctx_);
+    }
+
+    void frame() {
+        ImGui::NewFrame();
+        session_->frame();
+        ImGui::Render();
+        ++frames_;
+    }
+
+    // Taps the element with this automation id, as a finger would: press frame, release frame,
+    // then the pointer leaves (no hover left behind).
+    void tap(const std::string& id) {
+        const ui::TapTarget* t = target(id);
+        if (!t) throw std::runtime_error("nothing to tap with id " + id + " on screen " + ui::screenName(state().screen));
+        tapAt(ImVec2((t->min.x + t->max.x) * 0.5f, (t->min.y + t->max.y) * 0.5f));
+    }
+    void tapAt(ImVec2 p) {
+        ImGuiIO& io = ImGui::GetIO();
+        session_->noteInput();
+        io.MousePos = p;
+        io.MouseDown[0] = true;
+        frame();
+        io.MouseDown[0] = false;
+        frame();
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        frame();
+    }
+
+    // Lets the store thread finish and the UI take its completions.
+    void settle() {
+        for (int i = 0; i < 2500 && (session_->storeBusy() || state().feedback.kind == ui::Feedback::Kind::pending); ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            frame();
+        }
+        frame();
+    }
+
+    const ui::TapTarget* target(const std::string& id) const {
+        for (const auto& t : ui::frameTargets())
+            if (t.id == id) return &t;
+        return nullptr;
+    }
+    bool has(const std::string& id) const { return target(id) != nullptr; }
+
+    FakeClock& clock() { return clock_; }
+    KioskSession& session() { return *session_; }
+    ui::UiState& state() { return session_->uiState(); }
+    const TempDir& dir() const { return dir_; }
+    long frames() const { return frames_; }
+
+private:
+    AmsterdamTime tz_;  // first: the clock below is set in the venue's time zone
+    TempDir dir_;
+    FakeClock clock_;
+    ImGuiContext* ctx_ = nullptr;
+    std::unique_ptr<KioskSession> session_;
+    long frames_ = 0;
+};
+
+}  // namespace kiosk::test
