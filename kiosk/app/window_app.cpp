@@ -7,6 +7,8 @@
 #include <imgui.h>
 #include <GL/gl.h>
 
+#include <malloc.h>
+
 #include <cfloat>
 #include <csignal>
 #include <cstdio>
@@ -140,6 +142,11 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
         ui::applyStyle(t);
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         ImGui_ImplOpenGL3_CreateFontsTexture();
+        // The texture now lives in GL: the CPU copy of the atlas and the font files read to build
+        // it (each font size holds its own copy) can go, and the freed heap back to the system.
+        io.Fonts->ClearTexData();
+        io.Fonts->ClearInputData();
+        malloc_trim(0);
     };
     ensureFonts();
 

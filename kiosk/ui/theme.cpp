@@ -69,7 +69,9 @@ Fonts loadFonts(float em) {
     auto add = [&](const std::string& file, float px) -> ImFont* {
         if (file.empty()) return nullptr;
         ImFontConfig cfg;
-        cfg.OversampleH = 2;
+        // Horizontal oversampling sharpens small text; large text does not need it (and it would
+        // double the atlas, which llvmpipe keeps twice: on the CPU and as a texture).
+        cfg.OversampleH = px < 30.0f ? 2 : 1;
         cfg.OversampleV = 1;
         cfg.PixelSnapH = true;
         return io.Fonts->AddFontFromFileTTF(file.c_str(), px, &cfg, kDutchRanges);
@@ -81,7 +83,6 @@ Fonts loadFonts(float em) {
         fonts.small = add(files.regular, std::round(em * 0.8f));
         fonts.title = add(files.bold, std::round(em * 1.6f));
         fonts.display = add(files.bold, std::round(em * 3.2f));
-        fonts.huge = add(files.bold, std::round(em * 4.8f));
     }
     // Checked fallback: ImGui's built-in font (ASCII + Latin-1 only) so the kiosk still runs.
     ImFont* fallback = nullptr;
@@ -99,7 +100,6 @@ Fonts loadFonts(float em) {
     orFallback(fonts.small, em);
     orFallback(fonts.title, em);
     orFallback(fonts.display, em);
-    orFallback(fonts.huge, em);
     io.FontDefault = fonts.body;
     return fonts;
 }

@@ -40,8 +40,7 @@ struct Fonts {
     ImFont* bodyBold = nullptr;  // 1.0 em, semibold
     ImFont* small = nullptr;     // 0.8 em
     ImFont* title = nullptr;     // 1.6 em, semibold
-    ImFont* display = nullptr;   // 3.2 em, semibold (clock, "Dag 1 van 7")
-    ImFont* huge = nullptr;      // 4.8 em, semibold (exercise step text, countdown)
+    ImFont* display = nullptr;   // 3.2 em, semibold (clock, "Welkom, Anna!")
     std::string sourceFile;      // the font file used; "" when ImGui's built-in fallback was used
 };
 
