@@ -1,7 +1,10 @@
 #include "kiosk_session.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdint>
+
+#include <imgui.h>
 
 #include "app/embedded_assets.h"
 #include "app/paths.h"
@@ -101,11 +104,18 @@ void KioskSession::reloadRosterFromStore(AttendanceDb& db) {
 bool KioskSession::loadConfigFrom(const ConfigFiles& files, bool atStart) {
     LoadedConfig next = loadConfig(files, texts_);
     if (!next.ok()) {
-        // Keep the last good config; the problems are logged (and shown in staff mode later).
+        // Keep the last good config; the problems are logged (stderr: the journal at the venue)
+        // and kept for staff mode.
+        configProblems_.clear();
         for (const auto& p : next.problems)
-            if (p.severity == Severity::error) startupProblems_.push_back(p.format());
+            if (p.severity == Severity::error) {
+                configProblems_.push_back(p.format());
+                if (atStart) startupProblems_.push_back(p.format());
+                else std::fprintf(stderr, "%s\n", p.format().c_str());
+            }
         return false;
     }
+    configProblems_.clear();
     config_ = std::move(next);
     // The store decides whether the roster file really changed (roster_sync.h).
     if (auto it = files.files.find(kRosterFile); !atStart && worker_ && it != files.files.end()) {
@@ -117,7 +127,8 @@ bool KioskSession::loadConfigFrom(const ConfigFiles& files, bool atStart) {
 }
 
 std::filesystem::file_time_type KioskSession::configStamp() const {
-    std::filesystem::file_time_type newest{};
+    // file_clock's epoch lies in the future with libstdc++: today's times are negative.
+    auto newest = std::filesystem::file_time_type::min();
     std::error_code ec;
     for (const char* name : {kKioskFile, kProgrammeFile, kExercisesFile, kRosterFile}) {
         const auto t = std::filesystem::last_write_time(options_.configDir / name, ec);
@@ -173,7 +184,7 @@ bool KioskSession::drainStore() {
         } else {
             storeProblem_ = texts_(storeErrorKey(c.status.kind));
             ui_.feedback = {ui::Feedback::Kind::error, pw.code, pw.name, pw.at, clock_.now(), storeProblem_};
-            ui_.screen = ui::Screen::checkin;
+            if (ui_.screen != ui::Screen::walkin) ui_.screen = ui::Screen::checkin;
         }
     }
     return !done.empty();
@@ -209,6 +220,11 @@ void KioskSession::goHome() {
     ui_.screen = ui::Screen::home;
     ui_.mode = ui::CheckMode::check_in;
     ui_.feedback = {};
+    ui_.guestName.clear();
+    ui_.search.clear();
+    ui_.scrollVelocity = 0.0f;
+    ui_.guestOrganisation.clear();
+    ui_.guestField = 0;
     texts_.setLang(options_.lang.value_or(config_.settings.lang));
 }
 
@@ -246,6 +262,7 @@ void KioskSession::apply(const ui::Intent& in) {
                 ui_.screen = in.screen;
                 ui_.mode = in.mode;
                 ui_.feedback = {};
+                if (in.screen == ui::Screen::checkin) ui_.search.clear();
             }
             return;
         case K::set_lang: texts_.setLang(in.lang); return;
@@ -279,6 +296,22 @@ void KioskSession::apply(const ui::Intent& in) {
                 }
                 submit(base(EventKind::check_out, p->code), ui::Feedback::Kind::checked_out, *p);
             }
+            return;
+        }
+        case K::register_guest: {
+            if (!worker_ || ui_.feedback.kind == ui::Feedback::Kind::pending) return;
+            auto trim = [](std::string s) {
+                while (!s.empty() && s.back() == ' ') s.pop_back();
+                return s;
+            };
+            const std::string name = trim(in.name);
+            if (name.empty()) return;
+            AttendanceEvent e = base(EventKind::guest_registration, "");
+            e.guestName = name;
+            e.guestOrganisation = trim(in.organisation);
+            ui_.feedback = {ui::Feedback::Kind::pending, {}, name, now, now, {}};
+            const uint64_t ticket = worker_->append(std::move(e));
+            pending_[ticket] = {ui::Feedback::Kind::guest_registered, {}, name, now};
             return;
         }
         case K::undo: {
@@ -317,15 +350,39 @@ void KioskSession::frame() {
         ui_.undoSecondsLeft = undoSecondsLeft(ledger_.record(localDateOf(now), ui_.feedback.code), now,
                                               AttendanceRules::from(config_.settings));
 
+    readBadge(now);
     const ui::KioskView view = buildView();
     const ui::Intent intent = ui::drawKioskUi(view, ui_);
     apply(intent);
+}
+
+void KioskSession::readBadge(Instant now) {
+    // A scanner (or a keyboard) types the code and presses Enter, on the home and check-in screens.
+    if (ui_.screen != ui::Screen::home && ui_.screen != ui::Screen::checkin) return;
+    const ImGuiIO& io = ImGui::GetIO();
+    for (ImWchar c : io.InputQueueCharacters) badge_.type(c, now);
+    const bool enter = ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+                       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false);
+    if (!enter) return;
+    const auto code = badge_.enter(now);
+    if (!code) return;
+    noteInput();
+    if (!participant(*code)) {
+        ui_.screen = ui::Screen::checkin;
+        ui_.feedback = {ui::Feedback::Kind::unknown_code, *code, {}, now, now, {}};
+        return;
+    }
+    if (ui_.feedback.kind == ui::Feedback::Kind::pending) return;
+    ui_.feedback = {};
+    apply(ui_.mode == ui::CheckMode::check_out && ui_.screen == ui::Screen::checkin ? ui::Intent::checkOut(*code)
+                                                                                     : ui::Intent::checkIn(*code));
 }
 
 int64_t KioskSession::msUntilNextChange() const {
     const Instant now = clock_.now();
     int64_t ms = 60000 - (now.ms % 60000);  // the clock's minute
     if (ui_.feedback.kind != ui::Feedback::Kind::none) ms = std::min<int64_t>(ms, 1000 - (now.ms % 1000));
+    if (ui_.animating) ms = std::min<int64_t>(ms, 16);  // a fling in progress: about 60 frames a second
     if (ui_.screen != ui::Screen::home) {
         const int64_t deadline = lastInput_.ms + static_cast<int64_t>(config_.settings.returnHomeSeconds) * 1000;
         ms = std::min(ms, std::max<int64_t>(0, deadline - now.ms));

@@ -13,6 +13,7 @@
 
 #include "content/config_loader.h"
 #include "core/attendance.h"
+#include "core/badge_reader.h"
 #include "core/clock.h"
 #include "core/text_catalogue.h"
 #include "store/backup_rotation.h"
@@ -45,6 +46,8 @@ public:
     bool ready() const { return ready_; }
     bool configError() const { return configError_; }
     const std::vector<std::string>& startupProblems() const { return startupProblems_; }
+    // Errors of the newest config on disk when it was refused (the kiosk runs on the last good one).
+    const std::vector<std::string>& configProblems() const { return configProblems_; }
 
     // One frame of UI (between ImGui::NewFrame and ImGui::Render).
     void frame();
@@ -77,6 +80,7 @@ private:
         Instant at;
     };
     void goHome();
+    void readBadge(Instant now);
     void submit(AttendanceEvent e, ui::Feedback::Kind onSuccess, const Participant& p);
     const Participant* participant(const std::string& code) const;
     void reloadRosterFromStore(AttendanceDb& db);
@@ -92,9 +96,11 @@ private:
     std::unique_ptr<StoreWorker> worker_;
     std::map<uint64_t, PendingWrite> pending_;
     ui::UiState ui_;
+    BadgeReader badge_;
     Instant lastInput_;
     std::string storeProblem_;
     std::vector<std::string> startupProblems_;
+    std::vector<std::string> configProblems_;
     std::filesystem::file_time_type configStamp_{};
     Instant lastConfigPoll_;
     LocalDate lastBackupDay_;

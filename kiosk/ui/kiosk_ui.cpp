@@ -19,6 +19,7 @@ Intent drawKioskUi(const KioskView& view, UiState& state) {
         case Screen::home: intent = drawHomeScreen(view, state); break;
         case Screen::checkin: intent = drawCheckinScreen(view, state); break;
         case Screen::agenda: intent = drawAgendaScreen(view, state); break;
+        case Screen::walkin: intent = drawWalkinScreen(view, state); break;
     }
     ImGui::End();
     return intent;

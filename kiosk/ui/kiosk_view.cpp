@@ -7,12 +7,13 @@ const char* screenName(Screen s) {
         case Screen::home: return "home";
         case Screen::checkin: return "checkin";
         case Screen::agenda: return "agenda";
+        case Screen::walkin: return "walkin";
     }
     return "home";
 }
 
 std::optional<Screen> parseScreen(const std::string& name) {
-    for (auto s : {Screen::home, Screen::checkin, Screen::agenda})
+    for (auto s : {Screen::home, Screen::checkin, Screen::agenda, Screen::walkin})
         if (name == screenName(s)) return s;
     return std::nullopt;
 }

@@ -16,7 +16,7 @@
 
 namespace kiosk::ui {
 
-enum class Screen { home, checkin, agenda };  // exercise and staff: issues 6 and 7
+enum class Screen { home, checkin, agenda, walkin };  // exercise and staff: issues 6 and 7
 const char* screenName(Screen s);  // "home", "checkin", ... (--screen, --ui-dump)
 std::optional<Screen> parseScreen(const std::string& name);
 
@@ -49,18 +49,48 @@ struct Intent {
         check_out,   // participant `code`
         undo,        // the check-in shown on the confirmation
         dismiss,     // close the confirmation / message, back home
+        register_guest,  // a walk-in: `name`, `organisation`
     } kind = Kind::none;
     Screen screen = Screen::home;
     CheckMode mode = CheckMode::check_in;
     Lang lang = Lang::nl;
     std::string code;
+    std::string name, organisation;
 
-    static Intent go(Screen s, CheckMode m = CheckMode::check_in) { return {Kind::go, s, m, Lang::nl, {}}; }
-    static Intent setLang(Lang l) { return {Kind::set_lang, Screen::home, CheckMode::check_in, l, {}}; }
-    static Intent checkIn(std::string c) { return {Kind::check_in, Screen::checkin, CheckMode::check_in, Lang::nl, std::move(c)}; }
-    static Intent checkOut(std::string c) { return {Kind::check_out, Screen::checkin, CheckMode::check_out, Lang::nl, std::move(c)}; }
-    static Intent undo() { return {Kind::undo, Screen::checkin, CheckMode::check_in, Lang::nl, {}}; }
-    static Intent dismiss() { return {Kind::dismiss, Screen::home, CheckMode::check_in, Lang::nl, {}}; }
+    static Intent of(Kind k) {
+        Intent i;
+        i.kind = k;
+        return i;
+    }
+    static Intent go(Screen s, CheckMode m = CheckMode::check_in) {
+        Intent i = of(Kind::go);
+        i.screen = s;
+        i.mode = m;
+        return i;
+    }
+    static Intent setLang(Lang l) {
+        Intent i = of(Kind::set_lang);
+        i.lang = l;
+        return i;
+    }
+    static Intent checkIn(std::string c) {
+        Intent i = of(Kind::check_in);
+        i.code = std::move(c);
+        return i;
+    }
+    static Intent checkOut(std::string c) {
+        Intent i = of(Kind::check_out);
+        i.code = std::move(c);
+        return i;
+    }
+    static Intent undo() { return of(Kind::undo); }
+    static Intent dismiss() { return of(Kind::dismiss); }
+    static Intent registerGuest(std::string n, std::string org) {
+        Intent i = of(Kind::register_guest);
+        i.name = std::move(n);
+        i.organisation = std::move(org);
+        return i;
+    }
 };
 
 // The answer the check-in screen shows after a tap. Set by the app, never by the screen.
@@ -75,6 +105,8 @@ struct Feedback {
         not_checked_in,   // check-out without check-in
         already_out,
         error,            // the store could not write: said as such, never as a check-in
+        unknown_code,     // a badge or typed code that is not on the roster
+        guest_registered, // a walk-in was stored as a guest
     } kind = Kind::none;
     std::string code;
     std::string name;     // as the display policy shows it
@@ -89,6 +121,14 @@ struct UiState {
     CheckMode mode = CheckMode::check_in;
     Feedback feedback;
     int undoSecondsLeft = 0;  // set by the app each frame while the feedback allows undo
+    // The walk-in form: edited by the on-screen keyboard, cleared on the way home.
+    std::string guestName, guestOrganisation;
+    int guestField = 0;  // 0: name, 1: organisation
+    // Search on larger rosters: the query typed on the on-screen keyboard, and the list's fling.
+    std::string search;
+    std::string searchShown;      // the query the list was last drawn for
+    float scrollVelocity = 0.0f;  // pixels per second, decaying after the finger lifts
+    bool animating = false;       // set by a screen while something moves without input
 };
 
 }  // namespace kiosk::ui

@@ -1,8 +1,12 @@
 // screen_checkin.cpp: one tap on your name. Tiles for today's cohort (first name first, sorted the
 // Dutch way), names as the display policy shows them; after a tap the answer from the store:
 // welcome with undo, already checked in (with the choice to check out), or an error said as such.
+#include <imgui_internal.h>
+
 #include <algorithm>
 #include <cmath>
+
+#include "keyboard.h"
 
 #include "screens.h"
 #include "widgets.h"
@@ -43,10 +47,95 @@ FeedbackLook lookOf(const KioskView& v, const Feedback& f) {
             return {Icon::cross, p.danger, tx("checkin.error_title"), f.detail};
         case Feedback::Kind::pending:
             return {Icon::clock, p.primary, tx("checkin.pending"), f.name};
+        case Feedback::Kind::guest_registered:
+            return {Icon::check, p.success, tx.format("checkin.welcome", {{"name", f.name}}), tx("walkin.registered_line")};
+        case Feedback::Kind::unknown_code:
+            return {Icon::warning, p.warning, tx("checkin.unknown_code"), tx.format("checkin.unknown_code_line", {{"code", f.code}})};
         case Feedback::Kind::none: break;
     }
     return {Icon::none, p.ink, {}, {}};
 }
+
+// Larger rosters (several cohorts, 200+ people): results on the left, drag to scroll with a fling,
+// and the keyboard on the right. Matching is on any part of first name, infix or last name,
+// accent-insensitive ("zoe" finds Zoë, "ij" finds Ĳsbrand).
+Intent drawSearch(const KioskView& v, UiState& s, const std::vector<const Participant*>& people, ImVec2 min, ImVec2 max) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    ImGuiIO& io = ImGui::GetIO();
+    Intent intent;
+    const bool out = s.mode == CheckMode::check_out;
+    const float gap = t.Em(0.7f);
+    const float split = min.x + (max.x - min.x) * 0.52f;
+
+    // The query and its matches.
+    const std::string query = foldForSearch(s.search);
+    std::vector<const Participant*> hits;
+    hits.reserve(people.size());
+    for (const Participant* p : people)
+        if (query.empty() || matchesQuery(*p, query)) hits.push_back(p);
+
+    const float countH = t.fonts.small->FontSize + t.Em(0.4f);
+    drawText(t.fonts.small, min, t.palette.muted,
+             tx.format("checkin.matches", {{"n", std::to_string(hits.size())}, {"total", std::to_string(people.size())}}));
+    const ImVec2 listMin(min.x, min.y + countH);
+    const ImVec2 listSize(split - gap - min.x, max.y - listMin.y);
+    const float rowH = t.Em(3.0f), rowGap = t.Em(0.4f);
+    ImGui::SetCursorScreenPos(listMin);
+    ImGui::BeginChild("results", listSize, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    if (s.search != s.searchShown) {  // a new query starts at the top of its results
+        ImGui::SetScrollY(0.0f);
+        s.searchShown = s.search;
+        s.scrollVelocity = 0.0f;
+    }
+    const float scroll = ImGui::GetScrollY();
+    const ImVec2 base = ImGui::GetCursorScreenPos();
+    // Draw only the rows in view (a 2,000-name roster stays cheap), keep the full height for scrolling.
+    const int first = std::max(0, static_cast<int>(scroll / (rowH + rowGap)) - 1);
+    const int last = std::min(static_cast<int>(hits.size()), first + static_cast<int>(listSize.y / (rowH + rowGap)) + 3);
+    for (int i = first; i < last; ++i) {
+        const Participant& p = *hits[static_cast<size_t>(i)];
+        ImGui::SetCursorScreenPos(ImVec2(base.x, base.y + static_cast<float>(i) * (rowH + rowGap)));
+        const std::string id = "tile." + p.code;
+        const bool isIn = v.ledger && v.ledger->record(v.local.date, p.code).checkIn.has_value();
+        ButtonSpec spec{id.c_str(), p.displayName(v.settings->nameDisplay), ImVec2(listSize.x, rowH), ButtonStyle::secondary,
+                        {}, isIn ? Icon::check : Icon::none, t.fonts.title};
+        if (touchButton(spec)) intent = out ? Intent::checkOut(p.code) : Intent::checkIn(p.code);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(base.x, base.y + static_cast<float>(hits.size()) * (rowH + rowGap)));
+    ImGui::Dummy(ImVec2(1, 1));
+    // Drag to scroll: the list follows the finger; a drag never becomes a tap on the row under it.
+    const bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    if (hovered && ImGui::IsMouseDragging(ImGuiMouseButton_Left, t.Em(0.3f))) {
+        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+        if (io.DeltaTime > 0) s.scrollVelocity = -io.MouseDelta.y / io.DeltaTime;
+        ImGui::ClearActiveID();
+        intent = {};
+    } else if (!io.MouseDown[0] && std::abs(s.scrollVelocity) > 20.0f) {
+        // The fling: keep moving, slowing down, until it stops or hits an end.
+        ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + s.scrollVelocity * io.DeltaTime, 0.0f, ImGui::GetScrollMaxY()));
+        s.scrollVelocity *= std::pow(0.05f, io.DeltaTime);  // loses 95% of its speed per second
+    } else if (!io.MouseDown[0]) {
+        s.scrollVelocity = 0.0f;
+    }
+    s.animating = std::abs(s.scrollVelocity) > 20.0f;
+    if (hits.empty()) drawTextWrapped(t.fonts.body, base, listSize.x, t.palette.muted, tx("checkin.no_matches"));
+    ImGui::EndChild();
+
+    // Field and keyboard.
+    const ImVec2 fieldMin(split, min.y);
+    const float fieldH = t.Em(3.0f) + t.fonts.small->FontSize + t.Em(0.2f);
+    drawTextField("checkin.search", tx("checkin.search"), s.search, tx("checkin.search_placeholder"), fieldMin,
+                  ImVec2(max.x, fieldMin.y + fieldH), true);
+    KeyboardSpec kb{"search", ImVec2(split, fieldMin.y + fieldH + t.Em(0.8f)), max};
+    kb.withAccents = false;  // the search ignores accents anyway
+    kb.clearLabel = tx("keyboard.clear");
+    kb.maxBytes = 40;
+    drawKeyboard(kb, s.search);
+    return intent;
+}
+
+}  // namespace
 
 Intent drawFeedback(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 max) {
     const Theme& t = theme();
@@ -112,8 +201,6 @@ Intent drawFeedback(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 max
     return intent;
 }
 
-}  // namespace
-
 bool drawScreenHeader(const KioskView& v, const std::string& title, const std::string& subtitle) {
     const Theme& t = theme();
     const ImVec2 origin = ImGui::GetWindowPos();
@@ -147,11 +234,21 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
     const ImVec2 size = ImGui::GetWindowSize();
     const float margin = t.Em(1.5f);
     const ImVec2 min(origin.x + margin, origin.y + t.Em(5.0f));
-    const ImVec2 max(origin.x + size.x - margin, origin.y + size.y - margin);
+    ImVec2 max(origin.x + size.x - margin, origin.y + size.y - margin);
 
     if (s.feedback.kind != Feedback::Kind::none) {
         const Intent fi = drawFeedback(v, s, min, max);
         return fi.kind != Intent::Kind::none ? fi : intent;
+    }
+
+    // Bottom bar: the way in for someone who is not on the list.
+    const float barH = t.Em(3.0f);
+    max.y -= barH + t.Em(0.8f);
+    if (!out) {
+        ImGui::SetCursorScreenPos(ImVec2(max.x - t.Em(13.0f), max.y + t.Em(0.8f)));
+        if (touchButton({"go.walkin", tx("checkin.not_on_list"), ImVec2(t.Em(13.0f), barH), ButtonStyle::secondary, {},
+                         Icon::plus}))
+            intent = Intent::go(Screen::walkin);
     }
 
     std::vector<const Participant*> people = v.expected;
@@ -167,6 +264,12 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
     const float gap = t.Em(0.7f);
     const float availW = max.x - min.x, availH = max.y - min.y;
     const int cols = std::max(2, std::min(5, static_cast<int>((availW + gap) / (t.Em(10.5f) + gap))));
+    const int fitRows = std::max(1, static_cast<int>((availH + gap) / (t.Em(3.0f) + gap)));
+    if (static_cast<int>(people.size()) > cols * fitRows) {
+        // More people than finger-sized tiles fit: search with the on-screen keyboard.
+        const Intent si = drawSearch(v, s, people, min, max);
+        return si.kind != Intent::Kind::none ? si : intent;
+    }
     const int rows = (static_cast<int>(people.size()) + cols - 1) / cols;
     const float tileW = (availW - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
     const float tileH = std::clamp((availH - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows), t.Em(3.0f), t.Em(4.5f));

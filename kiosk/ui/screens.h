@@ -2,6 +2,8 @@
 // inside the persistent root window from the view it is given and returns what the person asked.
 #pragma once
 
+#include <imgui.h>
+
 #include "kiosk_view.h"
 
 namespace kiosk::ui {
@@ -9,6 +11,9 @@ namespace kiosk::ui {
 Intent drawHomeScreen(const KioskView& view, UiState& state);
 Intent drawCheckinScreen(const KioskView& view, UiState& state);
 Intent drawAgendaScreen(const KioskView& view, UiState& state);
+Intent drawWalkinScreen(const KioskView& view, UiState& state);
+// The answer after a tap (welcome, already checked in, error...), drawn in place of the screen's content.
+Intent drawFeedback(const KioskView& view, const UiState& state, ImVec2 min, ImVec2 max);
 
 // The root: one full-screen window whose content switches by state.screen.
 Intent drawKioskUi(const KioskView& view, UiState& state);

@@ -44,7 +44,7 @@ TEST_CASE("both catalogues parse cleanly and have exactly the same keys", "[i18n
 TEST_CASE("every text the code asks for exists in the catalogue", "[i18n]") {
     const Texts& tx = test::texts();
     static const std::regex keyRe(
-        R"re("((?:home|checkin|agenda|common|status|export|store|store_error|app|config|type|problem|show|import|cli)\.[a-z0-9_.]*[a-z0-9_])")re");
+        R"re("((?:home|checkin|agenda|common|status|export|store|store_error|app|config|type|problem|show|import|cli|walkin|keyboard)\.[a-z0-9_.]*[a-z0-9_])")re");
     std::set<std::string> used;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(KIOSK_SOURCE_DIR) + "/kiosk")) {
         if (entry.path().extension() != ".cpp" && entry.path().extension() != ".h") continue;
@@ -57,6 +57,7 @@ TEST_CASE("every text the code asks for exists in the catalogue", "[i18n]") {
         used.insert(std::string("status.") + dayStatusKey(s));
     REQUIRE(used.size() > 50);
     for (const auto& k : used) {
+        if (k.size() > 2 && k.substr(k.size() - 2) == ".h") continue;  // an #include, not a text
         INFO("key " << k);
         CHECK(tx.catalogue(Lang::nl).find(k));
     }

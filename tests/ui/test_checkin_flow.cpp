@@ -165,3 +165,65 @@ TEST_CASE("the language switch changes every text and comes back to Dutch at hom
     CHECK(ui.state().screen == ui::Screen::home);
     CHECK(ui.session().texts().lang() == Lang::nl);
 }
+
+TEST_CASE("a badge scanner's code and Enter check in from the home screen", "[ui][badge]") {
+    test::UiHarness ui;
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyMap[ImGuiKey_Enter] = 257;
+    for (char c : std::string("zu08")) io.AddInputCharacter(static_cast<unsigned>(c));
+    ui.frame();
+    io.KeysDown[257] = true;
+    ui.frame();
+    io.KeysDown[257] = false;
+    ui.settle();
+    CHECK(ui.state().feedback.kind == Kind::checked_in);
+    CHECK(ui.state().feedback.name == "Fatima");
+    CHECK(ui.session().ledger().record(kDay1, "ZU08").checkIn.has_value());
+
+    // An unknown code says so and stores nothing.
+    ui.tap("feedback.done");
+    for (char c : std::string("XX99")) io.AddInputCharacter(static_cast<unsigned>(c));
+    ui.frame();
+    io.KeysDown[257] = true;
+    ui.frame();
+    io.KeysDown[257] = false;
+    ui.frame();
+    CHECK(ui.state().feedback.kind == Kind::unknown_code);
+    CHECK(ui.session().ledger().eventCount() == 1);
+}
+
+TEST_CASE("someone not on the list registers as a guest with the on-screen keyboard", "[ui][walkin]") {
+    test::UiHarness ui;
+    ui.tap("go.checkin");
+    ui.tap("go.walkin");
+    REQUIRE(ui.state().screen == ui::Screen::walkin);
+    CHECK_FALSE(ui.has("walkin.submit"));  // nothing to submit without a name
+    for (const char* k : {"K", "A", "R", "I", "N", "space", "M", "U", "L", "D", "E", "R", "R", "backspace"})
+        ui.tap(std::string("walkin.key.") + k);
+    CHECK(ui.state().guestName == "Karin Mulder");
+    ui.tap("walkin.organisation");
+    for (const char* k : {"L", "O", "C", "H", "E", "M"}) ui.tap(std::string("walkin.key.") + k);
+    CHECK(ui.state().guestOrganisation == "Lochem");
+    ui.tap("walkin.submit");
+    ui.settle();
+    CHECK(ui.state().feedback.kind == Kind::guest_registered);
+    const auto guests = ui.session().ledger().guests(kDay1);
+    REQUIRE(guests.size() == 1);
+    CHECK(guests[0].name == "Karin Mulder");
+    CHECK(guests[0].organisation == "Lochem");
+    // Home again, the form is empty for the next person.
+    ui.tap("feedback.done");
+    CHECK(ui.state().guestName.empty());
+}
+
+TEST_CASE("a half-typed walk-in form is cleared when the screen times out", "[ui][walkin][timeout]") {
+    test::UiHarness ui;
+    ui.tap("go.checkin");
+    ui.tap("go.walkin");
+    ui.tap("walkin.key.A");
+    CHECK(ui.state().guestName == "A");
+    ui.clock().advanceSeconds(21);
+    ui.frame();
+    CHECK(ui.state().screen == ui::Screen::home);
+    CHECK(ui.state().guestName.empty());
+}

@@ -21,7 +21,8 @@ namespace kiosk::test {
 
 class UiHarness {
 public:
-    explicit UiHarness(const char* now = "2026-11-26T09:10", float width = 1280, float height = 800)
+    explicit UiHarness(const char* now = "2026-11-26T09:10", float width = 1280, float height = 800,
+                       std::string configDir = std::string(KIOSK_SOURCE_DIR) + "/config", bool watchConfig = false)
         : clock_(localTime(now)) {
         ctx_ = ImGui::CreateContext();
         ImGuiIO& io = ImGui::GetIO();
@@ -36,9 +37,9 @@ public:
         int w = 0, h = 0;
         io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
         SessionOptions so;
-        so.configDir = std::string(KIOSK_SOURCE_DIR) + "/config";
+        so.configDir = configDir;
         so.dbPath = dir_ / "attendance.db";
-        so.watchConfig = false;
+        so.watchConfig = watchConfig;
         session_ = std::make_unique<KioskSession>(so, clock_, [] {});
         if (!session_->ready()) throw std::runtime_error("session not ready");
         frame();  // frame 1 creates the root window; taps work from frame 2 on

@@ -1,0 +1,109 @@
+#include "keyboard.h"
+
+#include <vector>
+
+#include "widgets.h"
+
+namespace kiosk::ui {
+
+void popUtf8(std::string& s) {
+    if (s.empty()) return;
+    size_t n = s.size() - 1;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    s.resize(n);
+}
+
+bool drawKeyboard(const KeyboardSpec& spec, std::string& text) {
+    const Theme& t = theme();
+    std::vector<std::vector<std::string>> rows = {
+        {"Q", "W", "E", "R", "T", "Y", "U", "I", "O", "P"},
+        {"A", "S", "D", "F", "G", "H", "J", "K", "L"},
+        {"Z", "X", "C", "V", "B", "N", "M"},
+    };
+    if (spec.withAccents) rows.push_back({"\xC3\xA9", "\xC3\xAB", "\xC3\xAF", "\xC3\xB6", "\xC3\xBC", "\xC3\xA7", "-", "'", "."});
+    const float gap = t.Em(0.3f);
+    const int rowCount = static_cast<int>(rows.size()) + 1;  // + space / backspace / clear
+    const float keyH = (spec.max.y - spec.min.y - gap * static_cast<float>(rowCount - 1)) / static_cast<float>(rowCount);
+    const float keyW = (spec.max.x - spec.min.x - gap * 9) / 10.0f;
+    bool changed = false;
+    float y = spec.min.y;
+    // Letters appear as capitals on the keys; a name starts with a capital, then lower case.
+    auto typed = [&](const std::string& key) {
+        if (text.size() + key.size() > spec.maxBytes) return;
+        const bool startOfWord = text.empty() || text.back() == ' ' || text.back() == '-';
+        std::string k = key;
+        if (k.size() == 1 && k[0] >= 'A' && k[0] <= 'Z' && !startOfWord) k[0] = static_cast<char>(k[0] + 32);
+        text += k;
+        changed = true;
+    };
+    for (const auto& row : rows) {
+        const float rowW = static_cast<float>(row.size()) * keyW + static_cast<float>(row.size() - 1) * gap;
+        float x = spec.min.x + (spec.max.x - spec.min.x - rowW) * 0.5f;
+        for (const auto& key : row) {
+            ImGui::SetCursorScreenPos(ImVec2(x, y));
+            const std::string id = std::string(spec.id) + ".key." + key;
+            if (touchButton({id.c_str(), key, ImVec2(keyW, keyH), ButtonStyle::secondary, {}, Icon::none, t.fonts.title}))
+                typed(key);
+            x += keyW + gap;
+        }
+        y += keyH + gap;
+    }
+    // Bottom row: clear, space, backspace.
+    const float wideW = keyW * 2 + gap;
+    const float spaceW = spec.max.x - spec.min.x - 2 * wideW - 2 * gap;
+    ImGui::SetCursorScreenPos(ImVec2(spec.min.x, y));
+    const std::string clearId = std::string(spec.id) + ".key.clear";
+    if (touchButton({clearId.c_str(), spec.clearLabel, ImVec2(wideW, keyH), ButtonStyle::secondary, {}, Icon::cross}) && !text.empty()) {
+        text.clear();
+        changed = true;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(spec.min.x + wideW + gap, y));
+    const std::string spaceId = std::string(spec.id) + ".key.space";
+    if (touchButton({spaceId.c_str(), "", ImVec2(spaceW, keyH), ButtonStyle::secondary}) && !text.empty() && text.back() != ' ')
+        typed(" ");
+    ImGui::SetCursorScreenPos(ImVec2(spec.max.x - wideW, y));
+    const std::string backId = std::string(spec.id) + ".key.backspace";
+    if (touchButton({backId.c_str(), "", ImVec2(wideW, keyH), ButtonStyle::secondary, {}, Icon::arrow_left}) && !text.empty()) {
+        popUtf8(text);
+        changed = true;
+    }
+    return changed;
+}
+
+bool drawTextField(const char* id, const std::string& label, const std::string& text, const std::string& placeholder,
+                   ImVec2 min, ImVec2 max, bool active) {
+    const Theme& t = theme();
+    drawText(t.fonts.small, min, t.palette.muted, label);
+    const ImVec2 boxMin(min.x, min.y + t.fonts.small->FontSize + t.Em(0.2f));
+    ImGui::SetCursorScreenPos(boxMin);
+    ImGui::PushID(id);
+    const bool tapped = ImGui::InvisibleButton("##field", ImVec2(max.x - boxMin.x, max.y - boxMin.y));
+    ImGui::PopID();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(boxMin, max, t.palette.surface.abgr(), t.Em(0.35f));
+    dl->AddRect(boxMin, max, (active ? t.palette.primary : t.palette.line).abgr(), t.Em(0.35f), 0,
+                active ? t.Em(0.12f) : t.Em(0.05f));
+    const float ty = boxMin.y + (max.y - boxMin.y - t.fonts.title->FontSize) * 0.5f;
+    const float tx = boxMin.x + t.Em(0.6f);
+    const float w = max.x - tx - t.Em(0.8f);
+    if (text.empty()) {
+        drawText(t.fonts.title, ImVec2(tx, ty), t.palette.muted, fitText(t.fonts.title, placeholder, w));
+    } else {
+        // Show the end of a long text: that is where typing happens.
+        std::string shown = text;
+        while (textSize(t.fonts.title, shown).x > w && !shown.empty()) {
+            size_t n = 1;  // drop one whole UTF-8 character from the front
+            while (n < shown.size() && (static_cast<unsigned char>(shown[n]) & 0xC0) == 0x80) ++n;
+            shown.erase(0, n);
+        }
+        drawText(t.fonts.title, ImVec2(tx, ty), t.palette.ink, shown);
+        if (active) {
+            const float cx = tx + textSize(t.fonts.title, shown).x + t.Em(0.1f);
+            dl->AddRectFilled(ImVec2(cx, ty), ImVec2(cx + t.Em(0.12f), ty + t.fonts.title->FontSize), t.palette.primary.abgr());
+        }
+    }
+    frameTargets().push_back({id, label, boxMin, max});
+    return tapped;
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,29 @@
+// keyboard.h: the on-screen keyboard. It edits the model string directly (no InputText: an
+// on-screen key would steal its focus); the field above it is drawn as a read-only display.
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+
+namespace kiosk::ui {
+
+struct KeyboardSpec {
+    const char* id;            // prefix for the keys' automation ids: "<id>.key.A"
+    ImVec2 min, max;           // where the keyboard goes (screen pixels)
+    bool withAccents = true;   // a row of é ë ï ö ü ç and - ' . (names, organisations)
+    size_t maxBytes = 80;
+    std::string clearLabel = "Wissen";  // from the catalogue: keyboard.clear
+};
+
+// Draws the keys; edits `text` (UTF-8). Returns true when the text changed.
+bool drawKeyboard(const KeyboardSpec& spec, std::string& text);
+
+// A read-only text field: label above, the text and a caret inside; tappable to make it active.
+bool drawTextField(const char* id, const std::string& label, const std::string& text, const std::string& placeholder,
+                   ImVec2 min, ImVec2 max, bool active);
+
+// Removes the last UTF-8 character.
+void popUtf8(std::string& s);
+
+}  // namespace kiosk::ui

@@ -1,0 +1,69 @@
+// Live changes: the running kiosk notices edits to its config folder. A valid change applies
+// without a restart, an invalid one keeps the last good config and says what is wrong.
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <fstream>
+#include <thread>
+
+#include "ui_harness.h"
+
+using namespace kiosk;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct ConfigCopy {
+    test::TempDir dir;
+    ConfigCopy() {
+        for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
+            fs::copy_file(fs::path(KIOSK_SOURCE_DIR) / "config" / f, dir / f);
+    }
+    std::string path() const { return dir.path().string(); }
+    void edit(const char* file, const std::string& from, const std::string& to) {
+        std::ifstream in(dir / file, std::ios::binary);
+        std::string s{std::istreambuf_iterator<char>(in), {}};
+        s.replace(s.find(from), from.size(), to);
+        // A later modification time even on file systems with coarse timestamps.
+        std::ofstream(dir / file, std::ios::binary | std::ios::trunc) << s;
+        fs::last_write_time(dir / file, fs::last_write_time(dir / file) + std::chrono::seconds(2));
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a valid edit applies without a restart; a broken one keeps the last good config", "[ui][config][live]") {
+    ConfigCopy cfg;
+    test::UiHarness ui("2026-11-26T09:10", 1280, 800, cfg.path(), true);
+    REQUIRE(ui.session().buildView().today->theme == "Rechtsstatelijk vakmanschap");
+
+    cfg.edit("programme.toml", "theme = \"Rechtsstatelijk vakmanschap\"", "theme = \"Rechtsstatelijk vakmanschap (herzien)\"");
+    ui.clock().advanceSeconds(3);
+    CHECK(ui.session().pollConfig());
+    CHECK(ui.session().buildView().today->theme == "Rechtsstatelijk vakmanschap (herzien)");
+    CHECK(ui.session().configProblems().empty());
+
+    cfg.edit("programme.toml", "end = \"09:30\"", "end = \"09:3O\"");  // a letter O for a zero
+    ui.clock().advanceSeconds(3);
+    CHECK_FALSE(ui.session().pollConfig());
+    CHECK(ui.session().buildView().today->theme == "Rechtsstatelijk vakmanschap (herzien)");
+    REQUIRE(ui.session().configProblems().size() == 1);
+    CHECK(ui.session().configProblems()[0].find("programme.toml:25:7: `end` = \"09:3O\" is geen geldige tijd") == 0);
+    ui.frame();  // and the kiosk goes on drawing
+}
+
+TEST_CASE("a participant added to participants.csv appears on the tiles", "[ui][config][live]") {
+    ConfigCopy cfg;
+    test::UiHarness ui("2026-11-26T09:10", 1280, 800, cfg.path(), true);
+    REQUIRE(ui.session().roster().size() == 14);
+    cfg.edit("participants.csv", "ZU14;", "ZU15;Bas;;Mulder;Uitvoering Wmo;zutphen-2026;b.mulder@example.nl\nZU14;");
+    ui.clock().advanceSeconds(3);
+    CHECK(ui.session().pollConfig());
+    for (int i = 0; i < 500 && ui.session().roster().size() != 15; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        ui.session().drainStore();
+    }
+    CHECK(ui.session().roster().size() == 15);
+    ui.tap("go.checkin");
+    CHECK(ui.has("tile.ZU15"));
+}
