@@ -196,7 +196,7 @@ StoreStatus AttendanceDb::ensureOpen() {
     }
     // WAL + FULL: durable at commit (toolchain.md); secure_delete: purged rows leave the file.
     for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
-                               "PRAGMA secure_delete=ON"}) {
+                               "PRAGMA secure_delete=ON", "PRAGMA wal_autocheckpoint=0"}) {
         if (auto s = exec(pragma); !s.ok()) {
             close();
             return s;
@@ -524,6 +524,14 @@ StoreStatus AttendanceDb::backupTo(const std::filesystem::path& target) {
         std::filesystem::remove(tmp, ec);
     }
     return s;
+}
+
+StoreStatus AttendanceDb::checkpoint(int* walFrames) {
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    int log = 0, done = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
+    if (walFrames) *walFrames = log;
+    return statusFrom(rc);
 }
 
 StoreStatus AttendanceDb::setMaxPageCount(int pages) {

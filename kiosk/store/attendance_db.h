@@ -15,7 +15,10 @@
 //   5. Failures come back as a StoreStatus (disk full, read-only, locked, damaged, I/O), never as a
 //      throw or a crash; the next call retries from scratch (reopening if needed), so the store
 //      recovers by itself when the cause is gone.
-//   6. This class is not thread-safe; the kiosk owns it on its store thread (store_worker.h), so the
+//   6. Checkpoints (copying the WAL into the database file, with its own fsyncs) never run inside a
+//      commit: automatic checkpoints are off, and the store thread calls checkpoint() when it is
+//      idle (store_worker.cpp); closing the last connection checkpoints as well. The WAL stays small.
+//   7. This class is not thread-safe; the kiosk owns it on its store thread (store_worker.h), so the
 //      UI never waits on a disk write. Command-line subcommands use it directly.
 #pragma once
 
@@ -90,6 +93,9 @@ public:
     // Online backup to `target` (overwritten atomically: written beside it, then renamed).
     StoreStatus backupTo(const std::filesystem::path& target);
     StoreStatus integrityCheck(std::string& result);  // "ok" when healthy
+    // Copies the WAL into the database file (PASSIVE: never waits for readers). `walFrames`: what
+    // was in the WAL. Call when idle.
+    StoreStatus checkpoint(int* walFrames = nullptr);
     int schemaVersion();
 
     // Test hook: SQLite's max_page_count, to simulate a full disk.

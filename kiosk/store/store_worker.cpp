@@ -78,11 +78,20 @@ void StoreWorker::run() {
         Request r;
         {
             std::unique_lock lock(mutex_);
+            // Idle for a moment after writing: checkpoint now, outside any commit (attendance_db.h, 6).
+            if (dirty_ && !cv_.wait_for(lock, std::chrono::milliseconds(kCheckpointAfterIdleMs),
+                                        [&] { return stopping_ || !queue_.empty(); })) {
+                lock.unlock();
+                db_->checkpoint();
+                dirty_ = false;
+                continue;
+            }
             cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
             if (queue_.empty()) return;  // stopping, and everything queued is done
             r = std::move(queue_.front());
             queue_.pop_front();
         }
+        dirty_ = true;
         StoreCompletion c;
         c.ticket = r.ticket;
         c.kind = r.kind;

@@ -72,6 +72,8 @@ private:
     uint64_t nextTicket_ = 1;
     size_t inFlight_ = 0;
     bool stopping_ = false;
+    bool dirty_ = false;  // written since the last checkpoint (store thread only)
+    static constexpr int kCheckpointAfterIdleMs = 1000;
     std::thread thread_;
 };
 
