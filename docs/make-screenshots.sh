@@ -22,3 +22,26 @@ shot welcome 1280x800 2026-11-26T09:12 --tap Inchecken --tap "Anna de V."
 shot already-checked-in 1280x800 2026-11-26T09:14 --tap Inchecken --tap "Zoë van den B." --tap Klaar --tap Inchecken --tap "Zoë van den B."
 shot agenda 1280x800 2026-11-26T11:20 --screen agenda
 shot agenda-1080 1920x1080 2026-12-10T11:20 --screen agenda
+shot walkin 1280x800 2026-11-26T09:15 --tap Inchecken --tap "Ik sta niet op de lijst" \
+    --tap K --tap A --tap R --tap I --tap N --tap "" --tap M --tap U --tap L --tap D --tap E --tap R \
+    --tap "Organisatie of afdeling" --tap L --tap O --tap C --tap H --tap E --tap M
+# Search on a larger roster: the sample programme with 240 generated participants added.
+big=$(mktemp -d)
+cp config/kiosk.toml config/programme.toml config/exercises.toml "$big/"
+{
+    cat config/participants.csv
+    i=0
+    for first in Anna Bram Carla Dirk Eva Floor Gijs Hanna Ids Jet Kees Lieke; do
+        for last in Bakker Visser Smit Meijer Mulder Bos Vos Peters Hendriks Dekker "de Jong" "van Dam" Brouwer Kok Jacobs Wit Vermeulen "van der Berg" Willems Koster; do
+            i=$((i + 1))
+            infix=""; name=$last
+            case "$last" in "de "*|"van "*) infix=${last% *}; name=${last##* } ;; esac
+            echo "G$i;$first;$infix;$name;Gemeente Deventer;zutphen-2026;"
+        done
+    done
+} > "$big/participants.csv"
+data=$(mktemp -d)
+XDG_DATA_HOME=$data TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 1920x1080x24" "$BIN" --config "$big" --size 1280x800 \
+    --now 2026-11-26T09:12 --screenshot "$OUT/search.png" --tap Inchecken --tap Z --tap O --tap E
+echo "$OUT/search.png"
+rm -rf "$big" "$data"

@@ -213,7 +213,22 @@ ui::KioskView KioskSession::buildView() const {
     for (const auto* p : v.expected)
         if (ledger_.record(v.local.date, p->code).checkIn) ++v.checkedIn;
     v.storeProblem = storeProblem_;
+    v.dimmed = ui_.screen == ui::Screen::home && sleeping_;
     return v;
+}
+
+namespace {
+constexpr int64_t kDimAfterMs = 60 * 1000;   // untouched this long outside programme hours
+constexpr int kAwakeMarginMinutes = 60;      // bright from an hour before the day to an hour after
+}  // namespace
+
+bool KioskSession::dimmed(Instant now) const {
+    if (now.ms - lastInput_.ms < kDimAfterMs) return false;
+    const LocalDateTime local = toLocal(now);
+    const ProgrammeDay* day = config_.programme.dayOn(local.date);
+    if (!day) return true;
+    const int m = local.hour * 60 + local.minute;
+    return m < day->startsAt().minutes - kAwakeMarginMinutes || m >= day->endsAt().minutes + kAwakeMarginMinutes;
 }
 
 void KioskSession::goHome() {
@@ -351,9 +366,15 @@ void KioskSession::frame() {
                                               AttendanceRules::from(config_.settings));
 
     readBadge(now);
+    // Asleep until a touch has come and gone: the touch that wakes the screen activates nothing.
+    if (!sleeping_ && ui_.screen == ui::Screen::home && dimmed(now)) sleeping_ = true;
     const ui::KioskView view = buildView();
     const ui::Intent intent = ui::drawKioskUi(view, ui_);
     apply(intent);
+    if (sleeping_ && (ImGui::IsMouseReleased(ImGuiMouseButton_Left) || !ImGui::GetIO().InputQueueCharacters.empty())) {
+        sleeping_ = false;
+        lastInput_ = now;
+    }
 }
 
 void KioskSession::readBadge(Instant now) {
@@ -383,6 +404,8 @@ int64_t KioskSession::msUntilNextChange() const {
     int64_t ms = 60000 - (now.ms % 60000);  // the clock's minute
     if (ui_.feedback.kind != ui::Feedback::Kind::none) ms = std::min<int64_t>(ms, 1000 - (now.ms % 1000));
     if (ui_.animating) ms = std::min<int64_t>(ms, 16);  // a fling in progress: about 60 frames a second
+    if (ui_.screen == ui::Screen::home && !sleeping_ && now.ms - lastInput_.ms < kDimAfterMs)
+        ms = std::min(ms, lastInput_.ms + kDimAfterMs - now.ms);  // the moment it may dim
     if (ui_.screen != ui::Screen::home) {
         const int64_t deadline = lastInput_.ms + static_cast<int64_t>(config_.settings.returnHomeSeconds) * 1000;
         ms = std::min(ms, std::max<int64_t>(0, deadline - now.ms));

@@ -70,6 +70,9 @@ public:
     const AttendanceLedger& ledger() const { return ledger_; }
     const std::vector<Participant>& roster() const { return roster_; }
     ui::KioskView buildView() const;
+    // Outside programme hours (an hour before the day starts, an hour after it ends, or a day
+    // without programme) and untouched for a minute: the home screen dims.
+    bool dimmed(Instant now) const;
     void apply(const ui::Intent& intent);
 
 private:
@@ -105,6 +108,7 @@ private:
     Instant lastConfigPoll_;
     LocalDate lastBackupDay_;
     bool configError_ = false;
+    bool sleeping_ = false;  // dimmed, waiting for a touch to wake
     bool ready_ = false;
 };
 

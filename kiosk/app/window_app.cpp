@@ -140,10 +140,18 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
         t.em = ui::emForHeight(static_cast<float>(fbH), opt.scale > 0 ? opt.scale : session.config().settings.scale);
         t.fonts = ui::loadFonts(t.em);
         ui::applyStyle(t);
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-        // The texture now lives in GL: the CPU copy of the atlas and the font files read to build
-        // it (each font size holds its own copy) can go, and the freed heap back to the system.
+        // The first time, create all device objects now (shaders and the font texture); otherwise
+        // the backend does it at its first NewFrame and builds the atlas a second time.
+        static bool deviceObjects = false;
+        if (!deviceObjects) {
+            ImGui_ImplOpenGL3_CreateDeviceObjects();
+            deviceObjects = true;
+        } else {
+            ImGui_ImplOpenGL3_DestroyFontsTexture();
+            ImGui_ImplOpenGL3_CreateFontsTexture();
+        }
+        // The texture now lives in GL: the CPU copy of the atlas and the font files it was built
+        // from can go, and the freed heap back to the system.
         io.Fonts->ClearTexData();
         io.Fonts->ClearInputData();
         malloc_trim(0);
@@ -194,9 +202,10 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
             session.noteInput();
             if (tapPhase == 0) {
                 for (const auto& t : ui::frameTargets())
-                    if (t.label == opt.taps[nextTap] && !session.storeBusy()) {
+                    if (t.label == opt.taps[nextTap] && !session.storeBusy()) {  // the first one with that label
                         tapAt = ImVec2((t.min.x + t.max.x) * 0.5f, (t.min.y + t.max.y) * 0.5f);
                         tapPhase = 1;
+                        break;
                     }
                 if (tapPhase == 0 && ++tapWaitFrames > 600) {
                     std::fprintf(stderr, "--tap: \"%s\" ?\n", opt.taps[nextTap].c_str());

@@ -49,7 +49,7 @@ bool drawKeyboard(const KeyboardSpec& spec, std::string& text) {
         y += keyH + gap;
     }
     // Bottom row: clear, space, backspace.
-    const float wideW = keyW * 2 + gap;
+    const float wideW = keyW * 2.5f + gap * 1.5f;
     const float spaceW = spec.max.x - spec.min.x - 2 * wideW - 2 * gap;
     ImGui::SetCursorScreenPos(ImVec2(spec.min.x, y));
     const std::string clearId = std::string(spec.id) + ".key.clear";
@@ -87,7 +87,8 @@ bool drawTextField(const char* id, const std::string& label, const std::string& 
     const float tx = boxMin.x + t.Em(0.6f);
     const float w = max.x - tx - t.Em(0.8f);
     if (text.empty()) {
-        drawText(t.fonts.title, ImVec2(tx, ty), t.palette.muted, fitText(t.fonts.title, placeholder, w));
+        const float py = boxMin.y + (max.y - boxMin.y - t.fonts.body->FontSize) * 0.5f;
+        drawText(t.fonts.body, ImVec2(tx, py), t.palette.muted, fitText(t.fonts.body, placeholder, w));
     } else {
         // Show the end of a long text: that is where typing happens.
         std::string shown = text;

@@ -14,12 +14,22 @@ Intent drawKioskUi(const KioskView& view, UiState& state) {
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                        ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("##kiosk", nullptr, kRoot);
+    // Dimmed: the first touch only wakes the screen. A full-window button submitted first takes
+    // the press, so nothing under the finger is activated by it.
+    if (view.dimmed) {
+        ImGui::SetCursorScreenPos(ImVec2(0, 0));
+        ImGui::InvisibleButton("##wake", io.DisplaySize);
+    }
     Intent intent;
     switch (state.screen) {
         case Screen::home: intent = drawHomeScreen(view, state); break;
         case Screen::checkin: intent = drawCheckinScreen(view, state); break;
         case Screen::agenda: intent = drawAgendaScreen(view, state); break;
         case Screen::walkin: intent = drawWalkinScreen(view, state); break;
+    }
+    if (view.dimmed) {
+        ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0, 0, 0, 165));
+        intent = {};
     }
     ImGui::End();
     return intent;

@@ -34,6 +34,7 @@ struct KioskView {
     std::vector<const Participant*> expected;  // today's cohort (all active participants on other dates)
     int checkedIn = 0;                          // of `expected`, checked in on this date
     std::string storeProblem;                   // non-empty: the store cannot write (shown as such)
+    bool dimmed = false;                        // outside programme hours and untouched: spare the panel
     int configProblemCount = 0;
 };
 

@@ -66,7 +66,7 @@ Intent drawSearch(const KioskView& v, UiState& s, const std::vector<const Partic
     Intent intent;
     const bool out = s.mode == CheckMode::check_out;
     const float gap = t.Em(0.7f);
-    const float split = min.x + (max.x - min.x) * 0.52f;
+    const float split = min.x + (max.x - min.x) * 0.40f;  // the keyboard gets the room: finger-sized keys
 
     // The query and its matches.
     const std::string query = foldForSearch(s.search);

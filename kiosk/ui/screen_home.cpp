@@ -2,6 +2,7 @@
 // Programme, day and theme, date and clock, now and next, how many are checked in (counts only,
 // never names), one large call to action, the language switch.
 #include <algorithm>
+#include <cmath>
 
 #include "screens.h"
 #include "widgets.h"
@@ -99,7 +100,12 @@ Intent drawHomeScreen(const KioskView& v, UiState&) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
     Intent intent;
-    const ImVec2 origin = ImGui::GetWindowPos();
+    // A slow drift (a few pixels a minute along a closed path) so that nothing stays on the same
+    // pixels for hours: the screen stands in the hall for weeks.
+    const float minute = static_cast<float>(v.local.hour * 60 + v.local.minute);
+    const ImVec2 drift(std::round(std::sin(minute * 6.2832f / 37.0f) * t.Em(0.45f)),
+                       std::round(std::sin(minute * 6.2832f / 53.0f) * t.Em(0.35f)));
+    const ImVec2 origin(ImGui::GetWindowPos().x + drift.x, ImGui::GetWindowPos().y + drift.y);
     const ImVec2 size = ImGui::GetWindowSize();
     const float margin = t.Em(1.5f);
     const float left = origin.x + margin, right = origin.x + size.x - margin;

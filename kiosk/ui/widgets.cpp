@@ -57,7 +57,7 @@ bool touchButton(const ButtonSpec& spec) {
 
     ImFont* font = spec.font ? spec.font : t.fonts.bodyBold;
     ImFont* subFont = t.fonts.small;
-    const float pad = t.Em(0.8f);
+    const float pad = std::min(t.Em(0.8f), spec.size.x * 0.12f);  // narrow keys keep room for their letter
     const float iconSize = spec.icon == Icon::none ? 0.0f : std::min(font->FontSize * 1.1f, spec.size.y * 0.5f);
     const float iconGap = spec.icon == Icon::none ? 0.0f : t.Em(0.5f);
     const float maxTextW = spec.size.x - 2 * pad - iconSize - iconGap;

@@ -46,7 +46,7 @@ TEST_CASE("--screenshot writes a 1280x800 picture of a home screen that is not b
     for (size_t i = 0; i < p.rgb.size(); i += 3) {
         const unsigned char r8 = p.rgb[i], g = p.rgb[i + 1], b = p.rgb[i + 2];
         colours.insert(static_cast<unsigned>(r8) << 16 | static_cast<unsigned>(g) << 8 | b);
-        if (r8 < 100 && g < 100 && b < 100) ++dark;
+        if (r8 < 60 && g < 60 && b < 60) ++dark;
         if (r8 == 0x0E && g == 0x4D && b == 0x64) ++primary;
     }
     CHECK(colours.size() > 100);

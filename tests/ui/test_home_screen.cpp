@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include "ui_harness.h"
 
 using namespace kiosk;
@@ -70,4 +72,41 @@ TEST_CASE("Dutch letters render from the font, not as missing-glyph boxes", "[ui
         const ImFontGlyph* g = f->FindGlyphNoFallback(c);
         CHECK(g != nullptr);
     }
+}
+
+TEST_CASE("outside programme hours the untouched screen dims; the first touch only wakes it", "[ui][home][dim]") {
+    test::UiHarness ui("2026-11-26T07:00");  // the day starts at 09:00: bright from 08:00
+    ui.frame();
+    CHECK_FALSE(ui.session().buildView().dimmed);  // just started: counts as touched
+    ui.clock().advanceSeconds(61);
+    ui.frame();
+    REQUIRE(ui.session().buildView().dimmed);
+    ui.tap("go.checkin");  // lands on the dimmed screen
+    CHECK(ui.state().screen == ui::Screen::home);
+    CHECK_FALSE(ui.session().buildView().dimmed);
+    ui.tap("go.checkin");  // now it works
+    CHECK(ui.state().screen == ui::Screen::checkin);
+
+    test::UiHarness during("2026-11-26T10:00");
+    during.clock().advanceSeconds(3600);
+    during.frame();
+    CHECK_FALSE(during.session().buildView().dimmed);  // during the programme it stays bright
+}
+
+TEST_CASE("the home screen drifts slowly so that nothing burns in", "[ui][home][drift]") {
+    test::UiHarness ui("2026-11-26T09:00");
+    const ImVec2 first = ui.target("go.checkin")->min;
+    std::set<std::pair<int, int>> positions;
+    for (int minute = 0; minute < 120; ++minute) {
+        ui.clock().advanceSeconds(60);
+        ui.session().noteInput();
+        ui.frame();
+        const auto* t = ui.target("go.checkin");
+        REQUIRE(t);
+        positions.insert({static_cast<int>(t->min.x), static_cast<int>(t->min.y)});
+        CHECK(std::abs(t->min.x - first.x) <= ui::theme().Em(1.0f));
+        CHECK(std::abs(t->min.y - first.y) <= ui::theme().Em(1.0f));
+        CHECK(t->max.y <= 800);
+    }
+    CHECK(positions.size() > 20);
 }
