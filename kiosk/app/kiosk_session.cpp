@@ -95,9 +95,22 @@ KioskSession::~KioskSession() = default;
 void KioskSession::reloadRosterFromStore(AttendanceDb& db) {
     std::vector<StoredParticipant> stored;
     if (db.participants(stored).ok()) {
-        roster_.clear();
+        std::vector<Participant> active;
         for (auto& sp : stored)
-            if (sp.active) roster_.push_back(std::move(sp.participant));
+            if (sp.active) active.push_back(std::move(sp.participant));
+        setRoster(std::move(active));
+    }
+}
+
+void KioskSession::setRoster(std::vector<Participant> roster) {
+    std::vector<std::pair<std::string, size_t>> keys;
+    for (size_t i = 0; i < roster.size(); ++i) keys.emplace_back(firstNameSortKey(roster[i]), i);
+    std::sort(keys.begin(), keys.end());
+    roster_.clear();
+    rosterSearch_.clear();
+    for (const auto& [key, i] : keys) {
+        rosterSearch_.push_back(searchText(roster[i]));
+        roster_.push_back(std::move(roster[i]));
     }
 }
 
@@ -165,8 +178,9 @@ bool KioskSession::drainStore() {
         if (c.kind == StoreRequestKind::import_roster) {
             // Imported (or unchanged): the active roster is the file's rows either way.
             if (c.status.ok() && (c.import.added + c.import.updated + c.import.deactivated) > 0) {
-                roster_.clear();
-                for (const auto& r : config_.roster.rows) roster_.push_back(r.participant);
+                std::vector<Participant> rows;
+                for (const auto& r : config_.roster.rows) rows.push_back(r.participant);
+                setRoster(std::move(rows));
             }
             continue;
         }
@@ -208,8 +222,11 @@ ui::KioskView KioskSession::buildView() const {
     v.today = config_.programme.dayOn(v.local.date);
     v.shownDay = v.today ? v.today : config_.programme.nearestDay(v.local.date);
     v.phase = phaseOf(config_.programme, v.local.date);
-    for (const auto& p : roster_)
-        if (!v.today || p.cohortId == v.today->cohortId) v.expected.push_back(&p);
+    for (size_t i = 0; i < roster_.size(); ++i)
+        if (!v.today || roster_[i].cohortId == v.today->cohortId) {
+            v.expected.push_back(&roster_[i]);
+            v.expectedSearch.push_back(&rosterSearch_[i]);
+        }
     for (const auto* p : v.expected)
         if (ledger_.record(v.local.date, p->code).checkIn) ++v.checkedIn;
     v.storeProblem = storeProblem_;

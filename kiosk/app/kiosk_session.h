@@ -87,6 +87,8 @@ private:
     void submit(AttendanceEvent e, ui::Feedback::Kind onSuccess, const Participant& p);
     const Participant* participant(const std::string& code) const;
     void reloadRosterFromStore(AttendanceDb& db);
+    // Keeps the roster sorted by first name with its search texts, computed once per change.
+    void setRoster(std::vector<Participant> roster);
     bool loadConfigFrom(const ConfigFiles& files, bool atStart);
     std::filesystem::file_time_type configStamp() const;
 
@@ -94,7 +96,8 @@ private:
     const Clock& clock_;
     Texts texts_;
     LoadedConfig config_;
-    std::vector<Participant> roster_;  // active participants, from the store
+    std::vector<Participant> roster_;  // active participants, from the store, by first name
+    std::vector<std::string> rosterSearch_;  // searchText() of each
     AttendanceLedger ledger_;
     std::unique_ptr<StoreWorker> worker_;
     std::map<uint64_t, PendingWrite> pending_;

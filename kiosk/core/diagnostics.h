@@ -18,9 +18,17 @@ struct Problem {
     // "programme.toml:12:5: message" (compiler style, so editors can jump to it)
     std::string format() const {
         std::string s = file;
-        if (line > 0) s += ":" + std::to_string(line);
-        if (line > 0 && column > 0) s += ":" + std::to_string(column);
-        return s + ": " + message;
+        if (line > 0) {
+            s += ':';
+            s += std::to_string(line);
+            if (column > 0) {
+                s += ':';
+                s += std::to_string(column);
+            }
+        }
+        s += ": ";
+        s += message;
+        return s;
     }
 };
 

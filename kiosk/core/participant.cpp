@@ -132,8 +132,13 @@ std::string firstNameSortKey(const Participant& p) {
            '\x01' + p.code;
 }
 
-bool matchesQuery(const Participant& p, std::string_view foldedQuery) {
-    const std::string hay = foldForSearch(p.firstName) + ' ' + foldForSearch(p.infix) + ' ' + foldForSearch(p.lastName);
+std::string searchText(const Participant& p) {
+    return foldForSearch(p.firstName) + ' ' + foldForSearch(p.infix) + ' ' + foldForSearch(p.lastName);
+}
+
+bool matchesQuery(const Participant& p, std::string_view foldedQuery) { return matchesFolded(searchText(p), foldedQuery); }
+
+bool matchesFolded(std::string_view hay, std::string_view foldedQuery) {
     size_t i = 0;
     while (i < foldedQuery.size()) {
         while (i < foldedQuery.size() && foldedQuery[i] == ' ') ++i;

@@ -40,6 +40,9 @@ std::string foldForSearch(std::string_view utf8);
 // True when every word of the query occurs in the participant's folded first name, infix or
 // last name ("zoe" finds Zoë, "de v" finds "de Vries").
 bool matchesQuery(const Participant& p, std::string_view foldedQuery);
+// The folded text a query is matched against (precompute it for large rosters).
+std::string searchText(const Participant& p);
+bool matchesFolded(std::string_view searchText, std::string_view foldedQuery);
 
 // Upper-cases ASCII letters and drops anything that is not a letter or digit ("ab-12 " -> "AB12").
 std::string normaliseCode(std::string_view code);

@@ -31,7 +31,9 @@ struct KioskView {
     const ProgrammeDay* today = nullptr;    // the programme day on this date, if any
     const ProgrammeDay* shownDay = nullptr; // today, else the next (or last) programme day
     DayPhase phase = DayPhase::no_programme;
-    std::vector<const Participant*> expected;  // today's cohort (all active participants on other dates)
+    std::vector<const Participant*> expected;  // today's cohort (all active participants on other dates),
+                                               // sorted by first name the Dutch way
+    std::vector<const std::string*> expectedSearch;  // searchText() of each, same order
     int checkedIn = 0;                          // of `expected`, checked in on this date
     std::string storeProblem;                   // non-empty: the store cannot write (shown as such)
     bool dimmed = false;                        // outside programme hours and untouched: spare the panel

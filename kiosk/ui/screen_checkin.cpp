@@ -59,7 +59,7 @@ FeedbackLook lookOf(const KioskView& v, const Feedback& f) {
 // Larger rosters (several cohorts, 200+ people): results on the left, drag to scroll with a fling,
 // and the keyboard on the right. Matching is on any part of first name, infix or last name,
 // accent-insensitive ("zoe" finds Zoë, "ij" finds Ĳsbrand).
-Intent drawSearch(const KioskView& v, UiState& s, const std::vector<const Participant*>& people, ImVec2 min, ImVec2 max) {
+Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
     ImGuiIO& io = ImGui::GetIO();
@@ -70,10 +70,11 @@ Intent drawSearch(const KioskView& v, UiState& s, const std::vector<const Partic
 
     // The query and its matches.
     const std::string query = foldForSearch(s.search);
+    const auto& people = v.expected;
     std::vector<const Participant*> hits;
     hits.reserve(people.size());
-    for (const Participant* p : people)
-        if (query.empty() || matchesQuery(*p, query)) hits.push_back(p);
+    for (size_t i = 0; i < people.size(); ++i)
+        if (query.empty() || matchesFolded(*v.expectedSearch[i], query)) hits.push_back(people[i]);
 
     const float countH = t.fonts.small->FontSize + t.Em(0.4f);
     drawText(t.fonts.small, min, t.palette.muted,
@@ -251,10 +252,7 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
             intent = Intent::go(Screen::walkin);
     }
 
-    std::vector<const Participant*> people = v.expected;
-    std::sort(people.begin(), people.end(), [](const Participant* a, const Participant* b) {
-        return firstNameSortKey(*a) < firstNameSortKey(*b);
-    });
+    const std::vector<const Participant*>& people = v.expected;  // sorted by first name already
     if (people.empty()) {
         drawTextWrapped(t.fonts.title, min, max.x - min.x, t.palette.muted, tx("checkin.no_participants"));
         return intent;
@@ -267,7 +265,7 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
     const int fitRows = std::max(1, static_cast<int>((availH + gap) / (t.Em(3.0f) + gap)));
     if (static_cast<int>(people.size()) > cols * fitRows) {
         // More people than finger-sized tiles fit: search with the on-screen keyboard.
-        const Intent si = drawSearch(v, s, people, min, max);
+        const Intent si = drawSearch(v, s, min, max);
         return si.kind != Intent::Kind::none ? si : intent;
     }
     const int rows = (static_cast<int>(people.size()) + cols - 1) / cols;
