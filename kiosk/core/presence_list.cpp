@@ -43,7 +43,13 @@ std::vector<PresenceRow> presenceList(const Programme& programme, const std::vec
 std::string neutraliseFormula(std::string_view cell) {
     if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' ||
                           cell[0] == '\r' || cell[0] == '\n'))
-        return "'" + std::string(cell);
+    {
+        std::string out;
+        out.reserve(cell.size() + 1);
+        out += '\'';
+        out += cell;
+        return out;
+    }
     return std::string(cell);
 }
 

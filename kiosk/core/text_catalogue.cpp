@@ -72,7 +72,13 @@ const std::string& Texts::operator()(std::string_view key) const {
     if (const auto* s = catalogue(lang_).find(key)) return *s;
     if (const auto* s = nl_.find(key)) return *s;
     auto it = missing_.find(key);
-    if (it == missing_.end()) it = missing_.emplace(std::string(key), "[" + std::string(key) + "]").first;
+    if (it == missing_.end()) {
+        std::string shown;  // "[key]": a missing text shows itself
+        shown += '[';
+        shown += key;
+        shown += ']';
+        it = missing_.emplace(std::string(key), std::move(shown)).first;
+    }
     return it->second;
 }
 
