@@ -44,4 +44,10 @@ data=$(mktemp -d)
 XDG_DATA_HOME=$data TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 1920x1080x24" "$BIN" --config "$big" --size 1280x800 \
     --now 2026-11-26T09:12 --screenshot "$OUT/search.png" --tap Inchecken --tap Z --tap O --tap E
 echo "$OUT/search.png"
+XDG_DATA_HOME=$data TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 1920x1080x24" "$BIN" --config "$big" --size 1920x1080 \
+    --now 2026-11-26T09:12 --screenshot "$OUT/search-1080.png" --tap Inchecken --tap I --tap J
+echo "$OUT/search-1080.png"
 rm -rf "$big" "$data"
+shot welcome-1080 1920x1080 2026-11-26T09:12 --tap Inchecken --tap "Anna de V."
+shot already-checked-in-1080 1920x1080 2026-11-26T09:14 --tap Inchecken --tap "Zoë van den B." --tap Klaar --tap Inchecken --tap "Zoë van den B."
+shot walkin-1080 1920x1080 2026-11-26T09:15 --tap Inchecken --tap "Ik sta niet op de lijst" --tap K --tap A --tap R --tap I --tap N --tap "" --tap M --tap U --tap L --tap D --tap E --tap R

@@ -197,6 +197,8 @@ bool KioskSession::drainStore() {
             }
         } else {
             storeProblem_ = texts_(storeErrorKey(c.status.kind));
+            // The journal at the venue: what failed, in SQLite's own words too.
+            std::fprintf(stderr, "%s (%s)\n", storeProblem_.c_str(), c.status.detail.c_str());
             ui_.feedback = {ui::Feedback::Kind::error, pw.code, pw.name, pw.at, clock_.now(), storeProblem_};
             if (ui_.screen != ui::Screen::walkin) ui_.screen = ui::Screen::checkin;
         }

@@ -10,6 +10,7 @@
 #include <malloc.h>
 
 #include <cfloat>
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
@@ -64,7 +65,9 @@ bool writePng(const std::string& path, int w, int h) {
 }
 
 void appendUiDump(std::ofstream& out, long frame, const char* screen) {
-    out << "{\"frame\": " << frame << ", \"screen\": \"" << screen << "\", \"items\": [";
+    // "ms": CLOCK_MONOTONIC when the frame was drawn, so a test can time tap-to-visible.
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    out << "{\"frame\": " << frame << ", \"ms\": " << ms << ", \"screen\": \"" << screen << "\", \"items\": [";
     bool first = true;
     for (const auto& t : ui::frameTargets()) {
         out << (first ? "" : ", ") << "{\"id\": " << jsonString(t.id) << ", \"label\": " << jsonString(t.label)

@@ -99,8 +99,9 @@ Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
         ImGui::SetCursorScreenPos(ImVec2(base.x, base.y + static_cast<float>(i) * (rowH + rowGap)));
         const std::string id = "tile." + p.code;
         const bool isIn = v.ledger && v.ledger->record(v.local.date, p.code).checkIn.has_value();
+        // With hundreds of names "Anna M." is not unique: the department tells them apart.
         ButtonSpec spec{id.c_str(), p.displayName(v.settings->nameDisplay), ImVec2(listSize.x, rowH), ButtonStyle::secondary,
-                        {}, isIn ? Icon::check : Icon::none, t.fonts.title};
+                        p.department, isIn ? Icon::check : Icon::none, t.fonts.bodyBold};
         if (touchButton(spec)) intent = out ? Intent::checkOut(p.code) : Intent::checkIn(p.code);
     }
     ImGui::SetCursorScreenPos(ImVec2(base.x, base.y + static_cast<float>(hits.size()) * (rowH + rowGap)));
