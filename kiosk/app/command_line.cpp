@@ -1,6 +1,7 @@
 #include "command_line.h"
 
 #include <charconv>
+#include <cstdlib>
 #include <cstring>
 #include <set>
 
@@ -42,6 +43,7 @@ Opties / options:
   --screenshot FILE.png [--frames N]   N frames tekenen (standaard 3), PNG schrijven, stoppen
   --ui-dump FILE     na elk frame een JSON-regel met alle tikbare elementen
   --tap LABEL        tik op het element met dit opschrift zodra het in beeld is (herhaalbaar; demo's)
+  --delay S          met --screenshot: na de tikken S seconden wachten (echte tijd), dan de afbeelding
   --version, --help
 
 Afsluitcodes / exit codes: 0 goed, 1 fout tijdens het draaien, 2 verkeerd gebruik of configuratiefout.
@@ -77,6 +79,17 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
             auto v = needValue(i, a.c_str());
             if (!v) return std::nullopt;
             *target = *v;
+            continue;
+        }
+        if (a == "--delay") {
+            auto v = needValue(i, a.c_str());
+            if (!v) return std::nullopt;
+            char* end = nullptr;
+            cl.delaySeconds = std::strtod(v->c_str(), &end);
+            if (!end || *end || cl.delaySeconds < 0 || cl.delaySeconds > 3600) {
+                error = "--delay: geen geldig aantal seconden / not a valid number of seconds: " + *v;
+                return std::nullopt;
+            }
             continue;
         }
         if (a == "--tap") {

@@ -20,6 +20,7 @@ struct CommandLine {
     std::optional<int> olderThanDays;
     std::vector<std::string> taps;         // --tap LABEL (repeatable)
     int frames = 3;
+    double delaySeconds = 0;                // --delay S (with --screenshot)
     bool fullscreen = false;
     bool json = false;
     bool matrix = false;

@@ -139,15 +139,21 @@ bool KioskSession::loadConfigFrom(const ConfigFiles& files, bool atStart) {
     return true;
 }
 
-std::filesystem::file_time_type KioskSession::configStamp() const {
-    // file_clock's epoch lies in the future with libstdc++: today's times are negative.
-    auto newest = std::filesystem::file_time_type::min();
-    std::error_code ec;
+std::string KioskSession::configStamp() const {
+    // Every file's modification time and size: a file copied in with an older time (cp -p, rsync,
+    // unzip) or removed still changes the signature.
+    std::string sig;
     for (const char* name : {kKioskFile, kProgrammeFile, kExercisesFile, kRosterFile}) {
+        std::error_code ec, ec2;
         const auto t = std::filesystem::last_write_time(options_.configDir / name, ec);
-        if (!ec && t > newest) newest = t;
+        const auto size = std::filesystem::file_size(options_.configDir / name, ec2);
+        sig += name;
+        sig += ec ? std::string("-") : std::to_string(t.time_since_epoch().count());
+        sig += '/';
+        sig += ec2 ? std::string("-") : std::to_string(size);
+        sig += ';';
     }
-    return newest;
+    return sig;
 }
 
 bool KioskSession::pollConfig() {
@@ -155,18 +161,23 @@ bool KioskSession::pollConfig() {
     const Instant now = clock_.now();
     if (now.ms - lastConfigPoll_.ms < kConfigPollMs) return false;
     lastConfigPoll_ = now;
-    const auto stamp = configStamp();
+    const std::string stamp = configStamp();
     if (stamp == configStamp_) return false;
-    configStamp_ = stamp;
     Problems readProblems;
     ConfigFiles files = readConfigFolder(options_.configDir, texts_, readProblems);
-    if (!readProblems.empty()) return false;
+    if (!readProblems.empty()) return false;  // not remembered: read again at the next poll
+    configStamp_ = stamp;
     return loadConfigFrom(files, false);
 }
 
 int64_t KioskSession::msUntilConfigPoll() const {
     if (options_.configDir.empty() || !options_.watchConfig) return INT64_MAX;
     return std::max<int64_t>(0, lastConfigPoll_.ms + kConfigPollMs - clock_.now().ms);
+}
+
+void KioskSession::stopStore() {
+    worker_.reset();
+    ready_ = false;
 }
 
 bool KioskSession::storeBusy() const { return worker_ && worker_->pending() > 0; }
@@ -176,11 +187,19 @@ bool KioskSession::drainStore() {
     auto done = worker_->takeCompletions();
     for (auto& c : done) {
         if (c.kind == StoreRequestKind::import_roster) {
-            // Imported (or unchanged): the active roster is the file's rows either way.
-            if (c.status.ok() && (c.import.added + c.import.updated + c.import.deactivated) > 0) {
-                std::vector<Participant> rows;
-                for (const auto& r : config_.roster.rows) rows.push_back(r.participant);
-                setRoster(std::move(rows));
+            if (!c.status.ok())
+                std::fprintf(stderr, "participants.csv: %s (%s)\n", texts_(storeErrorKey(c.status.kind)).c_str(),
+                             c.status.detail.c_str());
+            else if (c.imported)
+                setRoster(std::move(c.roster));  // exactly what the store now holds as active
+            continue;
+        }
+        if (c.kind == StoreRequestKind::backup || c.kind == StoreRequestKind::purge) {
+            if (!c.status.ok()) {
+                std::fprintf(stderr, "%s: %s (%s)\n", c.kind == StoreRequestKind::backup ? c.path.c_str() : "purge",
+                             texts_(storeErrorKey(c.status.kind)).c_str(), c.status.detail.c_str());
+                lastBackupDay_ = {};                                  // try again,
+                backupRetryAt_ = clock_.now().plusSeconds(60 * 60);  // in an hour
             }
             continue;
         }
@@ -204,6 +223,12 @@ bool KioskSession::drainStore() {
         }
     }
     return !done.empty();
+}
+
+bool KioskSession::writing(const std::string& code) const {
+    for (const auto& [ticket, w] : pending_)
+        if (w.code == code) return true;
+    return false;
 }
 
 const Participant* KioskSession::participant(const std::string& code) const {
@@ -233,6 +258,8 @@ ui::KioskView KioskSession::buildView() const {
         if (ledger_.record(v.local.date, p->code).checkIn) ++v.checkedIn;
     v.storeProblem = storeProblem_;
     v.dimmed = ui_.screen == ui::Screen::home && sleeping_;
+    v.player = player();
+    v.msSinceInput = v.now.ms - lastInput_.ms;
     return v;
 }
 
@@ -306,7 +333,12 @@ void KioskSession::apply(const ui::Intent& in) {
             if (!worker_) return;
             const Participant* p = participant(in.code);
             if (!p) return;
-            if (ui_.feedback.kind == ui::Feedback::Kind::pending) return;  // one write at a time per screen
+            // A write for this person still on its way to the disk: say so, never write twice.
+            if (writing(p->code)) {
+                ui_.feedback = {ui::Feedback::Kind::pending, p->code, p->firstName, now, now, {}};
+                ui_.screen = ui::Screen::checkin;
+                return;
+            }
             const DayRecord rec = ledger_.record(today, p->code);
             const std::string first = p->firstName;
             if (in.kind == K::check_in) {
@@ -348,11 +380,20 @@ void KioskSession::apply(const ui::Intent& in) {
             pending_[ticket] = {ui::Feedback::Kind::guest_registered, {}, name, now};
             return;
         }
+        case K::start_exercise: {
+            const Exercise* e = config_.programme.exercise(in.code);
+            if (!e) return;
+            running_ = std::make_unique<Running>(*e);
+            running_->player.start(now);
+            ui_.screen = ui::Screen::exercise;
+            return;
+        }
+        case K::exercise: applyPlayer(in.command, now); return;
         case K::undo: {
             if (!worker_ || ui_.feedback.kind != ui::Feedback::Kind::checked_in) return;
             const Participant* p = participant(ui_.feedback.code);
             const DayRecord rec = ledger_.record(today, ui_.feedback.code);
-            if (!p || !canUndo(rec, now, rules)) return;
+            if (!p || writing(p->code) || !canUndo(rec, now, rules)) return;
             AttendanceEvent e = base(EventKind::undo, p->code);
             e.refersTo = rec.checkInEventId;
             submit(std::move(e), ui::Feedback::Kind::undone, *p);
@@ -366,7 +407,9 @@ void KioskSession::noteInput() { lastInput_ = clock_.now(); }
 void KioskSession::frame() {
     drainStore();
     const Instant now = clock_.now();
-    if (const LocalDate today = localDateOf(now); worker_ && today != lastBackupDay_) {
+    // A new day (the kiosk runs for weeks): retention and today's backup, on the store thread.
+    if (const LocalDate today = localDateOf(now); worker_ && today != lastBackupDay_ && now >= backupRetryAt_) {
+        worker_->purge(today.plusDays(-config_.settings.retentionDays));
         worker_->dailyBackup(backupDir(options_.dbPath).string(), today, config_.settings.backupKeep);
         lastBackupDay_ = today;
     }
@@ -376,7 +419,10 @@ void KioskSession::frame() {
     if (fb.kind != ui::Feedback::Kind::none && fb.kind != ui::Feedback::Kind::pending && now.ms - fb.shownAt.ms >= feedbackMs &&
         now.ms - lastInput_.ms >= feedbackMs)
         goHome();
-    if (ui_.screen != ui::Screen::home && fb.kind != ui::Feedback::Kind::pending &&
+    // A running exercise is left alone for as long as it runs: the facilitator is in the room.
+    const bool exerciseOn = ui_.screen == ui::Screen::exercise && running_ &&
+                            running_->player.state() != ExercisePlayer::State::finished;
+    if (ui_.screen != ui::Screen::home && fb.kind != ui::Feedback::Kind::pending && !exerciseOn &&
         now.ms - lastInput_.ms >= static_cast<int64_t>(config_.settings.returnHomeSeconds) * 1000)
         goHome();
     ui_.undoSecondsLeft = 0;
@@ -385,6 +431,8 @@ void KioskSession::frame() {
                                               AttendanceRules::from(config_.settings));
 
     readBadge(now);
+    readClicker(now);
+    if (running_) running_->player.tick(now);
     // Asleep until a touch has come and gone: the touch that wakes the screen activates nothing.
     if (!sleeping_ && ui_.screen == ui::Screen::home && dimmed(now)) sleeping_ = true;
     const ui::KioskView view = buildView();
@@ -394,6 +442,38 @@ void KioskSession::frame() {
         sleeping_ = false;
         lastInput_ = now;
     }
+}
+
+void KioskSession::applyPlayer(ui::Intent::PlayerCommand c, Instant now) {
+    if (!running_) return;
+    ExercisePlayer& p = running_->player;
+    using C = ui::Intent::PlayerCommand;
+    switch (c) {
+        case C::next: p.next(now); break;
+        case C::previous: p.previous(now); break;
+        case C::toggle_pause: p.togglePause(now); break;
+        case C::plus_minute: p.addMinutes(+1, now); break;
+        case C::minus_minute: p.addMinutes(-1, now); break;
+        case C::end: p.end(now); break;
+    }
+}
+
+void KioskSession::readClicker(Instant now) {
+    // PageDown, Right or Space: next. PageUp or Left: previous. P or B: pause. + and -: a minute.
+    if (ui_.screen != ui::Screen::exercise || !running_) return;
+    using C = ui::Intent::PlayerCommand;
+    auto pressed = [](ImGuiKey_ k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), false); };
+    std::optional<C> command;
+    if (pressed(ImGuiKey_PageDown) || pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_Space)) command = C::next;
+    if (pressed(ImGuiKey_PageUp) || pressed(ImGuiKey_LeftArrow)) command = C::previous;
+    for (ImWchar ch : ImGui::GetIO().InputQueueCharacters) {
+        if (ch == 'p' || ch == 'P' || ch == 'b' || ch == 'B') command = C::toggle_pause;
+        if (ch == '+' || ch == '=') command = C::plus_minute;
+        if (ch == '-') command = C::minus_minute;
+    }
+    if (!command) return;
+    noteInput();
+    applyPlayer(*command, now);
 }
 
 void KioskSession::readBadge(Instant now) {
@@ -425,7 +505,15 @@ int64_t KioskSession::msUntilNextChange() const {
     if (ui_.animating) ms = std::min<int64_t>(ms, 16);  // a fling in progress: about 60 frames a second
     if (ui_.screen == ui::Screen::home && !sleeping_ && now.ms - lastInput_.ms < kDimAfterMs)
         ms = std::min(ms, lastInput_.ms + kDimAfterMs - now.ms);  // the moment it may dim
-    if (ui_.screen != ui::Screen::home) {
+    if (ui_.screen == ui::Screen::exercise && running_ && running_->player.state() == ExercisePlayer::State::running) {
+        // The countdown changes every second; the controls fade once.
+        const int64_t rem = running_->player.remainingMs(now);
+        ms = std::min<int64_t>(ms, (rem % 1000 + 1000) % 1000 + 1);
+    }
+    if (ui_.screen == ui::Screen::exercise && now.ms - lastInput_.ms < 6000)
+        ms = std::min<int64_t>(ms, lastInput_.ms + 6001 - now.ms);
+    if (ui_.screen != ui::Screen::home && !(ui_.screen == ui::Screen::exercise && running_ &&
+                                           running_->player.state() != ExercisePlayer::State::finished)) {
         const int64_t deadline = lastInput_.ms + static_cast<int64_t>(config_.settings.returnHomeSeconds) * 1000;
         ms = std::min(ms, std::max<int64_t>(0, deadline - now.ms));
     }

@@ -14,6 +14,7 @@
 #include "content/config_loader.h"
 #include "core/attendance.h"
 #include "core/badge_reader.h"
+#include "core/exercise_player.h"
 #include "core/clock.h"
 #include "core/text_catalogue.h"
 #include "store/backup_rotation.h"
@@ -63,8 +64,12 @@ public:
     // Applies store completions; true when something changed.
     bool drainStore();
     bool storeBusy() const;
+    // Finishes every queued write and stops the store thread (before the window system goes away:
+    // the thread wakes the frame loop through it).
+    void stopStore();
 
     ui::UiState& uiState() { return ui_; }
+    const ExercisePlayer* player() const { return running_ ? &running_->player : nullptr; }
     const Texts& texts() const { return texts_; }
     const LoadedConfig& config() const { return config_; }
     const AttendanceLedger& ledger() const { return ledger_; }
@@ -84,13 +89,16 @@ private:
     };
     void goHome();
     void readBadge(Instant now);
+    void readClicker(Instant now);  // presenter clicker / keyboard on the exercise screen
+    void applyPlayer(ui::Intent::PlayerCommand c, Instant now);
     void submit(AttendanceEvent e, ui::Feedback::Kind onSuccess, const Participant& p);
     const Participant* participant(const std::string& code) const;
+    bool writing(const std::string& code) const;  // a write for this participant is in flight
     void reloadRosterFromStore(AttendanceDb& db);
     // Keeps the roster sorted by first name with its search texts, computed once per change.
     void setRoster(std::vector<Participant> roster);
     bool loadConfigFrom(const ConfigFiles& files, bool atStart);
-    std::filesystem::file_time_type configStamp() const;
+    std::string configStamp() const;
 
     SessionOptions options_;
     const Clock& clock_;
@@ -103,13 +111,21 @@ private:
     std::map<uint64_t, PendingWrite> pending_;
     ui::UiState ui_;
     BadgeReader badge_;
+    // The exercise being run, with its own copy of the exercise (a config reload must not pull it away).
+    struct Running {
+        Exercise exercise;
+        ExercisePlayer player;
+        explicit Running(Exercise e) : exercise(std::move(e)), player(exercise) {}
+    };
+    std::unique_ptr<Running> running_;
     Instant lastInput_;
     std::string storeProblem_;
     std::vector<std::string> startupProblems_;
     std::vector<std::string> configProblems_;
-    std::filesystem::file_time_type configStamp_{};
+    std::string configStamp_;
     Instant lastConfigPoll_;
     LocalDate lastBackupDay_;
+    Instant backupRetryAt_;  // after a failed backup: not before this
     bool configError_ = false;
     bool sleeping_ = false;  // dimmed, waiting for a touch to wake
     bool ready_ = false;

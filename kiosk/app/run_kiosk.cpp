@@ -27,7 +27,8 @@ int runKiosk(const CommandLine& cl) {
     if (cl.screen) {
         const auto s = ui::parseScreen(*cl.screen);
         if (!s) {
-            std::fprintf(stderr, "leergang-kiosk: --screen: home, checkin, agenda; niet / not '%s'\n", cl.screen->c_str());
+            std::fprintf(stderr, "leergang-kiosk: --screen: home, checkin, agenda, walkin, exercises; niet / not '%s'\n",
+                         cl.screen->c_str());
             return 2;
         }
         so.startScreen = *s;
@@ -47,6 +48,7 @@ int runKiosk(const CommandLine& cl) {
     wo.frames = cl.frames;
     wo.uiDump = cl.uiDump.value_or("");
     wo.taps = cl.taps;
+    wo.delaySeconds = cl.delaySeconds;
 
     std::unique_ptr<Clock> clock;
     if (cl.now) {

@@ -177,8 +177,10 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
     bool parkMouse = false;
     std::signal(SIGTERM, onStopSignal);
     std::signal(SIGINT, onStopSignal);
+    double tapsDoneAt = -1;  // glfwGetTime() when the scripted taps had all been made (for --delay)
     while (!glfwWindowShouldClose(window) && !gStopRequested) {
-        const double wait = offscreen ? 0.0 : pacer.waitSeconds(session.msUntilNextChange(), session.msUntilConfigPoll());
+        double wait = offscreen ? 0.0 : pacer.waitSeconds(session.msUntilNextChange(), session.msUntilConfigPoll());
+        if (offscreen && tapsDoneAt >= 0 && glfwGetTime() - tapsDoneAt < opt.delaySeconds) wait = 0.2;  // no busy wait
         if (wait > 0.0) glfwWaitEventsTimeout(wait);
         else glfwPollEvents();
         if (gInput) {
@@ -243,7 +245,8 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
         if (dump.is_open()) appendUiDump(dump, frame, ui::screenName(session.uiState().screen));
         const bool settled = nextTap >= opt.taps.size() && framesSinceTap >= 2 && !session.storeBusy() &&
                              session.uiState().feedback.kind != ui::Feedback::Kind::pending;
-        if (offscreen && frame >= opt.frames && settled) {
+        if (settled && tapsDoneAt < 0) tapsDoneAt = glfwGetTime();
+        if (offscreen && frame >= opt.frames && settled && glfwGetTime() - tapsDoneAt >= opt.delaySeconds) {
             if (!writePng(opt.screenshot, fbW, fbH)) {
                 std::fprintf(stderr, "%s: %s\n", opt.screenshot.c_str(), session.texts()("app.screenshot_failed").c_str());
                 rc = 1;
@@ -254,6 +257,7 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
         pacer.drew();
     }
 
+    session.stopStore();  // its thread posts GLFW events: stop it while GLFW is still there
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

@@ -189,7 +189,13 @@ const std::vector<AttendanceEvent>& AttendanceLedger::history(LocalDate day) con
 }
 
 std::string newEventId() {
-    static thread_local std::mt19937_64 rng{std::random_device{}()};
+    // Seeded with 256 bits from the system: ids must not repeat across restarts (a repeated id would
+    // be taken for a retry and the event silently dropped).
+    static thread_local std::mt19937_64 rng = [] {
+        std::random_device rd;
+        std::seed_seq seq{rd(), rd(), rd(), rd(), rd(), rd(), rd(), rd()};
+        return std::mt19937_64(seq);
+    }();
     static constexpr char kHex[] = "0123456789abcdef";
     std::string id(32, '0');
     uint64_t a = rng(), b = rng();

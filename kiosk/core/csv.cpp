@@ -80,8 +80,7 @@ CsvTable parseCsv(std::string_view text, const std::string& fileName, const Text
             if (i >= n) {
                 recordDone = true;
             } else if (text[i] == delim) {
-                ++i;
-                anyContent = true;
+                ++i;  // a row of only delimiters (Excel's formatted empty rows) stays blank
             } else {
                 // Line break: CRLF, LF or lone CR.
                 if (text[i] == '\r' && i + 1 < n && text[i + 1] == '\n') ++i;

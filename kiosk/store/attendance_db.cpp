@@ -202,6 +202,7 @@ StoreStatus AttendanceDb::ensureOpen() {
             return s;
         }
     }
+    versionAtOpen_ = schemaVersion();
     if (auto s = migrate(); !s.ok()) {
         close();
         return s;
@@ -241,7 +242,7 @@ StoreOpenReport AttendanceDb::openChecked(Instant now) {
     StoreStatus s = ensureOpen();
     std::string check;
     if (s.ok()) {
-        report.schemaVersionBefore = schemaVersion();
+        report.schemaVersionBefore = versionAtOpen_;
         s = integrityCheck(check);
         if (s.ok() && check != "ok") s = {StoreErrorKind::damaged, check};
     }
@@ -267,8 +268,9 @@ StoreOpenReport AttendanceDb::openChecked(Instant now) {
     if (!report.status.ok()) return report;
 
     sqlite3* old = nullptr;
-    if (sqlite3_open_v2(aside.c_str(), &old, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK) {
-        exec("BEGIN IMMEDIATE");
+    const int openRc = sqlite3_open_v2(aside.c_str(), &old, SQLITE_OPEN_READONLY, nullptr);
+    if (openRc == SQLITE_OK && exec("BEGIN IMMEDIATE").ok()) {
+        int carried = 0;
         {
             Statement rd(old, "SELECT code, first_name, infix, last_name, department, cohort, email, active, updated_ms FROM participant");
             Statement wr(db_, "INSERT OR IGNORE INTO participant VALUES (?,?,?,?,?,?,?,?,?)");
@@ -293,13 +295,14 @@ StoreOpenReport AttendanceDb::openChecked(Instant now) {
                     if (c == 4 || c == 5) wr.bind(c, rd.integer(c));
                     else wr.bind(c, rd.text(c));
                 }
-                if (wr.step() == SQLITE_DONE) ++report.eventsCarriedOver;
+                if (wr.step() == SQLITE_DONE) carried += sqlite3_changes(db_);
                 wr.reset();
             }
         }
-        exec("COMMIT");
-        sqlite3_close_v2(old);
+        if (exec("COMMIT").ok()) report.eventsCarriedOver = carried;
+        else exec("ROLLBACK");  // never leave a transaction open: later commits would not be durable
     }
+    sqlite3_close_v2(old);  // also after a failed open: SQLite hands out a handle even then
     return report;
 }
 
@@ -319,6 +322,9 @@ StoreStatus AttendanceDb::integrityCheck(std::string& result) {
 
 StoreStatus AttendanceDb::appendEvent(const AttendanceEvent& e) {
     if (auto s = ensureOpen(); !s.ok()) return s;
+    // Each event is its own transaction (durability contract, 1). A transaction left open by a
+    // failure elsewhere would swallow this commit: end it first.
+    if (sqlite3_get_autocommit(db_) == 0) exec("ROLLBACK");
     Statement st(db_,
                  "INSERT INTO attendance_event (id, participant_code, kind, at_ms, recorded_ms, local_date, source,"
                  " kiosk_id, reason, actor, refers_to, effect, guest_name, guest_organisation)"

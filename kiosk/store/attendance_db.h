@@ -110,6 +110,7 @@ private:
 
     sqlite3* db_ = nullptr;
     std::filesystem::path path_;
+    int versionAtOpen_ = 0;  // user_version found before migrating
 };
 
 }  // namespace kiosk

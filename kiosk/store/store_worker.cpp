@@ -101,10 +101,8 @@ void StoreWorker::run() {
                 c.event = std::move(r.event);
                 break;
             case StoreRequestKind::import_roster:
-                {
-                    bool imported = false;
-                    c.status = kiosk::syncConfigRoster(*db_, r.roster, r.path, r.now, imported, c.import);
-                }
+                c.status = kiosk::syncConfigRoster(*db_, r.roster, r.path, r.now, c.imported, c.import);
+                if (c.imported) c.roster = std::move(r.roster);
                 break;
             case StoreRequestKind::backup:
                 {

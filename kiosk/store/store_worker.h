@@ -27,6 +27,8 @@ struct StoreCompletion {
     StoreStatus status;
     AttendanceEvent event;        // append_event: the event as stored
     RosterImportResult import;    // import_roster
+    bool imported = false;        // import_roster: the file had changed and was imported
+    std::vector<Participant> roster;  // import_roster: the rows imported
     int purged = 0;               // purge
     std::string path;             // backup made (or found) for today
 };

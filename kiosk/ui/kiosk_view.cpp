@@ -8,12 +8,14 @@ const char* screenName(Screen s) {
         case Screen::checkin: return "checkin";
         case Screen::agenda: return "agenda";
         case Screen::walkin: return "walkin";
+        case Screen::exercises: return "exercises";
+        case Screen::exercise: return "exercise";
     }
     return "home";
 }
 
 std::optional<Screen> parseScreen(const std::string& name) {
-    for (auto s : {Screen::home, Screen::checkin, Screen::agenda, Screen::walkin})
+    for (auto s : {Screen::home, Screen::checkin, Screen::agenda, Screen::walkin, Screen::exercises, Screen::exercise})
         if (name == screenName(s)) return s;
     return std::nullopt;
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/attendance.h"
+#include "core/exercise_player.h"
 #include "core/kiosk_settings.h"
 #include "core/participant.h"
 #include "core/programme.h"
@@ -16,7 +17,7 @@
 
 namespace kiosk::ui {
 
-enum class Screen { home, checkin, agenda, walkin };  // exercise and staff: issues 6 and 7
+enum class Screen { home, checkin, agenda, walkin, exercises, exercise };  // staff: issue 7
 const char* screenName(Screen s);  // "home", "checkin", ... (--screen, --ui-dump)
 std::optional<Screen> parseScreen(const std::string& name);
 
@@ -37,6 +38,8 @@ struct KioskView {
     int checkedIn = 0;                          // of `expected`, checked in on this date
     std::string storeProblem;                   // non-empty: the store cannot write (shown as such)
     bool dimmed = false;                        // outside programme hours and untouched: spare the panel
+    const ExercisePlayer* player = nullptr;     // the exercise being run, if any
+    int64_t msSinceInput = 0;                   // for controls that fade when not touched
     int configProblemCount = 0;
 };
 
@@ -53,7 +56,10 @@ struct Intent {
         undo,        // the check-in shown on the confirmation
         dismiss,     // close the confirmation / message, back home
         register_guest,  // a walk-in: `name`, `organisation`
+        start_exercise,  // `code` = exercise id
+        exercise,        // a player command: `command`
     } kind = Kind::none;
+    enum class PlayerCommand { next, previous, toggle_pause, plus_minute, minus_minute, end } command = PlayerCommand::next;
     Screen screen = Screen::home;
     CheckMode mode = CheckMode::check_in;
     Lang lang = Lang::nl;
@@ -88,6 +94,16 @@ struct Intent {
     }
     static Intent undo() { return of(Kind::undo); }
     static Intent dismiss() { return of(Kind::dismiss); }
+    static Intent startExercise(std::string id) {
+        Intent i = of(Kind::start_exercise);
+        i.code = std::move(id);
+        return i;
+    }
+    static Intent player(PlayerCommand c) {
+        Intent i = of(Kind::exercise);
+        i.command = c;
+        return i;
+    }
     static Intent registerGuest(std::string n, std::string org) {
         Intent i = of(Kind::register_guest);
         i.name = std::move(n);

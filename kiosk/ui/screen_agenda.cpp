@@ -80,6 +80,12 @@ Intent drawAgendaScreen(const KioskView& v, UiState&) {
         if (done) drawIcon(Icon::check, ImVec2(rx - t.Em(0.6f), ry + t.em * 0.5f), t.Em(0.7f), t.palette.muted);
         ry += t.em * (0.35f + 1.1f * static_cast<float>(themeLines.size()));
     }
+    {
+        const ImVec2 bs(right - rx, t.Em(3.0f));
+        ImGui::SetCursorScreenPos(ImVec2(rx, bottom - bs.y));
+        if (touchButton({"go.exercises", tx("agenda.exercises"), bs, ButtonStyle::primary, {}, Icon::play}))
+            intent = Intent::go(Screen::exercises);
+    }
     if (!day->assignment.empty()) {
         ry += t.Em(0.8f);
         drawText(t.fonts.small, ImVec2(rx, ry), t.palette.muted, tx("agenda.assignment"));

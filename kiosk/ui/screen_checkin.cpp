@@ -1,7 +1,7 @@
 // screen_checkin.cpp: one tap on your name. Tiles for today's cohort (first name first, sorted the
 // Dutch way), names as the display policy shows them; after a tap the answer from the store:
 // welcome with undo, already checked in (with the choice to check out), or an error said as such.
-#include <imgui_internal.h>
+
 
 #include <algorithm>
 #include <cmath>
@@ -62,7 +62,6 @@ FeedbackLook lookOf(const KioskView& v, const Feedback& f) {
 Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
-    ImGuiIO& io = ImGui::GetIO();
     Intent intent;
     const bool out = s.mode == CheckMode::check_out;
     const float gap = t.Em(0.7f);
@@ -107,20 +106,8 @@ Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
     ImGui::SetCursorScreenPos(ImVec2(base.x, base.y + static_cast<float>(hits.size()) * (rowH + rowGap)));
     ImGui::Dummy(ImVec2(1, 1));
     // Drag to scroll: the list follows the finger; a drag never becomes a tap on the row under it.
-    const bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
-    if (hovered && ImGui::IsMouseDragging(ImGuiMouseButton_Left, t.Em(0.3f))) {
-        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
-        if (io.DeltaTime > 0) s.scrollVelocity = -io.MouseDelta.y / io.DeltaTime;
-        ImGui::ClearActiveID();
-        intent = {};
-    } else if (!io.MouseDown[0] && std::abs(s.scrollVelocity) > 20.0f) {
-        // The fling: keep moving, slowing down, until it stops or hits an end.
-        ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + s.scrollVelocity * io.DeltaTime, 0.0f, ImGui::GetScrollMaxY()));
-        s.scrollVelocity *= std::pow(0.05f, io.DeltaTime);  // loses 95% of its speed per second
-    } else if (!io.MouseDown[0]) {
-        s.scrollVelocity = 0.0f;
-    }
-    s.animating = std::abs(s.scrollVelocity) > 20.0f;
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, t.Em(0.3f))) intent = {};
+    s.animating = touchScroll(s.scrollVelocity);
     if (hits.empty()) drawTextWrapped(t.fonts.body, base, listSize.x, t.palette.muted, tx("checkin.no_matches"));
     ImGui::EndChild();
 

@@ -12,6 +12,8 @@ Intent drawHomeScreen(const KioskView& view, UiState& state);
 Intent drawCheckinScreen(const KioskView& view, UiState& state);
 Intent drawAgendaScreen(const KioskView& view, UiState& state);
 Intent drawWalkinScreen(const KioskView& view, UiState& state);
+Intent drawExercisesScreen(const KioskView& view, UiState& state);  // choose an exercise
+Intent drawExerciseScreen(const KioskView& view, UiState& state);   // run it full screen
 // The answer after a tap (welcome, already checked in, error...), drawn in place of the screen's content.
 Intent drawFeedback(const KioskView& view, const UiState& state, ImVec2 min, ImVec2 max);
 

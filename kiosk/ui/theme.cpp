@@ -83,6 +83,7 @@ Fonts loadFonts(float em) {
         fonts.small = add(files.regular, std::round(em * 0.8f));
         fonts.title = add(files.bold, std::round(em * 1.6f));
         fonts.display = add(files.bold, std::round(em * 3.2f));
+        fonts.large = add(files.bold, std::round(em * 2.2f));
     }
     // Checked fallback: ImGui's built-in font (ASCII + Latin-1 only) so the kiosk still runs.
     ImFont* fallback = nullptr;
@@ -100,6 +101,7 @@ Fonts loadFonts(float em) {
     orFallback(fonts.small, em);
     orFallback(fonts.title, em);
     orFallback(fonts.display, em);
+    orFallback(fonts.large, em);
     io.FontDefault = fonts.body;
     return fonts;
 }

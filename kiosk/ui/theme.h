@@ -40,7 +40,8 @@ struct Fonts {
     ImFont* bodyBold = nullptr;  // 1.0 em, semibold
     ImFont* small = nullptr;     // 0.8 em
     ImFont* title = nullptr;     // 1.6 em, semibold
-    ImFont* display = nullptr;   // 3.2 em, semibold (clock, "Welkom, Anna!")
+    ImFont* display = nullptr;   // 3.2 em, semibold (clock, "Welkom, Anna!", the exercise countdown)
+    ImFont* large = nullptr;     // 2.2 em, semibold (an exercise step, read from 5 m: caps >= 4% of the height)
     std::string sourceFile;      // the font file used; "" when ImGui's built-in fallback was used
 };
 

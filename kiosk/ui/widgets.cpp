@@ -5,6 +5,9 @@
 #include <cfloat>
 #include <cmath>
 
+#include <imgui_internal.h>
+#include <cmath>
+
 namespace kiosk::ui {
 namespace {
 
@@ -47,6 +50,17 @@ bool touchButton(const ButtonSpec& spec) {
 
     StyleColours c = coloursFor(spec.style);
     if (!spec.enabled) c = {t.palette.secondary, t.palette.secondary, t.palette.muted};
+    // Controls may fade (ImGuiStyleVar_Alpha) when nobody touches them; a touch brings them back.
+    const auto alpha = static_cast<unsigned char>(255.0f * std::clamp(ImGui::GetStyle().Alpha, 0.0f, 1.0f));
+    if (alpha < 255) {
+        const Rgb bg = t.palette.background;
+        auto mix = [&](Rgb x) {
+            const float a = static_cast<float>(alpha) / 255.0f;
+            return Rgb{static_cast<unsigned char>(x.r * a + bg.r * (1 - a)), static_cast<unsigned char>(x.g * a + bg.g * (1 - a)),
+                       static_cast<unsigned char>(x.b * a + bg.b * (1 - a))};
+        };
+        c = {mix(c.fill), mix(c.pressed), mix(c.text)};
+    }
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rounding = t.Em(0.45f);
     // Pressed: darker and pushed down a little, visible under a finger's edge.
@@ -223,6 +237,22 @@ void drawIcon(Icon icon, ImVec2 c, float size, Rgb colour) {
                                   ImVec2(c.x - r * 0.45f, c.y + r * 0.65f), col);
             break;
     }
+}
+
+bool touchScroll(float& velocity) {
+    ImGuiIO& io = ImGui::GetIO();
+    const bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+    if (hovered && ImGui::IsMouseDragging(ImGuiMouseButton_Left, theme().Em(0.3f))) {
+        ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+        if (io.DeltaTime > 0) velocity = -io.MouseDelta.y / io.DeltaTime;
+        ImGui::ClearActiveID();  // the row under the finger is not pressed
+    } else if (!io.MouseDown[0] && std::abs(velocity) > 20.0f) {
+        ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() + velocity * io.DeltaTime, 0.0f, ImGui::GetScrollMaxY()));
+        velocity *= std::pow(0.05f, io.DeltaTime);  // loses 95% of its speed per second
+    } else if (!io.MouseDown[0]) {
+        velocity = 0.0f;
+    }
+    return std::abs(velocity) > 20.0f;
 }
 
 void drawCard(ImVec2 min, ImVec2 max, Rgb fill, Rgb border) {

@@ -60,6 +60,11 @@ std::vector<std::string> wrapLines(ImFont* font, std::string_view text, float ma
 float drawTextCentred(ImFont* font, float centreX, float y, float maxWidth, Rgb colour, std::string_view text);
 
 void drawIcon(Icon icon, ImVec2 centre, float size, Rgb colour);
+
+// Drag-to-scroll for the current child window, with a fling that slows down after the finger
+// lifts. Call after the window's items. A drag never becomes a tap on the item it started on.
+// Returns true while the fling is still moving (draw another frame soon).
+bool touchScroll(float& velocity);
 void drawCard(ImVec2 min, ImVec2 max, Rgb fill, Rgb border);
 void drawProgress(ImVec2 min, ImVec2 max, float fraction, Rgb fill, Rgb track);
 

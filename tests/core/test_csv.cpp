@@ -49,3 +49,10 @@ TEST_CASE("fields are quoted only when needed", "[csv]") {
     CHECK(csvField("a,b", ';') == "a,b");
     CHECK(csvField("say \"hi\"", ',') == "\"say \"\"hi\"\"\"");
 }
+
+TEST_CASE("rows of only delimiters (Excel's formatted empty rows) are blank lines", "[csv]") {
+    Problems problems;
+    const auto t = parse("a;b;c\r\n1;2;3\r\n;;\r\n;;\r\n", problems);
+    CHECK(problems.empty());
+    CHECK(t.records.size() == 2);
+}

@@ -21,7 +21,7 @@ TEST_CASE("every earlier schema version migrates to the current one with its dat
         AttendanceDb db;
         const auto report = db.open(dir / "a.db", test::localTime("2026-11-26T08:00"));
         REQUIRE(report.status.ok());
-        CHECK(report.schemaVersionBefore == AttendanceDb::kSchemaVersion);
+        CHECK(report.schemaVersionBefore == v);
         CHECK(db.schemaVersion() == AttendanceDb::kSchemaVersion);
         size_t events = 0;
         REQUIRE(db.loadEvents([&](const AttendanceEvent&) { ++events; }).ok());

@@ -227,3 +227,26 @@ TEST_CASE("a half-typed walk-in form is cleared when the screen times out", "[ui
     CHECK(ui.state().screen == ui::Screen::home);
     CHECK(ui.state().guestName.empty());
 }
+
+TEST_CASE("while a check-in is still on its way to the disk, the same person cannot be written twice", "[ui][checkin]") {
+    test::UiHarness ui;
+    sqlite3* other = nullptr;  // a slow disk: the first write waits on a lock
+    REQUIRE(sqlite3_open((ui.dir() / "attendance.db").c_str(), &other) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+    ui.tap("go.checkin");
+    ui.tap("tile.ZU09");
+    REQUIRE(ui.state().feedback.kind == Kind::pending);
+    // Back, and the same name again (or a badge scan) before the first write returned.
+    ui.tap("header.back");
+    ui.tap("go.checkin");
+    ui.tap("tile.ZU09");
+    CHECK(ui.state().feedback.kind == Kind::pending);
+    sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(other);
+    ui.settle();
+    AttendanceDb db;
+    REQUIRE(db.open(ui.dir() / "attendance.db", ui.clock().now()).status.ok());
+    std::vector<AttendanceEvent> events;
+    REQUIRE(db.loadEventsForDay(kDay1, events).ok());
+    CHECK(events.size() == 1);  // written once, after the lock went
+}

@@ -1,0 +1,129 @@
+#include "exercise_player.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace kiosk {
+
+const ExerciseStep* ExercisePlayer::currentStep() const {
+    if (state_ == State::finished || exercise_->steps.empty()) return nullptr;
+    return &exercise_->steps[static_cast<size_t>(step_)];
+}
+
+const ExerciseStep* ExercisePlayer::nextStep() const {
+    if (state_ == State::finished || step_ + 1 >= stepCount()) return nullptr;
+    return &exercise_->steps[static_cast<size_t>(step_ + 1)];
+}
+
+void ExercisePlayer::enterStep(int index, Instant now) {
+    step_ = index;
+    elapsedBeforeMs_ = 0;
+    adjustMs_ = 0;
+    runningSince_ = now;
+}
+
+void ExercisePlayer::start(Instant now) {
+    if (state_ != State::ready) return;
+    if (exercise_->steps.empty()) {
+        state_ = State::finished;
+        return;
+    }
+    state_ = State::running;
+    enterStep(0, now);
+}
+
+void ExercisePlayer::pause(Instant now) {
+    if (state_ != State::running) return;
+    elapsedBeforeMs_ += now.ms - runningSince_.ms;
+    state_ = State::paused;
+}
+
+void ExercisePlayer::resume(Instant now) {
+    if (state_ == State::ready) return start(now);
+    if (state_ != State::paused) return;
+    runningSince_ = now;
+    state_ = State::running;
+}
+
+void ExercisePlayer::next(Instant now) {
+    if (state_ == State::ready) return start(now);
+    if (state_ == State::finished) return;
+    if (step_ + 1 >= stepCount()) return end(now);
+    enterStep(step_ + 1, now);
+}
+
+void ExercisePlayer::previous(Instant now) {
+    if (state_ == State::ready || state_ == State::finished) return;
+    enterStep(std::max(0, step_ - 1), now);
+}
+
+void ExercisePlayer::addMinutes(int minutes, Instant now) {
+    if (state_ != State::running && state_ != State::paused) return;
+    const int64_t base = static_cast<int64_t>(currentStep()->seconds) * 1000;
+    adjustMs_ += static_cast<int64_t>(minutes) * 60000;
+    adjustMs_ = std::max(adjustMs_, static_cast<int64_t>(kMinStepSeconds) * 1000 - base);
+    tick(now);
+}
+
+void ExercisePlayer::end(Instant) { state_ = State::finished; }
+
+void ExercisePlayer::tick(Instant now) {
+    if (!exercise_->autoAdvance) return;
+    // After a long gap several steps may be over: move on step by step, carrying the extra time.
+    while (state_ == State::running && remainingMs(now) <= 0) {
+        const Instant stepEnd{now.ms + remainingMs(now)};  // when this step reached zero
+        if (step_ + 1 >= stepCount()) {
+            end(now);
+            return;
+        }
+        enterStep(step_ + 1, stepEnd);
+    }
+}
+
+int64_t ExercisePlayer::elapsedMs(Instant now) const {
+    switch (state_) {
+        case State::running: return elapsedBeforeMs_ + std::max<int64_t>(0, now.ms - runningSince_.ms);
+        case State::paused: return elapsedBeforeMs_;
+        default: return 0;
+    }
+}
+
+int64_t ExercisePlayer::durationMs() const {
+    const ExerciseStep* s = currentStep();
+    return s ? static_cast<int64_t>(s->seconds) * 1000 + adjustMs_ : 0;
+}
+
+int64_t ExercisePlayer::remainingMs(Instant now) const { return durationMs() - elapsedMs(now); }
+
+float ExercisePlayer::fractionDone(Instant now) const {
+    const int64_t d = durationMs();
+    if (d <= 0) return 1.0f;
+    return std::clamp(static_cast<float>(elapsedMs(now)) / static_cast<float>(d), 0.0f, 1.0f);
+}
+
+ExercisePlayer::Phase ExercisePlayer::phase(Instant now) const {
+    const int64_t rem = remainingMs(now);
+    if (rem <= 0) return Phase::overtime;
+    if (rem * 10 <= durationMs()) return Phase::ending;  // the last 10%
+    return Phase::normal;
+}
+
+int64_t ExercisePlayer::msSinceTimeUp(Instant now) const {
+    const int64_t rem = remainingMs(now);
+    return rem <= 0 ? -rem : -1;
+}
+
+std::string formatCountdown(int64_t ms) {
+    const bool negative = ms < 0;
+    // Remaining time rounds up (a step with 0.4 s left still shows 0:01); overtime rounds down.
+    int64_t s = negative ? (-ms) / 1000 : (ms + 999) / 1000;
+    char buf[32];
+    if (s >= 3600)
+        std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", static_cast<long long>(s / 3600),
+                      static_cast<long long>((s / 60) % 60), static_cast<long long>(s % 60));
+    else
+        std::snprintf(buf, sizeof buf, "%lld:%02lld", static_cast<long long>(s / 60), static_cast<long long>(s % 60));
+    return negative && s > 0 ? std::string("\xE2\x88\x92") + buf : std::string(buf);
+}
+
+}  // namespace kiosk

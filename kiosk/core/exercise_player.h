@@ -1,0 +1,79 @@
+// exercise_player.h: the exercise player, a pure state machine driven by an injected clock.
+//
+// STATE DIAGRAM
+//
+//              start()               pause()
+//   [Ready] ───────────▶ [Running] ─────────▶ [Paused]
+//                          │   ▲  ◀───────────   │
+//                          │   │     resume()    │
+//          next()/previous()   │                 │ next()/previous() (stay paused, new step)
+//          addMinutes(±n)  ────┘                 │ addMinutes(±n)
+//                          │                     │
+//                          │ next() on the last step, end(), or
+//                          │ auto-advance past the last step
+//                          ▼                     ▼
+//                        [Finished] ◀────────────┘
+//
+//   Time: a step's elapsed time counts only while Running. Its duration is the configured one
+//   plus the minutes added or removed (never below kMinStepSeconds). Past the duration the step
+//   is in overtime: remaining() goes negative and keeps counting, nothing stops by itself unless
+//   the exercise auto-advances, in which case tick() moves on (also across several steps at once
+//   after a long gap). Phases for the screen: normal, ending (the last 10%), overtime.
+//   Transitions: start, pause, resume, next, previous, addMinutes, end (commands); tick (time).
+#pragma once
+
+#include <cstdint>
+
+#include "civil_time.h"
+#include "programme.h"
+
+namespace kiosk {
+
+class ExercisePlayer {
+public:
+    enum class State { ready, running, paused, finished };
+    enum class Phase { normal, ending, overtime };
+    static constexpr int kMinStepSeconds = 30;
+
+    explicit ExercisePlayer(const Exercise& exercise) : exercise_(&exercise) {}
+
+    void start(Instant now);
+    void pause(Instant now);
+    void resume(Instant now);
+    void togglePause(Instant now) { state_ == State::running ? pause(now) : resume(now); }
+    void next(Instant now);
+    void previous(Instant now);
+    void addMinutes(int minutes, Instant now);  // + or -
+    void end(Instant now);
+    void tick(Instant now);                     // auto-advance
+
+    State state() const { return state_; }
+    int stepIndex() const { return step_; }
+    int stepCount() const { return static_cast<int>(exercise_->steps.size()); }
+    const ExerciseStep* currentStep() const;
+    const ExerciseStep* nextStep() const;
+    const Exercise& exercise() const { return *exercise_; }
+
+    int64_t elapsedMs(Instant now) const;     // of the current step
+    int64_t durationMs() const;               // of the current step, with adjustments
+    int64_t remainingMs(Instant now) const;   // negative in overtime
+    float fractionDone(Instant now) const;    // 0..1 (1 in overtime)
+    Phase phase(Instant now) const;
+    // Milliseconds since the step reached zero (for the "time is up" flash); -1 before that.
+    int64_t msSinceTimeUp(Instant now) const;
+
+private:
+    void enterStep(int index, Instant now);
+
+    const Exercise* exercise_;
+    State state_ = State::ready;
+    int step_ = 0;
+    int64_t elapsedBeforeMs_ = 0;  // running time of this step before the current run
+    Instant runningSince_;         // valid while Running
+    int64_t adjustMs_ = 0;         // minutes added or removed on this step
+};
+
+// "12:05" for 725 s; "−1:30" in overtime (a real minus sign), "1:02:00" above an hour.
+std::string formatCountdown(int64_t ms);
+
+}  // namespace kiosk

@@ -1,0 +1,71 @@
+// screen_exercises.cpp: choose an exercise to run: today's first (in agenda order), then all.
+#include <algorithm>
+
+#include "screens.h"
+#include "widgets.h"
+
+namespace kiosk::ui {
+
+namespace {
+
+std::string minutesText(const Texts& tx, const Exercise& e) {
+    return tx.format("exercise.minutes", {{"n", std::to_string((e.totalSeconds() + 59) / 60)}}) + " \xC2\xB7 " +
+           tx(std::string("exercise.form.") + groupFormKey(e.groupForm));
+}
+
+}  // namespace
+
+Intent drawExercisesScreen(const KioskView& v, UiState& s) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    Intent intent;
+    if (drawScreenHeader(v, tx("exercises.title"), tx("exercises.subtitle"))) intent = Intent::go(Screen::agenda);
+
+    // Today's exercises in agenda order, then the rest in file order.
+    std::vector<const Exercise*> today, others;
+    if (v.shownDay)
+        for (const auto& item : v.shownDay->agenda)
+            if (const Exercise* e = v.programme->exercise(item.exerciseId);
+                e && std::find(today.begin(), today.end(), e) == today.end())
+                today.push_back(e);
+    for (const auto& e : v.programme->exercises)
+        if (std::find(today.begin(), today.end(), &e) == today.end()) others.push_back(&e);
+
+    const ImVec2 origin = ImGui::GetWindowPos();
+    const ImVec2 size = ImGui::GetWindowSize();
+    const float margin = t.Em(1.5f);
+    const ImVec2 min(origin.x + margin, origin.y + t.Em(5.0f));
+    const ImVec2 listSize(size.x - 2 * margin, origin.y + size.y - margin * 0.6f - min.y);
+    const float gap = t.Em(0.6f);
+    const float colW = (listSize.x - gap) / 2.0f;
+    const float rowH = t.Em(3.2f);
+
+    ImGui::SetCursorScreenPos(min);
+    ImGui::BeginChild("exercise-list", listSize, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const ImVec2 base = ImGui::GetCursorScreenPos();
+    float y = base.y;
+    auto section = [&](const std::string& label, const std::vector<const Exercise*>& list) {
+        if (list.empty()) return;
+        drawText(t.fonts.small, ImVec2(base.x, y), t.palette.muted, label);
+        y += t.fonts.small->FontSize + t.Em(0.3f);
+        for (size_t i = 0; i < list.size(); ++i) {
+            const Exercise& e = *list[i];
+            ImGui::SetCursorScreenPos(ImVec2(base.x + static_cast<float>(i % 2) * (colW + gap), y));
+            const std::string id = "exercise." + e.id;
+            if (touchButton({id.c_str(), e.title, ImVec2(colW, rowH), ButtonStyle::secondary, minutesText(tx, e), Icon::play}))
+                intent = Intent::startExercise(e.id);
+            if (i % 2 == 1 || i + 1 == list.size()) y += rowH + gap;
+        }
+        y += t.Em(0.6f);
+    };
+    section(v.shownDay ? tx.format("exercises.today", {{"n", std::to_string(v.shownDay->number)}}) : std::string{}, today);
+    section(tx("exercises.all"), others);
+    ImGui::SetCursorScreenPos(ImVec2(base.x, y));
+    ImGui::Dummy(ImVec2(1, 1));
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, t.Em(0.3f))) intent = {};
+    s.animating = touchScroll(s.scrollVelocity);
+    ImGui::EndChild();
+    return intent;
+}
+
+}  // namespace kiosk::ui

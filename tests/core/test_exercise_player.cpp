@@ -1,0 +1,126 @@
+#include <catch2/catch.hpp>
+
+#include "core/clock.h"
+#include "core/exercise_player.h"
+
+using namespace kiosk;
+using State = ExercisePlayer::State;
+using Phase = ExercisePlayer::Phase;
+
+namespace {
+
+Exercise threeSteps(bool autoAdvance = false) {
+    Exercise e;
+    e.id = "t";
+    e.title = "Standpunt in de ruimte";
+    e.steps = {{"Ga in het midden staan.", 120}, {"Kies je plek.", 240}, {"Vertel waarom.", 300}};
+    e.autoAdvance = autoAdvance;
+    return e;
+}
+
+}  // namespace
+
+TEST_CASE("the player runs a step, counts down, and counts overtime upward", "[player]") {
+    const Exercise ex = threeSteps();
+    FakeClock clock(Instant{1000000});
+    ExercisePlayer p(ex);
+    CHECK(p.state() == State::ready);
+    p.start(clock.now());
+    CHECK(p.state() == State::running);
+    CHECK(p.remainingMs(clock.now()) == 120000);
+    CHECK(formatCountdown(p.remainingMs(clock.now())) == "2:00");
+    clock.advanceSeconds(100);
+    CHECK(p.phase(clock.now()) == Phase::normal);
+    clock.advanceSeconds(7);  // 13 s left of 120: more than 10%
+    CHECK(p.phase(clock.now()) == Phase::normal);
+    clock.advanceSeconds(1);  // 12 s left: the last 10%
+    CHECK(p.phase(clock.now()) == Phase::ending);
+    clock.advanceSeconds(12);
+    CHECK(p.phase(clock.now()) == Phase::overtime);
+    CHECK(p.msSinceTimeUp(clock.now()) == 0);
+    clock.advanceSeconds(90);
+    CHECK(formatCountdown(p.remainingMs(clock.now())) == "\xE2\x88\x92" "1:30");
+    CHECK(p.state() == State::running);  // overtime does not stop anything by itself
+    CHECK(p.stepIndex() == 0);
+}
+
+TEST_CASE("pause stops the clock, resume continues where it was", "[player]") {
+    const Exercise ex = threeSteps();
+    FakeClock clock(Instant{0});
+    ExercisePlayer p(ex);
+    p.start(clock.now());
+    clock.advanceSeconds(30);
+    p.togglePause(clock.now());
+    CHECK(p.state() == State::paused);
+    clock.advanceSeconds(600);
+    CHECK(p.remainingMs(clock.now()) == 90000);
+    p.togglePause(clock.now());
+    clock.advanceSeconds(10);
+    CHECK(p.remainingMs(clock.now()) == 80000);
+}
+
+TEST_CASE("next and previous move between steps and restart their time; next on the last ends", "[player]") {
+    const Exercise ex = threeSteps();
+    FakeClock clock(Instant{0});
+    ExercisePlayer p(ex);
+    p.next(clock.now());  // from ready: starts
+    CHECK(p.stepIndex() == 0);
+    clock.advanceSeconds(50);
+    p.next(clock.now());
+    CHECK(p.stepIndex() == 1);
+    CHECK(p.remainingMs(clock.now()) == 240000);
+    CHECK(p.nextStep()->text == "Vertel waarom.");
+    p.previous(clock.now());
+    CHECK(p.stepIndex() == 0);
+    CHECK(p.remainingMs(clock.now()) == 120000);
+    p.previous(clock.now());
+    CHECK(p.stepIndex() == 0);
+    p.next(clock.now());
+    p.next(clock.now());
+    CHECK(p.stepIndex() == 2);
+    CHECK(p.nextStep() == nullptr);
+    p.next(clock.now());
+    CHECK(p.state() == State::finished);
+}
+
+TEST_CASE("minutes can be added and removed, never below half a minute", "[player]") {
+    const Exercise ex = threeSteps();
+    FakeClock clock(Instant{0});
+    ExercisePlayer p(ex);
+    p.start(clock.now());
+    p.addMinutes(+1, clock.now());
+    CHECK(p.remainingMs(clock.now()) == 180000);
+    p.addMinutes(-1, clock.now());
+    p.addMinutes(-1, clock.now());
+    CHECK(p.remainingMs(clock.now()) == 60000);
+    p.addMinutes(-5, clock.now());
+    CHECK(p.durationMs() == ExercisePlayer::kMinStepSeconds * 1000);
+    p.next(clock.now());
+    CHECK(p.durationMs() == 240000);  // adjustments belong to their step
+}
+
+TEST_CASE("auto-advance runs a whole exercise by itself, also across a long gap", "[player]") {
+    const Exercise ex = threeSteps(true);
+    FakeClock clock(Instant{0});
+    ExercisePlayer p(ex);
+    p.start(clock.now());
+    clock.advanceSeconds(120);
+    p.tick(clock.now());
+    CHECK(p.stepIndex() == 1);
+    CHECK(p.remainingMs(clock.now()) == 240000);
+    clock.advanceSeconds(250);  // 10 s into step 3
+    p.tick(clock.now());
+    CHECK(p.stepIndex() == 2);
+    CHECK(p.remainingMs(clock.now()) == 290000);
+    clock.advanceSeconds(290);
+    p.tick(clock.now());
+    CHECK(p.state() == State::finished);
+}
+
+TEST_CASE("countdowns read the Dutch way", "[player]") {
+    CHECK(formatCountdown(725000) == "12:05");
+    CHECK(formatCountdown(400) == "0:01");
+    CHECK(formatCountdown(0) == "0:00");
+    CHECK(formatCountdown(-400) == "0:00");
+    CHECK(formatCountdown(3720000) == "1:02:00");
+}
