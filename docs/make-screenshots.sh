@@ -51,3 +51,15 @@ rm -rf "$big" "$data"
 shot welcome-1080 1920x1080 2026-11-26T09:12 --tap Inchecken --tap "Anna de V."
 shot already-checked-in-1080 1920x1080 2026-11-26T09:14 --tap Inchecken --tap "Zoë van den B." --tap Klaar --tap Inchecken --tap "Zoë van den B."
 shot walkin-1080 1920x1080 2026-11-26T09:15 --tap Inchecken --tap "Ik sta niet op de lijst" --tap K --tap A --tap R --tap I --tap N --tap "" --tap M --tap U --tap L --tap D --tap E --tap R
+# The exercise player: running, paused, the last 10% and overtime (these two wait in real time:
+# the first step of "Standpunt in de ruimte", shortened by a minute to 1:00).
+ex=(--tap Programma --tap Oefeningen --tap "Standpunt in de ruimte")
+for size in 1280x800 1920x1080; do
+    sfx=""; [ "$size" = 1920x1080 ] && sfx="-1080"
+    shot "exercises$sfx" "$size" 2026-11-26T10:55 --tap Programma --tap Oefeningen
+    shot "exercise-running$sfx" "$size" 2026-11-26T11:05 "${ex[@]}"
+    shot "exercise-paused$sfx" "$size" 2026-11-26T11:05 "${ex[@]}" --tap Pauze
+    shot "exercise-ending$sfx" "$size" 2026-11-26T11:05 "${ex[@]}" --tap "−1 min" --delay 55 &
+    shot "exercise-overtime$sfx" "$size" 2026-11-26T11:05 "${ex[@]}" --tap "−1 min" --delay 67 &
+done
+wait

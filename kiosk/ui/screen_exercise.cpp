@@ -168,10 +168,10 @@ Intent drawExerciseScreen(const KioskView& v, UiState& s) {
     };
     const Control controls[] = {
         {"player.previous", tx("exercise.previous"), Icon::arrow_left, Intent::PlayerCommand::previous, ButtonStyle::secondary},
-        {"player.minus", tx("exercise.minus_minute"), Icon::minus, Intent::PlayerCommand::minus_minute, ButtonStyle::secondary},
+        {"player.minus", tx("exercise.minus_minute"), Icon::none, Intent::PlayerCommand::minus_minute, ButtonStyle::secondary},
         {"player.pause", tx(paused ? "exercise.resume" : "exercise.pause"), paused ? Icon::play : Icon::pause,
          Intent::PlayerCommand::toggle_pause, ButtonStyle::primary},
-        {"player.plus", tx("exercise.plus_minute"), Icon::plus, Intent::PlayerCommand::plus_minute, ButtonStyle::secondary},
+        {"player.plus", tx("exercise.plus_minute"), Icon::none, Intent::PlayerCommand::plus_minute, ButtonStyle::secondary},
         {"player.next", tx("exercise.next_step"), Icon::arrow_right, Intent::PlayerCommand::next, ButtonStyle::secondary},
         {"player.end", tx("exercise.end"), Icon::cross, Intent::PlayerCommand::end, ButtonStyle::quiet},
     };

@@ -72,8 +72,12 @@ bool touchButton(const ButtonSpec& spec) {
     ImFont* font = spec.font ? spec.font : t.fonts.bodyBold;
     ImFont* subFont = t.fonts.small;
     const float pad = std::min(t.Em(0.8f), spec.size.x * 0.12f);  // narrow keys keep room for their letter
-    const float iconSize = spec.icon == Icon::none ? 0.0f : std::min(font->FontSize * 1.1f, spec.size.y * 0.5f);
-    const float iconGap = spec.icon == Icon::none ? 0.0f : t.Em(0.5f);
+    // The icon goes first when room is short: the words must always be whole.
+    const bool iconFits = spec.icon != Icon::none &&
+                          textSize(font, spec.label).x + font->FontSize * 1.1f + t.Em(0.5f) <= spec.size.x - 2 * pad;
+    const bool withIcon = iconFits || (spec.icon != Icon::none && spec.label.empty());
+    const float iconSize = withIcon ? std::min(font->FontSize * 1.1f, spec.size.y * 0.5f) : 0.0f;
+    const float iconGap = withIcon && !spec.label.empty() ? t.Em(0.5f) : 0.0f;
     const float maxTextW = spec.size.x - 2 * pad - iconSize - iconGap;
     const auto lines = wrapLines(font, spec.label, maxTextW, std::max(1, spec.maxLines), spec.breakLimit);
     const float lineH = font->FontSize * 1.1f;
@@ -86,7 +90,7 @@ bool touchButton(const ButtonSpec& spec) {
     const float blockW = iconSize + iconGap + std::max(labelW, ss.x);
     float x = pos.x + (spec.size.x - blockW) * 0.5f;
     const float y = pos.y + push + (spec.size.y - blockH) * 0.5f;
-    if (spec.icon != Icon::none) {
+    if (withIcon) {
         drawIcon(spec.icon, ImVec2(x + iconSize * 0.5f, pos.y + push + spec.size.y * 0.5f), iconSize, c.text);
         x += iconSize + iconGap;
     }
