@@ -73,6 +73,15 @@ KioskSession::KioskSession(const SessionOptions& options, const Clock& clock, st
             startupProblems_.push_back(texts_(storeErrorKey(s.kind)) + " (" + s.detail + ")");
     }
     reloadRosterFromStore(*db);
+    {
+        const LocalDate today = localDateOf(clock_.now());
+        std::string stored;
+        if (db->meta("agenda_shift/" + today.iso(), stored).ok())
+            if (auto s = AgendaShift::parse(stored)) {
+                shift_ = *s;
+                shiftDate_ = today;
+            }
+    }
     // Retention, then today's backup: both before the first frame, on the kiosk's own data.
     const LocalDate today = localDateOf(clock_.now());
     int purged = 0;
@@ -194,6 +203,19 @@ bool KioskSession::drainStore() {
                 setRoster(std::move(c.roster));  // exactly what the store now holds as active
             continue;
         }
+        if (c.kind == StoreRequestKind::set_meta) {
+            // A stored shift takes effect now (and only once it is stored, like a check-in).
+            if (c.status.ok() && c.path.rfind("agenda_shift/", 0) == 0) {
+                if (auto s = AgendaShift::parse(c.value)) {
+                    shift_ = *s;
+                    shiftDate_ = *LocalDate::parse(c.path.substr(13));
+                }
+            } else if (!c.status.ok()) {
+                storeProblem_ = texts_(storeErrorKey(c.status.kind));
+                std::fprintf(stderr, "%s (%s)\n", storeProblem_.c_str(), c.status.detail.c_str());
+            }
+            continue;
+        }
         if (c.kind == StoreRequestKind::backup || c.kind == StoreRequestKind::purge) {
             if (!c.status.ok()) {
                 std::fprintf(stderr, "%s: %s (%s)\n", c.kind == StoreRequestKind::backup ? c.path.c_str() : "purge",
@@ -247,6 +269,16 @@ ui::KioskView KioskSession::buildView() const {
     v.now = clock_.now();
     v.local = toLocal(v.now);
     v.today = config_.programme.dayOn(v.local.date);
+    v.shiftAvailable = !config_.settings.facilitatorCode.empty();
+    if (v.today && shift_.active() && shiftDate_ == v.local.date) {
+        // The shifted copy follows the day shown; rebuilt only when day or shift changed.
+        if (shiftedToday_.date != v.today->date || shiftedFor_ != shift_.serialise()) {
+            shiftedToday_ = applyShift(*v.today, shift_);
+            shiftedFor_ = shift_.serialise();
+        }
+        v.today = &shiftedToday_;
+        v.shift = shift_;
+    }
     v.shownDay = v.today ? v.today : config_.programme.nearestDay(v.local.date);
     v.phase = phaseOf(config_.programme, v.local.date);
     for (size_t i = 0; i < roster_.size(); ++i)
@@ -282,6 +314,9 @@ void KioskSession::goHome() {
     ui_.mode = ui::CheckMode::check_in;
     ui_.feedback = {};
     ui_.guestName.clear();
+    ui_.shiftUnlocked = false;
+    ui_.codeEntry.clear();
+    ui_.codeWrong = false;
     ui_.search.clear();
     ui_.scrollVelocity = 0.0f;
     ui_.guestOrganisation.clear();
@@ -324,6 +359,11 @@ void KioskSession::apply(const ui::Intent& in) {
                 ui_.mode = in.mode;
                 ui_.feedback = {};
                 if (in.screen == ui::Screen::checkin) ui_.search.clear();
+                if (in.screen != ui::Screen::shift) {  // leaving the shift screen locks it again
+                    ui_.shiftUnlocked = false;
+                    ui_.codeEntry.clear();
+                    ui_.codeWrong = false;
+                }
             }
             return;
         case K::set_lang: texts_.setLang(in.lang); return;
@@ -389,6 +429,23 @@ void KioskSession::apply(const ui::Intent& in) {
             return;
         }
         case K::exercise: applyPlayer(in.command, now); return;
+        case K::unlock_shift:
+            if (!config_.settings.facilitatorCode.empty() && in.code == config_.settings.facilitatorCode) {
+                ui_.shiftUnlocked = true;
+                ui_.codeWrong = false;
+            } else {
+                ui_.codeWrong = true;
+            }
+            ui_.codeEntry.clear();
+            return;
+        case K::set_shift: {
+            if (!worker_ || !ui_.shiftUnlocked) return;
+            const int minutes = std::clamp(in.minutes, -240, 240);
+            // From now on; a change of an existing shift keeps its starting point.
+            const TimeOfDay from = shift_.active() && shiftDate_ == today ? shift_.from : toLocal(now).timeOfDay();
+            worker_->setMeta("agenda_shift/" + today.iso(), AgendaShift{from, minutes}.serialise());
+            return;
+        }
         case K::undo: {
             if (!worker_ || ui_.feedback.kind != ui::Feedback::Kind::checked_in) return;
             const Participant* p = participant(ui_.feedback.code);

@@ -118,6 +118,11 @@ private:
         explicit Running(Exercise e) : exercise(std::move(e)), player(exercise) {}
     };
     std::unique_ptr<Running> running_;
+    // Running late today (stored in the database's meta table as agenda_shift/<date>).
+    AgendaShift shift_;
+    LocalDate shiftDate_;
+    mutable ProgrammeDay shiftedToday_;  // today's day with the shift applied (what the screens see)
+    mutable std::string shiftedFor_;
     Instant lastInput_;
     std::string storeProblem_;
     std::vector<std::string> startupProblems_;

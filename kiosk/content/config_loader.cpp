@@ -87,6 +87,11 @@ void readSettings(const toml::table& doc, const std::string& file, const Texts& 
     if (const auto* t = root.table("staff", false)) {
         TomlTableReader r(*t, file, "[staff]", texts, problems);
         if (auto v = r.string("pin_hash", false)) s.staffPinHash = *v;
+        if (auto v = r.string("facilitator_code", false)) {
+            const bool digits = v->size() >= 4 && v->size() <= 8 && v->find_first_not_of("0123456789") == std::string::npos;
+            if (digits || v->empty()) s.facilitatorCode = *v;
+            else r.error(r.where("facilitator_code"), texts("problem.config.bad_code"));
+        }
         r.finish();
     }
     root.finish();

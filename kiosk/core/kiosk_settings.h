@@ -32,6 +32,7 @@ struct KioskSettings {
     int certificateMinDays = 6;             // days present needed for the certificate
     float scale = 0.0f;                     // 0: from the window height; else a factor (1.0 = 800 px high)
     std::string staffPinHash = "";          // Argon2id (libsodium), set with `set-pin`
+    std::string facilitatorCode = "";       // digits; lets a facilitator shift today's agenda ("" = off)
 };
 
 const char* nameDisplayKey(NameDisplay d);

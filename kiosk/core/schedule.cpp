@@ -1,5 +1,7 @@
 #include "schedule.h"
 
+#include <algorithm>
+
 namespace kiosk {
 
 NowNext nowAndNext(const ProgrammeDay& day, TimeOfDay t) {
@@ -14,6 +16,41 @@ NowNext nowAndNext(const ProgrammeDay& day, TimeOfDay t) {
             nn.minutesToNextChange = change;
     }
     return nn;
+}
+
+namespace {
+TimeOfDay moved(TimeOfDay t, int minutes) { return {std::clamp(t.minutes + minutes, 0, 24 * 60 - 1)}; }
+}  // namespace
+
+std::string AgendaShift::serialise() const { return from.hhmm() + " " + std::to_string(minutes); }
+
+std::optional<AgendaShift> AgendaShift::parse(const std::string& s) {
+    const auto space = s.find(' ');
+    if (space == std::string::npos) return std::nullopt;
+    const auto t = TimeOfDay::parse(s.substr(0, space));
+    if (!t) return std::nullopt;
+    try {
+        size_t used = 0;
+        const int m = std::stoi(s.substr(space + 1), &used);
+        if (used != s.size() - space - 1 || m < -240 || m > 240) return std::nullopt;
+        return AgendaShift{*t, m};
+    } catch (...) {
+        return std::nullopt;
+    }
+}
+
+ProgrammeDay applyShift(const ProgrammeDay& day, const AgendaShift& shift) {
+    ProgrammeDay out = day;
+    if (!shift.active()) return out;
+    for (auto& item : out.agenda) {
+        if (item.start >= shift.from) {
+            item.start = moved(item.start, shift.minutes);
+            item.end = moved(item.end, shift.minutes);
+        } else if (item.end > shift.from) {
+            item.end = moved(item.end, shift.minutes);  // the item in progress runs over
+        }
+    }
+    return out;
 }
 
 DayPhase phaseOf(const Programme& p, LocalDate d) {

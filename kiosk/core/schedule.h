@@ -1,6 +1,9 @@
 // schedule.h: what is on now and what comes next, from a day's agenda and the clock.
 #pragma once
 
+#include <optional>
+#include <string>
+
 #include "programme.h"
 
 namespace kiosk {
@@ -13,6 +16,17 @@ struct NowNext {
 };
 
 NowNext nowAndNext(const ProgrammeDay& day, TimeOfDay t);
+
+// Running late: from `from` on, the rest of the day moves by `minutes` (negative: catching up).
+// The item in progress at `from` ends that much later; items starting at or after it move whole.
+struct AgendaShift {
+    TimeOfDay from;
+    int minutes = 0;
+    bool active() const { return minutes != 0; }
+    std::string serialise() const;                                   // "11:05 10"
+    static std::optional<AgendaShift> parse(const std::string& s);  // inverse; nullopt when malformed
+};
+ProgrammeDay applyShift(const ProgrammeDay& day, const AgendaShift& shift);
 
 // Where a date stands in the programme.
 enum class DayPhase { before_programme, programme_day, between_days, after_programme, no_programme };

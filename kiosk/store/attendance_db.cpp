@@ -383,6 +383,15 @@ StoreStatus AttendanceDb::meta(const std::string& key, std::string& value) {
     return statusFrom(rc);
 }
 
+StoreStatus AttendanceDb::setMeta(const std::string& key, const std::string& value) {
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    if (sqlite3_get_autocommit(db_) == 0) exec("ROLLBACK");
+    Statement st(db_, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    st.bind(1, key);
+    st.bind(2, value);
+    return statusFrom(st.step());
+}
+
 StoreStatus AttendanceDb::importRoster(const std::vector<Participant>& roster, Instant now, RosterImportResult& result,
                                        const std::string& metaKey, const std::string& metaValue) {
     result = {};

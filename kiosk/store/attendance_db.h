@@ -85,6 +85,7 @@ public:
     StoreStatus importRoster(const std::vector<Participant>& roster, Instant now, RosterImportResult& result,
                              const std::string& metaKey = {}, const std::string& metaValue = {});
     StoreStatus meta(const std::string& key, std::string& value);  // "" when unset
+    StoreStatus setMeta(const std::string& key, const std::string& value);  // one durable commit
     StoreStatus participants(std::vector<StoredParticipant>& out);
     StoreStatus findParticipant(const std::string& code, std::optional<StoredParticipant>& out);
 

@@ -61,6 +61,14 @@ uint64_t StoreWorker::purge(LocalDate cutoff) {
     return enqueue(std::move(r));
 }
 
+uint64_t StoreWorker::setMeta(std::string key, std::string value) {
+    Request r{};
+    r.kind = StoreRequestKind::set_meta;
+    r.path = std::move(key);
+    r.value = std::move(value);
+    return enqueue(std::move(r));
+}
+
 std::vector<StoreCompletion> StoreWorker::takeCompletions() {
     std::lock_guard lock(mutex_);
     std::vector<StoreCompletion> out;
@@ -113,6 +121,11 @@ void StoreWorker::run() {
                 break;
             case StoreRequestKind::purge:
                 c.status = db_->purge(r.cutoff, c.purged);
+                break;
+            case StoreRequestKind::set_meta:
+                c.status = db_->setMeta(r.path, r.value);
+                c.path = r.path;
+                c.value = r.value;
                 break;
         }
         {

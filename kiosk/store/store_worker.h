@@ -19,7 +19,7 @@
 
 namespace kiosk {
 
-enum class StoreRequestKind { append_event, import_roster, backup, purge };
+enum class StoreRequestKind { append_event, import_roster, backup, purge, set_meta };
 
 struct StoreCompletion {
     uint64_t ticket = 0;
@@ -30,7 +30,8 @@ struct StoreCompletion {
     bool imported = false;        // import_roster: the file had changed and was imported
     std::vector<Participant> roster;  // import_roster: the rows imported
     int purged = 0;               // purge
-    std::string path;             // backup made (or found) for today
+    std::string path;             // backup made (or found) for today; set_meta: the key
+    std::string value;            // set_meta
 };
 
 class StoreWorker {
@@ -47,6 +48,7 @@ public:
     // One backup a day into `dir`, keeping the newest `keep` (backup_rotation.h).
     uint64_t dailyBackup(std::string dir, LocalDate today, int keep);
     uint64_t purge(LocalDate cutoff);
+    uint64_t setMeta(std::string key, std::string value);
 
     std::vector<StoreCompletion> takeCompletions();
     size_t pending() const;
@@ -61,6 +63,7 @@ private:
         std::string path;
         LocalDate cutoff;
         int keep = 0;
+        std::string value;
     };
     uint64_t enqueue(Request r);
     void run();

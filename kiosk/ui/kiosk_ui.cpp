@@ -28,6 +28,7 @@ Intent drawKioskUi(const KioskView& view, UiState& state) {
         case Screen::walkin: intent = drawWalkinScreen(view, state); break;
         case Screen::exercises: intent = drawExercisesScreen(view, state); break;
         case Screen::exercise: intent = drawExerciseScreen(view, state); break;
+        case Screen::shift: intent = drawShiftScreen(view, state); break;
     }
     if (view.dimmed) {
         ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0, 0, 0, 165));

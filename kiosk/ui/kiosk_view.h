@@ -17,7 +17,7 @@
 
 namespace kiosk::ui {
 
-enum class Screen { home, checkin, agenda, walkin, exercises, exercise };  // staff: issue 7
+enum class Screen { home, checkin, agenda, walkin, exercises, exercise, shift };  // staff: issue 7
 const char* screenName(Screen s);  // "home", "checkin", ... (--screen, --ui-dump)
 std::optional<Screen> parseScreen(const std::string& name);
 
@@ -39,6 +39,8 @@ struct KioskView {
     std::string storeProblem;                   // non-empty: the store cannot write (shown as such)
     bool dimmed = false;                        // outside programme hours and untouched: spare the panel
     const ExercisePlayer* player = nullptr;     // the exercise being run, if any
+    AgendaShift shift;                          // today's running late (already applied to `today`)
+    bool shiftAvailable = false;                // a facilitator code is configured
     int64_t msSinceInput = 0;                   // for controls that fade when not touched
     int configProblemCount = 0;
 };
@@ -58,7 +60,10 @@ struct Intent {
         register_guest,  // a walk-in: `name`, `organisation`
         start_exercise,  // `code` = exercise id
         exercise,        // a player command: `command`
+        unlock_shift,    // the facilitator code typed: `code`
+        set_shift,       // today's agenda moves by `minutes` from now (0: back on schedule)
     } kind = Kind::none;
+    int minutes = 0;
     enum class PlayerCommand { next, previous, toggle_pause, plus_minute, minus_minute, end } command = PlayerCommand::next;
     Screen screen = Screen::home;
     CheckMode mode = CheckMode::check_in;
@@ -102,6 +107,16 @@ struct Intent {
     static Intent player(PlayerCommand c) {
         Intent i = of(Kind::exercise);
         i.command = c;
+        return i;
+    }
+    static Intent unlockShift(std::string c) {
+        Intent i = of(Kind::unlock_shift);
+        i.code = std::move(c);
+        return i;
+    }
+    static Intent setShift(int m) {
+        Intent i = of(Kind::set_shift);
+        i.minutes = m;
         return i;
     }
     static Intent registerGuest(std::string n, std::string org) {
@@ -148,6 +163,10 @@ struct UiState {
     std::string searchShown;      // the query the list was last drawn for
     float scrollVelocity = 0.0f;  // pixels per second, decaying after the finger lifts
     bool animating = false;       // set by a screen while something moves without input
+    // Running late: the code typed on the keypad (never shown), and whether it was right.
+    std::string codeEntry;
+    bool codeWrong = false;
+    bool shiftUnlocked = false;
 };
 
 }  // namespace kiosk::ui

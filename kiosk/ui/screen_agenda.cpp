@@ -52,12 +52,11 @@ Intent drawAgendaScreen(const KioskView& v, UiState&) {
         const float textX = left + t.Em(6.0f);
         std::string line = item.title;
         if (!item.room.empty()) line += "  \xC2\xB7  " + item.room;
-        drawText(f, ImVec2(textX, ty), ink, fitText(f, line, split - t.Em(1.6f) - textX));
-        if (current) {
-            const std::string now = tx("home.now");
-            const ImVec2 ns = textSize(t.fonts.small, now);
-            drawText(t.fonts.small, ImVec2(split - t.Em(1.6f) - ns.x, ty + t.Em(0.1f)), t.palette.onPrimary, now);
-        }
+        const std::string nowLabel = tx("home.now");
+        const float nowW = current ? textSize(t.fonts.small, nowLabel).x + t.Em(0.8f) : 0.0f;
+        drawText(f, ImVec2(textX, ty), ink, fitText(f, line, split - t.Em(1.6f) - textX - nowW));
+        if (current)
+            drawText(t.fonts.small, ImVec2(split - t.Em(1.6f) - nowW + t.Em(0.8f), ty + t.Em(0.1f)), t.palette.onPrimary, nowLabel);
         y += rowH;
     }
 
@@ -81,16 +80,38 @@ Intent drawAgendaScreen(const KioskView& v, UiState&) {
         ry += t.em * (0.35f + 1.1f * static_cast<float>(themeLines.size()));
     }
     {
-        const ImVec2 bs(right - rx, t.Em(3.0f));
+        const bool canShift = v.shiftAvailable && v.today == day;
+        const float gapB = t.Em(0.5f);
+        const float w = canShift ? (right - rx - gapB) * 0.5f : right - rx;
+        const ImVec2 bs(w, t.Em(3.0f));
         ImGui::SetCursorScreenPos(ImVec2(rx, bottom - bs.y));
         if (touchButton({"go.exercises", tx("agenda.exercises"), bs, ButtonStyle::primary, {}, Icon::play}))
             intent = Intent::go(Screen::exercises);
+        if (canShift) {
+            ImGui::SetCursorScreenPos(ImVec2(rx + w + gapB, bottom - bs.y));
+            if (touchButton({"go.shift", tx("agenda.shift"), bs, ButtonStyle::secondary, {}, Icon::clock}))
+                intent = Intent::go(Screen::shift);
+        }
+    }
+    if (v.today == day && v.shift.active()) {
+        // Running late, said where everyone looks: above the seven days.
+        const int m = v.shift.minutes;
+        const std::string s = tx.format(m > 0 ? "agenda.shifted" : "agenda.ahead",
+                                        {{"minutes", std::to_string(std::abs(m))}, {"from", v.shift.from.hhmm()}});
+        drawIcon(Icon::clock, ImVec2(rx + t.Em(0.5f), top - t.Em(1.15f) + t.em * 0.5f), t.Em(0.9f), t.palette.warning);
+        drawText(t.fonts.bodyBold, ImVec2(rx + t.Em(1.3f), top - t.Em(1.15f)), t.palette.warning, fitText(t.fonts.bodyBold, s, right - rx - t.Em(1.3f)));
     }
     if (!day->assignment.empty()) {
         ry += t.Em(0.8f);
         drawText(t.fonts.small, ImVec2(rx, ry), t.palette.muted, tx("agenda.assignment"));
         ry += t.fonts.small->FontSize + t.Em(0.3f);
-        drawTextWrapped(t.fonts.body, ImVec2(rx, ry), right - rx, t.palette.ink, day->assignment);
+        // As many lines as fit above the buttons; a longer assignment ends in "…".
+        const float lineH = t.fonts.body->FontSize * 1.15f;
+        const int maxLines = std::max(1, static_cast<int>((bottom - t.Em(3.6f) - ry) / lineH));
+        for (const auto& l : wrapLines(t.fonts.body, day->assignment, right - rx, maxLines)) {
+            drawText(t.fonts.body, ImVec2(rx, ry), t.palette.ink, l);
+            ry += lineH;
+        }
     }
     return intent;
 }

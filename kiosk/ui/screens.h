@@ -14,6 +14,7 @@ Intent drawAgendaScreen(const KioskView& view, UiState& state);
 Intent drawWalkinScreen(const KioskView& view, UiState& state);
 Intent drawExercisesScreen(const KioskView& view, UiState& state);  // choose an exercise
 Intent drawExerciseScreen(const KioskView& view, UiState& state);   // run it full screen
+Intent drawShiftScreen(const KioskView& view, UiState& state);      // running late (facilitator code)
 // The answer after a tap (welcome, already checked in, error...), drawn in place of the screen's content.
 Intent drawFeedback(const KioskView& view, const UiState& state, ImVec2 min, ImVec2 max);
 

@@ -38,3 +38,23 @@ TEST_CASE("dates outside the programme still find the day to show", "[schedule]"
     CHECK(p.nearestDay({2027, 1, 1})->number == 2);
     CHECK(p.nearestDay({2026, 11, 1})->number == 1);
 }
+
+TEST_CASE("running late moves the rest of the day; the item in progress runs over", "[schedule][shift]") {
+    ProgrammeDay d;
+    d.agenda = {{{9 * 60}, {10 * 60}, "Ochtend", "", "", "", ""},
+                {{10 * 60}, {11 * 60}, "Oefening", "", "", "", ""},
+                {{11 * 60}, {12 * 60}, "Casus", "", "", "", ""}};
+    const AgendaShift shift{{10 * 60 + 30}, 15};
+    const ProgrammeDay s = applyShift(d, shift);
+    CHECK(s.agenda[0].start.hhmm() == "09:00");
+    CHECK(s.agenda[0].end.hhmm() == "10:00");
+    CHECK(s.agenda[1].start.hhmm() == "10:00");
+    CHECK(s.agenda[1].end.hhmm() == "11:15");  // in progress at 10:30: runs over
+    CHECK(s.agenda[2].start.hhmm() == "11:15");
+    CHECK(s.agenda[2].end.hhmm() == "12:15");
+    CHECK(nowAndNext(s, {11 * 60 + 5}).now->title == "Oefening");
+    // Stored and read back; undone by a shift of zero.
+    CHECK(AgendaShift::parse(shift.serialise())->minutes == 15);
+    CHECK_FALSE(AgendaShift::parse("11:05 tien"));
+    CHECK(applyShift(d, {{10 * 60 + 30}, 0}).agenda[2].start.hhmm() == "11:00");
+}
