@@ -63,3 +63,6 @@ for size in 1280x800 1920x1080; do
     shot "exercise-overtime$sfx" "$size" 2026-11-26T11:05 "${ex[@]}" --tap "−1 min" --delay 67 &
 done
 wait
+shot agenda-running-late 1280x800 2026-11-26T11:20 --tap Programma --tap Uitloop --tap 2 --tap 4 --tap 6 --tap 8 --tap OK --tap "+10 min" --tap Klaar
+shot running-late-keypad 1280x800 2026-11-26T11:20 --tap Programma --tap Uitloop --tap 2 --tap 4
+shot running-late 1280x800 2026-11-26T11:20 --tap Programma --tap Uitloop --tap 2 --tap 4 --tap 6 --tap 8 --tap OK --tap "+10 min"

@@ -100,11 +100,12 @@ Intent drawShiftScreen(const KioskView& v, UiState& s) {
         bx += bw + gap;
     }
     y += bh + t.Em(1.0f);
-    ImGui::SetCursorScreenPos(ImVec2(cx - bw - gap * 0.5f, y));
-    if (touchButton({"shiftby.reset", tx("shift.reset"), ImVec2(bw, bh), ButtonStyle::secondary, {}, Icon::back, nullptr, m != 0}))
+    const float wide = (4 * bw + 3 * gap - gap) * 0.5f;
+    ImGui::SetCursorScreenPos(ImVec2(cx - wide - gap * 0.5f, y));
+    if (touchButton({"shiftby.reset", tx("shift.reset"), ImVec2(wide, bh), ButtonStyle::secondary, {}, Icon::back, nullptr, m != 0}))
         intent = Intent::setShift(0);
     ImGui::SetCursorScreenPos(ImVec2(cx + gap * 0.5f, y));
-    if (touchButton({"shiftby.done", tx("shift.done"), ImVec2(bw, bh), ButtonStyle::primary, {}, Icon::check}))
+    if (touchButton({"shiftby.done", tx("shift.done"), ImVec2(wide, bh), ButtonStyle::primary, {}, Icon::check}))
         intent = Intent::go(Screen::agenda);
     return intent;
 }
