@@ -43,16 +43,21 @@ ctest_stage() {  # ctest_stage DIR [ctest options...]: runs, and counts what pas
     PASSED=$((PASSED + n))
 }
 
-build() {  # build DIR [cmake options...]
+build() {  # build DIR [cmake options...] [-- TARGET]
     local dir=$1; shift
-    cmake -S "$ROOT" -B "$dir" -G Ninja "$@" >/dev/null
-    cmake --build "$dir" -j "$JOBS"
+    local opts=() target=()
+    while [ $# -gt 0 ]; do
+        if [ "$1" = "--" ]; then shift; target=(--target "$@"); break; fi
+        opts+=("$1"); shift
+    done
+    cmake -S "$ROOT" -B "$dir" -G Ninja "${opts[@]}" >/dev/null
+    cmake --build "$dir" -j "$JOBS" "${target[@]}"
 }
 
 run() {
     setup
     say "Bouwen / building (build/release)"
-    build build/release -DCMAKE_BUILD_TYPE=Release
+    build build/release -DCMAKE_BUILD_TYPE=Release -- leergang-kiosk
     local bin=build/release/leergang-kiosk
     if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
         say "Kiosk starten / starting the kiosk (sluit het venster om te stoppen / close the window to stop)"
