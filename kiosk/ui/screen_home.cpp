@@ -65,6 +65,12 @@ void drawNowNext(const KioskView& v, ImVec2 min, ImVec2 max) {
         drawText(t.fonts.body, ImVec2(x, y), t.palette.ink, fitText(t.fonts.body, longDate(v.shownDay->date, tx.lang()), w));
         y += t.fonts.body->FontSize + t.Em(0.2f);
         drawTextWrapped(t.fonts.body, ImVec2(x, y), w, t.palette.muted, v.shownDay->theme);
+        y += textSize(t.fonts.body, v.shownDay->theme, w).y + t.Em(0.8f);
+        if (!v.shownDay->agenda.empty() && upcoming) {
+            const std::string starts = tx.format("home.day_starts", {{"time", v.shownDay->startsAt().hhmm()}});
+            drawIcon(Icon::clock, ImVec2(x + t.Em(0.45f), y + t.em * 0.5f), t.Em(0.9f), t.palette.primary);
+            drawText(t.fonts.bodyBold, ImVec2(x + t.Em(1.3f), y), t.palette.primary, fitText(t.fonts.bodyBold, starts, w - t.Em(1.3f)));
+        }
     }
 }
 
