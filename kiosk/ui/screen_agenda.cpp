@@ -52,11 +52,14 @@ Intent drawAgendaScreen(const KioskView& v, UiState&) {
         const float textX = left + t.Em(6.0f);
         std::string line = item.title;
         if (!item.room.empty()) line += "  \xC2\xB7  " + item.room;
-        const std::string nowLabel = tx("home.now");
-        const float nowW = current ? textSize(t.fonts.small, nowLabel).x + t.Em(0.8f) : 0.0f;
-        drawText(f, ImVec2(textX, ty), ink, fitText(f, line, split - t.Em(1.6f) - textX - nowW));
-        if (current)
-            drawText(t.fonts.small, ImVec2(split - t.Em(1.6f) - nowW + t.Em(0.8f), ty + t.Em(0.1f)), t.palette.onPrimary, nowLabel);
+        // "Nu" on the item in progress, "Straks" on the one after: words, not only the highlight.
+        const bool next = &item == nn.next;
+        const std::string tag = current ? tx("home.now") : (next ? tx("home.next") : std::string{});
+        const float tagW = tag.empty() ? 0.0f : textSize(t.fonts.small, tag).x + t.Em(0.8f);
+        drawText(f, ImVec2(textX, ty), ink, fitText(f, line, split - t.Em(1.6f) - textX - tagW));
+        if (!tag.empty())
+            drawText(t.fonts.small, ImVec2(split - t.Em(1.6f) - tagW + t.Em(0.8f), ty + t.Em(0.1f)),
+                     current ? t.palette.onPrimary : t.palette.primary, tag);
         y += rowH;
     }
 

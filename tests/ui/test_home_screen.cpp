@@ -110,3 +110,11 @@ TEST_CASE("the home screen drifts slowly so that nothing burns in", "[ui][home][
     }
     CHECK(positions.size() > 20);
 }
+
+TEST_CASE("an exercise step is readable from 5 m: capital height at least 4% of the screen", "[ui][theme]") {
+    for (float height : {800.0f, 1080.0f}) {
+        test::UiHarness ui("2026-11-26T09:10", height * 1.6f, height);
+        // Inter's capital height is 0.727 of its font size.
+        CHECK(ui::theme().fonts.large->FontSize * 0.727f >= 0.04f * height);
+    }
+}
