@@ -2,7 +2,9 @@
 # dev.sh: the project's front door.
 #   ./dev.sh run    set up, build and start the kiosk on the bundled sample programme
 #   ./dev.sh test   set up, build and run every test (also under AddressSanitizer + UBSan, and the fuzzers)
+#   ./dev.sh test --package   the same, then the Debian package round trip (installs it; what CI runs)
 #   ./dev.sh setup  only install what packaging/build-deps lists and this machine lacks
+#   ./dev.sh package-test   only the Debian package round trip
 # Everything comes from Debian 12 packages (packaging/build-deps); nothing is downloaded at build time.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -78,20 +80,20 @@ run() {
 
 test_all() {
     setup
-    say "1/4 Kern zonder afhankelijkheden / core alone (no ImGui, GLFW, GL, SQLite, toml++)"
+    say "1/5 Kern zonder afhankelijkheden / core alone (no ImGui, GLFW, GL, SQLite, toml++)"
     build build/core -DKIOSK_CORE_ONLY=ON -DKIOSK_WERROR=ON
     ctest_stage build/core
 
-    say "2/4 Alles, waarschuwingen zijn fouten / everything, warnings are errors"
+    say "2/5 Alles, waarschuwingen zijn fouten / everything, warnings are errors"
     build build/test -DKIOSK_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
     ctest_stage build/test
 
-    say "3/4 AddressSanitizer + UndefinedBehaviorSanitizer"
+    say "3/5 AddressSanitizer + UndefinedBehaviorSanitizer"
     build build/asan -DKIOSK_WERROR=ON -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=address,undefined \
         -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest_stage build/asan -LE slow
 
-    say "4/4 Fuzzing (libFuzzer, ${FUZZ_SECONDS:-30} s per target)"
+    say "4/5 Fuzzing (libFuzzer, ${FUZZ_SECONDS:-30} s per target)"
     build build/fuzz -DKIOSK_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14
     local failed=0
@@ -112,13 +114,52 @@ test_all() {
         rm -rf "$corpus"
     done
     [ "$failed" -eq 0 ]
+    [ -z "${PACKAGE_TEST:-}" ] || package_test
     say "Alle tests geslaagd / all tests passed"
     echo "ctest: $PASSED passed, 0 failed"
 }
 
+# The Debian package, round trip: build it, install it on this machine, check the installed kiosk
+# against its installed config, remove it again (issue 8). Run by `./dev.sh test --package` (CI).
+package_test() {
+    say "5/5 Debian-pakket: bouwen, installeren, controleren, verwijderen / package round trip"
+    build build/package -DCMAKE_BUILD_TYPE=Release -- leergang-kiosk
+    (cd build/package && rm -f ./*.deb && cpack -G DEB >/dev/null)
+    local deb sudo=() data
+    deb=$(ls "$ROOT"/build/package/leergang-kiosk_*_*.deb)
+    echo "pakket / package: $deb"
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$deb" >/dev/null
+    data=$(mktemp -d)
+    /usr/bin/leergang-kiosk --version
+    /usr/bin/leergang-kiosk check-config --config /etc/leergang-kiosk
+    /usr/bin/leergang-kiosk doctor --config /etc/leergang-kiosk --db "$data/attendance.db"
+    man -w leergang-kiosk >/dev/null 2>&1 || test -f /usr/share/man/man1/leergang-kiosk.1
+    test -f /lib/systemd/system/leergang-kiosk.service
+    getent passwd leergang-kiosk >/dev/null
+    if command -v systemd-analyze >/dev/null; then
+        systemd-analyze security --offline=true /lib/systemd/system/leergang-kiosk.service 2>/dev/null | tail -1 || true
+    fi
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get remove --purge -y -qq leergang-kiosk >/dev/null
+    rm -rf "$data"
+    if [ -e /usr/bin/leergang-kiosk ] || [ -e /etc/leergang-kiosk/kiosk.toml ]; then
+        echo "het pakket liet bestanden achter / the package left files behind" >&2
+        exit 1
+    fi
+    echo "geïnstalleerd, gecontroleerd en schoon verwijderd / installed, checked and removed cleanly"
+    PASSED=$((PASSED + 1))
+}
+
 case "${1:-}" in
     run) shift; run "$@" ;;
-    test) shift; test_all "$@" ;;
+    test)
+        shift
+        if [ "${1:-}" = "--package" ]; then
+            shift
+            PACKAGE_TEST=1
+        fi
+        test_all "$@" ;;
     setup) setup ;;
-    *) echo "Gebruik / usage: ./dev.sh run | test | setup" >&2; exit 2 ;;
+    package-test) setup; PASSED=0; package_test ;;
+    *) echo "Gebruik / usage: ./dev.sh run | test [--package] | setup | package-test" >&2; exit 2 ;;
 esac

@@ -18,6 +18,7 @@ int runCommand(const CommandLine& cl) {
     if (c == "export") return cmdExport(cl);
     if (c == "backup") return cmdBackup(cl);
     if (c == "purge") return cmdPurge(cl);
+    if (c == "doctor") return cmdDoctor(cl);
     std::fprintf(stderr, "leergang-kiosk: %s?\n", c.c_str());
     return 2;
 }

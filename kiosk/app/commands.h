@@ -14,5 +14,6 @@ int cmdCheckInOut(const CommandLine& cl);    // commands_attendance.cpp
 int cmdExport(const CommandLine& cl);
 int cmdBackup(const CommandLine& cl);
 int cmdPurge(const CommandLine& cl);
+int cmdDoctor(const CommandLine& cl);        // commands_doctor.cpp
 
 }  // namespace kiosk

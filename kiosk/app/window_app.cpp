@@ -9,6 +9,7 @@
 
 #include <malloc.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <chrono>
 #include <csignal>
@@ -21,6 +22,7 @@
 
 #include "app/json.h"
 #include "frame_pacer.h"
+#include "systemd_notify.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -178,11 +180,17 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
     std::signal(SIGTERM, onStopSignal);
     std::signal(SIGINT, onStopSignal);
     double tapsDoneAt = -1;  // glfwGetTime() when the scripted taps had all been made (for --delay)
+    // Under systemd with a watchdog: wake at least at half its interval and say we are alive, from
+    // the frame loop itself, so that a hung loop is restarted.
+    const long long watchdogMs = systemdWatchdogMs();
+    bool readySent = false;
     while (!glfwWindowShouldClose(window) && !gStopRequested) {
         double wait = offscreen ? 0.0 : pacer.waitSeconds(session.msUntilNextChange(), session.msUntilConfigPoll());
+        if (watchdogMs > 0) wait = std::min(wait, static_cast<double>(watchdogMs) / 2000.0);
         if (offscreen && tapsDoneAt >= 0 && glfwGetTime() - tapsDoneAt < opt.delaySeconds) wait = 0.2;  // no busy wait
         if (wait > 0.0) glfwWaitEventsTimeout(wait);
         else glfwPollEvents();
+        if (watchdogMs > 0) systemdNotify("WATCHDOG=1");
         if (gInput) {
             gInput = false;
             session.noteInput();
@@ -255,8 +263,10 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
         }
         glfwSwapBuffers(window);
         pacer.drew();
+        if (!readySent) readySent = systemdNotify("READY=1");
     }
 
+    systemdNotify("STOPPING=1");
     session.stopStore();  // its thread posts GLFW events: stop it while GLFW is still there
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
