@@ -174,3 +174,18 @@ TEST_CASE("backup writes a database that restores; purge removes old records", "
     REQUIRE(db.loadEvents([&](const AttendanceEvent&) { ++n; }).ok());
     CHECK(n == 2);
 }
+
+TEST_CASE("doctor: healthy without a display (over SSH), unhealthy with a broken config", "[e2e][cli][doctor]") {
+    TempDir dir;
+    REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", "2026-11-26T09:05"}).exitCode == 0);
+    auto r = runKiosk(dir, {"doctor"}, kSource + "/config", {{"DISPLAY", ""}, {"WAYLAND_DISPLAY", ""}});
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.find("integriteit in orde, 1 registraties") != std::string::npos);
+    CHECK(r.out.find("geen beeldscherm bereikbaar") != std::string::npos);
+    CHECK(r.out.find("De kiosk is gezond.") != std::string::npos);
+
+    r = runKiosk(dir, {"doctor"}, corpusConfig(dir, "unknown-key"), {{"DISPLAY", ""}});
+    CHECK(r.exitCode == 1);
+    CHECK(r.out.find("programme.toml:29:1: onbekende sleutel `thema`") != std::string::npos);
+}
