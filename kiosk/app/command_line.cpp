@@ -9,7 +9,7 @@ namespace kiosk {
 namespace {
 
 const std::set<std::string> kCommands = {"check-config", "show",   "import-roster", "checkin", "checkout",
-                                         "export",       "backup", "purge", "doctor"};
+                                         "export",       "backup", "purge", "doctor", "set-pin"};
 
 bool toInt(const std::string& s, int& out) {
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -32,6 +32,7 @@ Gebruik / usage:
   leergang-kiosk backup FILE              reservekopie van de database / back up the database
   leergang-kiosk purge [--older-than DAYS]
   leergang-kiosk doctor                   gezondheid van de installatie / health report
+  leergang-kiosk set-pin                  personeels-PIN instellen, gelezen van standaardinvoer / staff PIN from stdin
 
 Opties / options:
   --config DIR       configuratiemap (standaard $LEERGANG_KIOSK_CONFIG, /etc/leergang-kiosk, ingebouwd)

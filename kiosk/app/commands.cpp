@@ -19,6 +19,7 @@ int runCommand(const CommandLine& cl) {
     if (c == "backup") return cmdBackup(cl);
     if (c == "purge") return cmdPurge(cl);
     if (c == "doctor") return cmdDoctor(cl);
+    if (c == "set-pin") return cmdSetPin(cl);
     std::fprintf(stderr, "leergang-kiosk: %s?\n", c.c_str());
     return 2;
 }

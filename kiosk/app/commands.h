@@ -15,5 +15,6 @@ int cmdExport(const CommandLine& cl);
 int cmdBackup(const CommandLine& cl);
 int cmdPurge(const CommandLine& cl);
 int cmdDoctor(const CommandLine& cl);        // commands_doctor.cpp
+int cmdSetPin(const CommandLine& cl);        // commands_pin.cpp
 
 }  // namespace kiosk

@@ -3,6 +3,7 @@
 
 #include <fstream>
 
+#include "app/staff_pin.h"
 #include "core/clock.h"
 #include "e2e_support.h"
 
@@ -188,4 +189,28 @@ TEST_CASE("doctor: healthy without a display (over SSH), unhealthy with a broken
     r = runKiosk(dir, {"doctor"}, corpusConfig(dir, "unknown-key"), {{"DISPLAY", ""}});
     CHECK(r.exitCode == 1);
     CHECK(r.out.find("programme.toml:29:1: onbekende sleutel `thema`") != std::string::npos);
+}
+
+TEST_CASE("set-pin reads the PIN from stdin and stores only its Argon2id hash", "[e2e][cli][pin]") {
+    TempDir dir;
+    const fs::path cfg = dir / "cfg";
+    fs::create_directories(cfg);
+    for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
+        fs::copy_file(fs::path(kSource) / "config" / f, cfg / f);
+    auto r = runKiosk(dir, {"set-pin"}, cfg.string(), {}, "7391\n");
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    const std::string toml = readFile((cfg / "kiosk.toml").string());
+    const auto at = toml.find("pin_hash = \"$argon2id$");
+    REQUIRE(at != std::string::npos);
+    CHECK(toml.find("7391") == std::string::npos);
+    const std::string hash = toml.substr(at + 12, toml.find('"', at + 12) - at - 12);
+    CHECK(verifyPin(hash, "7391"));
+    CHECK_FALSE(verifyPin(hash, "7392"));
+    CHECK(toml.find("# Leergang Kiosk: instellingen van deze kiosk.") == 0);  // comments kept
+    CHECK(runKiosk(dir, {"check-config"}, cfg.string()).exitCode == 0);
+    // Never from the command line; never a PIN that is not 4 to 12 digits.
+    CHECK(runKiosk(dir, {"set-pin", "1234"}, cfg.string()).exitCode == 2);
+    CHECK(runKiosk(dir, {"set-pin"}, cfg.string(), {}, "12a4\n").exitCode == 2);
+    CHECK(readFile((cfg / "kiosk.toml").string()) == toml);  // refused: nothing changed
 }
