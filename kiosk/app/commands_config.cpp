@@ -7,6 +7,7 @@
 #include "app/commands.h"
 #include "app/json.h"
 #include "core/roster.h"
+#include "store/atomic_file.h"
 #include "store/roster_sync.h"
 
 namespace kiosk {
@@ -143,14 +144,12 @@ int cmdImportRoster(const CommandLine& cl) {
             return 2;
         }
     const std::string file = cl.positional[0];
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
+    const auto text = readWholeFile(file);
+    if (!text) {
         std::fprintf(stderr, "%s: %s\n", file.c_str(), ctx.texts("problem.config.unreadable").c_str());
         return 2;
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    const RosterParse roster = parseRoster(ss.str(), file, &ctx.config.programme.cohorts, ctx.texts);
+    const RosterParse roster = parseRoster(*text, file, &ctx.config.programme.cohorts, ctx.texts);
     printProblems(roster.problems);
     if (!roster.ok()) {
         std::fprintf(stderr, "%s\n", ctx.texts("import.refused").c_str());

@@ -69,10 +69,12 @@ int cmdSetPin(const CommandLine& cl) {
         return 1;
     }
     const auto file = ctx.configDir / kKioskFile;
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    const std::string before = ss.str();
+    const auto read = readWholeFile(file);
+    if (!read) {  // never replace a kiosk.toml we could not read
+        std::fprintf(stderr, "%s: %s\n", file.c_str(), tx("problem.config.unreadable").c_str());
+        return 2;
+    }
+    const std::string before = *read;
     if (const std::string err = writeFileAtomically(file, withPinHash(before, *hash)); !err.empty()) {
         std::fprintf(stderr, "%s\n", err.c_str());
         return 1;

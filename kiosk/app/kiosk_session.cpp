@@ -280,7 +280,6 @@ ui::KioskView KioskSession::buildView() const {
         v.shift = shift_;
     }
     v.shownDay = v.today ? v.today : config_.programme.nearestDay(v.local.date);
-    v.phase = phaseOf(config_.programme, v.local.date);
     for (size_t i = 0; i < roster_.size(); ++i)
         if (!v.today || roster_[i].cohortId == v.today->cohortId) {
             v.expected.push_back(&roster_[i]);
@@ -493,6 +492,7 @@ void KioskSession::frame() {
     // Asleep until a touch has come and gone: the touch that wakes the screen activates nothing.
     if (!sleeping_ && ui_.screen == ui::Screen::home && dimmed(now)) sleeping_ = true;
     const ui::KioskView view = buildView();
+    ui_.animating = false;  // a screen that moves by itself this frame sets it again
     const ui::Intent intent = ui::drawKioskUi(view, ui_);
     apply(intent);
     if (sleeping_ && (ImGui::IsMouseReleased(ImGuiMouseButton_Left) || !ImGui::GetIO().InputQueueCharacters.empty())) {

@@ -142,7 +142,7 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
         if (fbH <= 0 || fbH == fontH) return;
         fontH = fbH;
         ui::Theme& t = ui::theme();
-        t.em = ui::emForHeight(static_cast<float>(fbH), opt.scale > 0 ? opt.scale : session.config().settings.scale);
+        t.em = ui::emForHeight(static_cast<float>(fbH), session.config().settings.scale);
         t.fonts = ui::loadFonts(t.em);
         ui::applyStyle(t);
         // The first time, create all device objects now (shaders and the font texture); otherwise

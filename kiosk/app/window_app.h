@@ -18,7 +18,6 @@ struct WindowOptions {
     double delaySeconds = 0;     // with screenshot: wait this long (real time) after the taps, then take it
     std::string uiDump;          // non-empty: append one JSON line per rendered frame
     std::vector<std::string> taps;  // labels to tap, in order, as soon as each is on screen (demos, screenshots)
-    float scale = 0.0f;          // 0: from the window height
 };
 
 // Runs until the window closes. Returns the process exit code (0 ok, 1 runtime failure).

@@ -17,10 +17,6 @@ void TomlTableReader::error(const toml::source_region& where, std::string messag
     problems_.push_back(problemAt(file_, where, Severity::error, std::move(message)));
 }
 
-void TomlTableReader::warning(const toml::source_region& where, std::string message) {
-    problems_.push_back(problemAt(file_, where, Severity::warning, std::move(message)));
-}
-
 const toml::source_region& TomlTableReader::where(const char* key) const {
     if (const auto* n = table_.get(key)) return n->source();
     return table_.source();

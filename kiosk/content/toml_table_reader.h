@@ -33,7 +33,6 @@ public:
 
     // Position of the table (or of a key in it) for messages.
     void error(const toml::source_region& where, std::string message);
-    void warning(const toml::source_region& where, std::string message);
     const toml::source_region& where(const char* key) const;
     const toml::table& raw() const { return table_; }
     const std::string& file() const { return file_; }

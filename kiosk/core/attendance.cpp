@@ -182,12 +182,6 @@ int AttendanceLedger::countCheckedIn(LocalDate day, const std::vector<std::strin
     return n;
 }
 
-const std::vector<AttendanceEvent>& AttendanceLedger::history(LocalDate day) const {
-    static const std::vector<AttendanceEvent> kEmpty;
-    auto it = byDay_.find(day.daysSinceEpoch());
-    return it == byDay_.end() ? kEmpty : it->second;
-}
-
 std::string newEventId() {
     // Seeded with 256 bits from the system: ids must not repeat across restarts (a repeated id would
     // be taken for a retry and the event silently dropped).

@@ -114,7 +114,6 @@ public:
     // How many of these codes have a check-in that day.
     int countCheckedIn(LocalDate day, const std::vector<std::string>& codes) const;
     size_t eventCount() const { return eventCount_; }
-    const std::vector<AttendanceEvent>& history(LocalDate day) const;
 
 private:
     void rebuild(LocalDate day, const std::string& code);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -10,5 +11,8 @@ namespace kiosk {
 
 // Returns "" on success, else what went wrong in plain words (the OS's message).
 std::string writeFileAtomically(const std::filesystem::path& target, std::string_view content);
+
+// The whole file, byte for byte; nullopt when it cannot be read.
+std::optional<std::string> readWholeFile(const std::filesystem::path& file);
 
 }  // namespace kiosk

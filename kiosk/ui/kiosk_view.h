@@ -31,7 +31,6 @@ struct KioskView {
     LocalDateTime local;                    // now, in local civil time
     const ProgrammeDay* today = nullptr;    // the programme day on this date, if any
     const ProgrammeDay* shownDay = nullptr; // today, else the next (or last) programme day
-    DayPhase phase = DayPhase::no_programme;
     std::vector<const Participant*> expected;  // today's cohort (all active participants on other dates),
                                                // sorted by first name the Dutch way
     std::vector<const std::string*> expectedSearch;  // searchText() of each, same order

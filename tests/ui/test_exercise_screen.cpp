@@ -102,3 +102,17 @@ TEST_CASE("the touch controls drive the player and the running exercise never ti
     ui.frame();
     CHECK(ui.state().screen == ui::Screen::home);  // a finished one does time out
 }
+
+TEST_CASE("leaving a screen mid-animation stops the fast frames", "[ui][exercise][idle]") {
+    test::UiHarness ui("2026-11-26T11:00");
+    openExercise(ui, "statusspel");
+    ui.clock().advanceSeconds(2 * 60 + 1);  // time is up: the flash animates
+    ui.session().noteInput();
+    ui.frame();
+    REQUIRE(ui.state().animating);
+    CHECK(ui.session().msUntilNextChange() <= 16);
+    ui.tap("player.end");
+    ui.frame();
+    CHECK_FALSE(ui.state().animating);  // the finished screen does not move: back to sleeping
+    CHECK(ui.session().msUntilNextChange() > 16);
+}
