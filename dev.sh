@@ -3,24 +3,28 @@
 #   ./dev.sh run    set up, build and start the kiosk on the bundled sample programme
 #   ./dev.sh test   set up, build and run every test (also under AddressSanitizer + UBSan, and the fuzzers)
 #   ./dev.sh test --package   the same, then the Debian package round trip (installs it; what CI runs)
-#   ./dev.sh setup  only install what packaging/build-deps lists and this machine lacks
+#   ./dev.sh setup [LIST...]   only install what packaging/build-deps (or the lists named) lists and this machine lacks
 #   ./dev.sh package-test   only the Debian package round trip
+#   ./dev.sh bench  the kiosk against Chromium showing the same home screen (bench/compare.sh; not part of test)
 # Everything comes from Debian 12 packages (packaging/build-deps); nothing is downloaded at build time.
 set -euo pipefail
-cd "$(dirname "$0")"
+cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT=$PWD
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 say() { printf '\n== %s\n' "$*"; }
 
+# setup [LIST...]: install the packages that the lists name (default packaging/build-deps; one package a
+# line, '#' starts a comment) and this machine lacks. bench/compare.sh calls it with bench/bench-deps too.
 setup() {
-    local missing=()
+    local lists=("$@") missing=()
+    [ ${#lists[@]} -gt 0 ] || lists=(packaging/build-deps)
     while read -r pkg; do
         [ -n "$pkg" ] || continue
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
-    done < <(sed 's/#.*//' packaging/build-deps | tr -s ' \t' '\n')
+    done < <(sed 's/#.*//' "${lists[@]}" | tr -s ' \t' '\n')
     if [ ${#missing[@]} -eq 0 ]; then
-        echo "Alle pakketten zijn aanwezig / all packages present (packaging/build-deps)."
+        echo "Alle pakketten zijn aanwezig / all packages present (${lists[*]})."
         return 0
     fi
     say "Installeren / installing: ${missing[*]}"
@@ -150,6 +154,9 @@ package_test() {
     PASSED=$((PASSED + 1))
 }
 
+# Sourced (bench/compare.sh does, for setup and build): only the functions above, no command.
+[ "${BASH_SOURCE[0]}" = "$0" ] || return 0
+
 case "${1:-}" in
     run) shift; run "$@" ;;
     test)
@@ -159,7 +166,8 @@ case "${1:-}" in
             PACKAGE_TEST=1
         fi
         test_all "$@" ;;
-    setup) setup ;;
+    setup) shift; setup "$@" ;;
     package-test) setup; PASSED=0; package_test ;;
-    *) echo "Gebruik / usage: ./dev.sh run | test [--package] | setup | package-test" >&2; exit 2 ;;
+    bench) shift; exec "$ROOT/bench/compare.sh" "$@" ;;
+    *) echo "Gebruik / usage: ./dev.sh run | test [--package] | setup [LIST...] | package-test | bench" >&2; exit 2 ;;
 esac

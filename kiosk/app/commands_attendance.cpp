@@ -5,6 +5,8 @@
 #include "app/commands.h"
 #include "app/paths.h"
 #include "core/presence_list.h"
+#include "export/attendance_export.h"
+#include "export/export_target.h"
 #include "store/atomic_file.h"
 
 namespace kiosk {
@@ -105,63 +107,69 @@ int cmdCheckInOut(const CommandLine& cl) {
 }
 
 int cmdExport(const CommandLine& cl) {
-    CommandContext ctx;
-    AttendanceDb db;
-    if (cl.matrix) {
-        std::fprintf(stderr, "leergang-kiosk export --matrix: %s\n", "nog niet beschikbaar / not available yet");
+    ExportRequest req;
+    req.matrix = cl.matrix;
+    const auto format = parseExportFormat(cl.format.value_or("csv"));
+    if (!format) {
+        std::fprintf(stderr, "--format csv | xlsx, niet / not '%s'\n", cl.format->c_str());
         return 2;
     }
-    const std::string format = cl.format.value_or("csv");
-    if (format != "csv") {
-        std::fprintf(stderr, "leergang-kiosk export --format: csv (xlsx %s)\n", "nog niet beschikbaar / not available yet");
-        return 2;
-    }
-    char delimiter = ';';
+    req.format = *format;
     if (cl.delimiter) {
-        if (*cl.delimiter == ";" ) delimiter = ';';
-        else if (*cl.delimiter == ",") delimiter = ',';
+        if (*cl.delimiter == ";") req.delimiter = ';';
+        else if (*cl.delimiter == ",") req.delimiter = ',';
         else {
             std::fprintf(stderr, "--delimiter ';' | ','\n");
             return 2;
         }
     }
-    LocalDate day = localDateOf(SystemClock{}.now());
+    req.date = localDateOf(SystemClock{}.now());
     if (cl.date) {
         const auto d = LocalDate::parse(*cl.date);
         if (!d) {
             std::fprintf(stderr, "--date YYYY-MM-DD, niet / not '%s'\n", cl.date->c_str());
             return 2;
         }
-        day = *d;
+        req.date = *d;
     }
+    CommandContext ctx;
+    AttendanceDb db;
     if (int rc = open(cl, ctx, db)) return rc;
-    std::vector<StoredParticipant> stored;
-    if (auto s = db.participants(stored); !s.ok()) {
+    BuiltExport built;
+    if (auto s = collectExport(db, req, ctx.config.programme, ctx.config.settings, ctx.texts, built); !s.ok()) {
         std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
         return 1;
     }
-    AttendanceLedger ledger;
-    if (int rc = loadDay(ctx, db, day, ledger)) return rc;
-    // Everyone rostered then (also those since removed from the roster but present that day).
-    std::vector<Participant> roster;
-    for (const auto& sp : stored)
-        if (sp.active || ledger.record(day, sp.participant.code).checkIn) roster.push_back(sp.participant);
-    const auto rows = presenceList(ctx.config.programme, roster, ledger, day, AttendanceRules::from(ctx.config.settings));
-    const std::string csv = presenceCsv(rows, ctx.texts, delimiter);
-    const std::string out = cl.out.value_or(
-        (exportDir(ctx.config.settings.exportFolder, ctx.dbPath) / ("presentielijst-" + day.iso() + ".csv")).string());
-    if (out == "-") {
-        std::fwrite(csv.data(), 1, csv.size(), stdout);
+    if (cl.out && *cl.out == "-") {
+        if (req.format == ExportFormat::csv) {
+            const std::string csv = tableCsv(built.table, req.delimiter);
+            std::fwrite(csv.data(), 1, csv.size(), stdout);
+            return 0;
+        }
+        // A workbook is a zip: written to a private file first, then copied out.
+        const auto tmp = std::filesystem::temp_directory_path() / ("leergang-export-" + newEventId() + ".xlsx");
+        if (std::string err = writeExport(built.table, req.format, req.delimiter, tmp); !err.empty()) {
+            std::fprintf(stderr, "%s\n", err.c_str());
+            return 1;
+        }
+        const auto bytes = readWholeFile(tmp);
+        std::error_code ec;
+        std::filesystem::remove(tmp, ec);
+        if (!bytes) return 1;
+        std::fwrite(bytes->data(), 1, bytes->size(), stdout);
         return 0;
     }
-    std::error_code ec;
-    const std::filesystem::path target(out);
-    if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ec);
-    if (const std::string err = writeFileAtomically(target, csv); !err.empty()) {
-        std::fprintf(stderr, "%s\n", err.c_str());
+    const ExportTarget where = cl.out ? ExportTarget{std::filesystem::path(*cl.out).parent_path(), false, {}}
+                                      : currentExportTarget(exportDir(ctx.config.settings.exportFolder, ctx.dbPath));
+    const SavedExport saved = saveExport(built, req, where, cl.out ? std::filesystem::path(*cl.out) : std::filesystem::path{});
+    if (!saved.error.empty()) {
+        std::fprintf(stderr, "%s\n", saved.error.c_str());
         return 1;
     }
-    std::printf("%s\n", ctx.texts.format("cli.exported", {{"path", out}, {"n", std::to_string(rows.size())}}).c_str());
+    const std::filesystem::path& target = saved.path;
+    db.setMeta(kLastExportMeta, lastExportValue(SystemClock{}.now(), target.string()));
+    const TextArgs args{{"path", target.string()}, {"n", std::to_string(built.table.rows.size())}, {"drive", where.label}};
+    std::printf("%s\n", ctx.texts.format(where.removable ? "cli.exported_drive" : "cli.exported", args).c_str());
     return 0;
 }
 

@@ -73,6 +73,7 @@ KioskSession::KioskSession(const SessionOptions& options, const Clock& clock, st
             startupProblems_.push_back(texts_(storeErrorKey(s.kind)) + " (" + s.detail + ")");
     }
     reloadRosterFromStore(*db);
+    loadStaffState(*db);
     {
         const LocalDate today = localDateOf(clock_.now());
         std::string stored;
@@ -117,6 +118,7 @@ void KioskSession::setRoster(std::vector<Participant> roster) {
     std::sort(keys.begin(), keys.end());
     roster_.clear();
     rosterSearch_.clear();
+    ++rosterVersion_;
     for (const auto& [key, i] : keys) {
         rosterSearch_.push_back(searchText(roster[i]));
         roster_.push_back(std::move(roster[i]));
@@ -139,6 +141,7 @@ bool KioskSession::loadConfigFrom(const ConfigFiles& files, bool atStart) {
     }
     configProblems_.clear();
     config_ = std::move(next);
+    ++rosterVersion_;
     // The store decides whether the roster file really changed (roster_sync.h).
     if (auto it = files.files.find(kRosterFile); !atStart && worker_ && it != files.files.end()) {
         std::vector<Participant> rows;
@@ -189,7 +192,7 @@ void KioskSession::stopStore() {
     ready_ = false;
 }
 
-bool KioskSession::storeBusy() const { return worker_ && worker_->pending() > 0; }
+bool KioskSession::storeBusy() const { return (worker_ && worker_->pending() > 0) || pinCheck_.valid() || export_; }
 
 bool KioskSession::drainStore() {
     if (!worker_) return false;
@@ -226,6 +229,7 @@ bool KioskSession::drainStore() {
             continue;
         }
         if (c.kind != StoreRequestKind::append_event) continue;
+        if (staffCompletion(c)) continue;
         auto it = pending_.find(c.ticket);
         if (it == pending_.end()) continue;
         const PendingWrite pw = it->second;
@@ -291,6 +295,8 @@ ui::KioskView KioskSession::buildView() const {
     v.dimmed = ui_.screen == ui::Screen::home && sleeping_;
     v.player = player();
     v.msSinceInput = v.now.ms - lastInput_.ms;
+    v.pin = pinPadView(v.now);
+    v.staff = staffView(v);
     return v;
 }
 
@@ -309,6 +315,7 @@ bool KioskSession::dimmed(Instant now) const {
 }
 
 void KioskSession::goHome() {
+    if (staffUnlocked_) lockStaff();  // home is public: staff mode never outlives it
     ui_.screen = ui::Screen::home;
     ui_.mode = ui::CheckMode::check_in;
     ui_.feedback = {};
@@ -350,10 +357,21 @@ void KioskSession::apply(const ui::Intent& in) {
     };
     switch (in.kind) {
         case K::none: return;
+        case K::unlock_staff:
+        case K::lock_staff:
+        case K::staff_day:
+        case K::staff_change:
+        case K::staff_export: applyStaff(in, now); return;
         case K::go:
             if (in.screen == ui::Screen::home) {
                 goHome();
+            } else if (ui::isStaffScreen(in.screen) && !staffUnlocked_) {
+                ui_.screen = ui::Screen::staff_pin;  // the pages behind the PIN only through it
             } else {
+                if (in.screen == ui::Screen::staff_pin) {
+                    ui_.pinEntry.clear();
+                    ui_.pinWrong = false;
+                }
                 ui_.screen = in.screen;
                 ui_.mode = in.mode;
                 ui_.feedback = {};
@@ -463,6 +481,7 @@ void KioskSession::noteInput() { lastInput_ = clock_.now(); }
 void KioskSession::frame() {
     drainStore();
     const Instant now = clock_.now();
+    staffFrame(now);
     // A new day (the kiosk runs for weeks): retention and today's backup, on the store thread.
     if (const LocalDate today = localDateOf(now); worker_ && today != lastBackupDay_ && now >= backupRetryAt_) {
         worker_->purge(today.plusDays(-config_.settings.retentionDays));
@@ -478,7 +497,9 @@ void KioskSession::frame() {
     // A running exercise is left alone for as long as it runs: the facilitator is in the room.
     const bool exerciseOn = ui_.screen == ui::Screen::exercise && running_ &&
                             running_->player.state() != ExercisePlayer::State::finished;
-    if (ui_.screen != ui::Screen::home && fb.kind != ui::Feedback::Kind::pending && !exerciseOn &&
+    // Staff mode has its own, longer auto-lock (staffFrame).
+    const bool staffOn = staffUnlocked_ && ui::isStaffScreen(ui_.screen);
+    if (ui_.screen != ui::Screen::home && fb.kind != ui::Feedback::Kind::pending && !exerciseOn && !staffOn &&
         now.ms - lastInput_.ms >= static_cast<int64_t>(config_.settings.returnHomeSeconds) * 1000)
         goHome();
     ui_.undoSecondsLeft = 0;
@@ -569,7 +590,15 @@ int64_t KioskSession::msUntilNextChange() const {
     }
     if (ui_.screen == ui::Screen::exercise && now.ms - lastInput_.ms < 6000)
         ms = std::min<int64_t>(ms, lastInput_.ms + 6001 - now.ms);
-    if (ui_.screen != ui::Screen::home && !(ui_.screen == ui::Screen::exercise && running_ &&
+    // Staff mode: the auto-lock countdown each second; a PIN check or an export being finished.
+    if (staffUnlocked_ || ui_.screen == ui::Screen::staff_pin) ms = std::min<int64_t>(ms, 1000 - (now.ms % 1000));
+    if (pinCheck_.valid() || export_) ms = std::min<int64_t>(ms, 50);
+    const bool staffOn = staffUnlocked_ && ui::isStaffScreen(ui_.screen);
+    if (staffOn) {
+        const int64_t lockAt = lastInput_.ms + static_cast<int64_t>(config_.settings.staffAutoLockSeconds) * 1000;
+        ms = std::min(ms, std::max<int64_t>(0, lockAt - now.ms));
+    }
+    if (ui_.screen != ui::Screen::home && !staffOn && !(ui_.screen == ui::Screen::exercise && running_ &&
                                            running_->player.state() != ExercisePlayer::State::finished)) {
         const int64_t deadline = lastInput_.ms + static_cast<int64_t>(config_.settings.returnHomeSeconds) * 1000;
         ms = std::min(ms, std::max<int64_t>(0, deadline - now.ms));

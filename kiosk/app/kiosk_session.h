@@ -5,7 +5,9 @@
 #pragma once
 
 #include <filesystem>
+#include <future>
 #include <map>
+#include <set>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,6 +18,8 @@
 #include "core/badge_reader.h"
 #include "core/exercise_player.h"
 #include "core/clock.h"
+#include "core/pin_lockout.h"
+#include "export/attendance_export.h"
 #include "core/text_catalogue.h"
 #include "store/backup_rotation.h"
 #include "store/store_worker.h"
@@ -63,6 +67,7 @@ public:
     bool pollConfig();
     // Applies store completions; true when something changed.
     bool drainStore();
+    // A write, a PIN check or an export still under way (the scripted taps and screenshots wait).
     bool storeBusy() const;
     // Finishes every queued write and stops the store thread (before the window system goes away:
     // the thread wakes the frame loop through it).
@@ -79,6 +84,10 @@ public:
     // without programme) and untouched for a minute: the home screen dims.
     bool dimmed(Instant now) const;
     void apply(const ui::Intent& intent);
+
+    bool staffUnlocked() const { return staffUnlocked_; }
+    // Waits for a PIN check or an export running on its own thread (tests, shutdown).
+    void finishBackgroundWork();
 
 private:
     struct PendingWrite {
@@ -98,6 +107,15 @@ private:
     // Keeps the roster sorted by first name with its search texts, computed once per change.
     void setRoster(std::vector<Participant> roster);
     bool loadConfigFrom(const ConfigFiles& files, bool atStart);
+    // Staff mode (kiosk_session_staff.cpp).
+    void loadStaffState(AttendanceDb& db);
+    void applyStaff(const ui::Intent& in, Instant now);
+    void staffFrame(Instant now);  // PIN check and export results, auto-lock
+    void lockStaff();
+    bool staffCompletion(const StoreCompletion& c);  // true when it was a staff write
+    ui::PinPadView pinPadView(Instant now) const;
+    const ui::StaffView* staffView(const ui::KioskView& v) const;
+    void refreshHealth(Instant now) const;
     std::string configStamp() const;
 
     SessionOptions options_;
@@ -133,6 +151,22 @@ private:
     Instant backupRetryAt_;  // after a failed backup: not before this
     bool configError_ = false;
     bool sleeping_ = false;  // dimmed, waiting for a touch to wake
+    // Staff mode: unlocked only by the PIN (checked on its own thread: Argon2id takes a moment).
+    bool staffUnlocked_ = false;
+    PinLockout pinLockout_;
+    std::future<bool> pinCheck_;
+    struct ExportJob {
+        std::future<SavedExport> result;
+    };
+    std::unique_ptr<ExportJob> export_;
+    std::string exportMessage_;
+    bool exportFailed_ = false;
+    std::string lastExport_;            // meta last_export
+    std::set<uint64_t> staffWrites_;     // tickets of corrections on their way to the disk
+    mutable ui::StaffView staffView_;    // rebuilt when the ledger, the day or the roster changed
+    mutable std::string staffViewKey_;
+    uint64_t rosterVersion_ = 0;         // counts roster and config changes (for staffViewKey_)
+    mutable Instant healthAt_;
     bool ready_ = false;
 };
 

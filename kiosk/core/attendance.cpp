@@ -95,69 +95,101 @@ const char* correctionEffectKey(CorrectionEffect e) {
         case CorrectionEffect::set_check_in: return "set_check_in";
         case CorrectionEffect::set_check_out: return "set_check_out";
         case CorrectionEffect::set_absent: return "set_absent";
+        case CorrectionEffect::confirm_guest: return "confirm_guest";
+        case CorrectionEffect::link_guest: return "link_guest";
     }
     return "";
 }
 
 std::optional<CorrectionEffect> parseCorrectionEffect(const std::string& s) {
     for (auto k : {CorrectionEffect::none, CorrectionEffect::set_check_in, CorrectionEffect::set_check_out,
-                   CorrectionEffect::set_absent})
+                   CorrectionEffect::set_absent, CorrectionEffect::confirm_guest, CorrectionEffect::link_guest})
         if (s == correctionEffectKey(k)) return k;
     return std::nullopt;
+}
+
+DayRecord foldPersonDay(const std::vector<const AttendanceEvent*>& events, const std::set<std::string>& undone) {
+    DayRecord r;
+    for (const AttendanceEvent* ep : events) {
+        const AttendanceEvent& e = *ep;
+        if (undone.count(e.id)) continue;
+        switch (e.kind) {
+            case EventKind::check_in:
+                if (!r.checkIn) {
+                    r.checkIn = e.at;
+                    r.checkInEventId = e.id;
+                    r.checkInRecordedAt = e.recordedAt;
+                }
+                break;
+            case EventKind::check_out:
+                if (r.checkIn) r.checkOut = e.at;
+                break;
+            case EventKind::correction:
+                r.corrected = true;
+                if (e.effect == CorrectionEffect::set_check_in) {
+                    r.checkIn = e.at;
+                    r.checkInEventId.clear();
+                } else if (e.effect == CorrectionEffect::set_check_out) {
+                    r.checkOut = e.at;
+                } else if (e.effect == CorrectionEffect::set_absent) {
+                    r.checkIn.reset();
+                    r.checkOut.reset();
+                    r.checkInEventId.clear();
+                }
+                break;
+            case EventKind::guest_registration:
+                // The walk-in turned out to be this participant: they were here from the walk-in's time.
+                if (e.effect == CorrectionEffect::link_guest) {
+                    r.corrected = true;
+                    if (!r.checkIn) {
+                        r.checkIn = e.at;
+                        r.checkInEventId.clear();
+                    }
+                }
+                break;
+            case EventKind::undo: break;
+        }
+    }
+    return r;
+}
+
+std::vector<Guest> foldGuests(const std::vector<const AttendanceEvent*>& dayEvents, const std::set<std::string>& undone) {
+    std::set<std::string> linked, confirmed;
+    for (const AttendanceEvent* e : dayEvents)
+        if (isGuestReview(*e) && !undone.count(e->id))
+            (e->effect == CorrectionEffect::link_guest ? linked : confirmed).insert(e->refersTo);
+    std::vector<Guest> out;
+    for (const AttendanceEvent* e : dayEvents)
+        if (e->kind == EventKind::guest_registration && e->refersTo.empty() && !undone.count(e->id) && !linked.count(e->id))
+            out.push_back({e->id, e->guestName, e->guestOrganisation, e->at, confirmed.count(e->id) > 0});
+    return out;
 }
 
 void AttendanceLedger::apply(const AttendanceEvent& e) {
     ++eventCount_;
     const int64_t dayKey = e.day.daysSinceEpoch();
-    std::string code = e.participantCode;
+    auto& events = byDay_[dayKey];
+    events.push_back(e);
+    if (isStaffChange(e)) staffChanges_.emplace_back(dayKey, events.size() - 1);
     if (e.kind == EventKind::undo) {
         undone_.insert(e.refersTo);
         auto it = locate_.find(e.refersTo);
-        byDay_[dayKey].push_back(e);
-        if (it != locate_.end()) rebuild(LocalDate::fromDaysSinceEpoch(it->second.first), it->second.second);
+        if (it != locate_.end()) {
+            const AttendanceEvent& target = byDay_[it->second.first][it->second.second];
+            if (!target.participantCode.empty()) rebuild(target.day, target.participantCode);
+        }
         return;
     }
-    locate_[e.id] = {dayKey, code};
-    byDay_[dayKey].push_back(e);
-    if (!code.empty()) rebuild(e.day, code);
+    locate_[e.id] = {dayKey, events.size() - 1};
+    if (!e.participantCode.empty()) rebuild(e.day, e.participantCode);
 }
 
 void AttendanceLedger::rebuild(LocalDate day, const std::string& code) {
-    DayRecord r;
-    auto it = byDay_.find(day.daysSinceEpoch());
-    if (it != byDay_.end()) {
-        for (const auto& e : it->second) {
-            if (e.participantCode != code || undone_.count(e.id)) continue;
-            switch (e.kind) {
-                case EventKind::check_in:
-                    if (!r.checkIn) {
-                        r.checkIn = e.at;
-                        r.checkInEventId = e.id;
-                        r.checkInRecordedAt = e.recordedAt;
-                    }
-                    break;
-                case EventKind::check_out:
-                    if (r.checkIn) r.checkOut = e.at;
-                    break;
-                case EventKind::correction:
-                    r.corrected = true;
-                    if (e.effect == CorrectionEffect::set_check_in) {
-                        r.checkIn = e.at;
-                        r.checkInEventId.clear();
-                    } else if (e.effect == CorrectionEffect::set_check_out) {
-                        r.checkOut = e.at;
-                    } else if (e.effect == CorrectionEffect::set_absent) {
-                        r.checkIn.reset();
-                        r.checkOut.reset();
-                        r.checkInEventId.clear();
-                    }
-                    break;
-                case EventKind::undo:
-                case EventKind::guest_registration: break;
-            }
-        }
-    }
-    records_[{day.daysSinceEpoch(), code}] = r;
+    std::vector<const AttendanceEvent*> mine;
+    if (auto it = byDay_.find(day.daysSinceEpoch()); it != byDay_.end())
+        for (const auto& e : it->second)
+            if (e.participantCode == code) mine.push_back(&e);
+    records_[{day.daysSinceEpoch(), code}] = foldPersonDay(mine, undone_);
 }
 
 DayRecord AttendanceLedger::record(LocalDate day, const std::string& code) const {
@@ -166,13 +198,12 @@ DayRecord AttendanceLedger::record(LocalDate day, const std::string& code) const
 }
 
 std::vector<Guest> AttendanceLedger::guests(LocalDate day) const {
-    std::vector<Guest> out;
     auto it = byDay_.find(day.daysSinceEpoch());
-    if (it == byDay_.end()) return out;
+    if (it == byDay_.end()) return {};
+    std::vector<const AttendanceEvent*> events;
     for (const auto& e : it->second)
-        if (e.kind == EventKind::guest_registration && !undone_.count(e.id))
-            out.push_back({e.id, e.guestName, e.guestOrganisation, e.at});
-    return out;
+        if (e.kind == EventKind::guest_registration) events.push_back(&e);
+    return foldGuests(events, undone_);
 }
 
 int AttendanceLedger::countCheckedIn(LocalDate day, const std::vector<std::string>& codes) const {
@@ -180,6 +211,90 @@ int AttendanceLedger::countCheckedIn(LocalDate day, const std::vector<std::strin
     for (const auto& c : codes)
         if (record(day, c).checkIn) ++n;
     return n;
+}
+
+std::vector<AttendanceEvent> AttendanceLedger::staffChanges(size_t limit) const {
+    std::vector<AttendanceEvent> out;
+    for (auto it = staffChanges_.rbegin(); it != staffChanges_.rend() && out.size() < limit; ++it)
+        out.push_back(byDay_.at(it->first)[it->second]);
+    return out;
+}
+
+const AttendanceEvent* AttendanceLedger::find(const std::string& id) const {
+    auto it = locate_.find(id);
+    if (it == locate_.end()) return nullptr;
+    return &byDay_.at(it->second.first)[it->second.second];
+}
+
+void AttendanceSummary::add(const AttendanceEvent& e) {
+    ++eventCount_;
+    if (e.day != day_) {
+        flushPerson();
+        flushDay();
+        day_ = e.day;
+    }
+    if (e.participantCode != code_) flushPerson();
+    code_ = e.participantCode;
+    if (e.participantCode.empty()) {
+        dayGuests_.push_back(e);
+        return;
+    }
+    person_.push_back(e);
+    if (isGuestReview(e)) dayGuests_.push_back(e);  // a link hides the walk-in from the guests
+}
+
+void AttendanceSummary::finish() {
+    flushPerson();
+    flushDay();
+}
+
+void AttendanceSummary::flushPerson() {
+    if (person_.empty()) return;
+    std::set<std::string> undone;
+    std::vector<const AttendanceEvent*> events;
+    for (const auto& e : person_) {
+        if (e.kind == EventKind::undo) undone.insert(e.refersTo);
+        events.push_back(&e);
+    }
+    records_[{day_.daysSinceEpoch(), code_}] = foldPersonDay(events, undone);
+    person_.clear();
+}
+
+void AttendanceSummary::flushDay() {
+    if (dayGuests_.empty()) return;
+    std::set<std::string> undone;
+    std::vector<const AttendanceEvent*> events;
+    for (const auto& e : dayGuests_) {
+        if (e.kind == EventKind::undo) undone.insert(e.refersTo);
+        events.push_back(&e);
+    }
+    auto g = foldGuests(events, undone);
+    if (!g.empty()) guests_[day_.daysSinceEpoch()] = std::move(g);
+    dayGuests_.clear();
+}
+
+DayRecord AttendanceSummary::record(LocalDate day, const std::string& code) const {
+    auto it = records_.find({day.daysSinceEpoch(), code});
+    return it == records_.end() ? DayRecord{} : it->second;
+}
+
+std::vector<Guest> AttendanceSummary::guests(LocalDate day) const {
+    auto it = guests_.find(day.daysSinceEpoch());
+    return it == guests_.end() ? std::vector<Guest>{} : it->second;
+}
+
+std::string checkStaffChange(const AttendanceEvent& e) {
+    auto blank = [](const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; };
+    const bool correction = e.kind == EventKind::correction &&
+                            (e.effect == CorrectionEffect::set_check_in || e.effect == CorrectionEffect::set_check_out ||
+                             e.effect == CorrectionEffect::set_absent);
+    const bool review = isGuestReview(e) && (e.effect == CorrectionEffect::confirm_guest ||
+                                             (e.effect == CorrectionEffect::link_guest && !e.participantCode.empty()));
+    if (!correction && !review) return "staff.error.kind";
+    if (correction && e.participantCode.empty()) return "staff.error.kind";
+    if (blank(e.reason)) return "staff.error.reason";
+    if (blank(e.actor)) return "staff.error.actor";
+    return "";
 }
 
 std::string newEventId() {

@@ -24,7 +24,8 @@ enum class EventKind {
     check_out,
     undo,                // reverses the event named in refersTo (within the undo window)
     correction,          // staff: see CorrectionEffect; reason and actor required
-    guest_registration,  // a walk-in not on the roster (guestName, guestOrganisation)
+    guest_registration,  // a walk-in not on the roster (guestName, guestOrganisation); with refersTo
+                         // set, staff's review of that walk-in (effect confirm_guest or link_guest)
 };
 
 enum class EventSource { kiosk, staff, command_line };
@@ -34,6 +35,9 @@ enum class CorrectionEffect {
     set_check_in,   // the person was there from `at`
     set_check_out,  // the person left at `at`
     set_absent,     // clears check-in and check-out for that day
+    // Reviews of a walk-in (kind guest_registration, refersTo = the walk-in's event id):
+    confirm_guest,  // staff saw the guest: stays a guest on the list, marked confirmed
+    link_guest,     // the walk-in was this rostered participant (participantCode): their check-in
 };
 
 struct AttendanceEvent {
@@ -100,30 +104,88 @@ struct Guest {
     std::string name;
     std::string organisation;
     Instant at;
+    bool confirmed = false;  // staff confirmed the walk-in
+};
+
+// A staff review of a walk-in (kind guest_registration with refersTo).
+inline bool isGuestReview(const AttendanceEvent& e) {
+    return e.kind == EventKind::guest_registration && !e.refersTo.empty();
+}
+// What staff did: corrections and guest reviews, for the history.
+inline bool isStaffChange(const AttendanceEvent& e) { return e.kind == EventKind::correction || isGuestReview(e); }
+
+// One participant's day from that person's events of that day, in store order. `undone` names
+// the events reversed by an undo (from any day). The one place where the log becomes a day.
+DayRecord foldPersonDay(const std::vector<const AttendanceEvent*>& events, const std::set<std::string>& undone);
+// The day's walk-ins from that day's events, in store order: registrations that were not undone
+// and not linked to a participant, with their confirmation.
+std::vector<Guest> foldGuests(const std::vector<const AttendanceEvent*>& dayEvents, const std::set<std::string>& undone);
+
+// What the presence list and the matrix read: a participant's day and a day's guests. Kept by
+// the kiosk in memory (AttendanceLedger) or folded from the store for an export (AttendanceSummary).
+class DayRecords {
+public:
+    virtual ~DayRecords() = default;
+    virtual DayRecord record(LocalDate day, const std::string& code) const = 0;
+    virtual std::vector<Guest> guests(LocalDate day) const = 0;
 };
 
 // The in-memory view of the log: fed every committed event in store order, answers per-day
 // questions without touching the disk. Cheap to query every frame.
-class AttendanceLedger {
+class AttendanceLedger : public DayRecords {
 public:
     void apply(const AttendanceEvent& e);
     void clear() { *this = AttendanceLedger{}; }
 
-    DayRecord record(LocalDate day, const std::string& code) const;
-    std::vector<Guest> guests(LocalDate day) const;
+    DayRecord record(LocalDate day, const std::string& code) const override;
+    std::vector<Guest> guests(LocalDate day) const override;
     // How many of these codes have a check-in that day.
     int countCheckedIn(LocalDate day, const std::vector<std::string>& codes) const;
     size_t eventCount() const { return eventCount_; }
+    // Corrections and guest reviews, newest first (at most `limit`).
+    std::vector<AttendanceEvent> staffChanges(size_t limit) const;
+    // The event with this id, if the ledger has it.
+    const AttendanceEvent* find(const std::string& id) const;
 
 private:
     void rebuild(LocalDate day, const std::string& code);
 
     std::map<std::pair<int64_t, std::string>, DayRecord> records_;  // (day, code)
     std::map<int64_t, std::vector<AttendanceEvent>> byDay_;          // events per day, store order
-    std::map<std::string, std::pair<int64_t, std::string>> locate_;  // event id -> (day, code)
+    std::map<std::string, std::pair<int64_t, size_t>> locate_;      // event id -> (day, index in byDay_)
     std::set<std::string> undone_;
+    std::vector<std::pair<int64_t, size_t>> staffChanges_;          // in store order
     size_t eventCount_ = 0;
 };
+
+// The same answers, folded from a stream of events sorted by (day, participant code, store
+// order), as the store hands them out for an export: it keeps one person's day of events at a
+// time, so its memory follows the number of people and days, not the number of events.
+class AttendanceSummary : public DayRecords {
+public:
+    void add(const AttendanceEvent& e);  // in (day, code, seq) order
+    void finish();                       // after the last event
+    DayRecord record(LocalDate day, const std::string& code) const override;
+    std::vector<Guest> guests(LocalDate day) const override;
+    size_t eventCount() const { return eventCount_; }
+
+private:
+    void flushPerson();
+    void flushDay();
+
+    std::map<std::pair<int64_t, std::string>, DayRecord> records_;
+    std::map<int64_t, std::vector<Guest>> guests_;
+    LocalDate day_;
+    std::string code_;
+    std::vector<AttendanceEvent> person_;      // the current (day, code) group
+    std::vector<AttendanceEvent> dayGuests_;   // the current day's walk-ins and their reviews
+    std::set<std::string> linkedGuests_;       // walk-ins of the current day linked to a participant
+    size_t eventCount_ = 0;
+};
+
+// A staff correction or guest review, checked before it is stored: reason and actor are required
+// (trimmed), and the effect must fit the kind. Returns the catalogue key of what is missing, or "".
+std::string checkStaffChange(const AttendanceEvent& e);
 
 // A fresh random id for an event (idempotency key), 32 hex digits.
 std::string newEventId();

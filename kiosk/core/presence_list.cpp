@@ -7,7 +7,7 @@
 namespace kiosk {
 
 std::vector<PresenceRow> presenceList(const Programme& programme, const std::vector<Participant>& roster,
-                                      const AttendanceLedger& ledger, LocalDate date, const AttendanceRules& rules) {
+                                      const DayRecords& records, LocalDate date, const AttendanceRules& rules) {
     const ProgrammeDay* day = programme.dayOn(date);
     std::vector<const Participant*> people;
     for (const auto& p : roster)
@@ -17,7 +17,7 @@ std::vector<PresenceRow> presenceList(const Programme& programme, const std::vec
     std::vector<PresenceRow> rows;
     rows.reserve(people.size());
     for (const Participant* p : people) {
-        const DayRecord r = ledger.record(date, p->code);
+        const DayRecord r = records.record(date, p->code);
         PresenceRow row;
         row.date = date;
         row.participant = *p;
@@ -27,7 +27,7 @@ std::vector<PresenceRow> presenceList(const Programme& programme, const std::vec
         row.corrected = r.corrected;
         rows.push_back(std::move(row));
     }
-    for (const auto& g : ledger.guests(date)) {
+    for (const auto& g : records.guests(date)) {
         PresenceRow row;
         row.date = date;
         row.guest = true;
@@ -35,45 +35,37 @@ std::vector<PresenceRow> presenceList(const Programme& programme, const std::vec
         row.participant.department = g.organisation;
         row.status = DayStatus::present;
         row.checkIn = toLocal(g.at).timeOfDay();
+        row.guestEventId = g.eventId;
+        row.guestConfirmed = g.confirmed;
         rows.push_back(std::move(row));
     }
     return rows;
 }
 
-std::string neutraliseFormula(std::string_view cell) {
-    if (!cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' || cell[0] == '@' || cell[0] == '\t' ||
-                          cell[0] == '\r' || cell[0] == '\n'))
-    {
-        std::string out;
-        out.reserve(cell.size() + 1);
-        out += '\'';
-        out += cell;
-        return out;
-    }
-    return std::string(cell);
-}
-
-std::string presenceCsv(const std::vector<PresenceRow>& rows, const Texts& tx, char delimiter) {
-    std::string out = "\xEF\xBB\xBF";
-    auto line = [&](const std::vector<std::string>& cells) {
-        for (size_t i = 0; i < cells.size(); ++i) {
-            if (i) out += delimiter;
-            out += csvField(neutraliseFormula(cells[i]), delimiter);
-        }
-        out += "\r\n";
-    };
-    line({tx("export.col.date"), tx("export.col.code"), tx("export.col.first_name"), tx("export.col.infix"),
-          tx("export.col.last_name"), tx("export.col.department"), tx("export.col.status"), tx("export.col.check_in"),
-          tx("export.col.check_out"), tx("export.col.note")});
+ExportTable presenceTable(const std::vector<PresenceRow>& rows, LocalDate date, const Texts& tx) {
+    ExportTable t;
+    t.sheetName = tx("export.sheet.presence");
+    t.title = tx.format("export.title.presence", {{"date", longDate(date, tx.lang())}});
+    t.header = {tx("export.col.date"),       tx("export.col.code"),   tx("export.col.first_name"), tx("export.col.infix"),
+                tx("export.col.last_name"),  tx("export.col.department"), tx("export.col.status"),
+                tx("export.col.check_in"),   tx("export.col.check_out"),  tx("export.col.note")};
+    t.numeric.assign(t.header.size(), false);
+    t.widths = {11, 10, 16, 12, 20, 28, 22, 11, 11, 30};
     for (const auto& r : rows) {
         const Participant& p = r.participant;
         std::string note;
         if (r.corrected) note = tx("export.note.corrected");
-        line({r.date.iso(), p.code, p.firstName, p.infix, p.lastName, p.department,
-              r.guest ? tx("status.guest") : tx(std::string("status.") + dayStatusKey(r.status)),
-              r.checkIn ? r.checkIn->hhmm() : "", r.checkOut ? r.checkOut->hhmm() : "", note});
+        if (r.guest) note = tx(r.guestConfirmed ? "export.note.guest_confirmed" : "export.note.guest_unconfirmed");
+        t.rows.push_back({r.date.iso(), p.code, p.firstName, p.infix, p.lastName, p.department,
+                          r.guest ? tx("status.guest") : tx(std::string("status.") + dayStatusKey(r.status)),
+                          r.checkIn ? r.checkIn->hhmm() : "", r.checkOut ? r.checkOut->hhmm() : "", note});
     }
-    return out;
+    return t;
+}
+
+std::string presenceCsv(const std::vector<PresenceRow>& rows, const Texts& tx, char delimiter) {
+    const LocalDate date = rows.empty() ? LocalDate{} : rows.front().date;
+    return tableCsv(presenceTable(rows, date, tx), delimiter);
 }
 
 }  // namespace kiosk

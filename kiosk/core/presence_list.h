@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "attendance.h"
+#include "export_table.h"
 #include "participant.h"
 #include "programme.h"
 #include "text_catalogue.h"
@@ -20,18 +21,19 @@ struct PresenceRow {
     DayStatus status = DayStatus::absent;
     std::optional<TimeOfDay> checkIn, checkOut;  // local
     bool corrected = false;
+    std::string guestEventId;     // a guest: the walk-in's event (for staff's review)
+    bool guestConfirmed = false;  // a guest: staff confirmed the walk-in
 };
 
 // Participants of the day's cohort (all, if the date is not a programme day), sorted by last name
 // the Dutch way, then that day's guests in order of arrival.
 std::vector<PresenceRow> presenceList(const Programme& programme, const std::vector<Participant>& roster,
-                                      const AttendanceLedger& ledger, LocalDate date, const AttendanceRules& rules);
+                                      const DayRecords& records, LocalDate date, const AttendanceRules& rules);
 
-// CSV as Dutch Excel expects: UTF-8 with BOM, CRLF, RFC 4180 quoting, `delimiter` (';' default),
-// headers in the texts' language; cells that could start a formula are neutralised (OWASP).
+// The list as an export: date, code, first name, infix, last name, department, status, check-in,
+// check-out, note; headers in the texts' language, dates YYYY-MM-DD, local times HH:MM.
+ExportTable presenceTable(const std::vector<PresenceRow>& rows, LocalDate date, const Texts& texts);
+// The same as CSV (export_table.h): what `export` writes and the staff screen saves.
 std::string presenceCsv(const std::vector<PresenceRow>& rows, const Texts& texts, char delimiter = ';');
-
-// A leading apostrophe for cells beginning with = + - @ tab CR or LF, so no cell is ever a formula.
-std::string neutraliseFormula(std::string_view cell);
 
 }  // namespace kiosk

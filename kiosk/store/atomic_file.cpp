@@ -18,9 +18,36 @@ std::optional<std::string> readWholeFile(const std::filesystem::path& file) {
     return ss.str();
 }
 
-std::string writeFileAtomically(const std::filesystem::path& target, std::string_view content) {
+std::filesystem::path partialPathFor(const std::filesystem::path& target) {
     const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-    const std::filesystem::path tmp = dir / ("." + target.filename().string() + ".tmp");
+    return dir / ("." + target.filename().string() + ".tmp");
+}
+
+namespace {
+
+std::string failed(const std::filesystem::path& target, const std::filesystem::path& partial, int fd) {
+    const std::string err = std::strerror(errno);
+    if (fd >= 0) ::close(fd);
+    ::unlink(partial.c_str());
+    return target.string() + ": " + err;
+}
+
+std::string syncAndRename(int fd, const std::filesystem::path& partial, const std::filesystem::path& target) {
+    if (::fsync(fd) != 0) return failed(target, partial, fd);
+    if (::close(fd) != 0) return failed(target, partial, -1);
+    if (::rename(partial.c_str(), target.c_str()) != 0) return failed(target, partial, -1);
+    const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+    if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
+        ::fsync(dfd);
+        ::close(dfd);
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string writeFileAtomically(const std::filesystem::path& target, std::string_view content) {
+    const std::filesystem::path tmp = partialPathFor(target);
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) return tmp.string() + ": " + std::strerror(errno);
     size_t written = 0;
@@ -28,28 +55,17 @@ std::string writeFileAtomically(const std::filesystem::path& target, std::string
         const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
         if (n < 0) {
             if (errno == EINTR) continue;
-            const std::string err = std::strerror(errno);
-            ::close(fd);
-            ::unlink(tmp.c_str());
-            return target.string() + ": " + err;
+            return failed(target, tmp, fd);
         }
         written += static_cast<size_t>(n);
     }
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        const std::string err = std::strerror(errno);
-        ::unlink(tmp.c_str());
-        return target.string() + ": " + err;
-    }
-    if (::rename(tmp.c_str(), target.c_str()) != 0) {
-        const std::string err = std::strerror(errno);
-        ::unlink(tmp.c_str());
-        return target.string() + ": " + err;
-    }
-    if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
-    }
-    return {};
+    return syncAndRename(fd, tmp, target);
+}
+
+std::string commitFileAtomically(const std::filesystem::path& partial, const std::filesystem::path& target) {
+    const int fd = ::open(partial.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return failed(target, partial, -1);
+    return syncAndRename(fd, partial, target);
 }
 
 }  // namespace kiosk

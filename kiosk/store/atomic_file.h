@@ -12,6 +12,12 @@ namespace kiosk {
 // Returns "" on success, else what went wrong in plain words (the OS's message).
 std::string writeFileAtomically(const std::filesystem::path& target, std::string_view content);
 
+// For a file written by someone else (a library): `partial` was written beside `target`; it is
+// fsynced, renamed over `target` and the folder fsynced. On failure `partial` is removed.
+std::string commitFileAtomically(const std::filesystem::path& partial, const std::filesystem::path& target);
+// Where to write a file that commitFileAtomically will move to `target` (hidden, same folder).
+std::filesystem::path partialPathFor(const std::filesystem::path& target);
+
 // The whole file, byte for byte; nullopt when it cannot be read.
 std::optional<std::string> readWholeFile(const std::filesystem::path& file);
 

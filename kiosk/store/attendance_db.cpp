@@ -229,6 +229,13 @@ StoreStatus AttendanceDb::migrate() {
     return {};
 }
 
+StoreStatus AttendanceDb::openExisting(const std::filesystem::path& file) {
+    close();
+    path_ = file;
+    if (!std::filesystem::exists(file)) return {StoreErrorKind::io, file.string() + ": not found"};
+    return ensureOpen();
+}
+
 StoreOpenReport AttendanceDb::open(const std::filesystem::path& file, Instant now) {
     close();
     path_ = file;
@@ -370,6 +377,18 @@ StoreStatus AttendanceDb::loadEventsForDay(LocalDate day, std::vector<Attendance
     st.bind(1, day.iso());
     int rc;
     while ((rc = st.step()) == SQLITE_ROW) out.push_back(eventFromRow(st));
+    return statusFrom(rc);
+}
+
+StoreStatus AttendanceDb::summarise(LocalDate from, LocalDate to, AttendanceSummary& out) {
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    Statement st(db_, (std::string(kSelectEvents) +
+                       " WHERE local_date BETWEEN ? AND ? ORDER BY local_date, participant_code, seq").c_str());
+    st.bind(1, from.iso());
+    st.bind(2, to.iso());
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) out.add(eventFromRow(st));
+    out.finish();
     return statusFrom(rc);
 }
 

@@ -72,6 +72,9 @@ public:
 
     // Opens (creating folders and the file as needed), checks, migrates. `now` names quarantined files.
     StoreOpenReport open(const std::filesystem::path& file, Instant now);
+    // A second connection to a database the kiosk already opened and checked (an export on its own
+    // thread, reading while the store thread writes: WAL allows it). No check, no quarantine.
+    StoreStatus openExisting(const std::filesystem::path& file);
     void close();
     bool isOpen() const { return db_ != nullptr; }
     const std::filesystem::path& path() const { return path_; }
@@ -79,6 +82,10 @@ public:
     StoreStatus appendEvent(const AttendanceEvent& e);  // durable on Ok (see contract)
     StoreStatus loadEvents(const std::function<void(const AttendanceEvent&)>& sink);
     StoreStatus loadEventsForDay(LocalDate day, std::vector<AttendanceEvent>& out);
+    // Folds the events of the days from..to (inclusive) into `out`, one person's day at a time
+    // (sorted by day, participant, store order through the by-day index): what an export reads.
+    // Its memory follows people and days, not events.
+    StoreStatus summarise(LocalDate from, LocalDate to, AttendanceSummary& out);
 
     // All rows or none; rows not in `roster` are marked inactive (history keeps their names).
     // A non-empty `metaKey` is set to `metaValue` in the same transaction (see syncConfigRoster).

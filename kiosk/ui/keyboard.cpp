@@ -1,5 +1,6 @@
 #include "keyboard.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "widgets.h"
@@ -105,6 +106,45 @@ bool drawTextField(const char* id, const std::string& label, const std::string& 
     }
     frameTargets().push_back({id, label, boxMin, max});
     return tapped;
+}
+
+bool drawKeypad(std::string& entry, ImVec2 min, ImVec2 max, const std::string& okLabel, bool enabled, size_t maxDigits) {
+    const Theme& t = theme();
+    const float cx = (min.x + max.x) * 0.5f;
+    const float gap = t.Em(0.4f);
+    const float key = std::min((max.y - min.y - 3 * gap) / 4.0f, t.Em(3.4f));
+    const float keyW = key * 1.4f;
+    const float gridW = keyW * 3 + 2 * gap;
+    const char* keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "back", "0", "ok"};
+    bool ok = false;
+    for (int i = 0; i < 12; ++i) {
+        ImGui::SetCursorScreenPos(ImVec2(cx - gridW * 0.5f + static_cast<float>(i % 3) * (keyW + gap),
+                                         min.y + static_cast<float>(i / 3) * (key + gap)));
+        const std::string id = std::string("keypad.") + keys[i];
+        const std::string k = keys[i];
+        if (k == "back") {
+            if (touchButton({id.c_str(), "", ImVec2(keyW, key), ButtonStyle::secondary, {}, Icon::arrow_left, nullptr, enabled}) &&
+                !entry.empty())
+                entry.pop_back();
+        } else if (k == "ok") {
+            ok = touchButton({id.c_str(), okLabel, ImVec2(keyW, key), ButtonStyle::primary, {}, Icon::check, t.fonts.title,
+                              enabled && !entry.empty()});
+        } else if (touchButton({id.c_str(), k, ImVec2(keyW, key), ButtonStyle::secondary, {}, Icon::none, t.fonts.title, enabled}) &&
+                   entry.size() < maxDigits) {
+            entry += k;
+        }
+    }
+    return ok;
+}
+
+float drawCodeDots(size_t count, float centreX, float y) {
+    const Theme& t = theme();
+    const float dot = t.Em(0.45f);
+    const float dotsW = static_cast<float>(std::max<size_t>(count, 1)) * dot * 3.0f;
+    for (size_t i = 0; i < count; ++i)
+        ImGui::GetWindowDrawList()->AddCircleFilled(
+            ImVec2(centreX - dotsW * 0.5f + dot * 1.5f + static_cast<float>(i) * dot * 3.0f, y + dot), dot, t.palette.ink.abgr());
+    return dot * 2.0f;
 }
 
 }  // namespace kiosk::ui

@@ -29,6 +29,31 @@ Intent drawKioskUi(const KioskView& view, UiState& state) {
         case Screen::exercises: intent = drawExercisesScreen(view, state); break;
         case Screen::exercise: intent = drawExerciseScreen(view, state); break;
         case Screen::shift: intent = drawShiftScreen(view, state); break;
+        case Screen::staff_pin: intent = drawStaffPinScreen(view, state); break;
+        case Screen::staff_today: intent = drawStaffTodayScreen(view, state); break;
+        case Screen::staff_correct: intent = drawStaffCorrectScreen(view, state); break;
+        case Screen::staff_matrix: intent = drawStaffMatrixScreen(view, state); break;
+        case Screen::staff_history: intent = drawStaffHistoryScreen(view, state); break;
+        case Screen::staff_health: intent = drawStaffHealthScreen(view, state); break;
+    }
+    // Staff mode's door: a press held in the top-left corner of the home screen. Nothing shows
+    // there; a short tap does nothing; a drag that leaves the corner starts over.
+    if (state.screen == Screen::home && !view.dimmed) {
+        const float corner = theme().Em(kStaffCornerEm);
+        const ImVec2 m = io.MousePos;
+        const bool inCorner = m.x >= 0 && m.y >= 0 && m.x < corner && m.y < corner;
+        if (ImGui::IsMouseDown(ImGuiMouseButton_Left) && inCorner) {
+            if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) || state.cornerPressMs == 0) state.cornerPressMs = view.now.ms;
+            state.animating = true;  // keep drawing while the finger rests, to notice the moment
+            if (view.now.ms - state.cornerPressMs >= kStaffCornerHoldMs && intent.kind == Intent::Kind::none) {
+                intent = Intent::go(Screen::staff_pin);
+                state.cornerPressMs = 0;
+            }
+        } else {
+            state.cornerPressMs = 0;
+        }
+    } else {
+        state.cornerPressMs = 0;
     }
     if (view.dimmed) {
         ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0, 0, 0, 165));

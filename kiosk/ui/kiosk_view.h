@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "core/attendance.h"
+#include "core/cohort_matrix.h"
+#include "core/presence_list.h"
 #include "core/exercise_player.h"
 #include "core/kiosk_settings.h"
 #include "core/participant.h"
@@ -17,9 +19,63 @@
 
 namespace kiosk::ui {
 
-enum class Screen { home, checkin, agenda, walkin, exercises, exercise, shift };  // staff: issue 7
+enum class Screen {
+    home, checkin, agenda, walkin, exercises, exercise, shift,
+    // Staff mode: the PIN pad, then (only once unlocked) the dashboard's pages.
+    staff_pin, staff_today, staff_correct, staff_matrix, staff_history, staff_health,
+};
+// The pages behind the PIN (staff_pin itself is public: it is the door).
+inline bool isStaffScreen(Screen s) { return s >= Screen::staff_today; }
 const char* screenName(Screen s);  // "home", "checkin", ... (--screen, --ui-dump)
 std::optional<Screen> parseScreen(const std::string& name);
+
+// Staff mode's data, built by the app only while staff mode is unlocked.
+struct StaffHealth {
+    std::string databasePath;
+    int64_t databaseBytes = 0, walBytes = 0;
+    int64_t freeBytes = -1;                   // on the database's disk (-1: unknown)
+    std::optional<LocalDateTime> lastBackup;  // newest daily backup
+    std::string lastBackupPath;
+    std::optional<LocalDateTime> lastExport;
+    std::string lastExportPath;
+    std::vector<std::string> configProblems;  // the newest config on disk, when it was refused
+    std::vector<std::string> startupProblems;
+    std::string storeProblem;
+    size_t eventCount = 0;
+    std::string version;
+};
+
+struct StaffHistoryRow {
+    LocalDateTime recordedAt;  // when the change was made
+    LocalDate day;             // the day it changed
+    std::string who;           // the participant or guest it is about
+    std::string what;          // in words: "aanwezig vanaf 09:05", "gast bevestigd"
+    std::string reason, actor;
+};
+
+struct StaffView {
+    LocalDate date;                          // the day shown (today unless staff stepped back)
+    const ProgrammeDay* day = nullptr;       // its programme day, if any
+    std::vector<PresenceRow> rows;           // the cohort (absent ones too), then the guests
+    int present = 0, late = 0, leftEarly = 0, absent = 0, guests = 0;
+    CohortMatrix matrix;
+    std::vector<StaffHistoryRow> history;    // newest first
+    StaffHealth health;
+    std::string exportTarget;                // where an export would go now, in words
+    bool exportToDrive = false;
+    bool exportBusy = false;
+    std::string exportMessage;               // the last export's outcome (where it went, or why not)
+    bool exportFailed = false;
+    int autoLockSeconds = 0;                 // until staff mode locks itself without a touch
+};
+
+// The PIN pad's state (public: it is the door to staff mode).
+struct PinPadView {
+    bool configured = false;   // a PIN hash is set in kiosk.toml
+    bool checking = false;     // the hash is being verified (a fraction of a second)
+    int lockedSeconds = 0;     // too many wrong tries: no try before this runs out
+    int triesLeft = 0;         // before the next lock-out
+};
 
 // The model as a frame sees it. Built by the app each frame from data already in memory.
 struct KioskView {
@@ -42,6 +98,8 @@ struct KioskView {
     bool shiftAvailable = false;                // a facilitator code is configured
     int64_t msSinceInput = 0;                   // for controls that fade when not touched
     int configProblemCount = 0;
+    PinPadView pin;                              // the staff PIN pad
+    const StaffView* staff = nullptr;            // set only while staff mode is unlocked
 };
 
 enum class CheckMode { check_in, check_out };
@@ -61,7 +119,14 @@ struct Intent {
         exercise,        // a player command: `command`
         unlock_shift,    // the facilitator code typed: `code`
         set_shift,       // today's agenda moves by `minutes` from now (0: back on schedule)
+        unlock_staff,    // the staff PIN typed: `code` (checked by the app, never by a screen)
+        lock_staff,      // leave staff mode
+        staff_day,       // show the day `minutes` days from the one shown (-1, +1; 0: today)
+        staff_change,    // a correction or guest review: `change` (the app fills in ids and times)
+        staff_export,    // `exportMatrix`, `exportXlsx`
     } kind = Kind::none;
+    AttendanceEvent change;    // staff_change: kind, participantCode, effect, at, refersTo, reason, actor
+    bool exportMatrix = false, exportXlsx = false;
     int minutes = 0;
     enum class PlayerCommand { next, previous, toggle_pause, plus_minute, minus_minute, end } command = PlayerCommand::next;
     Screen screen = Screen::home;
@@ -118,6 +183,27 @@ struct Intent {
         i.minutes = m;
         return i;
     }
+    static Intent unlockStaff(std::string pin) {
+        Intent i = of(Kind::unlock_staff);
+        i.code = std::move(pin);
+        return i;
+    }
+    static Intent staffDay(int delta) {
+        Intent i = of(Kind::staff_day);
+        i.minutes = delta;
+        return i;
+    }
+    static Intent staffChange(AttendanceEvent e) {
+        Intent i = of(Kind::staff_change);
+        i.change = std::move(e);
+        return i;
+    }
+    static Intent staffExport(bool matrix, bool xlsx) {
+        Intent i = of(Kind::staff_export);
+        i.exportMatrix = matrix;
+        i.exportXlsx = xlsx;
+        return i;
+    }
     static Intent registerGuest(std::string n, std::string org) {
         Intent i = of(Kind::register_guest);
         i.name = std::move(n);
@@ -166,6 +252,25 @@ struct UiState {
     std::string codeEntry;
     bool codeWrong = false;
     bool shiftUnlocked = false;
+    // The hidden way into staff mode: when a press began in the corner (0: none).
+    int64_t cornerPressMs = 0;
+    // Staff mode: the PIN typed (never shown), the correction form, the lists' scrolling.
+    std::string pinEntry;
+    bool pinWrong = false;
+    struct Correction {
+        std::string code;          // the participant (empty for a guest review)
+        std::string guestEventId;  // a guest review: the walk-in
+        std::string who;           // name shown in the form's title
+        CorrectionEffect effect = CorrectionEffect::set_check_in;
+        int minutes = 9 * 60;      // the time of day for set_check_in / set_check_out
+        std::string reason;
+        int field = 0;             // 0: reason, 1: name
+        std::string linkQuery;     // a guest review: search for the participant it was
+        std::string linkCode;      // ... and the one chosen
+        std::string error;         // catalogue key of what is missing
+    } correction;
+    std::string staffName;         // who is making changes (kept until staff mode locks)
+    int staffDayOffset = 0;        // the day shown, in days from today
 };
 
 }  // namespace kiosk::ui

@@ -4,57 +4,32 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "keyboard.h"
 #include "screens.h"
 #include "widgets.h"
 
 namespace kiosk::ui {
 namespace {
 
-Intent drawKeypad(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
+Intent drawCodeEntry(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
-    Intent intent;
     const float cx = (min.x + max.x) * 0.5f;
     float y = min.y;
     drawTextCentred(t.fonts.title, cx, y, max.x - min.x, t.palette.ink, tx("shift.enter_code"));
     y += t.fonts.title->FontSize + t.Em(0.6f);
     // Dots for the digits typed, so that nobody behind the facilitator reads the code.
-    const float dot = t.Em(0.45f);
-    const float dotsW = static_cast<float>(std::max<size_t>(s.codeEntry.size(), 1)) * dot * 3.0f;
-    for (size_t i = 0; i < s.codeEntry.size(); ++i)
-        ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(cx - dotsW * 0.5f + dot * 1.5f + static_cast<float>(i) * dot * 3.0f, y + dot),
-                                                    dot, t.palette.ink.abgr());
-    y += dot * 2.0f + t.Em(0.5f);
+    y += drawCodeDots(s.codeEntry.size(), cx, y) + t.Em(0.5f);
     if (s.codeWrong) {
         drawIcon(Icon::warning, ImVec2(cx - textSize(t.fonts.bodyBold, tx("shift.wrong_code")).x * 0.5f - t.Em(0.9f), y + t.em * 0.5f),
                  t.Em(0.9f), t.palette.warning);
         drawTextCentred(t.fonts.bodyBold, cx, y, max.x - min.x, t.palette.warning, tx("shift.wrong_code"));
     }
     y += t.em + t.Em(0.6f);
-    const float key = std::min((max.y - y - 3 * t.Em(0.4f)) / 4.0f, t.Em(3.4f));
-    const float gridW = key * 3 * 1.4f + 2 * t.Em(0.4f);
-    const char* keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "back", "0", "ok"};
-    for (int i = 0; i < 12; ++i) {
-        const float kx = cx - gridW * 0.5f + static_cast<float>(i % 3) * (key * 1.4f + t.Em(0.4f));
-        const float ky = y + static_cast<float>(i / 3) * (key + t.Em(0.4f));
-        ImGui::SetCursorScreenPos(ImVec2(kx, ky));
-        const std::string id = std::string("keypad.") + keys[i];
-        const std::string k = keys[i];
-        if (k == "back") {
-            if (touchButton({id.c_str(), "", ImVec2(key * 1.4f, key), ButtonStyle::secondary, {}, Icon::arrow_left}) &&
-                !s.codeEntry.empty())
-                s.codeEntry.pop_back();
-        } else if (k == "ok") {
-            if (touchButton({id.c_str(), tx("keypad.ok"), ImVec2(key * 1.4f, key), ButtonStyle::primary, {}, Icon::check,
-                             t.fonts.title, !s.codeEntry.empty()}))
-                intent = Intent::unlockShift(s.codeEntry);
-        } else if (touchButton({id.c_str(), k, ImVec2(key * 1.4f, key), ButtonStyle::secondary, {}, Icon::none, t.fonts.title}) &&
-                   s.codeEntry.size() < 8) {
-            s.codeEntry += k;
-            s.codeWrong = false;
-        }
-    }
-    return intent;
+    const size_t before = s.codeEntry.size();
+    const bool ok = drawKeypad(s.codeEntry, ImVec2(min.x, y), max, tx("keypad.ok"));
+    if (s.codeEntry.size() != before) s.codeWrong = false;
+    return ok ? Intent::unlockShift(s.codeEntry) : Intent{};
 }
 
 }  // namespace
@@ -69,7 +44,7 @@ Intent drawShiftScreen(const KioskView& v, UiState& s) {
     const ImVec2 min(origin.x + margin, origin.y + t.Em(5.0f));
     const ImVec2 max(origin.x + size.x - margin, origin.y + size.y - margin * 0.6f);
     if (!s.shiftUnlocked) {
-        const Intent k = drawKeypad(v, s, min, max);
+        const Intent k = drawCodeEntry(v, s, min, max);
         return k.kind != Intent::Kind::none ? k : intent;
     }
     const float cx = (min.x + max.x) * 0.5f;

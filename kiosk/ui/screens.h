@@ -15,6 +15,12 @@ Intent drawWalkinScreen(const KioskView& view, UiState& state);
 Intent drawExercisesScreen(const KioskView& view, UiState& state);  // choose an exercise
 Intent drawExerciseScreen(const KioskView& view, UiState& state);   // run it full screen
 Intent drawShiftScreen(const KioskView& view, UiState& state);      // running late (facilitator code)
+Intent drawStaffPinScreen(const KioskView& view, UiState& state);   // the door to staff mode
+Intent drawStaffTodayScreen(const KioskView& view, UiState& state); // staff: the day, corrections, export
+Intent drawStaffCorrectScreen(const KioskView& view, UiState& state);  // staff: one correction / guest review
+Intent drawStaffMatrixScreen(const KioskView& view, UiState& state);   // staff: the cohort matrix
+Intent drawStaffHistoryScreen(const KioskView& view, UiState& state);  // staff: what was corrected
+Intent drawStaffHealthScreen(const KioskView& view, UiState& state);   // staff: the kiosk's health
 // The answer after a tap (welcome, already checked in, error...), drawn in place of the screen's content.
 Intent drawFeedback(const KioskView& view, const UiState& state, ImVec2 min, ImVec2 max);
 
@@ -24,5 +30,14 @@ Intent drawKioskUi(const KioskView& view, UiState& state);
 // Shared pieces of several screens.
 // A header row: title on the left, a back button (returns true when tapped).
 bool drawScreenHeader(const KioskView& view, const std::string& title, const std::string& subtitle);
+// Staff pages: the title, the pages as tabs, the auto-lock countdown and the lock button.
+Intent drawStaffHeader(const KioskView& view, const UiState& state);
+// Staff pages: "export to <where>" with CSV and Excel buttons, and the last export's outcome.
+Intent drawExportBar(const KioskView& view, bool matrix, ImVec2 min, ImVec2 max);
+
+// The hidden way into staff mode: a press held this long in the home screen's top-left corner.
+inline constexpr int64_t kStaffCornerHoldMs = 3000;
+// The corner's size in em (a square at the top left; no visible button).
+inline constexpr float kStaffCornerEm = 3.0f;
 
 }  // namespace kiosk::ui

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/attendance.h"
+#include "core/cohort_matrix.h"
 #include "core/programme.h"
 #include "test_support.h"
 
@@ -45,7 +46,7 @@ TEST_CASE("both catalogues parse cleanly and have exactly the same keys", "[i18n
 TEST_CASE("every text the code asks for exists in the catalogue", "[i18n]") {
     const Texts& tx = test::texts();
     static const std::regex keyRe(
-        R"re("((?:home|checkin|agenda|common|status|export|store|store_error|app|config|type|problem|show|import|cli|walkin|keyboard|exercise|exercises|shift|keypad|doctor|pin)\.[a-z0-9_.]*[a-z0-9_])")re");
+        R"re("((?:home|checkin|agenda|common|status|export|store|store_error|app|config|type|problem|show|import|cli|walkin|keyboard|exercise|exercises|shift|keypad|doctor|pin|staff|matrix)\.[a-z0-9_.]*[a-z0-9_])")re");
     std::set<std::string> used;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(KIOSK_SOURCE_DIR) + "/kiosk")) {
         if (entry.path().extension() != ".cpp" && entry.path().extension() != ".h") continue;
@@ -60,6 +61,10 @@ TEST_CASE("every text the code asks for exists in the catalogue", "[i18n]") {
         used.insert(std::string("exercise.form.") + groupFormKey(f));
     for (auto c : {Cue::stand, Cue::walk, Cue::silence, Cue::pairs, Cue::reflect})
         used.insert(std::string("exercise.cue.") + cueKey(c));
+    for (auto s : {DayStatus::absent, DayStatus::present, DayStatus::late, DayStatus::left_early, DayStatus::late_and_left_early})
+        used.insert(std::string("matrix.short.") + dayStatusKey(s));
+    for (auto c : {CertificateState::earned, CertificateState::reachable, CertificateState::missed})
+        used.insert(std::string("matrix.certificate.") + certificateStateKey(c));
     REQUIRE(used.size() > 50);
     for (const auto& k : used) {
         if (k.size() > 2 && k.substr(k.size() - 2) == ".h") continue;  // an #include, not a text

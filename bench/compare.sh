@@ -1,0 +1,452 @@
+#!/usr/bin/env bash
+# bench/compare.sh: the kiosk against a browser kiosk showing the same home screen (issue 9).
+#
+#   ./dev.sh bench            (or bench/compare.sh; about 3 minutes on 2 cores; not part of ./dev.sh test)
+#
+# Prints one Markdown table, also written to build/bench/results.md, with per figure the kiosk's
+# value, Chromium's (or another reference) where there is one, the ratio, the target and PASS/FAIL:
+#   1. start to first frame, the whole process: the kiosk with --screenshot under Xvfb against
+#      `chromium --headless --screenshot` of bench/home.html (a static copy of the home screen);
+#      median of 5 runs each, after one warm-up run each that is not counted.
+#   2. memory: PSS summed over the whole process tree (/proc/PID/smaps_rollup), after 60 s on the
+#      home screen: the kiosk in its normal mode, windowed, against `chromium --kiosk` of the same page.
+#   3. idle CPU over the same 60 s: utime+stime (plus cutime+cstime, so that children that exit and
+#      are reaped still count) from /proc/PID/stat, summed over the tree, end minus start.
+#      The kiosk and Chromium run one after the other, never together (2 cores).
+#   4. the kiosk's own benchmark programs, when built (tests/bench): frame build, tap to visible,
+#      commit against raw fdatasync, and export of 100,000 events (bench_export, once it exists).
+# Exit code: 0 when every measured figure passes (n/a is reported, not failed), 1 when one fails or
+# the measuring itself fails, 2 on misuse.
+#
+# Settings (environment):
+#   BENCH_SECONDS=60    length of the idle window for memory and CPU
+#   BENCH_SETTLE=10     seconds after start before the idle window opens (start-up is not idling)
+#   BENCH_RUNS=5        timed start-up runs per program (median)
+#   BENCH_NOW=2026-11-26T09:10   the kiosk's --now, so it shows what home.html shows (day 1, 09:10);
+#                       empty: the real clock
+#   BENCH_KIOSK=PATH    measure this kiosk binary and build nothing (default: build build/release)
+#   BENCH_BIN_DIR=DIR   where bench_* programs are (default build/release/tests/bench, then build/test/tests/bench)
+#   BENCH_STORE_DIR=DIR the disk for bench_store (default build/bench/store, the repository's disk)
+#   BENCH_CHROMIUM=cmd  the browser (default chromium, Debian's package)
+set -euo pipefail
+export LC_ALL=C   # decimal points in $EPOCHREALTIME, awk and sort, whatever the user's locale
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+# dev.sh's functions (setup: install what a package list names; build: cmake + ninja); it cd's to the root.
+# shellcheck source=dev.sh disable=SC2153  # (ROOT comes from dev.sh)
+source "$HERE/../dev.sh"
+
+if [ $# -gt 0 ]; then
+    sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'
+    case "$1" in -h|--help) exit 0 ;; *) exit 2 ;; esac
+fi
+
+IDLE_SECONDS=${BENCH_SECONDS:-60}
+SETTLE=${BENCH_SETTLE:-10}
+RUNS=${BENCH_RUNS:-5}
+NOW=${BENCH_NOW-2026-11-26T09:10}
+CHROMIUM=${BENCH_CHROMIUM:-chromium}
+OUT=$ROOT/build/bench
+PAGE=file://$ROOT/bench/home.html
+CLK_TCK=$(getconf CLK_TCK)
+
+# ---------------------------------------------------------------------------------------------------
+# Set up: the packages (build-deps and the benchmark's own), the release build, a display.
+
+setup packaging/build-deps bench/bench-deps
+
+KIOSK=${BENCH_KIOSK:-}
+if [ -z "$KIOSK" ]; then
+    say "Bouwen / building build/release: leergang-kiosk en de benchmarkprogramma's / and the benchmark programs"
+    targets=(leergang-kiosk)
+    # Configure first, then build the bench_* targets that this checkout has (bench_export may not exist yet).
+    cmake -S "$ROOT" -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+    for t in bench_frames bench_store bench_tap bench_export; do
+        grep -q "^build $t: phony" build/release/build.ninja && targets+=("$t")
+    done
+    build build/release -DCMAKE_BUILD_TYPE=Release -- "${targets[@]}"
+    KIOSK=$ROOT/build/release/leergang-kiosk
+fi
+[ -x "$KIOSK" ] || { echo "Geen kiosk / no kiosk binary: $KIOSK" >&2; exit 1; }
+
+mkdir -p "$OUT"
+WORK=$(mktemp -d /tmp/leergang-bench.XXXXXX)
+GROUPS_STARTED=()   # process groups we started (each program runs in a session of its own)
+XVFB_PID=
+
+# At exit, however we leave: every process group we started (Chromium's whole tree included), Xvfb,
+# the temporary files.
+cleanup() {
+    local pg
+    for pg in "${GROUPS_STARTED[@]}"; do kill -TERM -- "-$pg" 2>/dev/null || true; done
+    sleep 0.3
+    for pg in "${GROUPS_STARTED[@]}"; do kill -KILL -- "-$pg" 2>/dev/null || true; done
+    [ -z "$XVFB_PID" ] || kill "$XVFB_PID" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# stop_group PGID: end a program we started, with all its children (its process group, and anything
+# in its session or below it that left the group), and forget it.
+stop_group() {
+    local pg=$1 i others
+    others=$(tree_pids "$pg")
+    kill -TERM -- "-$pg" 2>/dev/null || true
+    for i in $(seq 50); do kill -0 -- "-$pg" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL -- "-$pg" 2>/dev/null || true
+    # shellcheck disable=SC2086
+    [ -z "$others" ] || kill -KILL $others 2>/dev/null || true
+    wait "$pg" 2>/dev/null || true
+    local keep=() g
+    for g in "${GROUPS_STARTED[@]}"; do [ "$g" = "$pg" ] || keep+=("$g"); done
+    GROUPS_STARTED=("${keep[@]}")
+}
+
+# One X server for everything, started once here so that its start-up is never counted. -displayfd
+# takes the first free display number, so it does not collide with a test run's xvfb-run -a.
+say "Xvfb starten / starting Xvfb (1280x800x24)"
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$WORK/display" 2>"$WORK/xvfb.log" &
+XVFB_PID=$!
+for _ in $(seq 100); do [ -s "$WORK/display" ] && break; sleep 0.05; done
+[ -s "$WORK/display" ] || { echo "Xvfb startte niet / did not start:" >&2; cat "$WORK/xvfb.log" >&2; exit 1; }
+DISPLAY=:$(head -1 "$WORK/display")
+export DISPLAY
+echo "DISPLAY=$DISPLAY"
+
+# Chromium as root needs --no-sandbox. The rest only make Chromium's figures smaller, as a kiosk
+# set-up would: no first-run dialogs, no component updates, no keyring, and no Translate bubble (the
+# page is Dutch, the browser English: without this a second renderer draws "Dutch / English" over the
+# clock). --disable-gpu because neither side has a GPU here: the kiosk renders with Mesa llvmpipe,
+# Chromium with its software compositor.
+CHROMIUM_FLAGS=(--no-first-run --disable-gpu --disable-component-update --password-store=basic --noerrdialogs
+                --disable-features=Translate)
+[ "$(id -u)" -ne 0 ] || CHROMIUM_FLAGS+=(--no-sandbox)
+NOW_ARGS=()
+[ -z "$NOW" ] || NOW_ARGS=(--now "$NOW")
+
+# ---------------------------------------------------------------------------------------------------
+# Helpers: time, process trees, arithmetic.
+
+now_s() { echo "$EPOCHREALTIME"; }
+nap() { sleep "$1" & wait $!; }   # a sleep that a signal interrupts at once (so the trap cleans up now)
+calc() { awk "BEGIN { printf \"%s\", $1 }"; }                 # calc 'EXPR' (awk arithmetic)
+fmt() { awk -v v="$1" -v d="${2:-2}" 'BEGIN { printf "%.*f", d, v }'; }
+le() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a <= b) }'; }   # le A B: A <= B
+lt() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a < b) }'; }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# start_group LOG CMD...: start CMD in a session (and process group) of its own; sets STARTED_PID.
+# In a script without job control a background child is no group leader, so setsid execs CMD itself
+# and $! is CMD's pid, its process group and its session.
+start_group() {
+    local log=$1; shift
+    setsid "$@" >"$log" 2>&1 </dev/null &
+    STARTED_PID=$!
+    GROUPS_STARTED+=("$STARTED_PID")
+}
+
+# tree_pids ROOT: ROOT, every descendant, and every process in ROOT's session (that also catches a
+# helper that was double-forked away from its parent). Read from /proc/*/stat; a process's name may
+# contain spaces and parentheses, so the fields are taken after the last ')'.
+tree_pids() {
+    local root=$1 f line pid
+    local -a fields
+    local -A parent=() session=() inside=()
+    for f in /proc/[0-9]*/stat; do
+        read -r line 2>/dev/null <"$f" || continue
+        pid=${line%% *}
+        read -r -a fields <<<"${line##*) }"   # state ppid pgrp session ...
+        parent[$pid]=${fields[1]}
+        session[$pid]=${fields[3]}
+    done
+    [ -n "${parent[$root]:-}" ] || return 0
+    inside[$root]=1
+    for pid in "${!session[@]}"; do [ "${session[$pid]}" != "$root" ] || inside[$pid]=1; done
+    local grew=1
+    while [ $grew -eq 1 ]; do
+        grew=0
+        for pid in "${!parent[@]}"; do
+            if [ -z "${inside[$pid]:-}" ] && [ -n "${inside[${parent[$pid]}]:-}" ]; then inside[$pid]=1; grew=1; fi
+        done
+    done
+    echo "${!inside[@]}"
+}
+
+# tree_ticks PIDS...: CPU clock ticks used so far (utime + stime + cutime + cstime), summed.
+tree_ticks() {
+    local pid line total=0
+    local -a f
+    for pid in "$@"; do
+        read -r line 2>/dev/null <"/proc/$pid/stat" || continue
+        read -r -a f <<<"${line##*) }"       # index 11 utime, 12 stime, 13 cutime, 14 cstime
+        total=$((total + f[11] + f[12] + f[13] + f[14]))
+    done
+    echo "$total"
+}
+
+# tree_pss_kib PIDS...: proportional set size, summed (kB as the kernel counts them, i.e. KiB).
+tree_pss_kib() {
+    local pid v total=0
+    for pid in "$@"; do
+        v=$(awk '/^Pss:/ { print $2; exit }' "/proc/$pid/smaps_rollup" 2>/dev/null) || v=0
+        total=$((total + ${v:-0}))
+    done
+    echo "$total"
+}
+
+# ---------------------------------------------------------------------------------------------------
+# 1. Start to first frame, the whole process, median of $RUNS (plus one warm-up run each, run 0, that
+# fills the page cache: Chromium is 250 MB on disk, the kiosk 2 MB; a cold cache would only flatter
+# us). The two programs take turns, so that a slow moment of the machine hits both.
+
+# timed RESULTVAR PNG LOG CMD...: wall time in ms of CMD (in its own process group; leftovers killed
+# afterwards), which must write PNG.
+timed() {
+    local var=$1 png=$2 log=$3; shift 3
+    rm -f "$png"
+    local t0 t1
+    t0=$(now_s)
+    start_group "$log" timeout 120 "$@"
+    local pid=$STARTED_PID rc=0
+    wait "$pid" || rc=$?
+    t1=$(now_s)
+    stop_group "$pid"
+    if [ $rc -ne 0 ] || [ ! -s "$png" ]; then
+        echo "Mislukt / failed (exit $rc, geen / no $png): $*" >&2
+        tail -20 "$log" >&2
+        exit 1
+    fi
+    printf -v "$var" '%s' "$(calc "($t1 - $t0) * 1000")"
+}
+
+say "1/4 Start tot eerste frame / start to first frame ($RUNS runs elk / each, plus 1 opwarmrun / warm-up)"
+KIOSK_START=() CHROMIUM_START=() k='' c=''
+for i in $(seq 0 "$RUNS"); do
+    timed k "$WORK/kiosk-$i.png" "$WORK/kiosk-start.log" \
+        "$KIOSK" --config "$ROOT/config" --db "$WORK/start-$i.db" "${NOW_ARGS[@]}" --screenshot "$WORK/kiosk-$i.png"
+    timed c "$WORK/chromium-$i.png" "$WORK/chromium-start.log" \
+        "$CHROMIUM" --headless "${CHROMIUM_FLAGS[@]}" --user-data-dir="$WORK/profile-start-$i" \
+        --hide-scrollbars --window-size=1280,800 --screenshot="$WORK/chromium-$i.png" "$PAGE"
+    if [ "$i" -eq 0 ]; then
+        echo "  opwarmen / warm-up: kiosk $(fmt "$k" 0) ms, chromium $(fmt "$c" 0) ms (niet geteld / not counted)"
+    else
+        echo "  run $i: kiosk $(fmt "$k" 0) ms, chromium $(fmt "$c" 0) ms"
+        KIOSK_START+=("$k"); CHROMIUM_START+=("$c")
+    fi
+done
+START_K=$(median "${KIOSK_START[@]}")
+START_C=$(median "${CHROMIUM_START[@]}")
+# Both pictures of the last run, to see that both drew the same screen.
+cp "$WORK/kiosk-$RUNS.png" "$OUT/start-kiosk.png"
+cp "$WORK/chromium-$RUNS.png" "$OUT/start-chromium.png"
+
+# ---------------------------------------------------------------------------------------------------
+# 2 + 3. Idle: memory and CPU of the running program, whole process tree, on the home screen.
+
+# idle NAME CMD...: start CMD, let it settle, then measure CPU over $IDLE_SECONDS and PSS at the end.
+# Sets IDLE_CPU (% of one core), IDLE_PSS (MiB), IDLE_PROCS (processes in the tree at the end).
+idle() {
+    local name=$1; shift
+    start_group "$OUT/idle-$name.log" "$@"
+    local root=$STARTED_PID
+    nap "$SETTLE"
+    if ! kill -0 "$root" 2>/dev/null; then
+        echo "$name stopte vanzelf / exited by itself:" >&2; tail -20 "$OUT/idle-$name.log" >&2; exit 1
+    fi
+    local t0 t1 ticks0 ticks1 pids
+    # shellcheck disable=SC2046
+    ticks0=$(tree_ticks $(tree_pids "$root")); t0=$(now_s)
+    nap "$IDLE_SECONDS"
+    pids=$(tree_pids "$root")
+    # shellcheck disable=SC2086
+    ticks1=$(tree_ticks $pids); t1=$(now_s)
+    # shellcheck disable=SC2086
+    IDLE_PSS=$(calc "$(tree_pss_kib $pids) / 1024")
+    IDLE_PROCS=$(wc -w <<<"$pids")
+    IDLE_CPU=$(calc "($ticks1 - $ticks0) / $CLK_TCK / ($t1 - $t0) * 100")
+    if ! kill -0 "$root" 2>/dev/null; then
+        echo "$name stopte tijdens de meting / exited while measured:" >&2; tail -20 "$OUT/idle-$name.log" >&2; exit 1
+    fi
+    stop_group "$root"
+    echo "  $name: CPU $(fmt "$IDLE_CPU" 3) % van één kern / of one core ($((ticks1 - ticks0)) ticks), PSS $(fmt "$IDLE_PSS" 1) MiB, $IDLE_PROCS proces(sen)"
+}
+
+say "2+3/4 Stilstaand / idle: ${SETTLE} s opstarten / settling, dan / then ${IDLE_SECONDS} s meten / measuring, één na één / one after the other"
+idle kiosk "$KIOSK" --config "$ROOT/config" --db "$WORK/idle.db" "${NOW_ARGS[@]}"
+CPU_K=$IDLE_CPU PSS_K=$IDLE_PSS PROCS_K=$IDLE_PROCS
+idle chromium "$CHROMIUM" --kiosk "${CHROMIUM_FLAGS[@]}" --user-data-dir="$WORK/profile-idle" \
+    --window-size=1280,800 --window-position=0,0 "$PAGE"
+CPU_C=$IDLE_CPU PSS_C=$IDLE_PSS PROCS_C=$IDLE_PROCS
+
+# ---------------------------------------------------------------------------------------------------
+# 4. The kiosk's own benchmark programs (tests/bench/*.cpp). Their output is parsed, not re-done here.
+# A program may print machine-readable lines "bench: KEY = VALUE UNIT"; those win. Otherwise the
+# human-readable lines they print today are read.
+
+find_bench() {  # find_bench NAME: the path of a built bench program, or nothing
+    local d
+    for d in ${BENCH_BIN_DIR:+"$BENCH_BIN_DIR"} "$ROOT/build/release/tests/bench" "$ROOT/build/test/tests/bench"; do
+        [ -x "$d/$1" ] && { echo "$d/$1"; return 0; }
+    done
+    return 0
+}
+metric() { sed -nE "s/^bench: $2 = ([0-9.eE+-]+).*/\\1/p" "$1" 2>/dev/null | head -1; }  # metric LOG KEY
+
+say "4/4 Eigen benchmarks / own benchmark programs"
+run_bench() {  # run_bench NAME [ARGS...]: runs it into $OUT/NAME.log; false when not built or failed
+    local name=$1 bin; shift
+    bin=$(find_bench "$name")
+    if [ -z "$bin" ]; then echo "  $name: niet gebouwd / not built"; return 1; fi
+    echo "  $name ($bin)"
+    if ! timeout 600 "$bin" "$@" >"$OUT/$name.log" 2>&1; then
+        echo "  $name: mislukt / failed, zie / see $OUT/$name.log" >&2
+        return 1
+    fi
+}
+
+# Frame build: "  <label>  p50 X ms   p99 Y ms ..." per line.
+FRAMES_OK=0
+run_bench bench_frames && FRAMES_OK=1
+frames() {  # frames LABEL-FRAGMENT: "P50 P99" of the first line with that label
+    grep -F -- "$1" "$OUT/bench_frames.log" 2>/dev/null | head -1 | sed -nE 's/.*p50 +([0-9.]+) ms +p99 +([0-9.]+) ms.*/\1 \2/p'
+}
+F15='' F200='' F2000=''
+if [ $FRAMES_OK -eq 1 ]; then
+    F15=$(metric "$OUT/bench_frames.log" 'frame_build\.15\.p50'); F15=${F15:+$F15 $(metric "$OUT/bench_frames.log" 'frame_build\.15\.p99')}
+    [ -n "$F15" ] || F15=$(frames "15 names")
+    F200=$(metric "$OUT/bench_frames.log" 'frame_build\.200\.p50'); F200=${F200:+$F200 $(metric "$OUT/bench_frames.log" 'frame_build\.200\.p99')}
+    [ -n "$F200" ] || F200=$(frames "200 names")
+    F2000=$(metric "$OUT/bench_frames.log" 'frame_build\.2000\.p50'); F2000=${F2000:+$F2000 $(metric "$OUT/bench_frames.log" 'frame_build\.2000\.p99')}
+    if [ -z "$F2000" ]; then
+        # Every 2,000-name variant (scroll list, searches): the one with the worst p99.
+        F2000=$(grep -F "2,000 names" "$OUT/bench_frames.log" | sed -nE 's/.*p50 +([0-9.]+) ms +p99 +([0-9.]+) ms.*/\1 \2/p' |
+                sort -g -k2 | tail -1)
+    fi
+fi
+
+# Commit against raw fdatasync on the same disk, and the UI's longest frame during a burst of commits.
+STORE_DIR=${BENCH_STORE_DIR:-$OUT/store}
+mkdir -p "$STORE_DIR"
+SYNC_P50='' SYNC_P99='' COMMIT_P99='' BURST_MAX=''
+if run_bench bench_store --dir "$STORE_DIR"; then
+    log=$OUT/bench_store.log
+    SYNC_P50=$(metric "$log" 'fdatasync\.p50');  [ -n "$SYNC_P50" ] || SYNC_P50=$(sed -nE 's/.*raw fdatasync.*p50 +([0-9.]+) ms.*/\1/p' "$log" | head -1)
+    SYNC_P99=$(metric "$log" 'fdatasync\.p99');  [ -n "$SYNC_P99" ] || SYNC_P99=$(sed -nE 's/.*raw fdatasync.*p99 +([0-9.]+) ms.*/\1/p' "$log" | head -1)
+    COMMIT_P99=$(metric "$log" 'commit\.p99');   [ -n "$COMMIT_P99" ] || COMMIT_P99=$(sed -nE 's/.*check-in commit.*p99 +([0-9.]+) ms.*/\1/p' "$log" | head -1)
+    BURST_MAX=$(metric "$log" 'burst_frame\.max'); [ -n "$BURST_MAX" ] || BURST_MAX=$(sed -nE 's/.*frame build p50.*longest ([0-9.]+) ms.*/\1/p' "$log" | head -1)
+fi
+rm -rf "${STORE_DIR:?}"/leergang-bench-*
+
+# Tap to visible: a real click under our Xvfb (bench_tap starts the kiosk it was built with).
+TAP_P50='' TAP_MAX=''
+if run_bench bench_tap; then
+    log=$OUT/bench_tap.log
+    TAP_P50=$(metric "$log" 'tap\.p50'); [ -n "$TAP_P50" ] || TAP_P50=$(sed -nE 's/.*p50 +([0-9.]+) ms +p99.*/\1/p' "$log" | head -1)
+    TAP_MAX=$(metric "$log" 'tap\.max'); [ -n "$TAP_MAX" ] || TAP_MAX=$(sed -nE 's/.*max +([0-9.]+) ms.*/\1/p' "$log" | head -1)
+fi
+
+# Export of 100,000 events: "bench: export.100000.seconds = X s" (bench_export does not exist yet;
+# until it does, a line with "100,000" or "100000" and a time in s or ms is also read).
+EXPORT_S='' EXPORT_STATE="n/a (not built)"
+if [ -n "$(find_bench bench_export)" ]; then
+    EXPORT_STATE="n/a (failed, see build/bench/bench_export.log)"
+    if run_bench bench_export; then
+        log=$OUT/bench_export.log
+        EXPORT_S=$(metric "$log" 'export\.100000\.seconds')
+        if [ -z "$EXPORT_S" ]; then
+            EXPORT_S=$(grep -E '100[,.]?000' "$log" | sed -nE 's/.* ([0-9.]+) (ms|s)\b.*/\1 \2/p' | head -1 |
+                       awk '{ print ($2 == "ms") ? $1 / 1000 : $1 }')
+        fi
+        [ -n "$EXPORT_S" ] || EXPORT_STATE="n/a (output not understood, see build/bench/bench_export.log)"
+    fi
+else
+    echo "  bench_export: niet gebouwd / not built"
+fi
+
+# ---------------------------------------------------------------------------------------------------
+# The table.
+
+FAILED=0 MISSING=0
+ROWS=()
+row() {  # row FIGURE KIOSK REFERENCE RATIO TARGET RESULT
+    ROWS+=("| $1 | $2 | $3 | $4 | $5 | $6 |")
+    case "$6" in PASS) ;; FAIL) FAILED=1 ;; *) MISSING=1 ;; esac
+}
+verdict() { if "$@"; then echo PASS; else echo FAIL; fi; }   # verdict TEST...
+na() { row "$1" "n/a (${2:-not built})" "—" "—" "$3" "n/a"; }
+
+r=$(calc "$START_K / $START_C")
+row "Start tot eerste frame / start to first frame (hele proces / whole process, mediaan / median of $RUNS)" \
+    "$(fmt "$START_K" 0) ms" "$(fmt "$START_C" 0) ms" "$(fmt "$r" 2)×" "≤ 0.25×" "$(verdict le "$r" 0.25)"
+
+r=$(calc "$PSS_K / $PSS_C")
+row "Geheugen / memory: PSS na / after $((SETTLE + IDLE_SECONDS)) s, hele procesboom / whole process tree" \
+    "$(fmt "$PSS_K" 1) MiB ($PROCS_K proc.)" "$(fmt "$PSS_C" 1) MiB ($PROCS_C proc.)" "$(fmt "$r" 2)×" "≤ 0.25×" "$(verdict le "$r" 0.25)"
+
+# Chromium at exactly 0 would make any ratio meaningless; it is never 0 in practice (it ticks).
+r=$(calc "($CPU_C > 0) ? $CPU_K / $CPU_C : 999")
+cpu_ok() { le "$r" 0.1 && lt "$CPU_K" 0.3; }
+row "CPU stilstaand / idle CPU over $IDLE_SECONDS s, % van één kern / of one core" \
+    "$(fmt "$CPU_K" 3) %" "$(fmt "$CPU_C" 3) %" "$(fmt "$r" 3)×" "≤ 0.1× en / and < 0.3 %" "$(verdict cpu_ok)"
+
+frames_row() {  # frames_row LABEL "P50 P99"
+    if [ -z "$2" ]; then na "$1" "" "p99 < 4 ms"; return; fi
+    local p50=${2% *} p99=${2#* }
+    row "$1" "p50 $(fmt "$p50" 3) / p99 $(fmt "$p99" 3) ms" "—" "—" "p99 < 4 ms" "$(verdict lt "$p99" 4)"
+}
+frames_row "Framebouw incheckscherm / check-in frame build, 15 namen / names (tegels / tiles)" "$F15"
+frames_row "Framebouw / frame build, 200 namen / names (zoeklijst / search list)" "$F200"
+frames_row "Framebouw / frame build, 2.000 namen / names (slechtste / worst of list and searches)" "$F2000"
+
+if [ -n "$TAP_MAX" ]; then
+    row "Tik tot zichtbaar / tap to visible (xdotool, echte klik / real click), 20 tikken / taps" \
+        "p50 $(fmt "$TAP_P50" 0) / max $(fmt "$TAP_MAX" 0) ms" "—" "—" "max < 100 ms" "$(verdict lt "$TAP_MAX" 100)"
+else
+    na "Tik tot zichtbaar / tap to visible" "" "max < 100 ms"
+fi
+
+if [ -n "$COMMIT_P99" ] && [ -n "$SYNC_P99" ]; then
+    r=$(calc "$COMMIT_P99 / $SYNC_P99")
+    row "Commit van een check-in / check-in commit p99 (WAL, synchronous=FULL) tegen / vs raw fdatasync p99" \
+        "$(fmt "$COMMIT_P99" 3) ms" "$(fmt "$SYNC_P99" 3) ms (fdatasync)" "$(fmt "$r" 2)×" "≤ 1.5×" "$(verdict le "$r" 1.5)"
+else
+    na "Commit tegen / vs fdatasync" "" "≤ 1.5×"
+fi
+if [ -n "$BURST_MAX" ] && [ -n "$SYNC_P50" ]; then
+    # No frame can have waited for a commit if even the longest is shorter than one fdatasync.
+    r=$(calc "$BURST_MAX / $SYNC_P50")
+    row "Langste UI-frame tijdens 15 check-ins / longest UI frame during 15 check-ins" \
+        "$(fmt "$BURST_MAX" 3) ms" "$(fmt "$SYNC_P50" 3) ms (fdatasync p50)" "$(fmt "$r" 2)×" "< 1× (wacht nooit op de schijf / never waits on the disk)" "$(verdict lt "$r" 1)"
+else
+    na "Langste UI-frame tijdens check-ins / longest UI frame during check-ins" "" "< 1× fdatasync"
+fi
+
+if [ -n "$EXPORT_S" ]; then
+    row "Export van 100.000 registraties / export of 100,000 events" "$(fmt "$EXPORT_S" 3) s" "—" "—" "< 1 s" "$(verdict lt "$EXPORT_S" 1)"
+else
+    row "Export van 100.000 registraties / export of 100,000 events" "$EXPORT_STATE" "—" "—" "< 1 s" "n/a"
+fi
+
+{
+    echo "# Leergang Kiosk tegen / vs Chromium ($(date '+%Y-%m-%d %H:%M'))"
+    echo
+    echo "Kiosk: \`$KIOSK\` ($(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo '?')), $("$KIOSK" --version 2>/dev/null | head -1)."
+    echo "Chromium: $("$CHROMIUM" --version 2>/dev/null | head -1), \`bench/home.html\`."
+    echo "Machine: $(nproc) kernen / cores, $(sed -nE 's/^model name\s*: //p' /proc/cpuinfo | head -1), $(uname -r);"
+    echo "Xvfb 1280x800x24 (Mesa llvmpipe, geen GPU / no GPU). Runs: $RUNS; idle: ${SETTLE} s + ${IDLE_SECONDS} s each, one after the other."
+    echo
+    echo "| Meting / figure | Kiosk | Chromium / referentie | Verhouding / ratio | Doel / target | Uitslag / result |"
+    echo "|---|---|---|---|---|---|"
+    printf '%s\n' "${ROWS[@]}"
+} >"$OUT/results.md"
+
+say "Uitslag / results (ook in / also in build/bench/results.md)"
+echo
+cat "$OUT/results.md"
+echo
+[ "$MISSING" -eq 0 ] || echo "n/a: niet gemeten (programma niet gebouwd of mislukt) / not measured (program not built or failed)."
+if [ "$FAILED" -ne 0 ]; then
+    echo "Niet elk doel gehaald / not every target met (FAIL)." >&2
+    exit 1
+fi
+echo "Elk gemeten doel gehaald / every measured target met."

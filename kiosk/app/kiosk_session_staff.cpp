@@ -1,0 +1,300 @@
+// kiosk_session_staff.cpp: staff mode in the session. The PIN is checked against its Argon2id hash
+// on a thread of its own (it takes a noticeable fraction of a second by design) and wrong tries are
+// counted in the database, so a restart does not reset the lock-out. Staff mode locks itself after
+// a minute untouched. Corrections and guest reviews go to the store as new events; exports run on
+// their own thread with their own database connection, so neither the screen nor a check-in waits.
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "app/kiosk_session.h"
+#include "app/paths.h"
+#include "app/staff_pin.h"
+#include "store/backup_rotation.h"
+
+#ifndef KIOSK_VERSION
+#define KIOSK_VERSION "0.0.0"
+#endif
+
+namespace kiosk {
+namespace {
+
+constexpr const char* kPinLockoutMeta = "staff_pin_lockout";
+
+std::optional<LocalDateTime> fileTime(const std::filesystem::path& p) {
+    struct stat st {};
+    if (::stat(p.c_str(), &st) != 0) return std::nullopt;
+    return toLocal({static_cast<int64_t>(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000});
+}
+
+int64_t fileBytes(const std::filesystem::path& p) {
+    std::error_code ec;
+    const auto n = std::filesystem::file_size(p, ec);
+    return ec ? 0 : static_cast<int64_t>(n);
+}
+
+}  // namespace
+
+void KioskSession::loadStaffState(AttendanceDb& db) {
+    std::string value;
+    if (db.meta(kPinLockoutMeta, value).ok() && !value.empty())
+        if (auto l = PinLockout::parse(value)) pinLockout_ = *l;
+    db.meta(kLastExportMeta, lastExport_);
+}
+
+void KioskSession::lockStaff() {
+    staffUnlocked_ = false;
+    ui_.staffName.clear();
+    ui_.correction = {};
+    ui_.staffDayOffset = 0;
+    ui_.pinEntry.clear();
+    ui_.pinWrong = false;
+    exportMessage_.clear();
+    staffView_ = {};
+    staffViewKey_.clear();
+}
+
+void KioskSession::finishBackgroundWork() {
+    if (pinCheck_.valid()) pinCheck_.wait();
+    if (export_) export_->result.wait();
+    staffFrame(clock_.now());
+}
+
+ui::PinPadView KioskSession::pinPadView(Instant now) const {
+    ui::PinPadView p;
+    p.configured = !config_.settings.staffPinHash.empty();
+    p.checking = pinCheck_.valid();
+    p.lockedSeconds = pinLockout_.locked(now) ? pinLockout_.secondsLeft(now) : 0;
+    p.triesLeft = PinLockout::kTriesBeforeLock - pinLockout_.failures;
+    return p;
+}
+
+void KioskSession::applyStaff(const ui::Intent& in, Instant now) {
+    using K = ui::Intent::Kind;
+    switch (in.kind) {
+        case K::unlock_staff: {
+            // Never checked while locked out, never two checks at once, never without a PIN set.
+            if (config_.settings.staffPinHash.empty() || pinCheck_.valid() || pinLockout_.locked(now)) return;
+            pinCheck_ = std::async(std::launch::async, [hash = config_.settings.staffPinHash, pin = in.code] {
+                return verifyPin(hash, pin);
+            });
+            ui_.pinEntry.clear();
+            return;
+        }
+        case K::lock_staff:
+            lockStaff();
+            goHome();
+            return;
+        case K::staff_day:
+            if (!staffUnlocked_) return;
+            ui_.staffDayOffset = in.minutes == 0 ? 0 : std::clamp(ui_.staffDayOffset + in.minutes, -400, 400);
+            return;
+        case K::staff_change: {
+            if (!staffUnlocked_ || !worker_) return;
+            AttendanceEvent e = in.change;
+            if (!checkStaffChange(e).empty()) return;  // the form says what is missing; never stored half
+            const LocalDate day = localDateOf(now).plusDays(ui_.staffDayOffset);
+            e.id = newEventId();
+            e.day = day;
+            e.recordedAt = now;
+            e.source = EventSource::staff;
+            e.kioskId = config_.settings.kioskId;
+            e.reason = e.reason.substr(0, 500);
+            e.actor = e.actor.substr(0, 80);
+            if (e.kind == EventKind::correction) {
+                if (e.effect == CorrectionEffect::set_absent) e.at = fromLocal({day, 0, 0, 0});
+                else e.at = fromLocal({day, in.minutes / 60, in.minutes % 60, 0});
+            } else {
+                // A guest review is about the walk-in: linked, the participant was there from its time.
+                const AttendanceEvent* walkIn = ledger_.find(e.refersTo);
+                if (!walkIn || walkIn->kind != EventKind::guest_registration) return;
+                e.at = walkIn->at;
+                e.day = walkIn->day;
+            }
+            staffWrites_.insert(worker_->append(std::move(e)));
+            return;
+        }
+        case K::staff_export: {
+            if (!staffUnlocked_ || export_) return;
+            ExportRequest req;
+            req.matrix = in.exportMatrix;
+            req.format = in.exportXlsx ? ExportFormat::xlsx : ExportFormat::csv;
+            req.date = localDateOf(now).plusDays(ui_.staffDayOffset);
+            const ExportTarget target = currentExportTarget(exportDir(config_.settings.exportFolder, options_.dbPath));
+            // Its own connection on its own thread: the store thread keeps taking check-ins meanwhile.
+            export_ = std::make_unique<ExportJob>();
+            export_->result = std::async(std::launch::async, [req, target, db = options_.dbPath, programme = config_.programme,
+                                                              settings = config_.settings, texts = texts_] {
+                SavedExport saved;
+                saved.target = target;
+                AttendanceDb conn;
+                StoreStatus s = conn.openExisting(db);
+                BuiltExport built;
+                if (s.ok()) s = collectExport(conn, req, programme, settings, texts, built);
+                if (!s.ok()) {
+                    saved.error = texts(storeErrorKey(s.kind)) + " (" + s.detail + ")";
+                    return saved;
+                }
+                return saveExport(built, req, target);
+            });
+            exportMessage_.clear();
+            return;
+        }
+        default: return;
+    }
+}
+
+bool KioskSession::staffCompletion(const StoreCompletion& c) {
+    auto it = staffWrites_.find(c.ticket);
+    if (it == staffWrites_.end()) return false;
+    staffWrites_.erase(it);
+    if (c.status.ok()) {
+        ledger_.apply(c.event);
+        if (ui_.screen == ui::Screen::staff_correct) ui_.screen = ui::Screen::staff_today;
+        ui_.correction = {};
+    } else {
+        // Said in the form, which stays open with everything typed: nothing is lost.
+        storeProblem_ = texts_(storeErrorKey(c.status.kind));
+        std::fprintf(stderr, "%s (%s)\n", storeProblem_.c_str(), c.status.detail.c_str());
+        ui_.correction.error = storeErrorKey(c.status.kind);
+    }
+    return true;
+}
+
+void KioskSession::staffFrame(Instant now) {
+    if (pinCheck_.valid() && pinCheck_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        const bool right = pinCheck_.get();
+        if (right) {
+            pinLockout_.recordSuccess();
+            staffUnlocked_ = true;
+            ui_.pinWrong = false;
+            ui_.screen = ui::Screen::staff_today;
+            ui_.staffDayOffset = 0;
+            noteInput();
+        } else {
+            pinLockout_.recordFailure(now);
+            ui_.pinWrong = true;
+        }
+        if (worker_) worker_->setMeta(kPinLockoutMeta, pinLockout_.serialise());
+    }
+    if (export_ && export_->result.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
+        const SavedExport saved = export_->result.get();
+        export_.reset();
+        exportFailed_ = !saved.error.empty();
+        if (exportFailed_) {
+            exportMessage_ = texts_.format("staff.export_failed", {{"error", saved.error}});
+            std::fprintf(stderr, "%s\n", exportMessage_.c_str());
+        } else {
+            exportMessage_ = texts_.format(saved.target.removable ? "staff.exported_drive" : "staff.exported_folder",
+                                           {{"drive", saved.target.label}, {"path", saved.path.string()},
+                                            {"n", std::to_string(saved.rows)}});
+            lastExport_ = lastExportValue(now, saved.path.string());
+            if (worker_) worker_->setMeta(kLastExportMeta, lastExport_);
+        }
+    }
+    // A minute untouched: staff mode locks and the kiosk is public again.
+    if (staffUnlocked_ && !export_ &&
+        now.ms - lastInput_.ms >= static_cast<int64_t>(config_.settings.staffAutoLockSeconds) * 1000) {
+        lockStaff();
+        goHome();
+    }
+    // Staff pages are never shown locked: whatever led there, the PIN pad comes first.
+    if (!staffUnlocked_ && ui::isStaffScreen(ui_.screen)) ui_.screen = ui::Screen::staff_pin;
+}
+
+void KioskSession::refreshHealth(Instant now) const {
+    ui::StaffHealth& h = staffView_.health;
+    healthAt_ = now;
+    h.databasePath = options_.dbPath.string();
+    h.databaseBytes = fileBytes(options_.dbPath);
+    h.walBytes = fileBytes(options_.dbPath.string() + "-wal");
+    struct statvfs vfs {};
+    const std::filesystem::path dir = options_.dbPath.has_parent_path() ? options_.dbPath.parent_path() : ".";
+    h.freeBytes = statvfs(dir.c_str(), &vfs) == 0 ? static_cast<int64_t>(vfs.f_bavail) * static_cast<int64_t>(vfs.f_frsize) : -1;
+    h.lastBackupPath = newestBackup(backupDir(options_.dbPath));
+    h.lastBackup = h.lastBackupPath.empty() ? std::nullopt : fileTime(h.lastBackupPath);
+    h.lastExport.reset();
+    h.lastExportPath.clear();
+    if (auto e = parseLastExport(lastExport_)) {
+        h.lastExport = toLocal(e->at);
+        h.lastExportPath = e->path;
+    }
+    h.configProblems = configProblems_;
+    h.startupProblems = startupProblems_;
+    h.storeProblem = storeProblem_;
+    h.eventCount = ledger_.eventCount();
+    h.version = KIOSK_VERSION;
+}
+
+const ui::StaffView* KioskSession::staffView(const ui::KioskView& v) const {
+    if (!staffUnlocked_ || !ui::isStaffScreen(ui_.screen)) return nullptr;
+    ui::StaffView& st = staffView_;
+    const LocalDate date = v.local.date.plusDays(ui_.staffDayOffset);
+    // The lists are rebuilt when something they show changed, not every frame.
+    const std::string key = date.iso() + "/" + std::to_string(ledger_.eventCount()) + "/" + std::to_string(rosterVersion_) + "/" +
+                            texts_("staff.title");
+    if (key != staffViewKey_) {
+        staffViewKey_ = key;
+        st.date = date;
+        st.day = config_.programme.dayOn(date);
+        const AttendanceRules rules = AttendanceRules::from(config_.settings);
+        st.rows = presenceList(config_.programme, roster_, ledger_, date, rules);
+        st.present = st.late = st.leftEarly = st.absent = st.guests = 0;
+        for (const auto& r : st.rows) {
+            if (r.guest) ++st.guests;
+            else if (r.status == DayStatus::absent) ++st.absent;
+            else {
+                ++st.present;
+                if (r.status == DayStatus::late || r.status == DayStatus::late_and_left_early) ++st.late;
+                if (r.status == DayStatus::left_early || r.status == DayStatus::late_and_left_early) ++st.leftEarly;
+            }
+        }
+        st.matrix = cohortMatrix(config_.programme, roster_, ledger_, date, config_.settings.certificateMinDays);
+        st.history.clear();
+        for (const auto& e : ledger_.staffChanges(500)) {
+            ui::StaffHistoryRow h;
+            h.recordedAt = toLocal(e.recordedAt);
+            h.day = e.day;
+            h.reason = e.reason;
+            h.actor = e.actor;
+            const Participant* p = e.participantCode.empty() ? nullptr : participant(e.participantCode);
+            h.who = p ? p->fullName() : e.participantCode;
+            const std::string time = toLocal(e.at).timeOfDay().hhmm();
+            switch (e.effect) {
+                case CorrectionEffect::set_check_in: h.what = texts_.format("staff.what_in", {{"time", time}}); break;
+                case CorrectionEffect::set_check_out: h.what = texts_.format("staff.what_out", {{"time", time}}); break;
+                case CorrectionEffect::set_absent: h.what = texts_("staff.what_absent"); break;
+                case CorrectionEffect::confirm_guest:
+                case CorrectionEffect::link_guest: {
+                    const AttendanceEvent* walkIn = ledger_.find(e.refersTo);
+                    const std::string guest = walkIn ? walkIn->guestName : std::string{};
+                    if (e.effect == CorrectionEffect::confirm_guest) {
+                        h.who = guest;
+                        h.what = texts_("staff.what_confirmed");
+                    } else {
+                        h.what = texts_.format("staff.what_linked", {{"guest", guest}});
+                    }
+                    break;
+                }
+                case CorrectionEffect::none: break;
+            }
+            st.history.push_back(std::move(h));
+        }
+        healthAt_ = {};
+    }
+    if (ui_.screen == ui::Screen::staff_health && (healthAt_.ms == 0 || v.now.ms - healthAt_.ms >= 5000)) refreshHealth(v.now);
+    const ExportTarget target = currentExportTarget(exportDir(config_.settings.exportFolder, options_.dbPath));
+    st.exportToDrive = target.removable;
+    st.exportTarget = target.removable ? texts_.format("staff.target_drive", {{"drive", target.label}, {"path", target.folder.string()}})
+                                       : texts_.format("staff.target_folder", {{"path", target.folder.string()}});
+    st.exportBusy = export_ != nullptr;
+    st.exportMessage = exportMessage_;
+    st.exportFailed = exportFailed_;
+    st.autoLockSeconds = static_cast<int>(std::max<int64_t>(
+        0, (lastInput_.ms + static_cast<int64_t>(config_.settings.staffAutoLockSeconds) * 1000 - v.now.ms + 999) / 1000));
+    return &st;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,53 @@
+// cohort_matrix.h: the cohort's seven days side by side, for certificates (the "matrix").
+// One row per participant of the cohort, one column per programme day, each person's count of
+// days present against the certificate rule (kiosk.toml: certificate_min_days, e.g. 6 of 7).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "attendance.h"
+#include "export_table.h"
+#include "participant.h"
+#include "programme.h"
+#include "text_catalogue.h"
+
+namespace kiosk {
+
+// Whether a participant earns the certificate.
+enum class CertificateState {
+    earned,     // present on at least the minimum number of days
+    reachable,  // not yet, but still possible with the days to come
+    missed,     // no longer possible
+};
+const char* certificateStateKey(CertificateState s);  // catalogue: matrix.certificate.<key>
+
+struct MatrixRow {
+    Participant participant;
+    std::vector<std::optional<DayStatus>> days;  // per column; nullopt: the day has not come yet
+    int daysPresent = 0;                         // days with a check-in (late and left early count)
+    CertificateState certificate = CertificateState::missed;
+};
+
+struct CohortMatrix {
+    std::string cohortId;
+    std::string cohortName;
+    std::vector<ProgrammeDay> days;  // the cohort's programme days, in order
+    int minDays = 0;                 // for the certificate
+    std::vector<MatrixRow> rows;     // by last name, the Dutch way
+    int earned() const;
+};
+
+// The cohort of `today` (or the nearest programme day). Days after `today` are left open. Rostered
+// participants of that cohort, plus anyone in `formerRoster` who was present on one of its days.
+CohortMatrix cohortMatrix(const Programme& programme, const std::vector<Participant>& roster, const DayRecords& records,
+                          LocalDate today, int certificateMinDays);
+CohortMatrix cohortMatrix(const Programme& programme, const std::vector<Participant>& roster, const DayRecords& records,
+                          const std::string& cohortId, LocalDate today, int certificateMinDays);
+
+// As an export: code, first name, infix, last name, department, one column per day (headed
+// "dag 1 (YYYY-MM-DD)"), days present, certificate.
+ExportTable matrixTable(const CohortMatrix& m, const Texts& texts);
+
+}  // namespace kiosk

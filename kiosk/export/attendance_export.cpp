@@ -1,0 +1,73 @@
+#include "attendance_export.h"
+
+#include "core/cohort_matrix.h"
+#include "core/presence_list.h"
+
+namespace kiosk {
+
+namespace {
+const ProgrammeDay* cohortDay(const ExportRequest& r, const Programme& programme) {
+    const ProgrammeDay* d = programme.dayOn(r.date);
+    return d ? d : programme.nearestDay(r.date);
+}
+}  // namespace
+
+std::pair<LocalDate, LocalDate> exportDays(const ExportRequest& r, const Programme& programme) {
+    if (!r.matrix) return {r.date, r.date};
+    const ProgrammeDay* d = cohortDay(r, programme);
+    if (!d) return {r.date, r.date};
+    LocalDate first = d->date, last = d->date;
+    for (const auto& day : programme.days)
+        if (day.cohortId == d->cohortId) {
+            if (day.date < first) first = day.date;
+            if (last < day.date) last = day.date;
+        }
+    return {first, last};
+}
+
+BuiltExport buildExport(const ExportRequest& r, const Programme& programme, const std::vector<Participant>& roster,
+                        const DayRecords& records, const KioskSettings& settings, const Texts& texts) {
+    BuiltExport out;
+    if (r.matrix) {
+        const ProgrammeDay* d = cohortDay(r, programme);
+        const CohortMatrix m = cohortMatrix(programme, roster, records, d ? d->cohortId : std::string{}, r.date,
+                                            settings.certificateMinDays);
+        out.table = matrixTable(m, texts);
+        out.fileName = matrixFileName(m.cohortId, r.format);
+    } else {
+        const auto rows = presenceList(programme, roster, records, r.date, AttendanceRules::from(settings));
+        out.table = presenceTable(rows, r.date, texts);
+        out.fileName = presenceFileName(r.date, r.format);
+    }
+    return out;
+}
+
+StoreStatus collectExport(AttendanceDb& db, const ExportRequest& r, const Programme& programme, const KioskSettings& settings,
+                          const Texts& texts, BuiltExport& out) {
+    std::vector<StoredParticipant> stored;
+    if (auto s = db.participants(stored); !s.ok()) return s;
+    AttendanceSummary summary;
+    const auto [from, to] = exportDays(r, programme);
+    if (auto s = db.summarise(from, to, summary); !s.ok()) return s;
+    std::vector<Participant> roster;
+    for (auto& sp : stored) {
+        bool there = sp.active;
+        for (LocalDate d = from; !there && !(to < d); d = d.plusDays(1))
+            there = summary.record(d, sp.participant.code).checkIn.has_value();
+        if (there) roster.push_back(std::move(sp.participant));
+    }
+    out = buildExport(r, programme, roster, summary, settings, texts);
+    return {};
+}
+
+SavedExport saveExport(const BuiltExport& built, const ExportRequest& r, const ExportTarget& target,
+                       const std::filesystem::path& file) {
+    SavedExport saved;
+    saved.target = target;
+    saved.path = file.empty() ? target.folder / built.fileName : file;
+    saved.rows = built.table.rows.size();
+    saved.error = writeExport(built.table, r.format, r.delimiter, saved.path);
+    return saved;
+}
+
+}  // namespace kiosk

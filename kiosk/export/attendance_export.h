@@ -1,0 +1,52 @@
+// attendance_export.h: the two exports staff ask for, the same from the staff screen and from
+// `leergang-kiosk export`: the day's presence list and the cohort matrix, as a table and a file name.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/attendance.h"
+#include "core/export_table.h"
+#include "core/participant.h"
+#include "core/programme.h"
+#include "core/text_catalogue.h"
+#include "export/export_files.h"
+#include "export/export_target.h"
+#include "store/attendance_db.h"
+
+namespace kiosk {
+
+struct ExportRequest {
+    bool matrix = false;      // false: the presence list of `date`
+    ExportFormat format = ExportFormat::csv;
+    char delimiter = ';';
+    LocalDate date;           // the day (presence list); the cohort's day (matrix)
+};
+
+// The days whose events the export reads (the date, or the cohort's first to last day).
+std::pair<LocalDate, LocalDate> exportDays(const ExportRequest& r, const Programme& programme);
+
+struct BuiltExport {
+    ExportTable table;
+    std::string fileName;
+};
+// `roster`: everyone to list (the active roster, plus former participants who were there).
+BuiltExport buildExport(const ExportRequest& r, const Programme& programme, const std::vector<Participant>& roster,
+                        const DayRecords& records, const KioskSettings& settings, const Texts& texts);
+
+// Reads what the export needs from the store (attendance_db.h summarise: one person's day at a
+// time) and builds it. The roster is everyone active plus anyone since removed who was there.
+StoreStatus collectExport(AttendanceDb& db, const ExportRequest& r, const Programme& programme, const KioskSettings& settings,
+                          const Texts& texts, BuiltExport& out);
+
+struct SavedExport {
+    std::string error;            // "" when saved
+    std::filesystem::path path;   // where it went
+    ExportTarget target;          // a USB stick, or the export folder
+    size_t rows = 0;
+};
+// Writes the export atomically into `target.folder` under its file name (or to `file` if given).
+SavedExport saveExport(const BuiltExport& built, const ExportRequest& r, const ExportTarget& target,
+                       const std::filesystem::path& file = {});
+
+}  // namespace kiosk

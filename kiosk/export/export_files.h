@@ -1,0 +1,38 @@
+// export_files.h: an export on disk. Builds the file name, writes CSV or XLSX beside the target
+// under a hidden name, fsyncs and renames (a stick pulled too early never holds a half file that
+// looks whole), and says where it went.
+#pragma once
+
+#include <ctime>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/civil_time.h"
+#include "core/export_table.h"
+
+namespace kiosk {
+
+enum class ExportFormat { csv, xlsx };
+std::optional<ExportFormat> parseExportFormat(const std::string& s);  // "csv" | "xlsx"
+const char* exportFormatExtension(ExportFormat f);                      // "csv" | "xlsx"
+
+// "presentielijst-2026-11-26.xlsx"
+std::string presenceFileName(LocalDate day, ExportFormat f);
+// "matrix-zutphen-2026.csv" (the cohort id kept to letters, digits and dashes)
+std::string matrixFileName(const std::string& cohortId, ExportFormat f);
+
+// Writes `table` to `target` atomically; creates the folder. Returns "" or what went wrong.
+std::string writeExport(const ExportTable& table, ExportFormat format, char delimiter, const std::filesystem::path& target,
+                        std::time_t created = 0);
+
+// The last export, kept in the database's meta table for the staff health view: "<ms> <path>".
+inline constexpr const char* kLastExportMeta = "last_export";
+std::string lastExportValue(Instant at, const std::string& path);
+struct LastExport {
+    Instant at;
+    std::string path;
+};
+std::optional<LastExport> parseLastExport(const std::string& value);
+
+}  // namespace kiosk

@@ -1,0 +1,83 @@
+// screen_staff_common.cpp: what every staff page shares: the header with the pages as tabs, the
+// auto-lock countdown and the lock button, and the export bar that says where a file will go.
+#include "screens.h"
+#include "widgets.h"
+
+namespace kiosk::ui {
+
+Intent drawStaffHeader(const KioskView& v, const UiState& s) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    Intent intent;
+    const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    const float margin = t.Em(1.5f);
+    const float y = origin.y + t.Em(0.9f);
+    const float h = t.Em(2.6f);
+    float x = origin.x + margin;
+    drawText(t.fonts.title, ImVec2(x, y + (h - t.fonts.title->FontSize) * 0.5f), t.palette.ink, tx("staff.title"));
+    x += textSize(t.fonts.title, tx("staff.title")).x + t.Em(1.2f);
+    struct Tab {
+        const char* id;
+        const char* key;
+        Screen screen;
+    };
+    const Tab tabs[] = {{"desk.tab.today", "staff.tab_today", Screen::staff_today},
+                        {"desk.tab.matrix", "staff.tab_matrix", Screen::staff_matrix},
+                        {"desk.tab.history", "staff.tab_history", Screen::staff_history},
+                        {"desk.tab.health", "staff.tab_health", Screen::staff_health}};
+    for (const auto& tab : tabs) {
+        const std::string label = tx(tab.key);
+        const float w = textSize(t.fonts.bodyBold, label).x + t.Em(1.6f);
+        const bool current = s.screen == tab.screen || (tab.screen == Screen::staff_today && s.screen == Screen::staff_correct);
+        ImGui::SetCursorScreenPos(ImVec2(x, y));
+        if (touchButton({tab.id, label, ImVec2(w, h), current ? ButtonStyle::primary : ButtonStyle::secondary}))
+            intent = Intent::go(tab.screen);
+        x += w + t.Em(0.4f);
+    }
+    const std::string lock = tx("staff.lock");
+    const float lw = textSize(t.fonts.bodyBold, lock).x + t.Em(3.2f);
+    const float lx = origin.x + size.x - margin - lw;
+    ImGui::SetCursorScreenPos(ImVec2(lx, y));
+    if (touchButton({"desk.lock", lock, ImVec2(lw, h), ButtonStyle::warning, {}, Icon::cross})) intent = Intent::of(Intent::Kind::lock_staff);
+    if (v.staff) {
+        // How long until it locks by itself, so nobody is surprised mid-correction.
+        const std::string left = tx.format("staff.autolock", {{"n", std::to_string(v.staff->autoLockSeconds)}});
+        const float w = textSize(t.fonts.small, left).x;
+        drawText(t.fonts.small, ImVec2(lx + (lw - w) * 0.5f, y + h + t.Em(0.15f)), t.palette.muted, left);
+    }
+    return intent;
+}
+
+Intent drawExportBar(const KioskView& v, bool matrix, ImVec2 min, ImVec2 max) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    Intent intent;
+    const StaffView& st = *v.staff;
+    const float h = max.y - min.y;
+    const float bw = t.Em(7.0f), gap = t.Em(0.5f);
+    float x = max.x - 2 * bw - gap;
+    ImGui::SetCursorScreenPos(ImVec2(x, min.y));
+    const std::string csvId = matrix ? "save.matrix.csv" : "save.presence.csv";
+    const std::string xlsxId = matrix ? "save.matrix.xlsx" : "save.presence.xlsx";
+    if (touchButton({csvId.c_str(), "CSV", ImVec2(bw, h), ButtonStyle::secondary, {}, Icon::arrow_right, nullptr, !st.exportBusy}))
+        intent = Intent::staffExport(matrix, false);
+    ImGui::SetCursorScreenPos(ImVec2(x + bw + gap, min.y));
+    if (touchButton({xlsxId.c_str(), "Excel", ImVec2(bw, h), ButtonStyle::primary, {}, Icon::arrow_right, nullptr, !st.exportBusy}))
+        intent = Intent::staffExport(matrix, true);
+    // Where it goes (before), and where it went (after): the exact path.
+    const float textW = x - min.x - t.Em(1.0f);
+    const std::string what = tx(matrix ? "staff.export_matrix" : "staff.export_presence");
+    drawText(t.fonts.bodyBold, min, t.palette.ink, fitText(t.fonts.bodyBold, what + " " + st.exportTarget, textW));
+    const float y2 = min.y + t.em + t.Em(0.3f);
+    if (st.exportBusy) {
+        drawText(t.fonts.body, ImVec2(min.x, y2), t.palette.muted, tx("staff.exporting"));
+    } else if (!st.exportMessage.empty()) {
+        drawIcon(st.exportFailed ? Icon::warning : Icon::check, ImVec2(min.x + t.Em(0.45f), y2 + t.em * 0.5f), t.Em(0.9f),
+                 st.exportFailed ? t.palette.danger : t.palette.success);
+        drawTextWrapped(t.fonts.body, ImVec2(min.x + t.Em(1.2f), y2), textW - t.Em(1.2f),
+                        st.exportFailed ? t.palette.danger : t.palette.ink, st.exportMessage);
+    }
+    return intent;
+}
+
+}  // namespace kiosk::ui

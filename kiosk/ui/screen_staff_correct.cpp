@@ -1,0 +1,201 @@
+// screen_staff_correct.cpp: one correction, or one walk-in reviewed. Staff choose what is true
+// (here from a time / left at a time / absent; or: a guest seen / in fact this participant), give
+// a reason and their name, and save. The app stores it as a new event; nothing is edited in place.
+#include <algorithm>
+
+#include "keyboard.h"
+#include "screens.h"
+#include "widgets.h"
+
+namespace kiosk::ui {
+namespace {
+
+const PresenceRow* rowFor(const StaffView& st, const UiState::Correction& c) {
+    for (const auto& r : st.rows)
+        if ((!c.code.empty() && !r.guest && r.participant.code == c.code) ||
+            (!c.guestEventId.empty() && r.guest && r.guestEventId == c.guestEventId))
+            return &r;
+    return nullptr;
+}
+
+// A guest review: choose the participant the walk-in was (those without a check-in that day).
+void drawLinkPicker(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    drawText(t.fonts.bodyBold, min, t.palette.ink, tx.format("staff.link_choose", {{"name", s.correction.who}}));
+    std::vector<const PresenceRow*> candidates;
+    for (const auto& r : v.staff->rows)
+        if (!r.guest && !r.checkIn) candidates.push_back(&r);
+    const float top = min.y + t.em + t.Em(0.6f);
+    ImGui::SetCursorScreenPos(ImVec2(min.x, top));
+    const ImVec2 listSize(max.x - min.x, max.y - top);
+    ImGui::BeginChild("link-list", listSize, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const ImVec2 base = ImGui::GetCursorScreenPos();
+    const float gap = t.Em(0.4f), bh = t.Em(2.8f), bw = (listSize.x - 2 * gap) / 3.0f;
+    for (size_t i = 0; i < candidates.size(); ++i) {
+        const PresenceRow& r = *candidates[i];
+        ImGui::SetCursorScreenPos(ImVec2(base.x + static_cast<float>(i % 3) * (bw + gap), base.y + static_cast<float>(i / 3) * (bh + gap)));
+        const std::string id = "desk.link." + r.participant.code;
+        if (touchButton({id.c_str(), r.participant.fullName(), ImVec2(bw, bh), ButtonStyle::secondary, r.participant.department}))
+            s.correction.linkCode = r.participant.code;
+    }
+    ImGui::SetCursorScreenPos(ImVec2(base.x, base.y + static_cast<float>((candidates.size() + 2) / 3) * (bh + gap)));
+    ImGui::Dummy(ImVec2(1, 1));
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, t.Em(0.3f))) s.correction.linkCode.clear();
+    s.animating = touchScroll(s.scrollVelocity) || s.animating;
+    if (candidates.empty()) drawText(t.fonts.body, base, t.palette.muted, tx("staff.link_nobody"));
+    ImGui::EndChild();
+}
+
+}  // namespace
+
+Intent drawStaffCorrectScreen(const KioskView& v, UiState& s) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    Intent intent = drawStaffHeader(v, s);
+    if (!v.staff) return intent;
+    const StaffView& st = *v.staff;
+    auto& c = s.correction;
+    const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    const float margin = t.Em(1.5f);
+    const ImVec2 min(origin.x + margin, origin.y + t.Em(4.7f));
+    const ImVec2 max(origin.x + size.x - margin, origin.y + size.y - margin * 0.6f);
+    const PresenceRow* row = rowFor(st, c);
+    const bool guest = !c.guestEventId.empty();
+
+    // Title: who, which day, and what the log says now.
+    ImGui::SetCursorScreenPos(min);
+    if (touchButton({"desk.correct.cancel", tx("common.back"), ImVec2(t.Em(6.5f), t.Em(2.4f)), ButtonStyle::secondary, {}, Icon::back}))
+        intent = Intent::go(Screen::staff_today);
+    const float tx0 = min.x + t.Em(7.2f);
+    drawText(t.fonts.title, ImVec2(tx0, min.y - t.Em(0.15f)), t.palette.ink,
+             fitText(t.fonts.title, tx.format(guest ? "staff.review_title" : "staff.correct_title", {{"name", c.who}}), max.x - tx0));
+    std::string now = longDate(st.date, tx.lang());
+    if (row) {
+        now += "  \xC2\xB7  " + tx("staff.now") + " ";
+        if (row->guest) now += tx(row->guestConfirmed ? "staff.guest_confirmed" : "staff.guest_unconfirmed");
+        else now += tx(std::string("status.") + dayStatusKey(row->status));
+        if (row->checkIn) now += ", " + tx.format("staff.in_at", {{"time", row->checkIn->hhmm()}});
+        if (row->checkOut) now += ", " + tx.format("staff.out_at", {{"time", row->checkOut->hhmm()}});
+    }
+    drawText(t.fonts.body, ImVec2(tx0, min.y + t.fonts.title->FontSize - t.Em(0.1f)), t.palette.muted, fitText(t.fonts.body, now, max.x - tx0));
+    if (!row) {
+        drawText(t.fonts.body, ImVec2(min.x, min.y + t.Em(3.5f)), t.palette.muted, tx("staff.row_gone"));
+        return intent;
+    }
+
+    // What is true.
+    float y = min.y + t.Em(3.3f);
+    const float bh = t.Em(2.6f), gap = t.Em(0.5f);
+    struct Choice {
+        const char* id;
+        const char* key;
+        CorrectionEffect effect;
+    };
+    const Choice personChoices[] = {{"desk.effect.in", "staff.effect_in", CorrectionEffect::set_check_in},
+                                    {"desk.effect.out", "staff.effect_out", CorrectionEffect::set_check_out},
+                                    {"desk.effect.absent", "staff.effect_absent", CorrectionEffect::set_absent}};
+    const Choice guestChoices[] = {{"desk.effect.confirm", "staff.effect_confirm", CorrectionEffect::confirm_guest},
+                                   {"desk.effect.link", "staff.effect_link", CorrectionEffect::link_guest}};
+    const Choice* choices = guest ? guestChoices : personChoices;
+    const int n = guest ? 2 : 3;
+    const float cw = std::min(t.Em(11.0f), (max.x - min.x - static_cast<float>(n - 1) * gap) / static_cast<float>(n));
+    for (int i = 0; i < n; ++i) {
+        ImGui::SetCursorScreenPos(ImVec2(min.x + static_cast<float>(i) * (cw + gap), y));
+        const bool on = c.effect == choices[i].effect;
+        if (touchButton({choices[i].id, tx(choices[i].key), ImVec2(cw, bh), on ? ButtonStyle::primary : ButtonStyle::secondary, {},
+                         on ? Icon::check : Icon::none})) {
+            c.effect = choices[i].effect;
+            c.error.clear();
+            if (c.effect == CorrectionEffect::confirm_guest) c.reason = tx("staff.reason_guest_seen");
+            if (c.effect == CorrectionEffect::link_guest && c.reason == tx("staff.reason_guest_seen")) c.reason.clear();
+        }
+    }
+    y += bh + gap;
+    if (c.effect == CorrectionEffect::link_guest && c.linkCode.empty()) {
+        drawLinkPicker(v, s, ImVec2(min.x, y), max);
+        return intent;
+    }
+
+    // The time, in steps (no typing on a touchscreen): for "here from" and "left at".
+    if (c.effect == CorrectionEffect::set_check_in || c.effect == CorrectionEffect::set_check_out) {
+        struct Step {
+            const char* id;
+            const char* label;
+            int delta;
+        };
+        const Step steps[] = {{"desk.time.minus15", "\xE2\x88\x92" "15", -15}, {"desk.time.minus5", "\xE2\x88\x92" "5", -5},
+                              {"desk.time.minus1", "\xE2\x88\x92" "1", -1},    {"desk.time.plus1", "+1", 1},
+                              {"desk.time.plus5", "+5", 5},                    {"desk.time.plus15", "+15", 15}};
+        const float sw = t.Em(3.6f);
+        float x = min.x;
+        for (int i = 0; i < 6; ++i) {
+            if (i == 3) {
+                const std::string time = TimeOfDay{c.minutes}.hhmm();
+                drawText(t.fonts.display, ImVec2(x + t.Em(0.4f), y + (bh - t.fonts.display->FontSize) * 0.5f), t.palette.ink, time);
+                x += textSize(t.fonts.display, "00:00").x + t.Em(0.8f);
+            }
+            ImGui::SetCursorScreenPos(ImVec2(x, y));
+            if (touchButton({steps[i].id, steps[i].label, ImVec2(sw, bh), ButtonStyle::secondary, {}, Icon::none, t.fonts.title}))
+                c.minutes = std::clamp(c.minutes + steps[i].delta, 0, 24 * 60 - 1);
+            x += sw + gap;
+        }
+        drawText(t.fonts.body, ImVec2(x + t.Em(0.4f), y + (bh - t.em) * 0.5f), t.palette.muted, tx("staff.minutes"));
+        y += bh + gap;
+    } else if (c.effect == CorrectionEffect::link_guest) {
+        std::string name = c.linkCode;
+        for (const auto& r : st.rows)
+            if (!r.guest && r.participant.code == c.linkCode) name = r.participant.fullName();
+        const std::string line = tx.format("staff.link_to", {{"name", name}});
+        drawText(t.fonts.bodyBold, ImVec2(min.x, y + (bh - t.em) * 0.5f), t.palette.ink, line);
+        ImGui::SetCursorScreenPos(ImVec2(min.x + textSize(t.fonts.bodyBold, line).x + t.Em(1.0f), y));
+        if (touchButton({"desk.link.change", tx("staff.link_change"), ImVec2(t.Em(7.0f), bh), ButtonStyle::secondary})) c.linkCode.clear();
+        y += bh + gap;
+    }
+
+    // Reason and name, then save; the keyboard below.
+    const float fieldH = t.Em(2.8f) + t.fonts.small->FontSize + t.Em(0.2f);
+    const float saveW = t.Em(8.0f);
+    const float reasonW = (max.x - min.x - saveW - 2 * gap) * 0.62f;
+    const float nameW = max.x - min.x - saveW - 2 * gap - reasonW;
+    if (drawTextField("desk.reason", tx("staff.reason"), c.reason, tx("staff.reason_placeholder"), ImVec2(min.x, y),
+                      ImVec2(min.x + reasonW, y + fieldH), c.field == 0))
+        c.field = 0;
+    if (drawTextField("desk.name", tx("staff.name"), s.staffName, tx("staff.name_placeholder"), ImVec2(min.x + reasonW + gap, y),
+                      ImVec2(min.x + reasonW + gap + nameW, y + fieldH), c.field == 1))
+        c.field = 1;
+    ImGui::SetCursorScreenPos(ImVec2(max.x - saveW, y + fieldH - t.Em(2.8f)));
+    if (touchButton({"desk.save", tx("staff.save"), ImVec2(saveW, t.Em(2.8f)), ButtonStyle::primary, {}, Icon::check})) {
+        AttendanceEvent e;
+        e.effect = c.effect;
+        e.reason = c.reason;
+        e.actor = s.staffName;
+        if (guest) {
+            e.kind = EventKind::guest_registration;
+            e.refersTo = c.guestEventId;
+            e.participantCode = c.effect == CorrectionEffect::link_guest ? c.linkCode : std::string{};
+        } else {
+            e.kind = EventKind::correction;
+            e.participantCode = c.code;
+        }
+        c.error = checkStaffChange(e);
+        if (c.error.empty()) {
+            intent = Intent::staffChange(std::move(e));
+            intent.minutes = c.minutes;
+        } else {
+            c.field = c.error == "staff.error.actor" ? 1 : 0;
+        }
+    }
+    y += fieldH + t.Em(0.3f);
+    if (!c.error.empty()) {
+        drawIcon(Icon::warning, ImVec2(min.x + t.Em(0.45f), y + t.em * 0.5f), t.Em(0.9f), t.palette.danger);
+        drawText(t.fonts.bodyBold, ImVec2(min.x + t.Em(1.2f), y), t.palette.danger, tx(c.error));
+    }
+    y += t.em + t.Em(0.3f);
+    KeyboardSpec kb{"desk", ImVec2(min.x, y), max};
+    kb.clearLabel = tx("keyboard.clear");
+    if (drawKeyboard(kb, c.field == 0 ? c.reason : s.staffName)) c.error.clear();
+    return intent;
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,95 @@
+// screen_staff_matrix.cpp: the cohort's seven days side by side, each person's count against the
+// certificate rule (kiosk.toml: certificate_min_days), and the matrix's export.
+#include <algorithm>
+
+#include "screens.h"
+#include "widgets.h"
+
+namespace kiosk::ui {
+
+Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    Intent intent = drawStaffHeader(v, s);
+    if (!v.staff) return intent;
+    const CohortMatrix& m = v.staff->matrix;
+    const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    const float margin = t.Em(1.5f);
+    const ImVec2 min(origin.x + margin, origin.y + t.Em(4.7f));
+    const ImVec2 max(origin.x + size.x - margin, origin.y + size.y - margin * 0.6f);
+    const Palette& p = t.palette;
+
+    const std::string title = tx.format("staff.matrix_title", {{"cohort", m.cohortName.empty() ? m.cohortId : m.cohortName},
+                                                               {"min", std::to_string(m.minDays)},
+                                                               {"days", std::to_string(m.days.size())}});
+    drawText(t.fonts.bodyBold, min, p.ink, fitText(t.fonts.bodyBold, title, max.x - min.x));
+    drawText(t.fonts.body, ImVec2(min.x, min.y + t.em + t.Em(0.2f)), p.muted,
+             tx.format("staff.matrix_summary", {{"earned", std::to_string(m.earned())}, {"total", std::to_string(m.rows.size())}}));
+
+    const float top = min.y + 2 * t.em + t.Em(0.9f);
+    const float barH = t.Em(2.6f);
+    const float bottom = max.y - barH - t.Em(0.8f);
+    const float w = max.x - min.x;
+    const float nameW = w * 0.26f, countW = w * 0.09f, certW = w * 0.13f;
+    const size_t nDays = m.days.size();
+    const float dayW = nDays ? (w - nameW - countW - certW) / static_cast<float>(nDays) : 0.0f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    // Column heads: day number and date ("1 · 26-11").
+    drawText(t.fonts.small, ImVec2(min.x, top + t.fonts.small->FontSize * 0.5f), p.muted, tx("staff.col_name"));
+    for (size_t d = 0; d < nDays; ++d) {
+        const float cx = min.x + nameW + (static_cast<float>(d) + 0.5f) * dayW;
+        drawTextCentred(t.fonts.bodyBold, cx, top, dayW, p.ink, tx.format("staff.matrix_day", {{"n", std::to_string(m.days[d].number)}}));
+        drawTextCentred(t.fonts.small, cx, top + t.fonts.small->FontSize, dayW, p.muted, shortDate(m.days[d].date, tx.lang()));
+    }
+    drawTextCentred(t.fonts.small, min.x + nameW + static_cast<float>(nDays) * dayW + countW * 0.5f, top + t.fonts.small->FontSize * 0.5f, countW, p.muted,
+                    tx("staff.col_count"));
+    drawText(t.fonts.small, ImVec2(min.x + w - certW + t.Em(0.4f), top + t.fonts.small->FontSize * 0.5f), p.muted, tx("staff.col_certificate"));
+    const float listTop = top + 2 * t.fonts.small->FontSize + t.Em(0.3f);
+    dl->AddLine(ImVec2(min.x, listTop - t.Em(0.1f)), ImVec2(max.x, listTop - t.Em(0.1f)), p.line.abgr(), 1.5f);
+
+    ImGui::SetCursorScreenPos(ImVec2(min.x, listTop));
+    const ImVec2 listSize(w, bottom - listTop);
+    ImGui::BeginChild("matrix", listSize, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const ImVec2 base = ImGui::GetCursorScreenPos();
+    dl = ImGui::GetWindowDrawList();
+    const float rowH = t.Em(2.0f);
+    const float scroll = ImGui::GetScrollY();
+    const int first = std::max(0, static_cast<int>(scroll / rowH) - 1);
+    const int last = std::min(static_cast<int>(m.rows.size()), first + static_cast<int>(listSize.y / rowH) + 3);
+    for (int i = first; i < last; ++i) {
+        const MatrixRow& r = m.rows[static_cast<size_t>(i)];
+        const float y = base.y + static_cast<float>(i) * rowH;
+        const float ty = y + (rowH - t.em) * 0.5f;
+        if (i % 2 == 1) dl->AddRectFilled(ImVec2(base.x, y), ImVec2(base.x + w, y + rowH), p.surface.abgr());
+        drawText(t.fonts.bodyBold, ImVec2(base.x, ty), p.ink, fitText(t.fonts.bodyBold, listName(r.participant), nameW - t.Em(0.5f)));
+        for (size_t d = 0; d < r.days.size(); ++d) {
+            const ImVec2 c(base.x + nameW + (static_cast<float>(d) + 0.5f) * dayW, y + rowH * 0.5f);
+            if (!r.days[d]) continue;  // still to come
+            switch (*r.days[d]) {
+                case DayStatus::absent:
+                    drawIcon(Icon::cross, c, t.Em(0.8f), p.danger);
+                    break;
+                case DayStatus::present: drawIcon(Icon::check, c, t.Em(0.9f), p.success); break;
+                default:  // late, left early: present, with a word under the tick why it is not a plain one
+                    drawIcon(Icon::check, ImVec2(c.x, c.y - t.Em(0.42f)), t.Em(0.7f), p.warning);
+                    drawTextCentred(t.fonts.small, c.x, c.y - t.Em(0.05f), dayW,
+                                    p.warning, fitText(t.fonts.small, tx(std::string("matrix.short.") + dayStatusKey(*r.days[d])), dayW));
+                    break;
+            }
+        }
+        const std::string count = std::to_string(r.daysPresent) + "/" + std::to_string(m.days.size());
+        drawTextCentred(t.fonts.bodyBold, base.x + nameW + static_cast<float>(nDays) * dayW + countW * 0.5f, ty, countW, p.ink, count);
+        const Rgb cc = r.certificate == CertificateState::earned ? p.success : r.certificate == CertificateState::missed ? p.danger : p.muted;
+        drawText(t.fonts.bodyBold, ImVec2(base.x + w - certW + t.Em(0.4f), ty), cc,
+                 fitText(t.fonts.bodyBold, tx(std::string("matrix.certificate.") + certificateStateKey(r.certificate)), certW - t.Em(0.4f)));
+    }
+    ImGui::SetCursorScreenPos(ImVec2(base.x, base.y + static_cast<float>(m.rows.size()) * rowH));
+    ImGui::Dummy(ImVec2(1, 1));
+    s.animating = touchScroll(s.scrollVelocity) || s.animating;
+    if (m.rows.empty()) drawText(t.fonts.body, base, p.muted, tx("staff.nobody"));
+    ImGui::EndChild();
+    const Intent e = drawExportBar(v, true, ImVec2(min.x, max.y - barH), max);
+    return e.kind != Intent::Kind::none ? e : intent;
+}
+
+}  // namespace kiosk::ui

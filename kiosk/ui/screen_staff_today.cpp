@@ -1,0 +1,142 @@
+// screen_staff_today.cpp: the day at a glance for venue staff. The counts (present, late, left
+// early, absent, guests), everyone of the day's cohort with times and status, the walk-ins to
+// confirm or link to a roster entry, a correction per person, and the presence list's export.
+// Other days are a tap away (a forgotten check-in of last week).
+#include <algorithm>
+
+#include "screens.h"
+#include "widgets.h"
+
+namespace kiosk::ui {
+namespace {
+
+Rgb statusColour(const PresenceRow& r) {
+    const Palette& p = theme().palette;
+    if (r.guest) return p.primary;
+    switch (r.status) {
+        case DayStatus::absent: return p.danger;
+        case DayStatus::present: return p.success;
+        case DayStatus::late:
+        case DayStatus::left_early:
+        case DayStatus::late_and_left_early: return p.warning;
+    }
+    return p.ink;
+}
+
+}  // namespace
+
+Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    Intent intent = drawStaffHeader(v, s);
+    if (!v.staff) return intent;
+    const StaffView& st = *v.staff;
+    const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    const float margin = t.Em(1.5f);
+    const ImVec2 min(origin.x + margin, origin.y + t.Em(4.7f));
+    const ImVec2 max(origin.x + size.x - margin, origin.y + size.y - margin * 0.6f);
+
+    // The day, with steps to the days before and after.
+    const float sh = t.Em(2.4f);
+    ImGui::SetCursorScreenPos(min);
+    if (touchButton({"desk.day.prev", "", ImVec2(t.Em(3.0f), sh), ButtonStyle::secondary, {}, Icon::arrow_left}))
+        intent = Intent::staffDay(-1);
+    ImGui::SetCursorScreenPos(ImVec2(min.x + t.Em(3.4f), min.y));
+    if (touchButton({"desk.day.next", "", ImVec2(t.Em(3.0f), sh), ButtonStyle::secondary, {}, Icon::arrow_right}))
+        intent = Intent::staffDay(+1);
+    float x = min.x + t.Em(6.8f);
+    if (s.staffDayOffset != 0) {
+        ImGui::SetCursorScreenPos(ImVec2(x, min.y));
+        const std::string label = tx("staff.day_today");
+        const float w = textSize(t.fonts.bodyBold, label).x + t.Em(1.6f);
+        if (touchButton({"desk.day.today", label, ImVec2(w, sh), ButtonStyle::secondary})) intent = Intent::staffDay(0);
+        x += w + t.Em(0.6f);
+    }
+    std::string dayLine = longDate(st.date, tx.lang());
+    if (st.day) dayLine += "  \xC2\xB7  " + tx.format("staff.day_theme", {{"n", std::to_string(st.day->number)}, {"theme", st.day->theme}});
+    else dayLine += "  \xC2\xB7  " + tx("staff.no_programme_day");
+    drawText(t.fonts.bodyBold, ImVec2(x, min.y + (sh - t.em) * 0.5f - t.Em(0.45f)), t.palette.ink, fitText(t.fonts.bodyBold, dayLine, max.x - x));
+    const std::string counts = tx.format("staff.counts", {{"present", std::to_string(st.present)}, {"late", std::to_string(st.late)},
+                                                          {"left_early", std::to_string(st.leftEarly)},
+                                                          {"absent", std::to_string(st.absent)}, {"guests", std::to_string(st.guests)}});
+    drawText(t.fonts.body, ImVec2(x, min.y + (sh - t.em) * 0.5f + t.Em(0.55f)), t.palette.muted, fitText(t.fonts.body, counts, max.x - x));
+
+    // The list: columns name, department, status, in, out, action.
+    const float top = min.y + sh + t.Em(0.7f);
+    const float barH = t.Em(2.6f);
+    const float listBottom = max.y - barH - t.Em(1.2f);
+    const float w = max.x - min.x;
+    const float cName = 0.0f, cDept = w * 0.27f, cStatus = w * 0.50f, cIn = w * 0.66f, cOut = w * 0.73f, cAct = w * 0.80f;
+    auto col = [&](float c) { return min.x + c; };
+    const char* heads[] = {"staff.col_name", "staff.col_department", "staff.col_status", "staff.col_in", "staff.col_out"};
+    const float cols[] = {cName, cDept, cStatus, cIn, cOut};
+    for (int i = 0; i < 5; ++i) drawText(t.fonts.small, ImVec2(col(cols[i]), top), t.palette.muted, tx(heads[i]));
+    const float listTop = top + t.fonts.small->FontSize + t.Em(0.3f);
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, listTop - t.Em(0.1f)), ImVec2(max.x, listTop - t.Em(0.1f)), t.palette.line.abgr(), 1.5f);
+    const ImVec2 listSize(w, listBottom - listTop);
+    ImGui::SetCursorScreenPos(ImVec2(min.x, listTop));
+    ImGui::BeginChild("staff-list", listSize, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    const ImVec2 base = ImGui::GetCursorScreenPos();
+    const float rowH = t.Em(2.5f);
+    const float scroll = ImGui::GetScrollY();
+    const int first = std::max(0, static_cast<int>(scroll / rowH) - 1);
+    const int last = std::min(static_cast<int>(st.rows.size()), first + static_cast<int>(listSize.y / rowH) + 3);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (int i = first; i < last; ++i) {
+        const PresenceRow& r = st.rows[static_cast<size_t>(i)];
+        const float y = base.y + static_cast<float>(i) * rowH;
+        const float ty = y + (rowH - t.em) * 0.5f;
+        if (i % 2 == 1) dl->AddRectFilled(ImVec2(base.x, y), ImVec2(base.x + w, y + rowH), t.palette.surface.abgr());
+        const std::string name = r.guest ? r.participant.firstName : listName(r.participant);
+        drawText(t.fonts.bodyBold, ImVec2(base.x + cName, ty), t.palette.ink, fitText(t.fonts.bodyBold, name, cDept - t.Em(0.6f)));
+        drawText(t.fonts.body, ImVec2(base.x + cDept, ty), t.palette.muted,
+                 fitText(t.fonts.body, r.participant.department, cStatus - cDept - t.Em(0.6f)));
+        std::string status = r.guest ? tx(r.guestConfirmed ? "staff.guest_confirmed" : "staff.guest_unconfirmed")
+                                     : tx(std::string("status.") + dayStatusKey(r.status));
+        if (r.corrected) status += " *";
+        drawText(t.fonts.bodyBold, ImVec2(base.x + cStatus, ty), statusColour(r), fitText(t.fonts.bodyBold, status, cIn - cStatus - t.Em(0.4f)));
+        if (r.checkIn) drawText(t.fonts.body, ImVec2(base.x + cIn, ty), t.palette.ink, r.checkIn->hhmm());
+        if (r.checkOut) drawText(t.fonts.body, ImVec2(base.x + cOut, ty), t.palette.ink, r.checkOut->hhmm());
+        const float bh = rowH - t.Em(0.3f);
+        const float bw = w - cAct;
+        ImGui::SetCursorScreenPos(ImVec2(base.x + cAct, y + t.Em(0.15f)));
+        if (r.guest) {
+            const std::string id = "desk.review." + r.guestEventId;
+            if (touchButton({id.c_str(), tx("staff.review_guest"), ImVec2(bw, bh), ButtonStyle::secondary, {}, Icon::person})) {
+                intent = Intent::go(Screen::staff_correct);
+                s.correction = {};
+                s.correction.guestEventId = r.guestEventId;
+                s.correction.who = r.participant.firstName;
+                s.correction.effect = CorrectionEffect::confirm_guest;
+                s.correction.reason = tx("staff.reason_guest_seen");
+            }
+        } else {
+            const std::string id = "desk.correct." + r.participant.code;
+            if (touchButton({id.c_str(), tx("staff.correct"), ImVec2(bw, bh), ButtonStyle::secondary, {}, Icon::clock})) {
+                intent = Intent::go(Screen::staff_correct);
+                s.correction = {};
+                s.correction.code = r.participant.code;
+                s.correction.who = r.participant.fullName();
+                // The likely fix first: someone absent forgot to check in; someone present, to check out.
+                s.correction.effect = r.checkIn ? CorrectionEffect::set_check_out : CorrectionEffect::set_check_in;
+                const TimeOfDay start = st.day ? st.day->startsAt() : TimeOfDay{9 * 60};
+                const TimeOfDay end = st.day ? st.day->endsAt() : TimeOfDay{17 * 60};
+                s.correction.minutes = r.checkIn ? (r.checkOut ? r.checkOut->minutes : end.minutes) : start.minutes;
+            }
+        }
+    }
+    ImGui::SetCursorScreenPos(ImVec2(base.x, base.y + static_cast<float>(st.rows.size()) * rowH));
+    ImGui::Dummy(ImVec2(1, 1));
+    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, t.Em(0.3f)) && intent.kind == Intent::Kind::go) intent = {};
+    s.animating = touchScroll(s.scrollVelocity) || s.animating;
+    if (st.rows.empty()) drawText(t.fonts.body, base, t.palette.muted, tx("staff.nobody"));
+    ImGui::EndChild();
+    if (std::any_of(st.rows.begin(), st.rows.end(), [](const PresenceRow& r) { return r.corrected; })) {
+        const std::string legend = tx("staff.legend_corrected");
+        drawText(t.fonts.small, ImVec2(min.x, listBottom + t.Em(0.1f)), t.palette.muted, legend);
+    }
+    const Intent e = drawExportBar(v, false, ImVec2(min.x, max.y - barH), max);
+    return e.kind != Intent::Kind::none ? e : intent;
+}
+
+}  // namespace kiosk::ui
