@@ -28,7 +28,8 @@ Gebruik / usage:
   leergang-kiosk import-roster FILE.csv   deelnemerslijst inlezen (alles of niets) / import the roster
   leergang-kiosk checkin CODE [--at YYYY-MM-DDTHH:MM]
   leergang-kiosk checkout CODE [--at YYYY-MM-DDTHH:MM]
-  leergang-kiosk export [--date YYYY-MM-DD] [--format csv] [--delimiter ';'|','] [--out FILE|-]
+  leergang-kiosk export [--date YYYY-MM-DD] [--matrix] [--format csv|xlsx] [--delimiter ';'|','] [--out FILE|-]
+                                          presentielijst of matrix naar USB-stick of exportmap / presence list or matrix
   leergang-kiosk backup FILE              reservekopie van de database / back up the database
   leergang-kiosk purge [--older-than DAYS]
   leergang-kiosk doctor                   gezondheid van de installatie / health report

@@ -323,6 +323,8 @@ void KioskSession::goHome() {
     ui_.shiftUnlocked = false;
     ui_.codeEntry.clear();
     ui_.codeWrong = false;
+    ui_.pinEntry.clear();
+    ui_.pinWrong = false;
     ui_.search.clear();
     ui_.scrollVelocity = 0.0f;
     ui_.guestOrganisation.clear();

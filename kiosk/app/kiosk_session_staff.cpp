@@ -241,6 +241,8 @@ const ui::StaffView* KioskSession::staffView(const ui::KioskView& v) const {
         st.day = config_.programme.dayOn(date);
         const AttendanceRules rules = AttendanceRules::from(config_.settings);
         st.rows = presenceList(config_.programme, roster_, ledger_, date, rules);
+        // Walk-ins still to review come first: they are what staff have to do something about.
+        std::stable_partition(st.rows.begin(), st.rows.end(), [](const PresenceRow& r) { return r.guest && !r.guestConfirmed; });
         st.present = st.late = st.leftEarly = st.absent = st.guests = 0;
         for (const auto& r : st.rows) {
             if (r.guest) ++st.guests;

@@ -25,7 +25,7 @@ bool drawTextField(const char* id, const std::string& label, const std::string& 
 
 // A numeric keypad for a code or PIN (1-9, back, 0, OK) filling the width of min..max from min.y;
 // the digits go into `entry` (at most maxDigits) and are never drawn: drawCodeDots shows how many.
-// Keys' automation ids: "keypad.1" .. "keypad.0", "keypad.back", "keypad.ok". Returns true on OK.
+// Keys' automation ids: keypad.<digit>, keypad.back and keypad.ok. Returns true on OK.
 bool drawKeypad(std::string& entry, ImVec2 min, ImVec2 max, const std::string& okLabel, bool enabled = true,
                 size_t maxDigits = 8);
 // One dot per digit typed, centred on centreX; returns the height used.

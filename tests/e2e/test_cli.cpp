@@ -140,6 +140,33 @@ TEST_CASE("checkin and checkout from the command line: one line after the commit
     r = runKiosk(dir, {"export", "--date", "2026-11-26", "--delimiter", ",", "--out", file});
     CHECK(r.exitCode == 0);
     CHECK(readFile(file).find("2026-11-26,ZU01,Anna,de,Vries") != std::string::npos);
+    CHECK(r.out == "Export geschreven: " + file + " (14 regels)\n");
+}
+
+TEST_CASE("export --matrix and --format xlsx from the command line; bad options exit 2", "[e2e][cli][export]") {
+    TempDir dir;
+    REQUIRE(runKiosk(dir, {"checkin", "ZU03", "--at", "2026-11-26T09:05"}).exitCode == 0);
+    REQUIRE(runKiosk(dir, {"checkin", "ZU03", "--at", "2026-12-10T09:01"}).exitCode == 0);
+    auto r = runKiosk(dir, {"export", "--matrix", "--date", "2026-12-10", "--out", "-"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.find("dag 1 (2026-11-26);dag 2 (2026-12-10);dag 3 (2027-01-14)") != std::string::npos);
+    CHECK(r.out.find("ZU03;Zo\xC3\xAB;van den;Berg;Communicatie;aanwezig;aanwezig;;;;;;2;nog haalbaar\r\n") != std::string::npos);
+    // Without --out: the export folder beside the database (no USB stick in CI), and it says so.
+    r = runKiosk(dir, {"export", "--matrix", "--date", "2026-12-10", "--format", "xlsx"});
+    REQUIRE(r.exitCode == 0);
+    const std::string file = (dir / "exports" / "matrix-zutphen-2026.xlsx").string();
+    CHECK(r.out == "Export geschreven: " + file + " (14 regels)\n");
+    CHECK(readFile(file).rfind("PK", 0) == 0);  // a zip: the workbook
+    r = runKiosk(dir, {"export", "--date", "2026-11-26", "--format", "xlsx", "--out", "-"});
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.rfind("PK", 0) == 0);
+    for (auto bad : {std::vector<std::string>{"export", "--format", "pdf"}, {"export", "--delimiter", "|"},
+                     {"export", "--date", "26-11-2026"}}) {
+        r = runKiosk(dir, bad);
+        CHECK(r.exitCode == 2);
+        CHECK_FALSE(r.err.empty());
+    }
 }
 
 TEST_CASE("a check-in at 23:59 counts for that day and one at 00:01 for the next, also when the clocks change", "[e2e][cli][dst]") {

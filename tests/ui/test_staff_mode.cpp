@@ -1,0 +1,350 @@
+// Staff mode, tried as a passer-by and as venue staff would: the hidden way in, the PIN pad and its
+// lock-out (which survives a restart), the auto-lock, corrections with reason and name, guest
+// reviews, the history, and an export from the screen that says where the file went.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "app/staff_pin.h"
+#include "store/atomic_file.h"
+#include "ui_harness.h"
+
+using namespace kiosk;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kPin = "2580";
+const LocalDate kDay1{2026, 11, 26};
+
+// The sample config with a staff PIN set, as `set-pin` leaves it.
+struct StaffConfig {
+    test::TempDir dir;
+    fs::path path() const { return dir.path(); }
+    StaffConfig() {
+        for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
+            fs::copy_file(fs::path(KIOSK_SOURCE_DIR) / "config" / f, dir / f);
+        const auto toml = readWholeFile(dir / "kiosk.toml");
+        const auto hash = hashPin(kPin);
+        REQUIRE(toml);
+        REQUIRE(hash);
+        REQUIRE(writeFileAtomically(dir / "kiosk.toml", withPinHash(*toml, *hash)).empty());
+    }
+};
+
+// A finger resting on the top-left corner of the home screen for `ms`, in steps of the fake clock.
+void holdCorner(test::UiHarness& ui, int ms) {
+    ImGuiIO& io = ImGui::GetIO();
+    ui.session().noteInput();
+    io.MousePos = ImVec2(8, 8);
+    io.MouseDown[0] = true;
+    ui.frame();
+    for (int t = 0; t < ms; t += 250) {
+        ui.clock().advanceMs(250);
+        ui.frame();
+    }
+    io.MouseDown[0] = false;
+    ui.frame();
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    ui.frame();
+}
+
+void typePin(test::UiHarness& ui, const std::string& pin) {
+    for (char c : pin) ui.tap(std::string("keypad.") + c);
+    ui.tap("keypad.ok");
+    ui.session().finishBackgroundWork();
+    ui.frame();
+}
+
+void unlock(test::UiHarness& ui) {
+    holdCorner(ui, 3000);
+    REQUIRE(ui.state().screen == ui::Screen::staff_pin);
+    typePin(ui, kPin);
+    REQUIRE(ui.session().staffUnlocked());
+    REQUIRE(ui.state().screen == ui::Screen::staff_today);
+}
+
+void type(test::UiHarness& ui, const std::string& keyboard, const std::string& letters) {
+    for (char c : letters)
+        ui.tap(keyboard + ".key." + (c == ' ' ? std::string("space") : std::string(1, c)));
+}
+
+bool anyStaffTarget() {
+    for (const auto& t : ui::frameTargets())
+        if (t.id.rfind("desk.", 0) == 0 || t.id.rfind("save.", 0) == 0) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("the way into staff mode is hidden: no button, a short tap does nothing, a 3 s hold opens the PIN pad",
+          "[ui][staff]") {
+    StaffConfig cfg;
+    test::UiHarness ui("2026-11-26T16:30", 1280, 800, cfg.path().string());
+    for (const auto& t : ui::frameTargets()) {
+        INFO(t.id);
+        CHECK(t.id.find("staff") == std::string::npos);
+    }
+    ui.tapAt(ImVec2(8, 8));
+    CHECK(ui.state().screen == ui::Screen::home);
+    holdCorner(ui, 2000);
+    CHECK(ui.state().screen == ui::Screen::home);  // let go too early
+    holdCorner(ui, 3000);
+    REQUIRE(ui.state().screen == ui::Screen::staff_pin);
+    // The pad never shows the digits typed: no element carries them.
+    for (char c : std::string("2580")) ui.tap(std::string("keypad.") + c);
+    CHECK(ui.state().pinEntry == "2580");
+    for (const auto& t : ui::frameTargets()) CHECK(t.label.find("2580") == std::string::npos);
+    CHECK_FALSE(anyStaffTarget());
+    ui.tap("header.back");
+    CHECK(ui.state().screen == ui::Screen::home);
+    CHECK(ui.state().pinEntry.empty());
+}
+
+TEST_CASE("the right PIN opens the dashboard; five wrong ones lock the pad, longer each time, also after a restart",
+          "[ui][staff][pin]") {
+    StaffConfig cfg;
+    test::UiHarness ui("2026-11-26T16:30", 1280, 800, cfg.path().string());
+    holdCorner(ui, 3000);
+    for (int i = 0; i < 4; ++i) {
+        typePin(ui, "1111");
+        CHECK(ui.state().pinWrong);
+        CHECK(ui.session().buildView().pin.triesLeft == 4 - i);
+    }
+    typePin(ui, "1112");
+    CHECK(ui.session().buildView().pin.lockedSeconds == 30);
+    // Locked: not even the right PIN gets in, and the keys are off.
+    CHECK_FALSE(ui.has("keypad.1"));
+    ui.session().apply(ui::Intent::unlockStaff(kPin));
+    ui.session().finishBackgroundWork();
+    CHECK_FALSE(ui.session().staffUnlocked());
+
+    // A restart on the same database keeps the lock-out.
+    ui.settle();
+    {
+        SessionOptions so;
+        so.configDir = cfg.path();
+        so.dbPath = ui.dir() / "attendance.db";
+        so.watchConfig = false;
+        KioskSession again(so, ui.clock(), [] {});
+        REQUIRE(again.ready());
+        CHECK(again.buildView().pin.lockedSeconds == 30);
+    }
+
+    ui.clock().advanceSeconds(31);
+    ui.frame();
+    CHECK(ui.state().screen == ui::Screen::home);  // the pad went home after 20 s untouched
+    CHECK(ui.session().buildView().pin.lockedSeconds == 0);
+    holdCorner(ui, 3000);
+    for (int i = 0; i < 5; ++i) typePin(ui, "9999");
+    CHECK(ui.session().buildView().pin.lockedSeconds == 60);  // the second lock-out is twice as long
+    ui.clock().advanceSeconds(61);
+    ui.frame();
+    holdCorner(ui, 3000);
+    typePin(ui, kPin);
+    CHECK(ui.session().staffUnlocked());
+    CHECK(ui.state().screen == ui::Screen::staff_today);
+    CHECK(anyStaffTarget());
+}
+
+TEST_CASE("staff mode locks itself after a minute untouched, and every way home locks it", "[ui][staff]") {
+    StaffConfig cfg;
+    test::UiHarness ui("2026-11-26T16:30", 1280, 800, cfg.path().string());
+    unlock(ui);
+    ui.tap("desk.tab.matrix");
+    CHECK(ui.state().screen == ui::Screen::staff_matrix);
+    ui.clock().advanceSeconds(50);  // longer than the public screens' 20 s
+    ui.frame();
+    CHECK(ui.session().staffUnlocked());
+    CHECK(ui.session().buildView().staff->autoLockSeconds == 10);
+    ui.clock().advanceSeconds(11);
+    ui.frame();
+    CHECK_FALSE(ui.session().staffUnlocked());
+    CHECK(ui.state().screen == ui::Screen::home);
+    // Asking for a staff page while locked leads to the PIN pad, never to the page.
+    ui.session().apply(ui::Intent::go(ui::Screen::staff_history));
+    CHECK(ui.state().screen == ui::Screen::staff_pin);
+    unlock(ui);
+    ui.tap("desk.lock");
+    CHECK_FALSE(ui.session().staffUnlocked());
+    CHECK(ui.state().screen == ui::Screen::home);
+}
+
+TEST_CASE("nothing in staff mode is reachable by tapping the public screens", "[ui][staff]") {
+    StaffConfig cfg;
+    test::UiHarness ui("2026-11-26T11:20", 1280, 800, cfg.path().string());
+    // Every element of every public screen, one at a time, from a fresh start on that screen.
+    std::set<std::string> tried;
+    for (auto screen : {ui::Screen::home, ui::Screen::checkin, ui::Screen::agenda, ui::Screen::walkin, ui::Screen::exercises,
+                        ui::Screen::shift}) {
+        ui.session().apply(ui::Intent::go(ui::Screen::home));
+        if (screen != ui::Screen::home) ui.session().apply(ui::Intent::go(screen));
+        ui.frame();
+        std::vector<std::string> ids;
+        for (const auto& t : ui::frameTargets()) ids.push_back(t.id);
+        for (const auto& id : ids) {
+            ui.session().apply(ui::Intent::go(ui::Screen::home));
+            if (screen != ui::Screen::home) ui.session().apply(ui::Intent::go(screen));
+            ui.frame();
+            if (!ui.has(id)) continue;
+            ui.tap(id);
+            ui.settle();
+            tried.insert(id);
+            INFO("tapped " << id << " on " << ui::screenName(screen));
+            CHECK_FALSE(ui.session().staffUnlocked());
+            CHECK_FALSE(ui::isStaffScreen(ui.state().screen));
+            CHECK(ui.state().screen != ui::Screen::staff_pin);
+        }
+    }
+    CHECK(tried.size() > 40);
+    // Started on a staff page (--screen staff_today): the PIN pad comes first.
+    SessionOptions so;
+    so.configDir = cfg.path();
+    so.dbPath = ui.dir() / "other.db";
+    so.watchConfig = false;
+    so.startScreen = ui::Screen::staff_today;
+    KioskSession direct(so, ui.clock(), [] {});
+    ImGui::NewFrame();
+    direct.frame();
+    ImGui::Render();
+    CHECK(direct.uiState().screen == ui::Screen::staff_pin);
+    CHECK(direct.buildView().staff == nullptr);
+}
+
+TEST_CASE("a correction needs a reason and a name, is a new event, and shows in the list and the history",
+          "[ui][staff][correction]") {
+    StaffConfig cfg;
+    test::UiHarness ui("2026-11-26T16:30", 1280, 800, cfg.path().string());
+    unlock(ui);
+    const auto before = ui.session().ledger().eventCount();
+    ui.tap("desk.correct.ZU08");  // Fatima Bakker, absent: she forgot to check in
+    REQUIRE(ui.state().screen == ui::Screen::staff_correct);
+    CHECK(ui.state().correction.effect == CorrectionEffect::set_check_in);
+    CHECK(ui.state().correction.minutes == 9 * 60);  // the day's start
+    ui.tap("desk.time.plus5");
+    ui.tap("desk.time.plus5");
+    ui.tap("desk.save");
+    CHECK(ui.state().correction.error == "staff.error.reason");
+    CHECK(ui.session().ledger().eventCount() == before);  // nothing stored half
+    type(ui, "desk", "TREIN");
+    ui.tap("desk.save");
+    CHECK(ui.state().correction.error == "staff.error.actor");
+    ui.tap("desk.name");
+    type(ui, "desk", "MJ");
+    ui.tap("desk.save");
+    ui.settle();
+    CHECK(ui.state().screen == ui::Screen::staff_today);
+    const DayRecord r = ui.session().ledger().record(kDay1, "ZU08");
+    REQUIRE(r.checkIn);
+    CHECK(toLocal(*r.checkIn).timeOfDay().hhmm() == "09:10");
+    CHECK(r.corrected);
+    CHECK(ui.session().ledger().eventCount() == before + 1);
+    const auto changes = ui.session().ledger().staffChanges(10);
+    REQUIRE(changes.size() == 1);
+    CHECK(changes[0].reason == "Trein");
+    CHECK(changes[0].actor == "Mj");
+    CHECK(changes[0].source == EventSource::staff);
+    ui.tap("desk.tab.history");
+    const auto* st = ui.session().buildView().staff;
+    REQUIRE(st);
+    REQUIRE(st->history.size() == 1);
+    CHECK(st->history[0].who == "Fatima Bakker");
+    CHECK(st->history[0].what == "aanwezig vanaf 09:10");
+    CHECK(st->history[0].reason == "Trein");
+
+    // Then she is marked absent after all: again a new event, the first one stays in the log.
+    ui.tap("desk.tab.today");
+    ui.tap("desk.correct.ZU08");
+    ui.tap("desk.effect.absent");
+    type(ui, "desk", "DUBBEL");
+    ui.tap("desk.save");  // the name is kept while staff mode is open
+    ui.settle();
+    CHECK_FALSE(ui.session().ledger().record(kDay1, "ZU08").checkIn);
+    CHECK(ui.session().ledger().staffChanges(10).size() == 2);
+    AttendanceDb db;
+    REQUIRE(db.open(ui.dir() / "attendance.db", ui.clock().now()).status.ok());
+    std::vector<AttendanceEvent> stored;
+    REQUIRE(db.loadEventsForDay(kDay1, stored).ok());
+    CHECK(stored.size() == before + 2);
+}
+
+TEST_CASE("a walk-in is confirmed as a guest, or linked to the participant it was", "[ui][staff][guest]") {
+    StaffConfig cfg;
+    test::UiHarness ui("2026-11-26T09:20", 1280, 800, cfg.path().string());
+    auto registerGuest = [&](const std::string& name) {
+        ui.tap("go.checkin");
+        ui.tap("go.walkin");
+        type(ui, "walkin", name);
+        ui.tap("walkin.submit");
+        ui.settle();
+        ui.session().apply(ui::Intent::dismiss());
+        ui.frame();
+    };
+    registerGuest("KARIN");
+    registerGuest("JOOST");
+    REQUIRE(ui.session().ledger().guests(kDay1).size() == 2);
+    unlock(ui);
+    const auto guests = ui.session().ledger().guests(kDay1);
+    ui.tap("desk.review." + guests[0].eventId);
+    REQUIRE(ui.state().screen == ui::Screen::staff_correct);
+    ui.tap("desk.name");
+    type(ui, "desk", "MJ");
+    ui.tap("desk.save");  // confirm, with the reason filled in for it
+    ui.settle();
+    ui.tap("desk.review." + guests[1].eventId);
+    ui.tap("desk.effect.link");
+    ui.tap("desk.link.ZU10");  // Joost van Dijk forgot he was on the list
+    type(ui, "desk", "STOND OP DE LIJST");
+    ui.tap("desk.save");
+    ui.settle();
+    const auto after = ui.session().ledger().guests(kDay1);
+    REQUIRE(after.size() == 1);
+    CHECK(after[0].name == "Karin");
+    CHECK(after[0].confirmed);
+    const DayRecord joost = ui.session().ledger().record(kDay1, "ZU10");
+    REQUIRE(joost.checkIn);
+    CHECK(*joost.checkIn == guests[1].at);
+    const auto* st = ui.session().buildView().staff;
+    REQUIRE(st);
+    CHECK(st->guests == 1);
+    ui.tap("desk.tab.history");
+    st = ui.session().buildView().staff;
+    REQUIRE(st->history.size() == 2);
+    CHECK(st->history[0].what == "gekoppeld aan gast Joost");
+    CHECK(st->history[1].what == "gast bevestigd");
+}
+
+TEST_CASE("an export from the staff screen is written whole and the screen says where it went", "[ui][staff][export]") {
+    StaffConfig cfg;
+    test::UiHarness ui("2026-11-26T16:30", 1280, 800, cfg.path().string());
+    ui.session().apply(ui::Intent::checkIn("ZU03"));
+    ui.settle();
+    ui.session().apply(ui::Intent::dismiss());
+    unlock(ui);
+    ui.tap("save.presence.xlsx");
+    ui.session().finishBackgroundWork();
+    ui.frame();
+    const fs::path file = ui.dir() / "exports" / "presentielijst-2026-11-26.xlsx";
+    CHECK(fs::exists(file));
+    const auto* st = ui.session().buildView().staff;
+    REQUIRE(st);
+    CHECK_FALSE(st->exportFailed);
+    CHECK(st->exportMessage.find(file.string()) != std::string::npos);
+    ui.tap("desk.tab.matrix");
+    ui.tap("save.matrix.csv");
+    ui.session().finishBackgroundWork();
+    ui.frame();
+    const auto csv = readWholeFile(ui.dir() / "exports" / "matrix-zutphen-2026.csv");
+    REQUIRE(csv);
+    CHECK(csv->find("Zo\xC3\xAB;van den;Berg") != std::string::npos);
+    // No partial file is left beside them.
+    for (const auto& e : fs::directory_iterator(ui.dir() / "exports")) CHECK(e.path().filename().string()[0] != '.');
+    ui.settle();
+    ui.tap("desk.tab.health");
+    st = ui.session().buildView().staff;
+    REQUIRE(st->health.lastExport);
+    CHECK(st->health.lastExportPath == (ui.dir() / "exports" / "matrix-zutphen-2026.csv").string());
+    CHECK(st->health.databaseBytes > 0);
+    CHECK(st->health.freeBytes > 0);
+    CHECK(st->health.configProblems.empty());
+}
