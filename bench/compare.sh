@@ -386,17 +386,18 @@ if run_bench bench_tap; then
     TAP_MAX=$(metric "$log" 'tap\.max'); [ -n "$TAP_MAX" ] || TAP_MAX=$(sed -nE 's/.*max +([0-9.]+) ms.*/\1/p' "$log" | head -1)
 fi
 
-# Export of 100,000 events: "bench: export.100000.seconds = X s" (bench_export does not exist yet;
-# until it does, a line with "100,000" or "100000" and a time in s or ms is also read).
-EXPORT_S='' EXPORT_STATE="n/a (not built)"
+# Export of 100,000 events (bench_export): its table has a line per export, "EVENTS  WHAT  TIME(ms)
+# PEAK(MiB)  ROWS"; the figure is the slowest export at 100,000 events.
+EXPORT_S='' EXPORT_WHAT='' EXPORT_STATE="n/a (not built)"
 if [ -n "$(find_bench bench_export)" ]; then
     EXPORT_STATE="n/a (failed, see build/bench/bench_export.log)"
     if run_bench bench_export; then
         log=$OUT/bench_export.log
         EXPORT_S=$(metric "$log" 'export\.100000\.seconds')
         if [ -z "$EXPORT_S" ]; then
-            EXPORT_S=$(grep -E '100[,.]?000' "$log" | sed -nE 's/.* ([0-9.]+) (ms|s)\b.*/\1 \2/p' | head -1 |
-                       awk '{ print ($2 == "ms") ? $1 / 1000 : $1 }')
+            read -r EXPORT_S EXPORT_WHAT < <(awk '$1 == 100000 && $(NF - 2) + 0 >= worst {
+                    worst = $(NF - 2) + 0; what = $2; for (i = 3; i <= NF - 3; i++) what = what " " $i }
+                END { if (what != "") print worst / 1000, what }' "$log") || true
         fi
         [ -n "$EXPORT_S" ] || EXPORT_STATE="n/a (output not understood, see build/bench/bench_export.log)"
     fi
@@ -472,7 +473,8 @@ else
 fi
 
 if [ -n "$EXPORT_S" ]; then
-    row "Export van 100.000 registraties / export of 100,000 events" "$(fmt "$EXPORT_S" 3) s" "—" "—" "< 1 s" "$(verdict lt "$EXPORT_S" 1)"
+    row "Export van 100.000 registraties / export of 100,000 events${EXPORT_WHAT:+ (slowest / traagste: $EXPORT_WHAT)}" \
+        "$(fmt "$EXPORT_S" 3) s" "—" "—" "< 1 s" "$(verdict lt "$EXPORT_S" 1)"
 else
     row "Export van 100.000 registraties / export of 100,000 events" "$EXPORT_STATE" "—" "—" "< 1 s" "n/a"
 fi

@@ -66,3 +66,43 @@ wait
 shot agenda-running-late 1280x800 2026-11-26T11:20 --tap Programma --tap Uitloop --tap 2 --tap 4 --tap 6 --tap 8 --tap OK --tap "+10 min" --tap Klaar
 shot running-late-keypad 1280x800 2026-11-26T11:20 --tap Programma --tap Uitloop --tap 2 --tap 4
 shot running-late 1280x800 2026-11-26T11:20 --tap Programma --tap Uitloop --tap 2 --tap 4 --tap 6 --tap 8 --tap OK --tap "+10 min"
+
+# Staff mode, at the end of day 1: a copy of the sample config with the PIN 2580 set (as `set-pin`
+# leaves it), a morning of check-ins and one walk-in in one database, then each page behind the PIN.
+# (The real way in is a 3-second press in the top-left corner; a screenshot starts on the PIN pad.)
+staff=$(mktemp -d)
+cp config/kiosk.toml config/programme.toml config/exercises.toml config/participants.csv "$staff/"
+echo 2580 | "$BIN" set-pin --config "$staff" >/dev/null
+sdata=$(mktemp -d)
+kiosk() { XDG_DATA_HOME=$sdata TZ=Europe/Amsterdam "$BIN" --config "$staff" "$@"; }
+for c in ZU01:08:52 ZU02:08:57 ZU03:09:02 ZU04:09:21 ZU05:08:49 ZU06:08:58 ZU07:09:04 ZU09:08:55 ZU11:09:00 ZU12:08:59 ZU13:09:03; do
+    kiosk checkin "${c%%:*}" --at "2026-11-26T${c#*:}" >/dev/null
+done
+kiosk checkout ZU02 --at 2026-11-26T14:40 >/dev/null
+kiosk checkout ZU05 --at 2026-11-26T16:31 >/dev/null
+staffshot() {  # staffshot NAME SIZE NOW [kiosk args...]
+    local name=$1 size=$2 now=$3; shift 3
+    XDG_DATA_HOME=$sdata TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 1920x1080x24" \
+        "$BIN" --config "$staff" --size "$size" --now "$now" --screenshot "$OUT/$name.png" "$@"
+    echo "$OUT/$name.png"
+}
+pin=(--screen staff_pin --tap 2 --tap 5 --tap 8 --tap 0 --tap OK)
+staffshot staff-walkin 1280x800 2026-11-26T09:40 --tap Inchecken --tap "Ik sta niet op de lijst" \
+    --tap K --tap A --tap R --tap I --tap N --tap "" --tap M --tap U --tap L --tap D --tap E --tap R \
+    --tap "Organisatie of afdeling" --tap L --tap O --tap C --tap H --tap E --tap M --tap Aanmelden >/dev/null
+staffshot staff-pin 1280x800 2026-11-26T16:45 --screen staff_pin --tap 2 --tap 5
+staffshot staff-pin-wrong 1280x800 2026-11-26T16:45 --screen staff_pin --tap 1 --tap 2 --tap 3 --tap 4 --tap OK
+staffshot staff-today 1280x800 2026-11-26T16:45 "${pin[@]}"
+staffshot staff-guest 1280x800 2026-11-26T16:45 "${pin[@]}" --tap Bekijken
+staffshot staff-correct 1280x800 2026-11-26T16:45 "${pin[@]}" --tap Corrigeren --tap +5 --tap T --tap R --tap E --tap I --tap N
+# Save two corrections so that the list, the matrix and the history show them.
+staffshot staff-saved 1280x800 2026-11-26T16:45 "${pin[@]}" --tap Bekijken --tap "Uw naam of initialen" --tap M --tap . --tap J --tap . \
+    --tap Opslaan --tap Corrigeren --tap +5 --tap +5 --tap T --tap R --tap E --tap I --tap N --tap Opslaan >/dev/null
+staffshot staff-today-after 1280x800 2026-11-26T16:46 "${pin[@]}"
+staffshot staff-matrix 1280x800 2026-11-26T16:46 "${pin[@]}" --tap Matrix
+staffshot staff-history 1280x800 2026-11-26T16:46 "${pin[@]}" --tap Historie
+staffshot staff-health 1280x800 2026-11-26T16:46 "${pin[@]}" --tap Status
+staffshot staff-exported 1280x800 2026-11-26T16:46 "${pin[@]}" --tap Excel
+staffshot staff-today-1080 1920x1080 2026-11-26T16:46 "${pin[@]}"
+rm -f "$OUT/staff-saved.png" "$OUT/staff-walkin.png"
+rm -rf "$staff" "$sdata"

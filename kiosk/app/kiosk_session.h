@@ -159,7 +159,7 @@ private:
         std::future<SavedExport> result;
     };
     std::unique_ptr<ExportJob> export_;
-    std::string exportMessage_;
+    std::string exportMessage_, exportPath_;
     bool exportFailed_ = false;
     std::string lastExport_;            // meta last_export
     std::set<uint64_t> staffWrites_;     // tickets of corrections on their way to the disk

@@ -52,6 +52,7 @@ void KioskSession::lockStaff() {
     ui_.pinEntry.clear();
     ui_.pinWrong = false;
     exportMessage_.clear();
+    exportPath_.clear();
     staffView_ = {};
     staffViewKey_.clear();
 }
@@ -140,6 +141,7 @@ void KioskSession::applyStaff(const ui::Intent& in, Instant now) {
                 return saveExport(built, req, target);
             });
             exportMessage_.clear();
+            exportPath_.clear();
             return;
         }
         default: return;
@@ -184,12 +186,13 @@ void KioskSession::staffFrame(Instant now) {
         export_.reset();
         exportFailed_ = !saved.error.empty();
         if (exportFailed_) {
-            exportMessage_ = texts_.format("staff.export_failed", {{"error", saved.error}});
+            exportMessage_ = texts_("staff.export_failed");
+            exportPath_ = saved.error;
             std::fprintf(stderr, "%s\n", exportMessage_.c_str());
         } else {
             exportMessage_ = texts_.format(saved.target.removable ? "staff.exported_drive" : "staff.exported_folder",
-                                           {{"drive", saved.target.label}, {"path", saved.path.string()},
-                                            {"n", std::to_string(saved.rows)}});
+                                           {{"drive", saved.target.label}, {"n", std::to_string(saved.rows)}});
+            exportPath_ = saved.path.string();
             lastExport_ = lastExportValue(now, saved.path.string());
             if (worker_) worker_->setMeta(kLastExportMeta, lastExport_);
         }
@@ -289,10 +292,11 @@ const ui::StaffView* KioskSession::staffView(const ui::KioskView& v) const {
     if (ui_.screen == ui::Screen::staff_health && (healthAt_.ms == 0 || v.now.ms - healthAt_.ms >= 5000)) refreshHealth(v.now);
     const ExportTarget target = currentExportTarget(exportDir(config_.settings.exportFolder, options_.dbPath));
     st.exportToDrive = target.removable;
-    st.exportTarget = target.removable ? texts_.format("staff.target_drive", {{"drive", target.label}, {"path", target.folder.string()}})
-                                       : texts_.format("staff.target_folder", {{"path", target.folder.string()}});
+    st.exportTarget = target.removable ? texts_.format("staff.target_drive", {{"drive", target.label}}) : texts_("staff.target_folder");
+    st.exportFolder = target.folder.string();
     st.exportBusy = export_ != nullptr;
     st.exportMessage = exportMessage_;
+    st.exportPath = exportPath_;
     st.exportFailed = exportFailed_;
     st.autoLockSeconds = static_cast<int>(std::max<int64_t>(
         0, (lastInput_.ms + static_cast<int64_t>(config_.settings.staffAutoLockSeconds) * 1000 - v.now.ms + 999) / 1000));

@@ -31,7 +31,7 @@ bool drawKeyboard(const KeyboardSpec& spec, std::string& text) {
     // Letters appear as capitals on the keys; a name starts with a capital, then lower case.
     auto typed = [&](const std::string& key) {
         if (text.size() + key.size() > spec.maxBytes) return;
-        const bool startOfWord = text.empty() || text.back() == ' ' || text.back() == '-';
+        const bool startOfWord = text.empty() || text.back() == ' ' || text.back() == '-' || text.back() == '.';
         std::string k = key;
         if (k.size() == 1 && k[0] >= 'A' && k[0] <= 'Z' && !startOfWord) k[0] = static_cast<char>(k[0] + 32);
         text += k;

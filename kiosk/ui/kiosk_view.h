@@ -61,10 +61,12 @@ struct StaffView {
     CohortMatrix matrix;
     std::vector<StaffHistoryRow> history;    // newest first
     StaffHealth health;
-    std::string exportTarget;                // where an export would go now, in words
+    std::string exportTarget;                // where an export would go now, in words ("USB-stick KINGSTON")
+    std::string exportFolder;                // ... and that folder's path
     bool exportToDrive = false;
     bool exportBusy = false;
-    std::string exportMessage;               // the last export's outcome (where it went, or why not)
+    std::string exportMessage;               // the last export's outcome in words, or why it failed
+    std::string exportPath;                  // the file it wrote
     bool exportFailed = false;
     int autoLockSeconds = 0;                 // until staff mode locks itself without a touch
 };

@@ -64,18 +64,21 @@ Intent drawExportBar(const KioskView& v, bool matrix, ImVec2 min, ImVec2 max) {
     ImGui::SetCursorScreenPos(ImVec2(x + bw + gap, min.y));
     if (touchButton({xlsxId.c_str(), "Excel", ImVec2(bw, h), ButtonStyle::primary, {}, Icon::arrow_right, nullptr, !st.exportBusy}))
         intent = Intent::staffExport(matrix, true);
-    // Where it goes (before), and where it went (after): the exact path.
+    // Where it goes (before), and where it went (after): the exact path, on a line of its own.
     const float textW = x - min.x - t.Em(1.0f);
-    const std::string what = tx(matrix ? "staff.export_matrix" : "staff.export_presence");
-    drawText(t.fonts.bodyBold, min, t.palette.ink, fitText(t.fonts.bodyBold, what + " " + st.exportTarget, textW));
-    const float y2 = min.y + t.em + t.Em(0.3f);
+    const float y2 = min.y + t.em + t.Em(0.35f);
     if (st.exportBusy) {
-        drawText(t.fonts.body, ImVec2(min.x, y2), t.palette.muted, tx("staff.exporting"));
+        drawText(t.fonts.bodyBold, min, t.palette.muted, tx("staff.exporting"));
+        drawText(t.fonts.small, ImVec2(min.x, y2), t.palette.muted, fitText(t.fonts.small, st.exportFolder, textW));
     } else if (!st.exportMessage.empty()) {
-        drawIcon(st.exportFailed ? Icon::warning : Icon::check, ImVec2(min.x + t.Em(0.45f), y2 + t.em * 0.5f), t.Em(0.9f),
-                 st.exportFailed ? t.palette.danger : t.palette.success);
-        drawTextWrapped(t.fonts.body, ImVec2(min.x + t.Em(1.2f), y2), textW - t.Em(1.2f),
-                        st.exportFailed ? t.palette.danger : t.palette.ink, st.exportMessage);
+        const Rgb c = st.exportFailed ? t.palette.danger : t.palette.success;
+        drawIcon(st.exportFailed ? Icon::warning : Icon::check, ImVec2(min.x + t.Em(0.45f), min.y + t.em * 0.5f), t.Em(0.9f), c);
+        drawText(t.fonts.bodyBold, ImVec2(min.x + t.Em(1.2f), min.y), c, fitText(t.fonts.bodyBold, st.exportMessage, textW - t.Em(1.2f)));
+        drawText(t.fonts.small, ImVec2(min.x + t.Em(1.2f), y2), t.palette.ink, fitText(t.fonts.small, st.exportPath, textW - t.Em(1.2f)));
+    } else {
+        const std::string what = tx(matrix ? "staff.export_matrix" : "staff.export_presence");
+        drawText(t.fonts.bodyBold, min, t.palette.ink, fitText(t.fonts.bodyBold, what + " " + st.exportTarget, textW));
+        drawText(t.fonts.small, ImVec2(min.x, y2), t.palette.muted, fitText(t.fonts.small, st.exportFolder, textW));
     }
     return intent;
 }

@@ -23,7 +23,7 @@ std::optional<Item> findByLabel(const std::string& dump, const std::string& labe
     const std::string line = dump.substr(lastLine == std::string::npos ? 0 : lastLine + 1);
     if (screen) {
         std::smatch m;
-        if (std::regex_search(line, m, std::regex("\"screen\": \"([a-z]+)\""))) *screen = m[1];
+        if (std::regex_search(line, m, std::regex("\"screen\": \"([a-z_]+)\""))) *screen = m[1];
     }
     const std::regex item("\\{\"id\": \"[^\"]*\", \"label\": \"" + label + "\", \"x\": (\\d+), \"y\": (\\d+), \"w\": (\\d+), \"h\": (\\d+)\\}");
     std::smatch m;
@@ -81,6 +81,33 @@ TEST_CASE("a real click on a name produces a check-in in the database", "[e2e][x
     CHECK(waitUntil([&] {
         findByLabel(readFile(dump), "Inchecken", &screen);
         return screen == "home";
+    }));
+    CHECK(stop(pid) == 0);
+}
+
+TEST_CASE("staff mode opens only to a 3-second press in the corner, never to a click", "[e2e][xdotool][staff]") {
+    TempDir dir;
+    const std::string dump = (dir / "ui.jsonl").string();
+    const int pid = spawn({kBinary, "--config", kSource + "/config", "--db", (dir / "attendance.db").string(), "--ui-dump", dump},
+                          {{"TZ", "Europe/Amsterdam"}});
+    REQUIRE(pid > 0);
+    std::string window, screen;
+    REQUIRE(waitUntil([&] {
+        const auto r = run({"/usr/bin/xdotool", "search", "--name", "Leergang Ambtelijk Vakmanschap"});
+        window = r.out.substr(0, r.out.find('\n'));
+        return r.exitCode == 0 && !window.empty() && findByLabel(readFile(dump), "Inchecken", &screen).has_value();
+    }));
+    // A click in the corner, as a passer-by would: nothing happens.
+    REQUIRE(run({"/usr/bin/xdotool", "mousemove", "--window", window, "6", "6", "click", "1"}).exitCode == 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    findByLabel(readFile(dump), "Inchecken", &screen);
+    CHECK(screen == "home");
+    // Held for 3.5 s: the PIN pad, and nothing behind it.
+    REQUIRE(run({"/usr/bin/xdotool", "mousemove", "--window", window, "6", "6", "mousedown", "1", "sleep", "3.5", "mouseup", "1"})
+                .exitCode == 0);
+    CHECK(waitUntil([&] {
+        findByLabel(readFile(dump), "OK", &screen);
+        return screen == "staff_pin";
     }));
     CHECK(stop(pid) == 0);
 }
