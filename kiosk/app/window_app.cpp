@@ -185,7 +185,11 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
     const long long watchdogMs = systemdWatchdogMs();
     bool readySent = false;
     while (!glfwWindowShouldClose(window) && !gStopRequested) {
-        double wait = offscreen ? 0.0 : pacer.waitSeconds(session.msUntilNextChange(), session.msUntilConfigPoll());
+        // The moment something changes by itself (a countdown, a fling, a press held in the corner):
+        // a draw is due once the wait has lasted that long.
+        const int64_t dueMs = session.msUntilNextChange();
+        const double waitFrom = glfwGetTime();
+        double wait = offscreen ? 0.0 : pacer.waitSeconds(dueMs, session.msUntilConfigPoll());
         if (watchdogMs > 0) wait = std::min(wait, static_cast<double>(watchdogMs) / 2000.0);
         if (offscreen && tapsDoneAt >= 0 && glfwGetTime() - tapsDoneAt < opt.delaySeconds) wait = 0.2;  // no busy wait
         if (wait > 0.0) glfwWaitEventsTimeout(wait);
@@ -198,7 +202,9 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
         }
         if (session.pollConfig()) pacer.onChange();
         if (session.drainStore()) pacer.onChange();
-        if (session.msUntilNextChange() == 0) pacer.onChange();
+        if (dueMs == 0 || (glfwGetTime() - waitFrom) * 1000.0 >= static_cast<double>(dueMs) - 0.5 ||
+            session.msUntilNextChange() == 0)
+            pacer.onChange();
         if (!offscreen && !pacer.shouldDraw()) continue;
 
         ensureFonts();
