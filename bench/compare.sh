@@ -472,7 +472,8 @@ fi
 {
     echo "# Leergang Kiosk tegen / vs Chromium ($(date '+%Y-%m-%d %H:%M'))"
     echo
-    echo "Kiosk: \`$KIOSK\` ($(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo '?')), $("$KIOSK" --version 2>/dev/null | head -1)."
+    echo "Kiosk: \`$KIOSK\`${BENCH_KIOSK:+ (BENCH_KIOSK, not built here)}, $("$KIOSK" --version 2>/dev/null | head -1);" \
+         "source tree $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo '?')."
     echo "Chromium: $("$CHROMIUM" --version 2>/dev/null | head -1), \`bench/home.html\`."
     echo "Machine: $(nproc) kernen / cores, $(sed -nE 's/^model name\s*: //p' /proc/cpuinfo | head -1), $(uname -r);"
     echo "Load average bij begin / at start $LOAD_BEFORE, aan het eind / at the end $(cut -d' ' -f1-3 /proc/loadavg)."

@@ -370,6 +370,7 @@ void KioskSession::apply(const ui::Intent& in) {
             } else if (ui::isStaffScreen(in.screen) && !staffUnlocked_) {
                 ui_.screen = ui::Screen::staff_pin;  // the pages behind the PIN only through it
             } else {
+                ui_.scrollToTop = true;
                 if (in.screen == ui::Screen::staff_pin) {
                     ui_.pinEntry.clear();
                     ui_.pinWrong = false;

@@ -91,6 +91,7 @@ void KioskSession::applyStaff(const ui::Intent& in, Instant now) {
         case K::staff_day:
             if (!staffUnlocked_) return;
             ui_.staffDayOffset = in.minutes == 0 ? 0 : std::clamp(ui_.staffDayOffset + in.minutes, -400, 400);
+            ui_.scrollToTop = true;
             return;
         case K::staff_change: {
             if (!staffUnlocked_ || !worker_) return;
@@ -174,6 +175,7 @@ void KioskSession::staffFrame(Instant now) {
             ui_.pinWrong = false;
             ui_.screen = ui::Screen::staff_today;
             ui_.staffDayOffset = 0;
+            ui_.scrollToTop = true;
             noteInput();
         } else {
             pinLockout_.recordFailure(now);

@@ -249,6 +249,7 @@ struct UiState {
     std::string search;
     std::string searchShown;      // the query the list was last drawn for
     float scrollVelocity = 0.0f;  // pixels per second, decaying after the finger lifts
+    bool scrollToTop = false;     // set by the app when a list opens afresh; the list clears it
     bool animating = false;       // set by a screen while something moves without input
     // Running late: the code typed on the keypad (never shown), and whether it was right.
     std::string codeEntry;

@@ -30,6 +30,11 @@ void drawLinkPicker(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
     ImGui::SetCursorScreenPos(ImVec2(min.x, top));
     const ImVec2 listSize(max.x - min.x, max.y - top);
     ImGui::BeginChild("link-list", listSize, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    if (s.scrollToTop) {  // a list opened afresh starts at its top
+        ImGui::SetScrollY(0.0f);
+        s.scrollToTop = false;
+        s.scrollVelocity = 0.0f;
+    }
     const ImVec2 base = ImGui::GetCursorScreenPos();
     const float gap = t.Em(0.4f), bh = t.Em(2.8f), bw = (listSize.x - 2 * gap) / 3.0f;
     for (size_t i = 0; i < candidates.size(); ++i) {

@@ -28,6 +28,11 @@ Intent drawStaffHistoryScreen(const KioskView& v, UiState& s) {
     ImGui::SetCursorScreenPos(ImVec2(min.x, listTop));
     const ImVec2 listSize(w, max.y - listTop);
     ImGui::BeginChild("history", listSize, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    if (s.scrollToTop) {  // a list opened afresh starts at its top
+        ImGui::SetScrollY(0.0f);
+        s.scrollToTop = false;
+        s.scrollVelocity = 0.0f;
+    }
     const ImVec2 base = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rowH = t.Em(2.0f);

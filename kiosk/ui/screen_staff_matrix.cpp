@@ -50,6 +50,11 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
     ImGui::SetCursorScreenPos(ImVec2(min.x, listTop));
     const ImVec2 listSize(w, bottom - listTop);
     ImGui::BeginChild("matrix", listSize, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    if (s.scrollToTop) {  // a list opened afresh starts at its top
+        ImGui::SetScrollY(0.0f);
+        s.scrollToTop = false;
+        s.scrollVelocity = 0.0f;
+    }
     const ImVec2 base = ImGui::GetCursorScreenPos();
     dl = ImGui::GetWindowDrawList();
     const float rowH = t.Em(2.0f);

@@ -76,6 +76,11 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
     const ImVec2 listSize(w, listBottom - listTop);
     ImGui::SetCursorScreenPos(ImVec2(min.x, listTop));
     ImGui::BeginChild("staff-list", listSize, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+    if (s.scrollToTop) {  // a list opened afresh starts at its top
+        ImGui::SetScrollY(0.0f);
+        s.scrollToTop = false;
+        s.scrollVelocity = 0.0f;
+    }
     const ImVec2 base = ImGui::GetCursorScreenPos();
     const float rowH = t.Em(2.5f);
     const float scroll = ImGui::GetScrollY();

@@ -101,7 +101,14 @@ bool touchButton(const ButtonSpec& spec) {
     }
     if (!sub.empty()) drawText(subFont, ImVec2(x, y + labelH + t.Em(0.1f)), c.text, sub);
 
-    if (spec.enabled) frameTargets().push_back({spec.id, spec.label, pos, max});
+    // The automation view reports the part a finger can reach: a row half scrolled out of its list
+    // is reported by its visible part, a row scrolled out entirely not at all.
+    if (spec.enabled) {
+        const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+        const ImVec2 a(std::max(pos.x, clip.Min.x), std::max(pos.y, clip.Min.y));
+        const ImVec2 b(std::min(max.x, clip.Max.x), std::min(max.y, clip.Max.y));
+        if (b.x - a.x >= 1.0f && b.y - a.y >= 1.0f) frameTargets().push_back({spec.id, spec.label, a, b});
+    }
     return clicked && spec.enabled;
 }
 
