@@ -14,13 +14,13 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <vector>
 
-#define STB_IMAGE_WRITE_IMPLEMENTATION
-#include <stb/stb_image_write.h>
 
 #include "app/json.h"
+#include "app/png_writer.h"
 #include "frame_pacer.h"
 #include "systemd_notify.h"
 #include "ui/theme.h"
@@ -62,8 +62,13 @@ bool writePng(const std::string& path, int w, int h) {
     glReadBuffer(GL_BACK);
     glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
     // OpenGL's origin is bottom left; PNG's is top left.
-    stbi_flip_vertically_on_write(1);
-    return stbi_write_png(path.c_str(), w, h, 3, pixels.data(), w * 3) != 0;
+    const size_t stride = static_cast<size_t>(w) * 3;
+    std::vector<unsigned char> flipped(pixels.size());
+    for (int y = 0; y < h; ++y)
+        std::memcpy(flipped.data() + static_cast<size_t>(y) * stride, pixels.data() + static_cast<size_t>(h - 1 - y) * stride, stride);
+    const std::string err = writePngRgb(path, flipped.data(), w, h);
+    if (!err.empty()) std::fprintf(stderr, "%s\n", err.c_str());
+    return err.empty();
 }
 
 void appendUiDump(std::ofstream& out, long frame, const char* screen) {
