@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # dev.sh: the project's front door.
 #   ./dev.sh run    set up, build and start the kiosk on the bundled sample programme
-#   ./dev.sh test   set up, build and run every test (also under AddressSanitizer + UBSan, and the fuzzers)
+#   ./dev.sh test   set up, build and run every test (also under AddressSanitizer + UBSan and ThreadSanitizer, and the fuzzers)
 #   ./dev.sh test --package   the same, then the Debian package round trip (installs it; what CI runs)
 #   ./dev.sh setup [LIST...]   only install what packaging/build-deps (or the lists named) lists and this machine lacks
 #   ./dev.sh package-test   only the Debian package round trip
@@ -84,20 +84,28 @@ run() {
 
 test_all() {
     setup
-    say "1/5 Kern zonder afhankelijkheden / core alone (no ImGui, GLFW, GL, SQLite, toml++)"
+    say "1/6 Kern zonder afhankelijkheden / core alone (no ImGui, GLFW, GL, SQLite, toml++)"
     build build/core -DKIOSK_CORE_ONLY=ON -DKIOSK_WERROR=ON
     ctest_stage build/core
 
-    say "2/5 Alles, waarschuwingen zijn fouten / everything, warnings are errors"
+    say "2/6 Alles, waarschuwingen zijn fouten / everything, warnings are errors"
     build build/test -DKIOSK_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
     ctest_stage build/test
 
-    say "3/5 AddressSanitizer + UndefinedBehaviorSanitizer"
+    say "3/6 AddressSanitizer + UndefinedBehaviorSanitizer"
     build build/asan -DKIOSK_WERROR=ON -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=address,undefined \
         -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14
     ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest_stage build/asan -LE slow
 
-    say "4/5 Fuzzing (libFuzzer, ${FUZZ_SECONDS:-30} s per target)"
+    say "4/6 ThreadSanitizer: de opslagthread, de pincodecontrole, de exportthread / the store thread, PIN check, export thread"
+    build build/tsan -DKIOSK_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIOSK_SANITIZE=thread \
+        -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 -- store_tests ui_tests export_tests sim_week
+    TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" ctest_stage build/tsan -R '^(store|ui|export): ' -LE slow
+    # The simulated week: every thread at work for seven days (its memory figure is not judged here).
+    TSAN_OPTIONS="halt_on_error=1" SIM_WEEK_NO_MEMORY_TARGET=1 build/tsan/tests/sim/sim_week | tail -4
+    PASSED=$((PASSED + 1))
+
+    say "5/6 Fuzzing (libFuzzer, ${FUZZ_SECONDS:-30} s per target)"
     build build/fuzz -DKIOSK_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo \
         -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14
     local failed=0
@@ -126,7 +134,7 @@ test_all() {
 # The Debian package, round trip: build it, install it on this machine, check the installed kiosk
 # against its installed config, remove it again (issue 8). Run by `./dev.sh test --package` (CI).
 package_test() {
-    say "5/5 Debian-pakket: bouwen, installeren, controleren, verwijderen / package round trip"
+    say "6/6 Debian-pakket: bouwen, installeren, controleren, verwijderen / package round trip"
     build build/package -DCMAKE_BUILD_TYPE=Release -- leergang-kiosk
     (cd build/package && rm -f ./*.deb && cpack -G DEB >/dev/null)
     local deb sudo=() data

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -315,7 +316,8 @@ int main() {
                 static_cast<long long>(walPeak / 1024), filesDay1, filesEnd);
     expect(found == static_cast<int>(expectedIn.size()), "every check-in in the database");
     expect(exported == static_cast<int>(expectedIn.size()), "every check-in in the exports");
-    expect(rssEnd - rssDay1 < 1024, "memory growth under 1 MiB");
+    // Under ThreadSanitizer (./dev.sh test, round 4) memory says nothing about the kiosk: not judged there.
+    if (!std::getenv("SIM_WEEK_NO_MEMORY_TARGET")) expect(rssEnd - rssDay1 < 1024, "memory growth under 1 MiB");
     expect(walPeak < 4 * 1024 * 1024, "WAL under 4 MiB");
     expect(filesEnd <= filesDay1, "no file handles left open");
     std::printf("%s\n", failed ? "FOUT / FAILED" : "in orde / OK");
