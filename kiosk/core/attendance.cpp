@@ -248,28 +248,31 @@ void AttendanceSummary::finish() {
     flushDay();
 }
 
+namespace {
+// A group of events as the folds take them: pointers in order, and what the group's undos reverse.
+struct Group {
+    std::vector<const AttendanceEvent*> events;
+    std::set<std::string> undone;
+    explicit Group(const std::vector<AttendanceEvent>& group) {
+        for (const auto& e : group) {
+            if (e.kind == EventKind::undo) undone.insert(e.refersTo);
+            events.push_back(&e);
+        }
+    }
+};
+}  // namespace
+
 void AttendanceSummary::flushPerson() {
     if (person_.empty()) return;
-    std::set<std::string> undone;
-    std::vector<const AttendanceEvent*> events;
-    for (const auto& e : person_) {
-        if (e.kind == EventKind::undo) undone.insert(e.refersTo);
-        events.push_back(&e);
-    }
-    records_[{day_.daysSinceEpoch(), code_}] = foldPersonDay(events, undone);
+    const Group g(person_);
+    records_[{day_.daysSinceEpoch(), code_}] = foldPersonDay(g.events, g.undone);
     person_.clear();
 }
 
 void AttendanceSummary::flushDay() {
     if (dayGuests_.empty()) return;
-    std::set<std::string> undone;
-    std::vector<const AttendanceEvent*> events;
-    for (const auto& e : dayGuests_) {
-        if (e.kind == EventKind::undo) undone.insert(e.refersTo);
-        events.push_back(&e);
-    }
-    auto g = foldGuests(events, undone);
-    if (!g.empty()) guests_[day_.daysSinceEpoch()] = std::move(g);
+    const Group g(dayGuests_);
+    if (auto guests = foldGuests(g.events, g.undone); !guests.empty()) guests_[day_.daysSinceEpoch()] = std::move(guests);
     dayGuests_.clear();
 }
 

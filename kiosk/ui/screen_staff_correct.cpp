@@ -27,29 +27,20 @@ void drawLinkPicker(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
     for (const auto& r : v.staff->rows)
         if (!r.guest && !r.checkIn) candidates.push_back(&r);
     const float top = min.y + t.em + t.Em(0.6f);
-    ImGui::SetCursorScreenPos(ImVec2(min.x, top));
     const ImVec2 listSize(max.x - min.x, max.y - top);
-    ImGui::BeginChild("link-list", listSize, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    if (s.scrollToTop) {  // a list opened afresh starts at its top
-        ImGui::SetScrollY(0.0f);
-        s.scrollToTop = false;
-        s.scrollVelocity = 0.0f;
-    }
-    const ImVec2 base = ImGui::GetCursorScreenPos();
     const float gap = t.Em(0.4f), bh = t.Em(2.8f), bw = (listSize.x - 2 * gap) / 3.0f;
-    for (size_t i = 0; i < candidates.size(); ++i) {
+    const int rows = static_cast<int>((candidates.size() + 2) / 3);  // three to a row
+    const TouchList list = beginTouchList("link-list", ImVec2(min.x, top), listSize, bh + gap, rows, s);
+    const ImVec2 base = list.base;
+    for (size_t i = static_cast<size_t>(list.first) * 3; i < candidates.size() && i < static_cast<size_t>(list.last) * 3; ++i) {
         const PresenceRow& r = *candidates[i];
         ImGui::SetCursorScreenPos(ImVec2(base.x + static_cast<float>(i % 3) * (bw + gap), base.y + static_cast<float>(i / 3) * (bh + gap)));
         const std::string id = "desk.link." + r.participant.code;
         if (touchButton({id.c_str(), r.participant.fullName(), ImVec2(bw, bh), ButtonStyle::secondary, r.participant.department}))
             s.correction.linkCode = r.participant.code;
     }
-    ImGui::SetCursorScreenPos(ImVec2(base.x, base.y + static_cast<float>((candidates.size() + 2) / 3) * (bh + gap)));
-    ImGui::Dummy(ImVec2(1, 1));
-    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, t.Em(0.3f))) s.correction.linkCode.clear();
-    s.animating = touchScroll(s.scrollVelocity) || s.animating;
     if (candidates.empty()) drawText(t.fonts.body, base, t.palette.muted, tx("staff.link_nobody"));
-    ImGui::EndChild();
+    if (endTouchList(list, bh + gap, rows, s)) s.correction.linkCode.clear();  // a drag chooses nobody
 }
 
 }  // namespace
@@ -61,10 +52,8 @@ Intent drawStaffCorrectScreen(const KioskView& v, UiState& s) {
     if (!v.staff) return intent;
     const StaffView& st = *v.staff;
     auto& c = s.correction;
-    const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-    const float margin = t.Em(1.5f);
-    const ImVec2 min(origin.x + margin, origin.y + t.Em(4.7f));
-    const ImVec2 max(origin.x + size.x - margin, origin.y + size.y - margin * 0.6f);
+    const PageArea area = staffPageArea();
+    const ImVec2 min = area.min, max = area.max;
     const PresenceRow* row = rowFor(st, c);
     const bool guest = !c.guestEventId.empty();
 

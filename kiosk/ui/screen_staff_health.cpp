@@ -35,10 +35,10 @@ Intent drawStaffHealthScreen(const KioskView& v, UiState& s) {
     Intent intent = drawStaffHeader(v, s);
     if (!v.staff) return intent;
     const StaffHealth& h = v.staff->health;
-    const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-    const float margin = t.Em(1.5f);
-    const ImVec2 min(origin.x + margin, origin.y + t.Em(4.9f));
-    const ImVec2 max(origin.x + size.x - margin, origin.y + size.y - margin * 0.6f);
+    const PageArea area = staffPageArea();
+    ImVec2 min = area.min;
+    const ImVec2 max = area.max;
+    min.y += t.Em(0.2f);
     const Palette& p = t.palette;
     const float labelW = t.Em(11.0f);
     float y = min.y;

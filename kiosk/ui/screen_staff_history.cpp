@@ -13,10 +13,8 @@ Intent drawStaffHistoryScreen(const KioskView& v, UiState& s) {
     Intent intent = drawStaffHeader(v, s);
     if (!v.staff) return intent;
     const auto& rows = v.staff->history;
-    const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-    const float margin = t.Em(1.5f);
-    const ImVec2 min(origin.x + margin, origin.y + t.Em(4.7f));
-    const ImVec2 max(origin.x + size.x - margin, origin.y + size.y - margin * 0.6f);
+    const PageArea area = staffPageArea();
+    const ImVec2 min = area.min, max = area.max;
     const Palette& p = t.palette;
     const float w = max.x - min.x;
     const float cWhen = 0, cDay = w * 0.12f, cWho = w * 0.22f, cWhat = w * 0.42f, cWhy = w * 0.64f, cBy = w * 0.86f;
@@ -25,21 +23,12 @@ Intent drawStaffHistoryScreen(const KioskView& v, UiState& s) {
     for (int i = 0; i < 6; ++i) drawText(t.fonts.small, ImVec2(min.x + cols[i], min.y), p.muted, tx(heads[i]));
     const float listTop = min.y + t.fonts.small->FontSize + t.Em(0.3f);
     ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, listTop - t.Em(0.1f)), ImVec2(max.x, listTop - t.Em(0.1f)), p.line.abgr(), 1.5f);
-    ImGui::SetCursorScreenPos(ImVec2(min.x, listTop));
-    const ImVec2 listSize(w, max.y - listTop);
-    ImGui::BeginChild("history", listSize, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    if (s.scrollToTop) {  // a list opened afresh starts at its top
-        ImGui::SetScrollY(0.0f);
-        s.scrollToTop = false;
-        s.scrollVelocity = 0.0f;
-    }
-    const ImVec2 base = ImGui::GetCursorScreenPos();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rowH = t.Em(2.0f);
-    const float scroll = ImGui::GetScrollY();
-    const int first = std::max(0, static_cast<int>(scroll / rowH) - 1);
-    const int last = std::min(static_cast<int>(rows.size()), first + static_cast<int>(listSize.y / rowH) + 3);
-    for (int i = first; i < last; ++i) {
+    const int count = static_cast<int>(rows.size());
+    const TouchList list = beginTouchList("history", ImVec2(min.x, listTop), ImVec2(w, max.y - listTop), rowH, count, s);
+    const ImVec2 base = list.base;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (int i = list.first; i < list.last; ++i) {
         const StaffHistoryRow& r = rows[static_cast<size_t>(i)];
         const float y = base.y + static_cast<float>(i) * rowH;
         const float ty = y + (rowH - t.em) * 0.5f;
@@ -57,11 +46,8 @@ Intent drawStaffHistoryScreen(const KioskView& v, UiState& s) {
         cell(cWhy, cBy, t.fonts.body, p.ink, r.reason);
         cell(cBy, w, t.fonts.body, p.ink, r.actor);
     }
-    ImGui::SetCursorScreenPos(ImVec2(base.x, base.y + static_cast<float>(rows.size()) * rowH));
-    ImGui::Dummy(ImVec2(1, 1));
-    s.animating = touchScroll(s.scrollVelocity) || s.animating;
     if (rows.empty()) drawText(t.fonts.body, base, p.muted, tx("staff.history_empty"));
-    ImGui::EndChild();
+    endTouchList(list, rowH, count, s);
     return intent;
 }
 

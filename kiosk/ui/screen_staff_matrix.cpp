@@ -13,10 +13,8 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
     Intent intent = drawStaffHeader(v, s);
     if (!v.staff) return intent;
     const CohortMatrix& m = v.staff->matrix;
-    const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-    const float margin = t.Em(1.5f);
-    const ImVec2 min(origin.x + margin, origin.y + t.Em(4.7f));
-    const ImVec2 max(origin.x + size.x - margin, origin.y + size.y - margin * 0.6f);
+    const PageArea area = staffPageArea();
+    const ImVec2 min = area.min, max = area.max;
     const Palette& p = t.palette;
 
     const std::string title = tx.format("staff.matrix_title", {{"cohort", m.cohortName.empty() ? m.cohortId : m.cohortName},
@@ -47,21 +45,12 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
     const float listTop = top + 2 * t.fonts.small->FontSize + t.Em(0.3f);
     dl->AddLine(ImVec2(min.x, listTop - t.Em(0.1f)), ImVec2(max.x, listTop - t.Em(0.1f)), p.line.abgr(), 1.5f);
 
-    ImGui::SetCursorScreenPos(ImVec2(min.x, listTop));
-    const ImVec2 listSize(w, bottom - listTop);
-    ImGui::BeginChild("matrix", listSize, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    if (s.scrollToTop) {  // a list opened afresh starts at its top
-        ImGui::SetScrollY(0.0f);
-        s.scrollToTop = false;
-        s.scrollVelocity = 0.0f;
-    }
-    const ImVec2 base = ImGui::GetCursorScreenPos();
-    dl = ImGui::GetWindowDrawList();
     const float rowH = t.Em(2.0f);
-    const float scroll = ImGui::GetScrollY();
-    const int first = std::max(0, static_cast<int>(scroll / rowH) - 1);
-    const int last = std::min(static_cast<int>(m.rows.size()), first + static_cast<int>(listSize.y / rowH) + 3);
-    for (int i = first; i < last; ++i) {
+    const int rows = static_cast<int>(m.rows.size());
+    const TouchList list = beginTouchList("matrix", ImVec2(min.x, listTop), ImVec2(w, bottom - listTop), rowH, rows, s);
+    const ImVec2 base = list.base;
+    dl = ImGui::GetWindowDrawList();
+    for (int i = list.first; i < list.last; ++i) {
         const MatrixRow& r = m.rows[static_cast<size_t>(i)];
         const float y = base.y + static_cast<float>(i) * rowH;
         const float ty = y + (rowH - t.em) * 0.5f;
@@ -88,11 +77,8 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
         drawText(t.fonts.bodyBold, ImVec2(base.x + w - certW + t.Em(0.4f), ty), cc,
                  fitText(t.fonts.bodyBold, tx(std::string("matrix.certificate.") + certificateStateKey(r.certificate)), certW - t.Em(0.4f)));
     }
-    ImGui::SetCursorScreenPos(ImVec2(base.x, base.y + static_cast<float>(m.rows.size()) * rowH));
-    ImGui::Dummy(ImVec2(1, 1));
-    s.animating = touchScroll(s.scrollVelocity) || s.animating;
     if (m.rows.empty()) drawText(t.fonts.body, base, p.muted, tx("staff.nobody"));
-    ImGui::EndChild();
+    endTouchList(list, rowH, rows, s);
     const Intent e = drawExportBar(v, true, ImVec2(min.x, max.y - barH), max);
     return e.kind != Intent::Kind::none ? e : intent;
 }

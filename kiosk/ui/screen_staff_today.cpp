@@ -31,10 +31,8 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
     Intent intent = drawStaffHeader(v, s);
     if (!v.staff) return intent;
     const StaffView& st = *v.staff;
-    const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-    const float margin = t.Em(1.5f);
-    const ImVec2 min(origin.x + margin, origin.y + t.Em(4.7f));
-    const ImVec2 max(origin.x + size.x - margin, origin.y + size.y - margin * 0.6f);
+    const PageArea area = staffPageArea();
+    const ImVec2 min = area.min, max = area.max;
 
     // The day, with steps to the days before and after.
     const float sh = t.Em(2.4f);
@@ -73,21 +71,12 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
     for (int i = 0; i < 5; ++i) drawText(t.fonts.small, ImVec2(col(cols[i]), top), t.palette.muted, tx(heads[i]));
     const float listTop = top + t.fonts.small->FontSize + t.Em(0.3f);
     ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, listTop - t.Em(0.1f)), ImVec2(max.x, listTop - t.Em(0.1f)), t.palette.line.abgr(), 1.5f);
-    const ImVec2 listSize(w, listBottom - listTop);
-    ImGui::SetCursorScreenPos(ImVec2(min.x, listTop));
-    ImGui::BeginChild("staff-list", listSize, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    if (s.scrollToTop) {  // a list opened afresh starts at its top
-        ImGui::SetScrollY(0.0f);
-        s.scrollToTop = false;
-        s.scrollVelocity = 0.0f;
-    }
-    const ImVec2 base = ImGui::GetCursorScreenPos();
     const float rowH = t.Em(2.5f);
-    const float scroll = ImGui::GetScrollY();
-    const int first = std::max(0, static_cast<int>(scroll / rowH) - 1);
-    const int last = std::min(static_cast<int>(st.rows.size()), first + static_cast<int>(listSize.y / rowH) + 3);
+    const int rows = static_cast<int>(st.rows.size());
+    const TouchList list = beginTouchList("staff-list", ImVec2(min.x, listTop), ImVec2(w, listBottom - listTop), rowH, rows, s);
+    const ImVec2 base = list.base;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    for (int i = first; i < last; ++i) {
+    for (int i = list.first; i < list.last; ++i) {
         const PresenceRow& r = st.rows[static_cast<size_t>(i)];
         const float y = base.y + static_cast<float>(i) * rowH;
         const float ty = y + (rowH - t.em) * 0.5f;
@@ -130,12 +119,9 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
             }
         }
     }
-    ImGui::SetCursorScreenPos(ImVec2(base.x, base.y + static_cast<float>(st.rows.size()) * rowH));
-    ImGui::Dummy(ImVec2(1, 1));
-    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, t.Em(0.3f)) && intent.kind == Intent::Kind::go) intent = {};
-    s.animating = touchScroll(s.scrollVelocity) || s.animating;
     if (st.rows.empty()) drawText(t.fonts.body, base, t.palette.muted, tx("staff.nobody"));
-    ImGui::EndChild();
+    // A drag scrolls; it never opens the row it started on.
+    if (endTouchList(list, rowH, rows, s) && intent.kind == Intent::Kind::go) intent = {};
     if (std::any_of(st.rows.begin(), st.rows.end(), [](const PresenceRow& r) { return r.corrected; })) {
         const std::string legend = tx("staff.legend_corrected");
         drawText(t.fonts.small, ImVec2(min.x, listBottom + t.Em(0.1f)), t.palette.muted, legend);

@@ -35,6 +35,21 @@ Intent drawStaffHeader(const KioskView& view, const UiState& state);
 // Staff pages: "export to <where>" with CSV and Excel buttons, and the last export's outcome.
 Intent drawExportBar(const KioskView& view, bool matrix, ImVec2 min, ImVec2 max);
 
+// Staff pages: the area under the header, with the usual margins.
+struct PageArea {
+    ImVec2 min, max;
+};
+PageArea staffPageArea();
+// A list that scrolls under the finger (a child window at `pos`, `size`), with rows of `rowH`: only
+// the rows in view [first, last) need drawing. Starts at its top when the app says so.
+struct TouchList {
+    ImVec2 base;  // where row 0 starts (screen pixels, scrolled)
+    int first = 0, last = 0;
+};
+TouchList beginTouchList(const char* id, ImVec2 pos, ImVec2 size, float rowH, int rows, UiState& state);
+// Ends it: the full height for scrolling, the drag and its fling. Returns true while dragging.
+bool endTouchList(const TouchList& list, float rowH, int rows, UiState& state);
+
 // The hidden way into staff mode: a press held this long in the home screen's top-left corner.
 inline constexpr int64_t kStaffCornerHoldMs = 3000;
 // The corner's size in em (a square at the top left; no visible button).

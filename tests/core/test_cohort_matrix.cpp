@@ -2,22 +2,14 @@
 #include <catch2/catch.hpp>
 
 #include "core/cohort_matrix.h"
+#include "event_support.h"
 #include "test_support.h"
 
 using namespace kiosk;
 
 namespace {
 
-AttendanceEvent checkIn(const std::string& code, const char* when) {
-    AttendanceEvent e;
-    e.id = newEventId();
-    e.participantCode = code;
-    e.kind = EventKind::check_in;
-    e.at = fromLocal(*LocalDateTime::parse(when));
-    e.recordedAt = e.at;
-    e.day = localDateOf(e.at);
-    return e;
-}
+AttendanceEvent checkIn(const std::string& code, const char* when) { return test::eventAt(EventKind::check_in, code, when); }
 
 Programme sevenDays() {
     Programme p;

@@ -2,6 +2,7 @@
 
 #include "core/csv.h"
 #include "core/presence_list.h"
+#include "event_support.h"
 #include "test_support.h"
 
 using namespace kiosk;
@@ -12,16 +13,7 @@ Participant person(std::string code, std::string first, std::string infix, std::
     return {std::move(code), std::move(first), std::move(infix), std::move(last), std::move(dept), "c", ""};
 }
 
-AttendanceEvent at(EventKind k, const std::string& code, const char* when) {
-    AttendanceEvent e;
-    e.id = newEventId();
-    e.participantCode = code;
-    e.kind = k;
-    e.at = fromLocal(*LocalDateTime::parse(when));
-    e.recordedAt = e.at;
-    e.day = localDateOf(e.at);
-    return e;
-}
+using test::eventAt;
 
 }  // namespace
 
@@ -33,10 +25,10 @@ TEST_CASE("the presence list has every rostered participant, absent ones too, th
     const std::vector<Participant> roster{person("ZU01", "Anna", "de", "Vries"), person("ZU02", "Joost", "van", "Dijk"),
                                           person("ZU03", "=cmd", "", "+Evil", "@ops")};
     AttendanceLedger ledger;
-    ledger.apply(at(EventKind::check_in, "ZU01", "2026-11-26T09:05"));
-    ledger.apply(at(EventKind::check_out, "ZU01", "2026-11-26T16:31"));
-    ledger.apply(at(EventKind::check_in, "ZU03", "2026-11-26T10:15"));
-    auto guest = at(EventKind::guest_registration, "", "2026-11-26T09:20");
+    ledger.apply(eventAt(EventKind::check_in, "ZU01", "2026-11-26T09:05"));
+    ledger.apply(eventAt(EventKind::check_out, "ZU01", "2026-11-26T16:31"));
+    ledger.apply(eventAt(EventKind::check_in, "ZU03", "2026-11-26T10:15"));
+    auto guest = eventAt(EventKind::guest_registration, "", "2026-11-26T09:20");
     guest.guestName = "Karin Mulder";
     guest.guestOrganisation = "Gemeente Lochem";
     ledger.apply(guest);

@@ -6,22 +6,14 @@
 #include <random>
 
 #include "core/attendance.h"
+#include "event_support.h"
 #include "test_support.h"
 
 using namespace kiosk;
 
 namespace {
 
-AttendanceEvent ev(EventKind k, const std::string& code, const char* when) {
-    AttendanceEvent e;
-    e.id = newEventId();
-    e.participantCode = code;
-    e.kind = k;
-    e.at = fromLocal(*LocalDateTime::parse(when));
-    e.recordedAt = e.at;
-    e.day = localDateOf(e.at);
-    return e;
-}
+AttendanceEvent ev(EventKind k, const std::string& code, const char* when) { return test::eventAt(k, code, when); }
 
 AttendanceEvent correction(const std::string& code, CorrectionEffect effect, const char* when) {
     AttendanceEvent e = ev(EventKind::correction, code, when);

@@ -15,6 +15,7 @@
 #include "export/export_target.h"
 #include "store/atomic_file.h"
 #include "store_test_support.h"
+#include "event_support.h"
 #include "test_support.h"
 
 using namespace kiosk;
@@ -90,13 +91,7 @@ struct FixedDay {
         add(EventKind::check_in, "ZU02", "2026-12-10T08:59");
     }
     AttendanceEvent event(EventKind k, const std::string& code, const char* when) {
-        AttendanceEvent e;
-        e.id = newEventId();
-        e.participantCode = code;
-        e.kind = k;
-        e.at = fromLocal(*LocalDateTime::parse(when));
-        e.recordedAt = e.at;
-        e.day = localDateOf(e.at);
+        AttendanceEvent e = test::eventAt(k, code, when);
         e.kioskId = "entree";
         return e;
     }

@@ -111,38 +111,6 @@ int main() {
         ui.session().apply(ui::Intent::dismiss());
         ui.frame();
     };
-    auto holdCorner = [&] {
-        ui.session().noteInput();
-        io.MousePos = ImVec2(8, 8);
-        io.MouseDown[0] = true;
-        ui.frame();
-        for (int i = 0; i < 13; ++i) {
-            ui.clock().advanceMs(250);
-            ui.frame();
-        }
-        io.MouseDown[0] = false;
-        ui.frame();
-        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
-        ui.frame();
-    };
-
-    // A finger dragging the list, frame by frame, then lifted; the fling is left to come to rest.
-    auto drag = [&](ImVec2 from, ImVec2 to) {
-        ui.session().noteInput();
-        io.MousePos = from;
-        io.MouseDown[0] = true;
-        ui.frame();
-        for (int i = 1; i <= 10; ++i) {
-            io.MousePos = ImVec2(from.x + (to.x - from.x) * static_cast<float>(i) / 10.0f,
-                                 from.y + (to.y - from.y) * static_cast<float>(i) / 10.0f);
-            ui.frame();
-        }
-        for (int i = 0; i < 10; ++i) ui.frame();  // the finger rests before it lifts: no fling
-        io.MouseDown[0] = false;
-        ui.frame();
-        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
-        for (int i = 0; i < 60; ++i) ui.frame();
-    };
     std::printf("%-12s %-6s %10s %10s %8s %8s %8s\n", "dag/day", "", "RSS (KiB)", "WAL (KiB)", "files", "events", "in");
     for (size_t di = 0; di < days.size(); ++di) {
         const ProgrammeDay& day = days[di];
@@ -230,7 +198,7 @@ int main() {
         // the day's exports.
         idleUntil(day.date, 17, 0);
         wake();
-        holdCorner();
+        ui.holdAt(ImVec2(8, 8), 3250);  // the hidden way in: three seconds in the corner
         for (char c : std::string(kPin)) ui.tap(std::string("keypad.") + c);
         ui.tap("keypad.ok");
         ui.session().finishBackgroundWork();
@@ -238,8 +206,8 @@ int main() {
         expect(ui.session().staffUnlocked(), day.date.iso() + " PIN");
         const std::string absent = codes[di % codes.size()];
         // The list shows what fits; staff drag it up until the name is in view.
-        for (int drags = 0; drags < 12 && !ui.has("desk.correct." + absent); ++drags) drag(ImVec2(400, 600), ImVec2(400, 450));
-        for (int drags = 0; drags < 12 && !ui.has("desk.correct." + absent); ++drags) drag(ImVec2(400, 450), ImVec2(400, 600));
+        for (int drags = 0; drags < 12 && !ui.has("desk.correct." + absent); ++drags) ui.drag(ImVec2(400, 600), ImVec2(400, 450));
+        for (int drags = 0; drags < 12 && !ui.has("desk.correct." + absent); ++drags) ui.drag(ImVec2(400, 450), ImVec2(400, 600));
         if (ui.has("desk.correct." + absent)) {
             ui.tap("desk.correct." + absent);
             expect(ui.state().screen == ui::Screen::staff_correct, day.date.iso() + " correction form");

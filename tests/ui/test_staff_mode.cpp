@@ -32,22 +32,8 @@ struct StaffConfig {
     }
 };
 
-// A finger resting on the top-left corner of the home screen for `ms`, in steps of the fake clock.
-void holdCorner(test::UiHarness& ui, int ms) {
-    ImGuiIO& io = ImGui::GetIO();
-    ui.session().noteInput();
-    io.MousePos = ImVec2(8, 8);
-    io.MouseDown[0] = true;
-    ui.frame();
-    for (int t = 0; t < ms; t += 250) {
-        ui.clock().advanceMs(250);
-        ui.frame();
-    }
-    io.MouseDown[0] = false;
-    ui.frame();
-    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
-    ui.frame();
-}
+// A finger resting on the top-left corner of the home screen for `ms`.
+void holdCorner(test::UiHarness& ui, int ms) { ui.holdAt(ImVec2(8, 8), ms); }
 
 void typePin(test::UiHarness& ui, const std::string& pin) {
     for (char c : pin) ui.tap(std::string("keypad.") + c);

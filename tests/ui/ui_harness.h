@@ -75,6 +75,41 @@ public:
         frame();
     }
 
+    // A finger resting at `p` for `ms` of the fake clock (a frame every 250 ms), then lifted.
+    void holdAt(ImVec2 p, int ms) {
+        ImGuiIO& io = ImGui::GetIO();
+        session_->noteInput();
+        io.MousePos = p;
+        io.MouseDown[0] = true;
+        frame();
+        for (int t = 0; t < ms; t += 250) {
+            clock_.advanceMs(250);
+            frame();
+        }
+        io.MouseDown[0] = false;
+        frame();
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        frame();
+    }
+    // A finger dragging from `from` to `to` over ten frames, resting, then lifted (no fling).
+    void drag(ImVec2 from, ImVec2 to) {
+        ImGuiIO& io = ImGui::GetIO();
+        session_->noteInput();
+        io.MousePos = from;
+        io.MouseDown[0] = true;
+        frame();
+        for (int i = 1; i <= 10; ++i) {
+            const float f = static_cast<float>(i) / 10.0f;
+            io.MousePos = ImVec2(from.x + (to.x - from.x) * f, from.y + (to.y - from.y) * f);
+            frame();
+        }
+        for (int i = 0; i < 10; ++i) frame();
+        io.MouseDown[0] = false;
+        frame();
+        io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        for (int i = 0; i < 10; ++i) frame();
+    }
+
     // Lets the store thread finish and the UI take its completions.
     void settle() {
         for (int i = 0; i < 2500 && (session_->storeBusy() || state().feedback.kind == ui::Feedback::Kind::pending); ++i) {
