@@ -296,6 +296,7 @@ ui::KioskView KioskSession::buildView() const {
     v.player = player();
     v.msSinceInput = v.now.ms - lastInput_.ms;
     v.pin = pinPadView(v.now);
+    v.shiftLockedSeconds = shiftLockout_.locked(v.now) ? shiftLockout_.secondsLeft(v.now) : 0;
     v.staff = staffView(v);
     return v;
 }
@@ -450,13 +451,19 @@ void KioskSession::apply(const ui::Intent& in) {
         }
         case K::exercise: applyPlayer(in.command, now); return;
         case K::unlock_shift:
+            // The facilitator code is short: wrong tries lock the keypad as for the staff PIN.
+            ui_.codeEntry.clear();
+            if (shiftLockout_.locked(now)) return;
             if (!config_.settings.facilitatorCode.empty() && in.code == config_.settings.facilitatorCode) {
                 ui_.shiftUnlocked = true;
                 ui_.codeWrong = false;
+                if (shiftLockout_.failures == 0 && shiftLockout_.lockouts == 0) return;
+                shiftLockout_.recordSuccess();
             } else {
                 ui_.codeWrong = true;
+                shiftLockout_.recordFailure(now);
             }
-            ui_.codeEntry.clear();
+            if (worker_) worker_->setMeta(kShiftLockoutMeta, shiftLockout_.serialise());
             return;
         case K::set_shift: {
             if (!worker_ || !ui_.shiftUnlocked) return;

@@ -154,6 +154,8 @@ private:
     // Staff mode: unlocked only by the PIN (checked on its own thread: Argon2id takes a moment).
     bool staffUnlocked_ = false;
     PinLockout pinLockout_;
+    PinLockout shiftLockout_;            // the facilitator code's wrong tries (running late)
+    static constexpr const char* kShiftLockoutMeta = "facilitator_code_lockout";
     std::future<bool> pinCheck_;
     struct ExportJob {
         std::future<SavedExport> result;

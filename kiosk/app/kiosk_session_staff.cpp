@@ -41,6 +41,8 @@ void KioskSession::loadStaffState(AttendanceDb& db) {
     std::string value;
     if (db.meta(kPinLockoutMeta, value).ok() && !value.empty())
         if (auto l = PinLockout::parse(value)) pinLockout_ = *l;
+    if (db.meta(kShiftLockoutMeta, value).ok() && !value.empty())
+        if (auto l = PinLockout::parse(value)) shiftLockout_ = *l;
     db.meta(kLastExportMeta, lastExport_);
 }
 

@@ -101,6 +101,7 @@ struct KioskView {
     int64_t msSinceInput = 0;                   // for controls that fade when not touched
     int configProblemCount = 0;
     PinPadView pin;                              // the staff PIN pad
+    int shiftLockedSeconds = 0;                  // the facilitator keypad is locked after wrong tries
     const StaffView* staff = nullptr;            // set only while staff mode is unlocked
 };
 

@@ -2,6 +2,7 @@
 // digits), the rest of today's agenda moves by a few minutes, or back on schedule. The shift is
 // stored by the app and shown on the agenda and home screens.
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 
 #include "keyboard.h"
@@ -20,14 +21,22 @@ Intent drawCodeEntry(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
     y += t.fonts.title->FontSize + t.Em(0.6f);
     // Dots for the digits typed, so that nobody behind the facilitator reads the code.
     y += drawCodeDots(s.codeEntry.size(), cx, y) + t.Em(0.5f);
-    if (s.codeWrong) {
-        drawIcon(Icon::warning, ImVec2(cx - textSize(t.fonts.bodyBold, tx("shift.wrong_code")).x * 0.5f - t.Em(0.9f), y + t.em * 0.5f),
-                 t.Em(0.9f), t.palette.warning);
-        drawTextCentred(t.fonts.bodyBold, cx, y, max.x - min.x, t.palette.warning, tx("shift.wrong_code"));
+    std::string message;
+    if (v.shiftLockedSeconds > 0) {
+        char left[16];
+        std::snprintf(left, sizeof left, "%d:%02d", v.shiftLockedSeconds / 60, v.shiftLockedSeconds % 60);
+        message = tx.format("staff.locked_out", {{"time", left}});
+    } else if (s.codeWrong) {
+        message = tx("shift.wrong_code");
+    }
+    if (!message.empty()) {
+        drawIcon(Icon::warning, ImVec2(cx - textSize(t.fonts.bodyBold, message).x * 0.5f - t.Em(0.9f), y + t.em * 0.5f), t.Em(0.9f),
+                 t.palette.warning);
+        drawTextCentred(t.fonts.bodyBold, cx, y, max.x - min.x, t.palette.warning, message);
     }
     y += t.em + t.Em(0.6f);
     const size_t before = s.codeEntry.size();
-    const bool ok = drawKeypad(s.codeEntry, ImVec2(min.x, y), max, tx("keypad.ok"));
+    const bool ok = drawKeypad(s.codeEntry, ImVec2(min.x, y), max, tx("keypad.ok"), v.shiftLockedSeconds == 0);
     if (s.codeEntry.size() != before) s.codeWrong = false;
     return ok ? Intent::unlockShift(s.codeEntry) : Intent{};
 }

@@ -45,7 +45,7 @@ TEST_CASE("a second check-in on the same day is 'already checked in', not a new 
     CHECK(decideCheckIn(ledger.record(d.plusDays(1), "ZU01")) == CheckInDecision::record);
 }
 
-TEST_CASE("undo within the window reverses the check-in; after it, it cannot", "[attendance]") {
+TEST_CASE("undo within the window reverses the check-in, after it, it cannot", "[attendance]") {
     test::AmsterdamTime tz;
     FakeClock clock(local("2026-11-26T09:00"));
     const AttendanceRules rules{10, 10, 10};

@@ -59,7 +59,7 @@ TEST_CASE("pause stops the clock, resume continues where it was", "[player]") {
     CHECK(p.remainingMs(clock.now()) == 80000);
 }
 
-TEST_CASE("next and previous move between steps and restart their time; next on the last ends", "[player]") {
+TEST_CASE("next and previous move between steps and restart their time, next on the last ends", "[player]") {
     const Exercise ex = threeSteps();
     FakeClock clock(Instant{0});
     ExercisePlayer p(ex);

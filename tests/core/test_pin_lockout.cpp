@@ -5,7 +5,7 @@
 
 using namespace kiosk;
 
-TEST_CASE("five wrong PINs lock the pad; each next lock-out lasts twice as long", "[pin]") {
+TEST_CASE("five wrong PINs lock the pad, each next lock-out lasts twice as long", "[pin]") {
     FakeClock clock(Instant{1000000});
     PinLockout p;
     for (int i = 0; i < 4; ++i) p.recordFailure(clock.now());

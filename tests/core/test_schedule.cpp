@@ -39,7 +39,7 @@ TEST_CASE("dates outside the programme still find the day to show", "[schedule]"
     CHECK(p.nearestDay({2026, 11, 1})->number == 1);
 }
 
-TEST_CASE("running late moves the rest of the day; the item in progress runs over", "[schedule][shift]") {
+TEST_CASE("running late moves the rest of the day, the item in progress runs over", "[schedule][shift]") {
     ProgrammeDay d;
     d.agenda = {{{9 * 60}, {10 * 60}, "Ochtend", "", "", "", ""},
                 {{10 * 60}, {11 * 60}, "Oefening", "", "", "", ""},

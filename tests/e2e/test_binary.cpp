@@ -76,7 +76,7 @@ TEST_CASE("without a display the kiosk says so and exits 1", "[e2e]") {
     CHECK(r.err.find("Geen beeldscherm") != std::string::npos);
 }
 
-TEST_CASE("usage errors exit 2 with a plain message; --help and --version exit 0", "[e2e]") {
+TEST_CASE("usage errors exit 2 with a plain message, --help and --version exit 0", "[e2e]") {
     TempDir dir;
     auto r = runKiosk(dir, {"--bogus"});
     CHECK(r.exitCode == 2);

@@ -72,7 +72,7 @@ TEST_CASE("show --json gives programme, days, exercises and the roster as the da
     CHECK(readable.out.find("Dag 3 van 7") != std::string::npos);
 }
 
-TEST_CASE("rosters from Dutch Excel and LibreOffice import to the same participants; bad rows change nothing", "[e2e][cli]") {
+TEST_CASE("rosters from Dutch Excel and LibreOffice import to the same participants, bad rows change nothing", "[e2e][cli]") {
     TempDir dir;
     const std::string header = "code;voornaam;tussenvoegsel;achternaam;afdeling;groep\r\n";
     const std::string rows =
@@ -143,7 +143,7 @@ TEST_CASE("checkin and checkout from the command line: one line after the commit
     CHECK(r.out == "Export geschreven: " + file + " (14 regels)\n");
 }
 
-TEST_CASE("export --matrix and --format xlsx from the command line; bad options exit 2", "[e2e][cli][export]") {
+TEST_CASE("export --matrix and --format xlsx from the command line, bad options exit 2", "[e2e][cli][export]") {
     TempDir dir;
     REQUIRE(runKiosk(dir, {"checkin", "ZU03", "--at", "2026-11-26T09:05"}).exitCode == 0);
     REQUIRE(runKiosk(dir, {"checkin", "ZU03", "--at", "2026-12-10T09:01"}).exitCode == 0);
@@ -183,7 +183,7 @@ TEST_CASE("a check-in at 23:59 counts for that day and one at 00:01 for the next
     CHECK(day("2026-10-25").find(";ZU02;Mohamed;;El Amrani;Uitvoering Wmo;aanwezig;00:01;") != std::string::npos);
 }
 
-TEST_CASE("backup writes a database that restores; purge removes old records", "[e2e][cli]") {
+TEST_CASE("backup writes a database that restores, purge removes old records", "[e2e][cli]") {
     TempDir dir;
     const LocalDate today = localDateOf(SystemClock{}.now());
     REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", today.plusDays(-400).iso() + "T09:00"}).exitCode == 0);

@@ -264,7 +264,7 @@ TEST_CASE("exports go to a mounted USB stick when there is one, else to the expo
     CHECK(chooseExportTarget({}, "/e", onlyBackup).folder == "/e");
 }
 
-TEST_CASE("an export is written whole or not at all; a failed one leaves no half file", "[export][atomic]") {
+TEST_CASE("an export is written whole or not at all, a failed one leaves no half file", "[export][atomic]") {
     FixedDay f;
     const auto built = f.build(false, {2026, 11, 26}, ExportFormat::xlsx);
     const fs::path target = f.dir / "stick" / "presentielijst.xlsx";

@@ -70,3 +70,29 @@ TEST_CASE("a facilitator shifts the rest of today's agenda and undoes it", "[ui]
     CHECK_FALSE(ui.session().buildView().shift.active());
     CHECK(nowAndNext(*ui.session().buildView().today, {11 * 60 + 50}).now->start.hhmm() == "11:45");
 }
+
+TEST_CASE("wrong facilitator codes lock the keypad for a while, also after a restart", "[ui][agenda][shift]") {
+    test::UiHarness ui("2026-11-26T11:20");
+    ui.tap("go.agenda");
+    ui.tap("go.shift");
+    for (int i = 0; i < 5; ++i) typeCode(ui, "1111");
+    CHECK(ui.session().buildView().shiftLockedSeconds == 30);
+    CHECK_FALSE(ui.has("keypad.2"));  // the keys are off
+    ui.session().apply(ui::Intent::unlockShift("2468"));  // not even the right code gets in now
+    CHECK_FALSE(ui.state().shiftUnlocked);
+    ui.settle();
+    {
+        SessionOptions so;
+        so.configDir = std::string(KIOSK_SOURCE_DIR) + "/config";
+        so.dbPath = ui.dir() / "attendance.db";
+        so.watchConfig = false;
+        KioskSession again(so, ui.clock(), [] {});
+        CHECK(again.buildView().shiftLockedSeconds == 30);
+    }
+    ui.clock().advanceSeconds(31);
+    ui.session().noteInput();
+    ui.session().apply(ui::Intent::go(ui::Screen::shift));
+    ui.frame();
+    typeCode(ui, "2468");
+    CHECK(ui.state().shiftUnlocked);
+}

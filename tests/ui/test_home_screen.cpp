@@ -74,7 +74,7 @@ TEST_CASE("Dutch letters render from the font, not as missing-glyph boxes", "[ui
     }
 }
 
-TEST_CASE("outside programme hours the untouched screen dims; the first touch only wakes it", "[ui][home][dim]") {
+TEST_CASE("outside programme hours the untouched screen dims, the first touch only wakes it", "[ui][home][dim]") {
     test::UiHarness ui("2026-11-26T07:00");  // the day starts at 09:00: bright from 08:00
     ui.frame();
     CHECK_FALSE(ui.session().buildView().dimmed);  // just started: counts as touched

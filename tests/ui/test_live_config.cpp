@@ -32,7 +32,7 @@ struct ConfigCopy {
 
 }  // namespace
 
-TEST_CASE("a valid edit applies without a restart; a broken one keeps the last good config", "[ui][config][live]") {
+TEST_CASE("a valid edit applies without a restart, a broken one keeps the last good config", "[ui][config][live]") {
     ConfigCopy cfg;
     test::UiHarness ui("2026-11-26T09:10", 1280, 800, cfg.path(), true);
     REQUIRE(ui.session().buildView().today->theme == "Rechtsstatelijk vakmanschap");

@@ -87,7 +87,7 @@ TEST_CASE("the way into staff mode is hidden: no button, a short tap does nothin
     CHECK(ui.state().pinEntry.empty());
 }
 
-TEST_CASE("the right PIN opens the dashboard; five wrong ones lock the pad, longer each time, also after a restart",
+TEST_CASE("the right PIN opens the dashboard, five wrong ones lock the pad, longer each time, also after a restart",
           "[ui][staff][pin]") {
     StaffConfig cfg;
     test::UiHarness ui("2026-11-26T16:30", 1280, 800, cfg.path().string());
