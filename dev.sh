@@ -148,6 +148,7 @@ package_test() {
     /usr/bin/leergang-kiosk doctor --config /etc/leergang-kiosk --db "$data/attendance.db"
     man -w leergang-kiosk >/dev/null 2>&1 || test -f /usr/share/man/man1/leergang-kiosk.1
     test -f /lib/systemd/system/leergang-kiosk.service
+    test -f /lib/udev/rules.d/90-leergang-kiosk-usb.rules
     getent passwd leergang-kiosk >/dev/null
     if command -v systemd-analyze >/dev/null; then
         systemd-analyze security --offline=true /lib/systemd/system/leergang-kiosk.service 2>/dev/null | tail -1 || true

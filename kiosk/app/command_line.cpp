@@ -43,7 +43,7 @@ Opties / options:
   --size WxH         venstergrootte (standaard 1280x800)
   --fullscreen       volledig scherm (op locatie)
   --lang nl|en       taal
-  --screenshot FILE.png [--frames N]   N frames tekenen (standaard 3), PNG schrijven, stoppen
+  --screenshot FILE.png [--frames N]   N frames tekenen (standaard 2), PNG schrijven, stoppen
   --ui-dump FILE     na elk frame een JSON-regel met alle tikbare elementen
   --tap LABEL        tik op het element met dit opschrift zodra het in beeld is (herhaalbaar; demo's)
   --delay S          met --screenshot: na de tikken S seconden wachten (echte tijd), dan de afbeelding

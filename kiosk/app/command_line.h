@@ -19,7 +19,7 @@ struct CommandLine {
     std::optional<std::string> at, date, format, out, delimiter;
     std::optional<int> olderThanDays;
     std::vector<std::string> taps;         // --tap LABEL (repeatable)
-    int frames = 3;
+    int frames = 2;
     double delaySeconds = 0;                // --delay S (with --screenshot)
     bool fullscreen = false;
     bool json = false;

@@ -18,6 +18,9 @@ struct FramePacer {
 
     void onInput() { owed = std::max(owed, framesAfterInput); }
     void onChange() { owed = std::max(owed, 2); }
+    // Something changed by itself on time (the clock's minute, a countdown): one frame shows it.
+    // An idle kiosk draws once a minute, and under llvmpipe each frame is most of its CPU.
+    void onTick() { owed = std::max(owed, 1); }
     bool shouldDraw() const { return owed > 0; }
     void drew() {
         if (owed > 0) --owed;

@@ -8,11 +8,13 @@
 #include "app/commands.h"
 #include "app/kiosk_session.h"
 #include "app/paths.h"
+#include "app/startup_trace.h"
 #include "app/window_app.h"
 
 namespace kiosk {
 
 int runKiosk(const CommandLine& cl) {
+    traceStartup("main");
     SessionOptions so;
     so.configDir = resolveConfigDir(cl.configDir);
     so.dbPath = resolveDbPath(cl.dbPath);
@@ -63,6 +65,7 @@ int runKiosk(const CommandLine& cl) {
     }
 
     KioskSession session(so, *clock, [] { glfwPostEmptyEvent(); });
+    traceStartup("session: config, database, roster, log");
     for (const auto& p : session.startupProblems()) std::fprintf(stderr, "%s\n", p.c_str());
     if (!session.ready()) {
         std::fprintf(stderr, "%s\n", session.texts()("app.cannot_start").c_str());

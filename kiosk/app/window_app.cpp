@@ -16,11 +16,13 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <thread>
 #include <vector>
 
 
 #include "app/json.h"
 #include "app/png_writer.h"
+#include "app/startup_trace.h"
 #include "frame_pacer.h"
 #include "systemd_notify.h"
 #include "ui/theme.h"
@@ -101,6 +103,7 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
         std::fprintf(stderr, "%s\n", session.texts()("app.no_display").c_str());
         return 1;
     }
+    traceStartup("glfwInit: X connection");
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -116,14 +119,42 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
             h = mode->height;
         }
     }
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    // The fonts for the window's height are rasterised on a thread of their own while the window
+    // and its OpenGL context come up (with llvmpipe, the two slowest steps of a start); ImGui is
+    // not touched by this thread until it is joined.
+    int fontH = 0;
+    auto buildFonts = [&session](int height) {
+        ui::Theme& t = ui::theme();
+        t.em = ui::emForHeight(static_cast<float>(height), session.config().settings.scale);
+        t.fonts = ui::loadFonts(t.em);
+        ui::applyStyle(t);
+        unsigned char* pixels = nullptr;
+        int aw = 0, ah = 0;
+        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &aw, &ah);  // builds the atlas
+    };
+    std::thread fontThread(buildFonts, h);
+
     GLFWwindow* window = glfwCreateWindow(w, h, session.config().programme.title.c_str(), monitor, nullptr);
+    if (window) {
+        glfwMakeContextCurrent(window);
+        glfwSwapInterval(1);
+    }
+    traceStartup("window and OpenGL context");
+    fontThread.join();
+    fontH = h;
+    traceStartup("fonts (on their own thread)");
     if (!window) {
         std::fprintf(stderr, "%s\n", session.texts()("app.no_window").c_str());
+        ImGui::DestroyContext();
         glfwTerminate();
         return 1;
     }
-    glfwMakeContextCurrent(window);
-    glfwSwapInterval(1);
     if (opt.fullscreen) glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
 
     glfwSetMouseButtonCallback(window, onMouseButton);
@@ -133,26 +164,21 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
     glfwSetCharCallback(window, onChar);
     glfwSetFramebufferSizeCallback(window, onSize);
 
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;
-    io.LogFilename = nullptr;
     ImGui_ImplGlfw_InitForOpenGL(window, true);  // chains to the callbacks above
     ImGui_ImplOpenGL3_Init("#version 330 core");
+    traceStartup("ImGui backends");
 
-    int fbW = 0, fbH = 0, fontH = 0;
+    int fbW = 0, fbH = 0;
+    // Fonts follow the framebuffer's height (the window may differ from what was asked: a tiling
+    // compositor, a HiDPI scale); rebuilt when it changes.
     auto ensureFonts = [&] {
         glfwGetFramebufferSize(window, &fbW, &fbH);
-        if (fbH <= 0 || fbH == fontH) return;
+        static bool deviceObjects = false;
+        if (fbH <= 0 || (fbH == fontH && deviceObjects)) return;
+        if (fbH != fontH) buildFonts(fbH);
         fontH = fbH;
-        ui::Theme& t = ui::theme();
-        t.em = ui::emForHeight(static_cast<float>(fbH), session.config().settings.scale);
-        t.fonts = ui::loadFonts(t.em);
-        ui::applyStyle(t);
         // The first time, create all device objects now (shaders and the font texture); otherwise
         // the backend does it at its first NewFrame and builds the atlas a second time.
-        static bool deviceObjects = false;
         if (!deviceObjects) {
             ImGui_ImplOpenGL3_CreateDeviceObjects();
             deviceObjects = true;
@@ -167,6 +193,7 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
         malloc_trim(0);
     };
     ensureFonts();
+    traceStartup("GL device objects");
 
     std::ofstream dump;
     if (!opt.uiDump.empty()) dump.open(opt.uiDump, std::ios::app);
@@ -209,7 +236,7 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
         if (session.drainStore()) pacer.onChange();
         if (dueMs == 0 || (glfwGetTime() - waitFrom) * 1000.0 >= static_cast<double>(dueMs) - 0.5 ||
             session.msUntilNextChange() == 0)
-            pacer.onChange();
+            pacer.onTick();
         if (!offscreen && !pacer.shouldDraw()) continue;
 
         ensureFonts();
@@ -261,6 +288,7 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         ++frame;
+        if (frame <= opt.frames) traceStartup(frame == 1 ? "frame 1 drawn" : "a further frame drawn");
         if (dump.is_open()) appendUiDump(dump, frame, ui::screenName(session.uiState().screen));
         const bool settled = nextTap >= opt.taps.size() && framesSinceTap >= 2 && !session.storeBusy() &&
                              session.uiState().feedback.kind != ui::Feedback::Kind::pending;
@@ -270,6 +298,7 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
                 std::fprintf(stderr, "%s: %s\n", opt.screenshot.c_str(), session.texts()("app.screenshot_failed").c_str());
                 rc = 1;
             }
+            traceStartup("screenshot written");
             break;
         }
         glfwSwapBuffers(window);
@@ -283,6 +312,7 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
     glfwDestroyWindow(window);
+    traceStartup("shut down");
     glfwTerminate();
     return rc;
 }

@@ -14,7 +14,7 @@ struct WindowOptions {
     int height = 800;
     bool fullscreen = false;     // the venue: primary monitor, its own mode
     std::string screenshot;      // non-empty: render `frames` frames, write this PNG, exit
-    int frames = 3;
+    int frames = 2;
     double delaySeconds = 0;     // with screenshot: wait this long (real time) after the taps, then take it
     std::string uiDump;          // non-empty: append one JSON line per rendered frame
     std::vector<std::string> taps;  // labels to tap, in order, as soon as each is on screen (demos, screenshots)

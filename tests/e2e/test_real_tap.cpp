@@ -2,6 +2,7 @@
 // --ui-dump, xdotool clicks the name, and the check-in is then in the database.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <regex>
 #include <thread>
@@ -109,5 +110,26 @@ TEST_CASE("staff mode opens only to a 3-second press in the corner, never to a c
         findByLabel(readFile(dump), "OK", &screen);
         return screen == "staff_pin";
     }));
+    CHECK(stop(pid) == 0);
+}
+
+TEST_CASE("an untouched kiosk redraws when the minute changes, and only then", "[e2e][idle]") {
+    TempDir dir;
+    const std::string dump = (dir / "ui.jsonl").string();
+    // Started two seconds before 09:11: the clock on screen must turn over without any input.
+    const int pid = spawn({kBinary, "--config", kSource + "/config", "--db", (dir / "attendance.db").string(), "--now",
+                           "2026-11-26T09:10:58", "--ui-dump", dump},
+                          {{"TZ", "Europe/Amsterdam"}});
+    REQUIRE(pid > 0);
+    auto frames = [&] {
+        const std::string d = readFile(dump);
+        return static_cast<int>(std::count(d.begin(), d.end(), '\n'));
+    };
+    REQUIRE(waitUntil([&] { return frames() >= 1; }));
+    const int atStart = frames();
+    std::this_thread::sleep_for(std::chrono::milliseconds(4500));
+    const int after = frames();
+    CHECK(after > atStart);       // the minute was drawn
+    CHECK(after - atStart <= 2);  // and nothing more: an idle kiosk draws once a minute
     CHECK(stop(pid) == 0);
 }
