@@ -21,39 +21,37 @@ using namespace kiosk::bench;
 
 namespace {
 
-std::vector<double> rawFdatasync(const std::filesystem::path& dir, int n) {
+// Raw fdatasync and check-in commits measured in turns (one of each, again and again), so that both
+// see the same disk: a virtual disk's slow moments fall on both, not on whichever ran second.
+struct Samples {
+    std::vector<double> sync, commit;
+};
+
+Samples measureInTurns(const std::filesystem::path& dir, int n) {
+    Samples out;
     const auto file = dir / "fdatasync.bin";
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    std::vector<double> out;
-    if (fd < 0) return out;
+    AttendanceDb db;
+    if (fd < 0 || !db.open(dir / "bench.db", {0}).status.ok()) return out;
+    RosterImportResult r;
+    db.importRoster({test::participant("ZU01", "Anna", "Vries", "de")}, {0}, r);
     char page[4096];
     std::memset(page, 'x', sizeof page);
     for (int i = 0; i < n; ++i) {
         // Like a WAL append: a page written past the end, then made durable.
-        const auto t0 = Stopwatch::now();
+        auto t0 = Stopwatch::now();
         if (::pwrite(fd, page, sizeof page, static_cast<off_t>(i) * 4096) != static_cast<ssize_t>(sizeof page)) break;
         ::fdatasync(fd);
-        out.push_back(ms(Stopwatch::now() - t0));
-    }
-    ::close(fd);
-    std::filesystem::remove(file);
-    return out;
-}
-
-std::vector<double> commits(const std::filesystem::path& dir, int n) {
-    AttendanceDb db;
-    std::vector<double> out;
-    if (!db.open(dir / "bench.db", {0}).status.ok()) return out;
-    RosterImportResult r;
-    db.importRoster({test::participant("ZU01", "Anna", "Vries", "de")}, {0}, r);
-    for (int i = 0; i < n; ++i) {
+        out.sync.push_back(ms(Stopwatch::now() - t0));
         // As at the door: bursts of 15, with the store thread's idle checkpoint in between.
         if (i % 15 == 0) db.checkpoint();
         auto e = test::checkIn("ZU01", test::localTime("2026-11-26T09:00"));
-        const auto t0 = Stopwatch::now();
+        t0 = Stopwatch::now();
         if (!db.appendEvent(e).ok()) break;
-        out.push_back(ms(Stopwatch::now() - t0));
+        out.commit.push_back(ms(Stopwatch::now() - t0));
     }
+    ::close(fd);
+    std::filesystem::remove(file);
     return out;
 }
 
@@ -61,7 +59,7 @@ std::vector<double> commits(const std::filesystem::path& dir, int n) {
 
 int main(int argc, char** argv) {
     std::filesystem::path base = std::filesystem::temp_directory_path();
-    int n = 300;
+    int n = 1000;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (std::string(argv[i]) == "--dir") base = argv[i + 1];
         else if (std::string(argv[i]) == "--n") n = std::atoi(argv[i + 1]);
@@ -69,8 +67,9 @@ int main(int argc, char** argv) {
     const auto dir = base / ("leergang-bench-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
 
-    const auto sync = rawFdatasync(dir, n);
-    const auto commit = commits(dir, n);
+    const Samples samples = measureInTurns(dir, n);
+    const auto& sync = samples.sync;
+    const auto& commit = samples.commit;
     const double syncP99 = percentile(sync, 99), commitP99 = percentile(commit, 99);
     std::printf("Disk: %s (%d samples each)\n", dir.c_str(), n);
     std::printf("  %-34s p50 %7.3f ms   p99 %7.3f ms\n", "raw fdatasync (4 KiB append)", percentile(sync, 50), syncP99);
@@ -105,6 +104,7 @@ int main(int argc, char** argv) {
             ui.frame();
             frames.push_back(ms(Stopwatch::now() - t0));
         }
+        ui.settle();  // the last completion may still wait to be taken by a frame
         std::printf("UI during a burst of 15 check-ins (%zu frames built while the store wrote):\n", frames.size());
         std::printf("  frame build p50 %.3f ms, p99 %.3f ms, longest %.3f ms (a commit takes %.3f ms at p50)\n",
                     percentile(frames, 50), percentile(frames, 99), percentile(frames, 100), percentile(commit, 50));
