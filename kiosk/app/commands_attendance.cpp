@@ -124,6 +124,7 @@ int cmdExport(const CommandLine& cl) {
         }
     }
     req.date = localDateOf(SystemClock{}.now());
+    req.today = req.date;
     if (cl.date) {
         const auto d = LocalDate::parse(*cl.date);
         if (!d) {

@@ -36,7 +36,7 @@ ConfigFiles embeddedConfig() {
 }
 
 KioskSession::KioskSession(const SessionOptions& options, const Clock& clock, std::function<void()> wake)
-    : options_(options), clock_(clock), texts_(loadEmbeddedTexts(options.lang.value_or(Lang::nl))) {
+    : options_(options), clock_(clock), texts_(loadEmbeddedTexts(options.lang.value_or(Lang::nl))), wake_(wake) {
     lastInput_ = clock_.now();
     lastConfigPoll_ = lastInput_;
     ui_.screen = options.startScreen;
@@ -140,8 +140,11 @@ bool KioskSession::loadConfigFrom(const ConfigFiles& files, bool atStart) {
         return false;
     }
     configProblems_.clear();
+    // A new or removed staff PIN (say, rotated because someone left) closes an open staff session.
+    const bool pinChanged = !atStart && next.settings.staffPinHash != config_.settings.staffPinHash;
     config_ = std::move(next);
     ++rosterVersion_;
+    if (pinChanged && (staffUnlocked_ || ui::isStaffScreen(ui_.screen) || ui_.screen == ui::Screen::staff_pin)) goHome();
     // The store decides whether the roster file really changed (roster_sync.h).
     if (auto it = files.files.find(kRosterFile); !atStart && worker_ && it != files.files.end()) {
         std::vector<Participant> rows;
@@ -192,10 +195,12 @@ void KioskSession::stopStore() {
     ready_ = false;
 }
 
-bool KioskSession::storeBusy() const { return (worker_ && worker_->pending() > 0) || pinCheck_.valid() || export_; }
+bool KioskSession::storeBusy() const { return (worker_ && worker_->pending() > 0) || pinCheck_ || export_; }
 
 bool KioskSession::drainStore() {
-    if (!worker_) return false;
+    // A PIN check or an export that finished on its own thread needs a frame to take it.
+    const bool background = backgroundDone();
+    if (!worker_) return background;
     auto done = worker_->takeCompletions();
     for (auto& c : done) {
         if (c.kind == StoreRequestKind::import_roster) {
@@ -248,7 +253,7 @@ bool KioskSession::drainStore() {
             if (ui_.screen != ui::Screen::walkin) ui_.screen = ui::Screen::checkin;
         }
     }
-    return !done.empty();
+    return !done.empty() || background;
 }
 
 bool KioskSession::writing(const std::string& code) const {
@@ -517,6 +522,10 @@ void KioskSession::frame() {
         ui_.undoSecondsLeft = undoSecondsLeft(ledger_.record(localDateOf(now), ui_.feedback.code), now,
                                               AttendanceRules::from(config_.settings));
 
+    // No staff page takes typed text: characters there are a badge scan at the door. Staff mode
+    // locks and the scan is read on the home screen, so nobody's check-in is lost.
+    if ((ui::isStaffScreen(ui_.screen) || ui_.screen == ui::Screen::staff_pin) && !ImGui::GetIO().InputQueueCharacters.empty())
+        goHome();
     readBadge(now);
     readClicker(now);
     if (running_) running_->player.tick(now);
@@ -602,7 +611,6 @@ int64_t KioskSession::msUntilNextChange() const {
         ms = std::min<int64_t>(ms, lastInput_.ms + 6001 - now.ms);
     // Staff mode: the auto-lock countdown each second; a PIN check or an export being finished.
     if (staffUnlocked_ || ui_.screen == ui::Screen::staff_pin) ms = std::min<int64_t>(ms, 1000 - (now.ms % 1000));
-    if (pinCheck_.valid() || export_) ms = std::min<int64_t>(ms, 50);
     const bool staffOn = staffUnlocked_ && ui::isStaffScreen(ui_.screen);
     if (staffOn) {
         const int64_t lockAt = lastInput_.ms + static_cast<int64_t>(config_.settings.staffAutoLockSeconds) * 1000;

@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "app/background_job.h"
 #include "content/config_loader.h"
 #include "core/attendance.h"
 #include "core/badge_reader.h"
@@ -113,6 +114,7 @@ private:
     void staffFrame(Instant now);  // PIN check and export results, auto-lock
     void lockStaff();
     bool staffCompletion(const StoreCompletion& c);  // true when it was a staff write
+    bool backgroundDone() const;                      // a PIN check or an export is ready to be taken
     ui::PinPadView pinPadView(Instant now) const;
     const ui::StaffView* staffView(const ui::KioskView& v) const;
     void refreshHealth(Instant now) const;
@@ -156,11 +158,10 @@ private:
     PinLockout pinLockout_;
     PinLockout shiftLockout_;            // the facilitator code's wrong tries (running late)
     static constexpr const char* kShiftLockoutMeta = "facilitator_code_lockout";
-    std::future<bool> pinCheck_;
-    struct ExportJob {
-        std::future<SavedExport> result;
-    };
-    std::unique_ptr<ExportJob> export_;
+    std::unique_ptr<BackgroundJob<bool>> pinCheck_;
+    std::string pinCheckHash_;           // the hash the running check compares with
+    std::function<void()> wake_;         // wakes the frame loop (a PIN check or an export is done)
+    std::unique_ptr<BackgroundJob<SavedExport>> export_;
     std::string exportMessage_, exportPath_;
     bool exportFailed_ = false;
     std::string lastExport_;            // meta last_export

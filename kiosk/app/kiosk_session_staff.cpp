@@ -60,15 +60,15 @@ void KioskSession::lockStaff() {
 }
 
 void KioskSession::finishBackgroundWork() {
-    if (pinCheck_.valid()) pinCheck_.wait();
-    if (export_) export_->result.wait();
+    if (pinCheck_) pinCheck_->wait();
+    if (export_) export_->wait();
     staffFrame(clock_.now());
 }
 
 ui::PinPadView KioskSession::pinPadView(Instant now) const {
     ui::PinPadView p;
     p.configured = !config_.settings.staffPinHash.empty();
-    p.checking = pinCheck_.valid();
+    p.checking = pinCheck_ != nullptr;
     p.lockedSeconds = pinLockout_.locked(now) ? pinLockout_.secondsLeft(now) : 0;
     p.triesLeft = PinLockout::kTriesBeforeLock - pinLockout_.failures;
     return p;
@@ -79,10 +79,10 @@ void KioskSession::applyStaff(const ui::Intent& in, Instant now) {
     switch (in.kind) {
         case K::unlock_staff: {
             // Never checked while locked out, never two checks at once, never without a PIN set.
-            if (config_.settings.staffPinHash.empty() || pinCheck_.valid() || pinLockout_.locked(now)) return;
-            pinCheck_ = std::async(std::launch::async, [hash = config_.settings.staffPinHash, pin = in.code] {
-                return verifyPin(hash, pin);
-            });
+            if (config_.settings.staffPinHash.empty() || pinCheck_ || pinLockout_.locked(now)) return;
+            pinCheckHash_ = config_.settings.staffPinHash;
+            pinCheck_ = std::make_unique<BackgroundJob<bool>>(
+                [hash = pinCheckHash_, pin = in.code] { return verifyPin(hash, pin); }, wake_);
             ui_.pinEntry.clear();
             return;
         }
@@ -96,10 +96,13 @@ void KioskSession::applyStaff(const ui::Intent& in, Instant now) {
             ui_.scrollToTop = true;
             return;
         case K::staff_change: {
-            if (!staffUnlocked_ || !worker_) return;
+            // One at a time: a second tap on Save while the first is on its way stores nothing.
+            if (!staffUnlocked_ || !worker_ || !staffWrites_.empty()) return;
             AttendanceEvent e = in.change;
             if (!checkStaffChange(e).empty()) return;  // the form says what is missing; never stored half
-            const LocalDate day = localDateOf(now).plusDays(ui_.staffDayOffset);
+            // The day the form was opened for (a form saved just after midnight stays on its day).
+            const LocalDate today = localDateOf(now);
+            const LocalDate day = std::abs(in.day.daysSinceEpoch() - today.daysSinceEpoch()) <= 400 ? in.day : today;
             e.id = newEventId();
             e.day = day;
             e.recordedAt = now;
@@ -112,8 +115,13 @@ void KioskSession::applyStaff(const ui::Intent& in, Instant now) {
                 else e.at = fromLocal({day, in.minutes / 60, in.minutes % 60, 0});
             } else {
                 // A guest review is about the walk-in: linked, the participant was there from its time.
+                // Only a walk-in still on that day's guest list (not a review, not undone, not linked
+                // already), and only to someone on the roster.
                 const AttendanceEvent* walkIn = ledger_.find(e.refersTo);
-                if (!walkIn || walkIn->kind != EventKind::guest_registration) return;
+                if (!walkIn || walkIn->kind != EventKind::guest_registration || !walkIn->refersTo.empty()) return;
+                const auto guests = ledger_.guests(walkIn->day);
+                if (std::none_of(guests.begin(), guests.end(), [&](const Guest& g) { return g.eventId == walkIn->id; })) return;
+                if (e.effect == CorrectionEffect::link_guest && !participant(e.participantCode)) return;
                 e.at = walkIn->at;
                 e.day = walkIn->day;
             }
@@ -125,24 +133,25 @@ void KioskSession::applyStaff(const ui::Intent& in, Instant now) {
             ExportRequest req;
             req.matrix = in.exportMatrix;
             req.format = in.exportXlsx ? ExportFormat::xlsx : ExportFormat::csv;
-            req.date = localDateOf(now).plusDays(ui_.staffDayOffset);
+            req.today = localDateOf(now);
+            req.date = std::abs(in.day.daysSinceEpoch() - req.today.daysSinceEpoch()) <= 400 ? in.day : req.today;
             const ExportTarget target = currentExportTarget(exportDir(config_.settings.exportFolder, options_.dbPath));
             // Its own connection on its own thread: the store thread keeps taking check-ins meanwhile.
-            export_ = std::make_unique<ExportJob>();
-            export_->result = std::async(std::launch::async, [req, target, db = options_.dbPath, programme = config_.programme,
-                                                              settings = config_.settings, texts = texts_] {
-                SavedExport saved;
-                saved.target = target;
-                AttendanceDb conn;
-                StoreStatus s = conn.openExisting(db);
-                BuiltExport built;
-                if (s.ok()) s = collectExport(conn, req, programme, settings, texts, built);
-                if (!s.ok()) {
-                    saved.error = texts(storeErrorKey(s.kind)) + " (" + s.detail + ")";
-                    return saved;
-                }
-                return saveExport(built, req, target);
-            });
+            export_ = std::make_unique<BackgroundJob<SavedExport>>(
+                [req, target, db = options_.dbPath, programme = config_.programme, settings = config_.settings, texts = texts_] {
+                    SavedExport saved;
+                    saved.target = target;
+                    AttendanceDb conn;
+                    StoreStatus s = conn.openExisting(db);
+                    BuiltExport built;
+                    if (s.ok()) s = collectExport(conn, req, programme, settings, texts, built);
+                    if (!s.ok()) {
+                        saved.error = texts(storeErrorKey(s.kind)) + " (" + s.detail + ")";
+                        return saved;
+                    }
+                    return saveExport(built, req, target);
+                },
+                wake_);
             exportMessage_.clear();
             exportPath_.clear();
             return;
@@ -168,42 +177,63 @@ bool KioskSession::staffCompletion(const StoreCompletion& c) {
     return true;
 }
 
+bool KioskSession::backgroundDone() const {
+    return (pinCheck_ && pinCheck_->ready()) || (export_ && export_->ready());
+}
+
 void KioskSession::staffFrame(Instant now) {
-    if (pinCheck_.valid() && pinCheck_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-        const bool right = pinCheck_.get();
-        if (right) {
-            pinLockout_.recordSuccess();
-            staffUnlocked_ = true;
-            ui_.pinWrong = false;
-            ui_.screen = ui::Screen::staff_today;
-            ui_.staffDayOffset = 0;
-            ui_.scrollToTop = true;
-            noteInput();
-        } else {
-            pinLockout_.recordFailure(now);
-            ui_.pinWrong = true;
+    // A clock stepped back: inactivity counts from now, and no lock-out reaches beyond its maximum.
+    if (now < lastInput_) lastInput_ = now;
+    pinLockout_.clamp(now);
+    shiftLockout_.clamp(now);
+    if (pinCheck_ && pinCheck_->ready()) {
+        const bool right = pinCheck_->take();
+        pinCheck_.reset();
+        // Only for the pad still on screen with the PIN it was checked against: a check that
+        // finishes after Back, the return home, or a new PIN in kiosk.toml opens nothing (and
+        // counts as no try).
+        if (ui_.screen == ui::Screen::staff_pin && pinCheckHash_ == config_.settings.staffPinHash) {
+            if (right) {
+                pinLockout_.recordSuccess();
+                staffUnlocked_ = true;
+                ui_.pinWrong = false;
+                ui_.screen = ui::Screen::staff_today;
+                ui_.staffDayOffset = 0;
+                ui_.scrollToTop = true;
+                noteInput();
+            } else {
+                pinLockout_.recordFailure(now);
+                ui_.pinWrong = true;
+            }
+            if (worker_) worker_->setMeta(kPinLockoutMeta, pinLockout_.serialise());
         }
-        if (worker_) worker_->setMeta(kPinLockoutMeta, pinLockout_.serialise());
     }
-    if (export_ && export_->result.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-        const SavedExport saved = export_->result.get();
+    if (export_ && export_->ready()) {
+        const SavedExport saved = export_->take();
         export_.reset();
-        exportFailed_ = !saved.error.empty();
-        if (exportFailed_) {
-            exportMessage_ = texts_("staff.export_failed");
-            exportPath_ = saved.error;
-            std::fprintf(stderr, "%s\n", exportMessage_.c_str());
+        std::string message, path;
+        if (!saved.error.empty()) {
+            message = texts_("staff.export_failed");
+            path = saved.error;
+            std::fprintf(stderr, "%s %s\n", message.c_str(), saved.error.c_str());
         } else {
-            exportMessage_ = texts_.format(saved.target.removable ? "staff.exported_drive" : "staff.exported_folder",
-                                           {{"drive", saved.target.label}, {"n", std::to_string(saved.rows)}});
-            exportPath_ = saved.path.string();
-            lastExport_ = lastExportValue(now, saved.path.string());
+            message = texts_.format(saved.target.removable ? "staff.exported_drive" : "staff.exported_folder",
+                                    {{"drive", saved.target.label}, {"n", std::to_string(saved.rows)}});
+            path = saved.path.string();
+            lastExport_ = lastExportValue(now, path);
             if (worker_) worker_->setMeta(kLastExportMeta, lastExport_);
         }
+        // Shown to the staff member who asked; one who has gone (staff mode locked meanwhile) finds
+        // it in the health page's last export, not as a message in the next session.
+        if (staffUnlocked_) {
+            exportMessage_ = message;
+            exportPath_ = path;
+            exportFailed_ = !saved.error.empty();
+        }
     }
-    // A minute untouched: staff mode locks and the kiosk is public again.
-    if (staffUnlocked_ && !export_ &&
-        now.ms - lastInput_.ms >= static_cast<int64_t>(config_.settings.staffAutoLockSeconds) * 1000) {
+    // A minute untouched: staff mode locks and the kiosk is public again (an export still being
+    // written finishes on its own thread).
+    if (staffUnlocked_ && now.ms - lastInput_.ms >= static_cast<int64_t>(config_.settings.staffAutoLockSeconds) * 1000) {
         lockStaff();
         goHome();
     }
@@ -260,7 +290,8 @@ const ui::StaffView* KioskSession::staffView(const ui::KioskView& v) const {
                 if (r.status == DayStatus::left_early || r.status == DayStatus::late_and_left_early) ++st.leftEarly;
             }
         }
-        st.matrix = cohortMatrix(config_.programme, roster_, ledger_, date, config_.settings.certificateMinDays);
+        // The cohort of the day shown; days still to come counted from the real today.
+        st.matrix = cohortMatrix(config_.programme, roster_, ledger_, date, v.local.date, config_.settings.certificateMinDays);
         st.history.clear();
         for (const auto& e : ledger_.staffChanges(500)) {
             ui::StaffHistoryRow h;
@@ -299,6 +330,7 @@ const ui::StaffView* KioskSession::staffView(const ui::KioskView& v) const {
     st.exportTarget = target.removable ? texts_.format("staff.target_drive", {{"drive", target.label}}) : texts_("staff.target_folder");
     st.exportFolder = target.folder.string();
     st.exportBusy = export_ != nullptr;
+    st.saving = !staffWrites_.empty();
     st.exportMessage = exportMessage_;
     st.exportPath = exportPath_;
     st.exportFailed = exportFailed_;

@@ -86,7 +86,12 @@ void readSettings(const toml::table& doc, const std::string& file, const Texts& 
     }
     if (const auto* t = root.table("staff", false)) {
         TomlTableReader r(*t, file, "[staff]", texts, problems);
-        if (auto v = r.string("pin_hash", false)) s.staffPinHash = *v;
+        if (auto v = r.string("pin_hash", false)) {
+            // Only what `set-pin` writes: an Argon2id hash. Anything else would turn every try into a
+            // "wrong PIN" and lock the pad for ever longer.
+            if (v->empty() || v->rfind("$argon2id$", 0) == 0) s.staffPinHash = *v;
+            else r.error(r.where("pin_hash"), texts("problem.config.bad_pin_hash"));
+        }
         if (auto v = r.string("facilitator_code", false)) {
             const bool digits = v->size() >= 4 && v->size() <= 8 && v->find_first_not_of("0123456789") == std::string::npos;
             if (digits || v->empty()) s.facilitatorCode = *v;

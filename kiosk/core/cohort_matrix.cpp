@@ -19,9 +19,9 @@ int CohortMatrix::earned() const {
 }
 
 CohortMatrix cohortMatrix(const Programme& programme, const std::vector<Participant>& roster, const DayRecords& records,
-                          LocalDate today, int certificateMinDays) {
-    const ProgrammeDay* day = programme.dayOn(today);
-    if (!day) day = programme.nearestDay(today);
+                          LocalDate shown, LocalDate today, int certificateMinDays) {
+    const ProgrammeDay* day = programme.dayOn(shown);
+    if (!day) day = programme.nearestDay(shown);
     return cohortMatrix(programme, roster, records, day ? day->cohortId : std::string{}, today, certificateMinDays);
 }
 

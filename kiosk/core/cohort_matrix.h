@@ -39,10 +39,10 @@ struct CohortMatrix {
     int earned() const;
 };
 
-// The cohort of `today` (or the nearest programme day). Days after `today` are left open. Rostered
-// participants of that cohort, plus anyone in `formerRoster` who was present on one of its days.
+// The cohort of `shown` (or of the nearest programme day); days after `today` without a check-in
+// are left open (still to come). One row per participant of that cohort in `roster`.
 CohortMatrix cohortMatrix(const Programme& programme, const std::vector<Participant>& roster, const DayRecords& records,
-                          LocalDate today, int certificateMinDays);
+                          LocalDate shown, LocalDate today, int certificateMinDays);
 CohortMatrix cohortMatrix(const Programme& programme, const std::vector<Participant>& roster, const DayRecords& records,
                           const std::string& cohortId, LocalDate today, int certificateMinDays);
 

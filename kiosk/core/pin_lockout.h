@@ -25,6 +25,11 @@ struct PinLockout {
     int secondsLeft(Instant now) const;
     void recordFailure(Instant now);
     void recordSuccess() { *this = PinLockout{}; }
+    // After the clock was stepped back (an RTC in local time corrected by NTP), a lock-out could
+    // reach further than it was ever meant to: never more than kMaxLockSeconds from now.
+    void clamp(Instant now) {
+        if (lockedUntil > now.plusSeconds(kMaxLockSeconds)) lockedUntil = now.plusSeconds(kMaxLockSeconds);
+    }
 
     std::string serialise() const;                                  // "failures lockouts until_ms"
     static std::optional<PinLockout> parse(const std::string& s);

@@ -30,7 +30,8 @@ BuiltExport buildExport(const ExportRequest& r, const Programme& programme, cons
     BuiltExport out;
     if (r.matrix) {
         const ProgrammeDay* d = cohortDay(r, programme);
-        const CohortMatrix m = cohortMatrix(programme, roster, records, d ? d->cohortId : std::string{}, r.date,
+        const LocalDate today = r.today == LocalDate{} ? r.date : r.today;
+        const CohortMatrix m = cohortMatrix(programme, roster, records, d ? d->cohortId : std::string{}, today,
                                             settings.certificateMinDays);
         out.table = matrixTable(m, texts);
         out.fileName = matrixFileName(m.cohortId, r.format);

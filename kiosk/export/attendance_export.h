@@ -21,6 +21,7 @@ struct ExportRequest {
     ExportFormat format = ExportFormat::csv;
     char delimiter = ';';
     LocalDate date;           // the day (presence list); the cohort's day (matrix)
+    LocalDate today;          // matrix: days after this one are still to come (unset: `date`)
 };
 
 // The days whose events the export reads (the date, or the cohort's first to last day).

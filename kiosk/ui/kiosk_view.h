@@ -65,6 +65,7 @@ struct StaffView {
     std::string exportFolder;                // ... and that folder's path
     bool exportToDrive = false;
     bool exportBusy = false;
+    bool saving = false;                     // a correction is on its way to the disk
     std::string exportMessage;               // the last export's outcome in words, or why it failed
     std::string exportPath;                  // the file it wrote
     bool exportFailed = false;
@@ -130,6 +131,7 @@ struct Intent {
     } kind = Kind::none;
     AttendanceEvent change;    // staff_change: kind, participantCode, effect, at, refersTo, reason, actor
     bool exportMatrix = false, exportXlsx = false;
+    LocalDate day;             // staff_change, staff_export: the day the page showed
     int minutes = 0;
     enum class PlayerCommand { next, previous, toggle_pause, plus_minute, minus_minute, end } command = PlayerCommand::next;
     Screen screen = Screen::home;
@@ -201,8 +203,9 @@ struct Intent {
         i.change = std::move(e);
         return i;
     }
-    static Intent staffExport(bool matrix, bool xlsx) {
+    static Intent staffExport(bool matrix, bool xlsx, LocalDate day) {
         Intent i = of(Kind::staff_export);
+        i.day = day;
         i.exportMatrix = matrix;
         i.exportXlsx = xlsx;
         return i;
@@ -265,6 +268,7 @@ struct UiState {
         std::string code;          // the participant (empty for a guest review)
         std::string guestEventId;  // a guest review: the walk-in
         std::string who;           // name shown in the form's title
+        LocalDate day;             // the day the form is for (kept when midnight passes)
         CorrectionEffect effect = CorrectionEffect::set_check_in;
         int minutes = 9 * 60;      // the time of day for set_check_in / set_check_out
         std::string reason;

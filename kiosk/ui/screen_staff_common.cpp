@@ -94,10 +94,10 @@ Intent drawExportBar(const KioskView& v, bool matrix, ImVec2 min, ImVec2 max) {
     const std::string csvId = matrix ? "save.matrix.csv" : "save.presence.csv";
     const std::string xlsxId = matrix ? "save.matrix.xlsx" : "save.presence.xlsx";
     if (touchButton({csvId.c_str(), "CSV", ImVec2(bw, h), ButtonStyle::secondary, {}, Icon::arrow_right, nullptr, !st.exportBusy}))
-        intent = Intent::staffExport(matrix, false);
+        intent = Intent::staffExport(matrix, false, st.date);
     ImGui::SetCursorScreenPos(ImVec2(x + bw + gap, min.y));
     if (touchButton({xlsxId.c_str(), "Excel", ImVec2(bw, h), ButtonStyle::primary, {}, Icon::arrow_right, nullptr, !st.exportBusy}))
-        intent = Intent::staffExport(matrix, true);
+        intent = Intent::staffExport(matrix, true, st.date);
     // Where it goes (before), and where it went (after): the exact path, on a line of its own.
     const float textW = x - min.x - t.Em(1.0f);
     const float y2 = min.y + t.em + t.Em(0.35f);

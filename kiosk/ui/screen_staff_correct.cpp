@@ -159,7 +159,8 @@ Intent drawStaffCorrectScreen(const KioskView& v, UiState& s) {
                       ImVec2(min.x + reasonW + gap + nameW, y + fieldH), c.field == 1))
         c.field = 1;
     ImGui::SetCursorScreenPos(ImVec2(max.x - saveW, y + fieldH - t.Em(2.8f)));
-    if (touchButton({"desk.save", tx("staff.save"), ImVec2(saveW, t.Em(2.8f)), ButtonStyle::primary, {}, Icon::check})) {
+    if (touchButton({"desk.save", tx("staff.save"), ImVec2(saveW, t.Em(2.8f)), ButtonStyle::primary, {}, Icon::check, nullptr,
+                     !st.saving})) {
         AttendanceEvent e;
         e.effect = c.effect;
         e.reason = c.reason;
@@ -176,6 +177,7 @@ Intent drawStaffCorrectScreen(const KioskView& v, UiState& s) {
         if (c.error.empty()) {
             intent = Intent::staffChange(std::move(e));
             intent.minutes = c.minutes;
+            intent.day = c.day;
         } else {
             c.field = c.error == "staff.error.actor" ? 1 : 0;
         }

@@ -100,6 +100,7 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
                 intent = Intent::go(Screen::staff_correct);
                 s.correction = {};
                 s.correction.guestEventId = r.guestEventId;
+                s.correction.day = st.date;
                 s.correction.who = r.participant.firstName;
                 s.correction.effect = CorrectionEffect::confirm_guest;
                 s.correction.reason = tx("staff.reason_guest_seen");
@@ -110,6 +111,7 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
                 intent = Intent::go(Screen::staff_correct);
                 s.correction = {};
                 s.correction.code = r.participant.code;
+                s.correction.day = st.date;
                 s.correction.who = r.participant.fullName();
                 // The likely fix first: someone absent forgot to check in; someone present, to check out.
                 s.correction.effect = r.checkIn ? CorrectionEffect::set_check_out : CorrectionEffect::set_check_in;

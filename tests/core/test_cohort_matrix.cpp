@@ -43,7 +43,7 @@ TEST_CASE("the matrix counts days present against the certificate rule, with the
     l.apply(checkIn("C1", "2026-11-26T08:50"));
 
     // Seen on day 4: days 5 to 7 are still to come.
-    const CohortMatrix m = cohortMatrix(prog, roster, l, LocalDate{2027, 1, 28}, 6);
+    const CohortMatrix m = cohortMatrix(prog, roster, l, LocalDate{2027, 1, 28}, LocalDate{2027, 1, 28}, 6);
     REQUIRE(m.days.size() == 7);
     REQUIRE(m.rows.size() == 3);  // cohort c1 only, by last name: Bakker, Claes, Vries
     CHECK(m.rows[0].participant.code == "B1");
@@ -79,9 +79,24 @@ TEST_CASE("a date outside the programme shows the nearest cohort's matrix", "[ma
     test::AmsterdamTime tz;
     const Programme prog = sevenDays();
     AttendanceLedger l;
-    const CohortMatrix m = cohortMatrix(prog, {{"A1", "Anna", "", "V", "", "c1", ""}}, l, LocalDate{2026, 11, 1}, 6);
+    const CohortMatrix m = cohortMatrix(prog, {{"A1", "Anna", "", "V", "", "c1", ""}}, l, LocalDate{2026, 11, 1}, LocalDate{2026, 11, 1}, 6);
     CHECK(m.cohortId == "c1");
     REQUIRE(m.rows.size() == 1);
     CHECK(m.rows[0].certificate == CertificateState::reachable);
     for (const auto& d : m.rows[0].days) CHECK_FALSE(d.has_value());
+}
+
+TEST_CASE("looking back at an earlier day, the days since then still count as past", "[matrix]") {
+    test::AmsterdamTime tz;
+    const Programme prog = sevenDays();
+    AttendanceLedger l;
+    l.apply(checkIn("A1", "2026-11-26T08:55"));
+    // Staff look at day 1 while it is day 4: days 2 to 4 are over, not open.
+    const CohortMatrix m = cohortMatrix(prog, {{"A1", "Anna", "", "V", "", "c1", ""}}, l, LocalDate{2026, 11, 26},
+                                        LocalDate{2027, 1, 28}, 6);
+    REQUIRE(m.rows.size() == 1);
+    CHECK(m.rows[0].days[1] == DayStatus::absent);
+    CHECK(m.rows[0].days[3] == DayStatus::absent);
+    CHECK_FALSE(m.rows[0].days[4].has_value());
+    CHECK(m.rows[0].certificate == CertificateState::missed);  // 1 + 3 to come < 6
 }

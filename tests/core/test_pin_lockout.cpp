@@ -50,3 +50,15 @@ TEST_CASE("the lock-out survives a restart through its stored form", "[pin]") {
     CHECK_FALSE(PinLockout::parse("drie 1 0"));
     CHECK_FALSE(PinLockout::parse("1 1 0 extra"));
 }
+
+TEST_CASE("a clock stepped back never makes a lock-out longer than an hour", "[pin]") {
+    PinLockout p;
+    const Instant t{1'800'000'000'000};
+    for (int i = 0; i < 5; ++i) p.recordFailure(t);
+    REQUIRE(p.secondsLeft(t) == 30);
+    const Instant back{t.ms - 3 * 3600 * 1000};  // three hours earlier
+    p.clamp(back);
+    CHECK(p.secondsLeft(back) == PinLockout::kMaxLockSeconds);
+    p.clamp(t);  // a clock that is right again keeps the shorter lock-out
+    CHECK(p.secondsLeft(t) == 0);
+}

@@ -335,3 +335,70 @@ TEST_CASE("an export from the staff screen is written whole and the screen says 
     CHECK(st->health.freeBytes > 0);
     CHECK(st->health.configProblems.empty());
 }
+
+TEST_CASE("a PIN check that ends after Back opens nothing and counts as no try", "[ui][staff][pin]") {
+    StaffConfig cfg;
+    test::UiHarness ui("2026-11-26T16:30", 1280, 800, cfg.path().string());
+    holdCorner(ui, 3000);
+    for (char c : std::string(kPin)) ui.tap(std::string("keypad.") + c);
+    ui.tap("keypad.ok");
+    ui.tap("header.back");  // gone before Argon2id has finished
+    ui.session().finishBackgroundWork();
+    ui.frame();
+    CHECK_FALSE(ui.session().staffUnlocked());
+    CHECK(ui.state().screen == ui::Screen::home);
+    CHECK(ui.session().buildView().pin.triesLeft == 5);
+}
+
+TEST_CASE("a new PIN in kiosk.toml closes an open staff session", "[ui][staff][pin]") {
+    StaffConfig cfg;
+    test::UiHarness ui("2026-11-26T16:30", 1280, 800, cfg.path().string(), true);
+    unlock(ui);
+    const auto toml = readWholeFile(cfg.dir / "kiosk.toml");
+    const auto hash = hashPin("13579");
+    REQUIRE(writeFileAtomically(cfg.dir / "kiosk.toml", withPinHash(*toml, *hash)).empty());
+    ui.clock().advanceMs(2100);
+    ui.session().noteInput();
+    ui.session().pollConfig();
+    ui.frame();
+    CHECK_FALSE(ui.session().staffUnlocked());
+    CHECK(ui.state().screen == ui::Screen::home);
+}
+
+TEST_CASE("a badge scanned while staff mode is open locks it and checks the person in", "[ui][staff][badge]") {
+    StaffConfig cfg;
+    test::UiHarness ui("2026-11-26T09:10", 1280, 800, cfg.path().string());
+    unlock(ui);
+    ImGuiIO& io = ImGui::GetIO();
+    io.KeyMap[ImGuiKey_Enter] = 257;
+    for (char c : std::string("ZU08")) io.AddInputCharacter(static_cast<unsigned>(c));
+    ui.frame();
+    io.KeysDown[257] = true;
+    ui.frame();
+    io.KeysDown[257] = false;
+    ui.settle();
+    CHECK_FALSE(ui.session().staffUnlocked());
+    CHECK(ui.session().ledger().record(kDay1, "ZU08").checkIn.has_value());
+}
+
+TEST_CASE("two taps on Save store one correction", "[ui][staff][correction]") {
+    StaffConfig cfg;
+    test::UiHarness ui("2026-11-26T16:30", 1280, 800, cfg.path().string());
+    unlock(ui);
+    ui.tap("desk.correct.ZU08");
+    type(ui, "desk", "TREIN");
+    ui.tap("desk.name");
+    type(ui, "desk", "MJ");
+    const auto before = ui.session().ledger().eventCount();
+    // Both taps before the store has answered.
+    AttendanceEvent e;
+    e.kind = EventKind::correction;
+    e.participantCode = "ZU08";
+    e.effect = CorrectionEffect::set_check_in;
+    e.reason = "trein";
+    e.actor = "MJ";
+    ui.session().apply(ui::Intent::staffChange(e));
+    ui.session().apply(ui::Intent::staffChange(e));
+    ui.settle();
+    CHECK(ui.session().ledger().eventCount() == before + 1);
+}
