@@ -81,7 +81,6 @@ int main() {
     std::vector<std::string> codes;
     for (const auto& p : ui.session().roster()) codes.push_back(p.code);
     const fs::path db = ui.dir() / "attendance.db";
-    ImGuiIO& io = ImGui::GetIO();
 
     // What the week should leave behind: (date, code) -> local check-in time.
     std::map<std::pair<std::string, std::string>, std::string> expectedIn;
@@ -134,13 +133,7 @@ int main() {
             idleUntil(day.date, hour, minute);
             wake();
             if (i == (di + 5) % codes.size()) {
-                // The badge scanner types the code and Enter (GLFW's key code for Enter, as the backend maps it).
-                io.KeyMap[ImGuiKey_Enter] = 257;
-                for (char c : codes[i]) io.AddInputCharacter(static_cast<unsigned>(c));
-                ui.frame();
-                io.KeysDown[257] = true;
-                ui.frame();
-                io.KeysDown[257] = false;
+                ui.scanBadge(codes[i]);
             } else {
                 ui.tap("go.checkin");
                 ui.tap("tile." + codes[i]);

@@ -168,13 +168,7 @@ TEST_CASE("the language switch changes every text and comes back to Dutch at hom
 
 TEST_CASE("a badge scanner's code and Enter check in from the home screen", "[ui][badge]") {
     test::UiHarness ui;
-    ImGuiIO& io = ImGui::GetIO();
-    io.KeyMap[ImGuiKey_Enter] = 257;
-    for (char c : std::string("zu08")) io.AddInputCharacter(static_cast<unsigned>(c));
-    ui.frame();
-    io.KeysDown[257] = true;
-    ui.frame();
-    io.KeysDown[257] = false;
+    ui.scanBadge("zu08");
     ui.settle();
     CHECK(ui.state().feedback.kind == Kind::checked_in);
     CHECK(ui.state().feedback.name == "Fatima");
@@ -182,12 +176,7 @@ TEST_CASE("a badge scanner's code and Enter check in from the home screen", "[ui
 
     // An unknown code says so and stores nothing.
     ui.tap("feedback.done");
-    for (char c : std::string("XX99")) io.AddInputCharacter(static_cast<unsigned>(c));
-    ui.frame();
-    io.KeysDown[257] = true;
-    ui.frame();
-    io.KeysDown[257] = false;
-    ui.frame();
+    ui.scanBadge("XX99");
     CHECK(ui.state().feedback.kind == Kind::unknown_code);
     CHECK(ui.session().ledger().eventCount() == 1);
 }

@@ -369,13 +369,7 @@ TEST_CASE("a badge scanned while staff mode is open locks it and checks the pers
     StaffConfig cfg;
     test::UiHarness ui("2026-11-26T09:10", 1280, 800, cfg.path().string());
     unlock(ui);
-    ImGuiIO& io = ImGui::GetIO();
-    io.KeyMap[ImGuiKey_Enter] = 257;
-    for (char c : std::string("ZU08")) io.AddInputCharacter(static_cast<unsigned>(c));
-    ui.frame();
-    io.KeysDown[257] = true;
-    ui.frame();
-    io.KeysDown[257] = false;
+    ui.scanBadge("ZU08");
     ui.settle();
     CHECK_FALSE(ui.session().staffUnlocked());
     CHECK(ui.session().ledger().record(kDay1, "ZU08").checkIn.has_value());

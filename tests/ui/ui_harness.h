@@ -110,6 +110,18 @@ public:
         for (int i = 0; i < 10; ++i) frame();
     }
 
+    // A badge scanner: the code typed as characters, then Enter (GLFW's key code, as the backend maps it).
+    void scanBadge(const std::string& code) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyMap[ImGuiKey_Enter] = 257;
+        for (char c : code) io.AddInputCharacter(static_cast<unsigned>(c));
+        frame();
+        io.KeysDown[257] = true;
+        frame();
+        io.KeysDown[257] = false;
+        frame();
+    }
+
     // Lets the store thread finish and the UI take its completions.
     void settle() {
         for (int i = 0; i < 2500 && (session_->storeBusy() || state().feedback.kind == ui::Feedback::Kind::pending); ++i) {
