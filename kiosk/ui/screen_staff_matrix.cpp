@@ -64,11 +64,16 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
                     drawIcon(Icon::cross, c, t.Em(0.8f), p.danger);
                     break;
                 case DayStatus::present: drawIcon(Icon::check, c, t.Em(0.9f), p.success); break;
-                default:  // late, left early: present, with a word under the tick why it is not a plain one
-                    drawIcon(Icon::check, ImVec2(c.x, c.y - t.Em(0.42f)), t.Em(0.7f), p.warning);
-                    drawTextCentred(t.fonts.small, c.x, c.y - t.Em(0.05f), dayW,
-                                    p.warning, fitText(t.fonts.small, tx(std::string("matrix.short.") + dayStatusKey(*r.days[d])), dayW));
+                default: {  // late, left early: present, said in words (up to two lines) in the warning colour
+                    const auto lines =
+                        wrapLines(t.fonts.small, tx(std::string("matrix.short.") + dayStatusKey(*r.days[d])), dayW - t.Em(0.2f), 2);
+                    float ly = c.y - static_cast<float>(lines.size()) * t.fonts.small->FontSize * 0.5f;
+                    for (const auto& line : lines) {
+                        drawTextCentred(t.fonts.small, c.x, ly, dayW, p.warning, line);
+                        ly += t.fonts.small->FontSize;
+                    }
                     break;
+                }
             }
         }
         const std::string count = std::to_string(r.daysPresent) + "/" + std::to_string(m.days.size());
