@@ -170,6 +170,8 @@ private:
     mutable std::string staffViewKey_;
     uint64_t rosterVersion_ = 0;         // counts roster and config changes (for staffViewKey_)
     mutable Instant healthAt_;
+    mutable ExportTarget exportTarget_;  // where an export would go, looked up every two seconds
+    mutable Instant exportTargetAt_;
     bool ready_ = false;
 };
 

@@ -325,7 +325,13 @@ const ui::StaffView* KioskSession::staffView(const ui::KioskView& v) const {
         healthAt_ = {};
     }
     if (ui_.screen == ui::Screen::staff_health && (healthAt_.ms == 0 || v.now.ms - healthAt_.ms >= 5000)) refreshHealth(v.now);
-    const ExportTarget target = currentExportTarget(exportDir(config_.settings.exportFolder, options_.dbPath));
+    // Where an export would go: /proc/self/mounts and a write check, every two seconds (a stick put
+    // in shows soon enough), not every frame of a scrolling list.
+    if (exportTargetAt_.ms == 0 || v.now.ms - exportTargetAt_.ms >= 2000 || v.now < exportTargetAt_) {
+        exportTarget_ = currentExportTarget(exportDir(config_.settings.exportFolder, options_.dbPath));
+        exportTargetAt_ = v.now;
+    }
+    const ExportTarget& target = exportTarget_;
     st.exportToDrive = target.removable;
     st.exportTarget = target.removable ? texts_.format("staff.target_drive", {{"drive", target.label}}) : texts_("staff.target_folder");
     st.exportFolder = target.folder.string();
