@@ -92,12 +92,17 @@ TEST_CASE("staff mode opens only to a 3-second press in the corner, never to a c
     const int pid = spawn({kBinary, "--config", kSource + "/config", "--db", (dir / "attendance.db").string(), "--ui-dump", dump},
                           {{"TZ", "Europe/Amsterdam"}});
     REQUIRE(pid > 0);
-    std::string window, screen;
-    REQUIRE(waitUntil([&] {
+    // First the kiosk's first frame, then its window: two waits, so that a failure says which.
+    std::string window, screen, searched;
+    if (!waitUntil([&] { return findByLabel(readFile(dump), "Inchecken", &screen).has_value(); }))
+        FAIL("no home screen in the UI dump: " << readFile(dump).substr(0, 400));
+    const bool found = waitUntil([&] {
         const auto r = run({"/usr/bin/xdotool", "search", "--name", "Leergang Ambtelijk Vakmanschap"});
+        searched = std::to_string(r.exitCode) + " [" + r.out + "] " + r.err;
         window = r.out.substr(0, r.out.find('\n'));
-        return r.exitCode == 0 && !window.empty() && findByLabel(readFile(dump), "Inchecken", &screen).has_value();
-    }));
+        return r.exitCode == 0 && !window.empty();
+    });
+    if (!found) FAIL("no kiosk window; xdotool search: " << searched);
     // A click in the corner, as a passer-by would: nothing happens.
     REQUIRE(run({"/usr/bin/xdotool", "mousemove", "--window", window, "6", "6", "click", "1"}).exitCode == 0);
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
