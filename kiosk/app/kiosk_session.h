@@ -167,7 +167,15 @@ private:
     std::string lastExport_;            // meta last_export
     std::set<uint64_t> staffWrites_;     // tickets of corrections on their way to the disk
     mutable ui::StaffView staffView_;    // rebuilt when the ledger, the day or the roster changed
-    mutable std::string staffViewKey_;
+    // What the staff lists were built from (no string built each frame to find out).
+    struct StaffViewKey {
+        int64_t day = -1;
+        size_t events = 0;
+        uint64_t rosterVersion = 0;
+        Lang lang = Lang::nl;
+        bool operator==(const StaffViewKey&) const = default;
+    };
+    mutable StaffViewKey staffViewKey_;
     uint64_t rosterVersion_ = 0;         // counts roster and config changes (for staffViewKey_)
     mutable Instant healthAt_;
     mutable ExportTarget exportTarget_;  // where an export would go, looked up every two seconds

@@ -56,7 +56,7 @@ void KioskSession::lockStaff() {
     exportMessage_.clear();
     exportPath_.clear();
     staffView_ = {};
-    staffViewKey_.clear();
+    staffViewKey_ = {};
 }
 
 void KioskSession::finishBackgroundWork() {
@@ -270,8 +270,7 @@ const ui::StaffView* KioskSession::staffView(const ui::KioskView& v) const {
     ui::StaffView& st = staffView_;
     const LocalDate date = v.local.date.plusDays(ui_.staffDayOffset);
     // The lists are rebuilt when something they show changed, not every frame.
-    const std::string key = date.iso() + "/" + std::to_string(ledger_.eventCount()) + "/" + std::to_string(rosterVersion_) + "/" +
-                            texts_("staff.title");
+    const StaffViewKey key{date.daysSinceEpoch(), ledger_.eventCount(), rosterVersion_, texts_.lang()};
     if (key != staffViewKey_) {
         staffViewKey_ = key;
         st.date = date;

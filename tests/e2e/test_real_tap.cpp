@@ -41,6 +41,19 @@ bool waitUntil(F&& f, int ms = 20000) {
     return f();
 }
 
+// The kiosk's X window (xdotool searches by its title); on failure, what xdotool said.
+std::string findWindow() {
+    std::string window, searched;
+    const bool found = waitUntil([&] {
+        const auto r = run({"/usr/bin/xdotool", "search", "--name", "Leergang Ambtelijk Vakmanschap"});
+        searched = std::to_string(r.exitCode) + " [" + r.out + "] " + r.err;
+        window = r.out.substr(0, r.out.find('\n'));
+        return r.exitCode == 0 && !window.empty();
+    });
+    if (!found) FAIL("no kiosk window; xdotool search: " << searched);
+    return window;
+}
+
 void click(const std::string& window, const Item& it) {
     const auto r = run({"/usr/bin/xdotool", "mousemove", "--window", window, std::to_string(it.x + it.w / 2),
                         std::to_string(it.y + it.h / 2), "click", "1"});
@@ -56,12 +69,8 @@ TEST_CASE("a real click on a name produces a check-in in the database", "[e2e][x
     const int pid = spawn({kBinary, "--config", kSource + "/config", "--db", db, "--screen", "checkin", "--ui-dump", dump},
                           {{"TZ", "Europe/Amsterdam"}});
     REQUIRE(pid > 0);
-    std::string window;
-    REQUIRE(waitUntil([&] {
-        const auto r = run({"/usr/bin/xdotool", "search", "--name", "Leergang Ambtelijk Vakmanschap"});
-        window = r.out.substr(0, r.out.find('\n'));
-        return r.exitCode == 0 && !window.empty() && findByLabel(readFile(dump), "Anna de V.").has_value();
-    }));
+    REQUIRE(waitUntil([&] { return findByLabel(readFile(dump), "Anna de V.").has_value(); }));
+    const std::string window = findWindow();
     const Item anna = *findByLabel(readFile(dump), "Anna de V.");
     click(window, anna);
 
@@ -93,16 +102,10 @@ TEST_CASE("staff mode opens only to a 3-second press in the corner, never to a c
                           {{"TZ", "Europe/Amsterdam"}});
     REQUIRE(pid > 0);
     // First the kiosk's first frame, then its window: two waits, so that a failure says which.
-    std::string window, screen, searched;
+    std::string screen;
     if (!waitUntil([&] { return findByLabel(readFile(dump), "Inchecken", &screen).has_value(); }))
         FAIL("no home screen in the UI dump: " << readFile(dump).substr(0, 400));
-    const bool found = waitUntil([&] {
-        const auto r = run({"/usr/bin/xdotool", "search", "--name", "Leergang Ambtelijk Vakmanschap"});
-        searched = std::to_string(r.exitCode) + " [" + r.out + "] " + r.err;
-        window = r.out.substr(0, r.out.find('\n'));
-        return r.exitCode == 0 && !window.empty();
-    });
-    if (!found) FAIL("no kiosk window; xdotool search: " << searched);
+    const std::string window = findWindow();
     // A click in the corner, as a passer-by would: nothing happens.
     REQUIRE(run({"/usr/bin/xdotool", "mousemove", "--window", window, "6", "6", "click", "1"}).exitCode == 0);
     std::this_thread::sleep_for(std::chrono::milliseconds(500));
