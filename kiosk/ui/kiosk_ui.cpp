@@ -45,7 +45,7 @@ Intent drawKioskUi(const KioskView& view, UiState& state) {
         if (ImGui::IsMouseDown(ImGuiMouseButton_Left) && inCorner) {
             if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) || state.cornerPressMs == 0) state.cornerPressMs = view.now.ms;
             state.animating = true;  // keep drawing while the finger rests, to notice the moment
-            if (view.now.ms - state.cornerPressMs >= kStaffCornerHoldMs && intent.kind == Intent::Kind::none) {
+            if (view.now.ms - state.cornerPressMs >= kStaffCornerHoldMs && intent.none()) {
                 intent = Intent::go(Screen::staff_pin);
                 state.cornerPressMs = 0;
             }

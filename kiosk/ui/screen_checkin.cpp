@@ -227,7 +227,7 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
 
     if (s.feedback.kind != Feedback::Kind::none) {
         const Intent fi = drawFeedback(v, s, min, max);
-        return fi.kind != Intent::Kind::none ? fi : intent;
+        return either(fi, intent);
     }
 
     // Bottom bar: the way in for someone who is not on the list.
@@ -254,7 +254,7 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
     if (static_cast<int>(people.size()) > cols * fitRows) {
         // More people than finger-sized tiles fit: search with the on-screen keyboard.
         const Intent si = drawSearch(v, s, min, max);
-        return si.kind != Intent::Kind::none ? si : intent;
+        return either(si, intent);
     }
     const int rows = (static_cast<int>(people.size()) + cols - 1) / cols;
     const float tileW = (availW - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);

@@ -72,7 +72,7 @@ Intent drawStaffHeader(const KioskView& v, const UiState& s) {
     const float lw = textSize(t.fonts.bodyBold, lock).x + t.Em(3.2f);
     const float lx = origin.x + size.x - margin - lw;
     ImGui::SetCursorScreenPos(ImVec2(lx, y));
-    if (touchButton({"desk.lock", lock, ImVec2(lw, h), ButtonStyle::warning, {}, Icon::cross})) intent = Intent::of(Intent::Kind::lock_staff);
+    if (touchButton({"desk.lock", lock, ImVec2(lw, h), ButtonStyle::warning, {}, Icon::cross})) intent = Intent::lockStaff();
     if (v.staff) {
         // How long until it locks by itself, so nobody is surprised mid-correction.
         const std::string left = tx.format("staff.autolock", {{"n", std::to_string(v.staff->autoLockSeconds)}});
