@@ -80,7 +80,7 @@ struct FixedDay {
         g2.guestName = "Pieter";
         g2.guestOrganisation = "Gemeente Lochem";
         REQUIRE(db.appendEvent(g2).ok());
-        AttendanceEvent form;
+        StaffForm form;
         form.kind = EventKind::guest_registration;
         form.refersTo = g2.id;
         form.effect = CorrectionEffect::confirm_guest;
