@@ -166,12 +166,14 @@ package_test() {
     deb_new=$(ls "$out"/new/leergang-kiosk_*_*.deb)
     echo "pakketten / packages: $deb_old $deb_new $(ls "$out"/new/*.ddeb)"
 
-    # lintian at its default level: any line it prints (an error, a warning) fails. lintian warns on
+    # lintian at its default level, on the .deb and its -dbgsym .ddeb: any line it prints (an error, a
+    # warning) fails. lintian warns on
     # stderr that it runs as root (CI does); that line alone is not about the package.
-    local lint
-    lint=$(lintian "$deb_new" 2> >(grep -v '^running with root privileges is not recommended!$' >&2)) || true
-    if [ -n "$lint" ]; then
-        printf 'lintian:\n%s\n' "$lint" >&2
+    local lint lint_rc=0
+    lint=$(lintian "$deb_new" "$out"/new/*.ddeb 2> >(grep -v '^running with root privileges is not recommended!$' >&2)) ||
+        lint_rc=$?
+    if [ -n "$lint" ] || [ "$lint_rc" -ne 0 ]; then    # a line, or lintian itself failed
+        printf 'lintian (exit %s):\n%s\n' "$lint_rc" "$lint" >&2
         exit 1
     fi
     echo "lintian: geen fouten, geen waarschuwingen / no errors, no warnings ($(lintian --version))"
