@@ -32,7 +32,8 @@ std::vector<IpPrefix> prefixesOf(const std::string& word) {
     const auto slash = word.find('/');
     const auto addr = IpAddress::parse(word.substr(0, slash));
     if (!addr) return {};
-    int len = addr->family == AF_INET ? 32 : 128;
+    const int max = addr->family == AF_INET ? 32 : 128;
+    int len = max;
     if (slash != std::string::npos) {
         try {
             len = std::stoi(word.substr(slash + 1));
@@ -40,6 +41,7 @@ std::vector<IpPrefix> prefixesOf(const std::string& word) {
             return {};
         }
     }
+    if (len < 0 || len > max) return {};  // systemd refuses such an entry too
     return {IpPrefix{*addr, len}};
 }
 

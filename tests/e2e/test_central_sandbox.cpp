@@ -86,6 +86,9 @@ TEST_CASE("the policy reader follows systemd: lists add up, an empty assignment 
     CHECK(p.allows(ip("::1")));
     CHECK_FALSE(p.allows(ip("2001:db9::5")));
     CHECK_FALSE(p.allows(ip("127.0.0.1")));  // allowed address, but AF_INET is not
+    // A prefix longer than the address is no entry at all (and reads no byte past the address).
+    p = readUnitNetworkPolicy({unit, "[Service]\nRestrictAddressFamilies=AF_INET\nIPAddressAllow=192.0.2.0/200 ::/129\n"});
+    CHECK_FALSE(p.allows(ip("192.0.2.1")));
     p = readUnitNetworkPolicy({"[Service]\nRestrictAddressFamilies=~AF_INET6\n"});
     CHECK(p.allows(ip("192.0.2.1")));
     CHECK_FALSE(p.allows(ip("2001:db8::1")));
