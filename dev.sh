@@ -224,6 +224,18 @@ package_test() {
         [ ! -e "$fake/calls" ] || { echo "systemd aangeroepen zonder systemd / systemd called without it: $(cat "$fake/calls")" >&2; exit 1; }
         echo "geen systemd: dienst niet herladen of gestart, zoals het hoort / no systemd: unit neither reloaded nor started, as it should"
     fi
+    # And where systemd is init: the postinst of this upgrade run again as dpkg runs it ("configure OLD"),
+    # in a mount namespace of its own in which /run/systemd/system exists (this machine's stays as it is).
+    rm -f "$fake/calls"
+    if "${sudo[@]}" unshare -m sh -c 'mkdir -p /run/systemd && mount -t tmpfs tmpfs /run/systemd &&
+            mkdir /run/systemd/system && PATH="$1:$PATH" /var/lib/dpkg/info/leergang-kiosk.postinst configure "$2"' \
+            sh "$fake" "$old" 2>/dev/null; then
+        [ "$(cat "$fake/calls")" = "$(printf 'systemctl --system daemon-reload\ndeb-systemd-invoke try-restart leergang-kiosk.service')" ] ||
+            { echo "dienst niet herladen / unit not reloaded: $(cat "$fake/calls" 2>/dev/null)" >&2; exit 1; }
+        echo "met systemd: daemon-reload, try-restart (een draaiende kiosk herstart, een gestopte blijft uit) / with systemd: reloaded, try-restart"
+    else
+        echo "met systemd: NIET gecontroleerd, unshare -m kan hier niet / with systemd: NOT checked, no unshare -m here"
+    fi
     rm -rf "$fake"
     echo "bijgewerkt $old -> $new: conffile bewaard, 2 check-ins, schema $schema / upgraded: conffile kept, 2 check-ins, schema $schema"
 
