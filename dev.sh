@@ -131,13 +131,6 @@ test_all() {
     echo "ctest: $PASSED passed, 0 failed"
 }
 
-# The Debian package, round trip (issues 8 and 19): build it twice from the same objects (round 2's
-# build/test, RelWithDebInfo so that the -dbgsym package has symbols) with two versions; lintian on the
-# newer must print nothing; systemd-analyze verify of the installed unit; install the older, change a
-# conffile and record check-ins as the kiosk user, install the newer over it, and check what a venue
-# would: the change kept, the check-ins there, the database's schema (SQLite's user_version) the newer
-# binary's, the unit reloaded and the kiosk restarted only where systemd runs; purge leaves no files
-# but the attendance data. Run by `./dev.sh test --package` (CI) and `./dev.sh package-test`.
 # unit_exposure_at_most MAX: systemd-analyze security of the installed unit with its drop-ins (by name,
 # so that /etc/systemd/system/leergang-kiosk.service.d/ counts) is at most MAX.
 unit_exposure_at_most() {
@@ -149,6 +142,14 @@ unit_exposure_at_most() {
         { echo "systemd-analyze security: $exposure, meer dan / more than $1" >&2; exit 1; }
 }
 
+# The Debian package, round trip (issues 8 and 19): build it twice from the same objects (round 2's
+# build/test, RelWithDebInfo so that the -dbgsym package has symbols) with two versions; lintian on the
+# newer must print nothing; systemd-analyze verify of the installed unit; install the older, change a
+# conffile and record check-ins as the kiosk user, install the newer over it, and check what a venue
+# would: the change kept, the check-ins there, the database's schema (SQLite's user_version) the newer
+# binary's, the unit reloaded and the kiosk restarted only where systemd runs; purge leaves no files
+# but the attendance data. Then a [central] url over TCP: doctor reports the unit blocks it, the drop-in
+# of central-dropin opens it, security stays <= 3.1. Run by `./dev.sh test --package` (CI) and `./dev.sh package-test`.
 package_test() {
     say "6/6 Debian-pakket: lintian, systemd-analyze, bijwerken, verwijderen / package: lintian, systemd-analyze, upgrade, removal"
     local dir=build/test out=$ROOT/build/package
