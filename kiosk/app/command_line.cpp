@@ -9,7 +9,8 @@ namespace kiosk {
 namespace {
 
 const std::set<std::string> kCommands = {"check-config", "show",   "import-roster", "checkin", "checkout",
-                                         "export",       "backup", "purge", "doctor", "set-pin"};
+                                         "export",       "backup", "purge", "doctor", "set-pin",
+                                         "central-dropin"};
 
 bool toInt(const std::string& s, int& out) {
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -34,6 +35,7 @@ Gebruik / usage:
   leergang-kiosk purge [--older-than DAYS]
   leergang-kiosk doctor                   gezondheid van de installatie / health report
   leergang-kiosk set-pin                  personeels-PIN instellen, gelezen van standaardinvoer / staff PIN from stdin
+  leergang-kiosk central-dropin           systemd-drop-in die de dienst naar [central] url opent / opens the unit to it
 
 Opties / options:
   --config DIR       configuratiemap (standaard $LEERGANG_KIOSK_CONFIG, /etc/leergang-kiosk, ingebouwd)

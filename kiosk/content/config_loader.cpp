@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "central_settings.h"
 #include "toml_table_reader.h"
 
 namespace kiosk {
@@ -99,6 +100,7 @@ void readSettings(const toml::table& doc, const std::string& file, const Texts& 
         }
         r.finish();
     }
+    if (const auto* t = root.table("central", false)) readCentralSettings(*t, file, texts, problems, s);
     root.finish();
 }
 
