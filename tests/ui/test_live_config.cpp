@@ -67,3 +67,28 @@ TEST_CASE("a participant added to participants.csv appears on the tiles", "[ui][
     ui.tap("go.checkin");
     CHECK(ui.has("tile.ZU15"));
 }
+
+TEST_CASE("a participants.csv with only its header, or saved as Windows-1252, is refused live: nobody disappears",
+          "[ui][config][live][case]") {
+    ConfigCopy cfg;
+    test::UiHarness ui("2026-11-26T09:10", 1280, 800, cfg.path(), true);
+    REQUIRE(ui.session().roster().size() == 14);
+    for (const char* name : {"roster-header-only.csv", "roster-excel-windows-1252.csv"}) {
+        INFO(name);
+        fs::copy_file(fs::path(KIOSK_SOURCE_DIR) / "tests/cases" / name, cfg.dir / "participants.csv",
+                      fs::copy_options::overwrite_existing);
+        fs::last_write_time(cfg.dir / "participants.csv", fs::last_write_time(cfg.dir / "participants.csv") + std::chrono::seconds(4));
+        ui.clock().advanceSeconds(3);
+        CHECK_FALSE(ui.session().pollConfig());
+        REQUIRE_FALSE(ui.session().configProblems().empty());
+        CHECK(ui.session().configProblems()[0].rfind("participants.csv:", 0) == 0);
+        for (int i = 0; i < 50; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            ui.session().drainStore();
+        }
+        CHECK(ui.session().roster().size() == 14);
+        ui.frame();
+    }
+    ui.tap("go.checkin");
+    CHECK(ui.has("tile.ZU01"));
+}
