@@ -109,6 +109,24 @@ std::string printable(std::string_view s) {
     return out;
 }
 
+std::string validText(std::string_view s) {
+    if (firstInvalidUtf8(s) == kTextOk && firstControlCharacter(s, true) == kTextOk) return std::string(s);
+    static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+    std::string out;
+    out.reserve(s.size() + 8);
+    for (size_t i = 0; i < s.size();) {
+        const size_t len = validSequenceLength(s, i);
+        if (len == 0 || isControl(codePointAt(s, i, len), true)) {
+            out += kReplacement;
+            i += len == 0 ? 1 : len;
+            continue;
+        }
+        out.append(s.substr(i, len));
+        i += len;
+    }
+    return out;
+}
+
 std::string byteHex(std::string_view s, size_t offset) {
     if (offset >= s.size()) return {};
     char buf[8];

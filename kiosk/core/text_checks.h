@@ -49,6 +49,11 @@ TextCheck checkText(std::string_view s, size_t maxCharacters, bool multiline);
 // invalid bytes and control characters become U+FFFD, so a message is always valid UTF-8 and whole.
 std::string printable(std::string_view s);
 
+// For writing out text that was stored before these rules (an older database): invalid bytes and
+// control characters other than tab, CR and LF become U+FFFD, so JSON, CSV and XLSX (whose XML
+// forbids them) are always valid. Text that follows the rules passes unchanged.
+std::string validText(std::string_view s);
+
 // "0xE9": the byte at offset, for messages about an encoding.
 std::string byteHex(std::string_view s, size_t offset);
 

@@ -12,7 +12,9 @@
 
 #include "app/command_line.h"
 #include "core/text_checks.h"
+#include "core/clock.h"
 #include "e2e_support.h"
+#include "store/roster_sync.h"
 
 using namespace kiosk;
 using namespace kiosk::test;
@@ -246,4 +248,23 @@ TEST_CASE("every byte 0x01-0xFF on the command line: messages stay valid UTF-8 a
     r = runKiosk(dir, {"import-roster", (dir / name).string()});
     CHECK(r.exitCode == 2);
     CHECK(firstInvalidUtf8(r.err) == kTextOk);
+}
+
+TEST_CASE("show --json of a database from before the input rules is still valid UTF-8 JSON", "[e2e][cli][utf8]") {
+    TempDir dir;
+    {
+        AttendanceDb db;
+        REQUIRE(db.open(dir / "attendance.db", SystemClock{}.now()).status.ok());
+        RosterImportResult result;
+        Participant p{"ZU21", "Lo\xEFs", "", std::string("Brou\0wer", 8), "Financi\xEBn", "zutphen-2026", ""};
+        // Marked as the config's roster, so that show does not sync the sample list over it.
+        const auto csv = readFile(kSource + "/config/participants.csv");
+        REQUIRE(db.importRoster({p}, SystemClock{}.now(), result, kConfigRosterHashKey, contentHash(csv)).ok());
+    }
+    const auto r = runKiosk(dir, {"show", "--json"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(firstInvalidUtf8(r.out) == kTextOk);
+    CHECK(r.out.find("\"first_name\": \"Lo\xEF\xBF\xBDs\"") != std::string::npos);
+    CHECK(r.out.find(std::string(1, '\0')) == std::string::npos);
 }
