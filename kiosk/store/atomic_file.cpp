@@ -54,8 +54,13 @@ int createPartialFd(const std::filesystem::path& target, std::filesystem::path& 
     const bool replacing = ::stat(target.c_str(), &st) == 0;
     const mode_t mode = replacing ? (st.st_mode & 07777) : 0644;
     if (::fchmod(fd, mode) != 0) {
-        error = failed(target, partial, fd);
-        return -1;
+        // A FAT stick cannot store every mode (fchmod gives EPERM there): fine, as long as the file
+        // is not more open than the one it replaces.
+        struct stat now {};
+        if (::fstat(fd, &now) != 0 || (replacing && (now.st_mode & 0777 & ~mode) != 0)) {
+            error = failed(target, partial, fd);
+            return -1;
+        }
     }
     if (replacing && (st.st_uid != ::geteuid() || st.st_gid != ::getegid()) && ::fchown(fd, st.st_uid, st.st_gid) != 0) {
         error = failed(target, partial, fd);

@@ -10,7 +10,8 @@
 //      whole content.
 //   3. A file that is replaced keeps its mode, owner and group (kiosk.toml at 0600 stays 0600); if
 //      the owner cannot be kept (not root), the write is refused rather than widened. A new file
-//      gets 0644.
+//      gets 0644. Where the file system cannot store a mode (FAT on a USB stick), what it gives is
+//      accepted unless it is more open than the file replaced.
 //   4. Every failing call (write, fsync, close, rename, chown) is reported; nothing is reported as
 //      written that is not.
 #pragma once
