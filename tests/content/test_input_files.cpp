@@ -62,7 +62,7 @@ TEST_CASE("a FIFO, a device or a folder in the config folder is refused at once,
     CHECK(files.files.count("programme.toml") == 0);
 }
 
-TEST_CASE("each config file has a size limit; a larger one is refused before it is read", "[config][files]") {
+TEST_CASE("each config file has a size limit, a larger one is refused before it is read", "[config][files]") {
     test::TempDir dir;
     const fs::path cfg = copyBase(dir);
     {
@@ -78,7 +78,7 @@ TEST_CASE("each config file has a size limit; a larger one is refused before it 
     CHECK(small.content.has_value());
 }
 
-TEST_CASE("every byte 0x00-0xFF in a TOML title, raw and as \\u00XX, is refused where it is or arrives as text",
+TEST_CASE("every byte 0x00-0xFF in a TOML title, raw and as an escape, is refused where it is or arrives as text",
           "[config][utf8][bytes]") {
     Problems ignored;
     const ConfigFiles base = readConfigFolder(kBase, test::texts(), ignored);
