@@ -174,13 +174,14 @@ std::vector<std::string> wrapLines(ImFont* font, std::string_view text, float ma
                                    size_t breakLimit) {
     std::vector<std::string> lines;
     std::string current;
+    size_t lineStart = 0;  // where `current` begins in text
     size_t i = 0;
     while (i < text.size()) {
-        // The last line takes the rest as it is (fitText shortens it), so a 1 MB title is not cut
-        // into words that are each measured against a growing line.
-        // (The same line the merge below would make, without measuring each word against it.)
+        // The last line is the rest of the text as it stands, fitted once (the same line the merge
+        // below would make): a 1 MB title is neither cut into words measured against a growing
+        // line nor copied.
         if (static_cast<int>(lines.size()) >= maxLines - 1) {
-            current = current.empty() ? std::string(text.substr(i)) : current + " " + std::string(text.substr(i));
+            current = fitText(font, text.substr(current.empty() ? i : lineStart), maxWidth);
             break;
         }
         size_t j = text.find(' ', i);
@@ -188,10 +189,12 @@ std::vector<std::string> wrapLines(ImFont* font, std::string_view text, float ma
         const std::string word(text.substr(i, j - i));
         const std::string candidate = current.empty() ? word : current + " " + word;
         if (current.empty() || textSize(font, candidate).x <= maxWidth) {
+            if (current.empty()) lineStart = i;
             current = candidate;
         } else {
             lines.push_back(current);
             current = word;
+            lineStart = i;
         }
         i = j + 1;
     }
