@@ -180,7 +180,11 @@ bool KioskSession::pollConfig() {
     if (stamp == configStamp_) return false;
     Problems readProblems;
     ConfigFiles files = readConfigFolder(options_.configDir, texts_, readProblems);
-    if (!readProblems.empty()) return false;  // not remembered: read again at the next poll
+    if (!readProblems.empty()) {  // not remembered: read again at the next poll; shown in staff mode
+        configProblems_.clear();
+        for (const auto& p : readProblems) configProblems_.push_back(p.format());
+        return false;
+    }
     configStamp_ = stamp;
     return loadConfigFrom(files, false);
 }

@@ -2,6 +2,8 @@
 // without a restart, an invalid one keeps the last good config and says what is wrong.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <chrono>
 #include <fstream>
 #include <thread>
@@ -91,4 +93,25 @@ TEST_CASE("a participants.csv with only its header, or saved as Windows-1252, is
     }
     ui.tap("go.checkin");
     CHECK(ui.has("tile.ZU01"));
+}
+
+TEST_CASE("a FIFO or a device put in the config folder while the kiosk runs is refused at once, the kiosk goes on",
+          "[ui][config][live][files]") {
+    ConfigCopy cfg;
+    test::UiHarness ui("2026-11-26T09:10", 1280, 800, cfg.path(), true);
+    fs::remove(cfg.dir / "programme.toml");
+    REQUIRE(::mkfifo((cfg.dir / "programme.toml").c_str(), 0600) == 0);  // nobody writes to it: a read would block
+    fs::remove(cfg.dir / "exercises.toml");
+    fs::create_symlink("/dev/zero", cfg.dir / "exercises.toml");       // a read would never end
+    ui.clock().advanceSeconds(3);
+    const auto t0 = std::chrono::steady_clock::now();
+    CHECK_FALSE(ui.session().pollConfig());
+    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(1));
+    const auto& problems = ui.session().configProblems();
+    REQUIRE(problems.size() >= 2);
+    CHECK(problems[0].find("programme.toml: is geen gewoon bestand maar een pipe (FIFO)") == 0);
+    CHECK(problems[1].find("exercises.toml: is geen gewoon bestand maar een apparaat") == 0);
+    REQUIRE(ui.session().buildView().today);
+    CHECK(ui.session().buildView().today->theme == "Rechtsstatelijk vakmanschap");  // the last good config
+    ui.frame();
 }
