@@ -5,6 +5,8 @@
 #include <cstring>
 #include <set>
 
+#include "core/text_checks.h"
+
 namespace kiosk {
 namespace {
 
@@ -26,7 +28,9 @@ Gebruik / usage:
   leergang-kiosk [opties]                 de kiosk starten / start the kiosk
   leergang-kiosk check-config             configuratie controleren / validate the config
   leergang-kiosk show [--json]            programma en deelnemers tonen / show programme and roster
-  leergang-kiosk import-roster FILE.csv   deelnemerslijst inlezen (alles of niets) / import the roster
+  leergang-kiosk import-roster FILE.csv [--allow-empty]
+                                          deelnemerslijst inlezen (alles of niets; een lege lijst alleen
+                                          met --allow-empty) / import the roster (an empty one only with --allow-empty)
   leergang-kiosk checkin CODE [--at YYYY-MM-DDTHH:MM]
   leergang-kiosk checkout CODE [--at YYYY-MM-DDTHH:MM]
   leergang-kiosk export [--date YYYY-MM-DD] [--matrix] [--format csv|xlsx] [--delimiter ';'|','] [--out FILE|-]
@@ -92,7 +96,7 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
             char* end = nullptr;
             cl.delaySeconds = std::strtod(v->c_str(), &end);
             if (!end || *end || cl.delaySeconds < 0 || cl.delaySeconds > 3600) {
-                error = "--delay: geen geldig aantal seconden / not a valid number of seconds: " + *v;
+                error = "--delay: geen geldig aantal seconden / not a valid number of seconds: " + printable(*v);
                 return std::nullopt;
             }
             continue;
@@ -108,7 +112,7 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
             if (!v) return std::nullopt;
             int n = 0;
             if (!toInt(*v, n) || n < (a == "--frames" ? 1 : 0)) {
-                error = a + ": geen geldig getal / not a valid number: " + *v;
+                error = a + ": geen geldig getal / not a valid number: " + printable(*v);
                 return std::nullopt;
             }
             if (a == "--frames") cl.frames = n;
@@ -118,14 +122,15 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
         if (a == "--fullscreen") cl.fullscreen = true;
         else if (a == "--json") cl.json = true;
         else if (a == "--matrix") cl.matrix = true;
+        else if (a == "--allow-empty") cl.allowEmpty = true;
         else if (a == "--help" || a == "-h") cl.help = true;
         else if (a == "--version") cl.version = true;
         else if (a.size() > 1 && a[0] == '-' && a != "-") {
-            error = "onbekende optie / unknown option: " + a;
+            error = "onbekende optie / unknown option: " + printable(a);
             return std::nullopt;
         } else if (cl.command.empty() && cl.positional.empty()) {
             if (!kCommands.count(a)) {
-                error = "onbekende opdracht / unknown command: " + a;
+                error = "onbekende opdracht / unknown command: " + printable(a);
                 return std::nullopt;
             }
             cl.command = a;

@@ -24,6 +24,7 @@ struct CommandLine {
     bool fullscreen = false;
     bool json = false;
     bool matrix = false;
+    bool allowEmpty = false;                // import-roster --allow-empty: a staff member confirms an empty list
     bool help = false;
     bool version = false;
 };
