@@ -6,6 +6,7 @@
 #include "app/kiosk_session.h"
 #include "app/paths.h"
 #include "store/roster_sync.h"
+#include "store/store_messages.h"
 
 namespace kiosk {
 
@@ -20,6 +21,8 @@ int runCommand(const CommandLine& cl) {
     if (c == "purge") return cmdPurge(cl);
     if (c == "doctor") return cmdDoctor(cl);
     if (c == "set-pin") return cmdSetPin(cl);
+    if (c == "restore") return cmdRestore(cl);
+    if (c == "confirm-clock") return cmdConfirmClock(cl);
     std::fprintf(stderr, "leergang-kiosk: %s?\n", c.c_str());
     return 2;
 }
@@ -55,11 +58,9 @@ std::string describe(const Texts& texts, const StoreStatus& s) {
 }
 
 int openStoreWithRoster(CommandContext& ctx, AttendanceDb& db, Instant now) {
+    db.setRetentionDays(ctx.config.settings.retentionDays);
     const StoreOpenReport report = db.open(ctx.dbPath, now);
-    if (!report.quarantinedTo.empty())
-        std::fprintf(stderr, "%s\n",
-                     ctx.texts.format("store.quarantined", {{"path", report.quarantinedTo},
-                                                             {"n", std::to_string(report.eventsCarriedOver)}}).c_str());
+    for (const auto& line : describeOpenReport(ctx.texts, report)) std::fprintf(stderr, "%s\n", line.c_str());
     if (!report.status.ok()) {
         std::fprintf(stderr, "%s: %s\n", ctx.dbPath.c_str(), describe(ctx.texts, report.status).c_str());
         return 1;
@@ -74,6 +75,22 @@ int openStoreWithRoster(CommandContext& ctx, AttendanceDb& db, Instant now) {
             return 1;
         }
     }
+    return 0;
+}
+
+int openStoreForReading(CommandContext& ctx, AttendanceDb& db) {
+    std::error_code ec;
+    if (!std::filesystem::exists(ctx.dbPath, ec)) {
+        // Nothing to read yet: the first command creates it as the kiosk would (nothing to move).
+        return openStoreWithRoster(ctx, db, SystemClock{}.now());
+    }
+    db.setRetentionDays(ctx.config.settings.retentionDays);
+    if (auto s = db.openReadOnly(ctx.dbPath); !s.ok()) {
+        std::fprintf(stderr, "%s: %s\n", ctx.dbPath.c_str(), describe(ctx.texts, s).c_str());
+        return 1;
+    }
+    if (!db.readOnlyNote().empty())
+        std::fprintf(stderr, "%s\n", ctx.texts.format("doctor.read_only_note", {{"note", db.readOnlyNote()}}).c_str());
     return 0;
 }
 

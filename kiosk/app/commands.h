@@ -16,5 +16,7 @@ int cmdBackup(const CommandLine& cl);
 int cmdPurge(const CommandLine& cl);
 int cmdDoctor(const CommandLine& cl);        // commands_doctor.cpp
 int cmdSetPin(const CommandLine& cl);        // commands_pin.cpp
+int cmdRestore(const CommandLine& cl);       // commands_store.cpp
+int cmdConfirmClock(const CommandLine& cl);
 
 }  // namespace kiosk

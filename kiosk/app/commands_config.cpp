@@ -57,7 +57,7 @@ int cmdShow(const CommandLine& cl) {
         return 2;
     }
     AttendanceDb db;
-    if (int rc = openStoreWithRoster(ctx, db, SystemClock{}.now())) return rc;
+    if (int rc = openStoreForReading(ctx, db)) return rc;  // show only reads
     std::vector<StoredParticipant> stored;
     if (auto s = db.participants(stored); !s.ok()) {
         std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());

@@ -8,6 +8,7 @@
 
 #include "app/embedded_assets.h"
 #include "app/paths.h"
+#include "store/store_messages.h"
 #include "store/roster_sync.h"
 #include "ui/screens.h"
 
@@ -55,10 +56,9 @@ KioskSession::KioskSession(const SessionOptions& options, const Clock& clock, st
     }
 
     auto db = std::make_unique<AttendanceDb>();
+    db->setRetentionDays(config_.settings.retentionDays);  // #15: purge by evidence, plausible window
     const StoreOpenReport report = db->open(options.dbPath, clock_.now());
-    if (!report.quarantinedTo.empty())
-        startupProblems_.push_back(texts_.format("store.quarantined", {{"path", report.quarantinedTo},
-                                                                        {"n", std::to_string(report.eventsCarriedOver)}}));
+    for (const auto& line : describeOpenReport(texts_, report)) startupProblems_.push_back(line);
     if (!report.status.ok()) {
         startupProblems_.push_back(options.dbPath.string() + ": " + texts_(storeErrorKey(report.status.kind)) + " (" +
                                    report.status.detail + ")");

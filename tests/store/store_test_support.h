@@ -2,6 +2,8 @@
 #pragma once
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <string>
 
@@ -45,6 +47,11 @@ inline AttendanceEvent checkIn(const std::string& code, Instant at, EventKind ki
     e.source = EventSource::kiosk;
     e.kioskId = "test";
     return e;
+}
+
+inline std::string readFileText(const std::filesystem::path& p) {
+    std::ifstream f(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(f), {});
 }
 
 inline Instant localTime(const char* s) { return fromLocal(*LocalDateTime::parse(s)); }
