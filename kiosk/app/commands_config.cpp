@@ -7,6 +7,7 @@
 #include "app/commands.h"
 #include "app/json.h"
 #include "core/roster.h"
+#include "store/store_messages.h"
 #include "store/atomic_file.h"
 #include "store/roster_sync.h"
 
@@ -157,6 +158,7 @@ int cmdImportRoster(const CommandLine& cl) {
     }
     AttendanceDb db;
     const StoreOpenReport report = db.open(ctx.dbPath, SystemClock{}.now());
+    for (const auto& line : describeOpenReport(ctx.texts, report)) std::fprintf(stderr, "%s\n", line.c_str());
     if (!report.status.ok()) {
         std::fprintf(stderr, "%s: %s\n", ctx.dbPath.c_str(), describe(ctx.texts, report.status).c_str());
         return 1;

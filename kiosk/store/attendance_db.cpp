@@ -1,6 +1,7 @@
 #include "attendance_db.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
 
 #include "quarantine.h"
 #include "sqlite_statement.h"
@@ -179,6 +180,10 @@ StoreStatus AttendanceDb::ensureOpen() {
         close();
         return s;
     }
+    if (struct stat st{}; ::stat(path_.c_str(), &st) == 0) {
+        openedDev_ = st.st_dev;
+        openedIno_ = st.st_ino;
+    }
     // WAL + FULL: durable at commit (toolchain.md); secure_delete: purged rows leave the file.
     for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
                                "PRAGMA secure_delete=ON", "PRAGMA wal_autocheckpoint=0"}) {
@@ -318,6 +323,12 @@ StoreStatus AttendanceDb::appendEvent(const AttendanceEvent& e) {
     // Each event is its own transaction (durability contract, 1). A transaction left open by a
     // failure elsewhere would swallow this commit: end it first.
     if (sqlite3_get_autocommit(db_) == 0) exec("ROLLBACK");
+    // A database moved or replaced under us (by hand, or an older tool): never confirm a check-in
+    // into a file that is no longer the database. Reopened from the path on the next call.
+    if (!stillTheDatabase()) {
+        close();
+        return {StoreErrorKind::io, path_.string() + " was moved or replaced while open; reopening"};
+    }
     if (auto s = checkPlausible(e); !s.ok()) return s;  // a wrong clock writes nothing (retention.cpp)
     Statement st(db_,
                  "INSERT INTO attendance_event (id, participant_code, kind, at_ms, recorded_ms, local_date, source,"
@@ -348,6 +359,12 @@ StoreStatus AttendanceDb::appendEvent(const AttendanceEvent& e) {
     // A connection that lost its write access or its file is reopened on the next call.
     if (s.kind == StoreErrorKind::read_only || s.kind == StoreErrorKind::io) close();
     return s;
+}
+
+bool AttendanceDb::stillTheDatabase() {
+    struct stat st{};
+    if (::stat(path_.c_str(), &st) != 0) return false;
+    return static_cast<unsigned long long>(st.st_dev) == openedDev_ && static_cast<unsigned long long>(st.st_ino) == openedIno_;
 }
 
 StoreStatus AttendanceDb::loadEvents(const std::function<void(const AttendanceEvent&)>& sink) {

@@ -164,6 +164,8 @@ private:
     std::string readOnlyNote_;
     int retentionDays_ = 365;
     int versionAtOpen_ = 0;  // user_version found before migrating
+    unsigned long long openedDev_ = 0, openedIno_ = 0;  // the file this connection writes to
+    bool stillTheDatabase();  // the file at path_ is still the one opened (not moved or replaced)
 };
 
 }  // namespace kiosk

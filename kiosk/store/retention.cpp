@@ -41,7 +41,9 @@ StoreStatus AttendanceDb::newestEvidence(std::optional<LocalDate>& out) {
 StoreStatus AttendanceDb::checkPlausible(const AttendanceEvent& e) {
     std::optional<LocalDate> newest;
     if (auto s = newestEvidence(newest); !s.ok()) return s;
-    for (const LocalDate day : {e.day, localDateOf(e.at), localDateOf(e.recordedAt)}) {
+    // The days the event counts for are what purge() weighs as evidence; when it was written
+    // (recordedAt) is not, so a script's `checkin --at` on a real day is judged by that day.
+    for (const LocalDate day : {e.day, localDateOf(e.at)}) {
         const ClockVerdict v = judgeDay(day, newest, retentionDays_);
         if (v != ClockVerdict::plausible)
             return {StoreErrorKind::clock_implausible,

@@ -106,6 +106,25 @@ TEST_CASE("export, show, backup and doctor read a read-only database, as an unpr
     fs::permissions(dir.path(), fs::perms::owner_all);
 }
 
+TEST_CASE("a database closed cleanly in a read-only folder is read too (no -shm can be made there)", "[e2e][cli][readonly]") {
+    TempDir dir;
+    REQUIRE(runKiosk(dir, {"checkin", "ZU01"}).exitCode == 0);  // closed cleanly: no -wal, no -shm
+    REQUIRE_FALSE(fs::exists(dir / "attendance.db-wal"));
+    fs::permissions(dir.path(), fs::perms::owner_read | fs::perms::owner_exec | fs::perms::group_read | fs::perms::group_exec |
+                                    fs::perms::others_read | fs::perms::others_exec);
+    auto r = runAsUser(dir, {"export", "--out", "-"});
+    INFO(r.err);
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.find(";ZU01;") != std::string::npos);
+    r = runAsUser(dir, {"show"});
+    CHECK(r.exitCode == 0);
+    // A command that writes is refused as such, in words.
+    r = runAsUser(dir, {"checkin", "ZU02"});
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.find("alleen-lezen") != std::string::npos);
+    fs::permissions(dir.path(), fs::perms::owner_all);
+}
+
 TEST_CASE("restore: the backup in place, the old database and its -wal moved aside whole, nothing lost", "[e2e][cli][restore]") {
     TempDir dir;
     REQUIRE(runKiosk(dir, {"checkin", "ZU01"}).exitCode == 0);
