@@ -29,6 +29,12 @@ int prepareCommand(const CommandLine& cl, CommandContext& ctx);
 // same import the kiosk does at start). Returns 0 or an exit code (1: the store failed).
 int openStoreWithRoster(CommandContext& ctx, AttendanceDb& db, Instant now);
 
+// For commands that only read (export, backup, show): the database opened read-only, never
+// checked, moved or quarantined (only the kiosk and commands that write may do that), working on a
+// read-only file or folder. A database that does not exist yet is created as openStoreWithRoster
+// does. Returns 0 or 1.
+int openStoreForReading(CommandContext& ctx, AttendanceDb& db);
+
 // "Fout / error" lines for a store status, in plain words.
 std::string describe(const Texts& texts, const StoreStatus& s);
 

@@ -12,7 +12,7 @@ namespace {
 
 const std::set<std::string> kCommands = {"check-config", "show",   "import-roster", "checkin", "checkout",
                                          "export",       "backup", "purge", "doctor", "set-pin",
-                                         "central-dropin"};
+                                         "central-dropin", "restore", "confirm-clock"};
 
 bool toInt(const std::string& s, int& out) {
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -38,6 +38,8 @@ Gebruik / usage:
   leergang-kiosk backup FILE              reservekopie van de database / back up the database
   leergang-kiosk purge [--older-than DAYS]
   leergang-kiosk doctor                   gezondheid van de installatie / health report
+  leergang-kiosk restore BACKUP.db        reservekopie terugzetten, kiosk gestopt / restore a backup, kiosk stopped
+  leergang-kiosk confirm-clock            de klok klopt (na een lange pauze) / the clock is right (after a long pause)
   leergang-kiosk set-pin                  personeels-PIN instellen, gelezen van standaardinvoer / staff PIN from stdin
   leergang-kiosk central-dropin           systemd-drop-in die de dienst naar [central] url opent / opens the unit to it
 

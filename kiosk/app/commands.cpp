@@ -6,6 +6,7 @@
 #include "app/kiosk_session.h"
 #include "app/paths.h"
 #include "store/roster_sync.h"
+#include "store/store_messages.h"
 
 namespace kiosk {
 
@@ -21,6 +22,8 @@ int runCommand(const CommandLine& cl) {
     if (c == "doctor") return cmdDoctor(cl);
     if (c == "set-pin") return cmdSetPin(cl);
     if (c == "central-dropin") return cmdCentralDropIn(cl);
+    if (c == "restore") return cmdRestore(cl);
+    if (c == "confirm-clock") return cmdConfirmClock(cl);
     std::fprintf(stderr, "leergang-kiosk: %s?\n", c.c_str());
     return 2;
 }
@@ -57,6 +60,22 @@ int openStoreWithRoster(CommandContext& ctx, AttendanceDb& db, Instant now) {
     const StoreStatus s = openStoreWithRoster(db, ctx.dbPath, ctx.files, ctx.config, now, ctx.texts, messages, rosterFailed);
     for (const auto& m : messages) std::fprintf(stderr, "%s\n", m.c_str());
     return s.ok() && !rosterFailed ? 0 : 1;
+}
+
+int openStoreForReading(CommandContext& ctx, AttendanceDb& db) {
+    std::error_code ec;
+    if (!std::filesystem::exists(ctx.dbPath, ec)) {
+        // Nothing to read yet: the first command creates it as the kiosk would (nothing to move).
+        return openStoreWithRoster(ctx, db, SystemClock{}.now());
+    }
+    db.setRetentionDays(ctx.config.settings.retentionDays);
+    if (auto s = db.openReadOnly(ctx.dbPath); !s.ok()) {
+        std::fprintf(stderr, "%s: %s\n", ctx.dbPath.c_str(), describe(ctx.texts, s).c_str());
+        return 1;
+    }
+    if (!db.readOnlyNote().empty())
+        std::fprintf(stderr, "%s\n", ctx.texts.format("doctor.read_only_note", {{"note", db.readOnlyNote()}}).c_str());
+    return 0;
 }
 
 }  // namespace kiosk

@@ -17,5 +17,7 @@ int cmdPurge(const CommandLine& cl);
 int cmdDoctor(const CommandLine& cl);        // commands_doctor.cpp
 int cmdSetPin(const CommandLine& cl);        // commands_pin.cpp
 int cmdCentralDropIn(const CommandLine& cl); // commands_central.cpp
+int cmdRestore(const CommandLine& cl);       // commands_store.cpp
+int cmdConfirmClock(const CommandLine& cl);
 
 }  // namespace kiosk

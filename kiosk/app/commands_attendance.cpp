@@ -13,18 +13,20 @@
 #include "export/export_target.h"
 #include "export/xlsx_writer.h"
 #include "store/atomic_file.h"
+#include "store/store_messages.h"
 
 namespace kiosk {
 namespace {
 
-// Loads config (must be valid) and opens the store with the roster in sync.
-int open(const CommandLine& cl, CommandContext& ctx, AttendanceDb& db) {
+// Loads config (must be valid) and opens the store with the roster in sync (for writing), or
+// read-only (`forReading`: never moves or quarantines the database, works on a read-only one).
+int open(const CommandLine& cl, CommandContext& ctx, AttendanceDb& db, bool forReading = false) {
     if (int rc = prepareCommand(cl, ctx)) return rc;
     if (!ctx.config.ok()) {
         for (const auto& p : ctx.config.problems) std::fprintf(stderr, "%s\n", p.format().c_str());
         return 2;
     }
-    return openStoreWithRoster(ctx, db, SystemClock{}.now());
+    return forReading ? openStoreForReading(ctx, db) : openStoreWithRoster(ctx, db, SystemClock{}.now());
 }
 
 int loadDay(CommandContext& ctx, AttendanceDb& db, LocalDate day, AttendanceLedger& ledger) {
@@ -135,7 +137,7 @@ int cmdExport(const CommandLine& cl) {
     }
     CommandContext ctx;
     AttendanceDb db;
-    if (int rc = open(cl, ctx, db)) return rc;
+    if (int rc = open(cl, ctx, db, true)) return rc;
     BuiltExport built;
     if (auto s = collectExport(db, req, ctx.config.programme, ctx.config.settings, ctx.texts, built); !s.ok()) {
         std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
@@ -179,7 +181,10 @@ int cmdExport(const CommandLine& cl) {
         return 1;
     }
     const std::filesystem::path& target = saved.path;
-    db.setMeta(kLastExportMeta, lastExportValue(SystemClock{}.now(), target.string()));
+    // Noted for the Status page when the database can be written; an export from a read-only one
+    // is still an export.
+    if (AttendanceDb writer; writer.openExisting(ctx.dbPath).ok())
+        writer.setMeta(kLastExportMeta, lastExportValue(SystemClock{}.now(), target.string()));
     const TextArgs args{{"path", target.string()}, {"n", std::to_string(built.table.rows.size())}, {"drive", where.label}};
     std::printf("%s\n", ctx.texts.format(where.removable ? "cli.exported_drive" : "cli.exported", args).c_str());
     return 0;
@@ -193,11 +198,7 @@ int cmdBackup(const CommandLine& cl) {
     CommandContext ctx;
     if (int rc = prepareCommand(cl, ctx)) return rc;
     AttendanceDb db;
-    const StoreOpenReport report = db.open(ctx.dbPath, SystemClock{}.now());
-    if (!report.status.ok()) {
-        std::fprintf(stderr, "%s: %s\n", ctx.dbPath.c_str(), describe(ctx.texts, report.status).c_str());
-        return 1;
-    }
+    if (int rc = openStoreForReading(ctx, db)) return rc;  // a backup only reads
     if (auto s = db.backupTo(cl.positional[0]); !s.ok()) {
         std::fprintf(stderr, "%s: %s\n", cl.positional[0].c_str(), describe(ctx.texts, s).c_str());
         return 1;
@@ -211,14 +212,17 @@ int cmdPurge(const CommandLine& cl) {
     if (int rc = prepareCommand(cl, ctx)) return rc;
     const int days = cl.olderThanDays.value_or(ctx.config.settings.retentionDays);
     AttendanceDb db;
+    db.setRetentionDays(days);
     const StoreOpenReport report = db.open(ctx.dbPath, SystemClock{}.now());
+    for (const auto& line : describeOpenReport(ctx.texts, report)) std::fprintf(stderr, "%s\n", line.c_str());
     if (!report.status.ok()) {
         std::fprintf(stderr, "%s: %s\n", ctx.dbPath.c_str(), describe(ctx.texts, report.status).c_str());
         return 1;
     }
-    const LocalDate cutoff = localDateOf(SystemClock{}.now()).plusDays(-days);
+    // The clock proposes, the records decide (the rule is at the top of store/retention.cpp).
+    LocalDate cutoff = localDateOf(SystemClock{}.now()).plusDays(-days);
     int removed = 0;
-    if (auto s = db.purge(cutoff, removed); !s.ok()) {
+    if (auto s = db.purge(cutoff, removed, &cutoff); !s.ok()) {
         std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
         return 1;
     }

@@ -9,6 +9,7 @@
 #include "content/input_file.h"
 #include "core/text_checks.h"
 #include "core/roster.h"
+#include "store/store_messages.h"
 #include "store/atomic_file.h"
 #include "store/roster_sync.h"
 
@@ -59,7 +60,7 @@ int cmdShow(const CommandLine& cl) {
         return 2;
     }
     AttendanceDb db;
-    if (int rc = openStoreWithRoster(ctx, db, SystemClock{}.now())) return rc;
+    if (int rc = openStoreForReading(ctx, db)) return rc;  // show only reads
     std::vector<StoredParticipant> stored;
     if (auto s = db.participants(stored); !s.ok()) {
         std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
@@ -160,6 +161,7 @@ int cmdImportRoster(const CommandLine& cl) {
     }
     AttendanceDb db;
     const StoreOpenReport report = db.open(ctx.dbPath, SystemClock{}.now());
+    for (const auto& line : describeOpenReport(ctx.texts, report)) std::fprintf(stderr, "%s\n", line.c_str());
     if (!report.status.ok()) {
         std::fprintf(stderr, "%s: %s\n", ctx.dbPath.c_str(), describe(ctx.texts, report.status).c_str());
         return 1;

@@ -14,6 +14,7 @@
 #include "app/commands.h"
 #include "app/paths.h"
 #include "store/backup_rotation.h"
+#include "store/store_messages.h"
 
 namespace kiosk {
 namespace {
@@ -54,35 +55,37 @@ int cmdDoctor(const CommandLine& cl) {
                                               {"warnings", std::to_string(warnings)}}));
     }
 
-    // Database: never created by the doctor, only examined.
+    // Database: never created, written or moved by the doctor, only read (read-only open: it also
+    // works on a read-only database, and a damaged one is left for the kiosk to move aside).
     std::error_code ec;
     if (!std::filesystem::exists(ctx.dbPath, ec)) {
         r.line(Health::warn, tx("doctor.database"), tx.format("doctor.no_database", {{"path", ctx.dbPath.string()}}));
     } else {
         AttendanceDb db;
-        const StoreOpenReport report = db.open(ctx.dbPath, SystemClock{}.now());
+        db.setRetentionDays(ctx.config.settings.retentionDays);
+        const StoreStatus opened = db.openReadOnly(ctx.dbPath);
         std::string check;
-        if (!report.quarantinedTo.empty())
-            r.line(Health::fail, tx("doctor.database"), tx.format("store.quarantined", {{"path", report.quarantinedTo},
-                                                                                        {"n", std::to_string(report.eventsCarriedOver)}}));
-        if (!report.status.ok()) {
-            r.line(Health::fail, tx("doctor.database"), ctx.dbPath.string() + ": " + describe(tx, report.status));
+        if (!opened.ok()) {
+            r.line(Health::fail, tx("doctor.database"), ctx.dbPath.string() + ": " + describe(tx, opened));
         } else if (auto s = db.integrityCheck(check); !s.ok() || check != "ok") {
-            r.line(Health::fail, tx("doctor.database"), ctx.dbPath.string() + ": " + (s.ok() ? check : describe(tx, s)));
+            r.line(Health::fail, tx("doctor.database"), ctx.dbPath.string() + ": " + (s.ok() ? tx("store_error.damaged") + " (" + check + ")" : describe(tx, s)));
         } else {
             size_t events = 0;
             db.loadEvents([&](const AttendanceEvent&) { ++events; });
-            // The schema (SQLite's user_version) after opening, which migrates an older one: what a
-            // package upgrade is checked by ("1", or "0 → 1" when this run migrated it).
-            const int schema = db.schemaVersion();
-            std::string schemaText = std::to_string(schema);
-            if (report.schemaVersionBefore != schema)
-                schemaText = std::to_string(report.schemaVersionBefore) + " \u2192 " + schemaText;
+            // The schema (SQLite's user_version) as the kiosk last left it (the doctor only reads; the
+            // kiosk migrates an older one when it opens the file): what a package upgrade is checked by.
+            const std::string schemaText = std::to_string(db.schemaVersion());
             r.line(Health::ok, tx("doctor.database"),
                    tx.format("doctor.database_ok", {{"path", ctx.dbPath.string()}, {"n", std::to_string(events)},
                                                     {"schema", schemaText},
                                                     {"size", mib(std::filesystem::file_size(ctx.dbPath, ec))}}));
         }
+        if (!db.readOnlyNote().empty()) r.line(Health::warn, tx("doctor.database"), tx.format("doctor.read_only_note", {{"note", db.readOnlyNote()}}));
+        // The clock, judged against the records (store/retention.cpp).
+        ClockCheck clock;
+        const Instant now = SystemClock{}.now();
+        if (opened.ok() && db.checkClock(now, clock).ok())
+            r.line(clock.ok() ? Health::ok : Health::fail, tx("doctor.clock"), describeClock(tx, clock, now, db.retentionDays()));
     }
 
     // The central record against the installed unit's sandbox (issue 19): blocked is a failure, since
@@ -112,8 +115,12 @@ int cmdDoctor(const CommandLine& cl) {
     struct statvfs fs{};
     if (!dir.empty() && ::statvfs(dir.c_str(), &fs) == 0) {
         const unsigned long long free = static_cast<unsigned long long>(fs.f_bavail) * fs.f_frsize;
-        const Health h = free < 100ull << 20 ? Health::fail : free < 1ull << 30 ? Health::warn : Health::ok;
-        r.line(h, tx("doctor.disk"), tx.format("doctor.disk_free", {{"free", mib(free)}, {"path", dir.string()}}));
+        // Full is full at any size of disk: less than one MiB left (a check-in's commit and the
+        // WAL need a few pages) is named as a full disk, not as "cannot read or write".
+        const TextArgs args{{"free", free < 1ull << 20 ? std::to_string(free / 1024) + " KiB" : mib(free)}, {"path", dir.string()}};
+        if (free < 1ull << 20) r.line(Health::fail, tx("doctor.disk"), tx.format("doctor.disk_full", args));
+        else r.line(free < 100ull << 20 ? Health::fail : free < 1ull << 30 ? Health::warn : Health::ok, tx("doctor.disk"),
+                    tx.format("doctor.disk_free", args));
     }
 
     // Backups.

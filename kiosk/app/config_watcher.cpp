@@ -4,6 +4,7 @@
 
 #include "app/embedded_assets.h"
 #include "store/roster_sync.h"
+#include "store/store_messages.h"
 
 namespace kiosk {
 
@@ -36,10 +37,9 @@ StoreStatus openStoreWithRoster(AttendanceDb& db, const std::filesystem::path& d
                                 const LoadedConfig& config, Instant now, const Texts& texts,
                                 std::vector<std::string>& messages, bool& rosterFailed) {
     rosterFailed = false;
+    db.setRetentionDays(config.settings.retentionDays);  // purge by evidence, the plausible window (retention.cpp)
     const StoreOpenReport report = db.open(dbPath, now);
-    if (!report.quarantinedTo.empty())
-        messages.push_back(texts.format("store.quarantined", {{"path", report.quarantinedTo},
-                                                              {"n", std::to_string(report.eventsCarriedOver)}}));
+    for (const auto& line : describeOpenReport(texts, report)) messages.push_back(line);
     if (!report.status.ok()) {
         messages.push_back(dbPath.string() + ": " + texts(storeErrorKey(report.status.kind)) + " (" + report.status.detail + ")");
         return report.status;

@@ -1,6 +1,11 @@
 #include "attendance_db.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "quarantine.h"
+#include "sqlite_statement.h"
+#include "wal_guard.h"
 
 #include <cstdio>
 #include <system_error>
@@ -56,35 +61,7 @@ BEGIN SELECT RAISE(ABORT, 'attendance_event is append-only'); END;
 constexpr const char* kMigrations[] = {kMigrationV1};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == AttendanceDb::kSchemaVersion);
 
-class Statement {
-public:
-    Statement(sqlite3* db, const char* sql) { rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr); }
-    ~Statement() { sqlite3_finalize(stmt_); }
-    Statement(const Statement&) = delete;
-    Statement& operator=(const Statement&) = delete;
-    int prepareRc() const { return rc_; }
-    sqlite3_stmt* get() { return stmt_; }
-    void bind(int i, const std::string& s) { sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT); }
-    void bindNullable(int i, const std::string& s) {
-        if (s.empty()) sqlite3_bind_null(stmt_, i);
-        else bind(i, s);
-    }
-    void bind(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
-    int step() { return sqlite3_step(stmt_); }
-    void reset() {
-        sqlite3_reset(stmt_);
-        sqlite3_clear_bindings(stmt_);
-    }
-    std::string text(int col) {
-        const auto* p = sqlite3_column_text(stmt_, col);
-        return p ? std::string(reinterpret_cast<const char*>(p), static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : std::string{};
-    }
-    int64_t integer(int col) { return sqlite3_column_int64(stmt_, col); }
-
-private:
-    sqlite3_stmt* stmt_ = nullptr;
-    int rc_ = SQLITE_OK;
-};
+using store_detail::Statement;
 
 constexpr const char* kSelectEvents =
     "SELECT seq, id, COALESCE(participant_code,''), kind, at_ms, recorded_ms, local_date, source, kiosk_id,"
@@ -110,14 +87,6 @@ AttendanceEvent eventFromRow(Statement& st) {
     return e;
 }
 
-std::string stamp(Instant t) {
-    const auto l = toLocal(t);
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d%02d%02d-%02d%02d%02d", l.date.year, l.date.month, l.date.day, l.hour,
-                  l.minute, l.second);
-    return buf;
-}
-
 }  // namespace
 
 const char* storeErrorKey(StoreErrorKind k) {
@@ -129,47 +98,25 @@ const char* storeErrorKey(StoreErrorKind k) {
         case StoreErrorKind::damaged: return "store_error.damaged";
         case StoreErrorKind::io: return "store_error.io";
         case StoreErrorKind::too_new: return "store_error.too_new";
+        case StoreErrorKind::clock_implausible: return "store_error.clock_implausible";
         case StoreErrorKind::other: return "store_error.other";
     }
     return "store_error.other";
 }
 
-AttendanceDb::~AttendanceDb() { close(); }
+AttendanceDb::~AttendanceDb() {
+    close();
+    lock_.release();
+}
 
 void AttendanceDb::close() {
     if (db_) sqlite3_close_v2(db_);
     db_ = nullptr;
 }
 
-StoreStatus AttendanceDb::statusFrom(int rc) const {
-    if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW) return {};
-    StoreStatus s;
-    s.detail = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
-    switch (rc & 0xFF) {
-        case SQLITE_FULL: s.kind = StoreErrorKind::disk_full; break;
-        case SQLITE_READONLY: s.kind = StoreErrorKind::read_only; break;
-        case SQLITE_BUSY:
-        case SQLITE_LOCKED: s.kind = StoreErrorKind::locked; break;
-        case SQLITE_CORRUPT:
-        case SQLITE_NOTADB: s.kind = StoreErrorKind::damaged; break;
-        case SQLITE_IOERR:
-        case SQLITE_CANTOPEN:
-        case SQLITE_PERM: s.kind = StoreErrorKind::io; break;
-        default: s.kind = StoreErrorKind::other; break;
-    }
-    return s;
-}
+StoreStatus AttendanceDb::statusFrom(int rc) const { return store_detail::statusOf(db_, rc); }
 
-StoreStatus AttendanceDb::exec(const char* sql) {
-    char* err = nullptr;
-    const int rc = sqlite3_exec(db_, sql, nullptr, nullptr, &err);
-    StoreStatus s = statusFrom(rc);
-    if (err) {
-        if (!s.ok()) s.detail = err;
-        sqlite3_free(err);
-    }
-    return s;
-}
+StoreStatus AttendanceDb::exec(const char* sql) { return store_detail::execSql(db_, sql); }
 
 int AttendanceDb::schemaVersion() {
     if (!db_) return -1;
@@ -179,8 +126,47 @@ int AttendanceDb::schemaVersion() {
 
 StoreStatus AttendanceDb::ensureOpen() {
     if (db_) return {};
+    if (readOnly_) {
+        // Read-only: never create anything the kiosk would not. If SQLite cannot map the -shm (a
+        // read-only folder, a WAL database closed cleanly), read the file as immutable instead.
+        int rc = sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr);
+        if (rc == SQLITE_OK) {
+            Statement probe(db_, "SELECT count(*) FROM sqlite_schema");
+            rc = probe.step() == SQLITE_ROW ? SQLITE_OK : sqlite3_errcode(db_);
+        }
+        if (rc != SQLITE_OK) {
+            close();
+            const std::string uri = "file:" + path_.string() + "?immutable=1";
+            rc = sqlite3_open_v2(uri.c_str(), &db_, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+            std::error_code ec;
+            const auto walSize = std::filesystem::file_size(path_.string() + "-wal", ec);
+            readOnlyNote_ = !ec && walSize > 32
+                                ? path_.string() + "-wal could not be read (read-only folder): the newest events may be missing"
+                                : std::string{};
+        }
+        if (rc != SQLITE_OK) {
+            StoreStatus s = statusFrom(rc);
+            close();
+            return s;
+        }
+        sqlite3_extended_result_codes(db_, 1);
+        sqlite3_busy_timeout(db_, 2000);
+        versionAtOpen_ = schemaVersion();
+        if (versionAtOpen_ > kSchemaVersion) {
+            close();
+            return {StoreErrorKind::too_new, "schema version " + std::to_string(versionAtOpen_)};
+        }
+        return {};
+    }
     std::error_code ec;
     if (path_.has_parent_path()) std::filesystem::create_directories(path_.parent_path(), ec);
+    if (!lock_.held()) {
+        if (std::string err = lock_.acquireShared(path_); !err.empty()) {
+            const bool ro = err.find("Read-only") != std::string::npos || err.find("Permission") != std::string::npos;
+            const bool full = err.find("No space") != std::string::npos;
+            return {full ? StoreErrorKind::disk_full : ro ? StoreErrorKind::read_only : StoreErrorKind::io, err};
+        }
+    }
     const int rc = sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     if (rc != SQLITE_OK) {
         StoreStatus s = statusFrom(rc);
@@ -193,6 +179,10 @@ StoreStatus AttendanceDb::ensureOpen() {
         StoreStatus s{StoreErrorKind::read_only, "database file is read-only"};
         close();
         return s;
+    }
+    if (struct stat st{}; ::stat(path_.c_str(), &st) == 0) {
+        openedDev_ = st.st_dev;
+        openedIno_ = st.st_ino;
     }
     // WAL + FULL: durable at commit (toolchain.md); secure_delete: purged rows leave the file.
     for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
@@ -231,13 +221,28 @@ StoreStatus AttendanceDb::migrate() {
 
 StoreStatus AttendanceDb::openExisting(const std::filesystem::path& file) {
     close();
+    lock_.release();
+    readOnly_ = false;
     path_ = file;
     if (!std::filesystem::exists(file)) return {StoreErrorKind::io, file.string() + ": not found"};
     return ensureOpen();
 }
 
+StoreStatus AttendanceDb::openReadOnly(const std::filesystem::path& file) {
+    close();
+    lock_.release();
+    readOnly_ = true;
+    readOnlyNote_.clear();
+    path_ = file;
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) return {StoreErrorKind::io, file.string() + ": not found"};
+    return ensureOpen();
+}
+
 StoreOpenReport AttendanceDb::open(const std::filesystem::path& file, Instant now) {
     close();
+    lock_.release();
+    readOnly_ = false;
     path_ = file;
     return openChecked(now);
 }
@@ -246,6 +251,18 @@ StoreOpenReport AttendanceDb::openChecked(Instant now) {
     StoreOpenReport report;
     std::error_code ec;
     const bool existed = std::filesystem::exists(path_, ec);
+    if (path_.has_parent_path()) std::filesystem::create_directories(path_.parent_path(), ec);
+    if (std::string err = lock_.acquireShared(path_); !err.empty()) {
+        report.status = ensureOpen();  // says why (read-only, disk full, ...)
+        return report;
+    }
+    // Alone with the database (no other process has it open): the files may be examined and moved.
+    const bool alone = lock_.tryExclusive();
+    if (alone && existed) {
+        const WalGuardReport wal = guardAgainstForeignWal(path_, now);
+        if (wal.foreign) report.foreignWalKeptIn = wal.keptIn.string();
+        report.walNote = wal.note;
+    }
     StoreStatus s = ensureOpen();
     std::string check;
     if (s.ok()) {
@@ -254,62 +271,36 @@ StoreOpenReport AttendanceDb::openChecked(Instant now) {
         if (s.ok() && check != "ok") s = {StoreErrorKind::damaged, check};
     }
     if (s.ok() || !existed || s.kind != StoreErrorKind::damaged) {
+        if (alone) lock_.downgrade();
         report.status = s;
         return report;
     }
-
-    // Damaged: move aside (never delete), start fresh, carry over what can be read.
-    close();
-    const std::filesystem::path aside = path_.string() + ".damaged-" + stamp(now);
-    std::filesystem::rename(path_, aside, ec);
-    if (ec) {
-        report.status = {StoreErrorKind::damaged, s.detail + "; could not move aside: " + ec.message()};
+    if (!alone) {
+        // Another process (the running kiosk) has it open: moving it would leave that process
+        // confirming check-ins into a file that is no longer the database. Say so, change nothing.
+        close();
+        report.damagedButHeld = true;
+        report.status = {StoreErrorKind::damaged, s.detail + "; another process has the database open, nothing was moved"};
         return report;
     }
-    for (const char* suffix : {"-wal", "-shm"}) {
-        const std::filesystem::path side = path_.string() + suffix;
-        if (std::filesystem::exists(side, ec)) std::filesystem::rename(side, aside.string() + suffix, ec);
+
+    // Damaged: move aside under a new name (never delete, never overwrite), start fresh, carry
+    // over every row that can be read (quarantine.h).
+    close();
+    const std::filesystem::path aside = uniqueAsideName(path_, "damaged", now);
+    if (std::string err = moveDatabaseAside(path_, aside); !err.empty()) {
+        lock_.downgrade();
+        report.status = {StoreErrorKind::damaged, s.detail + "; could not move aside: " + err};
+        return report;
     }
     report.quarantinedTo = aside.string();
     report.status = ensureOpen();
-    if (!report.status.ok()) return report;
-
-    sqlite3* old = nullptr;
-    const int openRc = sqlite3_open_v2(aside.c_str(), &old, SQLITE_OPEN_READONLY, nullptr);
-    if (openRc == SQLITE_OK && exec("BEGIN IMMEDIATE").ok()) {
-        int carried = 0;
-        {
-            Statement rd(old, "SELECT code, first_name, infix, last_name, department, cohort, email, active, updated_ms FROM participant");
-            Statement wr(db_, "INSERT OR IGNORE INTO participant VALUES (?,?,?,?,?,?,?,?,?)");
-            while (rd.prepareRc() == SQLITE_OK && rd.step() == SQLITE_ROW) {
-                for (int c = 0; c < 7; ++c) wr.bind(c + 1, rd.text(c));
-                wr.bind(8, rd.integer(7));
-                wr.bind(9, rd.integer(8));
-                wr.step();
-                wr.reset();
-            }
-        }
-        {
-            Statement rd(old, kSelectEvents);
-            Statement wr(db_,
-                         "INSERT OR IGNORE INTO attendance_event (id, participant_code, kind, at_ms, recorded_ms, local_date,"
-                         " source, kiosk_id, reason, actor, refers_to, effect, guest_name, guest_organisation)"
-                         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-            while (rd.prepareRc() == SQLITE_OK && rd.step() == SQLITE_ROW) {
-                wr.bind(1, rd.text(1));
-                wr.bindNullable(2, rd.text(2));
-                for (int c = 3; c <= 14; ++c) {
-                    if (c == 4 || c == 5) wr.bind(c, rd.integer(c));
-                    else wr.bind(c, rd.text(c));
-                }
-                if (wr.step() == SQLITE_DONE) carried += sqlite3_changes(db_);
-                wr.reset();
-            }
-        }
-        if (exec("COMMIT").ok()) report.eventsCarriedOver = carried;
-        else exec("ROLLBACK");  // never leave a transaction open: later commits would not be durable
+    if (report.status.ok()) {
+        const SalvageResult salvage = salvageRows(db_, aside, now);
+        report.eventsCarriedOver = salvage.eventsCarried;
+        report.eventsNotCarried = salvage.eventsNotCarried;
     }
-    sqlite3_close_v2(old);  // also after a failed open: SQLite hands out a handle even then
+    lock_.downgrade();
     return report;
 }
 
@@ -332,6 +323,13 @@ StoreStatus AttendanceDb::appendEvent(const AttendanceEvent& e) {
     // Each event is its own transaction (durability contract, 1). A transaction left open by a
     // failure elsewhere would swallow this commit: end it first.
     if (sqlite3_get_autocommit(db_) == 0) exec("ROLLBACK");
+    // A database moved or replaced under us (by hand, or an older tool): never confirm a check-in
+    // into a file that is no longer the database. Reopened from the path on the next call.
+    if (!stillTheDatabase()) {
+        close();
+        return {StoreErrorKind::io, path_.string() + " was moved or replaced while open; reopening"};
+    }
+    if (auto s = checkPlausible(e); !s.ok()) return s;  // a wrong clock writes nothing (retention.cpp)
     Statement st(db_,
                  "INSERT INTO attendance_event (id, participant_code, kind, at_ms, recorded_ms, local_date, source,"
                  " kiosk_id, reason, actor, refers_to, effect, guest_name, guest_organisation)"
@@ -361,6 +359,12 @@ StoreStatus AttendanceDb::appendEvent(const AttendanceEvent& e) {
     // A connection that lost its write access or its file is reopened on the next call.
     if (s.kind == StoreErrorKind::read_only || s.kind == StoreErrorKind::io) close();
     return s;
+}
+
+bool AttendanceDb::stillTheDatabase() {
+    struct stat st{};
+    if (::stat(path_.c_str(), &st) != 0) return false;
+    return static_cast<unsigned long long>(st.st_dev) == openedDev_ && static_cast<unsigned long long>(st.st_ino) == openedIno_;
 }
 
 StoreStatus AttendanceDb::loadEvents(const std::function<void(const AttendanceEvent&)>& sink) {
@@ -515,24 +519,12 @@ StoreStatus AttendanceDb::findParticipant(const std::string& code, std::optional
     return statusFrom(rc);
 }
 
-StoreStatus AttendanceDb::purge(LocalDate cutoff, int& removed) {
-    removed = 0;
-    if (auto s = ensureOpen(); !s.ok()) return s;
-    Statement st(db_, "DELETE FROM attendance_event WHERE local_date < ?");
-    st.bind(1, cutoff.iso());
-    const int rc = st.step();
-    if (rc != SQLITE_DONE) return statusFrom(rc);
-    removed = sqlite3_changes(db_);
-    // Move the zeroed pages into the main file and empty the WAL, so the rows are gone from disk.
-    return exec("PRAGMA wal_checkpoint(TRUNCATE)");
-}
-
 StoreStatus AttendanceDb::backupTo(const std::filesystem::path& target) {
     if (auto s = ensureOpen(); !s.ok()) return s;
     std::error_code ec;
     if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ec);
-    const std::filesystem::path tmp = target.string() + ".tmp";
-    std::filesystem::remove(tmp, ec);
+    // A name of this writer's own: two backups to one target never share a temporary file.
+    const std::filesystem::path tmp = target.string() + ".tmp-" + newEventId();
     sqlite3* dest = nullptr;
     int rc = sqlite3_open_v2(tmp.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     if (rc == SQLITE_OK) {

@@ -10,8 +10,16 @@
 //   3. Every event has a unique id (idempotency key): appending the same event twice stores it once
 //      and reports Ok both times, so a retry after an unclear failure can never double-count.
 //   4. Nothing is ever deleted because it looked wrong: a database that fails quick_check or cannot
-//      be read at open is renamed aside with a timestamp, and a fresh one is started with whatever
-//      could be carried over (roster and readable events, through the online backup API).
+//      be read at open is renamed aside under a name no file has (quarantine.h), and a fresh one
+//      is started with every row that could still be read, table by table and row by row. Only a
+//      process that holds the database alone may move it (store_lock.h): a damaged file that
+//      another process has open is reported, not moved. A -wal that does not belong to the
+//      database is set aside, never applied (wal_guard.h).
+//   4a. Read-only opens (openReadOnly: export, backup, show, doctor) never write, never move,
+//      never quarantine, and work on a read-only file or folder.
+//   4b. The clock is checked against the records (core/clock_evidence.h): an event stamped
+//      outside the plausible window is refused (clock_implausible), and purge() never deletes
+//      what the records themselves do not show to be older than the retention period.
 //   5. Failures come back as a StoreStatus (disk full, read-only, locked, damaged, I/O), never as a
 //      throw or a crash; the next call retries from scratch (reopening if needed), so the store
 //      recovers by itself when the cause is gone.
@@ -29,13 +37,15 @@
 #include <vector>
 
 #include "core/attendance.h"
+#include "core/clock_evidence.h"
 #include "core/participant.h"
+#include "store/store_lock.h"
 
 struct sqlite3;
 
 namespace kiosk {
 
-enum class StoreErrorKind { none, disk_full, read_only, locked, damaged, io, too_new, other };
+enum class StoreErrorKind { none, disk_full, read_only, locked, damaged, io, too_new, clock_implausible, other };
 
 struct StoreStatus {
     StoreErrorKind kind = StoreErrorKind::none;
@@ -53,7 +63,18 @@ struct StoreOpenReport {
     StoreStatus status;
     std::string quarantinedTo;  // non-empty when a damaged file was moved aside
     int eventsCarriedOver = 0;
+    int eventsNotCarried = 0;     // when quarantined: at most this many could not be read (quarantine.h)
+    bool damagedButHeld = false;  // damaged, but another process has it open: nothing was moved
+    std::string foreignWalKeptIn;  // non-empty when a -wal that did not belong was set aside (wal_guard.h)
+    std::string walNote;           // why
     int schemaVersionBefore = 0;
+};
+
+// What the records say of the clock (core/clock_evidence.h): for doctor and the staff Status page.
+struct ClockCheck {
+    ClockVerdict verdict = ClockVerdict::plausible;
+    std::optional<LocalDate> newestEvidence;  // the newest day recorded (or confirmed by staff)
+    bool ok() const { return verdict == ClockVerdict::plausible; }
 };
 
 struct StoredParticipant {
@@ -75,6 +96,12 @@ public:
     // A second connection to a database the kiosk already opened and checked (an export on its own
     // thread, reading while the store thread writes: WAL allows it). No check, no quarantine.
     StoreStatus openExisting(const std::filesystem::path& file);
+    // For commands that only read (export, backup, show, doctor): read-only, no lock, no check, no
+    // quarantine, no migration; works when the file or its folder is read-only (falling back to
+    // SQLite's immutable mode when the -shm cannot be made; `readOnlyNote()` then says so).
+    StoreStatus openReadOnly(const std::filesystem::path& file);
+    bool isReadOnly() const { return readOnly_; }
+    const std::string& readOnlyNote() const { return readOnlyNote_; }
     void close();
     bool isOpen() const { return db_ != nullptr; }
     const std::filesystem::path& path() const { return path_; }
@@ -96,8 +123,21 @@ public:
     StoreStatus participants(std::vector<StoredParticipant>& out);
     StoreStatus findParticipant(const std::string& code, std::optional<StoredParticipant>& out);
 
-    // Deletes events whose local date is before `cutoff`, then checkpoints so they leave the file.
-    StoreStatus purge(LocalDate cutoff, int& removed);
+    // Deletes events whose local date is before `cutoff` AND before the newest evidence minus the
+    // retention period (retention.cpp: the rule), then checkpoints so they leave the file.
+    // `applied`: the cut-off actually used.
+    StoreStatus purge(LocalDate cutoff, int& removed, LocalDate* applied = nullptr);
+    // The retention period the evidence rule and the plausible window use (default 365 days, the
+    // kiosk.toml default; the kiosk sets its configured value).
+    void setRetentionDays(int days) { retentionDays_ = days; }
+    int retentionDays() const { return retentionDays_; }
+    // The newest day the records show (events, or a day staff confirmed the clock on).
+    StoreStatus newestEvidence(std::optional<LocalDate>& out);
+    // The clock's today judged against the records.
+    StoreStatus checkClock(Instant now, ClockCheck& out);
+    // Staff confirm that the clock is right (after a pause longer than the retention period, when
+    // check-ins are refused as too far ahead): today becomes evidence.
+    StoreStatus confirmClock(Instant now);
     // Online backup to `target` (overwritten atomically: written beside it, then renamed).
     StoreStatus backupTo(const std::filesystem::path& target);
     StoreStatus integrityCheck(std::string& result);  // "ok" when healthy
@@ -115,10 +155,17 @@ private:
     StoreStatus exec(const char* sql);
     StoreStatus statusFrom(int rc) const;
     StoreOpenReport openChecked(Instant now);
+    StoreStatus checkPlausible(const AttendanceEvent& e);
 
     sqlite3* db_ = nullptr;
     std::filesystem::path path_;
+    StoreLock lock_;            // shared while open for writing (store_lock.h)
+    bool readOnly_ = false;
+    std::string readOnlyNote_;
+    int retentionDays_ = 365;
     int versionAtOpen_ = 0;  // user_version found before migrating
+    unsigned long long openedDev_ = 0, openedIno_ = 0;  // the file this connection writes to
+    bool stillTheDatabase();  // the file at path_ is still the one opened (not moved or replaced)
 };
 
 }  // namespace kiosk

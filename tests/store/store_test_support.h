@@ -2,6 +2,8 @@
 #pragma once
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <random>
 #include <string>
 
@@ -37,6 +39,11 @@ inline Participant participant(const std::string& code, const std::string& first
 
 inline AttendanceEvent checkIn(const std::string& code, Instant at, EventKind kind = EventKind::check_in) {
     return makeTapEvent(kind, code, EventStamp::kiosk(at, "test"));
+}
+
+inline std::string readFileText(const std::filesystem::path& p) {
+    std::ifstream f(p, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(f), {});
 }
 
 inline Instant localTime(const char* s) { return fromLocal(*LocalDateTime::parse(s)); }

@@ -157,14 +157,16 @@ TEST_CASE("purged rows are gone from the file, not merely hidden", "[store]") {
     test::TempDir dir;
     AttendanceDb db;
     openWithRoster(db, dir / "a.db");
-    auto old = checkIn("ZU01", localTime("2025-01-10T09:00"), EventKind::correction);
-    old.effect = CorrectionEffect::set_check_in;
-    old.reason = "UNIEKE-REDEN-OUD-7f3a9";
-    REQUIRE(db.appendEvent(old).ok());
+    // The recent one first: an event more than the retention period after the newest is refused as
+    // a wrong clock (store/retention.cpp), one before it is not.
     auto recent = checkIn("ZU01", localTime("2026-11-26T09:00"), EventKind::correction);
     recent.effect = CorrectionEffect::set_check_in;
     recent.reason = "UNIEKE-REDEN-NIEUW-2b8c1";
     REQUIRE(db.appendEvent(recent).ok());
+    auto old = checkIn("ZU01", localTime("2025-01-10T09:00"), EventKind::correction);
+    old.effect = CorrectionEffect::set_check_in;
+    old.reason = "UNIEKE-REDEN-OUD-7f3a9";
+    REQUIRE(db.appendEvent(old).ok());
     int removed = 0;
     REQUIRE(db.purge({2026, 1, 1}, removed).ok());
     CHECK(removed == 1);
