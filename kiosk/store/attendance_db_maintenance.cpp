@@ -1,0 +1,58 @@
+// attendance_db_maintenance.cpp: keeping the file healthy: a consistent copy through SQLite's
+// backup API (never a file copy), WAL checkpoints outside any commit, and a page limit for tests.
+#include <sqlite3.h>
+
+#include "attendance_db.h"
+#include "sqlite_statement.h"
+
+namespace kiosk {
+
+using store_detail::Statement;
+
+StoreStatus AttendanceDb::backupTo(const std::filesystem::path& target) {
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    std::error_code ec;
+    if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ec);
+    // A name of this writer's own: two backups to one target never share a temporary file.
+    const std::filesystem::path tmp = target.string() + ".tmp-" + newEventId();
+    sqlite3* dest = nullptr;
+    int rc = sqlite3_open_v2(tmp.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    if (rc == SQLITE_OK) {
+        sqlite3_exec(dest, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr);
+        sqlite3_backup* b = sqlite3_backup_init(dest, "main", db_, "main");
+        if (!b) rc = sqlite3_errcode(dest);
+        else {
+            rc = sqlite3_backup_step(b, -1);
+            const int frc = sqlite3_backup_finish(b);
+            rc = rc == SQLITE_DONE ? frc : rc;
+        }
+    }
+    StoreStatus s;
+    if (rc != SQLITE_OK) {
+        s = statusFrom(rc);
+        if (dest) s.detail = sqlite3_errmsg(dest);
+    }
+    sqlite3_close_v2(dest);
+    if (s.ok()) {
+        std::filesystem::rename(tmp, target, ec);
+        if (ec) s = {StoreErrorKind::io, ec.message()};
+    } else {
+        std::filesystem::remove(tmp, ec);
+    }
+    return s;
+}
+
+StoreStatus AttendanceDb::checkpoint(int* walFrames) {
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    int log = 0, done = 0;
+    const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &log, &done);
+    if (walFrames) *walFrames = log;
+    return statusFrom(rc);
+}
+
+StoreStatus AttendanceDb::setMaxPageCount(int pages) {
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    return exec(("PRAGMA max_page_count=" + std::to_string(pages)).c_str());
+}
+
+}  // namespace kiosk
