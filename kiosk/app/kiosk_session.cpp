@@ -77,6 +77,7 @@ ui::KioskView KioskSession::buildView() const {
     v.pin = staff_.pinPad(v.now);
     v.shiftLockedSeconds = late_.lockedSeconds(v.now);
     v.staff = staff_.view(v.local.date, v.now);
+    if (!ready_) v.outOfOrder = &outOfOrder_;
     return v;
 }
 
@@ -188,6 +189,10 @@ Navigation::Holds KioskSession::holds() const {
 }
 
 void KioskSession::frame() {
+    if (!ready_) {  // could not start: only the screen that says so, nothing to tap
+        ui::drawKioskUi(buildView(), s_.ui);
+        return;
+    }
     drainStore();
     const Instant now = s_.clock.now();
     nav_.clampToClock(now);
@@ -212,6 +217,7 @@ void KioskSession::frame() {
 }
 
 int64_t KioskSession::msUntilNextChange() const {
+    if (!ready_) return 60000 - s_.clock.now().ms % 60000;  // the out-of-order screen: only its clock
     return nav_.msUntilNextChange(s_.clock.now(), holds(), player(), staff_.unlocked());
 }
 

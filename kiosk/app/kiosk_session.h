@@ -83,6 +83,7 @@ private:
     };
 
     void start();                                   // kiosk_session_start.cpp
+    void outOfOrder();                              // could not start: the screen that says so
     bool applyConfig(const ConfigFiles& files, bool atStart);
     void goHome();
     void tap(CheckAction action, const std::string& code);
@@ -100,6 +101,7 @@ private:
     ConfigWatcher watcher_;
     InputBindings input_;
     std::unique_ptr<Running> running_;
+    ui::KioskView::OutOfOrder outOfOrder_;          // what the screen says when the kiosk could not start
     LocalDate lastUpkeepDay_;
     Instant upkeepRetryAt_;  // after a failed backup: not before this
     bool configError_ = false;

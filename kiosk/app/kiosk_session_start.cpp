@@ -6,6 +6,7 @@
 #include "app/kiosk_session.h"
 #include "app/paths.h"
 #include "store/backup_rotation.h"
+#include "store/store_messages.h"
 
 namespace kiosk {
 
@@ -24,6 +25,18 @@ KioskSession::KioskSession(const SessionOptions& options, const Clock& clock, st
     s_.texts = loadEmbeddedTexts(options.lang.value_or(Lang::nl));
     s_.ui.screen = options.startScreen;
     start();
+    if (!ready_) outOfOrder();
+}
+
+void KioskSession::outOfOrder() {
+    Texts nl = s_.texts, en = s_.texts;
+    nl.setLang(Lang::nl);
+    en.setLang(Lang::en);
+    const TextArgs venue{{"venue", s_.config.settings.venue}};
+    outOfOrder_ = {nl("out_of_order.title"), nl.format("out_of_order.body", venue), en("out_of_order.title"),
+                   en.format("out_of_order.body", venue), s_.texts("out_of_order.reasons"), s_.startupProblems};
+    s_.ui = ui::UiState{};
+    s_.ui.screen = ui::Screen::out_of_order;
 }
 
 KioskSession::~KioskSession() = default;
@@ -42,6 +55,11 @@ void KioskSession::start() {
     if (!openStoreWithRoster(*db, s_.options.dbPath, files, s_.config, now, s_.texts, s_.startupProblems, rosterFailed).ok())
         return;
     s_.roster.reloadFrom(*db);
+    if (ClockCheck clock; db->checkClock(now, clock).ok()) {  // the clock against the records (retention.cpp)
+        s_.clockOk = clock.ok();
+        s_.clockStatus = describeClock(s_.texts, clock, now, s_.config.settings.retentionDays);
+        if (!s_.clockOk) s_.startupProblems.push_back(s_.clockStatus);
+    }
     staff_.load(*db);
     late_.load(*db);
     // Retention, then today's backup: both before the first frame, on the kiosk's own data.

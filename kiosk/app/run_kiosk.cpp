@@ -68,7 +68,12 @@ int runKiosk(const CommandLine& cl) {
     traceStartup("session: config, database, roster, log");
     for (const auto& p : session.startupProblems()) std::fprintf(stderr, "%s\n", p.c_str());
     if (!session.ready()) {
+        // Never a blank screen at the venue: the window says check-in is out of order, and whom
+        // to turn to, for a while; then the process ends with its code, and systemd (Restart=always)
+        // starts it again, so a disk that was full or a config that was fixed meanwhile is tried anew.
         std::fprintf(stderr, "%s\n", session.texts()("app.cannot_start").c_str());
+        wo.exitAfterSeconds = kOutOfOrderSeconds;
+        runWindow(session, wo);
         return session.configError() ? 2 : 1;
     }
     return runWindow(session, wo);

@@ -46,6 +46,8 @@ struct SessionState {
     std::string storeProblem;                  // the last failed write, in words ("" when writing works)
     std::vector<std::string> startupProblems;  // said at start (stderr) and on the Status page
     std::vector<std::string> configProblems;   // the newest config on disk, when it was refused
+    std::string clockStatus;                   // the clock judged against the records, in words (at start)
+    bool clockOk = true;
 
     // The language a person sees when nobody chose one: --lang, else kiosk.toml's.
     Lang defaultLang() const { return options.lang.value_or(config.settings.lang); }

@@ -97,6 +97,7 @@ const ui::StaffView* StaffDesk::view(LocalDate today, Instant now) const {
     h.configProblems = s_.configProblems;
     h.startupProblems = s_.startupProblems;
     h.storeProblem = s_.storeProblem;
+    h.clockWarning = s_.clockOk ? std::string{} : s_.clockStatus;
     h.eventCount = s_.ledger.eventCount();
     h.version = KIOSK_VERSION;
     }

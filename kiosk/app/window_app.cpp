@@ -177,13 +177,16 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
     // the frame loop itself, so that a hung loop is restarted.
     const long long watchdogMs = systemdWatchdogMs();
     bool readySent = false;
+    const double startedAt = glfwGetTime();
     while (!glfwWindowShouldClose(window) && !gStopRequested) {
+        if (opt.exitAfterSeconds > 0 && glfwGetTime() - startedAt >= opt.exitAfterSeconds) break;
         // The moment something changes by itself (a countdown, a fling, a press held in the corner):
         // a draw is due once the wait has lasted that long.
         const int64_t dueMs = session.msUntilNextChange();
         const double waitFrom = glfwGetTime();
         double wait = offscreen ? 0.0 : pacer.waitSeconds(dueMs, session.msUntilConfigPoll());
         if (watchdogMs > 0) wait = std::min(wait, static_cast<double>(watchdogMs) / 2000.0);
+        if (opt.exitAfterSeconds > 0) wait = std::min(wait, std::max(0.0, opt.exitAfterSeconds - (glfwGetTime() - startedAt)));
         if (offscreen && tapsDoneAt >= 0 && glfwGetTime() - tapsDoneAt < opt.delaySeconds) wait = 0.2;  // no busy wait
         if (wait > 0.0) glfwWaitEventsTimeout(wait);
         else glfwPollEvents();

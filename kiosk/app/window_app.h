@@ -18,7 +18,11 @@ struct WindowOptions {
     double delaySeconds = 0;     // with screenshot: wait this long (real time) after the taps, then take it
     std::string uiDump;          // non-empty: append one JSON line per rendered frame
     std::vector<std::string> taps;  // labels to tap, in order, as soon as each is on screen (demos, screenshots)
+    double exitAfterSeconds = 0;    // > 0: close the window after this long (the out-of-order screen)
 };
+
+// How long the out-of-order screen stays before the process ends to be started again.
+inline constexpr double kOutOfOrderSeconds = 120;
 
 // Runs until the window closes. Returns the process exit code (0 ok, 1 runtime failure).
 int runWindow(KioskSession& session, const WindowOptions& options);

@@ -44,6 +44,12 @@ struct KioskView {
     PinPadView pin;                              // the staff PIN pad
     int shiftLockedSeconds = 0;                  // the facilitator keypad is locked after wrong tries
     const StaffView* staff = nullptr;            // set only while staff mode is unlocked
+    // The kiosk could not start: the title and the message in Dutch and in English, and why.
+    struct OutOfOrder {
+        std::string titleNl, bodyNl, titleEn, bodyEn, reasonsHeading;
+        std::vector<std::string> reasons;
+    };
+    const OutOfOrder* outOfOrder = nullptr;      // set only when the kiosk could not start
 };
 
 }  // namespace kiosk::ui

@@ -12,6 +12,8 @@ enum class Screen {
     home, checkin, agenda, walkin, exercises, exercise, shift,
     // Staff mode: the PIN pad, then (only once unlocked) the dashboard's pages.
     staff_pin, staff_today, staff_correct, staff_matrix, staff_history, staff_health,
+    // The kiosk could not start (config, database or disk): says so, and whom to turn to.
+    out_of_order,
 };
 
 // The pages behind the PIN (staff_pin itself is public: it is the door).

@@ -57,6 +57,7 @@ Intent drawStaffHealthScreen(const KioskView& v, UiState& s) {
     const bool storeOk = h.storeProblem.empty();
     line(storeOk, tx("staff.health_store"), storeOk ? tx.format("staff.health_store_ok", {{"n", std::to_string(h.eventCount)}}) : h.storeProblem,
          h.databasePath);
+    if (!h.clockWarning.empty()) line(false, tx("staff.health_clock"), h.clockWarning);
     line(true, tx("staff.health_size"), bytes(h.databaseBytes) + "  (WAL " + bytes(h.walBytes) + ")");
     const bool diskOk = h.freeBytes < 0 || h.freeBytes > 200LL * 1024 * 1024;
     line(diskOk, tx("staff.health_disk"), bytes(h.freeBytes));

@@ -28,6 +28,7 @@ constexpr ScreenEntry kScreens[] = {
     {Screen::staff_matrix, "staff_matrix", true, drawStaffMatrixScreen},
     {Screen::staff_history, "staff_history", true, drawStaffHistoryScreen},
     {Screen::staff_health, "staff_health", true, drawStaffHealthScreen},
+    {Screen::out_of_order, "out_of_order", false, drawOutOfOrderScreen},
 };
 
 const ScreenEntry& entry(Screen s) {

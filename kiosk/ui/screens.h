@@ -22,6 +22,7 @@ Intent drawStaffCorrectScreen(const KioskView& view, UiState& state);  // staff:
 Intent drawStaffMatrixScreen(const KioskView& view, UiState& state);   // staff: the cohort matrix
 Intent drawStaffHistoryScreen(const KioskView& view, UiState& state);  // staff: what was corrected
 Intent drawStaffHealthScreen(const KioskView& view, UiState& state);   // staff: the kiosk's health
+Intent drawOutOfOrderScreen(const KioskView& view, UiState& state);    // the kiosk could not start
 // The answer after a tap (welcome, already checked in, error...), drawn in place of the screen's content.
 Intent drawFeedback(const KioskView& view, const UiState& state, ImVec2 min, ImVec2 max);
 

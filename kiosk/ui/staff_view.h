@@ -24,6 +24,7 @@ struct StaffHealth {
     std::vector<std::string> configProblems;  // the newest config on disk, when it was refused
     std::vector<std::string> startupProblems;
     std::string storeProblem;
+    std::string clockWarning;                 // the clock disagrees with the records ("" when plausible)
     size_t eventCount = 0;
     std::string version;
 };

@@ -106,3 +106,26 @@ TEST_CASE("a broken config stops the kiosk with exit 2 and every problem named",
     CHECK(r.err.find("programme.toml:") != std::string::npos);
     CHECK(r.err.find("onbekende sleutel `thema`") != std::string::npos);
 }
+
+TEST_CASE("a kiosk that cannot open its database says so on screen, in Dutch and English, and exits 1", "[e2e]") {
+    TempDir dir;
+    std::filesystem::create_directories(dir / "attendance.db");  // a folder where the database should be
+    const std::string png = (dir / "broken.png").string(), dump = (dir / "dump.jsonl").string();
+    const auto r = runKiosk(dir, {"--screenshot", png, "--ui-dump", dump, "--now", "2026-11-26T09:10"});
+    INFO(r.err);
+    CHECK(r.exitCode == 1);
+    CHECK(r.err.find("attendance.db") != std::string::npos);
+    // The screen drawn is the out-of-order screen, not the home screen and not a blank window.
+    const std::string frames = readFile(dump);
+    CHECK(frames.find("\"screen\": \"out_of_order\"") != std::string::npos);
+    CHECK(frames.find("\"screen\": \"home\"") == std::string::npos);
+    const Png p = load(png);
+    size_t dark = 0, warning = 0;
+    for (size_t i = 0; i < p.rgb.size(); i += 3) {
+        const unsigned char r8 = p.rgb[i], g = p.rgb[i + 1], b = p.rgb[i + 2];
+        if (r8 < 60 && g < 60 && b < 60) ++dark;
+        if (r8 > 100 && r8 > g + 30 && g > b + 30) ++warning;  // the amber warning sign
+    }
+    CHECK(dark > 3000);   // words on it
+    CHECK(warning > 500);
+}
