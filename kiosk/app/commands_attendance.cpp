@@ -109,12 +109,25 @@ int cmdCheckInOut(const CommandLine& cl) {
 int cmdExport(const CommandLine& cl) {
     ExportRequest req;
     req.matrix = cl.matrix;
-    const auto format = parseExportFormat(cl.format.value_or("csv"));
+    req.blank = cl.blank;
+    req.certificates = cl.certificates;
+    const bool paperOnly = cl.blank || cl.certificates;
+    const auto format = parseExportFormat(cl.format.value_or(paperOnly ? "pdf" : "csv"));
     if (!format) {
-        std::fprintf(stderr, "--format csv | xlsx, niet / not '%s'\n", cl.format->c_str());
+        std::fprintf(stderr, "--format csv | xlsx | pdf, niet / not '%s'\n", cl.format->c_str());
         return 2;
     }
     req.format = *format;
+    if ((paperOnly && req.format != ExportFormat::pdf) || (cl.blank + cl.certificates + cl.matrix > 1) ||
+        (cl.day && !cl.blank) || (cl.day && cl.date)) {
+        std::fprintf(stderr, "%s\n", "--blank en --certificates zijn PDF, elk apart; --day N alleen met --blank, niet met --date / "
+                                     "--blank and --certificates are PDF, one at a time; --day N only with --blank, not with --date");
+        return 2;
+    }
+    if (cl.certificates && cl.out && *cl.out == "-") {
+        std::fprintf(stderr, "--certificates --out DIR (een map / a folder), niet / not '-'\n");
+        return 2;
+    }
     if (cl.delimiter) {
         if (*cl.delimiter == ";") req.delimiter = ';';
         else if (*cl.delimiter == ",") req.delimiter = ',';
@@ -136,12 +149,30 @@ int cmdExport(const CommandLine& cl) {
     CommandContext ctx;
     AttendanceDb db;
     if (int rc = open(cl, ctx, db)) return rc;
+    if (cl.day) {
+        const ProgrammeDay* found = nullptr;
+        for (const auto& d : ctx.config.programme.days)
+            if (d.number == *cl.day) found = &d;
+        if (!found) {
+            std::fprintf(stderr, "--day %d: %s\n", *cl.day, "geen programmadag met dat nummer / no programme day with that number");
+            return 2;
+        }
+        req.date = found->date;
+    }
     BuiltExport built;
     if (auto s = collectExport(db, req, ctx.config.programme, ctx.config.settings, ctx.texts, built); !s.ok()) {
         std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
         return 1;
     }
+    if (!built.error.empty()) {
+        std::fprintf(stderr, "%s\n", built.error.c_str());
+        return 1;
+    }
     if (cl.out && *cl.out == "-") {
+        if (req.format == ExportFormat::pdf) {
+            std::fwrite(built.document.data(), 1, built.document.size(), stdout);
+            return 0;
+        }
         if (req.format == ExportFormat::csv) {
             const std::string csv = tableCsv(built.table, req.delimiter);
             std::fwrite(csv.data(), 1, csv.size(), stdout);
@@ -160,6 +191,11 @@ int cmdExport(const CommandLine& cl) {
         std::fwrite(bytes->data(), 1, bytes->size(), stdout);
         return 0;
     }
+    if (req.certificates && built.certificates.people.empty()) {
+        // Refused, not an error: nobody met the rule, so there is nothing to print (and no empty folder).
+        std::fprintf(stderr, "%s\n", ctx.texts.format("cli.no_certificates", {{"min", std::to_string(ctx.config.settings.certificateMinDays)}}).c_str());
+        return 3;
+    }
     const ExportTarget where = cl.out ? ExportTarget{std::filesystem::path(*cl.out).parent_path(), false, {}}
                                       : currentExportTarget(exportDir(ctx.config.settings.exportFolder, ctx.dbPath));
     const SavedExport saved = saveExport(built, req, where, cl.out ? std::filesystem::path(*cl.out) : std::filesystem::path{});
@@ -169,8 +205,10 @@ int cmdExport(const CommandLine& cl) {
     }
     const std::filesystem::path& target = saved.path;
     db.setMeta(kLastExportMeta, lastExportValue(SystemClock{}.now(), target.string()));
-    const TextArgs args{{"path", target.string()}, {"n", std::to_string(built.table.rows.size())}, {"drive", where.label}};
-    std::printf("%s\n", ctx.texts.format(where.removable ? "cli.exported_drive" : "cli.exported", args).c_str());
+    const TextArgs args{{"path", target.string()}, {"n", std::to_string(saved.rows)}, {"drive", where.label}};
+    const char* said = req.certificates ? (where.removable ? "cli.certificates_drive" : "cli.certificates")
+                                        : (where.removable ? "cli.exported_drive" : "cli.exported");
+    std::printf("%s\n", ctx.texts.format(said, args).c_str());
     return 0;
 }
 
