@@ -16,13 +16,13 @@ std::string matrixPdf(const CohortMatrix& m, const PdfInputs& in, std::string& e
     t.font = "Inter 8.5";
     t.rowHeight = 17;
     t.headerRowHeight = 26;
-    t.columns = {{tx("pdf.col.nr"), 0.3, TextAlign::right}, {tx("pdf.col.name"), 2.1}, {tx("pdf.col.department"), 1.7}};
+    t.columns = {{tx("pdf.col.nr"), 0.35, TextAlign::right}, {tx("pdf.col.name"), 1.8}, {tx("pdf.col.department"), 1.3}};
     for (const auto& d : m.days)
         t.columns.push_back({tx.format("pdf.matrix.day", {{"n", std::to_string(d.number)}}) + "\n" +
                                  shortDate(d.date, tx.lang()),
-                             0.72, TextAlign::centre});
-    t.columns.push_back({tx("pdf.col.days"), 0.5, TextAlign::centre});
-    t.columns.push_back({tx("pdf.col.certificate"), 0.85, TextAlign::centre});
+                             0.8, TextAlign::centre});
+    t.columns.push_back({tx("pdf.col.days"), 0.55, TextAlign::centre});
+    t.columns.push_back({tx("pdf.col.certificate"), 0.95, TextAlign::centre});
     int number = 0;
     for (const auto& r : m.rows) {
         PdfRow row;

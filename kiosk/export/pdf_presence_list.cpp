@@ -39,9 +39,9 @@ std::string presenceListPdf(const std::vector<PresenceRow>& rows, LocalDate date
     doc.setTitle(title + " " + date.iso());
 
     PagedTable t;
-    t.columns = {{tx("pdf.col.nr"), 0.35, TextAlign::right}, {tx("pdf.col.name"), 2.3},
-                 {tx("pdf.col.department"), 1.9},          {tx("pdf.col.in"), 0.55, TextAlign::centre},
-                 {tx("pdf.col.out"), 0.55, TextAlign::centre}, {tx("pdf.col.signature"), 1.75}};
+    t.columns = {{tx("pdf.col.nr"), 0.35, TextAlign::right}, {tx("pdf.col.name"), 2.2},
+                 {tx("pdf.col.department"), 1.7},          {tx("pdf.col.in"), 0.7, TextAlign::centre},
+                 {tx("pdf.col.out"), 0.7, TextAlign::centre}, {tx("pdf.col.signature"), 1.6}};
     t.ruledColumns = {false, false, false, blank, blank, true};
     int number = 0, present = 0, participants = 0, guests = 0;
     bool corrected = false, guestHeading = false;
