@@ -82,17 +82,14 @@ SavedExport saveExport(const BuiltExport& built, const ExportRequest& r, const E
     if (!built.error.empty()) {
         saved.error = built.error;
     } else if (r.certificates) {
+        // The folder whole or not at all: one file per person and the combined one.
         saved.rows = built.certificates.people.size();
+        std::vector<std::pair<std::string, std::string_view>> files;
+        for (const auto& f : built.certificates.people) files.emplace_back(f.fileName, f.bytes);
+        if (!files.empty()) files.emplace_back(built.certificates.combined.fileName, built.certificates.combined.bytes);
         std::error_code ec;
-        std::filesystem::create_directories(saved.path, ec);
-        if (ec) {
-            saved.error = saved.path.string() + ": " + ec.message();
-            return saved;
-        }
-        for (const auto& f : built.certificates.people)
-            if (saved.error = writeFileAtomically(saved.path / f.fileName, f.bytes); !saved.error.empty()) return saved;
-        if (!built.certificates.people.empty())
-            saved.error = writeFileAtomically(saved.path / built.certificates.combined.fileName, built.certificates.combined.bytes);
+        if (saved.path.has_parent_path()) std::filesystem::create_directories(saved.path.parent_path(), ec);
+        saved.error = ec ? saved.path.parent_path().string() + ": " + ec.message() : writeFolderAtomically(saved.path, files);
     } else if (r.format == ExportFormat::pdf) {
         std::error_code ec;
         if (saved.path.has_parent_path()) std::filesystem::create_directories(saved.path.parent_path(), ec);

@@ -54,7 +54,7 @@ struct SavedExport {
     size_t rows = 0;              // rows of the table; certificates: files per person
 };
 // Writes the export atomically into `target.folder` under its file name (or to `file` if given).
-// Certificates: each file atomically, in the folder `fileName` under `target.folder` (or `file`).
+// Certificates: the folder `fileName` under `target.folder` (or `file`), whole (writeFolderAtomically).
 SavedExport saveExport(const BuiltExport& built, const ExportRequest& r, const ExportTarget& target,
                        const std::filesystem::path& file = {});
 

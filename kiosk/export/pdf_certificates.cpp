@@ -2,7 +2,11 @@
 // (CertificateState::earned in the cohort matrix; never anyone else): name, programme and subtitle,
 // the days attended with their dates and themes, the organising partners and a place to sign, all
 // from programme.toml ([certificate]) and kiosk.toml. One file per person and one with them all.
+#include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <memory>
+#include <thread>
 
 #include "pdf_document.h"
 #include "pdf_exports.h"
@@ -39,7 +43,7 @@ void drawCertificate(PdfDocument& doc, const CohortMatrix& m, const MatrixRow& r
     } else {
         y += 70;
     }
-    y += doc.text(x, y, w, tx("pdf.cert.heading"), {"Inter Bold 32", pdfcolour::ink, TextAlign::centre, true}) + 6;
+    y += doc.text(x, y, w, tx("pdf.cert.heading"), {"Inter Semi-Bold 32", pdfcolour::ink, TextAlign::centre, true}) + 6;
     doc.line(W / 2 - 40, y + 8, W / 2 + 40, y + 8, 1.2, pdfcolour::accent);
     y += 40;
     y += doc.text(x, y, w, tx("pdf.cert.declare"), centre) + 12;
@@ -48,9 +52,9 @@ void drawCertificate(PdfDocument& doc, const CohortMatrix& m, const MatrixRow& r
         y += doc.text(x, y, w, row.participant.department, {"Inter 10.5", pdfcolour::muted, TextAlign::centre, true});
     y += 20;
     y += doc.text(x, y, w, tx("pdf.cert.took_part"), centre) + 10;
-    y += doc.text(x, y, w, prog.title, {"Inter Bold 19", pdfcolour::accent, TextAlign::centre, true}) + 2;
+    y += doc.text(x, y, w, prog.title, {"Inter Semi-Bold 19", pdfcolour::accent, TextAlign::centre, true}) + 2;
     if (!prog.subtitle.empty())
-        y += doc.text(x, y, w, "“" + prog.subtitle + "”", {"Inter Italic 12.5", pdfcolour::ink, TextAlign::centre, true});
+        y += doc.text(x, y, w, "“" + prog.subtitle + "”", {"Inter 12.5", pdfcolour::ink, TextAlign::centre, true});
     y += 10;
     y += doc.text(x, y, w,
                   tx.format("pdf.cert.where", {{"cohort", m.cohortName.empty() ? m.cohortId : m.cohortName},
@@ -90,7 +94,6 @@ void drawCertificate(PdfDocument& doc, const CohortMatrix& m, const MatrixRow& r
     if (!ct.signatoryRole.empty()) doc.text(sx, sy, half, ct.signatoryRole, {"Inter 8.5", pdfcolour::muted, TextAlign::left, true});
     doc.text(x, H - M - 22, w, tx.format("pdf.cert.rule", {{"min", std::to_string(m.minDays)}, {"days", std::to_string(m.days.size())}}),
              {"Inter 7.5", pdfcolour::muted, TextAlign::centre, true});
-    doc.endPage();
 }
 
 }  // namespace
@@ -99,21 +102,48 @@ CertificateSet certificatePdfs(const CohortMatrix& m, const PdfInputs& in, std::
     CertificateSet set;
     set.folderName = "certificaten" + (m.cohortId.empty() ? std::string{} : "-" + slug(m.cohortId));
     const std::string title = in.texts("pdf.cert.heading");
+    std::vector<const MatrixRow*> earned;
+    for (const auto& row : m.rows)
+        if (row.certificate == CertificateState::earned) earned.push_back(&row);
+    if (earned.empty()) return set;
+
+    // Each page is laid out once (a recording) and placed twice: in the person's own file and in the
+    // combined one. The own files (layout, font subsets, compression: the cost) are made on up to
+    // four threads, each with its own Cairo surfaces and Pango layout; the combined file after, in order.
+    set.people.resize(earned.size());
+    std::vector<std::unique_ptr<PdfDocument>> pages(earned.size());
+    std::vector<std::string> errors(earned.size());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+        for (size_t i = next++; i < earned.size(); i = next++) {
+            const MatrixRow& row = *earned[i];
+            pages[i] = std::make_unique<PdfDocument>(PageOrientation::portrait, PdfTarget::recording);
+            drawCertificate(*pages[i], m, row, in);
+            PdfDocument one(PageOrientation::portrait);
+            one.setTitle(title + " " + row.participant.fullName());
+            one.place(*pages[i]);
+            one.endPage();
+            set.people[i].fileName = "certificaat-" + slug(row.participant.fullName()) + "-" + slug(row.participant.code) + ".pdf";
+            set.people[i].bytes = one.finish(errors[i]);
+        }
+    };
+    const size_t threads = std::min<size_t>({4, std::max(1u, std::thread::hardware_concurrency()), earned.size()});
+    std::vector<std::thread> pool;
+    for (size_t t = 1; t < threads; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    for (const auto& e : errors)
+        if (!e.empty()) {
+            error = e;
+            return {};
+        }
+
     PdfDocument all(PageOrientation::portrait);
     all.setTitle(title + " " + in.programme.title);
-    for (const auto& row : m.rows) {
-        if (row.certificate != CertificateState::earned) continue;
-        PdfDocument one(PageOrientation::portrait);
-        one.setTitle(title + " " + row.participant.fullName());
-        drawCertificate(one, m, row, in);
-        drawCertificate(all, m, row, in);
-        NamedPdf f;
-        f.fileName = "certificaat-" + slug(row.participant.fullName()) + "-" + slug(row.participant.code) + ".pdf";
-        f.bytes = one.finish(error);
-        if (!error.empty()) return {};
-        set.people.push_back(std::move(f));
+    for (const auto& page : pages) {
+        all.place(*page);
+        all.endPage();
     }
-    if (set.people.empty()) return set;
     set.combined.fileName = "alle-certificaten.pdf";
     set.combined.bytes = all.finish(error);
     if (!error.empty()) return {};

@@ -25,6 +25,7 @@ struct PdfDocument::Impl {
     PangoLayout* layout = nullptr;  // one layout reused for every run of text (fast)
     std::map<std::string, PangoFontDescription*, std::less<>> fonts;
     bool finished = false;
+    bool recording = false;
 
     PangoFontDescription* font(const char* desc) {
         auto it = fonts.find(desc);
@@ -39,11 +40,17 @@ struct PdfDocument::Impl {
     }
 };
 
-PdfDocument::PdfDocument(PageOrientation orientation) : impl_(std::make_unique<Impl>()) {
+PdfDocument::PdfDocument(PageOrientation orientation, PdfTarget target) : impl_(std::make_unique<Impl>()) {
     width_ = orientation == PageOrientation::portrait ? kA4Short : kA4Long;
     height_ = orientation == PageOrientation::portrait ? kA4Long : kA4Short;
-    impl_->surface = cairo_pdf_surface_create_for_stream(appendToString, &impl_->bytes, width_, height_);
-    cairo_pdf_surface_set_metadata(impl_->surface, CAIRO_PDF_METADATA_CREATOR, "Leergang Kiosk");
+    impl_->recording = target == PdfTarget::recording;
+    if (impl_->recording) {
+        const cairo_rectangle_t extents{0, 0, width_, height_};
+        impl_->surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents);
+    } else {
+        impl_->surface = cairo_pdf_surface_create_for_stream(appendToString, &impl_->bytes, width_, height_);
+        cairo_pdf_surface_set_metadata(impl_->surface, CAIRO_PDF_METADATA_CREATOR, "Leergang Kiosk");
+    }
     impl_->cr = cairo_create(impl_->surface);
     impl_->layout = pango_cairo_create_layout(impl_->cr);
 }
@@ -51,6 +58,7 @@ PdfDocument::PdfDocument(PageOrientation orientation) : impl_(std::make_unique<I
 PdfDocument::~PdfDocument() = default;
 
 void PdfDocument::setTitle(const std::string& title) {
+    if (impl_->recording) return;
     cairo_pdf_surface_set_metadata(impl_->surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
 }
 
@@ -102,7 +110,14 @@ void PdfDocument::strokeRect(double x, double y, double w, double h, double widt
     cairo_stroke(impl_->cr);
 }
 
-void PdfDocument::endPage() { cairo_show_page(impl_->cr); }
+void PdfDocument::endPage() {
+    if (!impl_->recording) cairo_show_page(impl_->cr);
+}
+
+void PdfDocument::place(const PdfDocument& recording) {
+    cairo_set_source_surface(impl_->cr, recording.impl_->surface, 0, 0);
+    cairo_paint(impl_->cr);
+}
 
 std::string PdfDocument::finish(std::string& error) {
     if (!impl_->finished) {

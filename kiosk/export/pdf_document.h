@@ -42,9 +42,13 @@ struct TextStyle {
     bool wrap = false;              // false: one line, ellipsised at the box width
 };
 
+// file: a PDF in memory. recording: one page kept as drawing operations, to be placed in several
+// documents without laying its text out again (a certificate in its own file and in the combined one).
+enum class PdfTarget { file, recording };
+
 class PdfDocument {
 public:
-    explicit PdfDocument(PageOrientation orientation);
+    explicit PdfDocument(PageOrientation orientation, PdfTarget target = PdfTarget::file);
     ~PdfDocument();
     PdfDocument(const PdfDocument&) = delete;
     PdfDocument& operator=(const PdfDocument&) = delete;
@@ -61,6 +65,8 @@ public:
     void strokeRect(double x, double y, double w, double h, double width, Rgb3 colour);
     void setTitle(const std::string& title);  // the PDF's metadata title
     void endPage();                            // the current page is done; the next begins
+    // Paints what `recording` (a PdfTarget::recording document of the same size) drew onto this page.
+    void place(const PdfDocument& recording);
     // The whole PDF; "" with `error` set when Cairo failed.
     std::string finish(std::string& error);
 
