@@ -34,37 +34,37 @@ void drawCertificate(PdfDocument& doc, const CohortMatrix& m, const MatrixRow& r
     doc.strokeRect(M - 14, M - 14, W - 2 * (M - 14), H - 2 * (M - 14), 2.2, pdfcolour::accent);
     doc.strokeRect(M - 8, M - 8, W - 2 * (M - 8), H - 2 * (M - 8), 0.6, pdfcolour::accent);
     const double x = M + 34, w = W - 2 * (M + 34);
-    const TextStyle centre{"Inter 11", pdfcolour::ink, TextAlign::centre, true};
+    const TextStyle centre{"Inter 14.5", pdfcolour::ink, TextAlign::centre, true};
     double y = M + 40;
     if (!ct.organisers.empty()) {
         std::string orgs;
         for (const auto& o : ct.organisers) orgs += (orgs.empty() ? "" : "   ·   ") + o;
-        y += doc.text(x, y, w, orgs, {"Inter Semi-Bold 10", pdfcolour::accent, TextAlign::centre, true}) + 58;
+        y += doc.text(x, y, w, orgs, {"Inter Semi-Bold 13.5", pdfcolour::accent, TextAlign::centre, true}) + 58;
     } else {
         y += 70;
     }
-    y += doc.text(x, y, w, tx("pdf.cert.heading"), {"Inter Semi-Bold 32", pdfcolour::ink, TextAlign::centre, true}) + 6;
+    y += doc.text(x, y, w, tx("pdf.cert.heading"), {"Inter Semi-Bold 42.5", pdfcolour::ink, TextAlign::centre, true}) + 6;
     doc.line(W / 2 - 40, y + 8, W / 2 + 40, y + 8, 1.2, pdfcolour::accent);
     y += 40;
     y += doc.text(x, y, w, tx("pdf.cert.declare"), centre) + 12;
-    y += doc.text(x, y, w, row.participant.fullName(), {"Inter Semi-Bold 26", pdfcolour::ink, TextAlign::centre, true}) + 4;
+    y += doc.text(x, y, w, row.participant.fullName(), {"Inter Semi-Bold 34.5", pdfcolour::ink, TextAlign::centre, true}) + 4;
     if (!row.participant.department.empty())
-        y += doc.text(x, y, w, row.participant.department, {"Inter 10.5", pdfcolour::muted, TextAlign::centre, true});
+        y += doc.text(x, y, w, row.participant.department, {"Inter 14", pdfcolour::muted, TextAlign::centre, true});
     y += 20;
     y += doc.text(x, y, w, tx("pdf.cert.took_part"), centre) + 10;
-    y += doc.text(x, y, w, prog.title, {"Inter Semi-Bold 19", pdfcolour::accent, TextAlign::centre, true}) + 2;
+    y += doc.text(x, y, w, prog.title, {"Inter Semi-Bold 25.5", pdfcolour::accent, TextAlign::centre, true}) + 2;
     if (!prog.subtitle.empty())
-        y += doc.text(x, y, w, "“" + prog.subtitle + "”", {"Inter 12.5", pdfcolour::ink, TextAlign::centre, true});
+        y += doc.text(x, y, w, "“" + prog.subtitle + "”", {"Inter 16.5", pdfcolour::ink, TextAlign::centre, true});
     y += 10;
     y += doc.text(x, y, w,
                   tx.format("pdf.cert.where", {{"cohort", m.cohortName.empty() ? m.cohortId : m.cohortName},
                                                {"venue", in.settings.venue},
                                                {"city", in.settings.city}}),
-                  {"Inter 10.5", pdfcolour::muted, TextAlign::centre, true});
+                  {"Inter 14", pdfcolour::muted, TextAlign::centre, true});
     y += 28;
     y += doc.text(x, y, w,
                   tx.format("pdf.cert.days", {{"n", std::to_string(row.daysPresent)}, {"total", std::to_string(m.days.size())}}),
-                  {"Inter Semi-Bold 11", pdfcolour::ink, TextAlign::centre, true}) +
+                  {"Inter Semi-Bold 14.5", pdfcolour::ink, TextAlign::centre, true}) +
          10;
     // The days attended: number, date, theme, as a small centred table.
     const double tw = 380, tx0 = (W - tw) / 2;
@@ -72,28 +72,28 @@ void drawCertificate(PdfDocument& doc, const CohortMatrix& m, const MatrixRow& r
         const auto& st = row.days[i];
         if (!st || *st == DayStatus::absent) continue;
         const ProgrammeDay& d = m.days[i];
-        const TextStyle small{"Inter 10", pdfcolour::ink};
-        doc.text(tx0, y, 52, tx.format("pdf.matrix.day", {{"n", std::to_string(d.number)}}), {"Inter Semi-Bold 10", pdfcolour::accent});
+        const TextStyle small{"Inter 13.5", pdfcolour::ink};
+        doc.text(tx0, y, 52, tx.format("pdf.matrix.day", {{"n", std::to_string(d.number)}}), {"Inter Semi-Bold 13.5", pdfcolour::accent});
         doc.text(tx0 + 52, y, 92, shortDate(d.date, tx.lang()) + " " + std::to_string(d.date.year), small);
         y += doc.text(tx0 + 150, y, tw - 150, d.theme, small) + 4;
     }
 
     // Place, date and the signature, at the foot of the page.
-    const double fy = H - M - 150;
+    const double fy = H - M - 134;
     const std::string place = ct.place.empty() ? in.settings.city : ct.place;
     const LocalDate signedOn = m.days.empty() ? LocalDate{} : m.days.back().date;
     const double half = (w - 40) / 2;
     doc.text(x, fy + 40, half, place + ", " + std::to_string(signedOn.day) + " " + monthName(signedOn.month, tx.lang()) + " " +
                                    std::to_string(signedOn.year),
-             {"Inter 10.5", pdfcolour::ink});
-    doc.text(x, fy + 58, half, tx("pdf.cert.place_date"), {"Inter 8.5", pdfcolour::muted});
+             {"Inter 14", pdfcolour::ink});
+    doc.text(x, fy + 58, half, tx("pdf.cert.place_date"), {"Inter 11.5", pdfcolour::muted});
     const double sx = x + half + 40;
     doc.line(sx, fy + 56, sx + half, fy + 56, 0.7, pdfcolour::ink);
     double sy = fy + 60;
-    if (!ct.signatory.empty()) sy += doc.text(sx, sy, half, ct.signatory, {"Inter Semi-Bold 10", pdfcolour::ink, TextAlign::left, true});
-    if (!ct.signatoryRole.empty()) doc.text(sx, sy, half, ct.signatoryRole, {"Inter 8.5", pdfcolour::muted, TextAlign::left, true});
+    if (!ct.signatory.empty()) sy += doc.text(sx, sy, half, ct.signatory, {"Inter Semi-Bold 13.5", pdfcolour::ink, TextAlign::left, true});
+    if (!ct.signatoryRole.empty()) doc.text(sx, sy, half, ct.signatoryRole, {"Inter 11.5", pdfcolour::muted, TextAlign::left, true});
     doc.text(x, H - M - 22, w, tx.format("pdf.cert.rule", {{"min", std::to_string(m.minDays)}, {"days", std::to_string(m.days.size())}}),
-             {"Inter 7.5", pdfcolour::muted, TextAlign::centre, true});
+             {"Inter 10", pdfcolour::muted, TextAlign::centre, true});
 }
 
 }  // namespace

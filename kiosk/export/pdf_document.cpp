@@ -53,6 +53,9 @@ PdfDocument::PdfDocument(PageOrientation orientation, PdfTarget target) : impl_(
     }
     impl_->cr = cairo_create(impl_->surface);
     impl_->layout = pango_cairo_create_layout(impl_->cr);
+    // Font sizes in points, as everywhere in print (Pango's default is 96 dpi).
+    pango_cairo_context_set_resolution(pango_layout_get_context(impl_->layout), 72.0);
+    pango_layout_context_changed(impl_->layout);
 }
 
 PdfDocument::~PdfDocument() = default;
@@ -67,7 +70,9 @@ void PdfDocument::layout(double w, std::string_view text, const TextStyle& style
     pango_layout_set_font_description(l, impl_->font(style.font));
     pango_layout_set_width(l, static_cast<int>(w * PANGO_SCALE));
     pango_layout_set_wrap(l, PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_ellipsize(l, style.wrap ? PANGO_ELLIPSIZE_NONE : PANGO_ELLIPSIZE_END);
+    const bool limited = !style.wrap || style.maxLines > 0;
+    pango_layout_set_ellipsize(l, limited ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+    pango_layout_set_height(l, style.wrap && style.maxLines > 0 ? -style.maxLines : -1);
     pango_layout_set_alignment(l, style.align == TextAlign::centre ? PANGO_ALIGN_CENTER
                                   : style.align == TextAlign::right ? PANGO_ALIGN_RIGHT
                                                                     : PANGO_ALIGN_LEFT);
@@ -189,7 +194,8 @@ int drawPagedTable(PdfDocument& doc, const PagedTable& t, double top,
                 continue;
             }
             for (size_t c = 0; c < t.columns.size() && c < row.cells.size(); ++c) {
-                TextStyle s{t.font, c < row.colours.size() ? row.colours[c] : pdfcolour::ink, t.columns[c].align};
+                TextStyle s{t.font, c < row.colours.size() ? row.colours[c] : pdfcolour::ink, t.columns[c].align,
+                            t.columns[c].wrap, 2};
                 const double th = doc.textHeight(ws[c] - 2 * pad, row.cells[c], s);
                 doc.text(xs[c] + pad, y + (t.rowHeight - th) / 2, ws[c] - 2 * pad, row.cells[c], s);
                 const std::vector<bool>& ruled = row.ruled.empty() ? t.ruledColumns : row.ruled;
@@ -201,7 +207,7 @@ int drawPagedTable(PdfDocument& doc, const PagedTable& t, double top,
         }
         const double fy = doc.height() - PdfDocument::kMargin - 12;
         doc.line(left, fy - 6, left + width, fy - 6, 0.4, pdfcolour::rule);
-        const TextStyle foot{"Inter 8", pdfcolour::muted};
+        const TextStyle foot{"Inter 10.5", pdfcolour::muted};
         doc.text(left, fy, width * 0.75, footerLeft, foot);
         TextStyle right = foot;
         right.align = TextAlign::right;

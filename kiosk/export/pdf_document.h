@@ -4,7 +4,7 @@
 //  - A PdfDocument is an A4 document (portrait or landscape) written into memory; `finish()` returns
 //    the whole file, so the caller writes it with writeFileAtomically (a stick never holds half a PDF).
 //  - Text is laid out by Pango with fontconfig's Inter ("Inter 10", "Inter Bold 16"); Cairo embeds the
-//    subset of each font used. Units are PDF points (1/72 inch); A4 is 595.276 x 841.89.
+//    subset of each font used. Units, font sizes included, are PDF points (1/72 inch); A4 is 595.276 x 841.89.
 //  - `drawPagedTable` lays out rows of one fixed height, so the page count is known before the first
 //    page is drawn: every page gets the caller's header block, the column header and "1 van 3".
 //  - Nothing here knows about attendance: the writers (pdf_presence_list.cpp, pdf_matrix.cpp,
@@ -40,6 +40,7 @@ struct TextStyle {
     Rgb3 colour = pdfcolour::ink;
     TextAlign align = TextAlign::left;
     bool wrap = false;              // false: one line, ellipsised at the box width
+    int maxLines = 0;               // with wrap: at most this many lines, the last ellipsised (0: any)
 };
 
 // file: a PDF in memory. recording: one page kept as drawing operations, to be placed in several
@@ -81,6 +82,7 @@ struct PdfColumn {
     std::string header;
     double width = 1;  // a share of the table's width
     TextAlign align = TextAlign::left;
+    bool wrap = false;  // up to two lines (a long name) instead of one with an ellipsis
 };
 
 struct PdfRow {
@@ -93,9 +95,9 @@ struct PdfRow {
 struct PagedTable {
     std::vector<PdfColumn> columns;
     std::vector<PdfRow> rows;
-    double rowHeight = 24;               // pt; room to sign on a presence list
+    double rowHeight = 26;               // pt; room to sign, or two lines of a long name
     double headerRowHeight = 20;
-    const char* font = "Inter 9.5";
+    const char* font = "Inter 10";
     std::vector<bool> ruledColumns;      // per column: draw a line to write on (the signature)
 };
 

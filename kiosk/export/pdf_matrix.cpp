@@ -13,14 +13,15 @@ std::string matrixPdf(const CohortMatrix& m, const PdfInputs& in, std::string& e
     doc.setTitle(title + " " + cohort);
 
     PagedTable t;
-    t.font = "Inter 8.5";
+    t.font = "Inter 9";
     t.rowHeight = 17;
     t.headerRowHeight = 26;
-    t.columns = {{tx("pdf.col.nr"), 0.35, TextAlign::right}, {tx("pdf.col.name"), 1.8}, {tx("pdf.col.department"), 1.3}};
+    t.columns = {{tx("pdf.col.nr"), 0.35, TextAlign::right}, {tx("pdf.col.name"), 1.8}, {tx("pdf.col.department"), 1.6}};
+    // One line per person here (a long name is cut with an ellipsis): 200 people on few pages.
     for (const auto& d : m.days)
         t.columns.push_back({tx.format("pdf.matrix.day", {{"n", std::to_string(d.number)}}) + "\n" +
                                  shortDate(d.date, tx.lang()),
-                             0.8, TextAlign::centre});
+                             0.74, TextAlign::centre});
     t.columns.push_back({tx("pdf.col.days"), 0.55, TextAlign::centre});
     t.columns.push_back({tx("pdf.col.certificate"), 0.95, TextAlign::centre});
     int number = 0;
@@ -54,12 +55,12 @@ std::string matrixPdf(const CohortMatrix& m, const PdfInputs& in, std::string& e
     auto header = [&](PdfDocument& d, int, int) {
         const double y = PdfDocument::kMargin;
         d.fillRect(left, y, 4, 50, pdfcolour::accent);
-        d.text(left + 14, y - 2, width * 0.6, in.programme.title, {"Inter Semi-Bold 10", pdfcolour::accent});
-        d.text(left + 14, y + 12, width * 0.6, title, {"Inter Bold 21", pdfcolour::ink});
-        TextStyle r{"Inter 9", pdfcolour::muted, TextAlign::right};
+        d.text(left + 14, y - 2, width * 0.6, in.programme.title, {"Inter Semi-Bold 13.5", pdfcolour::accent});
+        d.text(left + 14, y + 12, width * 0.6, title, {"Inter Bold 24", pdfcolour::ink});
+        TextStyle r{"Inter 12", pdfcolour::muted, TextAlign::right};
         d.text(left + width * 0.5, y - 1, width * 0.5, venue, r);
         d.text(left + width * 0.5, y + 12, width * 0.5, cohort, r);
-        d.text(left, y + 60, width, rule, {"Inter 9.5", pdfcolour::ink});
+        d.text(left, y + 60, width, rule, {"Inter 12.5", pdfcolour::ink});
     };
     const std::string footer = in.programme.title + " · " + title + " · " + cohort;
     drawPagedTable(doc, t, top, header, footer, [&](int p, int n) {

@@ -39,9 +39,9 @@ std::string presenceListPdf(const std::vector<PresenceRow>& rows, LocalDate date
     doc.setTitle(title + " " + date.iso());
 
     PagedTable t;
-    t.columns = {{tx("pdf.col.nr"), 0.35, TextAlign::right}, {tx("pdf.col.name"), 2.2},
-                 {tx("pdf.col.department"), 1.7},          {tx("pdf.col.in"), 0.7, TextAlign::centre},
-                 {tx("pdf.col.out"), 0.7, TextAlign::centre}, {tx("pdf.col.signature"), 1.6}};
+    t.columns = {{tx("pdf.col.nr"), 0.35, TextAlign::right}, {tx("pdf.col.name"), 2.4, TextAlign::left, true},
+                 {tx("pdf.col.department"), 1.7, TextAlign::left, true},          {tx("pdf.col.in"), 0.65, TextAlign::centre},
+                 {tx("pdf.col.out"), 0.65, TextAlign::centre}, {tx("pdf.col.signature"), 1.5}};
     t.ruledColumns = {false, false, false, blank, blank, true};
     int number = 0, present = 0, participants = 0, guests = 0;
     bool corrected = false, guestHeading = false;
@@ -96,19 +96,19 @@ std::string presenceListPdf(const std::vector<PresenceRow>& rows, LocalDate date
                                                    {"guests", std::to_string(guests)}}) +
                     (corrected ? "   " + tx("pdf.presence.corrected") : std::string{});
     const double left = PdfDocument::kMargin, width = doc.width() - 2 * PdfDocument::kMargin;
-    const double top = PdfDocument::kMargin + 118;
+    const double top = PdfDocument::kMargin + 134;
     auto header = [&](PdfDocument& d, int, int) {
         double y = PdfDocument::kMargin;
         d.fillRect(left, y, 4, 50, pdfcolour::accent);
-        d.text(left + 14, y - 2, width * 0.6, in.programme.title, {"Inter Semi-Bold 10", pdfcolour::accent});
-        d.text(left + 14, y + 12, width * 0.6, title, {"Inter Bold 21", pdfcolour::ink});
-        TextStyle r{"Inter 9", pdfcolour::muted, TextAlign::right};
+        d.text(left + 14, y - 2, width * 0.6, in.programme.title, {"Inter Semi-Bold 13.5", pdfcolour::accent});
+        d.text(left + 14, y + 12, width * 0.6, title, {"Inter Bold 24", pdfcolour::ink});
+        TextStyle r{"Inter 12", pdfcolour::muted, TextAlign::right};
         d.text(left + width * 0.5, y - 1, width * 0.5, venue, r);
         d.text(left + width * 0.5, y + 12, width * 0.5, cohort, r);
         y += 58;
-        d.text(left, y, width, day, {"Inter Semi-Bold 12.5", pdfcolour::ink});
-        d.text(left, y + 18, width, when, {"Inter 11", pdfcolour::ink});
-        d.text(left, y + 38, width, summary, {"Inter 8.5", pdfcolour::muted, TextAlign::left, true});
+        d.text(left, y, width, day, {"Inter Semi-Bold 16.5", pdfcolour::ink});
+        d.text(left, y + 18, width, when, {"Inter 14.5", pdfcolour::ink});
+        d.text(left, y + 38, width, summary, {"Inter 11.5", pdfcolour::muted, TextAlign::left, true});
     };
     const std::string footer = in.programme.title + " · " + title + " · " + date.iso();
     drawPagedTable(doc, t, top, header, footer, [&](int p, int n) {

@@ -207,7 +207,7 @@ TEST_CASE("the blank list names the cohort, leaves times to be written, and has 
     const SavedExport saved = c.save(r);
     CHECK(saved.path.filename() == "presentielijst-leeg-2026-12-24.pdf");
     const std::string text = pdfText(saved.path);
-    CHECK(text.find("Presentielijst, in te vullen") != std::string::npos);
+    CHECK(text.find("Lege presentielijst") != std::string::npos);
     CHECK(text.find("Dag 3: Thema 3") != std::string::npos);
     CHECK(text.find("Kuipers, \xC4\xB2sbrand") != std::string::npos);
     CHECK(text.find("Niet op de lijst") != std::string::npos);
