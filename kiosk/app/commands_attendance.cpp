@@ -166,7 +166,8 @@ int cmdExport(const CommandLine& cl) {
     }
     if (!built.error.empty()) {
         std::fprintf(stderr, "%s\n", built.error.c_str());
-        return 1;
+        // Refused, not failed: nobody met the certificate rule, so there is nothing to print.
+        return req.certificates && built.certificates.people.empty() ? 3 : 1;
     }
     if (cl.out && *cl.out == "-") {
         if (req.format == ExportFormat::pdf) {
@@ -190,11 +191,6 @@ int cmdExport(const CommandLine& cl) {
         if (!bytes) return 1;
         std::fwrite(bytes->data(), 1, bytes->size(), stdout);
         return 0;
-    }
-    if (req.certificates && built.certificates.people.empty()) {
-        // Refused, not an error: nobody met the rule, so there is nothing to print (and no empty folder).
-        std::fprintf(stderr, "%s\n", ctx.texts.format("cli.no_certificates", {{"min", std::to_string(ctx.config.settings.certificateMinDays)}}).c_str());
-        return 3;
     }
     const ExportTarget where = cl.out ? ExportTarget{std::filesystem::path(*cl.out).parent_path(), false, {}}
                                       : currentExportTarget(exportDir(ctx.config.settings.exportFolder, ctx.dbPath));

@@ -132,7 +132,8 @@ void KioskSession::applyStaff(const ui::Intent& in, Instant now) {
             if (!staffUnlocked_ || export_) return;
             ExportRequest req;
             req.matrix = in.exportMatrix;
-            req.format = in.exportXlsx ? ExportFormat::xlsx : ExportFormat::csv;
+            req.format = in.exportPdf || in.exportCertificates ? ExportFormat::pdf : in.exportXlsx ? ExportFormat::xlsx : ExportFormat::csv;
+            req.certificates = in.exportCertificates;
             req.today = localDateOf(now);
             req.date = std::abs(in.day.daysSinceEpoch() - req.today.daysSinceEpoch()) <= 400 ? in.day : req.today;
             const ExportTarget target = currentExportTarget(exportDir(config_.settings.exportFolder, options_.dbPath));

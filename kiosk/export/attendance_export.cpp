@@ -39,6 +39,9 @@ BuiltExport buildExport(const ExportRequest& r, const Programme& programme, cons
         if (r.certificates) {
             out.certificates = certificatePdfs(m, pdf, out.error);
             out.fileName = out.certificates.folderName;
+            // Nothing to write is said, not written as an empty folder.
+            if (out.error.empty() && out.certificates.people.empty())
+                out.error = texts.format("cli.no_certificates", {{"min", std::to_string(settings.certificateMinDays)}});
             return out;
         }
         out.fileName = matrixFileName(m.cohortId, r.format);

@@ -127,10 +127,10 @@ struct Intent {
         lock_staff,      // leave staff mode
         staff_day,       // show the day `minutes` days from the one shown (-1, +1; 0: today)
         staff_change,    // a correction or guest review: `change` (the app fills in ids and times)
-        staff_export,    // `exportMatrix`, `exportXlsx`
+        staff_export,    // `exportMatrix`, `exportXlsx`, `exportPdf`, `exportCertificates`
     } kind = Kind::none;
     AttendanceEvent change;    // staff_change: kind, participantCode, effect, at, refersTo, reason, actor
-    bool exportMatrix = false, exportXlsx = false;
+    bool exportMatrix = false, exportXlsx = false, exportPdf = false, exportCertificates = false;
     LocalDate day;             // staff_change, staff_export: the day the page showed
     int minutes = 0;
     enum class PlayerCommand { next, previous, toggle_pause, plus_minute, minus_minute, end } command = PlayerCommand::next;
@@ -203,11 +203,13 @@ struct Intent {
         i.change = std::move(e);
         return i;
     }
-    static Intent staffExport(bool matrix, bool xlsx, LocalDate day) {
+    static Intent staffExport(bool matrix, bool xlsx, LocalDate day, bool pdf = false, bool certificates = false) {
         Intent i = of(Kind::staff_export);
         i.day = day;
         i.exportMatrix = matrix;
         i.exportXlsx = xlsx;
+        i.exportPdf = pdf;
+        i.exportCertificates = certificates;
         return i;
     }
     static Intent registerGuest(std::string n, std::string org) {
