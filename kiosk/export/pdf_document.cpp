@@ -94,6 +94,14 @@ double PdfDocument::text(double x, double y, double w, std::string_view text, co
     return h;
 }
 
+void PdfDocument::textCentred(double x, double y, double w, double h, std::string_view text, const TextStyle& style) {
+    if (text.empty()) return;
+    const double th = textHeight(w, text, style);
+    cairo_set_source_rgb(impl_->cr, style.colour.r, style.colour.g, style.colour.b);
+    cairo_move_to(impl_->cr, x, y + (h - th) / 2);
+    pango_cairo_show_layout(impl_->cr, impl_->layout);
+}
+
 void PdfDocument::line(double x1, double y1, double x2, double y2, double width, Rgb3 c) {
     cairo_set_source_rgb(impl_->cr, c.r, c.g, c.b);
     cairo_set_line_width(impl_->cr, width);
@@ -178,8 +186,7 @@ int drawPagedTable(PdfDocument& doc, const PagedTable& t, double top,
         for (size_t c = 0; c < t.columns.size(); ++c) {
             TextStyle s = headStyle;
             s.align = t.columns[c].align;
-            const double th = doc.textHeight(ws[c] - 2 * pad, t.columns[c].header, s);
-            doc.text(xs[c] + pad, y + (t.headerRowHeight - th) / 2, ws[c] - 2 * pad, t.columns[c].header, s);
+            doc.textCentred(xs[c] + pad, y, ws[c] - 2 * pad, t.headerRowHeight, t.columns[c].header, s);
         }
         y += t.headerRowHeight;
         doc.line(left, y, left + width, y, 0.8, pdfcolour::ink);
@@ -196,8 +203,7 @@ int drawPagedTable(PdfDocument& doc, const PagedTable& t, double top,
             for (size_t c = 0; c < t.columns.size() && c < row.cells.size(); ++c) {
                 TextStyle s{t.font, c < row.colours.size() ? row.colours[c] : pdfcolour::ink, t.columns[c].align,
                             t.columns[c].wrap, 2};
-                const double th = doc.textHeight(ws[c] - 2 * pad, row.cells[c], s);
-                doc.text(xs[c] + pad, y + (t.rowHeight - th) / 2, ws[c] - 2 * pad, row.cells[c], s);
+                doc.textCentred(xs[c] + pad, y, ws[c] - 2 * pad, t.rowHeight, row.cells[c], s);
                 const std::vector<bool>& ruled = row.ruled.empty() ? t.ruledColumns : row.ruled;
                 if (c < ruled.size() && ruled[c])
                     doc.line(xs[c] + pad, y + t.rowHeight - 5, xs[c] + ws[c] - pad, y + t.rowHeight - 5, 0.5, pdfcolour::muted);

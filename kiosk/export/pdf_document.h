@@ -61,6 +61,8 @@ public:
     // Draws `text` with its top at y inside [x, x + w]; returns the height it took.
     double text(double x, double y, double w, std::string_view text, const TextStyle& style);
     double textHeight(double w, std::string_view text, const TextStyle& style);
+    // The same, centred vertically in a box of height h (a table cell); laid out once.
+    void textCentred(double x, double y, double w, double h, std::string_view text, const TextStyle& style);
     void line(double x1, double y1, double x2, double y2, double width, Rgb3 colour);
     void fillRect(double x, double y, double w, double h, Rgb3 colour);
     void strokeRect(double x, double y, double w, double h, double width, Rgb3 colour);
