@@ -1,6 +1,6 @@
 // bench_pdf: the paper documents at the size of a large cohort, in time (issue 18).
 //
-//   build/release/tests/bench/bench_pdf [--dir DIR]
+//   build/release/tests/bench/bench_pdf [--dir DIR] [--keep]     (--keep: leave the files, say where)
 // 200 participants of the shipped programme, everyone present on all seven days (so all 200 earn
 // a certificate), kept in an in-memory ledger. Times, each the median of 5 runs, from the data to
 // the file(s) on disk, written whole (fsync, rename): the day's presence list, the matrix, and the
@@ -88,7 +88,10 @@ int main(int argc, char** argv) {
     const double certMs = time("200 certificates (200 files + combined)", certs, kPeople);
     std::printf("targets: list < 300 ms: %s; 200 certificates < 3000 ms: %s\n", listMs < 300 ? "met" : "NOT MET",
                 certMs < 3000 ? "met" : "NOT MET");
+    bool keep = false;
+    for (int i = 1; i < argc; ++i) keep = keep || std::string(argv[i]) == "--keep";
     std::error_code ec;
-    std::filesystem::remove_all(dir, ec);
+    if (keep) std::printf("files kept in %s\n", dir.c_str());
+    else std::filesystem::remove_all(dir, ec);
     return listMs < 300 && certMs < 3000 ? 0 : 1;
 }
