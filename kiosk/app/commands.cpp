@@ -37,11 +37,7 @@ int prepareCommand(const CommandLine& cl, CommandContext& ctx) {
     ctx.configDir = resolveConfigDir(cl.configDir);
     ctx.dbPath = resolveDbPath(cl.dbPath);
     Problems readProblems;
-    ctx.files = ctx.configDir.empty() ? embeddedConfig() : readConfigFolder(ctx.configDir, ctx.texts, readProblems);
-    if (!cl.lang) {
-        Problems ignored;
-        ctx.texts.setLang(loadSettingsOnly(ctx.files, ctx.texts, ignored).lang);
-    }
+    ctx.files = readConfig(ctx.configDir, ctx.texts, cl.lang.has_value(), readProblems);
     if (!readProblems.empty()) {
         for (const auto& p : readProblems) std::fprintf(stderr, "%s\n", p.format().c_str());
         return 2;
@@ -55,26 +51,11 @@ std::string describe(const Texts& texts, const StoreStatus& s) {
 }
 
 int openStoreWithRoster(CommandContext& ctx, AttendanceDb& db, Instant now) {
-    const StoreOpenReport report = db.open(ctx.dbPath, now);
-    if (!report.quarantinedTo.empty())
-        std::fprintf(stderr, "%s\n",
-                     ctx.texts.format("store.quarantined", {{"path", report.quarantinedTo},
-                                                             {"n", std::to_string(report.eventsCarriedOver)}}).c_str());
-    if (!report.status.ok()) {
-        std::fprintf(stderr, "%s: %s\n", ctx.dbPath.c_str(), describe(ctx.texts, report.status).c_str());
-        return 1;
-    }
-    if (auto it = ctx.files.files.find(kRosterFile); it != ctx.files.files.end() && ctx.config.ok()) {
-        std::vector<Participant> rows;
-        for (const auto& r : ctx.config.roster.rows) rows.push_back(r.participant);
-        RosterImportResult result;
-        bool imported = false;
-        if (auto s = syncConfigRoster(db, rows, it->second, now, imported, result); !s.ok()) {
-            std::fprintf(stderr, "%s: %s\n", ctx.dbPath.c_str(), describe(ctx.texts, s).c_str());
-            return 1;
-        }
-    }
-    return 0;
+    std::vector<std::string> messages;
+    bool rosterFailed = false;
+    const StoreStatus s = openStoreWithRoster(db, ctx.dbPath, ctx.files, ctx.config, now, ctx.texts, messages, rosterFailed);
+    for (const auto& m : messages) std::fprintf(stderr, "%s\n", m.c_str());
+    return s.ok() && !rosterFailed ? 0 : 1;
 }
 
 }  // namespace kiosk

@@ -4,6 +4,7 @@
 #include "app/command_context.h"
 #include "app/commands.h"
 #include "app/paths.h"
+#include "core/checkin_flow.h"
 #include "core/presence_list.h"
 #include "export/attendance_export.h"
 #include "export/export_target.h"
@@ -67,34 +68,21 @@ int cmdCheckInOut(const CommandLine& cl) {
     if (int rc = loadDay(ctx, db, day, ledger)) return rc;
     const DayRecord rec = ledger.record(day, p.code);
     const TextArgs args{{"name", p.fullName()}, {"code", p.code}, {"date", day.iso()}};
-    if (in && decideCheckIn(rec) == CheckInDecision::already_checked_in) {
+    // The same decision as a tap on the kiosk (core/checkin_flow.h).
+    const Instant now = SystemClock{}.now();
+    const TapDecision d = decideTap(in ? CheckAction::check_in : CheckAction::check_out,
+                                    {rec, false, now, AttendanceRules::from(ctx.config.settings)});
+    if (!d.write) {
         auto a = args;
-        a.emplace_back("time", toLocal(*rec.checkIn).timeOfDay().hhmm());
-        std::printf("%s\n", ctx.texts.format("cli.already_in", a).c_str());
-        return 0;
-    }
-    if (!in) {
-        const auto d = decideCheckOut(rec);
-        if (d == CheckOutDecision::not_checked_in) {
+        a.emplace_back("time", toLocal(d.shownTime).timeOfDay().hhmm());
+        if (d.show == CheckFeedback::Kind::not_checked_in) {
             std::fprintf(stderr, "%s\n", ctx.texts.format("cli.not_checked_in", args).c_str());
             return 2;
         }
-        if (d == CheckOutDecision::already_checked_out) {
-            auto a = args;
-            a.emplace_back("time", toLocal(*rec.checkOut).timeOfDay().hhmm());
-            std::printf("%s\n", ctx.texts.format("cli.already_out", a).c_str());
-            return 0;
-        }
+        std::printf("%s\n", ctx.texts.format(d.show == CheckFeedback::Kind::already_in ? "cli.already_in" : "cli.already_out", a).c_str());
+        return 0;
     }
-    AttendanceEvent e;
-    e.id = newEventId();
-    e.participantCode = p.code;
-    e.kind = in ? EventKind::check_in : EventKind::check_out;
-    e.at = at;
-    e.recordedAt = SystemClock{}.now();
-    e.day = day;
-    e.source = EventSource::command_line;
-    e.kioskId = ctx.config.settings.kioskId;
+    const AttendanceEvent e = makeEvent(*d.write, p.code, at, day, EventStamp::commandLine(now, ctx.config.settings.kioskId));
     if (auto s = db.appendEvent(e); !s.ok()) {
         std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
         return 1;

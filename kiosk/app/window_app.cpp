@@ -15,13 +15,11 @@
 #include <csignal>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <thread>
 #include <vector>
 
 
-#include "app/json.h"
-#include "app/png_writer.h"
+#include "app/automation.h"
 #include "app/startup_trace.h"
 #include "frame_pacer.h"
 #include "systemd_notify.h"
@@ -56,36 +54,6 @@ void glfwError(int code, const char* description) {
     // Reported once at start-up through the return values; keep stderr free of noise otherwise.
     (void)code;
     (void)description;
-}
-
-bool writePng(const std::string& path, int w, int h) {
-    std::vector<unsigned char> pixels(static_cast<size_t>(w) * static_cast<size_t>(h) * 3);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
-    // OpenGL's origin is bottom left; PNG's is top left.
-    const size_t stride = static_cast<size_t>(w) * 3;
-    std::vector<unsigned char> flipped(pixels.size());
-    for (int y = 0; y < h; ++y)
-        std::memcpy(flipped.data() + static_cast<size_t>(y) * stride, pixels.data() + static_cast<size_t>(h - 1 - y) * stride, stride);
-    const std::string err = writePngRgb(path, flipped.data(), w, h);
-    if (!err.empty()) std::fprintf(stderr, "%s\n", err.c_str());
-    return err.empty();
-}
-
-void appendUiDump(std::ofstream& out, long frame, const char* screen) {
-    // "ms": CLOCK_MONOTONIC when the frame was drawn, so a test can time tap-to-visible.
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
-    out << "{\"frame\": " << frame << ", \"ms\": " << ms << ", \"screen\": \"" << screen << "\", \"items\": [";
-    bool first = true;
-    for (const auto& t : ui::frameTargets()) {
-        out << (first ? "" : ", ") << "{\"id\": " << jsonString(t.id) << ", \"label\": " << jsonString(t.label)
-            << ", \"x\": " << static_cast<int>(t.min.x) << ", \"y\": " << static_cast<int>(t.min.y)
-            << ", \"w\": " << static_cast<int>(t.max.x - t.min.x) << ", \"h\": " << static_cast<int>(t.max.y - t.min.y) << "}";
-        first = false;
-    }
-    out << "]}\n";
-    out.flush();
 }
 
 }  // namespace
@@ -195,15 +163,8 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
     ensureFonts();
     traceStartup("GL device objects");
 
-    std::ofstream dump;
-    if (!opt.uiDump.empty()) dump.open(opt.uiDump, std::ios::app);
-
-    // Scripted taps (--tap): press on one frame, release on the next, at the element's centre.
-    size_t nextTap = 0;
-    int tapPhase = 0;  // 0: looking for the label, 1: pressed, 2: released
-    ImVec2 tapAt;
-    int tapWaitFrames = 0;
-    int framesSinceTap = 0;
+    UiDump dump(opt.uiDump);
+    ScriptedTaps taps(opt.taps);
 
     FramePacer pacer;
     long frame = 0;
@@ -248,36 +209,13 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
         gButtonEvent = false;
         if (!buttonActivity && parkMouse) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         parkMouse = !buttonActivity;
-        if (nextTap < opt.taps.size()) {
+        if (taps.pending()) {
             pacer.onInput();
             session.noteInput();
-            if (tapPhase == 0) {
-                for (const auto& t : ui::frameTargets())
-                    if (t.label == opt.taps[nextTap] && !session.storeBusy()) {  // the first one with that label
-                        tapAt = ImVec2((t.min.x + t.max.x) * 0.5f, (t.min.y + t.max.y) * 0.5f);
-                        tapPhase = 1;
-                        break;
-                    }
-                if (tapPhase == 0 && ++tapWaitFrames > 600) {
-                    std::fprintf(stderr, "--tap: \"%s\" ?\n", opt.taps[nextTap].c_str());
-                    rc = 2;
-                    break;
-                }
-            } else {
-                ++tapPhase;
-            }
-            if (tapPhase > 0) {
-                io.MousePos = tapAt;
-                io.MouseDown[0] = tapPhase == 1;
-            }
-            if (tapPhase == 2) {
-                ++nextTap;
-                tapPhase = 0;
-                tapWaitFrames = 0;
-                framesSinceTap = 0;
-            }
-        } else {
-            ++framesSinceTap;
+        }
+        if (!taps.beforeFrame(io, session.storeBusy())) {
+            rc = 2;
+            break;
         }
         ImGui::NewFrame();
         session.frame();
@@ -289,12 +227,12 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
         ++frame;
         if (frame <= opt.frames) traceStartup(frame == 1 ? "frame 1 drawn" : "a further frame drawn");
-        if (dump.is_open()) appendUiDump(dump, frame, ui::screenName(session.uiState().screen));
-        const bool settled = nextTap >= opt.taps.size() && framesSinceTap >= 2 && !session.storeBusy() &&
+        dump.append(frame, ui::screenName(session.uiState().screen));
+        const bool settled = !taps.pending() && taps.framesSinceTap() >= 2 && !session.storeBusy() &&
                              session.uiState().feedback.kind != ui::Feedback::Kind::pending;
         if (settled && tapsDoneAt < 0) tapsDoneAt = glfwGetTime();
         if (offscreen && frame >= opt.frames && settled && glfwGetTime() - tapsDoneAt >= opt.delaySeconds) {
-            if (!writePng(opt.screenshot, fbW, fbH)) {
+            if (!writeScreenshot(opt.screenshot, fbW, fbH)) {
                 std::fprintf(stderr, "%s: %s\n", opt.screenshot.c_str(), session.texts()("app.screenshot_failed").c_str());
                 rc = 1;
             }

@@ -1,5 +1,7 @@
 #include "attendance.h"
 
+#include "enum_names.h"
+
 #include <algorithm>
 #include <random>
 
@@ -45,68 +47,43 @@ DayStatus statusOf(const DayRecord& r, const ProgrammeDay* day, const Attendance
     return DayStatus::present;
 }
 
-const char* dayStatusKey(DayStatus s) {
-    switch (s) {
-        case DayStatus::absent: return "absent";
-        case DayStatus::present: return "present";
-        case DayStatus::late: return "late";
-        case DayStatus::left_early: return "left_early";
-        case DayStatus::late_and_left_early: return "late_and_left_early";
-    }
-    return "absent";
-}
+namespace {
+constexpr EnumName<DayStatus> kDayStatusNames[] = {
+    {DayStatus::absent, "absent"},
+    {DayStatus::present, "present"},
+    {DayStatus::late, "late"},
+    {DayStatus::left_early, "left_early"},
+    {DayStatus::late_and_left_early, "late_and_left_early"},
+};
+constexpr EnumName<EventKind> kEventKindNames[] = {
+    {EventKind::check_in, "check_in"},
+    {EventKind::check_out, "check_out"},
+    {EventKind::undo, "undo"},
+    {EventKind::correction, "correction"},
+    {EventKind::guest_registration, "guest_registration"},
+};
+constexpr EnumName<EventSource> kEventSourceNames[] = {
+    {EventSource::kiosk, "kiosk"},
+    {EventSource::staff, "staff"},
+    {EventSource::command_line, "command_line"},
+};
+constexpr EnumName<CorrectionEffect> kCorrectionEffectNames[] = {
+    {CorrectionEffect::none, ""},
+    {CorrectionEffect::set_check_in, "set_check_in"},
+    {CorrectionEffect::set_check_out, "set_check_out"},
+    {CorrectionEffect::set_absent, "set_absent"},
+    {CorrectionEffect::confirm_guest, "confirm_guest"},
+    {CorrectionEffect::link_guest, "link_guest"},
+};
+}  // namespace
 
-const char* eventKindKey(EventKind k) {
-    switch (k) {
-        case EventKind::check_in: return "check_in";
-        case EventKind::check_out: return "check_out";
-        case EventKind::undo: return "undo";
-        case EventKind::correction: return "correction";
-        case EventKind::guest_registration: return "guest_registration";
-    }
-    return "check_in";
-}
-
-std::optional<EventKind> parseEventKind(const std::string& s) {
-    for (auto k : {EventKind::check_in, EventKind::check_out, EventKind::undo, EventKind::correction,
-                   EventKind::guest_registration})
-        if (s == eventKindKey(k)) return k;
-    return std::nullopt;
-}
-
-const char* eventSourceKey(EventSource s) {
-    switch (s) {
-        case EventSource::kiosk: return "kiosk";
-        case EventSource::staff: return "staff";
-        case EventSource::command_line: return "command_line";
-    }
-    return "kiosk";
-}
-
-std::optional<EventSource> parseEventSource(const std::string& s) {
-    for (auto k : {EventSource::kiosk, EventSource::staff, EventSource::command_line})
-        if (s == eventSourceKey(k)) return k;
-    return std::nullopt;
-}
-
-const char* correctionEffectKey(CorrectionEffect e) {
-    switch (e) {
-        case CorrectionEffect::none: return "";
-        case CorrectionEffect::set_check_in: return "set_check_in";
-        case CorrectionEffect::set_check_out: return "set_check_out";
-        case CorrectionEffect::set_absent: return "set_absent";
-        case CorrectionEffect::confirm_guest: return "confirm_guest";
-        case CorrectionEffect::link_guest: return "link_guest";
-    }
-    return "";
-}
-
-std::optional<CorrectionEffect> parseCorrectionEffect(const std::string& s) {
-    for (auto k : {CorrectionEffect::none, CorrectionEffect::set_check_in, CorrectionEffect::set_check_out,
-                   CorrectionEffect::set_absent, CorrectionEffect::confirm_guest, CorrectionEffect::link_guest})
-        if (s == correctionEffectKey(k)) return k;
-    return std::nullopt;
-}
+const char* dayStatusKey(DayStatus s) { return nameIn(kDayStatusNames, s, "absent"); }
+const char* eventKindKey(EventKind k) { return nameIn(kEventKindNames, k, "check_in"); }
+std::optional<EventKind> parseEventKind(const std::string& s) { return parseIn(kEventKindNames, s); }
+const char* eventSourceKey(EventSource s) { return nameIn(kEventSourceNames, s, "kiosk"); }
+std::optional<EventSource> parseEventSource(const std::string& s) { return parseIn(kEventSourceNames, s); }
+const char* correctionEffectKey(CorrectionEffect e) { return nameIn(kCorrectionEffectNames, e, ""); }
+std::optional<CorrectionEffect> parseCorrectionEffect(const std::string& s) { return parseIn(kCorrectionEffectNames, s); }
 
 DayRecord foldPersonDay(const std::vector<const AttendanceEvent*>& events, const std::set<std::string>& undone) {
     DayRecord r;

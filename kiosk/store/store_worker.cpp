@@ -3,6 +3,8 @@
 #include "backup_rotation.h"
 #include "roster_sync.h"
 
+#include <type_traits>
+
 namespace kiosk {
 
 StoreWorker::StoreWorker(std::unique_ptr<AttendanceDb> db, std::function<void()> wake)
@@ -29,44 +31,20 @@ uint64_t StoreWorker::enqueue(Request r) {
     return ticket;
 }
 
-uint64_t StoreWorker::append(AttendanceEvent e) {
-    Request r{};
-    r.kind = StoreRequestKind::append_event;
-    r.event = std::move(e);
-    return enqueue(std::move(r));
-}
+uint64_t StoreWorker::append(AttendanceEvent e) { return enqueue({0, Append{std::move(e)}}); }
 
 uint64_t StoreWorker::syncConfigRoster(std::vector<Participant> roster, std::string csvContent, Instant now) {
-    Request r{};
-    r.kind = StoreRequestKind::import_roster;
-    r.roster = std::move(roster);
-    r.path = std::move(csvContent);
-    r.now = now;
-    return enqueue(std::move(r));
+    return enqueue({0, SyncRoster{std::move(roster), std::move(csvContent), now}});
 }
 
 uint64_t StoreWorker::dailyBackup(std::string dir, LocalDate today, int keep) {
-    Request r{};
-    r.kind = StoreRequestKind::backup;
-    r.path = std::move(dir);
-    r.cutoff = today;
-    r.keep = keep;
-    return enqueue(std::move(r));
+    return enqueue({0, Backup{std::move(dir), today, keep}});
 }
 
-uint64_t StoreWorker::purge(LocalDate cutoff) {
-    Request r{};
-    r.kind = StoreRequestKind::purge;
-    r.cutoff = cutoff;
-    return enqueue(std::move(r));
-}
+uint64_t StoreWorker::purge(LocalDate cutoff) { return enqueue({0, Purge{cutoff}}); }
 
 uint64_t StoreWorker::setMeta(std::string key, std::string value) {
-    Request r{};
-    r.kind = StoreRequestKind::set_meta;
-    r.path = std::move(key);
-    r.value = std::move(value);
-    return enqueue(std::move(r));
+    return enqueue({0, SetMeta{std::move(key), std::move(value)}});
 }
 
 std::vector<StoreCompletion> StoreWorker::takeCompletions() {
@@ -100,34 +78,7 @@ void StoreWorker::run() {
             queue_.pop_front();
         }
         dirty_ = true;
-        StoreCompletion c;
-        c.ticket = r.ticket;
-        c.kind = r.kind;
-        switch (r.kind) {
-            case StoreRequestKind::append_event:
-                c.status = db_->appendEvent(r.event);
-                c.event = std::move(r.event);
-                break;
-            case StoreRequestKind::import_roster:
-                c.status = kiosk::syncConfigRoster(*db_, r.roster, r.path, r.now, c.imported, c.import);
-                if (c.imported) c.roster = std::move(r.roster);
-                break;
-            case StoreRequestKind::backup:
-                {
-                    const DailyBackupResult b = kiosk::dailyBackup(*db_, r.path, r.cutoff, r.keep);
-                    c.status = b.status;
-                    c.path = b.path;
-                }
-                break;
-            case StoreRequestKind::purge:
-                c.status = db_->purge(r.cutoff, c.purged);
-                break;
-            case StoreRequestKind::set_meta:
-                c.status = db_->setMeta(r.path, r.value);
-                c.path = r.path;
-                c.value = r.value;
-                break;
-        }
+        StoreCompletion c = perform(r);
         {
             std::lock_guard lock(mutex_);
             done_.push_back(std::move(c));
@@ -135,6 +86,37 @@ void StoreWorker::run() {
         }
         if (wake_) wake_();
     }
+}
+
+StoreCompletion StoreWorker::perform(Request& r) {
+    StoreCompletion c;
+    c.ticket = r.ticket;
+    std::visit(
+        [&](auto& q) {
+            using Q = std::decay_t<decltype(q)>;
+            if constexpr (std::is_same_v<Q, Append>) {
+                c.status = db_->appendEvent(q.event);
+                c.result = store_done::Appended{std::move(q.event)};
+            } else if constexpr (std::is_same_v<Q, SyncRoster>) {
+                store_done::RosterSynced done;
+                c.status = kiosk::syncConfigRoster(*db_, q.roster, q.csvContent, q.now, done.imported, done.import);
+                if (done.imported) done.roster = std::move(q.roster);
+                c.result = std::move(done);
+            } else if constexpr (std::is_same_v<Q, Backup>) {
+                const DailyBackupResult b = kiosk::dailyBackup(*db_, q.dir, q.today, q.keep);
+                c.status = b.status;
+                c.result = store_done::BackedUp{b.path, q.dir};
+            } else if constexpr (std::is_same_v<Q, Purge>) {
+                store_done::Purged done;
+                c.status = db_->purge(q.cutoff, done.events);
+                c.result = done;
+            } else {
+                c.status = db_->setMeta(q.key, q.value);
+                c.result = store_done::MetaSet{q.key, q.value};
+            }
+        },
+        r.what);
+    return c;
 }
 
 }  // namespace kiosk

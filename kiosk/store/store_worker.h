@@ -13,25 +13,46 @@
 #include <memory>
 #include <mutex>
 #include <thread>
+#include <variant>
 #include <vector>
 
 #include "attendance_db.h"
 
 namespace kiosk {
 
-enum class StoreRequestKind { append_event, import_roster, backup, purge, set_meta };
+// What the store thread did, one struct per kind of request (the compiler checks every case).
+namespace store_done {
+struct Appended {
+    AttendanceEvent event;  // the event as stored
+};
+struct RosterSynced {
+    bool imported = false;             // the file had changed and was imported
+    RosterImportResult import;
+    std::vector<Participant> roster;   // the rows imported (only when imported)
+};
+struct BackedUp {
+    std::string path;  // the backup made (or found) for today
+    std::string dir;   // where it was asked for
+};
+struct Purged {
+    int events = 0;
+};
+struct MetaSet {
+    std::string key, value;
+};
+}  // namespace store_done
 
 struct StoreCompletion {
     uint64_t ticket = 0;
-    StoreRequestKind kind = StoreRequestKind::append_event;
     StoreStatus status;
-    AttendanceEvent event;        // append_event: the event as stored
-    RosterImportResult import;    // import_roster
-    bool imported = false;        // import_roster: the file had changed and was imported
-    std::vector<Participant> roster;  // import_roster: the rows imported
-    int purged = 0;               // purge
-    std::string path;             // backup made (or found) for today; set_meta: the key
-    std::string value;            // set_meta
+    std::variant<store_done::Appended, store_done::RosterSynced, store_done::BackedUp, store_done::Purged,
+                 store_done::MetaSet>
+        result;
+    // The appended event (append only; the tests and the kiosk read it often).
+    const AttendanceEvent* event() const {
+        const auto* a = std::get_if<store_done::Appended>(&result);
+        return a ? &a->event : nullptr;
+    }
 };
 
 class StoreWorker {
@@ -54,17 +75,31 @@ public:
     size_t pending() const;
 
 private:
-    struct Request {
-        uint64_t ticket;
-        StoreRequestKind kind;
+    // One struct per kind of request.
+    struct Append {
         AttendanceEvent event;
-        std::vector<Participant> roster;
-        Instant now;
-        std::string path;
-        LocalDate cutoff;
-        int keep = 0;
-        std::string value;
     };
+    struct SyncRoster {
+        std::vector<Participant> roster;
+        std::string csvContent;
+        Instant now;
+    };
+    struct Backup {
+        std::string dir;
+        LocalDate today;
+        int keep = 0;
+    };
+    struct Purge {
+        LocalDate cutoff;
+    };
+    struct SetMeta {
+        std::string key, value;
+    };
+    struct Request {
+        uint64_t ticket = 0;
+        std::variant<Append, SyncRoster, Backup, Purge, SetMeta> what;
+    };
+    StoreCompletion perform(Request& r);
     uint64_t enqueue(Request r);
     void run();
 

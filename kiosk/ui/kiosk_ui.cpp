@@ -20,22 +20,7 @@ Intent drawKioskUi(const KioskView& view, UiState& state) {
         ImGui::SetCursorScreenPos(ImVec2(0, 0));
         ImGui::InvisibleButton("##wake", io.DisplaySize);
     }
-    Intent intent;
-    switch (state.screen) {
-        case Screen::home: intent = drawHomeScreen(view, state); break;
-        case Screen::checkin: intent = drawCheckinScreen(view, state); break;
-        case Screen::agenda: intent = drawAgendaScreen(view, state); break;
-        case Screen::walkin: intent = drawWalkinScreen(view, state); break;
-        case Screen::exercises: intent = drawExercisesScreen(view, state); break;
-        case Screen::exercise: intent = drawExerciseScreen(view, state); break;
-        case Screen::shift: intent = drawShiftScreen(view, state); break;
-        case Screen::staff_pin: intent = drawStaffPinScreen(view, state); break;
-        case Screen::staff_today: intent = drawStaffTodayScreen(view, state); break;
-        case Screen::staff_correct: intent = drawStaffCorrectScreen(view, state); break;
-        case Screen::staff_matrix: intent = drawStaffMatrixScreen(view, state); break;
-        case Screen::staff_history: intent = drawStaffHistoryScreen(view, state); break;
-        case Screen::staff_health: intent = drawStaffHealthScreen(view, state); break;
-    }
+    Intent intent = drawScreen(view, state);
     // Staff mode's door: a press held in the top-left corner of the home screen. Nothing shows
     // there; a short tap does nothing; a drag that leaves the corner starts over.
     if (state.screen == Screen::home && !view.dimmed) {
@@ -45,7 +30,7 @@ Intent drawKioskUi(const KioskView& view, UiState& state) {
         if (ImGui::IsMouseDown(ImGuiMouseButton_Left) && inCorner) {
             if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) || state.cornerPressMs == 0) state.cornerPressMs = view.now.ms;
             state.animating = true;  // keep drawing while the finger rests, to notice the moment
-            if (view.now.ms - state.cornerPressMs >= kStaffCornerHoldMs && intent.kind == Intent::Kind::none) {
+            if (view.now.ms - state.cornerPressMs >= kStaffCornerHoldMs && intent.none()) {
                 intent = Intent::go(Screen::staff_pin);
                 state.cornerPressMs = 0;
             }

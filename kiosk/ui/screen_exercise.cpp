@@ -163,17 +163,17 @@ Intent drawExerciseScreen(const KioskView& v, UiState& s) {
         const char* id;
         std::string label;
         Icon icon;
-        Intent::PlayerCommand command;
+        PlayerCommand command;
         ButtonStyle style;
     };
     const Control controls[] = {
-        {"player.previous", tx("exercise.previous"), Icon::arrow_left, Intent::PlayerCommand::previous, ButtonStyle::secondary},
-        {"player.minus", tx("exercise.minus_minute"), Icon::none, Intent::PlayerCommand::minus_minute, ButtonStyle::secondary},
+        {"player.previous", tx("exercise.previous"), Icon::arrow_left, PlayerCommand::previous, ButtonStyle::secondary},
+        {"player.minus", tx("exercise.minus_minute"), Icon::none, PlayerCommand::minus_minute, ButtonStyle::secondary},
         {"player.pause", tx(paused ? "exercise.resume" : "exercise.pause"), paused ? Icon::play : Icon::pause,
-         Intent::PlayerCommand::toggle_pause, ButtonStyle::primary},
-        {"player.plus", tx("exercise.plus_minute"), Icon::none, Intent::PlayerCommand::plus_minute, ButtonStyle::secondary},
-        {"player.next", tx("exercise.next_step"), Icon::arrow_right, Intent::PlayerCommand::next, ButtonStyle::secondary},
-        {"player.end", tx("exercise.end"), Icon::cross, Intent::PlayerCommand::end, ButtonStyle::quiet},
+         PlayerCommand::toggle_pause, ButtonStyle::primary},
+        {"player.plus", tx("exercise.plus_minute"), Icon::none, PlayerCommand::plus_minute, ButtonStyle::secondary},
+        {"player.next", tx("exercise.next_step"), Icon::arrow_right, PlayerCommand::next, ButtonStyle::secondary},
+        {"player.end", tx("exercise.end"), Icon::cross, PlayerCommand::end, ButtonStyle::quiet},
     };
     const float gap = t.Em(0.5f);
     const float bw = (right - left - gap * 5) / 6.0f;

@@ -40,9 +40,8 @@ Intent drawExercisesScreen(const KioskView& v, UiState& s) {
     const float colW = (listSize.x - gap) / 2.0f;
     const float rowH = t.Em(3.2f);
 
-    ImGui::SetCursorScreenPos(min);
-    ImGui::BeginChild("exercise-list", listSize, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    const ImVec2 base = ImGui::GetCursorScreenPos();
+    const TouchList scroller = beginTouchList("exercise-list", min, listSize, rowH + gap, 0, s);
+    const ImVec2 base = scroller.base;
     float y = base.y;
     auto section = [&](const std::string& label, const std::vector<const Exercise*>& list) {
         if (list.empty()) return;
@@ -60,11 +59,7 @@ Intent drawExercisesScreen(const KioskView& v, UiState& s) {
     };
     section(v.shownDay ? tx.format("exercises.today", {{"n", std::to_string(v.shownDay->number)}}) : std::string{}, today);
     section(tx("exercises.all"), others);
-    ImGui::SetCursorScreenPos(ImVec2(base.x, y));
-    ImGui::Dummy(ImVec2(1, 1));
-    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left, t.Em(0.3f))) intent = {};
-    s.animating = touchScroll(s.scrollVelocity);
-    ImGui::EndChild();
+    if (endTouchList(scroller, y - base.y, s)) intent = {};  // a drag chooses nothing
     return intent;
 }
 

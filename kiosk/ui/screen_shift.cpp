@@ -54,7 +54,7 @@ Intent drawShiftScreen(const KioskView& v, UiState& s) {
     const ImVec2 max(origin.x + size.x - margin, origin.y + size.y - margin * 0.6f);
     if (!s.shiftUnlocked) {
         const Intent k = drawCodeEntry(v, s, min, max);
-        return k.kind != Intent::Kind::none ? k : intent;
+        return either(k, intent);
     }
     const float cx = (min.x + max.x) * 0.5f;
     float y = min.y + t.Em(0.5f);

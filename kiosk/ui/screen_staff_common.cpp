@@ -14,31 +14,6 @@ PageArea staffPageArea() {
     return {ImVec2(origin.x + margin, origin.y + t.Em(4.7f)), ImVec2(origin.x + size.x - margin, origin.y + size.y - margin * 0.6f)};
 }
 
-TouchList beginTouchList(const char* id, ImVec2 pos, ImVec2 size, float rowH, int rows, UiState& s) {
-    ImGui::SetCursorScreenPos(pos);
-    ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
-    if (s.scrollToTop) {  // a list opened afresh starts at its top
-        ImGui::SetScrollY(0.0f);
-        s.scrollToTop = false;
-        s.scrollVelocity = 0.0f;
-    }
-    TouchList list;
-    list.base = ImGui::GetCursorScreenPos();
-    const float scroll = ImGui::GetScrollY();
-    list.first = std::max(0, static_cast<int>(scroll / rowH) - 1);
-    list.last = std::min(rows, list.first + static_cast<int>(size.y / rowH) + 3);
-    return list;
-}
-
-bool endTouchList(const TouchList& list, float rowH, int rows, UiState& s) {
-    ImGui::SetCursorScreenPos(ImVec2(list.base.x, list.base.y + static_cast<float>(rows) * rowH));
-    ImGui::Dummy(ImVec2(1, 1));
-    const bool dragging = ImGui::IsMouseDragging(ImGuiMouseButton_Left, theme().Em(0.3f));
-    s.animating = touchScroll(s.scrollVelocity) || s.animating;
-    ImGui::EndChild();
-    return dragging;
-}
-
 Intent drawStaffHeader(const KioskView& v, const UiState& s) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
@@ -72,7 +47,7 @@ Intent drawStaffHeader(const KioskView& v, const UiState& s) {
     const float lw = textSize(t.fonts.bodyBold, lock).x + t.Em(3.2f);
     const float lx = origin.x + size.x - margin - lw;
     ImGui::SetCursorScreenPos(ImVec2(lx, y));
-    if (touchButton({"desk.lock", lock, ImVec2(lw, h), ButtonStyle::warning, {}, Icon::cross})) intent = Intent::of(Intent::Kind::lock_staff);
+    if (touchButton({"desk.lock", lock, ImVec2(lw, h), ButtonStyle::warning, {}, Icon::cross})) intent = Intent::lockStaff();
     if (v.staff) {
         // How long until it locks by itself, so nobody is surprised mid-correction.
         const std::string left = tx.format("staff.autolock", {{"n", std::to_string(v.staff->autoLockSeconds)}});

@@ -175,9 +175,7 @@ Intent drawStaffCorrectScreen(const KioskView& v, UiState& s) {
         }
         c.error = checkStaffChange(e);
         if (c.error.empty()) {
-            intent = Intent::staffChange(std::move(e));
-            intent.minutes = c.minutes;
-            intent.day = c.day;
+            intent = Intent::staffChange(std::move(e), c.day, c.minutes);
         } else {
             c.field = c.error == "staff.error.actor" ? 1 : 0;
         }

@@ -85,7 +85,7 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
     if (m.rows.empty()) drawText(t.fonts.body, base, p.muted, tx("staff.nobody"));
     endTouchList(list, rowH, rows, s);
     const Intent e = drawExportBar(v, true, ImVec2(min.x, max.y - barH), max);
-    return e.kind != Intent::Kind::none ? e : intent;
+    return either(e, intent);
 }
 
 }  // namespace kiosk::ui

@@ -123,13 +123,13 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
     }
     if (st.rows.empty()) drawText(t.fonts.body, base, t.palette.muted, tx("staff.nobody"));
     // A drag scrolls; it never opens the row it started on.
-    if (endTouchList(list, rowH, rows, s) && intent.kind == Intent::Kind::go) intent = {};
+    if (endTouchList(list, rowH, rows, s) && intent.as<intent::Go>()) intent = {};
     if (std::any_of(st.rows.begin(), st.rows.end(), [](const PresenceRow& r) { return r.corrected; })) {
         const std::string legend = tx("staff.legend_corrected");
         drawText(t.fonts.small, ImVec2(min.x, listBottom + t.Em(0.1f)), t.palette.muted, legend);
     }
     const Intent e = drawExportBar(v, false, ImVec2(min.x, max.y - barH), max);
-    return e.kind != Intent::Kind::none ? e : intent;
+    return either(e, intent);
 }
 
 }  // namespace kiosk::ui

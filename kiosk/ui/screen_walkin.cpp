@@ -21,7 +21,7 @@ Intent drawWalkinScreen(const KioskView& v, UiState& s) {
     const ImVec2 max(origin.x + size.x - margin, origin.y + size.y - margin * 0.6f);
     if (s.feedback.kind != Feedback::Kind::none) {
         const Intent fi = drawFeedback(v, s, min, max);
-        return fi.kind != Intent::Kind::none ? fi : intent;
+        return either(fi, intent);
     }
 
     // Fields and the button on one row.

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include "kiosk_view.h"
+#include "touch_list.h"
 
 namespace kiosk::ui {
 
@@ -24,6 +25,8 @@ Intent drawStaffHealthScreen(const KioskView& view, UiState& state);   // staff:
 // The answer after a tap (welcome, already checked in, error...), drawn in place of the screen's content.
 Intent drawFeedback(const KioskView& view, const UiState& state, ImVec2 min, ImVec2 max);
 
+// The screen `state.screen`, from the table in screen_table.cpp.
+Intent drawScreen(const KioskView& view, UiState& state);
 // The root: one full-screen window whose content switches by state.screen.
 Intent drawKioskUi(const KioskView& view, UiState& state);
 
@@ -40,16 +43,6 @@ struct PageArea {
     ImVec2 min, max;
 };
 PageArea staffPageArea();
-// A list that scrolls under the finger (a child window at `pos`, `size`), with rows of `rowH`: only
-// the rows in view [first, last) need drawing. Starts at its top when the app says so.
-struct TouchList {
-    ImVec2 base;  // where row 0 starts (screen pixels, scrolled)
-    int first = 0, last = 0;
-};
-TouchList beginTouchList(const char* id, ImVec2 pos, ImVec2 size, float rowH, int rows, UiState& state);
-// Ends it: the full height for scrolling, the drag and its fling. Returns true while dragging.
-bool endTouchList(const TouchList& list, float rowH, int rows, UiState& state);
-
 // The hidden way into staff mode: a press held this long in the home screen's top-left corner.
 inline constexpr int64_t kStaffCornerHoldMs = 3000;
 // The corner's size in em (a square at the top left; no visible button).

@@ -2,6 +2,7 @@
 
 #include "core/attendance.h"
 #include "core/clock.h"
+#include "core/event_builder.h"
 #include "test_support.h"
 
 using namespace kiosk;
@@ -11,13 +12,8 @@ namespace {
 Instant local(const char* s) { return fromLocal(*LocalDateTime::parse(s)); }
 
 AttendanceEvent event(EventKind kind, const std::string& code, Instant at, std::string id = newEventId()) {
-    AttendanceEvent e;
+    AttendanceEvent e = makeTapEvent(kind, code, EventStamp::kiosk(at, ""));
     e.id = std::move(id);
-    e.participantCode = code;
-    e.kind = kind;
-    e.at = at;
-    e.recordedAt = at;
-    e.day = localDateOf(at);
     return e;
 }
 

@@ -15,25 +15,27 @@ namespace {
 
 AttendanceEvent ev(EventKind k, const std::string& code, const char* when) { return test::eventAt(k, code, when); }
 
+// The staff form as the correction screen fills it; the builder makes the event.
+AttendanceEvent form(EventKind kind, const std::string& code, CorrectionEffect effect, const char* reason) {
+    AttendanceEvent f;
+    f.kind = kind;
+    f.participantCode = code;
+    f.effect = effect;
+    f.reason = reason;
+    f.actor = "MJ";
+    return f;
+}
+
 AttendanceEvent correction(const std::string& code, CorrectionEffect effect, const char* when) {
-    AttendanceEvent e = ev(EventKind::correction, code, when);
-    e.effect = effect;
-    e.reason = "vergeten";
-    e.actor = "MJ";
-    e.source = EventSource::staff;
-    return e;
+    const Instant at = fromLocal(*LocalDateTime::parse(when));
+    return makeStaffEvent(form(EventKind::correction, code, effect, "vergeten"), localDateOf(at), at,
+                          EventStamp::staff(at, ""));
 }
 
 AttendanceEvent review(const AttendanceEvent& walkIn, CorrectionEffect effect, const std::string& code = {}) {
-    AttendanceEvent e = walkIn;
-    e.id = newEventId();
-    e.participantCode = code;
-    e.refersTo = walkIn.id;
-    e.effect = effect;
-    e.reason = "gezien";
-    e.actor = "MJ";
-    e.guestName.clear();
-    return e;
+    AttendanceEvent f = form(EventKind::guest_registration, code, effect, "gezien");
+    f.refersTo = walkIn.id;
+    return makeStaffEvent(f, walkIn.day, walkIn.at, EventStamp::staff(walkIn.recordedAt, ""));
 }
 
 const LocalDate kDay{2026, 11, 26};

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <string>
 
+#include "core/event_builder.h"
 #include "store/attendance_db.h"
 
 using namespace kiosk;
@@ -13,14 +14,8 @@ int main(int argc, char** argv) {
     if (!db.open(argv[1], {0}).status.ok()) return 1;
     const std::string prefix = argv[2];
     for (long i = 0;; ++i) {
-        AttendanceEvent e;
-        e.id = prefix + "-" + std::to_string(i);
-        e.participantCode = "ZU01";
-        e.kind = EventKind::check_in;
-        e.at = {1795000000000 + i};
-        e.recordedAt = e.at;
-        e.day = localDateOf(e.at);
-        e.kioskId = "crash";
+        AttendanceEvent e = makeTapEvent(EventKind::check_in, "ZU01", EventStamp::kiosk({1795000000000 + i}, "crash"));
+        e.id = prefix + "-" + std::to_string(i);  // the test matches these ids to what it was told
         if (!db.appendEvent(e).ok()) return 1;
         std::printf("%s\n", e.id.c_str());
         std::fflush(stdout);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/attendance.h"
+#include "core/event_builder.h"
 #include "store/attendance_db.h"
 
 namespace kiosk::test {
@@ -35,16 +36,7 @@ inline Participant participant(const std::string& code, const std::string& first
 }
 
 inline AttendanceEvent checkIn(const std::string& code, Instant at, EventKind kind = EventKind::check_in) {
-    AttendanceEvent e;
-    e.id = newEventId();
-    e.participantCode = code;
-    e.kind = kind;
-    e.at = at;
-    e.recordedAt = at;
-    e.day = localDateOf(at);
-    e.source = EventSource::kiosk;
-    e.kioskId = "test";
-    return e;
+    return makeTapEvent(kind, code, EventStamp::kiosk(at, "test"));
 }
 
 inline Instant localTime(const char* s) { return fromLocal(*LocalDateTime::parse(s)); }

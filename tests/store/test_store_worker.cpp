@@ -55,7 +55,8 @@ TEST_CASE("a burst of 15 check-ins is committed in order and each completion is 
         for (size_t i = 0; i < 15; ++i) {
             CHECK(done[i].ticket == tickets[i]);
             CHECK(done[i].status.ok());
-            CHECK(done[i].event.id == ids[i]);
+            REQUIRE(done[i].event());
+            CHECK(done[i].event()->id == ids[i]);
         }
         CHECK(wakes == 15);
         CHECK(worker.pending() == 0);

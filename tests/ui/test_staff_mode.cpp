@@ -430,8 +430,8 @@ TEST_CASE("two taps on Save store one correction", "[ui][staff][correction]") {
     e.effect = CorrectionEffect::set_check_in;
     e.reason = "trein";
     e.actor = "MJ";
-    ui.session().apply(ui::Intent::staffChange(e));
-    ui.session().apply(ui::Intent::staffChange(e));
+    ui.session().apply(ui::Intent::staffChange(e, LocalDate{}, 0));
+    ui.session().apply(ui::Intent::staffChange(e, LocalDate{}, 0));
     ui.settle();
     CHECK(ui.session().ledger().eventCount() == before + 1);
 }

@@ -1,0 +1,82 @@
+#include "automation.h"
+
+#include <GL/gl.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+
+#include "app/json.h"
+#include "app/png_writer.h"
+#include "ui/widgets.h"
+
+namespace kiosk {
+
+bool ScriptedTaps::beforeFrame(ImGuiIO& io, bool storeBusy) {
+    if (!pending()) {
+        ++framesSinceTap_;
+        return true;
+    }
+    if (phase_ == 0) {
+        for (const auto& t : ui::frameTargets())
+            if (t.label == labels_[next_] && !storeBusy) {  // the first one with that label
+                at_ = ImVec2((t.min.x + t.max.x) * 0.5f, (t.min.y + t.max.y) * 0.5f);
+                phase_ = 1;
+                break;
+            }
+        if (phase_ == 0 && ++waitFrames_ > 600) {
+            std::fprintf(stderr, "--tap: \"%s\" ?\n", labels_[next_].c_str());
+            return false;
+        }
+    } else {
+        ++phase_;
+    }
+    if (phase_ > 0) {
+        io.MousePos = at_;
+        io.MouseDown[0] = phase_ == 1;
+    }
+    if (phase_ == 2) {
+        ++next_;
+        phase_ = 0;
+        waitFrames_ = 0;
+        framesSinceTap_ = 0;
+    }
+    return true;
+}
+
+UiDump::UiDump(const std::string& path) {
+    if (!path.empty()) out_.open(path, std::ios::app);
+}
+
+void UiDump::append(long frame, const char* screen) {
+    if (!out_.is_open()) return;
+    // "ms": CLOCK_MONOTONIC when the frame was drawn, so a test can time tap-to-visible.
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    out_ << "{\"frame\": " << frame << ", \"ms\": " << ms << ", \"screen\": \"" << screen << "\", \"items\": [";
+    bool first = true;
+    for (const auto& t : ui::frameTargets()) {
+        out_ << (first ? "" : ", ") << "{\"id\": " << jsonString(t.id) << ", \"label\": " << jsonString(t.label)
+             << ", \"x\": " << static_cast<int>(t.min.x) << ", \"y\": " << static_cast<int>(t.min.y)
+             << ", \"w\": " << static_cast<int>(t.max.x - t.min.x) << ", \"h\": " << static_cast<int>(t.max.y - t.min.y) << "}";
+        first = false;
+    }
+    out_ << "]}\n";
+    out_.flush();
+}
+
+bool writeScreenshot(const std::string& path, int w, int h) {
+    std::vector<unsigned char> pixels(static_cast<size_t>(w) * static_cast<size_t>(h) * 3);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
+    // OpenGL's origin is bottom left; PNG's is top left.
+    const size_t stride = static_cast<size_t>(w) * 3;
+    std::vector<unsigned char> flipped(pixels.size());
+    for (int y = 0; y < h; ++y)
+        std::memcpy(flipped.data() + static_cast<size_t>(y) * stride, pixels.data() + static_cast<size_t>(h - 1 - y) * stride, stride);
+    const std::string err = writePngRgb(path, flipped.data(), w, h);
+    if (!err.empty()) std::fprintf(stderr, "%s\n", err.c_str());
+    return err.empty();
+}
+
+}  // namespace kiosk

@@ -1,0 +1,49 @@
+// automation.h: the kiosk driven and watched by scripts and tests, outside the window loop.
+//   --tap LABEL...  ScriptedTaps: press and release at the centre of the first element with that
+//                   label, one after the other, each as soon as it is on screen and the store idle.
+//   --ui-dump FILE  UiDump: one JSON line per drawn frame (screen, every tap target's id, label and
+//                   rectangle, and CLOCK_MONOTONIC ms for tap-to-visible timing).
+//   --screenshot    writeScreenshot: the back buffer as a PNG.
+#pragma once
+
+#include <imgui.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+namespace kiosk {
+
+class ScriptedTaps {
+public:
+    explicit ScriptedTaps(std::vector<std::string> labels) : labels_(std::move(labels)) {}
+
+    bool pending() const { return next_ < labels_.size(); }
+    // Before a frame: moves io's pointer for the next press or release. Returns false when a
+    // label did not appear within 600 frames (the script cannot go on; said on stderr).
+    bool beforeFrame(ImGuiIO& io, bool storeBusy);
+    // Frames drawn since the last tap was released (the screen has settled after 2).
+    int framesSinceTap() const { return framesSinceTap_; }
+
+private:
+    std::vector<std::string> labels_;
+    size_t next_ = 0;
+    int phase_ = 0;  // 0: looking for the label, 1: pressed, 2: released
+    ImVec2 at_;
+    int waitFrames_ = 0;
+    int framesSinceTap_ = 0;
+};
+
+class UiDump {
+public:
+    explicit UiDump(const std::string& path);  // empty: no dump
+    void append(long frame, const char* screen);
+
+private:
+    std::ofstream out_;
+};
+
+// The current back buffer (w x h) as a PNG at `path`; false (said on stderr) when it could not be written.
+bool writeScreenshot(const std::string& path, int w, int h);
+
+}  // namespace kiosk

@@ -1,0 +1,57 @@
+// config_watcher.h: the config folder, read at start and watched while the kiosk runs, and the
+// one routine that opens the store with the roster in sync, shared by the kiosk and every
+// command of the command line.
+//
+// Watching is a stat of each file every 2 s (modification time and size: a file copied in with
+// an older time, or removed, still changes the signature); only a changed signature reads and
+// validates the folder. A folder that cannot be read is tried again at the next poll.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "content/config_loader.h"
+#include "core/text_catalogue.h"
+#include "store/attendance_db.h"
+
+namespace kiosk {
+
+// The embedded default config folder.
+ConfigFiles embeddedConfig();
+// Texts from the embedded catalogues (nl and en), in `lang`.
+Texts loadEmbeddedTexts(Lang lang);
+
+// Reads `dir` (empty: the embedded config), and sets `texts` to kiosk.toml's language unless
+// `langChosen`. Problems reading the files go to `problems`.
+ConfigFiles readConfig(const std::filesystem::path& dir, Texts& texts, bool langChosen, Problems& problems);
+
+// Opens the database at `dbPath` (quarantining a damaged file, said in `messages`) and imports
+// the config's participants.csv when it changed since the last import. Returns the store's
+// status; a roster that could not be imported is said in `messages` and `rosterFailed`.
+StoreStatus openStoreWithRoster(AttendanceDb& db, const std::filesystem::path& dbPath, const ConfigFiles& files,
+                                const LoadedConfig& config, Instant now, const Texts& texts,
+                                std::vector<std::string>& messages, bool& rosterFailed);
+
+class ConfigWatcher {
+public:
+    static constexpr int64_t kPollMs = 2000;
+
+    ConfigWatcher(std::filesystem::path dir, bool watch, Instant now);
+    // Milliseconds until the folder should be looked at again (INT64_MAX: not watched).
+    int64_t msUntilPoll(Instant now) const;
+    // The folder's files when they changed since the last poll and could be read; else nothing.
+    std::optional<ConfigFiles> poll(Instant now, Texts& texts);
+
+private:
+    std::string stamp() const;
+
+    std::filesystem::path dir_;
+    bool watch_;
+    std::string stamp_;
+    Instant lastPoll_;
+};
+
+}  // namespace kiosk

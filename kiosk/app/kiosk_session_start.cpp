@@ -1,0 +1,112 @@
+// kiosk_session_start.cpp: the kiosk's start and its config (re)loads. At start: the config
+// folder, the store with the roster in sync (config_watcher.h, the same routine as the command
+// line), the rooms' stored state, retention, today's backup, then the log into memory.
+#include <cstdio>
+
+#include "app/kiosk_session.h"
+#include "app/paths.h"
+#include "store/backup_rotation.h"
+
+namespace kiosk {
+
+void SessionState::reportStoreProblem(const StoreStatus& s, const std::string& what) {
+    storeProblem = texts(storeErrorKey(s.kind));
+    // The journal at the venue: what failed, in SQLite's own words too.
+    std::fprintf(stderr, "%s%s%s (%s)\n", what.c_str(), what.empty() ? "" : ": ", storeProblem.c_str(), s.detail.c_str());
+}
+
+KioskSession::KioskSession(const SessionOptions& options, const Clock& clock, std::function<void()> wake)
+    : s_(options, clock, std::move(wake)),
+      nav_(s_),
+      staff_(s_, nav_),
+      late_(s_),
+      watcher_(options.configDir, options.watchConfig, clock.now()) {
+    s_.texts = loadEmbeddedTexts(options.lang.value_or(Lang::nl));
+    s_.ui.screen = options.startScreen;
+    start();
+}
+
+KioskSession::~KioskSession() = default;
+
+void KioskSession::start() {
+    Problems readProblems;
+    const ConfigFiles files = readConfig(s_.options.configDir, s_.texts, s_.options.lang.has_value(), readProblems);
+    for (const auto& p : readProblems) s_.startupProblems.push_back(p.format());
+    if (!readProblems.empty() || !applyConfig(files, true)) {
+        configError_ = true;
+        return;
+    }
+    const Instant now = s_.clock.now();
+    auto db = std::make_unique<AttendanceDb>();
+    bool rosterFailed = false;
+    if (!openStoreWithRoster(*db, s_.options.dbPath, files, s_.config, now, s_.texts, s_.startupProblems, rosterFailed).ok())
+        return;
+    s_.roster.reloadFrom(*db);
+    staff_.load(*db);
+    late_.load(*db);
+    // Retention, then today's backup: both before the first frame, on the kiosk's own data.
+    const LocalDate today = localDateOf(now);
+    auto say = [&](const StoreStatus& st) {
+        s_.startupProblems.push_back(s_.texts(storeErrorKey(st.kind)) + " (" + st.detail + ")");
+    };
+    int purged = 0;
+    if (auto st = db->purge(today.plusDays(-s_.config.settings.retentionDays), purged); !st.ok()) say(st);
+    const auto backup = dailyBackup(*db, backupDir(s_.options.dbPath), today, s_.config.settings.backupKeep);
+    if (!backup.status.ok()) say(backup.status);
+    lastUpkeepDay_ = today;
+    if (auto st = db->loadEvents([&](const AttendanceEvent& e) { s_.ledger.apply(e); }); !st.ok()) {
+        say(st);
+        return;
+    }
+    s_.worker = std::make_unique<StoreWorker>(std::move(db), s_.wake);
+    ready_ = true;
+}
+
+bool KioskSession::applyConfig(const ConfigFiles& files, bool atStart) {
+    LoadedConfig next = loadConfig(files, s_.texts);
+    s_.configProblems.clear();
+    if (!next.ok()) {
+        // Keep the last good config; the problems are logged (stderr: the journal at the venue)
+        // and kept for staff mode.
+        for (const auto& p : next.problems)
+            if (p.severity == Severity::error) {
+                s_.configProblems.push_back(p.format());
+                if (atStart) s_.startupProblems.push_back(p.format());
+                else std::fprintf(stderr, "%s\n", p.format().c_str());
+            }
+        return false;
+    }
+    // A new or removed staff PIN (say, rotated because someone left) closes an open staff session.
+    const bool pinChanged = !atStart && next.settings.staffPinHash != s_.config.settings.staffPinHash;
+    s_.config = std::move(next);
+    s_.roster.touch();
+    if (pinChanged && (staff_.unlocked() || ui::isStaffScreen(s_.ui.screen) || s_.ui.screen == ui::Screen::staff_pin))
+        goHome();
+    // The store decides whether the roster file really changed (roster_sync.h).
+    if (auto it = files.files.find(kRosterFile); !atStart && s_.worker && it != files.files.end()) {
+        std::vector<Participant> rows;
+        for (const auto& r : s_.config.roster.rows) rows.push_back(r.participant);
+        s_.worker->syncConfigRoster(std::move(rows), it->second, s_.clock.now());
+    }
+    return true;
+}
+
+bool KioskSession::pollConfig() {
+    auto files = watcher_.poll(s_.clock.now(), s_.texts);
+    return files && applyConfig(*files, false);
+}
+
+void KioskSession::stopStore() {
+    s_.worker.reset();
+    ready_ = false;
+}
+
+void KioskSession::dailyUpkeep(Instant now) {
+    const LocalDate today = localDateOf(now);
+    if (!s_.worker || today == lastUpkeepDay_ || now < upkeepRetryAt_) return;
+    s_.worker->purge(today.plusDays(-s_.config.settings.retentionDays));
+    s_.worker->dailyBackup(backupDir(s_.options.dbPath).string(), today, s_.config.settings.backupKeep);
+    lastUpkeepDay_ = today;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,105 @@
+#include "navigation.h"
+
+#include <algorithm>
+
+namespace kiosk {
+namespace {
+
+constexpr int64_t kFeedbackSeconds = 6;      // cards other than the welcome stay this long
+constexpr int64_t kDimAfterMs = 60 * 1000;   // untouched this long outside programme hours
+constexpr int kAwakeMarginMinutes = 60;      // bright from an hour before the day to an hour after
+constexpr int64_t kControlsFadeMs = 6000;    // the exercise controls fade once, this long after a touch
+
+}  // namespace
+
+Navigation::Navigation(SessionState& s) : s_(s), lastInput_(s.clock.now()) {}
+
+void Navigation::home() {
+    s_.ui = ui::UiState{};
+    s_.texts.setLang(s_.defaultLang());
+}
+
+void Navigation::go(const ui::intent::Go& g, bool staffUnlocked) {
+    ui::UiState& ui = s_.ui;
+    if (g.screen == ui::Screen::home) {
+        home();
+        return;
+    }
+    if (ui::isStaffScreen(g.screen) && !staffUnlocked) {
+        ui.screen = ui::Screen::staff_pin;  // the pages behind the PIN only through it
+        return;
+    }
+    ui.scrollToTop = true;
+    if (g.screen == ui::Screen::staff_pin) {
+        ui.pinEntry.clear();
+        ui.pinWrong = false;
+    }
+    ui.screen = g.screen;
+    ui.mode = g.mode;
+    ui.feedback = {};
+    if (g.screen == ui::Screen::checkin) ui.search.clear();
+    if (g.screen != ui::Screen::shift) {  // leaving the shift screen locks it again
+        ui.shiftUnlocked = false;
+        ui.codeEntry.clear();
+        ui.codeWrong = false;
+    }
+}
+
+bool Navigation::dimmed(Instant now) const {
+    if (now.ms - lastInput_.ms < kDimAfterMs) return false;
+    const LocalDateTime local = toLocal(now);
+    const ProgrammeDay* day = s_.config.programme.dayOn(local.date);
+    if (!day) return true;
+    const int m = local.hour * 60 + local.minute;
+    return m < day->startsAt().minutes - kAwakeMarginMinutes || m >= day->endsAt().minutes + kAwakeMarginMinutes;
+}
+
+void Navigation::updateSleep(Instant now, bool touched) {
+    if (!sleeping_ && s_.ui.screen == ui::Screen::home && dimmed(now)) sleeping_ = true;
+    if (sleeping_ && touched) {
+        sleeping_ = false;
+        lastInput_ = now;
+    }
+}
+
+bool Navigation::homeDue(Instant now, const Holds& holds) const {
+    const ui::UiState& ui = s_.ui;
+    const KioskSettings& settings = s_.config.settings;
+    const auto& fb = ui.feedback;
+    using K = ui::Feedback::Kind;
+    const int64_t cardMs = (fb.kind == K::checked_in ? settings.undoSeconds : kFeedbackSeconds) * 1000;
+    if (fb.kind != K::none && fb.kind != K::pending && now.ms - fb.shownAt.ms >= cardMs && now.ms - lastInput_.ms >= cardMs)
+        return true;
+    return ui.screen != ui::Screen::home && fb.kind != K::pending && !holds.exerciseRunning && !holds.staffOn &&
+           now.ms - lastInput_.ms >= static_cast<int64_t>(settings.returnHomeSeconds) * 1000;
+}
+
+int64_t Navigation::msUntilNextChange(Instant now, const Holds& holds, const ExercisePlayer* player, bool staffMode) const {
+    const ui::UiState& ui = s_.ui;
+    const KioskSettings& settings = s_.config.settings;
+    int64_t ms = 60000 - (now.ms % 60000);  // the clock's minute
+    if (ui.feedback.kind != ui::Feedback::Kind::none) ms = std::min<int64_t>(ms, 1000 - (now.ms % 1000));
+    if (ui.animating) ms = std::min<int64_t>(ms, 16);  // a fling in progress: about 60 frames a second
+    if (ui.screen == ui::Screen::home && !sleeping_ && now.ms - lastInput_.ms < kDimAfterMs)
+        ms = std::min(ms, lastInput_.ms + kDimAfterMs - now.ms);  // the moment it may dim
+    if (ui.screen == ui::Screen::exercise && player && player->state() == ExercisePlayer::State::running) {
+        // The countdown changes every second; the controls fade once.
+        const int64_t rem = player->remainingMs(now);
+        ms = std::min<int64_t>(ms, (rem % 1000 + 1000) % 1000 + 1);
+    }
+    if (ui.screen == ui::Screen::exercise && now.ms - lastInput_.ms < kControlsFadeMs)
+        ms = std::min<int64_t>(ms, lastInput_.ms + kControlsFadeMs + 1 - now.ms);
+    // Staff mode: the auto-lock countdown each second; a PIN check or an export being finished.
+    if (staffMode || ui.screen == ui::Screen::staff_pin) ms = std::min<int64_t>(ms, 1000 - (now.ms % 1000));
+    if (holds.staffOn) {
+        const int64_t lockAt = lastInput_.ms + static_cast<int64_t>(settings.staffAutoLockSeconds) * 1000;
+        ms = std::min(ms, std::max<int64_t>(0, lockAt - now.ms));
+    }
+    if (ui.screen != ui::Screen::home && !holds.staffOn && !holds.exerciseRunning) {
+        const int64_t deadline = lastInput_.ms + static_cast<int64_t>(settings.returnHomeSeconds) * 1000;
+        ms = std::min(ms, std::max<int64_t>(0, deadline - now.ms));
+    }
+    return std::max<int64_t>(ms, 0);
+}
+
+}  // namespace kiosk

@@ -1,0 +1,64 @@
+// navigation.h: which screen is up and when it changes without being asked.
+//
+// Rules, in one place:
+//   - Every screen returns home after `return_home_seconds` untouched, except a running exercise
+//     (the facilitator is in the room), staff mode (it has its own auto-lock, staff_desk.h) and a
+//     card whose write is still pending. A card closes by itself: the welcome after the undo
+//     window, any other after 6 s.
+//   - Home resets every screen's state (UiState) and the language to the default.
+//   - Outside programme hours (from an hour after the day ends to an hour before the next
+//     begins, or a day without programme), home dims after a minute untouched; the touch that
+//     wakes it activates nothing.
+//   - msUntilNextChange() says when something visible changes by itself, so that the frame loop
+//     can sleep until then (frame_pacer.h).
+#pragma once
+
+#include <cstdint>
+
+#include "app/session_state.h"
+#include "core/exercise_player.h"
+#include "ui/intent.h"
+
+namespace kiosk {
+
+class Navigation {
+public:
+    explicit Navigation(SessionState& s);
+
+    // A person touched the screen or pressed a key.
+    void noteInput() { lastInput_ = s_.clock.now(); }
+    Instant lastInput() const { return lastInput_; }
+    // A clock stepped back: inactivity counts from now.
+    void clampToClock(Instant now) {
+        if (now < lastInput_) lastInput_ = now;
+    }
+
+    // Back home: every screen's state reset, the default language. (Staff mode is locked by the
+    // session before: home is public.)
+    void home();
+    // Opens a screen as asked. A staff page while locked opens the PIN pad instead.
+    void go(const ui::intent::Go& g, bool staffUnlocked);
+
+    // Whether the home screen may dim now (see the rules above).
+    bool dimmed(Instant now) const;
+    bool sleeping() const { return sleeping_; }
+    // Falls asleep on the dimmed home screen; wakes on `touched` (the touch itself activates nothing).
+    void updateSleep(Instant now, bool touched);
+
+    // What keeps a screen from going home by itself this frame.
+    struct Holds {
+        bool exerciseRunning = false;  // an exercise on screen that has not finished
+        bool staffOn = false;          // staff mode unlocked on a staff page
+    };
+    // The screen should go home now (inactivity, or a card that has been read).
+    bool homeDue(Instant now, const Holds& holds) const;
+    // Milliseconds until something visible changes without input.
+    int64_t msUntilNextChange(Instant now, const Holds& holds, const ExercisePlayer* player, bool staffMode) const;
+
+private:
+    SessionState& s_;
+    Instant lastInput_;
+    bool sleeping_ = false;  // dimmed, waiting for a touch to wake
+};
+
+}  // namespace kiosk

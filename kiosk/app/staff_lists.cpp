@@ -1,0 +1,118 @@
+// staff_lists.cpp: the staff pages' data (StaffDesk::view): the day's presence list with its
+// counts, the cohort's matrix, the history of changes and the Status page, built from memory and
+// the health probe's samples. The lists are rebuilt only when something they show changed.
+#include <algorithm>
+
+#include "app/staff_desk.h"
+#include "export/export_files.h"
+
+#ifndef KIOSK_VERSION
+#define KIOSK_VERSION "0.0.0"
+#endif
+
+namespace kiosk {
+namespace {
+
+ui::StaffHistoryRow historyRow(const AttendanceEvent& e, const SessionState& s) {
+    ui::StaffHistoryRow h;
+    h.recordedAt = toLocal(e.recordedAt);
+    h.day = e.day;
+    h.reason = e.reason;
+    h.actor = e.actor;
+    const Participant* p = e.participantCode.empty() ? nullptr : s.roster.find(e.participantCode);
+    h.who = p ? p->fullName() : e.participantCode;
+    const std::string time = toLocal(e.at).timeOfDay().hhmm();
+    switch (e.effect) {
+        case CorrectionEffect::set_check_in: h.what = s.texts.format("staff.what_in", {{"time", time}}); break;
+        case CorrectionEffect::set_check_out: h.what = s.texts.format("staff.what_out", {{"time", time}}); break;
+        case CorrectionEffect::set_absent: h.what = s.texts("staff.what_absent"); break;
+        case CorrectionEffect::confirm_guest:
+        case CorrectionEffect::link_guest: {
+            const AttendanceEvent* walkIn = s.ledger.find(e.refersTo);
+            const std::string guest = walkIn ? walkIn->guestName : std::string{};
+            if (e.effect == CorrectionEffect::confirm_guest) {
+                h.who = guest;
+                h.what = s.texts("staff.what_confirmed");
+            } else {
+                h.what = s.texts.format("staff.what_linked", {{"guest", guest}});
+            }
+            break;
+        }
+        case CorrectionEffect::none: break;
+    }
+    return h;
+}
+
+}  // namespace
+
+void StaffDesk::buildLists(LocalDate date, LocalDate today) const {
+    ui::StaffView& st = view_;
+    const LoadedConfig& config = s_.config;
+    st.date = date;
+    st.day = config.programme.dayOn(date);
+    const AttendanceRules rules = AttendanceRules::from(config.settings);
+    st.rows = presenceList(config.programme, s_.roster.people(), s_.ledger, date, rules);
+    // Walk-ins still to review come first: they are what staff have to do something about.
+    std::stable_partition(st.rows.begin(), st.rows.end(), [](const PresenceRow& r) { return r.guest && !r.guestConfirmed; });
+    st.present = st.late = st.leftEarly = st.absent = st.guests = 0;
+    for (const auto& r : st.rows) {
+        if (r.guest) ++st.guests;
+        else if (r.status == DayStatus::absent) ++st.absent;
+        else {
+            ++st.present;
+            if (r.status == DayStatus::late || r.status == DayStatus::late_and_left_early) ++st.late;
+            if (r.status == DayStatus::left_early || r.status == DayStatus::late_and_left_early) ++st.leftEarly;
+        }
+    }
+    // The cohort of the day shown; days still to come counted from the real today.
+    st.matrix = cohortMatrix(config.programme, s_.roster.people(), s_.ledger, date, today, config.settings.certificateMinDays);
+    st.history.clear();
+    for (const auto& e : s_.ledger.staffChanges(500)) st.history.push_back(historyRow(e, s_));
+}
+
+const ui::StaffView* StaffDesk::view(LocalDate today, Instant now) const {
+    if (!on()) return nullptr;
+    ui::StaffView& st = view_;
+    const LocalDate date = today.plusDays(s_.ui.staffDayOffset);
+    const ListsKey key{date.daysSinceEpoch(), s_.ledger.eventCount(), s_.roster.version(), s_.texts.lang()};
+    if (key != listsKey_) {
+        listsKey_ = key;
+        buildLists(date, today);
+    }
+    if (s_.ui.screen == ui::Screen::staff_health) {
+        ui::StaffHealth& h = st.health;
+        const DiskHealth& disk = probe_.health();
+    h.databasePath = s_.options.dbPath.string();
+    h.databaseBytes = disk.databaseBytes;
+    h.walBytes = disk.walBytes;
+    h.freeBytes = disk.freeBytes;
+    h.lastBackupPath = disk.lastBackupPath;
+    h.lastBackup = disk.lastBackup;
+    h.lastExport.reset();
+    h.lastExportPath.clear();
+    if (auto e = parseLastExport(lastExport_)) {
+        h.lastExport = toLocal(e->at);
+        h.lastExportPath = e->path;
+    }
+    h.configProblems = s_.configProblems;
+    h.startupProblems = s_.startupProblems;
+    h.storeProblem = s_.storeProblem;
+    h.eventCount = s_.ledger.eventCount();
+    h.version = KIOSK_VERSION;
+    }
+    const ExportTarget& target = probe_.exportTarget();
+    st.exportToDrive = target.removable;
+    st.exportTarget = target.removable ? s_.texts.format("staff.target_drive", {{"drive", target.label}})
+                                       : s_.texts("staff.target_folder");
+    st.exportFolder = target.folder.string();
+    st.exportBusy = export_ != nullptr;
+    st.saving = !writes_.empty();
+    st.exportMessage = exportMessage_;
+    st.exportPath = exportPath_;
+    st.exportFailed = exportFailed_;
+    st.autoLockSeconds = static_cast<int>(std::max<int64_t>(
+        0, (nav_.lastInput().ms + static_cast<int64_t>(s_.config.settings.staffAutoLockSeconds) * 1000 - now.ms + 999) / 1000));
+    return &st;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,130 @@
+// checkin_flow.h: what a tap, a badge scan, an undo or a walk-in at the door leads to: which card
+// the check-in screen shows and which event goes to the store. Pure: no UI, no SQLite, no thread;
+// the caller passes the person's day, the rules and the time.
+//
+// STATES (of the one confirmation card on screen)
+//   IDLE       no card: the home screen or the list of names.
+//   PENDING    an event is on its way to the disk. The card says "een moment", never "ingecheckt".
+//   CONFIRMED  the store's commit returned: checked_in (with undo while its window is open),
+//              checked_out, undone, guest_registered.
+//   REFUSED    nothing was written, and the card says why: already_in (and offers check-out),
+//              not_checked_in, already_out, unknown_code.
+//   FAILED     the store could not write: said as such (error), never as a check-in.
+//
+// INVARIANTS
+//   1. A card turns CONFIRMED only in committed(), for that write's ticket: no "Welkom" for a
+//      write that may still fail.
+//   2. At most one write per person is in flight: a tap on someone whose write is still pending
+//      writes nothing and shows PENDING again.
+//   3. The decision (decideTap) depends on nothing but the person's day record, whether a write is
+//      pending for them, the rules and the time; the kiosk and the command line both ask it.
+//   4. A completion for a card no longer shown (the person tapped away, or someone else tapped
+//      meanwhile) leaves the card alone; the event itself is folded in by the caller all the same.
+//   5. Every event comes from event_builder.h.
+//
+// TRANSITIONS (function: from -> to)
+//   tap():            any -> PENDING (with a write) | REFUSED | PENDING (write already in flight)
+//   unknownCode():    any -> REFUSED (unknown_code)
+//   walkIn():         IDLE | CONFIRMED | REFUSED | FAILED -> PENDING; never while PENDING
+//   undo():           CONFIRMED(checked_in), window open -> PENDING; else unchanged
+//   committed():      PENDING -> CONFIRMED (onCommit of that write)
+//   failed():         PENDING -> FAILED
+//   the caller:       any -> IDLE when the card closes (timeout, "klaar", back home)
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "attendance.h"
+#include "event_builder.h"
+
+namespace kiosk {
+
+// The card on the check-in screen. Set by the flow, never by a screen.
+struct CheckFeedback {
+    enum class Kind {
+        none,
+        pending,          // written to the store, waiting for the commit (no "ingecheckt" yet)
+        checked_in,       // committed: "Welkom, Anna!" with undo
+        checked_out,      // committed: "Tot ziens, Anna!"
+        undone,           // the check-in was reversed
+        already_in,       // tapped again: friendly, with the choice to check out
+        not_checked_in,   // check-out without check-in
+        already_out,
+        error,            // the store could not write: said as such, never as a check-in
+        unknown_code,     // a badge or typed code that is not on the roster
+        guest_registered, // a walk-in was stored as a guest
+    } kind = Kind::none;
+    std::string code;
+    std::string name;     // as the card names the person
+    Instant at;           // the moment of the check-in / check-out
+    Instant shownAt;      // when the card appeared (for the return home)
+    std::string detail;   // error text
+};
+
+enum class CheckAction { check_in, check_out, undo };
+
+// What decideTap reads.
+struct TapFacts {
+    DayRecord record;       // the person's day so far
+    bool writing = false;   // a write for this person is still on its way to the disk
+    Instant now;
+    AttendanceRules rules;
+};
+
+struct TapDecision {
+    bool ignored = false;                 // nothing happens (an undo whose window has closed)
+    CheckFeedback::Kind show = CheckFeedback::Kind::none;      // the card at once
+    std::optional<EventKind> write;       // the event to write, if any
+    CheckFeedback::Kind onCommit = CheckFeedback::Kind::none;  // the card once that write is on disk
+    Instant shownTime;                    // the time the card names
+};
+
+// The tap-to-feedback decision, in one place: the kiosk (taps, scans, undo) and the command line
+// (checkin, checkout) both ask it.
+TapDecision decideTap(CheckAction action, const TapFacts& facts);
+
+// The PENDING writes of the door and the card transitions above. One per kiosk.
+class CheckinFlow {
+public:
+    struct Who {
+        std::string code;
+        std::string shownName;  // as the display policy shows it ("Anna de V.")
+        std::string firstName;  // how the card greets them
+    };
+    // A write the caller hands to the store, then reports with submitted().
+    struct Write {
+        AttendanceEvent event;
+        CheckFeedback::Kind onCommit = CheckFeedback::Kind::none;
+        std::string code, name;
+    };
+
+    // A tap (or scan) on a person of the roster: the card changes; returns the event to write.
+    std::optional<Write> tap(CheckFeedback& card, CheckAction action, const Who& who, const DayRecord& record,
+                             const AttendanceRules& rules, const EventStamp& stamp) const;
+    // A scanned or typed code that is on no roster.
+    static void unknownCode(CheckFeedback& card, const std::string& code, Instant now);
+    // A walk-in from the form (name required after trimming).
+    std::optional<Write> walkIn(CheckFeedback& card, const std::string& name, const std::string& organisation,
+                                const EventStamp& stamp) const;
+    // The store took `w` under `ticket`.
+    void submitted(uint64_t ticket, const Write& w);
+    // The store's answer for `ticket`; false when the ticket is not the flow's.
+    bool committed(CheckFeedback& card, uint64_t ticket, Instant now);
+    bool failed(CheckFeedback& card, uint64_t ticket, const std::string& why, Instant now);
+
+    bool writing(const std::string& code) const;
+    size_t inFlight() const { return pending_.size(); }
+
+private:
+    struct Pending {
+        CheckFeedback::Kind onCommit;
+        std::string code, name;
+        Instant at;
+    };
+    std::map<uint64_t, Pending> pending_;
+};
+
+}  // namespace kiosk

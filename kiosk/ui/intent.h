@@ -1,0 +1,116 @@
+// intent.h: what the person asked for this frame, one small struct per kind of request. A screen
+// returns an Intent; the session applies it (app/kiosk_session.cpp) with std::visit, so every kind
+// is handled or the build fails, and no field means two things.
+#pragma once
+
+#include <string>
+#include <variant>
+
+#include "core/attendance.h"
+#include "core/text_catalogue.h"
+#include "ui/screen_id.h"
+#include "ui/ui_state.h"
+
+namespace kiosk::ui {
+
+enum class PlayerCommand { next, previous, toggle_pause, plus_minute, minus_minute, end };
+
+namespace intent {
+struct Go {                       // open a screen (the check-in screen in `mode`)
+    Screen screen = Screen::home;
+    CheckMode mode = CheckMode::check_in;
+};
+struct SetLang {
+    Lang lang = Lang::nl;
+};
+struct CheckIn {                  // a tap on a name
+    std::string participantCode;
+};
+struct CheckOut {
+    std::string participantCode;
+};
+struct Scan {                     // a badge read at the door (known or not: the session decides)
+    std::string code;
+};
+struct Undo {};                   // the check-in shown on the confirmation
+struct Dismiss {};                // close the confirmation or message, back home
+struct RegisterGuest {            // a walk-in
+    std::string name, organisation;
+};
+struct StartExercise {
+    std::string exerciseId;
+};
+struct Player {                   // a command for the running exercise
+    PlayerCommand command = PlayerCommand::next;
+};
+struct UnlockShift {              // the facilitator code typed (checked by the session)
+    std::string facilitatorCode;
+};
+struct SetShift {                 // today's agenda moves by `minutes` from now (0: back on schedule)
+    int minutes = 0;
+};
+struct UnlockStaff {              // the staff PIN typed (checked by the session, never by a screen)
+    std::string pin;
+};
+struct LockStaff {};
+struct StaffDay {                 // show the day `delta` days from the one shown (-1, +1; 0: today)
+    int delta = 0;
+};
+struct StaffChange {              // a correction or guest review from the form
+    AttendanceEvent form;         // kind, participantCode, effect, refersTo, reason, actor
+    LocalDate day;                // the day the form was opened for
+    int minutes = 0;              // the time of day chosen (set_check_in, set_check_out)
+};
+struct StaffExport {
+    bool matrix = false;          // the seven-day matrix, else the day's presence list
+    bool xlsx = false;            // Excel, else CSV
+    LocalDate day;                // the day the page showed
+    bool pdf = false;             // PDF (pdf_exports.h), whatever `xlsx` says
+    bool certificates = false;    // the cohort's certificates (PDF, a folder)
+};
+}  // namespace intent
+
+struct Intent {
+    std::variant<std::monostate, intent::Go, intent::SetLang, intent::CheckIn, intent::CheckOut, intent::Scan,
+                 intent::Undo, intent::Dismiss, intent::RegisterGuest, intent::StartExercise, intent::Player,
+                 intent::UnlockShift, intent::SetShift, intent::UnlockStaff, intent::LockStaff, intent::StaffDay,
+                 intent::StaffChange, intent::StaffExport>
+        action;
+
+    Intent() = default;
+    template <class T>
+    Intent(T a) : action(std::move(a)) {}
+
+    bool none() const { return std::holds_alternative<std::monostate>(action); }
+    template <class T>
+    const T* as() const { return std::get_if<T>(&action); }
+
+    static Intent go(Screen s, CheckMode m = CheckMode::check_in) { return intent::Go{s, m}; }
+    static Intent setLang(Lang l) { return intent::SetLang{l}; }
+    static Intent checkIn(std::string code) { return intent::CheckIn{std::move(code)}; }
+    static Intent checkOut(std::string code) { return intent::CheckOut{std::move(code)}; }
+    static Intent scan(std::string code) { return intent::Scan{std::move(code)}; }
+    static Intent undo() { return intent::Undo{}; }
+    static Intent dismiss() { return intent::Dismiss{}; }
+    static Intent startExercise(std::string id) { return intent::StartExercise{std::move(id)}; }
+    static Intent player(PlayerCommand c) { return intent::Player{c}; }
+    static Intent unlockShift(std::string code) { return intent::UnlockShift{std::move(code)}; }
+    static Intent setShift(int minutes) { return intent::SetShift{minutes}; }
+    static Intent unlockStaff(std::string pin) { return intent::UnlockStaff{std::move(pin)}; }
+    static Intent lockStaff() { return intent::LockStaff{}; }
+    static Intent staffDay(int delta) { return intent::StaffDay{delta}; }
+    static Intent staffChange(AttendanceEvent form, LocalDate day, int minutes) {
+        return intent::StaffChange{std::move(form), day, minutes};
+    }
+    static Intent staffExport(bool matrix, bool xlsx, LocalDate day, bool pdf = false, bool certificates = false) {
+        return intent::StaffExport{matrix, xlsx, day, pdf, certificates};
+    }
+    static Intent registerGuest(std::string name, std::string organisation) {
+        return intent::RegisterGuest{std::move(name), std::move(organisation)};
+    }
+};
+
+// The first of two intents that asks for something (a screen's own part wins over its header).
+inline Intent either(Intent first, Intent second) { return first.none() ? second : first; }
+
+}  // namespace kiosk::ui

@@ -1,0 +1,22 @@
+// screen_id.h: the screens by name. Which screens stand behind the staff PIN is said in one
+// table (screen_id.cpp), next to each screen's name, never by the enum's order: a public screen
+// added anywhere in the enum stays public unless its line says otherwise.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace kiosk::ui {
+
+enum class Screen {
+    home, checkin, agenda, walkin, exercises, exercise, shift,
+    // Staff mode: the PIN pad, then (only once unlocked) the dashboard's pages.
+    staff_pin, staff_today, staff_correct, staff_matrix, staff_history, staff_health,
+};
+
+// The pages behind the PIN (staff_pin itself is public: it is the door).
+bool isStaffScreen(Screen s);
+const char* screenName(Screen s);  // "home", "checkin", ... (--screen, --ui-dump)
+std::optional<Screen> parseScreen(const std::string& name);
+
+}  // namespace kiosk::ui

@@ -1,0 +1,66 @@
+// staff_view.h: what the staff pages and the PIN pad read. Built by the staff desk
+// (app/staff_desk.cpp) only while staff mode is unlocked; the PIN pad's part is public.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/cohort_matrix.h"
+#include "core/presence_list.h"
+#include "core/programme.h"
+
+namespace kiosk::ui {
+
+// Staff mode's data, built by the app only while staff mode is unlocked.
+struct StaffHealth {
+    std::string databasePath;
+    int64_t databaseBytes = 0, walBytes = 0;
+    int64_t freeBytes = -1;                   // on the database's disk (-1: unknown)
+    std::optional<LocalDateTime> lastBackup;  // newest daily backup
+    std::string lastBackupPath;
+    std::optional<LocalDateTime> lastExport;
+    std::string lastExportPath;
+    std::vector<std::string> configProblems;  // the newest config on disk, when it was refused
+    std::vector<std::string> startupProblems;
+    std::string storeProblem;
+    size_t eventCount = 0;
+    std::string version;
+};
+
+struct StaffHistoryRow {
+    LocalDateTime recordedAt;  // when the change was made
+    LocalDate day;             // the day it changed
+    std::string who;           // the participant or guest it is about
+    std::string what;          // in words: "aanwezig vanaf 09:05", "gast bevestigd"
+    std::string reason, actor;
+};
+
+struct StaffView {
+    LocalDate date;                          // the day shown (today unless staff stepped back)
+    const ProgrammeDay* day = nullptr;       // its programme day, if any
+    std::vector<PresenceRow> rows;           // the cohort (absent ones too), then the guests
+    int present = 0, late = 0, leftEarly = 0, absent = 0, guests = 0;
+    CohortMatrix matrix;
+    std::vector<StaffHistoryRow> history;    // newest first
+    StaffHealth health;
+    std::string exportTarget;                // where an export would go now, in words ("USB-stick KINGSTON")
+    std::string exportFolder;                // ... and that folder's path
+    bool exportToDrive = false;
+    bool exportBusy = false;
+    bool saving = false;                     // a correction is on its way to the disk
+    std::string exportMessage;               // the last export's outcome in words, or why it failed
+    std::string exportPath;                  // the file it wrote
+    bool exportFailed = false;
+    int autoLockSeconds = 0;                 // until staff mode locks itself without a touch
+};
+
+// The PIN pad's state (public: it is the door to staff mode).
+struct PinPadView {
+    bool configured = false;   // a PIN hash is set in kiosk.toml
+    bool checking = false;     // the hash is being verified (a fraction of a second)
+    int lockedSeconds = 0;     // too many wrong tries: no try before this runs out
+    int triesLeft = 0;         // before the next lock-out
+};
+
+}  // namespace kiosk::ui

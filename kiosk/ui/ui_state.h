@@ -1,0 +1,59 @@
+// ui_state.h: what the screens keep between frames. Owned by the session, changed by screens
+// only for their own presentation; the card after a tap (Feedback) is set by the check-in flow.
+#pragma once
+
+#include <string>
+
+#include "core/attendance.h"
+#include "core/checkin_flow.h"
+#include "ui/screen_id.h"
+
+namespace kiosk::ui {
+
+enum class CheckMode { check_in, check_out };
+
+// The answer the check-in screen shows after a tap (core/checkin_flow.h).
+using Feedback = CheckFeedback;
+
+// Kept between frames; owned by the app, changed by screens only for their own presentation.
+struct UiState {
+    Screen screen = Screen::home;
+    CheckMode mode = CheckMode::check_in;
+    Feedback feedback;
+    int undoSecondsLeft = 0;  // set by the app each frame while the feedback allows undo
+    // The walk-in form: edited by the on-screen keyboard, cleared on the way home.
+    std::string guestName, guestOrganisation;
+    int guestField = 0;  // 0: name, 1: organisation
+    // Search on larger rosters: the query typed on the on-screen keyboard, and the list's fling.
+    std::string search;
+    std::string searchShown;      // the query the list was last drawn for
+    float scrollVelocity = 0.0f;  // pixels per second, decaying after the finger lifts
+    bool scrollToTop = false;     // set by the app when a list opens afresh; the list clears it
+    bool animating = false;       // set by a screen while something moves without input
+    // Running late: the code typed on the keypad (never shown), and whether it was right.
+    std::string codeEntry;
+    bool codeWrong = false;
+    bool shiftUnlocked = false;
+    // The hidden way into staff mode: when a press began in the corner (0: none).
+    int64_t cornerPressMs = 0;
+    // Staff mode: the PIN typed (never shown), the correction form, the lists' scrolling.
+    std::string pinEntry;
+    bool pinWrong = false;
+    struct Correction {
+        std::string code;          // the participant (empty for a guest review)
+        std::string guestEventId;  // a guest review: the walk-in
+        std::string who;           // name shown in the form's title
+        LocalDate day;             // the day the form is for (kept when midnight passes)
+        CorrectionEffect effect = CorrectionEffect::set_check_in;
+        int minutes = 9 * 60;      // the time of day for set_check_in / set_check_out
+        std::string reason;
+        int field = 0;             // 0: reason, 1: name
+        std::string linkQuery;     // a guest review: search for the participant it was
+        std::string linkCode;      // ... and the one chosen
+        std::string error;         // catalogue key of what is missing
+    } correction;
+    std::string staffName;         // who is making changes (kept until staff mode locks)
+    int staffDayOffset = 0;        // the day shown, in days from today
+};
+
+}  // namespace kiosk::ui

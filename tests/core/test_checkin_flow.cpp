@@ -1,0 +1,165 @@
+// The door's decisions without SQLite, a thread or a screen: what a tap, a scan, an undo or a
+// walk-in shows, and which event it writes (core/checkin_flow.h).
+#include <catch2/catch.hpp>
+
+#include "core/checkin_flow.h"
+#include "event_support.h"
+#include "test_support.h"
+
+using namespace kiosk;
+using Kind = CheckFeedback::Kind;
+
+namespace {
+
+Instant at(const char* s) { return fromLocal(*LocalDateTime::parse(s)); }
+
+const CheckinFlow::Who kAnna{"ZU01", "Anna de V.", "Anna"};
+
+// Anna's day after these events, as the ledger folds it.
+DayRecord dayOf(const std::vector<AttendanceEvent>& events) {
+    AttendanceLedger ledger;
+    for (const auto& e : events) ledger.apply(e);
+    return ledger.record({2026, 11, 26}, "ZU01");
+}
+
+}  // namespace
+
+TEST_CASE("decideTap: a first tap writes a check-in, a second offers the check-out", "[checkin_flow]") {
+    const Instant now = at("2026-11-26T09:10");
+    const TapDecision first = decideTap(CheckAction::check_in, {DayRecord{}, false, now, {}});
+    CHECK(first.show == Kind::pending);
+    REQUIRE(first.write);
+    CHECK(*first.write == EventKind::check_in);
+    CHECK(first.onCommit == Kind::checked_in);
+
+    const DayRecord in = dayOf({test::eventAt(EventKind::check_in, "ZU01", "2026-11-26T09:02")});
+    const TapDecision again = decideTap(CheckAction::check_in, {in, false, now, {}});
+    CHECK(again.show == Kind::already_in);
+    CHECK_FALSE(again.write);
+    CHECK(again.shownTime == at("2026-11-26T09:02"));  // "je bent al ingecheckt om 09:02"
+}
+
+TEST_CASE("decideTap: check-out needs a check-in and happens once", "[checkin_flow]") {
+    const Instant now = at("2026-11-26T16:40");
+    CHECK(decideTap(CheckAction::check_out, {DayRecord{}, false, now, {}}).show == Kind::not_checked_in);
+    const auto in = test::eventAt(EventKind::check_in, "ZU01", "2026-11-26T09:02");
+    const TapDecision out = decideTap(CheckAction::check_out, {dayOf({in}), false, now, {}});
+    REQUIRE(out.write);
+    CHECK(*out.write == EventKind::check_out);
+    CHECK(out.onCommit == Kind::checked_out);
+    const auto left = test::eventAt(EventKind::check_out, "ZU01", "2026-11-26T16:31");
+    const TapDecision twice = decideTap(CheckAction::check_out, {dayOf({in, left}), false, now, {}});
+    CHECK(twice.show == Kind::already_out);
+    CHECK_FALSE(twice.write);
+    CHECK(twice.shownTime == at("2026-11-26T16:31"));
+}
+
+TEST_CASE("decideTap: a write still on its way is never doubled", "[checkin_flow]") {
+    const Instant now = at("2026-11-26T09:10");
+    for (auto action : {CheckAction::check_in, CheckAction::check_out}) {
+        const TapDecision d = decideTap(action, {DayRecord{}, true, now, {}});
+        CHECK(d.show == Kind::pending);
+        CHECK_FALSE(d.write);
+    }
+    CHECK(decideTap(CheckAction::undo, {DayRecord{}, true, now, {}}).ignored);
+}
+
+TEST_CASE("decideTap: undo inside its window, at its boundary, and after", "[checkin_flow]") {
+    const auto in = test::eventAt(EventKind::check_in, "ZU01", "2026-11-26T09:10");
+    const DayRecord rec = dayOf({in});
+    AttendanceRules rules;
+    rules.undoSeconds = 10;
+    const TapDecision inside = decideTap(CheckAction::undo, {rec, false, in.recordedAt.plusSeconds(9), rules});
+    REQUIRE(inside.write);
+    CHECK(*inside.write == EventKind::undo);
+    CHECK(inside.onCommit == Kind::undone);
+    CHECK(decideTap(CheckAction::undo, {rec, false, in.recordedAt.plusSeconds(10), rules}).ignored);
+    CHECK(decideTap(CheckAction::undo, {rec, false, in.recordedAt.plusSeconds(11), rules}).ignored);
+}
+
+TEST_CASE("CheckinFlow: pending until the commit, then the greeting, and a failure is said as such", "[checkin_flow]") {
+    CheckinFlow flow;
+    CheckFeedback card;
+    const Instant now = at("2026-11-26T09:10");
+    auto w = flow.tap(card, CheckAction::check_in, kAnna, DayRecord{}, {}, EventStamp::kiosk(now, "entree"));
+    REQUIRE(w);
+    CHECK(card.kind == Kind::pending);
+    CHECK(card.name == "Anna de V.");
+    CHECK(w->event.kind == EventKind::check_in);
+    CHECK(w->event.participantCode == "ZU01");
+    CHECK(w->event.kioskId == "entree");
+    CHECK(w->event.day == LocalDate{2026, 11, 26});
+    CHECK(w->event.id.size() == 32);
+    flow.submitted(7, *w);
+    CHECK(flow.writing("ZU01"));
+
+    // A second tap while the first is on its way writes nothing.
+    CHECK_FALSE(flow.tap(card, CheckAction::check_in, kAnna, DayRecord{}, {}, EventStamp::kiosk(now, "entree")));
+    CHECK(card.kind == Kind::pending);
+
+    CHECK_FALSE(flow.committed(card, 8, now));  // not the flow's ticket
+    CHECK(flow.committed(card, 7, now.plusSeconds(1)));
+    CHECK(card.kind == Kind::checked_in);
+    CHECK(card.name == "Anna");
+    CHECK_FALSE(flow.writing("ZU01"));
+
+    CheckFeedback other;
+    auto w2 = flow.tap(other, CheckAction::check_out, kAnna, dayOf({w->event}), {}, EventStamp::kiosk(now, "entree"));
+    REQUIRE(w2);
+    flow.submitted(9, *w2);
+    CHECK(flow.failed(other, 9, "schijf vol", now));
+    CHECK(other.kind == Kind::error);
+    CHECK(other.detail == "schijf vol");
+}
+
+TEST_CASE("CheckinFlow: a commit for a card no longer shown leaves the card alone", "[checkin_flow]") {
+    CheckinFlow flow;
+    CheckFeedback card;
+    const Instant now = at("2026-11-26T09:10");
+    auto w = flow.tap(card, CheckAction::check_in, kAnna, DayRecord{}, {}, EventStamp::kiosk(now, ""));
+    REQUIRE(w);
+    flow.submitted(1, *w);
+    card = {};  // the card closed (back home) before the disk answered
+    CHECK(flow.committed(card, 1, now));
+    CHECK(card.kind == Kind::none);
+}
+
+TEST_CASE("CheckinFlow: undo only from Anna's own greeting, naming her check-in", "[checkin_flow]") {
+    CheckinFlow flow;
+    const auto in = test::eventAt(EventKind::check_in, "ZU01", "2026-11-26T09:10");
+    const DayRecord rec = dayOf({in});
+    CheckFeedback card{Kind::already_in, "ZU01", "Anna", in.at, in.at, {}};
+    CHECK_FALSE(flow.tap(card, CheckAction::undo, kAnna, rec, {}, EventStamp::kiosk(in.at.plusSeconds(2), "")));
+    card.kind = Kind::checked_in;
+    auto w = flow.tap(card, CheckAction::undo, kAnna, rec, {}, EventStamp::kiosk(in.at.plusSeconds(2), ""));
+    REQUIRE(w);
+    CHECK(w->event.kind == EventKind::undo);
+    CHECK(w->event.refersTo == in.id);
+    CHECK(w->onCommit == Kind::undone);
+}
+
+TEST_CASE("CheckinFlow: a walk-in needs a name, trailing spaces go", "[checkin_flow]") {
+    CheckinFlow flow;
+    CheckFeedback card;
+    const EventStamp stamp = EventStamp::kiosk(at("2026-11-26T09:10"), "");
+    CHECK_FALSE(flow.walkIn(card, "   ", "Gemeente Lochem", stamp));
+    CHECK(card.kind == Kind::none);
+    auto w = flow.walkIn(card, "Karin Mulder  ", "Gemeente Lochem ", stamp);
+    REQUIRE(w);
+    CHECK(w->event.kind == EventKind::guest_registration);
+    CHECK(w->event.guestName == "Karin Mulder");
+    CHECK(w->event.guestOrganisation == "Gemeente Lochem");
+    CHECK(card.kind == Kind::pending);
+    flow.submitted(3, *w);
+    CHECK_FALSE(flow.walkIn(card, "Nog iemand", "", stamp));  // one at a time
+    CHECK(flow.committed(card, 3, stamp.recordedAt));
+    CHECK(card.kind == Kind::guest_registered);
+    CHECK(card.name == "Karin Mulder");
+}
+
+TEST_CASE("CheckinFlow: an unknown code is shown as such", "[checkin_flow]") {
+    CheckFeedback card;
+    CheckinFlow::unknownCode(card, "9999", at("2026-11-26T09:10"));
+    CHECK(card.kind == Kind::unknown_code);
+    CHECK(card.code == "9999");
+}
