@@ -4,6 +4,8 @@
 #include <map>
 
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
+#include <mutex>
 #include <pango/pangocairo.h>
 
 namespace kiosk {
@@ -41,6 +43,10 @@ struct PdfDocument::Impl {
 };
 
 PdfDocument::PdfDocument(PageOrientation orientation, PdfTarget target) : impl_(std::make_unique<Impl>()) {
+    // fontconfig read once, here, before Pango's first font map: Pango would otherwise start it on a
+    // thread of its own, synchronised by glib in ways ThreadSanitizer cannot see.
+    static std::once_flag fontconfigRead;
+    std::call_once(fontconfigRead, [] { FcInit(); });
     width_ = orientation == PageOrientation::portrait ? kA4Short : kA4Long;
     height_ = orientation == PageOrientation::portrait ? kA4Long : kA4Short;
     impl_->recording = target == PdfTarget::recording;
