@@ -5,11 +5,14 @@
 #include <cstring>
 #include <set>
 
+#include "core/text_checks.h"
+
 namespace kiosk {
 namespace {
 
 const std::set<std::string> kCommands = {"check-config", "show",   "import-roster", "checkin", "checkout",
-                                         "export",       "backup", "purge", "doctor", "set-pin"};
+                                         "export",       "backup", "purge", "doctor", "set-pin",
+                                         "central-dropin"};
 
 bool toInt(const std::string& s, int& out) {
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -25,7 +28,9 @@ Gebruik / usage:
   leergang-kiosk [opties]                 de kiosk starten / start the kiosk
   leergang-kiosk check-config             configuratie controleren / validate the config
   leergang-kiosk show [--json]            programma en deelnemers tonen / show programme and roster
-  leergang-kiosk import-roster FILE.csv   deelnemerslijst inlezen (alles of niets) / import the roster
+  leergang-kiosk import-roster FILE.csv [--allow-empty]
+                                          deelnemerslijst inlezen (alles of niets; een lege lijst alleen
+                                          met --allow-empty) / import the roster (an empty one only with --allow-empty)
   leergang-kiosk checkin CODE [--at YYYY-MM-DDTHH:MM]
   leergang-kiosk checkout CODE [--at YYYY-MM-DDTHH:MM]
   leergang-kiosk export [--date YYYY-MM-DD] [--matrix] [--format csv|xlsx|pdf] [--delimiter ';'|','] [--out FILE|-]
@@ -38,6 +43,7 @@ Gebruik / usage:
   leergang-kiosk purge [--older-than DAYS]
   leergang-kiosk doctor                   gezondheid van de installatie / health report
   leergang-kiosk set-pin                  personeels-PIN instellen, gelezen van standaardinvoer / staff PIN from stdin
+  leergang-kiosk central-dropin           systemd-drop-in die de dienst naar [central] url opent / opens the unit to it
 
 Opties / options:
   --config DIR       configuratiemap (standaard $LEERGANG_KIOSK_CONFIG, /etc/leergang-kiosk, ingebouwd)
@@ -95,7 +101,7 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
             char* end = nullptr;
             cl.delaySeconds = std::strtod(v->c_str(), &end);
             if (!end || *end || cl.delaySeconds < 0 || cl.delaySeconds > 3600) {
-                error = "--delay: geen geldig aantal seconden / not a valid number of seconds: " + *v;
+                error = "--delay: geen geldig aantal seconden / not a valid number of seconds: " + printable(*v);
                 return std::nullopt;
             }
             continue;
@@ -111,7 +117,7 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
             if (!v) return std::nullopt;
             int n = 0;
             if (!toInt(*v, n) || n < (a == "--older-than" ? 0 : 1)) {
-                error = a + ": geen geldig getal / not a valid number: " + *v;
+                error = a + ": geen geldig getal / not a valid number: " + printable(*v);
                 return std::nullopt;
             }
             if (a == "--frames") cl.frames = n;
@@ -124,14 +130,15 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
         else if (a == "--matrix") cl.matrix = true;
         else if (a == "--blank") cl.blank = true;
         else if (a == "--certificates") cl.certificates = true;
+        else if (a == "--allow-empty") cl.allowEmpty = true;
         else if (a == "--help" || a == "-h") cl.help = true;
         else if (a == "--version") cl.version = true;
         else if (a.size() > 1 && a[0] == '-' && a != "-") {
-            error = "onbekende optie / unknown option: " + a;
+            error = "onbekende optie / unknown option: " + printable(a);
             return std::nullopt;
         } else if (cl.command.empty() && cl.positional.empty()) {
             if (!kCommands.count(a)) {
-                error = "onbekende opdracht / unknown command: " + a;
+                error = "onbekende opdracht / unknown command: " + printable(a);
                 return std::nullopt;
             }
             cl.command = a;

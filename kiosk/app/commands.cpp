@@ -20,6 +20,7 @@ int runCommand(const CommandLine& cl) {
     if (c == "purge") return cmdPurge(cl);
     if (c == "doctor") return cmdDoctor(cl);
     if (c == "set-pin") return cmdSetPin(cl);
+    if (c == "central-dropin") return cmdCentralDropIn(cl);
     std::fprintf(stderr, "leergang-kiosk: %s?\n", c.c_str());
     return 2;
 }

@@ -16,5 +16,6 @@ int cmdBackup(const CommandLine& cl);
 int cmdPurge(const CommandLine& cl);
 int cmdDoctor(const CommandLine& cl);        // commands_doctor.cpp
 int cmdSetPin(const CommandLine& cl);        // commands_pin.cpp
+int cmdCentralDropIn(const CommandLine& cl); // commands_central.cpp
 
 }  // namespace kiosk

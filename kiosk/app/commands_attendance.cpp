@@ -1,13 +1,17 @@
 // commands_attendance.cpp: checkin, checkout, export, backup, purge, for staff and scripts.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 #include "app/command_context.h"
 #include "app/commands.h"
 #include "app/paths.h"
 #include "core/checkin_flow.h"
 #include "core/presence_list.h"
+#include "core/text_checks.h"
 #include "export/attendance_export.h"
 #include "export/export_target.h"
+#include "export/xlsx_writer.h"
 #include "store/atomic_file.h"
 
 namespace kiosk {
@@ -59,7 +63,7 @@ int cmdCheckInOut(const CommandLine& cl) {
         return 1;
     }
     if (!who) {
-        std::fprintf(stderr, "%s\n", ctx.texts.format("cli.unknown_code", {{"code", cl.positional[0]}}).c_str());
+        std::fprintf(stderr, "%s\n", ctx.texts.format("cli.unknown_code", {{"code", printable(cl.positional[0])}}).c_str());
         return 2;
     }
     const Participant& p = who->participant;
@@ -134,6 +138,14 @@ int cmdExport(const CommandLine& cl) {
         }
         req.date = *d;
     }
+    if (cl.out && *cl.out != "-") {
+        // Refused before anything is read: only a regular file is ever replaced (atomic_file.h).
+        std::string err;
+        if (!writableTarget(*cl.out, err)) {
+            std::fprintf(stderr, "%s\n", printable(err).c_str());
+            return 2;
+        }
+    }
     CommandContext ctx;
     AttendanceDb db;
     if (int rc = open(cl, ctx, db)) return rc;
@@ -158,26 +170,35 @@ int cmdExport(const CommandLine& cl) {
         return req.certificates && built.certificates.people.empty() ? 3 : 1;
     }
     if (cl.out && *cl.out == "-") {
+        std::string bytes;
         if (req.format == ExportFormat::pdf) {
-            std::fwrite(built.document.data(), 1, built.document.size(), stdout);
-            return 0;
+            bytes = built.document;
+        } else if (req.format == ExportFormat::csv) {
+            bytes = tableCsv(built.table, req.delimiter);
+        } else {
+            // A workbook is a zip: written to a private file first (unique name), then copied out.
+            const auto tmp = std::filesystem::temp_directory_path() / "leergang-export.xlsx";
+            std::string err;
+            const auto partial = createPartialFile(tmp, err);
+            if (!partial) {
+                std::fprintf(stderr, "%s\n", err.c_str());
+                return 1;
+            }
+            err = writeXlsxFile(built.table, *partial, 0);
+            const auto read = err.empty() ? readWholeFile(*partial) : std::nullopt;
+            std::error_code ec;
+            std::filesystem::remove(*partial, ec);
+            if (!read) {
+                std::fprintf(stderr, "%s\n", err.empty() ? partial->c_str() : err.c_str());
+                return 1;
+            }
+            bytes = *read;
         }
-        if (req.format == ExportFormat::csv) {
-            const std::string csv = tableCsv(built.table, req.delimiter);
-            std::fwrite(csv.data(), 1, csv.size(), stdout);
-            return 0;
-        }
-        // A workbook is a zip: written to a private file first, then copied out.
-        const auto tmp = std::filesystem::temp_directory_path() / ("leergang-export-" + newEventId() + ".xlsx");
-        if (std::string err = writeExport(built.table, req.format, req.delimiter, tmp); !err.empty()) {
-            std::fprintf(stderr, "%s\n", err.c_str());
+        // Every byte must arrive: a full disk or a closed pipe is an error, never exit 0.
+        if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size() || std::fflush(stdout) != 0) {
+            std::fprintf(stderr, "%s\n", ctx.texts.format("cli.stdout_failed", {{"error", std::strerror(errno ? errno : EIO)}}).c_str());
             return 1;
         }
-        const auto bytes = readWholeFile(tmp);
-        std::error_code ec;
-        std::filesystem::remove(tmp, ec);
-        if (!bytes) return 1;
-        std::fwrite(bytes->data(), 1, bytes->size(), stdout);
         return 0;
     }
     const ExportTarget where = cl.out ? ExportTarget{std::filesystem::path(*cl.out).parent_path(), false, {}}

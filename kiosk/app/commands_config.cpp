@@ -6,6 +6,8 @@
 #include "app/command_context.h"
 #include "app/commands.h"
 #include "app/json.h"
+#include "content/input_file.h"
+#include "core/text_checks.h"
 #include "core/roster.h"
 #include "store/atomic_file.h"
 #include "store/roster_sync.h"
@@ -144,12 +146,13 @@ int cmdImportRoster(const CommandLine& cl) {
             return 2;
         }
     const std::string file = cl.positional[0];
-    const auto text = readWholeFile(file);
-    if (!text) {
-        std::fprintf(stderr, "%s: %s\n", file.c_str(), ctx.texts("problem.config.unreadable").c_str());
+    const InputFile in = readInputFile(file, kRosterFileLimit, ctx.texts);
+    if (!in.content) {
+        std::fprintf(stderr, "%s: %s\n", printable(file).c_str(), in.message.c_str());
         return 2;
     }
-    const RosterParse roster = parseRoster(*text, file, &ctx.config.programme.cohorts, ctx.texts);
+    const std::string& text = *in.content;
+    const RosterParse roster = parseRoster(text, printable(file), &ctx.config.programme.cohorts, ctx.texts, cl.allowEmpty);
     printProblems(roster.problems);
     if (!roster.ok()) {
         std::fprintf(stderr, "%s\n", ctx.texts("import.refused").c_str());
@@ -160,6 +163,21 @@ int cmdImportRoster(const CommandLine& cl) {
     if (!report.status.ok()) {
         std::fprintf(stderr, "%s: %s\n", ctx.dbPath.c_str(), describe(ctx.texts, report.status).c_str());
         return 1;
+    }
+    std::vector<StoredParticipant> known;
+    if (auto s = db.participants(known); !s.ok()) {
+        std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
+        return 1;
+    }
+    std::vector<std::string> knownCodes;
+    for (const auto& k : known) knownCodes.push_back(k.participant.code);
+    if (const auto lost = codesThatLostZeros(roster.rows, knownCodes); !lost.empty()) {
+        for (const auto& l : lost)
+            std::fprintf(stderr, "%s\n", Problem{printable(file), l.line, 0, Severity::error,
+                                                  ctx.texts.format("problem.roster.lost_zeros", {{"code", l.code}, {"existing", l.existing}})}
+                                              .format().c_str());
+        std::fprintf(stderr, "%s\n", ctx.texts("import.refused").c_str());
+        return 2;
     }
     std::vector<Participant> rows;
     for (const auto& r : roster.rows) rows.push_back(r.participant);

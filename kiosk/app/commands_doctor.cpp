@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <filesystem>
 
+#include "app/central_sandbox.h"
 #include "app/command_context.h"
 #include "app/commands.h"
 #include "app/paths.h"
@@ -71,9 +72,37 @@ int cmdDoctor(const CommandLine& cl) {
         } else {
             size_t events = 0;
             db.loadEvents([&](const AttendanceEvent&) { ++events; });
+            // The schema (SQLite's user_version) after opening, which migrates an older one: what a
+            // package upgrade is checked by ("1", or "0 → 1" when this run migrated it).
+            const int schema = db.schemaVersion();
+            std::string schemaText = std::to_string(schema);
+            if (report.schemaVersionBefore != schema)
+                schemaText = std::to_string(report.schemaVersionBefore) + " \u2192 " + schemaText;
             r.line(Health::ok, tx("doctor.database"),
                    tx.format("doctor.database_ok", {{"path", ctx.dbPath.string()}, {"n", std::to_string(events)},
+                                                    {"schema", schemaText},
                                                     {"size", mib(std::filesystem::file_size(ctx.dbPath, ec))}}));
+        }
+    }
+
+    // The central record against the installed unit's sandbox (issue 19): blocked is a failure, since
+    // check-ins would then stay on this kiosk while everyone believes they reach the record.
+    if (const std::string& url = ctx.config.settings.centralUrl; url.empty()) {
+        r.line(Health::ok, tx("doctor.central"), tx("doctor.central_off"));
+    } else if (std::string error; auto target = parseCentralUrl(url, error)) {
+        const ResolvedCentral c = resolveCentral(*target);
+        std::string hosts;
+        for (const auto& s : c.servers) hosts += (hosts.empty() ? "" : ", ") + s.host + ":" + s.port;
+        const auto units = installedUnitTexts();
+        if (c.socketOnly) r.line(Health::ok, tx("doctor.central"), tx("doctor.central_socket"));
+        for (const auto& h : c.unresolved) r.line(Health::warn, tx("doctor.central"), tx.format("doctor.central_unresolved", {{"host", h}}));
+        if (!c.socketOnly && units.empty()) {
+            r.line(Health::warn, tx("doctor.central"), tx.format("doctor.central_no_unit", {{"hosts", hosts}}));
+        } else if (!c.socketOnly) {
+            std::string blocked;
+            for (const auto& b : blockedAddresses(c, readUnitNetworkPolicy(units))) blocked += (blocked.empty() ? "" : ", ") + b;
+            if (!blocked.empty()) r.line(Health::fail, tx("doctor.central"), tx.format("doctor.central_blocked", {{"blocked", blocked}}));
+            else if (c.unresolved.empty()) r.line(Health::ok, tx("doctor.central"), tx.format("doctor.central_reachable", {{"hosts", hosts}}));
         }
     }
 

@@ -1,6 +1,7 @@
 // commands_pin.cpp: `leergang-kiosk set-pin`: the staff PIN is read from standard input (never from
 // the command line, where it would end up in the shell history and the process list), hashed with
-// Argon2id and written into the config folder's kiosk.toml, atomically, then checked.
+// Argon2id and written into the config folder's kiosk.toml, atomically, then checked. The file keeps
+// its owner, group and mode; a kiosk.toml that is a symlink stays one (its target is written).
 #include <termios.h>
 #include <unistd.h>
 
@@ -12,6 +13,7 @@
 #include "app/command_context.h"
 #include "app/commands.h"
 #include "app/staff_pin.h"
+#include "content/input_file.h"
 #include "store/atomic_file.h"
 
 namespace kiosk {
@@ -69,12 +71,14 @@ int cmdSetPin(const CommandLine& cl) {
         return 1;
     }
     const auto file = ctx.configDir / kKioskFile;
-    const auto read = readWholeFile(file);
-    if (!read) {  // never replace a kiosk.toml we could not read
-        std::fprintf(stderr, "%s: %s\n", file.c_str(), tx("problem.config.unreadable").c_str());
+    const InputFile read = readInputFile(file, kSettingsFileLimit, tx);
+    if (!read.content) {  // never replace a kiosk.toml we could not read
+        std::fprintf(stderr, "%s: %s\n", file.c_str(), read.message.c_str());
         return 2;
     }
-    const std::string before = *read;
+    // Written through a symlink to its target, keeping the file's mode, owner and group
+    // (atomic_file.h): a 0600 kiosk.toml stays 0600.
+    const std::string before = *read.content;
     if (const std::string err = writeFileAtomically(file, withPinHash(before, *hash)); !err.empty()) {
         std::fprintf(stderr, "%s\n", err.c_str());
         return 1;

@@ -82,12 +82,11 @@ int64_t ConfigWatcher::msUntilPoll(Instant now) const {
     return std::max<int64_t>(0, lastPoll_.ms + kPollMs - now.ms);
 }
 
-std::optional<ConfigFiles> ConfigWatcher::poll(Instant now, Texts& texts) {
+std::optional<ConfigFiles> ConfigWatcher::poll(Instant now, Texts& texts, Problems& problems) {
     if (!watch_ || now.ms - lastPoll_.ms < kPollMs) return std::nullopt;
     lastPoll_ = now;
     const std::string sig = stamp();
     if (sig == stamp_) return std::nullopt;
-    Problems problems;
     ConfigFiles files = readConfigFolder(dir_, texts, problems);
     if (!problems.empty()) return std::nullopt;  // not remembered: read again at the next poll
     stamp_ = sig;

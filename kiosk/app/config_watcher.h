@@ -43,7 +43,9 @@ public:
     // Milliseconds until the folder should be looked at again (INT64_MAX: not watched).
     int64_t msUntilPoll(Instant now) const;
     // The folder's files when they changed since the last poll and could be read; else nothing.
-    std::optional<ConfigFiles> poll(Instant now, Texts& texts);
+    // A folder that changed but could not be read (a FIFO, a file too large) says why in
+    // `problems` and is read again at the next poll.
+    std::optional<ConfigFiles> poll(Instant now, Texts& texts, Problems& problems);
 
 private:
     std::string stamp() const;

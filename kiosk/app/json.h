@@ -5,10 +5,14 @@
 #include <string>
 #include <string_view>
 
+#include "core/text_checks.h"
+
 namespace kiosk {
 
-// A JSON string literal, quotes included; UTF-8 passes through unchanged.
-inline std::string jsonString(std::string_view s) {
+// A JSON string literal, quotes included; UTF-8 passes through unchanged, bytes that are not UTF-8
+// (text stored before the input rules) become U+FFFD, so the output is always valid JSON.
+inline std::string jsonString(std::string_view raw) {
+    const std::string s = validText(raw);
     std::string out = "\"";
     for (char c : s) {
         switch (c) {

@@ -92,7 +92,13 @@ bool KioskSession::applyConfig(const ConfigFiles& files, bool atStart) {
 }
 
 bool KioskSession::pollConfig() {
-    auto files = watcher_.poll(s_.clock.now(), s_.texts);
+    Problems readProblems;
+    auto files = watcher_.poll(s_.clock.now(), s_.texts, readProblems);
+    if (!readProblems.empty()) {  // read again at the next poll; shown in staff mode meanwhile
+        s_.configProblems.clear();
+        for (const auto& p : readProblems) s_.configProblems.push_back(p.format());
+        return false;
+    }
     return files && applyConfig(*files, false);
 }
 

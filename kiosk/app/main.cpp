@@ -1,5 +1,7 @@
 // main.cpp: an empty shell. Parse the command line, hand over to the kiosk or a subcommand.
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 #include "app/command_line.h"
 #include "app/commands.h"
@@ -23,5 +25,12 @@ int main(int argc, char** argv) {
         std::printf("leergang-kiosk %s\n", KIOSK_VERSION);
         return 0;
     }
-    return cl->command.empty() ? kiosk::runKiosk(*cl) : kiosk::runCommand(*cl);
+    const int rc = cl->command.empty() ? kiosk::runKiosk(*cl) : kiosk::runCommand(*cl);
+    // What went to standard output must have arrived (`export --out - > /dev/full`, a closed pipe):
+    // a write error is never an exit 0.
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        std::fprintf(stderr, "leergang-kiosk: standaarduitvoer / standard output: %s\n", std::strerror(errno ? errno : EIO));
+        return rc == 0 ? 1 : rc;
+    }
+    return rc;
 }

@@ -82,7 +82,7 @@ void StaffDesk::showDay(const ui::intent::StaffDay& in) {
 void StaffDesk::change(const ui::intent::StaffChange& in, Instant now) {
     // One at a time: a second tap on Save while the first is on its way stores nothing.
     if (!unlocked_ || !s_.worker || !writes_.empty()) return;
-    const AttendanceEvent& form = in.form;
+    const StaffForm& form = in.form;
     if (!checkStaffChange(form).empty()) return;  // the form says what is missing; never stored half
     // The day the form was opened for (a form saved just after midnight stays on its day).
     const LocalDate day = dayNear(in.day, localDateOf(now));

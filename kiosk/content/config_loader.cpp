@@ -5,6 +5,9 @@
 #include <map>
 #include <sstream>
 
+#include "central_settings.h"
+#include "core/text_checks.h"
+#include "input_file.h"
 #include "toml_table_reader.h"
 
 namespace kiosk {
@@ -17,7 +20,7 @@ std::optional<toml::table> parseToml(const std::string& text, const std::string&
         return toml::parse(text, file);
     } catch (const toml::parse_error& e) {
         problems.push_back(problemAt(file, e.source(), Severity::error,
-                                     texts.format("problem.config.syntax", {{"detail", std::string(e.description())}})));
+                                     texts.format("problem.config.syntax", {{"detail", printable(std::string(e.description()))}})));
         return std::nullopt;
     }
 }
@@ -76,7 +79,7 @@ void readSettings(const toml::table& doc, const std::string& file, const Texts& 
     }
     if (const auto* t = root.table("export", false)) {
         TomlTableReader r(*t, file, "[export]", texts, problems);
-        if (auto v = r.string("folder", false)) s.exportFolder = *v;
+        if (auto v = r.string("folder", false, kPathText)) s.exportFolder = *v;
         r.finish();
     }
     if (const auto* t = root.table("backup", false)) {
@@ -99,6 +102,7 @@ void readSettings(const toml::table& doc, const std::string& file, const Texts& 
         }
         r.finish();
     }
+    if (const auto* t = root.table("central", false)) readCentralSettings(*t, file, texts, problems, s);
     root.finish();
 }
 
@@ -126,7 +130,7 @@ void readExercises(const toml::table& doc, const std::string& file, const Texts&
         bool ok = true;
         if (auto v = r.string("id", true)) ex.id = *v; else ok = false;
         if (auto v = r.string("title", true)) ex.title = *v; else ok = false;
-        if (auto v = r.string("purpose", false)) ex.purpose = *v;
+        if (auto v = r.string("purpose", false, kParagraphText)) ex.purpose = *v;
         if (auto v = r.string("group_form", true)) {
             if (auto f = parseGroupForm(*v)) ex.groupForm = *f;
             else {
@@ -139,7 +143,7 @@ void readExercises(const toml::table& doc, const std::string& file, const Texts&
         if (auto v = r.integer("group_size", false, 2, 50)) ex.groupSize = static_cast<int>(*v);
         if (ex.groupForm == GroupForm::groups && ex.groupSize == 0) ex.groupSize = 3;
         if (auto v = r.string("space", false)) ex.space = *v;
-        if (auto v = r.string("materials", false)) ex.materials = *v;
+        if (auto v = r.string("materials", false, kParagraphText)) ex.materials = *v;
         if (auto v = r.boolean("auto_advance")) ex.autoAdvance = *v;
         if (auto cues = r.stringList("cues", false)) {
             for (const auto& c : *cues) {
@@ -154,7 +158,7 @@ void readExercises(const toml::table& doc, const std::string& file, const Texts&
                 if (!sn.is_table()) continue;
                 TomlTableReader sr(*sn.as_table(), file, "[[exercise.step]]", texts, problems);
                 ExerciseStep st;
-                if (auto v = sr.string("text", true)) st.text = *v; else ok = false;
+                if (auto v = sr.string("text", true, kParagraphText)) st.text = *v; else ok = false;
                 auto secs = sr.integer("seconds", false, 5, 4 * 3600);
                 auto mins = sr.integer("minutes", false, 1, 240);
                 if (secs && mins) {
@@ -243,7 +247,7 @@ void readProgramme(const toml::table& doc, const std::string& file, const Texts&
                 ok = false;
             }
         } else ok = false;
-        if (auto v = r.string("assignment", false)) day.assignment = *v;
+        if (auto v = r.string("assignment", false, kParagraphText)) day.assignment = *v;
 
         if (ok) {
             auto [it, fresh] = dayNumberLines.emplace(day.number, static_cast<int>(node.source().begin.line));
@@ -273,7 +277,7 @@ void readProgramme(const toml::table& doc, const std::string& file, const Texts&
                 auto start = ar.time("start", true);
                 auto end = ar.time("end", true);
                 if (auto v = ar.string("title", true)) item.title = *v; else itemOk = false;
-                if (auto v = ar.string("description", false)) item.description = *v;
+                if (auto v = ar.string("description", false, kParagraphText)) item.description = *v;
                 if (auto v = ar.string("room", false)) item.room = *v;
                 if (auto v = ar.string("facilitator", false)) item.facilitator = *v;
                 if (auto v = ar.string("exercise", false)) item.exerciseId = *v;
@@ -322,17 +326,20 @@ ConfigFiles readConfigFolder(const std::filesystem::path& dir, const Texts& text
         problems.push_back({dir.string(), 0, 0, Severity::error, texts("problem.config.no_folder")});
         return cf;
     }
-    for (const char* name : {kKioskFile, kProgrammeFile, kExercisesFile, kRosterFile}) {
-        const auto path = dir / name;
-        if (!std::filesystem::exists(path, ec)) continue;
-        std::ifstream in(path, std::ios::binary);
-        if (!in) {
-            problems.push_back({name, 0, 0, Severity::error, texts("problem.config.unreadable")});
+    const std::pair<const char*, size_t> known[] = {{kKioskFile, kSettingsFileLimit},
+                                                    {kProgrammeFile, kProgrammeFileLimit},
+                                                    {kExercisesFile, kProgrammeFileLimit},
+                                                    {kRosterFile, kRosterFileLimit}};
+    for (const auto& [name, limit] : known) {
+        // Regular files only, with a size limit (input_file.h): a FIFO or a device here must not
+        // hang check-config or the running kiosk.
+        InputFile in = readInputFile(dir / name, limit, texts);
+        if (in.fault == InputFault::missing) continue;
+        if (!in.content) {
+            problems.push_back({name, 0, 0, Severity::error, in.message});
             continue;
         }
-        std::ostringstream ss;
-        ss << in.rdbuf();
-        cf.files[name] = ss.str();
+        cf.files[name] = std::move(*in.content);
     }
     return cf;
 }

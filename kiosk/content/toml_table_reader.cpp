@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "core/text_checks.h"
+
 namespace kiosk {
 
 Problem problemAt(const std::string& file, const toml::source_region& where, Severity sev, std::string message) {
@@ -34,7 +36,24 @@ void TomlTableReader::wrongType(const char* key, const toml::node& n, const char
     error(n.source(), texts_.format("problem.config.wrong_type", {{"key", key}, {"expected", texts_(expectedKey)}}));
 }
 
-std::optional<std::string> TomlTableReader::string(const char* key, bool required) {
+bool TomlTableReader::checkValue(const char* key, const toml::node& n, const std::string& v, TextLimit limit) {
+    const TextCheck check = checkText(v, limit.maxCharacters, limit.multiline);
+    switch (check.fault) {
+        case TextFault::none: return true;
+        case TextFault::invalid_utf8:  // toml++ refuses these while parsing; kept for the contract
+        case TextFault::control_character:
+            error(n.source(), texts_.format("problem.config.control_character", {{"key", key}}));
+            return false;
+        case TextFault::too_long:
+            error(n.source(), texts_.format("problem.config.too_long", {{"key", key},
+                                                                        {"max", std::to_string(limit.maxCharacters)},
+                                                                        {"n", std::to_string(characterCount(v))}}));
+            return false;
+    }
+    return false;
+}
+
+std::optional<std::string> TomlTableReader::string(const char* key, bool required, TextLimit limit) {
     const auto* n = fetch(key, required);
     if (!n) return std::nullopt;
     if (!n->is_string()) {
@@ -42,6 +61,7 @@ std::optional<std::string> TomlTableReader::string(const char* key, bool require
         return std::nullopt;
     }
     std::string v = n->as_string()->get();
+    if (!checkValue(key, *n, v, limit)) return std::nullopt;
     if (required && v.find_first_not_of(" \t\r\n") == std::string::npos) {
         error(n->source(), texts_.format("problem.config.empty_value", {{"key", key}}));
         return std::nullopt;
@@ -104,7 +124,7 @@ std::optional<TimeOfDay> TomlTableReader::time(const char* key, bool required) {
     }
     if (n->is_string()) {
         if (auto t = TimeOfDay::parse(n->as_string()->get())) return t;
-        error(n->source(), texts_.format("problem.config.bad_time", {{"key", key}, {"value", n->as_string()->get()}}));
+        error(n->source(), texts_.format("problem.config.bad_time", {{"key", key}, {"value", printable(n->as_string()->get())}}));
         return std::nullopt;
     }
     wrongType(key, *n, "type.time");
@@ -123,7 +143,7 @@ std::optional<LocalDate> TomlTableReader::date(const char* key, bool required) {
     }
     if (n->is_string()) {
         if (auto d = LocalDate::parse(n->as_string()->get())) return d;
-        error(n->source(), texts_.format("problem.config.bad_date", {{"key", key}, {"value", n->as_string()->get()}}));
+        error(n->source(), texts_.format("problem.config.bad_date", {{"key", key}, {"value", printable(n->as_string()->get())}}));
         return std::nullopt;
     }
     wrongType(key, *n, "type.date");
@@ -159,7 +179,7 @@ std::optional<std::vector<std::string>> TomlTableReader::stringList(const char* 
             wrongType(key, el, "type.text");
             continue;
         }
-        out.push_back(el.as_string()->get());
+        if (checkValue(key, el, el.as_string()->get(), kLineText)) out.push_back(el.as_string()->get());
     }
     return out;
 }
@@ -169,7 +189,7 @@ void TomlTableReader::finish() {
         if (!asked_.count(k.str()))
             problems_.push_back(problemAt(file_, k.source(), Severity::error,
                                           texts_.format("problem.config.unknown_key",
-                                                        {{"key", std::string(k.str())}, {"where", context_}})));
+                                                        {{"key", printable(k.str())}, {"where", context_}})));
     }
 }
 

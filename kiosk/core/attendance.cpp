@@ -263,12 +263,12 @@ std::vector<Guest> AttendanceSummary::guests(LocalDate day) const {
     return it == guests_.end() ? std::vector<Guest>{} : it->second;
 }
 
-std::string checkStaffChange(const AttendanceEvent& e) {
+std::string checkStaffChange(const StaffForm& e) {
     auto blank = [](const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; };
     const bool correction = e.kind == EventKind::correction &&
                             (e.effect == CorrectionEffect::set_check_in || e.effect == CorrectionEffect::set_check_out ||
                              e.effect == CorrectionEffect::set_absent);
-    const bool review = isGuestReview(e) && (e.effect == CorrectionEffect::confirm_guest ||
+    const bool review = e.kind == EventKind::guest_registration && !e.refersTo.empty() && (e.effect == CorrectionEffect::confirm_guest ||
                                              (e.effect == CorrectionEffect::link_guest && !e.participantCode.empty()));
     if (!correction && !review) return "staff.error.kind";
     if (correction && e.participantCode.empty()) return "staff.error.kind";

@@ -183,9 +183,20 @@ private:
     size_t eventCount_ = 0;
 };
 
-// A staff correction or guest review, checked before it is stored: reason and actor are required
-// (trimmed), and the effect must fit the kind. Returns the catalogue key of what is missing, or "".
-std::string checkStaffChange(const AttendanceEvent& e);
+// A staff correction or guest review as the form on the staff page fills it in; the event builder
+// (event_builder.h) turns it into an event once it is checked.
+struct StaffForm {
+    EventKind kind = EventKind::correction;  // correction, or guest_registration: a review of a walk-in
+    std::string participantCode;  // the person corrected, or the participant a walk-in was (link_guest)
+    CorrectionEffect effect = CorrectionEffect::set_check_in;
+    std::string refersTo;  // a review: the walk-in's event id
+    std::string reason;    // required
+    std::string actor;     // required: who makes the change
+};
+
+// A staff change, checked before it is stored: reason and actor are required (trimmed), and the
+// effect must fit the kind. Returns the catalogue key of what is missing, or "".
+std::string checkStaffChange(const StaffForm& f);
 
 // A fresh random id for an event (idempotency key), 32 hex digits.
 std::string newEventId();

@@ -1,5 +1,7 @@
 #include "csv.h"
 
+#include "text_checks.h"
+
 namespace kiosk {
 
 char detectDelimiter(std::string_view text) {
@@ -23,7 +25,11 @@ char detectDelimiter(std::string_view text) {
 
 CsvTable parseCsv(std::string_view text, const std::string& fileName, const Texts& texts, Problems& problems) {
     CsvTable table;
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    size_t base = 0;  // offsets are in the text as given, BOM included
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") {
+        text.remove_prefix(3);
+        base = 3;
+    }
     table.delimiter = detectDelimiter(text);
     const char delim = table.delimiter;
 
@@ -38,6 +44,7 @@ CsvTable parseCsv(std::string_view text, const std::string& fileName, const Text
         bool anyContent = false;
         while (!recordDone) {
             field.clear();
+            rec.offsets.push_back(base + i);
             if (i < n && text[i] == '"') {
                 // Quoted field.
                 const int quoteLine = line;
@@ -69,7 +76,7 @@ CsvTable parseCsv(std::string_view text, const std::string& fileName, const Text
                 while (i < n && text[i] != delim && text[i] != '\n' && text[i] != '\r') ++i;
                 if (i > junkStart) {
                     problems.push_back({fileName, line, 0, Severity::error,
-                                        texts.format("problem.csv.after_quote", {{"text", std::string(text.substr(junkStart, i - junkStart))}})});
+                                        texts.format("problem.csv.after_quote", {{"text", printable(text.substr(junkStart, i - junkStart))}})});
                     field.append(text.substr(junkStart, i - junkStart));
                 }
             } else {

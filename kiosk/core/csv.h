@@ -18,6 +18,7 @@ namespace kiosk {
 struct CsvRecord {
     int line = 0;                     // 1-based line where the record starts
     std::vector<std::string> fields;  // unquoted
+    std::vector<size_t> offsets;      // byte offset of each field's first byte in the text given to parseCsv
 };
 
 struct CsvTable {

@@ -40,7 +40,7 @@ AttendanceEvent makeWalkInEvent(std::string name, std::string organisation, cons
     return e;
 }
 
-AttendanceEvent makeStaffEvent(const AttendanceEvent& form, LocalDate day, Instant at, const EventStamp& stamp) {
+AttendanceEvent makeStaffEvent(const StaffForm& form, LocalDate day, Instant at, const EventStamp& stamp) {
     AttendanceEvent e = makeEvent(form.kind, form.participantCode, at, day, stamp);
     e.effect = form.effect;
     e.refersTo = form.refersTo;

@@ -36,10 +36,9 @@ AttendanceEvent makeUndoEvent(std::string participantCode, std::string checkInEv
 // A walk-in who is not on the roster, now. Name and organisation are trimmed of trailing spaces.
 AttendanceEvent makeWalkInEvent(std::string name, std::string organisation, const EventStamp& stamp);
 
-// A staff correction or guest review from the form (`form` gives kind, participantCode, effect,
-// refersTo, reason and actor), for `day`: id, day and stamp are filled in, the reason is cut to
-// 500 bytes and the actor to 80. The moment (`at`) is the caller's: a time on `day` for a
-// correction, the walk-in's time for a review.
-AttendanceEvent makeStaffEvent(const AttendanceEvent& form, LocalDate day, Instant at, const EventStamp& stamp);
+// A staff correction or guest review from its form, for `day`: id, day and stamp are filled in, the
+// reason is cut to 500 bytes and the actor to 80. The moment (`at`) is the caller's: a time on
+// `day` for a correction, the walk-in's time for a review.
+AttendanceEvent makeStaffEvent(const StaffForm& form, LocalDate day, Instant at, const EventStamp& stamp);
 
 }  // namespace kiosk

@@ -1,6 +1,7 @@
 #include "export_table.h"
 
 #include "csv.h"
+#include "text_checks.h"
 
 namespace kiosk {
 
@@ -22,7 +23,7 @@ std::string tableCsv(const ExportTable& table, char delimiter) {
     auto line = [&](const std::vector<std::string>& cells) {
         for (size_t i = 0; i < cells.size(); ++i) {
             if (i) out += delimiter;
-            out += csvField(neutraliseFormula(cells[i]), delimiter);
+            out += csvField(neutraliseFormula(validText(cells[i])), delimiter);  // valid UTF-8, always
         }
         out += "\r\n";
     };

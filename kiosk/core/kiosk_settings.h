@@ -33,6 +33,8 @@ struct KioskSettings {
     float scale = 0.0f;                     // 0: from the window height; else a factor (1.0 = 800 px high)
     std::string staffPinHash = "";          // Argon2id (libsodium), set with `set-pin`
     std::string facilitatorCode = "";       // digits; lets a facilitator shift today's agenda ("" = off)
+    std::string centralUrl = "";            // [central] url: libpq connection string or URI ("" = off)
+    std::string centralPasswordFile = "";   // [central] password_file: absolute; read by the kiosk only, never shown
 };
 
 const char* nameDisplayKey(NameDisplay d);

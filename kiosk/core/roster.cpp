@@ -1,10 +1,12 @@
 #include "roster.h"
 
 #include <array>
+#include <algorithm>
 #include <map>
 #include <optional>
 
 #include "csv.h"
+#include "text_checks.h"
 
 namespace kiosk {
 namespace {
@@ -53,14 +55,67 @@ bool isCodeCharacters(const std::string& s) {
     return !s.empty();
 }
 
+size_t limitFor(Column c) {
+    switch (c) {
+        case kCode: return kRosterLimits.code;
+        case kFirst: case kLast: return kRosterLimits.name;
+        case kInfix: return kRosterLimits.infix;
+        case kDepartment: return kRosterLimits.department;
+        case kCohort: return kRosterLimits.cohort;
+        case kEmail: return kRosterLimits.email;
+        case kColumnCount: break;
+    }
+    return kRosterLimits.name;
+}
+
 }  // namespace
 
+std::vector<LostZeros> codesThatLostZeros(const std::vector<RosterRow>& incoming, const std::vector<std::string>& knownCodes) {
+    auto digits = [](const std::string& c) { return !c.empty() && c.find_first_not_of("0123456789") == std::string::npos; };
+    auto stripped = [](const std::string& c) { return c.substr(std::min(c.find_first_not_of('0'), c.size())); };
+    std::map<std::string, std::string> byStripped;  // "7" -> "0007"
+    std::map<std::string, bool> known;
+    for (const auto& c : knownCodes) {
+        known[c] = true;
+        if (digits(c) && c[0] == '0') byStripped.emplace(stripped(c), c);
+    }
+    std::vector<LostZeros> out;
+    for (const auto& row : incoming) {
+        const std::string& c = row.participant.code;
+        if (!digits(c) || known.count(c)) continue;
+        if (auto it = byStripped.find(stripped(c)); it != byStripped.end() && it->second != c)
+            out.push_back({row.line, c, it->second});
+    }
+    return out;
+}
+
+bool looksLikeWindows1252(std::string_view text) {
+    if (firstInvalidUtf8(text) == kTextOk) return false;
+    for (char c : text) {
+        const auto b = static_cast<unsigned char>(c);
+        if (b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D) return false;  // not in Windows-1252
+    }
+    return true;
+}
+
 RosterParse parseRoster(std::string_view csvText, const std::string& fileName,
-                        const std::vector<Cohort>* knownCohorts, const Texts& texts) {
+                        const std::vector<Cohort>* knownCohorts, const Texts& texts, bool allowEmpty) {
     RosterParse out;
     auto error = [&](int line, std::string msg) {
         out.problems.push_back({fileName, line, 0, Severity::error, std::move(msg)});
     };
+    auto errorAt = [&](size_t offset, std::string msg) {
+        TextPosition at = positionOf(csvText, offset);
+        if (at.line == 1 && csvText.substr(0, 3) == "\xEF\xBB\xBF" && at.column > 1) --at.column;  // the BOM is no column
+        out.problems.push_back({fileName, at.line, at.column, Severity::error, std::move(msg)});
+    };
+    // Not UTF-8: refused whole, at the first such byte. Guessing an encoding could put wrong names
+    // on badges and in the attendance record; Excel saves UTF-8 with one choice in "Save as".
+    if (const size_t bad = firstInvalidUtf8(csvText); bad != kTextOk) {
+        errorAt(bad, texts.format(looksLikeWindows1252(csvText) ? "problem.roster.windows_1252" : "problem.roster.not_utf8",
+                                  {{"byte", byteHex(csvText, bad)}}));
+        return out;
+    }
     const CsvTable table = parseCsv(csvText, fileName, texts, out.problems);
     if (table.records.empty()) {
         error(1, texts("problem.roster.empty"));
@@ -77,7 +132,7 @@ RosterParse parseRoster(std::string_view csvText, const std::string& fileName,
         for (const auto& col : kColumns) {
             if (name == col.nl || name == col.en) {
                 if (index[col.column]) {
-                    error(header.line, texts.format("problem.roster.duplicate_column", {{"column", header.fields[i]}}));
+                    error(header.line, texts.format("problem.roster.duplicate_column", {{"column", printable(header.fields[i])}}));
                 }
                 index[col.column] = i;
                 known = true;
@@ -85,7 +140,7 @@ RosterParse parseRoster(std::string_view csvText, const std::string& fileName,
         }
         if (!known)
             out.problems.push_back({fileName, header.line, 0, Severity::warning,
-                                    texts.format("problem.roster.unknown_column", {{"column", header.fields[i]}})});
+                                    texts.format("problem.roster.unknown_column", {{"column", printable(header.fields[i])}})});
     }
     bool headerOk = true;
     for (const auto& col : kColumns) {
@@ -96,6 +151,10 @@ RosterParse parseRoster(std::string_view csvText, const std::string& fileName,
         }
     }
     if (!headerOk) return out;
+    if (table.records.size() == 1 && !allowEmpty) {
+        error(header.line, texts("problem.roster.no_rows"));
+        return out;
+    }
 
     std::map<std::string, int> codeLines;  // normalised code -> first line
     for (size_t r = 1; r < table.records.size(); ++r) {
@@ -118,6 +177,20 @@ RosterParse parseRoster(std::string_view csvText, const std::string& fileName,
         p.email = get(kEmail);
 
         bool rowOk = true;
+        // Every field as written: no control character (NUL cuts messages short), a length limit.
+        for (const auto& col : kColumns) {
+            if (!index[col.column]) continue;
+            const size_t k = *index[col.column];
+            const TextCheck check = checkText(rec.fields[k], limitFor(col.column), false);
+            if (check.ok()) continue;
+            const size_t at = rec.offsets[k];
+            const TextArgs args{{"column", col.nl}, {"max", std::to_string(limitFor(col.column))}};
+            // Unquoted fields: the exact character; quoted ones: the field's start.
+            const bool quoted = at < csvText.size() && csvText[at] == '"';
+            errorAt(quoted ? at : at + check.offset,
+                    texts.format(check.fault == TextFault::too_long ? "problem.roster.too_long" : "problem.roster.control_character", args));
+            rowOk = false;
+        }
         auto require = [&](const std::string& v, const char* colKey) {
             if (v.empty()) {
                 error(rec.line, texts.format("problem.roster.empty_field", {{"column", colKey}}));
@@ -129,14 +202,14 @@ RosterParse parseRoster(std::string_view csvText, const std::string& fileName,
         require(p.lastName, "achternaam");
         require(p.cohortId, "groep");
         if (!rawCode.empty() && !isCodeCharacters(rawCode)) {
-            error(rec.line, texts.format("problem.roster.bad_code", {{"code", rawCode}}));
+            error(rec.line, texts.format("problem.roster.bad_code", {{"code", printable(rawCode)}}));
             rowOk = false;
         }
         if (!p.cohortId.empty() && knownCohorts) {
             bool found = false;
             for (const auto& c : *knownCohorts) found = found || c.id == p.cohortId;
             if (!found) {
-                error(rec.line, texts.format("problem.roster.unknown_cohort", {{"cohort", p.cohortId}}));
+                error(rec.line, texts.format("problem.roster.unknown_cohort", {{"cohort", printable(p.cohortId)}}));
                 rowOk = false;
             }
         }

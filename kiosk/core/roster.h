@@ -4,6 +4,11 @@
 //   code | voornaam/first_name | tussenvoegsel/infix | achternaam/last_name |
 //   afdeling/department | groep/cohort | email (optional)
 // Every problem is reported at once with its line; a roster with any error is refused whole.
+// Text rules (text_checks.h): the file must be UTF-8 (a Windows-1252 file from Excel's plain "CSV"
+// is refused at its first such byte, file:line:col, with the advice to save as "CSV UTF-8"); no
+// field holds a control character (NUL included); every field has a length limit (kRosterLimits).
+// A list with a header and no participants is refused unless `allowEmpty` (a staff member's
+// explicit `import-roster --allow-empty`): it would take everybody off the kiosk.
 #pragma once
 
 #include <string>
@@ -31,6 +36,26 @@ struct RosterParse {
 // knownCohorts: the programme's cohorts; a row naming another cohort is an error. nullptr when the
 // programme itself could not be read (then cohorts are not checked, to avoid an error per row).
 RosterParse parseRoster(std::string_view csvText, const std::string& fileName,
-                        const std::vector<Cohort>* knownCohorts, const Texts& texts);
+                        const std::vector<Cohort>* knownCohorts, const Texts& texts, bool allowEmpty = false);
+
+// Longest field values, in characters.
+struct RosterLimits {
+    size_t code = 32, name = 100, infix = 30, department = 200, cohort = 64, email = 254;
+};
+inline constexpr RosterLimits kRosterLimits{};
+
+// Rows whose code is a known code that lost its leading zeros ("7" where the roster had "0007": Excel
+// reads a code column as numbers and saves them without the zeros). Importing such a list would
+// make a second person of everyone and orphan the printed badges, so it is refused with this hint.
+struct LostZeros {
+    int line = 0;
+    std::string code;      // as in the new list ("7")
+    std::string existing;  // as the kiosk knows it ("0007")
+};
+std::vector<LostZeros> codesThatLostZeros(const std::vector<RosterRow>& incoming, const std::vector<std::string>& knownCodes);
+
+// True when `text` is not UTF-8 but every byte is a Windows-1252 character (what Dutch Excel's plain
+// "CSV" writes): the message then names that encoding.
+bool looksLikeWindows1252(std::string_view text);
 
 }  // namespace kiosk

@@ -56,7 +56,10 @@ std::string writeExport(const ExportTable& table, ExportFormat format, char deli
     }
     if (format == ExportFormat::csv) return writeFileAtomically(target, tableCsv(table, delimiter));
     if (format == ExportFormat::pdf) return "PDF: built by pdf_exports.h, not from a table";
-    const std::filesystem::path partial = partialPathFor(target);
+    std::string error;
+    const auto made = createPartialFile(target, error);  // unique per writer (atomic_file.h)
+    if (!made) return error;
+    const std::filesystem::path& partial = *made;
     if (std::string err = writeXlsxFile(table, partial, created); !err.empty()) {
         std::filesystem::remove(partial, ec);
         return err;

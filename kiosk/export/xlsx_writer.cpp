@@ -4,6 +4,8 @@
 
 #include <xlsxwriter.h>
 
+#include "core/text_checks.h"
+
 namespace kiosk {
 namespace {
 
@@ -57,11 +59,11 @@ std::string writeXlsxFile(const ExportTable& table, const std::filesystem::path&
     };
     lxw_row_t row = 0;
     if (!table.title.empty()) {
-        check(worksheet_write_string(ws, row, 0, table.title.c_str(), titleFmt));
+        check(worksheet_write_string(ws, row, 0, validText(table.title).c_str(), titleFmt));
         row += 2;
     }
     const lxw_row_t headerRow = row;
-    for (lxw_col_t c = 0; c < cols; ++c) check(worksheet_write_string(ws, row, c, table.header[c].c_str(), headFmt));
+    for (lxw_col_t c = 0; c < cols; ++c) check(worksheet_write_string(ws, row, c, validText(table.header[c]).c_str(), headFmt));
     ++row;
     for (const auto& r : table.rows) {
         for (lxw_col_t c = 0; c < cols && c < r.size(); ++c) {
@@ -69,7 +71,7 @@ std::string writeXlsxFile(const ExportTable& table, const std::filesystem::path&
             if (c < table.numeric.size() && table.numeric[c] && wholeNumber(r[c], v))
                 check(worksheet_write_number(ws, row, c, v, nullptr));
             else if (!r[c].empty())
-                check(worksheet_write_string(ws, row, c, r[c].c_str(), textFmt));
+                check(worksheet_write_string(ws, row, c, validText(r[c]).c_str(), textFmt));
         }
         ++row;
     }

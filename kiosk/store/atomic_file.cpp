@@ -1,10 +1,12 @@
 #include "atomic_file.h"
 
 #include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <sstream>
-#include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace kiosk {
@@ -18,12 +20,11 @@ std::optional<std::string> readWholeFile(const std::filesystem::path& file) {
     return ss.str();
 }
 
-std::filesystem::path partialPathFor(const std::filesystem::path& target) {
-    const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-    return dir / ("." + target.filename().string() + ".tmp");
-}
-
 namespace {
+
+std::filesystem::path folderOf(const std::filesystem::path& p) {
+    return p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
+}
 
 std::string failed(const std::filesystem::path& target, const std::filesystem::path& partial, int fd) {
     const std::string err = std::strerror(errno);
@@ -32,24 +33,102 @@ std::string failed(const std::filesystem::path& target, const std::filesystem::p
     return target.string() + ": " + err;
 }
 
+const char* kindWords(mode_t m) {
+    if (S_ISFIFO(m)) return "een pipe (FIFO) / a pipe (FIFO)";
+    if (S_ISCHR(m) || S_ISBLK(m)) return "een apparaat / a device";
+    if (S_ISDIR(m)) return "een map / a folder";
+    if (S_ISSOCK(m)) return "een socket / a socket";
+    return "geen gewoon bestand / not a regular file";
+}
+
+// Mode, owner and group of the file being replaced (contract rule 3), or 0644 and ours for a new one.
+int createPartialFd(const std::filesystem::path& target, std::filesystem::path& partial, std::string& error) {
+    std::string templ = (folderOf(target) / ("." + target.filename().string() + ".XXXXXX")).string();
+    const int fd = ::mkostemp(templ.data(), O_CLOEXEC);
+    if (fd < 0) {
+        error = templ + ": " + std::strerror(errno);
+        return -1;
+    }
+    partial = templ;
+    struct stat st {};
+    const bool replacing = ::stat(target.c_str(), &st) == 0;
+    const mode_t mode = replacing ? (st.st_mode & 07777) : 0644;
+    if (::fchmod(fd, mode) != 0) {
+        // A FAT stick cannot store every mode (fchmod gives EPERM there): fine, as long as the file
+        // is not more open than the one it replaces.
+        struct stat now {};
+        if (::fstat(fd, &now) != 0 || (replacing && (now.st_mode & 0777 & ~mode) != 0)) {
+            error = failed(target, partial, fd);
+            return -1;
+        }
+    }
+    if (replacing && (st.st_uid != ::geteuid() || st.st_gid != ::getegid()) && ::fchown(fd, st.st_uid, st.st_gid) != 0) {
+        error = failed(target, partial, fd);
+        return -1;
+    }
+    return fd;
+}
+
 std::string syncAndRename(int fd, const std::filesystem::path& partial, const std::filesystem::path& target) {
     if (::fsync(fd) != 0) return failed(target, partial, fd);
     if (::close(fd) != 0) return failed(target, partial, -1);
     if (::rename(partial.c_str(), target.c_str()) != 0) return failed(target, partial, -1);
-    const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-    if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
-        ::fsync(dfd);
+    if (const int dfd = ::open(folderOf(target).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
+        const int rc = ::fsync(dfd);
+        const int err = errno;
         ::close(dfd);
+        if (rc != 0 && err != EINVAL) return target.string() + ": " + std::strerror(err);
     }
     return {};
 }
 
 }  // namespace
 
+std::optional<std::filesystem::path> writableTarget(const std::filesystem::path& target, std::string& error) {
+    std::error_code ec;
+    std::filesystem::path resolved = target;
+    // Follow symlinks (contract rule 1); a dangling link names the file to create.
+    for (int hops = 0; hops < 40; ++hops) {
+        struct stat lst {};
+        if (::lstat(resolved.c_str(), &lst) != 0) {
+            if (errno == ENOENT) return resolved;
+            error = target.string() + ": " + std::strerror(errno);
+            return std::nullopt;
+        }
+        if (S_ISREG(lst.st_mode)) return resolved;
+        if (!S_ISLNK(lst.st_mode)) {
+            error = target.string() + ": " + kindWords(lst.st_mode) +
+                    "; alleen een gewoon bestand wordt vervangen / only a regular file is replaced";
+            return std::nullopt;
+        }
+        const std::filesystem::path link = std::filesystem::read_symlink(resolved, ec);
+        if (ec) {
+            error = target.string() + ": " + ec.message();
+            return std::nullopt;
+        }
+        resolved = link.is_absolute() ? link : folderOf(resolved) / link;
+    }
+    error = target.string() + ": " + std::strerror(ELOOP);
+    return std::nullopt;
+}
+
+std::optional<std::filesystem::path> createPartialFile(const std::filesystem::path& target, std::string& error) {
+    const auto real = writableTarget(target, error);
+    if (!real) return std::nullopt;
+    std::filesystem::path partial;
+    const int fd = createPartialFd(*real, partial, error);
+    if (fd < 0) return std::nullopt;
+    ::close(fd);
+    return partial;
+}
+
 std::string writeFileAtomically(const std::filesystem::path& target, std::string_view content) {
-    const std::filesystem::path tmp = partialPathFor(target);
-    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return tmp.string() + ": " + std::strerror(errno);
+    std::string error;
+    const auto real = writableTarget(target, error);
+    if (!real) return error;
+    std::filesystem::path tmp;
+    const int fd = createPartialFd(*real, tmp, error);
+    if (fd < 0) return error;
     size_t written = 0;
     while (written < content.size()) {
         const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
@@ -59,13 +138,19 @@ std::string writeFileAtomically(const std::filesystem::path& target, std::string
         }
         written += static_cast<size_t>(n);
     }
-    return syncAndRename(fd, tmp, target);
+    return syncAndRename(fd, tmp, *real);
 }
 
 std::string commitFileAtomically(const std::filesystem::path& partial, const std::filesystem::path& target) {
+    std::string error;
+    const auto real = writableTarget(target, error);
+    if (!real) {
+        ::unlink(partial.c_str());
+        return error;
+    }
     const int fd = ::open(partial.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return failed(target, partial, -1);
-    return syncAndRename(fd, partial, target);
+    return syncAndRename(fd, partial, *real);
 }
 
 namespace {

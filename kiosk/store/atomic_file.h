@@ -1,5 +1,19 @@
 // atomic_file.h: write a whole file or nothing. Temporary file beside the target, fsync, rename,
 // fsync of the folder: a USB stick pulled too early never holds a half file that looks whole.
+//
+// CONTRACT
+//   1. Only a regular file is ever replaced. The target's symlinks are followed and the file they
+//      name is written (the link stays a link); a target that is a device, a FIFO, a folder or a
+//      socket is refused, so running as root can never turn /dev/sda into a regular file.
+//   2. Every writer gets its own temporary name (mkstemp beside the target), so two writers of one
+//      file never share a temporary; the rename is atomic, so the file left is always one writer's
+//      whole content.
+//   3. A file that is replaced keeps its mode, owner and group (kiosk.toml at 0600 stays 0600); if
+//      the owner cannot be kept (not root), the write is refused rather than widened. A new file
+//      gets 0644. Where the file system cannot store a mode (FAT on a USB stick), what it gives is
+//      accepted unless it is more open than the file replaced.
+//   4. Every failing call (write, fsync, close, rename, chown) is reported; nothing is reported as
+//      written that is not.
 #pragma once
 
 #include <filesystem>
@@ -14,11 +28,16 @@ namespace kiosk {
 // Returns "" on success, else what went wrong in plain words (the OS's message).
 std::string writeFileAtomically(const std::filesystem::path& target, std::string_view content);
 
-// For a file written by someone else (a library): `partial` was written beside `target`; it is
-// fsynced, renamed over `target` and the folder fsynced. On failure `partial` is removed.
+// For a file written by someone else (a library): reserve a unique, empty, hidden file beside
+// `target` (its symlinks followed) with createPartialFile, let the library write it, then
+// commitFileAtomically fsyncs it, renames it over the target and fsyncs the folder. On failure the
+// partial file is removed. `error` is set when no partial file could be made.
+std::optional<std::filesystem::path> createPartialFile(const std::filesystem::path& target, std::string& error);
 std::string commitFileAtomically(const std::filesystem::path& partial, const std::filesystem::path& target);
-// Where to write a file that commitFileAtomically will move to `target` (hidden, same folder).
-std::filesystem::path partialPathFor(const std::filesystem::path& target);
+
+// The file a write to `target` replaces: symlinks followed. Sets `error` (and returns nullopt) when
+// that is not a regular file.
+std::optional<std::filesystem::path> writableTarget(const std::filesystem::path& target, std::string& error);
 
 // A folder of files, whole or not at all (the certificates): written under a hidden name beside
 // `target`, flushed with one syncfs (one flush for all instead of an fsync per file), renamed into

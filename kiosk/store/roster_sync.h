@@ -16,6 +16,11 @@ std::string contentHash(std::string_view content);  // FNV-1a 64, hex
 
 // Imports `roster` when `csvContent`'s hash differs from the last config import. `imported` tells
 // whether it ran.
+// An empty roster is never synced: it would take every participant off the kiosk. Validation
+// (roster.h) already refuses such a file with its line; this is the store's own guard, for any
+// caller. Only `import-roster --allow-empty` (a staff member, explicitly) can empty the roster.
+// Nor is a roster whose codes are known codes without their leading zeros (roster.h
+// codesThatLostZeros): `import-roster` refuses it with the line and the remedy.
 StoreStatus syncConfigRoster(AttendanceDb& db, const std::vector<Participant>& roster, std::string_view csvContent,
                              Instant now, bool& imported, RosterImportResult& result);
 

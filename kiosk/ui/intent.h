@@ -57,7 +57,7 @@ struct StaffDay {                 // show the day `delta` days from the one show
     int delta = 0;
 };
 struct StaffChange {              // a correction or guest review from the form
-    AttendanceEvent form;         // kind, participantCode, effect, refersTo, reason, actor
+    StaffForm form;
     LocalDate day;                // the day the form was opened for
     int minutes = 0;              // the time of day chosen (set_check_in, set_check_out)
 };
@@ -99,7 +99,7 @@ struct Intent {
     static Intent unlockStaff(std::string pin) { return intent::UnlockStaff{std::move(pin)}; }
     static Intent lockStaff() { return intent::LockStaff{}; }
     static Intent staffDay(int delta) { return intent::StaffDay{delta}; }
-    static Intent staffChange(AttendanceEvent form, LocalDate day, int minutes) {
+    static Intent staffChange(StaffForm form, LocalDate day, int minutes) {
         return intent::StaffChange{std::move(form), day, minutes};
     }
     static Intent staffExport(bool matrix, bool xlsx, LocalDate day, bool pdf = false, bool certificates = false) {

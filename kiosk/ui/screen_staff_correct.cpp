@@ -161,7 +161,7 @@ Intent drawStaffCorrectScreen(const KioskView& v, UiState& s) {
     ImGui::SetCursorScreenPos(ImVec2(max.x - saveW, y + fieldH - t.Em(2.8f)));
     if (touchButton({"desk.save", tx("staff.save"), ImVec2(saveW, t.Em(2.8f)), ButtonStyle::primary, {}, Icon::check, nullptr,
                      !st.saving})) {
-        AttendanceEvent e;
+        StaffForm e;
         e.effect = c.effect;
         e.reason = c.reason;
         e.actor = s.staffName;

@@ -125,36 +125,76 @@ ImVec2 textSize(ImFont* font, std::string_view text, float wrapWidth) {
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrapWidth, text.data(), text.data() + text.size());
 }
 
+// fitText: the longest prefix (cut at a UTF-8 boundary) that fits with "…" after it. The width of a
+// prefix never shrinks as it grows, so the cut is found by binary search; the range is first found by
+// doubling the prefix from 64 bytes, so the work is O(k log k) in the k bytes that can fit, never in
+// the length of the text (a 1 MB title costs what a 200-byte one does). Only the first test measures
+// the whole text, once.
 std::string fitText(ImFont* font, std::string_view text, float maxWidth) {
-    if (textSize(font, text).x <= maxWidth) return std::string(text);
     const std::string_view ellipsis = "\xE2\x80\xA6";
-    std::string s(text);
-    while (!s.empty()) {
-        // Drop one UTF-8 character from the end.
-        size_t n = s.size() - 1;
-        while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-        s.resize(n);
-        while (!s.empty() && s.back() == ' ') s.pop_back();
-        if (textSize(font, s + std::string(ellipsis)).x <= maxWidth) return s + std::string(ellipsis);
+    const float room = maxWidth - textSize(font, ellipsis).x;
+    auto boundary = [&](size_t n) {  // the nearest UTF-8 character boundary at or before n
+        n = std::min(n, text.size());
+        while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
+        return n;
+    };
+    auto fits = [&](size_t n) { return textSize(font, text.substr(0, n)).x <= room; };
+    // Gallop: find a prefix length `hi` that does not fit (or the whole text), with `lo` that does.
+    size_t lo = 0, hi = 64;
+    while (hi < text.size() && fits(boundary(hi))) {
+        lo = boundary(hi);
+        hi *= 2;
     }
-    return std::string(ellipsis);
+    if (hi >= text.size()) {
+        if (textSize(font, text).x <= maxWidth) return std::string(text);
+        hi = text.size();
+    }
+    // Invariant: prefix `lo` fits with the ellipsis, prefix `hi` does not.
+    while (hi - lo > 1) {
+        const size_t mid = boundary(lo + (hi - lo) / 2);
+        if (mid <= lo) {  // no character boundary between lo and hi except lo itself
+            const size_t next = [&] {
+                size_t n = lo + 1;
+                while (n < hi && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) ++n;
+                return n;
+            }();
+            if (next >= hi || !fits(next)) break;
+            lo = next;
+            continue;
+        }
+        if (fits(mid)) lo = mid;
+        else hi = mid;
+    }
+    std::string s(text.substr(0, lo));
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    return s + std::string(ellipsis);
 }
 
 std::vector<std::string> wrapLines(ImFont* font, std::string_view text, float maxWidth, int maxLines,
                                    size_t breakLimit) {
     std::vector<std::string> lines;
     std::string current;
+    size_t lineStart = 0;  // where `current` begins in text
     size_t i = 0;
     while (i < text.size()) {
+        // The last line is the rest of the text as it stands, fitted once (the same line the merge
+        // below would make): a 1 MB title is neither cut into words measured against a growing
+        // line nor copied.
+        if (static_cast<int>(lines.size()) >= maxLines - 1) {
+            current = fitText(font, text.substr(current.empty() ? i : lineStart), maxWidth);
+            break;
+        }
         size_t j = text.find(' ', i);
         if (j == std::string_view::npos || j > breakLimit) j = text.size();
         const std::string word(text.substr(i, j - i));
         const std::string candidate = current.empty() ? word : current + " " + word;
         if (current.empty() || textSize(font, candidate).x <= maxWidth) {
+            if (current.empty()) lineStart = i;
             current = candidate;
         } else {
             lines.push_back(current);
             current = word;
+            lineStart = i;
         }
         i = j + 1;
     }

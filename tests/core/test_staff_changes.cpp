@@ -16,8 +16,8 @@ namespace {
 AttendanceEvent ev(EventKind k, const std::string& code, const char* when) { return test::eventAt(k, code, when); }
 
 // The staff form as the correction screen fills it; the builder makes the event.
-AttendanceEvent form(EventKind kind, const std::string& code, CorrectionEffect effect, const char* reason) {
-    AttendanceEvent f;
+StaffForm form(EventKind kind, const std::string& code, CorrectionEffect effect, const char* reason) {
+    StaffForm f;
     f.kind = kind;
     f.participantCode = code;
     f.effect = effect;
@@ -33,7 +33,7 @@ AttendanceEvent correction(const std::string& code, CorrectionEffect effect, con
 }
 
 AttendanceEvent review(const AttendanceEvent& walkIn, CorrectionEffect effect, const std::string& code = {}) {
-    AttendanceEvent f = form(EventKind::guest_registration, code, effect, "gezien");
+    StaffForm f = form(EventKind::guest_registration, code, effect, "gezien");
     f.refersTo = walkIn.id;
     return makeStaffEvent(f, walkIn.day, walkIn.at, EventStamp::staff(walkIn.recordedAt, ""));
 }
@@ -92,7 +92,7 @@ TEST_CASE("a walk-in is confirmed as a guest, or linked to the participant it tu
 
 TEST_CASE("a staff change without reason or name, or of the wrong shape, is refused before it is stored", "[attendance][staff]") {
     test::AmsterdamTime tz;
-    auto c = correction("ZU01", CorrectionEffect::set_check_in, "2026-11-26T09:00");
+    StaffForm c = form(EventKind::correction, "ZU01", CorrectionEffect::set_check_in, "vergeten");
     CHECK(checkStaffChange(c).empty());
     c.reason = "  ";
     CHECK(checkStaffChange(c) == "staff.error.reason");
@@ -106,11 +106,12 @@ TEST_CASE("a staff change without reason or name, or of the wrong shape, is refu
     c.participantCode.clear();
     CHECK(checkStaffChange(c) == "staff.error.kind");
     auto walkIn = ev(EventKind::guest_registration, "", "2026-11-26T09:12");
-    auto link = review(walkIn, CorrectionEffect::link_guest);  // linked to nobody
+    StaffForm link = form(EventKind::guest_registration, "", CorrectionEffect::link_guest, "gezien");  // linked to nobody
+    link.refersTo = walkIn.id;
     CHECK(checkStaffChange(link) == "staff.error.kind");
     link.participantCode = "ZU02";
     CHECK(checkStaffChange(link).empty());
-    CHECK(checkStaffChange(ev(EventKind::check_in, "ZU01", "2026-11-26T09:00")) == "staff.error.kind");
+    CHECK(checkStaffChange(form(EventKind::check_in, "ZU01", CorrectionEffect::none, "vergeten")) == "staff.error.kind");
 }
 
 TEST_CASE("the export's streaming fold agrees with the kiosk's ledger on random days", "[attendance][export]") {

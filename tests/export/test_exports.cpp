@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "core/csv.h"
+#include "core/text_checks.h"
 #include "export/attendance_export.h"
 #include "export/export_files.h"
 #include "export/export_target.h"
@@ -80,7 +81,7 @@ struct FixedDay {
         g2.guestName = "Pieter";
         g2.guestOrganisation = "Gemeente Lochem";
         REQUIRE(db.appendEvent(g2).ok());
-        AttendanceEvent form;
+        StaffForm form;
         form.kind = EventKind::guest_registration;
         form.refersTo = g2.id;
         form.effect = CorrectionEffect::confirm_guest;
@@ -285,4 +286,26 @@ TEST_CASE("an export is written whole or not at all, a failed one leaves no half
         CHECK_FALSE(err.empty());
         CHECK(fs::is_empty(f.dir / "ro"));
     }
+}
+
+TEST_CASE("text stored before the input rules (a Windows-1252 name, a NUL) leaves as valid UTF-8 in CSV and XLSX",
+          "[export][utf8]") {
+    FixedDay f;
+    RosterImportResult result;
+    // As an older kiosk imported Dutch Excel's plain CSV: Loïs in Windows-1252, and a NUL.
+    REQUIRE(f.db.importRoster({person("ZU01", "Lo\xEFs", "", std::string("Brou\0wer", 8), "Financi\xEBn")},
+                              fromLocal(*LocalDateTime::parse("2026-11-26T08:00")), result)
+                .ok());
+    const auto csvBuilt = f.build(false, {2026, 11, 26});
+    const std::string csv = tableCsv(csvBuilt.table, ';');
+    CHECK(firstInvalidUtf8(csv) == kTextOk);
+    CHECK(csv.find(std::string(1, '\0')) == std::string::npos);
+    CHECK(csv.find("Lo\xEF\xBF\xBDs") != std::string::npos);  // the byte shown as U+FFFD, the rest kept
+    const fs::path file = f.dir / "legacy.xlsx";
+    REQUIRE(writeExport(f.build(false, {2026, 11, 26}, ExportFormat::xlsx).table, ExportFormat::xlsx, ';', file).empty());
+    const std::string sheet = run("unzip -p '" + file.string() + "' xl/worksheets/sheet1.xml");
+    REQUIRE_FALSE(sheet.empty());
+    CHECK(firstInvalidUtf8(sheet) == kTextOk);
+    CHECK(sheet.find("<is><t>Lo\xEF\xBF\xBDs</t></is>") != std::string::npos);
+    CHECK(sheet.find(std::string(1, '\0')) == std::string::npos);
 }

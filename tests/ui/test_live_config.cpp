@@ -2,6 +2,8 @@
 // without a restart, an invalid one keeps the last good config and says what is wrong.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <chrono>
 #include <fstream>
 #include <thread>
@@ -66,4 +68,50 @@ TEST_CASE("a participant added to participants.csv appears on the tiles", "[ui][
     CHECK(ui.session().roster().size() == 15);
     ui.tap("go.checkin");
     CHECK(ui.has("tile.ZU15"));
+}
+
+TEST_CASE("a participants.csv with only its header, or saved as Windows-1252, is refused live: nobody disappears",
+          "[ui][config][live][case]") {
+    ConfigCopy cfg;
+    test::UiHarness ui("2026-11-26T09:10", 1280, 800, cfg.path(), true);
+    REQUIRE(ui.session().roster().size() == 14);
+    for (const char* name : {"roster-header-only.csv", "roster-excel-windows-1252.csv"}) {
+        INFO(name);
+        fs::copy_file(fs::path(KIOSK_SOURCE_DIR) / "tests/cases" / name, cfg.dir / "participants.csv",
+                      fs::copy_options::overwrite_existing);
+        fs::last_write_time(cfg.dir / "participants.csv", fs::last_write_time(cfg.dir / "participants.csv") + std::chrono::seconds(4));
+        ui.clock().advanceSeconds(3);
+        CHECK_FALSE(ui.session().pollConfig());
+        REQUIRE_FALSE(ui.session().configProblems().empty());
+        CHECK(ui.session().configProblems()[0].rfind("participants.csv:", 0) == 0);
+        for (int i = 0; i < 50; ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            ui.session().drainStore();
+        }
+        CHECK(ui.session().roster().size() == 14);
+        ui.frame();
+    }
+    ui.tap("go.checkin");
+    CHECK(ui.has("tile.ZU01"));
+}
+
+TEST_CASE("a FIFO or a device put in the config folder while the kiosk runs is refused at once, the kiosk goes on",
+          "[ui][config][live][files]") {
+    ConfigCopy cfg;
+    test::UiHarness ui("2026-11-26T09:10", 1280, 800, cfg.path(), true);
+    fs::remove(cfg.dir / "programme.toml");
+    REQUIRE(::mkfifo((cfg.dir / "programme.toml").c_str(), 0600) == 0);  // nobody writes to it: a read would block
+    fs::remove(cfg.dir / "exercises.toml");
+    fs::create_symlink("/dev/zero", cfg.dir / "exercises.toml");       // a read would never end
+    ui.clock().advanceSeconds(3);
+    const auto t0 = std::chrono::steady_clock::now();
+    CHECK_FALSE(ui.session().pollConfig());
+    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(1));
+    const auto& problems = ui.session().configProblems();
+    REQUIRE(problems.size() >= 2);
+    CHECK(problems[0].find("programme.toml: is geen gewoon bestand maar een pipe (FIFO)") == 0);
+    CHECK(problems[1].find("exercises.toml: is geen gewoon bestand maar een apparaat") == 0);
+    REQUIRE(ui.session().buildView().today);
+    CHECK(ui.session().buildView().today->theme == "Rechtsstatelijk vakmanschap");  // the last good config
+    ui.frame();
 }

@@ -424,7 +424,7 @@ TEST_CASE("two taps on Save store one correction", "[ui][staff][correction]") {
     type(ui, "desk", "MJ");
     const auto before = ui.session().ledger().eventCount();
     // Both taps before the store has answered.
-    AttendanceEvent e;
+    StaffForm e;
     e.kind = EventKind::correction;
     e.participantCode = "ZU08";
     e.effect = CorrectionEffect::set_check_in;

@@ -1,0 +1,66 @@
+#include "central_url.h"
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <map>
+#include <sstream>
+
+namespace kiosk {
+namespace {
+
+std::vector<std::string> splitCommas(const std::string& s) {
+    std::vector<std::string> out;
+    std::stringstream in(s);
+    std::string part;
+    while (std::getline(in, part, ',')) out.push_back(part);
+    if (!s.empty() && s.back() == ',') out.push_back("");
+    if (out.empty()) out.push_back("");
+    return out;
+}
+
+}  // namespace
+
+std::optional<CentralTarget> parseCentralUrl(const std::string& url, std::string& error) {
+    char* err = nullptr;
+    PQconninfoOption* options = PQconninfoParse(url.c_str(), &err);
+    if (!options) {
+        error = err ? err : "out of memory";
+        while (!error.empty() && (error.back() == '\n' || error.back() == ' ')) error.pop_back();
+        PQfreemem(err);
+        return std::nullopt;
+    }
+    std::map<std::string, std::string> values;
+    for (const PQconninfoOption* o = options; o->keyword; ++o)
+        if (o->val) values[o->keyword] = o->val;
+    PQconninfoFree(options);
+
+    CentralTarget t;
+    t.sslmode = values["sslmode"];
+    t.hasPassword = !values["password"].empty();
+    // libpq pairs the i-th host with the i-th hostaddr and port; one port applies to every host.
+    const auto hosts = splitCommas(values["host"]);
+    const auto addrs = splitCommas(values["hostaddr"]);
+    const auto ports = splitCommas(values["port"]);
+    const size_t n = std::max(hosts.size(), addrs.size());
+    for (size_t i = 0; i < n; ++i) {
+        CentralEndpoint e;
+        const std::string host = i < hosts.size() ? hosts[i] : "";
+        const std::string addr = i < addrs.size() ? addrs[i] : "";
+        e.host = !addr.empty() ? addr : host;
+        e.socket = addr.empty() && (host.empty() || host.front() == '/' || host.front() == '@');
+        const std::string port = ports.size() == 1 ? ports[0] : i < ports.size() ? ports[i] : "";
+        e.port = port.empty() ? "5432" : port;
+        t.endpoints.push_back(e);
+    }
+    return t;
+}
+
+bool isLocalEndpoint(const CentralEndpoint& e) {
+    if (e.socket) return true;
+    return e.host == "localhost" || e.host == "::1" || e.host.rfind("127.", 0) == 0;
+}
+
+std::string effectiveSslMode(const CentralTarget& t) { return t.sslmode.empty() ? "verify-full" : t.sslmode; }
+
+}  // namespace kiosk

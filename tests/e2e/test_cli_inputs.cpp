@@ -1,0 +1,270 @@
+// Inputs with limits and outputs that tell the truth, through the real binary (issue 15, items 5,
+// 6, 7, 9, 10 and the cases in tests/cases): what a staff member or a script would see.
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <future>
+#include <set>
+
+#include "app/command_line.h"
+#include "core/text_checks.h"
+#include "core/clock.h"
+#include "e2e_support.h"
+#include "store/roster_sync.h"
+
+using namespace kiosk;
+using namespace kiosk::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kCases = kSource + "/tests/cases/";
+
+std::string participantsOf(const TempDir& dir) {
+    const std::string json = runKiosk(dir, {"show", "--json"}).out;
+    const auto at = json.find("\"participants\"");
+    return at == std::string::npos ? std::string{} : json.substr(at);
+}
+
+// A config folder copied from the bundled sample.
+fs::path sampleConfig(const TempDir& dir) {
+    const fs::path cfg = dir / "cfg";
+    fs::create_directories(cfg);
+    for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
+        fs::copy_file(fs::path(kSource) / "config" / f, cfg / f);
+    return cfg;
+}
+
+}  // namespace
+
+TEST_CASE("import-roster refuses the cases: a Windows-1252 roster and a header-only one change nothing", "[e2e][cli][case]") {
+    TempDir dir;
+    const std::string before = participantsOf(dir);
+    REQUIRE(before.find("ZU14") != std::string::npos);
+
+    auto r = runKiosk(dir, {"import-roster", kCases + "roster-excel-windows-1252.csv"});
+    INFO(r.err);
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("roster-excel-windows-1252.csv:2:8: ") != std::string::npos);
+    CHECK(r.err.find("Windows-1252") != std::string::npos);
+    CHECK(r.err.find("\"CSV UTF-8 (door komma's gescheiden)\"") != std::string::npos);
+    CHECK(firstInvalidUtf8(r.err) == kTextOk);
+    CHECK(participantsOf(dir) == before);
+
+    r = runKiosk(dir, {"import-roster", kCases + "roster-header-only.csv"});
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("roster-header-only.csv:1: de lijst heeft alleen een kopregel") != std::string::npos);
+    CHECK(participantsOf(dir) == before);
+
+    // A staff member who means it says so.
+    r = runKiosk(dir, {"import-roster", kCases + "roster-header-only.csv", "--allow-empty"});
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.find("14 niet meer op de lijst") != std::string::npos);
+    CHECK(participantsOf(dir).find("ZU01") == std::string::npos);
+}
+
+TEST_CASE("import-roster: codes that lost their leading zeros in Excel are refused, badge 0007 still checks Bram in",
+          "[e2e][cli][case]") {
+    TempDir dir;
+    const fs::path cfg = sampleConfig(dir);
+    // The programme's cohort is the cases' cohort.
+    auto r = runKiosk(dir, {"import-roster", kCases + "roster-codes-with-zeros.csv"}, cfg.string());
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    r = runKiosk(dir, {"checkin", "0007", "--at", "2026-11-26T09:05"}, cfg.string());
+    REQUIRE(r.exitCode == 0);
+    const std::string before = participantsOf(dir);
+
+    r = runKiosk(dir, {"import-roster", kCases + "roster-codes-excel-stripped.csv"}, cfg.string());
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("roster-codes-excel-stripped.csv:2: code 7 is code 0007 zonder de nullen vooraan") != std::string::npos);
+    CHECK(r.err.find("roster-codes-excel-stripped.csv:3: code 31 is code 0031") != std::string::npos);
+    CHECK(participantsOf(dir) == before);
+    // One Bram Verhoef, one history: the badge still works.
+    r = runKiosk(dir, {"checkin", "0007", "--at", "2026-11-26T09:30"}, cfg.string());
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.find("al ingecheckt om 09:05") != std::string::npos);
+}
+
+TEST_CASE("import-roster and check-config refuse a FIFO, a device or a folder at once", "[e2e][cli][files]") {
+    TempDir dir;
+    const fs::path fifo = dir / "lijst.csv";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const auto t0 = std::chrono::steady_clock::now();
+    auto r = runKiosk(dir, {"import-roster", fifo.string()});
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("lijst.csv: is geen gewoon bestand maar een pipe (FIFO)") != std::string::npos);
+    r = runKiosk(dir, {"import-roster", "/dev/zero"});
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("/dev/zero: is geen gewoon bestand maar een apparaat") != std::string::npos);
+    r = runKiosk(dir, {"import-roster", dir.path().string()});
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("is geen gewoon bestand maar een map") != std::string::npos);
+
+    const fs::path cfg = sampleConfig(dir);
+    fs::remove(cfg / "programme.toml");
+    REQUIRE(::mkfifo((cfg / "programme.toml").c_str(), 0600) == 0);
+    r = runKiosk(dir, {"check-config"}, cfg.string());
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("programme.toml: is geen gewoon bestand maar een pipe (FIFO)") != std::string::npos);
+    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(20));
+}
+
+TEST_CASE("export --out - that cannot be written (a full disk) exits 1 with a message", "[e2e][cli][export]") {
+    TempDir dir;
+    REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", "2026-11-26T09:05"}).exitCode == 0);
+    for (const char* format : {"csv", "xlsx"}) {
+        const std::string cmd = kBinary + " export --date 2026-11-26 --format " + format + " --out - --config " + kSource +
+                                "/config --db " + (dir / "attendance.db").string() + " > /dev/full";
+        const auto r = run({"/bin/sh", "-c", cmd}, {{"TZ", "Europe/Amsterdam"}});
+        INFO(format << ": " << r.err);
+        CHECK(r.exitCode == 1);
+        CHECK(r.err.find("Niet alles is weggeschreven naar de standaarduitvoer") != std::string::npos);
+    }
+    // show --json too: output that did not arrive is never exit 0.
+    const auto r = run({"/bin/sh", "-c", kBinary + " show --json --config " + kSource + "/config --db " +
+                                             (dir / "attendance.db").string() + " > /dev/full"});
+    CHECK(r.exitCode == 1);
+}
+
+TEST_CASE("export --out replaces only a regular file: a device, a FIFO or a folder is refused, a symlink is followed",
+          "[e2e][cli][export]") {
+    TempDir dir;
+    REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", "2026-11-26T09:05"}).exitCode == 0);
+    const fs::path fifo = dir / "pipe.csv";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const fs::path folder = dir / "map.csv";
+    fs::create_directory(folder);
+    std::vector<fs::path> refused{fifo, folder};
+    const fs::path device = dir / "null.csv";
+    if (::geteuid() == 0 && ::mknod(device.c_str(), S_IFCHR | 0600, makedev(1, 3)) == 0) refused.push_back(device);
+    for (const auto& target : refused) {
+        const auto r = runKiosk(dir, {"export", "--date", "2026-11-26", "--out", target.string()});
+        INFO(target << ": " << r.err);
+        CHECK(r.exitCode == 2);
+        CHECK(r.err.find("alleen een gewoon bestand wordt vervangen") != std::string::npos);
+        CHECK_FALSE(fs::is_regular_file(fs::symlink_status(target)));
+    }
+    if (refused.size() == 3) CHECK(fs::is_character_file(fs::symlink_status(device)));
+
+    const fs::path real = dir / "echt.csv";
+    writeFile(real.string(), "oud");
+    fs::create_symlink(real, dir / "link.csv");
+    const auto r = runKiosk(dir, {"export", "--date", "2026-11-26", "--out", (dir / "link.csv").string()});
+    INFO(r.err);
+    CHECK(r.exitCode == 0);
+    CHECK(fs::is_symlink(dir / "link.csv"));
+    CHECK(readFile(real.string()).find("ZU01") != std::string::npos);
+}
+
+TEST_CASE("concurrent exports of one file: every one succeeds and the file left is always one whole export",
+          "[e2e][cli][export]") {
+    TempDir dir;
+    REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", "2026-11-26T09:05"}).exitCode == 0);
+    // Two different whole exports of the same day: ';' and ','.
+    std::set<std::string> whole;
+    for (const char* d : {";", ","}) {
+        const fs::path ref = dir / (std::string("ref") + (d[0] == ';' ? "1" : "2") + ".csv");
+        REQUIRE(runKiosk(dir, {"export", "--date", "2026-11-26", "--delimiter", d, "--out", ref.string()}).exitCode == 0);
+        whole.insert(readFile(ref.string()));
+    }
+    REQUIRE(whole.size() == 2);
+    const fs::path out = dir / "exports" / "lijst.csv";
+    fs::create_directories(out.parent_path());
+    for (int round = 0; round < 3; ++round) {
+        std::vector<std::future<RunResult>> runs;
+        for (int i = 0; i < 4; ++i)
+            runs.push_back(std::async(std::launch::async, [&, i] {
+                return runKiosk(dir, {"export", "--date", "2026-11-26", "--delimiter", i % 2 ? "," : ";", "--out", out.string()});
+            }));
+        for (auto& f : runs) {
+            const RunResult r = f.get();
+            INFO(r.err);
+            CHECK(r.exitCode == 0);
+        }
+        CHECK(whole.count(readFile(out.string())) == 1);
+    }
+    // No temporary file left behind.
+    int files = 0;
+    for (const auto& e : fs::directory_iterator(out.parent_path())) files += e.is_regular_file() ? 1 : 0;
+    CHECK(files == 1);
+}
+
+TEST_CASE("set-pin keeps kiosk.toml's mode, owner and group, and writes through a symlink to its target", "[e2e][cli][pin]") {
+    TempDir dir;
+    const fs::path cfg = sampleConfig(dir);
+    const fs::path real = dir / "kiosk-echt.toml";
+    fs::rename(cfg / "kiosk.toml", real);
+    fs::create_symlink(real, cfg / "kiosk.toml");
+    REQUIRE(::chmod(real.c_str(), 0600) == 0);
+    const bool root = ::geteuid() == 0;
+    const uid_t owner = root ? 65534 : ::geteuid();  // nobody, when we may give it away
+    const gid_t group = root ? 65534 : ::getegid();
+    if (root) REQUIRE(::chown(real.c_str(), owner, group) == 0);
+    const auto r = runKiosk(dir, {"set-pin"}, cfg.string(), {}, "7391\n");
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(fs::is_symlink(cfg / "kiosk.toml"));
+    struct stat st {};
+    REQUIRE(::stat(real.c_str(), &st) == 0);
+    CHECK((st.st_mode & 07777) == 0600);
+    CHECK(st.st_uid == owner);
+    CHECK(st.st_gid == group);
+    CHECK(readFile(real.string()).find("pin_hash = \"$argon2id$") != std::string::npos);
+    CHECK(runKiosk(dir, {"check-config"}, cfg.string()).exitCode == 0);
+}
+
+TEST_CASE("every byte 0x01-0xFF on the command line: messages stay valid UTF-8 and whole", "[e2e][cli][bytes]") {
+    // In process, one byte at a time: an unknown option, an unknown command, a bad number.
+    for (int b = 1; b < 256; ++b) {
+        const std::string weird = std::string("x") + static_cast<char>(b) + "y";
+        for (const std::vector<std::string>& args : {std::vector<std::string>{"kiosk", "--" + weird},
+                                                     std::vector<std::string>{"kiosk", weird},
+                                                     std::vector<std::string>{"kiosk", "purge", "--older-than", weird}}) {
+            std::vector<const char*> argv;
+            for (const auto& a : args) argv.push_back(a.c_str());
+            std::string error;
+            const auto cl = parseCommandLine(static_cast<int>(argv.size()), argv.data(), error);
+            INFO("byte " << b << ": " << args[1]);
+            CHECK_FALSE(cl);
+            CHECK(checkText(error, 10000, false).ok());
+        }
+    }
+    // Through the real binary, all of them at once, as a code and as a roster file name.
+    std::string all;
+    for (int b = 1; b < 256; ++b) all += static_cast<char>(b);
+    TempDir dir;
+    auto r = runKiosk(dir, {"checkin", all});
+    CHECK(r.exitCode == 2);
+    CHECK(firstInvalidUtf8(r.err) == kTextOk);
+    CHECK(r.err.find("Onbekende code") != std::string::npos);
+    std::string name = all;
+    for (auto& c : name)
+        if (c == '/') c = '_';
+    r = runKiosk(dir, {"import-roster", (dir / name).string()});
+    CHECK(r.exitCode == 2);
+    CHECK(firstInvalidUtf8(r.err) == kTextOk);
+}
+
+TEST_CASE("show --json of a database from before the input rules is still valid UTF-8 JSON", "[e2e][cli][utf8]") {
+    TempDir dir;
+    {
+        AttendanceDb db;
+        REQUIRE(db.open(dir / "attendance.db", SystemClock{}.now()).status.ok());
+        RosterImportResult result;
+        Participant p{"ZU21", "Lo\xEFs", "", std::string("Brou\0wer", 8), "Financi\xEBn", "zutphen-2026", ""};
+        // Marked as the config's roster, so that show does not sync the sample list over it.
+        const auto csv = readFile(kSource + "/config/participants.csv");
+        REQUIRE(db.importRoster({p}, SystemClock{}.now(), result, kConfigRosterHashKey, contentHash(csv)).ok());
+    }
+    const auto r = runKiosk(dir, {"show", "--json"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(firstInvalidUtf8(r.out) == kTextOk);
+    CHECK(r.out.find("\"first_name\": \"Lo\xEF\xBF\xBDs\"") != std::string::npos);
+    CHECK(r.out.find(std::string(1, '\0')) == std::string::npos);
+}

@@ -1,0 +1,39 @@
+// The store's own guards on the live roster sync (roster_sync.h): an empty list and a list whose
+// codes lost their leading zeros in Excel are never synced, whoever calls.
+#include <catch2/catch.hpp>
+
+#include "store/roster_sync.h"
+#include "store_test_support.h"
+#include "test_support.h"
+
+using namespace kiosk;
+
+namespace {
+const Instant kNow{1'795'000'000'000};
+}
+
+TEST_CASE("the live roster sync refuses an empty list and codes that lost their leading zeros", "[store][roster][case]") {
+    test::AmsterdamTime tz;
+    test::TempDir dir;
+    AttendanceDb db;
+    REQUIRE(db.open(dir / "attendance.db", kNow).status.ok());
+    bool imported = false;
+    RosterImportResult result;
+    REQUIRE(syncConfigRoster(db, {test::participant("0007", "Bram", "Verhoef"), test::participant("0031", "Ilse", "Linden")},
+                             "zeros", kNow, imported, result).ok());
+    REQUIRE(imported);
+
+    // A header-only participants.csv: nothing synced, nobody deactivated.
+    REQUIRE(syncConfigRoster(db, {}, "header only", kNow, imported, result).ok());
+    CHECK_FALSE(imported);
+    // Excel's save without the zeros: nothing synced.
+    REQUIRE(syncConfigRoster(db, {test::participant("7", "Bram", "Verhoef"), test::participant("31", "Ilse", "Linden")},
+                             "stripped", kNow, imported, result).ok());
+    CHECK_FALSE(imported);
+
+    std::vector<StoredParticipant> stored;
+    REQUIRE(db.participants(stored).ok());
+    REQUIRE(stored.size() == 2);
+    for (const auto& sp : stored) CHECK(sp.active);
+    CHECK((stored[0].participant.code == "0007" || stored[1].participant.code == "0007"));
+}
