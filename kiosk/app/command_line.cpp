@@ -33,8 +33,12 @@ Gebruik / usage:
                                           met --allow-empty) / import the roster (an empty one only with --allow-empty)
   leergang-kiosk checkin CODE [--at YYYY-MM-DDTHH:MM]
   leergang-kiosk checkout CODE [--at YYYY-MM-DDTHH:MM]
-  leergang-kiosk export [--date YYYY-MM-DD] [--matrix] [--format csv|xlsx] [--delimiter ';'|','] [--out FILE|-]
+  leergang-kiosk export [--date YYYY-MM-DD] [--matrix] [--format csv|xlsx|pdf] [--delimiter ';'|','] [--out FILE|-]
                                           presentielijst of matrix naar USB-stick of exportmap / presence list or matrix
+  leergang-kiosk export --blank [--day N | --date YYYY-MM-DD] [--out FILE|-]
+                                          lege presentielijst (PDF) om vooraf te printen / blank list to print in advance
+  leergang-kiosk export --certificates [--date YYYY-MM-DD] [--out DIR]
+                                          bewijzen van deelname (PDF): een per persoon en een met allemaal / certificates
   leergang-kiosk backup FILE              reservekopie van de database / back up the database
   leergang-kiosk purge [--older-than DAYS]
   leergang-kiosk doctor                   gezondheid van de installatie / health report
@@ -57,7 +61,8 @@ Opties / options:
   --delay S          met --screenshot: na de tikken S seconden wachten (echte tijd), dan de afbeelding
   --version, --help
 
-Afsluitcodes / exit codes: 0 goed, 1 fout tijdens het draaien, 2 verkeerd gebruik of configuratiefout.
+Afsluitcodes / exit codes: 0 goed, 1 fout tijdens het draaien, 2 verkeerd gebruik of configuratiefout,
+  3 geweigerd: niets te doen (export --certificates: niemand haalde de certificaatregel).
 )";
 }
 
@@ -109,21 +114,24 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
             cl.taps.push_back(*v);
             continue;
         }
-        if (a == "--frames" || a == "--older-than") {
+        if (a == "--frames" || a == "--older-than" || a == "--day") {
             auto v = needValue(i, a.c_str());
             if (!v) return std::nullopt;
             int n = 0;
-            if (!toInt(*v, n) || n < (a == "--frames" ? 1 : 0)) {
+            if (!toInt(*v, n) || n < (a == "--older-than" ? 0 : 1)) {
                 error = a + ": geen geldig getal / not a valid number: " + printable(*v);
                 return std::nullopt;
             }
             if (a == "--frames") cl.frames = n;
+            else if (a == "--day") cl.day = n;
             else cl.olderThanDays = n;
             continue;
         }
         if (a == "--fullscreen") cl.fullscreen = true;
         else if (a == "--json") cl.json = true;
         else if (a == "--matrix") cl.matrix = true;
+        else if (a == "--blank") cl.blank = true;
+        else if (a == "--certificates") cl.certificates = true;
         else if (a == "--allow-empty") cl.allowEmpty = true;
         else if (a == "--help" || a == "-h") cl.help = true;
         else if (a == "--version") cl.version = true;

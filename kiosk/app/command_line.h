@@ -18,12 +18,15 @@ struct CommandLine {
     std::optional<std::string> configDir, dbPath, now, screen, size, lang, screenshot, uiDump;
     std::optional<std::string> at, date, format, out, delimiter;
     std::optional<int> olderThanDays;
+    std::optional<int> day;                // export --blank --day N: programme day N
     std::vector<std::string> taps;         // --tap LABEL (repeatable)
     int frames = 2;
     double delaySeconds = 0;                // --delay S (with --screenshot)
     bool fullscreen = false;
     bool json = false;
     bool matrix = false;
+    bool blank = false;                    // export --blank: the presence list to fill in by hand (PDF)
+    bool certificates = false;             // export --certificates (PDF, a folder)
     bool allowEmpty = false;                // import-roster --allow-empty: a staff member confirms an empty list
     bool help = false;
     bool version = false;

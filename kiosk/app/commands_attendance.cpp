@@ -103,12 +103,25 @@ int cmdCheckInOut(const CommandLine& cl) {
 int cmdExport(const CommandLine& cl) {
     ExportRequest req;
     req.matrix = cl.matrix;
-    const auto format = parseExportFormat(cl.format.value_or("csv"));
+    req.blank = cl.blank;
+    req.certificates = cl.certificates;
+    const bool paperOnly = cl.blank || cl.certificates;
+    const auto format = parseExportFormat(cl.format.value_or(paperOnly ? "pdf" : "csv"));
     if (!format) {
-        std::fprintf(stderr, "--format csv | xlsx, niet / not '%s'\n", cl.format->c_str());
+        std::fprintf(stderr, "--format csv | xlsx | pdf, niet / not '%s'\n", cl.format->c_str());
         return 2;
     }
     req.format = *format;
+    if ((paperOnly && req.format != ExportFormat::pdf) || (cl.blank + cl.certificates + cl.matrix > 1) ||
+        (cl.day && !cl.blank) || (cl.day && cl.date)) {
+        std::fprintf(stderr, "%s\n", "--blank en --certificates zijn PDF, elk apart; --day N alleen met --blank, niet met --date / "
+                                     "--blank and --certificates are PDF, one at a time; --day N only with --blank, not with --date");
+        return 2;
+    }
+    if (cl.certificates && cl.out && *cl.out == "-") {
+        std::fprintf(stderr, "--certificates --out DIR (een map / a folder), niet / not '-'\n");
+        return 2;
+    }
     if (cl.delimiter) {
         if (*cl.delimiter == ";") req.delimiter = ';';
         else if (*cl.delimiter == ",") req.delimiter = ',';
@@ -138,14 +151,31 @@ int cmdExport(const CommandLine& cl) {
     CommandContext ctx;
     AttendanceDb db;
     if (int rc = open(cl, ctx, db, true)) return rc;
+    if (cl.day) {
+        const ProgrammeDay* found = nullptr;
+        for (const auto& d : ctx.config.programme.days)
+            if (d.number == *cl.day) found = &d;
+        if (!found) {
+            std::fprintf(stderr, "--day %d: %s\n", *cl.day, "geen programmadag met dat nummer / no programme day with that number");
+            return 2;
+        }
+        req.date = found->date;
+    }
     BuiltExport built;
     if (auto s = collectExport(db, req, ctx.config.programme, ctx.config.settings, ctx.texts, built); !s.ok()) {
         std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
         return 1;
     }
+    if (!built.error.empty()) {
+        std::fprintf(stderr, "%s\n", built.error.c_str());
+        // Refused, not failed: nobody met the certificate rule, so there is nothing to print.
+        return req.certificates && built.certificates.people.empty() ? 3 : 1;
+    }
     if (cl.out && *cl.out == "-") {
         std::string bytes;
-        if (req.format == ExportFormat::csv) {
+        if (req.format == ExportFormat::pdf) {
+            bytes = built.document;
+        } else if (req.format == ExportFormat::csv) {
             bytes = tableCsv(built.table, req.delimiter);
         } else {
             // A workbook is a zip: written to a private file first (unique name), then copied out.
@@ -185,8 +215,10 @@ int cmdExport(const CommandLine& cl) {
     // is still an export.
     if (AttendanceDb writer; writer.openExisting(ctx.dbPath).ok())
         writer.setMeta(kLastExportMeta, lastExportValue(SystemClock{}.now(), target.string()));
-    const TextArgs args{{"path", target.string()}, {"n", std::to_string(built.table.rows.size())}, {"drive", where.label}};
-    std::printf("%s\n", ctx.texts.format(where.removable ? "cli.exported_drive" : "cli.exported", args).c_str());
+    const TextArgs args{{"path", target.string()}, {"n", std::to_string(saved.rows)}, {"drive", where.label}};
+    const char* said = req.certificates ? (where.removable ? "cli.certificates_drive" : "cli.certificates")
+                                        : (where.removable ? "cli.exported_drive" : "cli.exported");
+    std::printf("%s\n", ctx.texts.format(said, args).c_str());
     return 0;
 }
 

@@ -110,7 +110,8 @@ void StaffDesk::exportFile(const ui::intent::StaffExport& in, Instant now) {
     if (!unlocked_ || export_) return;
     ExportRequest req;
     req.matrix = in.matrix;
-    req.format = in.xlsx ? ExportFormat::xlsx : ExportFormat::csv;
+    req.format = in.pdf || in.certificates ? ExportFormat::pdf : in.xlsx ? ExportFormat::xlsx : ExportFormat::csv;
+    req.certificates = in.certificates;
     req.today = localDateOf(now);
     req.date = dayNear(in.day, req.today);
     const ExportTarget target = currentExportTarget(exportDir(s_.config.settings.exportFolder, s_.options.dbPath));

@@ -196,6 +196,14 @@ void readProgramme(const toml::table& doc, const std::string& file, const Texts&
     TomlTableReader root(doc, file, file, texts, problems);
     if (auto v = root.string("title", true)) prog.title = *v;
     if (auto v = root.string("subtitle", false)) prog.subtitle = *v;
+    if (const auto* t = root.table("certificate", false)) {
+        TomlTableReader r(*t, file, "[certificate]", texts, problems);
+        if (auto v = r.stringList("organisers", false)) prog.certificate.organisers = *v;
+        if (auto v = r.string("signatory", false)) prog.certificate.signatory = *v;
+        if (auto v = r.string("signatory_role", false)) prog.certificate.signatoryRole = *v;
+        if (auto v = r.string("place", false)) prog.certificate.place = *v;
+        r.finish();
+    }
 
     std::map<std::string, int> cohortLines;
     if (const auto* cohorts = root.array("cohort", true)) {

@@ -64,9 +64,19 @@ struct Exercise {
     }
 };
 
+// What a certificate of participation (bewijs van deelname) says besides the person and the days:
+// programme.toml [certificate]; every key optional, absent ones leave the line off the page.
+struct CertificateText {
+    std::vector<std::string> organisers;  // = {}  the organising partners, in order ("Stichting Beroepseer")
+    std::string signatory;                // = ""  the name under the signature line
+    std::string signatoryRole;            // = ""  beneath it ("programmaleider")
+    std::string place;                    // = ""  where it is signed; "" = the venue's city (kiosk.toml)
+};
+
 struct Programme {
     std::string title;     // "Leergang Ambtelijk Vakmanschap"
     std::string subtitle;  // "Balanceren tussen burger en bestuur"
+    CertificateText certificate;
     std::vector<Cohort> cohorts;
     std::vector<ProgrammeDay> days;  // by number, dates increasing (validated)
     std::vector<Exercise> exercises;

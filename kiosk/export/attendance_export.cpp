@@ -2,6 +2,7 @@
 
 #include "core/cohort_matrix.h"
 #include "core/presence_list.h"
+#include "store/atomic_file.h"
 
 namespace kiosk {
 
@@ -13,7 +14,7 @@ const ProgrammeDay* cohortDay(const ExportRequest& r, const Programme& programme
 }  // namespace
 
 std::pair<LocalDate, LocalDate> exportDays(const ExportRequest& r, const Programme& programme) {
-    if (!r.matrix) return {r.date, r.date};
+    if (!r.matrix && !r.certificates) return {r.date, r.date};
     const ProgrammeDay* d = cohortDay(r, programme);
     if (!d) return {r.date, r.date};
     LocalDate first = d->date, last = d->date;
@@ -28,17 +29,31 @@ std::pair<LocalDate, LocalDate> exportDays(const ExportRequest& r, const Program
 BuiltExport buildExport(const ExportRequest& r, const Programme& programme, const std::vector<Participant>& roster,
                         const DayRecords& records, const KioskSettings& settings, const Texts& texts) {
     BuiltExport out;
-    if (r.matrix) {
+    const PdfInputs pdf{programme, settings, texts};
+    if (r.matrix || r.certificates) {
         const ProgrammeDay* d = cohortDay(r, programme);
         const LocalDate today = r.today == LocalDate{} ? r.date : r.today;
         const CohortMatrix m = cohortMatrix(programme, roster, records, d ? d->cohortId : std::string{}, today,
                                             settings.certificateMinDays);
         out.table = matrixTable(m, texts);
+        if (r.certificates) {
+            out.certificates = certificatePdfs(m, pdf, out.error);
+            out.fileName = out.certificates.folderName;
+            // Nothing to write is said, not written as an empty folder.
+            if (out.error.empty() && out.certificates.people.empty())
+                out.error = texts.format("cli.no_certificates", {{"min", std::to_string(settings.certificateMinDays)}});
+            return out;
+        }
         out.fileName = matrixFileName(m.cohortId, r.format);
+        if (r.format == ExportFormat::pdf) out.document = matrixPdf(m, pdf, out.error);
     } else {
-        const auto rows = presenceList(programme, roster, records, r.date, AttendanceRules::from(settings));
+        // The blank list: the cohort as rostered, with nothing from the record.
+        const AttendanceLedger none;
+        const DayRecords& from = r.blank ? static_cast<const DayRecords&>(none) : records;
+        const auto rows = presenceList(programme, roster, from, r.date, AttendanceRules::from(settings));
         out.table = presenceTable(rows, r.date, texts);
-        out.fileName = presenceFileName(r.date, r.format);
+        out.fileName = presenceFileName(r.date, r.format, r.blank);
+        if (r.format == ExportFormat::pdf) out.document = presenceListPdf(rows, r.date, r.blank, pdf, out.error);
     }
     return out;
 }
@@ -67,7 +82,24 @@ SavedExport saveExport(const BuiltExport& built, const ExportRequest& r, const E
     saved.target = target;
     saved.path = file.empty() ? target.folder / built.fileName : file;
     saved.rows = built.table.rows.size();
-    saved.error = writeExport(built.table, r.format, r.delimiter, saved.path);
+    if (!built.error.empty()) {
+        saved.error = built.error;
+    } else if (r.certificates) {
+        // The folder whole or not at all: one file per person and the combined one.
+        saved.rows = built.certificates.people.size();
+        std::vector<std::pair<std::string, std::string_view>> files;
+        for (const auto& f : built.certificates.people) files.emplace_back(f.fileName, f.bytes);
+        if (!files.empty()) files.emplace_back(built.certificates.combined.fileName, built.certificates.combined.bytes);
+        std::error_code ec;
+        if (saved.path.has_parent_path()) std::filesystem::create_directories(saved.path.parent_path(), ec);
+        saved.error = ec ? saved.path.parent_path().string() + ": " + ec.message() : writeFolderAtomically(saved.path, files);
+    } else if (r.format == ExportFormat::pdf) {
+        std::error_code ec;
+        if (saved.path.has_parent_path()) std::filesystem::create_directories(saved.path.parent_path(), ec);
+        saved.error = ec ? saved.path.parent_path().string() + ": " + ec.message() : writeFileAtomically(saved.path, built.document);
+    } else {
+        saved.error = writeExport(built.table, r.format, r.delimiter, saved.path);
+    }
     return saved;
 }
 

@@ -1,5 +1,6 @@
-// attendance_export.h: the two exports staff ask for, the same from the staff screen and from
-// `leergang-kiosk export`: the day's presence list and the cohort matrix, as a table and a file name.
+// attendance_export.h: the exports staff ask for, the same from the staff screen and from
+// `leergang-kiosk export`: the day's presence list and the cohort matrix, as a table and a file name
+// (CSV, XLSX) or a whole document (PDF), the blank list for a coming day, and the certificates.
 #pragma once
 
 #include <string>
@@ -12,12 +13,15 @@
 #include "core/text_catalogue.h"
 #include "export/export_files.h"
 #include "export/export_target.h"
+#include "export/pdf_exports.h"
 #include "store/attendance_db.h"
 
 namespace kiosk {
 
 struct ExportRequest {
     bool matrix = false;      // false: the presence list of `date`
+    bool blank = false;       // the presence list of `date` to fill in by hand (PDF only; no records read)
+    bool certificates = false;  // the certificates of `date`'s cohort (PDF only): a folder of files
     ExportFormat format = ExportFormat::csv;
     char delimiter = ';';
     LocalDate date;           // the day (presence list); the cohort's day (matrix)
@@ -29,7 +33,10 @@ std::pair<LocalDate, LocalDate> exportDays(const ExportRequest& r, const Program
 
 struct BuiltExport {
     ExportTable table;
-    std::string fileName;
+    std::string fileName;      // certificates: the folder's name
+    std::string document;      // PDF: the whole file
+    CertificateSet certificates;  // certificates: one file per person and one with them all
+    std::string error;         // "" unless the PDF could not be made
 };
 // `roster`: everyone to list (the active roster, plus former participants who were there).
 BuiltExport buildExport(const ExportRequest& r, const Programme& programme, const std::vector<Participant>& roster,
@@ -42,11 +49,12 @@ StoreStatus collectExport(AttendanceDb& db, const ExportRequest& r, const Progra
 
 struct SavedExport {
     std::string error;            // "" when saved
-    std::filesystem::path path;   // where it went
+    std::filesystem::path path;   // where it went (certificates: the folder)
     ExportTarget target;          // a USB stick, or the export folder
-    size_t rows = 0;
+    size_t rows = 0;              // rows of the table; certificates: files per person
 };
 // Writes the export atomically into `target.folder` under its file name (or to `file` if given).
+// Certificates: the folder `fileName` under `target.folder` (or `file`), whole (writeFolderAtomically).
 SavedExport saveExport(const BuiltExport& built, const ExportRequest& r, const ExportTarget& target,
                        const std::filesystem::path& file = {});
 

@@ -12,13 +12,21 @@ namespace kiosk {
 std::optional<ExportFormat> parseExportFormat(const std::string& s) {
     if (s == "csv") return ExportFormat::csv;
     if (s == "xlsx") return ExportFormat::xlsx;
+    if (s == "pdf") return ExportFormat::pdf;
     return std::nullopt;
 }
 
-const char* exportFormatExtension(ExportFormat f) { return f == ExportFormat::xlsx ? "xlsx" : "csv"; }
+const char* exportFormatExtension(ExportFormat f) {
+    switch (f) {
+        case ExportFormat::xlsx: return "xlsx";
+        case ExportFormat::pdf: return "pdf";
+        case ExportFormat::csv: break;
+    }
+    return "csv";
+}
 
-std::string presenceFileName(LocalDate day, ExportFormat f) {
-    return "presentielijst-" + day.iso() + "." + exportFormatExtension(f);
+std::string presenceFileName(LocalDate day, ExportFormat f, bool blank) {
+    return std::string("presentielijst-") + (blank ? "leeg-" : "") + day.iso() + "." + exportFormatExtension(f);
 }
 
 std::string matrixFileName(const std::string& cohortId, ExportFormat f) {
@@ -47,6 +55,7 @@ std::string writeExport(const ExportTable& table, ExportFormat format, char deli
         if (ec) return target.parent_path().string() + ": " + ec.message();
     }
     if (format == ExportFormat::csv) return writeFileAtomically(target, tableCsv(table, delimiter));
+    if (format == ExportFormat::pdf) return "PDF: built by pdf_exports.h, not from a table";
     std::string error;
     const auto made = createPartialFile(target, error);  // unique per writer (atomic_file.h)
     if (!made) return error;

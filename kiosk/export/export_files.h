@@ -13,16 +13,17 @@
 
 namespace kiosk {
 
-enum class ExportFormat { csv, xlsx };
-std::optional<ExportFormat> parseExportFormat(const std::string& s);  // "csv" | "xlsx"
-const char* exportFormatExtension(ExportFormat f);                      // "csv" | "xlsx"
+enum class ExportFormat { csv, xlsx, pdf };
+std::optional<ExportFormat> parseExportFormat(const std::string& s);  // "csv" | "xlsx" | "pdf"
+const char* exportFormatExtension(ExportFormat f);                      // "csv" | "xlsx" | "pdf"
 
-// "presentielijst-2026-11-26.xlsx"
-std::string presenceFileName(LocalDate day, ExportFormat f);
+// "presentielijst-2026-11-26.xlsx"; the blank list to fill in by hand: "presentielijst-leeg-2026-12-10.pdf"
+std::string presenceFileName(LocalDate day, ExportFormat f, bool blank = false);
 // "matrix-zutphen-2026.csv" (the cohort id kept to letters, digits and dashes)
 std::string matrixFileName(const std::string& cohortId, ExportFormat f);
 
 // Writes `table` to `target` atomically; creates the folder. Returns "" or what went wrong.
+// (A PDF is not a table: it is built whole by pdf_exports.h and written with writeFileAtomically.)
 std::string writeExport(const ExportTable& table, ExportFormat format, char delimiter, const std::filesystem::path& target,
                         std::time_t created = 0);
 

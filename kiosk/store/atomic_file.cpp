@@ -153,4 +153,63 @@ std::string commitFileAtomically(const std::filesystem::path& partial, const std
     return syncAndRename(fd, partial, *real);
 }
 
+namespace {
+std::string writeAll(const std::filesystem::path& file, std::string_view content) {
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return file.string() + ": " + std::strerror(errno);
+    size_t written = 0;
+    while (written < content.size()) {
+        const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            const std::string err = file.string() + ": " + std::strerror(errno);
+            ::close(fd);
+            return err;
+        }
+        written += static_cast<size_t>(n);
+    }
+    if (::close(fd) != 0) return file.string() + ": " + std::strerror(errno);
+    return {};
+}
+}  // namespace
+
+std::string writeFolderAtomically(const std::filesystem::path& target,
+                                  const std::vector<std::pair<std::string, std::string_view>>& files) {
+    namespace fs = std::filesystem;
+    const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    const fs::path partial = dir / ("." + target.filename().string() + ".tmp");
+    const fs::path old = dir / ("." + target.filename().string() + ".old");
+    std::error_code ec;
+    fs::remove_all(partial, ec);
+    fs::create_directories(partial, ec);
+    if (ec) return partial.string() + ": " + ec.message();
+    auto fail = [&](std::string err) {
+        fs::remove_all(partial, ec);
+        return err;
+    };
+    for (const auto& [name, content] : files)
+        if (std::string err = writeAll(partial / name, content); !err.empty()) return fail(err);
+    const int pfd = ::open(partial.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (pfd < 0 || ::syncfs(pfd) != 0) {
+        const std::string err = partial.string() + ": " + std::strerror(errno);
+        if (pfd >= 0) ::close(pfd);
+        return fail(err);
+    }
+    ::close(pfd);
+    fs::remove_all(old, ec);
+    const bool replacing = fs::exists(target);
+    if (replacing && ::rename(target.c_str(), old.c_str()) != 0) return fail(target.string() + ": " + std::strerror(errno));
+    if (::rename(partial.c_str(), target.c_str()) != 0) {
+        const std::string err = target.string() + ": " + std::strerror(errno);
+        if (replacing) ::rename(old.c_str(), target.c_str());
+        return fail(err);
+    }
+    if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
+        ::fsync(dfd);
+        ::close(dfd);
+    }
+    fs::remove_all(old, ec);
+    return {};
+}
+
 }  // namespace kiosk

@@ -20,6 +20,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace kiosk {
 
@@ -36,6 +38,12 @@ std::string commitFileAtomically(const std::filesystem::path& partial, const std
 // The file a write to `target` replaces: symlinks followed. Sets `error` (and returns nullopt) when
 // that is not a regular file.
 std::optional<std::filesystem::path> writableTarget(const std::filesystem::path& target, std::string& error);
+
+// A folder of files, whole or not at all (the certificates): written under a hidden name beside
+// `target`, flushed with one syncfs (one flush for all instead of an fsync per file), renamed into
+// place; a folder already at `target` is replaced. Files are (name, content). Returns "" or the error.
+std::string writeFolderAtomically(const std::filesystem::path& target,
+                                  const std::vector<std::pair<std::string, std::string_view>>& files);
 
 // The whole file, byte for byte; nullopt when it cannot be read.
 std::optional<std::string> readWholeFile(const std::filesystem::path& file);

@@ -65,6 +65,8 @@ struct StaffExport {
     bool matrix = false;          // the seven-day matrix, else the day's presence list
     bool xlsx = false;            // Excel, else CSV
     LocalDate day;                // the day the page showed
+    bool pdf = false;             // PDF (pdf_exports.h), whatever `xlsx` says
+    bool certificates = false;    // the cohort's certificates (PDF, a folder)
 };
 }  // namespace intent
 
@@ -100,7 +102,9 @@ struct Intent {
     static Intent staffChange(StaffForm form, LocalDate day, int minutes) {
         return intent::StaffChange{std::move(form), day, minutes};
     }
-    static Intent staffExport(bool matrix, bool xlsx, LocalDate day) { return intent::StaffExport{matrix, xlsx, day}; }
+    static Intent staffExport(bool matrix, bool xlsx, LocalDate day, bool pdf = false, bool certificates = false) {
+        return intent::StaffExport{matrix, xlsx, day, pdf, certificates};
+    }
     static Intent registerGuest(std::string name, std::string organisation) {
         return intent::RegisterGuest{std::move(name), std::move(organisation)};
     }

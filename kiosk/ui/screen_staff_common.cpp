@@ -63,16 +63,31 @@ Intent drawExportBar(const KioskView& v, bool matrix, ImVec2 min, ImVec2 max) {
     Intent intent;
     const StaffView& st = *v.staff;
     const float h = max.y - min.y;
-    const float bw = t.Em(7.0f), gap = t.Em(0.5f);
-    float x = max.x - 2 * bw - gap;
-    ImGui::SetCursorScreenPos(ImVec2(x, min.y));
-    const std::string csvId = matrix ? "save.matrix.csv" : "save.presence.csv";
-    const std::string xlsxId = matrix ? "save.matrix.xlsx" : "save.presence.xlsx";
+    // CSV, Excel and PDF; on the matrix page also the certificates (PDF, one per person who met the rule).
+    const float bw = t.Em(5.2f), certW = matrix ? t.Em(7.6f) : 0.0f, gap = t.Em(0.5f);
+    float x = max.x - 3 * bw - 2 * gap - (matrix ? certW + gap : 0.0f);
+    const char* kind = matrix ? "save.matrix." : "save.presence.";
+    const std::string csvId = std::string(kind) + "csv", xlsxId = std::string(kind) + "xlsx", pdfId = std::string(kind) + "pdf";
+    float bx = x;
+    ImGui::SetCursorScreenPos(ImVec2(bx, min.y));
     if (touchButton({csvId.c_str(), "CSV", ImVec2(bw, h), ButtonStyle::secondary, {}, Icon::arrow_right, nullptr, !st.exportBusy}))
         intent = Intent::staffExport(matrix, false, st.date);
-    ImGui::SetCursorScreenPos(ImVec2(x + bw + gap, min.y));
+    bx += bw + gap;
+    ImGui::SetCursorScreenPos(ImVec2(bx, min.y));
     if (touchButton({xlsxId.c_str(), "Excel", ImVec2(bw, h), ButtonStyle::primary, {}, Icon::arrow_right, nullptr, !st.exportBusy}))
         intent = Intent::staffExport(matrix, true, st.date);
+    bx += bw + gap;
+    ImGui::SetCursorScreenPos(ImVec2(bx, min.y));
+    if (touchButton({pdfId.c_str(), "PDF", ImVec2(bw, h), ButtonStyle::primary, {}, Icon::arrow_right, nullptr, !st.exportBusy}))
+        intent = Intent::staffExport(matrix, false, st.date, true);
+    if (matrix) {
+        bx += bw + gap;
+        ImGui::SetCursorScreenPos(ImVec2(bx, min.y));
+        const std::string certLabel = tx("staff.export_certificates");
+        if (touchButton({"save.certificates.pdf", certLabel.c_str(), ImVec2(certW, h), ButtonStyle::primary, {}, Icon::arrow_right,
+                         nullptr, !st.exportBusy}))
+            intent = Intent::staffExport(true, false, st.date, true, true);
+    }
     // Where it goes (before), and where it went (after): the exact path, on a line of its own.
     const float textW = x - min.x - t.Em(1.0f);
     const float y2 = min.y + t.em + t.Em(0.35f);

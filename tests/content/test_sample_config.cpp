@@ -31,6 +31,9 @@ TEST_CASE("the bundled sample programme is valid and complete", "[config][sample
         if (i < 6) CHECK_FALSE(d.assignment.empty());
     }
     CHECK(cfg.settings.venue == "De Broodfabriek");
+    // The certificate's organising partners, as on the programme's own page (shared/seed).
+    CHECK(cfg.programme.certificate.organisers == std::vector<std::string>{"Stichting Beroepseer", "Tilburg University"});
+    CHECK_FALSE(cfg.programme.certificate.signatory.empty());
     CHECK(cfg.settings.city == "Zutphen");
     REQUIRE(cfg.roster.rows.size() == 14);
     std::set<std::string> departments;

@@ -161,8 +161,34 @@ TEST_CASE("export --matrix and --format xlsx from the command line, bad options 
     r = runKiosk(dir, {"export", "--date", "2026-11-26", "--format", "xlsx", "--out", "-"});
     REQUIRE(r.exitCode == 0);
     CHECK(r.out.rfind("PK", 0) == 0);
-    for (auto bad : {std::vector<std::string>{"export", "--format", "pdf"}, {"export", "--delimiter", "|"},
+    for (auto bad : {std::vector<std::string>{"export", "--format", "docx"}, {"export", "--delimiter", "|"},
                      {"export", "--date", "26-11-2026"}}) {
+        r = runKiosk(dir, bad);
+        CHECK(r.exitCode == 2);
+        CHECK_FALSE(r.err.empty());
+    }
+}
+
+TEST_CASE("export as PDF from the command line: the list, the blank list, certificates; none earned: exit 3", "[e2e][cli][export][pdf]") {
+    TempDir dir;
+    REQUIRE(runKiosk(dir, {"checkin", "ZU03", "--at", "2026-11-26T09:05"}).exitCode == 0);
+    auto r = runKiosk(dir, {"export", "--date", "2026-11-26", "--format", "pdf", "--out", "-"});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.rfind("%PDF-", 0) == 0);
+    r = runKiosk(dir, {"export", "--blank", "--day", "2"});
+    REQUIRE(r.exitCode == 0);
+    const std::string blank = (dir / "exports" / "presentielijst-leeg-2026-12-10.pdf").string();
+    CHECK(r.out == "Export geschreven: " + blank + " (14 regels)\n");
+    CHECK(readFile(blank).rfind("%PDF-", 0) == 0);
+    // One day of seven: nobody has met the rule of 6, so nothing is made, and it says why.
+    r = runKiosk(dir, {"export", "--certificates", "--date", "2026-11-26"});
+    CHECK(r.exitCode == 3);
+    CHECK(r.err.find("certificaatregel") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir / "exports" / "certificaten-zutphen-2026"));
+    for (auto bad : {std::vector<std::string>{"export", "--blank", "--format", "csv"}, {"export", "--day", "2"},
+                     {"export", "--blank", "--day", "9"}, {"export", "--certificates", "--out", "-"},
+                     {"export", "--blank", "--matrix"}}) {
         r = runKiosk(dir, bad);
         CHECK(r.exitCode == 2);
         CHECK_FALSE(r.err.empty());

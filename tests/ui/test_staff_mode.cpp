@@ -3,6 +3,8 @@
 // reviews, the history, and an export from the screen that says where the file went.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <set>
 
 #include "app/staff_pin.h"
@@ -334,6 +336,43 @@ TEST_CASE("an export from the staff screen is written whole and the screen says 
     CHECK(st->health.databaseBytes > 0);
     CHECK(st->health.freeBytes > 0);
     CHECK(st->health.configProblems.empty());
+}
+
+TEST_CASE("the staff screen saves the presence list as PDF, and certificates only for who met the rule", "[ui][staff][export][pdf]") {
+    StaffConfig cfg;
+    const auto toml = readWholeFile(cfg.path() / "kiosk.toml");
+    REQUIRE(toml);
+    std::string oneDay = *toml;
+    const size_t at = oneDay.find("certificate_min_days = 6");
+    REQUIRE(at != std::string::npos);
+    oneDay.replace(at, 24, "certificate_min_days = 1");
+    REQUIRE(writeFileAtomically(cfg.path() / "kiosk.toml", oneDay).empty());
+    test::UiHarness ui("2026-11-26T16:30", 1280, 800, cfg.path().string());
+    ui.session().apply(ui::Intent::checkIn("ZU03"));
+    ui.settle();
+    ui.session().apply(ui::Intent::dismiss());
+    unlock(ui);
+    ui.tap("save.presence.pdf");
+    ui.session().finishBackgroundWork();
+    ui.frame();
+    const auto pdf = readWholeFile(ui.dir() / "exports" / "presentielijst-2026-11-26.pdf");
+    REQUIRE(pdf);
+    CHECK(pdf->rfind("%PDF-", 0) == 0);
+    CHECK_FALSE(ui.session().buildView().staff->exportFailed);
+    ui.tap("desk.tab.matrix");
+    ui.tap("save.certificates.pdf");
+    ui.session().finishBackgroundWork();
+    ui.frame();
+    const auto* st = ui.session().buildView().staff;
+    REQUIRE(st);
+    CHECK_FALSE(st->exportFailed);
+    const fs::path folder = ui.dir() / "exports" / "certificaten-zutphen-2026";
+    CHECK(st->exportPath == folder.string());
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(folder)) files.push_back(e.path().filename().string());
+    std::sort(files.begin(), files.end());
+    // Only Zoë (ZU03) was there: one certificate, and the combined file.
+    CHECK(files == std::vector<std::string>{"alle-certificaten.pdf", "certificaat-zoe-van-den-berg-zu03.pdf"});
 }
 
 TEST_CASE("a PIN check that ends after Back opens nothing and counts as no try", "[ui][staff][pin]") {

@@ -1,0 +1,48 @@
+// pdf_exports.h: the paper documents, as whole PDF files in memory (written to disk by the caller,
+// atomically): the day's presence list to sign, the blank fallback list for a coming day, the
+// cohort's seven-day matrix, and the certificates of participation.
+//
+// They are fed from the same format-neutral data as the CSV and XLSX exports (presence_list.h,
+// cohort_matrix.h) and say the same: one row per participant of the day's cohort in Dutch order,
+// then the guests; the matrix with its certificate column. Certificates go only to those whose
+// matrix row says CertificateState::earned. Every text comes from the catalogue (Dutch or English).
+// Each returns "" and sets `error` when Cairo failed.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/cohort_matrix.h"
+#include "core/kiosk_settings.h"
+#include "core/presence_list.h"
+#include "core/programme.h"
+#include "core/text_catalogue.h"
+
+namespace kiosk {
+
+struct PdfInputs {
+    const Programme& programme;
+    const KioskSettings& settings;
+    const Texts& texts;
+};
+
+// A4 portrait. `blank`: the list to print in advance (times and signatures by hand, room for guests).
+std::string presenceListPdf(const std::vector<PresenceRow>& rows, LocalDate date, bool blank, const PdfInputs& in,
+                            std::string& error);
+
+// A4 landscape: a row per participant, a column per day, days present and the certificate.
+std::string matrixPdf(const CohortMatrix& m, const PdfInputs& in, std::string& error);
+
+struct NamedPdf {
+    std::string fileName;  // "certificaat-anna-de-vries-ZU01.pdf"
+    std::string bytes;
+};
+struct CertificateSet {
+    std::string folderName;        // "certificaten-zutphen-2026"
+    std::vector<NamedPdf> people;  // one A4 page each, in Dutch order; only CertificateState::earned
+    NamedPdf combined;             // every certificate in one file, for printing ("alle-certificaten.pdf")
+};
+// Empty `people` when nobody met the rule (the combined file is then not made).
+CertificateSet certificatePdfs(const CohortMatrix& m, const PdfInputs& in, std::string& error);
+
+}  // namespace kiosk

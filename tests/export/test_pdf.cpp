@@ -1,0 +1,280 @@
+// The paper documents as a course administrator gets them: a real store, exported to PDF and read
+// back with poppler (pdftotext -enc UTF-8, pdfinfo, pdffonts): every name with its diacritics in
+// Dutch order, A4, every font embedded, a long list with its header on every page, and certificates
+// for exactly those who met the rule.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <memory>
+
+#include "export/attendance_export.h"
+#include "store/atomic_file.h"
+#include "store_test_support.h"
+#include "event_support.h"
+#include "test_support.h"
+
+using namespace kiosk;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string run(const std::string& command) {
+    std::string out;
+    std::unique_ptr<FILE, int (*)(FILE*)> p(popen(command.c_str(), "r"), pclose);
+    if (!p) return out;
+    std::array<char, 4096> buf{};
+    size_t n;
+    while ((n = fread(buf.data(), 1, buf.size(), p.get())) > 0) out.append(buf.data(), n);
+    return out;
+}
+std::string pdfText(const fs::path& f, int page = 0) {
+    const std::string range = page ? " -f " + std::to_string(page) + " -l " + std::to_string(page) : "";
+    return run("pdftotext -enc UTF-8" + range + " '" + f.string() + "' -");
+}
+int pdfPages(const fs::path& f) {
+    const std::string info = run("pdfinfo '" + f.string() + "'");
+    const size_t at = info.find("Pages:");
+    return at == std::string::npos ? -1 : std::stoi(info.substr(at + 6));
+}
+size_t occurrences(const std::string& text, const std::string& what) {
+    size_t n = 0;
+    for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    return n;
+}
+
+// Three programme days of cohort c1 in a real store. The five named people first (Ĳsbrand, Zoë,
+// Çağla Öztürk ...), then `extra` more; the certificate rule is 2 of 3 days.
+struct PaperCohort {
+    test::AmsterdamTime tz;
+    test::TempDir dir;
+    Programme programme;
+    KioskSettings settings;
+    AttendanceDb db;
+
+    explicit PaperCohort(int extra = 0) {
+        programme.title = "Leergang Ambtelijk Vakmanschap";
+        programme.subtitle = "Balanceren tussen burger en bestuur";
+        programme.certificate.organisers = {"Stichting Beroepseer", "Tilburg University"};
+        programme.certificate.signatory = "Drs. M. de Wit";
+        programme.cohorts = {{"c1", "Gemeente Zutphen, 2026–2027"}};
+        for (int n = 1; n <= 3; ++n) {
+            ProgrammeDay pd;
+            pd.number = n;
+            pd.date = LocalDate{2026, 11, 26}.plusDays(14 * (n - 1));
+            pd.theme = "Thema " + std::to_string(n);
+            pd.cohortId = "c1";
+            pd.agenda = {{{9 * 60}, {16 * 60 + 30}, "Dag", "", "", "", ""}};
+            programme.days.push_back(pd);
+        }
+        settings.certificateMinDays = 2;
+        const Instant t0 = fromLocal(*LocalDateTime::parse("2026-11-26T08:00"));
+        REQUIRE(db.open(dir / "attendance.db", t0).status.ok());
+        std::vector<Participant> roster = {
+            {"ZU01", "Anna", "de", "Vries", "Beleid Sociaal Domein", "c1", ""},
+            {"ZU02", "Zo\xC3\xAB", "van den", "Berg", "Communicatie", "c1", ""},
+            {"ZU03", "\xC4\xB2sbrand", "", "Kuipers", "Bestuursadvisering", "c1", ""},
+            {"ZU04", "\xC3\x87" "a\xC4\x9F" "la", "", "\xC3\x96zt\xC3\xBCrk", "HR", "c1", ""},
+            {"ZU05", "Joost", "van", "Dijk", "Uitvoering", "c1", ""},
+        };
+        for (int i = 0; i < extra; ++i) {
+            char code[16], last[32];
+            std::snprintf(code, sizeof code, "X%03d", i);
+            std::snprintf(last, sizeof last, "Achternaam%03d", i);
+            roster.push_back({code, "Voornaam", "", last, "Afdeling " + std::to_string(i % 9), "c1", ""});
+        }
+        RosterImportResult result;
+        REQUIRE(db.importRoster(roster, t0, result).ok());
+        // Anna, Zoë, Ĳsbrand, Çağla all three days; Joost only on day 1 (below the rule).
+        for (const char* code : {"ZU01", "ZU02", "ZU03", "ZU04"})
+            for (const char* day : {"2026-11-26", "2026-12-10", "2026-12-24"}) add(EventKind::check_in, code, day, "08:55");
+        add(EventKind::check_out, "ZU01", "2026-11-26", "16:31");
+        add(EventKind::check_in, "ZU05", "2026-11-26", "09:25");
+        for (int i = 0; i < extra; ++i) add(EventKind::check_in, roster[5 + i].code, "2026-11-26", "08:50");
+        AttendanceEvent g = test::eventAt(EventKind::guest_registration, "", "2026-11-26T09:10");
+        g.guestName = "Karin Mulder";
+        g.guestOrganisation = "Gemeente Lochem";
+        REQUIRE(db.appendEvent(g).ok());
+    }
+    void add(EventKind k, const std::string& code, const std::string& day, const std::string& time) {
+        const std::string when = day + "T" + time;
+        REQUIRE(db.appendEvent(test::eventAt(k, code, when.c_str())).ok());
+    }
+    // Exports as `export --format pdf` does, into the temporary folder; returns where it went.
+    SavedExport save(ExportRequest r, const Texts& tx = test::texts()) {
+        r.format = ExportFormat::pdf;
+        if (r.today == LocalDate{}) r.today = {2027, 1, 1};
+        BuiltExport built;
+        REQUIRE(collectExport(db, r, programme, settings, tx, built).ok());
+        REQUIRE(built.error.empty());
+        const SavedExport saved = saveExport(built, r, ExportTarget{dir / "out", false, {}});
+        REQUIRE(saved.error.empty());
+        return saved;
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the presence list PDF names everyone with their diacritics, in Dutch order, on A4 with every font embedded",
+          "[export][pdf]") {
+    PaperCohort c;
+    ExportRequest r;
+    r.date = {2026, 11, 26};
+    const SavedExport saved = c.save(r);
+    CHECK(saved.path.filename() == "presentielijst-2026-11-26.pdf");
+    const std::string text = pdfText(saved.path);
+    // Dutch order by last name, tussenvoegsel after the first name: Berg, Dijk, Kuipers, Öztürk, Vries.
+    const std::vector<std::string> order = {"Berg, Zo\xC3\xAB van den", "Dijk, Joost van", "Kuipers, \xC4\xB2sbrand",
+                                            "\xC3\x96zt\xC3\xBCrk, \xC3\x87" "a\xC4\x9F" "la", "Vries, Anna de",
+                                            "Gasten", "Karin Mulder"};
+    size_t last = 0;
+    for (const auto& name : order) {
+        INFO(name << "\n" << text);
+        const size_t at = text.find(name);
+        REQUIRE(at != std::string::npos);
+        CHECK(at >= last);
+        last = at;
+    }
+    CHECK(text.find("Dag 1: Thema 1") != std::string::npos);
+    CHECK(text.find("donderdag 26 november 2026") != std::string::npos);
+    CHECK(text.find("08:55") != std::string::npos);
+    CHECK(text.find("16:31") != std::string::npos);
+    CHECK(text.find("09:25") != std::string::npos);  // Joost, late
+    CHECK(text.find("Handtekening") != std::string::npos);
+    CHECK(text.find("1 van 1") != std::string::npos);
+
+    CHECK(run("pdfinfo '" + saved.path.string() + "'").find("(A4)") != std::string::npos);
+    const std::string fonts = run("pdffonts '" + saved.path.string() + "'");
+    INFO(fonts);
+    CHECK(fonts.find("Inter") != std::string::npos);
+    // Every font row (after the two header lines) says "yes" in the emb column.
+    size_t rows = 0, line = 0;
+    for (size_t at = 0, next; at < fonts.size(); at = next + 1, ++line) {
+        next = fonts.find('\n', at);
+        if (next == std::string::npos) next = fonts.size();
+        if (line < 2 || next == at) continue;
+        ++rows;
+        const std::string row = fonts.substr(at, next - at);
+        CHECK(row.find(" yes ") != std::string::npos);
+        CHECK(row.find(" no ") == std::string::npos);
+    }
+    CHECK(rows >= 2);
+}
+
+TEST_CASE("the presence list PDF in English says the same in English", "[export][pdf]") {
+    PaperCohort c;
+    ExportRequest r;
+    r.date = {2026, 11, 26};
+    const std::string text = pdfText(c.save(r, test::texts(Lang::en)).path);
+    CHECK(text.find("Presence list") != std::string::npos);
+    CHECK(text.find("Thursday 26 November 2026") != std::string::npos);
+    CHECK(text.find("Kuipers, \xC4\xB2sbrand") != std::string::npos);
+    CHECK(text.find("1 of 1") != std::string::npos);
+}
+
+TEST_CASE("a 200-person presence list paginates, with the header and 'n van m' on every page", "[export][pdf]") {
+    PaperCohort c(195);
+    ExportRequest r;
+    r.date = {2026, 11, 26};
+    const SavedExport saved = c.save(r);
+    const int pages = pdfPages(saved.path);
+    REQUIRE(pages >= 5);
+    std::string all;
+    for (int p = 1; p <= pages; ++p) {
+        const std::string page = pdfText(saved.path, p);
+        INFO("page " << p << "\n" << page);
+        CHECK(page.find("Presentielijst") != std::string::npos);
+        CHECK(page.find("Dag 1: Thema 1") != std::string::npos);
+        CHECK(page.find("donderdag 26 november 2026") != std::string::npos);
+        CHECK(page.find("Handtekening") != std::string::npos);
+        CHECK(page.find(std::to_string(p) + " van " + std::to_string(pages)) != std::string::npos);
+        all += page;
+    }
+    // Everyone exactly once, across the pages.
+    for (int i = 0; i < 195; ++i) {
+        char last[32];
+        std::snprintf(last, sizeof last, "Achternaam%03d,", i);
+        INFO(last);
+        CHECK(occurrences(all, last) == 1);
+    }
+}
+
+TEST_CASE("the blank list names the cohort, leaves times to be written, and has lines for guests", "[export][pdf]") {
+    PaperCohort c;
+    ExportRequest r;
+    r.blank = true;
+    r.date = {2026, 12, 24};
+    const SavedExport saved = c.save(r);
+    CHECK(saved.path.filename() == "presentielijst-leeg-2026-12-24.pdf");
+    const std::string text = pdfText(saved.path);
+    CHECK(text.find("Lege presentielijst") != std::string::npos);
+    CHECK(text.find("Dag 3: Thema 3") != std::string::npos);
+    CHECK(text.find("Kuipers, \xC4\xB2sbrand") != std::string::npos);
+    CHECK(text.find("Niet op de lijst") != std::string::npos);
+    CHECK(text.find("08:55") == std::string::npos);  // nothing from the record
+    CHECK(text.find("afwezig") == std::string::npos);
+}
+
+TEST_CASE("the matrix PDF is A4 landscape with the certificate column", "[export][pdf]") {
+    PaperCohort c;
+    ExportRequest r;
+    r.matrix = true;
+    r.date = {2026, 11, 26};
+    const SavedExport saved = c.save(r);
+    CHECK(saved.path.filename() == "matrix-c1.pdf");
+    CHECK(run("pdfinfo '" + saved.path.string() + "'").find("841.89 x 595.276 pts (A4)") != std::string::npos);
+    const std::string text = pdfText(saved.path);
+    CHECK(text.find("Certificaat") != std::string::npos);
+    CHECK(text.find("4 van de 5 deelnemers") != std::string::npos);
+    CHECK(text.find("\xC3\x96zt\xC3\xBCrk, \xC3\x87" "a\xC4\x9F" "la") != std::string::npos);
+}
+
+TEST_CASE("certificates: one page for each person who met the rule, never for anyone below it", "[export][pdf]") {
+    PaperCohort c(3);  // three more, each there on day 1 only: below the rule of 2 of 3
+    ExportRequest r;
+    r.certificates = true;
+    r.date = {2026, 12, 24};
+    const SavedExport saved = c.save(r);
+    CHECK(saved.path.filename() == "certificaten-c1");
+    CHECK(saved.rows == 4);
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(saved.path)) files.push_back(e.path().filename().string());
+    std::sort(files.begin(), files.end());
+    CHECK(files == std::vector<std::string>{"alle-certificaten.pdf", "certificaat-anna-de-vries-zu01.pdf",
+                                            "certificaat-cagla-ozturk-zu04.pdf", "certificaat-ijsbrand-kuipers-zu03.pdf",
+                                            "certificaat-zoe-van-den-berg-zu02.pdf"});
+    const fs::path all = saved.path / "alle-certificaten.pdf";
+    CHECK(pdfPages(all) == 4);
+    const std::string text = pdfText(all);
+    for (const char* name : {"Anna de Vries", "Zo\xC3\xAB van den Berg", "\xC4\xB2sbrand Kuipers", "\xC3\x87" "a\xC4\x9F" "la \xC3\x96zt\xC3\xBCrk"})
+        CHECK(occurrences(text, name) == 1);
+    CHECK(text.find("Joost") == std::string::npos);
+    CHECK(text.find("Achternaam") == std::string::npos);
+    CHECK(occurrences(text, "Bewijs van deelname") == 4);
+    CHECK(text.find("Stichting Beroepseer") != std::string::npos);
+    CHECK(text.find("Drs. M. de Wit") != std::string::npos);
+    const std::string one = pdfText(saved.path / "certificaat-ijsbrand-kuipers-zu03.pdf");
+    CHECK(pdfPages(saved.path / "certificaat-ijsbrand-kuipers-zu03.pdf") == 1);
+    CHECK(one.find("\xC4\xB2sbrand Kuipers") != std::string::npos);
+    CHECK(one.find("Balanceren tussen burger en bestuur") != std::string::npos);
+    CHECK(one.find("Thema 2") != std::string::npos);
+    CHECK(one.find("24 dec. 2026") != std::string::npos);
+}
+
+TEST_CASE("no certificate at all when nobody met the rule", "[export][pdf]") {
+    PaperCohort c;
+    c.settings.certificateMinDays = 3;
+    c.programme.days.push_back(c.programme.days.back());
+    c.programme.days.back().number = 4;
+    c.programme.days.back().date = {2027, 1, 7};
+    c.settings.certificateMinDays = 4;  // nobody was there on day 4
+    ExportRequest r;
+    r.certificates = true;
+    r.date = {2026, 12, 24};
+    r.format = ExportFormat::pdf;
+    r.today = {2027, 2, 1};
+    BuiltExport built;
+    REQUIRE(collectExport(c.db, r, c.programme, c.settings, test::texts(), built).ok());
+    CHECK(built.certificates.people.empty());
+    CHECK(built.certificates.combined.bytes.empty());
+}
