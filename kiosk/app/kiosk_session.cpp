@@ -18,8 +18,15 @@ bool KioskSession::drainStore() {
     for (auto& c : done) {
         if (staff_.completed(c) || late_.completed(c)) continue;
         if (auto* synced = std::get_if<store_done::RosterSynced>(&c.result)) {
-            if (!c.status.ok()) s_.reportStoreProblem(c.status, "participants.csv");
+            if (!c.status.ok()) {  // the kiosk goes on with the roster it has: said on the Status page, not at the door
+                const std::string why = std::string(kRosterFile) + ": " + s_.texts(storeErrorKey(c.status.kind)) + " (" + c.status.detail + ")";
+                std::fprintf(stderr, "%s\n", why.c_str());
+                s_.configProblems.push_back(why);
+            }
             else if (synced->imported) s_.roster.set(std::move(synced->roster));  // what the store now holds as active
+            for (const auto& l : synced->import.lostZeros)  // refused whole: the kiosk keeps the roster it has
+                s_.configProblems.push_back(std::string(kRosterFile) + ": " +
+                                            s_.texts.format("problem.roster.lost_zeros", {{"code", l.code}, {"existing", l.existing}}));
             continue;
         }
         if (std::holds_alternative<store_done::BackedUp>(c.result) || std::holds_alternative<store_done::Purged>(c.result)) {

@@ -26,6 +26,7 @@ KioskSession::KioskSession(const SessionOptions& options, const Clock& clock, st
     s_.ui.screen = options.startScreen;
     start();
     if (!ready_) outOfOrder();
+    else if (s_.ui.screen == ui::Screen::out_of_order) s_.ui.screen = ui::Screen::home;  // only a kiosk that could not start
 }
 
 void KioskSession::outOfOrder() {
@@ -98,6 +99,8 @@ bool KioskSession::applyConfig(const ConfigFiles& files, bool atStart) {
     const bool pinChanged = !atStart && next.settings.staffPinHash != s_.config.settings.staffPinHash;
     s_.config = std::move(next);
     s_.roster.touch();
+    late_.configChanged();
+    staff_.configChanged();
     if (pinChanged && (staff_.unlocked() || ui::isStaffScreen(s_.ui.screen) || s_.ui.screen == ui::Screen::staff_pin))
         goHome();
     // The store decides whether the roster file really changed (roster_sync.h).

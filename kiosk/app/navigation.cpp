@@ -1,6 +1,7 @@
 #include "navigation.h"
 
 #include <algorithm>
+#include <cassert>
 
 namespace kiosk {
 namespace {
@@ -21,10 +22,7 @@ void Navigation::home() {
 
 void Navigation::go(const ui::intent::Go& g, bool staffUnlocked) {
     ui::UiState& ui = s_.ui;
-    if (g.screen == ui::Screen::home) {
-        home();
-        return;
-    }
+    assert(g.screen != ui::Screen::home && "home goes through KioskSession::goHome, which locks staff mode");
     if (ui::isStaffScreen(g.screen) && !staffUnlocked) {
         ui.screen = ui::Screen::staff_pin;  // the pages behind the PIN only through it
         return;

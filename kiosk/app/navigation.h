@@ -36,7 +36,8 @@ public:
     // Back home: every screen's state reset, the default language. (Staff mode is locked by the
     // session before: home is public.)
     void home();
-    // Opens a screen as asked. A staff page while locked opens the PIN pad instead.
+    // Opens a screen as asked (never home: that is the session's goHome, which locks staff mode
+    // first). A staff page while locked opens the PIN pad instead.
     void go(const ui::intent::Go& g, bool staffUnlocked);
 
     // Whether the home screen may dim now (see the rules above).

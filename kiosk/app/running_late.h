@@ -28,6 +28,8 @@ public:
     // A store completion; false when it was not one of ours.
     bool completed(const StoreCompletion& c);
     void clampToClock(Instant now) { lockout_.clamp(now); }
+    // The programme changed (a config reload): the shifted day is built anew from it.
+    void configChanged() { shiftedFor_.clear(); }
 
     // Today's day as the screens show it: with the shift applied when one is stored for `date`.
     const ProgrammeDay* shiftedDay(const ProgrammeDay* day, LocalDate date) const;

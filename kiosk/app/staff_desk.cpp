@@ -26,6 +26,8 @@ StaffDesk::StaffDesk(SessionState& s, Navigation& nav)
 
 StaffDesk::~StaffDesk() = default;
 
+void StaffDesk::configChanged() { probe_.setExportFallback(exportDir(s_.config.settings.exportFolder, s_.options.dbPath)); }
+
 void StaffDesk::load(AttendanceDb& db) {
     std::string value;
     if (db.meta(kPinLockoutMeta, value).ok() && !value.empty())
@@ -205,7 +207,6 @@ void StaffDesk::frame(Instant now) {
         nav_.home();
     }
     if (!unlocked_ && ui::isStaffScreen(s_.ui.screen)) s_.ui.screen = ui::Screen::staff_pin;  // invariant 1
-    probe_.setExportFallback(exportDir(s_.config.settings.exportFolder, s_.options.dbPath));
     probe_.sample(now, on() && s_.ui.screen == ui::Screen::staff_health, on());
 }
 

@@ -49,6 +49,9 @@ public:
     // A store completion; false when it was not a staff write.
     bool completed(const StoreCompletion& c);
 
+    // The config changed: where an export would go may have too.
+    void configChanged();
+
     bool unlocked() const { return unlocked_; }
     bool on() const { return unlocked_ && ui::isStaffScreen(s_.ui.screen); }  // unlocked, on a staff page
     bool busy() const { return pinCheck_ || export_; }

@@ -82,24 +82,24 @@ const ui::StaffView* StaffDesk::view(LocalDate today, Instant now) const {
     if (s_.ui.screen == ui::Screen::staff_health) {
         ui::StaffHealth& h = st.health;
         const DiskHealth& disk = probe_.health();
-    h.databasePath = s_.options.dbPath.string();
-    h.databaseBytes = disk.databaseBytes;
-    h.walBytes = disk.walBytes;
-    h.freeBytes = disk.freeBytes;
-    h.lastBackupPath = disk.lastBackupPath;
-    h.lastBackup = disk.lastBackup;
-    h.lastExport.reset();
-    h.lastExportPath.clear();
-    if (auto e = parseLastExport(lastExport_)) {
-        h.lastExport = toLocal(e->at);
-        h.lastExportPath = e->path;
-    }
-    h.configProblems = s_.configProblems;
-    h.startupProblems = s_.startupProblems;
-    h.storeProblem = s_.storeProblem;
-    h.clockWarning = s_.clockOk ? std::string{} : s_.clockStatus;
-    h.eventCount = s_.ledger.eventCount();
-    h.version = KIOSK_VERSION;
+        h.databasePath = s_.options.dbPath.string();
+        h.databaseBytes = disk.databaseBytes;
+        h.walBytes = disk.walBytes;
+        h.freeBytes = disk.freeBytes;
+        h.lastBackupPath = disk.lastBackupPath;
+        h.lastBackup = disk.lastBackup;
+        h.lastExport.reset();
+        h.lastExportPath.clear();
+        if (auto e = parseLastExport(lastExport_)) {
+            h.lastExport = toLocal(e->at);
+            h.lastExportPath = e->path;
+        }
+        h.configProblems = s_.configProblems;
+        h.startupProblems = s_.startupProblems;
+        h.storeProblem = s_.storeProblem;
+        h.clockWarning = s_.clockOk ? std::string{} : s_.clockStatus;
+        h.eventCount = s_.ledger.eventCount();
+        h.version = KIOSK_VERSION;
     }
     const ExportTarget& target = probe_.exportTarget();
     st.exportToDrive = target.removable;

@@ -18,8 +18,10 @@
 //      writes nothing and shows PENDING again.
 //   3. The decision (decideTap) depends on nothing but the person's day record, whether a write is
 //      pending for them, the rules and the time; the kiosk and the command line both ask it.
-//   4. A completion for a card no longer shown (the person tapped away, or someone else tapped
+//   4. A commit for a card no longer shown (the person tapped away, or someone else tapped
 //      meanwhile) leaves the card alone; the event itself is folded in by the caller all the same.
+//      A failure always takes the card: a write that did not happen must be said, whoever stands
+//      at the screen now.
 //   5. Every event comes from event_builder.h.
 //
 // TRANSITIONS (function: from -> to)

@@ -39,6 +39,7 @@
 #include "core/attendance.h"
 #include "core/clock_evidence.h"
 #include "core/participant.h"
+#include "core/roster.h"
 #include "store/store_lock.h"
 
 struct sqlite3;
@@ -57,6 +58,7 @@ const char* storeErrorKey(StoreErrorKind k);  // catalogue key under "store_erro
 
 struct RosterImportResult {
     int added = 0, updated = 0, unchanged = 0, deactivated = 0;
+    std::vector<LostZeros> lostZeros;  // refused, nothing imported: codes Excel stripped of their zeros
 };
 
 struct StoreOpenReport {

@@ -34,7 +34,8 @@ StoreStatus syncConfigRoster(AttendanceDb& db, const std::vector<Participant>& r
     for (const auto& k : known) knownCodes.push_back(k.participant.code);
     std::vector<RosterRow> rows;
     for (const auto& p : roster) rows.push_back({0, p});
-    if (!codesThatLostZeros(rows, knownCodes).empty()) return {};
+    result.lostZeros = codesThatLostZeros(rows, knownCodes);
+    if (!result.lostZeros.empty()) return {};
     auto s = db.importRoster(roster, now, result, kConfigRosterHashKey, hash);
     imported = s.ok();
     return s;

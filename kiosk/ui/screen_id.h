@@ -1,5 +1,5 @@
 // screen_id.h: the screens by name. Which screens stand behind the staff PIN is said in one
-// table (screen_id.cpp), next to each screen's name, never by the enum's order: a public screen
+// table (screen_table.cpp), next to each screen's name, never by the enum's order: a public screen
 // added anywhere in the enum stays public unless its line says otherwise.
 #pragma once
 
