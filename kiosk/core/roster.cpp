@@ -83,7 +83,8 @@ std::vector<LostZeros> codesThatLostZeros(const std::vector<RosterRow>& incoming
     for (const auto& row : incoming) {
         const std::string& c = row.participant.code;
         if (!digits(c) || known.count(c)) continue;
-        if (auto it = byStripped.find(stripped(c)); it != byStripped.end() && it->second != c)
+        // Only a code shorter than the known one lost zeros ("000" is not "00" without its zeros).
+        if (auto it = byStripped.find(stripped(c)); it != byStripped.end() && it->second.size() > c.size())
             out.push_back({row.line, c, it->second});
     }
     return out;
