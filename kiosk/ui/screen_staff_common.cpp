@@ -100,8 +100,12 @@ Intent drawExportBar(const KioskView& v, bool matrix, ImVec2 min, ImVec2 max) {
         drawText(t.fonts.bodyBold, ImVec2(min.x + t.Em(1.2f), min.y), c, fitText(t.fonts.bodyBold, st.exportMessage, textW - t.Em(1.2f)));
         drawText(t.fonts.small, ImVec2(min.x + t.Em(1.2f), y2), t.palette.ink, fitText(t.fonts.small, st.exportPath, textW - t.Em(1.2f)));
     } else {
-        const std::string what = tx(matrix ? "staff.export_matrix" : "staff.export_presence");
-        drawText(t.fonts.bodyBold, min, t.palette.ink, fitText(t.fonts.bodyBold, what + " " + st.exportTarget, textW));
+        // Where the file will go is what staff must read: a smaller font before any cut.
+        const std::string what = tx(matrix ? "staff.export_matrix" : "staff.export_presence") + " " + st.exportTarget;
+        ImFont* font = t.fonts.bodyBold;
+        for (ImFont* f : {t.fonts.bodyBold, t.fonts.body, t.fonts.small})
+            if ((font = f), textSize(f, what).x <= textW) break;
+        drawText(font, min, t.palette.ink, fitText(font, what, textW));
         drawText(t.fonts.small, ImVec2(min.x, y2), t.palette.muted, fitText(t.fonts.small, st.exportFolder, textW));
     }
     return intent;
