@@ -102,9 +102,12 @@ Intent drawExportBar(const KioskView& v, bool matrix, ImVec2 min, ImVec2 max) {
     } else {
         // Where the file will go is what staff must read: a smaller font before any cut.
         const std::string what = tx(matrix ? "staff.export_matrix" : "staff.export_presence") + " " + st.exportTarget;
-        ImFont* font = t.fonts.bodyBold;
-        for (ImFont* f : {t.fonts.bodyBold, t.fonts.body, t.fonts.small})
-            if ((font = f), textSize(f, what).x <= textW) break;
+        ImFont* font = t.fonts.small;
+        for (ImFont* f : {t.fonts.bodyBold, t.fonts.body})
+            if (textSize(f, what).x <= textW) {
+                font = f;
+                break;
+            }
         drawText(font, min, t.palette.ink, fitText(font, what, textW));
         drawText(t.fonts.small, ImVec2(min.x, y2), t.palette.muted, fitText(t.fonts.small, st.exportFolder, textW));
     }
