@@ -92,13 +92,17 @@ TextCheck checkText(std::string_view s, size_t maxCharacters, bool multiline) {
     return {};
 }
 
-std::string printable(std::string_view s) {
+namespace {
+
+// `s` with every invalid byte and every control character (line breaks too unless
+// `allowLineBreaks`) replaced by U+FFFD.
+std::string replaced(std::string_view s, bool allowLineBreaks) {
     static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
     std::string out;
-    out.reserve(s.size());
+    out.reserve(s.size() + 8);
     for (size_t i = 0; i < s.size();) {
         const size_t len = validSequenceLength(s, i);
-        if (len == 0 || isControl(codePointAt(s, i, len), false)) {
+        if (len == 0 || isControl(codePointAt(s, i, len), allowLineBreaks)) {
             out += kReplacement;
             i += len == 0 ? 1 : len;
             continue;
@@ -109,22 +113,13 @@ std::string printable(std::string_view s) {
     return out;
 }
 
+}  // namespace
+
+std::string printable(std::string_view s) { return replaced(s, false); }
+
 std::string validText(std::string_view s) {
     if (firstInvalidUtf8(s) == kTextOk && firstControlCharacter(s, true) == kTextOk) return std::string(s);
-    static constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
-    std::string out;
-    out.reserve(s.size() + 8);
-    for (size_t i = 0; i < s.size();) {
-        const size_t len = validSequenceLength(s, i);
-        if (len == 0 || isControl(codePointAt(s, i, len), true)) {
-            out += kReplacement;
-            i += len == 0 ? 1 : len;
-            continue;
-        }
-        out.append(s.substr(i, len));
-        i += len;
-    }
-    return out;
+    return replaced(s, true);
 }
 
 std::string byteHex(std::string_view s, size_t offset) {

@@ -13,6 +13,7 @@
 #include "core/exercise_player.h"
 #include "core/presence_list.h"
 #include "event_support.h"
+#include "headless_imgui.h"
 #include "test_support.h"
 #include "ui/screens.h"
 #include "ui/theme.h"
@@ -26,18 +27,7 @@ namespace {
 class ScreenBench {
 public:
     ScreenBench(float w = 1280, float h = 800) : texts_(loadEmbeddedTexts(Lang::nl)) {
-        ctx_ = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(w, h);
-        io.DeltaTime = 1.0f / 60.0f;
-        ui::Theme& t = ui::theme();
-        t.em = ui::emForHeight(h, 0.0f);
-        t.fonts = ui::loadFonts(t.em);
-        ui::applyStyle(t);
-        unsigned char* pixels = nullptr;
-        int aw = 0, ah = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &aw, &ah);
+        ctx_ = test::createHeadlessImGui(w, h);
         Problems problems;
         config_ = loadConfig(readConfigFolder(std::string(KIOSK_SOURCE_DIR) + "/config", texts_, problems), texts_);
         REQUIRE(config_.ok());

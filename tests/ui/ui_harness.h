@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "app/kiosk_session.h"
+#include "headless_imgui.h"
 #include "store_test_support.h"
 #include "test_support.h"
 #include "ui/theme.h"
@@ -24,18 +25,7 @@ public:
     explicit UiHarness(const char* now = "2026-11-26T09:10", float width = 1280, float height = 800,
                        std::string configDir = std::string(KIOSK_SOURCE_DIR) + "/config", bool watchConfig = false)
         : clock_(localTime(now)) {
-        ctx_ = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.DisplaySize = ImVec2(width, height);
-        io.DeltaTime = 1.0f / 60.0f;
-        ui::Theme& t = ui::theme();
-        t.em = ui::emForHeight(height, 0.0f);
-        t.fonts = ui::loadFonts(t.em);
-        ui::applyStyle(t);
-        unsigned char* pixels = nullptr;
-        int w = 0, h = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+        ctx_ = createHeadlessImGui(width, height);
         SessionOptions so;
         so.configDir = configDir;
         so.dbPath = dir_ / "attendance.db";

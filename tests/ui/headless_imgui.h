@@ -1,0 +1,29 @@
+// headless_imgui.h: a Dear ImGui context for tests, with the kiosk's fonts (Inter) rasterised into
+// an atlas and no GL: what the session harness and the screens-alone tests both draw into.
+#pragma once
+
+#include <imgui.h>
+
+#include "ui/theme.h"
+
+namespace kiosk::test {
+
+// Creates the context for a `width` x `height` panel and builds the font atlas. Destroy it with
+// ImGui::DestroyContext.
+inline ImGuiContext* createHeadlessImGui(float width, float height) {
+    ImGuiContext* ctx = ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.DisplaySize = ImVec2(width, height);
+    io.DeltaTime = 1.0f / 60.0f;
+    ui::Theme& t = ui::theme();
+    t.em = ui::emForHeight(height, 0.0f);
+    t.fonts = ui::loadFonts(t.em);
+    ui::applyStyle(t);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    return ctx;
+}
+
+}  // namespace kiosk::test
