@@ -151,3 +151,107 @@ TEST_CASE("event ids are unique", "[attendance]") {
     for (int i = 0; i < 1000; ++i) ids.insert(newEventId());
     CHECK(ids.size() == 1000);
 }
+
+// ---- Every rule at its boundary (issue #21): exactly at it and one unit either side. ----
+// The day is built with the event builder and folded by foldPersonDay, then judged by statusOf;
+// only checkIn/checkOut of the folded day are relied on.
+
+namespace {
+
+DayStatus statusFor(const ProgrammeDay& day, Instant in, std::optional<Instant> out, const AttendanceRules& rules) {
+    std::vector<AttendanceEvent> events{makeTapEvent(EventKind::check_in, "A", EventStamp::kiosk(in, "t"))};
+    if (out) events.push_back(makeTapEvent(EventKind::check_out, "A", EventStamp::kiosk(*out, "t")));
+    std::vector<const AttendanceEvent*> ptrs;
+    for (const auto& e : events) ptrs.push_back(&e);
+    return statusOf(foldPersonDay(ptrs, {}), &day, rules);
+}
+
+ProgrammeDay dayOn(LocalDate date) {
+    ProgrammeDay d = day1();
+    d.date = date;
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("late: a check-in at start plus grace is on time, one minute after is late", "[attendance][boundary]") {
+    test::AmsterdamTime tz;
+    const ProgrammeDay day = day1();  // starts 09:30, grace 10 min: 09:40 is the last minute on time
+    const AttendanceRules rules{10, 10, 10};
+    CHECK(statusFor(day, local("2026-11-26T09:39"), {}, rules) == DayStatus::present);
+    CHECK(statusFor(day, local("2026-11-26T09:40"), {}, rules) == DayStatus::present);
+    CHECK(statusFor(day, local("2026-11-26T09:40").plusSeconds(59), {}, rules) == DayStatus::present);
+    CHECK(statusFor(day, local("2026-11-26T09:41"), {}, rules) == DayStatus::late);
+    // The grace comes from the rules, not from a constant.
+    const AttendanceRules strict{10, 0, 10};
+    CHECK(statusFor(day, local("2026-11-26T09:30"), {}, strict) == DayStatus::present);
+    CHECK(statusFor(day, local("2026-11-26T09:31"), {}, strict) == DayStatus::late);
+}
+
+TEST_CASE("left early: a check-out at end minus grace is on time, one minute before is early", "[attendance][boundary]") {
+    test::AmsterdamTime tz;
+    const ProgrammeDay day = day1();  // ends 16:30, grace 10 min: 16:20 is the first minute on time
+    const AttendanceRules rules{10, 10, 10};
+    const Instant in = local("2026-11-26T09:00");
+    CHECK(statusFor(day, in, local("2026-11-26T16:19"), rules) == DayStatus::left_early);
+    CHECK(statusFor(day, in, local("2026-11-26T16:19").plusSeconds(59), rules) == DayStatus::left_early);
+    CHECK(statusFor(day, in, local("2026-11-26T16:20"), rules) == DayStatus::present);
+    CHECK(statusFor(day, in, local("2026-11-26T16:21"), rules) == DayStatus::present);
+    CHECK(statusFor(day, local("2026-11-26T09:41"), local("2026-11-26T16:19"), rules) == DayStatus::late_and_left_early);
+    const AttendanceRules strict{10, 10, 0};
+    CHECK(statusFor(day, in, local("2026-11-26T16:29"), strict) == DayStatus::left_early);
+    CHECK(statusFor(day, in, local("2026-11-26T16:30"), strict) == DayStatus::present);
+}
+
+TEST_CASE("late and left early on the DST Sundays are judged in local time", "[attendance][boundary][dst]") {
+    test::AmsterdamTime tz;
+    const AttendanceRules rules{10, 10, 10};
+    // The last Sunday of March (summer time from 02:00) and of October (winter time from 03:00).
+    for (const LocalDate date : {LocalDate{2027, 3, 28}, LocalDate{2026, 10, 25}}) {
+        CAPTURE(date.iso());
+        const ProgrammeDay day = dayOn(date);
+        const std::string d = date.iso();
+        CHECK(statusFor(day, local((d + "T09:40").c_str()), {}, rules) == DayStatus::present);
+        CHECK(statusFor(day, local((d + "T09:41").c_str()), {}, rules) == DayStatus::late);
+        CHECK(statusFor(day, local((d + "T09:00").c_str()), local((d + "T16:20").c_str()), rules) == DayStatus::present);
+        CHECK(statusFor(day, local((d + "T09:00").c_str()), local((d + "T16:19").c_str()), rules) == DayStatus::left_early);
+    }
+}
+
+TEST_CASE("midnight: the last millisecond counts for the old day, 00:00:00 for the new one", "[attendance][boundary][dst]") {
+    test::AmsterdamTime tz;
+    for (const LocalDate newDay : {LocalDate{2026, 11, 27}, LocalDate{2027, 3, 28}, LocalDate{2026, 10, 25}, LocalDate{2026, 10, 26}}) {
+        CAPTURE(newDay.iso());
+        const Instant midnight = fromLocal({newDay, 0, 0, 0});
+        CHECK(makeTapEvent(EventKind::check_in, "A", EventStamp::kiosk(Instant{midnight.ms - 1}, "t")).day == newDay.plusDays(-1));
+        CHECK(makeTapEvent(EventKind::check_in, "A", EventStamp::kiosk(midnight, "t")).day == newDay);
+        CHECK(makeTapEvent(EventKind::check_in, "A", EventStamp::kiosk(Instant{midnight.ms + 1}, "t")).day == newDay);
+        CHECK(localDateOf(Instant{midnight.ms - 1}) == newDay.plusDays(-1));
+        CHECK(localDateOf(midnight) == newDay);
+    }
+    // The DST Sundays are 23 and 25 hours long.
+    CHECK(fromLocal({{2027, 3, 29}, 0, 0, 0}).ms - fromLocal({{2027, 3, 28}, 0, 0, 0}).ms == 23LL * 3600 * 1000);
+    CHECK(fromLocal({{2026, 10, 26}, 0, 0, 0}).ms - fromLocal({{2026, 10, 25}, 0, 0, 0}).ms == 25LL * 3600 * 1000);
+}
+
+TEST_CASE("undo: open until the window's last millisecond, closed exactly at its end", "[attendance][boundary]") {
+    test::AmsterdamTime tz;
+    const AttendanceRules rules{10, 10, 10};
+    const Instant t = local("2026-11-26T09:00");
+    const AttendanceEvent in = makeTapEvent(EventKind::check_in, "A", EventStamp::kiosk(t, "t"));
+    const DayRecord r = foldPersonDay({&in}, {});
+    REQUIRE(r.checkIn);
+    CHECK(canUndo(r, t, rules));
+    CHECK(undoSecondsLeft(r, t, rules) == 10);
+    CHECK(undoSecondsLeft(r, Instant{t.ms + 8999}, rules) == 2);
+    CHECK(undoSecondsLeft(r, Instant{t.ms + 9000}, rules) == 1);
+    CHECK(canUndo(r, Instant{t.ms + 9999}, rules));
+    CHECK(undoSecondsLeft(r, Instant{t.ms + 9999}, rules) == 1);
+    CHECK_FALSE(canUndo(r, Instant{t.ms + 10000}, rules));
+    CHECK(undoSecondsLeft(r, Instant{t.ms + 10000}, rules) == 0);
+    CHECK_FALSE(canUndo(r, Instant{t.ms + 10001}, rules));
+    // The window follows the setting.
+    const AttendanceRules longer{30, 10, 10};
+    CHECK(canUndo(r, Instant{t.ms + 29999}, longer));
+    CHECK_FALSE(canUndo(r, Instant{t.ms + 30000}, longer));
+}

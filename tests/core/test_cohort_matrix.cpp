@@ -1,6 +1,10 @@
 // The cohort matrix: each participant's days against the certificate rule, days to come left open.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <random>
+#include <tuple>
+
 #include "core/cohort_matrix.h"
 #include "event_support.h"
 #include "test_support.h"
@@ -99,4 +103,148 @@ TEST_CASE("looking back at an earlier day, the days since then still count as pa
     CHECK(m.rows[0].days[3] == DayStatus::absent);
     CHECK_FALSE(m.rows[0].days[4].has_value());
     CHECK(m.rows[0].certificate == CertificateState::missed);  // 1 + 3 to come < 6
+}
+
+// ---- An independent oracle (issue #21) ----
+// The cohort's attendance as a hand-written table, one letter per person per day:
+//   P on time (08:55-16:35)        L late (09:30 in)             E left early (checked out 15:00)
+//   B late and left early          D on time, tapped again at 11:00 on a second kiosk (the first counts)
+//   A no check-in on a day that has passed or is today        . no check-in on a day still to come
+// The expected matrix is read straight off the letters, with the certificate rule written out
+// here: earned when the days with a check-in reach the minimum, reachable when they still can
+// with the days to come, missed otherwise. Nothing of the matrix code is used to compute it.
+
+namespace {
+
+struct OracleRow {
+    std::string code;
+    std::string lastName;
+    std::string letters;  // one per programme day
+};
+
+struct Expected {
+    std::vector<std::string> statusWords;  // per day: the catalogue's word, "" for a day to come
+    int daysPresent = 0;
+    std::string certificate;               // ja / nog haalbaar / nee
+};
+
+Expected oracle(const std::string& letters, int minDays) {
+    Expected e;
+    int open = 0;
+    for (char c : letters) {
+        switch (c) {
+            case 'P': case 'D': e.statusWords.push_back("aanwezig"); ++e.daysPresent; break;
+            case 'L': e.statusWords.push_back("te laat"); ++e.daysPresent; break;
+            case 'E': e.statusWords.push_back("eerder weg"); ++e.daysPresent; break;
+            case 'B': e.statusWords.push_back("te laat en eerder weg"); ++e.daysPresent; break;
+            case 'A': e.statusWords.push_back("afwezig"); break;
+            default: e.statusWords.push_back(""); ++open; break;  // '.'
+        }
+    }
+    e.certificate = e.daysPresent >= minDays ? "ja" : e.daysPresent + open >= minDays ? "nog haalbaar" : "nee";
+    return e;
+}
+
+// The events a letter stands for, on `date`.
+std::vector<AttendanceEvent> eventsFor(const std::string& code, char letter, const LocalDate& date) {
+    const std::string d = date.iso();
+    auto at = [&](const char* hhmm) { return d + "T" + hhmm; };
+    std::vector<AttendanceEvent> out;
+    auto add = [&](EventKind k, const std::string& when) { out.push_back(test::eventAt(k, code, when.c_str())); };
+    switch (letter) {
+        case 'P': add(EventKind::check_in, at("08:55")); add(EventKind::check_out, at("16:35")); break;
+        case 'D': add(EventKind::check_in, at("08:55")); add(EventKind::check_in, at("11:00")); break;
+        case 'L': add(EventKind::check_in, at("09:30")); break;
+        case 'E': add(EventKind::check_in, at("08:50")); add(EventKind::check_out, at("15:00")); break;
+        case 'B': add(EventKind::check_in, at("09:30")); add(EventKind::check_out, at("15:00")); break;
+        default: break;
+    }
+    return out;
+}
+
+void checkAgainstOracle(const std::vector<OracleRow>& table, int todayIndex, int minDays) {
+    const Programme prog = sevenDays();
+    const LocalDate today = prog.days[static_cast<size_t>(todayIndex)].date;
+    std::vector<Participant> roster;
+    std::vector<AttendanceEvent> log;
+    for (const auto& row : table) {
+        roster.push_back({row.code, "Voornaam", "", row.lastName, "Beleid", "c1", ""});
+        for (size_t i = 0; i < row.letters.size(); ++i)
+            for (auto& e : eventsFor(row.code, row.letters[i], prog.days[i].date)) log.push_back(std::move(e));
+    }
+    for (size_t i = 0; i < log.size(); ++i) log[i].seq = static_cast<int64_t>(i + 1);
+    // The live ledger, and the export's summary (fed in day, code, store order).
+    AttendanceLedger ledger;
+    for (const auto& e : log) ledger.apply(e);
+    std::vector<AttendanceEvent> sorted = log;
+    std::stable_sort(sorted.begin(), sorted.end(), [](const AttendanceEvent& a, const AttendanceEvent& b) {
+        return std::tie(a.day, a.participantCode) < std::tie(b.day, b.participantCode);
+    });
+    AttendanceSummary summary;
+    for (const auto& e : sorted) summary.add(e);
+    summary.finish();
+
+    for (const DayRecords* records : {static_cast<const DayRecords*>(&ledger), static_cast<const DayRecords*>(&summary)}) {
+        const CohortMatrix m = cohortMatrix(prog, roster, *records, std::string("c1"), today, minDays);
+        const ExportTable t = matrixTable(m, test::texts());
+        REQUIRE(t.rows.size() == table.size());
+        int earned = 0;
+        for (const auto& row : table) {
+            CAPTURE(row.code, row.letters, todayIndex, minDays);
+            const Expected want = oracle(row.letters, minDays);
+            if (want.certificate == "ja") ++earned;
+            // Find the row by its code, not by its place.
+            const auto it = std::find_if(t.rows.begin(), t.rows.end(), [&](const auto& cells) { return cells[0] == row.code; });
+            REQUIRE(it != t.rows.end());
+            const auto& cells = *it;
+            CHECK(cells[3] == row.lastName);
+            for (size_t d = 0; d < want.statusWords.size(); ++d) {
+                CAPTURE(d);
+                CHECK(cells[5 + d] == want.statusWords[d]);
+            }
+            CHECK(cells[12] == std::to_string(want.daysPresent));
+            CHECK(cells[13] == want.certificate);
+        }
+        CHECK(m.earned() == earned);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("the matrix and the certificate rule agree with a hand-written table", "[matrix][oracle]") {
+    test::AmsterdamTime tz;
+    // Seen on day 4 (index 3): days 5 to 7 are still to come; certificate at 6 of 7.
+    const std::vector<OracleRow> table{
+        {"A1", "Aalders", "PPPP..."},   // 4 + 3 to come: reachable
+        {"B1", "Bakker", "PPPPPPP"},    // check-ins on days to come count once they exist: earned
+        {"C1", "Claes", "LEBD..."},     // every status counts as a day with a check-in
+        {"D1", "Dekker", "APAP..."},    // 2 + 3 < 6: missed
+        {"E1", "Eijk", "PPPA..."},      // 3 + 3 = 6: exactly reachable
+        {"F1", "Fokker", "PPAA..."},    // 2 + 3 = 5: one short, missed
+        {"G1", "Groen", "PPPPPP."},     // exactly 6: earned
+        {"H1", "Haan", "PPPPP.."},      // 5: one short of earned, reachable
+    };
+    checkAgainstOracle(table, 3, 6);
+}
+
+TEST_CASE("the matrix agrees with the oracle over many seeded tables, days and minimums", "[matrix][oracle]") {
+    test::AmsterdamTime tz;
+    std::mt19937 rng(21);
+    const std::string pastLetters = "PPPLEBDA";
+    for (int round = 0; round < 40; ++round) {
+        const int todayIndex = static_cast<int>(rng() % 7);
+        const int minDays = 1 + static_cast<int>(rng() % 7);
+        std::vector<OracleRow> table;
+        const int people = 1 + static_cast<int>(rng() % 6);
+        for (int p = 0; p < people; ++p) {
+            std::string letters;
+            for (int d = 0; d < 7; ++d) {
+                const char c = pastLetters[rng() % pastLetters.size()];
+                // A day to come has no check-in most of the time ('.'), never an 'A'.
+                letters += d > todayIndex ? (c == 'A' || rng() % 3 != 0 ? '.' : c) : c;
+            }
+            table.push_back({"P" + std::to_string(p), std::string("Naam") + char('a' + p), letters});
+        }
+        checkAgainstOracle(table, todayIndex, minDays);
+    }
 }
