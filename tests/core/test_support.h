@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "core/text_catalogue.h"
 
@@ -31,6 +32,18 @@ inline const Texts& texts(Lang lang = Lang::nl) {
         return t;
     }();
     return lang == Lang::nl ? nl : en;
+}
+
+// The participant codes of the bundled sample roster (config/participants.csv), in file order:
+// for tests that count or check rows against the roster under test rather than a fixed number.
+inline std::vector<std::string> sampleRosterCodes() {
+    std::istringstream in(readSourceFile("config/participants.csv"));
+    std::vector<std::string> codes;
+    std::string line;
+    std::getline(in, line);  // the header
+    while (std::getline(in, line))
+        if (const auto code = line.substr(0, line.find(';')); !code.empty() && code != "\r") codes.push_back(code);
+    return codes;
 }
 
 // The venue's time zone, for every test that converts instants to local days.

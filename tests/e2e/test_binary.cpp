@@ -60,12 +60,18 @@ TEST_CASE("--size and --screen give the other screens at 1920x1080", "[e2e]") {
     TempDir dir;
     for (const char* screen : {"checkin", "agenda"}) {
         const std::string png = (dir / (std::string(screen) + ".png")).string();
-        const auto r = runKiosk(dir, {"--screenshot", png, "--size", "1920x1080", "--screen", screen, "--now", "2026-11-26T11:10"});
+        const std::string dump = (dir / (std::string(screen) + ".jsonl")).string();
+        const auto r = runKiosk(dir, {"--screenshot", png, "--ui-dump", dump, "--size", "1920x1080", "--screen", screen, "--now",
+                                      "2026-11-26T11:10"});
         INFO(r.err);
         REQUIRE(r.exitCode == 0);
         const Png p = load(png);
         CHECK(p.w == 1920);
         CHECK(p.h == 1080);
+        // The screen drawn is the one asked for, as the automation dump reports it (not home).
+        const std::string frames = readFile(dump);
+        CHECK(frames.find("\"screen\": \"" + std::string(screen) + "\"") != std::string::npos);
+        CHECK(frames.find("\"screen\": \"home\"") == std::string::npos);
     }
 }
 

@@ -2,10 +2,13 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <sstream>
+#include <vector>
 
 #include "app/staff_pin.h"
 #include "core/clock.h"
 #include "e2e_support.h"
+#include "test_support.h"
 
 using namespace kiosk;
 using namespace kiosk::test;
@@ -140,7 +143,22 @@ TEST_CASE("checkin and checkout from the command line: one line after the commit
     r = runKiosk(dir, {"export", "--date", "2026-11-26", "--delimiter", ",", "--out", file});
     CHECK(r.exitCode == 0);
     CHECK(readFile(file).find("2026-11-26,ZU01,Anna,de,Vries") != std::string::npos);
-    CHECK(r.out == "Export geschreven: " + file + " (14 regels)\n");
+    // One row per person of the roster under test, each with its own status: ZU01 came, nobody else.
+    const auto codes = sampleRosterCodes();
+    CHECK(r.out == "Export geschreven: " + file + " (" + std::to_string(codes.size()) + " regels)\n");
+    const std::string csv = readFile(file);
+    for (const auto& code : codes) {
+        INFO(code);
+        std::vector<std::string> rows;
+        for (size_t at = csv.find("2026-11-26," + code + ","); at != std::string::npos; at = csv.find("2026-11-26," + code + ",", at + 1))
+            rows.push_back(csv.substr(at, csv.find("\r\n", at) - at));
+        REQUIRE(rows.size() == 1);
+        std::vector<std::string> cells;
+        std::stringstream row(rows[0]);
+        for (std::string cell; std::getline(row, cell, ',');) cells.push_back(cell);
+        REQUIRE(cells.size() >= 7);
+        CHECK(cells[6] == (code == "ZU01" ? "aanwezig" : "afwezig"));
+    }
 }
 
 TEST_CASE("export --matrix and --format xlsx from the command line, bad options exit 2", "[e2e][cli][export]") {
@@ -156,7 +174,7 @@ TEST_CASE("export --matrix and --format xlsx from the command line, bad options 
     r = runKiosk(dir, {"export", "--matrix", "--date", "2026-12-10", "--format", "xlsx"});
     REQUIRE(r.exitCode == 0);
     const std::string file = (dir / "exports" / "matrix-zutphen-2026.xlsx").string();
-    CHECK(r.out == "Export geschreven: " + file + " (14 regels)\n");
+    CHECK(r.out == "Export geschreven: " + file + " (" + std::to_string(sampleRosterCodes().size()) + " regels)\n");
     CHECK(readFile(file).rfind("PK", 0) == 0);  // a zip: the workbook
     r = runKiosk(dir, {"export", "--date", "2026-11-26", "--format", "xlsx", "--out", "-"});
     REQUIRE(r.exitCode == 0);
@@ -179,7 +197,7 @@ TEST_CASE("export as PDF from the command line: the list, the blank list, certif
     r = runKiosk(dir, {"export", "--blank", "--day", "2"});
     REQUIRE(r.exitCode == 0);
     const std::string blank = (dir / "exports" / "presentielijst-leeg-2026-12-10.pdf").string();
-    CHECK(r.out == "Export geschreven: " + blank + " (14 regels)\n");
+    CHECK(r.out == "Export geschreven: " + blank + " (" + std::to_string(sampleRosterCodes().size()) + " regels)\n");
     CHECK(readFile(blank).rfind("%PDF-", 0) == 0);
     // One day of seven: nobody has met the rule of 6, so nothing is made, and it says why.
     r = runKiosk(dir, {"export", "--certificates", "--date", "2026-11-26"});

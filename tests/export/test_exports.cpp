@@ -7,6 +7,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <unistd.h>
+#include <functional>
+#include <grp.h>
+#include <sys/wait.h>
 #include <memory>
 
 #include "core/csv.h"
@@ -266,6 +269,24 @@ TEST_CASE("exports go to a mounted USB stick when there is one, else to the expo
     CHECK(chooseExportTarget({}, "/e", onlyBackup).folder == "/e");
 }
 
+namespace {
+
+// Runs `body` as user nobody (65534) in a child process when we are root, else right here; its
+// result, or 3 when the child could not drop its privileges.
+int asUnprivileged(const std::function<int()>& body) {
+    if (::geteuid() != 0) return body();
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+        if (::setgroups(0, nullptr) != 0 || ::setgid(65534) != 0 || ::setuid(65534) != 0 || ::geteuid() == 0) ::_exit(3);
+        ::_exit(body());
+    }
+    int status = 0;
+    if (pid < 0 || ::waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) return 3;
+    return WEXITSTATUS(status);
+}
+
+}  // namespace
+
 TEST_CASE("an export is written whole or not at all, a failed one leaves no half file", "[export][atomic]") {
     FixedDay f;
     const auto built = f.build(false, {2026, 11, 26}, ExportFormat::xlsx);
@@ -278,14 +299,22 @@ TEST_CASE("an export is written whole or not at all, a failed one leaves no half
     REQUIRE(writeFileAtomically(f.dir / "afile", "x").empty());
     CHECK_FALSE(writeExport(built.table, ExportFormat::xlsx, ';', f.dir / "afile" / "x.xlsx").empty());
     // A folder that cannot be written (a stick mounted read-only): an error in words, nothing left behind.
-    fs::create_directories(f.dir / "ro");
-    fs::permissions(f.dir / "ro", fs::perms::owner_read | fs::perms::owner_exec);
-    if (::access((f.dir / "ro").c_str(), W_OK) == 0) return;  // root ignores permissions
-    for (ExportFormat fmt : {ExportFormat::csv, ExportFormat::xlsx}) {
-        const std::string err = writeExport(built.table, fmt, ';', f.dir / "ro" / "x.out");
-        CHECK_FALSE(err.empty());
-        CHECK(fs::is_empty(f.dir / "ro"));
-    }
+    // Root ignores file modes (and CI runs as root): then the writing is done as user nobody, who
+    // owns the folder but may not write it, in a child process.
+    const fs::path ro = f.dir / "ro";
+    fs::create_directories(ro);
+    if (::geteuid() == 0) REQUIRE(::chown(ro.c_str(), 65534, 65534) == 0);
+    fs::permissions(ro, fs::perms::owner_read | fs::perms::owner_exec);
+    const int outcome = asUnprivileged([&] {
+        if (::access(ro.c_str(), W_OK) == 0) return 2;  // writable after all: the check would prove nothing
+        for (ExportFormat fmt : {ExportFormat::csv, ExportFormat::xlsx}) {
+            if (writeExport(built.table, fmt, ';', ro / "x.out").empty()) return 4;  // no error in words
+            std::error_code ec;
+            if (!fs::is_empty(ro, ec) || ec) return 5;  // something left behind
+        }
+        return 0;
+    });
+    CHECK(outcome == 0);  // 2: not read-only, 3: could not become nobody, 4: no error, 5: a file left
 }
 
 TEST_CASE("text stored before the input rules (a Windows-1252 name, a NUL) leaves as valid UTF-8 in CSV and XLSX",

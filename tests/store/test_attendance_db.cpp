@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <set>
+
 #include <fstream>
 #include <iterator>
 #include <sqlite3.h>
@@ -176,6 +178,31 @@ TEST_CASE("purged rows are gone from the file, not merely hidden", "[store]") {
     const std::string bytes = fileBytes(dir / "a.db") + fileBytes(dir / "a.db-wal");
     CHECK(bytes.find("UNIEKE-REDEN-OUD-7f3a9") == std::string::npos);
     CHECK(bytes.find("UNIEKE-REDEN-NIEUW-2b8c1") != std::string::npos);
+}
+
+TEST_CASE("purge cut-off: a day before it goes, the day itself and the day after stay", "[store][boundary][purge]") {
+    test::AmsterdamTime tz;
+    // Retention 30 days, today 2027-01-31 (with a check-in: the newest evidence): the cut-off is
+    // 2027-01-01. Whether the clock or the records set it, the boundary is the same day.
+    for (const LocalDate clockCutoff : {LocalDate{2027, 1, 1}, LocalDate{2027, 12, 1}}) {
+        CAPTURE(clockCutoff.iso());
+        test::TempDir dir;
+        AttendanceDb db;
+        openWithRoster(db, dir / "a.db");
+        db.setRetentionDays(30);
+        const char* times[] = {"2026-12-31T23:59", "2027-01-01T00:00", "2027-01-01T09:00", "2027-01-02T09:00",
+                               "2027-01-31T09:00"};
+        for (const char* t : times) REQUIRE(db.appendEvent(checkIn("ZU01", localTime(t))).ok());
+        int removed = 0;
+        LocalDate applied;
+        REQUIRE(db.purge(clockCutoff, removed, &applied).ok());
+        CHECK(applied == LocalDate{2027, 1, 1});
+        CHECK(removed == 1);
+        std::set<std::string> days;
+        for (const auto& e : allEvents(db)) days.insert(e.day.iso());
+        CHECK(days == std::set<std::string>{"2027-01-01", "2027-01-02", "2027-01-31"});
+        CHECK(allEvents(db).size() == 4);
+    }
 }
 
 TEST_CASE("backups are complete databases, one a day, rotated", "[store]") {

@@ -106,6 +106,14 @@ TEST_CASE("the right PIN opens the dashboard, five wrong ones lock the pad, long
     ui.session().apply(ui::Intent::unlockStaff(kPin));
     ui.session().finishBackgroundWork();
     CHECK_FALSE(ui.session().staffUnlocked());
+    // Wrong PINs sent during the lock-out are refused, not counted (checked below: all five tries
+    // are back once it ends, and the lock-out is not lengthened).
+    for (int i = 0; i < 3; ++i) {
+        ui.session().apply(ui::Intent::unlockStaff("1111"));
+        ui.session().finishBackgroundWork();
+        ui.frame();
+    }
+    CHECK(ui.session().buildView().pin.lockedSeconds == 30);
 
     // A restart on the same database keeps the lock-out.
     ui.settle();
@@ -124,7 +132,10 @@ TEST_CASE("the right PIN opens the dashboard, five wrong ones lock the pad, long
     CHECK(ui.state().screen == ui::Screen::home);  // the pad went home after 20 s untouched
     CHECK(ui.session().buildView().pin.lockedSeconds == 0);
     holdCorner(ui, 3000);
-    for (int i = 0; i < 5; ++i) typePin(ui, "9999");
+    CHECK(ui.session().buildView().pin.triesLeft == 5);  // the tries during the lock-out did not count
+    for (int i = 0; i < 4; ++i) typePin(ui, "9999");
+    CHECK(ui.session().buildView().pin.lockedSeconds == 0);
+    typePin(ui, "9999");
     CHECK(ui.session().buildView().pin.lockedSeconds == 60);  // the second lock-out is twice as long
     ui.clock().advanceSeconds(61);
     ui.frame();
@@ -154,6 +165,21 @@ TEST_CASE("staff mode locks itself after a minute untouched, and every way home 
     CHECK(ui.state().screen == ui::Screen::staff_pin);
     unlock(ui);
     ui.tap("desk.lock");
+    CHECK_FALSE(ui.session().staffUnlocked());
+    CHECK(ui.state().screen == ui::Screen::home);
+}
+
+TEST_CASE("auto-lock: staff mode is open until the last millisecond of the minute and locked exactly at it", "[ui][staff][boundary]") {
+    StaffConfig cfg;  // staff_auto_lock_seconds = 60
+    test::UiHarness ui("2026-11-26T16:30", 1280, 800, cfg.path().string());
+    unlock(ui);  // the OK on the PIN pad is the last touch
+    ui.clock().advanceMs(59'999);
+    ui.frame();
+    CHECK(ui.session().staffUnlocked());
+    CHECK(ui.state().screen == ui::Screen::staff_today);
+    CHECK(ui.session().buildView().staff->autoLockSeconds == 1);
+    ui.clock().advanceMs(1);
+    ui.frame();
     CHECK_FALSE(ui.session().staffUnlocked());
     CHECK(ui.state().screen == ui::Screen::home);
 }
@@ -318,7 +344,7 @@ TEST_CASE("an export from the staff screen is written whole and the screen says 
     REQUIRE(st);
     CHECK_FALSE(st->exportFailed);
     CHECK(st->exportPath == file.string());
-    CHECK(st->exportMessage == "Opgeslagen in de exportmap (14 regels).");
+    CHECK(st->exportMessage == "Opgeslagen in de exportmap (" + std::to_string(ui.session().roster().size()) + " regels).");
     ui.tap("desk.tab.matrix");
     ui.tap("save.matrix.csv");
     ui.session().finishBackgroundWork();

@@ -8,6 +8,9 @@
 #include <cfloat>
 #include <chrono>
 #include <memory>
+#include <set>
+#include <string>
+#include <vector>
 #include <stdexcept>
 #include <thread>
 
@@ -19,6 +22,13 @@
 #include "ui/widgets.h"
 
 namespace kiosk::test {
+
+// The codes of these participants, sorted: to compare rosters and lists by who is on them.
+inline std::set<std::string> codesOf(const std::vector<Participant>& people) {
+    std::set<std::string> codes;
+    for (const auto& p : people) codes.insert(p.code);
+    return codes;
+}
 
 class UiHarness {
 public:
