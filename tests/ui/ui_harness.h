@@ -33,12 +33,13 @@ inline std::set<std::string> codesOf(const std::vector<Participant>& people) {
 class UiHarness {
 public:
     explicit UiHarness(const char* now = "2026-11-26T09:10", float width = 1280, float height = 800,
-                       std::string configDir = std::string(KIOSK_SOURCE_DIR) + "/config", bool watchConfig = false)
+                       std::string configDir = std::string(KIOSK_SOURCE_DIR) + "/config", bool watchConfig = false,
+                       std::filesystem::path dbPath = {})  // default: a fresh database in dir()
         : clock_(localTime(now)) {
         ctx_ = createHeadlessImGui(width, height);
         SessionOptions so;
         so.configDir = configDir;
-        so.dbPath = dir_ / "attendance.db";
+        so.dbPath = dbPath.empty() ? dir_ / "attendance.db" : dbPath;
         so.watchConfig = watchConfig;
         session_ = std::make_unique<KioskSession>(so, clock_, [] {});
         if (!session_->ready()) throw std::runtime_error("session not ready");
