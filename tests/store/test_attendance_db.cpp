@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <set>
+#include <thread>
 
 #include <fstream>
 #include <iterator>
@@ -203,6 +205,35 @@ TEST_CASE("purge cut-off: a day before it goes, the day itself and the day after
         CHECK(days == std::set<std::string>{"2027-01-01", "2027-01-02", "2027-01-31"});
         CHECK(allEvents(db).size() == 4);
     }
+}
+
+TEST_CASE("two writers on one file: every roster import and every check-in goes through", "[store][concurrency]") {
+    // A roster import reads, then writes: it must take the write lock when it begins (BEGIN
+    // IMMEDIATE), or a check-in committed by the other connection in between makes its first
+    // write fail (SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out).
+    test::AmsterdamTime tz;
+    test::TempDir dir;
+    AttendanceDb kiosk, staff;
+    openWithRoster(kiosk, dir / "a.db");
+    REQUIRE(staff.openExisting(dir / "a.db").ok());
+    std::atomic<int> importFailures{0}, appendFailures{0};
+    std::string firstFailure;
+    std::thread importer([&] {
+        for (int i = 0; i < 60; ++i) {
+            RosterImportResult r;
+            const std::string name = i % 2 ? "Anna" : "Anne";  // a real change every time
+            const auto st = staff.importRoster({participant("ZU01", name, "Vries", "de"), participant("ZU02", "Zoë", "Berg", "van den")},
+                                               localTime("2026-11-26T08:00"), r);
+            if (!st.ok() && importFailures++ == 0) firstFailure = st.detail;
+        }
+    });
+    for (int i = 0; i < 150; ++i)
+        if (!kiosk.appendEvent(checkIn(i % 2 ? "ZU01" : "ZU02", localTime("2026-11-26T09:00").plusSeconds(i))).ok()) ++appendFailures;
+    importer.join();
+    INFO(firstFailure);
+    CHECK(importFailures == 0);
+    CHECK(appendFailures == 0);
+    CHECK(allEvents(kiosk).size() == 150);
 }
 
 TEST_CASE("backups are complete databases, one a day, rotated", "[store]") {
