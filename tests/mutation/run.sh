@@ -20,15 +20,17 @@
 #   why:     one line: the bug it stands for
 # Lines starting with '#' are comments.
 #
-# The scratch copy (default /tmp/leergang-mutation) is an rsync of the working tree without build/
-# and .git, configured once like build/test; it is kept between runs so that rebuilds stay small.
+# The scratch copy (default build/mutation/src, MUTATION_SCRATCH to move it) is an rsync of the
+# working tree without build/ and .git, configured once like build/test (in its own build/test, so
+# ccache's base_dir makes the first build mostly hits); it is kept between runs so that rebuilds
+# stay small.
 # Exit status: 0 when every applied mutation was killed, 1 when any survived, 2 on a usage error.
 set -u -o pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../.." && pwd)
 list="$here/mutations.txt"
-scratch="${MUTATION_SCRATCH:-/tmp/leergang-mutation}"
+scratch="${MUTATION_SCRATCH:-$root/build/mutation}"
 jobs=2
 only=""
 
@@ -45,7 +47,8 @@ done
 [ -f "$list" ] || { echo "run.sh: no list at $list" >&2; exit 2; }
 
 log="$scratch/mutation.log"
-build="$scratch/build"
+# The same layout as build/test, so that ccache (base_dir) finds what the worktree's build compiled.
+build="$scratch/src/build/test"
 
 # ---- The list ----
 files=(); finds=(); replaces=(); tests=(); builds=(); whys=()
@@ -90,7 +93,10 @@ echo "mutation check: $count entries in $list; scratch copy $scratch"
 
 # ---- The scratch copy ----
 mkdir -p "$scratch"
-rsync -a --delete --exclude /build/ --exclude /.git "$root/" "$scratch/src/"
+# By content, not by time: a file that differs gets a new mtime (so ninja rebuilds it), one that
+# does not keeps its own, and a reverted file is never mistaken for one already built.
+rsync -rlp --checksum --delete --exclude /build/ --exclude /.git "$root/" "$scratch/src/"
+mkdir -p "$build"
 : > "$log"
 if [ ! -f "$build/build.ninja" ]; then
     echo "configuring $build (once)"

@@ -154,7 +154,7 @@ void PowerCutVfs::cutPower(const std::filesystem::path& folder, Loss loss) {
         std::string image = record.synced;
         if (loss == Loss::random) {
             for (const auto& p : record.pending) {
-                const unsigned pick = rng_() % 3;  // 0 lost, 1 kept, 2 torn
+                const auto pick = rng_() % 3;  // 0 lost, 1 kept, 2 torn
                 if (pick == 0) continue;
                 const size_t sectors = (p.bytes.size() + 511) / 512;
                 const size_t keep = pick == 1 || p.truncate || sectors <= 1
