@@ -20,8 +20,9 @@
 #   why:     one line: the bug it stands for
 # Lines starting with '#' are comments.
 #
-# The scratch copy (default build/mutation/src, MUTATION_SCRATCH to move it) is an rsync of the
-# working tree without build/ and .git, configured once like build/test (in its own build/test, so
+# The scratch copy (default build/mutation/src, MUTATION_SCRATCH to move it) is a copy of the
+# working tree without build/ and .git (files deleted from the tree stay in it: remove the folder
+# after a merge), configured once like build/test (in its own build/test, so
 # ccache's base_dir makes the first build mostly hits); it is kept between runs so that rebuilds
 # stay small.
 # Exit status: 0 when every applied mutation was killed, 1 when any survived, 2 on a usage error.
@@ -93,9 +94,18 @@ echo "mutation check: $count entries in $list; scratch copy $scratch"
 
 # ---- The scratch copy ----
 mkdir -p "$scratch"
-# By content, not by time: a file that differs gets a new mtime (so ninja rebuilds it), one that
-# does not keeps its own, and a reverted file is never mistaken for one already built.
-rsync -rlp --checksum --delete --exclude /build/ --exclude /.git "$root/" "$scratch/src/"
+# The working tree as it is (tracked and untracked files, not ignored ones, not build/), copied by
+# content, not by time: a file that differs is copied and gets a new mtime (so ninja rebuilds it),
+# one that does not keeps its own, and a reverted file is never mistaken for one already built.
+(cd "$root" && git ls-files -z --cached --others --exclude-standard) |
+    while IFS= read -r -d '' f; do
+        case "$f" in build/*) continue ;; esac
+        [ -f "$root/$f" ] || continue
+        if ! cmp -s "$root/$f" "$scratch/src/$f"; then
+            mkdir -p "$(dirname "$scratch/src/$f")"
+            cp "$root/$f" "$scratch/src/$f"
+        fi
+    done
 mkdir -p "$build"
 : > "$log"
 if [ ! -f "$build/build.ninja" ]; then
