@@ -50,6 +50,8 @@ Gebruik / usage:
 Opties / options:
   --config DIR       configuratiemap (standaard $LEERGANG_KIOSK_CONFIG, /etc/leergang-kiosk, ingebouwd)
   --db FILE          database (standaard $XDG_DATA_HOME/leergang-kiosk/attendance.db)
+                     meerdere processen mogen tegelijk schrijven (kiosken, checkin/checkout, scripts):
+                     elk feit één keer / several processes may write at once, each fact once
   --now YYYY-MM-DDTHH:MM   de klok start op dit lokale tijdstip en loopt door (demo's, tests)
   --screen NAME      home, checkin of agenda
   --size WxH         venstergrootte (standaard 1280x800)

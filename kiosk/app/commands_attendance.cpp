@@ -29,16 +29,6 @@ int open(const CommandLine& cl, CommandContext& ctx, AttendanceDb& db, bool forR
     return forReading ? openStoreForReading(ctx, db) : openStoreWithRoster(ctx, db, SystemClock{}.now());
 }
 
-int loadDay(CommandContext& ctx, AttendanceDb& db, LocalDate day, AttendanceLedger& ledger) {
-    std::vector<AttendanceEvent> events;
-    if (auto s = db.loadEventsForDay(day, events); !s.ok()) {
-        std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
-        return 1;
-    }
-    for (const auto& e : events) ledger.apply(e);
-    return 0;
-}
-
 }  // namespace
 
 int cmdCheckInOut(const CommandLine& cl) {
@@ -70,28 +60,27 @@ int cmdCheckInOut(const CommandLine& cl) {
     }
     const Participant& p = who->participant;
     const LocalDate day = localDateOf(at);
-    AttendanceLedger ledger;
-    if (int rc = loadDay(ctx, db, day, ledger)) return rc;
-    const DayRecord rec = ledger.record(day, p.code);
     const TextArgs args{{"name", p.fullName()}, {"code", p.code}, {"date", day.iso()}};
-    // The same decision as a tap on the kiosk (core/checkin_flow.h).
+    // The same decision as a tap on the kiosk (core/checkin_flow.h), made again inside the write
+    // transaction: four scripts and two kiosks at once still write each check-in once.
     const Instant now = SystemClock{}.now();
-    const TapDecision d = decideTap(in ? CheckAction::check_in : CheckAction::check_out,
-                                    {rec, false, now, AttendanceRules::from(ctx.config.settings)});
-    if (!d.write) {
+    const CheckAction action = in ? CheckAction::check_in : CheckAction::check_out;
+    const AttendanceEvent e = makeEvent(in ? EventKind::check_in : EventKind::check_out, p.code, at, day,
+                                        EventStamp::commandLine(now, ctx.config.settings.kioskId));
+    GuardedOutcome done;
+    if (auto s = db.decideAndAppend({action, e, AttendanceRules::from(ctx.config.settings), now}, done); !s.ok()) {
+        std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
+        return 1;
+    }
+    if (!done.written) {
         auto a = args;
-        a.emplace_back("time", toLocal(d.shownTime).timeOfDay().hhmm());
-        if (d.show == CheckFeedback::Kind::not_checked_in) {
+        a.emplace_back("time", toLocal(done.shownTime).timeOfDay().hhmm());
+        if (done.show == CheckFeedback::Kind::not_checked_in) {
             std::fprintf(stderr, "%s\n", ctx.texts.format("cli.not_checked_in", args).c_str());
             return 2;
         }
-        std::printf("%s\n", ctx.texts.format(d.show == CheckFeedback::Kind::already_in ? "cli.already_in" : "cli.already_out", a).c_str());
+        std::printf("%s\n", ctx.texts.format(done.show == CheckFeedback::Kind::already_in ? "cli.already_in" : "cli.already_out", a).c_str());
         return 0;
-    }
-    const AttendanceEvent e = makeEvent(*d.write, p.code, at, day, EventStamp::commandLine(now, ctx.config.settings.kioskId));
-    if (auto s = db.appendEvent(e); !s.ok()) {
-        std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
-        return 1;
     }
     // Printed only after the commit returned: a script may trust this line.
     auto a = args;

@@ -43,7 +43,25 @@ bool KioskSession::drainStore() {
             if (!c.status.ok()) s_.reportStoreProblem(c.status);
             continue;
         }
-        // An event of the door.
+        // What another kiosk, the command line or a script committed (store_worker.h, OTHER WRITERS).
+        if (const auto* arrived = std::get_if<store_done::Arrived>(&c.result)) {
+            for (const auto& e : arrived->events) s_.ledger.apply(e);
+            if (!c.status.ok()) std::fprintf(stderr, "%s (%s)\n", s_.texts(storeErrorKey(c.status.kind)).c_str(), c.status.detail.c_str());
+            continue;
+        }
+        // A tap decided again by the store on the fresh state: written, or what is true now.
+        if (const auto* decided = std::get_if<store_done::Decided>(&c.result); decided && c.status.ok()) {
+            s_.storeProblem.clear();
+            for (const auto& e : decided->unseen) s_.ledger.apply(e);
+            if (decided->outcome.written) {
+                s_.ledger.apply(decided->outcome.event);
+                flow_.committed(s_.ui.feedback, c.ticket, now);
+            } else {
+                flow_.refused(s_.ui.feedback, c.ticket, decided->outcome.show, decided->outcome.shownTime, now);
+            }
+            continue;
+        }
+        // An event of the door (a walk-in), or a failed write.
         if (c.status.ok()) {
             s_.storeProblem.clear();
             if (const AttendanceEvent* e = c.event()) s_.ledger.apply(*e);
@@ -93,7 +111,21 @@ void KioskSession::goHome() {
     nav_.home();
 }
 
-void KioskSession::write(const CheckinFlow::Write& w) { flow_.submitted(s_.worker->append(w.event), w); }
+// A check-in, check-out or undo is decided again by the store inside its write transaction, on
+// the database as it is then (another kiosk or the command line may have written meanwhile).
+void KioskSession::write(const CheckinFlow::Write& w) {
+    std::optional<CheckAction> action;
+    switch (w.event.kind) {
+        case EventKind::check_in: action = CheckAction::check_in; break;
+        case EventKind::check_out: action = CheckAction::check_out; break;
+        case EventKind::undo: action = CheckAction::undo; break;
+        default: break;
+    }
+    const uint64_t ticket =
+        action ? s_.worker->decide({*action, w.event, AttendanceRules::from(s_.config.settings), w.event.recordedAt})
+               : s_.worker->append(w.event);
+    flow_.submitted(ticket, w);
+}
 
 void KioskSession::tap(CheckAction action, const std::string& code) {
     if (!s_.worker) return;

@@ -1,6 +1,7 @@
 // kiosk_session_start.cpp: the kiosk's start and its config (re)loads. At start: the config
 // folder, the store with the roster in sync (config_watcher.h, the same routine as the command
 // line), the rooms' stored state, retention, today's backup, then the log into memory.
+#include <algorithm>
 #include <cstdio>
 
 #include "app/kiosk_session.h"
@@ -73,11 +74,17 @@ void KioskSession::start() {
     const auto backup = dailyBackup(*db, backupDir(s_.options.dbPath), today, s_.config.settings.backupKeep);
     if (!backup.status.ok()) say(backup.status);
     lastUpkeepDay_ = today;
-    if (auto st = db->loadEvents([&](const AttendanceEvent& e) { s_.ledger.apply(e); }); !st.ok()) {
+    int64_t seenUpTo = 0;  // the high-water mark: other writers' events above it are folded in later
+    if (auto st = db->loadEvents([&](const AttendanceEvent& e) {
+            s_.ledger.apply(e);
+            seenUpTo = std::max(seenUpTo, e.seq);
+        });
+        !st.ok()) {
         say(st);
         return;
     }
     s_.worker = std::make_unique<StoreWorker>(std::move(db), s_.wake);
+    s_.worker->follow(seenUpTo);  // another kiosk, the command line, a script (store_worker.h)
     ready_ = true;
 }
 

@@ -143,6 +143,7 @@ std::vector<Guest> foldGuests(const std::vector<const AttendanceEvent*>& dayEven
 }
 
 void AttendanceLedger::apply(const AttendanceEvent& e) {
+    if (!applied_.insert(e.id).second) return;
     ++eventCount_;
     const int64_t dayKey = e.day.daysSinceEpoch();
     auto& events = byDay_[dayKey];

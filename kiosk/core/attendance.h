@@ -134,6 +134,8 @@ public:
 // questions without touching the disk. Cheap to query every frame.
 class AttendanceLedger : public DayRecords {
 public:
+    // Folds in one event; an event whose id it has already folded is ignored (the same event can
+    // reach the kiosk twice: as its own write and as what the database holds).
     void apply(const AttendanceEvent& e);
     void clear() { *this = AttendanceLedger{}; }
 
@@ -154,6 +156,7 @@ private:
     std::map<int64_t, std::vector<AttendanceEvent>> byDay_;          // events per day, store order
     std::map<std::string, std::pair<int64_t, size_t>> locate_;      // event id -> (day, index in byDay_)
     std::set<std::string> undone_;
+    std::set<std::string> applied_;                                 // ids folded in (apply is idempotent)
     std::vector<std::pair<int64_t, size_t>> staffChanges_;          // in store order
     size_t eventCount_ = 0;
 };

@@ -97,6 +97,15 @@ bool CheckinFlow::committed(CheckFeedback& card, uint64_t ticket, Instant now) {
     return true;
 }
 
+bool CheckinFlow::refused(CheckFeedback& card, uint64_t ticket, Kind show, Instant shownTime, Instant now) {
+    auto it = pending_.find(ticket);
+    if (it == pending_.end()) return false;
+    const Pending p = it->second;
+    pending_.erase(it);
+    if (card.kind == Kind::pending && card.code == p.code) card = {show, p.code, p.name, shownTime, now, {}};
+    return true;
+}
+
 bool CheckinFlow::failed(CheckFeedback& card, uint64_t ticket, const std::string& why, Instant now) {
     auto it = pending_.find(ticket);
     if (it == pending_.end()) return false;

@@ -30,6 +30,7 @@
 //   walkIn():         IDLE | CONFIRMED | REFUSED | FAILED -> PENDING; never while PENDING
 //   undo():           CONFIRMED(checked_in), window open -> PENDING; else unchanged
 //   committed():      PENDING -> CONFIRMED (onCommit of that write)
+//   refused():        PENDING -> REFUSED (the store decided again on its fresh state, wrote nothing)
 //   failed():         PENDING -> FAILED
 //   the caller:       any -> IDLE when the card closes (timeout, "klaar", back home)
 #pragma once
@@ -115,6 +116,10 @@ public:
     void submitted(uint64_t ticket, const Write& w);
     // The store's answer for `ticket`; false when the ticket is not the flow's.
     bool committed(CheckFeedback& card, uint64_t ticket, Instant now);
+    // The store decided again inside its write transaction (another writer got there first) and
+    // wrote nothing: the card says what is true now (`show`: already_in, not_checked_in,
+    // already_out; `shownTime`: the time it names), never "Welkom". Same rule as committed().
+    bool refused(CheckFeedback& card, uint64_t ticket, CheckFeedback::Kind show, Instant shownTime, Instant now);
     bool failed(CheckFeedback& card, uint64_t ticket, const std::string& why, Instant now);
 
     bool writing(const std::string& code) const;

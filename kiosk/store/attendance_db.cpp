@@ -63,7 +63,11 @@ static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == AttendanceDb::kSch
 
 using store_detail::Statement;
 
-constexpr const char* kSelectEvents =
+}  // namespace
+
+namespace store_detail {
+
+const char* const kSelectEvents =
     "SELECT seq, id, COALESCE(participant_code,''), kind, at_ms, recorded_ms, local_date, source, kiosk_id,"
     " reason, actor, refers_to, effect, guest_name, guest_organisation FROM attendance_event";
 
@@ -87,7 +91,10 @@ AttendanceEvent eventFromRow(Statement& st) {
     return e;
 }
 
-}  // namespace
+}  // namespace store_detail
+
+using store_detail::eventFromRow;
+using store_detail::kSelectEvents;
 
 const char* storeErrorKey(StoreErrorKind k) {
     switch (k) {
@@ -112,6 +119,7 @@ AttendanceDb::~AttendanceDb() {
 void AttendanceDb::close() {
     if (db_) sqlite3_close_v2(db_);
     db_ = nullptr;
+    dataVersion_ = -1;
 }
 
 StoreStatus AttendanceDb::statusFrom(int rc) const { return store_detail::statusOf(db_, rc); }
@@ -318,7 +326,7 @@ StoreStatus AttendanceDb::integrityCheck(std::string& result) {
     return {};
 }
 
-StoreStatus AttendanceDb::appendEvent(const AttendanceEvent& e) {
+StoreStatus AttendanceDb::beforeWrite() {
     if (auto s = ensureOpen(); !s.ok()) return s;
     // Each event is its own transaction (durability contract, 1). A transaction left open by a
     // failure elsewhere would swallow this commit: end it first.
@@ -329,7 +337,19 @@ StoreStatus AttendanceDb::appendEvent(const AttendanceEvent& e) {
         close();
         return {StoreErrorKind::io, path_.string() + " was moved or replaced while open; reopening"};
     }
+    return {};
+}
+
+StoreStatus AttendanceDb::appendEvent(const AttendanceEvent& e, int64_t* seq) {
+    if (auto s = beforeWrite(); !s.ok()) return s;
     if (auto s = checkPlausible(e); !s.ok()) return s;  // a wrong clock writes nothing (retention.cpp)
+    int64_t stored = 0;
+    StoreStatus s = insertEvent(e, stored);
+    if (s.ok() && seq) *seq = stored;
+    return s;
+}
+
+StoreStatus AttendanceDb::insertEvent(const AttendanceEvent& e, int64_t& seq) {
     Statement st(db_,
                  "INSERT INTO attendance_event (id, participant_code, kind, at_ms, recorded_ms, local_date, source,"
                  " kiosk_id, reason, actor, refers_to, effect, guest_name, guest_organisation)"
@@ -354,7 +374,16 @@ StoreStatus AttendanceDb::appendEvent(const AttendanceEvent& e) {
     st.bind(13, e.guestName);
     st.bind(14, e.guestOrganisation);
     const int rc = st.step();
-    if (rc == SQLITE_DONE) return {};
+    if (rc == SQLITE_DONE) {
+        if (sqlite3_changes(db_) == 1) {
+            seq = sqlite3_last_insert_rowid(db_);
+        } else {  // stored before (a retry): where it is
+            Statement find(db_, "SELECT seq FROM attendance_event WHERE id = ?");
+            find.bind(1, e.id);
+            seq = find.step() == SQLITE_ROW ? find.integer(0) : 0;
+        }
+        return {};
+    }
     StoreStatus s = statusFrom(rc);
     // A connection that lost its write access or its file is reopened on the next call.
     if (s.kind == StoreErrorKind::read_only || s.kind == StoreErrorKind::io) close();

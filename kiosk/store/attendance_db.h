@@ -28,6 +28,13 @@
 //      idle (store_worker.cpp); closing the last connection checkpoints as well. The WAL stays small.
 //   7. This class is not thread-safe; the kiosk owns it on its store thread (store_worker.h), so the
 //      UI never waits on a disk write. Command-line subcommands use it directly.
+//   8. Several processes may write to one database (kiosks, the command line, scripts). A check-in,
+//      check-out or undo from a tap, a scan or the command line goes through decideAndAppend(): in
+//      one BEGIN IMMEDIATE transaction it reads that person's events of that day, folds them
+//      (core foldPersonDay), asks the core's decideTap again and inserts only if the answer still
+//      says write. So each fact is written once, however many writers race (attendance_db_guarded.cpp).
+//      A reader learns that another connection committed through changedElsewhere() (PRAGMA
+//      data_version, cheap) and reads what is new with loadEventsAfter(its high-water mark).
 #pragma once
 
 #include <filesystem>
@@ -37,6 +44,7 @@
 #include <vector>
 
 #include "core/attendance.h"
+#include "core/checkin_flow.h"
 #include "core/clock_evidence.h"
 #include "core/participant.h"
 #include "core/roster.h"
@@ -79,6 +87,27 @@ struct ClockCheck {
     bool ok() const { return verdict == ClockVerdict::plausible; }
 };
 
+// A check-in, check-out or undo to be decided again inside the write transaction (contract, 8).
+struct GuardedWrite {
+    CheckAction action = CheckAction::check_in;
+    AttendanceEvent event;  // what the caller proposes; for undo, refersTo = the check-in it saw
+    AttendanceRules rules;
+    Instant now;            // the moment of the tap (the undo window is judged at it)
+};
+
+// What decideAndAppend found and did.
+struct GuardedOutcome {
+    bool written = false;
+    AttendanceEvent event;  // as stored, seq set (when written)
+    // When nothing was written: what is true now (already_in, not_checked_in, already_out) and the
+    // time the card names.
+    CheckFeedback::Kind show = CheckFeedback::Kind::none;
+    Instant shownTime;
+    // The person's events the decision read (that day, and undo events of the next day), store
+    // order, before the insert: the caller folds in those it had not seen.
+    std::vector<AttendanceEvent> read;
+};
+
 struct StoredParticipant {
     Participant participant;
     bool active = true;  // false: no longer on the roster, kept for history
@@ -108,7 +137,18 @@ public:
     bool isOpen() const { return db_ != nullptr; }
     const std::filesystem::path& path() const { return path_; }
 
-    StoreStatus appendEvent(const AttendanceEvent& e);  // durable on Ok (see contract)
+    // Durable on Ok (see contract). `seq`: where it is in the store (also when it was there already).
+    StoreStatus appendEvent(const AttendanceEvent& e, int64_t* seq = nullptr);
+    // A tap, scan or command-line check-in/out/undo, decided and written as one (contract, 8).
+    // Ok with written=false: nothing was written, because the fresh state says no.
+    StoreStatus decideAndAppend(const GuardedWrite& w, GuardedOutcome& out);
+    // Events with seq above `seq`, in store order (what other connections committed since).
+    StoreStatus loadEventsAfter(int64_t seq, std::vector<AttendanceEvent>& out);
+    // The highest seq stored (0 when empty).
+    StoreStatus lastSeq(int64_t& seq);
+    // Whether another connection committed since the last call (PRAGMA data_version; true on the
+    // first call and after a reopen, when there is nothing to compare with).
+    StoreStatus changedElsewhere(bool& changed);
     StoreStatus loadEvents(const std::function<void(const AttendanceEvent&)>& sink);
     StoreStatus loadEventsForDay(LocalDate day, std::vector<AttendanceEvent>& out);
     // Folds the events of the days from..to (inclusive) into `out`, one person's day at a time
@@ -158,6 +198,11 @@ private:
     StoreStatus statusFrom(int rc) const;
     StoreOpenReport openChecked(Instant now);
     StoreStatus checkPlausible(const AttendanceEvent& e);
+    // Before any write: open, no transaction left over, still the same file (appendEvent's checks).
+    StoreStatus beforeWrite();
+    // The INSERT itself (inside whatever transaction the caller holds); `seq` of the row.
+    StoreStatus insertEvent(const AttendanceEvent& e, int64_t& seq);
+    StoreStatus readPersonDay(const std::string& code, LocalDate day, std::vector<AttendanceEvent>& out);
 
     sqlite3* db_ = nullptr;
     std::filesystem::path path_;
@@ -167,6 +212,7 @@ private:
     int retentionDays_ = 365;
     int versionAtOpen_ = 0;  // user_version found before migrating
     unsigned long long openedDev_ = 0, openedIno_ = 0;  // the file this connection writes to
+    int64_t dataVersion_ = -1;  // PRAGMA data_version last seen on this connection (-1: none yet)
     bool stillTheDatabase();  // the file at path_ is still the one opened (not moved or replaced)
 };
 

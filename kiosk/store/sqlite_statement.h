@@ -51,6 +51,10 @@ StoreErrorKind classifyStoreError(int rc, int systemErrno);
 // A StoreStatus for `rc` on `db` (which may be null), with SQLite's own words as the detail.
 StoreStatus statusOf(sqlite3* db, int rc);
 
+// The columns of an event (SELECT ... FROM attendance_event, no WHERE), and one row of them as an event.
+extern const char* const kSelectEvents;
+AttendanceEvent eventFromRow(Statement& st);
+
 // sqlite3_exec with a StoreStatus.
 StoreStatus execSql(sqlite3* db, const char* sql);
 

@@ -3,6 +3,8 @@
 #include "backup_rotation.h"
 #include "roster_sync.h"
 
+#include <algorithm>
+#include <chrono>
 #include <type_traits>
 
 namespace kiosk {
@@ -41,6 +43,10 @@ uint64_t StoreWorker::dailyBackup(std::string dir, LocalDate today, int keep) {
     return enqueue({0, Backup{std::move(dir), today, keep}});
 }
 
+uint64_t StoreWorker::decide(GuardedWrite w) { return enqueue({0, Decide{std::move(w)}}); }
+
+uint64_t StoreWorker::follow(int64_t seenUpTo) { return enqueue({0, Follow{seenUpTo}}); }
+
 uint64_t StoreWorker::purge(LocalDate cutoff) { return enqueue({0, Purge{cutoff}}); }
 
 uint64_t StoreWorker::setMeta(std::string key, std::string value) {
@@ -60,32 +66,91 @@ size_t StoreWorker::pending() const {
 }
 
 void StoreWorker::run() {
+    using Steady = std::chrono::steady_clock;
+    const auto checkpointAfter = std::chrono::milliseconds(kCheckpointAfterIdleMs);
+    auto lastRequest = Steady::now();
+    auto nextPoll = Steady::now();
     for (;;) {
         Request r;
         {
             std::unique_lock lock(mutex_);
-            // Idle for a moment after writing: checkpoint now, outside any commit (attendance_db.h, 6).
-            if (dirty_ && !cv_.wait_for(lock, std::chrono::milliseconds(kCheckpointAfterIdleMs),
-                                        [&] { return stopping_ || !queue_.empty(); })) {
-                lock.unlock();
-                db_->checkpoint();
-                dirty_ = false;
-                continue;
+            const auto ready = [&] { return stopping_ || !queue_.empty(); };
+            if (dirty_ || following_) {
+                // Idle: checkpoint a while after writing, outside any commit (attendance_db.h, 6),
+                // and look for other writers' commits every kPollMs (OTHER WRITERS).
+                auto until = dirty_ ? lastRequest + checkpointAfter : nextPoll;
+                if (following_) until = std::min(until, nextPoll);
+                if (!cv_.wait_until(lock, until, ready)) {
+                    lock.unlock();
+                    const auto now = Steady::now();
+                    if (dirty_ && now >= lastRequest + checkpointAfter) {
+                        db_->checkpoint();
+                        dirty_ = false;
+                    }
+                    if (following_ && now >= nextPoll) {
+                        poll();
+                        nextPoll = Steady::now() + std::chrono::milliseconds(kPollMs);
+                    }
+                    continue;
+                }
+            } else {
+                cv_.wait(lock, ready);
             }
-            cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
             if (queue_.empty()) return;  // stopping, and everything queued is done
             r = std::move(queue_.front());
             queue_.pop_front();
         }
         dirty_ = true;
-        StoreCompletion c = perform(r);
-        {
-            std::lock_guard lock(mutex_);
-            done_.push_back(std::move(c));
-            --inFlight_;
-        }
-        if (wake_) wake_();
+        post(perform(r), true);
+        lastRequest = Steady::now();
     }
+}
+
+void StoreWorker::post(StoreCompletion c, bool fromQueue) {
+    {
+        std::lock_guard lock(mutex_);
+        done_.push_back(std::move(c));
+        if (fromQueue) --inFlight_;
+    }
+    if (wake_) wake_();
+}
+
+void StoreWorker::delivered(int64_t seq) {
+    if (seq > highWater_) delivered_.insert(seq);
+    while (!delivered_.empty() && *delivered_.begin() <= highWater_ + 1) {
+        highWater_ = std::max(highWater_, *delivered_.begin());
+        delivered_.erase(delivered_.begin());
+    }
+}
+
+std::vector<AttendanceEvent> StoreWorker::unseen(std::vector<AttendanceEvent> events) {
+    std::vector<AttendanceEvent> fresh;
+    for (auto& e : events) {
+        if (e.seq <= highWater_ || delivered_.count(e.seq)) continue;
+        delivered(e.seq);
+        fresh.push_back(std::move(e));
+    }
+    return fresh;
+}
+
+void StoreWorker::poll() {
+    bool changed = false;
+    if (!db_->changedElsewhere(changed).ok() || (!changed && !missedChange_)) return;
+    std::vector<AttendanceEvent> events;
+    if (!db_->loadEventsAfter(highWater_, events).ok()) {
+        missedChange_ = true;  // read again at the next poll
+        return;
+    }
+    missedChange_ = false;
+    // Everything above the mark is read: the mark moves past the last one, gaps and all.
+    const int64_t last = events.empty() ? highWater_ : events.back().seq;
+    std::vector<AttendanceEvent> fresh = unseen(std::move(events));
+    highWater_ = std::max(highWater_, last);
+    delivered_.erase(delivered_.begin(), delivered_.upper_bound(highWater_));
+    if (fresh.empty()) return;  // nothing new for the UI: no completion, no wake, no frame
+    StoreCompletion c;
+    c.result = store_done::Arrived{std::move(fresh)};
+    post(std::move(c), false);
 }
 
 StoreCompletion StoreWorker::perform(Request& r) {
@@ -95,8 +160,30 @@ StoreCompletion StoreWorker::perform(Request& r) {
         [&](auto& q) {
             using Q = std::decay_t<decltype(q)>;
             if constexpr (std::is_same_v<Q, Append>) {
-                c.status = db_->appendEvent(q.event);
+                c.status = db_->appendEvent(q.event, &q.event.seq);
+                if (c.status.ok() && following_) delivered(q.event.seq);
                 c.result = store_done::Appended{std::move(q.event)};
+            } else if constexpr (std::is_same_v<Q, Decide>) {
+                store_done::Decided done;
+                c.status = db_->decideAndAppend(q.write, done.outcome);
+                if (c.status.ok()) {
+                    done.unseen = following_ ? unseen(std::move(done.outcome.read)) : std::move(done.outcome.read);
+                    if (done.outcome.written && following_) delivered(done.outcome.event.seq);
+                }
+                done.outcome.read.clear();
+                c.result = std::move(done);
+            } else if constexpr (std::is_same_v<Q, Follow>) {
+                // Where the UI's ledger stands; what came since (between loading it and now) at once.
+                following_ = true;
+                highWater_ = q.seenUpTo;
+                delivered_.clear();
+                bool changed = false;
+                c.status = db_->changedElsewhere(changed);  // the baseline for the polls
+                std::vector<AttendanceEvent> events;
+                if (c.status.ok()) c.status = db_->loadEventsAfter(highWater_, events);
+                if (!c.status.ok()) missedChange_ = true;
+                if (!events.empty()) highWater_ = events.back().seq;
+                c.result = store_done::Arrived{std::move(events)};
             } else if constexpr (std::is_same_v<Q, SyncRoster>) {
                 store_done::RosterSynced done;
                 c.status = kiosk::syncConfigRoster(*db_, q.roster, q.csvContent, q.now, done.imported, done.import);
@@ -111,6 +198,7 @@ StoreCompletion StoreWorker::perform(Request& r) {
                 c.status = db_->purge(q.cutoff, done.events);
                 c.result = done;
             } else {
+                static_assert(std::is_same_v<Q, SetMeta>, "every request is performed");
                 c.status = db_->setMeta(q.key, q.value);
                 c.result = store_done::MetaSet{q.key, q.value};
             }

@@ -5,6 +5,19 @@
 // one durable commit), and posts a completion: success with the stored event, or a typed error.
 // The UI drains completions once per frame and only then says "ingecheckt"; `wake` (for example
 // glfwPostEmptyEvent) makes the frame loop look at them promptly.
+//
+// OTHER WRITERS (attendance_db.h, 8)
+//   A tap's check-in, check-out or undo goes as decide(): the store decides again inside its write
+//   transaction, and the completion (Decided) says what was written, or what is true now, with the
+//   events of that person the kiosk had not seen.
+//   Once follow(seenUpTo) is called, the thread, while idle, asks every kPollMs whether another
+//   connection committed (PRAGMA data_version). Only when one did, it reads the events above the
+//   high-water mark and posts them as one completion (Arrived, ticket 0), then wakes the UI. When
+//   nothing changed it posts nothing and wakes nobody: an idle kiosk draws no frame for it.
+//   HIGH-WATER MARK: every event with seq <= highWater_ has been handed to the UI (loaded at start,
+//   or in a completion); delivered_ holds those above it handed over already (the kiosk's own
+//   writes, the events a Decided carried). No event is handed over twice, and the ledger also
+//   ignores an id it has (core/attendance.h).
 #pragma once
 
 #include <condition_variable>
@@ -12,6 +25,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <variant>
 #include <vector>
@@ -40,18 +54,27 @@ struct Purged {
 struct MetaSet {
     std::string key, value;
 };
+struct Decided {
+    GuardedOutcome outcome;               // written (outcome.event, seq set), or what is true now
+    std::vector<AttendanceEvent> unseen;  // that person's events the kiosk had not been handed yet
+};
+struct Arrived {
+    std::vector<AttendanceEvent> events;  // committed by other connections, store order
+};
 }  // namespace store_done
 
 struct StoreCompletion {
     uint64_t ticket = 0;
     StoreStatus status;
     std::variant<store_done::Appended, store_done::RosterSynced, store_done::BackedUp, store_done::Purged,
-                 store_done::MetaSet>
+                 store_done::MetaSet, store_done::Decided, store_done::Arrived>
         result;
-    // The appended event (append only; the tests and the kiosk read it often).
+    // The event written (an append, or a decided write that was written; the tests and the kiosk
+    // read it often).
     const AttendanceEvent* event() const {
-        const auto* a = std::get_if<store_done::Appended>(&result);
-        return a ? &a->event : nullptr;
+        if (const auto* a = std::get_if<store_done::Appended>(&result)) return &a->event;
+        const auto* d = std::get_if<store_done::Decided>(&result);
+        return d && d->outcome.written ? &d->outcome.event : nullptr;
     }
 };
 
@@ -64,6 +87,11 @@ public:
     StoreWorker& operator=(const StoreWorker&) = delete;
 
     uint64_t append(AttendanceEvent e);
+    // A tap's check-in, check-out or undo: decided again and written as one (attendance_db.h, 8).
+    uint64_t decide(GuardedWrite w);
+    // From now on, fold in what other connections commit: `seenUpTo` is the highest seq the UI
+    // has (loaded at start). Reads at once what came after it, then polls while idle.
+    uint64_t follow(int64_t seenUpTo);
     // The config's participants.csv changed: import it (roster_sync.h).
     uint64_t syncConfigRoster(std::vector<Participant> roster, std::string csvContent, Instant now);
     // One backup a day into `dir`, keeping the newest `keep` (backup_rotation.h).
@@ -95,13 +123,24 @@ private:
     struct SetMeta {
         std::string key, value;
     };
+    struct Decide {
+        GuardedWrite write;
+    };
+    struct Follow {
+        int64_t seenUpTo = 0;
+    };
     struct Request {
         uint64_t ticket = 0;
-        std::variant<Append, SyncRoster, Backup, Purge, SetMeta> what;
+        std::variant<Append, SyncRoster, Backup, Purge, SetMeta, Decide, Follow> what;
     };
     StoreCompletion perform(Request& r);
     uint64_t enqueue(Request r);
     void run();
+    void post(StoreCompletion c, bool fromQueue);
+    // Store thread only: the high-water mark (see OTHER WRITERS).
+    void delivered(int64_t seq);
+    std::vector<AttendanceEvent> unseen(std::vector<AttendanceEvent> events);
+    void poll();  // another connection committed? then post what is new
 
     std::unique_ptr<AttendanceDb> db_;
     std::function<void()> wake_;
@@ -113,7 +152,12 @@ private:
     size_t inFlight_ = 0;
     bool stopping_ = false;
     bool dirty_ = false;  // written since the last checkpoint (store thread only)
+    bool following_ = false;      // store thread only: follow() was asked
+    bool missedChange_ = false;   // a change was seen but could not be read: read again next poll
+    int64_t highWater_ = 0;       // store thread only (see OTHER WRITERS)
+    std::set<int64_t> delivered_;  // seqs above highWater_ already handed over
     static constexpr int kCheckpointAfterIdleMs = 1000;
+    static constexpr int kPollMs = 500;  // = 500 // how often an idle store thread asks data_version
     std::thread thread_;
 };
 

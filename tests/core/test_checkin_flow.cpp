@@ -163,3 +163,37 @@ TEST_CASE("CheckinFlow: an unknown code is shown as such", "[checkin_flow]") {
     CHECK(card.kind == Kind::unknown_code);
     CHECK(card.code == "9999");
 }
+
+TEST_CASE("CheckinFlow: a write the store refused on its fresh state says what is true now, never welcome", "[checkin_flow]") {
+    CheckinFlow flow;
+    CheckFeedback card;
+    const Instant now = at("2026-11-26T09:10");
+    auto w = flow.tap(card, CheckAction::check_in, kAnna, DayRecord{}, {}, EventStamp::kiosk(now, "entree"));
+    REQUIRE(w);
+    flow.submitted(4, *w);
+    CHECK_FALSE(flow.refused(card, 5, Kind::already_in, at("2026-11-26T09:02"), now));  // not the flow's ticket
+    CHECK(card.kind == Kind::pending);
+    CHECK(flow.refused(card, 4, Kind::already_in, at("2026-11-26T09:02"), now.plusSeconds(1)));
+    CHECK(card.kind == Kind::already_in);  // "Je bent al ingecheckt, Anna" / "Sinds 09:02"
+    CHECK(card.name == "Anna");
+    CHECK(card.at == at("2026-11-26T09:02"));
+    CHECK_FALSE(flow.writing("ZU01"));
+    CHECK_FALSE(flow.committed(card, 4, now));  // answered once
+}
+
+TEST_CASE("AttendanceLedger: the same event folded twice counts once", "[checkin_flow]") {
+    AttendanceLedger ledger;
+    const AttendanceEvent in = test::eventAt(EventKind::check_in, "ZU01", "2026-11-26T09:02");
+    const AttendanceEvent out = test::eventAt(EventKind::check_out, "ZU01", "2026-11-26T12:00");
+    AttendanceEvent undo = test::eventAt(EventKind::undo, "ZU01", "2026-11-26T09:03");
+    undo.refersTo = in.id;
+    for (const auto* e : {&in, &out, &in, &out}) ledger.apply(*e);  // its own write, then what the database holds
+    CHECK(ledger.eventCount() == 2);
+    const DayRecord r = ledger.record({2026, 11, 26}, "ZU01");
+    CHECK(r.checkIn == at("2026-11-26T09:02"));
+    CHECK(r.checkOut == at("2026-11-26T12:00"));
+    ledger.apply(undo);
+    ledger.apply(undo);
+    CHECK(ledger.eventCount() == 3);
+    CHECK_FALSE(ledger.record({2026, 11, 26}, "ZU01").checkIn);
+}
