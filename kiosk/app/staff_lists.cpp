@@ -112,7 +112,7 @@ const ui::StaffView* StaffDesk::view(LocalDate today, Instant now) const {
     st.exportPath = exportPath_;
     st.exportFailed = exportFailed_;
     st.autoLockSeconds = static_cast<int>(std::max<int64_t>(
-        0, (nav_.lastInput().ms + static_cast<int64_t>(s_.config.settings.staffAutoLockSeconds) * 1000 - now.ms + 999) / 1000));
+        0, (static_cast<int64_t>(s_.config.settings.staffAutoLockSeconds) * 1000 - nav_.msSinceInput() + 999) / 1000));
     return &st;
 }
 
