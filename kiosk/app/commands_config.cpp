@@ -8,6 +8,7 @@
 #include "app/json.h"
 #include "content/input_file.h"
 #include "core/text_checks.h"
+#include "core/name_labels.h"
 #include "core/roster.h"
 #include "store/store_messages.h"
 #include "store/atomic_file.h"
@@ -159,6 +160,7 @@ int cmdImportRoster(const CommandLine& cl) {
         std::fprintf(stderr, "%s\n", ctx.texts("import.refused").c_str());
         return 2;
     }
+    printProblems(namesakeWarnings(roster.rows, ctx.config.settings.nameDisplay, printable(file), ctx.texts));
     AttendanceDb db;
     const StoreOpenReport report = db.open(ctx.dbPath, SystemClock{}.now());
     for (const auto& line : describeOpenReport(ctx.texts, report)) std::fprintf(stderr, "%s\n", line.c_str());

@@ -86,7 +86,7 @@ ui::KioskView KioskSession::buildView() const {
     v.msSinceInput = nav_.msSinceInput();
     v.pin = staff_.pinPad();
     v.shiftLockedSeconds = late_.lockedSeconds();
-    v.staff = staff_.view(v.local.date, v.now);
+    v.staff = staff_.view(v.local.date);
     if (!ready_) v.outOfOrder = &outOfOrder_;
     return v;
 }

@@ -61,7 +61,7 @@ public:
     ui::PinPadView pinPad() const;
     // The staff pages' data, or nullptr while locked or off the staff pages. Lists are rebuilt
     // only when what they show changed (staff_lists.cpp).
-    const ui::StaffView* view(LocalDate today, Instant now) const;
+    const ui::StaffView* view(LocalDate today) const;
 
 private:
     void takePinCheck(Instant now);

@@ -70,7 +70,7 @@ void StaffDesk::buildLists(LocalDate date, LocalDate today) const {
     for (const auto& e : s_.ledger.staffChanges(500)) st.history.push_back(historyRow(e, s_));
 }
 
-const ui::StaffView* StaffDesk::view(LocalDate today, Instant now) const {
+const ui::StaffView* StaffDesk::view(LocalDate today) const {
     if (!on()) return nullptr;
     ui::StaffView& st = view_;
     const LocalDate date = today.plusDays(s_.ui.staffDayOffset);
