@@ -50,12 +50,16 @@ int cmdCheckInOut(const CommandLine& cl) {
     AttendanceDb db;
     if (int rc = open(cl, ctx, db)) return rc;
     std::optional<StoredParticipant> who;
-    if (auto s = db.findParticipant(cl.positional[0], who); !s.ok()) {
+    CodeMatch match = CodeMatch::unknown;  // the kiosk's resolver and rule (core/code_resolver.h)
+    if (auto s = db.findParticipant(cl.positional[0], who, &match); !s.ok()) {
         std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
         return 1;
     }
-    if (!who) {
-        std::fprintf(stderr, "%s\n", ctx.texts.format("cli.unknown_code", {{"code", printable(cl.positional[0])}}).c_str());
+    if (!who || !mayRecordAttendance({match, 0, who->participant.code})) {
+        const char* key = match == CodeMatch::inactive ? "cli.inactive_code"
+                          : match == CodeMatch::ambiguous ? "cli.ambiguous_code" : "cli.unknown_code";
+        std::fprintf(stderr, "%s\n", ctx.texts.format(key, {{"code", printable(cl.positional[0])},
+                                                            {"name", who ? who->participant.fullName() : std::string()}}).c_str());
         return 2;
     }
     const Participant& p = who->participant;

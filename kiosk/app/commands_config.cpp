@@ -8,6 +8,7 @@
 #include "app/json.h"
 #include "content/input_file.h"
 #include "core/text_checks.h"
+#include "core/name_labels.h"
 #include "core/roster.h"
 #include "store/store_messages.h"
 #include "store/atomic_file.h"
@@ -159,27 +160,13 @@ int cmdImportRoster(const CommandLine& cl) {
         std::fprintf(stderr, "%s\n", ctx.texts("import.refused").c_str());
         return 2;
     }
+    printProblems(namesakeWarnings(roster.rows, ctx.config.settings.nameDisplay, printable(file), ctx.texts));
     AttendanceDb db;
     const StoreOpenReport report = db.open(ctx.dbPath, SystemClock{}.now());
     for (const auto& line : describeOpenReport(ctx.texts, report)) std::fprintf(stderr, "%s\n", line.c_str());
     if (!report.status.ok()) {
         std::fprintf(stderr, "%s: %s\n", ctx.dbPath.c_str(), describe(ctx.texts, report.status).c_str());
         return 1;
-    }
-    std::vector<StoredParticipant> known;
-    if (auto s = db.participants(known); !s.ok()) {
-        std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
-        return 1;
-    }
-    std::vector<std::string> knownCodes;
-    for (const auto& k : known) knownCodes.push_back(k.participant.code);
-    if (const auto lost = codesThatLostZeros(roster.rows, knownCodes); !lost.empty()) {
-        for (const auto& l : lost)
-            std::fprintf(stderr, "%s\n", Problem{printable(file), l.line, 0, Severity::error,
-                                                  ctx.texts.format("problem.roster.lost_zeros", {{"code", l.code}, {"existing", l.existing}})}
-                                              .format().c_str());
-        std::fprintf(stderr, "%s\n", ctx.texts("import.refused").c_str());
-        return 2;
     }
     std::vector<Participant> rows;
     for (const auto& r : roster.rows) rows.push_back(r.participant);
@@ -195,6 +182,11 @@ int cmdImportRoster(const CommandLine& cl) {
         std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
         return 1;
     }
+    // Codes Excel stripped of their zeros are stored as the roster knew them (core/code_resolver.h).
+    for (const auto& r : result.codesRestored)
+        std::fprintf(stderr, "%s\n", Problem{printable(file), roster.rows[r.row].line, 0, Severity::warning,
+                                              ctx.texts.format("problem.roster.zeros_restored", {{"code", r.incoming}, {"existing", r.stored}})}
+                                          .format().c_str());
     std::printf("%s\n", ctx.texts.format("import.result", {{"added", std::to_string(result.added)},
                                                            {"updated", std::to_string(result.updated)},
                                                            {"unchanged", std::to_string(result.unchanged)},

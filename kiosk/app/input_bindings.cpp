@@ -7,6 +7,13 @@
 namespace kiosk {
 namespace {
 
+// A key event as the window delivered it; codepoint 0 is Enter.
+std::vector<uint32_t>& queuedKeys() {
+    static std::vector<uint32_t> keys;
+    return keys;
+}
+constexpr uint32_t kEnter = 0;
+
 bool pressed(ImGuiKey_ k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), false); }
 
 std::optional<ui::PlayerCommand> clicker() {
@@ -24,21 +31,31 @@ std::optional<ui::PlayerCommand> clicker() {
 
 }  // namespace
 
+void InputBindings::keyChar(uint32_t codepoint) {
+    if (codepoint != kEnter) queuedKeys().push_back(codepoint);
+}
+
+void InputBindings::keyEnter() { queuedKeys().push_back(kEnter); }
+
 bool InputBindings::touched() {
     return ImGui::IsMouseReleased(ImGuiMouseButton_Left) || !ImGui::GetIO().InputQueueCharacters.empty();
 }
 
-std::vector<ui::Intent> InputBindings::read(ui::Screen screen, bool exerciseOn, Instant now) {
+std::vector<ui::Intent> InputBindings::read(ui::Screen screen, bool exerciseOn, SteadyTime now) {
     std::vector<ui::Intent> out;
-    const ImGuiIO& io = ImGui::GetIO();
-    if ((ui::isStaffScreen(screen) || screen == ui::Screen::staff_pin) && !io.InputQueueCharacters.empty()) {
+    std::vector<uint32_t> keys;
+    keys.swap(queuedKeys());
+    bool typed = false;
+    for (uint32_t k : keys) typed = typed || k != kEnter;
+    if ((ui::isStaffScreen(screen) || screen == ui::Screen::staff_pin) && typed) {
         out.push_back(ui::Intent::go(ui::Screen::home));
         screen = ui::Screen::home;  // the scan is read on the home screen, so nobody's check-in is lost
     }
     if (screen == ui::Screen::home || screen == ui::Screen::checkin) {
-        for (ImWchar c : io.InputQueueCharacters) badge_.type(c, now);
-        if (pressed(ImGuiKey_Enter) || pressed(ImGuiKey_KeyPadEnter))
-            if (auto code = badge_.enter(now)) out.push_back(ui::Intent::scan(*code));
+        for (uint32_t k : keys) {
+            if (k != kEnter) badge_.type(k, now);
+            else if (auto code = badge_.enter(now)) out.push_back(ui::Intent::scan(*code));
+        }
     }
     if (screen == ui::Screen::exercise && exerciseOn)
         if (auto command = clicker()) out.push_back(ui::Intent::player(*command));

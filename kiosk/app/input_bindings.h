@@ -2,11 +2,18 @@
 // intents like any tap: a badge scanner (a keyboard that types a code and presses Enter) on the
 // home and check-in screens, a presenter clicker on the running exercise, and typing on a staff
 // page (which takes no typed text: it is a badge scan at the door, so staff mode locks and the
-// kiosk goes home). Reads ImGui's io of this frame; changes nothing itself.
+// kiosk goes home). Changes nothing itself.
+//
+// Scanner input is read from the key events themselves, in the order they came: the window's GLFW
+// key and char callbacks (window_app.cpp) call keyChar() and keyEnter(), which queue them until
+// the next frame. Polling ImGui's key state once a frame would miss an Enter pressed and released
+// between two frames (scanners hold it for almost no time) and would glue two scans that arrive in
+// one frame into one code. The clicker keeps reading ImGui's io (a person's key press lasts frames).
 //
 // Clicker: PageDown, Right or Space: next. PageUp or Left: previous. P or B: pause. + and -: a minute.
 #pragma once
 
+#include <cstdint>
 #include <vector>
 
 #include "core/badge_reader.h"
@@ -16,8 +23,13 @@ namespace kiosk {
 
 class InputBindings {
 public:
-    // What this frame's keys ask for on `screen` (an exercise is running when `exerciseOn`).
-    std::vector<ui::Intent> read(ui::Screen screen, bool exerciseOn, Instant now);
+    // From the window's key callbacks (main thread), in the order GLFW delivers them.
+    static void keyChar(uint32_t codepoint);
+    static void keyEnter();
+
+    // What this frame's keys ask for on `screen` (an exercise is running when `exerciseOn`); takes
+    // every key event queued since the last frame. `now` is the steady clock.
+    std::vector<ui::Intent> read(ui::Screen screen, bool exerciseOn, SteadyTime now);
     // A touch came and went, or a key was typed, this frame (wakes a dimmed screen).
     static bool touched();
 

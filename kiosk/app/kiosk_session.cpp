@@ -1,5 +1,6 @@
 #include "kiosk_session.h"
 
+#include <algorithm>
 #include <cstdio>
 
 #include <imgui.h>
@@ -24,9 +25,9 @@ bool KioskSession::drainStore() {
                 s_.configProblems.push_back(why);
             }
             else if (synced->imported) s_.roster.set(std::move(synced->roster));  // what the store now holds as active
-            for (const auto& l : synced->import.lostZeros)  // refused whole: the kiosk keeps the roster it has
+            for (const auto& r : synced->import.codesRestored)  // imported in the stored form: said on the Status page
                 s_.configProblems.push_back(std::string(kRosterFile) + ": " +
-                                            s_.texts.format("problem.roster.lost_zeros", {{"code", l.code}, {"existing", l.existing}}));
+                                            s_.texts.format("problem.roster.zeros_restored", {{"code", r.incoming}, {"existing", r.stored}}));
             continue;
         }
         if (std::holds_alternative<store_done::BackedUp>(c.result) || std::holds_alternative<store_done::Purged>(c.result)) {
@@ -82,6 +83,7 @@ ui::KioskView KioskSession::buildView() const {
     v.programme = &s_.config.programme;
     v.ledger = &s_.ledger;
     v.now = s_.clock.now();
+    v.steady = s_.clock.steady();
     v.local = toLocal(v.now);
     v.today = late_.shiftedDay(s_.config.programme.dayOn(v.local.date), v.local.date);
     if (v.today) v.shift = late_.shiftOn(v.local.date);
@@ -92,16 +94,17 @@ ui::KioskView KioskSession::buildView() const {
         if (!v.today || people[i].cohortId == v.today->cohortId) {
             v.expected.push_back(&people[i]);
             v.expectedSearch.push_back(&s_.roster.searchTexts()[i]);
+            v.expectedLabels.push_back(&s_.roster.labels(s_.config.settings.nameDisplay)[i]);
         }
     for (const auto* p : v.expected)
         if (s_.ledger.record(v.local.date, p->code).checkIn) ++v.checkedIn;
     v.storeProblem = s_.storeProblem;
     v.dimmed = s_.ui.screen == ui::Screen::home && nav_.sleeping();
     v.player = player();
-    v.msSinceInput = v.now.ms - nav_.lastInput().ms;
-    v.pin = staff_.pinPad(v.now);
-    v.shiftLockedSeconds = late_.lockedSeconds(v.now);
-    v.staff = staff_.view(v.local.date, v.now);
+    v.msSinceInput = nav_.msSinceInput();
+    v.pin = staff_.pinPad();
+    v.shiftLockedSeconds = late_.lockedSeconds();
+    v.staff = staff_.view(v.local.date);
     if (!ready_) v.outOfOrder = &outOfOrder_;
     return v;
 }
@@ -132,7 +135,7 @@ void KioskSession::tap(CheckAction action, const std::string& code) {
     const Participant* p = s_.roster.find(action == CheckAction::undo ? s_.ui.feedback.code : code);
     if (!p) return;
     const Instant now = s_.clock.now();
-    const CheckinFlow::Who who{p->code, p->displayName(s_.config.settings.nameDisplay), p->firstName};
+    const CheckinFlow::Who who{p->code, s_.roster.labelOf(*p, s_.config.settings.nameDisplay), p->firstName};
     const auto w = flow_.tap(s_.ui.feedback, action, who, s_.ledger.record(localDateOf(now), p->code),
                              AttendanceRules::from(s_.config.settings), EventStamp::kiosk(now, s_.config.settings.kioskId));
     if (w) write(*w);
@@ -141,12 +144,15 @@ void KioskSession::tap(CheckAction action, const std::string& code) {
 
 void KioskSession::scan(const std::string& code) {
     nav_.noteInput();
+    if (s_.ui.feedback.kind == ui::Feedback::Kind::pending || flow_.inFlight() > 0) {
+        waitingScans_.push(code);  // taken in frame() once the write is answered: never dropped
+        return;
+    }
     if (!s_.roster.find(code)) {
         s_.ui.screen = ui::Screen::checkin;
         CheckinFlow::unknownCode(s_.ui.feedback, code, s_.clock.now());
         return;
     }
-    if (s_.ui.feedback.kind == ui::Feedback::Kind::pending) return;
     s_.ui.feedback = {};
     const bool out = s_.ui.mode == ui::CheckMode::check_out && s_.ui.screen == ui::Screen::checkin;
     tap(out ? CheckAction::check_out : CheckAction::check_in, code);
@@ -182,16 +188,16 @@ void KioskSession::apply(const ui::Intent& in) {
                 const Exercise* e = s_.config.programme.exercise(a.exerciseId);
                 if (!e) return;
                 running_ = std::make_unique<Running>(*e);
-                running_->player.start(now);
+                running_->player.start(s_.clock.steady());
                 s_.ui.screen = ui::Screen::exercise;
             } else if constexpr (std::is_same_v<A, I::Player>) {
-                runPlayer(a.command, now);
+                runPlayer(a.command, s_.clock.steady());
             } else if constexpr (std::is_same_v<A, I::UnlockShift>) {
                 late_.unlock(a, now);
             } else if constexpr (std::is_same_v<A, I::SetShift>) {
                 late_.set(a, now);
             } else if constexpr (std::is_same_v<A, I::UnlockStaff>) {
-                staff_.unlock(a, now);
+                staff_.unlock(a);
             } else if constexpr (std::is_same_v<A, I::LockStaff>) {
                 staff_.lock();
                 goHome();
@@ -207,7 +213,7 @@ void KioskSession::apply(const ui::Intent& in) {
         in.action);
 }
 
-void KioskSession::runPlayer(ui::PlayerCommand c, Instant now) {
+void KioskSession::runPlayer(ui::PlayerCommand c, SteadyTime now) {
     if (!running_) return;
     ExercisePlayer& p = running_->player;
     using C = ui::PlayerCommand;
@@ -234,20 +240,22 @@ void KioskSession::frame() {
     }
     drainStore();
     const Instant now = s_.clock.now();
-    nav_.clampToClock(now);
-    late_.clampToClock(now);
+    nav_.observeCard();
     staff_.frame(now);
     dailyUpkeep(now);
-    if (nav_.homeDue(now, holds())) goHome();
+    if (nav_.homeDue(holds())) goHome();
     s_.ui.undoSecondsLeft = 0;
     if (s_.ui.feedback.kind == ui::Feedback::Kind::checked_in)
-        s_.ui.undoSecondsLeft = undoSecondsLeft(s_.ledger.record(localDateOf(now), s_.ui.feedback.code), now,
-                                                AttendanceRules::from(s_.config.settings));
-    for (const ui::Intent& key : input_.read(s_.ui.screen, running_ != nullptr, now)) {
+        s_.ui.undoSecondsLeft = std::min(undoSecondsLeft(s_.ledger.record(localDateOf(now), s_.ui.feedback.code), now,
+                                                         AttendanceRules::from(s_.config.settings)),
+                                         nav_.cardSecondsLeft(s_.config.settings.undoSeconds));
+    for (const ui::Intent& key : input_.read(s_.ui.screen, running_ != nullptr, s_.clock.steady())) {
         if (key.as<ui::intent::Player>()) nav_.noteInput();
         apply(key);
     }
-    if (running_) running_->player.tick(now);
+    if (flow_.inFlight() == 0 && s_.ui.feedback.kind != ui::Feedback::Kind::pending)
+        if (auto code = waitingScans_.take()) scan(*code);
+    if (running_) running_->player.tick(s_.clock.steady());
     nav_.updateSleep(now, false);  // asleep until a touch has come and gone
     const ui::KioskView view = buildView();
     s_.ui.animating = false;  // a screen that moves by itself this frame sets it again
@@ -257,6 +265,7 @@ void KioskSession::frame() {
 
 int64_t KioskSession::msUntilNextChange() const {
     if (!ready_) return 60000 - s_.clock.now().ms % 60000;  // the out-of-order screen: only its clock
+    if (!waitingScans_.empty() && flow_.inFlight() == 0) return 0;  // a waiting scan is taken next frame
     return nav_.msUntilNextChange(s_.clock.now(), holds(), player(), staff_.unlocked());
 }
 

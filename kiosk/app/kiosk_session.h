@@ -19,6 +19,7 @@
 #include "app/input_bindings.h"
 #include "app/navigation.h"
 #include "app/running_late.h"
+#include "app/scan_queue.h"
 #include "app/session_state.h"
 #include "app/staff_desk.h"
 #include "core/checkin_flow.h"
@@ -55,7 +56,9 @@ public:
     // Applies store completions; true when something changed.
     bool drainStore();
     // A write, a PIN check or an export still under way (the scripted taps and screenshots wait).
-    bool storeBusy() const { return (s_.worker && s_.worker->pending() > 0) || staff_.busy(); }
+    bool storeBusy() const { return (s_.worker && s_.worker->pending() > 0) || staff_.busy() || !waitingScans_.empty(); }
+    // Badge scans waiting for the write in flight (scan_queue.h).
+    size_t waitingScans() const { return waitingScans_.size(); }
     // Finishes every queued write and stops the store thread (before the window system goes away:
     // the thread wakes the frame loop through it).
     void stopStore();
@@ -89,7 +92,7 @@ private:
     void tap(CheckAction action, const std::string& code);
     void scan(const std::string& code);
     void write(const CheckinFlow::Write& w);
-    void runPlayer(ui::PlayerCommand c, Instant now);
+    void runPlayer(ui::PlayerCommand c, SteadyTime now);
     void dailyUpkeep(Instant now);                  // a new day: retention and backup, on the store thread
     Navigation::Holds holds() const;
 
@@ -100,6 +103,7 @@ private:
     RunningLate late_;
     ConfigWatcher watcher_;
     InputBindings input_;
+    ScanQueue waitingScans_;  // scans made while a write was in flight (scan_queue.h)
     std::unique_ptr<Running> running_;
     ui::KioskView::OutOfOrder outOfOrder_;          // what the screen says when the kiosk could not start
     LocalDate lastUpkeepDay_;

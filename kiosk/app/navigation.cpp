@@ -13,7 +13,20 @@ constexpr int64_t kControlsFadeMs = 6000;    // the exercise controls fade once,
 
 }  // namespace
 
-Navigation::Navigation(SessionState& s) : s_(s), lastInput_(s.clock.now()) {}
+Navigation::Navigation(SessionState& s) : s_(s), lastInput_(s.clock.steady()) {}
+
+void Navigation::observeCard() {
+    const auto& fb = s_.ui.feedback;
+    if (fb.kind == ui::Feedback::Kind::none || fb.shownAt == cardShownAt_) return;
+    cardShownAt_ = fb.shownAt;
+    cardSince_ = s_.clock.steady();
+}
+
+int64_t Navigation::cardAgeMs() const {
+    const auto& fb = s_.ui.feedback;
+    if (fb.kind == ui::Feedback::Kind::none || fb.shownAt != cardShownAt_) return 0;  // not yet observed
+    return msBetween(cardSince_, s_.clock.steady());
+}
 
 void Navigation::home() {
     s_.ui = ui::UiState{};
@@ -44,7 +57,7 @@ void Navigation::go(const ui::intent::Go& g, bool staffUnlocked) {
 }
 
 bool Navigation::dimmed(Instant now) const {
-    if (now.ms - lastInput_.ms < kDimAfterMs) return false;
+    if (msSinceInput() < kDimAfterMs) return false;
     const LocalDateTime local = toLocal(now);
     const ProgrammeDay* day = s_.config.programme.dayOn(local.date);
     if (!day) return true;
@@ -56,46 +69,50 @@ void Navigation::updateSleep(Instant now, bool touched) {
     if (!sleeping_ && s_.ui.screen == ui::Screen::home && dimmed(now)) sleeping_ = true;
     if (sleeping_ && touched) {
         sleeping_ = false;
-        lastInput_ = now;
+        lastInput_ = s_.clock.steady();
     }
 }
 
-bool Navigation::homeDue(Instant now, const Holds& holds) const {
+int Navigation::cardSecondsLeft(int windowSeconds) const {
+    const int64_t leftMs = static_cast<int64_t>(windowSeconds) * 1000 - cardAgeMs();
+    return leftMs <= 0 ? 0 : static_cast<int>((leftMs + 999) / 1000);
+}
+
+bool Navigation::homeDue(const Holds& holds) const {
     const ui::UiState& ui = s_.ui;
     const KioskSettings& settings = s_.config.settings;
     const auto& fb = ui.feedback;
     using K = ui::Feedback::Kind;
     const int64_t cardMs = (fb.kind == K::checked_in ? settings.undoSeconds : kFeedbackSeconds) * 1000;
-    if (fb.kind != K::none && fb.kind != K::pending && now.ms - fb.shownAt.ms >= cardMs && now.ms - lastInput_.ms >= cardMs)
-        return true;
+    const int64_t idleMs = msSinceInput();
+    if (fb.kind != K::none && fb.kind != K::pending && cardAgeMs() >= cardMs && idleMs >= cardMs) return true;
     return ui.screen != ui::Screen::home && fb.kind != K::pending && !holds.exerciseRunning && !holds.staffOn &&
-           now.ms - lastInput_.ms >= static_cast<int64_t>(settings.returnHomeSeconds) * 1000;
+           idleMs >= static_cast<int64_t>(settings.returnHomeSeconds) * 1000;
 }
 
 int64_t Navigation::msUntilNextChange(Instant now, const Holds& holds, const ExercisePlayer* player, bool staffMode) const {
     const ui::UiState& ui = s_.ui;
     const KioskSettings& settings = s_.config.settings;
+    const SteadyTime steady = s_.clock.steady();
+    const int64_t idleMs = msBetween(lastInput_, steady);
     int64_t ms = 60000 - (now.ms % 60000);  // the clock's minute
     if (ui.feedback.kind != ui::Feedback::Kind::none) ms = std::min<int64_t>(ms, 1000 - (now.ms % 1000));
     if (ui.animating) ms = std::min<int64_t>(ms, 16);  // a fling in progress: about 60 frames a second
-    if (ui.screen == ui::Screen::home && !sleeping_ && now.ms - lastInput_.ms < kDimAfterMs)
-        ms = std::min(ms, lastInput_.ms + kDimAfterMs - now.ms);  // the moment it may dim
+    if (ui.screen == ui::Screen::home && !sleeping_ && idleMs < kDimAfterMs)
+        ms = std::min(ms, kDimAfterMs - idleMs);  // the moment it may dim
     if (ui.screen == ui::Screen::exercise && player && player->state() == ExercisePlayer::State::running) {
         // The countdown changes every second; the controls fade once.
-        const int64_t rem = player->remainingMs(now);
+        const int64_t rem = player->remainingMs(steady);
         ms = std::min<int64_t>(ms, (rem % 1000 + 1000) % 1000 + 1);
     }
-    if (ui.screen == ui::Screen::exercise && now.ms - lastInput_.ms < kControlsFadeMs)
-        ms = std::min<int64_t>(ms, lastInput_.ms + kControlsFadeMs + 1 - now.ms);
+    if (ui.screen == ui::Screen::exercise && idleMs < kControlsFadeMs) ms = std::min<int64_t>(ms, kControlsFadeMs + 1 - idleMs);
     // Staff mode: the auto-lock countdown each second; a PIN check or an export being finished.
     if (staffMode || ui.screen == ui::Screen::staff_pin) ms = std::min<int64_t>(ms, 1000 - (now.ms % 1000));
     if (holds.staffOn) {
-        const int64_t lockAt = lastInput_.ms + static_cast<int64_t>(settings.staffAutoLockSeconds) * 1000;
-        ms = std::min(ms, std::max<int64_t>(0, lockAt - now.ms));
+        ms = std::min(ms, std::max<int64_t>(0, static_cast<int64_t>(settings.staffAutoLockSeconds) * 1000 - idleMs));
     }
     if (ui.screen != ui::Screen::home && !holds.staffOn && !holds.exerciseRunning) {
-        const int64_t deadline = lastInput_.ms + static_cast<int64_t>(settings.returnHomeSeconds) * 1000;
-        ms = std::min(ms, std::max<int64_t>(0, deadline - now.ms));
+        ms = std::min(ms, std::max<int64_t>(0, static_cast<int64_t>(settings.returnHomeSeconds) * 1000 - idleMs));
     }
     return std::max<int64_t>(ms, 0);
 }

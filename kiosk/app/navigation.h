@@ -11,6 +11,9 @@
 //     wakes it activates nothing.
 //   - msUntilNextChange() says when something visible changes by itself, so that the frame loop
 //     can sleep until then (frame_pacer.h).
+//   - Every "untouched for so long" and "up for so long" is measured on the steady clock
+//     (core/clock.h): a time sync that steps the wall clock neither sends a screen home at once nor
+//     keeps it up for an hour. The wall clock only says whether it is programme hours.
 #pragma once
 
 #include <cstdint>
@@ -26,12 +29,11 @@ public:
     explicit Navigation(SessionState& s);
 
     // A person touched the screen or pressed a key.
-    void noteInput() { lastInput_ = s_.clock.now(); }
-    Instant lastInput() const { return lastInput_; }
-    // A clock stepped back: inactivity counts from now.
-    void clampToClock(Instant now) {
-        if (now < lastInput_) lastInput_ = now;
-    }
+    void noteInput() { lastInput_ = s_.clock.steady(); }
+    SteadyTime lastInput() const { return lastInput_; }
+    int64_t msSinceInput() const { return msBetween(lastInput_, s_.clock.steady()); }
+    // Once a frame: a card that has just appeared starts its own steady count.
+    void observeCard();
 
     // Back home: every screen's state reset, the default language. (Staff mode is locked by the
     // session before: home is public.)
@@ -52,13 +54,20 @@ public:
         bool staffOn = false;          // staff mode unlocked on a staff page
     };
     // The screen should go home now (inactivity, or a card that has been read).
-    bool homeDue(Instant now, const Holds& holds) const;
+    bool homeDue(const Holds& holds) const;
+    // Seconds left of a window of `windowSeconds` opened when the card appeared (steady): the undo
+    // countdown on the card never outlasts its window when the wall clock is stepped back.
+    int cardSecondsLeft(int windowSeconds) const;
     // Milliseconds until something visible changes without input.
     int64_t msUntilNextChange(Instant now, const Holds& holds, const ExercisePlayer* player, bool staffMode) const;
 
 private:
+    int64_t cardAgeMs() const;
+
     SessionState& s_;
-    Instant lastInput_;
+    SteadyTime lastInput_;
+    Instant cardShownAt_;   // the card being counted (its shownAt, a wall time, as its identity)
+    SteadyTime cardSince_;  // when it appeared, steady
     bool sleeping_ = false;  // dimmed, waiting for a touch to wake
 };
 

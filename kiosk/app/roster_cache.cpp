@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/name_labels.h"
 #include "core/participant.h"
 #include "store/attendance_db.h"
 
@@ -13,11 +14,15 @@ void RosterCache::set(std::vector<Participant> roster) {
     std::sort(keys.begin(), keys.end());
     people_.clear();
     search_.clear();
+    codes_ = {};
     ++version_;
     for (const auto& [key, i] : keys) {
         search_.push_back(searchText(roster[i]));
+        codes_.add(roster[i].code, true, people_.size());
         people_.push_back(std::move(roster[i]));
     }
+    for (NameDisplay d : {NameDisplay::first_and_initial, NameDisplay::first_only, NameDisplay::full})
+        labels_[static_cast<size_t>(d)] = distinctLabels(people_, d);
 }
 
 bool RosterCache::reloadFrom(AttendanceDb& db) {
@@ -30,11 +35,17 @@ bool RosterCache::reloadFrom(AttendanceDb& db) {
     return true;
 }
 
+std::string RosterCache::labelOf(const Participant& p, NameDisplay policy) const {
+    const auto& all = labels(policy);
+    if (&p >= people_.data() && &p < people_.data() + people_.size()) return all[static_cast<size_t>(&p - people_.data())];
+    for (size_t i = 0; i < people_.size(); ++i)
+        if (people_[i].code == p.code) return all[i];
+    return p.displayName(policy);
+}
+
 const Participant* RosterCache::find(const std::string& code) const {
-    const std::string norm = normaliseCode(code);
-    for (const auto& p : people_)
-        if (p.code == norm) return &p;
-    return nullptr;
+    const CodeResolution r = codes_.resolve(code);
+    return mayRecordAttendance(r) ? &people_[r.ref] : nullptr;
 }
 
 }  // namespace kiosk

@@ -13,7 +13,7 @@ std::string metaKey(LocalDate day) { return "agenda_shift/" + day.iso(); }
 void RunningLate::load(AttendanceDb& db) {
     std::string value;
     if (db.meta(kLockoutMeta, value).ok() && !value.empty())
-        if (auto l = PinLockout::parse(value)) lockout_ = *l;
+        if (auto l = PinLockout::parse(value, s_.clock.now(), s_.clock.steady())) lockout_ = *l;
     const LocalDate today = localDateOf(s_.clock.now());
     if (db.meta(metaKey(today), value).ok())
         if (auto shift = AgendaShift::parse(value)) {
@@ -25,7 +25,7 @@ void RunningLate::load(AttendanceDb& db) {
 void RunningLate::unlock(const ui::intent::UnlockShift& in, Instant now) {
     ui::UiState& ui = s_.ui;
     ui.codeEntry.clear();
-    if (lockout_.locked(now)) return;
+    if (lockout_.locked(s_.clock.steady())) return;
     const std::string& code = s_.config.settings.facilitatorCode;
     if (!code.empty() && in.facilitatorCode == code) {
         ui.shiftUnlocked = true;
@@ -34,9 +34,9 @@ void RunningLate::unlock(const ui::intent::UnlockShift& in, Instant now) {
         lockout_.recordSuccess();
     } else {
         ui.codeWrong = true;
-        lockout_.recordFailure(now);
+        lockout_.recordFailure(s_.clock.steady());
     }
-    if (s_.worker) s_.worker->setMeta(kLockoutMeta, lockout_.serialise());
+    if (s_.worker) s_.worker->setMeta(kLockoutMeta, lockout_.serialise(now, s_.clock.steady()));
 }
 
 void RunningLate::set(const ui::intent::SetShift& in, Instant now) {

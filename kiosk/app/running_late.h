@@ -27,14 +27,13 @@ public:
     void set(const ui::intent::SetShift& in, Instant now);
     // A store completion; false when it was not one of ours.
     bool completed(const StoreCompletion& c);
-    void clampToClock(Instant now) { lockout_.clamp(now); }
     // The programme changed (a config reload): the shifted day is built anew from it.
     void configChanged() { shiftedFor_.clear(); }
 
     // Today's day as the screens show it: with the shift applied when one is stored for `date`.
     const ProgrammeDay* shiftedDay(const ProgrammeDay* day, LocalDate date) const;
     AgendaShift shiftOn(LocalDate date) const { return date == date_ ? shift_ : AgendaShift{}; }
-    int lockedSeconds(Instant now) const { return lockout_.locked(now) ? lockout_.secondsLeft(now) : 0; }
+    int lockedSeconds() const { return lockout_.secondsLeft(s_.clock.steady()); }
 
 private:
     SessionState& s_;

@@ -31,7 +31,7 @@ void StaffDesk::configChanged() { probe_.setExportFallback(exportDir(s_.config.s
 void StaffDesk::load(AttendanceDb& db) {
     std::string value;
     if (db.meta(kPinLockoutMeta, value).ok() && !value.empty())
-        if (auto l = PinLockout::parse(value)) pinLockout_ = *l;
+        if (auto l = PinLockout::parse(value, s_.clock.now(), s_.clock.steady())) pinLockout_ = *l;
     db.meta(kLastExportMeta, lastExport_);
 }
 
@@ -57,19 +57,19 @@ void StaffDesk::finishBackgroundWork() {
 
 bool StaffDesk::backgroundDone() const { return (pinCheck_ && pinCheck_->ready()) || (export_ && export_->ready()); }
 
-ui::PinPadView StaffDesk::pinPad(Instant now) const {
+ui::PinPadView StaffDesk::pinPad() const {
     ui::PinPadView p;
     p.configured = !s_.config.settings.staffPinHash.empty();
     p.checking = pinCheck_ != nullptr;
-    p.lockedSeconds = pinLockout_.locked(now) ? pinLockout_.secondsLeft(now) : 0;
+    p.lockedSeconds = pinLockout_.secondsLeft(s_.clock.steady());
     p.triesLeft = PinLockout::kTriesBeforeLock - pinLockout_.failures;
     return p;
 }
 
-void StaffDesk::unlock(const ui::intent::UnlockStaff& in, Instant now) {
+void StaffDesk::unlock(const ui::intent::UnlockStaff& in) {
     // Never checked while locked out, never two checks at once, never without a PIN set.
     const std::string& hash = s_.config.settings.staffPinHash;
-    if (hash.empty() || pinCheck_ || pinLockout_.locked(now)) return;
+    if (hash.empty() || pinCheck_ || pinLockout_.locked(s_.clock.steady())) return;
     pinCheckHash_ = hash;
     pinCheck_ = std::make_unique<BackgroundJob<bool>>([hash, pin = in.pin] { return verifyPin(hash, pin); }, s_.wake);
     s_.ui.pinEntry.clear();
@@ -167,10 +167,10 @@ void StaffDesk::takePinCheck(Instant now) {
         s_.ui.scrollToTop = true;
         nav_.noteInput();
     } else {
-        pinLockout_.recordFailure(now);
+        pinLockout_.recordFailure(s_.clock.steady());
         s_.ui.pinWrong = true;
     }
-    if (s_.worker) s_.worker->setMeta(kPinLockoutMeta, pinLockout_.serialise());
+    if (s_.worker) s_.worker->setMeta(kPinLockoutMeta, pinLockout_.serialise(now, s_.clock.steady()));
 }
 
 void StaffDesk::takeExport(Instant now) {
@@ -196,13 +196,12 @@ void StaffDesk::takeExport(Instant now) {
 }
 
 void StaffDesk::frame(Instant now) {
-    // A clock stepped back: no lock-out reaches beyond its maximum.
-    pinLockout_.clamp(now);
     if (pinCheck_ && pinCheck_->ready()) takePinCheck(now);
     if (export_ && export_->ready()) takeExport(now);
     // Untouched for a while: staff mode locks and the kiosk is public again (an export still
     // being written finishes on its own thread).
-    if (unlocked_ && now.ms - nav_.lastInput().ms >= static_cast<int64_t>(s_.config.settings.staffAutoLockSeconds) * 1000) {
+    // Auto-lock on the steady clock (navigation.h): a stepped wall clock neither locks at once nor never.
+    if (unlocked_ && nav_.msSinceInput() >= static_cast<int64_t>(s_.config.settings.staffAutoLockSeconds) * 1000) {
         lock();
         nav_.home();
     }

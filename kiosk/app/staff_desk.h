@@ -37,7 +37,7 @@ public:
     // At start: the PIN lock-out and the last export from the meta table.
     void load(AttendanceDb& db);
 
-    void unlock(const ui::intent::UnlockStaff& in, Instant now);
+    void unlock(const ui::intent::UnlockStaff& in);  // lock-outs on the steady clock (pin_lockout.h)
     void lock();  // staff mode ends (the caller then goes home)
     void showDay(const ui::intent::StaffDay& in);
     void change(const ui::intent::StaffChange& in, Instant now);
@@ -58,10 +58,10 @@ public:
     bool backgroundDone() const;  // a PIN check or an export is ready to be taken
     void finishBackgroundWork();  // waits for both (tests, shutdown)
 
-    ui::PinPadView pinPad(Instant now) const;
+    ui::PinPadView pinPad() const;
     // The staff pages' data, or nullptr while locked or off the staff pages. Lists are rebuilt
     // only when what they show changed (staff_lists.cpp).
-    const ui::StaffView* view(LocalDate today, Instant now) const;
+    const ui::StaffView* view(LocalDate today) const;
 
 private:
     void takePinCheck(Instant now);

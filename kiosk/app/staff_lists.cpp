@@ -70,7 +70,7 @@ void StaffDesk::buildLists(LocalDate date, LocalDate today) const {
     for (const auto& e : s_.ledger.staffChanges(500)) st.history.push_back(historyRow(e, s_));
 }
 
-const ui::StaffView* StaffDesk::view(LocalDate today, Instant now) const {
+const ui::StaffView* StaffDesk::view(LocalDate today) const {
     if (!on()) return nullptr;
     ui::StaffView& st = view_;
     const LocalDate date = today.plusDays(s_.ui.staffDayOffset);
@@ -112,7 +112,7 @@ const ui::StaffView* StaffDesk::view(LocalDate today, Instant now) const {
     st.exportPath = exportPath_;
     st.exportFailed = exportFailed_;
     st.autoLockSeconds = static_cast<int>(std::max<int64_t>(
-        0, (nav_.lastInput().ms + static_cast<int64_t>(s_.config.settings.staffAutoLockSeconds) * 1000 - now.ms + 999) / 1000));
+        0, (static_cast<int64_t>(s_.config.settings.staffAutoLockSeconds) * 1000 - nav_.msSinceInput() + 999) / 1000));
     return &st;
 }
 

@@ -20,6 +20,7 @@
 
 
 #include "app/automation.h"
+#include "app/input_bindings.h"
 #include "app/startup_trace.h"
 #include "frame_pacer.h"
 #include "systemd_notify.h"
@@ -46,8 +47,16 @@ void onCursor(GLFWwindow* w, double, double) {
     if (glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS) gInput = true;
 }
 void onScroll(GLFWwindow*, double, double) { gInput = true; }
-void onKey(GLFWwindow*, int, int, int, int) { gInput = true; }
-void onChar(GLFWwindow*, unsigned int) { gInput = true; }
+// Keys for the badge scanner go to InputBindings as they come, in order (input_bindings.h): an
+// Enter pressed and released within one frame is still one Enter.
+void onKey(GLFWwindow*, int key, int, int action, int) {
+    gInput = true;
+    if (action == GLFW_PRESS && (key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER)) InputBindings::keyEnter();
+}
+void onChar(GLFWwindow*, unsigned int c) {
+    gInput = true;
+    InputBindings::keyChar(c);
+}
 void onSize(GLFWwindow*, int, int) { gInput = true; }
 
 void glfwError(int code, const char* description) {

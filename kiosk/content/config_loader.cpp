@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "central_settings.h"
+#include "core/name_labels.h"
 #include "core/text_checks.h"
 #include "input_file.h"
 #include "toml_table_reader.h"
@@ -395,6 +396,11 @@ LoadedConfig loadConfig(const ConfigFiles& files, const Texts& texts) {
     } else {
         lc.roster = parseRoster(it->second, kRosterFile, programmeRead ? &lc.programme.cohorts : nullptr, texts);
         lc.problems.insert(lc.problems.end(), lc.roster.problems.begin(), lc.roster.problems.end());
+        // Namesakes within a cohort: a warning, the screens tell them apart (core/name_labels.h).
+        if (lc.roster.ok()) {
+            const Problems same = namesakeWarnings(lc.roster.rows, lc.settings.nameDisplay, kRosterFile, texts);
+            lc.problems.insert(lc.problems.end(), same.begin(), same.end());
+        }
     }
 
     // Stable order: by file as listed above, then line.

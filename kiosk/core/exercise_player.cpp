@@ -15,14 +15,14 @@ const ExerciseStep* ExercisePlayer::nextStep() const {
     return &exercise_->steps[static_cast<size_t>(step_ + 1)];
 }
 
-void ExercisePlayer::enterStep(int index, Instant now) {
+void ExercisePlayer::enterStep(int index, SteadyTime now) {
     step_ = index;
     elapsedBeforeMs_ = 0;
     adjustMs_ = 0;
     runningSince_ = now;
 }
 
-void ExercisePlayer::start(Instant now) {
+void ExercisePlayer::start(SteadyTime now) {
     if (state_ != State::ready) return;
     if (exercise_->steps.empty()) {
         state_ = State::finished;
@@ -32,32 +32,32 @@ void ExercisePlayer::start(Instant now) {
     enterStep(0, now);
 }
 
-void ExercisePlayer::pause(Instant now) {
+void ExercisePlayer::pause(SteadyTime now) {
     if (state_ != State::running) return;
     elapsedBeforeMs_ += now.ms - runningSince_.ms;
     state_ = State::paused;
 }
 
-void ExercisePlayer::resume(Instant now) {
+void ExercisePlayer::resume(SteadyTime now) {
     if (state_ == State::ready) return start(now);
     if (state_ != State::paused) return;
     runningSince_ = now;
     state_ = State::running;
 }
 
-void ExercisePlayer::next(Instant now) {
+void ExercisePlayer::next(SteadyTime now) {
     if (state_ == State::ready) return start(now);
     if (state_ == State::finished) return;
     if (step_ + 1 >= stepCount()) return end(now);
     enterStep(step_ + 1, now);
 }
 
-void ExercisePlayer::previous(Instant now) {
+void ExercisePlayer::previous(SteadyTime now) {
     if (state_ == State::ready || state_ == State::finished) return;
     enterStep(std::max(0, step_ - 1), now);
 }
 
-void ExercisePlayer::addMinutes(int minutes, Instant now) {
+void ExercisePlayer::addMinutes(int minutes, SteadyTime now) {
     if (state_ != State::running && state_ != State::paused) return;
     const int64_t base = static_cast<int64_t>(currentStep()->seconds) * 1000;
     adjustMs_ += static_cast<int64_t>(minutes) * 60000;
@@ -65,13 +65,13 @@ void ExercisePlayer::addMinutes(int minutes, Instant now) {
     tick(now);
 }
 
-void ExercisePlayer::end(Instant) { state_ = State::finished; }
+void ExercisePlayer::end(SteadyTime) { state_ = State::finished; }
 
-void ExercisePlayer::tick(Instant now) {
+void ExercisePlayer::tick(SteadyTime now) {
     if (!exercise_->autoAdvance) return;
     // After a long gap several steps may be over: move on step by step, carrying the extra time.
     while (state_ == State::running && remainingMs(now) <= 0) {
-        const Instant stepEnd{now.ms + remainingMs(now)};  // when this step reached zero
+        const SteadyTime stepEnd{now.ms + remainingMs(now)};  // when this step reached zero
         if (step_ + 1 >= stepCount()) {
             end(now);
             return;
@@ -80,7 +80,7 @@ void ExercisePlayer::tick(Instant now) {
     }
 }
 
-int64_t ExercisePlayer::elapsedMs(Instant now) const {
+int64_t ExercisePlayer::elapsedMs(SteadyTime now) const {
     switch (state_) {
         case State::running: return elapsedBeforeMs_ + std::max<int64_t>(0, now.ms - runningSince_.ms);
         case State::paused: return elapsedBeforeMs_;
@@ -93,22 +93,22 @@ int64_t ExercisePlayer::durationMs() const {
     return s ? static_cast<int64_t>(s->seconds) * 1000 + adjustMs_ : 0;
 }
 
-int64_t ExercisePlayer::remainingMs(Instant now) const { return durationMs() - elapsedMs(now); }
+int64_t ExercisePlayer::remainingMs(SteadyTime now) const { return durationMs() - elapsedMs(now); }
 
-float ExercisePlayer::fractionDone(Instant now) const {
+float ExercisePlayer::fractionDone(SteadyTime now) const {
     const int64_t d = durationMs();
     if (d <= 0) return 1.0f;
     return std::clamp(static_cast<float>(elapsedMs(now)) / static_cast<float>(d), 0.0f, 1.0f);
 }
 
-ExercisePlayer::Phase ExercisePlayer::phase(Instant now) const {
+ExercisePlayer::Phase ExercisePlayer::phase(SteadyTime now) const {
     const int64_t rem = remainingMs(now);
     if (rem <= 0) return Phase::overtime;
     if (rem * 10 <= durationMs()) return Phase::ending;  // the last 10%
     return Phase::normal;
 }
 
-int64_t ExercisePlayer::msSinceTimeUp(Instant now) const {
+int64_t ExercisePlayer::msSinceTimeUp(SteadyTime now) const {
     const int64_t rem = remainingMs(now);
     return rem <= 0 ? -rem : -1;
 }

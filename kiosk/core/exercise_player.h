@@ -20,11 +20,13 @@
 //   the exercise auto-advances, in which case tick() moves on (also across several steps at once
 //   after a long gap). Phases for the screen: normal, ending (the last 10%), overtime.
 //   Transitions: start, pause, resume, next, previous, addMinutes, end (commands); tick (time).
+//   Every time passed in is the steady clock (clock.h), never the wall clock: a time sync that
+//   steps the wall clock an hour, or midnight, changes nothing in a running step.
 #pragma once
 
 #include <cstdint>
 
-#include "civil_time.h"
+#include "clock.h"
 #include "programme.h"
 
 namespace kiosk {
@@ -37,15 +39,15 @@ public:
 
     explicit ExercisePlayer(const Exercise& exercise) : exercise_(&exercise) {}
 
-    void start(Instant now);
-    void pause(Instant now);
-    void resume(Instant now);
-    void togglePause(Instant now) { state_ == State::running ? pause(now) : resume(now); }
-    void next(Instant now);
-    void previous(Instant now);
-    void addMinutes(int minutes, Instant now);  // + or -
-    void end(Instant now);
-    void tick(Instant now);                     // auto-advance
+    void start(SteadyTime now);
+    void pause(SteadyTime now);
+    void resume(SteadyTime now);
+    void togglePause(SteadyTime now) { state_ == State::running ? pause(now) : resume(now); }
+    void next(SteadyTime now);
+    void previous(SteadyTime now);
+    void addMinutes(int minutes, SteadyTime now);  // + or -
+    void end(SteadyTime now);
+    void tick(SteadyTime now);                     // auto-advance
 
     State state() const { return state_; }
     int stepIndex() const { return step_; }
@@ -54,22 +56,22 @@ public:
     const ExerciseStep* nextStep() const;
     const Exercise& exercise() const { return *exercise_; }
 
-    int64_t elapsedMs(Instant now) const;     // of the current step
+    int64_t elapsedMs(SteadyTime now) const;     // of the current step
     int64_t durationMs() const;               // of the current step, with adjustments
-    int64_t remainingMs(Instant now) const;   // negative in overtime
-    float fractionDone(Instant now) const;    // 0..1 (1 in overtime)
-    Phase phase(Instant now) const;
+    int64_t remainingMs(SteadyTime now) const;   // negative in overtime
+    float fractionDone(SteadyTime now) const;    // 0..1 (1 in overtime)
+    Phase phase(SteadyTime now) const;
     // Milliseconds since the step reached zero (for the "time is up" flash); -1 before that.
-    int64_t msSinceTimeUp(Instant now) const;
+    int64_t msSinceTimeUp(SteadyTime now) const;
 
 private:
-    void enterStep(int index, Instant now);
+    void enterStep(int index, SteadyTime now);
 
     const Exercise* exercise_;
     State state_ = State::ready;
     int step_ = 0;
     int64_t elapsedBeforeMs_ = 0;  // running time of this step before the current run
-    Instant runningSince_;         // valid while Running
+    SteadyTime runningSince_;        // valid while Running
     int64_t adjustMs_ = 0;         // minutes added or removed on this step
 };
 

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 
+#include "code_resolver.h"
 #include "csv.h"
 #include "text_checks.h"
 
@@ -69,26 +70,6 @@ size_t limitFor(Column c) {
 }
 
 }  // namespace
-
-std::vector<LostZeros> codesThatLostZeros(const std::vector<RosterRow>& incoming, const std::vector<std::string>& knownCodes) {
-    auto digits = [](const std::string& c) { return !c.empty() && c.find_first_not_of("0123456789") == std::string::npos; };
-    auto stripped = [](const std::string& c) { return c.substr(std::min(c.find_first_not_of('0'), c.size())); };
-    std::map<std::string, std::string> byStripped;  // "7" -> "0007"
-    std::map<std::string, bool> known;
-    for (const auto& c : knownCodes) {
-        known[c] = true;
-        if (digits(c) && c[0] == '0') byStripped.emplace(stripped(c), c);
-    }
-    std::vector<LostZeros> out;
-    for (const auto& row : incoming) {
-        const std::string& c = row.participant.code;
-        if (!digits(c) || known.count(c)) continue;
-        // Only a code shorter than the known one lost zeros ("000" is not "00" without its zeros).
-        if (auto it = byStripped.find(stripped(c)); it != byStripped.end() && it->second.size() > c.size())
-            out.push_back({row.line, c, it->second});
-    }
-    return out;
-}
 
 bool looksLikeWindows1252(std::string_view text) {
     if (firstInvalidUtf8(text) == kTextOk) return false;
@@ -157,7 +138,7 @@ RosterParse parseRoster(std::string_view csvText, const std::string& fileName,
         return out;
     }
 
-    std::map<std::string, int> codeLines;  // normalised code -> first line
+    std::map<std::string, int> codeLines;  // codeKey -> first line ("7" and "0007" are one code: code_resolver.h)
     for (size_t r = 1; r < table.records.size(); ++r) {
         const CsvRecord& rec = table.records[r];
         if (rec.fields.size() != header.fields.size()) {
@@ -215,7 +196,7 @@ RosterParse parseRoster(std::string_view csvText, const std::string& fileName,
             }
         }
         if (!p.code.empty()) {
-            auto [it, fresh] = codeLines.emplace(p.code, rec.line);
+            auto [it, fresh] = codeLines.emplace(codeKey(p.code), rec.line);
             if (!fresh) {
                 error(rec.line, texts.format("problem.roster.duplicate_code",
                                              {{"code", p.code}, {"line", std::to_string(it->second)}}));

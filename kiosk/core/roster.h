@@ -44,16 +44,6 @@ struct RosterLimits {
 };
 inline constexpr RosterLimits kRosterLimits{};
 
-// Rows whose code is a known code that lost its leading zeros ("7" where the roster had "0007": Excel
-// reads a code column as numbers and saves them without the zeros). Importing such a list would
-// make a second person of everyone and orphan the printed badges, so it is refused with this hint.
-struct LostZeros {
-    int line = 0;
-    std::string code;      // as in the new list ("7")
-    std::string existing;  // as the kiosk knows it ("0007")
-};
-std::vector<LostZeros> codesThatLostZeros(const std::vector<RosterRow>& incoming, const std::vector<std::string>& knownCodes);
-
 // True when `text` is not UTF-8 but every byte is a Windows-1252 character (what Dutch Excel's plain
 // "CSV" writes): the message then names that encoding.
 bool looksLikeWindows1252(std::string_view text);

@@ -46,6 +46,7 @@
 #include "core/attendance.h"
 #include "core/checkin_flow.h"
 #include "core/clock_evidence.h"
+#include "core/code_resolver.h"
 #include "core/participant.h"
 #include "core/roster.h"
 #include "store/store_lock.h"
@@ -66,7 +67,9 @@ const char* storeErrorKey(StoreErrorKind k);  // catalogue key under "store_erro
 
 struct RosterImportResult {
     int added = 0, updated = 0, unchanged = 0, deactivated = 0;
-    std::vector<LostZeros> lostZeros;  // refused, nothing imported: codes Excel stripped of their zeros
+    // Incoming codes stored in the form the roster already had ("7" kept as "0007": Excel stripped the
+    // zeros), core/code_resolver.h; `row` indexes the list given to importRoster.
+    std::vector<CodeRestored> codesRestored;
 };
 
 struct StoreOpenReport {
@@ -163,7 +166,10 @@ public:
     StoreStatus meta(const std::string& key, std::string& value);  // "" when unset
     StoreStatus setMeta(const std::string& key, const std::string& value);  // one durable commit
     StoreStatus participants(std::vector<StoredParticipant>& out);
-    StoreStatus findParticipant(const std::string& code, std::optional<StoredParticipant>& out);
+    // By any form of the code (core/code_resolver.h: "7" finds "0007"), active or not; `match` says
+    // which (ambiguous and unknown leave `out` empty). Whether it may be used at the door is
+    // mayRecordAttendance()'s call, the kiosk's rule too.
+    StoreStatus findParticipant(const std::string& code, std::optional<StoredParticipant>& out, CodeMatch* match = nullptr);
 
     // Deletes events whose local date is before `cutoff` AND before the newest evidence minus the
     // retention period (retention.cpp: the rule), then checkpoints so they leave the file.

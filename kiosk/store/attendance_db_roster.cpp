@@ -1,5 +1,7 @@
 // attendance_db_roster.cpp: the roster in the store: import (all or nothing, codes kept, people
 // who left the list deactivated, never deleted), and the participants read back.
+// Codes: an incoming code equal to a stored one but for leading zeros takes the stored form, and a
+// lookup finds a participant by any such form (core/code_resolver.h, the one resolver).
 #include <sqlite3.h>
 
 #include <utility>
@@ -11,13 +13,22 @@ namespace kiosk {
 
 using store_detail::Statement;
 
-StoreStatus AttendanceDb::importRoster(const std::vector<Participant>& roster, Instant now, RosterImportResult& result,
+StoreStatus AttendanceDb::importRoster(const std::vector<Participant>& incoming, Instant now, RosterImportResult& result,
                                        const std::string& metaKey, const std::string& metaValue) {
     result = {};
     if (auto s = ensureOpen(); !s.ok()) return s;
     if (auto s = exec("BEGIN IMMEDIATE"); !s.ok()) return s;
     StoreStatus s;
+    std::vector<Participant> roster = incoming;
     {
+        // Read in the same transaction as the writes: the stored forms cannot change in between.
+        std::vector<StoredParticipant> known;
+        s = participants(known);
+        CodeIndex index;
+        for (size_t i = 0; i < known.size(); ++i) index.add(known[i].participant.code, known[i].active, i);
+        if (s.ok()) result.codesRestored = restoreStoredForms(roster, index);
+    }
+    if (s.ok()) {
         Statement find(db_, "SELECT first_name, infix, last_name, department, cohort, email, active FROM participant WHERE code = ?");
         Statement upsert(db_,
                          "INSERT INTO participant (code, first_name, infix, last_name, department, cohort, email, active, updated_ms)"
@@ -99,20 +110,18 @@ StoreStatus AttendanceDb::participants(std::vector<StoredParticipant>& out) {
     return statusFrom(rc);
 }
 
-StoreStatus AttendanceDb::findParticipant(const std::string& code, std::optional<StoredParticipant>& out) {
+StoreStatus AttendanceDb::findParticipant(const std::string& code, std::optional<StoredParticipant>& out,
+                                          CodeMatch* match) {
     out.reset();
-    if (auto s = ensureOpen(); !s.ok()) return s;
-    Statement st(db_, "SELECT code, first_name, infix, last_name, department, cohort, email, active FROM participant WHERE code = ?");
-    st.bind(1, normaliseCode(code));
-    const int rc = st.step();
-    if (rc == SQLITE_ROW) {
-        StoredParticipant sp;
-        sp.participant = {st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6)};
-        sp.active = st.integer(7) != 0;
-        out = std::move(sp);
-        return {};
-    }
-    return statusFrom(rc);
+    if (match) *match = CodeMatch::unknown;
+    std::vector<StoredParticipant> all;  // a roster is tens to hundreds of rows
+    if (auto s = participants(all); !s.ok()) return s;
+    CodeIndex index;
+    for (size_t i = 0; i < all.size(); ++i) index.add(all[i].participant.code, all[i].active, i);
+    const CodeResolution r = index.resolve(code);
+    if (match) *match = r.match;
+    if (r.match == CodeMatch::active || r.match == CodeMatch::inactive) out = std::move(all[r.ref]);
+    return {};
 }
 
 }  // namespace kiosk

@@ -2,7 +2,6 @@
 
 #include <cstdio>
 
-#include "core/roster.h"
 
 namespace kiosk {
 
@@ -26,16 +25,8 @@ StoreStatus syncConfigRoster(AttendanceDb& db, const std::vector<Participant>& r
     std::string stored;
     if (auto s = db.meta(kConfigRosterHashKey, stored); !s.ok()) return s;
     if (stored == hash) return {};
-    // Codes that lost their leading zeros in Excel ("7" for "0007") would make a second person of
-    // everyone: not synced (import-roster says why, with the line).
-    std::vector<StoredParticipant> known;
-    if (auto s = db.participants(known); !s.ok()) return s;
-    std::vector<std::string> knownCodes;
-    for (const auto& k : known) knownCodes.push_back(k.participant.code);
-    std::vector<RosterRow> rows;
-    for (const auto& p : roster) rows.push_back({0, p});
-    result.lostZeros = codesThatLostZeros(rows, knownCodes);
-    if (!result.lostZeros.empty()) return {};
+    // Codes that lost their leading zeros in Excel ("7" for "0007") keep the stored form inside
+    // importRoster (core/code_resolver.h); result.codesRestored says which.
     auto s = db.importRoster(roster, now, result, kConfigRosterHashKey, hash);
     imported = s.ok();
     return s;

@@ -19,8 +19,8 @@ std::string contentHash(std::string_view content);  // FNV-1a 64, hex
 // An empty roster is never synced: it would take every participant off the kiosk. Validation
 // (roster.h) already refuses such a file with its line; this is the store's own guard, for any
 // caller. Only `import-roster --allow-empty` (a staff member, explicitly) can empty the roster.
-// Nor is a roster whose codes are known codes without their leading zeros (roster.h
-// codesThatLostZeros): `import-roster` refuses it with the line and the remedy.
+// A code that is a known code without its leading zeros ("7" for "0007", Excel) is imported in the
+// stored form (core/code_resolver.h): one person, one history; `result.codesRestored` lists them.
 StoreStatus syncConfigRoster(AttendanceDb& db, const std::vector<Participant>& roster, std::string_view csvContent,
                              Instant now, bool& imported, RosterImportResult& result);
 

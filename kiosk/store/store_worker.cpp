@@ -187,7 +187,10 @@ StoreCompletion StoreWorker::perform(Request& r) {
             } else if constexpr (std::is_same_v<Q, SyncRoster>) {
                 store_done::RosterSynced done;
                 c.status = kiosk::syncConfigRoster(*db_, q.roster, q.csvContent, q.now, done.imported, done.import);
-                if (done.imported) done.roster = std::move(q.roster);
+                if (done.imported) {
+                    applyRestored(q.roster, done.import.codesRestored);  // the codes as stored ("7" as "0007")
+                    done.roster = std::move(q.roster);
+                }
                 c.result = std::move(done);
             } else if constexpr (std::is_same_v<Q, Backup>) {
                 const DailyBackupResult b = kiosk::dailyBackup(*db_, q.dir, q.today, q.keep);

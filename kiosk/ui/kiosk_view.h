@@ -26,13 +26,15 @@ struct KioskView {
     const KioskSettings* settings = nullptr;
     const Programme* programme = nullptr;
     const AttendanceLedger* ledger = nullptr;
-    Instant now;
+    Instant now;                            // the wall clock: time of day, dates
+    SteadyTime steady;                      // the steady clock: the exercise's timers (core/clock.h)
     LocalDateTime local;                    // now, in local civil time
     const ProgrammeDay* today = nullptr;    // the programme day on this date, if any
     const ProgrammeDay* shownDay = nullptr; // today, else the next (or last) programme day
     std::vector<const Participant*> expected;  // today's cohort (all active participants on other dates),
                                                // sorted by first name the Dutch way
     std::vector<const std::string*> expectedSearch;  // searchText() of each, same order
+    std::vector<const std::string*> expectedLabels;  // the name shown for each (namesakes told apart), same order
     int checkedIn = 0;                          // of `expected`, checked in on this date
     std::string storeProblem;                   // non-empty: the store cannot write (shown as such)
     bool dimmed = false;                        // outside programme hours and untouched: spare the panel

@@ -14,6 +14,13 @@
 namespace kiosk::ui {
 namespace {
 
+// The name shown for v.expected[i]: namesakes told apart (core/name_labels.h); a hand-built view
+// without labels shows the display policy.
+std::string labelAt(const KioskView& v, size_t i) {
+    if (i < v.expectedLabels.size() && v.expectedLabels[i]) return *v.expectedLabels[i];
+    return v.expected[i]->displayName(v.settings->nameDisplay);
+}
+
 // Larger rosters (several cohorts, 200+ people): results on the left, drag to scroll with a fling,
 // and the keyboard on the right. Matching is on any part of first name, infix or last name,
 // accent-insensitive ("zoe" finds Zoë, "ij" finds Ĳsbrand).
@@ -28,10 +35,10 @@ Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
     // The query and its matches.
     const std::string query = foldForSearch(s.search);
     const auto& people = v.expected;
-    std::vector<const Participant*> hits;
+    std::vector<size_t> hits;  // indices into v.expected
     hits.reserve(people.size());
     for (size_t i = 0; i < people.size(); ++i)
-        if (query.empty() || matchesFolded(*v.expectedSearch[i], query)) hits.push_back(people[i]);
+        if (query.empty() || matchesFolded(*v.expectedSearch[i], query)) hits.push_back(i);
 
     const float countH = t.fonts.small->FontSize + t.Em(0.4f);
     drawText(t.fonts.small, min, t.palette.muted,
@@ -45,12 +52,13 @@ Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
     const TouchList list = beginTouchList("results", listMin, listSize, rowH + rowGap, rows, s, newQuery);
     const ImVec2 base = list.base;
     for (int i = list.first; i < list.last; ++i) {
-        const Participant& p = *hits[static_cast<size_t>(i)];
+        const size_t k = hits[static_cast<size_t>(i)];
+        const Participant& p = *people[k];
         ImGui::SetCursorScreenPos(ImVec2(base.x, base.y + static_cast<float>(i) * (rowH + rowGap)));
         const std::string id = "tile." + p.code;
         const bool isIn = v.ledger && v.ledger->record(v.local.date, p.code).checkIn.has_value();
         // With hundreds of names "Anna M." is not unique: the department tells them apart.
-        ButtonSpec spec{id.c_str(), p.displayName(v.settings->nameDisplay), ImVec2(listSize.x, rowH), ButtonStyle::secondary,
+        ButtonSpec spec{id.c_str(), labelAt(v, k), ImVec2(listSize.x, rowH), ButtonStyle::secondary,
                         p.department, isIn ? Icon::check : Icon::none, t.fonts.bodyBold};
         if (touchButton(spec)) intent = out ? Intent::checkOut(p.code) : Intent::checkIn(p.code);
     }
@@ -130,7 +138,7 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
         ImGui::SetCursorScreenPos(ImVec2(base.x + static_cast<float>(c) * (tileW + gap), base.y + static_cast<float>(r) * (tileH + gap)));
         const bool isIn = v.ledger && v.ledger->record(v.local.date, p.code).checkIn.has_value();
         const std::string id = "tile." + p.code;
-        ButtonSpec spec{id.c_str(), p.displayName(v.settings->nameDisplay), ImVec2(tileW, tileH), ButtonStyle::secondary,
+        ButtonSpec spec{id.c_str(), labelAt(v, i), ImVec2(tileW, tileH), ButtonStyle::secondary,
                         {}, isIn ? Icon::check : Icon::none, t.fonts.title};
         spec.maxLines = 2;                    // "Maria-Louise van den H." wraps rather than shrinks,
         spec.breakLimit = p.firstName.size();  // and only after the first name

@@ -82,7 +82,7 @@ Intent drawExerciseScreen(const KioskView& v, UiState& s) {
     float y = origin.y + t.Em(1.0f);
 
     // Phase: colour, icon and words together.
-    const auto phase = p.phase(v.now);
+    const auto phase = p.phase(v.steady);
     const bool paused = p.state() == ExercisePlayer::State::paused;
     Rgb colour = t.palette.success;
     std::string phaseWords = tx("exercise.phase.running");
@@ -102,7 +102,7 @@ Intent drawExerciseScreen(const KioskView& v, UiState& s) {
         phaseIcon = Icon::pause;
     }
     // "Tijd is om": a short flash of the whole screen, then a steady red band.
-    const int64_t sinceUp = p.msSinceTimeUp(v.now);
+    const int64_t sinceUp = p.msSinceTimeUp(v.steady);
     const bool flashing = !paused && sinceUp >= 0 && sinceUp < kFlashMs;
     if (flashing && (sinceUp / 400) % 2 == 0)
         ImGui::GetWindowDrawList()->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), t.palette.danger.abgr(80));
@@ -146,8 +146,8 @@ Intent drawExerciseScreen(const KioskView& v, UiState& s) {
 
     const float radius = ringArea * 0.40f;
     const ImVec2 centre(right - ringArea * 0.5f, y + radius + t.Em(0.6f));
-    drawRing(centre, radius, phase == ExercisePlayer::Phase::overtime ? 1.0f : 1.0f - p.fractionDone(v.now), colour);
-    const int64_t rem = p.remainingMs(v.now);
+    drawRing(centre, radius, phase == ExercisePlayer::Phase::overtime ? 1.0f : 1.0f - p.fractionDone(v.steady), colour);
+    const int64_t rem = p.remainingMs(v.steady);
     const std::string time = phase == ExercisePlayer::Phase::overtime ? "+" + formatCountdown(-rem) : formatCountdown(rem);
     const ImVec2 ts = textSize(t.fonts.display, time);
     drawText(t.fonts.display, ImVec2(centre.x - ts.x * 0.5f, centre.y - ts.y * 0.5f), t.palette.ink, time);

@@ -6,8 +6,8 @@ using namespace kiosk;
 
 TEST_CASE("a scanned code followed by Enter is handed over, case-insensitive", "[badge]") {
     BadgeReader r;
-    Instant t{1000};
-    for (char c : std::string("zu01")) r.type(static_cast<uint32_t>(c), t = t.plusSeconds(0));
+    SteadyTime t{1000};
+    for (char c : std::string("zu01")) r.type(static_cast<uint32_t>(c), t = t.plusMs(0));
     const auto code = r.enter(t);
     REQUIRE(code);
     CHECK(*code == "ZU01");

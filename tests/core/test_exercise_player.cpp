@@ -25,21 +25,21 @@ TEST_CASE("the player runs a step, counts down, and counts overtime upward", "[p
     FakeClock clock(Instant{1000000});
     ExercisePlayer p(ex);
     CHECK(p.state() == State::ready);
-    p.start(clock.now());
+    p.start(clock.steady());
     CHECK(p.state() == State::running);
-    CHECK(p.remainingMs(clock.now()) == 120000);
-    CHECK(formatCountdown(p.remainingMs(clock.now())) == "2:00");
+    CHECK(p.remainingMs(clock.steady()) == 120000);
+    CHECK(formatCountdown(p.remainingMs(clock.steady())) == "2:00");
     clock.advanceSeconds(100);
-    CHECK(p.phase(clock.now()) == Phase::normal);
+    CHECK(p.phase(clock.steady()) == Phase::normal);
     clock.advanceSeconds(7);  // 13 s left of 120: more than 10%
-    CHECK(p.phase(clock.now()) == Phase::normal);
+    CHECK(p.phase(clock.steady()) == Phase::normal);
     clock.advanceSeconds(1);  // 12 s left: the last 10%
-    CHECK(p.phase(clock.now()) == Phase::ending);
+    CHECK(p.phase(clock.steady()) == Phase::ending);
     clock.advanceSeconds(12);
-    CHECK(p.phase(clock.now()) == Phase::overtime);
-    CHECK(p.msSinceTimeUp(clock.now()) == 0);
+    CHECK(p.phase(clock.steady()) == Phase::overtime);
+    CHECK(p.msSinceTimeUp(clock.steady()) == 0);
     clock.advanceSeconds(90);
-    CHECK(formatCountdown(p.remainingMs(clock.now())) == "\xE2\x88\x92" "1:30");
+    CHECK(formatCountdown(p.remainingMs(clock.steady())) == "\xE2\x88\x92" "1:30");
     CHECK(p.state() == State::running);  // overtime does not stop anything by itself
     CHECK(p.stepIndex() == 0);
 }
@@ -48,38 +48,38 @@ TEST_CASE("pause stops the clock, resume continues where it was", "[player]") {
     const Exercise ex = threeSteps();
     FakeClock clock(Instant{0});
     ExercisePlayer p(ex);
-    p.start(clock.now());
+    p.start(clock.steady());
     clock.advanceSeconds(30);
-    p.togglePause(clock.now());
+    p.togglePause(clock.steady());
     CHECK(p.state() == State::paused);
     clock.advanceSeconds(600);
-    CHECK(p.remainingMs(clock.now()) == 90000);
-    p.togglePause(clock.now());
+    CHECK(p.remainingMs(clock.steady()) == 90000);
+    p.togglePause(clock.steady());
     clock.advanceSeconds(10);
-    CHECK(p.remainingMs(clock.now()) == 80000);
+    CHECK(p.remainingMs(clock.steady()) == 80000);
 }
 
 TEST_CASE("next and previous move between steps and restart their time, next on the last ends", "[player]") {
     const Exercise ex = threeSteps();
     FakeClock clock(Instant{0});
     ExercisePlayer p(ex);
-    p.next(clock.now());  // from ready: starts
+    p.next(clock.steady());  // from ready: starts
     CHECK(p.stepIndex() == 0);
     clock.advanceSeconds(50);
-    p.next(clock.now());
+    p.next(clock.steady());
     CHECK(p.stepIndex() == 1);
-    CHECK(p.remainingMs(clock.now()) == 240000);
+    CHECK(p.remainingMs(clock.steady()) == 240000);
     CHECK(p.nextStep()->text == "Vertel waarom.");
-    p.previous(clock.now());
+    p.previous(clock.steady());
     CHECK(p.stepIndex() == 0);
-    CHECK(p.remainingMs(clock.now()) == 120000);
-    p.previous(clock.now());
+    CHECK(p.remainingMs(clock.steady()) == 120000);
+    p.previous(clock.steady());
     CHECK(p.stepIndex() == 0);
-    p.next(clock.now());
-    p.next(clock.now());
+    p.next(clock.steady());
+    p.next(clock.steady());
     CHECK(p.stepIndex() == 2);
     CHECK(p.nextStep() == nullptr);
-    p.next(clock.now());
+    p.next(clock.steady());
     CHECK(p.state() == State::finished);
 }
 
@@ -87,15 +87,15 @@ TEST_CASE("minutes can be added and removed, never below half a minute", "[playe
     const Exercise ex = threeSteps();
     FakeClock clock(Instant{0});
     ExercisePlayer p(ex);
-    p.start(clock.now());
-    p.addMinutes(+1, clock.now());
-    CHECK(p.remainingMs(clock.now()) == 180000);
-    p.addMinutes(-1, clock.now());
-    p.addMinutes(-1, clock.now());
-    CHECK(p.remainingMs(clock.now()) == 60000);
-    p.addMinutes(-5, clock.now());
+    p.start(clock.steady());
+    p.addMinutes(+1, clock.steady());
+    CHECK(p.remainingMs(clock.steady()) == 180000);
+    p.addMinutes(-1, clock.steady());
+    p.addMinutes(-1, clock.steady());
+    CHECK(p.remainingMs(clock.steady()) == 60000);
+    p.addMinutes(-5, clock.steady());
     CHECK(p.durationMs() == ExercisePlayer::kMinStepSeconds * 1000);
-    p.next(clock.now());
+    p.next(clock.steady());
     CHECK(p.durationMs() == 240000);  // adjustments belong to their step
 }
 
@@ -103,17 +103,17 @@ TEST_CASE("auto-advance runs a whole exercise by itself, also across a long gap"
     const Exercise ex = threeSteps(true);
     FakeClock clock(Instant{0});
     ExercisePlayer p(ex);
-    p.start(clock.now());
+    p.start(clock.steady());
     clock.advanceSeconds(120);
-    p.tick(clock.now());
+    p.tick(clock.steady());
     CHECK(p.stepIndex() == 1);
-    CHECK(p.remainingMs(clock.now()) == 240000);
+    CHECK(p.remainingMs(clock.steady()) == 240000);
     clock.advanceSeconds(250);  // 10 s into step 3
-    p.tick(clock.now());
+    p.tick(clock.steady());
     CHECK(p.stepIndex() == 2);
-    CHECK(p.remainingMs(clock.now()) == 290000);
+    CHECK(p.remainingMs(clock.steady()) == 290000);
     clock.advanceSeconds(290);
-    p.tick(clock.now());
+    p.tick(clock.steady());
     CHECK(p.state() == State::finished);
 }
 
@@ -123,4 +123,59 @@ TEST_CASE("countdowns read the Dutch way", "[player]") {
     CHECK(formatCountdown(0) == "0:00");
     CHECK(formatCountdown(-400) == "0:00");
     CHECK(formatCountdown(3720000) == "1:02:00");
+}
+
+// Issue 14 item 7: a time sync or a hand-set clock steps the wall clock; a running step does not
+// jump, and an auto-advancing exercise does not run to its end.
+TEST_CASE("stepping the wall clock an hour forward and back does not move a running step", "[player][clock]") {
+    const Exercise ex = threeSteps(true);
+    FakeClock clock(Instant{1'800'000'000'000});
+    ExercisePlayer p(ex);
+    p.start(clock.steady());
+    clock.advanceSeconds(20);
+    CHECK(formatCountdown(p.remainingMs(clock.steady())) == "1:40");
+    clock.stepWallMs(+3600 * 1000);  // time sync: an hour forward
+    p.tick(clock.steady());
+    CHECK(p.stepIndex() == 0);
+    CHECK(p.state() == State::running);
+    CHECK(formatCountdown(p.remainingMs(clock.steady())) == "1:40");  // not "+59:40 Tijd is om"
+    CHECK(p.phase(clock.steady()) == Phase::normal);
+    clock.advanceSeconds(10);
+    clock.stepWallMs(-3600 * 1000);  // and back
+    p.tick(clock.steady());
+    CHECK(formatCountdown(p.remainingMs(clock.steady())) == "1:30");
+    CHECK(p.stepIndex() == 0);
+    // Paused, a step stays paused through a step of the wall clock.
+    p.pause(clock.steady());
+    clock.stepWallMs(+3600 * 1000);
+    p.resume(clock.steady());
+    CHECK(formatCountdown(p.remainingMs(clock.steady())) == "1:30");
+    // Auto-advance still happens when the step's own time is up, and only then.
+    clock.advanceSeconds(89);
+    p.tick(clock.steady());
+    CHECK(p.stepIndex() == 0);
+    clock.advanceSeconds(1);
+    p.tick(clock.steady());
+    CHECK(p.stepIndex() == 1);
+    CHECK(formatCountdown(p.remainingMs(clock.steady())) == "4:00");
+}
+
+TEST_CASE("a step running across midnight keeps counting down at its own pace", "[player][clock]") {
+    const Exercise ex = threeSteps(true);
+    FakeClock clock(Instant{0});
+    clock.set(fromLocal({{2026, 11, 26}, 23, 59, 0}));
+    ExercisePlayer p(ex);
+    p.start(clock.steady());
+    clock.advanceSeconds(90);  // 00:00:30 the next day
+    CHECK(toLocal(clock.now()).date == LocalDate{2026, 11, 27});
+    p.tick(clock.steady());
+    CHECK(p.stepIndex() == 0);
+    CHECK(formatCountdown(p.remainingMs(clock.steady())) == "0:30");
+    clock.stepWallMs(-3600 * 1000);  // a clock fixed back over midnight
+    p.tick(clock.steady());
+    CHECK(formatCountdown(p.remainingMs(clock.steady())) == "0:30");
+    clock.stepWallMs(+2 * 3600 * 1000);
+    p.tick(clock.steady());
+    CHECK(p.state() == State::running);
+    CHECK(p.stepIndex() == 0);
 }

@@ -8,30 +8,30 @@ using namespace kiosk;
 TEST_CASE("five wrong PINs lock the pad, each next lock-out lasts twice as long", "[pin]") {
     FakeClock clock(Instant{1000000});
     PinLockout p;
-    for (int i = 0; i < 4; ++i) p.recordFailure(clock.now());
-    CHECK_FALSE(p.locked(clock.now()));
-    p.recordFailure(clock.now());
-    REQUIRE(p.locked(clock.now()));
-    CHECK(p.secondsLeft(clock.now()) == 30);
+    for (int i = 0; i < 4; ++i) p.recordFailure(clock.steady());
+    CHECK_FALSE(p.locked(clock.steady()));
+    p.recordFailure(clock.steady());
+    REQUIRE(p.locked(clock.steady()));
+    CHECK(p.secondsLeft(clock.steady()) == 30);
     clock.advanceSeconds(29);
-    CHECK(p.locked(clock.now()));
-    p.recordFailure(clock.now());  // refused, not counted
+    CHECK(p.locked(clock.steady()));
+    p.recordFailure(clock.steady());  // refused, not counted
     clock.advanceSeconds(1);
-    CHECK_FALSE(p.locked(clock.now()));
-    for (int i = 0; i < 5; ++i) p.recordFailure(clock.now());
-    CHECK(p.secondsLeft(clock.now()) == 60);
+    CHECK_FALSE(p.locked(clock.steady()));
+    for (int i = 0; i < 5; ++i) p.recordFailure(clock.steady());
+    CHECK(p.secondsLeft(clock.steady()) == 60);
     clock.advanceSeconds(60);
-    for (int i = 0; i < 5; ++i) p.recordFailure(clock.now());
-    CHECK(p.secondsLeft(clock.now()) == 120);
+    for (int i = 0; i < 5; ++i) p.recordFailure(clock.steady());
+    CHECK(p.secondsLeft(clock.steady()) == 120);
 }
 
 TEST_CASE("the lock-out never exceeds an hour and a right PIN resets it", "[pin]") {
     FakeClock clock(Instant{0});
     PinLockout p;
     for (int round = 0; round < 12; ++round) {
-        for (int i = 0; i < 5; ++i) p.recordFailure(clock.now());
-        CHECK(p.secondsLeft(clock.now()) <= PinLockout::kMaxLockSeconds);
-        clock.advanceSeconds(p.secondsLeft(clock.now()));
+        for (int i = 0; i < 5; ++i) p.recordFailure(clock.steady());
+        CHECK(p.secondsLeft(clock.steady()) <= PinLockout::kMaxLockSeconds);
+        clock.advanceSeconds(p.secondsLeft(clock.steady()));
     }
     CHECK(p.lockouts == 12);
     p.recordSuccess();
@@ -40,27 +40,46 @@ TEST_CASE("the lock-out never exceeds an hour and a right PIN resets it", "[pin]
 }
 
 TEST_CASE("the lock-out survives a restart through its stored form", "[pin]") {
-    FakeClock clock(Instant{5000});
+    FakeClock clock(Instant{1'800'000'000'000});
     PinLockout p;
-    for (int i = 0; i < 5; ++i) p.recordFailure(clock.now());
-    const auto back = PinLockout::parse(p.serialise());
+    for (int i = 0; i < 5; ++i) p.recordFailure(clock.steady());
+    clock.advanceSeconds(10);
+    const std::string stored = p.serialise(clock.now(), clock.steady());
+    // A restart: the steady clock starts from another zero, the wall clock runs on.
+    FakeClock after(Instant{clock.now().ms + 5000});
+    const auto back = PinLockout::parse(stored, after.now(), after.steady());
     REQUIRE(back);
-    CHECK(back->locked(clock.now()));
-    CHECK(back->secondsLeft(clock.now()) == 30);
-    CHECK_FALSE(PinLockout::parse("drie 1 0"));
-    CHECK_FALSE(PinLockout::parse("1 1 0 extra"));
+    CHECK(back->locked(after.steady()));
+    CHECK(back->secondsLeft(after.steady()) == 15);
+    CHECK(back->lockouts == 1);
+    CHECK_FALSE(PinLockout::parse("drie 1 0", after.now(), after.steady()));
+    CHECK_FALSE(PinLockout::parse("1 1 0 extra", after.now(), after.steady()));
 }
 
-TEST_CASE("a clock stepped back never makes a lock-out longer than an hour", "[pin]") {
+TEST_CASE("within a run a stepped wall clock neither lifts nor stretches a lock-out", "[pin][clock]") {
+    FakeClock clock(Instant{1'800'000'000'000});
     PinLockout p;
-    const Instant t{1'800'000'000'000};
-    for (int i = 0; i < 5; ++i) p.recordFailure(t);
-    REQUIRE(p.secondsLeft(t) == 30);
-    const Instant back{t.ms - 3 * 3600 * 1000};  // three hours earlier
-    p.clamp(back);
-    CHECK(p.secondsLeft(back) == PinLockout::kMaxLockSeconds);
-    p.clamp(t);  // a clock that is right again keeps the shorter lock-out
-    CHECK(p.secondsLeft(t) == 0);
+    for (int i = 0; i < 5; ++i) p.recordFailure(clock.steady());
+    clock.stepWallMs(+3600 * 1000);
+    CHECK(p.secondsLeft(clock.steady()) == 30);
+    clock.stepWallMs(-3 * 3600 * 1000);
+    clock.advanceSeconds(20);
+    CHECK(p.secondsLeft(clock.steady()) == 10);
+    clock.advanceSeconds(10);
+    CHECK_FALSE(p.locked(clock.steady()));
+}
+
+TEST_CASE("a wall clock wrong at start never brings back a lock-out longer than an hour", "[pin][clock]") {
+    FakeClock clock(Instant{1'800'000'000'000});
+    PinLockout p;
+    for (int i = 0; i < 5; ++i) p.recordFailure(clock.steady());
+    const std::string stored = p.serialise(clock.now(), clock.steady());
+    FakeClock early(Instant{clock.now().ms - 3 * 3600 * 1000});  // booted three hours behind
+    const auto back = PinLockout::parse(stored, early.now(), early.steady());
+    REQUIRE(back);
+    CHECK(back->secondsLeft(early.steady()) == PinLockout::kMaxLockSeconds);
+    FakeClock late(Instant{clock.now().ms + 3 * 3600 * 1000});  // or ahead: over
+    CHECK_FALSE(PinLockout::parse(stored, late.now(), late.steady())->locked(late.steady()));
 }
 
 // ---- Boundaries (issue #21) ----

@@ -68,20 +68,3 @@ TEST_CASE("an unknown column is a warning, not a refusal", "[roster]") {
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].severity == Severity::warning);
 }
-
-TEST_CASE("a code lost its zeros only when it is shorter than the code the kiosk knows", "[roster][case]") {
-    auto row = [](int line, const char* code) {
-        RosterRow r;
-        r.line = line;
-        r.participant.code = code;
-        return r;
-    };
-    const std::vector<std::string> known{"0007", "00", "ZU01"};
-    const auto lost = codesThatLostZeros({row(2, "7"), row(3, "0007"), row(4, "000"), row(5, "0"), row(6, "8")}, known);
-    REQUIRE(lost.size() == 2);
-    CHECK(lost[0].line == 2);
-    CHECK(lost[0].code == "7");
-    CHECK(lost[0].existing == "0007");
-    CHECK(lost[1].code == "0");  // "00" without a zero; "000" has more zeros, not fewer (found by fuzz_roster_import)
-    CHECK(lost[1].existing == "00");
-}

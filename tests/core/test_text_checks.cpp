@@ -50,7 +50,7 @@ TEST_CASE("lengths count characters and positions are line:column in characters"
 
 TEST_CASE("a badge scanner or keyboard typing any code point 0x00-0xFF yields letters and digits only", "[text][badge]") {
     BadgeReader reader;
-    Instant t{1'800'000'000'000};
+    SteadyTime t{1'800'000'000'000};
     for (uint32_t cp = 0; cp < 256; ++cp) reader.type(cp, t);
     const auto code = reader.enter(t);
     REQUIRE(code);

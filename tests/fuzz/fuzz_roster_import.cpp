@@ -1,11 +1,12 @@
 // Fuzzes the roster import as `import-roster` and the live reload run it (parseRoster, then the
-// lost-leading-zeros check) with arbitrary bytes, any encoding: never a crash or a hang, and what
+// stored forms of codes that lost their leading zeros, core/code_resolver.h) with arbitrary bytes, any encoding: never a crash or a hang, and what
 // is accepted is always valid UTF-8 without control characters, within the field limits; every
 // message is valid UTF-8 without control characters (it is shown on a screen and in a terminal).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
+#include "core/code_resolver.h"
 #include "core/roster.h"
 #include "core/text_checks.h"
 #include "test_support.h"
@@ -27,7 +28,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         for (const auto* f : {&p.code, &p.firstName, &p.infix, &p.lastName, &p.department, &p.cohortId, &p.email})
             if (!kiosk::checkText(*f, 254, false).ok()) __builtin_trap();
     }
-    for (const auto& lost : kiosk::codesThatLostZeros(r.rows, known))
-        if (lost.code == lost.existing || lost.existing.size() <= lost.code.size()) __builtin_trap();
+    kiosk::CodeIndex index;
+    for (size_t i = 0; i < known.size(); ++i) index.add(known[i], true, i);
+    std::vector<kiosk::Participant> incoming;
+    for (const auto& row : r.rows) incoming.push_back(row.participant);
+    for (const auto& restored : kiosk::restoreStoredForms(incoming, index))
+        if (restored.incoming == restored.stored || kiosk::codeKey(restored.incoming) != kiosk::codeKey(restored.stored) ||
+            incoming[restored.row].code != restored.stored)
+            __builtin_trap();
     return 0;
 }

@@ -100,35 +100,6 @@ TEST_CASE("a participants.csv with only its header, or saved as Windows-1252, is
     CHECK(ui.has("tile.ZU01"));
 }
 
-TEST_CASE("a roster saved by Excel without its leading zeros is refused live: on the Status page, not at the door",
-          "[ui][config][live][case]") {
-    ConfigCopy cfg;
-    fs::copy_file(fs::path(KIOSK_SOURCE_DIR) / "tests/cases/roster-codes-with-zeros.csv", cfg.dir / "participants.csv",
-                  fs::copy_options::overwrite_existing);
-    test::UiHarness ui("2026-11-26T09:10", 1280, 800, cfg.path(), true);
-    REQUIRE(ui.session().roster().size() == 2);
-    fs::copy_file(fs::path(KIOSK_SOURCE_DIR) / "tests/cases/roster-codes-excel-stripped.csv", cfg.dir / "participants.csv",
-                  fs::copy_options::overwrite_existing);
-    fs::last_write_time(cfg.dir / "participants.csv", fs::last_write_time(cfg.dir / "participants.csv") + std::chrono::seconds(4));
-    ui.clock().advanceSeconds(3);
-    ui.session().pollConfig();
-    for (int i = 0; i < 500 && ui.session().configProblems().empty(); ++i) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
-        ui.session().drainStore();
-    }
-    // Said where staff look, with the file's name; the door keeps working with the roster it had.
-    REQUIRE_FALSE(ui.session().configProblems().empty());
-    CHECK(ui.session().configProblems().back().rfind("participants.csv:", 0) == 0);
-    CHECK(ui.session().roster().size() == 2);
-    CHECK(ui.session().roster().front().code.size() == 4);  // 0007 and 0031, the badges' codes
-    ui.frame();
-    CHECK(ui.session().buildView().storeProblem.empty());
-    ui.tap("go.checkin");
-    ui.tap("tile.0007");
-    ui.settle();
-    CHECK(ui.state().feedback.kind == ui::Feedback::Kind::checked_in);
-}
-
 TEST_CASE("a FIFO or a device put in the config folder while the kiosk runs is refused at once, the kiosk goes on",
           "[ui][config][live][files]") {
     ConfigCopy cfg;

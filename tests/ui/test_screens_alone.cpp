@@ -159,7 +159,7 @@ TEST_CASE("alone: the exercise screen runs a player and its controls ask for pla
     const Exercise& exercise = bench.config().programme.exercises.front();
     ExercisePlayer player(exercise);
     ui::KioskView v = bench.view("2026-11-26T10:00");
-    player.start(v.now);
+    player.start(v.steady);
     v.player = &player;
     bench.draw(v, s);
     CHECK(bench.target("player.next"));

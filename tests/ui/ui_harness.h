@@ -14,6 +14,7 @@
 #include <stdexcept>
 #include <thread>
 
+#include "app/input_bindings.h"
 #include "app/kiosk_session.h"
 #include "headless_imgui.h"
 #include "store_test_support.h"
@@ -111,15 +112,20 @@ public:
         for (int i = 0; i < 10; ++i) frame();
     }
 
-    // A badge scanner: the code typed as characters, then Enter (GLFW's key code, as the backend maps it).
+    // Key events as the window's GLFW callbacks deliver them (window_app.cpp): characters, and an
+    // Enter when `enter`; no frame is drawn (several scans may arrive within one frame).
+    void keys(const std::string& text, bool enter) {
+        for (char c : text) {
+            InputBindings::keyChar(static_cast<unsigned char>(c));
+            ImGui::GetIO().AddInputCharacter(static_cast<unsigned>(c));  // ImGui's backend gets them too
+        }
+        if (enter) InputBindings::keyEnter();
+    }
+    // A badge scanner: the code typed as characters, then Enter, pressed and released between two
+    // frames (as a scanner does: ImGui's key state never sees it down).
     void scanBadge(const std::string& code) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.KeyMap[ImGuiKey_Enter] = 257;
-        for (char c : code) io.AddInputCharacter(static_cast<unsigned>(c));
+        keys(code, true);
         frame();
-        io.KeysDown[257] = true;
-        frame();
-        io.KeysDown[257] = false;
         frame();
     }
 
