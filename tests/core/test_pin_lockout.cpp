@@ -85,7 +85,7 @@ TEST_CASE("a wall clock wrong at start never brings back a lock-out longer than 
 // ---- Boundaries (issue #21) ----
 
 TEST_CASE("the 5th wrong PIN locks, the 4th does not, and the lock ends exactly at its last millisecond", "[pin][boundary]") {
-    const Instant t{2'000'000'000'000};
+    const SteadyTime t{2'000'000'000'000};
     PinLockout p;
     for (int i = 1; i <= 4; ++i) {
         p.recordFailure(t);
@@ -93,15 +93,15 @@ TEST_CASE("the 5th wrong PIN locks, the 4th does not, and the lock ends exactly 
     }
     p.recordFailure(t);  // the 5th
     REQUIRE(p.locked(t));
-    CHECK(p.locked(Instant{t.ms + 29'999}));
-    CHECK(p.secondsLeft(Instant{t.ms + 29'999}) == 1);
-    CHECK_FALSE(p.locked(Instant{t.ms + 30'000}));
-    CHECK(p.secondsLeft(Instant{t.ms + 30'000}) == 0);
-    CHECK_FALSE(p.locked(Instant{t.ms + 30'001}));
+    CHECK(p.locked(SteadyTime{t.ms + 29'999}));
+    CHECK(p.secondsLeft(SteadyTime{t.ms + 29'999}) == 1);
+    CHECK_FALSE(p.locked(SteadyTime{t.ms + 30'000}));
+    CHECK(p.secondsLeft(SteadyTime{t.ms + 30'000}) == 0);
+    CHECK_FALSE(p.locked(SteadyTime{t.ms + 30'001}));
 }
 
 TEST_CASE("each lock-out doubles from 30 s and stops at exactly an hour", "[pin][boundary]") {
-    Instant t{1'000'000};
+    SteadyTime t{1'000'000};
     PinLockout p;
     // 30, 60, 120, 240, 480, 960, 1920, then 3840 capped at 3600, and it stays there.
     const int expected[] = {30, 60, 120, 240, 480, 960, 1920, 3600, 3600, 3600};
@@ -110,25 +110,25 @@ TEST_CASE("each lock-out doubles from 30 s and stops at exactly an hour", "[pin]
         REQUIRE_FALSE(p.locked(t));
         p.recordFailure(t);
         CHECK(p.secondsLeft(t) == seconds);
-        CHECK(p.locked(Instant{t.ms + seconds * 1000LL - 1}));
-        t = Instant{t.ms + seconds * 1000LL};
+        CHECK(p.locked(SteadyTime{t.ms + seconds * 1000LL - 1}));
+        t = SteadyTime{t.ms + seconds * 1000LL};
         CHECK_FALSE(p.locked(t));
     }
 }
 
 TEST_CASE("a wrong PIN typed during a lock-out is not counted and does not lengthen it", "[pin][boundary]") {
-    const Instant t{5'000'000};
+    const SteadyTime t{5'000'000};
     PinLockout p;
     for (int i = 0; i < 5; ++i) p.recordFailure(t);
     REQUIRE(p.secondsLeft(t) == 30);
-    const Instant during{t.ms + 10'000};
+    const SteadyTime during{t.ms + 10'000};
     for (int i = 0; i < 12; ++i) p.recordFailure(during);  // a passer-by keeps typing
     CHECK(p.failures == 0);
     CHECK(p.lockouts == 1);
     CHECK(p.secondsLeft(during) == 20);                      // not lengthened
-    CHECK_FALSE(p.locked(Instant{t.ms + 30'000}));           // ends when the first lock-out ends
+    CHECK_FALSE(p.locked(SteadyTime{t.ms + 30'000}));           // ends when the first lock-out ends
     // After it, the count starts afresh: four tries are free, the fifth locks for 60 s (not more).
-    const Instant after{t.ms + 30'000};
+    const SteadyTime after{t.ms + 30'000};
     for (int i = 0; i < 4; ++i) p.recordFailure(after);
     CHECK_FALSE(p.locked(after));
     p.recordFailure(after);
