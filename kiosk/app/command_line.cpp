@@ -62,7 +62,11 @@ Opties / options:
   --version, --help
 
 Afsluitcodes / exit codes: 0 goed, 1 fout tijdens het draaien, 2 verkeerd gebruik of configuratiefout,
-  3 geweigerd: niets te doen (export --certificates: niemand haalde de certificaatregel).
+  3 niets te doen: het was al zo (checkin: al ingecheckt; checkout: al uitgecheckt; export --certificates:
+    niemand haalde de certificaatregel) / nothing to do, it was so already,
+  4 geweigerd, niets opgeslagen (checkin/checkout: een onmogelijke tijd, zoals uitchecken vóór het inchecken
+    of meer dan 5 minuten na de klok, of uitchecken zonder inchecken) / refused, nothing stored.
+  checkin na een checkout checkt opnieuw in / checkin after a checkout checks in again.
 )";
 }
 

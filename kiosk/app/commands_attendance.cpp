@@ -41,6 +41,10 @@ int loadDay(CommandContext& ctx, AttendanceDb& db, LocalDate day, AttendanceLedg
 
 }  // namespace
 
+// Exit statuses of checkin / checkout beside 0 (done), 1 (error) and 2 (usage): see usageText().
+constexpr int kExitAlreadySo = 3;  // it was so already: nothing written
+constexpr int kExitRefused = 4;    // not possible (an impossible time, out without in): nothing written
+
 int cmdCheckInOut(const CommandLine& cl) {
     const bool in = cl.command == "checkin";
     if (cl.positional.size() != 1) {
@@ -74,19 +78,27 @@ int cmdCheckInOut(const CommandLine& cl) {
     if (int rc = loadDay(ctx, db, day, ledger)) return rc;
     const DayRecord rec = ledger.record(day, p.code);
     const TextArgs args{{"name", p.fullName()}, {"code", p.code}, {"date", day.iso()}};
-    // The same decision as a tap on the kiosk (core/checkin_flow.h).
+    // The same decision as a tap on the kiosk (core/checkin_flow.h); `checkin` after a check-out is
+    // the door's "weer inchecken". Exit: 0 done, 3 already so (nothing written), 4 refused (said why).
     const Instant now = SystemClock{}.now();
-    const TapDecision d = decideTap(in ? CheckAction::check_in : CheckAction::check_out,
-                                    {rec, false, now, AttendanceRules::from(ctx.config.settings)});
+    const TapDecision d = decideTap(in ? CheckAction::check_in_again : CheckAction::check_out,
+                                    {rec, false, now, AttendanceRules::from(ctx.config.settings), at});
     if (!d.write) {
         auto a = args;
         a.emplace_back("time", toLocal(d.shownTime).timeOfDay().hhmm());
         if (d.show == CheckFeedback::Kind::not_checked_in) {
             std::fprintf(stderr, "%s\n", ctx.texts.format("cli.not_checked_in", args).c_str());
-            return 2;
+            return kExitRefused;
+        }
+        if (d.show == CheckFeedback::Kind::refused) {
+            a.emplace_back("n", std::to_string(kMaxAheadMinutes));
+            auto r = args;
+            r.emplace_back("reason", ctx.texts.format(timeCheckKey(d.refusal), a));
+            std::fprintf(stderr, "%s\n", ctx.texts.format("cli.refused", r).c_str());
+            return kExitRefused;
         }
         std::printf("%s\n", ctx.texts.format(d.show == CheckFeedback::Kind::already_in ? "cli.already_in" : "cli.already_out", a).c_str());
-        return 0;
+        return kExitAlreadySo;
     }
     const AttendanceEvent e = makeEvent(*d.write, p.code, at, day, EventStamp::commandLine(now, ctx.config.settings.kioskId));
     if (auto s = db.appendEvent(e); !s.ok()) {

@@ -133,7 +133,7 @@ void KioskSession::apply(const ui::Intent& in) {
             } else if constexpr (std::is_same_v<A, I::SetLang>) {
                 s_.texts.setLang(a.lang);
             } else if constexpr (std::is_same_v<A, I::CheckIn>) {
-                tap(CheckAction::check_in, a.participantCode);
+                tap(a.again ? CheckAction::check_in_again : CheckAction::check_in, a.participantCode);
             } else if constexpr (std::is_same_v<A, I::CheckOut>) {
                 tap(CheckAction::check_out, a.participantCode);
             } else if constexpr (std::is_same_v<A, I::Scan>) {
@@ -208,7 +208,7 @@ void KioskSession::frame() {
     dailyUpkeep(now);
     if (nav_.homeDue(now, holds())) goHome();
     s_.ui.undoSecondsLeft = 0;
-    if (s_.ui.feedback.kind == ui::Feedback::Kind::checked_in)
+    if (s_.ui.feedback.kind == ui::Feedback::Kind::checked_in || s_.ui.feedback.kind == ui::Feedback::Kind::checked_out)
         s_.ui.undoSecondsLeft = undoSecondsLeft(s_.ledger.record(localDateOf(now), s_.ui.feedback.code), now,
                                                 AttendanceRules::from(s_.config.settings));
     for (const ui::Intent& key : input_.read(s_.ui.screen, running_ != nullptr, now)) {

@@ -23,8 +23,9 @@
 //   script and staff may write the same day in any order (a property test shuffles them).
 //
 // TIME SANITY (checkTapTime)
-//   A check-out before (or at) the open interval's check-in, a check-in before the last check-out,
-//   and any event more than kMaxAheadMinutes ahead of the writer's clock are refused with a reason;
+//   A check-out at or before the open interval's check-in, a check-in at or before the last
+//   check-out (at the same moment the fold could not tell which came first), and any event more
+//   than kMaxAheadMinutes ahead of the writer's clock are refused with a reason;
 //   the door and the command line ask before they write, so no such event is made by them.
 #pragma once
 
@@ -133,7 +134,7 @@ enum class TimeCheck {
     ok,
     ahead_of_clock,  // `at` is more than kMaxAheadMinutes after `now`
     out_before_in,   // a check-out at or before the open interval's check-in
-    in_before_out,   // a check-in before the last check-out
+    in_before_out,   // a check-in at or before the last check-out
 };
 TimeCheck checkTapTime(const DayRecord& r, EventKind kind, Instant at, Instant now);
 const char* timeCheckKey(TimeCheck c);  // catalogue key of the reason ("refused.ahead_of_clock", ...)

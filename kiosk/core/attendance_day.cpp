@@ -104,7 +104,7 @@ CheckOutDecision decideCheckOut(const DayRecord& r) {
 TimeCheck checkTapTime(const DayRecord& r, EventKind kind, Instant at, Instant now) {
     if (at.ms > now.ms + int64_t{kMaxAheadMinutes} * 60000) return TimeCheck::ahead_of_clock;
     if (kind == EventKind::check_out && r.isIn() && at <= r.intervals.back().in) return TimeCheck::out_before_in;
-    if (kind == EventKind::check_in && !r.isIn() && !r.intervals.empty() && at < *r.intervals.back().out)
+    if (kind == EventKind::check_in && !r.isIn() && !r.intervals.empty() && at <= *r.intervals.back().out)
         return TimeCheck::in_before_out;
     return TimeCheck::ok;
 }
