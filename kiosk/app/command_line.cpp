@@ -50,7 +50,8 @@ Gebruik / usage:
 Opties / options:
   --config DIR       configuratiemap (standaard $LEERGANG_KIOSK_CONFIG, /etc/leergang-kiosk, ingebouwd)
   --db FILE          database (standaard $XDG_DATA_HOME/leergang-kiosk/attendance.db)
-  --now YYYY-MM-DDTHH:MM   de klok start op dit lokale tijdstip en loopt door (demo's, tests)
+  --now YYYY-MM-DDTHH:MM   de klok start op dit lokale tijdstip en loopt door (demo's, tests); bij checkin
+                           en checkout: de klok waartegen --at gecontroleerd wordt
   --screen NAME      home, checkin of agenda
   --size WxH         venstergrootte (standaard 1280x800)
   --fullscreen       volledig scherm (op locatie)

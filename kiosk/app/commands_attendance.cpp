@@ -51,7 +51,17 @@ int cmdCheckInOut(const CommandLine& cl) {
         std::fprintf(stderr, "leergang-kiosk %s CODE [--at YYYY-MM-DDTHH:MM]\n", cl.command.c_str());
         return 2;
     }
-    Instant at = SystemClock{}.now();
+    // The clock the time is checked against: the system's, or --now (demos, tests of dates to come).
+    Instant now = SystemClock{}.now();
+    if (cl.now) {
+        const auto t = LocalDateTime::parse(*cl.now);
+        if (!t) {
+            std::fprintf(stderr, "--now YYYY-MM-DDTHH:MM, niet / not '%s'\n", cl.now->c_str());
+            return 2;
+        }
+        now = fromLocal(*t);
+    }
+    Instant at = now;
     if (cl.at) {
         const auto t = LocalDateTime::parse(*cl.at);
         if (!t) {
@@ -80,7 +90,6 @@ int cmdCheckInOut(const CommandLine& cl) {
     const TextArgs args{{"name", p.fullName()}, {"code", p.code}, {"date", day.iso()}};
     // The same decision as a tap on the kiosk (core/checkin_flow.h); `checkin` after a check-out is
     // the door's "weer inchecken". Exit: 0 done, 3 already so (nothing written), 4 refused (said why).
-    const Instant now = SystemClock{}.now();
     const TapDecision d = decideTap(in ? CheckAction::check_in_again : CheckAction::check_out,
                                     {rec, false, now, AttendanceRules::from(ctx.config.settings), at});
     if (!d.write) {
