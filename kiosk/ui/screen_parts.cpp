@@ -101,9 +101,10 @@ Intent drawFeedback(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 max
             buttons.push_back({"feedback.done", tx("checkin.stay"), ImVec2(bw, bh), ButtonStyle::primary, {}, Icon::check});
             break;
         case Feedback::Kind::already_out:
-            buttons.push_back({"feedback.checkin_again", tx("checkin.check_in_again"), ImVec2(bw, bh), ButtonStyle::secondary, {},
+            // They tapped their own name to come in: checking in again is the likely answer.
+            buttons.push_back({"feedback.checkin_again", tx("checkin.check_in_again"), ImVec2(bw, bh), ButtonStyle::primary, {},
                                Icon::person});
-            buttons.push_back({"feedback.done", tx("checkin.done"), ImVec2(bw, bh), ButtonStyle::primary, {}, Icon::check});
+            buttons.push_back({"feedback.done", tx("checkin.done"), ImVec2(bw, bh), ButtonStyle::secondary, {}, Icon::check});
             break;
         case Feedback::Kind::not_checked_in:
             buttons.push_back({"feedback.checkin", tx("checkin.check_in_now"), ImVec2(bw, bh), ButtonStyle::primary, {},
