@@ -52,7 +52,8 @@ Opties / options:
   --db FILE          database (standaard $XDG_DATA_HOME/leergang-kiosk/attendance.db)
                      meerdere processen mogen tegelijk schrijven (kiosken, checkin/checkout, scripts):
                      elk feit één keer / several processes may write at once, each fact once
-  --now YYYY-MM-DDTHH:MM   de klok start op dit lokale tijdstip en loopt door (demo's, tests)
+  --now YYYY-MM-DDTHH:MM   de klok start op dit lokale tijdstip en loopt door (demo's, tests); bij checkin
+                           en checkout: de klok waartegen --at gecontroleerd wordt
   --screen NAME      home, checkin of agenda
   --size WxH         venstergrootte (standaard 1280x800)
   --fullscreen       volledig scherm (op locatie)
@@ -64,7 +65,11 @@ Opties / options:
   --version, --help
 
 Afsluitcodes / exit codes: 0 goed, 1 fout tijdens het draaien, 2 verkeerd gebruik of configuratiefout,
-  3 geweigerd: niets te doen (export --certificates: niemand haalde de certificaatregel).
+  3 niets te doen: het was al zo (checkin: al ingecheckt; checkout: al uitgecheckt; export --certificates:
+    niemand haalde de certificaatregel) / nothing to do, it was so already,
+  4 geweigerd, niets opgeslagen (checkin/checkout: een onmogelijke tijd, zoals uitchecken vóór het inchecken
+    of meer dan 5 minuten na de klok, of uitchecken zonder inchecken) / refused, nothing stored.
+  checkin na een checkout checkt opnieuw in / checkin after a checkout checks in again.
 )";
 }
 

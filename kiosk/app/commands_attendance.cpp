@@ -31,13 +31,27 @@ int open(const CommandLine& cl, CommandContext& ctx, AttendanceDb& db, bool forR
 
 }  // namespace
 
+// Exit statuses of checkin / checkout beside 0 (done), 1 (error) and 2 (usage): see usageText().
+constexpr int kExitAlreadySo = 3;  // it was so already: nothing written
+constexpr int kExitRefused = 4;    // not possible (an impossible time, out without in): nothing written
+
 int cmdCheckInOut(const CommandLine& cl) {
     const bool in = cl.command == "checkin";
     if (cl.positional.size() != 1) {
         std::fprintf(stderr, "leergang-kiosk %s CODE [--at YYYY-MM-DDTHH:MM]\n", cl.command.c_str());
         return 2;
     }
-    Instant at = SystemClock{}.now();
+    // The clock the time is checked against: the system's, or --now (demos, tests of dates to come).
+    Instant now = SystemClock{}.now();
+    if (cl.now) {
+        const auto t = LocalDateTime::parse(*cl.now);
+        if (!t) {
+            std::fprintf(stderr, "--now YYYY-MM-DDTHH:MM, niet / not '%s'\n", cl.now->c_str());
+            return 2;
+        }
+        now = fromLocal(*t);
+    }
+    Instant at = now;
     if (cl.at) {
         const auto t = LocalDateTime::parse(*cl.at);
         if (!t) {
@@ -65,10 +79,11 @@ int cmdCheckInOut(const CommandLine& cl) {
     const Participant& p = who->participant;
     const LocalDate day = localDateOf(at);
     const TextArgs args{{"name", p.fullName()}, {"code", p.code}, {"date", day.iso()}};
-    // The same decision as a tap on the kiosk (core/checkin_flow.h), made again inside the write
-    // transaction: four scripts and two kiosks at once still write each check-in once.
-    const Instant now = SystemClock{}.now();
-    const CheckAction action = in ? CheckAction::check_in : CheckAction::check_out;
+    // The same decision as a tap on the kiosk (core/checkin_flow.h), made inside the write
+    // transaction: four scripts and two kiosks at once still write each check-in once. `checkin`
+    // after a check-out is the door's "weer inchecken". Exit: 0 done, 3 already so (nothing
+    // written), 4 refused (said why).
+    const CheckAction action = in ? CheckAction::check_in_again : CheckAction::check_out;
     const AttendanceEvent e = makeEvent(in ? EventKind::check_in : EventKind::check_out, p.code, at, day,
                                         EventStamp::commandLine(now, ctx.config.settings.kioskId));
     GuardedOutcome done;
@@ -81,10 +96,17 @@ int cmdCheckInOut(const CommandLine& cl) {
         a.emplace_back("time", toLocal(done.shownTime).timeOfDay().hhmm());
         if (done.show == CheckFeedback::Kind::not_checked_in) {
             std::fprintf(stderr, "%s\n", ctx.texts.format("cli.not_checked_in", args).c_str());
-            return 2;
+            return kExitRefused;
+        }
+        if (done.show == CheckFeedback::Kind::refused) {
+            a.emplace_back("n", std::to_string(kMaxAheadMinutes));
+            auto r = args;
+            r.emplace_back("reason", ctx.texts.format(timeCheckKey(done.refusal), a));
+            std::fprintf(stderr, "%s\n", ctx.texts.format("cli.refused", r).c_str());
+            return kExitRefused;
         }
         std::printf("%s\n", ctx.texts.format(done.show == CheckFeedback::Kind::already_in ? "cli.already_in" : "cli.already_out", a).c_str());
-        return 0;
+        return kExitAlreadySo;
     }
     // Printed only after the commit returned: a script may trust this line.
     auto a = args;

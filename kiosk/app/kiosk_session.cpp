@@ -58,7 +58,8 @@ bool KioskSession::drainStore() {
                 s_.ledger.apply(decided->outcome.event);
                 flow_.committed(s_.ui.feedback, c.ticket, now);
             } else {
-                flow_.refused(s_.ui.feedback, c.ticket, decided->outcome.show, decided->outcome.shownTime, now);
+                flow_.refused(s_.ui.feedback, c.ticket, decided->outcome.show, decided->outcome.shownTime, now,
+                              decided->outcome.refusal);
             }
             continue;
         }
@@ -171,7 +172,7 @@ void KioskSession::apply(const ui::Intent& in) {
             } else if constexpr (std::is_same_v<A, I::SetLang>) {
                 s_.texts.setLang(a.lang);
             } else if constexpr (std::is_same_v<A, I::CheckIn>) {
-                tap(CheckAction::check_in, a.participantCode);
+                tap(a.again ? CheckAction::check_in_again : CheckAction::check_in, a.participantCode);
             } else if constexpr (std::is_same_v<A, I::CheckOut>) {
                 tap(CheckAction::check_out, a.participantCode);
             } else if constexpr (std::is_same_v<A, I::Scan>) {
@@ -245,7 +246,7 @@ void KioskSession::frame() {
     dailyUpkeep(now);
     if (nav_.homeDue(holds())) goHome();
     s_.ui.undoSecondsLeft = 0;
-    if (s_.ui.feedback.kind == ui::Feedback::Kind::checked_in)
+    if (s_.ui.feedback.kind == ui::Feedback::Kind::checked_in || s_.ui.feedback.kind == ui::Feedback::Kind::checked_out)
         s_.ui.undoSecondsLeft = std::min(undoSecondsLeft(s_.ledger.record(localDateOf(now), s_.ui.feedback.code), now,
                                                          AttendanceRules::from(s_.config.settings)),
                                          nav_.cardSecondsLeft(s_.config.settings.undoSeconds));

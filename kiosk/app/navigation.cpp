@@ -83,7 +83,7 @@ bool Navigation::homeDue(const Holds& holds) const {
     const KioskSettings& settings = s_.config.settings;
     const auto& fb = ui.feedback;
     using K = ui::Feedback::Kind;
-    const int64_t cardMs = (fb.kind == K::checked_in ? settings.undoSeconds : kFeedbackSeconds) * 1000;
+    const int64_t cardMs = (fb.kind == K::checked_in || fb.kind == K::checked_out ? settings.undoSeconds : kFeedbackSeconds) * 1000;
     const int64_t idleMs = msSinceInput();
     if (fb.kind != K::none && fb.kind != K::pending && cardAgeMs() >= cardMs && idleMs >= cardMs) return true;
     return ui.screen != ui::Screen::home && fb.kind != K::pending && !holds.exerciseRunning && !holds.staffOn &&

@@ -7,46 +7,6 @@
 
 namespace kiosk {
 
-CheckInDecision decideCheckIn(const DayRecord& r) {
-    return r.checkIn ? CheckInDecision::already_checked_in : CheckInDecision::record;
-}
-
-CheckOutDecision decideCheckOut(const DayRecord& r) {
-    if (!r.checkIn) return CheckOutDecision::not_checked_in;
-    if (r.checkOut) return CheckOutDecision::already_checked_out;
-    return CheckOutDecision::record;
-}
-
-int undoSecondsLeft(const DayRecord& r, Instant now, const AttendanceRules& rules) {
-    if (!r.checkIn || r.checkInEventId.empty() || r.checkOut || r.corrected) return 0;
-    const int64_t elapsedMs = now.ms - r.checkInRecordedAt.ms;
-    if (elapsedMs < 0) return rules.undoSeconds;
-    const int64_t leftMs = static_cast<int64_t>(rules.undoSeconds) * 1000 - elapsedMs;
-    return leftMs <= 0 ? 0 : static_cast<int>((leftMs + 999) / 1000);
-}
-
-bool canUndo(const DayRecord& r, Instant now, const AttendanceRules& rules) {
-    return undoSecondsLeft(r, now, rules) > 0;
-}
-
-DayStatus statusOf(const DayRecord& r, const ProgrammeDay* day, const AttendanceRules& rules) {
-    if (!r.checkIn) return DayStatus::absent;
-    if (!day) return DayStatus::present;
-    const auto in = toLocal(*r.checkIn);
-    const bool late = in.date == day->date &&
-                      in.hour * 60 + in.minute > day->startsAt().minutes + rules.lateGraceMinutes;
-    bool early = false;
-    if (r.checkOut) {
-        const auto out = toLocal(*r.checkOut);
-        early = out.date == day->date &&
-                out.hour * 60 + out.minute < day->endsAt().minutes - rules.earlyLeaveGraceMinutes;
-    }
-    if (late && early) return DayStatus::late_and_left_early;
-    if (late) return DayStatus::late;
-    if (early) return DayStatus::left_early;
-    return DayStatus::present;
-}
-
 namespace {
 constexpr EnumName<DayStatus> kDayStatusNames[] = {
     {DayStatus::absent, "absent"},
@@ -84,51 +44,6 @@ const char* eventSourceKey(EventSource s) { return nameIn(kEventSourceNames, s, 
 std::optional<EventSource> parseEventSource(const std::string& s) { return parseIn(kEventSourceNames, s); }
 const char* correctionEffectKey(CorrectionEffect e) { return nameIn(kCorrectionEffectNames, e, ""); }
 std::optional<CorrectionEffect> parseCorrectionEffect(const std::string& s) { return parseIn(kCorrectionEffectNames, s); }
-
-DayRecord foldPersonDay(const std::vector<const AttendanceEvent*>& events, const std::set<std::string>& undone) {
-    DayRecord r;
-    for (const AttendanceEvent* ep : events) {
-        const AttendanceEvent& e = *ep;
-        if (undone.count(e.id)) continue;
-        switch (e.kind) {
-            case EventKind::check_in:
-                if (!r.checkIn) {
-                    r.checkIn = e.at;
-                    r.checkInEventId = e.id;
-                    r.checkInRecordedAt = e.recordedAt;
-                }
-                break;
-            case EventKind::check_out:
-                if (r.checkIn) r.checkOut = e.at;
-                break;
-            case EventKind::correction:
-                r.corrected = true;
-                if (e.effect == CorrectionEffect::set_check_in) {
-                    r.checkIn = e.at;
-                    r.checkInEventId.clear();
-                } else if (e.effect == CorrectionEffect::set_check_out) {
-                    r.checkOut = e.at;
-                } else if (e.effect == CorrectionEffect::set_absent) {
-                    r.checkIn.reset();
-                    r.checkOut.reset();
-                    r.checkInEventId.clear();
-                }
-                break;
-            case EventKind::guest_registration:
-                // The walk-in turned out to be this participant: they were here from the walk-in's time.
-                if (e.effect == CorrectionEffect::link_guest) {
-                    r.corrected = true;
-                    if (!r.checkIn) {
-                        r.checkIn = e.at;
-                        r.checkInEventId.clear();
-                    }
-                }
-                break;
-            case EventKind::undo: break;
-        }
-    }
-    return r;
-}
 
 std::vector<Guest> foldGuests(const std::vector<const AttendanceEvent*>& dayEvents, const std::set<std::string>& undone) {
     std::set<std::string> linked, confirmed;

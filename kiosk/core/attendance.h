@@ -1,9 +1,32 @@
 // attendance.h: the attendance log and the rules that read it.
 //
 // Attendance is an append-only log of events. Nothing is edited in place: an undo is an event that
-// names the check-in it reverses, a staff correction is an event with a reason and an actor. What
-// a person's day looks like (present, late, left early, absent) is derived from the log here, in
-// one place, and never stored twice. All rules are pure: the caller passes "now".
+// names the check-in or check-out it reverses, a staff correction is an event with a reason and an
+// actor. What a person's day looks like (present, late, left early, absent; minutes present) is
+// derived from the log here, in one place, and never stored twice. All rules are pure: the caller
+// passes "now".
+//
+// A DAY AS INTERVALS (foldPersonDay, in attendance_day.cpp)
+//   A person's day is a sorted list of intervals [in, out): check in, check out, check in again, as
+//   often as needed. The fold reads one person's events of one day and builds them by these rules:
+//   1. Undone events are gone (an undo names the event it reverses; undoing a check-out reopens
+//      the interval it closed, undoing a check-in removes the interval it opened).
+//   2. set_absent is staff's word that the person was not there: every tap and correction written
+//      before the latest set_absent (by recordedAt, then id) is set aside; what is written after it
+//      counts again.
+//   3. What is left is read in time order, (at, id): a check-in, set_check_in or link_guest opens an
+//      interval unless one is open (a second check-in is a double, not a new arrival); a check-out
+//      closes the open interval (without one it is a double and ignored); set_check_out closes the
+//      open interval at its time, or, with none open, moves the end of the last interval to it
+//      ("they were here until then"; a set_check_out before that end changes nothing).
+//   The result depends on the events, never on the order the store hands them out: two kiosks, a
+//   script and staff may write the same day in any order (a property test shuffles them).
+//
+// TIME SANITY (checkTapTime)
+//   A check-out at or before the open interval's check-in, a check-in at or before the last
+//   check-out (at the same moment the fold could not tell which came first), and any event more
+//   than kMaxAheadMinutes ahead of the writer's clock are refused with a reason;
+//   the door and the command line ask before they write, so no such event is made by them.
 #pragma once
 
 #include <cstdint>
@@ -60,14 +83,33 @@ struct AttendanceEvent {
 
 enum class DayStatus { absent, present, late, left_early, late_and_left_early };
 
-// One participant's derived day.
-struct DayRecord {
-    std::optional<Instant> checkIn;
-    std::optional<Instant> checkOut;
-    std::string checkInEventId;  // the event that undo would reverse
-    Instant checkInRecordedAt;
-    bool corrected = false;      // a staff correction shaped this day
+// One stretch of presence: from a check-in to its check-out (open while `out` is empty).
+struct Interval {
+    Instant in;
+    std::optional<Instant> out;
+    std::string inEventId;     // the check-in that opened it; empty when staff's correction or a linked walk-in did
+    Instant inRecordedAt;      // when that check-in was written (the undo window counts from here)
+    std::string outEventId;    // the check-out that closed it; empty when open or closed by staff
+    Instant outRecordedAt;
+    friend bool operator==(const Interval&, const Interval&) = default;
 };
+
+// One participant's derived day (foldPersonDay).
+struct DayRecord {
+    std::vector<Interval> intervals;  // sorted by `in`, not overlapping; at most the last one open
+    int minutesPresent = 0;           // whole minutes in closed intervals (an open one is not yet counted)
+    std::optional<Instant> checkIn;   // the first check-in of the day
+    std::optional<Instant> checkOut;  // the last check-out, only when no interval is open
+    std::string checkInEventId;       // the check-in that opened the last interval (empty: staff did)
+    Instant checkInRecordedAt;
+    bool corrected = false;           // a staff correction (or a linked walk-in) shaped this day
+    bool isIn() const { return !intervals.empty() && !intervals.back().out; }
+    friend bool operator==(const DayRecord&, const DayRecord&) = default;
+};
+
+// No event may be about a moment more than this many minutes after the writer's clock: clocks of
+// two kiosks and a script differ by seconds, not by more; a check-in "tomorrow" is a typing error.
+constexpr int kMaxAheadMinutes = 5;
 
 struct AttendanceRules {
     int undoSeconds = 10;
@@ -78,17 +120,36 @@ struct AttendanceRules {
     }
 };
 
-// What a tap on a name means given the day so far.
+// What a tap on a name means given the day so far. After a check-out a check-in is a new interval
+// (`record`); the door asks first (checkin_flow.h), the command line just does it.
 enum class CheckInDecision { record, already_checked_in };
 enum class CheckOutDecision { record, not_checked_in, already_checked_out };
 
 CheckInDecision decideCheckIn(const DayRecord& r);
 CheckOutDecision decideCheckOut(const DayRecord& r);
+
+// Whether a check-in or check-out about moment `at`, written when the writer's clock says `now`,
+// is possible given the day so far (see TIME SANITY above).
+enum class TimeCheck {
+    ok,
+    ahead_of_clock,  // `at` is more than kMaxAheadMinutes after `now`
+    out_before_in,   // a check-out at or before the open interval's check-in
+    in_before_out,   // a check-in at or before the last check-out
+};
+TimeCheck checkTapTime(const DayRecord& r, EventKind kind, Instant at, Instant now);
+const char* timeCheckKey(TimeCheck c);  // catalogue key of the reason ("refused.ahead_of_clock", ...)
+
+// The undo at the door reverses the last tap: the check-in of an open interval, or the check-out
+// that closed the last one, while its window is open. Staff's changes are not undone here.
 bool canUndo(const DayRecord& r, Instant now, const AttendanceRules& rules);
 // Seconds left in the undo window (0 when closed).
 int undoSecondsLeft(const DayRecord& r, Instant now, const AttendanceRules& rules);
+// The event the undo would reverse ("" when there is none) and whether it is a check-out.
+std::string undoTarget(const DayRecord& r, bool* isCheckOut = nullptr);
 
 // Status for a day with known programme hours; without a programme day only present/absent.
+// Late: the first check-in after start + lateGraceMinutes (whole minutes; at the boundary is on
+// time). Left early: the last check-out, with no interval open, before end - earlyLeaveGraceMinutes.
 DayStatus statusOf(const DayRecord& r, const ProgrammeDay* day, const AttendanceRules& rules);
 const char* dayStatusKey(DayStatus s);  // "absent", "present", ... (catalogue: status.<key>)
 
@@ -114,8 +175,9 @@ inline bool isGuestReview(const AttendanceEvent& e) {
 // What staff did: corrections and guest reviews, for the history.
 inline bool isStaffChange(const AttendanceEvent& e) { return e.kind == EventKind::correction || isGuestReview(e); }
 
-// One participant's day from that person's events of that day, in store order. `undone` names
-// the events reversed by an undo (from any day). The one place where the log becomes a day.
+// One participant's day from that person's events of that day, in any order (the rules are at the
+// top of this file). `undone` names the events reversed by an undo (from any day). The one place
+// where the log becomes a day.
 DayRecord foldPersonDay(const std::vector<const AttendanceEvent*>& events, const std::set<std::string>& undone);
 // The day's walk-ins from that day's events, in store order: registrations that were not undone
 // and not linked to a participant, with their confirmation.

@@ -4,6 +4,21 @@ namespace kiosk {
 
 using Kind = CheckFeedback::Kind;
 
+namespace {
+
+// An impossible time, said as such (checkTapTime); false when the time is fine.
+bool refuse(TapDecision& d, const TapFacts& f, EventKind kind, Instant at) {
+    const TimeCheck c = checkTapTime(f.record, kind, at, f.now);
+    if (c == TimeCheck::ok) return false;
+    d.show = Kind::refused;
+    d.refusal = c;
+    const auto& last = f.record.intervals;
+    d.shownTime = c == TimeCheck::out_before_in ? last.back().in : c == TimeCheck::in_before_out ? *last.back().out : at;
+    return true;
+}
+
+}  // namespace
+
 TapDecision decideTap(CheckAction action, const TapFacts& f) {
     TapDecision d;
     d.shownTime = f.now;
@@ -12,36 +27,49 @@ TapDecision decideTap(CheckAction action, const TapFacts& f) {
         d.show = Kind::pending;
         return d;
     }
+    const Instant at = f.at.value_or(f.now);
+    const DayRecord& r = f.record;
     switch (action) {
         case CheckAction::check_in:
-            if (decideCheckIn(f.record) == CheckInDecision::already_checked_in) {
+        case CheckAction::check_in_again:
+            if (decideCheckIn(r) == CheckInDecision::already_checked_in) {
                 d.show = Kind::already_in;
-                d.shownTime = *f.record.checkIn;
+                d.shownTime = r.intervals.back().in;
                 return d;
             }
+            if (action == CheckAction::check_in && !r.intervals.empty()) {  // left earlier: ask first
+                d.show = Kind::already_out;
+                d.shownTime = *r.intervals.back().out;
+                return d;
+            }
+            if (refuse(d, f, EventKind::check_in, at)) return d;
             d.write = EventKind::check_in;
             d.onCommit = Kind::checked_in;
             break;
         case CheckAction::check_out:
-            switch (decideCheckOut(f.record)) {
+            switch (decideCheckOut(r)) {
                 case CheckOutDecision::not_checked_in: d.show = Kind::not_checked_in; return d;
                 case CheckOutDecision::already_checked_out:
                     d.show = Kind::already_out;
-                    d.shownTime = *f.record.checkOut;
+                    d.shownTime = *r.checkOut;
                     return d;
                 case CheckOutDecision::record: break;
             }
+            if (refuse(d, f, EventKind::check_out, at)) return d;
             d.write = EventKind::check_out;
             d.onCommit = Kind::checked_out;
             break;
-        case CheckAction::undo:
-            if (!canUndo(f.record, f.now, f.rules)) {
+        case CheckAction::undo: {
+            if (!canUndo(r, f.now, f.rules)) {
                 d.ignored = true;
                 return d;
             }
+            bool out = false;
+            undoTarget(r, &out);
             d.write = EventKind::undo;
-            d.onCommit = Kind::undone;
+            d.onCommit = out ? Kind::undone_out : Kind::undone;
             break;
+        }
     }
     d.show = Kind::pending;
     return d;
@@ -51,15 +79,16 @@ std::optional<CheckinFlow::Write> CheckinFlow::tap(CheckFeedback& card, CheckAct
                                                    const DayRecord& record, const AttendanceRules& rules,
                                                    const EventStamp& stamp) const {
     const Instant now = stamp.recordedAt;
-    if (action == CheckAction::undo && (card.kind != Kind::checked_in || card.code != who.code)) return std::nullopt;
+    const bool undoable = card.kind == Kind::checked_in || card.kind == Kind::checked_out;  // welcome and goodbye
+    if (action == CheckAction::undo && (!undoable || card.code != who.code)) return std::nullopt;
     const TapDecision d = decideTap(action, {record, writing(who.code), now, rules});
     if (d.ignored) return std::nullopt;
     if (!d.write) {
-        card = {d.show, who.code, who.firstName, d.shownTime, now, {}};
+        card = {d.show, who.code, who.firstName, d.shownTime, now, d.show == Kind::refused ? timeCheckKey(d.refusal) : ""};
         return std::nullopt;
     }
     Write w;
-    w.event = *d.write == EventKind::undo ? makeUndoEvent(who.code, record.checkInEventId, stamp)
+    w.event = *d.write == EventKind::undo ? makeUndoEvent(who.code, undoTarget(record), stamp)
                                           : makeTapEvent(*d.write, who.code, stamp);
     w.onCommit = d.onCommit;
     w.code = who.code;
@@ -97,12 +126,13 @@ bool CheckinFlow::committed(CheckFeedback& card, uint64_t ticket, Instant now) {
     return true;
 }
 
-bool CheckinFlow::refused(CheckFeedback& card, uint64_t ticket, Kind show, Instant shownTime, Instant now) {
+bool CheckinFlow::refused(CheckFeedback& card, uint64_t ticket, Kind show, Instant shownTime, Instant now, TimeCheck why) {
     auto it = pending_.find(ticket);
     if (it == pending_.end()) return false;
     const Pending p = it->second;
     pending_.erase(it);
-    if (card.kind == Kind::pending && card.code == p.code) card = {show, p.code, p.name, shownTime, now, {}};
+    if (card.kind == Kind::pending && card.code == p.code)
+        card = {show, p.code, p.name, shownTime, now, show == Kind::refused ? timeCheckKey(why) : ""};
     return true;
 }
 

@@ -5,10 +5,11 @@
 // STATES (of the one confirmation card on screen)
 //   IDLE       no card: the home screen or the list of names.
 //   PENDING    an event is on its way to the disk. The card says "een moment", never "ingecheckt".
-//   CONFIRMED  the store's commit returned: checked_in (with undo while its window is open),
-//              checked_out, undone, guest_registered.
+//   CONFIRMED  the store's commit returned: checked_in and checked_out (each with undo while its
+//              window is open), undone, undone_out, guest_registered.
 //   REFUSED    nothing was written, and the card says why: already_in (and offers check-out),
-//              not_checked_in, already_out, unknown_code.
+//              not_checked_in, already_out ("you left at 12:03", and offers to check in again),
+//              refused (an impossible time: the reason from checkTapTime), unknown_code.
 //   FAILED     the store could not write: said as such (error), never as a check-in.
 //
 // INVARIANTS
@@ -28,7 +29,7 @@
 //   tap():            any -> PENDING (with a write) | REFUSED | PENDING (write already in flight)
 //   unknownCode():    any -> REFUSED (unknown_code)
 //   walkIn():         IDLE | CONFIRMED | REFUSED | FAILED -> PENDING; never while PENDING
-//   undo():           CONFIRMED(checked_in), window open -> PENDING; else unchanged
+//   undo():           CONFIRMED(checked_in | checked_out), window open -> PENDING; else unchanged
 //   committed():      PENDING -> CONFIRMED (onCommit of that write)
 //   refused():        PENDING -> REFUSED (the store decided again on its fresh state, wrote nothing)
 //   failed():         PENDING -> FAILED
@@ -51,11 +52,13 @@ struct CheckFeedback {
         none,
         pending,          // written to the store, waiting for the commit (no "ingecheckt" yet)
         checked_in,       // committed: "Welkom, Anna!" with undo
-        checked_out,      // committed: "Tot ziens, Anna!"
+        checked_out,      // committed: "Tot ziens, Anna!" with undo
         undone,           // the check-in was reversed
+        undone_out,       // the check-out was reversed: still here
         already_in,       // tapped again: friendly, with the choice to check out
         not_checked_in,   // check-out without check-in
-        already_out,
+        already_out,      // checked out at `at`: offers to check in again
+        refused,          // an impossible time: `detail` is the reason's catalogue key, `at` the time it names
         error,            // the store could not write: said as such, never as a check-in
         unknown_code,     // a badge or typed code that is not on the roster
         guest_registered, // a walk-in was stored as a guest
@@ -67,14 +70,17 @@ struct CheckFeedback {
     std::string detail;   // error text
 };
 
-enum class CheckAction { check_in, check_out, undo };
+// check_in after a check-out asks first (already_out); check_in_again is the answer "yes, I am back"
+// (and what the command line's `checkin` means).
+enum class CheckAction { check_in, check_out, undo, check_in_again };
 
 // What decideTap reads.
 struct TapFacts {
     DayRecord record;       // the person's day so far
     bool writing = false;   // a write for this person is still on its way to the disk
-    Instant now;
+    Instant now;            // the writer's clock
     AttendanceRules rules;
+    std::optional<Instant> at = std::nullopt;  // the moment the event is about, when not `now` (the command line's --at)
 };
 
 struct TapDecision {
@@ -83,6 +89,7 @@ struct TapDecision {
     std::optional<EventKind> write;       // the event to write, if any
     CheckFeedback::Kind onCommit = CheckFeedback::Kind::none;  // the card once that write is on disk
     Instant shownTime;                    // the time the card names
+    TimeCheck refusal = TimeCheck::ok;    // show == refused: why (timeCheckKey gives its words)
 };
 
 // The tap-to-feedback decision, in one place: the kiosk (taps, scans, undo) and the command line
@@ -119,7 +126,8 @@ public:
     // The store decided again inside its write transaction (another writer got there first) and
     // wrote nothing: the card says what is true now (`show`: already_in, not_checked_in,
     // already_out; `shownTime`: the time it names), never "Welkom". Same rule as committed().
-    bool refused(CheckFeedback& card, uint64_t ticket, CheckFeedback::Kind show, Instant shownTime, Instant now);
+    bool refused(CheckFeedback& card, uint64_t ticket, CheckFeedback::Kind show, Instant shownTime, Instant now,
+                 TimeCheck why = TimeCheck::ok);
     bool failed(CheckFeedback& card, uint64_t ticket, const std::string& why, Instant now);
 
     bool writing(const std::string& code) const;

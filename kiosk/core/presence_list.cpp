@@ -24,6 +24,7 @@ std::vector<PresenceRow> presenceList(const Programme& programme, const std::vec
         row.status = statusOf(r, day, rules);
         if (r.checkIn) row.checkIn = toLocal(*r.checkIn).timeOfDay();
         if (r.checkOut) row.checkOut = toLocal(*r.checkOut).timeOfDay();
+        if (!r.intervals.empty() && r.intervals.front().out) row.minutesPresent = r.minutesPresent;
         row.corrected = r.corrected;
         rows.push_back(std::move(row));
     }
@@ -48,9 +49,11 @@ ExportTable presenceTable(const std::vector<PresenceRow>& rows, LocalDate date, 
     t.title = tx.format("export.title.presence", {{"date", longDate(date, tx.lang())}});
     t.header = {tx("export.col.date"),       tx("export.col.code"),   tx("export.col.first_name"), tx("export.col.infix"),
                 tx("export.col.last_name"),  tx("export.col.department"), tx("export.col.status"),
-                tx("export.col.check_in"),   tx("export.col.check_out"),  tx("export.col.note")};
+                tx("export.col.check_in"),   tx("export.col.check_out"),  tx("export.col.minutes_present"),
+                tx("export.col.note")};
     t.numeric.assign(t.header.size(), false);
-    t.widths = {11, 10, 16, 12, 20, 28, 22, 11, 11, 30};
+    t.numeric[9] = true;
+    t.widths = {11, 10, 16, 12, 20, 28, 22, 14, 16, 16, 30};
     for (const auto& r : rows) {
         const Participant& p = r.participant;
         std::string note;
@@ -58,7 +61,8 @@ ExportTable presenceTable(const std::vector<PresenceRow>& rows, LocalDate date, 
         if (r.guest) note = tx(r.guestConfirmed ? "export.note.guest_confirmed" : "export.note.guest_unconfirmed");
         t.rows.push_back({r.date.iso(), p.code, p.firstName, p.infix, p.lastName, p.department,
                           r.guest ? tx("status.guest") : tx(std::string("status.") + dayStatusKey(r.status)),
-                          r.checkIn ? r.checkIn->hhmm() : "", r.checkOut ? r.checkOut->hhmm() : "", note});
+                          r.checkIn ? r.checkIn->hhmm() : "", r.checkOut ? r.checkOut->hhmm() : "",
+                          r.minutesPresent ? std::to_string(*r.minutesPresent) : "", note});
     }
     return t;
 }

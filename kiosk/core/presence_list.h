@@ -19,7 +19,8 @@ struct PresenceRow {
     Participant participant;  // for a guest: firstName = the name as typed, department = organisation
     bool guest = false;
     DayStatus status = DayStatus::absent;
-    std::optional<TimeOfDay> checkIn, checkOut;  // local
+    std::optional<TimeOfDay> checkIn, checkOut;  // local: the first check-in, the last check-out
+    std::optional<int> minutesPresent;           // in closed intervals; none before the first check-out
     bool corrected = false;
     std::string guestEventId;     // a guest: the walk-in's event (for staff's review)
     bool guestConfirmed = false;  // a guest: staff confirmed the walk-in
@@ -30,8 +31,8 @@ struct PresenceRow {
 std::vector<PresenceRow> presenceList(const Programme& programme, const std::vector<Participant>& roster,
                                       const DayRecords& records, LocalDate date, const AttendanceRules& rules);
 
-// The list as an export: date, code, first name, infix, last name, department, status, check-in,
-// check-out, note; headers in the texts' language, dates YYYY-MM-DD, local times HH:MM.
+// The list as an export: date, code, first name, infix, last name, department, status, first
+// check-in, last check-out, minutes present, note; headers in the texts' language, dates YYYY-MM-DD, local times HH:MM.
 ExportTable presenceTable(const std::vector<PresenceRow>& rows, LocalDate date, const Texts& texts);
 // The same as CSV (export_table.h): what `export` writes and the staff screen saves.
 std::string presenceCsv(const std::vector<PresenceRow>& rows, const Texts& texts, char delimiter = ';');

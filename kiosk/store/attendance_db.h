@@ -106,6 +106,7 @@ struct GuardedOutcome {
     // time the card names.
     CheckFeedback::Kind show = CheckFeedback::Kind::none;
     Instant shownTime;
+    TimeCheck refusal = TimeCheck::ok;  // show == refused: why (an impossible time)
     // The person's events the decision read (that day, and undo events of the next day), store
     // order, before the insert: the caller folds in those it had not seen.
     std::vector<AttendanceEvent> read;

@@ -9,7 +9,7 @@
 //     2. fold them with the core's foldPersonDay, the one fold the kiosk's ledger uses too;
 //     3. ask the core's decideTap again, with nothing pending, at the moment of the tap;
 //     4. insert only when the answer is still "write this kind" (for an undo: of the check-in the
-//        caller saw); otherwise commit nothing and say what is true now.
+//        caller saw: the check-in or check-out that closed the last interval); otherwise commit nothing and say what is true now.
 //   Any number of processes and kiosks racing on one file therefore write each fact once.
 //   BEGIN IMMEDIATE waits for the lock through the busy timeout; when it cannot get it, the
 //   status is `locked` and nothing was written (the caller may retry: same event id, rule 3).
@@ -53,6 +53,7 @@ void sayWhatIsTrue(const TapDecision& d, const DayRecord& r, Instant now, Guarde
     if (!d.write && d.show != CheckFeedback::Kind::pending && d.show != CheckFeedback::Kind::none) {
         out.show = d.show;
         out.shownTime = d.shownTime;
+        out.refusal = d.refusal;
         return;
     }
     out.show = r.checkIn ? (r.checkOut ? CheckFeedback::Kind::already_out : CheckFeedback::Kind::already_in)
@@ -84,9 +85,9 @@ StoreStatus AttendanceDb::decideAndAppend(const GuardedWrite& w, GuardedOutcome&
         if (e.day == w.event.day) mine.push_back(&e);
     }
     const DayRecord record = foldPersonDay(mine, undone);
-    const TapDecision d = decideTap(w.action, {record, false, w.now, w.rules});
+    const TapDecision d = decideTap(w.action, {record, false, w.now, w.rules, w.event.at});
     const bool stillSo = d.write && *d.write == w.event.kind &&
-                         (w.event.kind != EventKind::undo || w.event.refersTo == record.checkInEventId);
+                         (w.event.kind != EventKind::undo || w.event.refersTo == undoTarget(record));
     if (!stillSo) {
         sayWhatIsTrue(d, record, w.now, out);
         exec("ROLLBACK");  // nothing was written: nothing to commit

@@ -25,6 +25,7 @@ struct SetLang {
 };
 struct CheckIn {                  // a tap on a name
     std::string participantCode;
+    bool again = false;           // "weer inchecken": yes, back after a check-out (CheckAction::check_in_again)
 };
 struct CheckOut {
     std::string participantCode;
@@ -32,7 +33,7 @@ struct CheckOut {
 struct Scan {                     // a badge read at the door (known or not: the session decides)
     std::string code;
 };
-struct Undo {};                   // the check-in shown on the confirmation
+struct Undo {};                   // the check-in or check-out shown on the confirmation
 struct Dismiss {};                // close the confirmation or message, back home
 struct RegisterGuest {            // a walk-in
     std::string name, organisation;
@@ -88,6 +89,7 @@ struct Intent {
     static Intent go(Screen s, CheckMode m = CheckMode::check_in) { return intent::Go{s, m}; }
     static Intent setLang(Lang l) { return intent::SetLang{l}; }
     static Intent checkIn(std::string code) { return intent::CheckIn{std::move(code)}; }
+    static Intent checkInAgain(std::string code) { return intent::CheckIn{std::move(code), true}; }
     static Intent checkOut(std::string code) { return intent::CheckOut{std::move(code)}; }
     static Intent scan(std::string code) { return intent::Scan{std::move(code)}; }
     static Intent undo() { return intent::Undo{}; }

@@ -1,6 +1,7 @@
 // screen_parts.cpp: what several screens share: the header row (back, title, clock) and the
-// card that answers a tap (welcome with undo, already checked in with the choice to check out, an
-// error said as such), drawn by the check-in and walk-in screens.
+// card that answers a tap (welcome and goodbye with undo, already checked in with the choice to check
+// out, "you left at 12:03" with the choice to check in again, an impossible time or an error said as
+// such), drawn by the check-in and walk-in screens.
 #include <algorithm>
 #include <cmath>
 
@@ -30,6 +31,8 @@ FeedbackLook lookOf(const KioskView& v, const Feedback& f) {
                     tx.format("checkin.checked_out_at", {{"time", time}})};
         case Feedback::Kind::undone:
             return {Icon::back, p.primary, tx("checkin.undone_title"), tx.format("checkin.undone_line", {{"name", f.name}})};
+        case Feedback::Kind::undone_out:
+            return {Icon::back, p.primary, tx("checkin.undone_title"), tx.format("checkin.undone_out_line", {{"name", f.name}})};
         case Feedback::Kind::already_in:
             return {Icon::warning, p.warning, tx.format("checkin.already_in", {{"name", f.name}}),
                     tx.format("checkin.already_in_line", {{"time", time}})};
@@ -37,8 +40,11 @@ FeedbackLook lookOf(const KioskView& v, const Feedback& f) {
             return {Icon::warning, p.warning, tx.format("checkin.not_checked_in", {{"name", f.name}}),
                     tx("checkin.not_checked_in_line")};
         case Feedback::Kind::already_out:
-            return {Icon::warning, p.warning, tx.format("checkin.already_out", {{"name", f.name}}),
-                    tx.format("checkin.already_out_line", {{"time", time}})};
+            return {Icon::warning, p.warning, tx.format("checkin.already_out", {{"name", f.name}, {"time", time}}),
+                    tx("checkin.already_out_line")};
+        case Feedback::Kind::refused:
+            return {Icon::warning, p.warning, tx.format("checkin.refused_title", {{"name", f.name}}),
+                    tx.format(f.detail, {{"time", time}, {"n", std::to_string(kMaxAheadMinutes)}})};
         case Feedback::Kind::error:
             return {Icon::cross, p.danger, tx("checkin.error_title"), f.detail};
         case Feedback::Kind::pending:
@@ -83,6 +89,7 @@ Intent drawFeedback(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 max
     std::vector<ButtonSpec> buttons;
     switch (f.kind) {
         case Feedback::Kind::checked_in:
+        case Feedback::Kind::checked_out:
             if (s.undoSecondsLeft > 0)
                 buttons.push_back({"feedback.undo", tx("checkin.undo"), ImVec2(bw, bh), ButtonStyle::secondary,
                                    tx.format("checkin.undo_seconds", {{"s", std::to_string(s.undoSecondsLeft)}}), Icon::back});
@@ -92,6 +99,12 @@ Intent drawFeedback(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 max
             buttons.push_back({"feedback.checkout", tx("checkin.check_out_now"), ImVec2(bw, bh), ButtonStyle::secondary, {},
                                Icon::arrow_right});
             buttons.push_back({"feedback.done", tx("checkin.stay"), ImVec2(bw, bh), ButtonStyle::primary, {}, Icon::check});
+            break;
+        case Feedback::Kind::already_out:
+            // They tapped their own name to come in: checking in again is the likely answer.
+            buttons.push_back({"feedback.checkin_again", tx("checkin.check_in_again"), ImVec2(bw, bh), ButtonStyle::primary, {},
+                               Icon::person});
+            buttons.push_back({"feedback.done", tx("checkin.done"), ImVec2(bw, bh), ButtonStyle::secondary, {}, Icon::check});
             break;
         case Feedback::Kind::not_checked_in:
             buttons.push_back({"feedback.checkin", tx("checkin.check_in_now"), ImVec2(bw, bh), ButtonStyle::primary, {},
@@ -111,6 +124,7 @@ Intent drawFeedback(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 max
             if (id == "feedback.undo") intent = Intent::undo();
             else if (id == "feedback.checkout") intent = Intent::checkOut(f.code);
             else if (id == "feedback.checkin") intent = Intent::checkIn(f.code);
+            else if (id == "feedback.checkin_again") intent = Intent::checkInAgain(f.code);
             else intent = Intent::dismiss();
         }
         bx += bw + gap;

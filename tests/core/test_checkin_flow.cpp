@@ -104,7 +104,7 @@ TEST_CASE("CheckinFlow: pending until the commit, then the greeting, and a failu
     CHECK_FALSE(flow.writing("ZU01"));
 
     CheckFeedback other;
-    auto w2 = flow.tap(other, CheckAction::check_out, kAnna, dayOf({w->event}), {}, EventStamp::kiosk(now, "entree"));
+    auto w2 = flow.tap(other, CheckAction::check_out, kAnna, dayOf({w->event}), {}, EventStamp::kiosk(now.plusSeconds(60), "entree"));
     REQUIRE(w2);
     flow.submitted(9, *w2);
     CHECK(flow.failed(other, 9, "schijf vol", now));
@@ -196,4 +196,68 @@ TEST_CASE("AttendanceLedger: the same event folded twice counts once", "[checkin
     ledger.apply(undo);
     CHECK(ledger.eventCount() == 3);
     CHECK_FALSE(ledger.record({2026, 11, 26}, "ZU01").checkIn);
+}
+
+TEST_CASE("decideTap: a tap after a check-out says when they left and asks, the answer checks in again", "[checkin_flow][intervals]") {
+    const auto in = test::eventAt(EventKind::check_in, "ZU01", "2026-11-26T09:02");
+    const auto out = test::eventAt(EventKind::check_out, "ZU01", "2026-11-26T12:03");
+    const DayRecord left = dayOf({in, out});
+    const Instant now = at("2026-11-26T13:10");
+    const TapDecision ask = decideTap(CheckAction::check_in, {left, false, now, {}});
+    CHECK(ask.show == Kind::already_out);
+    CHECK_FALSE(ask.write);
+    CHECK(ask.shownTime == at("2026-11-26T12:03"));  // "je bent om 12:03 vertrokken"
+    const TapDecision again = decideTap(CheckAction::check_in_again, {left, false, now, {}});
+    REQUIRE(again.write);
+    CHECK(*again.write == EventKind::check_in);
+    CHECK(again.onCommit == Kind::checked_in);
+    // Back in: the day has a second interval, and a second check-out is possible.
+    const auto back = test::eventAt(EventKind::check_in, "ZU01", "2026-11-26T13:10");
+    const DayRecord r = dayOf({in, out, back});
+    CHECK(r.intervals.size() == 2);
+    CHECK(decideTap(CheckAction::check_out, {r, false, at("2026-11-26T16:30"), {}}).write == EventKind::check_out);
+}
+
+TEST_CASE("decideTap: a check-out earlier than the open check-in is refused, naming the check-in", "[checkin_flow][time]") {
+    const DayRecord r = dayOf({test::eventAt(EventKind::check_in, "ZU01", "2026-11-26T13:00")});
+    TapFacts f{r, false, at("2026-11-26T14:00"), {}};
+    f.at = at("2026-11-26T12:30");
+    const TapDecision d = decideTap(CheckAction::check_out, f);
+    CHECK_FALSE(d.write);
+    CHECK(d.show == Kind::refused);
+    CHECK(d.refusal == TimeCheck::out_before_in);
+    CHECK(d.shownTime == at("2026-11-26T13:00"));
+}
+
+TEST_CASE("decideTap: a check-in an hour ahead of the clock is refused", "[checkin_flow][time]") {
+    TapFacts f{DayRecord{}, false, at("2026-11-26T09:00"), {}};
+    f.at = at("2026-11-26T10:00");
+    const TapDecision d = decideTap(CheckAction::check_in, f);
+    CHECK_FALSE(d.write);
+    CHECK(d.show == Kind::refused);
+    CHECK(d.refusal == TimeCheck::ahead_of_clock);
+    f.at = at("2026-11-26T09:05");  // within kMaxAheadMinutes: two clocks a little apart
+    CHECK(decideTap(CheckAction::check_in, f).write == EventKind::check_in);
+}
+
+TEST_CASE("CheckinFlow: the goodbye has an undo that reopens the day", "[checkin_flow][intervals]") {
+    CheckinFlow flow;
+    const auto in = test::eventAt(EventKind::check_in, "ZU01", "2026-11-26T09:00");
+    const auto out = test::eventAt(EventKind::check_out, "ZU01", "2026-11-26T12:03");
+    const DayRecord left = dayOf({in, out});
+    CheckFeedback card{Kind::checked_out, "ZU01", "Anna", out.at, out.at, {}};
+    auto w = flow.tap(card, CheckAction::undo, kAnna, left, {}, EventStamp::kiosk(out.recordedAt.plusSeconds(3), ""));
+    REQUIRE(w);
+    CHECK(w->event.kind == EventKind::undo);
+    CHECK(w->event.refersTo == out.id);
+    CHECK(w->onCommit == Kind::undone_out);
+    flow.submitted(4, *w);
+    CHECK(flow.committed(card, 4, out.recordedAt.plusSeconds(4)));
+    CHECK(card.kind == Kind::undone_out);
+    const DayRecord after = dayOf({in, out, w->event});
+    CHECK(after.isIn());
+    CHECK_FALSE(after.checkOut);
+    // After the window the goodbye stays.
+    CheckFeedback late{Kind::checked_out, "ZU01", "Anna", out.at, out.at, {}};
+    CHECK_FALSE(flow.tap(late, CheckAction::undo, kAnna, left, {}, EventStamp::kiosk(out.recordedAt.plusSeconds(11), "")));
 }

@@ -44,7 +44,7 @@ TEST_CASE("the presence list has every rostered participant, absent ones too, th
     CHECK(rows[3].guest);
 
     const std::string csv = presenceCsv(rows, test::texts(), ';');
-    CHECK(csv.rfind("\xEF\xBB\xBF" "datum;code;voornaam;tussenvoegsel;achternaam;afdeling;status;ingecheckt;uitgecheckt;opmerking\r\n", 0) == 0);
+    CHECK(csv.rfind("\xEF\xBB\xBF" "datum;code;voornaam;tussenvoegsel;achternaam;afdeling;status;eerst ingecheckt;laatst uitgecheckt;minuten aanwezig;opmerking\r\n", 0) == 0);
     // Read it back as a spreadsheet would: no cell may start a formula.
     Problems problems;
     const auto table = parseCsv(csv, "export.csv", test::texts(), problems);
@@ -58,8 +58,31 @@ TEST_CASE("the presence list has every rostered participant, absent ones too, th
     CHECK(table.records[1].fields[2] == "'=cmd");
     CHECK(table.records[1].fields[4] == "'+Evil");
     CHECK(table.records[3].fields == std::vector<std::string>{"2026-11-26", "ZU01", "Anna", "de", "Vries", "Beleid",
-                                                              "aanwezig", "09:05", "16:31", ""});
+                                                              "aanwezig", "09:05", "16:31", "446", ""});
+    CHECK(table.records[1].fields[9] == "");  // in since 10:15, not out yet: no minutes to count
     CHECK(table.records[4].fields[6] == "gast");
+}
+
+TEST_CASE("a day in two parts: the list shows the first check-in, the last check-out and the minutes present", "[export][intervals]") {
+    test::AmsterdamTime tz;
+    Programme prog;
+    prog.cohorts = {{"c", "Cohort"}};
+    prog.days = {{1, {2026, 11, 26}, "Thema", "c", {{{9 * 60 + 30}, {16 * 60 + 30}, "Dag", "", "", "", ""}}, ""}};
+    const std::vector<Participant> roster{person("ZU01", "Anna", "de", "Vries")};
+    AttendanceLedger ledger;
+    ledger.apply(eventAt(EventKind::check_in, "ZU01", "2026-11-26T09:05"));
+    ledger.apply(eventAt(EventKind::check_out, "ZU01", "2026-11-26T12:03"));
+    ledger.apply(eventAt(EventKind::check_in, "ZU01", "2026-11-26T14:00"));
+    ledger.apply(eventAt(EventKind::check_out, "ZU01", "2026-11-26T16:30"));
+    const auto rows = presenceList(prog, roster, ledger, {2026, 11, 26}, AttendanceRules{});
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].checkIn->hhmm() == "09:05");
+    CHECK(rows[0].checkOut->hhmm() == "16:30");
+    CHECK(rows[0].minutesPresent == 178 + 150);
+    CHECK(rows[0].status == DayStatus::present);
+    const std::string csv = presenceCsv(rows, test::texts(Lang::en), ';');
+    CHECK(csv.find("first check-in;last check-out;minutes present") != std::string::npos);
+    CHECK(csv.find(";present;09:05;16:30;328;\r\n") != std::string::npos);
 }
 
 TEST_CASE("formula neutralisation follows OWASP's list", "[export]") {

@@ -26,10 +26,11 @@ StaffForm form(EventKind kind, const std::string& code, CorrectionEffect effect,
     return f;
 }
 
-AttendanceEvent correction(const std::string& code, CorrectionEffect effect, const char* when) {
+// Written at `writtenAt` (default: the corrected moment itself).
+AttendanceEvent correction(const std::string& code, CorrectionEffect effect, const char* when, const char* writtenAt = nullptr) {
     const Instant at = fromLocal(*LocalDateTime::parse(when));
     return makeStaffEvent(form(EventKind::correction, code, effect, "vergeten"), localDateOf(at), at,
-                          EventStamp::staff(at, ""));
+                          EventStamp::staff(writtenAt ? fromLocal(*LocalDateTime::parse(writtenAt)) : at, ""));
 }
 
 AttendanceEvent review(const AttendanceEvent& walkIn, CorrectionEffect effect, const std::string& code = {}) {
@@ -54,7 +55,8 @@ TEST_CASE("a correction reshapes the day, the original events stay, later correc
     CHECK(r.checkInEventId.empty());  // a corrected check-in cannot be undone from the screen
     l.apply(correction("ZU01", CorrectionEffect::set_check_out, "2026-11-26T16:30"));
     CHECK(toLocal(*l.record(kDay, "ZU01").checkOut).timeOfDay().hhmm() == "16:30");
-    l.apply(correction("ZU01", CorrectionEffect::set_absent, "2026-11-26T00:00"));
+    // The desk stamps an absence at midnight of the day; it is written after the others.
+    l.apply(correction("ZU01", CorrectionEffect::set_absent, "2026-11-26T00:00", "2026-11-26T17:00"));
     CHECK_FALSE(l.record(kDay, "ZU01").checkIn);
     CHECK_FALSE(l.record(kDay, "ZU01").checkOut);
     CHECK(l.eventCount() == 4);

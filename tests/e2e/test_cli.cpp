@@ -123,7 +123,7 @@ TEST_CASE("checkin and checkout from the command line: one line after the commit
     CHECK(r.exitCode == 0);
     CHECK(r.out == "Anna de Vries (ZU01) ingecheckt op 2026-11-26 om 09:05\n");
     r = runKiosk(dir, {"checkin", "ZU01", "--at", "2026-11-26T09:30"});
-    CHECK(r.exitCode == 0);
+    CHECK(r.exitCode == 3);  // already so
     CHECK(r.out.find("al ingecheckt om 09:05") != std::string::npos);
     r = runKiosk(dir, {"checkout", "ZU01", "--at", "2026-11-26T16:31"});
     CHECK(r.exitCode == 0);
@@ -131,13 +131,14 @@ TEST_CASE("checkin and checkout from the command line: one line after the commit
     CHECK(r.exitCode == 2);
     CHECK(r.err.find("Onbekende code: XX99") != std::string::npos);
     r = runKiosk(dir, {"checkout", "ZU02", "--at", "2026-11-26T16:31"});
-    CHECK(r.exitCode == 2);
+    CHECK(r.exitCode == 4);  // refused: not checked in
+    CHECK(r.err.find("niet ingecheckt") != std::string::npos);
 
     r = runKiosk(dir, {"export", "--date", "2026-11-26", "--format", "csv", "--out", "-"});
     REQUIRE(r.exitCode == 0);
     CHECK(r.out.rfind("\xEF\xBB\xBF" "datum;code;voornaam", 0) == 0);
-    CHECK(r.out.find("2026-11-26;ZU01;Anna;de;Vries;Beleid Sociaal Domein;aanwezig;09:05;16:31;\r\n") != std::string::npos);
-    CHECK(r.out.find("2026-11-26;ZU02;Mohamed;;El Amrani;Uitvoering Wmo;afwezig;;;\r\n") != std::string::npos);
+    CHECK(r.out.find("2026-11-26;ZU01;Anna;de;Vries;Beleid Sociaal Domein;aanwezig;09:05;16:31;446;\r\n") != std::string::npos);
+    CHECK(r.out.find("2026-11-26;ZU02;Mohamed;;El Amrani;Uitvoering Wmo;afwezig;;;;\r\n") != std::string::npos);
 
     const std::string file = (dir / "out/lijst.csv").string();
     r = runKiosk(dir, {"export", "--date", "2026-11-26", "--delimiter", ",", "--out", file});
@@ -161,10 +162,41 @@ TEST_CASE("checkin and checkout from the command line: one line after the commit
     }
 }
 
+TEST_CASE("checkin and checkout say done, already so or refused (exit 0, 3, 4), and a refusal writes nothing", "[e2e][cli][intervals]") {
+    TempDir dir;
+    REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", "2026-11-26T13:00"}).exitCode == 0);
+    // A check-out earlier than the check-in.
+    auto r = runKiosk(dir, {"checkout", "ZU01", "--at", "2026-11-26T12:30"});
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 4);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("Uitchecken kan niet vóór of op het moment van inchecken (13:00)") != std::string::npos);
+    r = runKiosk(dir, {"checkout", "ZU01", "--at", "2026-11-26T16:00"});
+    CHECK(r.exitCode == 0);
+    r = runKiosk(dir, {"checkout", "ZU01", "--at", "2026-11-26T16:10"});
+    CHECK(r.exitCode == 3);
+    CHECK(r.out.find("al uitgecheckt om 16:00") != std::string::npos);
+    // Back after the check-out: checks in again; not at the very moment of the check-out.
+    CHECK(runKiosk(dir, {"checkin", "ZU01", "--at", "2026-11-26T16:00"}).exitCode == 4);
+    r = runKiosk(dir, {"checkin", "ZU01", "--at", "2026-11-26T16:20"});
+    CHECK(r.exitCode == 0);
+    CHECK(r.out == "Anna de Vries (ZU01) ingecheckt op 2026-11-26 om 16:20\n");
+    // An hour ahead of the clock.
+    r = runKiosk(dir, {"checkin", "ZU02", "--at", "2026-11-26T17:00", "--now", "2026-11-26T16:00"});
+    CHECK(r.exitCode == 4);
+    CHECK(r.err.find("meer dan 5 minuten na de klok") != std::string::npos);
+    // What is stored: in 13:00, out 16:00, in again 16:20 (open), nothing of the refusals.
+    r = runKiosk(dir, {"export", "--date", "2026-11-26", "--format", "csv", "--out", "-"});
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.find("2026-11-26;ZU01;Anna;de;Vries;Beleid Sociaal Domein;te laat;13:00;;180;\r\n") != std::string::npos);
+    r = runKiosk(dir, {"--help"});
+    CHECK(r.out.find("4 geweigerd") != std::string::npos);
+}
+
 TEST_CASE("export --matrix and --format xlsx from the command line, bad options exit 2", "[e2e][cli][export]") {
     TempDir dir;
     REQUIRE(runKiosk(dir, {"checkin", "ZU03", "--at", "2026-11-26T09:05"}).exitCode == 0);
-    REQUIRE(runKiosk(dir, {"checkin", "ZU03", "--at", "2026-12-10T09:01"}).exitCode == 0);
+    REQUIRE(runKiosk(dir, {"checkin", "ZU03", "--at", "2026-12-10T09:01", "--now", "2026-12-10T09:01"}).exitCode == 0);
     auto r = runKiosk(dir, {"export", "--matrix", "--date", "2026-12-10", "--out", "-"});
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
@@ -215,10 +247,11 @@ TEST_CASE("export as PDF from the command line: the list, the blank list, certif
 
 TEST_CASE("a check-in at 23:59 counts for that day and one at 00:01 for the next, also when the clocks change", "[e2e][cli][dst]") {
     TempDir dir;
+    // The clock of the check-in (--now): a time to come is refused (more than 5 minutes ahead).
     for (const char* at : {"2027-03-27T23:59", "2026-10-24T23:59"})
-        REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", at}).exitCode == 0);
+        REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", at, "--now", at}).exitCode == 0);
     for (const char* at : {"2027-03-28T00:01", "2026-10-25T00:01"})
-        REQUIRE(runKiosk(dir, {"checkin", "ZU02", "--at", at}).exitCode == 0);
+        REQUIRE(runKiosk(dir, {"checkin", "ZU02", "--at", at, "--now", at}).exitCode == 0);
     auto day = [&](const char* d) { return runKiosk(dir, {"export", "--date", d, "--out", "-"}).out; };
     CHECK(day("2027-03-27").find(";ZU01;Anna;de;Vries;Beleid Sociaal Domein;aanwezig;23:59;") != std::string::npos);
     CHECK(day("2027-03-28").find(";ZU02;Mohamed;;El Amrani;Uitvoering Wmo;aanwezig;00:01;") != std::string::npos);

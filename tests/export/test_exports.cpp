@@ -196,7 +196,7 @@ TEST_CASE("the XLSX holds every cell as text (numbers as numbers), accents intac
     CHECK(sheet.find("<is><t>\xC3\x87" "elik</t></is>") != std::string::npos);
     // The title row, then the header in the issue's order.
     CHECK(sheet.find("<is><t>Presentielijst donderdag 26 november 2026</t></is>") != std::string::npos);
-    const std::string header = "datum|code|voornaam|tussenvoegsel|achternaam|afdeling|status|ingecheckt|uitgecheckt|opmerking";
+    const std::string header = "datum|code|voornaam|tussenvoegsel|achternaam|afdeling|status|eerst ingecheckt|laatst uitgecheckt|minuten aanwezig|opmerking";
     size_t pos = 0;
     for (size_t start = 0, bar; start <= header.size(); start = bar + 1) {
         bar = header.find('|', start);

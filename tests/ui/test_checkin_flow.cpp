@@ -83,6 +83,44 @@ TEST_CASE("tapping a name already checked in is friendly and offers check-out", 
     CHECK(ui.session().ledger().record(kDay1, "ZU02").checkOut.has_value());
 }
 
+TEST_CASE("the goodbye has an undo, and after a check-out a tap says when they left and checks in again on request", "[ui][checkout][intervals]") {
+    test::UiHarness ui;
+    checkIn(ui, "ZU02");
+    ui.tap("feedback.done");
+    ui.clock().advanceSeconds(60 * 60 * 3);
+    auto checkOut = [&] {
+        ui.tap("go.checkout");
+        ui.tap("tile.ZU02");
+        ui.settle();
+    };
+    checkOut();
+    REQUIRE(ui.state().feedback.kind == Kind::checked_out);
+    REQUIRE(ui.has("feedback.undo"));  // "Tot ziens" can be undone like "Welkom"
+    ui.tap("feedback.undo");
+    ui.settle();
+    CHECK(ui.state().feedback.kind == Kind::undone_out);
+    CHECK(ui.session().ledger().record(kDay1, "ZU02").isIn());
+    ui.tap("feedback.done");
+
+    checkOut();
+    REQUIRE(ui.state().feedback.kind == Kind::checked_out);
+    const Instant leftAt = ui.state().feedback.at;
+    ui.tap("feedback.done");
+    ui.clock().advanceSeconds(60 * 60);
+    const size_t events = ui.session().ledger().eventCount();
+    checkIn(ui, "ZU02");
+    CHECK(ui.state().feedback.kind == Kind::already_out);
+    CHECK(ui.state().feedback.at == leftAt);  // "je bent om 12:03 vertrokken"
+    CHECK(ui.session().ledger().eventCount() == events);  // asked, nothing written yet
+    REQUIRE(ui.has("feedback.checkin_again"));
+    ui.tap("feedback.checkin_again");
+    ui.settle();
+    CHECK(ui.state().feedback.kind == Kind::checked_in);
+    const DayRecord r = ui.session().ledger().record(kDay1, "ZU02");
+    CHECK(r.intervals.size() == 2);
+    CHECK(r.isIn());
+}
+
 TEST_CASE("check-out through the same flow, and not before a check-in", "[ui][checkout]") {
     test::UiHarness ui;
     ui.tap("go.checkout");

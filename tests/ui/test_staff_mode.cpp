@@ -266,7 +266,9 @@ TEST_CASE("a correction needs a reason and a name, is a new event, and shows in 
     CHECK(st->history[0].what == "aanwezig vanaf 09:10");
     CHECK(st->history[0].reason == "Trein");
 
-    // Then she is marked absent after all: again a new event, the first one stays in the log.
+    // Then she is marked absent after all: again a new event, the first one stays in the log. Written
+    // later than the first (the fold reads corrections by when they were written, attendance.h).
+    ui.clock().advanceSeconds(20);
     ui.tap("desk.tab.today");
     ui.tap("desk.correct.ZU08");
     ui.tap("desk.effect.absent");
