@@ -118,16 +118,9 @@ void KioskSession::goHome() {
 // A check-in, check-out or undo is decided again by the store inside its write transaction, on
 // the database as it is then (another kiosk or the command line may have written meanwhile).
 void KioskSession::write(const CheckinFlow::Write& w) {
-    std::optional<CheckAction> action;
-    switch (w.event.kind) {
-        case EventKind::check_in: action = CheckAction::check_in; break;
-        case EventKind::check_out: action = CheckAction::check_out; break;
-        case EventKind::undo: action = CheckAction::undo; break;
-        default: break;
-    }
     const uint64_t ticket =
-        action ? s_.worker->decide({*action, w.event, AttendanceRules::from(s_.config.settings), w.event.recordedAt})
-               : s_.worker->append(w.event);
+        w.action ? s_.worker->decide({*w.action, w.event, AttendanceRules::from(s_.config.settings), w.event.recordedAt})
+                 : s_.worker->append(w.event);
     flow_.submitted(ticket, w);
 }
 

@@ -90,6 +90,7 @@ std::optional<CheckinFlow::Write> CheckinFlow::tap(CheckFeedback& card, CheckAct
     Write w;
     w.event = *d.write == EventKind::undo ? makeUndoEvent(who.code, undoTarget(record), stamp)
                                           : makeTapEvent(*d.write, who.code, stamp);
+    w.action = action;
     w.onCommit = d.onCommit;
     w.code = who.code;
     w.name = who.firstName;

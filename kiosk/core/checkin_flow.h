@@ -107,6 +107,7 @@ public:
     // A write the caller hands to the store, then reports with submitted().
     struct Write {
         AttendanceEvent event;
+        std::optional<CheckAction> action;  // the tap it answers (the store decides it again); none for a walk-in
         CheckFeedback::Kind onCommit = CheckFeedback::Kind::none;
         std::string code, name;
     };

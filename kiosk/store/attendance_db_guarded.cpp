@@ -66,6 +66,14 @@ void sayWhatIsTrue(const TapDecision& d, const DayRecord& r, Instant now, Guarde
 StoreStatus AttendanceDb::decideAndAppend(const GuardedWrite& w, GuardedOutcome& out) {
     out = {};
     if (auto s = beforeWrite(); !s.ok()) return s;
+    // A moment ahead of the writer's own clock is the core's refusal, said with its reason, before
+    // the store's judgement of that clock (an empty day: only the "ahead" rule can apply).
+    if (const TimeCheck t = checkTapTime(DayRecord{}, w.event.kind, w.event.at, w.now); t != TimeCheck::ok) {
+        out.show = CheckFeedback::Kind::refused;
+        out.refusal = t;
+        out.shownTime = w.event.at;
+        return {};
+    }
     if (auto s = checkPlausible(w.event); !s.ok()) return s;  // a wrong clock writes nothing
     if (auto s = exec("BEGIN IMMEDIATE"); !s.ok()) {
         if (s.kind == StoreErrorKind::read_only || s.kind == StoreErrorKind::io) close();
