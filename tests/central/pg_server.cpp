@@ -43,7 +43,10 @@ void removeStaleFolders() {
         if (name.rfind(kPrefix, 0) != 0) continue;
         const long owner = std::strtol(name.c_str() + kPrefix.size(), nullptr, 10);
         if (owner <= 0 || (kill(static_cast<pid_t>(owner), 0) == 0 || errno != ESRCH)) continue;  // still running
-        if (pid_t pm = postmasterPid(entry.path() / "data"); pm > 0) kill(pm, SIGQUIT);
+        if (pid_t pm = postmasterPid(entry.path() / "data"); pm > 0 && kill(pm, SIGQUIT) == 0) {
+            // Gone before its folder goes: a server still shutting down would write into it.
+            for (int i = 0; i < 100 && kill(pm, 0) == 0; ++i) usleep(50 * 1000);
+        }
         fs::remove_all(entry.path(), ec);
     }
 }
