@@ -3,7 +3,10 @@
 // moved. Exit 0: done; 1: the server could not be reached or failed midway, or the local database
 // failed (the message says how many events wait; nothing is lost: they stay in the outbox);
 // 2: no [central] url, a kiosk id that cannot be a central role, or an unreadable password file.
+// --now sets the kiosk's clock (as for the kiosk itself): the clock offset the server records is
+// this clock against the server's.
 #include <cstdio>
+#include <memory>
 
 #include "app/command_context.h"
 #include "app/commands.h"
@@ -28,7 +31,17 @@ int cmdSync(const CommandLine& cl) {
         std::fprintf(stderr, "%s\n", tx.format("central_setup.bad_kiosk_id", {{"id", settings.kioskId}}).c_str());
         return 2;
     }
-    const Instant now = SystemClock{}.now();
+    // The kiosk's clock: the system's, or from --now on (demos and tests of a clock that is off).
+    std::unique_ptr<Clock> clock = std::make_unique<SystemClock>();
+    if (cl.now) {
+        const auto t = LocalDateTime::parse(*cl.now);
+        if (!t) {
+            std::fprintf(stderr, "leergang-kiosk: --now YYYY-MM-DDTHH:MM, niet / not '%s'\n", cl.now->c_str());
+            return 2;
+        }
+        clock = std::make_unique<ShiftedClock>(fromLocal(*t));
+    }
+    const Instant now = clock->now();
     {
         // Opened as the kiosk opens it: checked, migrated (the outbox is schema version 2).
         AttendanceDb db;
@@ -53,7 +66,7 @@ int cmdSync(const CommandLine& cl) {
         std::fprintf(stderr, "%s\n", tx.format("sync.waiting", {{"n", waitingNow()}}).c_str());
         return 1;
     }
-    const PushReport push = pushOutbox(central, outbox, settings.kioskId, now.ms);
+    const PushReport push = pushOutbox(central, outbox, settings.kioskId, *clock);
     std::printf("%s\n", tx.format("sync.pushed", {{"n", std::to_string(push.sent)},
                                                  {"new", std::to_string(push.newOnServer)}}).c_str());
     if (!push.ok) {

@@ -1,25 +1,49 @@
 #include "central_sync.h"
 
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
 #include "pg_connection.h"
 #include "store/central_outbox.h"
 
 namespace kiosk {
 namespace {
 
-constexpr const char* kInsert =
-    "INSERT INTO attendance_event (id, origin_kiosk, origin_seq, participant_code, kind, at_ms, recorded_ms,"
-    " local_date, source, kiosk_id, reason, actor, refers_to, effect, guest_name, guest_organisation)"
-    " VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16) ON CONFLICT (id) DO NOTHING";
+constexpr int kInsertColumns = 16;
+
+// One statement for the whole batch (a round trip per event made 10,000 events take 10 s).
+std::string insertStatement(size_t rows) {
+    std::string sql =
+        "INSERT INTO attendance_event (id, origin_kiosk, origin_seq, participant_code, kind, at_ms, recorded_ms,"
+        " local_date, source, kiosk_id, reason, actor, refers_to, effect, guest_name, guest_organisation) VALUES ";
+    int p = 0;
+    for (size_t r = 0; r < rows; ++r) {
+        sql += r ? ",(" : "(";
+        for (int c = 0; c < kInsertColumns; ++c) sql += (c ? ",$" : "$") + std::to_string(++p);
+        sql += ")";
+    }
+    return sql + " ON CONFLICT (id) DO NOTHING";
+}
 
 constexpr const char* kSelectFrom =
     "SELECT id, origin_seq, participant_code, kind, at_ms, recorded_ms, local_date::text, source, kiosk_id, reason,"
     " actor, refers_to, effect, guest_name, guest_organisation FROM attendance_event"
     " WHERE origin_kiosk = $1 AND origin_seq > $2 ORDER BY origin_seq LIMIT $3";
 
+// This kiosk's last contact and its clock against the server's, inside the current transaction.
+PgResult stampContact(PgConnection& c, const std::string& kioskId, const Clock& clock) {
+    return c.exec("UPDATE kiosk SET last_seen = now(), clock_offset_ms = $1::bigint -"
+                  " (extract(epoch FROM clock_timestamp()) * 1000)::bigint WHERE id = $2",
+                  {std::to_string(clock.now().ms), kioskId});
+}
+
 }  // namespace
 
-PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string& kioskId, int64_t nowMs, int batch) {
+PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string& kioskId, const Clock& clock, int batch) {
     PushReport out;
+    bool stamped = false;
     for (;;) {
         std::vector<CentralEventRow> rows;
         if (auto s = outbox.waiting(batch, rows); !s.ok()) {
@@ -34,22 +58,23 @@ PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string&
             return out;
         };
         if (PgResult r = c.exec("BEGIN"); !r.ok()) return fail(r.error());
-        int64_t fresh = 0;
+        std::vector<std::optional<std::string>> params;
+        params.reserve(rows.size() * kInsertColumns);
         std::vector<int64_t> seqs;
         for (const auto& e : rows) {
-            PgResult r = c.exec(kInsert, {e.id, kioskId, std::to_string(e.seq), e.participantCode, e.kind,
-                                          std::to_string(e.atMs), std::to_string(e.recordedMs), e.localDate, e.source,
-                                          e.kioskId, e.reason, e.actor, e.refersTo, e.effect, e.guestName,
-                                          e.guestOrganisation});
-            if (!r.ok()) return fail(r.error());
-            fresh += r.affected();
+            for (auto& v : std::initializer_list<std::optional<std::string>>{
+                     e.id, kioskId, std::to_string(e.seq), e.participantCode, e.kind, std::to_string(e.atMs),
+                     std::to_string(e.recordedMs), e.localDate, e.source, e.kioskId, e.reason, e.actor, e.refersTo,
+                     e.effect, e.guestName, e.guestOrganisation})
+                params.push_back(v);
             seqs.push_back(e.seq);
         }
-        PgResult seen = c.exec("UPDATE kiosk SET last_seen = now(), clock_offset_ms = $1::bigint -"
-                               " (extract(epoch FROM clock_timestamp()) * 1000)::bigint WHERE id = $2",
-                               {std::to_string(nowMs), kioskId});
-        if (!seen.ok()) return fail(seen.error());
+        PgResult inserted = c.exec(insertStatement(rows.size()), params);
+        if (!inserted.ok()) return fail(inserted.error());
+        const int64_t fresh = inserted.affected();
+        if (PgResult seen = stampContact(c, kioskId, clock); !seen.ok()) return fail(seen.error());
         if (PgResult r = c.exec("COMMIT"); !r.ok()) return fail(r.error());
+        stamped = true;
         out.sent += static_cast<int64_t>(seqs.size());
         out.newOnServer += fresh;
         // Committed on the server: now, and only now, off the outbox.
@@ -59,6 +84,12 @@ PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string&
             return out;
         }
         if (static_cast<int>(rows.size()) < batch) break;
+    }
+    if (!stamped) {
+        if (PgResult seen = stampContact(c, kioskId, clock); !seen.ok()) {
+            out.error = seen.error();
+            return out;
+        }
     }
     out.ok = true;
     return out;

@@ -25,6 +25,7 @@ namespace kiosk {
 
 class PgConnection;
 class CentralOutbox;
+class Clock;
 
 struct PushReport {
     bool ok = false;
@@ -43,9 +44,12 @@ struct PullReport {
     std::string error;
 };
 
-PushReport pushOutbox(PgConnection& central, CentralOutbox& outbox, const std::string& kioskId, int64_t nowMs,
-                      int batch = 500);
+// `clock`: this kiosk's clock, read at the moment of each server transaction, so that the offset
+// stored in the kiosk row (its clock minus the server's) is not skewed by a long push. The kiosk row's
+// last_seen and clock offset are stamped also when there is nothing to send.
+PushReport pushOutbox(PgConnection& central, CentralOutbox& outbox, const std::string& kioskId, const Clock& clock,
+                      int batch = 1000);
 PullReport pullOtherKiosks(PgConnection& central, CentralOutbox& outbox, const std::string& kioskId, int64_t nowMs,
-                           int batch = 1000);
+                           int batch = 5000);
 
 }  // namespace kiosk

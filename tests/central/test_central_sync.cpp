@@ -2,6 +2,7 @@
 // real PostgreSQL: the outbox, the push, the pull by high-water mark, retries, an outage (issue 17).
 #include <sqlite3.h>
 
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 
@@ -173,6 +174,27 @@ TEST_CASE("with the server stopped sync says how many events wait, and once it i
     CHECK(zaal.sync().out.find("geen nieuwe gebeurtenissen") != std::string::npos);
     CHECK(zaal.localEvents() == 4);
     CHECK(rowOf(zaal.presenceList(), "Zoë").find("08:55") != std::string::npos);
+}
+
+TEST_CASE("a kiosk whose clock is 10 minutes ahead: the server records the offset at its last contact", "[central][sync]") {
+    CentralDb c;
+    Kiosk deur("deur", c.addKiosk("deur"));
+    // The local time ten minutes from now, to the minute (--now takes minutes): 9 to 10 minutes ahead.
+    setenv("TZ", "Europe/Amsterdam", 1);  // as the kiosk runs (Kiosk::cli)
+    tzset();
+    const std::time_t later = std::time(nullptr) + 600;
+    std::tm local{};
+    localtime_r(&later, &local);
+    char when[32];
+    std::strftime(when, sizeof when, "%Y-%m-%dT%H:%M", &local);
+    const RunResult r = deur.cli({"sync", "--now", when});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);  // nothing to send: the contact is still recorded
+    PgResult k = c.owner.exec("SELECT clock_offset_ms, last_seen IS NOT NULL FROM kiosk WHERE id = 'deur'");
+    REQUIRE(k.rows() == 1);
+    CHECK(k.integer(0, 0) > 9 * 60 * 1000 - 5000);
+    CHECK(k.integer(0, 0) < 10 * 60 * 1000 + 5000);
+    CHECK(k.text(0, 1) == "t");
 }
 
 TEST_CASE("sync without a central url, or with a wrong password, says so and keeps every event", "[central][sync]") {
