@@ -1,6 +1,9 @@
 // `leergang-kiosk sync` between kiosks with their own config folders and SQLite files, through a
 // real PostgreSQL: the outbox, the push, the pull by high-water mark, retries, an outage (issue 17).
+#include <signal.h>
 #include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <ctime>
 #include <filesystem>
@@ -174,6 +177,52 @@ TEST_CASE("with the server stopped sync says how many events wait, and once it i
     CHECK(zaal.sync().out.find("geen nieuwe gebeurtenissen") != std::string::npos);
     CHECK(zaal.localEvents() == 4);
     CHECK(rowOf(zaal.presenceList(), "Zoë").find("08:55") != std::string::npos);
+}
+
+TEST_CASE("sync killed with SIGKILL during pushes loses nothing and doubles nothing", "[central][sync]") {
+    CentralDb c;
+    Kiosk deur("deur", c.addKiosk("deur"));
+    Kiosk zaal("zaal", c.addKiosk("zaal"));
+    REQUIRE(deur.checkIn("ZU01", "2026-11-26T09:05").exitCode == 0);  // creates the database
+    // 6,000 more events, written as any local writer would (the trigger marks them for upload).
+    constexpr int kEvents = 6000;
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((deur.dir / "attendance.db").c_str(), &db) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr) == SQLITE_OK);
+    for (int i = 0; i < kEvents; ++i) {
+        const std::string sql = "INSERT INTO attendance_event (id, participant_code, kind, at_ms, recorded_ms, local_date,"
+                                " source, kiosk_id) VALUES ('bulk-" + std::to_string(i) + "', 'ZU02', 'check_in', " +
+                                std::to_string(1795680300000LL + i) + ", 1795680300000, '2026-11-26', 'kiosk', 'deur')";
+        REQUIRE(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    }
+    REQUIRE(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+
+    std::vector<std::string> argv{kBinary, "sync", "--config", (deur.dir / "config").string(), "--db",
+                                  (deur.dir / "attendance.db").string()};
+    int killedWhileWaiting = 0;
+    for (int delayMs : {150, 300, 450, 600, 900}) {
+        const int pid = spawn(argv, {{"TZ", "Europe/Amsterdam"}});
+        usleep(static_cast<useconds_t>(delayMs) * 1000);
+        kill(pid, SIGKILL);
+        int status = 0;
+        waitpid(pid, &status, 0);
+        if (WIFSIGNALED(status)) ++killedWhileWaiting;
+        const long long onServer = countEvents(c.owner);
+        const long long waiting = deur.sqliteCount("SELECT count(*) FROM central_outbox");
+        INFO("after a kill at " << delayMs << " ms: " << onServer << " on the server, " << waiting << " waiting");
+        CHECK(onServer + waiting >= kEvents + 1);  // nothing lost: every event is on the server or waiting
+    }
+    CHECK(killedWhileWaiting > 0);  // at least one kill landed while sync was still running
+    const RunResult rest = deur.sync();
+    INFO(rest.out << rest.err);
+    CHECK(rest.exitCode == 0);
+    CHECK(rest.out.find("0 gebeurtenis(sen) wachten") != std::string::npos);
+    CHECK(countEvents(c.owner) == kEvents + 1);
+    CHECK(c.owner.exec("SELECT count(DISTINCT origin_seq) FROM attendance_event").integer(0, 0) == kEvents + 1);
+    const RunResult pulled = zaal.sync();
+    CHECK(pulled.out.find("(deur: " + std::to_string(kEvents + 1) + ")") != std::string::npos);
+    CHECK(zaal.localEvents() == kEvents + 1);
 }
 
 TEST_CASE("a kiosk whose clock is 10 minutes ahead: the server records the offset at its last contact", "[central][sync]") {
