@@ -12,7 +12,7 @@ namespace {
 
 const std::set<std::string> kCommands = {"check-config", "show",   "import-roster", "checkin", "checkout",
                                          "export",       "backup", "purge", "doctor", "set-pin",
-                                         "central-dropin", "restore", "confirm-clock"};
+                                         "central-dropin", "restore", "confirm-clock", "central-setup", "sync"};
 
 bool toInt(const std::string& s, int& out) {
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -46,6 +46,11 @@ Gebruik / usage:
   leergang-kiosk confirm-clock            de klok klopt (na een lange pauze) / the clock is right (after a long pause)
   leergang-kiosk set-pin                  personeels-PIN instellen, gelezen van standaardinvoer / staff PIN from stdin
   leergang-kiosk central-dropin           systemd-drop-in die de dienst naar [central] url opent / opens the unit to it
+  leergang-kiosk central-setup --url URL [--add-kiosk ID]
+                                          centrale database inrichten (eigenaarsrol), een kiosk toevoegen /
+                                          set up the central database (owner role), add a kiosk
+  leergang-kiosk sync                     een keer uploaden naar en ophalen van de centrale registratie /
+                                          one push to and one pull from the central record
 
 Opties / options:
   --config DIR       configuratiemap (standaard $LEERGANG_KIOSK_CONFIG, /etc/leergang-kiosk, ingebouwd)
@@ -98,6 +103,8 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
         else if (a == "--format") target = &cl.format;
         else if (a == "--out") target = &cl.out;
         else if (a == "--delimiter") target = &cl.delimiter;
+        else if (a == "--url") target = &cl.url;
+        else if (a == "--add-kiosk") target = &cl.addKiosk;
         if (target) {
             auto v = needValue(i, a.c_str());
             if (!v) return std::nullopt;

@@ -22,6 +22,8 @@ int runCommand(const CommandLine& cl) {
     if (c == "doctor") return cmdDoctor(cl);
     if (c == "set-pin") return cmdSetPin(cl);
     if (c == "central-dropin") return cmdCentralDropIn(cl);
+    if (c == "central-setup") return cmdCentralSetup(cl);
+    if (c == "sync") return cmdSync(cl);
     if (c == "restore") return cmdRestore(cl);
     if (c == "confirm-clock") return cmdConfirmClock(cl);
     std::fprintf(stderr, "leergang-kiosk: %s?\n", c.c_str());

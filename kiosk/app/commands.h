@@ -17,6 +17,8 @@ int cmdPurge(const CommandLine& cl);
 int cmdDoctor(const CommandLine& cl);        // commands_doctor.cpp
 int cmdSetPin(const CommandLine& cl);        // commands_pin.cpp
 int cmdCentralDropIn(const CommandLine& cl); // commands_central.cpp
+int cmdCentralSetup(const CommandLine& cl);  // commands_central_setup.cpp
+int cmdSync(const CommandLine& cl);          // commands_sync.cpp
 int cmdRestore(const CommandLine& cl);       // commands_store.cpp
 int cmdConfirmClock(const CommandLine& cl);
 

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "central_outbox.h"
 #include "quarantine.h"
 #include "sqlite_statement.h"
 #include "wal_guard.h"
@@ -58,7 +59,8 @@ CREATE TRIGGER attendance_event_append_only BEFORE UPDATE ON attendance_event
 BEGIN SELECT RAISE(ABORT, 'attendance_event is append-only'); END;
 )sql";
 
-constexpr const char* kMigrations[] = {kMigrationV1};
+// Version 2: the central outbox (central_outbox.h).
+const char* const kMigrations[] = {kMigrationV1, kOutboxMigration};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == AttendanceDb::kSchemaVersion);
 
 using store_detail::Statement;

@@ -119,7 +119,7 @@ struct StoredParticipant {
 
 class AttendanceDb {
 public:
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     AttendanceDb() = default;
     ~AttendanceDb();

@@ -1,0 +1,92 @@
+// commands_sync.cpp: `leergang-kiosk sync`: one push of this kiosk's outbox to the central record
+// and one pull of the other kiosks' events (central/central_sync.h has the rules), then says what
+// moved. Exit 0: done; 1: the server could not be reached or failed midway, or the local database
+// failed (the message says how many events wait; nothing is lost: they stay in the outbox);
+// 2: no [central] url, a kiosk id that cannot be a central role, or an unreadable password file.
+// --now sets the kiosk's clock (as for the kiosk itself): the clock offset the server records is
+// this clock against the server's.
+#include <cstdio>
+#include <memory>
+
+#include "app/command_context.h"
+#include "app/commands.h"
+#include "central/central_connect.h"
+#include "central/central_kiosk_role.h"
+#include "central/central_sync.h"
+#include "central/pg_connection.h"
+#include "store/central_outbox.h"
+
+namespace kiosk {
+
+int cmdSync(const CommandLine& cl) {
+    CommandContext ctx;
+    if (int rc = prepareCommand(cl, ctx)) return rc;
+    const Texts& tx = ctx.texts;
+    const KioskSettings& settings = ctx.config.settings;
+    if (settings.centralUrl.empty()) {
+        std::fprintf(stderr, "%s\n", tx("sync.off").c_str());
+        return 2;
+    }
+    if (!validCentralKioskId(settings.kioskId)) {
+        std::fprintf(stderr, "%s\n", tx.format("central_setup.bad_kiosk_id", {{"id", settings.kioskId}}).c_str());
+        return 2;
+    }
+    // The kiosk's clock: the system's, or from --now on (demos and tests of a clock that is off).
+    std::unique_ptr<Clock> clock = std::make_unique<SystemClock>();
+    if (cl.now) {
+        const auto t = LocalDateTime::parse(*cl.now);
+        if (!t) {
+            std::fprintf(stderr, "leergang-kiosk: --now YYYY-MM-DDTHH:MM, niet / not '%s'\n", cl.now->c_str());
+            return 2;
+        }
+        clock = std::make_unique<ShiftedClock>(fromLocal(*t));
+    }
+    const Instant now = clock->now();
+    {
+        // Opened as the kiosk opens it: checked, migrated (the outbox is schema version 2).
+        AttendanceDb db;
+        if (int rc = openStoreWithRoster(ctx, db, now)) return rc;
+    }
+    CentralOutbox outbox;
+    if (auto s = outbox.open(ctx.dbPath); !s.ok()) {
+        std::fprintf(stderr, "%s: %s\n", ctx.dbPath.c_str(), describe(tx, s).c_str());
+        return 1;
+    }
+    auto waitingNow = [&] {
+        int64_t n = 0;
+        outbox.countWaiting(n);
+        return std::to_string(n);
+    };
+
+    PgConnection central;
+    const CentralConnectResult connected = connectCentral(central, settings.centralUrl, settings.centralPasswordFile, tx, 5);
+    if (!connected.ok) {
+        std::fprintf(stderr, "%s\n", connected.message.c_str());
+        if (connected.usageError) return 2;
+        std::fprintf(stderr, "%s\n", tx.format("sync.waiting", {{"n", waitingNow()}}).c_str());
+        return 1;
+    }
+    const PushReport push = pushOutbox(central, outbox, settings.kioskId, *clock);
+    std::printf("%s\n", tx.format("sync.pushed", {{"n", std::to_string(push.sent)},
+                                                 {"new", std::to_string(push.newOnServer)}}).c_str());
+    if (!push.ok) {
+        std::fprintf(stderr, "%s\n", tx.format(push.storeFailed ? "sync.store_failed" : "sync.push_failed",
+                                               {{"detail", push.error}}).c_str());
+        std::fprintf(stderr, "%s\n", tx.format("sync.waiting", {{"n", waitingNow()}}).c_str());
+        return 1;
+    }
+    const PullReport pull = pullOtherKiosks(central, outbox, settings.kioskId, now.ms);
+    std::string from;
+    for (const auto& [origin, n] : pull.perOrigin) from += (from.empty() ? "" : ", ") + origin + ": " + std::to_string(n);
+    std::printf("%s\n", tx.format(from.empty() ? "sync.pulled_none" : "sync.pulled",
+                                  {{"n", std::to_string(pull.inserted)}, {"from", from}}).c_str());
+    if (!pull.ok) {
+        std::fprintf(stderr, "%s\n", tx.format(pull.storeFailed ? "sync.store_failed" : "sync.pull_failed",
+                                               {{"detail", pull.error}}).c_str());
+        return 1;
+    }
+    std::printf("%s\n", tx.format("sync.waiting", {{"n", waitingNow()}}).c_str());
+    return std::fflush(stdout) == 0 ? 0 : 1;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,155 @@
+#include "central_schema.h"
+
+#include "pg_connection.h"
+
+namespace kiosk {
+namespace {
+
+// Any fixed number: the lock that serialises two central-setup runs on one database.
+constexpr const char* kSetupLock = "SELECT pg_advisory_xact_lock(7317017)";
+
+// Version 1. Each later version appends one step to kMigrations; never edit a shipped step.
+constexpr const char* kMigrationV1 = R"sql(
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'leergang_kiosks') THEN
+        CREATE ROLE leergang_kiosks NOLOGIN;
+    END IF;
+END $$;
+
+CREATE TABLE kiosk (
+    id              text PRIMARY KEY CHECK (id ~ '^[a-z0-9_]{1,50}$'),
+    role_name       text NOT NULL UNIQUE,
+    created_at      timestamptz NOT NULL DEFAULT now(),
+    last_seen       timestamptz,
+    clock_offset_ms bigint                  -- the kiosk's clock minus the server's, at last_seen
+);
+
+CREATE TABLE attendance_event (
+    id                 text PRIMARY KEY,    -- the kiosk's event id (idempotency key)
+    origin_kiosk       text NOT NULL REFERENCES kiosk(id),
+    origin_seq         bigint NOT NULL CHECK (origin_seq > 0),
+    received_at        timestamptz NOT NULL DEFAULT now(),
+    participant_code   text,                -- NULL for a guest
+    kind               text NOT NULL CHECK (kind IN ('check_in','check_out','undo','correction','guest_registration')),
+    at_ms              bigint NOT NULL,     -- UTC milliseconds of the moment it is about
+    recorded_ms        bigint NOT NULL,     -- UTC milliseconds when the kiosk wrote it
+    local_date         date NOT NULL,       -- the day it counts for (Europe/Amsterdam)
+    source             text NOT NULL CHECK (source IN ('kiosk','staff','command_line')),
+    kiosk_id           text NOT NULL,       -- the writer's [kiosk] id as recorded in the event
+    reason             text NOT NULL DEFAULT '',
+    actor              text NOT NULL DEFAULT '',
+    refers_to          text NOT NULL DEFAULT '',
+    effect             text NOT NULL DEFAULT '',
+    guest_name         text NOT NULL DEFAULT '',
+    guest_organisation text NOT NULL DEFAULT '',
+    UNIQUE (origin_kiosk, origin_seq),
+    CHECK (kind <> 'correction' OR reason <> ''),
+    CHECK (kind = 'guest_registration' OR participant_code IS NOT NULL)
+);
+CREATE INDEX attendance_event_by_day ON attendance_event (local_date, participant_code);
+
+CREATE FUNCTION attendance_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'attendance_event is append-only';
+END $$;
+CREATE TRIGGER attendance_event_append_only BEFORE UPDATE ON attendance_event
+    FOR EACH ROW EXECUTE FUNCTION attendance_event_append_only();
+
+CREATE TABLE roster (
+    cohort      text NOT NULL,
+    code        text NOT NULL,
+    first_name  text NOT NULL,
+    infix       text NOT NULL DEFAULT '',
+    last_name   text NOT NULL,
+    department  text NOT NULL DEFAULT '',
+    email       text NOT NULL DEFAULT '',
+    active      boolean NOT NULL DEFAULT true,
+    updated_at  timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (cohort, code)
+);
+
+REVOKE ALL ON kiosk, attendance_event, roster FROM PUBLIC;
+GRANT SELECT ON kiosk, attendance_event, roster TO leergang_kiosks;
+GRANT INSERT (id, origin_kiosk, origin_seq, participant_code, kind, at_ms, recorded_ms, local_date, source,
+              kiosk_id, reason, actor, refers_to, effect, guest_name, guest_organisation)
+    ON attendance_event TO leergang_kiosks;
+GRANT UPDATE (last_seen, clock_offset_ms) ON kiosk TO leergang_kiosks;
+
+ALTER TABLE attendance_event ENABLE ROW LEVEL SECURITY;
+CREATE POLICY kiosk_reads_all ON attendance_event FOR SELECT TO leergang_kiosks USING (true);
+CREATE POLICY kiosk_inserts_own ON attendance_event FOR INSERT TO leergang_kiosks
+    WITH CHECK (origin_kiosk = (SELECT k.id FROM kiosk k WHERE k.role_name = current_user));
+
+ALTER TABLE kiosk ENABLE ROW LEVEL SECURITY;
+CREATE POLICY kiosk_sees_all ON kiosk FOR SELECT TO leergang_kiosks USING (true);
+CREATE POLICY kiosk_updates_own ON kiosk FOR UPDATE TO leergang_kiosks
+    USING (role_name = current_user) WITH CHECK (role_name = current_user);
+)sql";
+
+struct Migration {
+    const char* description;
+    const char* sql;
+};
+constexpr Migration kMigrations[] = {{"kiosk, attendance_event, roster, row-level security", kMigrationV1}};
+static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kCentralSchemaVersion);
+
+int currentVersion(PgConnection& c, std::string& error) {
+    PgResult r = c.exec("SELECT COALESCE(max(version), 0) FROM schema_version");
+    if (!r.ok()) {
+        error = r.error();
+        return -1;
+    }
+    return static_cast<int>(r.integer(0, 0));
+}
+
+}  // namespace
+
+CentralSchemaResult applyCentralSchema(PgConnection& c) {
+    CentralSchemaResult out;
+    {
+        // Its own statement: IF NOT EXISTS makes it harmless on every later run.
+        PgResult r = c.exec(
+            "CREATE TABLE IF NOT EXISTS schema_version ("
+            " version integer PRIMARY KEY, description text NOT NULL,"
+            " applied_at timestamptz NOT NULL DEFAULT now())");
+        if (!r.ok()) {
+            out.error = r.error();
+            return out;
+        }
+    }
+    out.versionBefore = currentVersion(c, out.error);
+    if (out.versionBefore < 0) return out;
+    if (out.versionBefore > kCentralSchemaVersion) {
+        out.tooNew = true;
+        out.versionAfter = out.versionBefore;
+        return out;
+    }
+    for (int v = 1; v <= kCentralSchemaVersion; ++v) {
+        auto fail = [&](const std::string& why) {
+            c.exec("ROLLBACK");
+            out.error = why;
+            out.versionAfter = v - 1;
+            return out;
+        };
+        if (PgResult r = c.exec("BEGIN"); !r.ok()) return fail(r.error());
+        if (PgResult r = c.exec(kSetupLock); !r.ok()) return fail(r.error());
+        // Read again under the lock: another setup may have applied it meanwhile.
+        PgResult have = c.exec("SELECT 1 FROM schema_version WHERE version = $1", {std::to_string(v)});
+        if (!have.ok()) return fail(have.error());
+        if (have.rows() > 0) {
+            c.exec("COMMIT");
+            continue;
+        }
+        if (PgResult r = c.exec(kMigrations[v - 1].sql); !r.ok()) return fail(r.error());
+        PgResult mark = c.exec("INSERT INTO schema_version (version, description) VALUES ($1, $2)",
+                               {std::to_string(v), std::string(kMigrations[v - 1].description)});
+        if (!mark.ok()) return fail(mark.error());
+        if (PgResult r = c.exec("COMMIT"); !r.ok()) return fail(r.error());
+        ++out.applied;
+    }
+    out.versionAfter = kCentralSchemaVersion;
+    out.ok = true;
+    return out;
+}
+
+}  // namespace kiosk

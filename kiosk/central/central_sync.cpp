@@ -1,0 +1,159 @@
+#include "central_sync.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/clock.h"
+#include "pg_connection.h"
+#include "store/central_outbox.h"
+
+namespace kiosk {
+namespace {
+
+constexpr int kInsertColumns = 16;
+
+// One statement for the whole batch (a round trip per event made 10,000 events take 10 s).
+std::string insertStatement(size_t rows) {
+    std::string sql =
+        "INSERT INTO attendance_event (id, origin_kiosk, origin_seq, participant_code, kind, at_ms, recorded_ms,"
+        " local_date, source, kiosk_id, reason, actor, refers_to, effect, guest_name, guest_organisation) VALUES ";
+    int p = 0;
+    for (size_t r = 0; r < rows; ++r) {
+        sql += r ? ",(" : "(";
+        for (int c = 0; c < kInsertColumns; ++c) sql += (c ? ",$" : "$") + std::to_string(++p);
+        sql += ")";
+    }
+    return sql + " ON CONFLICT (id) DO NOTHING";
+}
+
+constexpr const char* kSelectFrom =
+    "SELECT id, origin_seq, participant_code, kind, at_ms, recorded_ms, local_date::text, source, kiosk_id, reason,"
+    " actor, refers_to, effect, guest_name, guest_organisation FROM attendance_event"
+    " WHERE origin_kiosk = $1 AND origin_seq > $2 ORDER BY origin_seq LIMIT $3";
+
+// This kiosk's last contact and its clock against the server's, inside the current transaction.
+PgResult stampContact(PgConnection& c, const std::string& kioskId, const Clock& clock) {
+    return c.exec("UPDATE kiosk SET last_seen = now(), clock_offset_ms = $1::bigint -"
+                  " (extract(epoch FROM clock_timestamp()) * 1000)::bigint WHERE id = $2",
+                  {std::to_string(clock.now().ms), kioskId});
+}
+
+}  // namespace
+
+PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string& kioskId, const Clock& clock, int batch) {
+    PushReport out;
+    bool stamped = false;
+    for (;;) {
+        std::vector<CentralEventRow> rows;
+        if (auto s = outbox.waiting(batch, rows); !s.ok()) {
+            out.storeFailed = true;
+            out.error = s.detail;
+            return out;
+        }
+        if (rows.empty()) break;
+        auto fail = [&](const std::string& why) {
+            c.exec("ROLLBACK");
+            out.error = why;
+            return out;
+        };
+        if (PgResult r = c.exec("BEGIN"); !r.ok()) return fail(r.error());
+        std::vector<std::optional<std::string>> params;
+        params.reserve(rows.size() * kInsertColumns);
+        std::vector<int64_t> seqs;
+        for (const auto& e : rows) {
+            for (auto& v : std::initializer_list<std::optional<std::string>>{
+                     e.id, kioskId, std::to_string(e.seq), e.participantCode, e.kind, std::to_string(e.atMs),
+                     std::to_string(e.recordedMs), e.localDate, e.source, e.kioskId, e.reason, e.actor, e.refersTo,
+                     e.effect, e.guestName, e.guestOrganisation})
+                params.push_back(v);
+            seqs.push_back(e.seq);
+        }
+        PgResult inserted = c.exec(insertStatement(rows.size()), params);
+        if (!inserted.ok()) return fail(inserted.error());
+        const int64_t fresh = inserted.affected();
+        if (PgResult seen = stampContact(c, kioskId, clock); !seen.ok()) return fail(seen.error());
+        if (PgResult r = c.exec("COMMIT"); !r.ok()) return fail(r.error());
+        stamped = true;
+        out.sent += static_cast<int64_t>(seqs.size());
+        out.newOnServer += fresh;
+        // Committed on the server: now, and only now, off the outbox.
+        if (auto s = outbox.markUploaded(seqs); !s.ok()) {
+            out.storeFailed = true;
+            out.error = s.detail;
+            return out;
+        }
+        if (static_cast<int>(rows.size()) < batch) break;
+    }
+    if (!stamped) {
+        if (PgResult seen = stampContact(c, kioskId, clock); !seen.ok()) {
+            out.error = seen.error();
+            return out;
+        }
+    }
+    out.ok = true;
+    return out;
+}
+
+PullReport pullOtherKiosks(PgConnection& c, CentralOutbox& outbox, const std::string& kioskId, int64_t nowMs,
+                           int batch) {
+    PullReport out;
+    std::map<std::string, int64_t> marks;
+    if (auto s = outbox.highWaterMarks(marks); !s.ok()) {
+        out.storeFailed = true;
+        out.error = s.detail;
+        return out;
+    }
+    PgResult origins = c.exec("SELECT id FROM kiosk WHERE id <> $1 ORDER BY id", {kioskId});
+    if (!origins.ok()) {
+        out.error = origins.error();
+        return out;
+    }
+    for (int i = 0; i < origins.rows(); ++i) {
+        const std::string origin = origins.text(i, 0);
+        int64_t mark = marks.count(origin) ? marks[origin] : 0;
+        for (;;) {
+            PgResult r = c.exec(kSelectFrom, {origin, std::to_string(mark), std::to_string(batch)});
+            if (!r.ok()) {
+                out.error = r.error();
+                return out;
+            }
+            std::vector<CentralEventRow> rows;
+            for (int k = 0; k < r.rows(); ++k) {
+                CentralEventRow e;
+                e.originKiosk = origin;
+                e.id = r.text(k, 0);
+                e.seq = r.integer(k, 1);
+                if (!r.isNull(k, 2)) e.participantCode = r.text(k, 2);
+                e.kind = r.text(k, 3);
+                e.atMs = r.integer(k, 4);
+                e.recordedMs = r.integer(k, 5);
+                e.localDate = r.text(k, 6);
+                e.source = r.text(k, 7);
+                e.kioskId = r.text(k, 8);
+                e.reason = r.text(k, 9);
+                e.actor = r.text(k, 10);
+                e.refersTo = r.text(k, 11);
+                e.effect = r.text(k, 12);
+                e.guestName = r.text(k, 13);
+                e.guestOrganisation = r.text(k, 14);
+                rows.push_back(std::move(e));
+            }
+            int inserted = 0;
+            if (auto s = outbox.insertPulled(rows, nowMs, inserted); !s.ok()) {
+                out.storeFailed = true;
+                out.error = s.detail;
+                return out;
+            }
+            out.received += static_cast<int64_t>(rows.size());
+            out.inserted += inserted;
+            if (inserted > 0) out.perOrigin[origin] += inserted;
+            if (!rows.empty()) mark = rows.back().seq;
+            if (r.rows() < batch) break;
+        }
+    }
+    out.ok = true;
+    return out;
+}
+
+}  // namespace kiosk

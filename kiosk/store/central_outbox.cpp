@@ -1,0 +1,189 @@
+#include "central_outbox.h"
+
+#include "sqlite_statement.h"
+
+namespace kiosk {
+
+const char* const kOutboxMigration = R"sql(
+CREATE TABLE central_outbox (
+    seq INTEGER PRIMARY KEY              -- attendance_event.seq, waiting for upload
+);
+CREATE TABLE central_pulled (
+    event_id     TEXT PRIMARY KEY,       -- attendance_event.id of an event from another kiosk
+    origin_kiosk TEXT NOT NULL,
+    origin_seq   INTEGER NOT NULL,
+    UNIQUE (origin_kiosk, origin_seq)
+) WITHOUT ROWID;
+CREATE TRIGGER attendance_event_to_outbox AFTER INSERT ON attendance_event
+WHEN NOT EXISTS (SELECT 1 FROM central_pulled WHERE event_id = NEW.id)
+BEGIN INSERT INTO central_outbox (seq) VALUES (NEW.seq); END;
+INSERT INTO central_outbox (seq) SELECT seq FROM attendance_event;
+)sql";
+
+using store_detail::execSql;
+using store_detail::Statement;
+using store_detail::statusOf;
+
+namespace {
+
+constexpr const char* kColumns =
+    "id, participant_code, kind, at_ms, recorded_ms, local_date, source, kiosk_id, reason, actor, refers_to, effect,"
+    " guest_name, guest_organisation";
+
+}  // namespace
+
+CentralOutbox::~CentralOutbox() { close(); }
+
+void CentralOutbox::close() {
+    if (db_) sqlite3_close_v2(db_);
+    db_ = nullptr;
+}
+
+StoreStatus CentralOutbox::open(const std::filesystem::path& file) {
+    close();
+    const int rc = sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr);
+    if (rc != SQLITE_OK) {
+        StoreStatus s = statusOf(db_, rc);
+        close();
+        return s;
+    }
+    sqlite3_busy_timeout(db_, 5000);
+    for (const char* pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA secure_delete=ON"}) {
+        if (auto s = execSql(db_, pragma); !s.ok()) {
+            close();
+            return s;
+        }
+    }
+    Statement v(db_, "PRAGMA user_version");
+    if (v.step() != SQLITE_ROW || v.integer(0) < 2) {
+        close();
+        return {StoreErrorKind::other, file.string() + ": no central outbox (schema version below 2)"};
+    }
+    return {};
+}
+
+StoreStatus CentralOutbox::countWaiting(int64_t& n) {
+    n = 0;
+    Statement st(db_, "SELECT count(*) FROM central_outbox o JOIN attendance_event e ON e.seq = o.seq");
+    const int rc = st.step();
+    if (rc != SQLITE_ROW) return statusOf(db_, rc);
+    n = st.integer(0);
+    return {};
+}
+
+StoreStatus CentralOutbox::waiting(int limit, std::vector<CentralEventRow>& out) {
+    out.clear();
+    // Rows whose event retention purged before upload: nothing left to send.
+    if (auto s = execSql(db_, "DELETE FROM central_outbox WHERE seq NOT IN (SELECT seq FROM attendance_event)"); !s.ok())
+        return s;
+    Statement st(db_, (std::string("SELECT e.seq, ") + kColumns +
+                       " FROM central_outbox o JOIN attendance_event e ON e.seq = o.seq ORDER BY o.seq LIMIT ?").c_str());
+    if (st.prepareRc() != SQLITE_OK) return statusOf(db_, st.prepareRc());
+    st.bind(1, static_cast<int64_t>(limit));
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) {
+        CentralEventRow r;
+        r.seq = st.integer(0);
+        r.id = st.text(1);
+        if (sqlite3_column_type(st.get(), 2) != SQLITE_NULL) r.participantCode = st.text(2);
+        r.kind = st.text(3);
+        r.atMs = st.integer(4);
+        r.recordedMs = st.integer(5);
+        r.localDate = st.text(6);
+        r.source = st.text(7);
+        r.kioskId = st.text(8);
+        r.reason = st.text(9);
+        r.actor = st.text(10);
+        r.refersTo = st.text(11);
+        r.effect = st.text(12);
+        r.guestName = st.text(13);
+        r.guestOrganisation = st.text(14);
+        out.push_back(std::move(r));
+    }
+    return rc == SQLITE_DONE ? StoreStatus{} : statusOf(db_, rc);
+}
+
+StoreStatus CentralOutbox::markUploaded(const std::vector<int64_t>& seqs) {
+    if (auto s = execSql(db_, "BEGIN IMMEDIATE"); !s.ok()) return s;
+    Statement del(db_, "DELETE FROM central_outbox WHERE seq = ?");
+    for (int64_t seq : seqs) {
+        del.bind(1, seq);
+        if (const int rc = del.step(); rc != SQLITE_DONE) {
+            StoreStatus s = statusOf(db_, rc);
+            execSql(db_, "ROLLBACK");
+            return s;
+        }
+        del.reset();
+    }
+    if (auto s = execSql(db_, "COMMIT"); !s.ok()) {
+        execSql(db_, "ROLLBACK");
+        return s;
+    }
+    return {};
+}
+
+StoreStatus CentralOutbox::highWaterMarks(std::map<std::string, int64_t>& out) {
+    out.clear();
+    Statement st(db_, "SELECT origin_kiosk, max(origin_seq) FROM central_pulled GROUP BY origin_kiosk");
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) out[st.text(0)] = st.integer(1);
+    return rc == SQLITE_DONE ? StoreStatus{} : statusOf(db_, rc);
+}
+
+StoreStatus CentralOutbox::insertPulled(const std::vector<CentralEventRow>& events, int64_t nowMs, int& inserted) {
+    inserted = 0;
+    if (events.empty()) return {};
+    if (auto s = execSql(db_, "BEGIN IMMEDIATE"); !s.ok()) return s;
+    Statement pulled(db_, "INSERT OR IGNORE INTO central_pulled (event_id, origin_kiosk, origin_seq) VALUES (?,?,?)");
+    Statement person(db_, "INSERT OR IGNORE INTO participant (code, first_name, last_name, active, updated_ms)"
+                          " VALUES (?, ?, '', 0, ?)");
+    Statement event(db_, (std::string("INSERT INTO attendance_event (") + kColumns +
+                          ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO NOTHING").c_str());
+    auto fail = [&](int rc) {
+        StoreStatus s = statusOf(db_, rc);
+        execSql(db_, "ROLLBACK");
+        inserted = 0;
+        return s;
+    };
+    for (Statement* st : {&pulled, &person, &event})
+        if (st->prepareRc() != SQLITE_OK) return fail(st->prepareRc());
+    for (const auto& e : events) {
+        pulled.bind(1, e.id);
+        pulled.bind(2, e.originKiosk);
+        pulled.bind(3, e.seq);
+        if (int rc = pulled.step(); rc != SQLITE_DONE) return fail(rc);
+        pulled.reset();
+        if (e.participantCode) {
+            person.bind(1, *e.participantCode);
+            person.bind(2, *e.participantCode);
+            person.bind(3, nowMs);
+            if (int rc = person.step(); rc != SQLITE_DONE) return fail(rc);
+            person.reset();
+        }
+        event.bind(1, e.id);
+        if (e.participantCode) event.bind(2, *e.participantCode);
+        event.bind(3, e.kind);
+        event.bind(4, e.atMs);
+        event.bind(5, e.recordedMs);
+        event.bind(6, e.localDate);
+        event.bind(7, e.source);
+        event.bind(8, e.kioskId);
+        event.bind(9, e.reason);
+        event.bind(10, e.actor);
+        event.bind(11, e.refersTo);
+        event.bind(12, e.effect);
+        event.bind(13, e.guestName);
+        event.bind(14, e.guestOrganisation);
+        if (int rc = event.step(); rc != SQLITE_DONE) return fail(rc);
+        inserted += sqlite3_changes(db_);
+        event.reset();
+    }
+    if (auto s = execSql(db_, "COMMIT"); !s.ok()) {
+        execSql(db_, "ROLLBACK");
+        inserted = 0;
+        return s;
+    }
+    return {};
+}
+
+}  // namespace kiosk

@@ -1,0 +1,84 @@
+// central_outbox.h: the kiosk's side of the central record (issue 17) in its own SQLite file: the
+// outbox of events waiting for upload, and the events pulled from other kiosks.
+//
+// DESIGN
+//   Schema version 2 of the store (kOutboxMigration, applied by AttendanceDb::migrate) adds:
+//     central_outbox (seq)   one row per local event not yet on the central server. An AFTER INSERT
+//                            trigger on attendance_event fills it, so every event is marked for
+//                            upload in the same SQLite transaction that writes it, whoever writes it
+//                            (kiosk, staff, command line), with no change to the insert code. The
+//                            migration also marks every event already there: a kiosk that joins a
+//                            central record uploads its history.
+//     central_pulled (event_id, origin_kiosk, origin_seq)
+//                            events that came from another kiosk through the central server; the
+//                            trigger leaves them out of the outbox (never pushed back), and the
+//                            highest origin_seq per origin is that origin's high-water mark.
+//   This class uses its own connection to the database (WAL: beside the store thread's), so that
+//   nothing in attendance_db.cpp changes.
+//
+// CONTRACT
+//   1. waiting() reads the oldest outbox rows with their events, in local sequence order. An outbox
+//      row whose event is gone (purged by retention before it was uploaded) is deleted there: there
+//      is nothing left to upload.
+//   2. markUploaded(seqs) is called only after the central server committed those events; it
+//      deletes exactly those outbox rows in one transaction. A crash between the server's commit and
+//      this leaves them in the outbox: the next push sends them again, and ON CONFLICT (id) DO
+//      NOTHING on the server makes that harmless.
+//   3. insertPulled() writes a batch of other kiosks' events in one transaction: central_pulled
+//      first (so the trigger skips them), then the event with its own id (ON CONFLICT(id) DO
+//      NOTHING: pulling twice stores once). A participant the local roster lacks gets an inactive
+//      placeholder row with the code as name (as quarantine's salvage does), so that no event is
+//      refused for it; the roster import fills in the name later.
+//   4. Failures come back as StoreStatus; nothing throws.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/attendance_db.h"
+
+struct sqlite3;
+
+namespace kiosk {
+
+extern const char* const kOutboxMigration;  // schema version 2 of the store
+
+// An event as it travels between a kiosk and the central record: the store's columns as stored.
+struct CentralEventRow {
+    int64_t seq = 0;                       // the local sequence number (on the origin kiosk: origin_seq)
+    std::string originKiosk;               // for pulled events: the kiosk that recorded it
+    std::string id;
+    std::optional<std::string> participantCode;
+    std::string kind;
+    int64_t atMs = 0, recordedMs = 0;
+    std::string localDate, source, kioskId, reason, actor, refersTo, effect, guestName, guestOrganisation;
+};
+
+class CentralOutbox {
+public:
+    CentralOutbox() = default;
+    ~CentralOutbox();
+    CentralOutbox(const CentralOutbox&) = delete;
+    CentralOutbox& operator=(const CentralOutbox&) = delete;
+
+    // The database must exist at schema version 2 or later (open it with AttendanceDb first).
+    StoreStatus open(const std::filesystem::path& file);
+    void close();
+
+    StoreStatus countWaiting(int64_t& n);
+    StoreStatus waiting(int limit, std::vector<CentralEventRow>& out);
+    StoreStatus markUploaded(const std::vector<int64_t>& seqs);
+    // origin kiosk -> highest origin_seq pulled from it.
+    StoreStatus highWaterMarks(std::map<std::string, int64_t>& out);
+    // `inserted`: events new to this kiosk (a pull that is repeated inserts none).
+    StoreStatus insertPulled(const std::vector<CentralEventRow>& events, int64_t nowMs, int& inserted);
+
+private:
+    sqlite3* db_ = nullptr;
+};
+
+}  // namespace kiosk

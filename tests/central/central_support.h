@@ -1,0 +1,85 @@
+// central_support.h: what the central-record tests share: the real binary, the throwaway server,
+// and an attendance event written as a kiosk would push it.
+#pragma once
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+#include <string>
+
+#include "central/pg_connection.h"
+#include "pg_server.h"
+#include "process.h"
+
+namespace kiosk::test {
+
+inline const std::string kBinary = KIOSK_BINARY;
+
+// `leergang-kiosk central-setup --url URL [more...]`, in Dutch (the default).
+inline RunResult centralSetup(const std::string& url, std::vector<std::string> more = {}) {
+    std::vector<std::string> argv{kBinary, "central-setup", "--url", url};
+    argv.insert(argv.end(), more.begin(), more.end());
+    return run(argv, {{"TZ", "Europe/Amsterdam"}});
+}
+
+struct PrintedKiosk {
+    std::string url, passwordFile, password;
+};
+
+// Reads back what `--add-kiosk` printed for the kiosk's kiosk.toml, and the password (the last line).
+inline PrintedKiosk readPrinted(const std::string& out) {
+    PrintedKiosk k;
+    std::istringstream in(out);
+    std::string line, last;
+    auto value = [](const std::string& l) {
+        const auto a = l.find('"'), b = l.rfind('"');
+        return a == std::string::npos || b <= a ? std::string() : l.substr(a + 1, b - a - 1);
+    };
+    while (std::getline(in, line)) {
+        if (line.rfind("url = ", 0) == 0) k.url = value(line);
+        else if (line.rfind("password_file = ", 0) == 0) k.passwordFile = value(line);
+        if (!line.empty()) last = line;
+    }
+    k.password = last;
+    return k;
+}
+
+// An event row as a kiosk pushes it (the central schema's columns), `origin` as its origin kiosk.
+inline PgResult insertEvent(PgConnection& c, const std::string& id, const std::string& origin, long long seq,
+                            const std::string& code = "1001", bool onConflictNothing = false) {
+    return c.exec(std::string("INSERT INTO attendance_event (id, origin_kiosk, origin_seq, participant_code, kind,"
+                              " at_ms, recorded_ms, local_date, source, kiosk_id)"
+                              " VALUES ($1, $2, $3, $4, 'check_in', 1795680300000, 1795680300000, '2026-11-26',"
+                              " 'kiosk', $2)") +
+                      (onConflictNothing ? " ON CONFLICT (id) DO NOTHING" : ""),
+                  {id, origin, std::to_string(seq), code});
+}
+
+inline long long countEvents(PgConnection& owner, const std::string& where = "true") {
+    PgResult r = owner.exec("SELECT count(*) FROM attendance_event WHERE " + where);
+    return r.ok() ? r.integer(0, 0) : -1;
+}
+
+// A database with the schema, as the owner; `kiosks` added, their passwords in `printed`.
+struct CentralDb {
+    PgServer& server = PgServer::get();
+    std::string db;
+    PgConnection owner;
+
+    CentralDb() {
+        REQUIRE(server.ok());
+        db = server.freshDatabase();
+        REQUIRE(server.ok());
+        REQUIRE(owner.connect(server.ownerUrl(db)).empty());
+    }
+    PrintedKiosk addKiosk(const std::string& id) {
+        const RunResult r = centralSetup(server.ownerUrl(db), {"--add-kiosk", id});
+        INFO(r.err);
+        REQUIRE(r.exitCode == 0);
+        return readPrinted(r.out);
+    }
+    // Connected as that kiosk, with the password central-setup printed.
+    void connectAs(PgConnection& c, const PrintedKiosk& k) { REQUIRE(c.connect(k.url, k.password) == ""); }
+};
+
+}  // namespace kiosk::test

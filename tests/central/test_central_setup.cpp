@@ -1,0 +1,196 @@
+// central-setup against a real PostgreSQL: the schema, its versioning, and the kiosk roles (issue 17).
+#include "central_support.h"
+
+namespace kiosk::test {
+namespace {
+
+// Everything central-setup decides: tables and columns, constraints, policies, grants, roles, and
+// the migration rows with their times. Equal before and after a second run = nothing changed.
+std::string schemaSnapshot(PgConnection& owner) {
+    std::string out;
+    for (const char* sql : {
+             "SELECT table_name || '.' || column_name || ':' || data_type FROM information_schema.columns"
+             " WHERE table_schema = 'public' ORDER BY 1",
+             "SELECT conrelid::regclass || ':' || conname || ':' || pg_get_constraintdef(oid) FROM pg_constraint"
+             " WHERE connamespace = 'public'::regnamespace ORDER BY 1",
+             "SELECT tablename || ':' || policyname || ':' || cmd || ':' || COALESCE(qual, '') || ':' ||"
+             " COALESCE(with_check, '') FROM pg_policies ORDER BY 1",
+             "SELECT grantee || ':' || table_name || ':' || privilege_type FROM information_schema.role_table_grants"
+             " WHERE table_schema = 'public' ORDER BY 1",
+             "SELECT grantee || ':' || table_name || '.' || column_name || ':' || privilege_type"
+             " FROM information_schema.column_privileges WHERE table_schema = 'public' ORDER BY 1",
+             "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1",
+             "SELECT version || ':' || description || ':' || applied_at FROM schema_version ORDER BY 1",
+             "SELECT rolname FROM pg_roles WHERE rolname LIKE 'leergang%' ORDER BY 1"}) {
+        PgResult r = owner.exec(sql);
+        REQUIRE(r.ok());
+        for (int i = 0; i < r.rows(); ++i) out += r.text(i, 0) + "\n";
+        out += "--\n";
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("central-setup creates the schema, and running it again changes nothing", "[central][setup]") {
+    CentralDb c;
+    const RunResult first = centralSetup(c.server.ownerUrl(c.db));
+    INFO(first.err);
+    CHECK(first.exitCode == 0);
+    CHECK(first.err.find("bijgewerkt van versie 0 naar 1") != std::string::npos);
+    const std::string before = schemaSnapshot(c.owner);
+    for (const char* table : {"attendance_event", "kiosk", "roster", "schema_version"})
+        CHECK(before.find(std::string(table) + ".") != std::string::npos);
+    CHECK(before.find("attendance_event.origin_seq:bigint") != std::string::npos);
+    CHECK(before.find("attendance_event.received_at:timestamp with time zone") != std::string::npos);
+    CHECK(before.find("kiosk.clock_offset_ms:bigint") != std::string::npos);
+    CHECK(before.find("kiosk_inserts_own") != std::string::npos);
+
+    const RunResult second = centralSetup(c.server.ownerUrl(c.db));
+    INFO(second.err);
+    CHECK(second.exitCode == 0);
+    CHECK(second.err.find("al bij (versie 1)") != std::string::npos);
+    CHECK(schemaSnapshot(c.owner) == before);
+    PgResult versions = c.owner.exec("SELECT count(*) FROM schema_version");
+    CHECK(versions.integer(0, 0) == 1);
+}
+
+TEST_CASE("central-setup refuses a database newer than itself and changes nothing", "[central][setup]") {
+    CentralDb c;
+    REQUIRE(centralSetup(c.server.ownerUrl(c.db)).exitCode == 0);
+    REQUIRE(c.owner.exec("INSERT INTO schema_version (version, description) VALUES (99, 'from the future')").ok());
+    const std::string before = schemaSnapshot(c.owner);
+    const RunResult r = centralSetup(c.server.ownerUrl(c.db), {"--add-kiosk", "deur"});
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("schemaversie 99") != std::string::npos);
+    CHECK(r.out.empty());
+    CHECK(schemaSnapshot(c.owner) == before);
+}
+
+TEST_CASE("central-setup says so when the server cannot be reached, and refuses a bad kiosk id", "[central][setup]") {
+    CentralDb c;
+    const RunResult nowhere = centralSetup("host=" + c.server.socketDir() + "/nothing-here dbname=x user=kiosk_admin");
+    CHECK(nowhere.exitCode == 1);
+    CHECK(nowhere.err.find("niet bereikbaar") != std::string::npos);
+
+    const RunResult badId = centralSetup(c.server.ownerUrl(c.db), {"--add-kiosk", "Deur; DROP TABLE x"});
+    CHECK(badId.exitCode == 2);
+    CHECK(badId.err.find("alleen a-z, 0-9 en _") != std::string::npos);
+
+    const RunResult withPassword = centralSetup(c.server.ownerUrl(c.db) + " password=geheim");
+    CHECK(withPassword.exitCode == 2);
+    CHECK(withPassword.err.find("geheim") == std::string::npos);
+
+    const RunResult remotePlain = centralSetup("host=db.example.nl dbname=x user=kiosk_admin sslmode=require");
+    CHECK(remotePlain.exitCode == 2);
+    CHECK(remotePlain.err.find("verify-full") != std::string::npos);
+}
+
+TEST_CASE("--add-kiosk prints the kiosk.toml lines, and only that password lets the kiosk in", "[central][roles]") {
+    CentralDb c;
+    const PrintedKiosk k = c.addKiosk("deur");
+    // The owner's connection with the kiosk's role (libpq's keyword order), and no password in it.
+    CHECK(k.url == "dbname=" + c.db + " host=" + c.server.socketDir() + " user=kiosk_deur");
+    CHECK(k.passwordFile == "/etc/leergang-kiosk/central-password");
+    CHECK(k.password.size() == 32);
+
+    PgConnection kiosk;
+    c.connectAs(kiosk, k);
+    CHECK(kiosk.user() == "kiosk_deur");
+    PgConnection wrong;
+    CHECK(wrong.connect(k.url, "not-the-password") != "");
+    // The password is in no catalogue the owner can read: only its SCRAM verifier.
+    PgResult stored = c.owner.exec("SELECT rolpassword FROM pg_authid WHERE rolname = 'kiosk_deur'");
+    REQUIRE(stored.rows() == 1);
+    CHECK(stored.text(0, 0).rfind("SCRAM-SHA-256$", 0) == 0);
+    CHECK(stored.text(0, 0).find(k.password) == std::string::npos);
+
+    // Again for the same kiosk: a new password, the old one stops working, the kiosk row stays one.
+    const PrintedKiosk again = c.addKiosk("deur");
+    CHECK(again.password != k.password);
+    PgConnection old;
+    CHECK(old.connect(k.url, k.password) != "");
+    PgConnection renewed;
+    c.connectAs(renewed, again);
+    CHECK(c.owner.exec("SELECT count(*) FROM kiosk WHERE id = 'deur'").integer(0, 0) == 1);
+}
+
+TEST_CASE("a kiosk role inserts its own events and nothing else, and cannot change or delete any", "[central][roles]") {
+    CentralDb c;
+    const PrintedKiosk deur = c.addKiosk("deur");
+    const PrintedKiosk zaal = c.addKiosk("zaal");
+    PgConnection k;
+    c.connectAs(k, deur);
+
+    SECTION("its own insert passes, and it reads every kiosk's events") {
+        CHECK(insertEvent(k, "ev-deur-1", "deur", 1).ok());
+        REQUIRE(c.owner.exec("INSERT INTO attendance_event (id, origin_kiosk, origin_seq, participant_code, kind, at_ms,"
+                             " recorded_ms, local_date, source, kiosk_id) VALUES ('ev-zaal-1', 'zaal', 1, '1002',"
+                             " 'check_in', 1795680300000, 1795680300000, '2026-11-26', 'kiosk', 'zaal')").ok());
+        PgResult seen = k.exec("SELECT id FROM attendance_event ORDER BY id");
+        REQUIRE(seen.rows() == 2);
+        CHECK(seen.text(0, 0) == "ev-deur-1");
+        CHECK(seen.text(1, 0) == "ev-zaal-1");
+        PgResult received = c.owner.exec("SELECT received_at <= now() AND received_at > now() - interval '1 minute'"
+                                         " FROM attendance_event WHERE id = 'ev-deur-1'");
+        CHECK(received.text(0, 0) == "t");
+    }
+    SECTION("an event carrying another kiosk's id is refused") {
+        PgResult forged = insertEvent(k, "ev-forged", "zaal", 1);
+        CHECK_FALSE(forged.ok());
+        CHECK(forged.sqlState() == "42501");  // insufficient privilege: row-level security
+        CHECK(forged.error().find("row-level security") != std::string::npos);
+        CHECK(countEvents(c.owner) == 0);
+    }
+    SECTION("UPDATE and DELETE are refused, the event stays as it was") {
+        REQUIRE(insertEvent(k, "ev-deur-1", "deur", 1).ok());
+        PgResult update = k.exec("UPDATE attendance_event SET kind = 'check_out' WHERE id = 'ev-deur-1'");
+        CHECK_FALSE(update.ok());
+        CHECK(update.sqlState() == "42501");
+        PgResult del = k.exec("DELETE FROM attendance_event WHERE id = 'ev-deur-1'");
+        CHECK_FALSE(del.ok());
+        CHECK(del.sqlState() == "42501");
+        CHECK(countEvents(c.owner, "id = 'ev-deur-1' AND kind = 'check_in'") == 1);
+        // Not even the owner updates an event: the log is append-only.
+        CHECK_FALSE(c.owner.exec("UPDATE attendance_event SET kind = 'check_out'").ok());
+    }
+    SECTION("the server's receive time is the server's: a kiosk cannot write it") {
+        PgResult r = k.exec("INSERT INTO attendance_event (id, origin_kiosk, origin_seq, participant_code, kind, at_ms,"
+                            " recorded_ms, local_date, source, kiosk_id, received_at) VALUES ('ev-x', 'deur', 1, '1001',"
+                            " 'check_in', 1, 1, '2026-11-26', 'kiosk', 'deur', '2000-01-01')");
+        CHECK_FALSE(r.ok());
+        CHECK(r.sqlState() == "42501");
+        CHECK(countEvents(c.owner) == 0);
+    }
+    SECTION("it updates its own last contact, not another kiosk's") {
+        PgResult own = k.exec("UPDATE kiosk SET last_seen = now(), clock_offset_ms = 1500 WHERE id = 'deur'");
+        CHECK(own.ok());
+        CHECK(own.affected() == 1);
+        PgResult other = k.exec("UPDATE kiosk SET last_seen = now() WHERE id = 'zaal'");
+        CHECK(other.affected() == 0);
+        CHECK(c.owner.exec("SELECT count(*) FROM kiosk WHERE id = 'zaal' AND last_seen IS NULL").integer(0, 0) == 1);
+        CHECK_FALSE(k.exec("UPDATE kiosk SET role_name = 'kiosk_zaal' WHERE id = 'deur'").ok());
+        CHECK_FALSE(k.exec("DELETE FROM kiosk").ok());
+    }
+    (void)zaal;
+}
+
+TEST_CASE("a retried push with ON CONFLICT (id) DO NOTHING stores each event once", "[central][roles]") {
+    CentralDb c;
+    const PrintedKiosk deur = c.addKiosk("deur");
+    PgConnection k;
+    c.connectAs(k, deur);
+    PgResult first = insertEvent(k, "ev-1", "deur", 1, "1001", true);
+    REQUIRE(first.ok());
+    CHECK(first.affected() == 1);
+    PgResult retry = insertEvent(k, "ev-1", "deur", 1, "1001", true);
+    REQUIRE(retry.ok());
+    CHECK(retry.affected() == 0);
+    CHECK(countEvents(c.owner) == 1);
+    // Without ON CONFLICT the same id is a key violation, not a second row.
+    PgResult plain = insertEvent(k, "ev-1", "deur", 1);
+    CHECK(plain.sqlState() == "23505");
+    CHECK(countEvents(c.owner) == 1);
+}
+
+}  // namespace kiosk::test

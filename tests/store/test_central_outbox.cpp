@@ -1,0 +1,108 @@
+// The central outbox (store/central_outbox.h): every event is marked for upload in the transaction
+// that writes it, pulled events are not, and a pull repeated stores nothing twice.
+#include <catch2/catch.hpp>
+
+#include "event_support.h"
+#include "store/central_outbox.h"
+#include "store_test_support.h"
+
+using namespace kiosk;
+
+namespace {
+
+CentralEventRow pulledFrom(const std::string& origin, int64_t seq, const std::string& id, const std::string& code) {
+    CentralEventRow r;
+    r.originKiosk = origin;
+    r.seq = seq;
+    r.id = id;
+    r.participantCode = code;
+    r.kind = "check_in";
+    r.atMs = test::localTime("2026-11-26T09:05").ms;
+    r.recordedMs = r.atMs;
+    r.localDate = "2026-11-26";
+    r.source = "kiosk";
+    r.kioskId = origin;
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("every event written is waiting for upload until the server has it", "[store][outbox]") {
+    test::TempDir dir;
+    AttendanceDb db;
+    REQUIRE(db.open(dir / "a.db", test::localTime("2026-11-26T08:00")).status.ok());
+    RosterImportResult imported;
+    REQUIRE(db.importRoster({test::participant("ZU01", "Anna", "Vries", "de"), test::participant("ZU02", "Zoë", "Berg")},
+                            test::localTime("2026-11-26T08:00"), imported).ok());
+    REQUIRE(db.appendEvent(test::eventAt(EventKind::check_in, "ZU01", "2026-11-26T09:01")).ok());
+    const AttendanceEvent second = test::eventAt(EventKind::check_in, "ZU02", "2026-11-26T09:02");
+    REQUIRE(db.appendEvent(second).ok());
+    REQUIRE(db.appendEvent(second).ok());  // the same event again: stored once, waiting once
+
+    CentralOutbox outbox;
+    REQUIRE(outbox.open(dir / "a.db").ok());
+    int64_t n = 0;
+    REQUIRE(outbox.countWaiting(n).ok());
+    CHECK(n == 2);
+    std::vector<CentralEventRow> rows;
+    REQUIRE(outbox.waiting(10, rows).ok());
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].participantCode == std::optional<std::string>("ZU01"));
+    CHECK(rows[1].id == second.id);
+    CHECK(rows[0].seq < rows[1].seq);
+
+    REQUIRE(outbox.markUploaded({rows[0].seq}).ok());
+    REQUIRE(outbox.countWaiting(n).ok());
+    CHECK(n == 1);
+    REQUIRE(outbox.waiting(10, rows).ok());
+    CHECK(rows.size() == 1);
+    CHECK(rows[0].id == second.id);
+}
+
+TEST_CASE("pulled events are stored once, never sent back, and set the high-water mark", "[store][outbox]") {
+    test::TempDir dir;
+    AttendanceDb db;
+    REQUIRE(db.open(dir / "a.db", test::localTime("2026-11-26T08:00")).status.ok());
+    CentralOutbox outbox;
+    REQUIRE(outbox.open(dir / "a.db").ok());
+    const std::vector<CentralEventRow> batch{pulledFrom("zaal", 1, "z-1", "ZU01"), pulledFrom("zaal", 2, "z-2", "ZU09"),
+                                             pulledFrom("bar", 7, "b-7", "ZU01")};
+    int inserted = 0;
+    REQUIRE(outbox.insertPulled(batch, test::localTime("2026-11-26T10:00").ms, inserted).ok());
+    CHECK(inserted == 3);
+    REQUIRE(outbox.insertPulled(batch, test::localTime("2026-11-26T10:00").ms, inserted).ok());
+    CHECK(inserted == 0);
+
+    int64_t n = -1;
+    REQUIRE(outbox.countWaiting(n).ok());
+    CHECK(n == 0);
+    std::map<std::string, int64_t> marks;
+    REQUIRE(outbox.highWaterMarks(marks).ok());
+    CHECK(marks == std::map<std::string, int64_t>{{"bar", 7}, {"zaal", 2}});
+
+    // The day as the kiosk reads it: Anna checked in (at another kiosk), and ZU09, whom this kiosk's
+    // roster lacks, is kept under an inactive placeholder rather than refused.
+    std::vector<AttendanceEvent> day;
+    REQUIRE(db.loadEventsForDay(*LocalDate::parse("2026-11-26"), day).ok());
+    CHECK(day.size() == 3);
+    std::optional<StoredParticipant> unknown;
+    REQUIRE(db.findParticipant("ZU09", unknown).ok());
+    REQUIRE(unknown);
+    CHECK_FALSE(unknown->active);
+    // A local event written after the pull still goes into the outbox.
+    REQUIRE(db.appendEvent(test::eventAt(EventKind::check_out, "ZU01", "2026-11-26T16:00")).ok());
+    REQUIRE(outbox.countWaiting(n).ok());
+    CHECK(n == 1);
+}
+
+TEST_CASE("a database from before the outbox marks its history for upload when it migrates", "[store][outbox]") {
+    test::TempDir dir;
+    std::filesystem::copy_file(std::filesystem::path(KIOSK_SOURCE_DIR) / "tests/store/fixtures/schema-v1.db", dir / "a.db");
+    AttendanceDb db;
+    REQUIRE(db.open(dir / "a.db", test::localTime("2026-11-26T08:00")).status.ok());
+    CentralOutbox outbox;
+    REQUIRE(outbox.open(dir / "a.db").ok());
+    int64_t n = 0;
+    REQUIRE(outbox.countWaiting(n).ok());
+    CHECK(n == 3);  // the fixture's three events
+}
