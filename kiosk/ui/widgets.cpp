@@ -97,8 +97,9 @@ bool touchButton(const ButtonSpec& spec) {
     for (const auto& l : lines) labelW = std::max(labelW, textSize(font, l).x);
     const float labelH = lineH * static_cast<float>(lines.size()) - (font->FontSize * 0.1f);
     const std::string sub = spec.sublabel.empty() ? std::string{} : fitText(subFont, spec.sublabel, maxTextW);
-    // Drawn in full: every word of the label on its lines, the second line whole, inside the window.
-    bool clipped = sub != spec.sublabel;
+    // Drawn in full: every word of the label on its lines, inside the window. (The smaller second
+    // line, a hint such as a department, may be shortened.)
+    bool clipped = false;
     {
         size_t shown = 0;
         for (const auto& l : lines) shown += l.size() + 1;
@@ -109,7 +110,7 @@ bool touchButton(const ButtonSpec& spec) {
     const ImVec2 ss = sub.empty() ? ImVec2(0, 0) : textSize(subFont, sub);
     const float blockH = labelH + (sub.empty() ? 0.0f : ss.y + t.Em(0.1f));
     const float blockW = iconSize + iconGap + std::max(labelW, ss.x);
-    float x = pos.x + (spec.size.x - blockW) * 0.5f;
+    float x = spec.leftAligned ? pos.x + pad : pos.x + (spec.size.x - blockW) * 0.5f;
     const float y = pos.y + push + (spec.size.y - blockH) * 0.5f;
     if (withIcon) {
         drawIcon(spec.icon, ImVec2(x + iconSize * 0.5f, pos.y + push + spec.size.y * 0.5f), iconSize, c.text);
@@ -117,7 +118,7 @@ bool touchButton(const ButtonSpec& spec) {
     }
     for (size_t i = 0; i < lines.size(); ++i) {
         // Several lines are centred each; one line starts after the icon.
-        const float lx = lines.size() > 1 ? x + (labelW - textSize(font, lines[i]).x) * 0.5f : x;
+        const float lx = lines.size() > 1 && !spec.leftAligned ? x + (labelW - textSize(font, lines[i]).x) * 0.5f : x;
         drawText(font, ImVec2(lx, y + lineH * static_cast<float>(i)), c.text, lines[i]);
     }
     if (!sub.empty()) drawText(subFont, ImVec2(x, y + labelH + t.Em(0.1f)), c.text, sub);
@@ -303,6 +304,26 @@ void drawIcon(Icon icon, ImVec2 c, float size, Rgb colour) {
         case Icon::pause:
             dl->AddRectFilled(ImVec2(c.x - r * 0.55f, c.y - r * 0.6f), ImVec2(c.x - r * 0.15f, c.y + r * 0.6f), col);
             dl->AddRectFilled(ImVec2(c.x + r * 0.15f, c.y - r * 0.6f), ImVec2(c.x + r * 0.55f, c.y + r * 0.6f), col);
+            break;
+        case Icon::undo:  // an arrow that turns back on itself
+            dl->PathArcTo(ImVec2(c.x + r * 0.1f, c.y + r * 0.1f), r * 0.6f, -3.14159f * 0.95f, 3.14159f * 0.55f, 20);
+            dl->PathStroke(col, 0, th);
+            dl->AddTriangleFilled(ImVec2(c.x - r * 0.85f, c.y - r * 0.35f), ImVec2(c.x - r * 0.15f, c.y - r * 0.1f),
+                                  ImVec2(c.x - r * 0.55f, c.y + r * 0.45f), col);
+            break;
+        case Icon::backspace: {  // a key pointing left, with a cross in it
+            const ImVec2 pts[5] = {ImVec2(c.x - r, c.y), ImVec2(c.x - r * 0.45f, c.y - r * 0.6f), ImVec2(c.x + r, c.y - r * 0.6f),
+                                   ImVec2(c.x + r, c.y + r * 0.6f), ImVec2(c.x - r * 0.45f, c.y + r * 0.6f)};
+            dl->AddPolyline(pts, 5, col, ImDrawFlags_Closed, th * 0.8f);
+            dl->AddLine(ImVec2(c.x - r * 0.05f, c.y - r * 0.25f), ImVec2(c.x + r * 0.5f, c.y + r * 0.25f), col, th * 0.8f);
+            dl->AddLine(ImVec2(c.x + r * 0.5f, c.y - r * 0.25f), ImVec2(c.x - r * 0.05f, c.y + r * 0.25f), col, th * 0.8f);
+            break;
+        }
+        case Icon::door:  // an open door frame with an arrow going out: checked out
+            dl->AddRect(ImVec2(c.x - r * 0.8f, c.y - r * 0.9f), ImVec2(c.x + r * 0.1f, c.y + r * 0.9f), col, 0, 0, th * 0.8f);
+            dl->AddLine(ImVec2(c.x - r * 0.3f, c.y), ImVec2(c.x + r * 0.9f, c.y), col, th);
+            dl->AddLine(ImVec2(c.x + r * 0.9f, c.y), ImVec2(c.x + r * 0.5f, c.y - r * 0.4f), col, th);
+            dl->AddLine(ImVec2(c.x + r * 0.9f, c.y), ImVec2(c.x + r * 0.5f, c.y + r * 0.4f), col, th);
             break;
         case Icon::play:
             dl->AddTriangleFilled(ImVec2(c.x - r * 0.45f, c.y - r * 0.65f), ImVec2(c.x + r * 0.65f, c.y),
