@@ -126,7 +126,8 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
     const bool out = s.mode == CheckMode::check_out;
     // "Tik op je naam" only while there are names to tap: not over the answer to a tap.
     const bool answering = s.feedback.kind != Feedback::Kind::none;
-    if (drawScreenHeader(v, tx(out ? "checkin.title_out" : "checkin.title_in"), answering ? std::string{} : tx("checkin.subtitle")))
+    const char* title = answering ? (out ? "home.checkout_button" : "home.checkin_button") : (out ? "checkin.title_out" : "checkin.title_in");
+    if (drawScreenHeader(v, tx(title), answering ? std::string{} : tx("checkin.subtitle")))
         intent = Intent::go(Screen::home);
 
     const ImVec2 origin = ImGui::GetWindowPos();
@@ -159,10 +160,13 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
     // Grid: as many columns as fit a readable name, rows sized to fit the screen when possible.
     const float gap = t.Em(0.7f);
     const float availW = max.x - min.x, availH = max.y - min.y;
-    // A tile is wide enough for the longest name on two lines of the smaller font, the ✓ beside it.
+    // A tile is wide enough for the longest name on two lines, with the ✓'s room on both sides: in
+    // the smaller font on a landscape screen (many columns), in the tile font on a portrait one
+    // (the height is there for more rows).
+    ImFont* measureFont = layout().portrait ? t.fonts.title : t.fonts.bodyBold;
     float widest = 0;
-    for (const Participant* p : people) widest = std::max(widest, textSize(t.fonts.bodyBold, p->displayName(v.settings->nameDisplay)).x);
-    const float minTileW = std::max(t.Em(10.5f), widest * 0.6f + t.Em(3.6f));
+    for (const Participant* p : people) widest = std::max(widest, textSize(measureFont, p->displayName(v.settings->nameDisplay)).x);
+    const float minTileW = std::max(t.Em(10.5f), widest * 0.6f + t.Em(layout().portrait ? 5.2f : 3.6f));
     const int cols = std::clamp(static_cast<int>((availW + gap) / (minTileW + gap)), 1, 5);
     const int fitRows = std::max(1, static_cast<int>((availH + gap) / (t.Em(3.0f) + gap)));
     if (static_cast<int>(people.size()) > cols * fitRows) {
@@ -172,7 +176,9 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
     }
     const int rows = (static_cast<int>(people.size()) + cols - 1) / cols;
     const float tileW = (availW - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
-    const float tileH = std::clamp((availH - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows), t.Em(3.0f), t.Em(4.5f));
+    // Portrait has height to spare: taller tiles, easier to hit from a standing height.
+    const float tileH = std::clamp((availH - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows), t.Em(3.0f),
+                                   layout().portrait ? t.Em(6.0f) : t.Em(4.5f));
 
     ImGui::SetCursorScreenPos(min);
     ImGui::BeginChild("tiles", ImVec2(availW, availH), false, ImGuiWindowFlags_NoScrollbar);

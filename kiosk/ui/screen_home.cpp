@@ -215,8 +215,13 @@ Intent drawHomePortrait(const KioskView& v, ImVec2 origin, ImVec2 size) {
     const float frac = v.expected.empty() ? 0.0f : static_cast<float>(v.checkedIn) / static_cast<float>(v.expected.size());
     drawProgress(ImVec2(left, y + t.Em(1.4f)), ImVec2(right, y + t.Em(1.9f)), frac, t.palette.success, t.palette.secondary);
     y += t.Em(3.0f);
-    // Now and next fill what is left above the actions.
-    if (cy - t.Em(1.0f) - y > t.Em(6.0f)) drawNowNext(v, ImVec2(left, y), ImVec2(right, cy - t.Em(1.0f)));
+    // Now and next, as tall as they need (about 13 em), in the middle of what is left above the actions.
+    const float room = cy - t.Em(1.0f) - y;
+    if (room > t.Em(6.0f)) {
+        const float h = std::min(room, t.Em(13.0f));
+        const float top = y + (room - h) * 0.5f;
+        drawNowNext(v, ImVec2(left, top), ImVec2(right, top + h));
+    }
     return intent;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "layout.h"
 #include "screens.h"
 #include "widgets.h"
 
@@ -54,8 +55,10 @@ FeedbackLook lookOf(const KioskView& v, const Feedback& f) {
 
 }  // namespace
 
-Intent drawFeedback(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 max) {
+Intent drawFeedback(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 maxArea) {
     const Theme& t = theme();
+    // Portrait: a card as tall as its content, its buttons at standing height, not at the floor.
+    const ImVec2 max(maxArea.x, layout().portrait ? std::min(maxArea.y, min.y + t.Em(24.0f)) : maxArea.y);
     const Texts& tx = *v.texts;
     Intent intent;
     const Feedback& f = s.feedback;

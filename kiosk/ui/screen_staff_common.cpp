@@ -17,7 +17,7 @@ PageArea staffPageArea() {
     const Theme& t = theme();
     const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     const float margin = t.Em(1.5f);
-    const float top = std::max(t.Em(4.7f), gHeaderBottom + t.Em(0.8f));
+    const float top = std::max(t.Em(4.7f), gHeaderBottom + t.Em(1.3f));  // under the lock's countdown
     return {ImVec2(origin.x + margin, origin.y + top), ImVec2(origin.x + size.x - margin, origin.y + size.y - margin * 0.6f)};
 }
 

@@ -28,6 +28,18 @@ StyleColours coloursFor(ButtonStyle s) {
     return {p.secondary, p.secondaryPressed, p.ink};
 }
 
+// Whether `lines` say all of `label`: the words in order, none cut to "…" (spaces between words may
+// become line breaks; runs of spaces count as one).
+bool wholeLabel(const std::vector<std::string>& lines, std::string_view label) {
+    std::string joined, want;
+    for (const auto& l : lines) joined += (joined.empty() ? "" : " ") + l;
+    for (char ch : label)
+        if (ch != ' ' || (!want.empty() && want.back() != ' ')) want += ch;
+    while (!want.empty() && want.back() == ' ') want.pop_back();
+    while (!joined.empty() && joined.back() == ' ') joined.pop_back();
+    return joined == want;
+}
+
 }  // namespace
 
 std::vector<TapTarget>& frameTargets() {
@@ -79,14 +91,12 @@ bool touchButton(const ButtonSpec& spec) {
     const bool withIcon = spec.keepIcon || iconFits || (spec.icon != Icon::none && spec.label.empty());
     const float iconSize = withIcon ? std::min(std::min(font->FontSize * 1.1f, t.Em(1.4f)), spec.size.y * 0.5f) : 0.0f;
     const float iconGap = withIcon && !spec.label.empty() ? t.Em(0.4f) : 0.0f;
-    const float maxTextW = spec.size.x - 2 * pad - iconSize - iconGap;
+    // A centred label beside a state icon keeps the same room on the other side: the words stay in
+    // the middle of the tile whether the icon shows or not.
+    const bool mirrored = spec.keepIcon && !spec.leftAligned && !spec.label.empty();
+    const float maxTextW = spec.size.x - 2 * pad - (mirrored ? 2.0f : 1.0f) * (iconSize + iconGap);
     const int maxLines = std::max(1, spec.maxLines);
-    auto fitsWhole = [&](ImFont* f) {
-        const auto ls = wrapLines(f, spec.label, maxTextW, maxLines, spec.breakLimit);
-        size_t shown = 0;
-        for (const auto& l : ls) shown += l.size() + 1;
-        return ls.empty() || shown - 1 == spec.label.size();
-    };
+    auto fitsWhole = [&](ImFont* f) { return wholeLabel(wrapLines(f, spec.label, maxTextW, maxLines, spec.breakLimit), spec.label); };
     if (spec.floorFont && !fitsWhole(font)) {
         font = spec.floorFont;  // and, when the height allows, one line more before anything is cut
     }
@@ -101,9 +111,7 @@ bool touchButton(const ButtonSpec& spec) {
     // line, a hint such as a department, may be shortened.)
     bool clipped = false;
     {
-        size_t shown = 0;
-        for (const auto& l : lines) shown += l.size() + 1;
-        clipped = clipped || (!spec.label.empty() && (lines.empty() || shown - 1 != spec.label.size()));
+        clipped = !wholeLabel(lines, spec.label);
         const ImVec2 display = ImGui::GetIO().DisplaySize;
         clipped = clipped || pos.x < -0.5f || pos.y < -0.5f || max.x > display.x + 0.5f || max.y > display.y + 0.5f;
     }
@@ -112,7 +120,10 @@ bool touchButton(const ButtonSpec& spec) {
     const float blockW = iconSize + iconGap + std::max(labelW, ss.x);
     float x = spec.leftAligned ? pos.x + pad : pos.x + (spec.size.x - blockW) * 0.5f;
     const float y = pos.y + push + (spec.size.y - blockH) * 0.5f;
-    if (withIcon) {
+    if (mirrored) {
+        drawIcon(spec.icon, ImVec2(pos.x + pad + iconSize * 0.5f, pos.y + push + spec.size.y * 0.5f), iconSize, c.text);
+        x = pos.x + (spec.size.x - std::max(labelW, ss.x)) * 0.5f;
+    } else if (withIcon) {
         drawIcon(spec.icon, ImVec2(x + iconSize * 0.5f, pos.y + push + spec.size.y * 0.5f), iconSize, c.text);
         x += iconSize + iconGap;
     }
