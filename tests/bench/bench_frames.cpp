@@ -86,7 +86,7 @@ void measureScreens(float w, float h, const std::string& cfg) {
         {"agenda", {"go.agenda"}, false},
         {"staff: PIN pad", {}, true},
         {"staff: today", {"@pin"}, true},
-        {"staff: correction", {"@pin", "desk.correct.LC01"}, true},
+        {"staff: correction", {"@pin", "@first-correct"}, true},
         {"staff: matrix", {"@pin", "desk.tab.matrix"}, true},
         {"staff: history", {"@pin", "desk.tab.history"}, true},
         {"staff: health", {"@pin", "desk.tab.health"}, true},
@@ -103,11 +103,18 @@ void measureScreens(float w, float h, const std::string& cfg) {
                 ui.frame();
                 continue;
             }
-            if (!ui.target(id)) {
+            std::string tapId = id;
+            if (id == "@first-correct")  // the first row's "Corrigeren", whoever sorts first
+                for (const auto& t : ui::frameTargets())
+                    if (t.id.rfind("desk.correct.", 0) == 0) {
+                        tapId = t.id;
+                        break;
+                    }
+            if (!ui.target(tapId)) {
                 reached = false;
                 break;
             }
-            ui.tap(id);
+            ui.tap(tapId);
             ui.session().finishBackgroundWork();
             ui.frame();
         }
