@@ -147,7 +147,9 @@ Intent drawStaffCorrectScreen(const KioskView& v, UiState& s) {
                 c.minutes = std::clamp(c.minutes + steps[i].delta, 0, 24 * 60 - 1);
             x += sw + gap;
         }
-        drawText(t.fonts.body, ImVec2(x + t.Em(0.4f), y + (bh - t.em) * 0.5f), t.palette.muted, tx("staff.minutes"));
+        // "minuten" where there is room for it (a narrow portrait window has none after +15).
+        if (x + t.Em(0.4f) + textSize(t.fonts.body, tx("staff.minutes")).x <= max.x)
+            drawText(t.fonts.body, ImVec2(x + t.Em(0.4f), y + (bh - t.em) * 0.5f), t.palette.muted, tx("staff.minutes"));
         y += bh + gap;
     } else if (c.effect == CorrectionEffect::link_guest) {
         std::string name = c.linkCode;
