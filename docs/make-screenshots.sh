@@ -8,11 +8,50 @@ OUT=docs/screenshots
 shot() {  # shot NAME SIZE NOW [kiosk args...]
     local name=$1 size=$2 now=$3; shift 3
     local data; data=$(mktemp -d)
-    XDG_DATA_HOME=$data TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 1920x1080x24" \
+    XDG_DATA_HOME=$data TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 1920x1920x24" \
         "$BIN" --config config --size "$size" --now "$now" --screenshot "$OUT/$name.png" "$@"
     rm -rf "$data"
     echo "$OUT/$name.png"
 }
+# Issue #16: the check-in and staff screens on a portrait stand (1080x1920, 21.5 inch) and a 7-inch
+# 800x480 panel. `docs/make-screenshots.sh BIN sizes` makes only these.
+sizes() {
+    local staff sdata size sfx diag
+    staff=$(mktemp -d)
+    cp config/kiosk.toml config/programme.toml config/exercises.toml config/participants.csv "$staff/"
+    echo 2580 | "$BIN" set-pin --config "$staff" >/dev/null
+    for size in 1080x1920 800x480; do
+        if [ "$size" = 1080x1920 ]; then sfx=portrait; diag=21.5; else sfx=800x480; diag=7; fi
+        shot "home-$sfx" "$size" 2026-11-26T09:10 --diagonal "$diag"
+        shot "checkin-$sfx" "$size" 2026-11-26T09:12 --diagonal "$diag" --screen checkin
+        shot "welcome-$sfx" "$size" 2026-11-26T09:12 --diagonal "$diag" --tap Inchecken --tap "Anna de V."
+        shot "walkin-$sfx" "$size" 2026-11-26T09:15 --diagonal "$diag" --tap Inchecken --tap "Ik sta niet op de lijst" \
+            --tap K --tap A --tap R --tap I --tap N
+        shot "search-$sfx" "$size" 2026-11-26T09:12 --diagonal "$diag" --config tests/e2e/long-content --tap Inchecken --tap V --tap A
+        sdata=$(mktemp -d)
+        for c in ZU01:08:52 ZU02:08:57 ZU03:09:02 ZU05:08:49; do
+            XDG_DATA_HOME=$sdata TZ=Europe/Amsterdam "$BIN" --config "$staff" checkin "${c%%:*}" --at "2026-11-26T${c#*:}" >/dev/null
+        done
+        XDG_DATA_HOME=$sdata TZ=Europe/Amsterdam "$BIN" --config "$staff" checkout ZU02 --at 2026-11-26T14:40 >/dev/null
+        for page in staff-pin staff-today staff-correct staff-matrix staff-history staff-health; do
+            local taps=(--screen staff_pin --tap 2 --tap 5 --tap 8 --tap 0 --tap OK)
+            case $page in
+                staff-pin) taps=(--screen staff_pin --tap 2 --tap 5) ;;
+                staff-correct) taps+=(--tap Corrigeren --tap "Reden (verplicht)") ;;
+                staff-matrix) taps+=(--tap Matrix) ;;
+                staff-history) taps+=(--tap Historie) ;;
+                staff-health) taps+=(--tap Status) ;;
+            esac
+            XDG_DATA_HOME=$sdata TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 1920x1920x24" "$BIN" --config "$staff" --size "$size" \
+                --diagonal "$diag" --now 2026-11-26T16:45 --screenshot "$OUT/$page-$sfx.png" "${taps[@]}"
+            echo "$OUT/$page-$sfx.png"
+        done
+        rm -rf "$sdata"
+    done
+    rm -rf "$staff"
+}
+if [ "${2:-}" = sizes ]; then sizes; exit 0; fi
+sizes
 shot home 1280x800 2026-11-26T09:10
 shot home-1080 1920x1080 2026-12-10T13:20
 shot home-no-programme-day-en 1280x800 2026-12-05T10:00 --lang en

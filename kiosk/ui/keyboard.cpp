@@ -24,8 +24,10 @@ bool drawKeyboard(const KeyboardSpec& spec, std::string& text) {
     if (spec.withAccents) rows.push_back({"\xC3\xA9", "\xC3\xAB", "\xC3\xAF", "\xC3\xB6", "\xC3\xBC", "\xC3\xA7", "-", "'", "."});
     const float gap = t.Em(0.3f);
     const int rowCount = static_cast<int>(rows.size()) + 1;  // + space / backspace / clear
-    const float keyH = (spec.max.y - spec.min.y - gap * static_cast<float>(rowCount - 1)) / static_cast<float>(rowCount);
     const float keyW = (spec.max.x - spec.min.x - gap * 9) / 10.0f;
+    // Keys no taller than they are wide, plus a little (a tall portrait area does not make towers).
+    const float keyH = std::min((spec.max.y - spec.min.y - gap * static_cast<float>(rowCount - 1)) / static_cast<float>(rowCount),
+                                std::max(keyW * 1.1f, t.Em(2.4f)));
     bool changed = false;
     float y = spec.min.y;
     // Letters appear as capitals on the keys; a name starts with a capital, then lower case.
@@ -60,11 +62,12 @@ bool drawKeyboard(const KeyboardSpec& spec, std::string& text) {
     }
     ImGui::SetCursorScreenPos(ImVec2(spec.min.x + wideW + gap, y));
     const std::string spaceId = std::string(spec.id) + ".key.space";
-    if (touchButton({spaceId.c_str(), "", ImVec2(spaceW, keyH), ButtonStyle::secondary}) && !text.empty() && text.back() != ' ')
+    if (touchButton({spaceId.c_str(), spec.spaceLabel, ImVec2(spaceW, keyH), ButtonStyle::secondary, {}, Icon::none, t.fonts.body}) &&
+        !text.empty() && text.back() != ' ')
         typed(" ");
     ImGui::SetCursorScreenPos(ImVec2(spec.max.x - wideW, y));
     const std::string backId = std::string(spec.id) + ".key.backspace";
-    if (touchButton({backId.c_str(), "", ImVec2(wideW, keyH), ButtonStyle::secondary, {}, Icon::arrow_left}) && !text.empty()) {
+    if (touchButton({backId.c_str(), "", ImVec2(wideW, keyH), ButtonStyle::secondary, {}, Icon::backspace}) && !text.empty()) {
         popUtf8(text);
         changed = true;
     }
@@ -104,7 +107,7 @@ bool drawTextField(const char* id, const std::string& label, const std::string& 
             dl->AddRectFilled(ImVec2(cx, ty), ImVec2(cx + t.Em(0.12f), ty + t.fonts.title->FontSize), t.palette.primary.abgr());
         }
     }
-    frameTargets().push_back({id, label, boxMin, max});
+    frameTargets().push_back({id, label, boxMin, max, ImVec2(max.x - boxMin.x, max.y - boxMin.y), false});
     return tapped;
 }
 
@@ -123,7 +126,7 @@ bool drawKeypad(std::string& entry, ImVec2 min, ImVec2 max, const std::string& o
         const std::string id = std::string("keypad.") + keys[i];
         const std::string k = keys[i];
         if (k == "back") {
-            if (touchButton({id.c_str(), "", ImVec2(keyW, key), ButtonStyle::secondary, {}, Icon::arrow_left, nullptr, enabled}) &&
+            if (touchButton({id.c_str(), "", ImVec2(keyW, key), ButtonStyle::secondary, {}, Icon::backspace, nullptr, enabled}) &&
                 !entry.empty())
                 entry.pop_back();
         } else if (k == "ok") {

@@ -14,6 +14,7 @@ struct KeyboardSpec {
     bool withAccents = true;   // a row of é ë ï ö ü ç and - ' . (names, organisations)
     size_t maxBytes = 80;
     std::string clearLabel = "Wissen";  // from the catalogue: keyboard.clear
+    std::string spaceLabel = "spatie";  // from the catalogue: keyboard.space
 };
 
 // Draws the keys; edits `text` (UTF-8). Returns true when the text changed.

@@ -1,5 +1,7 @@
 // kiosk_ui.cpp: the root. One persistent full-screen window (a new window ignores input on its
 // first frame, so screens switch its contents, never windows).
+#include <algorithm>
+
 #include "screens.h"
 #include "widgets.h"
 
@@ -30,7 +32,22 @@ Intent drawKioskUi(const KioskView& view, UiState& state) {
         if (ImGui::IsMouseDown(ImGuiMouseButton_Left) && inCorner) {
             if (ImGui::IsMouseClicked(ImGuiMouseButton_Left) || state.cornerPressMs == 0) state.cornerPressMs = view.now.ms;
             state.animating = true;  // keep drawing while the finger rests, to notice the moment
-            if (view.now.ms - state.cornerPressMs >= kStaffCornerHoldMs && intent.none()) {
+            // Feedback while held: after a second (a quick tap shows nothing), a ring in the corner
+            // fills up to the moment the PIN pad opens.
+            const int64_t held = view.now.ms - state.cornerPressMs;
+            if (held >= kStaffCornerFeedbackMs && held < kStaffCornerHoldMs) {
+                const Theme& t = theme();
+                const float f = static_cast<float>(held - kStaffCornerFeedbackMs) /
+                                static_cast<float>(kStaffCornerHoldMs - kStaffCornerFeedbackMs);
+                ImDrawList* fg = ImGui::GetForegroundDrawList();
+                const ImVec2 c(corner * 0.5f, corner * 0.5f);
+                const float r = corner * 0.32f;
+                fg->AddCircleFilled(c, r + t.Em(0.25f), t.palette.surface.abgr(230), 40);
+                fg->AddCircle(c, r, t.palette.line.abgr(), 40, t.Em(0.22f));
+                fg->PathArcTo(c, r, -1.5708f, -1.5708f + 6.2832f * f, std::max(2, static_cast<int>(40.0f * f)));
+                fg->PathStroke(t.palette.primary.abgr(), 0, t.Em(0.22f));
+            }
+            if (held >= kStaffCornerHoldMs && intent.none()) {
                 intent = Intent::go(Screen::staff_pin);
                 state.cornerPressMs = 0;
             }

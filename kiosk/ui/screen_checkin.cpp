@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "keyboard.h"
+#include "layout.h"
 
 #include "screens.h"
 #include "widgets.h"
@@ -21,16 +22,61 @@ std::string labelAt(const KioskView& v, size_t i) {
     return v.expected[i]->displayName(v.settings->nameDisplay);
 }
 
-// Larger rosters (several cohorts, 200+ people): results on the left, drag to scroll with a fling,
-// and the keyboard on the right. Matching is on any part of first name, infix or last name,
+// Where a person stands today, shown on their tile or row: never dropped for lack of room (the
+// icon's place is reserved), and checked out looks different from still in.
+enum class Presence { none, in, out };
+
+Presence presenceOf(const KioskView& v, const Participant& p) {
+    if (!v.ledger) return Presence::none;
+    const auto r = v.ledger->record(v.local.date, p.code);
+    if (r.checkOut) return Presence::out;
+    return r.checkIn ? Presence::in : Presence::none;
+}
+
+// A name as a tap target: the state icon (✓ in, a door when gone) in a room of its own, the name
+// wrapping after the first name and stepping down to the body font before anything is cut.
+ButtonSpec nameButton(const std::string& id, std::string label, ImVec2 size, Presence state, ImFont* font, ImFont* floor) {
+    ButtonSpec spec{id.c_str(), std::move(label), size, state == Presence::out ? ButtonStyle::quiet : ButtonStyle::secondary, {},
+                    state == Presence::in ? Icon::check : (state == Presence::out ? Icon::door : Icon::none), font};
+    spec.keepIcon = true;
+    spec.floorFont = floor;
+    return spec;
+}
+
+// Larger rosters (several cohorts, 200+ people): results that scroll under the finger with a fling,
+// and the keyboard. Landscape: results on the left, field and keyboard on the right, the keyboard
+// at least wide enough for ten 9 mm keys. Portrait: field, results, keyboard stacked, the keyboard
+// the full width at the bottom. Matching is on any part of first name, infix or last name,
 // accent-insensitive ("zoe" finds Zoë, "ij" finds Ĳsbrand).
 Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
     const Theme& t = theme();
+    const Layout& lay = layout();
     const Texts& tx = *v.texts;
     Intent intent;
     const bool out = s.mode == CheckMode::check_out;
     const float gap = t.Em(0.7f);
-    const float split = min.x + (max.x - min.x) * 0.40f;  // the keyboard gets the room: finger-sized keys
+    const float keyGap = t.Em(0.3f);
+    const float keyboardMinW = 10.0f * lay.minTargetPx * 1.15f + 9.0f * keyGap;
+    const float fieldH = t.Em(3.0f) + t.fonts.small->FontSize + t.Em(0.2f);
+    ImVec2 listMin, listMax, fieldMin, fieldMax, kbMin, kbMax;
+    if (lay.portrait) {
+        fieldMin = min;
+        fieldMax = ImVec2(max.x, min.y + fieldH);
+        const float kbH = std::min((max.y - fieldMax.y) * 0.5f, (max.x - min.x) * 0.5f);
+        kbMin = ImVec2(min.x, max.y - kbH);
+        kbMax = max;
+        listMin = ImVec2(min.x, fieldMax.y + gap);
+        listMax = ImVec2(max.x, kbMin.y - gap);
+    } else {
+        // The keyboard gets the room: finger-sized keys first, then the names.
+        const float kbW = std::min(max.x - min.x - t.Em(12.0f), std::max((max.x - min.x) * 0.60f, keyboardMinW));
+        fieldMin = ImVec2(max.x - kbW, min.y);
+        fieldMax = ImVec2(max.x, min.y + fieldH);
+        kbMin = ImVec2(fieldMin.x, fieldMax.y + t.Em(0.8f));
+        kbMax = max;
+        listMin = min;
+        listMax = ImVec2(fieldMin.x - gap, max.y);
+    }
 
     // The query and its matches.
     const std::string query = foldForSearch(s.search);
@@ -41,11 +87,11 @@ Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
         if (query.empty() || matchesFolded(*v.expectedSearch[i], query)) hits.push_back(i);
 
     const float countH = t.fonts.small->FontSize + t.Em(0.4f);
-    drawText(t.fonts.small, min, t.palette.muted,
+    drawText(t.fonts.small, listMin, t.palette.muted,
              tx.format("checkin.matches", {{"n", std::to_string(hits.size())}, {"total", std::to_string(people.size())}}));
-    const ImVec2 listMin(min.x, min.y + countH);
-    const ImVec2 listSize(split - gap - min.x, max.y - listMin.y);
-    const float rowH = t.Em(3.0f), rowGap = t.Em(0.4f);
+    listMin.y += countH;
+    const ImVec2 listSize(listMax.x - listMin.x, listMax.y - listMin.y);
+    const float rowH = std::max(t.Em(3.0f), lay.minTargetPx), rowGap = t.Em(0.4f);
     const bool newQuery = s.search != s.searchShown;  // a new query starts at the top of its results
     s.searchShown = s.search;
     const int rows = static_cast<int>(hits.size());
@@ -56,23 +102,24 @@ Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
         const Participant& p = *people[k];
         ImGui::SetCursorScreenPos(ImVec2(base.x, base.y + static_cast<float>(i) * (rowH + rowGap)));
         const std::string id = "tile." + p.code;
-        const bool isIn = v.ledger && v.ledger->record(v.local.date, p.code).checkIn.has_value();
         // With hundreds of names "Anna M." is not unique: the department tells them apart.
-        ButtonSpec spec{id.c_str(), labelAt(v, k), ImVec2(listSize.x, rowH), ButtonStyle::secondary,
-                        p.department, isIn ? Icon::check : Icon::none, t.fonts.bodyBold};
+        ButtonSpec spec = nameButton(id, labelAt(v, k), ImVec2(listSize.x, rowH), presenceOf(v, p),
+                                     t.fonts.bodyBold, t.fonts.small);
+        spec.leftAligned = true;
+        // The department only where the name leaves room for it (one line): the name comes first.
+        if (textSize(t.fonts.bodyBold, spec.label).x + t.Em(3.2f) <= listSize.x) spec.sublabel = p.department;
+        else spec.maxLines = 2;
         if (touchButton(spec)) intent = out ? Intent::checkOut(p.code) : Intent::checkIn(p.code);
     }
     if (hits.empty()) drawTextWrapped(t.fonts.body, base, listSize.x, t.palette.muted, tx("checkin.no_matches"));
     if (endTouchList(list, rowH + rowGap, rows, s)) intent = {};  // a drag never taps the row under it
 
     // Field and keyboard.
-    const ImVec2 fieldMin(split, min.y);
-    const float fieldH = t.Em(3.0f) + t.fonts.small->FontSize + t.Em(0.2f);
-    drawTextField("checkin.search", tx("checkin.search"), s.search, tx("checkin.search_placeholder"), fieldMin,
-                  ImVec2(max.x, fieldMin.y + fieldH), true);
-    KeyboardSpec kb{"search", ImVec2(split, fieldMin.y + fieldH + t.Em(0.8f)), max};
+    drawTextField("checkin.search", tx("checkin.search"), s.search, tx("checkin.search_placeholder"), fieldMin, fieldMax, true);
+    KeyboardSpec kb{"search", kbMin, kbMax};
     kb.withAccents = false;  // the search ignores accents anyway
     kb.clearLabel = tx("keyboard.clear");
+    kb.spaceLabel = tx("keyboard.space");
     kb.maxBytes = 40;
     drawKeyboard(kb, s.search);
     return intent;
@@ -85,7 +132,10 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
     const Texts& tx = *v.texts;
     Intent intent;
     const bool out = s.mode == CheckMode::check_out;
-    if (drawScreenHeader(v, tx(out ? "checkin.title_out" : "checkin.title_in"), tx("checkin.subtitle")))
+    // "Tik op je naam" only while there are names to tap: not over the answer to a tap.
+    const bool answering = s.feedback.kind != Feedback::Kind::none;
+    const char* title = answering ? (out ? "home.checkout_button" : "home.checkin_button") : (out ? "checkin.title_out" : "checkin.title_in");
+    if (drawScreenHeader(v, tx(title), answering ? std::string{} : tx("checkin.subtitle")))
         intent = Intent::go(Screen::home);
 
     const ImVec2 origin = ImGui::GetWindowPos();
@@ -118,7 +168,14 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
     // Grid: as many columns as fit a readable name, rows sized to fit the screen when possible.
     const float gap = t.Em(0.7f);
     const float availW = max.x - min.x, availH = max.y - min.y;
-    const int cols = std::max(2, std::min(5, static_cast<int>((availW + gap) / (t.Em(10.5f) + gap))));
+    // A tile is wide enough for the longest name on two lines, with the ✓'s room on both sides: in
+    // the smaller font on a landscape screen (many columns), in the tile font on a portrait one
+    // (the height is there for more rows).
+    ImFont* measureFont = layout().portrait ? t.fonts.title : t.fonts.bodyBold;
+    float widest = 0;
+    for (size_t i = 0; i < people.size(); ++i) widest = std::max(widest, textSize(measureFont, labelAt(v, i)).x);
+    const float minTileW = std::max(t.Em(10.5f), widest * 0.6f + t.Em(layout().portrait ? 5.2f : 3.6f));
+    const int cols = std::clamp(static_cast<int>((availW + gap) / (minTileW + gap)), 1, 5);
     const int fitRows = std::max(1, static_cast<int>((availH + gap) / (t.Em(3.0f) + gap)));
     if (static_cast<int>(people.size()) > cols * fitRows) {
         // More people than finger-sized tiles fit: search with the on-screen keyboard.
@@ -127,7 +184,9 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
     }
     const int rows = (static_cast<int>(people.size()) + cols - 1) / cols;
     const float tileW = (availW - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
-    const float tileH = std::clamp((availH - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows), t.Em(3.0f), t.Em(4.5f));
+    // Portrait has height to spare: taller tiles, easier to hit from a standing height.
+    const float tileH = std::clamp((availH - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows), t.Em(3.0f),
+                                   layout().portrait ? t.Em(6.0f) : t.Em(4.5f));
 
     ImGui::SetCursorScreenPos(min);
     ImGui::BeginChild("tiles", ImVec2(availW, availH), false, ImGuiWindowFlags_NoScrollbar);
@@ -136,10 +195,9 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
         const Participant& p = *people[i];
         const int r = static_cast<int>(i) / cols, c = static_cast<int>(i) % cols;
         ImGui::SetCursorScreenPos(ImVec2(base.x + static_cast<float>(c) * (tileW + gap), base.y + static_cast<float>(r) * (tileH + gap)));
-        const bool isIn = v.ledger && v.ledger->record(v.local.date, p.code).checkIn.has_value();
         const std::string id = "tile." + p.code;
-        ButtonSpec spec{id.c_str(), labelAt(v, i), ImVec2(tileW, tileH), ButtonStyle::secondary,
-                        {}, isIn ? Icon::check : Icon::none, t.fonts.title};
+        ButtonSpec spec = nameButton(id, labelAt(v, i), ImVec2(tileW, tileH), presenceOf(v, p),
+                                     t.fonts.title, t.fonts.bodyBold);
         spec.maxLines = 2;                    // "Maria-Louise van den H." wraps rather than shrinks,
         spec.breakLimit = p.firstName.size();  // and only after the first name
         if (touchButton(spec)) intent = out ? Intent::checkOut(p.code) : Intent::checkIn(p.code);

@@ -4,11 +4,24 @@
 #include <algorithm>
 #include <cmath>
 
+#include "layout.h"
 #include "screens.h"
 #include "widgets.h"
 
 namespace kiosk::ui {
 namespace {
+
+// Text wrapped between words over `width` (never inside a word, unlike ImGui's own wrapping);
+// returns the height used.
+float drawTextBlock(ImFont* font, ImVec2 pos, float width, Rgb colour, const std::string& text) {
+    const auto lines = wrapLines(font, text, width, 4);
+    float h = 0;
+    for (const auto& l : lines) {
+        drawText(font, ImVec2(pos.x, pos.y + h), colour, l);
+        h += font->FontSize * 1.15f;
+    }
+    return h;
+}
 
 std::string itemLine(const AgendaItem& item) {
     std::string s = item.start.hhmm() + "\xE2\x80\x93" + item.end.hhmm();  // en dash
@@ -35,10 +48,10 @@ void drawNowNext(const KioskView& v, ImVec2 min, ImVec2 max) {
         }
         drawText(t.fonts.bodyBold, ImVec2(x, y), t.palette.primary, itemLine(*item));
         y += t.fonts.bodyBold->FontSize + t.Em(0.1f);
+        // A long title wraps between words (two lines for now, one size down when it needs more).
         ImFont* f = emphasise ? t.fonts.title : t.fonts.bodyBold;
-        const std::string title = fitText(f, item->title, w);
-        drawText(f, ImVec2(x, y), t.palette.ink, title);
-        y += f->FontSize + t.Em(0.15f);
+        if (emphasise && wrapLines(f, item->title, w, 3).size() > 2) f = t.fonts.bodyBold;
+        y += drawTextBlock(f, ImVec2(x, y), w, t.palette.ink, item->title) + t.Em(0.05f);
         std::string where = item->room;
         if (!item->facilitator.empty()) where += (where.empty() ? "" : " \xC2\xB7 ") + item->facilitator;
         if (!where.empty()) {
@@ -74,30 +87,142 @@ void drawNowNext(const KioskView& v, ImVec2 min, ImVec2 max) {
     }
 }
 
-// The seven days as a strip: done, today, coming (with numbers, not colour alone).
+// The seven days as a timeline: dots on a line, not boxes (boxes would look like buttons, and the
+// days are not tappable). Done days are ticked, today is the large filled dot, coming days are
+// numbers on the line: numbers and ticks, not colour alone. Height: 1.6 em.
 void drawDayStrip(const KioskView& v, ImVec2 pos, float width) {
     const Theme& t = theme();
     const int n = v.programme->dayCount();
     if (n == 0) return;
-    const float gap = t.Em(0.3f);
-    const float w = (width - gap * static_cast<float>(n - 1)) / static_cast<float>(n);
-    const float h = t.Em(1.6f);
+    const float step = width / static_cast<float>(n);
+    const float cy = pos.y + t.Em(0.8f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddLine(ImVec2(pos.x + step * 0.5f, cy), ImVec2(pos.x + width - step * 0.5f, cy), t.palette.line.abgr(), t.Em(0.12f));
     for (int i = 0; i < n; ++i) {
         const ProgrammeDay& d = v.programme->days[static_cast<size_t>(i)];
-        const ImVec2 a(pos.x + static_cast<float>(i) * (w + gap), pos.y), b(a.x + w, a.y + h);
+        const ImVec2 c(pos.x + step * (static_cast<float>(i) + 0.5f), cy);
         const bool today = v.today == &d;
         const bool done = d.date < v.local.date;
-        const Rgb fill = today ? t.palette.primary : (done ? t.palette.secondaryPressed : t.palette.surface);
-        const Rgb ink = today ? t.palette.onPrimary : t.palette.ink;
-        dl->AddRectFilled(a, b, fill.abgr(), t.Em(0.3f));
-        if (!today) dl->AddRect(a, b, t.palette.line.abgr(), t.Em(0.3f));
+        const float r = today ? t.Em(0.8f) : t.Em(0.55f);
+        dl->AddCircleFilled(c, r, (today ? t.palette.primary : t.palette.background).abgr(), 24);
         const std::string label = std::to_string(d.number);
-        ImFont* f = today ? t.fonts.bodyBold : t.fonts.body;
-        const ImVec2 ts = textSize(f, label);
-        drawText(f, ImVec2(a.x + (w - ts.x) * 0.5f, a.y + (h - ts.y) * 0.5f), ink, label);
-        if (done) drawIcon(Icon::check, ImVec2(b.x - t.Em(0.55f), a.y + h * 0.5f), t.Em(0.55f), t.palette.ink);
+        if (done) {
+            drawIcon(Icon::check, c, r * 2.0f, t.palette.muted);
+        } else {
+            ImFont* f = today ? t.fonts.bodyBold : t.fonts.small;
+            const ImVec2 ts = textSize(f, label);
+            drawText(f, ImVec2(c.x - ts.x * 0.5f, c.y - ts.y * 0.5f), today ? t.palette.onPrimary : t.palette.ink, label);
+        }
     }
+}
+
+
+// The three ways on: check in (the large one), check out and the agenda.
+Intent drawActions(const KioskView& v, ImVec2 checkinAt, ImVec2 checkinSize, ImVec2 checkoutAt, ImVec2 agendaAt, ImVec2 size) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    Intent intent;
+    ImGui::SetCursorScreenPos(checkinAt);
+    if (touchButton({"go.checkin", tx("home.checkin_button"), checkinSize, ButtonStyle::primary, tx("home.checkin_hint"), Icon::person,
+                     t.fonts.title}))
+        intent = Intent::go(Screen::checkin);
+    ImGui::SetCursorScreenPos(checkoutAt);
+    if (touchButton({"go.checkout", tx("home.checkout_button"), size, ButtonStyle::secondary, tx("home.checkout_hint"), Icon::door}))
+        intent = Intent::go(Screen::checkin, CheckMode::check_out);
+    ImGui::SetCursorScreenPos(agendaAt);
+    if (touchButton({"go.agenda", tx("home.agenda_button"), size, ButtonStyle::secondary, tx("home.agenda_hint"), Icon::calendar}))
+        intent = Intent::go(Screen::agenda);
+    return intent;
+}
+
+// Footer: venue on the left, the language switch on the right.
+Intent drawFooter(const KioskView& v, float left, float right, float fy, float footerH) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    Intent intent;
+    const float gap = t.Em(0.8f);
+    const float langW = t.Em(6.6f);
+    drawText(t.fonts.body, ImVec2(left, fy + (footerH - t.em) * 0.5f), t.palette.muted,
+             fitText(t.fonts.body, v.settings->venue + (v.settings->city.empty() ? "" : " \xC2\xB7 " + v.settings->city),
+                     right - left - 2 * langW - gap * 1.5f));
+    ImGui::SetCursorScreenPos(ImVec2(right - 2 * langW - gap * 0.5f, fy));
+    if (touchButton({"lang.nl", "Nederlands", ImVec2(langW, footerH),
+                     tx.lang() == Lang::nl ? ButtonStyle::primary : ButtonStyle::quiet, {}, Icon::none, t.fonts.body}))
+        intent = Intent::setLang(Lang::nl);
+    ImGui::SetCursorScreenPos(ImVec2(right - langW, fy));
+    if (touchButton({"lang.en", "English", ImVec2(langW, footerH),
+                     tx.lang() == Lang::en ? ButtonStyle::primary : ButtonStyle::quiet, {}, Icon::none, t.fonts.body}))
+        intent = Intent::setLang(Lang::en);
+    return intent;
+}
+
+// Portrait (a stand by the door): everything stacked. Header with the clock, the day and its theme
+// over the whole width, the count, now and next, then the actions (check in over the full width,
+// check out and the agenda side by side) and the footer. The landscape screen's pieces, re-stacked.
+Intent drawHomePortrait(const KioskView& v, ImVec2 origin, ImVec2 size) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    const float margin = t.Em(1.5f);
+    const float left = origin.x + margin, right = origin.x + size.x - margin, width = right - left;
+    float y = origin.y + t.Em(1.1f);
+    const std::string clock = v.local.timeOfDay().hhmm();
+    const ImVec2 clockSize = textSize(t.fonts.display, clock);
+    drawText(t.fonts.display, ImVec2(left, y - t.Em(0.35f)), t.palette.ink, clock);
+    drawText(t.fonts.title, ImVec2(left + clockSize.x + t.Em(1.0f), y + clockSize.y * 0.5f - t.fonts.title->FontSize * 0.5f - t.Em(0.35f)),
+             t.palette.muted, fitText(t.fonts.title, longDate(v.local.date, tx.lang()), width - clockSize.x - t.Em(1.0f)));
+    y += clockSize.y + t.Em(0.2f);
+    y += drawTextBlock(t.fonts.title, ImVec2(left, y), width, t.palette.ink, v.programme->title);
+    y += drawTextBlock(t.fonts.body, ImVec2(left, y), width, t.palette.muted, v.programme->subtitle);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(left, y + t.Em(0.4f)), ImVec2(left + t.Em(3.0f), y + t.Em(0.58f)),
+                                              t.palette.accent.abgr());
+    y += t.Em(1.4f);
+    if (!v.storeProblem.empty()) {
+        const float h = t.Em(2.2f);
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(left, y), ImVec2(right, y + h), t.palette.danger.abgr(), t.Em(0.4f));
+        drawText(t.fonts.bodyBold, ImVec2(left + t.Em(0.8f), y + (h - t.em) * 0.5f), t.palette.onPrimary,
+                 fitText(t.fonts.bodyBold, v.storeProblem, width - t.Em(1.6f)));
+        y += h + t.Em(0.6f);
+    }
+    // From the bottom up: footer, actions.
+    const float footerH = t.Em(3.0f), gap = t.Em(0.8f);
+    const float fy = origin.y + size.y - margin * 0.6f - footerH;
+    const float secondaryH = t.Em(3.6f), checkinH = t.Em(4.2f);
+    const float sy = fy - t.Em(1.0f) - secondaryH;
+    const float cy = sy - gap - checkinH;
+    const float halfW = (width - gap) * 0.5f;
+    Intent intent = drawActions(v, ImVec2(left, cy), ImVec2(width, checkinH), ImVec2(left, sy), ImVec2(left + halfW + gap, sy),
+                                ImVec2(halfW, secondaryH));
+    intent = either(drawFooter(v, left, right, fy, footerH), intent);
+
+    // The day: number, theme (wrapped between words), group, the timeline, the count.
+    if (v.today) {
+        drawText(t.fonts.bodyBold, ImVec2(left, y), t.palette.primary,
+                 tx.format("home.day_n", {{"n", std::to_string(v.today->number)}, {"total", std::to_string(v.programme->dayCount())}}));
+        y += t.fonts.bodyBold->FontSize + t.Em(0.3f);
+        y += drawTextBlock(t.fonts.title, ImVec2(left, y), width, t.palette.ink, v.today->theme) + t.Em(0.2f);
+        if (const Cohort* c = v.programme->cohort(v.today->cohortId))
+            y += drawTextBlock(t.fonts.body, ImVec2(left, y), width, t.palette.muted, c->name);
+    } else {
+        drawText(t.fonts.bodyBold, ImVec2(left, y), t.palette.primary, tx("home.no_programme_today"));
+        y += t.fonts.bodyBold->FontSize + t.Em(0.3f);
+        y += drawTextBlock(t.fonts.title, ImVec2(left, y), width, t.palette.ink, tx("home.checkin_still_works"));
+    }
+    y += t.Em(0.8f);
+    drawDayStrip(v, ImVec2(left, y), width);
+    y += t.Em(2.4f);
+    const std::string count = tx.format("home.checked_in_count", {{"n", std::to_string(v.checkedIn)}, {"total", std::to_string(v.expected.size())}});
+    drawText(t.fonts.bodyBold, ImVec2(left, y), t.palette.ink, count);
+    const float frac = v.expected.empty() ? 0.0f : static_cast<float>(v.checkedIn) / static_cast<float>(v.expected.size());
+    drawProgress(ImVec2(left, y + t.Em(1.4f)), ImVec2(right, y + t.Em(1.9f)), frac, t.palette.success, t.palette.secondary);
+    y += t.Em(3.0f);
+    // Now and next, as tall as they need (about 13 em), in the middle of what is left above the actions.
+    const float room = cy - t.Em(1.0f) - y;
+    if (room > t.Em(6.0f)) {
+        const float h = std::min(room, t.Em(13.0f));
+        const float top = y + (room - h) * 0.5f;
+        drawNowNext(v, ImVec2(left, top), ImVec2(right, top + h));
+    }
+    return intent;
 }
 
 }  // namespace
@@ -113,6 +238,7 @@ Intent drawHomeScreen(const KioskView& v, UiState&) {
                        std::round(std::sin(minute * 6.2832f / 53.0f) * t.Em(0.35f)));
     const ImVec2 origin(ImGui::GetWindowPos().x + drift.x, ImGui::GetWindowPos().y + drift.y);
     const ImVec2 size = ImGui::GetWindowSize();
+    if (layout().portrait) return drawHomePortrait(v, origin, size);
     const float margin = t.Em(1.5f);
     const float left = origin.x + margin, right = origin.x + size.x - margin;
     const float width = right - left;
@@ -158,8 +284,7 @@ Intent drawHomeScreen(const KioskView& v, UiState&) {
             drawText(t.fonts.bodyBold, ImVec2(left, ly), t.palette.primary,
                      tx.format("home.day_n", {{"n", std::to_string(day->number)}, {"total", std::to_string(v.programme->dayCount())}}));
             ly += t.fonts.bodyBold->FontSize + t.Em(0.3f);
-            drawTextWrapped(t.fonts.title, ImVec2(left, ly), lw, t.palette.ink, day->theme);
-            ly += textSize(t.fonts.title, day->theme, lw).y + t.Em(0.3f);
+            ly += drawTextBlock(t.fonts.title, ImVec2(left, ly), lw, t.palette.ink, day->theme) + t.Em(0.3f);
             if (const Cohort* c = v.programme->cohort(day->cohortId)) {
                 drawText(t.fonts.body, ImVec2(left, ly), t.palette.muted, fitText(t.fonts.body, c->name, lw));
                 ly += t.fonts.body->FontSize;
@@ -189,33 +314,10 @@ Intent drawHomeScreen(const KioskView& v, UiState&) {
     const float by = middleBottom + t.Em(1.0f);
     const float gap = t.Em(0.8f);
     const float secondaryW = (width * 0.44f - 2 * gap) / 2.0f;
-    ImGui::SetCursorScreenPos(ImVec2(left, by));
-    if (touchButton({"go.checkin", tx("home.checkin_button"), ImVec2(width - 2 * secondaryW - 2 * gap, buttonsH),
-                     ButtonStyle::primary, tx("home.checkin_hint"), Icon::person, t.fonts.title}))
-        intent = Intent::go(Screen::checkin);
-    ImGui::SetCursorScreenPos(ImVec2(right - 2 * secondaryW - gap, by));
-    if (touchButton({"go.checkout", tx("home.checkout_button"), ImVec2(secondaryW, buttonsH), ButtonStyle::secondary,
-                     tx("home.checkout_hint"), Icon::arrow_right}))
-        intent = Intent::go(Screen::checkin, CheckMode::check_out);
-    ImGui::SetCursorScreenPos(ImVec2(right - secondaryW, by));
-    if (touchButton({"go.agenda", tx("home.agenda_button"), ImVec2(secondaryW, buttonsH), ButtonStyle::secondary,
-                     tx("home.agenda_hint"), Icon::calendar}))
-        intent = Intent::go(Screen::agenda);
-
-    // Footer: venue on the left, the language switch on the right.
-    const float fy = bottom - footerH;
-    drawText(t.fonts.body, ImVec2(left, fy + (footerH - t.em) * 0.5f), t.palette.muted,
-             v.settings->venue + (v.settings->city.empty() ? "" : " \xC2\xB7 " + v.settings->city));
-    const float langW = t.Em(6.6f);
-    ImGui::SetCursorScreenPos(ImVec2(right - 2 * langW - gap * 0.5f, fy));
-    if (touchButton({"lang.nl", "Nederlands", ImVec2(langW, footerH),
-                     tx.lang() == Lang::nl ? ButtonStyle::primary : ButtonStyle::quiet, {}, Icon::none, t.fonts.body}))
-        intent = Intent::setLang(Lang::nl);
-    ImGui::SetCursorScreenPos(ImVec2(right - langW, fy));
-    if (touchButton({"lang.en", "English", ImVec2(langW, footerH),
-                     tx.lang() == Lang::en ? ButtonStyle::primary : ButtonStyle::quiet, {}, Icon::none, t.fonts.body}))
-        intent = Intent::setLang(Lang::en);
-    return intent;
+    intent = either(drawActions(v, ImVec2(left, by), ImVec2(width - 2 * secondaryW - 2 * gap, buttonsH),
+                                ImVec2(right - 2 * secondaryW - gap, by), ImVec2(right - secondaryW, by), ImVec2(secondaryW, buttonsH)),
+                    intent);
+    return either(drawFooter(v, left, right, bottom - footerH, footerH), intent);
 }
 
 }  // namespace kiosk::ui

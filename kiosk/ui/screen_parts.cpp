@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "layout.h"
 #include "screens.h"
 #include "widgets.h"
 
@@ -30,9 +31,9 @@ FeedbackLook lookOf(const KioskView& v, const Feedback& f) {
             return {Icon::check, p.success, tx.format("checkin.goodbye", {{"name", f.name}}),
                     tx.format("checkin.checked_out_at", {{"time", time}})};
         case Feedback::Kind::undone:
-            return {Icon::back, p.primary, tx("checkin.undone_title"), tx.format("checkin.undone_line", {{"name", f.name}})};
+            return {Icon::undo, p.primary, tx("checkin.undone_title"), tx.format("checkin.undone_line", {{"name", f.name}})};
         case Feedback::Kind::undone_out:
-            return {Icon::back, p.primary, tx("checkin.undone_title"), tx.format("checkin.undone_out_line", {{"name", f.name}})};
+            return {Icon::undo, p.primary, tx("checkin.undone_title"), tx.format("checkin.undone_out_line", {{"name", f.name}})};
         case Feedback::Kind::already_in:
             return {Icon::warning, p.warning, tx.format("checkin.already_in", {{"name", f.name}}),
                     tx.format("checkin.already_in_line", {{"time", time}})};
@@ -60,8 +61,10 @@ FeedbackLook lookOf(const KioskView& v, const Feedback& f) {
 
 }  // namespace
 
-Intent drawFeedback(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 max) {
+Intent drawFeedback(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 maxArea) {
     const Theme& t = theme();
+    // Portrait: a card as tall as its content, its buttons at standing height, not at the floor.
+    const ImVec2 max(maxArea.x, layout().portrait ? std::min(maxArea.y, min.y + t.Em(24.0f)) : maxArea.y);
     const Texts& tx = *v.texts;
     Intent intent;
     const Feedback& f = s.feedback;
@@ -76,15 +79,14 @@ Intent drawFeedback(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 max
     const float iconSize = t.Em(4.0f);
     drawIcon(look.icon, ImVec2(cx, y + iconSize * 0.5f), iconSize, look.colour);
     y += iconSize + t.Em(1.0f);
-    const std::string title = fitText(t.fonts.display, look.title, w);
+    // A long name is never cut: the title steps down a size and wraps between words instead.
     ImFont* titleFont = textSize(t.fonts.display, look.title).x <= w ? t.fonts.display : t.fonts.title;
-    const std::string shownTitle = fitText(titleFont, look.title, w);
-    drawText(titleFont, ImVec2(cx - textSize(titleFont, shownTitle).x * 0.5f, y), t.palette.ink, shownTitle);
-    y += titleFont->FontSize + t.Em(0.6f);
+    y += drawTextCentred(titleFont, cx, y, w, t.palette.ink, look.title) + t.Em(0.4f);
     drawTextCentred(t.fonts.title, cx, y, w, t.palette.muted, look.line);
 
     // Buttons along the bottom of the card.
-    const float bh = t.Em(3.2f), bw = t.Em(11.0f), gap = t.Em(1.0f);
+    const float gap = t.Em(1.0f);
+    const float bh = t.Em(3.2f), bw = std::min(t.Em(11.0f), (max.x - min.x - t.Em(2.0f) - gap) * 0.5f);
     const float by = max.y - bh - t.Em(1.4f);
     std::vector<ButtonSpec> buttons;
     switch (f.kind) {
@@ -92,7 +94,7 @@ Intent drawFeedback(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 max
         case Feedback::Kind::checked_out:
             if (s.undoSecondsLeft > 0)
                 buttons.push_back({"feedback.undo", tx("checkin.undo"), ImVec2(bw, bh), ButtonStyle::secondary,
-                                   tx.format("checkin.undo_seconds", {{"s", std::to_string(s.undoSecondsLeft)}}), Icon::back});
+                                   tx.format("checkin.undo_seconds", {{"s", std::to_string(s.undoSecondsLeft)}}), Icon::undo});
             buttons.push_back({"feedback.done", tx("checkin.done"), ImVec2(bw, bh), ButtonStyle::primary, {}, Icon::check});
             break;
         case Feedback::Kind::already_in:
@@ -102,14 +104,16 @@ Intent drawFeedback(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 max
             break;
         case Feedback::Kind::already_out:
             // They tapped their own name to come in: checking in again is the likely answer.
-            buttons.push_back({"feedback.checkin_again", tx("checkin.check_in_again"), ImVec2(bw, bh), ButtonStyle::primary, {},
-                               Icon::person});
             buttons.push_back({"feedback.done", tx("checkin.done"), ImVec2(bw, bh), ButtonStyle::secondary, {}, Icon::check});
+            buttons.push_back({"feedback.checkin_again", tx("checkin.check_in_again"), ImVec2(bw, bh), ButtonStyle::primary, {},
+                               Icon::person});  // the main action on the right, as on every card
             break;
         case Feedback::Kind::not_checked_in:
+            // The header has the one "Terug"; the card's way out is "Klaar", and the main action
+            // sits on the right like on every other card.
+            buttons.push_back({"feedback.done", tx("checkin.done"), ImVec2(bw, bh), ButtonStyle::secondary, {}, Icon::cross});
             buttons.push_back({"feedback.checkin", tx("checkin.check_in_now"), ImVec2(bw, bh), ButtonStyle::primary, {},
                                Icon::person});
-            buttons.push_back({"feedback.done", tx("common.back"), ImVec2(bw, bh), ButtonStyle::secondary, {}, Icon::back});
             break;
         case Feedback::Kind::pending: break;
         default:

@@ -2,16 +2,23 @@
 // auto-lock countdown and the lock button, and the export bar that says where a file will go.
 #include <algorithm>
 
+#include "layout.h"
 #include "screens.h"
 #include "widgets.h"
 
 namespace kiosk::ui {
+namespace {
+// How far down the last staff header reached (window pixels from the top): one row when title,
+// tabs and lock fit side by side, two on a narrow window. Every staff page draws its header first.
+float gHeaderBottom = 0.0f;
+}  // namespace
 
 PageArea staffPageArea() {
     const Theme& t = theme();
     const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     const float margin = t.Em(1.5f);
-    return {ImVec2(origin.x + margin, origin.y + t.Em(4.7f)), ImVec2(origin.x + size.x - margin, origin.y + size.y - margin * 0.6f)};
+    const float top = std::max(t.Em(4.7f), gHeaderBottom + t.Em(1.3f));  // under the lock's countdown
+    return {ImVec2(origin.x + margin, origin.y + top), ImVec2(origin.x + size.x - margin, origin.y + size.y - margin * 0.6f)};
 }
 
 Intent drawStaffHeader(const KioskView& v, const UiState& s) {
@@ -21,10 +28,9 @@ Intent drawStaffHeader(const KioskView& v, const UiState& s) {
     const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     const float margin = t.Em(1.5f);
     const float y = origin.y + t.Em(0.9f);
-    const float h = t.Em(2.6f);
+    const float h = layout().target(2.6f);
+    const float tabGap = t.Em(0.4f);
     float x = origin.x + margin;
-    drawText(t.fonts.title, ImVec2(x, y + (h - t.fonts.title->FontSize) * 0.5f), t.palette.ink, tx("staff.title"));
-    x += textSize(t.fonts.title, tx("staff.title")).x + t.Em(1.2f);
     struct Tab {
         const char* id;
         const char* key;
@@ -34,17 +40,35 @@ Intent drawStaffHeader(const KioskView& v, const UiState& s) {
                         {"desk.tab.matrix", "staff.tab_matrix", Screen::staff_matrix},
                         {"desk.tab.history", "staff.tab_history", Screen::staff_history},
                         {"desk.tab.health", "staff.tab_health", Screen::staff_health}};
-    for (const auto& tab : tabs) {
-        const std::string label = tx(tab.key);
-        const float w = textSize(t.fonts.bodyBold, label).x + t.Em(1.6f);
-        const bool current = s.screen == tab.screen || (tab.screen == Screen::staff_today && s.screen == Screen::staff_correct);
-        ImGui::SetCursorScreenPos(ImVec2(x, y));
-        if (touchButton({tab.id, label, ImVec2(w, h), current ? ButtonStyle::primary : ButtonStyle::secondary}))
-            intent = Intent::go(tab.screen);
-        x += w + t.Em(0.4f);
-    }
+    // One row (title, tabs, lock) when it fits; otherwise title and lock above, the tabs sharing
+    // the whole width below: the lock button never lies over a tab.
+    const std::string title = tx("staff.title");
+    const float titleW = textSize(t.fonts.title, title).x;
+    float tabsW = 0;
+    for (const auto& tab : tabs) tabsW += textSize(t.fonts.bodyBold, tx(tab.key)).x + t.Em(1.6f) + tabGap;
     const std::string lock = tx("staff.lock");
     const float lw = textSize(t.fonts.bodyBold, lock).x + t.Em(3.2f);
+    const float avail = size.x - 2 * margin;
+    const bool oneRow = titleW + t.Em(1.2f) + tabsW + t.Em(0.8f) + lw <= avail;
+    if (oneRow || titleW + t.Em(1.2f) + lw <= avail)
+        drawText(t.fonts.title, ImVec2(x, y + (h - t.fonts.title->FontSize) * 0.5f), t.palette.ink, title);
+    float ty = y;
+    if (oneRow) {
+        x += titleW + t.Em(1.2f);
+    } else {
+        ty = y + h + t.Em(1.3f);  // under the lock and its countdown
+    }
+    const float shared = (avail - tabGap * 3) / 4.0f;
+    for (const auto& tab : tabs) {
+        const std::string label = tx(tab.key);
+        const float w = oneRow ? textSize(t.fonts.bodyBold, label).x + t.Em(1.6f) : shared;
+        const bool current = s.screen == tab.screen || (tab.screen == Screen::staff_today && s.screen == Screen::staff_correct);
+        ImGui::SetCursorScreenPos(ImVec2(x, ty));
+        if (touchButton({tab.id, label, ImVec2(w, h), current ? ButtonStyle::primary : ButtonStyle::secondary}))
+            intent = Intent::go(tab.screen);
+        x += w + tabGap;
+    }
+    gHeaderBottom = ty + h - origin.y;
     const float lx = origin.x + size.x - margin - lw;
     ImGui::SetCursorScreenPos(ImVec2(lx, y));
     if (touchButton({"desk.lock", lock, ImVec2(lw, h), ButtonStyle::warning, {}, Icon::cross})) intent = Intent::lockStaff();

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "keyboard.h"
+#include "layout.h"
 #include "screens.h"
 #include "widgets.h"
 
@@ -59,7 +60,7 @@ Intent drawStaffCorrectScreen(const KioskView& v, UiState& s) {
 
     // Title: who, which day, and what the log says now.
     ImGui::SetCursorScreenPos(min);
-    if (touchButton({"desk.correct.cancel", tx("common.back"), ImVec2(t.Em(6.5f), t.Em(2.4f)), ButtonStyle::secondary, {}, Icon::back}))
+    if (touchButton({"desk.correct.cancel", tx("common.back"), ImVec2(t.Em(6.5f), layout().target(2.4f)), ButtonStyle::secondary, {}, Icon::back}))
         intent = Intent::go(Screen::staff_today);
     const float tx0 = min.x + t.Em(7.2f);
     drawText(t.fonts.title, ImVec2(tx0, min.y - t.Em(0.15f)), t.palette.ink,
@@ -78,9 +79,21 @@ Intent drawStaffCorrectScreen(const KioskView& v, UiState& s) {
         return intent;
     }
 
+    // A small panel has no room for the form and 9 mm keys at once: the keyboard then opens as a
+    // sheet over the whole width (a tap on a field), with the fields above it and the choices out of
+    // the way until "Toetsenbord weg".
+    const Layout& lay = layout();
+    const float keyRowsH = 5.0f * lay.minTargetPx * 1.1f + 4.0f * t.Em(0.3f);
+    const float formH = t.Em(3.3f) + 2 * (std::max(t.Em(2.6f), lay.minTargetPx) + t.Em(0.5f)) + t.Em(2.8f) + t.fonts.small->FontSize +
+                        t.Em(1.8f);
+    const bool compact = max.y - min.y < formH + keyRowsH;
+    if (!compact) c.typing = false;
+    const bool sheet = compact && c.typing;
+
     // What is true.
     float y = min.y + t.Em(3.3f);
-    const float bh = t.Em(2.6f), gap = t.Em(0.5f);
+    const float bh = std::max(t.Em(2.6f), lay.minTargetPx), gap = t.Em(0.5f);
+    if (!sheet) {  // the choices and the time (out of the way while the keyboard sheet is open)
     struct Choice {
         const char* id;
         const char* key;
@@ -134,7 +147,9 @@ Intent drawStaffCorrectScreen(const KioskView& v, UiState& s) {
                 c.minutes = std::clamp(c.minutes + steps[i].delta, 0, 24 * 60 - 1);
             x += sw + gap;
         }
-        drawText(t.fonts.body, ImVec2(x + t.Em(0.4f), y + (bh - t.em) * 0.5f), t.palette.muted, tx("staff.minutes"));
+        // "minuten" where there is room for it (a narrow portrait window has none after +15).
+        if (x + t.Em(0.4f) + textSize(t.fonts.body, tx("staff.minutes")).x <= max.x)
+            drawText(t.fonts.body, ImVec2(x + t.Em(0.4f), y + (bh - t.em) * 0.5f), t.palette.muted, tx("staff.minutes"));
         y += bh + gap;
     } else if (c.effect == CorrectionEffect::link_guest) {
         std::string name = c.linkCode;
@@ -147,19 +162,25 @@ Intent drawStaffCorrectScreen(const KioskView& v, UiState& s) {
         y += bh + gap;
     }
 
+    }
     // Reason and name, then save; the keyboard below.
-    const float fieldH = t.Em(2.8f) + t.fonts.small->FontSize + t.Em(0.2f);
+    const float fieldH = std::max(t.Em(2.8f), lay.minTargetPx) + t.fonts.small->FontSize + t.Em(0.2f);
     const float saveW = t.Em(8.0f);
     const float reasonW = (max.x - min.x - saveW - 2 * gap) * 0.62f;
     const float nameW = max.x - min.x - saveW - 2 * gap - reasonW;
     if (drawTextField("desk.reason", tx("staff.reason"), c.reason, tx("staff.reason_placeholder"), ImVec2(min.x, y),
-                      ImVec2(min.x + reasonW, y + fieldH), c.field == 0))
+                      ImVec2(min.x + reasonW, y + fieldH), c.field == 0)) {
         c.field = 0;
+        c.typing = true;
+    }
     if (drawTextField("desk.name", tx("staff.name"), s.staffName, tx("staff.name_placeholder"), ImVec2(min.x + reasonW + gap, y),
-                      ImVec2(min.x + reasonW + gap + nameW, y + fieldH), c.field == 1))
+                      ImVec2(min.x + reasonW + gap + nameW, y + fieldH), c.field == 1)) {
         c.field = 1;
-    ImGui::SetCursorScreenPos(ImVec2(max.x - saveW, y + fieldH - t.Em(2.8f)));
-    if (touchButton({"desk.save", tx("staff.save"), ImVec2(saveW, t.Em(2.8f)), ButtonStyle::primary, {}, Icon::check, nullptr,
+        c.typing = true;
+    }
+    const float saveH = std::max(t.Em(2.8f), lay.minTargetPx);
+    ImGui::SetCursorScreenPos(ImVec2(max.x - saveW, y + fieldH - saveH));
+    if (touchButton({"desk.save", tx("staff.save"), ImVec2(saveW, saveH), ButtonStyle::primary, {}, Icon::check, nullptr,
                      !st.saving})) {
         StaffForm e;
         e.effect = c.effect;
@@ -186,8 +207,22 @@ Intent drawStaffCorrectScreen(const KioskView& v, UiState& s) {
         drawText(t.fonts.bodyBold, ImVec2(min.x + t.Em(1.2f), y), t.palette.danger, tx(c.error));
     }
     y += t.em + t.Em(0.3f);
-    KeyboardSpec kb{"desk", ImVec2(min.x, y), max};
+    if (compact && !sheet) return intent;  // the keyboard opens with a tap on a field
+    ImVec2 kbMin(min.x, y), kbMax = max;
+    if (sheet) {
+        // The sheet: the window's whole width, from under the fields to the bottom, and a way to close it.
+        const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+        kbMin = ImVec2(origin.x + t.Em(0.5f), std::max(y, max.y - keyRowsH));
+        kbMax = ImVec2(origin.x + size.x - t.Em(0.5f), max.y);
+        const std::string hide = tx("keyboard.hide");
+        const float hw = textSize(t.fonts.bodyBold, hide).x + t.Em(2.0f);
+        ImGui::SetCursorScreenPos(ImVec2(max.x - hw, min.y));
+        if (touchButton({"desk.keyboard.hide", hide, ImVec2(hw, std::max(t.Em(2.4f), lay.minTargetPx)), ButtonStyle::secondary}))
+            c.typing = false;
+    }
+    KeyboardSpec kb{"desk", kbMin, kbMax};
     kb.clearLabel = tx("keyboard.clear");
+    kb.spaceLabel = tx("keyboard.space");
     if (drawKeyboard(kb, c.field == 0 ? c.reason : s.staffName)) c.error.clear();
     return intent;
 }

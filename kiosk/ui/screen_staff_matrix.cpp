@@ -2,6 +2,7 @@
 // certificate rule (kiosk.toml: certificate_min_days), and the matrix's export.
 #include <algorithm>
 
+#include "layout.h"
 #include "screens.h"
 #include "widgets.h"
 
@@ -25,7 +26,7 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
              tx.format("staff.matrix_summary", {{"earned", std::to_string(m.earned())}, {"total", std::to_string(m.rows.size())}}));
 
     const float top = min.y + 2 * t.em + t.Em(0.9f);
-    const float barH = t.Em(2.6f);
+    const float barH = layout().target(2.6f);
     const float bottom = max.y - barH - t.Em(0.8f);
     const float w = max.x - min.x;
     const float nameW = w * 0.26f, countW = w * 0.09f, certW = w * 0.13f;

@@ -4,6 +4,7 @@
 // Other days are a tap away (a forgotten check-in of last week).
 #include <algorithm>
 
+#include "layout.h"
 #include "screens.h"
 #include "widgets.h"
 
@@ -35,7 +36,7 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
     const ImVec2 min = area.min, max = area.max;
 
     // The day, with steps to the days before and after.
-    const float sh = t.Em(2.4f);
+    const float sh = layout().target(2.4f);
     ImGui::SetCursorScreenPos(min);
     if (touchButton({"desk.day.prev", "", ImVec2(t.Em(3.0f), sh), ButtonStyle::secondary, {}, Icon::arrow_left}))
         intent = Intent::staffDay(-1);
@@ -61,7 +62,7 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
 
     // The list: columns name, department, status, in, out, action.
     const float top = min.y + sh + t.Em(0.7f);
-    const float barH = t.Em(2.6f);
+    const float barH = layout().target(2.6f);
     const float listBottom = max.y - barH - t.Em(1.2f);
     const float w = max.x - min.x;
     const float cName = 0.0f, cDept = w * 0.27f, cStatus = w * 0.50f, cIn = w * 0.66f, cOut = w * 0.73f, cAct = w * 0.80f;
@@ -71,7 +72,7 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
     for (int i = 0; i < 5; ++i) drawText(t.fonts.small, ImVec2(col(cols[i]), top), t.palette.muted, tx(heads[i]));
     const float listTop = top + t.fonts.small->FontSize + t.Em(0.3f);
     ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, listTop - t.Em(0.1f)), ImVec2(max.x, listTop - t.Em(0.1f)), t.palette.line.abgr(), 1.5f);
-    const float rowH = t.Em(2.5f);
+    const float rowH = std::max(t.Em(2.5f), layout().minTargetPx + t.Em(0.3f));  // its buttons >= 9 mm
     const int rows = static_cast<int>(st.rows.size());
     const TouchList list = beginTouchList("staff-list", ImVec2(min.x, listTop), ImVec2(w, listBottom - listTop), rowH, rows, s);
     const ImVec2 base = list.base;

@@ -46,6 +46,8 @@ struct PageArea {
 PageArea staffPageArea();
 // The hidden way into staff mode: a press held this long in the home screen's top-left corner.
 inline constexpr int64_t kStaffCornerHoldMs = 3000;
+// From this long on the held corner shows a filling ring (a quick tap shows nothing).
+inline constexpr int64_t kStaffCornerFeedbackMs = 1000;
 // The corner's size in em (a square at the top left; no visible button).
 inline constexpr float kStaffCornerEm = 3.0f;
 

@@ -51,6 +51,7 @@ struct UiState {
         std::string linkQuery;     // a guest review: search for the participant it was
         std::string linkCode;      // ... and the one chosen
         std::string error;         // catalogue key of what is missing
+        bool typing = false;       // a small panel: the keyboard is open as a full-width sheet
     } correction;
     std::string staffName;         // who is making changes (kept until staff mode locks)
     int staffDayOffset = 0;        // the day shown, in days from today

@@ -28,6 +28,18 @@ StyleColours coloursFor(ButtonStyle s) {
     return {p.secondary, p.secondaryPressed, p.ink};
 }
 
+// Whether `lines` say all of `label`: the words in order, none cut to "…" (spaces between words may
+// become line breaks; runs of spaces count as one).
+bool wholeLabel(const std::vector<std::string>& lines, std::string_view label) {
+    std::string joined, want;
+    for (const auto& l : lines) joined += (joined.empty() ? "" : " ") + l;
+    for (char ch : label)
+        if (ch != ' ' || (!want.empty() && want.back() != ' ')) want += ch;
+    while (!want.empty() && want.back() == ' ') want.pop_back();
+    while (!joined.empty() && joined.back() == ' ') joined.pop_back();
+    return joined == want;
+}
+
 }  // namespace
 
 std::vector<TapTarget>& frameTargets() {
@@ -72,31 +84,52 @@ bool touchButton(const ButtonSpec& spec) {
     ImFont* font = spec.font ? spec.font : t.fonts.bodyBold;
     ImFont* subFont = t.fonts.small;
     const float pad = std::min(t.Em(0.8f), spec.size.x * 0.12f);  // narrow keys keep room for their letter
-    // The icon goes first when room is short: the words must always be whole.
+    // A decorative icon goes first when room is short: the words must always be whole. A state icon
+    // (keepIcon) stays, in a room of its own, and the words get smaller instead.
     const bool iconFits = spec.icon != Icon::none &&
                           textSize(font, spec.label).x + font->FontSize * 1.1f + t.Em(0.5f) <= spec.size.x - 2 * pad;
-    const bool withIcon = iconFits || (spec.icon != Icon::none && spec.label.empty());
-    const float iconSize = withIcon ? std::min(font->FontSize * 1.1f, spec.size.y * 0.5f) : 0.0f;
-    const float iconGap = withIcon && !spec.label.empty() ? t.Em(0.5f) : 0.0f;
-    const float maxTextW = spec.size.x - 2 * pad - iconSize - iconGap;
-    const auto lines = wrapLines(font, spec.label, maxTextW, std::max(1, spec.maxLines), spec.breakLimit);
+    const bool withIcon = spec.keepIcon || iconFits || (spec.icon != Icon::none && spec.label.empty());
+    const float iconSize = withIcon ? std::min(std::min(font->FontSize * 1.1f, t.Em(1.4f)), spec.size.y * 0.5f) : 0.0f;
+    const float iconGap = withIcon && !spec.label.empty() ? t.Em(0.4f) : 0.0f;
+    // A centred label beside a state icon keeps the same room on the other side: the words stay in
+    // the middle of the tile whether the icon shows or not.
+    const bool mirrored = spec.keepIcon && !spec.leftAligned && !spec.label.empty();
+    const float maxTextW = spec.size.x - 2 * pad - (mirrored ? 2.0f : 1.0f) * (iconSize + iconGap);
+    const int maxLines = std::max(1, spec.maxLines);
+    auto fitsWhole = [&](ImFont* f) { return wholeLabel(wrapLines(f, spec.label, maxTextW, maxLines, spec.breakLimit), spec.label); };
+    if (spec.floorFont && !fitsWhole(font)) {
+        font = spec.floorFont;  // and, when the height allows, one line more before anything is cut
+    }
+    const bool extraLine = font == spec.floorFont && font->FontSize * 1.1f * static_cast<float>(maxLines + 1) <= spec.size.y * 0.9f;
+    const auto lines = wrapLines(font, spec.label, maxTextW, maxLines + (extraLine ? 1 : 0), spec.breakLimit);
     const float lineH = font->FontSize * 1.1f;
     float labelW = 0;
     for (const auto& l : lines) labelW = std::max(labelW, textSize(font, l).x);
     const float labelH = lineH * static_cast<float>(lines.size()) - (font->FontSize * 0.1f);
     const std::string sub = spec.sublabel.empty() ? std::string{} : fitText(subFont, spec.sublabel, maxTextW);
+    // Drawn in full: every word of the label on its lines, inside the window. (The smaller second
+    // line, a hint such as a department, may be shortened.)
+    bool clipped = false;
+    {
+        clipped = !wholeLabel(lines, spec.label);
+        const ImVec2 display = ImGui::GetIO().DisplaySize;
+        clipped = clipped || pos.x < -0.5f || pos.y < -0.5f || max.x > display.x + 0.5f || max.y > display.y + 0.5f;
+    }
     const ImVec2 ss = sub.empty() ? ImVec2(0, 0) : textSize(subFont, sub);
     const float blockH = labelH + (sub.empty() ? 0.0f : ss.y + t.Em(0.1f));
     const float blockW = iconSize + iconGap + std::max(labelW, ss.x);
-    float x = pos.x + (spec.size.x - blockW) * 0.5f;
+    float x = spec.leftAligned ? pos.x + pad : pos.x + (spec.size.x - blockW) * 0.5f;
     const float y = pos.y + push + (spec.size.y - blockH) * 0.5f;
-    if (withIcon) {
+    if (mirrored) {
+        drawIcon(spec.icon, ImVec2(pos.x + pad + iconSize * 0.5f, pos.y + push + spec.size.y * 0.5f), iconSize, c.text);
+        x = pos.x + (spec.size.x - std::max(labelW, ss.x)) * 0.5f;
+    } else if (withIcon) {
         drawIcon(spec.icon, ImVec2(x + iconSize * 0.5f, pos.y + push + spec.size.y * 0.5f), iconSize, c.text);
         x += iconSize + iconGap;
     }
     for (size_t i = 0; i < lines.size(); ++i) {
         // Several lines are centred each; one line starts after the icon.
-        const float lx = lines.size() > 1 ? x + (labelW - textSize(font, lines[i]).x) * 0.5f : x;
+        const float lx = lines.size() > 1 && !spec.leftAligned ? x + (labelW - textSize(font, lines[i]).x) * 0.5f : x;
         drawText(font, ImVec2(lx, y + lineH * static_cast<float>(i)), c.text, lines[i]);
     }
     if (!sub.empty()) drawText(subFont, ImVec2(x, y + labelH + t.Em(0.1f)), c.text, sub);
@@ -107,7 +140,7 @@ bool touchButton(const ButtonSpec& spec) {
         const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
         const ImVec2 a(std::max(pos.x, clip.Min.x), std::max(pos.y, clip.Min.y));
         const ImVec2 b(std::min(max.x, clip.Max.x), std::min(max.y, clip.Max.y));
-        if (b.x - a.x >= 1.0f && b.y - a.y >= 1.0f) frameTargets().push_back({spec.id, spec.label, a, b});
+        if (b.x - a.x >= 1.0f && b.y - a.y >= 1.0f) frameTargets().push_back({spec.id, spec.label, a, b, spec.size, clipped});
     }
     return clicked && spec.enabled;
 }
@@ -282,6 +315,26 @@ void drawIcon(Icon icon, ImVec2 c, float size, Rgb colour) {
         case Icon::pause:
             dl->AddRectFilled(ImVec2(c.x - r * 0.55f, c.y - r * 0.6f), ImVec2(c.x - r * 0.15f, c.y + r * 0.6f), col);
             dl->AddRectFilled(ImVec2(c.x + r * 0.15f, c.y - r * 0.6f), ImVec2(c.x + r * 0.55f, c.y + r * 0.6f), col);
+            break;
+        case Icon::undo:  // an arrow that turns back on itself
+            dl->PathArcTo(ImVec2(c.x + r * 0.1f, c.y + r * 0.1f), r * 0.6f, -3.14159f * 0.95f, 3.14159f * 0.55f, 20);
+            dl->PathStroke(col, 0, th);
+            dl->AddTriangleFilled(ImVec2(c.x - r * 0.85f, c.y - r * 0.35f), ImVec2(c.x - r * 0.15f, c.y - r * 0.1f),
+                                  ImVec2(c.x - r * 0.55f, c.y + r * 0.45f), col);
+            break;
+        case Icon::backspace: {  // a key pointing left, with a cross in it
+            const ImVec2 pts[5] = {ImVec2(c.x - r, c.y), ImVec2(c.x - r * 0.45f, c.y - r * 0.6f), ImVec2(c.x + r, c.y - r * 0.6f),
+                                   ImVec2(c.x + r, c.y + r * 0.6f), ImVec2(c.x - r * 0.45f, c.y + r * 0.6f)};
+            dl->AddPolyline(pts, 5, col, ImDrawFlags_Closed, th * 0.8f);
+            dl->AddLine(ImVec2(c.x - r * 0.05f, c.y - r * 0.25f), ImVec2(c.x + r * 0.5f, c.y + r * 0.25f), col, th * 0.8f);
+            dl->AddLine(ImVec2(c.x + r * 0.5f, c.y - r * 0.25f), ImVec2(c.x - r * 0.05f, c.y + r * 0.25f), col, th * 0.8f);
+            break;
+        }
+        case Icon::door:  // an open door frame with an arrow going out: checked out
+            dl->AddRect(ImVec2(c.x - r * 0.8f, c.y - r * 0.9f), ImVec2(c.x + r * 0.1f, c.y + r * 0.9f), col, 0, 0, th * 0.8f);
+            dl->AddLine(ImVec2(c.x - r * 0.3f, c.y), ImVec2(c.x + r * 0.9f, c.y), col, th);
+            dl->AddLine(ImVec2(c.x + r * 0.9f, c.y), ImVec2(c.x + r * 0.5f, c.y - r * 0.4f), col, th);
+            dl->AddLine(ImVec2(c.x + r * 0.9f, c.y), ImVec2(c.x + r * 0.5f, c.y + r * 0.4f), col, th);
             break;
         case Icon::play:
             dl->AddTriangleFilled(ImVec2(c.x - r * 0.45f, c.y - r * 0.65f), ImVec2(c.x + r * 0.65f, c.y),

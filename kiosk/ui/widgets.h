@@ -20,6 +20,9 @@ struct TapTarget {
     std::string id;
     std::string label;
     ImVec2 min, max;  // window pixels, origin top left
+    ImVec2 fullSize = ImVec2(0, 0);  // the whole button, also where a list shows only part of it (0: = max - min)
+    bool clipped = false;  // the label was not drawn in full: cut to "…", or the button reaches past
+                           // the window's edge
 };
 
 // Collected per frame; cleared by beginFrameTargets().
@@ -27,7 +30,10 @@ std::vector<TapTarget>& frameTargets();
 void beginFrameTargets();
 
 enum class ButtonStyle { primary, secondary, success, warning, danger, quiet };
-enum class Icon { none, check, warning, cross, arrow_right, arrow_left, person, calendar, clock, plus, minus, pause, play, back };
+// Each icon means one thing: back (a chevron) is not undo (a curved arrow), backspace (a key with a
+// cross) is not "previous" (an arrow), checked out (a door) is not checked in (a tick).
+enum class Icon { none, check, warning, cross, arrow_right, arrow_left, person, calendar, clock, plus, minus, pause, play, back,
+                  undo, backspace, door };
 
 struct ButtonSpec {
     const char* id;               // stable id (also the automation id)
@@ -40,6 +46,10 @@ struct ButtonSpec {
     bool enabled = true;
     int maxLines = 1;             // a label may wrap onto this many lines (long names)
     size_t breakLimit = std::string::npos;  // no line break after this byte (keeps "op den K." together)
+    bool keepIcon = false;        // the icon carries state (the ✓ on a name): its room is reserved even
+                                  // when none is shown, and the words wrap or shrink, never the icon
+    ImFont* floorFont = nullptr;  // a label that does not fit in `font` is set in this one before any "…"
+    bool leftAligned = false;     // rows of a list: icon and words start at the left edge (easy to scan)
 };
 
 // Draws at the cursor; returns true when tapped (press and release inside).

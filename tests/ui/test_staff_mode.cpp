@@ -65,6 +65,33 @@ bool anyStaffTarget() {
 
 }  // namespace
 
+TEST_CASE("a press held in the corner shows a filling ring after a second, a quick tap shows nothing", "[ui][staff]") {
+    StaffConfig cfg;
+    test::UiHarness ui("2026-11-26T10:00", 1280, 800, cfg.path().string());
+    ImGuiIO& io = ImGui::GetIO();
+    auto drawnOnTop = [] { return ImGui::GetForegroundDrawList()->VtxBuffer.Size; };
+    io.MousePos = ImVec2(8, 8);
+    io.MouseDown[0] = true;
+    ui.frame();
+    CHECK(drawnOnTop() == 0);
+    ui.clock().advanceMs(500);
+    ui.frame();
+    CHECK(drawnOnTop() == 0);  // a tap, or a finger that just landed: nothing yet
+    ui.clock().advanceMs(1000);
+    ui.frame();
+    const int atOneAndAHalf = drawnOnTop();
+    CHECK(atOneAndAHalf > 0);  // held: the ring shows
+    ui.clock().advanceMs(1000);
+    ui.frame();
+    CHECK(drawnOnTop() > atOneAndAHalf);  // and fills up
+    CHECK(ui.state().screen == ui::Screen::home);
+    io.MouseDown[0] = false;
+    ui.frame();
+    ui.frame();
+    CHECK(drawnOnTop() == 0);  // let go: gone
+    CHECK(ui.state().screen == ui::Screen::home);
+}
+
 TEST_CASE("the way into staff mode is hidden: no button, a short tap does nothing, a 3 s hold opens the PIN pad",
           "[ui][staff]") {
     StaffConfig cfg;
