@@ -18,6 +18,19 @@ Navigation::Navigation(SessionState& s) : s_(s), lastInput_(s.clock.now()) {}
 void Navigation::home() {
     s_.ui = ui::UiState{};
     s_.texts.setLang(s_.defaultLang());
+    if (roomMode()) {  // the screen in the room: its home is the room display, pinned
+        s_.ui.screen = ui::Screen::room;
+        s_.ui.roomPinned = true;
+    }
+}
+
+void Navigation::codeAccepted() {
+    ui::UiState& ui = s_.ui;
+    if (ui.afterCode != ui::Screen::room) return;  // the shift screen itself
+    ui.afterCode = ui::Screen::shift;
+    ui.shiftUnlocked = false;  // the code opened the room display only
+    ui.screen = ui::Screen::room;
+    ui.roomPinned = true;
 }
 
 void Navigation::go(const ui::intent::Go& g, bool staffUnlocked) {
@@ -27,16 +40,28 @@ void Navigation::go(const ui::intent::Go& g, bool staffUnlocked) {
         ui.screen = ui::Screen::staff_pin;  // the pages behind the PIN only through it
         return;
     }
+    ui::Screen to = g.screen;
+    // Room mode: no public check-in on show; the room display is home.
+    if (roomMode() && (to == ui::Screen::checkin || to == ui::Screen::walkin)) to = ui::Screen::room;
+    // The room display elsewhere: behind the facilitator code (unless it is already pinned).
+    ui.afterCode = ui::Screen::shift;
+    if (to == ui::Screen::room && !ui.roomPinned && !roomMode()) {
+        to = ui::Screen::shift;
+        ui.afterCode = ui::Screen::room;
+    }
+    if (to == ui::Screen::room) ui.roomPinned = true;
     ui.scrollToTop = true;
-    if (g.screen == ui::Screen::staff_pin) {
+    ui.agendaOpen = -1;
+    ui.confirmStop = false;
+    if (to == ui::Screen::staff_pin) {
         ui.pinEntry.clear();
         ui.pinWrong = false;
     }
-    ui.screen = g.screen;
+    ui.screen = to;
     ui.mode = g.mode;
     ui.feedback = {};
-    if (g.screen == ui::Screen::checkin) ui.search.clear();
-    if (g.screen != ui::Screen::shift) {  // leaving the shift screen locks it again
+    if (to == ui::Screen::checkin) ui.search.clear();
+    if (to != ui::Screen::shift || ui.afterCode == ui::Screen::room) {  // leaving the shift screen locks it again
         ui.shiftUnlocked = false;
         ui.codeEntry.clear();
         ui.codeWrong = false;
@@ -68,7 +93,8 @@ bool Navigation::homeDue(Instant now, const Holds& holds) const {
     const int64_t cardMs = (fb.kind == K::checked_in ? settings.undoSeconds : kFeedbackSeconds) * 1000;
     if (fb.kind != K::none && fb.kind != K::pending && now.ms - fb.shownAt.ms >= cardMs && now.ms - lastInput_.ms >= cardMs)
         return true;
-    return ui.screen != ui::Screen::home && fb.kind != K::pending && !holds.exerciseRunning && !holds.staffOn &&
+    const ui::Screen home = roomMode() ? ui::Screen::room : ui::Screen::home;
+    return ui.screen != home && fb.kind != K::pending && !holds.exerciseRunning && !holds.staffOn && !holds.roomPinned &&
            now.ms - lastInput_.ms >= static_cast<int64_t>(settings.returnHomeSeconds) * 1000;
 }
 
@@ -85,6 +111,10 @@ int64_t Navigation::msUntilNextChange(Instant now, const Holds& holds, const Exe
         const int64_t rem = player->remainingMs(now);
         ms = std::min<int64_t>(ms, (rem % 1000 + 1000) % 1000 + 1);
     }
+    if (ui.screen == ui::Screen::room && player && player->state() == ExercisePlayer::State::running) {
+        const int64_t rem = player->remainingMs(now);  // the room display shows the countdown too
+        ms = std::min<int64_t>(ms, (rem % 1000 + 1000) % 1000 + 1);
+    }
     if (ui.screen == ui::Screen::exercise && now.ms - lastInput_.ms < kControlsFadeMs)
         ms = std::min<int64_t>(ms, lastInput_.ms + kControlsFadeMs + 1 - now.ms);
     // Staff mode: the auto-lock countdown each second; a PIN check or an export being finished.
@@ -93,7 +123,7 @@ int64_t Navigation::msUntilNextChange(Instant now, const Holds& holds, const Exe
         const int64_t lockAt = lastInput_.ms + static_cast<int64_t>(settings.staffAutoLockSeconds) * 1000;
         ms = std::min(ms, std::max<int64_t>(0, lockAt - now.ms));
     }
-    if (ui.screen != ui::Screen::home && !holds.staffOn && !holds.exerciseRunning) {
+    if (ui.screen != ui::Screen::home && !holds.staffOn && !holds.exerciseRunning && !holds.roomPinned) {
         const int64_t deadline = lastInput_.ms + static_cast<int64_t>(settings.returnHomeSeconds) * 1000;
         ms = std::min(ms, std::max<int64_t>(0, deadline - now.ms));
     }
