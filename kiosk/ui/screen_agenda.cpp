@@ -8,6 +8,7 @@
 // ARRANGEMENT: landscape: the list on the left, overview, assignment and buttons on the right;
 // portrait: list, assignment, the seven days in one row, buttons, stacked.
 #include <algorithm>
+#include <cstdlib>
 
 #include <imgui_internal.h>
 

@@ -198,11 +198,25 @@ Intent drawExerciseScreen(const KioskView& v, UiState& s) {
         if (touchButton({"player.end", stopLabel, ImVec2(stopW, bandH), ButtonStyle::secondary, {}, Icon::cross})) s.confirmStop = true;
         ImGui::PopStyleVar();
     }
+    // With the room display pinned: back to it (it shows this run, with the agenda around it).
+    float roomW = 0.0f;
+    if (s.roomPinned) {
+        const std::string roomLabel = tx("agenda.room_display");
+        roomW = textSize(t.fonts.bodyBold, roomLabel).x + t.Em(3.2f);
+        if (!s.confirmStop) {
+            ImGui::PushStyleVar(ImGuiStyleVar_Alpha, fade);
+            ImGui::SetCursorScreenPos(ImVec2(right - stopW - t.Em(0.6f) - roomW, bandTop));
+            if (touchButton({"player.room", roomLabel, ImVec2(roomW, bandH), ButtonStyle::secondary, {}, Icon::calendar}))
+                intent = Intent::go(Screen::room);
+            ImGui::PopStyleVar();
+        }
+        roomW += t.Em(0.6f);
+    }
     const std::string stepOf = tx.format("exercise.step_of", {{"n", std::to_string(p.stepIndex() + 1)},
                                                               {"total", std::to_string(p.stepCount())}});
     ImFont* stepOfFont = portrait ? t.fonts.bodyBold : t.fonts.title;
     const ImVec2 so = textSize(stepOfFont, stepOf);
-    const float titleRight = right - stopW - t.Em(1.0f) - (portrait ? 0.0f : so.x + t.Em(1.0f));
+    const float titleRight = right - stopW - roomW - t.Em(1.0f) - (portrait ? 0.0f : so.x + t.Em(1.0f));
     if (!portrait) drawText(t.fonts.title, ImVec2(titleRight + t.Em(1.0f), bandTop + (bandH - so.y) * 0.5f), t.palette.muted, stepOf);
     {
         // The title in one line of the title font, else two of the body font (no "…" before that).
@@ -247,11 +261,14 @@ Intent drawExerciseScreen(const KioskView& v, UiState& s) {
     const float contentTop = std::max(origin.y + t.Em(6.4f), chipsBottom + t.Em(0.5f));
     ImVec2 centre;
     float radius;
+    float boxTop = origin.y + box.y;
     if (portrait) {
         const float d = std::min(size.x - 2 * margin, size.y * 0.22f);
         radius = d * 0.5f * 0.9f;
         centre = ImVec2(origin.x + size.x * 0.5f, contentTop + d * 0.5f);
+        boxTop = std::max(boxTop, contentTop + d + t.Em(2.8f));  // under the ring and its words
     } else {
+        boxTop = std::max(boxTop, contentTop);
         const float colLeft = origin.x + box.x + box.width + t.Em(1.5f);
         const float colW = right - colLeft, colH = controlsTop - t.Em(0.8f) - contentTop;
         radius = std::max(t.Em(2.0f), std::min(colW * 0.42f, (colH - t.Em(3.0f)) * 0.5f));
@@ -259,7 +276,6 @@ Intent drawExerciseScreen(const KioskView& v, UiState& s) {
     }
     drawCountdownRing(p, v.now, tx, centre, radius);
 
-    const float boxTop = std::max(origin.y + box.y, portrait ? origin.y + box.y : contentTop);
     const float boxH = box.height - (boxTop - (origin.y + box.y));
     const ExerciseStep* step = p.currentStep();
     const FittedText fitted = fitToBox(t.fonts.large, step ? step->text : std::string{}, box.width, boxH, box.normalPx, box.floorPx,

@@ -9,6 +9,7 @@
 // running exercise) on the right; portrait: the same blocks stacked. One quiet button at the
 // bottom right leaves it.
 #include <algorithm>
+#include <cstdlib>
 
 #include "core/step_text_fit.h"
 #include "exercise_parts.h"

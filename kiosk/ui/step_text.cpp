@@ -1,6 +1,7 @@
 #include "step_text.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 #include "core/step_text_fit.h"

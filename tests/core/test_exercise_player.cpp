@@ -185,7 +185,9 @@ TEST_CASE("step text: the floor keeps capitals at 4 percent of the short side, a
     CHECK(estimateStepPages("Ga in het midden staan.", b) == 1);
     std::string step;
     while (step.size() < 400) step += "Loop door de ruimte en kies een plek die past bij jouw standpunt. ";
-    CHECK(estimateStepPages(step, b) == 2);
+    const int pages = estimateStepPages(step, b);
+    CHECK(pages >= 2);  // about 150 characters a page at the floor (5 lines of about 30)
+    CHECK(pages <= 4);
     step += step + step;
-    CHECK(estimateStepPages(step, b) >= 4);
+    CHECK(estimateStepPages(step, b) >= 3 * pages);
 }
