@@ -8,6 +8,7 @@
 
 #include "app/json.h"
 #include "app/png_writer.h"
+#include "ui/layout.h"
 #include "ui/widgets.h"
 
 namespace kiosk {
@@ -52,12 +53,22 @@ void UiDump::append(long frame, const char* screen) {
     if (!out_.is_open()) return;
     // "ms": CLOCK_MONOTONIC when the frame was drawn, so a test can time tap-to-visible.
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
-    out_ << "{\"frame\": " << frame << ", \"ms\": " << ms << ", \"screen\": \"" << screen << "\", \"items\": [";
+    const ui::Layout& l = ui::layout();
+    char panel[160];
+    std::snprintf(panel, sizeof panel, "\"panel\": {\"mm_per_px\": %.4f, \"source\": \"%s\", \"min_target_px\": %d, \"portrait\": %s}",
+                  static_cast<double>(l.mmPerPx), ui::panelSourceName(l.source), static_cast<int>(l.minTargetPx),
+                  l.portrait ? "true" : "false");
+    out_ << "{\"frame\": " << frame << ", \"ms\": " << ms << ", \"screen\": \"" << screen << "\", " << panel << ", \"items\": [";
     bool first = true;
     for (const auto& t : ui::frameTargets()) {
         out_ << (first ? "" : ", ") << "{\"id\": " << jsonString(t.id) << ", \"label\": " << jsonString(t.label)
              << ", \"x\": " << static_cast<int>(t.min.x) << ", \"y\": " << static_cast<int>(t.min.y)
-             << ", \"w\": " << static_cast<int>(t.max.x - t.min.x) << ", \"h\": " << static_cast<int>(t.max.y - t.min.y) << "}";
+             << ", \"w\": " << static_cast<int>(t.max.x - t.min.x) << ", \"h\": " << static_cast<int>(t.max.y - t.min.y);
+        // The size in mm is the whole button's: a row half scrolled out of its list is as big as ever.
+        const ImVec2 full = t.fullSize.x > 0 ? t.fullSize : ImVec2(t.max.x - t.min.x, t.max.y - t.min.y);
+        char mm[96];
+        std::snprintf(mm, sizeof mm, ", \"w_mm\": %.1f, \"h_mm\": %.1f", static_cast<double>(l.mm(full.x)), static_cast<double>(l.mm(full.y)));
+        out_ << mm << ", \"clipped\": " << (t.clipped ? "true" : "false") << "}";
         first = false;
     }
     out_ << "]}\n";

@@ -1,8 +1,10 @@
 // automation.h: the kiosk driven and watched by scripts and tests, outside the window loop.
 //   --tap LABEL...  ScriptedTaps: press and release at the centre of the first element with that
 //                   label, one after the other, each as soon as it is on screen and the store idle.
-//   --ui-dump FILE  UiDump: one JSON line per drawn frame (screen, every tap target's id, label and
-//                   rectangle, and CLOCK_MONOTONIC ms for tap-to-visible timing).
+//   --ui-dump FILE  UiDump: one JSON line per drawn frame: the screen, the panel (mm per pixel, where
+//                   that came from, 9 mm in pixels, portrait), every tap target's id, label, rectangle,
+//                   size in mm and whether its label was drawn in full ("clipped"), and
+//                   CLOCK_MONOTONIC ms for tap-to-visible timing.
 //   --screenshot    writeScreenshot: the back buffer as a PNG.
 #pragma once
 

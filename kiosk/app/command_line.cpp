@@ -54,6 +54,7 @@ Opties / options:
   --screen NAME      home, checkin of agenda
   --size WxH         venstergrootte (standaard 1280x800)
   --fullscreen       volledig scherm (op locatie)
+  --diagonal INCH    schermdiagonaal (gaat voor [display] diagonal_inches): hoe groot 9 mm is
   --lang nl|en       taal
   --screenshot FILE.png [--frames N]   N frames tekenen (standaard 2), PNG schrijven, stoppen
   --ui-dump FILE     na elk frame een JSON-regel met alle tikbare elementen
@@ -104,6 +105,17 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
             cl.delaySeconds = std::strtod(v->c_str(), &end);
             if (!end || *end || cl.delaySeconds < 0 || cl.delaySeconds > 3600) {
                 error = "--delay: geen geldig aantal seconden / not a valid number of seconds: " + printable(*v);
+                return std::nullopt;
+            }
+            continue;
+        }
+        if (a == "--diagonal") {
+            auto v = needValue(i, a.c_str());
+            if (!v) return std::nullopt;
+            char* end = nullptr;
+            cl.diagonalInches = std::strtod(v->c_str(), &end);
+            if (!end || *end || !(cl.diagonalInches >= 5 && cl.diagonalInches <= 110)) {
+                error = "--diagonal: 5 tot 110 inch / 5 to 110 inches: " + printable(*v);
                 return std::nullopt;
             }
             continue;

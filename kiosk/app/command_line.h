@@ -22,6 +22,7 @@ struct CommandLine {
     std::vector<std::string> taps;         // --tap LABEL (repeatable)
     int frames = 2;
     double delaySeconds = 0;                // --delay S (with --screenshot)
+    double diagonalInches = 0;              // --diagonal INCHES: the panel's size (tests, screenshots)
     bool fullscreen = false;
     bool json = false;
     bool matrix = false;

@@ -51,6 +51,7 @@ int runKiosk(const CommandLine& cl) {
     wo.uiDump = cl.uiDump.value_or("");
     wo.taps = cl.taps;
     wo.delaySeconds = cl.delaySeconds;
+    wo.diagonalInches = static_cast<float>(cl.diagonalInches);
 
     std::unique_ptr<Clock> clock;
     if (cl.now) {

@@ -23,6 +23,7 @@
 #include "app/startup_trace.h"
 #include "frame_pacer.h"
 #include "systemd_notify.h"
+#include "ui/layout.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -96,17 +97,30 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
     // The fonts for the window's height are rasterised on a thread of their own while the window
     // and its OpenGL context come up (with llvmpipe, the two slowest steps of a start); ImGui is
     // not touched by this thread until it is joined.
-    int fontH = 0;
-    auto buildFonts = [&session](int height) {
+    // The panel: how big a pixel is (ui/layout.h says where the figure comes from).
+    int monMmW = 0, monMmH = 0, modeW = 0, modeH = 0;
+    if (GLFWmonitor* m = glfwGetPrimaryMonitor()) {
+        glfwGetMonitorPhysicalSize(m, &monMmW, &monMmH);
+        if (const GLFWvidmode* mode = glfwGetVideoMode(m)) {
+            modeW = mode->width;
+            modeH = mode->height;
+        }
+    }
+    int fontW = 0, fontH = 0;
+    auto buildFonts = [&, fullscreen = opt.fullscreen && !offscreen](int width, int height) {
+        const float diagonal = opt.diagonalInches > 0 ? opt.diagonalInches : session.config().display.diagonalInches;
+        const ui::Panel panel = ui::panelFor(diagonal, monMmW, monMmH, modeW, modeH, fullscreen ? modeW : width,
+                                             fullscreen ? modeH : height);
+        ui::layout() = ui::makeLayout(static_cast<float>(width), static_cast<float>(height), session.config().settings.scale, panel);
         ui::Theme& t = ui::theme();
-        t.em = ui::emForHeight(static_cast<float>(height), session.config().settings.scale);
+        t.em = ui::layout().em;
         t.fonts = ui::loadFonts(t.em);
         ui::applyStyle(t);
         unsigned char* pixels = nullptr;
         int aw = 0, ah = 0;
         ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &aw, &ah);  // builds the atlas
     };
-    std::thread fontThread(buildFonts, h);
+    std::thread fontThread(buildFonts, w, h);
 
     GLFWwindow* window = glfwCreateWindow(w, h, session.config().programme.title.c_str(), monitor, nullptr);
     if (window) {
@@ -115,6 +129,7 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
     }
     traceStartup("window and OpenGL context");
     fontThread.join();
+    fontW = w;
     fontH = h;
     traceStartup("fonts (on their own thread)");
     if (!window) {
@@ -137,13 +152,14 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
     traceStartup("ImGui backends");
 
     int fbW = 0, fbH = 0;
-    // Fonts follow the framebuffer's height (the window may differ from what was asked: a tiling
+    // Fonts follow the framebuffer's size (the window may differ from what was asked: a tiling
     // compositor, a HiDPI scale); rebuilt when it changes.
     auto ensureFonts = [&] {
         glfwGetFramebufferSize(window, &fbW, &fbH);
         static bool deviceObjects = false;
-        if (fbH <= 0 || (fbH == fontH && deviceObjects)) return;
-        if (fbH != fontH) buildFonts(fbH);
+        if (fbH <= 0 || fbW <= 0 || (fbH == fontH && fbW == fontW && deviceObjects)) return;
+        if (fbH != fontH || fbW != fontW) buildFonts(fbW, fbH);
+        fontW = fbW;
         fontH = fbH;
         // The first time, create all device objects now (shaders and the font texture); otherwise
         // the backend does it at its first NewFrame and builds the atlas a second time.

@@ -18,6 +18,7 @@ struct WindowOptions {
     double delaySeconds = 0;     // with screenshot: wait this long (real time) after the taps, then take it
     std::string uiDump;          // non-empty: append one JSON line per rendered frame
     std::vector<std::string> taps;  // labels to tap, in order, as soon as each is on screen (demos, screenshots)
+    float diagonalInches = 0;       // > 0: the panel's diagonal (--diagonal), over [display] diagonal_inches
     double exitAfterSeconds = 0;    // > 0: close the window after this long (the out-of-order screen)
 };
 

@@ -27,7 +27,7 @@ std::optional<toml::table> parseToml(const std::string& text, const std::string&
 }
 
 void readSettings(const toml::table& doc, const std::string& file, const Texts& texts, Problems& problems,
-                  KioskSettings& s) {
+                  KioskSettings& s, DisplaySettings& display) {
     TomlTableReader root(doc, file, file, texts, problems);
     if (const auto* t = root.table("venue", false)) {
         TomlTableReader r(*t, file, "[venue]", texts, problems);
@@ -49,6 +49,15 @@ void readSettings(const toml::table& doc, const std::string& file, const Texts& 
             else if (*v == "room") s.mode = KioskMode::room;
             else r.error(r.where("mode"), texts.format("problem.config.bad_choice",
                                                        {{"key", "mode"}, {"value", *v}, {"choices", "door, room"}}));
+        }
+        r.finish();
+    }
+    if (const auto* t = root.table("display", false)) {
+        TomlTableReader r(*t, file, "[display]", texts, problems);
+        // 0 = ask the monitor; a panel from a 5-inch board to a 110-inch screen.
+        if (auto v = r.number("diagonal_inches", false, 0.0, 110.0)) {
+            if (*v > 0.0 && *v < 5.0) r.error(r.where("diagonal_inches"), texts.format("problem.config.out_of_range", {{"key", "diagonal_inches"}, {"min", "5"}, {"max", "110"}}));
+            else display.diagonalInches = static_cast<float>(*v);
         }
         r.finish();
     }
@@ -363,20 +372,21 @@ ConfigFiles readConfigFolder(const std::filesystem::path& dir, const Texts& text
     return cf;
 }
 
-KioskSettings loadSettingsOnly(const ConfigFiles& files, const Texts& texts, Problems& problems) {
+KioskSettings loadSettingsOnly(const ConfigFiles& files, const Texts& texts, Problems& problems, DisplaySettings* display) {
     KioskSettings s;
+    DisplaySettings ignored;
     auto it = files.files.find(kKioskFile);
     if (it == files.files.end()) {
         problems.push_back({kKioskFile, 0, 0, Severity::error, texts("problem.config.missing_file")});
         return s;
     }
-    if (auto doc = parseToml(it->second, kKioskFile, texts, problems)) readSettings(*doc, kKioskFile, texts, problems, s);
+    if (auto doc = parseToml(it->second, kKioskFile, texts, problems)) readSettings(*doc, kKioskFile, texts, problems, s, display ? *display : ignored);
     return s;
 }
 
 LoadedConfig loadConfig(const ConfigFiles& files, const Texts& texts) {
     LoadedConfig lc;
-    lc.settings = loadSettingsOnly(files, texts, lc.problems);
+    lc.settings = loadSettingsOnly(files, texts, lc.problems, &lc.display);
 
     std::vector<ExerciseRef> refs;
     bool programmeRead = false;

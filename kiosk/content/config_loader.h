@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "core/display_settings.h"
 #include "core/diagnostics.h"
 #include "core/kiosk_settings.h"
 #include "core/programme.h"
@@ -32,6 +33,7 @@ inline constexpr const char* kRosterFile = "participants.csv";
 
 struct LoadedConfig {
     KioskSettings settings;
+    DisplaySettings display;  // [display]: the panel (ui/layout.h)
     Programme programme;
     RosterParse roster;  // rows + the roster's own problems (also merged into problems)
     Problems problems;   // everything, in file order
@@ -45,6 +47,7 @@ ConfigFiles readConfigFolder(const std::filesystem::path& dir, const Texts& text
 LoadedConfig loadConfig(const ConfigFiles& files, const Texts& texts);
 
 // Only kiosk.toml (to learn the language before the rest is read).
-KioskSettings loadSettingsOnly(const ConfigFiles& files, const Texts& texts, Problems& problems);
+KioskSettings loadSettingsOnly(const ConfigFiles& files, const Texts& texts, Problems& problems,
+                               DisplaySettings* display = nullptr);
 
 }  // namespace kiosk

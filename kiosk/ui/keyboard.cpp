@@ -104,7 +104,7 @@ bool drawTextField(const char* id, const std::string& label, const std::string& 
             dl->AddRectFilled(ImVec2(cx, ty), ImVec2(cx + t.Em(0.12f), ty + t.fonts.title->FontSize), t.palette.primary.abgr());
         }
     }
-    frameTargets().push_back({id, label, boxMin, max});
+    frameTargets().push_back({id, label, boxMin, max, ImVec2(max.x - boxMin.x, max.y - boxMin.y), false});
     return tapped;
 }
 

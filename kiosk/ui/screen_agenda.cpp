@@ -12,6 +12,7 @@
 
 #include <imgui_internal.h>
 
+#include "layout.h"
 #include "screens.h"
 #include "step_text.h"
 #include "widgets.h"
@@ -37,7 +38,8 @@ bool tapArea(const char* id, const std::string& label, ImVec2 min, ImVec2 max) {
     const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
     const ImVec2 a(std::max(min.x, clip.Min.x), std::max(min.y, clip.Min.y));
     const ImVec2 b(std::min(max.x, clip.Max.x), std::min(max.y, clip.Max.y));
-    if (b.x - a.x >= 1.0f && b.y - a.y >= 1.0f) frameTargets().push_back({id, label, a, b});
+    // Not "clipped": the row shows what fits and this tap shows the rest (the "an agenda row opens").
+    if (b.x - a.x >= 1.0f && b.y - a.y >= 1.0f) frameTargets().push_back({id, label, a, b, ImVec2(max.x - min.x, max.y - min.y), false});
     return tapped;
 }
 
@@ -72,7 +74,9 @@ int drawList(const KioskView& v, const ProgrammeDay& day, ImVec2 min, ImVec2 max
         }
     }
     float total = 0;
-    for (const auto& r : rows) total += static_cast<float>(std::min(r.lines.size(), allowed)) * lineH + pad;
+    for (const auto& r : rows)
+        total += std::max(static_cast<float>(std::min(r.lines.size(), allowed)) * lineH + pad,
+                          r.lines.size() > allowed ? layout().minTargetPx : 0.0f);
     // Too many rows even at one line each: the list scrolls under the finger.
     const TouchList list = beginTouchList("agenda-list", min, ImVec2(max.x - min.x, max.y - min.y), lineH + pad, 0, s);
     int opened = -1;
@@ -84,7 +88,7 @@ int drawList(const KioskView& v, const ProgrammeDay& day, ImVec2 min, ImVec2 max
         const bool past = v.today == &day && item.end <= v.local.timeOfDay();
         const auto lines = cutTo(t.fonts.bodyBold, rows[i].lines, allowed, textW);
         const bool cut = rows[i].lines.size() > lines.size();
-        const float h = static_cast<float>(lines.size()) * lineH + pad;
+        const float h = std::max(static_cast<float>(lines.size()) * lineH + pad, cut ? layout().minTargetPx : 0.0f);
         ImDrawList* dl = ImGui::GetWindowDrawList();
         if (current) dl->AddRectFilled(ImVec2(x, y), ImVec2(max.x, y + h - t.Em(0.15f)), t.palette.primary.abgr(), t.Em(0.4f));
         else if (i > 0) dl->AddLine(ImVec2(x, y), ImVec2(max.x, y), t.palette.line.abgr(), 1.0f);
@@ -147,7 +151,7 @@ Intent drawAgendaScreen(const KioskView& v, UiState& s) {
 
     const ImVec2 origin = ImGui::GetWindowPos();
     const ImVec2 size = ImGui::GetWindowSize();
-    const bool portrait = size.y > size.x;
+    const bool portrait = layout().portrait;
     const float margin = t.Em(1.5f);
     const float top = origin.y + t.Em(5.0f);
     const float bottom = origin.y + size.y - t.Em(0.9f);

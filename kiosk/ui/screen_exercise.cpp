@@ -17,6 +17,7 @@
 
 #include "core/step_text_fit.h"
 #include "exercise_parts.h"
+#include "layout.h"
 #include "screens.h"
 #include "step_text.h"
 #include "widgets.h"
@@ -61,7 +62,7 @@ Intent back(const UiState& s) { return Intent::go(s.roomPinned ? Screen::room : 
 void twoButtons(float y, const ButtonSpec& a, const ButtonSpec& b, Intent& intent, const Intent& ia, const Intent& ib) {
     const Theme& t = theme();
     const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-    const bool portrait = size.y > size.x;
+    const bool portrait = layout().portrait;
     const float gap = t.Em(0.8f);
     const float w = std::min(t.Em(14.0f), portrait ? size.x - t.Em(3.0f) : (size.x - t.Em(3.0f) - gap) * 0.5f);
     const float h = a.size.y;
@@ -91,7 +92,7 @@ Intent drawEnded(const KioskView& v, const UiState& s) {
     y += drawTextCentred(t.fonts.title, cx, y + t.Em(0.5f), w, t.palette.muted, p.exercise().title) + t.Em(1.5f);
     Intent intent;
     const float bh = t.Em(3.2f);
-    const float by = std::max(y, origin.y + size.y - t.Em(1.5f) - (size.y > size.x ? 2 * bh + t.Em(0.8f) : bh));
+    const float by = std::max(y, origin.y + size.y - t.Em(1.5f) - (layout().portrait ? 2 * bh + t.Em(0.8f) : bh));
     const ButtonSpec toAgenda{"go.agenda_after_exercise", tx("exercise.back_to_agenda"), ImVec2(0, bh),
                               stopped ? ButtonStyle::secondary : ButtonStyle::primary, {}, Icon::calendar};
     if (stopped)
@@ -115,7 +116,7 @@ Intent drawStopQuestion(const KioskView& v, UiState& s) {
     const ExercisePlayer& p = *v.player;
     const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     ImGui::GetWindowDrawList()->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), t.palette.ink.abgr(150));
-    const bool portrait = size.y > size.x;
+    const bool portrait = layout().portrait;
     const float cw = std::min(size.x - t.Em(2.0f), t.Em(32.0f));
     const float ch = portrait ? t.Em(15.5f) : t.Em(11.5f);
     const ImVec2 min(origin.x + (size.x - cw) * 0.5f, origin.y + (size.y - ch) * 0.5f);
@@ -338,7 +339,9 @@ Intent drawExerciseScreen(const KioskView& v, UiState& s) {
     const float gap = t.Em(0.5f), controlsH = t.Em(3.2f);
     auto place = [&](const Control& c, float x, float y, float w) {
         ImGui::SetCursorScreenPos(ImVec2(x, y));
-        if (touchButton({c.id, c.label, ImVec2(w, controlsH), c.style, {}, c.icon, nullptr, true, 2})) intent = Intent::player(c.command);
+        ButtonSpec b{c.id, c.label, ImVec2(w, controlsH), c.style, {}, c.icon, nullptr, true, 2};
+        b.floorFont = t.fonts.small;  // a narrow panel: smaller words before any "…"
+        if (touchButton(b)) intent = Intent::player(c.command);
     };
     if (portrait) {
         const float bw3 = (right - left - 2 * gap) / 3.0f, bw2 = (right - left - gap) / 2.0f;

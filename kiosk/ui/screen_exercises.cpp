@@ -1,6 +1,7 @@
 // screen_exercises.cpp: choose an exercise to run: today's first (in agenda order), then all.
 #include <algorithm>
 
+#include "layout.h"
 #include "screens.h"
 #include "widgets.h"
 
@@ -48,7 +49,7 @@ Intent drawExercisesScreen(const KioskView& v, UiState& s) {
     }
     const ImVec2 listSize(size.x - 2 * margin, origin.y + size.y - margin * 0.6f - min.y);
     // Two columns in landscape, one in portrait (titles get the whole width to wrap in).
-    const int cols = size.y > size.x ? 1 : 2;
+    const int cols = layout().portrait ? 1 : 2;
     const float colW = (listSize.x - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
     const float rowH = t.Em(3.2f);
 

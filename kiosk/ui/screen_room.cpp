@@ -13,6 +13,7 @@
 
 #include "core/step_text_fit.h"
 #include "exercise_parts.h"
+#include "layout.h"
 #include "screens.h"
 #include "step_text.h"
 #include "widgets.h"
@@ -137,7 +138,7 @@ Intent drawRoomScreen(const KioskView& v, UiState& s) {
     const Texts& tx = *v.texts;
     Intent intent;
     const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-    const bool portrait = size.y > size.x;
+    const bool portrait = layout().portrait;
     const float margin = t.Em(1.5f);
     const float left = origin.x + margin, right = origin.x + size.x - margin;
     const float floorPx = stepFloorPx(std::min(size.x, size.y));  // capitals 4 % of the (short side of the) screen

@@ -72,19 +72,40 @@ bool touchButton(const ButtonSpec& spec) {
     ImFont* font = spec.font ? spec.font : t.fonts.bodyBold;
     ImFont* subFont = t.fonts.small;
     const float pad = std::min(t.Em(0.8f), spec.size.x * 0.12f);  // narrow keys keep room for their letter
-    // The icon goes first when room is short: the words must always be whole.
+    // A decorative icon goes first when room is short: the words must always be whole. A state icon
+    // (keepIcon) stays, in a room of its own, and the words get smaller instead.
     const bool iconFits = spec.icon != Icon::none &&
                           textSize(font, spec.label).x + font->FontSize * 1.1f + t.Em(0.5f) <= spec.size.x - 2 * pad;
-    const bool withIcon = iconFits || (spec.icon != Icon::none && spec.label.empty());
-    const float iconSize = withIcon ? std::min(font->FontSize * 1.1f, spec.size.y * 0.5f) : 0.0f;
-    const float iconGap = withIcon && !spec.label.empty() ? t.Em(0.5f) : 0.0f;
+    const bool withIcon = spec.keepIcon || iconFits || (spec.icon != Icon::none && spec.label.empty());
+    const float iconSize = withIcon ? std::min(std::min(font->FontSize * 1.1f, t.Em(1.4f)), spec.size.y * 0.5f) : 0.0f;
+    const float iconGap = withIcon && !spec.label.empty() ? t.Em(0.4f) : 0.0f;
     const float maxTextW = spec.size.x - 2 * pad - iconSize - iconGap;
-    const auto lines = wrapLines(font, spec.label, maxTextW, std::max(1, spec.maxLines), spec.breakLimit);
+    const int maxLines = std::max(1, spec.maxLines);
+    auto fitsWhole = [&](ImFont* f) {
+        const auto ls = wrapLines(f, spec.label, maxTextW, maxLines, spec.breakLimit);
+        size_t shown = 0;
+        for (const auto& l : ls) shown += l.size() + 1;
+        return ls.empty() || shown - 1 == spec.label.size();
+    };
+    if (spec.floorFont && !fitsWhole(font)) {
+        font = spec.floorFont;  // and, when the height allows, one line more before anything is cut
+    }
+    const bool extraLine = font == spec.floorFont && font->FontSize * 1.1f * static_cast<float>(maxLines + 1) <= spec.size.y * 0.9f;
+    const auto lines = wrapLines(font, spec.label, maxTextW, maxLines + (extraLine ? 1 : 0), spec.breakLimit);
     const float lineH = font->FontSize * 1.1f;
     float labelW = 0;
     for (const auto& l : lines) labelW = std::max(labelW, textSize(font, l).x);
     const float labelH = lineH * static_cast<float>(lines.size()) - (font->FontSize * 0.1f);
     const std::string sub = spec.sublabel.empty() ? std::string{} : fitText(subFont, spec.sublabel, maxTextW);
+    // Drawn in full: every word of the label on its lines, the second line whole, inside the window.
+    bool clipped = sub != spec.sublabel;
+    {
+        size_t shown = 0;
+        for (const auto& l : lines) shown += l.size() + 1;
+        clipped = clipped || (!spec.label.empty() && (lines.empty() || shown - 1 != spec.label.size()));
+        const ImVec2 display = ImGui::GetIO().DisplaySize;
+        clipped = clipped || pos.x < -0.5f || pos.y < -0.5f || max.x > display.x + 0.5f || max.y > display.y + 0.5f;
+    }
     const ImVec2 ss = sub.empty() ? ImVec2(0, 0) : textSize(subFont, sub);
     const float blockH = labelH + (sub.empty() ? 0.0f : ss.y + t.Em(0.1f));
     const float blockW = iconSize + iconGap + std::max(labelW, ss.x);
@@ -107,7 +128,7 @@ bool touchButton(const ButtonSpec& spec) {
         const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
         const ImVec2 a(std::max(pos.x, clip.Min.x), std::max(pos.y, clip.Min.y));
         const ImVec2 b(std::min(max.x, clip.Max.x), std::min(max.y, clip.Max.y));
-        if (b.x - a.x >= 1.0f && b.y - a.y >= 1.0f) frameTargets().push_back({spec.id, spec.label, a, b});
+        if (b.x - a.x >= 1.0f && b.y - a.y >= 1.0f) frameTargets().push_back({spec.id, spec.label, a, b, spec.size, clipped});
     }
     return clicked && spec.enabled;
 }

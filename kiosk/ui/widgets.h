@@ -20,6 +20,9 @@ struct TapTarget {
     std::string id;
     std::string label;
     ImVec2 min, max;  // window pixels, origin top left
+    ImVec2 fullSize = ImVec2(0, 0);  // the whole button, also where a list shows only part of it (0: = max - min)
+    bool clipped = false;  // the label (or its second line) was not drawn in full: cut to "…", or the
+                           // button reaches past the window's edge
 };
 
 // Collected per frame; cleared by beginFrameTargets().
@@ -40,6 +43,9 @@ struct ButtonSpec {
     bool enabled = true;
     int maxLines = 1;             // a label may wrap onto this many lines (long names)
     size_t breakLimit = std::string::npos;  // no line break after this byte (keeps "op den K." together)
+    bool keepIcon = false;        // the icon carries state (the ✓ on a name): its room is reserved even
+                                  // when none is shown, and the words wrap or shrink, never the icon
+    ImFont* floorFont = nullptr;  // a label that does not fit in `font` is set in this one before any "…"
 };
 
 // Draws at the cursor; returns true when tapped (press and release inside).

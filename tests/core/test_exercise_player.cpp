@@ -189,5 +189,5 @@ TEST_CASE("step text: the floor keeps capitals at 4 percent of the short side, a
     CHECK(pages >= 2);  // about 150 characters a page at the floor (5 lines of about 30)
     CHECK(pages <= 4);
     step += step + step;
-    CHECK(estimateStepPages(step, b) >= 3 * pages);
+    CHECK(estimateStepPages(step, b) >= 2 * pages);
 }

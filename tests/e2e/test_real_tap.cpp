@@ -26,7 +26,7 @@ std::optional<Item> findByLabel(const std::string& dump, const std::string& labe
         std::smatch m;
         if (std::regex_search(line, m, std::regex("\"screen\": \"([a-z_]+)\""))) *screen = m[1];
     }
-    const std::regex item("\\{\"id\": \"[^\"]*\", \"label\": \"" + label + "\", \"x\": (\\d+), \"y\": (\\d+), \"w\": (\\d+), \"h\": (\\d+)\\}");
+    const std::regex item("\\{\"id\": \"[^\"]*\", \"label\": \"" + label + "\", \"x\": (\\d+), \"y\": (\\d+), \"w\": (\\d+), \"h\": (\\d+)[,}]");
     std::smatch m;
     if (!std::regex_search(line, m, item)) return std::nullopt;
     return Item{std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]), std::stoi(m[4])};

@@ -4,20 +4,23 @@
 
 #include <imgui.h>
 
+#include "ui/layout.h"
 #include "ui/theme.h"
 
 namespace kiosk::test {
 
-// Creates the context for a `width` x `height` panel and builds the font atlas. Destroy it with
-// ImGui::DestroyContext.
-inline ImGuiContext* createHeadlessImGui(float width, float height) {
+// Creates the context for a `width` x `height` panel of `diagonalInches` (0: the assumed 96 dpi)
+// and builds the font atlas. Destroy it with ImGui::DestroyContext.
+inline ImGuiContext* createHeadlessImGui(float width, float height, float diagonalInches = 0.0f) {
     ImGuiContext* ctx = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.DisplaySize = ImVec2(width, height);
     io.DeltaTime = 1.0f / 60.0f;
     ui::Theme& t = ui::theme();
-    t.em = ui::emForHeight(height, 0.0f);
+    const auto w = static_cast<int>(width), h = static_cast<int>(height);
+    ui::layout() = ui::makeLayout(width, height, 0.0f, ui::panelFor(diagonalInches, 0, 0, w, h, w, h));
+    t.em = ui::layout().em;
     t.fonts = ui::loadFonts(t.em);
     ui::applyStyle(t);
     unsigned char* pixels = nullptr;
