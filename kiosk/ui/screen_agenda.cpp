@@ -98,10 +98,13 @@ int drawList(const KioskView& v, const ProgrammeDay& day, ImVec2 min, ImVec2 max
         drawText(t.fonts.bodyBold, ImVec2(x + t.Em(0.5f), ty), ink, item.start.hhmm() + "\xE2\x80\x93" + item.end.hhmm());
         for (size_t k = 0; k < lines.size(); ++k) drawText(f, ImVec2(x + timeW, ty + static_cast<float>(k) * lineH), ink, lines[k]);
         // "Nu" on the item in progress, "Straks" on the one after, "Meer" on one that opens.
-        const std::string tag = cut ? tx("agenda.more") : current ? tx("home.now") : next ? tx("home.next") : std::string{};
-        if (!tag.empty())
-            drawText(t.fonts.small, ImVec2(max.x - tagW + t.Em(0.6f), ty + t.Em(0.1f)),
-                     current ? t.palette.onPrimary : t.palette.primary, tag);
+        // The state first; "Meer" on the last line (on a one-line row the "…" and the tap say it).
+        const Rgb tagInk = current ? t.palette.onPrimary : t.palette.primary;
+        const std::string tag = current ? tx("home.now") : next ? tx("home.next") : std::string{};
+        if (!tag.empty()) drawText(t.fonts.small, ImVec2(max.x - tagW + t.Em(0.6f), ty + t.Em(0.1f)), tagInk, tag);
+        if (cut && (tag.empty() || lines.size() > 1))
+            drawText(t.fonts.small, ImVec2(max.x - tagW + t.Em(0.6f), ty + static_cast<float>(lines.size() - 1) * lineH + t.Em(0.1f)), tagInk,
+                     tx("agenda.more"));
         if (cut) {
             const std::string id = "agenda.row." + std::to_string(i);
             if (tapArea(id.c_str(), item.title, ImVec2(x, y), ImVec2(max.x, y + h))) opened = static_cast<int>(i);

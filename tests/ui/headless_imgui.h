@@ -18,8 +18,8 @@ inline ImGuiContext* createHeadlessImGui(float width, float height, float diagon
     io.DisplaySize = ImVec2(width, height);
     io.DeltaTime = 1.0f / 60.0f;
     ui::Theme& t = ui::theme();
-    const auto w = static_cast<int>(width), h = static_cast<int>(height);
-    ui::layout() = ui::makeLayout(width, height, 0.0f, ui::panelFor(diagonalInches, 0, 0, w, h, w, h));
+    const auto pw = static_cast<int>(width), ph = static_cast<int>(height);
+    ui::layout() = ui::makeLayout(width, height, 0.0f, ui::panelFor(diagonalInches, 0, 0, pw, ph, pw, ph));
     t.em = ui::layout().em;
     t.fonts = ui::loadFonts(t.em);
     ui::applyStyle(t);
