@@ -26,6 +26,6 @@ float drawCountdownRing(const ExercisePlayer& p, Instant now, const Texts& tx, I
 
 // Controls that fade when nobody touches them keep this opacity: their words stay at 4.5:1 or
 // more against what is behind them (tested in tests/ui/test_exercise_screen.cpp).
-inline constexpr float kFadedControlsAlpha = 0.75f;
+inline constexpr float kFadedControlsAlpha = 0.85f;
 
 }  // namespace kiosk::ui

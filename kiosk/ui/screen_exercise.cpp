@@ -115,18 +115,24 @@ Intent drawStopQuestion(const KioskView& v, UiState& s) {
     const Texts& tx = *v.texts;
     const ExercisePlayer& p = *v.player;
     const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-    ImGui::GetWindowDrawList()->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), t.palette.ink.abgr(150));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), false);  // the whole screen, padding too
+    dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), t.palette.ink.abgr(150));
+    dl->PopClipRect();
     const bool portrait = layout().portrait;
     const float cw = std::min(size.x - t.Em(2.0f), t.Em(32.0f));
-    const float ch = portrait ? t.Em(15.5f) : t.Em(11.5f);
+    const std::string explain = tx.format("exercise.stop_explain", {{"n", std::to_string(p.stepIndex() + 1)},
+                                                                     {"total", std::to_string(p.stepCount())}});
+    // As high as its words and buttons need.
+    const float textH = textSize(t.fonts.title, tx("exercise.stop_ask"), cw - t.Em(2.0f)).y + t.Em(0.3f) +
+                        textSize(t.fonts.body, explain, cw - t.Em(2.0f)).y;
+    const float ch = t.Em(1.0f) + textH + t.Em(1.2f) + (portrait ? t.Em(6.6f) : t.Em(3.0f)) + t.Em(1.0f);
     const ImVec2 min(origin.x + (size.x - cw) * 0.5f, origin.y + (size.y - ch) * 0.5f);
     drawCard(min, ImVec2(min.x + cw, min.y + ch), t.palette.surface, t.palette.line);
     const float cx = min.x + cw * 0.5f;
     float y = min.y + t.Em(1.0f);
     y += drawTextCentred(t.fonts.title, cx, y, cw - t.Em(2.0f), t.palette.ink, tx("exercise.stop_ask"));
-    y += drawTextCentred(t.fonts.body, cx, y + t.Em(0.3f), cw - t.Em(2.0f), t.palette.muted,
-                         tx.format("exercise.stop_explain", {{"n", std::to_string(p.stepIndex() + 1)},
-                                                             {"total", std::to_string(p.stepCount())}}));
+    y += drawTextCentred(t.fonts.body, cx, y + t.Em(0.3f), cw - t.Em(2.0f), t.palette.muted, explain);
     Intent intent;
     const float gap = t.Em(0.6f), bh = t.Em(3.0f);
     const float bw = portrait ? cw - t.Em(2.0f) : (cw - t.Em(2.0f) - gap) * 0.5f;

@@ -204,12 +204,12 @@ Intent drawRoomScreen(const KioskView& v, UiState& s) {
                 intent = drawExercisePanel(v, ImVec2(left, y), ImVec2(right, y + h));
                 y += h + t.Em(1.0f);
             }
-            drawUpNext(v, upNext(day, nn, v.local.timeOfDay(), 3), ImVec2(left, y), right - left, bottom);
+            drawUpNext(v, upNext(day, nn, v.local.timeOfDay(), 8), ImVec2(left, y), right - left, bottom);
         } else {
             const float split = left + (right - left) * 0.6f;
             drawNow(v, nn, ImVec2(left, y), split - left - t.Em(1.5f), bottom - y, floorPx);
             if (ex) intent = drawExercisePanel(v, ImVec2(split, y), ImVec2(right, bottom));
-            else drawUpNext(v, upNext(day, nn, v.local.timeOfDay(), 4), ImVec2(split, y), right - split, bottom);
+            else drawUpNext(v, upNext(day, nn, v.local.timeOfDay(), 6), ImVec2(split, y), right - split, bottom);
         }
     }
 
