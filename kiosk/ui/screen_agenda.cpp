@@ -52,7 +52,7 @@ std::vector<std::string> cutTo(ImFont* f, const std::vector<std::string>& lines,
 }
 
 // The agenda list in [min, max]. Returns a tapped row's index (to open it), else -1.
-int drawList(const KioskView& v, const ProgrammeDay& day, ImVec2 min, ImVec2 max, UiState& s) {
+int drawList(const KioskView& v, const ProgrammeDay& day, ImVec2 min, ImVec2 max, UiState& s, float& bottom) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
     const NowNext nn = v.today == &day ? nowAndNext(day, v.local.timeOfDay()) : NowNext{};
@@ -78,6 +78,8 @@ int drawList(const KioskView& v, const ProgrammeDay& day, ImVec2 min, ImVec2 max
         total += std::max(static_cast<float>(std::min(r.lines.size(), allowed)) * lineH + pad,
                           r.lines.size() > allowed ? layout().minTargetPx : 0.0f);
     // Too many rows even at one line each: the list scrolls under the finger.
+    max.y = std::min(max.y, min.y + total);  // no taller than its rows: what follows sits right under it
+    bottom = max.y;
     const TouchList list = beginTouchList("agenda-list", min, ImVec2(max.x - min.x, max.y - min.y), lineH + pad, 0, s);
     int opened = -1;
     float y = list.base.y;
@@ -203,8 +205,8 @@ Intent drawAgendaScreen(const KioskView& v, UiState& s) {
             drawTextCentred(t.fonts.small, cx, daysTop + t.Em(1.7f), cw, ink, shortDate(d.date, tx.lang()));
         }
         sideBottom = daysTop - t.Em(0.6f);
-        listBottom = top + (sideBottom - top) * (day->assignment.empty() ? 1.0f : 0.66f);
-        ry = listBottom + t.Em(0.6f);
+        // The list as tall as its rows (up to what leaves the assignment a label and three lines).
+        listBottom = sideBottom - (day->assignment.empty() ? 0.0f : t.Em(5.0f));
     } else {
         const float split = left + (right - left) * 0.62f;
         listBottom = bottom;
@@ -251,8 +253,10 @@ Intent drawAgendaScreen(const KioskView& v, UiState& s) {
         if (portrait) listTop += t.em * 1.15f * static_cast<float>(lines.size()) + t.Em(0.4f);
     }
 
-    // The assignment: as many lines as fit; the rest behind "Meer".
-    if (!day->assignment.empty()) {
+    // The assignment: as many lines as fit; the rest behind "Meer". Landscape: in the column;
+    // portrait: right under the list.
+    auto drawAssignment = [&] {
+        if (day->assignment.empty()) return;
         drawText(t.fonts.small, ImVec2(rx, ry), t.palette.muted, tx("agenda.assignment"));
         ry += t.fonts.small->FontSize + t.Em(0.3f);
         const float lineH = t.em * 1.15f;
@@ -270,12 +274,18 @@ Intent drawAgendaScreen(const KioskView& v, UiState& s) {
             if (s.agendaOpen == -1 && tapArea("agenda.assignment", tx("agenda.assignment"), ImVec2(rx, y0), ImVec2(rx + rw, ry)))
                 s.agendaOpen = -2;
         }
-    }
+    };
+    if (!portrait) drawAssignment();
 
     // The list (or, when a row or the assignment is open, a card with all of it in its place).
     const ImVec2 listMin(left, listTop), listMax(portrait ? right : left + (right - left) * 0.62f - t.Em(0.5f), listBottom);
     if (s.agendaOpen == -1) {
-        const int opened = drawList(v, *day, listMin, listMax, s);
+        float listEnd = listMax.y;
+        const int opened = drawList(v, *day, listMin, listMax, s, listEnd);
+        if (portrait) {
+            ry = listEnd + t.Em(0.8f);
+            drawAssignment();
+        }
         if (opened >= 0) s.agendaOpen = opened;
     } else {
         std::string heading = tx("agenda.assignment"), body = day->assignment;
