@@ -57,7 +57,7 @@ std::vector<ui::Intent> InputBindings::read(ui::Screen screen, bool exerciseOn, 
             else if (auto code = badge_.enter(now)) out.push_back(ui::Intent::scan(*code));
         }
     }
-    if (screen == ui::Screen::exercise && exerciseOn)
+    if ((screen == ui::Screen::exercise || screen == ui::Screen::room) && exerciseOn)
         if (auto command = clicker()) out.push_back(ui::Intent::player(*command));
     return out;
 }

@@ -188,6 +188,10 @@ void KioskSession::apply(const ui::Intent& in) {
                 runPlayer(a.command, s_.clock.steady());
             } else if constexpr (std::is_same_v<A, I::UnlockShift>) {
                 late_.unlock(a, now);
+                if (s_.ui.shiftUnlocked) nav_.codeAccepted();
+            } else if constexpr (std::is_same_v<A, I::CloseRoomDisplay>) {
+                if (!nav_.roomMode()) s_.ui.roomPinned = false;  // in room mode the room display stays home
+                nav_.go(ui::intent::Go{ui::Screen::agenda}, staff_.unlocked());
             } else if constexpr (std::is_same_v<A, I::SetShift>) {
                 late_.set(a, now);
             } else if constexpr (std::is_same_v<A, I::UnlockStaff>) {
@@ -217,14 +221,19 @@ void KioskSession::runPlayer(ui::PlayerCommand c, SteadyTime now) {
         case C::toggle_pause: p.togglePause(now); break;
         case C::plus_minute: p.addMinutes(+1, now); break;
         case C::minus_minute: p.addMinutes(-1, now); break;
-        case C::end: p.end(now); break;
+        case C::stop: p.stop(now); break;
+        case C::resume:
+            p.resume(now);
+            s_.ui.screen = ui::Screen::exercise;  // from the chooser or the stopped card: back to the run
+            break;
     }
 }
 
 Navigation::Holds KioskSession::holds() const {
-    const bool exerciseOn = s_.ui.screen == ui::Screen::exercise && running_ &&
-                            running_->player.state() != ExercisePlayer::State::finished;
-    return {exerciseOn, staff_.on()};
+    const auto st = running_ ? running_->player.state() : ExercisePlayer::State::finished;
+    const bool exerciseOn = s_.ui.screen == ui::Screen::exercise &&
+                            (st == ExercisePlayer::State::running || st == ExercisePlayer::State::paused);
+    return {exerciseOn, staff_.on(), s_.ui.screen == ui::Screen::room && s_.ui.roomPinned};
 }
 
 void KioskSession::frame() {
@@ -244,7 +253,10 @@ void KioskSession::frame() {
                                                          AttendanceRules::from(s_.config.settings)),
                                          nav_.cardSecondsLeft(s_.config.settings.undoSeconds));
     for (const ui::Intent& key : input_.read(s_.ui.screen, running_ != nullptr, s_.clock.steady())) {
-        if (key.as<ui::intent::Player>()) nav_.noteInput();
+        if (const auto* pc = key.as<ui::intent::Player>()) {
+            nav_.noteInput();
+            if (ui::pageStep(s_.ui, pc->command)) continue;  // the clicker reads a long step page by page first
+        }
         apply(key);
     }
     if (flow_.inFlight() == 0 && s_.ui.feedback.kind != ui::Feedback::Kind::pending)

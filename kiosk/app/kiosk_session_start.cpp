@@ -27,7 +27,14 @@ KioskSession::KioskSession(const SessionOptions& options, const Clock& clock, st
     s_.ui.screen = options.startScreen;
     start();
     if (!ready_) outOfOrder();
-    else if (s_.ui.screen == ui::Screen::out_of_order) s_.ui.screen = ui::Screen::home;  // only a kiosk that could not start
+    else {
+        if (s_.ui.screen == ui::Screen::out_of_order) s_.ui.screen = ui::Screen::home;  // only a kiosk that could not start
+        // Room mode starts on the room display (no public check-in on show); the room display is pinned.
+        const ui::Screen at = s_.ui.screen;
+        if (nav_.roomMode() && (at == ui::Screen::home || at == ui::Screen::checkin || at == ui::Screen::walkin))
+            s_.ui.screen = ui::Screen::room;
+        if (s_.ui.screen == ui::Screen::room) s_.ui.roomPinned = true;
+    }
 }
 
 void KioskSession::outOfOrder() {

@@ -31,6 +31,19 @@ int64_t Navigation::cardAgeMs() const {
 void Navigation::home() {
     s_.ui = ui::UiState{};
     s_.texts.setLang(s_.defaultLang());
+    if (roomMode()) {  // the screen in the room: its home is the room display, pinned
+        s_.ui.screen = ui::Screen::room;
+        s_.ui.roomPinned = true;
+    }
+}
+
+void Navigation::codeAccepted() {
+    ui::UiState& ui = s_.ui;
+    if (ui.afterCode != ui::Screen::room) return;  // the shift screen itself
+    ui.afterCode = ui::Screen::shift;
+    ui.shiftUnlocked = false;  // the code opened the room display only
+    ui.screen = ui::Screen::room;
+    ui.roomPinned = true;
 }
 
 void Navigation::go(const ui::intent::Go& g, bool staffUnlocked) {
@@ -40,16 +53,28 @@ void Navigation::go(const ui::intent::Go& g, bool staffUnlocked) {
         ui.screen = ui::Screen::staff_pin;  // the pages behind the PIN only through it
         return;
     }
+    ui::Screen to = g.screen;
+    // Room mode: no public check-in on show; the room display is home.
+    if (roomMode() && (to == ui::Screen::checkin || to == ui::Screen::walkin)) to = ui::Screen::room;
+    // The room display elsewhere: behind the facilitator code (unless it is already pinned).
+    ui.afterCode = ui::Screen::shift;
+    if (to == ui::Screen::room && !ui.roomPinned && !roomMode()) {
+        to = ui::Screen::shift;
+        ui.afterCode = ui::Screen::room;
+    }
+    if (to == ui::Screen::room) ui.roomPinned = true;
     ui.scrollToTop = true;
-    if (g.screen == ui::Screen::staff_pin) {
+    ui.agendaOpen = -1;
+    ui.confirmStop = false;
+    if (to == ui::Screen::staff_pin) {
         ui.pinEntry.clear();
         ui.pinWrong = false;
     }
-    ui.screen = g.screen;
+    ui.screen = to;
     ui.mode = g.mode;
     ui.feedback = {};
-    if (g.screen == ui::Screen::checkin) ui.search.clear();
-    if (g.screen != ui::Screen::shift) {  // leaving the shift screen locks it again
+    if (to == ui::Screen::checkin) ui.search.clear();
+    if (to != ui::Screen::shift || ui.afterCode == ui::Screen::room) {  // leaving the shift screen locks it again
         ui.shiftUnlocked = false;
         ui.codeEntry.clear();
         ui.codeWrong = false;
@@ -86,7 +111,8 @@ bool Navigation::homeDue(const Holds& holds) const {
     const int64_t cardMs = (fb.kind == K::checked_in || fb.kind == K::checked_out ? settings.undoSeconds : kFeedbackSeconds) * 1000;
     const int64_t idleMs = msSinceInput();
     if (fb.kind != K::none && fb.kind != K::pending && cardAgeMs() >= cardMs && idleMs >= cardMs) return true;
-    return ui.screen != ui::Screen::home && fb.kind != K::pending && !holds.exerciseRunning && !holds.staffOn &&
+    const ui::Screen home = roomMode() ? ui::Screen::room : ui::Screen::home;
+    return ui.screen != home && fb.kind != K::pending && !holds.exerciseRunning && !holds.staffOn && !holds.roomPinned &&
            idleMs >= static_cast<int64_t>(settings.returnHomeSeconds) * 1000;
 }
 
@@ -105,13 +131,17 @@ int64_t Navigation::msUntilNextChange(Instant now, const Holds& holds, const Exe
         const int64_t rem = player->remainingMs(steady);
         ms = std::min<int64_t>(ms, (rem % 1000 + 1000) % 1000 + 1);
     }
+    if (ui.screen == ui::Screen::room && player && player->state() == ExercisePlayer::State::running) {
+        const int64_t rem = player->remainingMs(steady);  // the room display shows the countdown too
+        ms = std::min<int64_t>(ms, (rem % 1000 + 1000) % 1000 + 1);
+    }
     if (ui.screen == ui::Screen::exercise && idleMs < kControlsFadeMs) ms = std::min<int64_t>(ms, kControlsFadeMs + 1 - idleMs);
     // Staff mode: the auto-lock countdown each second; a PIN check or an export being finished.
     if (staffMode || ui.screen == ui::Screen::staff_pin) ms = std::min<int64_t>(ms, 1000 - (now.ms % 1000));
     if (holds.staffOn) {
         ms = std::min(ms, std::max<int64_t>(0, static_cast<int64_t>(settings.staffAutoLockSeconds) * 1000 - idleMs));
     }
-    if (ui.screen != ui::Screen::home && !holds.staffOn && !holds.exerciseRunning) {
+    if (ui.screen != ui::Screen::home && !holds.staffOn && !holds.exerciseRunning && !holds.roomPinned) {
         ms = std::min(ms, std::max<int64_t>(0, static_cast<int64_t>(settings.returnHomeSeconds) * 1000 - idleMs));
     }
     return std::max<int64_t>(ms, 0);

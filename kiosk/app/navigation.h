@@ -2,8 +2,11 @@
 //
 // Rules, in one place:
 //   - Every screen returns home after `return_home_seconds` untouched, except a running exercise
-//     (the facilitator is in the room), staff mode (it has its own auto-lock, staff_desk.h) and a
-//     card whose write is still pending. A card closes by itself: the welcome after the undo
+//     (the facilitator is in the room), staff mode (it has its own auto-lock, staff_desk.h), the
+//     pinned room display and a card whose write is still pending.
+//   - Room mode (`[kiosk] mode = "room"`): home is the room display, pinned; the public check-in
+//     (home, checkin, walk-in) is not on show. Elsewhere the room display opens behind the
+//     facilitator code (the shift screen's keypad, then the room display). A card closes by itself: the welcome after the undo
 //     window, any other after 6 s.
 //   - Home resets every screen's state (UiState) and the language to the default.
 //   - Outside programme hours (from an hour after the day ends to an hour before the next
@@ -41,6 +44,9 @@ public:
     // Opens a screen as asked (never home: that is the session's goHome, which locks staff mode
     // first). A staff page while locked opens the PIN pad instead.
     void go(const ui::intent::Go& g, bool staffUnlocked);
+    // The facilitator code was right: open what it was asked for (the room display, pinned).
+    void codeAccepted();
+    bool roomMode() const { return s_.config.settings.mode == KioskMode::room; }
 
     // Whether the home screen may dim now (see the rules above).
     bool dimmed(Instant now) const;
@@ -52,6 +58,7 @@ public:
     struct Holds {
         bool exerciseRunning = false;  // an exercise on screen that has not finished
         bool staffOn = false;          // staff mode unlocked on a staff page
+        bool roomPinned = false;       // the room display is on screen
     };
     // The screen should go home now (inactivity, or a card that has been read).
     bool homeDue(const Holds& holds) const;

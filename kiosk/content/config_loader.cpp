@@ -7,6 +7,7 @@
 
 #include "central_settings.h"
 #include "core/name_labels.h"
+#include "core/step_text_fit.h"
 #include "core/text_checks.h"
 #include "input_file.h"
 #include "toml_table_reader.h"
@@ -44,6 +45,12 @@ void readSettings(const toml::table& doc, const std::string& file, const Texts& 
                                                           {{"key", "language"}, {"value", *v}, {"choices", "nl, en"}}));
         }
         if (auto v = r.number("scale", false, 0.0, 4.0)) s.scale = static_cast<float>(*v);
+        if (auto v = r.string("mode", false)) {
+            if (*v == "door") s.mode = KioskMode::door;
+            else if (*v == "room") s.mode = KioskMode::room;
+            else r.error(r.where("mode"), texts.format("problem.config.bad_choice",
+                                                       {{"key", "mode"}, {"value", *v}, {"choices", "door, room"}}));
+        }
         r.finish();
     }
     if (const auto* t = root.table("display", false)) {
@@ -116,6 +123,17 @@ void readSettings(const toml::table& doc, const std::string& file, const Texts& 
     root.finish();
 }
 
+// A step whose text would need more than one page on the exercise screen at 1280x800 (the body
+// font there is 27 px, ui/theme.h): an estimate from font metrics (core/step_text_fit.h).
+void warnLongStep(const std::string& text, size_t number, TomlTableReader& sr, const Texts& texts, Problems& problems) {
+    const StepTextBox box = stepTextBox(1280, 800, 27);
+    const int pages = estimateStepPages(text, box);
+    if (pages <= 1) return;
+    problems.push_back(problemAt(sr.file(), sr.where("text"), Severity::warning,
+                                 texts.format("problem.config.step_pages", {{"n", std::to_string(number)},
+                                                                            {"pages", std::to_string(pages)}})));
+}
+
 // A reference from an agenda item to an exercise, checked once all exercises are known.
 struct ExerciseRef {
     std::string id;
@@ -181,6 +199,7 @@ void readExercises(const toml::table& doc, const std::string& file, const Texts&
                     ok = false;
                 } else ok = false;
                 sr.finish();
+                warnLongStep(st.text, ex.steps.size() + 1, sr, texts, problems);
                 ex.steps.push_back(std::move(st));
             }
             if (steps->empty()) {

@@ -38,22 +38,27 @@ void ExercisePlayer::pause(SteadyTime now) {
     state_ = State::paused;
 }
 
+void ExercisePlayer::stop(SteadyTime now) {
+    if (state_ == State::running) pause(now);
+    if (state_ == State::paused) state_ = State::stopped;
+}
+
 void ExercisePlayer::resume(SteadyTime now) {
     if (state_ == State::ready) return start(now);
-    if (state_ != State::paused) return;
+    if (state_ != State::paused && state_ != State::stopped) return;
     runningSince_ = now;
     state_ = State::running;
 }
 
 void ExercisePlayer::next(SteadyTime now) {
     if (state_ == State::ready) return start(now);
-    if (state_ == State::finished) return;
-    if (step_ + 1 >= stepCount()) return end(now);
+    if (state_ == State::finished || state_ == State::stopped) return;
+    if (step_ + 1 >= stepCount()) return finish();
     enterStep(step_ + 1, now);
 }
 
 void ExercisePlayer::previous(SteadyTime now) {
-    if (state_ == State::ready || state_ == State::finished) return;
+    if (state_ == State::ready || state_ == State::finished || state_ == State::stopped) return;
     enterStep(std::max(0, step_ - 1), now);
 }
 
@@ -65,15 +70,13 @@ void ExercisePlayer::addMinutes(int minutes, SteadyTime now) {
     tick(now);
 }
 
-void ExercisePlayer::end(SteadyTime) { state_ = State::finished; }
-
 void ExercisePlayer::tick(SteadyTime now) {
     if (!exercise_->autoAdvance) return;
     // After a long gap several steps may be over: move on step by step, carrying the extra time.
     while (state_ == State::running && remainingMs(now) <= 0) {
         const SteadyTime stepEnd{now.ms + remainingMs(now)};  // when this step reached zero
         if (step_ + 1 >= stepCount()) {
-            end(now);
+            finish();
             return;
         }
         enterStep(step_ + 1, stepEnd);
@@ -83,7 +86,8 @@ void ExercisePlayer::tick(SteadyTime now) {
 int64_t ExercisePlayer::elapsedMs(SteadyTime now) const {
     switch (state_) {
         case State::running: return elapsedBeforeMs_ + std::max<int64_t>(0, now.ms - runningSince_.ms);
-        case State::paused: return elapsedBeforeMs_;
+        case State::paused:
+        case State::stopped: return elapsedBeforeMs_;
         default: return 0;
     }
 }

@@ -9,17 +9,22 @@
 //          next()/previous()   │                 │ next()/previous() (stay paused, new step)
 //          addMinutes(±n)  ────┘                 │ addMinutes(±n)
 //                          │                     │
-//                          │ next() on the last step, end(), or
+//                          │ next() on the last step, or
 //                          │ auto-advance past the last step
 //                          ▼                     ▼
 //                        [Finished] ◀────────────┘
+//
+//   [Running] or [Paused] ── stop() ──▶ [Stopped] ── resume() ──▶ [Running], at the same step with
+//   the time it had. A stop is not an end: "afgerond" (Finished) is reached only when the last
+//   step finished, never by stopping early. Stopped counts no time, like Paused; the screen asks
+//   before it stops (screen_exercise.cpp).
 //
 //   Time: a step's elapsed time counts only while Running. Its duration is the configured one
 //   plus the minutes added or removed (never below kMinStepSeconds). Past the duration the step
 //   is in overtime: remaining() goes negative and keeps counting, nothing stops by itself unless
 //   the exercise auto-advances, in which case tick() moves on (also across several steps at once
 //   after a long gap). Phases for the screen: normal, ending (the last 10%), overtime.
-//   Transitions: start, pause, resume, next, previous, addMinutes, end (commands); tick (time).
+//   Transitions: start, pause, resume, next, previous, addMinutes, stop (commands); tick (time).
 //   Every time passed in is the steady clock (clock.h), never the wall clock: a time sync that
 //   steps the wall clock an hour, or midnight, changes nothing in a running step.
 #pragma once
@@ -33,7 +38,7 @@ namespace kiosk {
 
 class ExercisePlayer {
 public:
-    enum class State { ready, running, paused, finished };
+    enum class State { ready, running, paused, stopped, finished };
     enum class Phase { normal, ending, overtime };
     static constexpr int kMinStepSeconds = 30;
 
@@ -43,10 +48,11 @@ public:
     void pause(SteadyTime now);
     void resume(SteadyTime now);
     void togglePause(SteadyTime now) { state_ == State::running ? pause(now) : resume(now); }
+    bool stopped() const { return state_ == State::stopped; }
     void next(SteadyTime now);
     void previous(SteadyTime now);
     void addMinutes(int minutes, SteadyTime now);  // + or -
-    void end(SteadyTime now);
+    void stop(SteadyTime now);                     // Running/Paused -> Stopped (resumable)
     void tick(SteadyTime now);                     // auto-advance
 
     State state() const { return state_; }
@@ -66,6 +72,7 @@ public:
 
 private:
     void enterStep(int index, SteadyTime now);
+    void finish() { state_ = State::finished; }
 
     const Exercise* exercise_;
     State state_ = State::ready;

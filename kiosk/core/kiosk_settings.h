@@ -15,6 +15,12 @@ enum class NameDisplay {
     full,               // "Anna de Vries"
 };
 
+// What this kiosk's screen is for.
+enum class KioskMode {
+    door,  // at the entrance: check-in on the home screen (default)
+    room,  // the screen in the training room: starts on the pinned room display, no public check-in
+};
+
 struct KioskSettings {
     std::string venue = "De Broodfabriek";  // shown on the home screen
     std::string city = "Zutphen";
@@ -31,6 +37,7 @@ struct KioskSettings {
     int backupKeep = 14;                    // daily backups kept
     int certificateMinDays = 6;             // days present needed for the certificate
     float scale = 0.0f;                     // 0: from the window height; else a factor (1.0 = 800 px high)
+    KioskMode mode = KioskMode::door;       // [kiosk] mode: "door" or "room" (ui/screen_room.cpp)
     std::string staffPinHash = "";          // Argon2id (libsodium), set with `set-pin`
     std::string facilitatorCode = "";       // digits; lets a facilitator shift today's agenda ("" = off)
     std::string centralUrl = "";            // [central] url: libpq connection string or URI ("" = off)

@@ -13,7 +13,7 @@
 
 namespace kiosk::ui {
 
-enum class PlayerCommand { next, previous, toggle_pause, plus_minute, minus_minute, end };
+enum class PlayerCommand { next, previous, toggle_pause, plus_minute, minus_minute, stop, resume };  // stop: resumable
 
 namespace intent {
 struct Go {                       // open a screen (the check-in screen in `mode`)
@@ -50,6 +50,7 @@ struct UnlockShift {              // the facilitator code typed (checked by the 
 struct SetShift {                 // today's agenda moves by `minutes` from now (0: back on schedule)
     int minutes = 0;
 };
+struct CloseRoomDisplay {};       // the room display unpinned, back to the agenda
 struct UnlockStaff {              // the staff PIN typed (checked by the session, never by a screen)
     std::string pin;
 };
@@ -74,7 +75,7 @@ struct StaffExport {
 struct Intent {
     std::variant<std::monostate, intent::Go, intent::SetLang, intent::CheckIn, intent::CheckOut, intent::Scan,
                  intent::Undo, intent::Dismiss, intent::RegisterGuest, intent::StartExercise, intent::Player,
-                 intent::UnlockShift, intent::SetShift, intent::UnlockStaff, intent::LockStaff, intent::StaffDay,
+                 intent::UnlockShift, intent::SetShift, intent::CloseRoomDisplay, intent::UnlockStaff, intent::LockStaff, intent::StaffDay,
                  intent::StaffChange, intent::StaffExport>
         action;
 
@@ -98,6 +99,7 @@ struct Intent {
     static Intent player(PlayerCommand c) { return intent::Player{c}; }
     static Intent unlockShift(std::string code) { return intent::UnlockShift{std::move(code)}; }
     static Intent setShift(int minutes) { return intent::SetShift{minutes}; }
+    static Intent closeRoomDisplay() { return intent::CloseRoomDisplay{}; }
     static Intent unlockStaff(std::string pin) { return intent::UnlockStaff{std::move(pin)}; }
     static Intent lockStaff() { return intent::LockStaff{}; }
     static Intent staffDay(int delta) { return intent::StaffDay{delta}; }

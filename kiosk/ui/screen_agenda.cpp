@@ -1,13 +1,145 @@
 // screen_agenda.cpp: the day's agenda for the big screen. Items with times, the current one
-// highlighted by the clock, the seven-day overview (done, today, coming) and the assignment.
+// highlighted by the clock (with words: "Nu", "Straks"), the seven-day overview (done, today,
+// coming) and the assignment; the way to the exercises, to running late and to the room display.
+//
+// TEXT THAT FITS: titles and rooms wrap at spaces, never mid-word. Each row gets as many lines as
+// the screen allows for all rows alike (3, 2, then 1); a row that still cannot show everything
+// ends in "…" with "Meer" and opens, on a tap, a card with all of it. The assignment the same.
+// ARRANGEMENT: landscape: the list on the left, overview, assignment and buttons on the right;
+// portrait: list, assignment, the seven days in one row, buttons, stacked.
 #include <algorithm>
+#include <cstdlib>
 
+#include <imgui_internal.h>
+
+#include "layout.h"
 #include "screens.h"
+#include "step_text.h"
 #include "widgets.h"
 
 namespace kiosk::ui {
+namespace {
 
-Intent drawAgendaScreen(const KioskView& v, UiState&) {
+struct Row {
+    const AgendaItem* item;
+    std::vector<std::string> lines;  // the whole text, wrapped
+};
+
+std::string rowText(const AgendaItem& item) {
+    std::string line = item.title;
+    if (!item.room.empty()) line += "  \xC2\xB7  " + item.room;
+    return line;
+}
+
+// An invisible tap area reported like any button (for --ui-dump and the tests).
+bool tapArea(const char* id, const std::string& label, ImVec2 min, ImVec2 max) {
+    ImGui::SetCursorScreenPos(min);
+    const bool tapped = ImGui::InvisibleButton(id, ImVec2(max.x - min.x, max.y - min.y));
+    const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+    const ImVec2 a(std::max(min.x, clip.Min.x), std::max(min.y, clip.Min.y));
+    const ImVec2 b(std::min(max.x, clip.Max.x), std::min(max.y, clip.Max.y));
+    // Not "clipped": the row shows what fits and this tap shows the rest (the "an agenda row opens").
+    if (b.x - a.x >= 1.0f && b.y - a.y >= 1.0f) frameTargets().push_back({id, label, a, b, ImVec2(max.x - min.x, max.y - min.y), false});
+    return tapped;
+}
+
+// Lines `lines` cut to `n`, the last one ending in "…" when something was left out.
+std::vector<std::string> cutTo(ImFont* f, const std::vector<std::string>& lines, size_t n, float width) {
+    if (lines.size() <= n) return lines;
+    std::vector<std::string> out(lines.begin(), lines.begin() + static_cast<long>(n));
+    out.back() = fitText(f, out.back() + " " + lines[n], width);  // wider than the line: ends in "…"
+    return out;
+}
+
+// The agenda list in [min, max]. Returns a tapped row's index (to open it), else -1.
+int drawList(const KioskView& v, const ProgrammeDay& day, ImVec2 min, ImVec2 max, UiState& s, float& bottom) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    const NowNext nn = v.today == &day ? nowAndNext(day, v.local.timeOfDay()) : NowNext{};
+    const float timeW = textSize(t.fonts.bodyBold, "00:00\xE2\x80\x93" "00:00").x + t.Em(1.0f);
+    const float tagW = std::max({textSize(t.fonts.small, tx("home.now")).x, textSize(t.fonts.small, tx("home.next")).x,
+                                 textSize(t.fonts.small, tx("agenda.more")).x}) + t.Em(1.0f);
+    const float textW = max.x - min.x - timeW - tagW;
+    const float lineH = t.em * 1.18f, pad = t.Em(0.7f);
+    std::vector<Row> rows;
+    for (const auto& item : day.agenda) rows.push_back({&item, wrapAtSize(t.fonts.bodyBold, t.em, rowText(item), textW)});
+    // The most lines per row that lets every row show (3, 2, 1).
+    size_t allowed = 1;
+    for (size_t l = 3; l >= 1; --l) {
+        float h = 0;
+        for (const auto& r : rows) h += static_cast<float>(std::min(r.lines.size(), l)) * lineH + pad;
+        if (h <= max.y - min.y || l == 1) {
+            allowed = l;
+            break;
+        }
+    }
+    float total = 0;
+    for (const auto& r : rows)
+        total += std::max(static_cast<float>(std::min(r.lines.size(), allowed)) * lineH + pad,
+                          r.lines.size() > allowed ? layout().minTargetPx : 0.0f);
+    // Too many rows even at one line each: the list scrolls under the finger.
+    max.y = std::min(max.y, min.y + total);  // no taller than its rows: what follows sits right under it
+    bottom = max.y;
+    const TouchList list = beginTouchList("agenda-list", min, ImVec2(max.x - min.x, max.y - min.y), lineH + pad, 0, s);
+    int opened = -1;
+    float y = list.base.y;
+    const float x = list.base.x;
+    for (size_t i = 0; i < rows.size(); ++i) {
+        const AgendaItem& item = *rows[i].item;
+        const bool current = &item == nn.now, next = &item == nn.next;
+        const bool past = v.today == &day && item.end <= v.local.timeOfDay();
+        const auto lines = cutTo(t.fonts.bodyBold, rows[i].lines, allowed, textW);
+        const bool cut = rows[i].lines.size() > lines.size();
+        const float h = std::max(static_cast<float>(lines.size()) * lineH + pad, cut ? layout().minTargetPx : 0.0f);
+        ImDrawList* dl = ImGui::GetWindowDrawList();
+        if (current) dl->AddRectFilled(ImVec2(x, y), ImVec2(max.x, y + h - t.Em(0.15f)), t.palette.primary.abgr(), t.Em(0.4f));
+        else if (i > 0) dl->AddLine(ImVec2(x, y), ImVec2(max.x, y), t.palette.line.abgr(), 1.0f);
+        const Rgb ink = current ? t.palette.onPrimary : (past ? t.palette.muted : t.palette.ink);
+        ImFont* f = current ? t.fonts.bodyBold : t.fonts.body;
+        const float ty = y + pad * 0.5f;
+        drawText(t.fonts.bodyBold, ImVec2(x + t.Em(0.5f), ty), ink, item.start.hhmm() + "\xE2\x80\x93" + item.end.hhmm());
+        for (size_t k = 0; k < lines.size(); ++k) drawText(f, ImVec2(x + timeW, ty + static_cast<float>(k) * lineH), ink, lines[k]);
+        // "Nu" on the item in progress, "Straks" on the one after, "Meer" on one that opens.
+        // The state first; "Meer" on the last line (on a one-line row the "…" and the tap say it).
+        const Rgb tagInk = current ? t.palette.onPrimary : t.palette.primary;
+        const std::string tag = current ? tx("home.now") : next ? tx("home.next") : std::string{};
+        if (!tag.empty()) drawText(t.fonts.small, ImVec2(max.x - tagW + t.Em(0.6f), ty + t.Em(0.1f)), tagInk, tag);
+        if (cut && (tag.empty() || lines.size() > 1))
+            drawText(t.fonts.small, ImVec2(max.x - tagW + t.Em(0.6f), ty + static_cast<float>(lines.size() - 1) * lineH + t.Em(0.1f)), tagInk,
+                     tx("agenda.more"));
+        if (cut) {
+            const std::string id = "agenda.row." + std::to_string(i);
+            if (tapArea(id.c_str(), item.title, ImVec2(x, y), ImVec2(max.x, y + h))) opened = static_cast<int>(i);
+        }
+        y += h;
+    }
+    if (endTouchList(list, total, s)) opened = -1;  // a drag opens nothing
+    return opened;
+}
+
+// A card over the list with everything of one item (or the assignment) and a close button.
+void drawOpened(const std::string& heading, const std::string& body, ImVec2 min, ImVec2 max) {
+    const Theme& t = theme();
+    drawCard(min, max, t.palette.surface, t.palette.primary);
+    const float pad = t.Em(1.0f), w = max.x - min.x - 2 * pad;
+    float y = min.y + pad;
+    for (const auto& l : wrapAtSize(t.fonts.title, t.fonts.title->FontSize, heading, w)) {
+        drawText(t.fonts.title, ImVec2(min.x + pad, y), t.palette.ink, l);
+        y += t.fonts.title->FontSize * 1.12f;
+    }
+    y += t.Em(0.4f);
+    const float bh = t.Em(3.0f);
+    // The body at its size, or smaller down to the small font; never cut.
+    const FittedText f = fitToBox(t.fonts.body, body, w, max.y - pad - bh - t.Em(0.6f) - y, t.fonts.body->FontSize,
+                                  t.fonts.small->FontSize, 0);
+    for (size_t i = 0; i < f.lines.size(); ++i)
+        ImGui::GetWindowDrawList()->AddText(t.fonts.body, f.px, ImVec2(min.x + pad, y + static_cast<float>(i) * f.lineHeight()),
+                                            t.palette.ink.abgr(), f.lines[i].c_str());
+}
+
+}  // namespace
+
+Intent drawAgendaScreen(const KioskView& v, UiState& s) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
     Intent intent;
@@ -24,97 +156,151 @@ Intent drawAgendaScreen(const KioskView& v, UiState&) {
 
     const ImVec2 origin = ImGui::GetWindowPos();
     const ImVec2 size = ImGui::GetWindowSize();
+    const bool portrait = layout().portrait;
     const float margin = t.Em(1.5f);
     const float top = origin.y + t.Em(5.0f);
-    const float bottom = origin.y + size.y - margin;
+    const float bottom = origin.y + size.y - t.Em(0.9f);
     const float left = origin.x + margin, right = origin.x + size.x - margin;
-    const float split = left + (right - left) * 0.62f;
     if (!day) {
         drawText(t.fonts.title, ImVec2(left, top), t.palette.muted, tx("agenda.no_programme"));
         return intent;
     }
 
-    // Agenda list.
-    const NowNext nn = v.today == day ? nowAndNext(*day, v.local.timeOfDay()) : NowNext{};
-    const float rows = static_cast<float>(std::max<size_t>(day->agenda.size(), 1));
-    const float rowH = std::min(t.Em(2.6f), (bottom - top) / rows);
-    float y = top;
-    for (const auto& item : day->agenda) {
-        const bool current = &item == nn.now;
-        const bool past = v.today == day && item.end <= v.local.timeOfDay();
-        if (current)
-            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(left - t.Em(0.5f), y), ImVec2(split - t.Em(1.0f), y + rowH - t.Em(0.2f)),
-                                                      t.palette.primary.abgr(), t.Em(0.4f));
-        const Rgb ink = current ? t.palette.onPrimary : (past ? t.palette.muted : t.palette.ink);
-        ImFont* f = current ? t.fonts.bodyBold : t.fonts.body;
-        const float ty = y + (rowH - t.Em(0.2f) - t.em) * 0.5f;
-        drawText(t.fonts.bodyBold, ImVec2(left, ty), ink, item.start.hhmm() + "\xE2\x80\x93" + item.end.hhmm());
-        const float textX = left + t.Em(6.0f);
-        std::string line = item.title;
-        if (!item.room.empty()) line += "  \xC2\xB7  " + item.room;
-        // "Nu" on the item in progress, "Straks" on the one after: words, not only the highlight.
-        const bool next = &item == nn.next;
-        const std::string tag = current ? tx("home.now") : (next ? tx("home.next") : std::string{});
-        const float tagW = tag.empty() ? 0.0f : textSize(t.fonts.small, tag).x + t.Em(0.8f);
-        drawText(f, ImVec2(textX, ty), ink, fitText(f, line, split - t.Em(1.6f) - textX - tagW));
-        if (!tag.empty())
-            drawText(t.fonts.small, ImVec2(split - t.Em(1.6f) - tagW + t.Em(0.8f), ty + t.Em(0.1f)),
-                     current ? t.palette.onPrimary : t.palette.primary, tag);
-        y += rowH;
+    // Buttons: exercises; running late and the room display behind the facilitator code.
+    const bool canShift = v.shiftAvailable && v.today == day;
+    const bool canRoom = v.shiftAvailable || v.settings->mode == KioskMode::room;
+    struct Action {
+        const char* id;
+        std::string label;
+        Icon icon;
+        Screen to;
+        ButtonStyle style;
+    };
+    std::vector<Action> actions{{"go.exercises", tx("agenda.exercises"), Icon::play, Screen::exercises, ButtonStyle::primary}};
+    if (canShift) actions.push_back({"go.shift", tx("agenda.shift"), Icon::clock, Screen::shift, ButtonStyle::secondary});
+    if (canRoom) actions.push_back({"go.room", tx("agenda.room_display"), Icon::calendar, Screen::room, ButtonStyle::secondary});
+    const float bh = t.Em(3.0f), gap = t.Em(0.5f);
+    auto button = [&](const Action& a, ImVec2 pos, float w) {
+        ImGui::SetCursorScreenPos(pos);
+        if (touchButton({a.id, a.label, ImVec2(w, bh), a.style, {}, a.icon, nullptr, s.agendaOpen == -1, 2})) intent = Intent::go(a.to);
+    };
+
+    // The column (or band) with the overview and the assignment.
+    float listBottom = bottom, rx = left, rw = right - left, ry = top, sideBottom = bottom;
+    if (portrait) {
+        // Buttons in one row at the bottom; the seven days above; the assignment above those.
+        const float bw = (right - left - gap * static_cast<float>(actions.size() - 1)) / static_cast<float>(actions.size());
+        for (size_t i = 0; i < actions.size(); ++i) button(actions[i], ImVec2(left + static_cast<float>(i) * (bw + gap), bottom - bh), bw);
+        const float daysTop = bottom - bh - t.Em(0.8f) - t.Em(3.4f);
+        const float cw = (right - left) / static_cast<float>(std::max<size_t>(v.programme->days.size(), 1));
+        for (size_t i = 0; i < v.programme->days.size(); ++i) {
+            const auto& d = v.programme->days[i];
+            const bool isShown = &d == day, done = d.date < v.local.date;
+            const float cx = left + cw * (static_cast<float>(i) + 0.5f);
+            if (isShown)
+                ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(cx - cw * 0.46f, daysTop), ImVec2(cx + cw * 0.46f, daysTop + t.Em(3.2f)),
+                                                          t.palette.primary.abgr(), t.Em(0.4f));
+            const Rgb ink = isShown ? t.palette.onPrimary : (done ? t.palette.muted : t.palette.ink);
+            drawTextCentred(t.fonts.bodyBold, cx, daysTop + t.Em(0.3f), cw, ink, std::to_string(d.number));
+            drawTextCentred(t.fonts.small, cx, daysTop + t.Em(1.7f), cw, ink, shortDate(d.date, tx.lang()));
+        }
+        sideBottom = daysTop - t.Em(0.6f);
+        // The list as tall as its rows (up to what leaves the assignment a label and three lines).
+        listBottom = sideBottom - (day->assignment.empty() ? 0.0f : t.Em(5.0f));
+    } else {
+        const float split = left + (right - left) * 0.62f;
+        listBottom = bottom;
+        rx = split + t.Em(0.5f);
+        rw = right - rx;
+        // Buttons: the first full width, the others side by side under it.
+        const size_t rest = actions.size() - 1;
+        const float rowsH = bh * (rest ? 2.0f : 1.0f) + (rest ? gap : 0.0f);
+        button(actions[0], ImVec2(rx, bottom - rowsH), rw);
+        for (size_t i = 1; i < actions.size(); ++i) {
+            const float w = (rw - gap * static_cast<float>(rest - 1)) / static_cast<float>(rest);
+            button(actions[i], ImVec2(rx + static_cast<float>(i - 1) * (w + gap), bottom - bh), w);
+        }
+        sideBottom = bottom - rowsH - t.Em(0.6f);
+        drawText(t.fonts.small, ImVec2(rx, ry), t.palette.muted, tx("agenda.overview"));
+        ry += t.fonts.small->FontSize + t.Em(0.4f);
+        const float themeX = rx + t.Em(4.6f);
+        for (const auto& d : v.programme->days) {
+            const bool isShown = &d == day, done = d.date < v.local.date;
+            const Rgb ink = isShown ? t.palette.primary : (done ? t.palette.muted : t.palette.ink);
+            ImFont* f = isShown ? t.fonts.bodyBold : t.fonts.body;
+            drawText(f, ImVec2(rx, ry), ink, std::to_string(d.number) + "  " + shortDate(d.date, tx.lang()));
+            const auto themeLines = wrapAtSize(f, t.em, d.theme, right - themeX);
+            for (size_t i = 0; i < themeLines.size(); ++i)
+                drawText(f, ImVec2(themeX, ry + static_cast<float>(i) * t.em * 1.1f), ink, themeLines[i]);
+            if (done) drawIcon(Icon::check, ImVec2(rx - t.Em(0.6f), ry + t.em * 0.5f), t.Em(0.7f), t.palette.muted);
+            ry += t.em * (0.35f + 1.1f * static_cast<float>(std::max<size_t>(themeLines.size(), 1)));
+        }
+        ry += t.Em(0.6f);
     }
 
-    // Seven-day overview and the assignment.
-    float ry = top;
-    const float rx = split + t.Em(0.5f);
-    const float rw = right - rx;
-    drawText(t.fonts.small, ImVec2(rx, ry), t.palette.muted, tx("agenda.overview"));
-    ry += t.fonts.small->FontSize + t.Em(0.4f);
-    for (const auto& d : v.programme->days) {
-        const bool isShown = &d == day;
-        const bool done = d.date < v.local.date;
-        const Rgb ink = isShown ? t.palette.primary : (done ? t.palette.muted : t.palette.ink);
-        ImFont* f = isShown ? t.fonts.bodyBold : t.fonts.body;
-        const std::string label = std::to_string(d.number) + "  " + shortDate(d.date, tx.lang());
-        drawText(f, ImVec2(rx, ry), ink, label);
-        const auto themeLines = wrapLines(f, d.theme, rw - t.Em(4.6f), 2);
-        for (size_t i = 0; i < themeLines.size(); ++i)
-            drawText(f, ImVec2(rx + t.Em(4.6f), ry + static_cast<float>(i) * t.em * 1.1f), ink, themeLines[i]);
-        if (done) drawIcon(Icon::check, ImVec2(rx - t.Em(0.6f), ry + t.em * 0.5f), t.Em(0.7f), t.palette.muted);
-        ry += t.em * (0.35f + 1.1f * static_cast<float>(themeLines.size()));
-    }
-    {
-        const bool canShift = v.shiftAvailable && v.today == day;
-        const float gapB = t.Em(0.5f);
-        const float w = canShift ? (right - rx - gapB) * 0.5f : right - rx;
-        const ImVec2 bs(w, t.Em(3.0f));
-        ImGui::SetCursorScreenPos(ImVec2(rx, bottom - bs.y));
-        if (touchButton({"go.exercises", tx("agenda.exercises"), bs, ButtonStyle::primary, {}, Icon::play}))
-            intent = Intent::go(Screen::exercises);
-        if (canShift) {
-            ImGui::SetCursorScreenPos(ImVec2(rx + w + gapB, bottom - bs.y));
-            if (touchButton({"go.shift", tx("agenda.shift"), bs, ButtonStyle::secondary, {}, Icon::clock}))
-                intent = Intent::go(Screen::shift);
-        }
-    }
+    // Running late, said where everyone looks: above the list (landscape: above the seven days).
+    float listTop = top;
     if (v.today == day && v.shift.active()) {
-        // Running late, said where everyone looks: above the seven days.
         const int m = v.shift.minutes;
-        const std::string s = tx.format(m > 0 ? "agenda.shifted" : "agenda.ahead",
-                                        {{"minutes", std::to_string(std::abs(m))}, {"from", v.shift.from.hhmm()}});
-        drawIcon(Icon::clock, ImVec2(rx + t.Em(0.5f), top - t.Em(1.15f) + t.em * 0.5f), t.Em(0.9f), t.palette.warning);
-        drawText(t.fonts.bodyBold, ImVec2(rx + t.Em(1.3f), top - t.Em(1.15f)), t.palette.warning, fitText(t.fonts.bodyBold, s, right - rx - t.Em(1.3f)));
+        const std::string late = tx.format(m > 0 ? "agenda.shifted" : "agenda.ahead",
+                                           {{"minutes", std::to_string(std::abs(m))}, {"from", v.shift.from.hhmm()}});
+        const float lx = portrait ? left : rx, lw = portrait ? right - left : rw;
+        const float ly = portrait ? top : top - t.Em(1.4f);
+        const auto lines = wrapAtSize(t.fonts.bodyBold, t.em, late, lw - t.Em(1.3f));
+        drawIcon(Icon::clock, ImVec2(lx + t.Em(0.5f), ly + t.em * 0.5f), t.Em(0.9f), t.palette.warning);
+        for (size_t i = 0; i < lines.size(); ++i)
+            drawText(t.fonts.bodyBold, ImVec2(lx + t.Em(1.3f), ly + static_cast<float>(i) * t.em * 1.15f), t.palette.warning, lines[i]);
+        if (portrait) listTop += t.em * 1.15f * static_cast<float>(lines.size()) + t.Em(0.4f);
     }
-    if (!day->assignment.empty()) {
-        ry += t.Em(0.8f);
+
+    // The assignment: as many lines as fit; the rest behind "Meer". Landscape: in the column;
+    // portrait: right under the list.
+    auto drawAssignment = [&] {
+        if (day->assignment.empty()) return;
         drawText(t.fonts.small, ImVec2(rx, ry), t.palette.muted, tx("agenda.assignment"));
         ry += t.fonts.small->FontSize + t.Em(0.3f);
-        // As many lines as fit above the buttons; a longer assignment ends in "…".
-        const float lineH = t.fonts.body->FontSize * 1.15f;
-        const int maxLines = std::max(1, static_cast<int>((bottom - t.Em(3.6f) - ry) / lineH));
-        for (const auto& l : wrapLines(t.fonts.body, day->assignment, right - rx, maxLines)) {
+        const float lineH = t.em * 1.15f;
+        const auto all = wrapAtSize(t.fonts.body, t.em, day->assignment, rw);
+        const size_t fit = static_cast<size_t>(std::max(1.0f, (sideBottom - ry) / lineH));
+        const auto shown = cutTo(t.fonts.body, all, fit, rw - (all.size() > fit ? textSize(t.fonts.small, tx("agenda.more")).x + t.Em(0.8f) : 0.0f));
+        const float y0 = ry;
+        for (const auto& l : shown) {
             drawText(t.fonts.body, ImVec2(rx, ry), t.palette.ink, l);
             ry += lineH;
         }
+        if (all.size() > fit) {
+            drawText(t.fonts.small, ImVec2(rx + rw - textSize(t.fonts.small, tx("agenda.more")).x, ry - lineH + t.Em(0.1f)), t.palette.primary,
+                     tx("agenda.more"));
+            if (s.agendaOpen == -1 && tapArea("agenda.assignment", tx("agenda.assignment"), ImVec2(rx, y0), ImVec2(rx + rw, ry)))
+                s.agendaOpen = -2;
+        }
+    };
+    if (!portrait) drawAssignment();
+
+    // The list (or, when a row or the assignment is open, a card with all of it in its place).
+    const ImVec2 listMin(left, listTop), listMax(portrait ? right : left + (right - left) * 0.62f - t.Em(0.5f), listBottom);
+    if (s.agendaOpen == -1) {
+        float listEnd = listMax.y;
+        const int opened = drawList(v, *day, listMin, listMax, s, listEnd);
+        if (portrait) {
+            ry = listEnd + t.Em(0.8f);
+            drawAssignment();
+        }
+        if (opened >= 0) s.agendaOpen = opened;
+    } else {
+        std::string heading = tx("agenda.assignment"), body = day->assignment;
+        if (s.agendaOpen >= 0 && static_cast<size_t>(s.agendaOpen) < day->agenda.size()) {
+            const AgendaItem& item = day->agenda[static_cast<size_t>(s.agendaOpen)];
+            heading = item.start.hhmm() + "\xE2\x80\x93" + item.end.hhmm() + "  " + item.title;
+            body = item.room;
+            if (!item.facilitator.empty()) body += (body.empty() ? "" : "  \xC2\xB7  ") + item.facilitator;
+            if (!item.description.empty()) body += (body.empty() ? "" : "\n") + item.description;
+        }
+        const ImVec2 cardMax(listMax.x, portrait ? sideBottom : listMax.y);
+        drawOpened(heading, body, listMin, cardMax);
+        const float cbw = std::min(cardMax.x - listMin.x - t.Em(2.0f), textSize(t.fonts.bodyBold, tx("agenda.close")).x + t.Em(3.4f));
+        ImGui::SetCursorScreenPos(ImVec2(cardMax.x - t.Em(1.0f) - cbw, cardMax.y - t.Em(1.0f) - bh));
+        if (touchButton({"agenda.close", tx("agenda.close"), ImVec2(cbw, bh), ButtonStyle::primary, {}, Icon::cross})) s.agendaOpen = -1;
     }
     return intent;
 }

@@ -1,12 +1,25 @@
 // screen_exercise.cpp: an exercise full screen, read from the back of the room. The step's
-// instruction in very large type, a countdown ring that turns amber in the last 10% and red in
-// overtime (always with words), group form and cues as icons with words, the next step previewed,
-// and large controls at the bottom that fade when nobody touches them. A presenter clicker works
-// too (kiosk_session.cpp). The player itself is core/exercise_player.h; this file only draws it.
+// instruction in very large type that fits itself (step_text.h) and pages when it must, a
+// countdown ring that turns amber in the last 10% and red in overtime (always with words), group
+// form and cues as icons with words, the next step previewed, and large controls at the bottom
+// that fade (to 4.5:1, never less) when nobody touches them. A presenter clicker works too
+// (kiosk_session.cpp): it reads a paged step page by page before it moves on.
+//
+// ARRANGEMENT (the numbers are core/step_text_fit.h's stepTextBox, so check-config agrees):
+//   landscape: header band (title, step n of m, Stoppen), chips, text left | ring right,
+//              preview, one row of controls;
+//   portrait:  header band, chips, ring, text at full width, preview, two rows of controls.
+//
+// SAFE STOP: "Stoppen" sits in the header, far from "Volgende", and asks first. A stopped run
+// shows where it stopped and resumes at that step; "Oefening afgerond" only after the last step.
 #include <algorithm>
 #include <cmath>
 
+#include "core/step_text_fit.h"
+#include "exercise_parts.h"
+#include "layout.h"
 #include "screens.h"
+#include "step_text.h"
 #include "widgets.h"
 
 namespace kiosk::ui {
@@ -26,81 +39,150 @@ Icon cueIcon(Cue c) {
     return Icon::none;
 }
 
+float chipWidth(const std::string& words) {
+    const Theme& t = theme();
+    return textSize(t.fonts.bodyBold, words).x + t.Em(2.4f);
+}
+
 // A chip: icon and words, on a quiet background.
-float drawChip(ImVec2 pos, Icon icon, const std::string& words) {
+void drawChip(ImVec2 pos, Icon icon, const std::string& words) {
     const Theme& t = theme();
     const ImVec2 ts = textSize(t.fonts.bodyBold, words);
     const float h = t.Em(1.7f), iconW = t.Em(1.0f);
-    const float w = ts.x + iconW + t.Em(1.4f);
+    const float w = chipWidth(words);
     ImGui::GetWindowDrawList()->AddRectFilled(pos, ImVec2(pos.x + w, pos.y + h), t.palette.secondary.abgr(), h * 0.5f);
     drawIcon(icon, ImVec2(pos.x + t.Em(0.5f) + iconW * 0.5f, pos.y + h * 0.5f), t.Em(0.8f), t.palette.ink);
     drawText(t.fonts.bodyBold, ImVec2(pos.x + t.Em(0.6f) + iconW + t.Em(0.2f), pos.y + (h - ts.y) * 0.5f), t.palette.ink, words);
-    return w;
 }
 
-void drawRing(ImVec2 centre, float radius, float fraction, Rgb colour) {
+// Where "back" goes from the end of a run: the room display when it is pinned, else the agenda.
+Intent back(const UiState& s) { return Intent::go(s.roomPinned ? Screen::room : Screen::agenda); }
+
+// Two buttons side by side (landscape) or stacked (portrait), centred under `y`.
+void twoButtons(float y, const ButtonSpec& a, const ButtonSpec& b, Intent& intent, const Intent& ia, const Intent& ib) {
     const Theme& t = theme();
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float thickness = radius * 0.16f;
-    dl->AddCircle(centre, radius, t.palette.secondary.abgr(), 96, thickness);
-    if (fraction <= 0.0f) return;
-    const float a0 = -1.5707963f;
-    dl->PathArcTo(centre, radius, a0, a0 + 6.2831853f * std::min(fraction, 1.0f), 96);
-    dl->PathStroke(colour.abgr(), 0, thickness);
+    const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    const bool portrait = layout().portrait;
+    const float gap = t.Em(0.8f);
+    const float w = std::min(t.Em(14.0f), portrait ? size.x - t.Em(3.0f) : (size.x - t.Em(3.0f) - gap) * 0.5f);
+    const float h = a.size.y;
+    ButtonSpec sa = a, sb = b;
+    sa.size = sb.size = ImVec2(w, h);
+    sa.maxLines = sb.maxLines = 2;
+    const float cx = origin.x + size.x * 0.5f;
+    ImGui::SetCursorScreenPos(portrait ? ImVec2(cx - w * 0.5f, y) : ImVec2(cx - w - gap * 0.5f, y));
+    if (touchButton(sa)) intent = ia;
+    ImGui::SetCursorScreenPos(portrait ? ImVec2(cx - w * 0.5f, y + h + gap) : ImVec2(cx + gap * 0.5f, y));
+    if (touchButton(sb)) intent = ib;
 }
 
-Intent drawFinished(const KioskView& v) {
+Intent drawEnded(const KioskView& v, const UiState& s) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
+    const ExercisePlayer& p = *v.player;
+    const bool stopped = p.state() == ExercisePlayer::State::stopped;
     const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-    const float cx = origin.x + size.x * 0.5f;
-    float y = origin.y + size.y * 0.25f;
-    drawIcon(Icon::check, ImVec2(cx, y), t.Em(4.0f), t.palette.success);
+    const float cx = origin.x + size.x * 0.5f, w = size.x - t.Em(4.0f);
+    float y = origin.y + size.y * 0.2f;
+    drawIcon(stopped ? Icon::pause : Icon::check, ImVec2(cx, y), t.Em(4.0f), stopped ? t.palette.muted : t.palette.success);
     y += t.Em(3.0f);
-    y += drawTextCentred(t.fonts.display, cx, y, size.x - t.Em(4.0f), t.palette.ink, tx("exercise.finished"));
-    drawTextCentred(t.fonts.title, cx, y + t.Em(0.5f), size.x - t.Em(4.0f), t.palette.muted, v.player->exercise().title);
-    const ImVec2 bs(t.Em(13.0f), t.Em(3.2f));
-    ImGui::SetCursorScreenPos(ImVec2(cx - bs.x * 0.5f, origin.y + size.y - t.Em(6.0f)));
-    if (touchButton({"go.agenda_after_exercise", tx("exercise.back_to_agenda"), bs, ButtonStyle::primary, {}, Icon::calendar}))
-        return Intent::go(Screen::agenda);
-    return {};
+    const std::string n = std::to_string(p.stepIndex() + 1), total = std::to_string(p.stepCount());
+    const std::string headline = stopped ? tx.format("exercise.stopped", {{"n", n}, {"total", total}}) : tx("exercise.finished");
+    y += drawTextCentred(t.fonts.display, cx, y, w, t.palette.ink, headline);
+    y += drawTextCentred(t.fonts.title, cx, y + t.Em(0.5f), w, t.palette.muted, p.exercise().title) + t.Em(1.5f);
+    Intent intent;
+    const float bh = t.Em(3.2f);
+    const float by = std::max(y, origin.y + size.y - t.Em(1.5f) - (layout().portrait ? 2 * bh + t.Em(0.8f) : bh));
+    const ButtonSpec toAgenda{"go.agenda_after_exercise", tx("exercise.back_to_agenda"), ImVec2(0, bh),
+                              stopped ? ButtonStyle::secondary : ButtonStyle::primary, {}, Icon::calendar};
+    if (stopped)
+        twoButtons(by, {"player.resume_run", tx.format("exercise.resume_run", {{"n", n}}), ImVec2(0, bh), ButtonStyle::primary, {}, Icon::play},
+                   toAgenda, intent, Intent::player(PlayerCommand::resume), back(s));
+    else {
+        const float bw = std::min(size.x - t.Em(3.0f), t.Em(14.0f));
+        ImGui::SetCursorScreenPos(ImVec2(cx - bw * 0.5f, by));
+        ButtonSpec b = toAgenda;
+        b.size = ImVec2(bw, bh);
+        b.maxLines = 2;
+        if (touchButton(b)) intent = back(s);
+    }
+    return intent;
+}
+
+// "Oefening stoppen?": a card over the dimmed screen; nothing under it can be tapped meanwhile.
+Intent drawStopQuestion(const KioskView& v, UiState& s) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    const ExercisePlayer& p = *v.player;
+    const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(origin, ImVec2(origin.x + size.x, origin.y + size.y), false);  // the whole screen, padding too
+    dl->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), t.palette.ink.abgr(150));
+    dl->PopClipRect();
+    const bool portrait = layout().portrait;
+    const float cw = std::min(size.x - t.Em(2.0f), t.Em(32.0f));
+    const std::string explain = tx.format("exercise.stop_explain", {{"n", std::to_string(p.stepIndex() + 1)},
+                                                                     {"total", std::to_string(p.stepCount())}});
+    // As high as its words and buttons need.
+    const float textH = textSize(t.fonts.title, tx("exercise.stop_ask"), cw - t.Em(2.0f)).y + t.Em(0.3f) +
+                        textSize(t.fonts.body, explain, cw - t.Em(2.0f)).y;
+    const float ch = t.Em(1.0f) + textH + t.Em(1.2f) + (portrait ? t.Em(6.6f) : t.Em(3.0f)) + t.Em(1.0f);
+    const ImVec2 min(origin.x + (size.x - cw) * 0.5f, origin.y + (size.y - ch) * 0.5f);
+    drawCard(min, ImVec2(min.x + cw, min.y + ch), t.palette.surface, t.palette.line);
+    const float cx = min.x + cw * 0.5f;
+    float y = min.y + t.Em(1.0f);
+    y += drawTextCentred(t.fonts.title, cx, y, cw - t.Em(2.0f), t.palette.ink, tx("exercise.stop_ask"));
+    y += drawTextCentred(t.fonts.body, cx, y + t.Em(0.3f), cw - t.Em(2.0f), t.palette.muted, explain);
+    Intent intent;
+    const float gap = t.Em(0.6f), bh = t.Em(3.0f);
+    const float bw = portrait ? cw - t.Em(2.0f) : (cw - t.Em(2.0f) - gap) * 0.5f;
+    const float by = min.y + ch - t.Em(1.0f) - (portrait ? 2 * bh + gap : bh);
+    // "Doorgaan" first and primary: the safe answer is the easy one.
+    ImGui::SetCursorScreenPos(ImVec2(min.x + t.Em(1.0f), by));
+    if (touchButton({"player.stop_no", tx("exercise.stop_no"), ImVec2(bw, bh), ButtonStyle::primary, {}, Icon::play})) s.confirmStop = false;
+    ImGui::SetCursorScreenPos(portrait ? ImVec2(min.x + t.Em(1.0f), by + bh + gap) : ImVec2(min.x + t.Em(1.0f) + bw + gap, by));
+    if (touchButton({"player.stop_yes", tx("exercise.stop_yes"), ImVec2(bw, bh), ButtonStyle::danger, {}, Icon::cross})) {
+        s.confirmStop = false;
+        intent = Intent::player(PlayerCommand::stop);
+    }
+    (void)y;
+    return intent;
 }
 
 }  // namespace
+
+bool pageStep(UiState& s, PlayerCommand c) {
+    if (s.screen != Screen::exercise || s.confirmStop) return false;
+    if (c == PlayerCommand::next && s.stepPage + 1 < s.stepPages) {
+        ++s.stepPage;
+        return true;
+    }
+    if (c == PlayerCommand::previous && s.stepPage > 0) {
+        --s.stepPage;
+        return true;
+    }
+    return false;
+}
 
 Intent drawExerciseScreen(const KioskView& v, UiState& s) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
     if (!v.player) return Intent::go(Screen::agenda);
     const ExercisePlayer& p = *v.player;
-    if (p.state() == ExercisePlayer::State::finished) return drawFinished(v);
+    if (p.state() == ExercisePlayer::State::finished || p.state() == ExercisePlayer::State::stopped) {
+        s.confirmStop = false;
+        return drawEnded(v, s);
+    }
     Intent intent;
     const Exercise& ex = p.exercise();
     const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    const StepTextBox box = stepTextBox(size.x, size.y, t.em);
+    const bool portrait = box.portrait;
     const float margin = t.Em(1.5f);
     const float left = origin.x + margin, right = origin.x + size.x - margin;
-    float y = origin.y + t.Em(1.0f);
-
-    // Phase: colour, icon and words together.
-    const auto phase = p.phase(v.steady);
     const bool paused = p.state() == ExercisePlayer::State::paused;
-    Rgb colour = t.palette.success;
-    std::string phaseWords = tx("exercise.phase.running");
-    Icon phaseIcon = Icon::play;
-    if (phase == ExercisePlayer::Phase::ending) {
-        colour = t.palette.warning;
-        phaseWords = tx("exercise.phase.ending");
-        phaseIcon = Icon::clock;
-    } else if (phase == ExercisePlayer::Phase::overtime) {
-        colour = t.palette.danger;
-        phaseWords = tx("exercise.phase.overtime");
-        phaseIcon = Icon::warning;
-    }
-    if (paused) {
-        colour = t.palette.muted;
-        phaseWords = tx("exercise.phase.paused");
-        phaseIcon = Icon::pause;
-    }
+    const auto phase = p.phase(v.steady);
+
     // "Tijd is om": a short flash of the whole screen, then a steady red band.
     const int64_t sinceUp = p.msSinceTimeUp(v.steady);
     const bool flashing = !paused && sinceUp >= 0 && sinceUp < kFlashMs;
@@ -110,54 +192,140 @@ Intent drawExerciseScreen(const KioskView& v, UiState& s) {
     if (phase == ExercisePlayer::Phase::overtime && !paused)
         ImGui::GetWindowDrawList()->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + t.Em(0.5f)), t.palette.danger.abgr());
 
-    // Title, step count, group form and cues.
+    // Controls fade when untouched, but never below 4.5:1 (exercise_parts.h).
+    const float fade = v.msSinceInput > kFadeAfterMs && !s.confirmStop ? kFadedControlsAlpha : 1.0f;
+
+    // Header band: title, step n of m, and "Stoppen" at the far top right.
+    const float bandTop = origin.y + t.Em(0.8f), bandH = t.Em(3.0f);
+    const std::string stopLabel = tx("exercise.end");
+    const float stopW = textSize(t.fonts.bodyBold, stopLabel).x + t.Em(3.2f);
+    if (!s.confirmStop) {
+        ImGui::PushStyleVar(ImGuiStyleVar_Alpha, fade);
+        ImGui::SetCursorScreenPos(ImVec2(right - stopW, bandTop));
+        if (touchButton({"player.end", stopLabel, ImVec2(stopW, bandH), ButtonStyle::secondary, {}, Icon::cross})) s.confirmStop = true;
+        ImGui::PopStyleVar();
+    }
+    // With the room display pinned: back to it (it shows this run, with the agenda around it).
+    float roomW = 0.0f;
+    if (s.roomPinned) {
+        const std::string roomLabel = tx("agenda.room_display");
+        roomW = textSize(t.fonts.bodyBold, roomLabel).x + t.Em(3.2f);
+        if (!s.confirmStop) {
+            ImGui::PushStyleVar(ImGuiStyleVar_Alpha, fade);
+            ImGui::SetCursorScreenPos(ImVec2(right - stopW - t.Em(0.6f) - roomW, bandTop));
+            if (touchButton({"player.room", roomLabel, ImVec2(roomW, bandH), ButtonStyle::secondary, {}, Icon::calendar}))
+                intent = Intent::go(Screen::room);
+            ImGui::PopStyleVar();
+        }
+        roomW += t.Em(0.6f);
+    }
     const std::string stepOf = tx.format("exercise.step_of", {{"n", std::to_string(p.stepIndex() + 1)},
                                                               {"total", std::to_string(p.stepCount())}});
-    const ImVec2 so = textSize(t.fonts.title, stepOf);
-    drawText(t.fonts.title, ImVec2(left, y), t.palette.ink, fitText(t.fonts.title, ex.title, right - left - so.x - t.Em(2.0f)));
-    drawText(t.fonts.title, ImVec2(right - so.x, y), t.palette.muted, stepOf);
-    y += t.fonts.title->FontSize + t.Em(0.6f);
+    ImFont* stepOfFont = portrait ? t.fonts.bodyBold : t.fonts.title;
+    const ImVec2 so = textSize(stepOfFont, stepOf);
+    const float titleRight = right - stopW - roomW - t.Em(1.0f) - (portrait ? 0.0f : so.x + t.Em(1.0f));
+    if (!portrait) drawText(t.fonts.title, ImVec2(titleRight + t.Em(1.0f), bandTop + (bandH - so.y) * 0.5f), t.palette.muted, stepOf);
+    {
+        // The title in one line of the title font, else two of the body font (no "…" before that).
+        const float tw = titleRight - left;
+        if (textSize(t.fonts.title, ex.title).x <= tw) {
+            drawText(t.fonts.title, ImVec2(left, bandTop + (bandH - t.fonts.title->FontSize) * 0.5f), t.palette.ink, ex.title);
+        } else {
+            const auto lines = wrapLines(t.fonts.bodyBold, ex.title, tw, 2);
+            const float lh = t.fonts.bodyBold->FontSize * 1.1f;
+            float ty = bandTop + (bandH - lh * static_cast<float>(lines.size())) * 0.5f;
+            for (const auto& l : lines) {
+                drawText(t.fonts.bodyBold, ImVec2(left, ty), t.palette.ink, l);
+                ty += lh;
+            }
+        }
+    }
+
+    // Chips: group form and cues (and, in portrait, the step count first); they wrap to a new row.
+    float cy = origin.y + t.Em(4.2f);
     float cx = left;
+    if (portrait) {
+        drawText(stepOfFont, ImVec2(cx, cy + (t.Em(1.7f) - so.y) * 0.5f), t.palette.muted, stepOf);
+        cx += so.x + t.Em(0.8f);
+    }
     std::string form = tx(std::string("exercise.form.") + groupFormKey(ex.groupForm));
     if (ex.groupForm == GroupForm::groups) form = tx.format("exercise.form.groups_of", {{"n", std::to_string(ex.groupSize)}});
-    cx += drawChip(ImVec2(cx, y), Icon::person, form) + t.Em(0.5f);
-    for (Cue c : ex.cues) cx += drawChip(ImVec2(cx, y), cueIcon(c), tx(std::string("exercise.cue.") + cueKey(c))) + t.Em(0.5f);
-    y += t.Em(2.6f);
-
-    // The instruction, large, on the left; the countdown ring on the right.
-    const float controlsH = t.Em(3.2f);
-    const float bottom = origin.y + size.y - margin * 0.6f - controlsH - t.Em(0.8f);
-    const float ringArea = std::min((right - left) * 0.36f, bottom - y);
-    const float textW = right - left - ringArea - t.Em(1.5f);
-    const ExerciseStep* step = p.currentStep();
-    const auto lines = wrapLines(t.fonts.large, step ? step->text : std::string{}, textW, 6);
-    float ty = y + t.Em(0.4f);
-    for (const auto& l : lines) {
-        drawText(t.fonts.large, ImVec2(left, ty), t.palette.ink, l);
-        ty += t.fonts.large->FontSize * 1.12f;
+    std::vector<std::pair<Icon, std::string>> chips{{Icon::person, form}};
+    for (Cue c : ex.cues) chips.emplace_back(cueIcon(c), tx(std::string("exercise.cue.") + cueKey(c)));
+    for (const auto& [icon, words] : chips) {
+        const float w = chipWidth(words);
+        if (cx > left && cx + w > right) {
+            cx = left;
+            cy += t.Em(2.1f);
+        }
+        drawChip(ImVec2(cx, cy), icon, words);
+        cx += w + t.Em(0.5f);
     }
+    const float chipsBottom = cy + t.Em(1.7f);
+
+    // The step text in its box; the ring beside it (landscape) or above it (portrait).
+    const float controlsTop = origin.y + size.y - t.Em(0.9f) - (portrait ? t.Em(6.9f) : t.Em(3.2f));
+    const float contentTop = std::max(origin.y + t.Em(6.4f), chipsBottom + t.Em(0.5f));
+    ImVec2 centre;
+    float radius;
+    float boxTop = origin.y + box.y;
+    if (portrait) {
+        const float d = std::min(size.x - 2 * margin, size.y * 0.22f);
+        radius = d * 0.5f * 0.9f;
+        centre = ImVec2(origin.x + size.x * 0.5f, contentTop + d * 0.5f);
+        boxTop = std::max(boxTop, contentTop + d + t.Em(2.8f));  // under the ring and its words
+    } else {
+        boxTop = std::max(boxTop, contentTop);
+        const float colLeft = origin.x + box.x + box.width + t.Em(1.5f);
+        const float colW = right - colLeft, colH = controlsTop - t.Em(0.8f) - contentTop;
+        radius = std::max(t.Em(2.0f), std::min(colW * 0.42f, (colH - t.Em(3.0f)) * 0.5f));
+        centre = ImVec2(colLeft + colW * 0.5f, contentTop + radius + t.Em(0.3f));
+    }
+    drawCountdownRing(p, v.steady, tx, centre, radius);
+
+    const float boxH = box.height - (boxTop - (origin.y + box.y));
+    const ExerciseStep* step = p.currentStep();
+    const FittedText fitted = fitToBox(t.fonts.large, step ? step->text : std::string{}, box.width, boxH, box.normalPx, box.floorPx,
+                                       box.pagerHeight);
+    if (s.stepPageFor != p.stepIndex()) {
+        s.stepPageFor = p.stepIndex();
+        s.stepPage = 0;
+    }
+    s.stepPages = fitted.pages;
+    s.stepPage = std::clamp(s.stepPage, 0, fitted.pages - 1);
+    drawPage(t.fonts.large, fitted, s.stepPage, ImVec2(origin.x + box.x, boxTop), t.palette.ink);
+
+    ImGui::PushStyleVar(ImGuiStyleVar_Alpha, fade);
+    if (fitted.pages > 1 && !s.confirmStop) {
+        // Pages of a long step: the buttons under the text; the clicker pages too.
+        const float py = boxTop + boxH - t.Em(3.0f);
+        const std::string of = tx.format("exercise.page_of", {{"n", std::to_string(s.stepPage + 1)}, {"total", std::to_string(fitted.pages)}});
+        const float ofW = textSize(t.fonts.bodyBold, of).x;
+        const float bw = std::min(t.Em(9.5f), (box.width - ofW - t.Em(2.0f)) * 0.5f);
+        const float bx = origin.x + box.x;
+        ImGui::SetCursorScreenPos(ImVec2(bx, py));
+        if (touchButton({"player.page_previous", tx("exercise.page_previous"), ImVec2(bw, t.Em(3.0f)), ButtonStyle::secondary, {},
+                         Icon::arrow_left, nullptr, s.stepPage > 0, 2}))
+            --s.stepPage;
+        drawText(t.fonts.bodyBold, ImVec2(bx + bw + t.Em(1.0f), py + (t.Em(3.0f) - t.em) * 0.5f), t.palette.muted, of);
+        ImGui::SetCursorScreenPos(ImVec2(bx + bw + ofW + t.Em(2.0f), py));
+        if (touchButton({"player.page_next", tx("exercise.page_next"), ImVec2(bw, t.Em(3.0f)), ButtonStyle::primary, {},
+                         Icon::arrow_right, nullptr, s.stepPage + 1 < fitted.pages, 2}))
+            ++s.stepPage;
+    }
+    ImGui::PopStyleVar();
+
     if (const ExerciseStep* next = p.nextStep()) {
         const std::string preview = tx("exercise.next") + ": " + next->text;
-        const float py = std::max(ty + t.Em(0.8f), bottom - t.Em(2.6f));
-        const auto pl = wrapLines(t.fonts.body, preview, textW, 2);
+        const float py = controlsTop - t.Em(0.8f) - t.Em(2.4f);
+        const auto pl = wrapLines(t.fonts.body, preview, portrait ? right - left : box.width, 2);
         for (size_t i = 0; i < pl.size(); ++i)
             drawText(t.fonts.body, ImVec2(left, py + static_cast<float>(i) * t.em * 1.2f), t.palette.muted, pl[i]);
     }
 
-    const float radius = ringArea * 0.40f;
-    const ImVec2 centre(right - ringArea * 0.5f, y + radius + t.Em(0.6f));
-    drawRing(centre, radius, phase == ExercisePlayer::Phase::overtime ? 1.0f : 1.0f - p.fractionDone(v.steady), colour);
-    const int64_t rem = p.remainingMs(v.steady);
-    const std::string time = phase == ExercisePlayer::Phase::overtime ? "+" + formatCountdown(-rem) : formatCountdown(rem);
-    const ImVec2 ts = textSize(t.fonts.display, time);
-    drawText(t.fonts.display, ImVec2(centre.x - ts.x * 0.5f, centre.y - ts.y * 0.5f), t.palette.ink, time);
-    const ImVec2 ws = textSize(t.fonts.title, phaseWords);
-    const float wy = centre.y + radius + t.Em(0.8f);
-    drawIcon(phaseIcon, ImVec2(centre.x - ws.x * 0.5f - t.Em(0.8f), wy + ws.y * 0.5f), t.Em(1.0f), colour);
-    drawText(t.fonts.title, ImVec2(centre.x - ws.x * 0.5f + t.Em(0.2f), wy), colour, phaseWords);
+    if (s.confirmStop) return drawStopQuestion(v, s);
 
-    // Controls: large, at the bottom, fading when not touched.
-    const float fade = v.msSinceInput > kFadeAfterMs ? 0.35f : 1.0f;
+    // Controls: large, at the bottom; the main one (pause) in the middle in both arrangements.
     ImGui::PushStyleVar(ImGuiStyleVar_Alpha, fade);
     struct Control {
         const char* id;
@@ -173,15 +341,24 @@ Intent drawExerciseScreen(const KioskView& v, UiState& s) {
          PlayerCommand::toggle_pause, ButtonStyle::primary},
         {"player.plus", tx("exercise.plus_minute"), Icon::none, PlayerCommand::plus_minute, ButtonStyle::secondary},
         {"player.next", tx("exercise.next_step"), Icon::arrow_right, PlayerCommand::next, ButtonStyle::secondary},
-        {"player.end", tx("exercise.end"), Icon::cross, PlayerCommand::end, ButtonStyle::quiet},
     };
-    const float gap = t.Em(0.5f);
-    const float bw = (right - left - gap * 5) / 6.0f;
-    float bx = left;
-    for (const auto& c : controls) {
-        ImGui::SetCursorScreenPos(ImVec2(bx, bottom + t.Em(0.8f)));
-        if (touchButton({c.id, c.label, ImVec2(bw, controlsH), c.style, {}, c.icon})) intent = Intent::player(c.command);
-        bx += bw + gap;
+    const float gap = t.Em(0.5f), controlsH = t.Em(3.2f);
+    auto place = [&](const Control& c, float x, float y, float w) {
+        ImGui::SetCursorScreenPos(ImVec2(x, y));
+        ButtonSpec b{c.id, c.label, ImVec2(w, controlsH), c.style, {}, c.icon, nullptr, true, 2};
+        b.floorFont = t.fonts.small;  // a narrow panel: smaller words before any "…"
+        if (touchButton(b)) intent = Intent::player(c.command);
+    };
+    if (portrait) {
+        const float bw3 = (right - left - 2 * gap) / 3.0f, bw2 = (right - left - gap) / 2.0f;
+        place(controls[0], left, controlsTop, bw3);
+        place(controls[2], left + bw3 + gap, controlsTop, bw3);
+        place(controls[4], left + 2 * (bw3 + gap), controlsTop, bw3);
+        place(controls[1], left, controlsTop + controlsH + gap, bw2);
+        place(controls[3], left + bw2 + gap, controlsTop + controlsH + gap, bw2);
+    } else {
+        const float bw = (right - left - gap * 4) / 5.0f;
+        for (int i = 0; i < 5; ++i) place(controls[i], left + static_cast<float>(i) * (bw + gap), controlsTop, bw);
     }
     ImGui::PopStyleVar();
     return intent;

@@ -1,6 +1,7 @@
 // screen_exercises.cpp: choose an exercise to run: today's first (in agenda order), then all.
 #include <algorithm>
 
+#include "layout.h"
 #include "screens.h"
 #include "widgets.h"
 
@@ -34,10 +35,22 @@ Intent drawExercisesScreen(const KioskView& v, UiState& s) {
     const ImVec2 origin = ImGui::GetWindowPos();
     const ImVec2 size = ImGui::GetWindowSize();
     const float margin = t.Em(1.5f);
-    const ImVec2 min(origin.x + margin, origin.y + t.Em(5.0f));
-    const ImVec2 listSize(size.x - 2 * margin, origin.y + size.y - margin * 0.6f - min.y);
+    ImVec2 min(origin.x + margin, origin.y + t.Em(5.0f));
     const float gap = t.Em(0.6f);
-    const float colW = (listSize.x - gap) / 2.0f;
+    // A run that was stopped: resume it where it stopped, first of all.
+    if (v.player && v.player->state() == ExercisePlayer::State::stopped) {
+        const std::string label = tx.format("exercises.resume", {{"title", v.player->exercise().title},
+                                                                 {"n", std::to_string(v.player->stepIndex() + 1)}});
+        ImGui::SetCursorScreenPos(min);
+        if (touchButton({"exercises.resume", label, ImVec2(size.x - 2 * margin, t.Em(3.4f)), ButtonStyle::primary, {}, Icon::play,
+                         nullptr, true, 2}))
+            intent = Intent::player(PlayerCommand::resume);
+        min.y += t.Em(3.4f) + gap;
+    }
+    const ImVec2 listSize(size.x - 2 * margin, origin.y + size.y - margin * 0.6f - min.y);
+    // Two columns in landscape, one in portrait (titles get the whole width to wrap in).
+    const int cols = layout().portrait ? 1 : 2;
+    const float colW = (listSize.x - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
     const float rowH = t.Em(3.2f);
 
     const TouchList scroller = beginTouchList("exercise-list", min, listSize, rowH + gap, 0, s);
@@ -49,11 +62,13 @@ Intent drawExercisesScreen(const KioskView& v, UiState& s) {
         y += t.fonts.small->FontSize + t.Em(0.3f);
         for (size_t i = 0; i < list.size(); ++i) {
             const Exercise& e = *list[i];
-            ImGui::SetCursorScreenPos(ImVec2(base.x + static_cast<float>(i % 2) * (colW + gap), y));
+            const size_t col = i % static_cast<size_t>(cols);
+            ImGui::SetCursorScreenPos(ImVec2(base.x + static_cast<float>(col) * (colW + gap), y));
             const std::string id = "exercise." + e.id;
-            if (touchButton({id.c_str(), e.title, ImVec2(colW, rowH), ButtonStyle::secondary, minutesText(tx, e), Icon::play}))
+            if (touchButton({id.c_str(), e.title, ImVec2(colW, rowH), ButtonStyle::secondary, minutesText(tx, e), Icon::play, nullptr,
+                             true, 2}))
                 intent = Intent::startExercise(e.id);
-            if (i % 2 == 1 || i + 1 == list.size()) y += rowH + gap;
+            if (col + 1 == static_cast<size_t>(cols) || i + 1 == list.size()) y += rowH + gap;
         }
         y += t.Em(0.6f);
     };

@@ -10,6 +10,7 @@ namespace kiosk::ui {
 
 enum class Screen {
     home, checkin, agenda, walkin, exercises, exercise, shift,
+    room,  // the room display: now, next, running late, the running exercise (pinned)
     // Staff mode: the PIN pad, then (only once unlocked) the dashboard's pages.
     staff_pin, staff_today, staff_correct, staff_matrix, staff_history, staff_health,
     // The kiosk could not start (config, database or disk): says so, and whom to turn to.

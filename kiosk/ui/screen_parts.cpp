@@ -147,10 +147,19 @@ bool drawScreenHeader(const KioskView& v, const std::string& title, const std::s
                                    ButtonStyle::secondary, {}, Icon::back});
     const float tx = origin.x + margin + t.Em(8.0f);
     const float w = size.x - margin - tx - t.Em(5.0f);
-    drawText(t.fonts.title, ImVec2(tx, y + t.Em(0.1f)), t.palette.ink, fitText(t.fonts.title, title, w));
-    if (!subtitle.empty())
-        drawText(t.fonts.body, ImVec2(tx, y + t.Em(0.1f) + t.fonts.title->FontSize + t.Em(0.05f)), t.palette.muted,
-                 fitText(t.fonts.body, subtitle, w));
+    // A title too long for the title font wraps onto two lines of the body font before any "…"
+    // (the agenda's "Dag 1 van 7 · Rechtsstatelijk vakmanschap" on a portrait stand).
+    float ty = y + t.Em(0.1f);
+    if (textSize(t.fonts.title, title).x <= w) {
+        drawText(t.fonts.title, ImVec2(tx, ty), t.palette.ink, title);
+        ty += t.fonts.title->FontSize + t.Em(0.05f);
+    } else {
+        for (const auto& l : wrapLines(t.fonts.bodyBold, title, w, 2)) {
+            drawText(t.fonts.bodyBold, ImVec2(tx, ty), t.palette.ink, l);
+            ty += t.em * 1.1f;
+        }
+    }
+    if (!subtitle.empty()) drawText(t.fonts.body, ImVec2(tx, ty), t.palette.muted, fitText(t.fonts.body, subtitle, w));
     const std::string clock = v.local.timeOfDay().hhmm();
     const ImVec2 cs = textSize(t.fonts.title, clock);
     drawText(t.fonts.title, ImVec2(origin.x + size.x - margin - cs.x, y + t.Em(0.1f)), t.palette.ink, clock);

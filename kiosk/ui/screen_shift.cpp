@@ -17,8 +17,9 @@ Intent drawCodeEntry(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
     const Texts& tx = *v.texts;
     const float cx = (min.x + max.x) * 0.5f;
     float y = min.y;
-    drawTextCentred(t.fonts.title, cx, y, max.x - min.x, t.palette.ink, tx("shift.enter_code"));
-    y += t.fonts.title->FontSize + t.Em(0.6f);
+    y += drawTextCentred(t.fonts.title, cx, y, max.x - min.x, t.palette.ink,
+                         tx(s.afterCode == Screen::room ? "room.code_title" : "shift.enter_code"));
+    y += t.Em(0.6f);
     // Dots for the digits typed, so that nobody behind the facilitator reads the code.
     y += drawCodeDots(s.codeEntry.size(), cx, y) + t.Em(0.5f);
     std::string message;

@@ -22,6 +22,7 @@ constexpr ScreenEntry kScreens[] = {
     {Screen::exercises, "exercises", false, drawExercisesScreen},
     {Screen::exercise, "exercise", false, drawExerciseScreen},
     {Screen::shift, "shift", false, drawShiftScreen},
+    {Screen::room, "room", false, drawRoomScreen},
     {Screen::staff_pin, "staff_pin", false, drawStaffPinScreen},
     {Screen::staff_today, "staff_today", true, drawStaffTodayScreen},
     {Screen::staff_correct, "staff_correct", true, drawStaffCorrectScreen},

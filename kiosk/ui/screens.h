@@ -16,6 +16,7 @@ Intent drawWalkinScreen(const KioskView& view, UiState& state);
 Intent drawExercisesScreen(const KioskView& view, UiState& state);  // choose an exercise
 Intent drawExerciseScreen(const KioskView& view, UiState& state);   // run it full screen
 Intent drawShiftScreen(const KioskView& view, UiState& state);      // running late (facilitator code)
+Intent drawRoomScreen(const KioskView& view, UiState& state);       // the room display (pinned)
 Intent drawStaffPinScreen(const KioskView& view, UiState& state);   // the door to staff mode
 Intent drawStaffTodayScreen(const KioskView& view, UiState& state); // staff: the day, corrections, export
 Intent drawStaffCorrectScreen(const KioskView& view, UiState& state);  // staff: one correction / guest review
@@ -23,6 +24,8 @@ Intent drawStaffMatrixScreen(const KioskView& view, UiState& state);   // staff:
 Intent drawStaffHistoryScreen(const KioskView& view, UiState& state);  // staff: what was corrected
 Intent drawStaffHealthScreen(const KioskView& view, UiState& state);   // staff: the kiosk's health
 Intent drawOutOfOrderScreen(const KioskView& view, UiState& state);    // the kiosk could not start
+// The clicker on a paged exercise step: next/previous turn the page first (true when they did).
+bool pageStep(UiState& state, PlayerCommand command);
 // The answer after a tap (welcome, already checked in, error...), drawn in place of the screen's content.
 Intent drawFeedback(const KioskView& view, const UiState& state, ImVec2 min, ImVec2 max);
 

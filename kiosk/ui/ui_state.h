@@ -34,6 +34,17 @@ struct UiState {
     std::string codeEntry;
     bool codeWrong = false;
     bool shiftUnlocked = false;
+    Screen afterCode = Screen::shift;  // what the facilitator code opens: the shift screen, or the room display
+    // The room display (screen_room.cpp) is pinned: no inactivity timeout on it, and an exercise
+    // started meanwhile shows on it; its end returns there.
+    bool roomPinned = false;
+    // The exercise screen: "Stoppen" asks first; a long step is shown in pages.
+    bool confirmStop = false;
+    int stepPage = 0;        // the page shown of the current step
+    int stepPages = 1;       // how many it has at this size (set by the screen each frame)
+    int stepPageFor = -1;    // the step index stepPage belongs to (another step starts at page 0)
+    // The agenda: the row opened to show all of it (-1: none; -2: the assignment).
+    int agendaOpen = -1;
     // The hidden way into staff mode: when a press began in the corner (0: none).
     int64_t cornerPressMs = 0;
     // Staff mode: the PIN typed (never shown), the correction form, the lists' scrolling.

@@ -104,3 +104,22 @@ TEST_CASE("a missing folder or file is a problem, never a crash", "[config]") {
     const auto cfg = loadConfig(files, test::texts());
     CHECK_FALSE(cfg.ok());
 }
+
+TEST_CASE("a step that would need more than one page at 1280x800 is a warning where its text is", "[config][fit]") {
+    ConfigFiles files = caseFiles("_base");
+    std::string& ex = files.files["exercises.toml"];
+    const std::string shortStep = "text = \"Voel je kompas.\"";
+    REQUIRE(ex.find(shortStep) != std::string::npos);
+    std::string longText;
+    while (longText.size() < 420) longText += "Loop door de ruimte en kies een plek die past bij jouw standpunt. ";
+    ex.replace(ex.find(shortStep), shortStep.size(), "text = \"" + longText + "\"");
+    const auto cfg = loadConfig(files, test::texts());
+    CHECK(cfg.ok());  // a warning, not an error: the kiosk pages it
+    REQUIRE(cfg.problems.size() == 1);
+    const Problem& p = cfg.problems[0];
+    CHECK(p.severity == Severity::warning);
+    CHECK(p.format().rfind("exercises.toml:12:8: ", 0) == 0);
+    CHECK(p.format().find("stap 2 past niet op één scherm van 1280x800") != std::string::npos);
+    // The bundled short step is no warning (the sample test checks every bundled step the same way).
+    CHECK(loadConfig(caseFiles("_base"), test::texts()).problems.empty());
+}

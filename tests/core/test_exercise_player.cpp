@@ -2,6 +2,7 @@
 
 #include "core/clock.h"
 #include "core/exercise_player.h"
+#include "core/step_text_fit.h"
 
 using namespace kiosk;
 using State = ExercisePlayer::State;
@@ -178,4 +179,70 @@ TEST_CASE("a step running across midnight keeps counting down at its own pace", 
     p.tick(clock.steady());
     CHECK(p.state() == State::running);
     CHECK(p.stepIndex() == 0);
+}
+
+TEST_CASE("a stop is not an end: the run resumes at the same step with the time it had", "[player]") {
+    const Exercise ex = threeSteps();
+    FakeClock clock(Instant{1000000});
+    ExercisePlayer p(ex);
+    p.start(clock.steady());
+    p.next(clock.steady());  // step 2 of 3
+    clock.advanceSeconds(40);
+    p.stop(clock.steady());
+    CHECK(p.state() == State::stopped);
+    CHECK(p.stepIndex() == 1);
+    CHECK(p.currentStep() != nullptr);  // still there to resume: not "afgerond"
+    clock.advanceSeconds(600);          // a stopped run counts no time and moves nowhere
+    p.next(clock.steady());
+    p.previous(clock.steady());
+    p.tick(clock.steady());
+    CHECK(p.state() == State::stopped);
+    CHECK(p.stepIndex() == 1);
+    CHECK(p.remainingMs(clock.steady()) == 200000);
+    p.resume(clock.steady());
+    CHECK(p.state() == State::running);
+    CHECK(p.stepIndex() == 1);
+    clock.advanceSeconds(10);
+    CHECK(p.remainingMs(clock.steady()) == 190000);
+}
+
+TEST_CASE("a paused run can be stopped, and only the last step's end finishes the exercise", "[player]") {
+    const Exercise ex = threeSteps(true);
+    FakeClock clock(Instant{1000000});
+    ExercisePlayer p(ex);
+    p.start(clock.steady());
+    p.pause(clock.steady());
+    p.stop(clock.steady());
+    CHECK(p.state() == State::stopped);
+    p.resume(clock.steady());
+    clock.advanceSeconds(120 + 240 + 299);  // auto-advance to the last second of the last step
+    p.tick(clock.steady());
+    CHECK(p.state() == State::running);
+    CHECK(p.stepIndex() == 2);
+    clock.advanceSeconds(1);
+    p.tick(clock.steady());
+    CHECK(p.state() == State::finished);
+    p.stop(clock.steady());  // finished stays finished
+    CHECK(p.state() == State::finished);
+}
+
+TEST_CASE("step text: the floor keeps capitals at 4 percent of the short side, and long steps need pages", "[player][fit]") {
+    const StepTextBox b = stepTextBox(1280, 800, 27);
+    CHECK(b.floorPx * kCapHeightRatio == Approx(800 * 0.04f));
+    CHECK(b.normalPx > b.floorPx);
+    CHECK(b.width > 500);
+    CHECK(b.height > 250);
+    const StepTextBox p = stepTextBox(1080, 1920, 28);
+    CHECK(p.portrait);
+    CHECK(p.floorPx * kCapHeightRatio == Approx(1080 * 0.04f));
+    CHECK(p.normalPx >= p.floorPx);
+    CHECK(p.width > b.width);
+    CHECK(estimateStepPages("Ga in het midden staan.", b) == 1);
+    std::string step;
+    while (step.size() < 400) step += "Loop door de ruimte en kies een plek die past bij jouw standpunt. ";
+    const int pages = estimateStepPages(step, b);
+    CHECK(pages >= 2);  // about 150 characters a page at the floor (5 lines of about 30)
+    CHECK(pages <= 4);
+    step += step + step;
+    CHECK(estimateStepPages(step, b) >= 2 * pages);
 }

@@ -173,7 +173,10 @@ int main() {
             }
             if (ui.has("player.next")) ui.tap("player.next");
         }
-        if (ui.has("player.end")) ui.tap("player.end");
+        if (ui.has("player.end")) {  // "Stoppen" asks first
+            ui.tap("player.end");
+            ui.tap("player.stop_yes");
+        }
         home();
         // Check-outs from 16:30; two people leave at 15:00.
         for (size_t i = 0; i < codes.size(); ++i) {

@@ -97,10 +97,11 @@ TEST_CASE("the touch controls drive the player and the running exercise never ti
     CHECK(ui.state().screen == ui::Screen::exercise);
     CHECK(p.phase(ui.clock().steady()) == ExercisePlayer::Phase::overtime);
     ui.tap("player.end");
-    CHECK(p.state() == State::finished);
+    ui.tap("player.stop_yes");
+    CHECK(p.state() == State::stopped);
     ui.clock().advanceSeconds(25);
     ui.frame();
-    CHECK(ui.state().screen == ui::Screen::home);  // a finished one does time out
+    CHECK(ui.state().screen == ui::Screen::home);  // a stopped one does time out
 }
 
 TEST_CASE("leaving a screen mid-animation stops the fast frames", "[ui][exercise][idle]") {
@@ -112,7 +113,8 @@ TEST_CASE("leaving a screen mid-animation stops the fast frames", "[ui][exercise
     REQUIRE(ui.state().animating);
     CHECK(ui.session().msUntilNextChange() <= 16);
     ui.tap("player.end");
+    ui.tap("player.stop_yes");
     ui.frame();
-    CHECK_FALSE(ui.state().animating);  // the finished screen does not move: back to sleeping
+    CHECK_FALSE(ui.state().animating);  // the stopped screen does not move: back to sleeping
     CHECK(ui.session().msUntilNextChange() > 16);
 }
