@@ -235,9 +235,11 @@ TEST_CASE("the store thread hands over other writers' events once and posts noth
     CHECK(arrived->events[0].id != myId);
 
     // A tap on someone another writer checked in: refused, with that event for the ledger.
-    const AttendanceEvent third = test::checkIn("P101", kNow, EventKind::check_out);
+    // (a minute later: a check-out at the moment of the check-in is an impossible time, refused as such)
+    const AttendanceEvent third = test::checkIn("P101", kNow.plusSeconds(60), EventKind::check_out);
     REQUIRE(other.appendEvent(third).ok());
-    const uint64_t again = worker.decide(tapOf(CheckAction::check_out, EventKind::check_out, "P101", kNow, "kiosk"));
+    const uint64_t again =
+        worker.decide(tapOf(CheckAction::check_out, EventKind::check_out, "P101", kNow.plusSeconds(61), "kiosk"));
     got = waitFor(worker, 1);
     REQUIRE(!got.empty());
     const StoreCompletion* decided = nullptr;
