@@ -124,13 +124,23 @@ void KioskSession::write(const CheckinFlow::Write& w) {
     flow_.submitted(ticket, w);
 }
 
+Instant KioskSession::undoMoment() const {
+    const DayRecord r = s_.ledger.record(localDateOf(s_.ui.feedback.at), s_.ui.feedback.code);
+    bool out = false;
+    if (undoTarget(r, &out).empty()) return s_.clock.now();
+    const Instant written = out ? r.intervals.back().outRecordedAt : r.intervals.back().inRecordedAt;
+    return Instant{written.ms + nav_.cardAgeMs()};
+}
+
 void KioskSession::tap(CheckAction action, const std::string& code) {
     if (!s_.worker) return;
-    const Participant* p = s_.roster.find(action == CheckAction::undo ? s_.ui.feedback.code : code);
+    const bool undo = action == CheckAction::undo;
+    const Participant* p = s_.roster.find(undo ? s_.ui.feedback.code : code);
     if (!p) return;
-    const Instant now = s_.clock.now();
+    const Instant now = undo ? undoMoment() : s_.clock.now();
+    const LocalDate day = undo ? localDateOf(s_.ui.feedback.at) : localDateOf(now);
     const CheckinFlow::Who who{p->code, s_.roster.labelOf(*p, s_.config.settings.nameDisplay), p->firstName};
-    const auto w = flow_.tap(s_.ui.feedback, action, who, s_.ledger.record(localDateOf(now), p->code),
+    const auto w = flow_.tap(s_.ui.feedback, action, who, s_.ledger.record(day, p->code),
                              AttendanceRules::from(s_.config.settings), EventStamp::kiosk(now, s_.config.settings.kioskId));
     if (w) write(*w);
     if (s_.ui.feedback.kind != ui::Feedback::Kind::none) s_.ui.screen = ui::Screen::checkin;
@@ -249,9 +259,8 @@ void KioskSession::frame() {
     if (nav_.homeDue(holds())) goHome();
     s_.ui.undoSecondsLeft = 0;
     if (s_.ui.feedback.kind == ui::Feedback::Kind::checked_in || s_.ui.feedback.kind == ui::Feedback::Kind::checked_out)
-        s_.ui.undoSecondsLeft = std::min(undoSecondsLeft(s_.ledger.record(localDateOf(now), s_.ui.feedback.code), now,
-                                                         AttendanceRules::from(s_.config.settings)),
-                                         nav_.cardSecondsLeft(s_.config.settings.undoSeconds));
+        s_.ui.undoSecondsLeft = undoSecondsLeft(s_.ledger.record(localDateOf(s_.ui.feedback.at), s_.ui.feedback.code),
+                                                undoMoment(), AttendanceRules::from(s_.config.settings));
     for (const ui::Intent& key : input_.read(s_.ui.screen, running_ != nullptr, s_.clock.steady())) {
         if (const auto* pc = key.as<ui::intent::Player>()) {
             nav_.noteInput();

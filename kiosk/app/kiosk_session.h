@@ -90,6 +90,11 @@ private:
     bool applyConfig(const ConfigFiles& files, bool atStart);
     void goHome();
     void tap(CheckAction action, const std::string& code);
+    // The moment an undo on the card is judged at (and stamped with): the reversed event's own
+    // time plus the card's age on the steady clock, so that a step of the wall clock within the
+    // undo window neither closes nor stretches it (issue 14 item 7). The wall clock when the card
+    // has no event to undo.
+    Instant undoMoment() const;
     void scan(const std::string& code);
     void write(const CheckinFlow::Write& w);
     void runPlayer(ui::PlayerCommand c, SteadyTime now);

@@ -98,11 +98,6 @@ void Navigation::updateSleep(Instant now, bool touched) {
     }
 }
 
-int Navigation::cardSecondsLeft(int windowSeconds) const {
-    const int64_t leftMs = static_cast<int64_t>(windowSeconds) * 1000 - cardAgeMs();
-    return leftMs <= 0 ? 0 : static_cast<int>((leftMs + 999) / 1000);
-}
-
 bool Navigation::homeDue(const Holds& holds) const {
     const ui::UiState& ui = s_.ui;
     const KioskSettings& settings = s_.config.settings;

@@ -62,15 +62,13 @@ public:
     };
     // The screen should go home now (inactivity, or a card that has been read).
     bool homeDue(const Holds& holds) const;
-    // Seconds left of a window of `windowSeconds` opened when the card appeared (steady): the undo
-    // countdown on the card never outlasts its window when the wall clock is stepped back.
-    int cardSecondsLeft(int windowSeconds) const;
+    // How long the card has been on screen, on the steady clock (0 before the frame that first saw
+    // it): the undo window counts on it (KioskSession::undoMoment).
+    int64_t cardAgeMs() const;
     // Milliseconds until something visible changes without input.
     int64_t msUntilNextChange(Instant now, const Holds& holds, const ExercisePlayer* player, bool staffMode) const;
 
 private:
-    int64_t cardAgeMs() const;
-
     SessionState& s_;
     SteadyTime lastInput_;
     Instant cardShownAt_;   // the card being counted (its shownAt, a wall time, as its identity)

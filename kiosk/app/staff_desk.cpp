@@ -93,6 +93,7 @@ void StaffDesk::change(const ui::intent::StaffChange& in, Instant now) {
     if (form.kind == EventKind::correction) {
         const Instant at = form.effect == CorrectionEffect::set_absent ? fromLocal({day, 0, 0, 0})
                                                                        : fromLocal({day, in.minutes / 60, in.minutes % 60, 0});
+        if (!checkStaffTime(form, at, now).empty()) return;  // the form says so; a time to come is never stored
         e = makeStaffEvent(form, day, at, stamp);
     } else {
         // A guest review is about the walk-in: linked, the participant was there from its time.

@@ -193,6 +193,13 @@ std::string checkStaffChange(const StaffForm& e) {
     return "";
 }
 
+std::string checkStaffTime(const StaffForm& f, Instant at, Instant now) {
+    const bool timed = f.kind == EventKind::correction &&
+                       (f.effect == CorrectionEffect::set_check_in || f.effect == CorrectionEffect::set_check_out);
+    if (timed && at.ms > now.ms + static_cast<int64_t>(kMaxAheadMinutes) * 60 * 1000) return "staff.error.ahead";
+    return "";
+}
+
 std::string newEventId() {
     // Seeded with 256 bits from the system: ids must not repeat across restarts (a repeated id would
     // be taken for a retry and the event silently dropped).

@@ -262,6 +262,10 @@ struct StaffForm {
 // A staff change, checked before it is stored: reason and actor are required (trimmed), and the
 // effect must fit the kind. Returns the catalogue key of what is missing, or "".
 std::string checkStaffChange(const StaffForm& f);
+// A correction's time, checked like a tap's (kMaxAheadMinutes): staff may correct the past and the
+// present, never a moment still to come. `at` is the corrected moment, `now` the kiosk's clock.
+// Returns "staff.error.ahead", or "" (also for an absence and for reviews, which carry no time).
+std::string checkStaffTime(const StaffForm& f, Instant at, Instant now);
 
 // A fresh random id for an event (idempotency key), 32 hex digits.
 std::string newEventId();

@@ -195,6 +195,8 @@ Intent drawStaffCorrectScreen(const KioskView& v, UiState& s) {
             e.participantCode = c.code;
         }
         c.error = checkStaffChange(e);
+        if (c.error.empty() && !guest)
+            c.error = checkStaffTime(e, fromLocal({c.day, c.minutes / 60, c.minutes % 60, 0}), v.now);
         if (c.error.empty()) {
             intent = Intent::staffChange(std::move(e), c.day, c.minutes);
         } else {

@@ -196,3 +196,20 @@ TEST_CASE("the export's streaming fold agrees with the kiosk's ledger on random 
         }
     }
 }
+
+TEST_CASE("a staff correction of a time still to come is refused, as a tap's would be", "[staff][time][boundary]") {
+    const Instant now = fromLocal({{2026, 11, 26}, 14, 0, 0});
+    StaffForm f;
+    f.participantCode = "ZU01";
+    f.reason = "vergeten uit te checken";
+    f.actor = "MK";
+    for (const auto effect : {CorrectionEffect::set_check_in, CorrectionEffect::set_check_out}) {
+        f.effect = effect;
+        CHECK(checkStaffTime(f, now.plusSeconds(5 * 60), now).empty());            // at the limit: two clocks apart
+        CHECK(checkStaffTime(f, now.plusSeconds(5 * 60 + 1), now) == "staff.error.ahead");
+        CHECK(checkStaffTime(f, fromLocal({{2026, 11, 27}, 9, 0, 0}), now) == "staff.error.ahead");  // tomorrow
+        CHECK(checkStaffTime(f, fromLocal({{2026, 11, 19}, 9, 0, 0}), now).empty());  // last week: a forgotten check-in
+    }
+    f.effect = CorrectionEffect::set_absent;  // an absence carries no time of its own
+    CHECK(checkStaffTime(f, fromLocal({{2026, 11, 27}, 0, 0, 0}), now).empty());
+}

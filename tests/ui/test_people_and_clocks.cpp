@@ -253,3 +253,36 @@ TEST_CASE("people: staff mode's auto-lock runs on the steady clock", "[ui][peopl
     ui.frame();
     CHECK_FALSE(ui.session().staffUnlocked());
 }
+
+TEST_CASE("people: the undo window runs on the steady clock, whatever the wall clock does within it",
+          "[ui][people][clock][undo]") {
+    test::UiHarness ui;
+    const auto checkIn = [&](const std::string& code) {
+        ui.tap("go.checkin");
+        ui.tap("tile." + code);
+        ui.settle();
+        REQUIRE(ui.state().feedback.kind == ui::Feedback::Kind::checked_in);
+    };
+    // An hour forward just after the check-in (a time sync): the undo stays, and works.
+    checkIn("ZU01");
+    ui.clock().advanceSeconds(2);
+    ui.clock().stepWallMs(3600 * 1000);
+    ui.frame();
+    REQUIRE(ui.has("feedback.undo"));
+    CHECK(ui.state().undoSecondsLeft == 8);
+    ui.tap("feedback.undo");
+    ui.settle();
+    CHECK(ui.state().feedback.kind == ui::Feedback::Kind::undone);
+    CHECK_FALSE(ui.session().ledger().record(kDay1, "ZU01").checkIn);
+    ui.tap("feedback.done");
+    // An hour back: the window does not grow by an hour; it closes after its own ten seconds.
+    checkIn("ZU02");
+    ui.clock().stepWallMs(-3600 * 1000);
+    ui.clock().advanceSeconds(9);
+    ui.frame();
+    CHECK(ui.state().undoSecondsLeft == 1);
+    ui.clock().advanceSeconds(1);
+    ui.frame();
+    CHECK(ui.state().undoSecondsLeft == 0);
+    CHECK_FALSE(ui.has("feedback.undo"));
+}

@@ -252,6 +252,30 @@ TEST_CASE("nothing in staff mode is reachable by tapping the public screens", "[
     CHECK(direct.buildView().staff == nullptr);
 }
 
+TEST_CASE("a correction of a time still to come is refused on the form and nothing is stored", "[ui][staff][correction][time]") {
+    StaffConfig cfg;
+    test::UiHarness ui("2026-11-26T09:30", 1280, 800, cfg.path().string());
+    unlock(ui);
+    const auto before = ui.session().ledger().eventCount();
+    ui.tap("desk.correct.ZU08");
+    REQUIRE(ui.state().correction.minutes == 9 * 60);
+    ui.tap("desk.name");
+    type(ui, "desk", "MJ");
+    for (int i = 0; i < 3; ++i) ui.tap("desk.time.plus15");  // 09:45: a quarter of an hour from now
+    ui.tap("desk.reason");
+    type(ui, "desk", "TREIN");
+    ui.tap("desk.save");
+    ui.settle();
+    CHECK(ui.state().correction.error == "staff.error.ahead");
+    CHECK(ui.state().screen == ui::Screen::staff_correct);
+    CHECK(ui.session().ledger().eventCount() == before);
+    ui.tap("desk.time.minus15");  // 09:30: now is fine
+    ui.tap("desk.save");
+    ui.settle();
+    CHECK(ui.state().screen == ui::Screen::staff_today);
+    CHECK(ui.session().ledger().eventCount() == before + 1);
+}
+
 TEST_CASE("a correction needs a reason and a name, is a new event, and shows in the list and the history",
           "[ui][staff][correction]") {
     StaffConfig cfg;
