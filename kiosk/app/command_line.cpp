@@ -5,6 +5,7 @@
 #include <cstring>
 #include <set>
 
+#include "core/clock.h"
 #include "core/text_checks.h"
 
 namespace kiosk {
@@ -175,6 +176,20 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
         }
     }
     return cl;
+}
+
+}  // namespace kiosk
+
+namespace kiosk {
+
+std::unique_ptr<Clock> clockFromCommandLine(const CommandLine& cl) {
+    if (!cl.now) return std::make_unique<SystemClock>();
+    const auto t = LocalDateTime::parse(*cl.now);
+    if (!t) {
+        std::fprintf(stderr, "leergang-kiosk: --now YYYY-MM-DDTHH:MM, niet / not '%s'\n", cl.now->c_str());
+        return nullptr;
+    }
+    return std::make_unique<ShiftedClock>(fromLocal(*t));
 }
 
 }  // namespace kiosk

@@ -6,6 +6,7 @@
 // Exit codes: 0 ok, 1 runtime failure, 2 usage or config error. Errors go to stderr in plain words.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,5 +39,11 @@ struct CommandLine {
 std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, std::string& error);
 
 std::string usageText();
+
+class Clock;
+// The clock a command or the kiosk runs on: the system's, or with --now one that starts at that
+// local moment and runs on (demos, tests of dates to come, a clock that is off). Nullptr, with the
+// usage error said on stderr, when --now is not YYYY-MM-DDTHH:MM (the caller exits 2).
+std::unique_ptr<Clock> clockFromCommandLine(const CommandLine& cl);
 
 }  // namespace kiosk

@@ -42,15 +42,9 @@ int cmdCheckInOut(const CommandLine& cl) {
         return 2;
     }
     // The clock the time is checked against: the system's, or --now (demos, tests of dates to come).
-    Instant now = SystemClock{}.now();
-    if (cl.now) {
-        const auto t = LocalDateTime::parse(*cl.now);
-        if (!t) {
-            std::fprintf(stderr, "--now YYYY-MM-DDTHH:MM, niet / not '%s'\n", cl.now->c_str());
-            return 2;
-        }
-        now = fromLocal(*t);
-    }
+    const auto clock = clockFromCommandLine(cl);
+    if (!clock) return 2;
+    const Instant now = clock->now();
     Instant at = now;
     if (cl.at) {
         const auto t = LocalDateTime::parse(*cl.at);

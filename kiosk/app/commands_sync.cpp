@@ -32,15 +32,8 @@ int cmdSync(const CommandLine& cl) {
         return 2;
     }
     // The kiosk's clock: the system's, or from --now on (demos and tests of a clock that is off).
-    std::unique_ptr<Clock> clock = std::make_unique<SystemClock>();
-    if (cl.now) {
-        const auto t = LocalDateTime::parse(*cl.now);
-        if (!t) {
-            std::fprintf(stderr, "leergang-kiosk: --now YYYY-MM-DDTHH:MM, niet / not '%s'\n", cl.now->c_str());
-            return 2;
-        }
-        clock = std::make_unique<ShiftedClock>(fromLocal(*t));
-    }
+    const std::unique_ptr<Clock> clock = clockFromCommandLine(cl);
+    if (!clock) return 2;
     const Instant now = clock->now();
     {
         // Opened as the kiosk opens it: checked, migrated (the outbox is schema version 2).

@@ -53,17 +53,8 @@ int runKiosk(const CommandLine& cl) {
     wo.delaySeconds = cl.delaySeconds;
     wo.diagonalInches = static_cast<float>(cl.diagonalInches);
 
-    std::unique_ptr<Clock> clock;
-    if (cl.now) {
-        const auto t = LocalDateTime::parse(*cl.now);
-        if (!t) {
-            std::fprintf(stderr, "leergang-kiosk: --now YYYY-MM-DDTHH:MM, niet / not '%s'\n", cl.now->c_str());
-            return 2;
-        }
-        clock = std::make_unique<ShiftedClock>(fromLocal(*t));
-    } else {
-        clock = std::make_unique<SystemClock>();
-    }
+    const std::unique_ptr<Clock> clock = clockFromCommandLine(cl);
+    if (!clock) return 2;
 
     KioskSession session(so, *clock, [] { glfwPostEmptyEvent(); });
     traceStartup("session: config, database, roster, log");

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <thread>
 
+#include "config_copy.h"
 #include "ui_harness.h"
 
 using namespace kiosk;
@@ -15,22 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct ConfigCopy {
-    test::TempDir dir;
-    ConfigCopy() {
-        for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
-            fs::copy_file(fs::path(KIOSK_SOURCE_DIR) / "config" / f, dir / f);
-    }
-    std::string path() const { return dir.path().string(); }
-    void edit(const char* file, const std::string& from, const std::string& to) {
-        std::ifstream in(dir / file, std::ios::binary);
-        std::string s{std::istreambuf_iterator<char>(in), {}};
-        s.replace(s.find(from), from.size(), to);
-        // A later modification time even on file systems with coarse timestamps.
-        std::ofstream(dir / file, std::ios::binary | std::ios::trunc) << s;
-        fs::last_write_time(dir / file, fs::last_write_time(dir / file) + std::chrono::seconds(2));
-    }
-};
+using test::ConfigCopy;
 
 }  // namespace
 

@@ -8,6 +8,7 @@
 
 #include "app/staff_pin.h"
 #include "store/atomic_file.h"
+#include "config_copy.h"
 #include "ui_harness.h"
 
 using namespace kiosk;
@@ -16,22 +17,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const LocalDate kDay1{2026, 11, 26};
+using test::ConfigCopy;
 
-// The sample config in a folder of its own, with the roster (or kiosk.toml) as a test needs it.
-struct ConfigCopy {
-    test::TempDir dir;
-    ConfigCopy() {
-        for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
-            fs::copy_file(fs::path(KIOSK_SOURCE_DIR) / "config" / f, dir / f);
-    }
-    std::string path() const { return dir.path().string(); }
-    void appendRoster(const std::string& rows) { std::ofstream(dir / "participants.csv", std::ios::app) << rows; }
-    void useRoster(const char* caseFile) {
-        fs::copy_file(fs::path(KIOSK_SOURCE_DIR) / "tests/cases" / caseFile, dir / "participants.csv",
-                      fs::copy_options::overwrite_existing);
-    }
-};
+const LocalDate kDay1{2026, 11, 26};
 
 std::vector<AttendanceEvent> eventsOnDay1(test::UiHarness& ui) {
     AttendanceDb db;

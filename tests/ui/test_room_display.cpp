@@ -10,6 +10,7 @@
 #include "core/step_text_fit.h"
 #include "ui/exercise_parts.h"
 #include "ui/step_text.h"
+#include "config_copy.h"
 #include "ui_harness.h"
 
 using namespace kiosk;
@@ -18,22 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The bundled config in a folder of its own, with one edit.
-struct ConfigCopy {
-    test::TempDir dir;
-    ConfigCopy() {
-        for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
-            fs::copy_file(fs::path(KIOSK_SOURCE_DIR) / "config" / f, dir / f);
-    }
-    std::string path() const { return dir.path().string(); }
-    void edit(const char* file, const std::string& from, const std::string& to) {
-        std::ifstream in(dir / file, std::ios::binary);
-        std::string s{std::istreambuf_iterator<char>(in), {}};
-        REQUIRE(s.find(from) != std::string::npos);
-        s.replace(s.find(from), from.size(), to);
-        std::ofstream(dir / file, std::ios::binary | std::ios::trunc) << s;
-    }
-};
+using test::ConfigCopy;
 
 // A step of about 400 characters, Dutch, with long words.
 const std::string kLongStep =
