@@ -41,7 +41,7 @@ FeedbackLook lookOf(const KioskView& v, const Feedback& f) {
             return {Icon::warning, p.warning, tx.format("checkin.not_checked_in", {{"name", f.name}}),
                     tx("checkin.not_checked_in_line")};
         case Feedback::Kind::already_out:
-            return {Icon::warning, p.warning, tx.format("checkin.already_out", {{"name", f.name}, {"time", time}}),
+            return {Icon::door, p.primary, tx.format("checkin.already_out", {{"name", f.name}, {"time", time}}),
                     tx("checkin.already_out_line")};
         case Feedback::Kind::refused:
             return {Icon::warning, p.warning, tx.format("checkin.refused_title", {{"name", f.name}}),
