@@ -1,6 +1,5 @@
 // The crash test: 200 cycles of starting a writer, killing it with SIGKILL at a random moment, and
 // proving that every check-in it acknowledged is in the database and that integrity_check is ok.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
