@@ -39,6 +39,32 @@ PgResult stampContact(PgConnection& c, const std::string& kioskId, const Clock& 
                   {std::to_string(clock.now().ms), kioskId});
 }
 
+std::vector<CentralEventRow> eventsOf(const PgResult& r, const std::string& origin) {
+    std::vector<CentralEventRow> rows;
+    rows.reserve(static_cast<size_t>(r.rows()));
+    for (int k = 0; k < r.rows(); ++k) {
+        CentralEventRow e;
+        e.originKiosk = origin;
+        e.id = r.text(k, 0);
+        e.seq = r.integer(k, 1);
+        if (!r.isNull(k, 2)) e.participantCode = r.text(k, 2);
+        e.kind = r.text(k, 3);
+        e.atMs = r.integer(k, 4);
+        e.recordedMs = r.integer(k, 5);
+        e.localDate = r.text(k, 6);
+        e.source = r.text(k, 7);
+        e.kioskId = r.text(k, 8);
+        e.reason = r.text(k, 9);
+        e.actor = r.text(k, 10);
+        e.refersTo = r.text(k, 11);
+        e.effect = r.text(k, 12);
+        e.guestName = r.text(k, 13);
+        e.guestOrganisation = r.text(k, 14);
+        rows.push_back(std::move(e));
+    }
+    return rows;
+}
+
 }  // namespace
 
 PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string& kioskId, const Clock& clock, int batch) {
@@ -109,38 +135,25 @@ PullReport pullOtherKiosks(PgConnection& c, CentralOutbox& outbox, const std::st
         out.error = origins.error();
         return out;
     }
+    const std::string limit = std::to_string(batch);
     for (int i = 0; i < origins.rows(); ++i) {
         const std::string origin = origins.text(i, 0);
-        int64_t mark = marks.count(origin) ? marks[origin] : 0;
+        const int64_t mark = marks.count(origin) ? marks[origin] : 0;
+        // Pipelined: as soon as a full batch has arrived, the next one (above its last origin_seq) is
+        // asked for, and the server reads it while this batch is stored in SQLite.
+        c.send(kSelectFrom, {origin, std::to_string(mark), limit});
         for (;;) {
-            PgResult r = c.exec(kSelectFrom, {origin, std::to_string(mark), std::to_string(batch)});
+            PgResult r = c.receive();
             if (!r.ok()) {
                 out.error = r.error();
                 return out;
             }
-            std::vector<CentralEventRow> rows;
-            for (int k = 0; k < r.rows(); ++k) {
-                CentralEventRow e;
-                e.originKiosk = origin;
-                e.id = r.text(k, 0);
-                e.seq = r.integer(k, 1);
-                if (!r.isNull(k, 2)) e.participantCode = r.text(k, 2);
-                e.kind = r.text(k, 3);
-                e.atMs = r.integer(k, 4);
-                e.recordedMs = r.integer(k, 5);
-                e.localDate = r.text(k, 6);
-                e.source = r.text(k, 7);
-                e.kioskId = r.text(k, 8);
-                e.reason = r.text(k, 9);
-                e.actor = r.text(k, 10);
-                e.refersTo = r.text(k, 11);
-                e.effect = r.text(k, 12);
-                e.guestName = r.text(k, 13);
-                e.guestOrganisation = r.text(k, 14);
-                rows.push_back(std::move(e));
-            }
+            std::vector<CentralEventRow> rows = eventsOf(r, origin);
+            const bool more = r.rows() == batch;
+            if (more) c.send(kSelectFrom, {origin, std::to_string(rows.back().seq), limit});
             int inserted = 0;
             if (auto s = outbox.insertPulled(rows, nowMs, inserted); !s.ok()) {
+                if (more) c.receive();  // the connection is left ready for the next statement
                 out.storeFailed = true;
                 out.error = s.detail;
                 return out;
@@ -148,8 +161,7 @@ PullReport pullOtherKiosks(PgConnection& c, CentralOutbox& outbox, const std::st
             out.received += static_cast<int64_t>(rows.size());
             out.inserted += inserted;
             if (inserted > 0) out.perOrigin[origin] += inserted;
-            if (!rows.empty()) mark = rows.back().seq;
-            if (r.rows() < batch) break;
+            if (!more) break;
         }
     }
     out.ok = true;

@@ -1,5 +1,7 @@
 #include "pg_connection.h"
 
+#include <utility>
+
 #include <libpq-fe.h>
 
 #include <cstdlib>
@@ -117,6 +119,33 @@ PgResult PgConnection::exec(const std::string& sql, const std::vector<std::optio
     PGresult* r = PQexecParams(c_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
                                nullptr, 0);
     return PgResult(r, r ? std::string() : oneLine(PQerrorMessage(c_)));
+}
+
+bool PgConnection::send(const std::string& sql, const std::vector<std::optional<std::string>>& params) {
+    sendError_.clear();
+    if (!c_) {
+        sendError_ = "not connected";
+        return false;
+    }
+    std::vector<const char*> values;
+    values.reserve(params.size());
+    for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
+    if (PQsendQueryParams(c_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0))
+        return true;
+    sendError_ = oneLine(PQerrorMessage(c_));
+    return false;
+}
+
+PgResult PgConnection::receive() {
+    if (!sendError_.empty()) return PgResult(nullptr, std::exchange(sendError_, std::string()));
+    if (!c_) return PgResult(nullptr, "not connected");
+    // The last result of the statement (one for a single statement); nullptr ends it.
+    PGresult* last = nullptr;
+    while (PGresult* r = PQgetResult(c_)) {
+        if (last) PQclear(last);
+        last = r;
+    }
+    return PgResult(last, last ? std::string() : oneLine(PQerrorMessage(c_)));
 }
 
 std::string PgConnection::quoteIdent(const std::string& name) {

@@ -63,6 +63,11 @@ public:
 
     PgResult exec(const std::string& sql);
     PgResult exec(const std::string& sql, const std::vector<std::optional<std::string>>& params);
+    // The same statement in two halves, so that the caller works while the server does (the pull
+    // stores one batch in SQLite while the server reads the next). send() false: not sent, the
+    // reason in receive()'s error. Every send() must be followed by one receive() before the next.
+    bool send(const std::string& sql, const std::vector<std::optional<std::string>>& params);
+    PgResult receive();
     std::string quoteIdent(const std::string& name);  // "" when libpq cannot (lost connection)
     std::string user() const;                          // the role connected as
 
@@ -70,6 +75,7 @@ public:
 
 private:
     pg_conn* c_ = nullptr;
+    std::string sendError_;  // why the last send() failed, for its receive()
 };
 
 // libpq's message cut to one line (no trailing newline, later lines joined with "; ").

@@ -1,5 +1,7 @@
 #include "central_outbox.h"
 
+#include <set>
+
 #include "sqlite_statement.h"
 
 namespace kiosk {
@@ -41,7 +43,7 @@ void CentralOutbox::close() {
 
 StoreStatus CentralOutbox::open(const std::filesystem::path& file) {
     close();
-    const int rc = sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr);
+    const int rc = sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         StoreStatus s = statusOf(db_, rc);
         close();
@@ -147,13 +149,14 @@ StoreStatus CentralOutbox::insertPulled(const std::vector<CentralEventRow>& even
     };
     for (Statement* st : {&pulled, &person, &event})
         if (st->prepareRc() != SQLITE_OK) return fail(st->prepareRc());
+    std::set<std::string> known;  // codes whose placeholder row is already ensured in this batch
     for (const auto& e : events) {
         pulled.bind(1, e.id);
         pulled.bind(2, e.originKiosk);
         pulled.bind(3, e.seq);
         if (int rc = pulled.step(); rc != SQLITE_DONE) return fail(rc);
         pulled.reset();
-        if (e.participantCode) {
+        if (e.participantCode && known.insert(*e.participantCode).second) {
             person.bind(1, *e.participantCode);
             person.bind(2, *e.participantCode);
             person.bind(3, nowMs);
