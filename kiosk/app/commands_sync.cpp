@@ -1,17 +1,19 @@
 // commands_sync.cpp: `leergang-kiosk sync`: one push of this kiosk's outbox to the central record
-// and one pull of the other kiosks' events (central/central_sync.h has the rules), then says what
-// moved. Exit 0: done; 1: the server could not be reached or failed midway, or the local database
-// failed (the message says how many events wait; nothing is lost: they stay in the outbox);
+// and one pull of the other kiosks' events (central/central_sync.h has the rules), then the roster
+// (central/central_roster.h), and says what moved. Exit 0: done; 1: the server could not be reached
+// or failed midway, or the local database failed (the message says how many events wait; nothing is lost: they stay in the outbox);
 // 2: no [central] url, a kiosk id that cannot be a central role, or an unreadable password file.
 // --now sets the kiosk's clock (as for the kiosk itself): the clock offset the server records is
 // this clock against the server's.
 #include <cstdio>
 #include <memory>
+#include <set>
 
 #include "app/command_context.h"
 #include "app/commands.h"
 #include "central/central_connect.h"
 #include "central/central_kiosk_role.h"
+#include "central/central_roster.h"
 #include "central/central_sync.h"
 #include "central/pg_connection.h"
 #include "store/central_outbox.h"
@@ -78,7 +80,27 @@ int cmdSync(const CommandLine& cl) {
                                                {{"detail", pull.error}}).c_str());
         return 1;
     }
+    // The roster (central/central_roster.h): a change made here goes out, a newer one comes in.
+    std::set<std::string> cohorts;
+    for (const Cohort& k : ctx.config.programme.cohorts) cohorts.insert(k.id);
+    AttendanceDb db;
+    RosterSyncReport roster;
+    if (auto s = db.openExisting(ctx.dbPath); !s.ok()) {
+        roster.storeFailed = true;
+        roster.error = describe(tx, s);
+    } else {
+        roster = syncRoster(central, db, settings.kioskId, cohorts, now);
+    }
+    for (const auto& [cohort, version] : roster.released)
+        std::printf("%s\n", tx.format("sync.roster_released", {{"cohort", cohort}, {"version", std::to_string(version)}}).c_str());
+    for (const auto& [cohort, version] : roster.applied)
+        std::printf("%s\n", tx.format("sync.roster_applied", {{"cohort", cohort}, {"version", std::to_string(version)},
+                                                              {"people", std::to_string(roster.people)}}).c_str());
     std::printf("%s\n", tx.format("sync.waiting", {{"n", waitingNow()}}).c_str());
+    if (!roster.ok) {
+        std::fprintf(stderr, "%s\n", tx.format("sync.roster_failed", {{"detail", roster.error}}).c_str());
+        return 1;
+    }
     return std::fflush(stdout) == 0 ? 0 : 1;
 }
 

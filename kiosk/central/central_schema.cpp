@@ -86,11 +86,35 @@ CREATE POLICY kiosk_updates_own ON kiosk FOR UPDATE TO leergang_kiosks
     USING (role_name = current_user) WITH CHECK (role_name = current_user);
 )sql";
 
+// Version 2: one roster for every kiosk (central_roster.h). A release is one cohort's whole roster
+// at one version; `roster` holds the rows of the newest release of each cohort. Kiosks replace a
+// cohort's rows and add the release in one transaction, so a reader in one snapshot sees a
+// version with exactly its rows.
+constexpr const char* kMigrationV2 = R"sql(
+CREATE TABLE roster_release (
+    cohort       text NOT NULL,
+    version      bigint NOT NULL CHECK (version > 0),
+    origin_kiosk text NOT NULL REFERENCES kiosk(id),
+    released_at  timestamptz NOT NULL DEFAULT now(),
+    people       integer NOT NULL CHECK (people > 0),
+    PRIMARY KEY (cohort, version)
+);
+REVOKE ALL ON roster_release FROM PUBLIC;
+GRANT SELECT ON roster_release TO leergang_kiosks;
+GRANT INSERT (cohort, version, origin_kiosk, people) ON roster_release TO leergang_kiosks;
+GRANT INSERT, DELETE ON roster TO leergang_kiosks;
+ALTER TABLE roster_release ENABLE ROW LEVEL SECURITY;
+CREATE POLICY kiosk_reads_releases ON roster_release FOR SELECT TO leergang_kiosks USING (true);
+CREATE POLICY kiosk_releases_as_itself ON roster_release FOR INSERT TO leergang_kiosks
+    WITH CHECK (origin_kiosk = (SELECT k.id FROM kiosk k WHERE k.role_name = current_user));
+)sql";
+
 struct Migration {
     const char* description;
     const char* sql;
 };
-constexpr Migration kMigrations[] = {{"kiosk, attendance_event, roster, row-level security", kMigrationV1}};
+constexpr Migration kMigrations[] = {{"kiosk, attendance_event, roster, row-level security", kMigrationV1},
+                                     {"roster_release: one roster per cohort for every kiosk", kMigrationV2}};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kCentralSchemaVersion);
 
 int currentVersion(PgConnection& c, std::string& error) {

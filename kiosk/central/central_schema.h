@@ -14,6 +14,10 @@
 //                     them. Append-only: a trigger refuses UPDATE for everyone, the owner included.
 //   roster            the participants per cohort (primary key cohort, code); read by kiosks.
 //   schema_version    one row per applied migration.
+//   roster_release    (version 2) one row per cohort roster a kiosk released: (cohort, version),
+//                     the kiosk, the time, the number of people; `roster` holds the rows of each
+//                     cohort's newest release (central_roster.h). Kiosks may INSERT and DELETE
+//                     roster rows and add releases carrying their own kiosk id.
 //   Role leergang_kiosks (no login) holds what every kiosk may do: SELECT the three tables,
 //   INSERT events (not received_at), UPDATE its own kiosk row's last_seen and clock_offset_ms.
 //   No UPDATE or DELETE of events. Row-level security: a kiosk inserts only events whose
@@ -43,7 +47,7 @@ struct CentralSchemaResult {
     bool tooNew = false;    // the database is newer than this program
 };
 
-constexpr int kCentralSchemaVersion = 1;
+constexpr int kCentralSchemaVersion = 2;
 
 CentralSchemaResult applyCentralSchema(PgConnection& owner);
 

@@ -1,0 +1,210 @@
+#include "central_roster.h"
+
+#include <algorithm>
+#include <sstream>
+
+#include "pg_connection.h"
+#include "store/attendance_db.h"
+#include "store/roster_sync.h"
+
+namespace kiosk {
+namespace {
+
+// Serialises releases of rosters (any cohort) across kiosks; any fixed number.
+constexpr const char* kReleaseLock = "SELECT pg_advisory_xact_lock(7317018)";
+constexpr int kRosterColumns = 7;
+constexpr size_t kRowsPerInsert = 500;
+
+std::map<std::string, std::vector<Participant>> activeByCohort(const std::vector<StoredParticipant>& known) {
+    std::map<std::string, std::vector<Participant>> out;
+    for (const auto& s : known)
+        if (s.active) out[s.participant.cohortId].push_back(s.participant);
+    return out;
+}
+
+// Replaces the cohort's rows and adds the next release, in one transaction; the version, or 0.
+int64_t release(PgConnection& c, const std::string& kioskId, const std::string& cohort,
+                const std::vector<Participant>& people, std::string& error) {
+    auto fail = [&](const std::string& why) {
+        c.exec("ROLLBACK");
+        error = why;
+        return int64_t{0};
+    };
+    if (PgResult r = c.exec("BEGIN"); !r.ok()) return fail(r.error());
+    if (PgResult r = c.exec(kReleaseLock); !r.ok()) return fail(r.error());
+    PgResult last = c.exec("SELECT COALESCE(max(version), 0) FROM roster_release WHERE cohort = $1", {cohort});
+    if (!last.ok()) return fail(last.error());
+    const int64_t version = last.integer(0, 0) + 1;
+    if (PgResult r = c.exec("DELETE FROM roster WHERE cohort = $1", {cohort}); !r.ok()) return fail(r.error());
+    for (size_t from = 0; from < people.size(); from += kRowsPerInsert) {
+        const size_t to = std::min(people.size(), from + kRowsPerInsert);
+        std::string sql = "INSERT INTO roster (cohort, code, first_name, infix, last_name, department, email) VALUES ";
+        std::vector<std::optional<std::string>> params;
+        int p = 0;
+        for (size_t i = from; i < to; ++i) {
+            const Participant& x = people[i];
+            sql += i > from ? ",(" : "(";
+            for (int k = 0; k < kRosterColumns; ++k) sql += (k ? ",$" : "$") + std::to_string(++p);
+            sql += ")";
+            for (const std::string* v : {&cohort, &x.code, &x.firstName, &x.infix, &x.lastName, &x.department, &x.email})
+                params.push_back(*v);
+        }
+        if (PgResult r = c.exec(sql, params); !r.ok()) return fail(r.error());
+    }
+    PgResult rel = c.exec("INSERT INTO roster_release (cohort, version, origin_kiosk, people) VALUES ($1, $2, $3, $4)",
+                          {cohort, std::to_string(version), kioskId, std::to_string(people.size())});
+    if (!rel.ok()) return fail(rel.error());
+    if (PgResult r = c.exec("COMMIT"); !r.ok()) return fail(r.error());
+    return version;
+}
+
+// The cohort's newest release and its rows, read in one snapshot; false with `error` on failure.
+bool fetch(PgConnection& c, const std::string& cohort, int64_t& version, std::vector<Participant>& people,
+           std::string& error) {
+    people.clear();
+    auto fail = [&](const std::string& why) {
+        c.exec("ROLLBACK");
+        error = why;
+        return false;
+    };
+    if (PgResult r = c.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"); !r.ok()) return fail(r.error());
+    PgResult v = c.exec("SELECT COALESCE(max(version), 0) FROM roster_release WHERE cohort = $1", {cohort});
+    if (!v.ok()) return fail(v.error());
+    version = v.integer(0, 0);
+    PgResult rows = c.exec("SELECT code, first_name, infix, last_name, department, email FROM roster"
+                           " WHERE cohort = $1 ORDER BY code", {cohort});
+    if (!rows.ok()) return fail(rows.error());
+    for (int i = 0; i < rows.rows(); ++i) {
+        Participant p;
+        p.code = rows.text(i, 0);
+        p.firstName = rows.text(i, 1);
+        p.infix = rows.text(i, 2);
+        p.lastName = rows.text(i, 3);
+        p.department = rows.text(i, 4);
+        p.email = rows.text(i, 5);
+        p.cohortId = cohort;
+        people.push_back(std::move(p));
+    }
+    if (PgResult r = c.exec("COMMIT"); !r.ok()) return fail(r.error());
+    return true;
+}
+
+}  // namespace
+
+std::map<std::string, AgreedCohort> parseAgreedRoster(const std::string& metaValue) {
+    std::map<std::string, AgreedCohort> out;
+    std::istringstream in(metaValue);
+    std::string line;
+    while (std::getline(in, line)) {
+        std::istringstream l(line);
+        std::string cohort, hash;
+        long long version = 0;
+        // Cohort ids have no spaces (programme.toml validates them); an unreadable line is skipped,
+        // which at worst releases that cohort's roster once more.
+        if (l >> cohort >> version >> hash) out[cohort] = {version, hash};
+    }
+    return out;
+}
+
+std::string formatAgreedRoster(const std::map<std::string, AgreedCohort>& agreed) {
+    std::string out;
+    for (const auto& [cohort, a] : agreed) out += cohort + " " + std::to_string(a.version) + " " + a.hash + "\n";
+    return out;
+}
+
+std::string cohortRosterHash(std::vector<Participant> people) {
+    std::sort(people.begin(), people.end(), [](const Participant& a, const Participant& b) { return a.code < b.code; });
+    std::string all;
+    for (const auto& p : people)
+        for (const std::string* v : {&p.code, &p.firstName, &p.infix, &p.lastName, &p.department, &p.cohortId, &p.email})
+            all += *v + '\x1f';
+    return contentHash(all);
+}
+
+RosterSyncReport syncRoster(PgConnection& c, AttendanceDb& db, const std::string& kioskId,
+                            const std::set<std::string>& cohorts, Instant now) {
+    RosterSyncReport out;
+    auto storeFail = [&](const StoreStatus& s) {
+        out.storeFailed = true;
+        out.error = s.detail;
+        return out;
+    };
+    std::vector<StoredParticipant> known;
+    if (auto s = db.participants(known); !s.ok()) return storeFail(s);
+    std::string stored;
+    if (auto s = db.meta(kCentralRosterKey, stored); !s.ok()) return storeFail(s);
+    std::map<std::string, AgreedCohort> agreed = parseAgreedRoster(stored);
+    const auto local = activeByCohort(known);
+
+    PgResult versions = c.exec("SELECT cohort, max(version) FROM roster_release GROUP BY cohort");
+    if (!versions.ok()) {
+        out.error = versions.error();
+        return out;
+    }
+    std::map<std::string, int64_t> onServer;
+    for (int i = 0; i < versions.rows(); ++i) onServer[versions.text(i, 0)] = versions.integer(i, 1);
+
+    // Release what changed here. A cohort this kiosk never agreed on and the server already has
+    // is taken from the server instead (a kiosk joining takes the shared roster).
+    bool agreedChanged = false;
+    std::set<std::string> toApply;
+    for (const auto& [cohort, people] : local) {
+        const std::string hash = cohortRosterHash(people);
+        const auto a = agreed.find(cohort);
+        const int64_t serverVersion = onServer.count(cohort) ? onServer[cohort] : 0;
+        if (a != agreed.end() && a->second.hash == hash) continue;  // unchanged here
+        if (a == agreed.end() && serverVersion > 0) {
+            toApply.insert(cohort);
+            continue;
+        }
+        const int64_t v = release(c, kioskId, cohort, people, out.error);
+        if (v == 0) return out;
+        agreed[cohort] = {v, hash};
+        onServer[cohort] = v;
+        out.released[cohort] = v;
+        agreedChanged = true;
+    }
+    // Take over newer releases from elsewhere, for this kiosk's cohorts.
+    for (const auto& [cohort, version] : onServer)
+        if (!out.released.count(cohort) && (cohorts.count(cohort) || local.count(cohort)) &&
+            (!agreed.count(cohort) || agreed[cohort].version < version))
+            toApply.insert(cohort);
+
+    if (!toApply.empty()) {
+        std::vector<Participant> roster;
+        for (const auto& [cohort, people] : local)
+            if (!toApply.count(cohort)) roster.insert(roster.end(), people.begin(), people.end());
+        std::map<std::string, int64_t> fetched;
+        for (const std::string& cohort : toApply) {
+            int64_t version = 0;
+            std::vector<Participant> people;
+            if (!fetch(c, cohort, version, people, out.error)) return out;
+            if (people.empty()) continue;  // never empties a cohort (see the header)
+            agreed[cohort] = {version, cohortRosterHash(people)};
+            fetched[cohort] = version;
+            out.people += static_cast<int>(people.size());
+            roster.insert(roster.end(), people.begin(), people.end());
+        }
+        if (!fetched.empty()) {
+            RosterImportResult result;
+            if (auto s = db.importRoster(roster, now, result, kCentralRosterKey, formatAgreedRoster(agreed)); !s.ok())
+                return storeFail(s);
+            out.applied = fetched;
+            agreedChanged = false;
+            if (!result.codesRestored.empty()) {
+                // Codes kept in their stored form ("0007" for "7"): agree on the rows as stored here.
+                if (auto s = db.participants(known); !s.ok()) return storeFail(s);
+                const auto now_ = activeByCohort(known);
+                for (const auto& [cohort, version] : fetched)
+                    if (now_.count(cohort)) agreed[cohort].hash = cohortRosterHash(now_.at(cohort));
+                agreedChanged = true;
+            }
+        }
+    }
+    if (agreedChanged)
+        if (auto s = db.setMeta(kCentralRosterKey, formatAgreedRoster(agreed)); !s.ok()) return storeFail(s);
+    out.ok = true;
+    return out;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,73 @@
+// central_roster.h: one roster for every kiosk of a cohort, through the central record (issue 17,
+// item 4). A roster imported on any kiosk (participants.csv, or `import-roster`) is released to the
+// server at its next sync; every other kiosk of that cohort applies it at its next sync, through
+// the same all-or-nothing import as a file (AttendanceDb::importRoster).
+//
+// DESIGN
+//   The unit is a cohort's roster: the active participants with that cohort id. On the server a
+//   release is (cohort, version): `roster` holds the rows of each cohort's newest release,
+//   `roster_release` the versions (central_schema.h, version 2).
+//   Each kiosk keeps, in its meta key kCentralRosterKey, what it last agreed with the server per
+//   cohort: the version and a hash of that cohort's rows as they were then on this kiosk. At each
+//   sync, per cohort:
+//     local hash != agreed hash      the roster changed here (an import): RELEASE it as the next
+//                                    version: in one server transaction, under an advisory lock,
+//                                    the cohort's rows are replaced and the release row added.
+//     else server version > agreed   another kiosk released one: APPLY it: this kiosk's roster
+//                                    becomes its other cohorts as they are plus that cohort's
+//                                    rows, imported in one SQLite transaction together with the
+//                                    new agreed state (importRoster's meta key): all or nothing.
+//     else                           nothing to do.
+//   A change here wins over a newer release from elsewhere: the later release is the roster (the
+//   server's order decides between two kiosks importing at once; the one that syncs later wins,
+//   and says so in its report). A cohort that has no active participant here is never released
+//   (an empty roster would take every participant off the other kiosks; as roster_sync.h).
+//   Cohorts applied are those of this kiosk's programme (`cohorts`); others are left alone.
+//
+// CONTRACT
+//   1. Crash between the server's commit of a release and the local meta update: the next sync
+//      releases the same rows again as one more version; harmless (same people).
+//   2. A failed apply leaves the local roster and the agreed state as they were (importRoster's
+//      transaction); the next sync tries again.
+//   3. Nothing throws; errors come back in the report with the server's or the store's words.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/participant.h"
+
+namespace kiosk {
+
+class PgConnection;
+class AttendanceDb;
+struct Instant;
+
+inline constexpr const char* kCentralRosterKey = "central_roster";
+
+struct RosterSyncReport {
+    bool ok = false;
+    bool storeFailed = false;
+    std::map<std::string, int64_t> released;  // cohort -> version released by this kiosk now
+    std::map<std::string, int64_t> applied;   // cohort -> version taken over from the server now
+    int people = 0;                           // participants in the cohorts applied
+    std::string error;
+};
+
+// The agreed state as stored in the meta value: "cohort version hash" per line.
+struct AgreedCohort {
+    int64_t version = 0;
+    std::string hash;
+};
+std::map<std::string, AgreedCohort> parseAgreedRoster(const std::string& metaValue);
+std::string formatAgreedRoster(const std::map<std::string, AgreedCohort>& agreed);
+// Hash of one cohort's participants (order-independent: sorted by code).
+std::string cohortRosterHash(std::vector<Participant> people);
+
+RosterSyncReport syncRoster(PgConnection& central, AttendanceDb& db, const std::string& kioskId,
+                            const std::set<std::string>& cohorts, Instant now);
+
+}  // namespace kiosk
