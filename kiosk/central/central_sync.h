@@ -1,20 +1,46 @@
 // central_sync.h: one push and one pull between a kiosk's SQLite outbox and the central record
-// (issue 17). What `leergang-kiosk sync` runs; the background sync thread is not built yet.
+// (issue 17). What `leergang-kiosk sync` runs.
 //
-// MERGE RULES (so far)
-//   - An event is identified by its id everywhere. The server stores it once (INSERT ... ON
-//     CONFLICT (id) DO NOTHING), a kiosk stores it once (ON CONFLICT(id) DO NOTHING locally): every
-//     retry, on either side, is harmless. A day's record is then the store's fold over the set of
-//     events, as for events from another local writer; which kiosk sent what first does not matter.
-//   - Push: the oldest outbox rows first, `batch` at a time, each batch in one server transaction
-//     that also stamps this kiosk's last_seen and clock offset. The outbox rows are cleared only
-//     after that transaction committed (central_outbox.h, contract 2). Because a batch always holds
-//     the oldest rows still waiting, a kiosk's events become visible on the server in the order of
-//     its local sequence numbers.
-//   - Pull: per other kiosk (origin), the events with origin_seq above this kiosk's high-water mark
-//     for that origin, in origin_seq order; thanks to the ordered push there are no gaps below a
-//     visible event, so the mark never skips one. Not by a server serial, whose commit order can.
-//   - Own events are never pulled back; pulled events are never pushed (the trigger skips them).
+// MERGE RULES
+//   1. A day's record is a pure function of the SET of events, whatever order they arrive in and
+//      whichever kiosk wrote them: every kiosk runs the same fold (core/attendance.h, foldPersonDay)
+//      over what it holds, exactly as for events from another local writer. Two kiosks holding the
+//      same set show the same day. Tested: tests/core/test_attendance_intervals.cpp, "three kiosks
+//      receiving each other's events in any sync order ..." (any arrival order, every prefix
+//      against the reference model), and tests/central/test_central_faults.cpp (the real thing).
+//   2. Identity: an event is its id, everywhere. The server stores it once (INSERT ... ON CONFLICT
+//      (id) DO NOTHING), a kiosk stores it once (ON CONFLICT(id) DO NOTHING locally): every retry,
+//      on either side, is harmless. Events are never changed or deleted by sync (append-only on
+//      both sides; retention is the only delete, central_setup --purge on the server).
+//   3. What the fold makes of a set (core/attendance.h has the full rules):
+//      - check-ins and check-outs from different kiosks are one timeline, ordered by the moment
+//        they are about (at), ties by id; a check-in while already inside adds nothing, so one
+//        person checking in at two kiosks while both were cut off is ONE interval that starts at
+//        the earliest check-in; the last check-out counts.
+//      - an undo names the event it reverses by id; it reverses it whichever kiosk made either
+//        (an undo made on B of a check-in made on A, after B pulled it). An undo that arrives
+//        before its target simply waits in the set: the target, once it arrives, counts as undone.
+//      - staff corrections from any kiosk are events like the others; a later "absent" (by when it
+//        was written, ties by id) sets aside everything written before it, on every kiosk alike.
+//      - kiosk clocks: events carry their own moments; a kiosk's clock offset is recorded on the
+//        server (kiosk.clock_offset_ms) and shown, never used to rewrite an event.
+//   4. Push: the oldest outbox rows first, `batch` at a time, each batch in one server transaction
+//      that also stamps this kiosk's last_seen and clock offset. The outbox rows are cleared only
+//      after that transaction committed (central_outbox.h, contract 2). Because a batch always
+//      holds the oldest rows still waiting, a kiosk's events become visible on the server in the
+//      order of its local sequence numbers. A push killed at any point loses nothing (the rows are
+//      still in the outbox) and doubles nothing (rule 2).
+//   5. Pull: per other kiosk (origin), the events with origin_seq above this kiosk's high-water
+//      mark for that origin, in origin_seq order; thanks to the ordered push there are no gaps
+//      below a visible event, so the mark never skips one. Not by a server serial, whose commit
+//      order can. Each batch is stored in one SQLite transaction (event + central_pulled row
+//      together, so the mark moves only with the events); the next batch is read from the server
+//      while this one is stored (PgConnection::send/receive).
+//   6. Own events are never pulled back; pulled events are never pushed (the outbox trigger skips
+//      them): an event travels kiosk -> server -> other kiosks exactly once each way.
+//   7. Participants: a pulled event for a code the local roster lacks gets an inactive placeholder
+//      (no event is refused); the roster itself travels separately, per cohort, by version
+//      (central/central_roster.h), and the import fills in the name.
 #pragma once
 
 #include <cstdint>

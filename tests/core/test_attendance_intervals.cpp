@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <array>
+#include <optional>
 #include <random>
+#include <set>
 #include <sstream>
 
 #include "core/attendance.h"
@@ -391,4 +393,148 @@ TEST_CASE("any order of a day's events folds to the same day, and that day agree
     CHECK(withUndo > 300);
     CHECK(withStaff > 300);
     CHECK(reopened > 100);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Three kiosks sharing one record (issue 17, central/central_sync.h's merge rules): each kiosk
+// holds its own events in the order it wrote them and receives the other two kiosks' events
+// through the central record, per origin in that origin's order, interleaved with its own in any
+// way. Whatever it has received so far folds to the reference model's day of exactly that set, and
+// once all three have everything they hold the same day.
+namespace {
+
+const std::array<const char*, 3> kThreeKiosks{"entree", "zaal", "foyer"};
+
+struct SharedEvent {
+    AttendanceEvent event;
+    int origin = 0;  // index into kThreeKiosks: the kiosk that wrote it (and pushes it)
+};
+
+// A day of one person at three kiosks: taps anywhere, the same person checking in at two kiosks a
+// few minutes apart while both are cut off, undos made on another kiosk than the tap they undo,
+// staff corrections on different kiosks.
+std::vector<SharedEvent> randomSharedDay(std::mt19937& rng, int& offlineDoubles, int& undoneElsewhere,
+                                         std::set<std::string>& staffKiosks) {
+    auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+    const int64_t dayStart = fromLocal({kDay, 0, 0, 0}).ms;
+    auto at = [&] { return Instant{dayStart + (8 * 60 + pick(600)) * 60000LL + pick(60000)}; };
+    std::vector<SharedEvent> out;
+    auto add = [&](AttendanceEvent e, int origin) {
+        e.id = std::to_string(rng());
+        out.push_back({std::move(e), origin});
+    };
+    const int n = 1 + pick(12);
+    for (int i = 0; i < n; ++i) {
+        const int what = pick(100);
+        const int k = pick(3);
+        const Instant when = at();
+        if (what < 25) {
+            add(makeTapEvent(EventKind::check_in, "ZU01", EventStamp::kiosk(when, kThreeKiosks[k])), k);
+        } else if (what < 40) {
+            // Cut off from the server: the other kiosk does not know, and checks in again.
+            const int other = (k + 1 + pick(2)) % 3;
+            add(makeTapEvent(EventKind::check_in, "ZU01", EventStamp::kiosk(when, kThreeKiosks[k])), k);
+            add(makeTapEvent(EventKind::check_in, "ZU01", EventStamp::kiosk(when.plusSeconds(30 + pick(600)), kThreeKiosks[other])),
+                other);
+            ++offlineDoubles;
+        } else if (what < 65) {
+            add(makeTapEvent(EventKind::check_out, "ZU01", EventStamp::kiosk(when, kThreeKiosks[k])), k);
+        } else if (what < 80) {
+            std::vector<const SharedEvent*> taps;
+            for (const auto& t : out)
+                if (t.event.kind == EventKind::check_in || t.event.kind == EventKind::check_out) taps.push_back(&t);
+            if (taps.empty()) continue;
+            const SharedEvent target = *taps[static_cast<size_t>(pick(static_cast<int>(taps.size())))];
+            // Undone on kiosk k, which may not be the one it was made on (it has pulled it).
+            add(makeUndoEvent("ZU01", target.event.id,
+                              EventStamp::kiosk(target.event.recordedAt.plusSeconds(pick(10)), kThreeKiosks[k])), k);
+            undoneElsewhere += target.origin != k;
+        } else {
+            StaffForm f;
+            f.participantCode = "ZU01";
+            f.effect = std::array{CorrectionEffect::set_check_in, CorrectionEffect::set_check_out, CorrectionEffect::set_absent}[pick(3)];
+            f.reason = "r";
+            f.actor = "balie";
+            const Instant moment = f.effect == CorrectionEffect::set_absent ? Instant{dayStart} : when;
+            add(makeStaffEvent(f, kDay, moment, EventStamp::staff(at(), kThreeKiosks[k])), k);
+            staffKiosks.insert(kThreeKiosks[k]);
+        }
+    }
+    return out;
+}
+
+// The order in which one kiosk stores the events: its own as written, each other origin's in that
+// origin's order (the pull's high-water mark), all three interleaved at random (a pull can come
+// between any two taps).
+std::vector<AttendanceEvent> arrivalAt(const std::vector<SharedEvent>& all, std::mt19937& rng) {
+    std::array<std::vector<AttendanceEvent>, 3> queues;
+    for (const auto& s : all) queues[static_cast<size_t>(s.origin)].push_back(s.event);
+    std::array<size_t, 3> next{0, 0, 0};
+    std::vector<AttendanceEvent> out;
+    while (out.size() < all.size()) {
+        const size_t q = rng() % 3;
+        if (next[q] < queues[q].size()) out.push_back(queues[q][next[q]++]);
+    }
+    return out;
+}
+
+std::vector<std::pair<int64_t, int64_t>> spansOf(const DayRecord& r) {
+    std::vector<std::pair<int64_t, int64_t>> got;
+    for (const auto& i : r.intervals) got.push_back({i.in.ms, i.out ? i.out->ms : -1});
+    return got;
+}
+
+}  // namespace
+
+TEST_CASE("three kiosks receiving each other's events in any sync order hold the reference model's day at every step",
+          "[attendance][property][central]") {
+    test::AmsterdamTime tz;
+    std::mt19937 rng(20261130);
+    int sets = 0, offlineDoubles = 0, undoneElsewhere = 0, twoCheckInsOneInterval = 0;
+    std::set<std::string> staffKiosks;
+    for (int round = 0; round < 800; ++round) {
+        const std::vector<SharedEvent> shared = randomSharedDay(rng, offlineDoubles, undoneElsewhere, staffKiosks);
+        if (shared.empty()) continue;
+        ++sets;
+        std::vector<AttendanceEvent> all;
+        for (const auto& s : shared) all.push_back(s.event);
+        INFO(describe(all));
+        const RefDay whole = referenceDay(all);
+        std::optional<DayRecord> agreed;
+        for (int me = 0; me < 3; ++me) {
+            const std::vector<AttendanceEvent> arrival = arrivalAt(shared, rng);
+            // At every step of the arrival the kiosk's day is the reference day of what it holds.
+            AttendanceLedger ledger;
+            std::vector<AttendanceEvent> held;
+            for (const auto& e : arrival) {
+                ledger.apply(e);
+                held.push_back(e);
+                const DayRecord now = ledger.record(kDay, "ZU01");
+                const RefDay ref = referenceDay(held);
+                REQUIRE(spansOf(now) == ref.spans);
+                REQUIRE(now.minutesPresent == ref.minutes);
+            }
+            const DayRecord final = ledger.record(kDay, "ZU01");
+            REQUIRE(spansOf(final) == whole.spans);
+            if (agreed) REQUIRE(final == *agreed);
+            agreed = final;
+        }
+        // Two check-ins of one person on two kiosks, nothing else: one interval from the earliest.
+        std::vector<AttendanceEvent> doubled;
+        for (const auto& s : shared)
+            if (s.event.kind == EventKind::check_in) doubled.push_back(s.event);
+        if (doubled.size() >= 2) {
+            const DayRecord r = fold(doubled);
+            int64_t earliest = doubled.front().at.ms;
+            for (const auto& e : doubled) earliest = std::min(earliest, e.at.ms);
+            REQUIRE(r.intervals.size() == 1);
+            REQUIRE(r.checkIn->ms == earliest);
+            ++twoCheckInsOneInterval;
+        }
+    }
+    CHECK(sets >= 700);
+    CHECK(offlineDoubles > 200);
+    CHECK(undoneElsewhere > 100);
+    CHECK(staffKiosks.size() == 3);
+    CHECK(twoCheckInsOneInterval > 200);
 }
