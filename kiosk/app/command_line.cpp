@@ -47,9 +47,10 @@ Gebruik / usage:
   leergang-kiosk confirm-clock            de klok klopt (na een lange pauze) / the clock is right (after a long pause)
   leergang-kiosk set-pin                  personeels-PIN instellen, gelezen van standaardinvoer / staff PIN from stdin
   leergang-kiosk central-dropin           systemd-drop-in die de dienst naar [central] url opent / opens the unit to it
-  leergang-kiosk central-setup --url URL [--add-kiosk ID]
-                                          centrale database inrichten (eigenaarsrol), een kiosk toevoegen /
-                                          set up the central database (owner role), add a kiosk
+  leergang-kiosk central-setup --url URL [--add-kiosk ID] [--purge [--older-than DAYS]]
+                                          centrale database inrichten (eigenaarsrol), een kiosk toevoegen,
+                                          bewaartermijn toepassen / set up the central database (owner
+                                          role), add a kiosk, apply the retention period
   leergang-kiosk sync                     een keer uploaden naar en ophalen van de centrale registratie /
                                           one push to and one pull from the central record
 
@@ -160,6 +161,7 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
         else if (a == "--blank") cl.blank = true;
         else if (a == "--certificates") cl.certificates = true;
         else if (a == "--allow-empty") cl.allowEmpty = true;
+        else if (a == "--purge") cl.purge = true;
         else if (a == "--help" || a == "-h") cl.help = true;
         else if (a == "--version") cl.version = true;
         else if (a.size() > 1 && a[0] == '-' && a != "-") {

@@ -30,6 +30,7 @@ struct CommandLine {
     bool matrix = false;
     bool blank = false;                    // export --blank: the presence list to fill in by hand (PDF)
     bool certificates = false;             // export --certificates (PDF, a folder)
+    bool purge = false;                     // central-setup --purge: the retention rule on the central record
     bool allowEmpty = false;                // import-roster --allow-empty: a staff member confirms an empty list
     bool help = false;
     bool version = false;

@@ -1,5 +1,6 @@
-// commands_central_setup.cpp: `leergang-kiosk central-setup --url URL [--add-kiosk ID]`, run by the
-// organiser with the owner role of the central database (issue 17). The schema and its contract are
+// commands_central_setup.cpp: `leergang-kiosk central-setup --url URL [--add-kiosk ID] [--purge]`, run
+// by the organiser with the owner role of the central database (issue 17). --purge applies the
+// kiosk's retention rule to the central copy (central/central_retention.h). The schema and its contract are
 // in central/central_schema.h, the kiosk roles in central/central_kiosk_role.h; this file only
 // connects, calls them and says what happened.
 //
@@ -10,11 +11,13 @@
 // loopback. Exit 0: done (also when there was nothing to do); 1: the server could not be reached or
 // refused; 2: usage, a bad URL or kiosk id, or a database newer than this program.
 #include <cstdio>
+#include <memory>
 
 #include "app/command_context.h"
 #include "app/commands.h"
 #include "central/central_connect.h"
 #include "central/central_kiosk_role.h"
+#include "central/central_retention.h"
 #include "central/central_schema.h"
 #include "central/pg_connection.h"
 
@@ -69,6 +72,26 @@ int cmdCentralSetup(const CommandLine& cl) {
         std::fprintf(stderr, "%s\n", tx.format("central_setup.applied", {{"from", std::to_string(schema.versionBefore)},
                                                                         {"to", std::to_string(schema.versionAfter)},
                                                                         {"n", std::to_string(schema.applied)}}).c_str());
+    if (cl.purge) {
+        // The kiosk's retention rule on the central copy (central/central_retention.h); the
+        // period from kiosk.toml ([store] retention_days) or --older-than, today from the clock
+        // (or --now).
+        const std::unique_ptr<Clock> clock = clockFromCommandLine(cl);
+        if (!clock) return 2;
+        const int days = cl.olderThanDays.value_or(ctx.config.settings.retentionDays);
+        const CentralPurgeResult purged = purgeCentral(owner, localDateOf(clock->now()), days);
+        if (!purged.ok) {
+            std::fprintf(stderr, "%s\n", tx.format("central_setup.purge_failed", {{"detail", purged.error}}).c_str());
+            return 1;
+        }
+        const Lang lang = tx.lang();
+        std::fprintf(stderr, "%s\n",
+                     tx.format("central_setup.purged",
+                               {{"n", std::to_string(purged.removed)}, {"date", longDate(purged.appliedCutoff, lang)},
+                                {"days", std::to_string(days)},
+                                {"newest", purged.newestEvidence ? longDate(*purged.newestEvidence, lang)
+                                                                 : tx("central_setup.no_records")}}).c_str());
+    }
     if (!cl.addKiosk) return 0;
 
     const AddKioskResult added = addCentralKiosk(owner, *cl.addKiosk);

@@ -194,3 +194,64 @@ TEST_CASE("a retried push with ON CONFLICT (id) DO NOTHING stores each event onc
 }
 
 }  // namespace kiosk::test
+
+namespace kiosk::test {
+namespace {
+
+PgResult eventOn(PgConnection& owner, const std::string& id, int seq, const std::string& date) {
+    return owner.exec("INSERT INTO attendance_event (id, origin_kiosk, origin_seq, participant_code, kind, at_ms,"
+                      " recorded_ms, local_date, source, kiosk_id) VALUES ($1, 'deur', $2, 'ZU01', 'check_in',"
+                      " 1795680300000, 1795680300000, $3::date, 'kiosk', 'deur')",
+                      {id, std::to_string(seq), date});
+}
+
+std::string remainingDays(PgConnection& owner) {
+    PgResult r = owner.exec("SELECT string_agg(local_date::text, ',' ORDER BY local_date) FROM attendance_event");
+    return r.isNull(0, 0) ? "" : r.text(0, 0);
+}
+
+}  // namespace
+
+TEST_CASE("central-setup --purge applies the kiosk's retention rule to the central copy", "[central][setup]") {
+    CentralDb c;
+    c.addKiosk("deur");
+    REQUIRE(eventOn(c.owner, "lost-clock", 1, "2024-03-01").ok());  // a clock that had lost its time: age unknown
+    REQUIRE(eventOn(c.owner, "old", 2, "2025-06-01").ok());
+    REQUIRE(eventOn(c.owner, "edge", 3, "2025-11-26").ok());
+    REQUIRE(eventOn(c.owner, "recent", 4, "2026-11-20").ok());
+    REQUIRE(c.owner.exec("INSERT INTO roster (cohort, code, first_name, last_name) VALUES ('zutphen-2026', 'ZU01', 'Anna', 'Vries')").ok());
+
+    const RunResult purged = centralSetup(c.server.ownerUrl(c.db), {"--purge", "--now", "2026-11-26T10:00"});
+    INFO(purged.err);
+    CHECK(purged.exitCode == 0);
+    // The sample kiosk.toml keeps 365 days. The clock says before 26 November 2025, the records
+    // (newest: 20 November 2026) say before 20 November 2025: only what both call old goes.
+    CHECK(purged.err.find("1 gebeurtenis(sen) van vóór donderdag 20 november 2025 verwijderd (bewaartermijn 365 dagen") !=
+          std::string::npos);
+    CHECK(remainingDays(c.owner) == "2024-03-01,2025-11-26,2026-11-20");
+    CHECK(c.owner.exec("SELECT count(*) FROM roster").integer(0, 0) == 1);  // the roster stays
+
+    SECTION("a clock years ahead deletes nothing the records do not also call old") {
+        const RunResult ahead = centralSetup(c.server.ownerUrl(c.db), {"--purge", "--now", "2030-01-01T10:00"});
+        INFO(ahead.err);
+        CHECK(ahead.exitCode == 0);
+        CHECK(ahead.err.find("0 gebeurtenis(sen)") != std::string::npos);
+        CHECK(remainingDays(c.owner) == "2024-03-01,2025-11-26,2026-11-20");
+    }
+    SECTION("--older-than shortens the period for this run") {
+        const RunResult shorter =
+            centralSetup(c.server.ownerUrl(c.db), {"--purge", "--older-than", "30", "--now", "2026-11-26T10:00"});
+        INFO(shorter.err);
+        CHECK(shorter.exitCode == 0);
+        CHECK(remainingDays(c.owner) == "2024-03-01,2026-11-20");
+    }
+    SECTION("a kiosk role cannot purge: it may not delete events") {
+        PgConnection kiosk;
+        c.connectAs(kiosk, c.addKiosk("zaal"));
+        PgResult r = kiosk.exec("DELETE FROM attendance_event WHERE local_date < '2026-01-01'");
+        CHECK_FALSE(r.ok());
+        CHECK(remainingDays(c.owner) == "2024-03-01,2025-11-26,2026-11-20");
+    }
+}
+
+}  // namespace kiosk::test

@@ -1,0 +1,38 @@
+#include "central_retention.h"
+
+#include "core/clock_evidence.h"
+#include "pg_connection.h"
+
+namespace kiosk {
+
+CentralPurgeResult purgeCentral(PgConnection& c, LocalDate today, int retentionDays) {
+    CentralPurgeResult out;
+    auto fail = [&](const std::string& why) {
+        c.exec("ROLLBACK");
+        out.error = why;
+        return out;
+    };
+    if (PgResult r = c.exec("BEGIN"); !r.ok()) return fail(r.error());
+    // The lock of central-setup's migrations (central_schema.cpp): one at a time.
+    if (PgResult r = c.exec("SELECT pg_advisory_xact_lock(7317017)"); !r.ok()) return fail(r.error());
+    const std::string earliest = kEarliestPlausibleDay.iso();
+    PgResult newest = c.exec("SELECT max(local_date)::text FROM attendance_event WHERE local_date >= $1::date", {earliest});
+    if (!newest.ok()) return fail(newest.error());
+    if (!newest.isNull(0, 0)) out.newestEvidence = LocalDate::parse(newest.text(0, 0));
+    out.appliedCutoff = evidenceCutoff(today.plusDays(-retentionDays), out.newestEvidence, retentionDays);
+    PgResult gone = c.exec("DELETE FROM attendance_event WHERE local_date < $1::date AND local_date >= $2::date",
+                           {out.appliedCutoff.iso(), earliest});
+    if (!gone.ok()) return fail(gone.error());
+    out.removed = gone.affected();
+    if (PgResult r = c.exec("COMMIT"); !r.ok()) return fail(r.error());
+    // Outside the transaction (VACUUM cannot run inside one); a failure here deletes nothing more.
+    if (out.removed > 0)
+        if (PgResult r = c.exec("VACUUM attendance_event"); !r.ok()) {
+            out.error = r.error();
+            return out;
+        }
+    out.ok = true;
+    return out;
+}
+
+}  // namespace kiosk
