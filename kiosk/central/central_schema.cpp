@@ -130,6 +130,8 @@ int currentVersion(PgConnection& c, std::string& error) {
 
 CentralSchemaResult applyCentralSchema(PgConnection& c) {
     CentralSchemaResult out;
+    // PostgreSQL's NOTICEs ("already exists, skipping") are not for the organiser's screen.
+    c.exec("SET client_min_messages TO warning");
     {
         // Its own statement: IF NOT EXISTS makes it harmless on every later run.
         PgResult r = c.exec(
