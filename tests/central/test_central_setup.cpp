@@ -172,6 +172,16 @@ TEST_CASE("a kiosk role inserts its own events and nothing else, and cannot chan
         CHECK_FALSE(k.exec("UPDATE kiosk SET role_name = 'kiosk_zaal' WHERE id = 'deur'").ok());
         CHECK_FALSE(k.exec("DELETE FROM kiosk").ok());
     }
+    SECTION("a roster release carrying another kiosk's id is refused, and a release cannot be changed or deleted") {
+        CHECK(k.exec("INSERT INTO roster_release (cohort, version, origin_kiosk, people) VALUES ('zutphen-2026', 1, 'deur', 14)").ok());
+        PgResult forged = k.exec("INSERT INTO roster_release (cohort, version, origin_kiosk, people)"
+                                 " VALUES ('zutphen-2026', 2, 'zaal', 14)");
+        CHECK_FALSE(forged.ok());
+        CHECK(forged.sqlState() == "42501");
+        CHECK_FALSE(k.exec("UPDATE roster_release SET people = 1").ok());
+        CHECK_FALSE(k.exec("DELETE FROM roster_release").ok());
+        CHECK(c.owner.exec("SELECT count(*) FROM roster_release WHERE origin_kiosk = 'deur' AND people = 14").integer(0, 0) == 1);
+    }
     (void)zaal;
 }
 
