@@ -3,7 +3,9 @@
 // both check in the same person: one day record, with the earliest check-in.
 // (The SIGKILL during a push and the refused kiosk roles are in test_central_sync.cpp and
 // test_central_setup.cpp.)
+#include "central/central_sync.h"
 #include "central_kiosk.h"
+#include "store/central_outbox.h"
 
 namespace kiosk::test {
 namespace {
@@ -95,6 +97,48 @@ TEST_CASE("two kiosks cut off from the server both check in the same person: one
         CHECK(k->localEvents() == 3);
     }
     CHECK(countEvents(c.owner) == 3);
+}
+
+TEST_CASE("a pull that the local database refuses midway stores nothing twice, and the same connection fetches all next time",
+          "[central][faults]") {
+    CentralDb c;
+    const PrintedKiosk zaalLogin = c.addKiosk("zaal");
+    Kiosk deur("deur", c.addKiosk("deur"));
+    Kiosk zaal("zaal", zaalLogin);
+    // 2,500 events of the door kiosk on the server: three batches of 1,000 for the pull below, so
+    // that the next batch is already asked for when the first cannot be stored.
+    REQUIRE(c.owner.exec("INSERT INTO attendance_event (id, origin_kiosk, origin_seq, participant_code, kind, at_ms,"
+                         " recorded_ms, local_date, source, kiosk_id) SELECT 'deur-' || g, 'deur', g, 'ZU01',"
+                         " 'check_in', 1795680300000 + g, 1795680300000 + g, '2026-11-26', 'kiosk', 'deur'"
+                         " FROM generate_series(1, 2500) g").ok());
+    REQUIRE(zaal.checkIn("ZU02", "2026-11-26T09:10").exitCode == 0);  // creates the database
+    CentralOutbox outbox;
+    REQUIRE(outbox.open(zaal.dir / "attendance.db").ok());
+    PgConnection central;
+    c.connectAs(central, zaalLogin);
+
+    // Another writer holds the database: the first batch cannot be stored (after the busy wait).
+    sqlite3* holder = nullptr;
+    REQUIRE(sqlite3_open((zaal.dir / "attendance.db").c_str(), &holder) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(holder, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+    const PullReport refused = pullOtherKiosks(central, outbox, "zaal", 1795680300000, 1000);
+    sqlite3_exec(holder, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_close(holder);
+    CHECK_FALSE(refused.ok);
+    CHECK(refused.storeFailed);
+    CHECK(refused.inserted == 0);
+    CHECK(zaal.localEvents() == 1);
+
+    const PullReport all = pullOtherKiosks(central, outbox, "zaal", 1795680300000, 1000);
+    INFO(all.error);
+    CHECK(all.ok);
+    CHECK(all.inserted == 2500);
+    CHECK(zaal.localEvents() == 2501);
+    CHECK(zaal.sqliteCount("SELECT max(origin_seq) FROM central_pulled WHERE origin_kiosk = 'deur'") == 2500);
+    const PullReport again = pullOtherKiosks(central, outbox, "zaal", 1795680300000, 1000);
+    CHECK(again.ok);
+    CHECK(again.received == 0);
+    CHECK(zaal.localEvents() == 2501);
 }
 
 }  // namespace kiosk::test
