@@ -1,11 +1,16 @@
-// commands_config.cpp: check-config, show, import-roster.
+// commands_config.cpp: check-config, show, import-roster (with a central record: released at once).
 #include <cstdio>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "app/command_context.h"
 #include "app/commands.h"
 #include "app/json.h"
+#include "central/central_connect.h"
+#include "central/central_kiosk_role.h"
+#include "central/central_roster.h"
+#include "central/pg_connection.h"
 #include "content/input_file.h"
 #include "core/text_checks.h"
 #include "core/name_labels.h"
@@ -134,6 +139,34 @@ int cmdShow(const CommandLine& cl) {
     return 0;
 }
 
+namespace {
+
+// With a central record the imported roster goes out at once (central/central_roster.h), so that
+// the other kiosks of its cohorts take it at their next sync. The local import stands either way:
+// when the server cannot be reached now, the next sync releases it.
+void releaseRosterNow(const CommandContext& ctx, AttendanceDb& db) {
+    const KioskSettings& settings = ctx.config.settings;
+    if (settings.centralUrl.empty() || !validCentralKioskId(settings.kioskId)) return;
+    PgConnection central;
+    const CentralConnectResult connected = connectCentral(central, settings.centralUrl, settings.centralPasswordFile, ctx.texts, 5);
+    RosterSyncReport report;
+    if (connected.ok) {
+        std::set<std::string> cohorts;
+        for (const Cohort& k : ctx.config.programme.cohorts) cohorts.insert(k.id);
+        report = syncRoster(central, db, settings.kioskId, cohorts, SystemClock{}.now());
+    }
+    for (const auto& [cohort, version] : report.released)
+        std::printf("%s\n", ctx.texts.format("sync.roster_released", {{"cohort", cohort}, {"version", std::to_string(version)}}).c_str());
+    for (const auto& [cohort, version] : report.applied)
+        std::printf("%s\n", ctx.texts.format("sync.roster_applied", {{"cohort", cohort}, {"version", std::to_string(version)},
+                                                                     {"people", std::to_string(report.people)}}).c_str());
+    if (!report.ok)
+        std::fprintf(stderr, "%s\n", ctx.texts.format("import.central_later",
+                                                      {{"detail", connected.ok ? report.error : connected.message}}).c_str());
+}
+
+}  // namespace
+
 int cmdImportRoster(const CommandLine& cl) {
     CommandContext ctx;
     if (int rc = prepareCommand(cl, ctx)) return rc;
@@ -191,6 +224,7 @@ int cmdImportRoster(const CommandLine& cl) {
                                                            {"updated", std::to_string(result.updated)},
                                                            {"unchanged", std::to_string(result.unchanged)},
                                                            {"deactivated", std::to_string(result.deactivated)}}).c_str());
+    releaseRosterNow(ctx, db);
     return 0;
 }
 
