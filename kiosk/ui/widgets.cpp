@@ -113,7 +113,11 @@ bool touchButton(const ButtonSpec& spec) {
     {
         clipped = !wholeLabel(lines, spec.label);
         const ImVec2 display = ImGui::GetIO().DisplaySize;
-        clipped = clipped || pos.x < -0.5f || pos.y < -0.5f || max.x > display.x + 0.5f || max.y > display.y + 0.5f;
+        // Past the window's top or bottom edge is cut, unless the button is in a list that scrolls
+        // (a child window): a row half scrolled out comes whole into view under the finger.
+        const bool inScrollingList = (ImGui::GetCurrentWindow()->Flags & ImGuiWindowFlags_ChildWindow) != 0;
+        clipped = clipped || pos.x < -0.5f || max.x > display.x + 0.5f ||
+                  (!inScrollingList && (pos.y < -0.5f || max.y > display.y + 0.5f));
     }
     const ImVec2 ss = sub.empty() ? ImVec2(0, 0) : textSize(subFont, sub);
     const float blockH = labelH + (sub.empty() ? 0.0f : ss.y + t.Em(0.1f));
