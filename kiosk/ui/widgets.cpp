@@ -246,6 +246,27 @@ std::vector<std::string> wrapLines(ImFont* font, std::string_view text, float ma
     return lines;
 }
 
+bool drawCell(ImFont* font, ImFont* floor, ImVec2 topLeft, float width, float height, Rgb colour, std::string_view text) {
+    std::vector<std::string> lines;
+    ImFont* f = font;
+    bool whole = false;
+    for (ImFont* candidate : {font, floor}) {
+        if (!candidate) continue;
+        f = candidate;
+        const int fits = std::max(1, static_cast<int>(height / (candidate->FontSize * 1.05f)));
+        lines = textSize(candidate, text).x <= width ? std::vector<std::string>{std::string(text)} : wrapLines(candidate, text, width, fits);
+        whole = wholeLabel(lines, text);
+        if (whole) break;
+    }
+    const float lineH = f->FontSize * 1.05f;
+    float y = topLeft.y + (height - lineH * static_cast<float>(lines.size())) * 0.5f;
+    for (const auto& l : lines) {
+        drawText(f, ImVec2(topLeft.x, y), colour, l);
+        y += lineH;
+    }
+    return whole;
+}
+
 float drawTextCentred(ImFont* font, float centreX, float y, float maxWidth, Rgb colour, std::string_view text) {
     const auto lines = wrapLines(font, text, maxWidth, 4);
     float h = 0;
