@@ -231,27 +231,28 @@ Intent drawAgendaScreen(const KioskView& v, UiState& s) {
         ry += t.fonts.small->FontSize + t.Em(0.4f);
         const float themeX = rx + t.Em(4.6f);
         // The assignment keeps room for its label and at least one line, a whole tap target high;
-        // the seven days take what is left, each theme on up to 3 lines, else 2, else 1 (the
-        // theme of the day shown is whole in the header).
+        // the seven days take what is left: each theme one line, then, while there is room, a line
+        // more (up to 3) to the other days first (the day shown has its theme whole in the header).
         const float reserve = day->assignment.empty() ? 0.0f : assignmentMinHeight() + t.Em(0.6f);
         std::vector<std::vector<std::string>> themes;
         for (const auto& d : v.programme->days) themes.push_back(wrapAtSize(&d == day ? t.fonts.bodyBold : t.fonts.body, t.em, d.theme, right - themeX));
-        size_t themeLinesAllowed = 1;
-        for (size_t l = 3; l >= 1; --l) {
-            float h = 0;
-            for (const auto& lines : themes) h += t.em * (0.35f + 1.1f * static_cast<float>(std::clamp<size_t>(lines.size(), 1, l)));
-            if (ry + h + t.Em(0.6f) <= sideBottom - reserve || l == 1) {
-                themeLinesAllowed = l;
-                break;
-            }
-        }
+        std::vector<size_t> themeLinesAllowed(themes.size(), 1);
+        float spare = sideBottom - reserve - t.Em(0.6f) - ry - t.em * 1.45f * static_cast<float>(themes.size());
+        for (int pass = 0; pass < 2; ++pass)  // pass 0: the other days; pass 1: the day shown
+            for (size_t more = 2; more <= 3; ++more)
+                for (size_t di = 0; di < themes.size(); ++di)
+                    if ((&v.programme->days[di] == day) == (pass == 1) && themes[di].size() >= more && themeLinesAllowed[di] == more - 1 &&
+                        spare >= t.em * 1.1f) {
+                        themeLinesAllowed[di] = more;
+                        spare -= t.em * 1.1f;
+                    }
         for (size_t di = 0; di < v.programme->days.size(); ++di) {
             const auto& d = v.programme->days[di];
             const bool isShown = &d == day, done = d.date < v.local.date;
             const Rgb ink = isShown ? t.palette.primary : (done ? t.palette.muted : t.palette.ink);
             ImFont* f = isShown ? t.fonts.bodyBold : t.fonts.body;
             drawText(f, ImVec2(rx, ry), ink, std::to_string(d.number) + "  " + shortDate(d.date, tx.lang()));
-            const auto themeLines = cutTo(f, themes[di], themeLinesAllowed, right - themeX);
+            const auto themeLines = cutTo(f, themes[di], themeLinesAllowed[di], right - themeX);
             for (size_t i = 0; i < themeLines.size(); ++i)
                 drawText(f, ImVec2(themeX, ry + static_cast<float>(i) * t.em * 1.1f), ink, themeLines[i]);
             if (done) drawIcon(Icon::check, ImVec2(rx - t.Em(0.6f), ry + t.em * 0.5f), t.Em(0.7f), t.palette.muted);
