@@ -47,8 +47,18 @@ for size in 1080x1920 800x480 3840x2160; do
     shot "exercises-$size" "$size" 2026-11-26T10:55 "$long" --tap Programma --tap Oefeningen
     shot "running-late-$size" "$size" 2026-11-26T11:20 "$long" --tap Programma --tap Uitloop "${code[@]}" --tap "+10 min"
 done
-shot exercise-stop-1080x1920 1080x1920 2026-11-26T11:05 "$long" "${ex[@]}" --tap Volgende --tap Stoppen
-shot exercise-stopped-800x480 800x480 2026-11-26T11:05 "$long" "${ex[@]}" --tap Volgende --tap Stoppen --tap "Ja, stoppen"
+for size in 1080x1920 800x480; do
+    shot "exercise-stop-$size" "$size" 2026-11-26T11:05 "$long" "${ex[@]}" --tap Volgende --tap Stoppen
+    shot "exercise-stopped-$size" "$size" 2026-11-26T11:05 "$long" "${ex[@]}" --tap Volgende --tap Stoppen --tap "Ja, stoppen"
+    # The stopped run offered in the chooser (it survives a restart too).
+    shot "exercises-resume-$size" "$size" 2026-11-26T11:05 "$long" "${ex[@]}" --tap Volgende --tap Stoppen --tap "Ja, stoppen" \
+        --tap "Terug naar het programma" --tap Oefeningen
+    shot "running-late-keypad-$size" "$size" 2026-11-26T11:20 "$long" --tap Programma --tap Uitloop --tap 2 --tap 4
+    # The second kiosk in the room ([kiosk] mode = "room"): it starts on the room display.
+    shot "room-mode-$size" "$size" 2026-11-26T10:05 "$roommode"
+done
+shot agenda-open-800x480 800x480 2026-11-26T10:05 "$long" --tap Programma \
+    --tap "Het rechtsstatelijk kompas: rechtmatigheid, gelijkheid en de ruimte voor maatwerk in de dagelijkse uitvoeringspraktijk"
 shot room-exercise-3840x2160 3840x2160 2026-11-26T11:05 "$roommode" --tap Programma --tap Oefeningen --tap "Standpunt in de ruimte" --tap Zaalscherm
 shot agenda-open-3840x2160 3840x2160 2026-11-26T10:05 "$long" --tap Programma \
     --tap "Het rechtsstatelijk kompas: rechtmatigheid, gelijkheid en de ruimte voor maatwerk in de dagelijkse uitvoeringspraktijk"

@@ -28,11 +28,26 @@ sizes() {
         shot "walkin-$sfx" "$size" 2026-11-26T09:15 --diagonal "$diag" --tap Inchecken --tap "Ik sta niet op de lijst" \
             --tap K --tap A --tap R --tap I --tap N
         shot "search-$sfx" "$size" 2026-11-26T09:12 --diagonal "$diag" --config tests/e2e/long-content --tap Inchecken --tap V --tap A
+        shot "checkout-$sfx" "$size" 2026-11-26T16:20 --diagonal "$diag" --tap Uitchecken
+        shot "already-checked-in-$sfx" "$size" 2026-11-26T09:14 --diagonal "$diag" --tap Inchecken --tap "Zoë van den B." --tap Klaar \
+            --tap Inchecken --tap "Zoë van den B."
+        # The kiosk that cannot start (here: its database is a folder): says so, and whom to turn to.
+        sdata=$(mktemp -d)
+        mkdir -p "$sdata/leergang-kiosk/attendance.db"
+        XDG_DATA_HOME=$sdata TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 1920x1920x24" "$BIN" --config config --size "$size" \
+            --diagonal "$diag" --now 2026-11-26T09:10 --screenshot "$OUT/out-of-order-$sfx.png" 2>/dev/null || true
+        echo "$OUT/out-of-order-$sfx.png"
+        rm -rf "$sdata"
         sdata=$(mktemp -d)
         for c in ZU01:08:52 ZU02:08:57 ZU03:09:02 ZU05:08:49; do
             XDG_DATA_HOME=$sdata TZ=Europe/Amsterdam "$BIN" --config "$staff" checkin "${c%%:*}" --at "2026-11-26T${c#*:}" >/dev/null
         done
         XDG_DATA_HOME=$sdata TZ=Europe/Amsterdam "$BIN" --config "$staff" checkout ZU02 --at 2026-11-26T14:40 >/dev/null
+        # One correction saved, so that Historie has a line: the first row (absent) was there from 09:05.
+        XDG_DATA_HOME=$sdata TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 1920x1920x24" "$BIN" --config "$staff" --size "$size" \
+            --diagonal "$diag" --now 2026-11-26T16:44 --screenshot "$sdata/saved.png" --screen staff_pin --tap 2 --tap 5 --tap 8 --tap 0 \
+            --tap OK --tap Corrigeren --tap +5 --tap "Reden (verplicht)" --tap T --tap R --tap E --tap I --tap N --tap "Uw naam of initialen" --tap M --tap . \
+            --tap J --tap . --tap Opslaan >/dev/null
         for page in staff-pin staff-today staff-correct staff-matrix staff-history staff-health; do
             local taps=(--screen staff_pin --tap 2 --tap 5 --tap 8 --tap 0 --tap OK)
             case $page in

@@ -194,8 +194,10 @@ void KioskSession::apply(const ui::Intent& in) {
                 running_ = std::make_unique<Running>(*e);
                 running_->player.start(s_.clock.steady());
                 s_.ui.screen = ui::Screen::exercise;
+                keepStoppedRun(now);  // a new run replaces a stopped one
             } else if constexpr (std::is_same_v<A, I::Player>) {
                 runPlayer(a.command, s_.clock.steady());
+                keepStoppedRun(now);
             } else if constexpr (std::is_same_v<A, I::UnlockShift>) {
                 late_.unlock(a, now);
                 if (s_.ui.shiftUnlocked) nav_.codeAccepted();
@@ -237,6 +239,15 @@ void KioskSession::runPlayer(ui::PlayerCommand c, SteadyTime now) {
             s_.ui.screen = ui::Screen::exercise;  // from the chooser or the stopped card: back to the run
             break;
     }
+}
+
+void KioskSession::keepStoppedRun(Instant now) {
+    std::string value;
+    if (running_)
+        if (const auto run = running_->player.stoppedRun(localDateOf(now))) value = run->serialise();
+    if (value == stoppedRunKept_ || !s_.worker) return;
+    s_.worker->setMeta(kStoppedRunMeta, value);  // "" once it is resumed or replaced
+    stoppedRunKept_ = value;
 }
 
 Navigation::Holds KioskSession::holds() const {

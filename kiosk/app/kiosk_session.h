@@ -98,6 +98,10 @@ private:
     void scan(const std::string& code);
     void write(const CheckinFlow::Write& w);
     void runPlayer(ui::PlayerCommand c, SteadyTime now);
+    // A stopped run is kept in the database's meta table (kStoppedRunMeta) so that a restart
+    // offers it again; resumed or replaced, the entry is emptied. Written only when it changes.
+    void keepStoppedRun(Instant now);
+    static constexpr const char* kStoppedRunMeta = "exercise_stopped_run";
     void dailyUpkeep(Instant now);                  // a new day: retention and backup, on the store thread
     Navigation::Holds holds() const;
 
@@ -110,6 +114,7 @@ private:
     InputBindings input_;
     ScanQueue waitingScans_;  // scans made while a write was in flight (scan_queue.h)
     std::unique_ptr<Running> running_;
+    std::string stoppedRunKept_;  // what the meta table holds for the stopped run ("" = none)
     ui::KioskView::OutOfOrder outOfOrder_;          // what the screen says when the kiosk could not start
     LocalDate lastUpkeepDay_;
     Instant upkeepRetryAt_;  // after a failed backup: not before this

@@ -71,6 +71,16 @@ void KioskSession::start() {
     }
     staff_.load(*db);
     late_.load(*db);
+    // A run a facilitator stopped today: offered again (the exercises' "Verder met ..." button).
+    if (std::string kept; db->meta(kStoppedRunMeta, kept).ok() && !kept.empty())
+        if (const auto run = StoppedRun::parse(kept); run && run->date == localDateOf(now))
+            if (const Exercise* e = s_.config.programme.exercise(run->exerciseId)) {
+                auto r = std::make_unique<Running>(*e);
+                if (r->player.restoreStopped(*run)) {
+                    running_ = std::move(r);
+                    stoppedRunKept_ = kept;
+                }
+            }
     // Retention, then today's backup: both before the first frame, on the kiosk's own data.
     const LocalDate today = localDateOf(now);
     auto say = [&](const StoreStatus& st) {

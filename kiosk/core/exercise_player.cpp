@@ -50,6 +50,59 @@ void ExercisePlayer::resume(SteadyTime now) {
     state_ = State::running;
 }
 
+std::optional<StoppedRun> ExercisePlayer::stoppedRun(LocalDate today) const {
+    if (state_ != State::stopped) return std::nullopt;
+    return StoppedRun{today, step_, elapsedBeforeMs_, adjustMs_, exercise_->id};
+}
+
+bool ExercisePlayer::restoreStopped(const StoppedRun& run) {
+    if (state_ != State::ready || run.exerciseId != exercise_->id || run.step < 0 || run.step >= stepCount() || run.elapsedMs < 0)
+        return false;
+    const int64_t base = static_cast<int64_t>(exercise_->steps[static_cast<size_t>(run.step)].seconds) * 1000;
+    if (base + run.adjustMs < static_cast<int64_t>(kMinStepSeconds) * 1000) return false;
+    step_ = run.step;
+    elapsedBeforeMs_ = run.elapsedMs;
+    adjustMs_ = run.adjustMs;
+    state_ = State::stopped;
+    return true;
+}
+
+std::string StoppedRun::serialise() const {
+    return date.iso() + "|" + std::to_string(step) + "|" + std::to_string(elapsedMs) + "|" + std::to_string(adjustMs) + "|" + exerciseId;
+}
+
+std::optional<StoppedRun> StoppedRun::parse(const std::string& text) {
+    StoppedRun r;
+    size_t at = 0;
+    auto field = [&](std::string& out) {
+        const auto bar = text.find('|', at);
+        if (bar == std::string::npos) return false;
+        out = text.substr(at, bar - at);
+        at = bar + 1;
+        return true;
+    };
+    auto number = [](const std::string& f, int64_t& out) {
+        if (f.empty() || f.size() > 18) return false;
+        size_t i = f[0] == '-' ? 1 : 0;
+        if (i == f.size()) return false;
+        for (size_t k = i; k < f.size(); ++k)
+            if (f[k] < '0' || f[k] > '9') return false;
+        out = std::stoll(f);
+        return true;
+    };
+    std::string date, step, elapsed, adjust;
+    if (!field(date) || !field(step) || !field(elapsed) || !field(adjust)) return std::nullopt;
+    r.exerciseId = text.substr(at);
+    const auto d = LocalDate::parse(date);
+    int64_t s = 0;
+    if (!d || r.exerciseId.empty() || !number(step, s) || s < 0 || s > 10000 || !number(elapsed, r.elapsedMs) || r.elapsedMs < 0 ||
+        !number(adjust, r.adjustMs))
+        return std::nullopt;
+    r.date = *d;
+    r.step = static_cast<int>(s);
+    return r;
+}
+
 void ExercisePlayer::next(SteadyTime now) {
     if (state_ == State::ready) return start(now);
     if (state_ == State::finished || state_ == State::stopped) return;

@@ -27,14 +27,33 @@
 //   Transitions: start, pause, resume, next, previous, addMinutes, stop (commands); tick (time).
 //   Every time passed in is the steady clock (clock.h), never the wall clock: a time sync that
 //   steps the wall clock an hour, or midnight, changes nothing in a running step.
+//
+//   ACROSS A RESTART: only [Stopped] is kept (a StoppedRun: exercise, day, step, the step's time
+//   and its added minutes). restoreStopped() takes a new player from [Ready] straight to
+//   [Stopped] at that step, from where resume() continues as after any stop. A run that was
+//   running when the kiosk went down is not kept: nobody chose to stop it, and its clock is gone.
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string>
 
 #include "clock.h"
 #include "programme.h"
 
 namespace kiosk {
+
+// A stopped run as the kiosk keeps it across a restart (the database's meta table). Text form:
+// "YYYY-MM-DD|step|elapsedMs|adjustMs|exercise-id" (the id last: it may hold any character).
+struct StoppedRun {
+    LocalDate date;        // the day it was stopped: offered again only on that day
+    int step = 0;          // 0-based
+    int64_t elapsedMs = 0;  // of that step, before the stop
+    int64_t adjustMs = 0;   // minutes added or removed on that step
+    std::string exerciseId;
+    std::string serialise() const;
+    static std::optional<StoppedRun> parse(const std::string& text);  // nullopt when malformed
+};
 
 class ExercisePlayer {
 public:
@@ -54,6 +73,11 @@ public:
     void addMinutes(int minutes, SteadyTime now);  // + or -
     void stop(SteadyTime now);                     // Running/Paused -> Stopped (resumable)
     void tick(SteadyTime now);                     // auto-advance
+    // Stopped only: the run as it can be kept, for `today`. Otherwise nullopt.
+    std::optional<StoppedRun> stoppedRun(LocalDate today) const;
+    // Ready -> Stopped at the kept step; false (and still Ready) when the step is not in this
+    // exercise (its file changed) or the times make no sense.
+    bool restoreStopped(const StoppedRun& run);
 
     State state() const { return state_; }
     int stepIndex() const { return step_; }

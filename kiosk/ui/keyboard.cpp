@@ -14,6 +14,21 @@ void popUtf8(std::string& s) {
     s.resize(n);
 }
 
+float keyHeight(const KeyboardSpec& spec) {
+    const Theme& t = theme();
+    const float gap = t.Em(0.3f);
+    const int rowCount = (spec.withAccents ? 4 : 3) + 1;  // + space / backspace / clear
+    const float keyW = (spec.max.x - spec.min.x - gap * 9) / 10.0f;
+    // Keys no taller than they are wide, plus a little (a tall portrait area does not make towers).
+    return std::min((spec.max.y - spec.min.y - gap * static_cast<float>(rowCount - 1)) / static_cast<float>(rowCount),
+                    std::max(keyW * spec.keyAspect, t.Em(2.4f)));
+}
+
+float keyboardHeight(const KeyboardSpec& spec) {
+    const int rowCount = (spec.withAccents ? 4 : 3) + 1;
+    return keyHeight(spec) * static_cast<float>(rowCount) + theme().Em(0.3f) * static_cast<float>(rowCount - 1);
+}
+
 bool drawKeyboard(const KeyboardSpec& spec, std::string& text) {
     const Theme& t = theme();
     std::vector<std::vector<std::string>> rows = {
@@ -23,11 +38,8 @@ bool drawKeyboard(const KeyboardSpec& spec, std::string& text) {
     };
     if (spec.withAccents) rows.push_back({"\xC3\xA9", "\xC3\xAB", "\xC3\xAF", "\xC3\xB6", "\xC3\xBC", "\xC3\xA7", "-", "'", "."});
     const float gap = t.Em(0.3f);
-    const int rowCount = static_cast<int>(rows.size()) + 1;  // + space / backspace / clear
     const float keyW = (spec.max.x - spec.min.x - gap * 9) / 10.0f;
-    // Keys no taller than they are wide, plus a little (a tall portrait area does not make towers).
-    const float keyH = std::min((spec.max.y - spec.min.y - gap * static_cast<float>(rowCount - 1)) / static_cast<float>(rowCount),
-                                std::max(keyW * 1.1f, t.Em(2.4f)));
+    const float keyH = keyHeight(spec);
     bool changed = false;
     float y = spec.min.y;
     // Letters appear as capitals on the keys; a name starts with a capital, then lower case.

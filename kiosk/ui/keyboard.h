@@ -13,10 +13,14 @@ struct KeyboardSpec {
     ImVec2 min, max;           // where the keyboard goes (screen pixels)
     bool withAccents = true;   // a row of é ë ï ö ü ç and - ' . (names, organisations)
     size_t maxBytes = 80;
+    float keyAspect = 1.1f;    // the tallest a key may be, as a multiple of its width
     std::string clearLabel = "Wissen";  // from the catalogue: keyboard.clear
     std::string spaceLabel = "spatie";  // from the catalogue: keyboard.space
 };
 
+// The height the keys take in `spec` (no more than its area; keys at most keyAspect x as tall as wide).
+float keyHeight(const KeyboardSpec& spec);
+float keyboardHeight(const KeyboardSpec& spec);
 // Draws the keys; edits `text` (UTF-8). Returns true when the text changed.
 bool drawKeyboard(const KeyboardSpec& spec, std::string& text);
 

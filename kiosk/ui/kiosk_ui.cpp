@@ -23,9 +23,11 @@ Intent drawKioskUi(const KioskView& view, UiState& state) {
         ImGui::InvisibleButton("##wake", io.DisplaySize);
     }
     Intent intent = drawScreen(view, state);
-    // Staff mode's door: a press held in the top-left corner of the home screen. Nothing shows
-    // there; a short tap does nothing; a drag that leaves the corner starts over.
-    if (state.screen == Screen::home && !view.dimmed) {
+    // Staff mode's door: a press held in the top-left corner of the home screen (in room mode, of
+    // the room display: that is its home). Nothing shows there; a short tap does nothing; a drag
+    // that leaves the corner starts over.
+    const bool roomHome = state.screen == Screen::room && view.settings && view.settings->mode == KioskMode::room;
+    if ((state.screen == Screen::home || roomHome) && !view.dimmed) {
         const float corner = theme().Em(kStaffCornerEm);
         const ImVec2 m = io.MousePos;
         const bool inCorner = m.x >= 0 && m.y >= 0 && m.x < corner && m.y < corner;

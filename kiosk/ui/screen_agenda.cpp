@@ -117,6 +117,12 @@ int drawList(const KioskView& v, const ProgrammeDay& day, ImVec2 min, ImVec2 max
     return opened;
 }
 
+// The assignment's least height: its label and one line, and never less than a tap target.
+float assignmentMinHeight() {
+    const Theme& t = theme();
+    return std::max(t.fonts.small->FontSize + t.Em(0.3f) + t.em * 1.15f, layout().minTargetPx);
+}
+
 // A card over the list with everything of one item (or the assignment) and a close button.
 void drawOpened(const std::string& heading, const std::string& body, ImVec2 min, ImVec2 max) {
     const Theme& t = theme();
@@ -224,12 +230,29 @@ Intent drawAgendaScreen(const KioskView& v, UiState& s) {
         drawText(t.fonts.small, ImVec2(rx, ry), t.palette.muted, tx("agenda.overview"));
         ry += t.fonts.small->FontSize + t.Em(0.4f);
         const float themeX = rx + t.Em(4.6f);
-        for (const auto& d : v.programme->days) {
+        // The assignment keeps room for its label and at least one line, a whole tap target high;
+        // the seven days take what is left: each theme one line, then, while there is room, a line
+        // more (up to 3) to the other days first (the day shown has its theme whole in the header).
+        const float reserve = day->assignment.empty() ? 0.0f : assignmentMinHeight() + t.Em(0.6f);
+        std::vector<std::vector<std::string>> themes;
+        for (const auto& d : v.programme->days) themes.push_back(wrapAtSize(&d == day ? t.fonts.bodyBold : t.fonts.body, t.em, d.theme, right - themeX));
+        std::vector<size_t> themeLinesAllowed(themes.size(), 1);
+        float spare = sideBottom - reserve - t.Em(0.6f) - ry - t.em * 1.45f * static_cast<float>(themes.size());
+        for (int pass = 0; pass < 2; ++pass)  // pass 0: the other days; pass 1: the day shown
+            for (size_t more = 2; more <= 3; ++more)
+                for (size_t di = 0; di < themes.size(); ++di)
+                    if ((&v.programme->days[di] == day) == (pass == 1) && themes[di].size() >= more && themeLinesAllowed[di] == more - 1 &&
+                        spare >= t.em * 1.1f) {
+                        themeLinesAllowed[di] = more;
+                        spare -= t.em * 1.1f;
+                    }
+        for (size_t di = 0; di < v.programme->days.size(); ++di) {
+            const auto& d = v.programme->days[di];
             const bool isShown = &d == day, done = d.date < v.local.date;
             const Rgb ink = isShown ? t.palette.primary : (done ? t.palette.muted : t.palette.ink);
             ImFont* f = isShown ? t.fonts.bodyBold : t.fonts.body;
             drawText(f, ImVec2(rx, ry), ink, std::to_string(d.number) + "  " + shortDate(d.date, tx.lang()));
-            const auto themeLines = wrapAtSize(f, t.em, d.theme, right - themeX);
+            const auto themeLines = cutTo(f, themes[di], themeLinesAllowed[di], right - themeX);
             for (size_t i = 0; i < themeLines.size(); ++i)
                 drawText(f, ImVec2(themeX, ry + static_cast<float>(i) * t.em * 1.1f), ink, themeLines[i]);
             if (done) drawIcon(Icon::check, ImVec2(rx - t.Em(0.6f), ry + t.em * 0.5f), t.Em(0.7f), t.palette.muted);
@@ -257,13 +280,13 @@ Intent drawAgendaScreen(const KioskView& v, UiState& s) {
     // portrait: right under the list.
     auto drawAssignment = [&] {
         if (day->assignment.empty()) return;
+        const float y0 = ry;  // the label is part of the tap: together at least a target high
         drawText(t.fonts.small, ImVec2(rx, ry), t.palette.muted, tx("agenda.assignment"));
         ry += t.fonts.small->FontSize + t.Em(0.3f);
         const float lineH = t.em * 1.15f;
         const auto all = wrapAtSize(t.fonts.body, t.em, day->assignment, rw);
         const size_t fit = static_cast<size_t>(std::max(1.0f, (sideBottom - ry) / lineH));
         const auto shown = cutTo(t.fonts.body, all, fit, rw - (all.size() > fit ? textSize(t.fonts.small, tx("agenda.more")).x + t.Em(0.8f) : 0.0f));
-        const float y0 = ry;
         for (const auto& l : shown) {
             drawText(t.fonts.body, ImVec2(rx, ry), t.palette.ink, l);
             ry += lineH;
@@ -271,7 +294,8 @@ Intent drawAgendaScreen(const KioskView& v, UiState& s) {
         if (all.size() > fit) {
             drawText(t.fonts.small, ImVec2(rx + rw - textSize(t.fonts.small, tx("agenda.more")).x, ry - lineH + t.Em(0.1f)), t.palette.primary,
                      tx("agenda.more"));
-            if (s.agendaOpen == -1 && tapArea("agenda.assignment", tx("agenda.assignment"), ImVec2(rx, y0), ImVec2(rx + rw, ry)))
+            const float tapBottom = std::min(std::max(ry, y0 + assignmentMinHeight()), std::max(ry, sideBottom));
+            if (s.agendaOpen == -1 && tapArea("agenda.assignment", tx("agenda.assignment"), ImVec2(rx, y0), ImVec2(rx + rw, tapBottom)))
                 s.agendaOpen = -2;
         }
     };

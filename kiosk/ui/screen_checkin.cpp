@@ -186,7 +186,7 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
     const float tileW = (availW - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
     // Portrait has height to spare: taller tiles, easier to hit from a standing height.
     const float tileH = std::clamp((availH - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows), t.Em(3.0f),
-                                   layout().portrait ? t.Em(6.0f) : t.Em(4.5f));
+                                   layout().portrait ? t.Em(8.0f) : t.Em(4.5f));
 
     ImGui::SetCursorScreenPos(min);
     ImGui::BeginChild("tiles", ImVec2(availW, availH), false, ImGuiWindowFlags_NoScrollbar);

@@ -83,16 +83,21 @@ Intent drawEnded(const KioskView& v, const UiState& s) {
     const bool stopped = p.state() == ExercisePlayer::State::stopped;
     const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
     const float cx = origin.x + size.x * 0.5f, w = size.x - t.Em(4.0f);
-    float y = origin.y + size.y * 0.2f;
-    drawIcon(stopped ? Icon::pause : Icon::check, ImVec2(cx, y), t.Em(4.0f), stopped ? t.palette.muted : t.palette.success);
-    y += t.Em(3.0f);
     const std::string n = std::to_string(p.stepIndex() + 1), total = std::to_string(p.stepCount());
     const std::string headline = stopped ? tx.format("exercise.stopped", {{"n", n}, {"total", total}}) : tx("exercise.finished");
+    const float bh = t.Em(3.2f);
+    // Portrait: icon, words and buttons as one group in the middle of the stand (the buttons right
+    // under the words, not at the foot of a mostly empty screen). Landscape: buttons at the bottom.
+    const bool portrait = layout().portrait;
+    const float groupH = t.Em(3.0f) + textSize(t.fonts.display, headline, w).y + t.Em(0.5f) + textSize(t.fonts.title, p.exercise().title, w).y +
+                         t.Em(1.5f) + 2 * bh + t.Em(0.8f);
+    float y = portrait ? origin.y + std::max(size.y * 0.2f, (size.y - groupH) * 0.45f + t.Em(2.0f)) : origin.y + size.y * 0.2f;
+    drawIcon(stopped ? Icon::pause : Icon::check, ImVec2(cx, y), t.Em(4.0f), stopped ? t.palette.muted : t.palette.success);
+    y += t.Em(3.0f);
     y += drawTextCentred(t.fonts.display, cx, y, w, t.palette.ink, headline);
     y += drawTextCentred(t.fonts.title, cx, y + t.Em(0.5f), w, t.palette.muted, p.exercise().title) + t.Em(1.5f);
     Intent intent;
-    const float bh = t.Em(3.2f);
-    const float by = std::max(y, origin.y + size.y - t.Em(1.5f) - (layout().portrait ? 2 * bh + t.Em(0.8f) : bh));
+    const float by = portrait ? y : std::max(y, origin.y + size.y - t.Em(1.5f) - bh);
     const ButtonSpec toAgenda{"go.agenda_after_exercise", tx("exercise.back_to_agenda"), ImVec2(0, bh),
                               stopped ? ButtonStyle::secondary : ButtonStyle::primary, {}, Icon::calendar};
     if (stopped)

@@ -39,16 +39,20 @@ Intent drawOutOfOrderScreen(const KioskView& v, UiState&) {
     const float margin = t.Em(2.0f);
     const float w = size.x - 2 * margin;
     const float cx = origin.x + size.x * 0.5f;
-    float y = origin.y + size.y * 0.08f;
     const float iconSize = std::min(t.Em(5.0f), size.x * 0.2f);
-    drawIcon(Icon::warning, ImVec2(cx, y + iconSize * 0.5f), iconSize, p.warning);
-    y += iconSize + t.Em(1.2f);
     // Dutch first, large; English second.
     const auto& f = t.fonts;
     // English one size below Dutch, whatever size Dutch could take.
     auto smaller = [&](ImFont* font) { return font == f.display ? f.title : font == f.title ? f.body : f.small; };
     ImFont* titleNl = fitting({f.display, f.title, f.body}, o.titleNl, w, 2);
     ImFont* bodyNl = fitting({f.title, f.body, f.small}, o.bodyNl, w, 4);
+    // The message in the middle of a tall (portrait) screen, not under its top edge with half the
+    // stand empty below; on a landscape screen near the top, as there is no height to spare.
+    const float blockH = iconSize + t.Em(1.2f) + textSize(titleNl, o.titleNl, w).y + t.Em(0.4f) + textSize(bodyNl, o.bodyNl, w).y +
+                         t.Em(1.4f) + textSize(smaller(titleNl), o.titleEn, w).y + t.Em(0.2f) + textSize(smaller(bodyNl), o.bodyEn, w).y;
+    float y = origin.y + std::max(size.y * 0.08f, size.y > size.x ? (size.y - blockH) * 0.35f : 0.0f);
+    drawIcon(Icon::warning, ImVec2(cx, y + iconSize * 0.5f), iconSize, p.warning);
+    y += iconSize + t.Em(1.2f);
     y += drawTextCentred(titleNl, cx, y, w, p.ink, o.titleNl) + t.Em(0.4f);
     y += drawTextCentred(bodyNl, cx, y, w, p.ink, o.bodyNl) + t.Em(1.4f);
     y += drawTextCentred(smaller(titleNl), cx, y, w, p.muted, o.titleEn) + t.Em(0.2f);

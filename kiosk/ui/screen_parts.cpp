@@ -61,10 +61,13 @@ FeedbackLook lookOf(const KioskView& v, const Feedback& f) {
 
 }  // namespace
 
-Intent drawFeedback(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 maxArea) {
+Intent drawFeedback(const KioskView& v, const UiState& s, ImVec2 minArea, ImVec2 maxArea) {
     const Theme& t = theme();
-    // Portrait: a card as tall as its content, its buttons at standing height, not at the floor.
-    const ImVec2 max(maxArea.x, layout().portrait ? std::min(maxArea.y, min.y + t.Em(24.0f)) : maxArea.y);
+    // Portrait: a card as tall as its content, its buttons at standing height, not at the floor;
+    // a third of the room it leaves above it, so that the stand is not empty below a card at its top.
+    const float cardH = std::min(maxArea.y - minArea.y, t.Em(24.0f));
+    const ImVec2 min(minArea.x, layout().portrait ? minArea.y + (maxArea.y - minArea.y - cardH) / 3.0f : minArea.y);
+    const ImVec2 max(maxArea.x, layout().portrait ? min.y + cardH : maxArea.y);
     const Texts& tx = *v.texts;
     Intent intent;
     const Feedback& f = s.feedback;

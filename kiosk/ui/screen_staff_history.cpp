@@ -23,7 +23,7 @@ Intent drawStaffHistoryScreen(const KioskView& v, UiState& s) {
     for (int i = 0; i < 6; ++i) drawText(t.fonts.small, ImVec2(min.x + cols[i], min.y), p.muted, tx(heads[i]));
     const float listTop = min.y + t.fonts.small->FontSize + t.Em(0.3f);
     ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, listTop - t.Em(0.1f)), ImVec2(max.x, listTop - t.Em(0.1f)), p.line.abgr(), 1.5f);
-    const float rowH = t.Em(2.0f);
+    const float rowH = t.Em(2.4f);  // a cell too long for its column wraps on a second line
     const int count = static_cast<int>(rows.size());
     const TouchList list = beginTouchList("history", ImVec2(min.x, listTop), ImVec2(w, max.y - listTop), rowH, count, s);
     const ImVec2 base = list.base;
@@ -31,13 +31,12 @@ Intent drawStaffHistoryScreen(const KioskView& v, UiState& s) {
     for (int i = list.first; i < list.last; ++i) {
         const StaffHistoryRow& r = rows[static_cast<size_t>(i)];
         const float y = base.y + static_cast<float>(i) * rowH;
-        const float ty = y + (rowH - t.em) * 0.5f;
         if (i % 2 == 1) dl->AddRectFilled(ImVec2(base.x, y), ImVec2(base.x + w, y + rowH), p.surface.abgr());
         char when[32];
         std::snprintf(when, sizeof when, "%02d-%02d %02d:%02d", r.recordedAt.date.day, r.recordedAt.date.month, r.recordedAt.hour,
                       r.recordedAt.minute);
         auto cell = [&](float c, float next, ImFont* f, Rgb colour, const std::string& text) {
-            drawText(f, ImVec2(base.x + c, ty), colour, fitText(f, text, next - c - t.Em(0.5f)));
+            drawCell(f, t.fonts.small, ImVec2(base.x + c, y), next - c - t.Em(0.5f), rowH, colour, text);
         };
         cell(cWhen, cDay, t.fonts.body, p.muted, when);
         cell(cDay, cWho, t.fonts.body, p.ink, shortDate(r.day, tx.lang()));

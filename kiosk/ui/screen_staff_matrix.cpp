@@ -46,7 +46,7 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
     const float listTop = top + 2 * t.fonts.small->FontSize + t.Em(0.3f);
     dl->AddLine(ImVec2(min.x, listTop - t.Em(0.1f)), ImVec2(max.x, listTop - t.Em(0.1f)), p.line.abgr(), 1.5f);
 
-    const float rowH = t.Em(2.0f);
+    const float rowH = t.Em(2.4f);  // a name too long for its column wraps on a second line
     const int rows = static_cast<int>(m.rows.size());
     const TouchList list = beginTouchList("matrix", ImVec2(min.x, listTop), ImVec2(w, bottom - listTop), rowH, rows, s);
     const ImVec2 base = list.base;
@@ -56,7 +56,7 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
         const float y = base.y + static_cast<float>(i) * rowH;
         const float ty = y + (rowH - t.em) * 0.5f;
         if (i % 2 == 1) dl->AddRectFilled(ImVec2(base.x, y), ImVec2(base.x + w, y + rowH), p.surface.abgr());
-        drawText(t.fonts.bodyBold, ImVec2(base.x, ty), p.ink, fitText(t.fonts.bodyBold, listName(r.participant), nameW - t.Em(0.5f)));
+        drawCell(t.fonts.bodyBold, t.fonts.small, ImVec2(base.x, y), nameW - t.Em(0.5f), rowH, p.ink, listName(r.participant));
         for (size_t d = 0; d < r.days.size(); ++d) {
             const ImVec2 c(base.x + nameW + (static_cast<float>(d) + 0.5f) * dayW, y + rowH * 0.5f);
             if (!r.days[d]) continue;  // still to come
@@ -80,8 +80,8 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
         const std::string count = std::to_string(r.daysPresent) + "/" + std::to_string(m.days.size());
         drawTextCentred(t.fonts.bodyBold, base.x + nameW + static_cast<float>(nDays) * dayW + countW * 0.5f, ty, countW, p.ink, count);
         const Rgb cc = r.certificate == CertificateState::earned ? p.success : r.certificate == CertificateState::missed ? p.danger : p.muted;
-        drawText(t.fonts.bodyBold, ImVec2(base.x + w - certW + t.Em(0.4f), ty), cc,
-                 fitText(t.fonts.bodyBold, tx(std::string("matrix.certificate.") + certificateStateKey(r.certificate)), certW - t.Em(0.4f)));
+        drawCell(t.fonts.bodyBold, t.fonts.small, ImVec2(base.x + w - certW + t.Em(0.4f), y), certW - t.Em(0.4f), rowH, cc,
+                 tx(std::string("matrix.certificate.") + certificateStateKey(r.certificate)));
     }
     if (m.rows.empty()) drawText(t.fonts.body, base, p.muted, tx("staff.nobody"));
     endTouchList(list, rowH, rows, s);

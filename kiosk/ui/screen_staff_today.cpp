@@ -65,7 +65,9 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
     const float barH = layout().target(2.6f);
     const float listBottom = max.y - barH - t.Em(1.2f);
     const float w = max.x - min.x;
-    const float cName = 0.0f, cDept = w * 0.27f, cStatus = w * 0.50f, cIn = w * 0.66f, cOut = w * 0.73f, cAct = w * 0.80f;
+    // Names get the widest column; a name, department or status that is longer wraps in its row (a
+    // second line, then the smaller font) rather than end in "…".
+    const float cName = 0.0f, cDept = w * 0.31f, cStatus = w * 0.52f, cIn = w * 0.66f, cOut = w * 0.73f, cAct = w * 0.80f;
     auto col = [&](float c) { return min.x + c; };
     const char* heads[] = {"staff.col_name", "staff.col_department", "staff.col_status", "staff.col_in", "staff.col_out"};
     const float cols[] = {cName, cDept, cStatus, cIn, cOut};
@@ -83,13 +85,13 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
         const float ty = y + (rowH - t.em) * 0.5f;
         if (i % 2 == 1) dl->AddRectFilled(ImVec2(base.x, y), ImVec2(base.x + w, y + rowH), t.palette.surface.abgr());
         const std::string name = r.guest ? r.participant.firstName : listName(r.participant);
-        drawText(t.fonts.bodyBold, ImVec2(base.x + cName, ty), t.palette.ink, fitText(t.fonts.bodyBold, name, cDept - t.Em(0.6f)));
-        drawText(t.fonts.body, ImVec2(base.x + cDept, ty), t.palette.muted,
-                 fitText(t.fonts.body, r.participant.department, cStatus - cDept - t.Em(0.6f)));
+        drawCell(t.fonts.bodyBold, t.fonts.small, ImVec2(base.x + cName, y), cDept - cName - t.Em(0.6f), rowH, t.palette.ink, name);
+        drawCell(t.fonts.body, t.fonts.small, ImVec2(base.x + cDept, y), cStatus - cDept - t.Em(0.6f), rowH, t.palette.muted,
+                 r.participant.department);
         std::string status = r.guest ? tx(r.guestConfirmed ? "staff.guest_confirmed" : "staff.guest_unconfirmed")
                                      : tx(std::string("status.") + dayStatusKey(r.status));
         if (r.corrected) status += " *";
-        drawText(t.fonts.bodyBold, ImVec2(base.x + cStatus, ty), statusColour(r), fitText(t.fonts.bodyBold, status, cIn - cStatus - t.Em(0.4f)));
+        drawCell(t.fonts.bodyBold, t.fonts.small, ImVec2(base.x + cStatus, y), cIn - cStatus - t.Em(0.4f), rowH, statusColour(r), status);
         if (r.checkIn) drawText(t.fonts.body, ImVec2(base.x + cIn, ty), t.palette.ink, r.checkIn->hhmm());
         if (r.checkOut) drawText(t.fonts.body, ImVec2(base.x + cOut, ty), t.palette.ink, r.checkOut->hhmm());
         const float bh = rowH - t.Em(0.3f);

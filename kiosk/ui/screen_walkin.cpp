@@ -27,29 +27,41 @@ Intent drawWalkinScreen(const KioskView& v, UiState& s) {
 
     // Landscape: the two fields and the button on one row. Portrait: each field over the whole
     // width, the button under them on the right (where the main button always is), the keyboard
-    // across the bottom.
+    // across the bottom with taller keys.
     const bool portrait = layout().portrait;
     const float gap = t.Em(0.8f);
-    const float rowH = t.Em(3.2f) + t.fonts.small->FontSize + t.Em(0.2f);
+    // Portrait has the height: taller fields and keys (a standing person's finger), so that the form
+    // and the keyboard fill the stand instead of leaving its middle empty.
+    const float rowH = t.Em(portrait ? 4.2f : 3.2f) + t.fonts.small->FontSize + t.Em(0.2f);
     const float buttonW = t.Em(9.5f);
     const float fieldW = portrait ? max.x - min.x : (max.x - min.x - buttonW - 2 * gap) / 2.0f;
-    const ImVec2 orgAt = portrait ? ImVec2(min.x, min.y + rowH + gap) : ImVec2(min.x + fieldW + gap, min.y);
-    const float buttonY = portrait ? orgAt.y + rowH + gap : min.y + rowH - t.Em(3.2f);
-    if (drawTextField("walkin.name", tx("walkin.name"), s.guestName, tx("walkin.name_placeholder"), min,
-                      ImVec2(min.x + fieldW, min.y + rowH), s.guestField == 0))
+    const float buttonH = t.Em(portrait ? 4.0f : 3.2f);
+    // Portrait: the keyboard across the bottom at its own height, the form centred in the space above.
+    KeyboardSpec kb{"walkin", ImVec2(min.x, min.y), max};
+    ImVec2 formAt = min;
+    if (portrait) {
+        const float formH = 2 * rowH + 2 * gap + buttonH;
+        kb.keyAspect = 1.4f;
+        kb.min.y = max.y - std::min(max.y - (min.y + formH + t.Em(1.0f)), (max.x - min.x) * 0.8f);
+        kb.min.y = max.y - keyboardHeight(kb);
+        formAt.y = min.y + std::max(0.0f, (kb.min.y - t.Em(1.0f) - min.y - formH) * 0.5f);
+    } else {
+        kb.min.y = min.y + rowH + t.Em(1.0f);
+    }
+    const ImVec2 orgAt = portrait ? ImVec2(min.x, formAt.y + rowH + gap) : ImVec2(min.x + fieldW + gap, min.y);
+    const float buttonY = portrait ? orgAt.y + rowH + gap : min.y + rowH - buttonH;
+    if (drawTextField("walkin.name", tx("walkin.name"), s.guestName, tx("walkin.name_placeholder"), formAt,
+                      ImVec2(formAt.x + fieldW, formAt.y + rowH), s.guestField == 0))
         s.guestField = 0;
     if (drawTextField("walkin.organisation", tx("walkin.organisation"), s.guestOrganisation,
                       tx("walkin.organisation_placeholder"), orgAt, ImVec2(orgAt.x + fieldW, orgAt.y + rowH), s.guestField == 1))
         s.guestField = 1;
     const bool ready = s.guestName.find_first_not_of(' ') != std::string::npos;
     ImGui::SetCursorScreenPos(ImVec2(max.x - buttonW, buttonY));
-    if (touchButton({"walkin.submit", tx("walkin.submit"), ImVec2(buttonW, t.Em(3.2f)), ButtonStyle::primary, {}, Icon::check,
+    if (touchButton({"walkin.submit", tx("walkin.submit"), ImVec2(buttonW, buttonH), ButtonStyle::primary, {}, Icon::check,
                      nullptr, ready}))
         intent = Intent::registerGuest(s.guestName, s.guestOrganisation);
 
-    const float kbTop = portrait ? buttonY + t.Em(3.2f) + t.Em(1.0f) : min.y + rowH + t.Em(1.0f);
-    const float kbH = portrait ? std::min(max.y - kbTop, (max.x - min.x) * 0.55f) : max.y - kbTop;
-    KeyboardSpec kb{"walkin", ImVec2(min.x, max.y - kbH), max};
     kb.clearLabel = tx("keyboard.clear");
     kb.spaceLabel = tx("keyboard.space");
     drawKeyboard(kb, s.guestField == 0 ? s.guestName : s.guestOrganisation);

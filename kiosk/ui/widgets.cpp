@@ -113,7 +113,11 @@ bool touchButton(const ButtonSpec& spec) {
     {
         clipped = !wholeLabel(lines, spec.label);
         const ImVec2 display = ImGui::GetIO().DisplaySize;
-        clipped = clipped || pos.x < -0.5f || pos.y < -0.5f || max.x > display.x + 0.5f || max.y > display.y + 0.5f;
+        // Past the window's top or bottom edge is cut, unless the button is in a list that scrolls
+        // (a child window): a row half scrolled out comes whole into view under the finger.
+        const bool inScrollingList = (ImGui::GetCurrentWindow()->Flags & ImGuiWindowFlags_ChildWindow) != 0;
+        clipped = clipped || pos.x < -0.5f || max.x > display.x + 0.5f ||
+                  (!inScrollingList && (pos.y < -0.5f || max.y > display.y + 0.5f));
     }
     const ImVec2 ss = sub.empty() ? ImVec2(0, 0) : textSize(subFont, sub);
     const float blockH = labelH + (sub.empty() ? 0.0f : ss.y + t.Em(0.1f));
@@ -240,6 +244,27 @@ std::vector<std::string> wrapLines(ImFont* font, std::string_view text, float ma
     }
     for (auto& l : lines) l = fitText(font, l, maxWidth);
     return lines;
+}
+
+bool drawCell(ImFont* font, ImFont* floor, ImVec2 topLeft, float width, float height, Rgb colour, std::string_view text) {
+    std::vector<std::string> lines;
+    ImFont* f = font;
+    bool whole = false;
+    for (ImFont* candidate : {font, floor}) {
+        if (!candidate) continue;
+        f = candidate;
+        const int fits = std::max(1, static_cast<int>(height / (candidate->FontSize * 1.05f)));
+        lines = textSize(candidate, text).x <= width ? std::vector<std::string>{std::string(text)} : wrapLines(candidate, text, width, fits);
+        whole = wholeLabel(lines, text);
+        if (whole) break;
+    }
+    const float lineH = f->FontSize * 1.05f;
+    float y = topLeft.y + (height - lineH * static_cast<float>(lines.size())) * 0.5f;
+    for (const auto& l : lines) {
+        drawText(f, ImVec2(topLeft.x, y), colour, l);
+        y += lineH;
+    }
+    return whole;
 }
 
 float drawTextCentred(ImFont* font, float centreX, float y, float maxWidth, Rgb colour, std::string_view text) {

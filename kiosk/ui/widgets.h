@@ -66,6 +66,10 @@ std::string fitText(ImFont* font, std::string_view text, float maxWidth);
 // Breaks only at spaces up to byte `breakLimit` (so "Thijs / op den K." never leaves "K." alone).
 std::vector<std::string> wrapLines(ImFont* font, std::string_view text, float maxWidth, int maxLines,
                                    size_t breakLimit = std::string_view::npos);
+// A table cell in [topLeft, topLeft + (width, height)]: the text on one line at `font`; else wrapped
+// on as many lines as the height holds at `font`; else at `floor` (the smaller font). Only what
+// still does not fit ends in "…". Centred in the height. Returns true when drawn whole.
+bool drawCell(ImFont* font, ImFont* floor, ImVec2 topLeft, float width, float height, Rgb colour, std::string_view text);
 // Wrapped lines, each centred on centreX, from top y. Returns the height used.
 float drawTextCentred(ImFont* font, float centreX, float y, float maxWidth, Rgb colour, std::string_view text);
 

@@ -246,3 +246,45 @@ TEST_CASE("step text: the floor keeps capitals at 4 percent of the short side, a
     step += step + step;
     CHECK(estimateStepPages(step, b) >= 2 * pages);
 }
+
+TEST_CASE("a stopped run is kept as text and restored at its step with its time, a bad one is refused", "[player][restart]") {
+    const Exercise ex = threeSteps();
+    FakeClock clock(Instant{1000000});
+    ExercisePlayer p(ex);
+    p.start(clock.steady());
+    p.next(clock.steady());
+    p.addMinutes(+1, clock.steady());
+    clock.advanceMs(90000);
+    CHECK_FALSE(p.stoppedRun({2026, 11, 26}));  // running: nothing to keep
+    p.stop(clock.steady());
+    const auto run = p.stoppedRun({2026, 11, 26});
+    REQUIRE(run);
+    const std::string text = run->serialise();
+    CHECK(text == "2026-11-26|1|90000|60000|t");
+    const auto back = StoppedRun::parse(text);
+    REQUIRE(back);
+
+    ExercisePlayer q(ex);  // the kiosk after a restart
+    REQUIRE(q.restoreStopped(*back));
+    CHECK(q.state() == State::stopped);
+    CHECK(q.stepIndex() == 1);
+    CHECK(q.remainingMs(clock.steady()) == (240 + 60 - 90) * 1000);  // the step's time, minute added
+    clock.advanceMs(3600000);
+    CHECK(q.remainingMs(clock.steady()) == (240 + 60 - 90) * 1000);  // a stopped run counts no time
+    q.resume(clock.steady());
+    clock.advanceMs(10000);
+    CHECK(q.state() == State::running);
+    CHECK(q.remainingMs(clock.steady()) == (240 + 60 - 100) * 1000);
+
+    // Malformed text, another exercise, a step the file no longer has: not restored.
+    for (const char* bad : {"", "2026-11-26|1|90000|60000|", "2026-13-26|1|0|0|t", "2026-11-26|x|0|0|t", "2026-11-26|1|-5|0|t",
+                            "2026-11-26|1|0|0"})
+        CHECK_FALSE(StoppedRun::parse(bad));
+    ExercisePlayer r(ex);
+    CHECK_FALSE(r.restoreStopped(*StoppedRun::parse("2026-11-26|3|0|0|t")));
+    CHECK_FALSE(r.restoreStopped(*StoppedRun::parse("2026-11-26|0|0|0|other")));
+    CHECK_FALSE(r.restoreStopped(*StoppedRun::parse("2026-11-26|0|0|-600000|t")));  // below the half-minute floor
+    CHECK(r.state() == State::ready);
+    // An id with a bar in it survives the round trip.
+    CHECK(StoppedRun::parse("2026-11-26|0|0|0|a|b")->exerciseId == "a|b");
+}

@@ -166,6 +166,50 @@ TEST_CASE("Stoppen asks first, is far from Volgende, and the run resumes at the 
     CHECK(p.stepIndex() == 2);
 }
 
+TEST_CASE("a stopped run survives a restart: the chooser offers it at the same step, resumed it is forgotten", "[ui][exercise][stop][restart]") {
+    test::TempDir dir;
+    const fs::path db = dir / "attendance.db";
+    const std::string config = std::string(KIOSK_SOURCE_DIR) + "/config";
+    {
+        test::UiHarness ui("2026-11-26T11:00", 1280, 800, config, false, db);
+        openExercise(ui, "standpunt-in-de-ruimte");
+        ui.tap("player.next");
+        ui.tap("player.next");
+        ui.tap("player.end");
+        ui.tap("player.stop_yes");
+        REQUIRE(ui.session().player()->state() == State::stopped);
+        ui.settle();
+    }
+    {
+        test::UiHarness ui("2026-11-26T11:20", 1280, 800, config, false, db);  // the kiosk restarted
+        REQUIRE(ui.session().player());
+        CHECK(ui.session().player()->state() == State::stopped);
+        ui.tap("go.agenda");
+        ui.tap("go.exercises");
+        REQUIRE(ui.has("exercises.resume"));
+        CHECK(ui.target("exercises.resume")->label.find("stap 3") != std::string::npos);
+        ui.tap("exercises.resume");
+        CHECK(ui.state().screen == ui::Screen::exercise);
+        CHECK(ui.session().player()->state() == State::running);
+        CHECK(ui.session().player()->stepIndex() == 2);
+        ui.settle();
+    }
+    {
+        test::UiHarness ui("2026-11-26T11:40", 1280, 800, config, false, db);  // resumed, then restarted: nothing to offer
+        CHECK_FALSE(ui.session().player());
+    }
+    {
+        // Stopped today, and the kiosk starts again tomorrow: not offered any more.
+        test::UiHarness ui("2026-11-26T15:00", 1280, 800, config, false, db);
+        openExercise(ui, "standpunt-in-de-ruimte");
+        ui.tap("player.end");
+        ui.tap("player.stop_yes");
+        ui.settle();
+    }
+    test::UiHarness ui("2026-11-27T09:00", 1280, 800, config, false, db);
+    CHECK_FALSE(ui.session().player());
+}
+
 TEST_CASE("a long step shrinks to its floor, then pages, by touch and by clicker", "[ui][exercise][fit]") {
     ConfigCopy cfg;
     cfg.edit("exercises.toml", "text = \"Ga in het midden van de zaal staan. Links is ‘Regel’, rechts is ‘Ruimte’.\"",

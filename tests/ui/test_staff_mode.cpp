@@ -173,6 +173,30 @@ TEST_CASE("the right PIN opens the dashboard, five wrong ones lock the pad, long
     CHECK(anyStaffTarget());
 }
 
+TEST_CASE("room mode: the corner hold on the room display opens staff mode, and locking returns to the room display", "[ui][staff][room]") {
+    StaffConfig cfg;
+    const auto toml = readWholeFile(cfg.path() / "kiosk.toml");
+    REQUIRE(toml);
+    std::string roomToml = *toml;
+    const auto at = roomToml.find("mode = \"door\"");
+    REQUIRE(at != std::string::npos);
+    roomToml.replace(at, 13, "mode = \"room\"");
+    REQUIRE(writeFileAtomically(cfg.path() / "kiosk.toml", roomToml).empty());
+    test::UiHarness ui("2026-11-26T10:05", 1920, 1080, cfg.path().string());
+    REQUIRE(ui.state().screen == ui::Screen::room);
+    holdCorner(ui, 1000);  // a short press is nothing
+    CHECK(ui.state().screen == ui::Screen::room);
+    unlock(ui);
+    CHECK(anyStaffTarget());
+    ui.tap("desk.lock");
+    CHECK_FALSE(ui.session().staffUnlocked());
+    CHECK(ui.state().screen == ui::Screen::room);
+    // Pinned again: an hour untouched, still the room display.
+    ui.clock().advanceSeconds(3600);
+    ui.frame();
+    CHECK(ui.state().screen == ui::Screen::room);
+}
+
 TEST_CASE("staff mode locks itself after a minute untouched, and every way home locks it", "[ui][staff]") {
     StaffConfig cfg;
     test::UiHarness ui("2026-11-26T16:30", 1280, 800, cfg.path().string());
