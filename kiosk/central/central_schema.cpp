@@ -86,11 +86,27 @@ CREATE POLICY kiosk_updates_own ON kiosk FOR UPDATE TO leergang_kiosks
     USING (role_name = current_user) WITH CHECK (role_name = current_user);
 )sql";
 
+// Version 2: a NOTIFY per stored event, so that the other kiosks' sync threads (LISTEN
+// attendance_event, central/sync_worker.h) pull at once instead of at their slow poll. The payload
+// is the origin kiosk: a kiosk ignores its own. Delivered only when the inserting transaction
+// commits, and one per distinct payload per transaction (PostgreSQL folds duplicates): a batch of
+// 1,000 events from one kiosk wakes each listener once.
+constexpr const char* kMigrationV2 = R"sql(
+CREATE FUNCTION attendance_event_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('attendance_event', NEW.origin_kiosk);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER attendance_event_notify AFTER INSERT ON attendance_event
+    FOR EACH ROW EXECUTE FUNCTION attendance_event_notify();
+)sql";
+
 struct Migration {
     const char* description;
     const char* sql;
 };
-constexpr Migration kMigrations[] = {{"kiosk, attendance_event, roster, row-level security", kMigrationV1}};
+constexpr Migration kMigrations[] = {{"kiosk, attendance_event, roster, row-level security", kMigrationV1},
+                                     {"NOTIFY attendance_event with the origin kiosk, for the sync threads", kMigrationV2}};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kCentralSchemaVersion);
 
 int currentVersion(PgConnection& c, std::string& error) {

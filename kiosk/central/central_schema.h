@@ -14,6 +14,8 @@
 //                     them. Append-only: a trigger refuses UPDATE for everyone, the owner included.
 //   roster            the participants per cohort (primary key cohort, code); read by kiosks.
 //   schema_version    one row per applied migration.
+//   (version 2) an AFTER INSERT trigger on attendance_event: pg_notify('attendance_event',
+//                     origin_kiosk), which the kiosks' sync threads LISTEN for (sync_worker.h).
 //   Role leergang_kiosks (no login) holds what every kiosk may do: SELECT the three tables,
 //   INSERT events (not received_at), UPDATE its own kiosk row's last_seen and clock_offset_ms.
 //   No UPDATE or DELETE of events. Row-level security: a kiosk inserts only events whose
@@ -43,7 +45,7 @@ struct CentralSchemaResult {
     bool tooNew = false;    // the database is newer than this program
 };
 
-constexpr int kCentralSchemaVersion = 1;
+constexpr int kCentralSchemaVersion = 2;
 
 CentralSchemaResult applyCentralSchema(PgConnection& owner);
 

@@ -1,5 +1,6 @@
 // screen_staff_health.cpp: is the kiosk well? The database and its size, free disk, the last
-// backup and export, and any problem with the config or the store, in words staff can pass on.
+// backup and export, the central record (on or off, connected, waiting, every kiosk's clock), and
+// any problem with the config or the store, in words staff can pass on.
 #include <cstdio>
 
 #include "screens.h"
@@ -65,6 +66,11 @@ Intent drawStaffHealthScreen(const KioskView& v, UiState& s) {
     const bool backupOk = h.lastBackup && (v.local.date.daysSinceEpoch() - h.lastBackup->date.daysSinceEpoch()) <= 1;
     line(backupOk, tx("staff.health_backup"), when(h.lastBackup, tx), h.lastBackupPath);
     line(true, tx("staff.health_export"), when(h.lastExport, tx), h.lastExportPath);
+    // The central record (issue 17): on or off, connected, the last sync, what waits, every kiosk.
+    for (const auto& c : h.central) {
+        if (y > max.y - 3 * t.em) break;
+        line(c.ok, c.label, c.value);
+    }
     const bool configOk = h.configProblems.empty();
     line(configOk, tx("staff.health_config"),
          configOk ? tx("staff.health_config_ok")
