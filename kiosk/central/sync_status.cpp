@@ -87,8 +87,12 @@ std::vector<SyncStatusLine> describeSyncStatus(const SyncStatus& s, const Texts&
         out.push_back({true, tx("sync.status_central"), tx("sync.status_off")});
         return out;
     }
-    std::string reason = s.errorKey.empty() ? std::string() : tx(s.errorKey);
-    if (!s.errorDetail.empty()) reason += (reason.empty() ? "" : ": ") + s.errorDetail;
+    // A failed connect comes worded already (central_connect.h, 3); other failures say what failed first.
+    std::string detail;
+    for (char ch : s.errorDetail)  // libpq's continuation lines start with a tab
+        if (!((ch == ' ' || ch == '\t') && (detail.empty() || detail.back() == ' '))) detail += ch == '\t' ? ' ' : ch;
+    std::string reason = s.errorKey.empty() || (s.errorKey == "sync.status_unreachable" && !detail.empty()) ? std::string() : tx(s.errorKey);
+    if (!detail.empty()) reason += (reason.empty() ? "" : ": ") + detail;
     if (s.connected && s.errorKey.empty()) out.push_back({true, tx("sync.status_central"), tx("sync.status_connected")});
     else if (s.connected) out.push_back({false, tx("sync.status_central"), tx.format("sync.status_trouble", {{"reason", reason}})});
     else if (reason.empty()) out.push_back({true, tx("sync.status_central"), tx("sync.status_connecting")});
