@@ -350,3 +350,81 @@ TEST_CASE("the status board moves its version only for what a person would see",
 }
 
 }  // namespace kiosk::test
+
+namespace kiosk::test {
+
+// The real kiosk (under Xvfb: `xvfb-run central_tests "[kiosk]"`) with a [central] url starts the
+// sync thread itself, draws no extra frame for it while idle, exchanges check-ins both ways, and
+// stops cleanly on SIGTERM.
+TEST_CASE("the kiosk itself runs the sync thread: idle without frames, both ways, a clean stop", "[central][kiosk]") {
+    REQUIRE(std::getenv("DISPLAY"));
+    CentralDb c;
+    const PrintedKiosk pDeur = c.addKiosk("deur"), pZaal = c.addKiosk("zaal");
+    LiveKiosk deur("deur", pDeur), zaal("zaal", pZaal);
+    SystemClock clock;
+    zaal.start(clock);
+    PgResult before = c.owner.exec("SELECT last_seen FROM kiosk WHERE id = 'deur'");
+    const std::string seenBefore = before.text(0, 0);
+    const std::string dump = (deur.dir / "frames.jsonl").string();
+    const int pid = spawn({kBinary, "--config", (deur.dir / "config").string(), "--db", deur.db().string(), "--size",
+                           "800x480", "--ui-dump", dump},
+                          {{"TZ", "Europe/Amsterdam"}});
+    REQUIRE(pid > 0);
+    // Beside it, the same kiosk without a [central] url: the frames an idle kiosk draws anyway.
+    TempDir off;
+    std::filesystem::create_directories(off / "config");
+    for (const auto& f : std::filesystem::directory_iterator(deur.dir / "config"))
+        std::filesystem::copy_file(f.path(), off / "config" / f.path().filename());
+    {
+        std::string toml = readFileText(off / "config" / "kiosk.toml");
+        const auto at = toml.find("url = \"" + pDeur.url + "\"");
+        REQUIRE(at != std::string::npos);
+        toml.replace(at, pDeur.url.size() + 8, "url = \"\"");
+        std::ofstream((off / "config" / "kiosk.toml").string()) << toml;
+    }
+    const std::string offDump = (off / "frames.jsonl").string();
+    const int offPid = spawn({kBinary, "--config", (off / "config").string(), "--db", (off / "attendance.db").string(),
+                              "--size", "800x480", "--ui-dump", offDump},
+                             {{"TZ", "Europe/Amsterdam"}});
+    REQUIRE(offPid > 0);
+    // Its sync thread made contact (the kiosk row's last contact moved)...
+    CHECK(waitUntil(10'000, [&] {
+              PgResult r = c.owner.exec("SELECT last_seen FROM kiosk WHERE id = 'deur'");
+              return r.ok() && r.text(0, 0) != seenBefore;
+          }) >= 0);
+    auto frames = [&](const std::string& file) {
+        std::istringstream in(readFile(file));
+        std::string line;
+        int n = 0;
+        while (std::getline(in, line)) ++n;
+        return n;
+    };
+    // ... and idle for 32 s (a slow poll of the server and 32 local checks fall in it) it drew no
+    // more frames than the kiosk without sync (the home screen's clock, once a minute).
+    // Both past their first frames (a start draws two; the sync thread may connect before the window is up).
+    REQUIRE(waitUntil(15'000, [&] { return frames(dump) >= 2 && frames(offDump) >= 2; }) >= 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));  // settle; not an assertion
+    const int onBefore = frames(dump), offBefore = frames(offDump);
+    std::this_thread::sleep_for(std::chrono::seconds(32));
+    const int idleOn = frames(dump) - onBefore, idleOff = frames(offDump) - offBefore;
+    INFO("frames in 32 s idle: " << idleOn << " with sync, " << idleOff << " without");
+    CHECK(idleOn <= idleOff);
+    CHECK(idleOn <= 2);
+    CHECK(stop(offPid) == 0);
+
+    // A check-in written beside the kiosk (the command line) goes up and reaches the room kiosk...
+    REQUIRE(deur.cli({"checkin", "ZU01", "--at", "2026-11-26T08:55"}).exitCode == 0);
+    CHECK(waitUntil(3000, [&] { return countEvents(c.owner, "origin_kiosk = 'deur'") == 1; }) >= 0);
+    CHECK(waitUntil(2000, [&] { return zaal.count("SELECT count(*) FROM central_pulled WHERE origin_kiosk = 'deur'") == 1; }) >= 0);
+    // ... and one on the room kiosk reaches the door kiosk's database (its thread was woken by NOTIFY).
+    LocalWriter other(zaal.db());
+    const std::string id = other.write("ZU02", "2026-11-26 08:56");
+    zaal.worker->poke();
+    CHECK(waitUntil(2000, [&] { return deur.has(id); }) >= 0);
+
+    const auto t0 = Steady::now();
+    CHECK(stop(pid) == 0);
+    CHECK(std::chrono::duration_cast<std::chrono::milliseconds>(Steady::now() - t0).count() < 6000);
+}
+
+}  // namespace kiosk::test
