@@ -45,6 +45,7 @@ long long waitUntil(int ms, const std::function<bool()>& done) {
 
 // A kiosk: the sample config with its own [kiosk] id and [central] url, its own database, and (once
 // started) its own sync thread, as the kiosk runs it.
+// The clock handed to start() must outlive the kiosk (declare it first): the thread reads it.
 struct LiveKiosk {
     TempDir dir;
     std::string id;
@@ -127,8 +128,8 @@ std::string code(int i) { return (i < 10 ? "ZU0" : "ZU") + std::to_string(i); }
 TEST_CASE("the sync threads of two kiosks: a check-in on one is in the other's database within 2 s", "[central][live]") {
     CentralDb c;
     const PrintedKiosk pDeur = c.addKiosk("deur"), pZaal = c.addKiosk("zaal");
-    LiveKiosk deur("deur", pDeur), zaal("zaal", pZaal);
     SystemClock clock;
+    LiveKiosk deur("deur", pDeur), zaal("zaal", pZaal);
     deur.start(clock);
     zaal.start(clock);
     CHECK(deur.worker->status().connected);
@@ -163,8 +164,8 @@ TEST_CASE("the sync threads of two kiosks: a check-in on one is in the other's d
 TEST_CASE("an idle sync thread polls the server but wakes the frame loop only when its status changes", "[central][live]") {
     CentralDb c;
     const PrintedKiosk pDeur = c.addKiosk("deur");
-    LiveKiosk deur("deur", pDeur);
     SystemClock clock;
+    LiveKiosk deur("deur", pDeur);
     SyncWorkerOptions o;
     o.slowPollMs = 200;  // many idle polls in a short test
     deur.start(clock, o);
@@ -191,8 +192,8 @@ TEST_CASE("an idle sync thread polls the server but wakes the frame loop only wh
 TEST_CASE("the server stopped during a stream of check-ins: every queued event arrives once", "[central][live]") {
     CentralDb c;
     const PrintedKiosk pDeur = c.addKiosk("deur"), pZaal = c.addKiosk("zaal");
-    LiveKiosk deur("deur", pDeur), zaal("zaal", pZaal);
     SystemClock clock;
+    LiveKiosk deur("deur", pDeur), zaal("zaal", pZaal);
     SyncWorkerOptions o;
     o.backoffMaxMs = 2000;  // the test's outage is short; the kiosk's cap is 60 s
     deur.start(clock, o);
@@ -241,9 +242,9 @@ TEST_CASE("the server stopped during a stream of check-ins: every queued event a
 TEST_CASE("a kiosk with its clock 10 minutes ahead: the offset and a warning in the status and in doctor", "[central][live]") {
     CentralDb c;
     const PrintedKiosk pDeur = c.addKiosk("deur"), pZaal = c.addKiosk("zaal");
-    LiveKiosk deur("deur", pDeur), zaal("zaal", pZaal);
     ShiftedClock ahead(Instant{SystemClock{}.now().ms + 10 * 60 * 1000});
     SystemClock clock;
+    LiveKiosk deur("deur", pDeur), zaal("zaal", pZaal);
     deur.start(ahead);
     zaal.start(clock);
     // The room kiosk reads the door's offset at its next sync (a check-in on the door wakes it).
@@ -360,8 +361,8 @@ TEST_CASE("the kiosk itself runs the sync thread: idle without frames, both ways
     REQUIRE(std::getenv("DISPLAY"));
     CentralDb c;
     const PrintedKiosk pDeur = c.addKiosk("deur"), pZaal = c.addKiosk("zaal");
-    LiveKiosk deur("deur", pDeur), zaal("zaal", pZaal);
     SystemClock clock;
+    LiveKiosk deur("deur", pDeur), zaal("zaal", pZaal);
     zaal.start(clock);
     PgResult before = c.owner.exec("SELECT last_seen FROM kiosk WHERE id = 'deur'");
     const std::string seenBefore = before.text(0, 0);
