@@ -13,6 +13,11 @@
 #include "app/command_context.h"
 #include "app/commands.h"
 #include "app/paths.h"
+#include "central/central_connect.h"
+#include "central/central_kiosk_role.h"
+#include "central/pg_connection.h"
+#include "central/sync_status.h"
+#include "store/central_outbox.h"
 #include "store/backup_rotation.h"
 #include "store/store_messages.h"
 
@@ -107,6 +112,32 @@ int cmdDoctor(const CommandLine& cl) {
             if (!blocked.empty()) r.line(Health::fail, tx("doctor.central"), tx.format("doctor.central_blocked", {{"blocked", blocked}}));
             else if (c.unresolved.empty()) r.line(Health::ok, tx("doctor.central"), tx.format("doctor.central_reachable", {{"hosts", hosts}}));
         }
+    }
+
+    // The central record itself (issue 17, item 6): reached or not, what waits here, and every
+    // kiosk's last contact and clock offset as the server's kiosk table has them. Offline is a
+    // warning, not a failure: the kiosk works on and sends later.
+    if (const KioskSettings& k = ctx.config.settings; !k.centralUrl.empty() && validCentralKioskId(k.kioskId)) {
+        SyncStatus st;
+        st.enabled = true;
+        if (CentralOutbox outbox; std::filesystem::exists(ctx.dbPath, ec) && outbox.open(ctx.dbPath, true).ok())
+            outbox.countWaiting(st.waiting);
+        PgConnection central;
+        const CentralConnectResult c = connectCentral(central, k.centralUrl, k.centralPasswordFile, tx, 5);
+        std::string error;
+        if (!c.ok) {
+            st.errorKey = "sync.status_unreachable";
+            st.errorDetail = c.message;
+        } else if (!readKioskContacts(central, st.kiosks, st.serverNowMs, error)) {
+            st.errorKey = "sync.status_pull_failed";
+            st.errorDetail = error;
+        } else {
+            st.connected = true;
+            for (const auto& kc : st.kiosks)
+                if (kc.id == k.kioskId) st.lastSyncMs = kc.lastSeenMs;  // its last contact, by the server's clock
+        }
+        for (const auto& l : describeSyncStatus(st, tx, k.kioskId, SystemClock{}.now().ms))
+            r.line(l.ok ? Health::ok : Health::warn, tx("doctor.central"), l.label + ": " + l.value);
     }
 
     // Free disk where the data lives.

@@ -16,6 +16,15 @@ bool KioskSession::drainStore() {
     if (!s_.worker) return background;
     auto done = s_.worker->takeCompletions();
     const Instant now = s_.clock.now();
+    // An event committed on this kiosk: the sync thread pushes it now, not at its next check.
+    if (s_.sync && std::any_of(done.begin(), done.end(), [](const StoreCompletion& c) { return c.status.ok() && c.event(); }))
+        s_.sync->poke();
+    // The central record's status changed in a way a person would see: the Status page draws it.
+    bool syncShown = false;
+    if (s_.sync && s_.sync->statusVersion() != syncSeen_) {
+        syncSeen_ = s_.sync->statusVersion();
+        syncShown = s_.ui.screen == ui::Screen::staff_health;
+    }
     for (auto& c : done) {
         if (staff_.completed(c) || late_.completed(c)) continue;
         if (auto* synced = std::get_if<store_done::RosterSynced>(&c.result)) {
@@ -74,7 +83,7 @@ bool KioskSession::drainStore() {
                 s_.ui.screen = ui::Screen::checkin;
         }
     }
-    return !done.empty() || background;
+    return !done.empty() || background || syncShown;
 }
 
 ui::KioskView KioskSession::buildView() const {

@@ -62,6 +62,8 @@ public:
     // Finishes every queued write and stops the store thread (before the window system goes away:
     // the thread wakes the frame loop through it).
     void stopStore();
+    // The sync thread's status (sync_status.h); enabled = false when [central] url is empty.
+    SyncStatus syncStatus() const { return s_.sync ? s_.sync->status() : SyncStatus{}; }
 
     ui::UiState& uiState() { return s_.ui; }
     const ExercisePlayer* player() const { return running_ ? &running_->player : nullptr; }
@@ -86,6 +88,7 @@ private:
     };
 
     void start();                                   // kiosk_session_start.cpp
+    void startSync();                               // kiosk_session_start.cpp
     void outOfOrder();                              // could not start: the screen that says so
     bool applyConfig(const ConfigFiles& files, bool atStart);
     void goHome();
@@ -118,6 +121,7 @@ private:
     ui::KioskView::OutOfOrder outOfOrder_;          // what the screen says when the kiosk could not start
     LocalDate lastUpkeepDay_;
     Instant upkeepRetryAt_;  // after a failed backup: not before this
+    uint64_t syncSeen_ = 0;  // the sync status version the Status page last drew
     bool configError_ = false;
     bool ready_ = false;
 };

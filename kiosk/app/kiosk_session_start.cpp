@@ -6,6 +6,7 @@
 
 #include "app/kiosk_session.h"
 #include "app/paths.h"
+#include "central/central_kiosk_role.h"
 #include "store/backup_rotation.h"
 #include "store/store_messages.h"
 
@@ -102,6 +103,7 @@ void KioskSession::start() {
     }
     s_.worker = std::make_unique<StoreWorker>(std::move(db), s_.wake);
     s_.worker->follow(seenUpTo);  // another kiosk, the command line, a script (store_worker.h)
+    startSync();
     ready_ = true;
 }
 
@@ -147,7 +149,25 @@ bool KioskSession::pollConfig() {
     return files && applyConfig(*files, false);
 }
 
+// With a [central] url: the sync thread (central/sync_worker.h), on its own connections. A change of
+// the url while the kiosk runs takes effect at the next start.
+void KioskSession::startSync() {
+    const KioskSettings& k = s_.config.settings;
+    if (k.centralUrl.empty()) return;
+    if (!validCentralKioskId(k.kioskId)) {
+        s_.startupProblems.push_back(s_.texts.format("central_setup.bad_kiosk_id", {{"id", k.kioskId}}));
+        return;
+    }
+    SyncWorkerOptions o;
+    o.url = k.centralUrl;
+    o.passwordFile = k.centralPasswordFile;
+    o.kioskId = k.kioskId;
+    o.dbPath = s_.options.dbPath;
+    s_.sync = std::make_unique<SyncWorker>(std::move(o), s_.clock, s_.texts, s_.wake);
+}
+
 void KioskSession::stopStore() {
+    s_.sync.reset();  // first: it must not outlive the window system it wakes
     s_.worker.reset();
     ready_ = false;
 }

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/roster_cache.h"
+#include "central/sync_worker.h"
 #include "content/config_loader.h"
 #include "core/attendance.h"
 #include "core/clock.h"
@@ -42,6 +43,7 @@ struct SessionState {
     RosterCache roster;                        // active participants, by first name
     AttendanceLedger ledger;                   // every committed event, folded
     std::unique_ptr<StoreWorker> worker;       // the store thread (null: not open, or stopped)
+    std::unique_ptr<SyncWorker> sync;          // the sync thread (null: no [central] url, or stopped)
     ui::UiState ui;                            // the screens' state between frames
     std::string storeProblem;                  // the last failed write, in words ("" when writing works)
     std::vector<std::string> startupProblems;  // said at start (stderr) and on the Status page

@@ -100,6 +100,10 @@ const ui::StaffView* StaffDesk::view(LocalDate today) const {
         h.clockWarning = s_.clockOk ? std::string{} : s_.clockStatus;
         h.eventCount = s_.ledger.eventCount();
         h.version = KIOSK_VERSION;
+        h.central.clear();
+        const SyncStatus sync = s_.sync ? s_.sync->status() : SyncStatus{};
+        for (auto& l : describeSyncStatus(sync, s_.texts, s_.config.settings.kioskId, s_.clock.now().ms))
+            h.central.push_back({l.ok, std::move(l.label), std::move(l.value)});
     }
     const ExportTarget& target = probe_.exportTarget();
     st.exportToDrive = target.removable;

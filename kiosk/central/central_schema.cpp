@@ -109,12 +109,28 @@ CREATE POLICY kiosk_releases_as_itself ON roster_release FOR INSERT TO leergang_
     WITH CHECK (origin_kiosk = (SELECT k.id FROM kiosk k WHERE k.role_name = current_user));
 )sql";
 
+// Version 3: a NOTIFY per stored event, so that the other kiosks' sync threads (LISTEN
+// attendance_event, central/sync_worker.h) pull at once instead of at their slow poll. The payload
+// is the origin kiosk: a kiosk ignores its own. Delivered only when the inserting transaction
+// commits, and one per distinct payload per transaction (PostgreSQL folds duplicates): a batch of
+// 1,000 events from one kiosk wakes each listener once.
+constexpr const char* kMigrationV3 = R"sql(
+CREATE FUNCTION attendance_event_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('attendance_event', NEW.origin_kiosk);
+    RETURN NULL;
+END $$;
+CREATE TRIGGER attendance_event_notify AFTER INSERT ON attendance_event
+    FOR EACH ROW EXECUTE FUNCTION attendance_event_notify();
+)sql";
+
 struct Migration {
     const char* description;
     const char* sql;
 };
 constexpr Migration kMigrations[] = {{"kiosk, attendance_event, roster, row-level security", kMigrationV1},
-                                     {"roster_release: one roster per cohort for every kiosk", kMigrationV2}};
+                                     {"roster_release: one roster per cohort for every kiosk", kMigrationV2},
+                                     {"NOTIFY attendance_event with the origin kiosk, for the sync threads", kMigrationV3}};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kCentralSchemaVersion);
 
 int currentVersion(PgConnection& c, std::string& error) {

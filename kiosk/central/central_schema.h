@@ -18,6 +18,8 @@
 //                     the kiosk, the time, the number of people; `roster` holds the rows of each
 //                     cohort's newest release (central_roster.h). Kiosks may INSERT and DELETE
 //                     roster rows and add releases carrying their own kiosk id.
+//   (version 3) an AFTER INSERT trigger on attendance_event: pg_notify('attendance_event',
+//                     origin_kiosk), which the kiosks' sync threads LISTEN for (sync_worker.h).
 //   Role leergang_kiosks (no login) holds what every kiosk may do: SELECT the three tables,
 //   INSERT events (not received_at), UPDATE its own kiosk row's last_seen and clock_offset_ms.
 //   No UPDATE or DELETE of events. Row-level security: a kiosk inserts only events whose
@@ -47,7 +49,7 @@ struct CentralSchemaResult {
     bool tooNew = false;    // the database is newer than this program
 };
 
-constexpr int kCentralSchemaVersion = 2;
+constexpr int kCentralSchemaVersion = 3;
 
 CentralSchemaResult applyCentralSchema(PgConnection& owner);
 

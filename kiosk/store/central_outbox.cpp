@@ -41,9 +41,10 @@ void CentralOutbox::close() {
     db_ = nullptr;
 }
 
-StoreStatus CentralOutbox::open(const std::filesystem::path& file) {
+StoreStatus CentralOutbox::open(const std::filesystem::path& file, bool readOnly) {
     close();
-    const int rc = sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, nullptr);
+    const int rc = sqlite3_open_v2(file.c_str(), &db_,
+                                   (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         StoreStatus s = statusOf(db_, rc);
         close();
@@ -51,6 +52,7 @@ StoreStatus CentralOutbox::open(const std::filesystem::path& file) {
     }
     sqlite3_busy_timeout(db_, 5000);
     for (const char* pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON", "PRAGMA secure_delete=ON"}) {
+        if (readOnly) break;
         if (auto s = execSql(db_, pragma); !s.ok()) {
             close();
             return s;
@@ -61,6 +63,14 @@ StoreStatus CentralOutbox::open(const std::filesystem::path& file) {
         close();
         return {StoreErrorKind::other, file.string() + ": no central outbox (schema version below 2)"};
     }
+    return {};
+}
+
+StoreStatus CentralOutbox::dataVersion(int64_t& v) {
+    Statement st(db_, "PRAGMA data_version");
+    const int rc = st.step();
+    if (rc != SQLITE_ROW) return statusOf(db_, rc);
+    v = st.integer(0);
     return {};
 }
 

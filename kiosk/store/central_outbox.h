@@ -68,10 +68,15 @@ public:
     CentralOutbox& operator=(const CentralOutbox&) = delete;
 
     // The database must exist at schema version 2 or later (open it with AttendanceDb first).
-    StoreStatus open(const std::filesystem::path& file);
+    // `readOnly`: for `doctor`, which only counts what waits.
+    StoreStatus open(const std::filesystem::path& file, bool readOnly = false);
     void close();
 
     StoreStatus countWaiting(int64_t& n);
+    // SQLite's data_version on this connection: it moves when another connection (the store
+    // thread, the command line) committed, never for this one's own writes. The sync thread's cheap
+    // "was a local event written?" check (central/sync_worker.h).
+    StoreStatus dataVersion(int64_t& v);
     StoreStatus waiting(int limit, std::vector<CentralEventRow>& out);
     StoreStatus markUploaded(const std::vector<int64_t>& seqs);
     // origin kiosk -> highest origin_seq pulled from it.

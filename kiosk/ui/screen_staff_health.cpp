@@ -1,5 +1,7 @@
 // screen_staff_health.cpp: is the kiosk well? The database and its size, free disk, the last
-// backup and export, and any problem with the config or the store, in words staff can pass on.
+// backup and export, the central record (on or off, connected, waiting, every kiosk's clock), and
+// any problem with the config or the store, in words staff can pass on.
+#include <algorithm>
 #include <cstdio>
 
 #include "screens.h"
@@ -65,6 +67,17 @@ Intent drawStaffHealthScreen(const KioskView& v, UiState& s) {
     const bool backupOk = h.lastBackup && (v.local.date.daysSinceEpoch() - h.lastBackup->date.daysSinceEpoch()) <= 1;
     line(backupOk, tx("staff.health_backup"), when(h.lastBackup, tx), h.lastBackupPath);
     line(true, tx("staff.health_export"), when(h.lastExport, tx), h.lastExportPath);
+    // The central record (issue 17): on or off, connected, the last sync, what waits, every kiosk.
+    // A kiosk's line (last contact and clock) is long: wrapped, not cut, so that a warning is read whole.
+    for (const auto& c : h.central) {
+        if (y > max.y - 3 * t.em) break;
+        const float valueW = max.x - min.x - labelW;
+        const ImVec2 size = textSize(t.fonts.body, c.value, valueW);
+        drawIcon(c.ok ? Icon::check : Icon::warning, ImVec2(min.x + t.Em(0.5f), y + t.em * 0.5f), t.Em(0.9f), c.ok ? p.success : p.warning);
+        drawText(t.fonts.bodyBold, ImVec2(min.x + t.Em(1.4f), y), p.ink, c.label);
+        drawTextWrapped(t.fonts.body, ImVec2(min.x + labelW, y), valueW, c.ok ? p.ink : p.warning, c.value);
+        y += std::max(t.em, size.y) + t.Em(0.7f);
+    }
     const bool configOk = h.configProblems.empty();
     line(configOk, tx("staff.health_config"),
          configOk ? tx("staff.health_config_ok")

@@ -12,6 +12,12 @@
 
 namespace kiosk::ui {
 
+// One fact of the Status page in words (the central record's lines, central/sync_status.h).
+struct StaffHealthLine {
+    bool ok = true;  // false: drawn as needing attention
+    std::string label, value;
+};
+
 // Staff mode's data, built by the app only while staff mode is unlocked.
 struct StaffHealth {
     std::string databasePath;
@@ -27,6 +33,7 @@ struct StaffHealth {
     std::string clockWarning;                 // the clock disagrees with the records ("" when plausible)
     size_t eventCount = 0;
     std::string version;
+    std::vector<StaffHealthLine> central;     // the central record: on or off, connected, waiting, kiosks
 };
 
 struct StaffHistoryRow {

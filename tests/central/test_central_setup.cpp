@@ -1,4 +1,5 @@
 // central-setup against a real PostgreSQL: the schema, its versioning, and the kiosk roles (issue 17).
+#include "central/central_schema.h"
 #include "central_support.h"
 
 namespace kiosk::test {
@@ -37,7 +38,7 @@ TEST_CASE("central-setup creates the schema, and running it again changes nothin
     const RunResult first = centralSetup(c.server.ownerUrl(c.db));
     INFO(first.err);
     CHECK(first.exitCode == 0);
-    CHECK(first.err.find("bijgewerkt van versie 0 naar 2") != std::string::npos);
+    CHECK(first.err.find("bijgewerkt van versie 0 naar " + std::to_string(kCentralSchemaVersion)) != std::string::npos);
     const std::string before = schemaSnapshot(c.owner);
     for (const char* table : {"attendance_event", "kiosk", "roster", "roster_release", "schema_version"})
         CHECK(before.find(std::string(table) + ".") != std::string::npos);
@@ -49,10 +50,10 @@ TEST_CASE("central-setup creates the schema, and running it again changes nothin
     const RunResult second = centralSetup(c.server.ownerUrl(c.db));
     INFO(second.err);
     CHECK(second.exitCode == 0);
-    CHECK(second.err.find("al bij (versie 2)") != std::string::npos);
+    CHECK(second.err.find("al bij (versie " + std::to_string(kCentralSchemaVersion) + ")") != std::string::npos);
     CHECK(schemaSnapshot(c.owner) == before);
     PgResult versions = c.owner.exec("SELECT count(*) FROM schema_version");
-    CHECK(versions.integer(0, 0) == 2);
+    CHECK(versions.integer(0, 0) == kCentralSchemaVersion);
 }
 
 TEST_CASE("central-setup refuses a database newer than itself and changes nothing", "[central][setup]") {

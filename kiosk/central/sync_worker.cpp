@@ -1,0 +1,220 @@
+#include "sync_worker.h"
+
+#include <libpq-fe.h>
+#include <poll.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstring>
+
+#include "central/central_connect.h"
+#include "central/central_sync.h"
+#include "central/pg_connection.h"
+#include "store/central_outbox.h"
+
+namespace kiosk {
+namespace {
+
+using Steady = std::chrono::steady_clock;
+
+int msUntil(Steady::time_point t) {
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t - Steady::now()).count();
+    return static_cast<int>(std::clamp<long long>(ms, 0, 24LL * 3600 * 1000));
+}
+
+struct Woken {
+    bool poked = false;   // the eventfd: poke() or stop()
+    bool socket = false;  // the server's connection has something (a NOTIFY, or its end)
+};
+
+// Waits up to `ms` on the eventfd and, when `socket` >= 0, the connection's socket.
+Woken waitFor(int wakeFd, int socket, int ms) {
+    pollfd fds[2] = {{wakeFd, POLLIN, 0}, {socket, POLLIN, 0}};
+    const int n = ::poll(fds, socket >= 0 ? 2 : 1, ms);
+    Woken w;
+    if (n <= 0) return w;
+    if (fds[0].revents & POLLIN) {
+        uint64_t count = 0;
+        while (::read(wakeFd, &count, sizeof count) == sizeof count) {
+        }
+        w.poked = true;
+    }
+    if (socket >= 0 && (fds[1].revents & (POLLIN | POLLHUP | POLLERR))) w.socket = true;
+    return w;
+}
+
+}  // namespace
+
+SyncWorker::SyncWorker(SyncWorkerOptions options, const Clock& clock, Texts texts, std::function<void()> onVisibleChange)
+    : options_(std::move(options)), clock_(clock), texts_(std::move(texts)), onVisibleChange_(std::move(onVisibleChange)) {
+    wakeFd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    SyncStatus first;
+    first.enabled = true;
+    board_.publish(first);
+    thread_ = std::thread([this] { run(); });
+}
+
+SyncWorker::~SyncWorker() {
+    stopping_ = true;
+    poke();
+    if (thread_.joinable()) thread_.join();
+    if (wakeFd_ >= 0) ::close(wakeFd_);
+}
+
+void SyncWorker::poke() {
+    const uint64_t one = 1;
+    if (wakeFd_ < 0) return;
+    // Full only after 2^64 - 1 unread pokes; a failed write then still leaves the thread woken.
+    const ssize_t n = ::write(wakeFd_, &one, sizeof one);
+    (void)n;
+}
+
+void SyncWorker::run() {
+    SyncStatus st = board_.snapshot();
+    auto publish = [&] {
+        if (board_.publish(st) && onVisibleChange_) onVisibleChange_();
+    };
+    CentralOutbox outbox;
+    bool outboxOpen = false;
+    PgConnection pg;
+    auto refreshWaiting = [&] {
+        int64_t n = 0;
+        if (outboxOpen && outbox.countWaiting(n).ok()) st.waiting = n;
+    };
+
+    int backoffMs = 0;  // the last wait after a failure; 0 = the last attempt worked
+    // A failure: say why, drop the connection (reconnect, LISTEN again), wait. poke() while
+    // waiting only refreshes the number waiting (BACKOFF in the header).
+    auto fail = [&](const char* key, const std::string& detail) {
+        pg.close();
+        st.connected = false;
+        st.errorKey = key;
+        st.errorDetail = detail;
+        refreshWaiting();
+        publish();
+        backoffMs = backoffMs == 0 ? options_.backoffFirstMs : std::min(backoffMs * 2, options_.backoffMaxMs);
+        const auto until = Steady::now() + std::chrono::milliseconds(backoffMs);
+        while (!stopping_ && Steady::now() < until) {
+            if (waitFor(wakeFd_, -1, std::max(1, msUntil(until))).poked && !stopping_) {
+                refreshWaiting();
+                publish();
+            }
+        }
+    };
+
+    bool pushDue = true, pullDue = true;
+    int64_t dataVersion = -1;
+    auto nextSlow = Steady::now();
+    auto nextLocal = Steady::now();
+    while (!stopping_) {
+        // OFFLINE: the local database, then the server.
+        if (!outboxOpen) {
+            if (auto s = outbox.open(options_.dbPath); !s.ok()) {
+                fail("sync.status_store_failed", s.detail);
+                continue;
+            }
+            outboxOpen = true;
+            outbox.dataVersion(dataVersion);
+            refreshWaiting();
+            publish();
+        }
+        if (!pg.isOpen()) {
+            const CentralConnectResult c =
+                connectCentral(pg, options_.url, options_.passwordFile, texts_, options_.connectTimeoutSeconds);
+            if (stopping_) break;
+            if (!c.ok) {
+                fail("sync.status_unreachable", c.message);
+                continue;
+            }
+            if (PgResult l = pg.exec("LISTEN attendance_event"); !l.ok()) {
+                fail("sync.status_unreachable", l.error());
+                continue;
+            }
+            st.connected = true;
+            pushDue = pullDue = true;  // whatever was queued while offline, and what others did
+        }
+
+        // SYNCING.
+        if (pushDue || pullDue) {
+            const bool full = pushDue && pullDue;
+            // The baseline first: a local commit made during the push moves it, and is pushed next.
+            outbox.dataVersion(dataVersion);
+            if (pushDue) {
+                const PushReport p = pushOutbox(pg, outbox, options_.kioskId, clock_, options_.pushBatch);
+                st.pushedTotal += p.sent;
+                if (!p.ok) {
+                    fail(p.storeFailed ? "sync.status_store_failed" : "sync.status_push_failed", p.error);
+                    continue;
+                }
+                pushDue = false;
+            }
+            if (pullDue) {
+                const PullReport r = pullOtherKiosks(pg, outbox, options_.kioskId, clock_.now().ms);
+                st.pulledTotal += r.inserted;
+                if (!r.ok) {
+                    fail(r.storeFailed ? "sync.status_store_failed" : "sync.status_pull_failed", r.error);
+                    continue;
+                }
+                pullDue = false;
+            }
+            std::string error;
+            if (!readKioskContacts(pg, st.kiosks, st.serverNowMs, error)) {
+                fail("sync.status_pull_failed", error);
+                continue;
+            }
+            st.errorKey.clear();
+            st.errorDetail.clear();
+            st.lastSyncMs = clock_.now().ms;
+            backoffMs = 0;
+            refreshWaiting();
+            publish();
+            if (full) {
+                nextSlow = Steady::now() + std::chrono::milliseconds(options_.slowPollMs);
+                ++syncsDone_;
+            }
+            continue;  // NOTIFYs that came in during the statements are read below
+        }
+
+        // ONLINE: NOTIFYs libpq already read (during a statement) first, then wait.
+        bool lost = false;
+        auto readNotifies = [&] {
+            while (PGnotify* n = PQnotifies(pg.raw())) {
+                if (options_.kioskId != n->extra) pullDue = true;
+                PQfreemem(n);
+            }
+        };
+        readNotifies();
+        if (pullDue) continue;
+        const int socket = PQsocket(pg.raw());
+        if (socket < 0) {
+            fail("sync.status_unreachable", oneLine(PQerrorMessage(pg.raw())));
+            continue;
+        }
+        const Woken w = waitFor(wakeFd_, socket, std::max(0, std::min(msUntil(nextSlow), msUntil(nextLocal))));
+        if (stopping_) break;
+        if (w.poked) pushDue = true;
+        if (w.socket) {
+            if (PQconsumeInput(pg.raw()) == 0) lost = true;
+            else readNotifies();
+            // A closed connection reads as input with nothing in it: ask libpq.
+            if (!lost && PQstatus(pg.raw()) != CONNECTION_OK) lost = true;
+        }
+        if (lost) {
+            fail("sync.status_unreachable", oneLine(PQerrorMessage(pg.raw())));
+            continue;
+        }
+        const auto now = Steady::now();
+        if (now >= nextLocal) {
+            int64_t v = dataVersion;
+            if (outbox.dataVersion(v).ok() && v != dataVersion) pushDue = true;
+            nextLocal = now + std::chrono::milliseconds(options_.localCheckMs);
+        }
+        if (now >= nextSlow) pushDue = pullDue = true;
+    }
+    st.connected = false;
+    board_.publish(st);
+}
+
+}  // namespace kiosk

@@ -1,0 +1,99 @@
+// sync_worker.h: the sync thread (issue 17, item 3). While the kiosk runs with a [central] url, it
+// pushes this kiosk's outbox to the central record and pulls the other kiosks' events into the
+// SQLite file, where the store thread folds them in like any other writer's (store_worker.h, OTHER
+// WRITERS). It has its own SQLite connection (CentralOutbox) and its own PgConnection; the UI never
+// waits on it and it never waits on the UI.
+//
+// STATE MACHINE (run(), one thread)
+//
+//        start ──► OFFLINE ──connect ok, LISTEN──► ONLINE ──(due)──► SYNCING ──ok──► ONLINE
+//                   ▲  │                             │                  │
+//                   │  └─connect failed─► BACKOFF ◄──┴─connection lost──┘ (server error)
+//                   └──────── backoff elapsed ─────────┘
+//        any state ──stop()──► STOPPED (the thread ends; a push in flight finishes its statement
+//                                       or fails, the outbox keeps what was not confirmed)
+//
+//   OFFLINE  connectCentral() (connect_timeout 5 s), then LISTEN attendance_event. On success a
+//            full sync is due at once (whatever was queued while offline goes up first).
+//   ONLINE   waits in poll() on the connection's socket and an eventfd, with a timeout:
+//              - poke() (the session, after the store thread committed a local event) → push;
+//              - a NOTIFY attendance_event whose payload (origin kiosk) is not this kiosk → pull;
+//              - every localCheckMs: the outbox connection's data_version moved (a check-in from
+//                the command line or a script) → push;
+//              - every slowPollMs (30 s) → push and pull (a NOTIFY lost with a dropped connection).
+//   SYNCING  pushOutbox() then pullOtherKiosks() as due (central_sync.h has the rules), then the
+//            kiosk table for the Status page. A failure that closed the connection → BACKOFF; a
+//            failure on a live connection (a statement refused) also → BACKOFF, so that a bad
+//            event cannot spin the thread.
+//   BACKOFF  waits backoffMs (1 s, doubling per failure up to 5 s; reset by a successful sync),
+//            woken early only by stop(). poke() meanwhile only refreshes the number waiting.
+//
+// INVARIANTS
+//   1. Nothing is lost or doubled by this thread: it only calls pushOutbox / pullOtherKiosks, whose
+//      retries are harmless (ON CONFLICT DO NOTHING on both sides, outbox rows cleared after the
+//      server's commit).
+//   2. Idle costs nearly nothing: one PRAGMA data_version per localCheckMs and one push and pull per
+//      slowPollMs; `onVisibleChange` (the frame loop's wake) is called only when the status
+//      changed in a way a person would see (sync_status.h, 2), never for an idle poll.
+//   3. The destructor stops the thread and joins it; it waits at most for one statement or one
+//      connect attempt (connect_timeout).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <thread>
+
+#include "central/sync_status.h"
+#include "core/clock.h"
+#include "core/text_catalogue.h"
+
+namespace kiosk {
+
+struct SyncWorkerOptions {
+    std::string url;                    // [central] url (a libpq connection string or URI)
+    std::string passwordFile;           // [central] password_file ("" = none)
+    std::string kioskId;                // [kiosk] id: the origin of this kiosk's events
+    std::filesystem::path dbPath;       // the kiosk's SQLite file (schema version 2 or later)
+    int slowPollMs = 30'000;            // = 30 s // full push and pull when nothing woke the thread
+    int localCheckMs = 1'000;           // = 1 s // data_version check for other local writers
+    int backoffFirstMs = 1'000;         // = 1 s // the first wait after a failure
+    int backoffMaxMs = 5'000;           // = 5 s // the longest wait while the server is unreachable: a
+                                        // returning server gets the queue within 10 s (issue 17)
+    int connectTimeoutSeconds = 5;      // = 5 s // libpq connect_timeout
+    int pushBatch = 1000;               // events per server transaction
+};
+
+class SyncWorker {
+public:
+    // Starts the thread. `clock`: this kiosk's (its offset goes to the server); must outlive this.
+    // `onVisibleChange` is called from the sync thread (e.g. glfwPostEmptyEvent).
+    SyncWorker(SyncWorkerOptions options, const Clock& clock, Texts texts, std::function<void()> onVisibleChange);
+    ~SyncWorker();  // stops and joins (3)
+    SyncWorker(const SyncWorker&) = delete;
+    SyncWorker& operator=(const SyncWorker&) = delete;
+
+    // A local event was committed: push soon. Cheap (one write to an eventfd); any thread.
+    void poke();
+    SyncStatus status() const { return board_.snapshot(); }
+    uint64_t statusVersion() const { return board_.version(); }
+    // Full syncs that completed (tests and the benchmark wait on it).
+    uint64_t syncsDone() const { return syncsDone_.load(); }
+
+private:
+    void run();
+
+    SyncWorkerOptions options_;
+    const Clock& clock_;
+    Texts texts_;
+    std::function<void()> onVisibleChange_;
+    SyncStatusBoard board_;
+    std::atomic<uint64_t> syncsDone_{0};
+    std::atomic<bool> stopping_{false};
+    int wakeFd_ = -1;  // eventfd: poke() and stop()
+    std::thread thread_;
+};
+
+}  // namespace kiosk
