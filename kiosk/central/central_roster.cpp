@@ -12,7 +12,7 @@ namespace {
 
 // Serialises releases of rosters (any cohort) across kiosks; any fixed number.
 constexpr const char* kReleaseLock = "SELECT pg_advisory_xact_lock(7317018)";
-constexpr int kRosterColumns = 7;
+constexpr int kRosterColumns = 8;
 constexpr size_t kRowsPerInsert = 500;
 
 std::map<std::string, std::vector<Participant>> activeByCohort(const std::vector<StoredParticipant>& known) {
@@ -22,7 +22,8 @@ std::map<std::string, std::vector<Participant>> activeByCohort(const std::vector
     return out;
 }
 
-// Replaces the cohort's rows and adds the next release, in one transaction; the version, or 0.
+// Adds the cohort's next release and its rows, in one transaction; the version, or 0. The release
+// row goes first: the rows' row-level security asks that their release is this kiosk's.
 int64_t release(PgConnection& c, const std::string& kioskId, const std::string& cohort,
                 const std::vector<Participant>& people, std::string& error) {
     auto fail = [&](const std::string& why) {
@@ -35,10 +36,13 @@ int64_t release(PgConnection& c, const std::string& kioskId, const std::string& 
     PgResult last = c.exec("SELECT COALESCE(max(version), 0) FROM roster_release WHERE cohort = $1", {cohort});
     if (!last.ok()) return fail(last.error());
     const int64_t version = last.integer(0, 0) + 1;
-    if (PgResult r = c.exec("DELETE FROM roster WHERE cohort = $1", {cohort}); !r.ok()) return fail(r.error());
+    PgResult rel = c.exec("INSERT INTO roster_release (cohort, version, origin_kiosk, people) VALUES ($1, $2, $3, $4)",
+                          {cohort, std::to_string(version), kioskId, std::to_string(people.size())});
+    if (!rel.ok()) return fail(rel.error());
     for (size_t from = 0; from < people.size(); from += kRowsPerInsert) {
         const size_t to = std::min(people.size(), from + kRowsPerInsert);
-        std::string sql = "INSERT INTO roster (cohort, code, first_name, infix, last_name, department, email) VALUES ";
+        std::string sql =
+            "INSERT INTO roster_release_row (cohort, version, code, first_name, infix, last_name, department, email) VALUES ";
         std::vector<std::optional<std::string>> params;
         int p = 0;
         for (size_t i = from; i < to; ++i) {
@@ -46,14 +50,12 @@ int64_t release(PgConnection& c, const std::string& kioskId, const std::string& 
             sql += i > from ? ",(" : "(";
             for (int k = 0; k < kRosterColumns; ++k) sql += (k ? ",$" : "$") + std::to_string(++p);
             sql += ")";
-            for (const std::string* v : {&cohort, &x.code, &x.firstName, &x.infix, &x.lastName, &x.department, &x.email})
-                params.push_back(*v);
+            const std::string v = std::to_string(version);
+            for (const std::string* f : {&cohort, &v, &x.code, &x.firstName, &x.infix, &x.lastName, &x.department, &x.email})
+                params.push_back(*f);
         }
         if (PgResult r = c.exec(sql, params); !r.ok()) return fail(r.error());
     }
-    PgResult rel = c.exec("INSERT INTO roster_release (cohort, version, origin_kiosk, people) VALUES ($1, $2, $3, $4)",
-                          {cohort, std::to_string(version), kioskId, std::to_string(people.size())});
-    if (!rel.ok()) return fail(rel.error());
     if (PgResult r = c.exec("COMMIT"); !r.ok()) return fail(r.error());
     return version;
 }
@@ -71,8 +73,8 @@ bool fetch(PgConnection& c, const std::string& cohort, int64_t& version, std::ve
     PgResult v = c.exec("SELECT COALESCE(max(version), 0) FROM roster_release WHERE cohort = $1", {cohort});
     if (!v.ok()) return fail(v.error());
     version = v.integer(0, 0);
-    PgResult rows = c.exec("SELECT code, first_name, infix, last_name, department, email FROM roster"
-                           " WHERE cohort = $1 ORDER BY code", {cohort});
+    PgResult rows = c.exec("SELECT code, first_name, infix, last_name, department, email FROM roster_release_row"
+                           " WHERE cohort = $1 AND version = $2 ORDER BY code", {cohort, std::to_string(version)});
     if (!rows.ok()) return fail(rows.error());
     for (int i = 0; i < rows.rows(); ++i) {
         Participant p;

@@ -5,14 +5,15 @@
 //
 // DESIGN
 //   The unit is a cohort's roster: the active participants with that cohort id. On the server a
-//   release is (cohort, version): `roster` holds the rows of each cohort's newest release,
-//   `roster_release` the versions (central_schema.h, version 2).
+//   release is (cohort, version): `roster_release` the versions, `roster_release_row` their rows,
+//   both append-only for kiosks; the view `roster` shows each cohort's newest release
+//   (central_schema.h, version 2).
 //   Each kiosk keeps, in its meta key kCentralRosterKey, what it last agreed with the server per
 //   cohort: the version and a hash of that cohort's rows as they were then on this kiosk. At each
 //   sync, per cohort:
 //     local hash != agreed hash      the roster changed here (an import): RELEASE it as the next
 //                                    version: in one server transaction, under an advisory lock,
-//                                    the cohort's rows are replaced and the release row added.
+//                                    the release row and its rows are added.
 //     else server version > agreed   another kiosk released one: APPLY it: this kiosk's roster
 //                                    becomes its other cohorts as they are plus that cohort's
 //                                    rows, imported in one SQLite transaction together with the

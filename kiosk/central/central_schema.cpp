@@ -87,9 +87,10 @@ CREATE POLICY kiosk_updates_own ON kiosk FOR UPDATE TO leergang_kiosks
 )sql";
 
 // Version 2: one roster for every kiosk (central_roster.h). A release is one cohort's whole roster
-// at one version; `roster` holds the rows of the newest release of each cohort. Kiosks replace a
-// cohort's rows and add the release in one transaction, so a reader in one snapshot sees a
-// version with exactly its rows.
+// at one version: a `roster_release` row and its `roster_release_row`s, added in one transaction
+// (the release first: the rows' policy asks for it). Kiosks only add releases, as themselves; no
+// kiosk can change or delete what another released (no UPDATE or DELETE grant, and a trigger
+// refuses UPDATE for everyone). `roster` becomes a view: the rows of each cohort's newest release.
 constexpr const char* kMigrationV2 = R"sql(
 CREATE TABLE roster_release (
     cohort       text NOT NULL,
@@ -99,14 +100,47 @@ CREATE TABLE roster_release (
     people       integer NOT NULL CHECK (people > 0),
     PRIMARY KEY (cohort, version)
 );
-REVOKE ALL ON roster_release FROM PUBLIC;
-GRANT SELECT ON roster_release TO leergang_kiosks;
+CREATE TABLE roster_release_row (
+    cohort      text NOT NULL,
+    version     bigint NOT NULL,
+    code        text NOT NULL,
+    first_name  text NOT NULL,
+    infix       text NOT NULL DEFAULT '',
+    last_name   text NOT NULL,
+    department  text NOT NULL DEFAULT '',
+    email       text NOT NULL DEFAULT '',
+    PRIMARY KEY (cohort, version, code),
+    FOREIGN KEY (cohort, version) REFERENCES roster_release (cohort, version) ON DELETE CASCADE
+);
+CREATE FUNCTION release_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION '% is append-only', TG_TABLE_NAME;
+END $$;
+CREATE TRIGGER roster_release_append_only BEFORE UPDATE ON roster_release
+    FOR EACH ROW EXECUTE FUNCTION release_append_only();
+CREATE TRIGGER roster_release_row_append_only BEFORE UPDATE ON roster_release_row
+    FOR EACH ROW EXECUTE FUNCTION release_append_only();
+DROP TABLE roster;
+CREATE VIEW roster AS
+    SELECT r.cohort, r.code, r.first_name, r.infix, r.last_name, r.department, r.email, l.version, l.released_at
+    FROM roster_release_row r
+    JOIN (SELECT cohort, max(version) AS version FROM roster_release GROUP BY cohort) newest
+      ON newest.cohort = r.cohort AND newest.version = r.version
+    JOIN roster_release l ON l.cohort = r.cohort AND l.version = r.version;
+REVOKE ALL ON roster_release, roster_release_row, roster FROM PUBLIC;
+GRANT SELECT ON roster_release, roster_release_row, roster TO leergang_kiosks;
 GRANT INSERT (cohort, version, origin_kiosk, people) ON roster_release TO leergang_kiosks;
-GRANT INSERT, DELETE ON roster TO leergang_kiosks;
+GRANT INSERT ON roster_release_row TO leergang_kiosks;
 ALTER TABLE roster_release ENABLE ROW LEVEL SECURITY;
+ALTER TABLE roster_release_row ENABLE ROW LEVEL SECURITY;
 CREATE POLICY kiosk_reads_releases ON roster_release FOR SELECT TO leergang_kiosks USING (true);
 CREATE POLICY kiosk_releases_as_itself ON roster_release FOR INSERT TO leergang_kiosks
     WITH CHECK (origin_kiosk = (SELECT k.id FROM kiosk k WHERE k.role_name = current_user));
+CREATE POLICY kiosk_reads_release_rows ON roster_release_row FOR SELECT TO leergang_kiosks USING (true);
+CREATE POLICY kiosk_adds_rows_to_own_release ON roster_release_row FOR INSERT TO leergang_kiosks
+    WITH CHECK (EXISTS (SELECT 1 FROM roster_release l JOIN kiosk k ON k.id = l.origin_kiosk
+                        WHERE l.cohort = roster_release_row.cohort AND l.version = roster_release_row.version
+                          AND k.role_name = current_user));
 )sql";
 
 // Version 3: a NOTIFY per stored event, so that the other kiosks' sync threads (LISTEN

@@ -15,9 +15,10 @@
 //   roster            the participants per cohort (primary key cohort, code); read by kiosks.
 //   schema_version    one row per applied migration.
 //   roster_release    (version 2) one row per cohort roster a kiosk released: (cohort, version),
-//                     the kiosk, the time, the number of people; `roster` holds the rows of each
-//                     cohort's newest release (central_roster.h). Kiosks may INSERT and DELETE
-//                     roster rows and add releases carrying their own kiosk id.
+//                     the kiosk, the time, the number of people; roster_release_row its rows.
+//                     Both append-only: kiosks add releases carrying their own kiosk id, and rows
+//                     only to their own releases; no kiosk can change or delete one. `roster`
+//                     becomes a view of each cohort's newest release (central_roster.h).
 //   (version 3) an AFTER INSERT trigger on attendance_event: pg_notify('attendance_event',
 //                     origin_kiosk), which the kiosks' sync threads LISTEN for (sync_worker.h).
 //   Role leergang_kiosks (no login) holds what every kiosk may do: SELECT the three tables,

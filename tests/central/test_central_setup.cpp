@@ -40,7 +40,7 @@ TEST_CASE("central-setup creates the schema, and running it again changes nothin
     CHECK(first.exitCode == 0);
     CHECK(first.err.find("bijgewerkt van versie 0 naar " + std::to_string(kCentralSchemaVersion)) != std::string::npos);
     const std::string before = schemaSnapshot(c.owner);
-    for (const char* table : {"attendance_event", "kiosk", "roster", "roster_release", "schema_version"})
+    for (const char* table : {"attendance_event", "kiosk", "roster", "roster_release", "roster_release_row", "schema_version"})
         CHECK(before.find(std::string(table) + ".") != std::string::npos);
     CHECK(before.find("attendance_event.origin_seq:bigint") != std::string::npos);
     CHECK(before.find("attendance_event.received_at:timestamp with time zone") != std::string::npos);
@@ -182,6 +182,18 @@ TEST_CASE("a kiosk role inserts its own events and nothing else, and cannot chan
         CHECK_FALSE(k.exec("UPDATE roster_release SET people = 1").ok());
         CHECK_FALSE(k.exec("DELETE FROM roster_release").ok());
         CHECK(c.owner.exec("SELECT count(*) FROM roster_release WHERE origin_kiosk = 'deur' AND people = 14").integer(0, 0) == 1);
+        // Rows go only into the kiosk's own release, and nobody's rows can be changed or taken away.
+        CHECK(k.exec("INSERT INTO roster_release_row (cohort, version, code, first_name, last_name)"
+                     " VALUES ('zutphen-2026', 1, 'ZU01', 'Anna', 'Vries')").ok());
+        REQUIRE(c.owner.exec("INSERT INTO roster_release (cohort, version, origin_kiosk, people) VALUES ('zutphen-2026', 2, 'zaal', 1)").ok());
+        PgResult intoOther = k.exec("INSERT INTO roster_release_row (cohort, version, code, first_name, last_name)"
+                                    " VALUES ('zutphen-2026', 2, 'ZU99', 'Mallory', 'Vals')");
+        CHECK_FALSE(intoOther.ok());
+        CHECK(intoOther.sqlState() == "42501");
+        CHECK_FALSE(k.exec("UPDATE roster_release_row SET last_name = 'X'").ok());
+        CHECK_FALSE(k.exec("DELETE FROM roster_release_row").ok());
+        CHECK_FALSE(k.exec("DELETE FROM roster").ok());
+        CHECK(c.owner.exec("SELECT count(*) FROM roster_release_row").integer(0, 0) == 1);
     }
     (void)zaal;
 }
@@ -230,7 +242,9 @@ TEST_CASE("central-setup --purge applies the kiosk's retention rule to the centr
     REQUIRE(eventOn(c.owner, "old", 2, "2025-06-01").ok());
     REQUIRE(eventOn(c.owner, "edge", 3, "2025-11-26").ok());
     REQUIRE(eventOn(c.owner, "recent", 4, "2026-11-20").ok());
-    REQUIRE(c.owner.exec("INSERT INTO roster (cohort, code, first_name, last_name) VALUES ('zutphen-2026', 'ZU01', 'Anna', 'Vries')").ok());
+    REQUIRE(c.owner.exec("INSERT INTO roster_release (cohort, version, origin_kiosk, people) VALUES ('zutphen-2026', 1, 'deur', 1)").ok());
+    REQUIRE(c.owner.exec("INSERT INTO roster_release_row (cohort, version, code, first_name, last_name)"
+                         " VALUES ('zutphen-2026', 1, 'ZU01', 'Anna', 'Vries')").ok());
 
     const RunResult purged = centralSetup(c.server.ownerUrl(c.db), {"--purge", "--now", "2026-11-26T10:00"});
     INFO(purged.err);
