@@ -30,6 +30,13 @@ struct SessionOptions {
     bool watchConfig = true;                // notice edits to the config folder
 };
 
+// The matrix's days folded on the store thread (ledger_days.h): the days the ledger does not hold.
+struct MatrixFold {
+    LocalDate from, to;
+    AttendanceSummary summary;
+    uint64_t version = 0;  // a new fold each time
+};
+
 struct SessionState {
     SessionState(const SessionOptions& o, const Clock& c, std::function<void()> w)
         : options(o), clock(c), wake(std::move(w)) {}
@@ -40,7 +47,8 @@ struct SessionState {
     Texts texts;                               // in the language shown now
     LoadedConfig config;                       // the last good config
     RosterCache roster;                        // active participants, by first name
-    AttendanceLedger ledger;                   // every committed event, folded
+    AttendanceLedger ledger;                   // the days shown, folded (core/attendance.h, WHAT THE KIOSK HOLDS)
+    std::optional<MatrixFold> matrixFold;      // the staff matrix's days, when a staff page shows them
     std::unique_ptr<StoreWorker> worker;       // the store thread (null: not open, or stopped)
     ui::UiState ui;                            // the screens' state between frames
     std::string storeProblem;                  // the last failed write, in words ("" when writing works)

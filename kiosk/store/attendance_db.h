@@ -155,6 +155,11 @@ public:
     StoreStatus changedElsewhere(bool& changed);
     StoreStatus loadEvents(const std::function<void(const AttendanceEvent&)>& sink);
     StoreStatus loadEventsForDay(LocalDate day, std::vector<AttendanceEvent>& out);
+    // What the kiosk holds of a day (core/attendance.h, WHAT THE KIOSK HOLDS): its events and the
+    // next day's undos, store order, through the by-day index; with `cohorts`, only guests and
+    // participants (on the roster or not any more) of those cohorts (attendance_db_days.cpp).
+    StoreStatus loadDay(LocalDate day, const std::optional<std::vector<std::string>>& cohorts,
+                        std::vector<AttendanceEvent>& out);
     // Folds the events of the days from..to (inclusive) into `out`, one person's day at a time
     // (sorted by day, participant, store order through the by-day index): what an export reads.
     // Its memory follows people and days, not events.

@@ -56,7 +56,12 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
         const float y = base.y + static_cast<float>(i) * rowH;
         const float ty = y + (rowH - t.em) * 0.5f;
         if (i % 2 == 1) dl->AddRectFilled(ImVec2(base.x, y), ImVec2(base.x + w, y + rowH), p.surface.abgr());
-        drawText(t.fonts.bodyBold, ImVec2(base.x, ty), p.ink, fitText(t.fonts.bodyBold, listName(r.participant), nameW - t.Em(0.5f)));
+        if (r.formerParticipant) {  // no longer on the roster: the name, and that said under it
+            drawText(t.fonts.bodyBold, ImVec2(base.x, y + t.Em(0.1f)), p.ink, fitText(t.fonts.bodyBold, listName(r.participant), nameW - t.Em(0.5f)));
+            drawText(t.fonts.small, ImVec2(base.x, y + t.Em(0.1f) + t.em), p.warning, fitText(t.fonts.small, tx("staff.former_short"), nameW - t.Em(0.5f)));
+        } else {
+            drawText(t.fonts.bodyBold, ImVec2(base.x, ty), p.ink, fitText(t.fonts.bodyBold, listName(r.participant), nameW - t.Em(0.5f)));
+        }
         for (size_t d = 0; d < r.days.size(); ++d) {
             const ImVec2 c(base.x + nameW + (static_cast<float>(d) + 0.5f) * dayW, y + rowH * 0.5f);
             if (!r.days[d]) continue;  // still to come
@@ -83,7 +88,8 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
         drawText(t.fonts.bodyBold, ImVec2(base.x + w - certW + t.Em(0.4f), ty), cc,
                  fitText(t.fonts.bodyBold, tx(std::string("matrix.certificate.") + certificateStateKey(r.certificate)), certW - t.Em(0.4f)));
     }
-    if (m.rows.empty()) drawText(t.fonts.body, base, p.muted, tx("staff.nobody"));
+    if (v.staff->matrixLoading) drawText(t.fonts.body, ImVec2(base.x, base.y + static_cast<float>(rows) * rowH), p.muted, tx("staff.matrix_loading"));
+    else if (m.rows.empty()) drawText(t.fonts.body, base, p.muted, tx("staff.nobody"));
     endTouchList(list, rowH, rows, s);
     const Intent e = drawExportBar(v, true, ImVec2(min.x, max.y - barH), max);
     return either(e, intent);

@@ -84,8 +84,9 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
         if (i % 2 == 1) dl->AddRectFilled(ImVec2(base.x, y), ImVec2(base.x + w, y + rowH), t.palette.surface.abgr());
         const std::string name = r.guest ? r.participant.firstName : listName(r.participant);
         drawText(t.fonts.bodyBold, ImVec2(base.x + cName, ty), t.palette.ink, fitText(t.fonts.bodyBold, name, cDept - t.Em(0.6f)));
-        drawText(t.fonts.body, ImVec2(base.x + cDept, ty), t.palette.muted,
-                 fitText(t.fonts.body, r.participant.department, cStatus - cDept - t.Em(0.6f)));
+        // Someone no longer on the roster who was there: said where the department would be.
+        drawText(t.fonts.body, ImVec2(base.x + cDept, ty), r.formerParticipant ? t.palette.warning : t.palette.muted,
+                 fitText(t.fonts.body, r.formerParticipant ? tx("staff.former") : r.participant.department, cStatus - cDept - t.Em(0.6f)));
         std::string status = r.guest ? tx(r.guestConfirmed ? "staff.guest_confirmed" : "staff.guest_unconfirmed")
                                      : tx(std::string("status.") + dayStatusKey(r.status));
         if (r.corrected) status += " *";
@@ -122,7 +123,8 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
             }
         }
     }
-    if (st.rows.empty()) drawText(t.fonts.body, base, t.palette.muted, tx("staff.nobody"));
+    if (st.loading) drawText(t.fonts.body, base, t.palette.muted, tx("staff.loading"));  // the store thread reads the day
+    else if (st.rows.empty()) drawText(t.fonts.body, base, t.palette.muted, tx("staff.nobody"));
     // A drag scrolls; it never opens the row it started on.
     if (endTouchList(list, rowH, rows, s) && intent.as<intent::Go>()) intent = {};
     if (std::any_of(st.rows.begin(), st.rows.end(), [](const PresenceRow& r) { return r.corrected; })) {
