@@ -91,9 +91,8 @@ void AttendanceLedger::hold(LocalDate today, std::optional<LocalDate> asked) {
     if (asked) next.insert(asked->daysSinceEpoch());
     if (!holdsAll_ && next == held_) return;
     if (holdsAll_) {
-        // Every day was held and complete: the days still held stay loaded.
-        for (const auto& [k, events] : byDay_)
-            if (next.count(k)) loaded_.insert(k);
+        // Every day was held, so every day it goes on holding is complete.
+        loaded_ = next;
         holdsAll_ = false;
     }
     std::vector<int64_t> gone;

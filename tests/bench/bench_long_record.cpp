@@ -37,7 +37,14 @@ constexpr const char* kNow = "2026-11-26T09:10";  // day 1 of the sample program
 constexpr const char* kPin = "2580";
 constexpr int kCohorts = 50, kPerCohort = 14, kDays = 3 * 365;
 
+// Cohort 0 is the sample config's own (ZU01..ZU14, zutphen-2026): a staff page of an old day has
+// people and times to show. The other 49 are cohorts this kiosk does not show.
 std::string code(int cohort, int person) {
+    if (cohort == 0) {
+        char zu[8];
+        std::snprintf(zu, sizeof zu, "ZU%02d", person + 1);
+        return zu;
+    }
     char buf[16];
     std::snprintf(buf, sizeof buf, "B%02dP%02d", cohort, person);
     return buf;
@@ -64,7 +71,7 @@ bool generate(const fs::path& db, long n, LocalDate today) {
         for (int c = 0; c < kCohorts; ++c)
             for (int p = 0; p < kPerCohort; ++p)
                 people.push_back({code(c, p), "Voornaam" + std::to_string(p), "", "Achternaam" + std::to_string(c), "Afdeling",
-                                  "bench-" + std::to_string(c), ""});
+                                  c == 0 ? "zutphen-2026" : "bench-" + std::to_string(c), ""});
         RosterImportResult r;
         if (!store.importRoster(people, localTime(kNow), r).ok()) return false;
     }
@@ -209,7 +216,9 @@ int main(int argc, char** argv) {
         for (int i = 1; i < argc; ++i) sizes.push_back(std::atol(argv[i]));
     }
     AmsterdamTime tz;
-    TempDir dir;
+    TempDir temp;
+    // BENCH_KEEP=DIR keeps the databases there (to look at them afterwards).
+    const fs::path dir = std::getenv("BENCH_KEEP") ? fs::path(std::getenv("BENCH_KEEP")) : temp.path();
     const fs::path config = dir / "config";
     writeConfig(config);
     const LocalDate today = localDateOf(localTime(kNow));
@@ -218,6 +227,7 @@ int main(int argc, char** argv) {
         Row row;
         row.events = n;
         const fs::path db = dir / ("n" + std::to_string(n)) / "attendance.db";
+        fs::remove_all(db.parent_path());
         const auto g0 = Stopwatch::now();
         if (!generate(db, n, today)) {
             std::fprintf(stderr, "could not generate %ld events\n", n);
