@@ -256,7 +256,8 @@ void KioskSession::frame() {
     const Instant now = s_.clock.now();
     nav_.observeCard();
     staff_.frame(now);
-    days_.frame(localDateOf(now), staff_.on() ? std::optional(localDateOf(now).plusDays(s_.ui.staffDayOffset)) : std::nullopt);
+    days_.frame(localDateOf(now), staff_.on() ? std::optional(localDateOf(now).plusDays(s_.ui.staffDayOffset)) : std::nullopt,
+                staff_.on() && s_.ui.screen == ui::Screen::staff_history);
     dailyUpkeep(now);
     if (nav_.homeDue(holds())) goHome();
     s_.ui.undoSecondsLeft = 0;

@@ -19,8 +19,11 @@ StoreStatus LedgerDays::loadToday(AttendanceDb& db, LocalDate today) {
     return {};
 }
 
-void LedgerDays::frame(LocalDate today, std::optional<LocalDate> staffDay) {
+void LedgerDays::frame(LocalDate today, std::optional<LocalDate> staffDay, bool historyShown) {
     if (!s_.worker) return;
+    if (historyShown && !historyShown_ && !historyTicket_) historyTicket_ = s_.worker->staffHistory(kHistoryRows);
+    if (!historyShown) s_.history.reset();
+    historyShown_ = historyShown;
     s_.ledger.hold(today, staffDay && *staffDay != today ? staffDay : std::nullopt);
     for (auto it = failed_.begin(); it != failed_.end();)
         it = s_.ledger.holds(LocalDate::fromDaysSinceEpoch(*it)) ? std::next(it) : failed_.erase(it);
@@ -70,6 +73,15 @@ bool LedgerDays::completed(const StoreCompletion& c) {
             // Said on the Status page; asked again when staff step to the day again (not every frame).
             s_.reportStoreProblem(c.status, loaded->day.iso());
             failed_.insert(loaded->day.daysSinceEpoch());
+        }
+        return true;
+    }
+    if (auto* h = std::get_if<store_done::HistoryLoaded>(&c.result); h && c.ticket == historyTicket_) {
+        historyTicket_ = 0;
+        if (!c.status.ok()) s_.reportStoreProblem(c.status);
+        else if (historyShown_) {
+            const uint64_t version = s_.history ? s_.history->version + 1 : 1;
+            s_.history = StaffHistoryFold{std::move(h->changes), std::move(h->walkIns), version};
         }
         return true;
     }

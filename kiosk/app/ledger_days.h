@@ -9,6 +9,8 @@
 //      shown cohorts only (loadToday); nothing else of the record is read.
 //   2. A held day is asked for at most once until its answer came; an answer for a day no longer
 //      held is dropped by the ledger (AttendanceLedger::loadDay).
+//   4. The History page's changes (SessionState::history) are read once each time it opens; what
+//      staff write while it is open comes from the ledger (staff_lists.cpp merges the two).
 //   3. The matrix's fold (SessionState::matrixFold) is asked for when the shown cohort's days
 //      change, and again when another writer's event lands on one of those days that the ledger
 //      does not hold (the ledger's own days are read from the ledger, always current).
@@ -26,14 +28,16 @@ namespace kiosk {
 
 class LedgerDays {
 public:
+    static constexpr size_t kHistoryRows = 500;  // = 500 // the History page's newest changes
     explicit LedgerDays(SessionState& s) : s_(s) {}
 
     // The cohorts this kiosk shows: those of its programme and of its roster.
     std::vector<std::string> shownCohorts() const;
     // At start, on the store before its thread runs: the ledger holds today, read from the store.
     StoreStatus loadToday(AttendanceDb& db, LocalDate today);
-    // Each frame: today, and the day a staff page shows (unset: no staff page).
-    void frame(LocalDate today, std::optional<LocalDate> staffDay);
+    // Each frame: today, the day a staff page shows (unset: no staff page), and whether the
+    // History page is open (its changes are read from the store when it opens).
+    void frame(LocalDate today, std::optional<LocalDate> staffDay, bool historyShown = false);
     // A store completion; false when it was not this room's.
     bool completed(const StoreCompletion& c);
     // Other writers' events (after the ledger took them): a day of the matrix folded again if needed.
@@ -49,6 +53,8 @@ private:
     uint64_t matrixTicket_ = 0;               // the matrix's fold asked for (0: none on its way)
     std::optional<std::pair<LocalDate, LocalDate>> matrixWanted_;  // the shown cohort's days
     bool matrixStale_ = false;                // asked again when the one on its way is in
+    uint64_t historyTicket_ = 0;              // the History page's changes asked for
+    bool historyShown_ = false;
 };
 
 }  // namespace kiosk

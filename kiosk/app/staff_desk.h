@@ -85,6 +85,7 @@ private:
         int64_t day = -1;
         uint64_t ledger = 0;   // AttendanceLedger::version()
         uint64_t matrix = 0;   // MatrixFold::version
+        uint64_t history = 0;  // StaffHistoryFold::version
         uint64_t rosterVersion = 0;
         Lang lang = Lang::nl;
         bool operator==(const ListsKey&) const = default;

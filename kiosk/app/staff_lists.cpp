@@ -5,6 +5,7 @@
 #include <functional>
 #include <set>
 
+#include "app/ledger_days.h"
 #include "app/staff_desk.h"
 #include "export/export_files.h"
 
@@ -31,6 +32,9 @@ ui::StaffHistoryRow historyRow(const AttendanceEvent& e, const SessionState& s) 
         case CorrectionEffect::confirm_guest:
         case CorrectionEffect::link_guest: {
             const AttendanceEvent* walkIn = s.ledger.find(e.refersTo);
+            if (!walkIn && s.history)  // a walk-in of a day not held: as the History page read it
+                for (const auto& w : s.history->walkIns)
+                    if (w.id == e.refersTo) walkIn = &w;
             const std::string guest = walkIn ? walkIn->guestName : std::string{};
             if (e.effect == CorrectionEffect::confirm_guest) {
                 h.who = guest;
@@ -120,8 +124,18 @@ void StaffDesk::buildLists(LocalDate date, LocalDate today) const {
     st.matrix = cohortMatrix(config.programme, cohort, records, date, today, config.settings.certificateMinDays);
     for (auto& r : st.matrix.rows) r.formerParticipant = formerInMatrix.count(r.participant.code) > 0;
     st.matrixLoading = !fold;
+    // History: what the store had when the page opened, and what the ledger holds (written since
+    // or of the days held), each change once, newest first.
+    std::vector<AttendanceEvent> changes = s_.ledger.staffChanges(LedgerDays::kHistoryRows);
+    std::set<std::string> seen;
+    for (const auto& e : changes) seen.insert(e.id);
+    if (s_.history)
+        for (const auto& e : s_.history->changes)
+            if (seen.insert(e.id).second) changes.push_back(e);
+    std::stable_sort(changes.begin(), changes.end(), [](const AttendanceEvent& a, const AttendanceEvent& b) { return a.seq > b.seq; });
+    if (changes.size() > LedgerDays::kHistoryRows) changes.resize(LedgerDays::kHistoryRows);
     st.history.clear();
-    for (const auto& e : s_.ledger.staffChanges(500)) st.history.push_back(historyRow(e, s_));
+    for (const auto& e : changes) st.history.push_back(historyRow(e, s_));
 }
 
 const ui::StaffView* StaffDesk::view(LocalDate today) const {
@@ -129,6 +143,7 @@ const ui::StaffView* StaffDesk::view(LocalDate today) const {
     ui::StaffView& st = view_;
     const LocalDate date = today.plusDays(s_.ui.staffDayOffset);
     const ListsKey key{date.daysSinceEpoch(), s_.ledger.version(), s_.matrixFold ? s_.matrixFold->version : 0,
+                       s_.history ? s_.history->version : 0,
                        s_.roster.version(), s_.texts.lang()};
     if (key != listsKey_) {
         listsKey_ = key;

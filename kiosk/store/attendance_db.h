@@ -160,6 +160,9 @@ public:
     // participants (on the roster or not any more) of those cohorts (attendance_db_days.cpp).
     StoreStatus loadDay(LocalDate day, const std::optional<std::vector<std::string>>& cohorts,
                         std::vector<AttendanceEvent>& out);
+    // The newest `limit` corrections and guest reviews (newest first), and the walk-ins those
+    // reviews name: the staff History page, read when it opens.
+    StoreStatus recentStaffChanges(size_t limit, std::vector<AttendanceEvent>& changes, std::vector<AttendanceEvent>& walkIns);
     // Folds the events of the days from..to (inclusive) into `out`, one person's day at a time
     // (sorted by day, participant, store order through the by-day index): what an export reads.
     // Its memory follows people and days, not events.

@@ -46,4 +46,29 @@ StoreStatus AttendanceDb::loadDay(LocalDate day, const std::optional<std::vector
     return statusFrom(rc);
 }
 
+StoreStatus AttendanceDb::recentStaffChanges(size_t limit, std::vector<AttendanceEvent>& changes,
+                                             std::vector<AttendanceEvent>& walkIns) {
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    // Newest first from the end of the log: read when the History page opens, on the store thread.
+    Statement st(db_, (std::string(kSelectEvents) +
+                       " WHERE kind = 'correction' OR (kind = 'guest_registration' AND refers_to <> '')"
+                       " ORDER BY seq DESC LIMIT ?")
+                          .c_str());
+    if (st.prepareRc() != SQLITE_OK) return statusFrom(st.prepareRc());
+    st.bind(1, static_cast<int64_t>(limit));
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) changes.push_back(eventFromRow(st));
+    if (rc != SQLITE_DONE) return statusFrom(rc);
+    // The walk-ins the reviews are about (their names).
+    Statement find(db_, (std::string(kSelectEvents) + " WHERE id = ?").c_str());
+    for (const auto& e : changes) {
+        if (e.refersTo.empty()) continue;
+        find.bind(1, e.refersTo);
+        if ((rc = find.step()) == SQLITE_ROW) walkIns.push_back(eventFromRow(find));
+        else if (rc != SQLITE_DONE) return statusFrom(rc);
+        find.reset();
+    }
+    return {};
+}
+
 }  // namespace kiosk

@@ -53,6 +53,8 @@ uint64_t StoreWorker::loadDay(LocalDate day, std::optional<std::vector<std::stri
 
 uint64_t StoreWorker::summarise(LocalDate from, LocalDate to) { return enqueue({0, Summarise{from, to}}); }
 
+uint64_t StoreWorker::staffHistory(size_t limit) { return enqueue({0, History{limit}}); }
+
 uint64_t StoreWorker::purge(LocalDate cutoff) { return enqueue({0, Purge{cutoff}}); }
 
 uint64_t StoreWorker::setMeta(std::string key, std::string value) {
@@ -200,6 +202,10 @@ StoreCompletion StoreWorker::perform(Request& r) {
                 done.from = q.from;
                 done.to = q.to;
                 c.status = db_->summarise(q.from, q.to, done.summary);
+                c.result = std::move(done);
+            } else if constexpr (std::is_same_v<Q, History>) {
+                store_done::HistoryLoaded done;
+                c.status = db_->recentStaffChanges(q.limit, done.changes, done.walkIns);
                 c.result = std::move(done);
             } else if constexpr (std::is_same_v<Q, SyncRoster>) {
                 store_done::RosterSynced done;

@@ -65,6 +65,10 @@ struct DayLoaded {
     LocalDate day;
     std::vector<AttendanceEvent> events;  // AttendanceDb::loadDay: what the kiosk holds of that day
 };
+struct HistoryLoaded {
+    std::vector<AttendanceEvent> changes;  // corrections and guest reviews, newest first
+    std::vector<AttendanceEvent> walkIns;  // the walk-ins the reviews name
+};
 struct Summarised {
     LocalDate from, to;
     AttendanceSummary summary;  // the days from..to folded (the matrix), one person's day at a time
@@ -76,7 +80,7 @@ struct StoreCompletion {
     StoreStatus status;
     std::variant<store_done::Appended, store_done::RosterSynced, store_done::BackedUp, store_done::Purged,
                  store_done::MetaSet, store_done::Decided, store_done::Arrived, store_done::DayLoaded,
-                 store_done::Summarised>
+                 store_done::Summarised, store_done::HistoryLoaded>
         result;
     // The event written (an append, or a decided write that was written; the tests and the kiosk
     // read it often).
@@ -112,6 +116,8 @@ public:
     uint64_t loadDay(LocalDate day, std::optional<std::vector<std::string>> cohorts);
     // The days from..to folded for the matrix (AttendanceDb::summarise), never held as events.
     uint64_t summarise(LocalDate from, LocalDate to);
+    // The newest staff changes (AttendanceDb::recentStaffChanges): the History page, when it opens.
+    uint64_t staffHistory(size_t limit);
 
     std::vector<StoreCompletion> takeCompletions();
     size_t pending() const;
@@ -150,9 +156,12 @@ private:
     struct Summarise {
         LocalDate from, to;
     };
+    struct History {
+        size_t limit = 0;
+    };
     struct Request {
         uint64_t ticket = 0;
-        std::variant<Append, SyncRoster, Backup, Purge, SetMeta, Decide, Follow, LoadDay, Summarise> what;
+        std::variant<Append, SyncRoster, Backup, Purge, SetMeta, Decide, Follow, LoadDay, Summarise, History> what;
     };
     StoreCompletion perform(Request& r);
     uint64_t enqueue(Request r);

@@ -94,6 +94,13 @@ TEST_CASE("the kiosk holds today only, and a staff page for a day long ago shows
             }
             for (int i = 1; i <= 10; ++i) REQUIRE(store.appendEvent(tap("OT" + std::to_string(10 + i), day, 8, i, EventKind::check_in)).ok());
         }
+        // A correction long ago: the History page reads it from the store when it opens.
+        AttendanceEvent fix = tap("ZU05", old.plusDays(-5), 9, 30, EventKind::correction);
+        fix.effect = CorrectionEffect::set_check_in;
+        fix.source = EventSource::staff;
+        fix.reason = "Trein";
+        fix.actor = "Mj";
+        REQUIRE(store.appendEvent(fix).ok());
         // Today: one of ours in, and the other cohort too.
         REQUIRE(store.appendEvent(tap("ZU03", kDay1, 8, 55, EventKind::check_in)).ok());
         for (int i = 1; i <= 10; ++i) REQUIRE(store.appendEvent(tap("OT" + std::to_string(10 + i), kDay1, 8, i, EventKind::check_in)).ok());
@@ -133,6 +140,15 @@ TEST_CASE("the kiosk holds today only, and a staff page for a day long ago shows
     CHECK(ui.session().buildView().staff->date == old.plusDays(-1));
     CHECK(ui.session().ledger().eventCount() == 1 + 2 * sample.size());
     CHECK_FALSE(ui.session().ledger().holds(old));
+    // The History page: the correction of a day not held, read from the store when it opens.
+    ui.tap("desk.tab.history");
+    REQUIRE(framesUntil(ui, [&] { return !ui.session().buildView().staff->history.empty(); }));
+    const auto& history = ui.session().buildView().staff->history;
+    REQUIRE(history.size() == 1);
+    CHECK(history[0].day == old.plusDays(-5));
+    CHECK(history[0].reason == "Trein");
+    CHECK(history[0].what == "aanwezig vanaf 09:30");
+    ui.tap("desk.tab.today");
     // Back to today: only today is held again, and the door still knows who is in.
     ui.session().apply(ui::Intent::staffDay(0));
     ui.frame();
