@@ -6,6 +6,7 @@
 
 #include "app/kiosk_session.h"
 #include "app/paths.h"
+#include "app/startup_trace.h"
 #include "store/backup_rotation.h"
 #include "store/store_messages.h"
 
@@ -64,12 +65,14 @@ void KioskSession::start() {
     bool rosterFailed = false;
     if (!openStoreWithRoster(*db, s_.options.dbPath, files, s_.config, now, s_.texts, s_.startupProblems, rosterFailed).ok())
         return;
+    traceStartup("  store opened and checked, roster in sync");
     s_.roster.reloadFrom(*db);
     if (ClockCheck clock; db->checkClock(now, clock).ok()) {  // the clock against the records (retention.cpp)
         s_.clockOk = clock.ok();
         s_.clockStatus = describeClock(s_.texts, clock, now, s_.config.settings.retentionDays);
         if (!s_.clockOk) s_.startupProblems.push_back(s_.clockStatus);
     }
+    traceStartup("  clock against the records");
     staff_.load(*db);
     late_.load(*db);
     // Retention, then today's backup: both before the first frame, on the kiosk's own data.
@@ -79,8 +82,10 @@ void KioskSession::start() {
     };
     int purged = 0;
     if (auto st = db->purge(today.plusDays(-s_.config.settings.retentionDays), purged); !st.ok()) say(st);
+    traceStartup("  retention");
     const auto backup = dailyBackup(*db, backupDir(s_.options.dbPath), today, s_.config.settings.backupKeep);
     if (!backup.status.ok()) say(backup.status);
+    traceStartup("  today's backup");
     lastUpkeepDay_ = today;
     // The high-water mark first, then today (of the shown cohorts, through the by-day index): what
     // another writer commits in between comes again through follow(), and the ledger takes an id
@@ -94,6 +99,7 @@ void KioskSession::start() {
         say(st);
         return;
     }
+    traceStartup("  today into memory");
     s_.worker = std::make_unique<StoreWorker>(std::move(db), s_.wake);
     s_.worker->follow(seenUpTo);  // another kiosk, the command line, a script (store_worker.h)
     ready_ = true;
