@@ -85,8 +85,12 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
         const std::string name = r.guest ? r.participant.firstName : listName(r.participant);
         drawText(t.fonts.bodyBold, ImVec2(base.x + cName, ty), t.palette.ink, fitText(t.fonts.bodyBold, name, cDept - t.Em(0.6f)));
         // Someone no longer on the roster who was there: said where the department would be.
+        const float deptW = cStatus - cDept - t.Em(0.6f);
+        std::string dept = r.participant.department;
+        if (r.formerParticipant)
+            dept = textSize(t.fonts.body, tx("staff.former")).x <= deptW ? tx("staff.former") : tx("staff.former_short");
         drawText(t.fonts.body, ImVec2(base.x + cDept, ty), r.formerParticipant ? t.palette.warning : t.palette.muted,
-                 fitText(t.fonts.body, r.formerParticipant ? tx("staff.former") : r.participant.department, cStatus - cDept - t.Em(0.6f)));
+                 fitText(t.fonts.body, dept, deptW));
         std::string status = r.guest ? tx(r.guestConfirmed ? "staff.guest_confirmed" : "staff.guest_unconfirmed")
                                      : tx(std::string("status.") + dayStatusKey(r.status));
         if (r.corrected) status += " *";
