@@ -46,7 +46,8 @@ bool KioskSession::drainStore() {
         }
         // What another kiosk, the command line or a script committed (store_worker.h, OTHER WRITERS).
         if (const auto* arrived = std::get_if<store_done::Arrived>(&c.result)) {
-            for (const auto& e : arrived->events) s_.ledger.apply(e);
+            for (const auto& e : arrived->events)
+                if (days_.shows(e)) s_.ledger.apply(e);
             days_.arrived(arrived->events);
             if (!c.status.ok()) std::fprintf(stderr, "%s (%s)\n", s_.texts(storeErrorKey(c.status.kind)).c_str(), c.status.detail.c_str());
             continue;

@@ -103,6 +103,18 @@ bool LedgerDays::completed(const StoreCompletion& c) {
     return false;
 }
 
+bool LedgerDays::shows(const AttendanceEvent& e) {
+    if (e.participantCode.empty()) return true;  // a walk-in is the day's
+    if (hiddenFor_ != s_.roster.version()) {
+        hiddenFor_ = s_.roster.version();
+        const auto shown = shownCohorts();
+        hidden_.clear();
+        for (const auto& p : s_.roster.former())
+            if (!std::binary_search(shown.begin(), shown.end(), p.cohortId)) hidden_.insert(p.code);
+    }
+    return !hidden_.count(e.participantCode);
+}
+
 void LedgerDays::arrived(const std::vector<AttendanceEvent>& events) {
     if (!matrixWanted_ || !s_.worker) return;
     const auto [from, to] = *matrixWanted_;

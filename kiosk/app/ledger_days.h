@@ -40,6 +40,9 @@ public:
     void frame(LocalDate today, std::optional<LocalDate> staffDay, bool historyShown = false);
     // A store completion; false when it was not this room's.
     bool completed(const StoreCompletion& c);
+    // Whether the kiosk holds this event of another writer: not when it is of someone it knows
+    // (on the roster or not any more) in a cohort it does not show.
+    bool shows(const AttendanceEvent& e);
     // Other writers' events (after the ledger took them): a day of the matrix folded again if needed.
     void arrived(const std::vector<AttendanceEvent>& events);
 
@@ -53,6 +56,8 @@ private:
     uint64_t matrixTicket_ = 0;               // the matrix's fold asked for (0: none on its way)
     std::optional<std::pair<LocalDate, LocalDate>> matrixWanted_;  // the shown cohort's days
     bool matrixStale_ = false;                // asked again when the one on its way is in
+    std::set<std::string> hidden_;            // codes of people in cohorts not shown
+    uint64_t hiddenFor_ = ~0ULL;              // the roster version hidden_ was made for
     uint64_t historyTicket_ = 0;              // the History page's changes asked for
     bool historyShown_ = false;
 };

@@ -110,6 +110,15 @@ TEST_CASE("the kiosk holds today only, and a staff page for a day long ago shows
     CHECK(ui.session().ledger().eventCount() == 1);
     CHECK(ui.session().ledger().record(kDay1, "ZU03").isIn());
     CHECK(ui.session().buildView().checkedIn == 1);
+    {
+        // Another kiosk writes today: one of ours, and one of the cohort this kiosk does not show.
+        AttendanceDb other;
+        REQUIRE(other.openExisting(db).ok());
+        REQUIRE(other.appendEvent(tap("OT11", kDay1, 9, 12, EventKind::check_out)).ok());
+        REQUIRE(other.appendEvent(tap("ZU04", kDay1, 9, 12, EventKind::check_in)).ok());
+    }
+    REQUIRE(framesUntil(ui, [&] { return ui.session().ledger().record(kDay1, "ZU04").isIn(); }));
+    CHECK(ui.session().ledger().eventCount() == 2);  // not the other cohort's
 
     unlock(ui);
     ui.session().apply(ui::Intent::staffDay(-100));
@@ -133,12 +142,12 @@ TEST_CASE("the kiosk holds today only, and a staff page for a day long ago shows
     }
     CHECK(st->present == static_cast<int>(sample.size()));
     // Held: today and that day of this cohort, not the 200 days nor the other cohort.
-    CHECK(ui.session().ledger().eventCount() == 1 + 2 * sample.size());
+    CHECK(ui.session().ledger().eventCount() == 2 + 2 * sample.size());
     // Another day: the first one is let go.
     ui.session().apply(ui::Intent::staffDay(-1));
     REQUIRE(framesUntil(ui, [&] { return !ui.session().buildView().staff->loading; }));
     CHECK(ui.session().buildView().staff->date == old.plusDays(-1));
-    CHECK(ui.session().ledger().eventCount() == 1 + 2 * sample.size());
+    CHECK(ui.session().ledger().eventCount() == 2 + 2 * sample.size());
     CHECK_FALSE(ui.session().ledger().holds(old));
     // The History page: the correction of a day not held, read from the store when it opens.
     ui.tap("desk.tab.history");
@@ -152,7 +161,7 @@ TEST_CASE("the kiosk holds today only, and a staff page for a day long ago shows
     // Back to today: only today is held again, and the door still knows who is in.
     ui.session().apply(ui::Intent::staffDay(0));
     ui.frame();
-    CHECK(ui.session().ledger().eventCount() == 1);
+    CHECK(ui.session().ledger().eventCount() == 2);
     CHECK(ui.session().ledger().record(kDay1, "ZU03").isIn());
 }
 
