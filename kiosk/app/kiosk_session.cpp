@@ -26,7 +26,7 @@ bool KioskSession::drainStore() {
         syncShown = s_.ui.screen == ui::Screen::staff_health;
     }
     for (auto& c : done) {
-        if (staff_.completed(c) || late_.completed(c)) continue;
+        if (staff_.completed(c) || late_.completed(c) || days_.completed(c)) continue;
         if (auto* synced = std::get_if<store_done::RosterSynced>(&c.result)) {
             if (!c.status.ok()) {  // the kiosk goes on with the roster it has: said on the Status page, not at the door
                 const std::string why = std::string(kRosterFile) + ": " + s_.texts(storeErrorKey(c.status.kind)) + " (" + c.status.detail + ")";
@@ -55,7 +55,9 @@ bool KioskSession::drainStore() {
         }
         // What another kiosk, the command line or a script committed (store_worker.h, OTHER WRITERS).
         if (const auto* arrived = std::get_if<store_done::Arrived>(&c.result)) {
-            for (const auto& e : arrived->events) s_.ledger.apply(e);
+            for (const auto& e : arrived->events)
+                if (days_.shows(e)) s_.ledger.apply(e);
+            days_.arrived(arrived->events);
             if (!c.status.ok()) std::fprintf(stderr, "%s (%s)\n", s_.texts(storeErrorKey(c.status.kind)).c_str(), c.status.detail.c_str());
             continue;
         }
@@ -275,6 +277,8 @@ void KioskSession::frame() {
     const Instant now = s_.clock.now();
     nav_.observeCard();
     staff_.frame(now);
+    days_.frame(localDateOf(now), staff_.on() ? std::optional(localDateOf(now).plusDays(s_.ui.staffDayOffset)) : std::nullopt,
+                staff_.on() && s_.ui.screen == ui::Screen::staff_history);
     dailyUpkeep(now);
     if (nav_.homeDue(holds())) goHome();
     s_.ui.undoSecondsLeft = 0;

@@ -3,6 +3,7 @@
 //   - Navigation (navigation.h): screens, timeouts, dimming, when the next change is due.
 //   - CheckinFlow (core/checkin_flow.h): taps, scans, undo and walk-ins at the door.
 //   - StaffDesk (staff_desk.h): the PIN, corrections, exports, the staff pages' data.
+//   - LedgerDays (ledger_days.h): which days the ledger holds; a staff page's day and matrix.
 //   - RunningLate (running_late.h): today's agenda shift behind the facilitator code.
 //   - ConfigWatcher (config_watcher.h): the config folder, read at start and watched.
 //   - InputBindings (input_bindings.h): badge scanner and presenter clicker as intents.
@@ -17,6 +18,7 @@
 
 #include "app/config_watcher.h"
 #include "app/input_bindings.h"
+#include "app/ledger_days.h"
 #include "app/navigation.h"
 #include "app/running_late.h"
 #include "app/scan_queue.h"
@@ -112,6 +114,7 @@ private:
     Navigation nav_;
     CheckinFlow flow_;
     StaffDesk staff_;
+    LedgerDays days_;
     RunningLate late_;
     ConfigWatcher watcher_;
     InputBindings input_;

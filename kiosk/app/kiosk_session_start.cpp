@@ -1,12 +1,13 @@
 // kiosk_session_start.cpp: the kiosk's start and its config (re)loads. At start: the config
 // folder, the store with the roster in sync (config_watcher.h, the same routine as the command
-// line), the rooms' stored state, retention, today's backup, then the log into memory.
+// line), the rooms' stored state, retention, today's backup, then today's events into memory.
 #include <algorithm>
 #include <cstdio>
 
 #include "app/kiosk_session.h"
 #include "app/paths.h"
 #include "central/central_kiosk_role.h"
+#include "app/startup_trace.h"
 #include "store/backup_rotation.h"
 #include "store/store_messages.h"
 
@@ -22,6 +23,7 @@ KioskSession::KioskSession(const SessionOptions& options, const Clock& clock, st
     : s_(options, clock, std::move(wake)),
       nav_(s_),
       staff_(s_, nav_),
+      days_(s_),
       late_(s_),
       watcher_(options.configDir, options.watchConfig, clock.now()) {
     s_.texts = loadEmbeddedTexts(options.lang.value_or(Lang::nl));
@@ -64,12 +66,14 @@ void KioskSession::start() {
     bool rosterFailed = false;
     if (!openStoreWithRoster(*db, s_.options.dbPath, files, s_.config, now, s_.texts, s_.startupProblems, rosterFailed).ok())
         return;
+    traceStartup("  store opened and checked, roster in sync");
     s_.roster.reloadFrom(*db);
     if (ClockCheck clock; db->checkClock(now, clock).ok()) {  // the clock against the records (retention.cpp)
         s_.clockOk = clock.ok();
         s_.clockStatus = describeClock(s_.texts, clock, now, s_.config.settings.retentionDays);
         if (!s_.clockOk) s_.startupProblems.push_back(s_.clockStatus);
     }
+    traceStartup("  clock against the records");
     staff_.load(*db);
     late_.load(*db);
     // A run a facilitator stopped today: offered again (the exercises' "Verder met ..." button).
@@ -89,18 +93,24 @@ void KioskSession::start() {
     };
     int purged = 0;
     if (auto st = db->purge(today.plusDays(-s_.config.settings.retentionDays), purged); !st.ok()) say(st);
+    traceStartup("  retention");
     const auto backup = dailyBackup(*db, backupDir(s_.options.dbPath), today, s_.config.settings.backupKeep);
     if (!backup.status.ok()) say(backup.status);
+    traceStartup("  today's backup");
     lastUpkeepDay_ = today;
-    int64_t seenUpTo = 0;  // the high-water mark: other writers' events above it are folded in later
-    if (auto st = db->loadEvents([&](const AttendanceEvent& e) {
-            s_.ledger.apply(e);
-            seenUpTo = std::max(seenUpTo, e.seq);
-        });
-        !st.ok()) {
+    // The high-water mark first, then today (of the shown cohorts, through the by-day index): what
+    // another writer commits in between comes again through follow(), and the ledger takes an id
+    // once. Nothing else of the record is read (core/attendance.h, WHAT THE KIOSK HOLDS).
+    int64_t seenUpTo = 0;
+    if (auto st = db->lastSeq(seenUpTo); !st.ok()) {
         say(st);
         return;
     }
+    if (auto st = days_.loadToday(*db, today); !st.ok()) {
+        say(st);
+        return;
+    }
+    traceStartup("  today into memory");
     s_.worker = std::make_unique<StoreWorker>(std::move(db), s_.wake);
     s_.worker->follow(seenUpTo);  // another kiosk, the command line, a script (store_worker.h)
     startSync();

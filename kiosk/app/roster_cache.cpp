@@ -1,6 +1,7 @@
 #include "roster_cache.h"
 
 #include <algorithm>
+#include <set>
 
 #include "core/name_labels.h"
 #include "core/participant.h"
@@ -9,6 +10,15 @@
 namespace kiosk {
 
 void RosterCache::set(std::vector<Participant> roster) {
+    // Who left the roster is a former participant now; who came back is not.
+    std::set<std::string> codes;
+    for (const auto& p : roster) codes.insert(p.code);
+    std::vector<Participant> former;
+    for (auto& p : former_)
+        if (!codes.count(p.code)) former.push_back(std::move(p));
+    for (const auto& p : people_)
+        if (!codes.count(p.code)) former.push_back(p);
+    former_ = std::move(former);
     std::vector<std::pair<std::string, size_t>> keys;
     for (size_t i = 0; i < roster.size(); ++i) keys.emplace_back(firstNameSortKey(roster[i]), i);
     std::sort(keys.begin(), keys.end());
@@ -28,10 +38,10 @@ void RosterCache::set(std::vector<Participant> roster) {
 bool RosterCache::reloadFrom(AttendanceDb& db) {
     std::vector<StoredParticipant> stored;
     if (!db.participants(stored).ok()) return false;
-    std::vector<Participant> active;
-    for (auto& sp : stored)
-        if (sp.active) active.push_back(std::move(sp.participant));
+    std::vector<Participant> active, former;
+    for (auto& sp : stored) (sp.active ? active : former).push_back(std::move(sp.participant));
     set(std::move(active));
+    former_ = std::move(former);
     return true;
 }
 

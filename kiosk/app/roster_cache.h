@@ -25,6 +25,9 @@ public:
     void touch() { ++version_; }
 
     const std::vector<Participant>& people() const { return people_; }
+    // People no longer on the roster (kept in the store for history): the staff pages show them on
+    // the days they were there. reloadFrom() reads them; set() adds whoever left the roster.
+    const std::vector<Participant>& former() const { return former_; }
     const std::vector<std::string>& searchTexts() const { return search_; }  // searchText() of each
     // The label each is shown by under a display policy, same order (distinctLabels over all).
     const std::vector<std::string>& labels(NameDisplay policy) const { return labels_[static_cast<size_t>(policy)]; }
@@ -37,6 +40,7 @@ public:
 
 private:
     std::vector<Participant> people_;
+    std::vector<Participant> former_;
     std::vector<std::string> search_;
     CodeIndex codes_;  // over people_
     std::vector<std::string> labels_[3];  // per NameDisplay value

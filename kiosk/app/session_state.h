@@ -31,6 +31,21 @@ struct SessionOptions {
     bool watchConfig = true;                // notice edits to the config folder
 };
 
+// The matrix's days folded on the store thread (ledger_days.h): the days the ledger does not hold.
+struct MatrixFold {
+    LocalDate from, to;
+    AttendanceSummary summary;
+    uint64_t version = 0;  // a new fold each time
+};
+
+// The staff History page's changes as the store had them when it opened (ledger_days.h); the
+// ledger adds what was written since.
+struct StaffHistoryFold {
+    std::vector<AttendanceEvent> changes;  // newest first
+    std::vector<AttendanceEvent> walkIns;  // the walk-ins reviews name
+    uint64_t version = 0;
+};
+
 struct SessionState {
     SessionState(const SessionOptions& o, const Clock& c, std::function<void()> w)
         : options(o), clock(c), wake(std::move(w)) {}
@@ -41,7 +56,9 @@ struct SessionState {
     Texts texts;                               // in the language shown now
     LoadedConfig config;                       // the last good config
     RosterCache roster;                        // active participants, by first name
-    AttendanceLedger ledger;                   // every committed event, folded
+    AttendanceLedger ledger;                   // the days shown, folded (core/attendance.h, WHAT THE KIOSK HOLDS)
+    std::optional<MatrixFold> matrixFold;      // the staff matrix's days, when a staff page shows them
+    std::optional<StaffHistoryFold> history;   // the History page's changes, while it is open
     std::unique_ptr<StoreWorker> worker;       // the store thread (null: not open, or stopped)
     std::unique_ptr<SyncWorker> sync;          // the sync thread (null: no [central] url, or stopped)
     ui::UiState ui;                            // the screens' state between frames

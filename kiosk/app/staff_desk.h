@@ -83,7 +83,9 @@ private:
     mutable ui::StaffView view_;        // rebuilt when the ledger, the day or the roster changed
     struct ListsKey {
         int64_t day = -1;
-        size_t events = 0;
+        uint64_t ledger = 0;   // AttendanceLedger::version()
+        uint64_t matrix = 0;   // MatrixFold::version
+        uint64_t history = 0;  // StaffHistoryFold::version
         uint64_t rosterVersion = 0;
         Lang lang = Lang::nl;
         bool operator==(const ListsKey&) const = default;

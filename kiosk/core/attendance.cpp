@@ -57,10 +57,18 @@ std::vector<Guest> foldGuests(const std::vector<const AttendanceEvent*>& dayEven
     return out;
 }
 
-void AttendanceLedger::apply(const AttendanceEvent& e) {
-    if (!applied_.insert(e.id).second) return;
+bool AttendanceLedger::apply(const AttendanceEvent& e) {
+    if (applied_.count(e.id)) return false;
+    int64_t dayKey = e.day.daysSinceEpoch();
+    if (!holdsAll_ && !held_.count(dayKey)) {
+        // Not a held day. An undo of a held event (a tap undone just after midnight) stays with it.
+        auto it = e.kind == EventKind::undo ? locate_.find(e.refersTo) : locate_.end();
+        if (it == locate_.end()) return false;
+        dayKey = it->second.first;
+    }
+    applied_.insert(e.id);
     ++eventCount_;
-    const int64_t dayKey = e.day.daysSinceEpoch();
+    ++version_;
     auto& events = byDay_[dayKey];
     events.push_back(e);
     if (isStaffChange(e)) staffChanges_.emplace_back(dayKey, events.size() - 1);
@@ -71,10 +79,84 @@ void AttendanceLedger::apply(const AttendanceEvent& e) {
             const AttendanceEvent& target = byDay_[it->second.first][it->second.second];
             if (!target.participantCode.empty()) rebuild(target.day, target.participantCode);
         }
-        return;
+        return true;
     }
     locate_[e.id] = {dayKey, events.size() - 1};
     if (!e.participantCode.empty()) rebuild(e.day, e.participantCode);
+    return true;
+}
+
+void AttendanceLedger::hold(LocalDate today, std::optional<LocalDate> asked) {
+    std::set<int64_t> next{today.daysSinceEpoch()};
+    if (asked) next.insert(asked->daysSinceEpoch());
+    if (!holdsAll_ && next == held_) return;
+    if (holdsAll_) {
+        // Every day was held, so every day it goes on holding is complete.
+        loaded_ = next;
+        holdsAll_ = false;
+    }
+    std::vector<int64_t> gone;
+    for (const auto& [k, events] : byDay_)
+        if (!next.count(k)) gone.push_back(k);
+    for (int64_t k : held_)
+        if (!next.count(k)) gone.push_back(k);
+    held_ = std::move(next);
+    for (int64_t k : gone) drop(k);
+    for (auto it = loaded_.begin(); it != loaded_.end();) it = held_.count(*it) ? std::next(it) : loaded_.erase(it);
+    ++version_;
+}
+
+void AttendanceLedger::loadDay(LocalDate day, const std::vector<AttendanceEvent>& events) {
+    const int64_t k = day.daysSinceEpoch();
+    if (!holds(day)) return;
+    drop(k);
+    loaded_.insert(k);
+    for (const auto& e : events) apply(e);
+    ++version_;
+}
+
+bool AttendanceLedger::holds(LocalDate day) const { return holdsAll_ || held_.count(day.daysSinceEpoch()) > 0; }
+
+bool AttendanceLedger::loaded(LocalDate day) const { return holdsAll_ || loaded_.count(day.daysSinceEpoch()) > 0; }
+
+std::vector<LocalDate> AttendanceLedger::waiting() const {
+    std::vector<LocalDate> out;
+    for (int64_t k : held_)
+        if (!loaded_.count(k)) out.push_back(LocalDate::fromDaysSinceEpoch(k));
+    return out;
+}
+
+void AttendanceLedger::drop(int64_t dayKey) {
+    byDay_.erase(dayKey);
+    records_.erase(records_.lower_bound({dayKey, std::string{}}), records_.lower_bound({dayKey + 1, std::string{}}));
+    loaded_.erase(dayKey);
+    reindex();
+}
+
+void AttendanceLedger::reindex() {
+    locate_.clear();
+    undone_.clear();
+    applied_.clear();
+    staffChanges_.clear();
+    eventCount_ = 0;
+    for (const auto& [k, events] : byDay_)
+        for (size_t i = 0; i < events.size(); ++i) {
+            const AttendanceEvent& e = events[i];
+            applied_.insert(e.id);
+            ++eventCount_;
+            if (isStaffChange(e)) staffChanges_.emplace_back(k, i);
+            if (e.kind == EventKind::undo) undone_.insert(e.refersTo);
+            else locate_[e.id] = {k, i};
+        }
+    ++version_;
+}
+
+std::set<std::string> AttendanceLedger::codesOn(LocalDate day) const {
+    std::set<std::string> out;
+    const int64_t k = day.daysSinceEpoch();
+    for (auto it = records_.lower_bound({k, std::string{}}); it != records_.end() && it->first.first == k; ++it)
+        if (!it->first.second.empty()) out.insert(it->first.second);
+    return out;
 }
 
 void AttendanceLedger::rebuild(LocalDate day, const std::string& code) {

@@ -22,6 +22,19 @@
 //   The result depends on the events, never on the order the store hands them out: two kiosks, a
 //   script and staff may write the same day in any order (a property test shuffles them).
 //
+// WHAT THE KIOSK HOLDS (AttendanceLedger, issue 20)
+//   The kiosk holds the days it shows, never the whole log: today (what a tap is decided on, what
+//   the home screen counts) and at most one other day a staff page asks for. An event of any other
+//   day is not held: apply() passes it by (the store has it; the export and the matrix read it
+//   from there). hold(today, asked) names the held days; a day newly held is empty and not
+//   loaded() until its events come from the store (AttendanceDb::loadDay on the store thread) and
+//   loadDay() replaces what the ledger had of it; meanwhile the staff page says "laden…". Events
+//   of cohorts this kiosk does not show never reach it: the store leaves them out at the query,
+//   and the session passes other writers' events of them by (app/ledger_days.h, shows()).
+//   The matrix's seven days are folded on the store thread (AttendanceDb::summarise), not held.
+//   So the ledger's memory follows today's events plus one day, not the length of the record.
+//   A ledger never told what to hold (tests, tools) holds every day it is given.
+//
 // TIME SANITY (checkTapTime)
 //   A check-out at or before the open interval's check-in, a check-in at or before the last
 //   check-out (at the same moment the fold could not tell which came first), and any event more
@@ -192,27 +205,45 @@ public:
     virtual std::vector<Guest> guests(LocalDate day) const = 0;
 };
 
-// The in-memory view of the log: fed every committed event in store order, answers per-day
-// questions without touching the disk. Cheap to query every frame.
+// The in-memory view of the held days (WHAT THE KIOSK HOLDS, above): fed every committed event in
+// store order, answers per-day questions without touching the disk. Cheap to query every frame.
 class AttendanceLedger : public DayRecords {
 public:
-    // Folds in one event; an event whose id it has already folded is ignored (the same event can
-    // reach the kiosk twice: as its own write and as what the database holds).
-    void apply(const AttendanceEvent& e);
+    // Folds in one event of a held day; an event whose id it has already folded is ignored (the
+    // same event can reach the kiosk twice: as its own write and as what the database holds). An
+    // undo of another day is kept with the day of the event it reverses (a tap undone after
+    // midnight). Returns whether it was folded in.
+    bool apply(const AttendanceEvent& e);
     void clear() { *this = AttendanceLedger{}; }
+
+    // From now on hold only `today` and `asked` (when set): other days are dropped at once, a day
+    // newly held waits for loadDay().
+    void hold(LocalDate today, std::optional<LocalDate> asked);
+    // The store's events of a held day (that day's, and undos of the next day): they replace what
+    // the ledger had of it. Ignored when the day is no longer held.
+    void loadDay(LocalDate day, const std::vector<AttendanceEvent>& events);
+    bool holds(LocalDate day) const;
+    bool loaded(LocalDate day) const;  // held and its events are in (always, when every day is held)
+    // The days held and not loaded yet (what to ask the store for).
+    std::vector<LocalDate> waiting() const;
 
     DayRecord record(LocalDate day, const std::string& code) const override;
     std::vector<Guest> guests(LocalDate day) const override;
+    // The participant codes with an event that day (rostered or not any more).
+    std::set<std::string> codesOn(LocalDate day) const;
     // How many of these codes have a check-in that day.
     int countCheckedIn(LocalDate day, const std::vector<std::string>& codes) const;
-    size_t eventCount() const { return eventCount_; }
-    // Corrections and guest reviews, newest first (at most `limit`).
+    size_t eventCount() const { return eventCount_; }  // events held
+    uint64_t version() const { return version_; }       // changes whenever what it answers may have
+    // Corrections and guest reviews of the held days, newest first (at most `limit`).
     std::vector<AttendanceEvent> staffChanges(size_t limit) const;
     // The event with this id, if the ledger has it.
     const AttendanceEvent* find(const std::string& id) const;
 
 private:
     void rebuild(LocalDate day, const std::string& code);
+    void drop(int64_t dayKey);
+    void reindex();  // undone_, locate_, applied_, staffChanges_ and the count from byDay_
 
     std::map<std::pair<int64_t, std::string>, DayRecord> records_;  // (day, code)
     std::map<int64_t, std::vector<AttendanceEvent>> byDay_;          // events per day, store order
@@ -221,6 +252,10 @@ private:
     std::set<std::string> applied_;                                 // ids folded in (apply is idempotent)
     std::vector<std::pair<int64_t, size_t>> staffChanges_;          // in store order
     size_t eventCount_ = 0;
+    uint64_t version_ = 0;
+    bool holdsAll_ = true;           // until hold() is called
+    std::set<int64_t> held_;         // days held (when !holdsAll_)
+    std::set<int64_t> loaded_;       // held days whose events came from the store
 };
 
 // The same answers, folded from a stream of events sorted by (day, participant code, store

@@ -28,6 +28,7 @@ struct MatrixRow {
     std::vector<std::optional<DayStatus>> days;  // per column; nullopt: the day has not come yet
     int daysPresent = 0;                         // days with a check-in (late and left early count)
     CertificateState certificate = CertificateState::missed;
+    bool formerParticipant = false;  // no longer on the roster, but was there on one of the days
 };
 
 struct CohortMatrix {

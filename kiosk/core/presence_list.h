@@ -22,6 +22,7 @@ struct PresenceRow {
     std::optional<TimeOfDay> checkIn, checkOut;  // local: the first check-in, the last check-out
     std::optional<int> minutesPresent;           // in closed intervals; none before the first check-out
     bool corrected = false;
+    bool formerParticipant = false;  // no longer on the roster, but has something on this day
     std::string guestEventId;     // a guest: the walk-in's event (for staff's review)
     bool guestConfirmed = false;  // a guest: staff confirmed the walk-in
 };

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include "central_outbox.h"
+#include "check_stamp.h"
 #include "quarantine.h"
 #include "sqlite_statement.h"
 #include "wal_guard.h"
@@ -114,6 +115,17 @@ const char* storeErrorKey(StoreErrorKind k) {
 }
 
 AttendanceDb::~AttendanceDb() {
+    // A clean close after a check that passed today: remembered, so that a restart the same day
+    // need not read the whole file again (check_stamp.h). The last connection's close checkpoints
+    // first, so the stamp names the file as it stays.
+    const bool stamp = db_ && checkedOn_ && !readOnly_ && sqlite3_close_v2(db_) == SQLITE_OK;
+    if (stamp) {
+        db_ = nullptr;
+        dataVersion_ = -1;
+        std::error_code ec;
+        const auto wal = std::filesystem::file_size(path_.string() + "-wal", ec);
+        if (ec || wal == 0) stampCheck(path_, *checkedOn_);
+    }
     close();
     lock_.release();
 }
@@ -273,12 +285,23 @@ StoreOpenReport AttendanceDb::openChecked(Instant now) {
         if (wal.foreign) report.foreignWalKeptIn = wal.keptIn.string();
         report.walNote = wal.note;
     }
+    // Contract 4c: the full check, unless this is the file a check found sound today (by its stat,
+    // taken before opening can change anything) and nobody else has it open.
+    const LocalDate today = localDateOf(now);
+    const bool sound = alone && existed && soundSinceCheck(path_, today);
+    forgetCheck(path_);  // from here on the file may change; a clean close stamps it again
+    checkedOn_.reset();
     StoreStatus s = ensureOpen();
     std::string check;
     if (s.ok()) {
         report.schemaVersionBefore = versionAtOpen_;
-        s = integrityCheck(check);
-        if (s.ok() && check != "ok") s = {StoreErrorKind::damaged, check};
+        if (sound) {
+            checkedOn_ = today;
+        } else {
+            s = integrityCheck(check);
+            if (s.ok() && check != "ok") s = {StoreErrorKind::damaged, check};
+            if (s.ok()) checkedOn_ = today;
+        }
     }
     if (s.ok() || !existed || s.kind != StoreErrorKind::damaged) {
         if (alone) lock_.downgrade();

@@ -20,6 +20,11 @@
 //   4b. The clock is checked against the records (core/clock_evidence.h): an event stamped
 //      outside the plausible window is refused (clock_implausible), and purge() never deletes
 //      what the records themselves do not show to be older than the retention period.
+//   4c. The full check at open (PRAGMA quick_check, which reads the whole file) runs at the first
+//      open of each day and whenever the file is not, by its stat, the one a check found sound
+//      today and closed cleanly since (check_stamp.h): a restart the same day opens a large
+//      record as fast as an empty one, and anything that touched the file meanwhile, a crash
+//      included, brings the full check back.
 //   5. Failures come back as a StoreStatus (disk full, read-only, locked, damaged, I/O), never as a
 //      throw or a crash; the next call retries from scratch (reopening if needed), so the store
 //      recovers by itself when the cause is gone.
@@ -155,6 +160,14 @@ public:
     StoreStatus changedElsewhere(bool& changed);
     StoreStatus loadEvents(const std::function<void(const AttendanceEvent&)>& sink);
     StoreStatus loadEventsForDay(LocalDate day, std::vector<AttendanceEvent>& out);
+    // What the kiosk holds of a day (core/attendance.h, WHAT THE KIOSK HOLDS): its events and the
+    // next day's undos, store order, through the by-day index; with `cohorts`, only guests and
+    // participants (on the roster or not any more) of those cohorts (attendance_db_days.cpp).
+    StoreStatus loadDay(LocalDate day, const std::optional<std::vector<std::string>>& cohorts,
+                        std::vector<AttendanceEvent>& out);
+    // The newest `limit` corrections and guest reviews (newest first), and the walk-ins those
+    // reviews name: the staff History page, read when it opens.
+    StoreStatus recentStaffChanges(size_t limit, std::vector<AttendanceEvent>& changes, std::vector<AttendanceEvent>& walkIns);
     // Folds the events of the days from..to (inclusive) into `out`, one person's day at a time
     // (sorted by day, participant, store order through the by-day index): what an export reads.
     // Its memory follows people and days, not events.
@@ -220,6 +233,7 @@ private:
     int versionAtOpen_ = 0;  // user_version found before migrating
     unsigned long long openedDev_ = 0, openedIno_ = 0;  // the file this connection writes to
     int64_t dataVersion_ = -1;  // PRAGMA data_version last seen on this connection (-1: none yet)
+    std::optional<LocalDate> checkedOn_;  // open() found (or knew) the file sound that day (contract 4c)
     bool stillTheDatabase();  // the file at path_ is still the one opened (not moved or replaced)
 };
 

@@ -47,6 +47,14 @@ uint64_t StoreWorker::decide(GuardedWrite w) { return enqueue({0, Decide{std::mo
 
 uint64_t StoreWorker::follow(int64_t seenUpTo) { return enqueue({0, Follow{seenUpTo}}); }
 
+uint64_t StoreWorker::loadDay(LocalDate day, std::optional<std::vector<std::string>> cohorts) {
+    return enqueue({0, LoadDay{day, std::move(cohorts)}});
+}
+
+uint64_t StoreWorker::summarise(LocalDate from, LocalDate to) { return enqueue({0, Summarise{from, to}}); }
+
+uint64_t StoreWorker::staffHistory(size_t limit) { return enqueue({0, History{limit}}); }
+
 uint64_t StoreWorker::purge(LocalDate cutoff) { return enqueue({0, Purge{cutoff}}); }
 
 uint64_t StoreWorker::setMeta(std::string key, std::string value) {
@@ -184,6 +192,21 @@ StoreCompletion StoreWorker::perform(Request& r) {
                 if (!c.status.ok()) missedChange_ = true;
                 if (!events.empty()) highWater_ = events.back().seq;
                 c.result = store_done::Arrived{std::move(events)};
+            } else if constexpr (std::is_same_v<Q, LoadDay>) {
+                store_done::DayLoaded done;
+                done.day = q.day;
+                c.status = db_->loadDay(q.day, q.cohorts, done.events);
+                c.result = std::move(done);
+            } else if constexpr (std::is_same_v<Q, Summarise>) {
+                store_done::Summarised done;
+                done.from = q.from;
+                done.to = q.to;
+                c.status = db_->summarise(q.from, q.to, done.summary);
+                c.result = std::move(done);
+            } else if constexpr (std::is_same_v<Q, History>) {
+                store_done::HistoryLoaded done;
+                c.status = db_->recentStaffChanges(q.limit, done.changes, done.walkIns);
+                c.result = std::move(done);
             } else if constexpr (std::is_same_v<Q, SyncRoster>) {
                 store_done::RosterSynced done;
                 c.status = kiosk::syncConfigRoster(*db_, q.roster, q.csvContent, q.now, done.imported, done.import);

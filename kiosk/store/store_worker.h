@@ -61,13 +61,26 @@ struct Decided {
 struct Arrived {
     std::vector<AttendanceEvent> events;  // committed by other connections, store order
 };
+struct DayLoaded {
+    LocalDate day;
+    std::vector<AttendanceEvent> events;  // AttendanceDb::loadDay: what the kiosk holds of that day
+};
+struct HistoryLoaded {
+    std::vector<AttendanceEvent> changes;  // corrections and guest reviews, newest first
+    std::vector<AttendanceEvent> walkIns;  // the walk-ins the reviews name
+};
+struct Summarised {
+    LocalDate from, to;
+    AttendanceSummary summary;  // the days from..to folded (the matrix), one person's day at a time
+};
 }  // namespace store_done
 
 struct StoreCompletion {
     uint64_t ticket = 0;
     StoreStatus status;
     std::variant<store_done::Appended, store_done::RosterSynced, store_done::BackedUp, store_done::Purged,
-                 store_done::MetaSet, store_done::Decided, store_done::Arrived>
+                 store_done::MetaSet, store_done::Decided, store_done::Arrived, store_done::DayLoaded,
+                 store_done::Summarised, store_done::HistoryLoaded>
         result;
     // The event written (an append, or a decided write that was written; the tests and the kiosk
     // read it often).
@@ -98,6 +111,13 @@ public:
     uint64_t dailyBackup(std::string dir, LocalDate today, int keep);
     uint64_t purge(LocalDate cutoff);
     uint64_t setMeta(std::string key, std::string value);
+    // A day the kiosk holds from now on (core/attendance.h, WHAT THE KIOSK HOLDS): its events, of
+    // these cohorts (all when unset). Read on this thread; the UI says "laden…" meanwhile.
+    uint64_t loadDay(LocalDate day, std::optional<std::vector<std::string>> cohorts);
+    // The days from..to folded for the matrix (AttendanceDb::summarise), never held as events.
+    uint64_t summarise(LocalDate from, LocalDate to);
+    // The newest staff changes (AttendanceDb::recentStaffChanges): the History page, when it opens.
+    uint64_t staffHistory(size_t limit);
 
     std::vector<StoreCompletion> takeCompletions();
     size_t pending() const;
@@ -129,9 +149,19 @@ private:
     struct Follow {
         int64_t seenUpTo = 0;
     };
+    struct LoadDay {
+        LocalDate day;
+        std::optional<std::vector<std::string>> cohorts;
+    };
+    struct Summarise {
+        LocalDate from, to;
+    };
+    struct History {
+        size_t limit = 0;
+    };
     struct Request {
         uint64_t ticket = 0;
-        std::variant<Append, SyncRoster, Backup, Purge, SetMeta, Decide, Follow> what;
+        std::variant<Append, SyncRoster, Backup, Purge, SetMeta, Decide, Follow, LoadDay, Summarise, History> what;
     };
     StoreCompletion perform(Request& r);
     uint64_t enqueue(Request r);

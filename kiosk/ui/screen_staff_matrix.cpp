@@ -56,7 +56,13 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
         const float y = base.y + static_cast<float>(i) * rowH;
         const float ty = y + (rowH - t.em) * 0.5f;
         if (i % 2 == 1) dl->AddRectFilled(ImVec2(base.x, y), ImVec2(base.x + w, y + rowH), p.surface.abgr());
-        drawCell(t.fonts.bodyBold, t.fonts.small, ImVec2(base.x, y), nameW - t.Em(0.5f), rowH, p.ink, listName(r.participant));
+        if (r.formerParticipant) {  // no longer on the roster: the name, and that said under it
+            const float nameH = rowH - t.fonts.small->FontSize - t.Em(0.1f);
+            drawCell(t.fonts.bodyBold, t.fonts.small, ImVec2(base.x, y), nameW - t.Em(0.5f), nameH, p.ink, listName(r.participant));
+            drawText(t.fonts.small, ImVec2(base.x, y + nameH), p.warning, fitText(t.fonts.small, tx("staff.former_short"), nameW - t.Em(0.5f)));
+        } else {
+            drawCell(t.fonts.bodyBold, t.fonts.small, ImVec2(base.x, y), nameW - t.Em(0.5f), rowH, p.ink, listName(r.participant));
+        }
         for (size_t d = 0; d < r.days.size(); ++d) {
             const ImVec2 c(base.x + nameW + (static_cast<float>(d) + 0.5f) * dayW, y + rowH * 0.5f);
             if (!r.days[d]) continue;  // still to come
@@ -83,7 +89,8 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
         drawCell(t.fonts.bodyBold, t.fonts.small, ImVec2(base.x + w - certW + t.Em(0.4f), y), certW - t.Em(0.4f), rowH, cc,
                  tx(std::string("matrix.certificate.") + certificateStateKey(r.certificate)));
     }
-    if (m.rows.empty()) drawText(t.fonts.body, base, p.muted, tx("staff.nobody"));
+    if (v.staff->matrixLoading) drawText(t.fonts.body, ImVec2(base.x, base.y + static_cast<float>(rows) * rowH), p.muted, tx("staff.matrix_loading"));
+    else if (m.rows.empty()) drawText(t.fonts.body, base, p.muted, tx("staff.nobody"));
     endTouchList(list, rowH, rows, s);
     const Intent e = drawExportBar(v, true, ImVec2(min.x, max.y - barH), max);
     return either(e, intent);

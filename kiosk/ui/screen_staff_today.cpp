@@ -86,8 +86,13 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
         if (i % 2 == 1) dl->AddRectFilled(ImVec2(base.x, y), ImVec2(base.x + w, y + rowH), t.palette.surface.abgr());
         const std::string name = r.guest ? r.participant.firstName : listName(r.participant);
         drawCell(t.fonts.bodyBold, t.fonts.small, ImVec2(base.x + cName, y), cDept - cName - t.Em(0.6f), rowH, t.palette.ink, name);
-        drawCell(t.fonts.body, t.fonts.small, ImVec2(base.x + cDept, y), cStatus - cDept - t.Em(0.6f), rowH, t.palette.muted,
-                 r.participant.department);
+        // Someone no longer on the roster who was there: said where the department would be.
+        const float deptW = cStatus - cDept - t.Em(0.6f);
+        std::string dept = r.participant.department;
+        if (r.formerParticipant)
+            dept = textSize(t.fonts.body, tx("staff.former")).x <= deptW ? tx("staff.former") : tx("staff.former_short");
+        drawCell(t.fonts.body, t.fonts.small, ImVec2(base.x + cDept, y), deptW, rowH, r.formerParticipant ? t.palette.warning : t.palette.muted,
+                 dept);
         std::string status = r.guest ? tx(r.guestConfirmed ? "staff.guest_confirmed" : "staff.guest_unconfirmed")
                                      : tx(std::string("status.") + dayStatusKey(r.status));
         if (r.corrected) status += " *";
@@ -124,7 +129,8 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
             }
         }
     }
-    if (st.rows.empty()) drawText(t.fonts.body, base, t.palette.muted, tx("staff.nobody"));
+    if (st.loading) drawText(t.fonts.body, base, t.palette.muted, tx("staff.loading"));  // the store thread reads the day
+    else if (st.rows.empty()) drawText(t.fonts.body, base, t.palette.muted, tx("staff.nobody"));
     // A drag scrolls; it never opens the row it started on.
     if (endTouchList(list, rowH, rows, s) && intent.as<intent::Go>()) intent = {};
     if (std::any_of(st.rows.begin(), st.rows.end(), [](const PresenceRow& r) { return r.corrected; })) {

@@ -48,6 +48,8 @@ struct StaffView {
     LocalDate date;                          // the day shown (today unless staff stepped back)
     const ProgrammeDay* day = nullptr;       // its programme day, if any
     std::vector<PresenceRow> rows;           // the cohort (absent ones too), then the guests
+    bool loading = false;                    // the day's events are on their way from the store ("laden…")
+    bool matrixLoading = false;              // the matrix's days are being folded on the store thread
     int present = 0, late = 0, leftEarly = 0, absent = 0, guests = 0;
     CohortMatrix matrix;
     std::vector<StaffHistoryRow> history;    // newest first

@@ -2,6 +2,9 @@
 // keeps and removes, seen where staff see it (the presence list of each day) and on disk.
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <thread>
+
 #include <fstream>
 #include <iterator>
 #include <set>
@@ -50,9 +53,15 @@ DayStatus shownStatus(test::UiHarness& ui, LocalDate date, const std::string& co
     ui.session().apply(ui::Intent::staffDay(0));
     ui.session().apply(ui::Intent::staffDay(static_cast<int>(date.daysSinceEpoch() - today.daysSinceEpoch())));
     ui.frame();
+    // A day other than today is read from the store on its thread (the page says "laden…" meanwhile).
+    for (int i = 0; i < 2500 && ui.session().buildView().staff && ui.session().buildView().staff->loading; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        ui.frame();
+    }
     const auto view = ui.session().buildView();
     REQUIRE(view.staff);
     REQUIRE(view.staff->date == date);
+    REQUIRE_FALSE(view.staff->loading);
     for (const auto& r : view.staff->rows)
         if (!r.guest && r.participant.code == code) return r.status;
     FAIL("no row for " + code + " on " + date.iso());

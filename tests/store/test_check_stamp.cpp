@@ -1,0 +1,90 @@
+// Contract 4c (attendance_db.h, check_stamp.h): the full check at open is skipped only for the file
+// a check found sound the same day and that closed cleanly since; a file touched since, or the
+// next day, is checked in full (and a damaged one quarantined).
+#include <catch2/catch.hpp>
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "store_test_support.h"
+#include "test_support.h"
+
+using namespace kiosk;
+using test::checkIn;
+using test::localTime;
+namespace fs = std::filesystem;
+
+namespace {
+
+int64_t rawInt(const fs::path& file, const std::string& sql) {
+    sqlite3* db = nullptr;
+    sqlite3_stmt* st = nullptr;
+    int64_t v = -1;
+    if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return v;
+}
+
+// A record closed cleanly after its check: 300 check-ins on 2026-11-26.
+void makeRecord(const fs::path& file) {
+    AttendanceDb db;
+    REQUIRE(db.open(file, localTime("2026-11-26T08:00")).status.ok());
+    RosterImportResult r;
+    REQUIRE(db.importRoster({test::participant("ZU01", "Anna", "Vries", "de")}, localTime("2026-11-26T08:00"), r).ok());
+    for (int i = 0; i < 300; ++i) REQUIRE(db.appendEvent(checkIn("ZU01", localTime("2026-11-26T09:00"))).ok());
+}  // the clean close stamps it
+
+// A bad sector in the event log, the file's size kept; `keepTime`: its modification time put back.
+void damageEvents(const fs::path& file, bool keepTime) {
+    const auto before = fs::last_write_time(file);
+    const int64_t page = rawInt(file, "SELECT pageno FROM dbstat WHERE name = 'attendance_event' AND pagetype = 'leaf' LIMIT 1");
+    const int64_t size = rawInt(file, "PRAGMA page_size");
+    REQUIRE(page > 1);
+    {
+        std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(static_cast<std::streamoff>((page - 1) * size));
+        const std::string junk(static_cast<size_t>(size), '\x5A');
+        f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    }
+    if (keepTime) fs::last_write_time(file, before);
+}
+
+}  // namespace
+
+TEST_CASE("a file changed since its clean close is checked in full at the next open, the same day too", "[store][fault][quarantine][stamp]") {
+    test::AmsterdamTime tz;
+    test::TempDir dir;
+    const fs::path file = dir / "attendance.db";
+    makeRecord(file);
+    REQUIRE(fs::exists(file.string() + ".checked"));
+    damageEvents(file, false);
+    AttendanceDb db;
+    const auto report = db.open(file, localTime("2026-11-26T12:00"));
+    CHECK_FALSE(report.quarantinedTo.empty());
+}
+
+TEST_CASE("the same file the same day opens without the full check, the next day it is checked again", "[store][fault][quarantine][stamp]") {
+    test::AmsterdamTime tz;
+    test::TempDir dir;
+    const fs::path file = dir / "attendance.db";
+    makeRecord(file);
+    // Damage that leaves size and time as they were (a bad sector under an unchanged file): the
+    // same day's restart trusts the morning's check, by design; the next day's first start does not.
+    damageEvents(file, true);
+    {
+        AttendanceDb db;
+        const auto report = db.open(file, localTime("2026-11-26T12:00"));
+        CHECK(report.status.ok());
+        CHECK(report.quarantinedTo.empty());
+    }
+    AttendanceDb db;
+    const auto report = db.open(file, localTime("2026-11-27T08:00"));
+    CHECK_FALSE(report.quarantinedTo.empty());
+    // A crash leaves no stamp that could match: the open forgot it before anything could change.
+    CHECK_FALSE(fs::exists(file.string() + ".checked"));
+}
