@@ -1,6 +1,7 @@
 // screen_walkin.cpp: "Ik sta niet op de lijst". A replacement colleague or a guest types a name
 // (and organisation) on the on-screen keyboard; it is stored as a guest for staff to review.
 #include <algorithm>
+#include <cfloat>
 
 #include "keyboard.h"
 #include "layout.h"
@@ -36,7 +37,9 @@ Intent drawWalkinScreen(const KioskView& v, UiState& s) {
     const float buttonW = t.Em(9.5f);
     const float fieldW = portrait ? max.x - min.x : (max.x - min.x - buttonW - 2 * gap) / 2.0f;
     const float buttonH = t.Em(portrait ? 4.0f : 3.2f);
-    // Portrait: the keyboard across the bottom at its own height, the form centred in the space above.
+    // Portrait: the form under the header where the eye starts, the keyboard across the bottom at its
+    // own height, and in the room between them what happens after "Aanmelden" (a guest's question),
+    // large enough to read standing.
     KeyboardSpec kb{"walkin", ImVec2(min.x, min.y), max};
     ImVec2 formAt = min;
     if (portrait) {
@@ -44,7 +47,15 @@ Intent drawWalkinScreen(const KioskView& v, UiState& s) {
         kb.keyAspect = 1.4f;
         kb.min.y = max.y - std::min(max.y - (min.y + formH + t.Em(1.0f)), (max.x - min.x) * 0.8f);
         kb.min.y = max.y - keyboardHeight(kb);
-        formAt.y = min.y + std::max(0.0f, (kb.min.y - t.Em(1.0f) - min.y - formH) * 0.5f);
+        // What happens next, in a card under the form: a title-sized line a guest reads standing.
+        const float hintTop = min.y + formH + t.Em(1.5f), hintBottom = kb.min.y - t.Em(1.5f);
+        const std::string hint = tx("walkin.what_next");
+        const float pad = t.Em(1.2f), textW = max.x - min.x - 2 * pad;
+        const float hintH = t.fonts.title->CalcTextSizeA(t.fonts.title->FontSize, FLT_MAX, textW, hint.c_str()).y + 2 * pad;
+        if (hintBottom - hintTop >= hintH) {
+            drawCard(ImVec2(min.x, hintTop), ImVec2(max.x, hintTop + hintH), t.palette.surface, t.palette.line);
+            drawTextWrapped(t.fonts.title, ImVec2(min.x + pad, hintTop + pad), textW, t.palette.ink, hint);
+        }
     } else {
         kb.min.y = min.y + rowH + t.Em(1.0f);
     }
