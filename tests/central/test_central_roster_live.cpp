@@ -123,6 +123,19 @@ TEST_CASE("a running kiosk's sync thread takes over a roster imported on another
         CHECK(waitFor(2000, [&] { return worker.rostersApplied() == 2 && worker.status().errorKey.empty(); }) >= 0);
         CHECK(zaal.sqliteCount("SELECT count(*) FROM participant WHERE code = 'ZU99' AND active = 1") == 1);
     }
+    SECTION("the server refuses the roster: the status says so, check-ins still go up, and it recovers") {
+        REQUIRE(c.owner.exec("REVOKE SELECT ON roster_release FROM leergang_kiosks").ok());
+        CHECK(waitFor(15'000, [&] { return worker.status().errorKey == "sync.status_roster_failed"; }) >= 0);
+        // The push comes before the roster in each full sync: a check-in made now still reaches the server.
+        REQUIRE(zaal.checkIn("ZU01", "2026-11-26T09:00").exitCode == 0);
+        CHECK(waitFor(15'000, [&] {
+                  return c.owner.exec("SELECT count(*) FROM attendance_event WHERE origin_kiosk = 'zaal'").integer(0, 0) == 1;
+              }) >= 0);
+        REQUIRE(c.owner.exec("GRANT SELECT ON roster_release TO leergang_kiosks").ok());
+        CHECK(waitFor(15'000, [&] { return worker.status().errorKey.empty(); }) >= 0);
+        CHECK(worker.rostersApplied() == 1);
+        CHECK(zaal.sqliteCount("SELECT count(*) FROM participant WHERE code = 'ZU99' AND active = 1") == 1);
+    }
     SECTION("syncing on and on takes over nothing more and releases nothing") {
         const uint64_t syncs = worker.syncsDone();
         REQUIRE(waitFor(3 * o.slowPollMs + 2000, [&] { return worker.syncsDone() >= syncs + 2; }) >= 0);
