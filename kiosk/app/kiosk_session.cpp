@@ -25,6 +25,12 @@ bool KioskSession::drainStore() {
         syncSeen_ = s_.sync->statusVersion();
         syncShown = s_.ui.screen == ui::Screen::staff_health;
     }
+    // The sync thread applied another kiosk's roster to the file: the store thread reads it in
+    // order with its other work and posts it as an import (RosterSynced, below, a frame later).
+    if (s_.sync && s_.sync->rostersApplied() != rostersSeen_) {
+        rostersSeen_ = s_.sync->rostersApplied();
+        s_.worker->reloadRoster();
+    }
     for (auto& c : done) {
         if (staff_.completed(c) || late_.completed(c) || days_.completed(c)) continue;
         if (auto* synced = std::get_if<store_done::RosterSynced>(&c.result)) {

@@ -125,6 +125,7 @@ private:
     LocalDate lastUpkeepDay_;
     Instant upkeepRetryAt_;  // after a failed backup: not before this
     uint64_t syncSeen_ = 0;  // the sync status version the Status page last drew
+    uint64_t rostersSeen_ = 0;  // the sync thread's rostersApplied() last asked the store to read
     bool configError_ = false;
     bool ready_ = false;
 };

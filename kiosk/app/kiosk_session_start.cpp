@@ -160,7 +160,7 @@ bool KioskSession::pollConfig() {
 }
 
 // With a [central] url: the sync thread (central/sync_worker.h), on its own connections. A change of
-// the url while the kiosk runs takes effect at the next start.
+// the url (or of the programme's cohorts) while the kiosk runs takes effect at the next start.
 void KioskSession::startSync() {
     const KioskSettings& k = s_.config.settings;
     if (k.centralUrl.empty()) return;
@@ -173,6 +173,7 @@ void KioskSession::startSync() {
     o.passwordFile = k.centralPasswordFile;
     o.kioskId = k.kioskId;
     o.dbPath = s_.options.dbPath;
+    for (const Cohort& c : s_.config.programme.cohorts) o.cohorts.insert(c.id);  // as `sync` picks them
     s_.sync = std::make_unique<SyncWorker>(std::move(o), s_.clock, s_.texts, s_.wake);
 }
 

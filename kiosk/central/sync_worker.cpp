@@ -8,10 +8,13 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <memory>
 
 #include "central/central_connect.h"
+#include "central/central_roster.h"
 #include "central/central_sync.h"
 #include "central/pg_connection.h"
+#include "store/attendance_db.h"
 #include "store/central_outbox.h"
 
 namespace kiosk {
@@ -79,6 +82,8 @@ void SyncWorker::run() {
     CentralOutbox outbox;
     bool outboxOpen = false;
     PgConnection pg;
+    // The roster's connection: opened at the first full sync with cohorts, kept while it works.
+    std::unique_ptr<AttendanceDb> rosterDb;
     auto refreshWaiting = [&] {
         int64_t n = 0;
         if (outboxOpen && outbox.countWaiting(n).ok()) st.waiting = n;
@@ -158,6 +163,28 @@ void SyncWorker::run() {
                     continue;
                 }
                 pullDue = false;
+            }
+            if (full && !options_.cohorts.empty()) {
+                RosterSyncReport r;
+                if (!rosterDb) {
+                    auto db = std::make_unique<AttendanceDb>();
+                    if (auto s = db->openExisting(options_.dbPath); !s.ok()) {
+                        r.storeFailed = true;
+                        r.error = s.detail;
+                    } else {
+                        rosterDb = std::move(db);
+                    }
+                }
+                if (rosterDb) r = syncRoster(pg, *rosterDb, options_.kioskId, options_.cohorts, clock_.now());
+                if (!r.ok) {
+                    if (r.storeFailed) rosterDb.reset();  // opened afresh at the next try
+                    fail("sync.status_roster_failed", r.error);
+                    continue;
+                }
+                if (!r.applied.empty()) {
+                    ++rostersApplied_;
+                    if (onVisibleChange_) onVisibleChange_();  // the session reloads the roster
+                }
             }
             std::string error;
             if (!readKioskContacts(pg, st.kiosks, st.serverNowMs, error)) {

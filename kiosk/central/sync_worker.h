@@ -1,8 +1,10 @@
 // sync_worker.h: the sync thread (issue 17, item 3). While the kiosk runs with a [central] url, it
 // pushes this kiosk's outbox to the central record and pulls the other kiosks' events into the
 // SQLite file, where the store thread folds them in like any other writer's (store_worker.h, OTHER
-// WRITERS). It has its own SQLite connection (CentralOutbox) and its own PgConnection; the UI never
-// waits on it and it never waits on the UI.
+// WRITERS). At each full sync it also syncs the roster of this kiosk's cohorts (central_roster.h,
+// issue 17 item 4): a roster imported here goes out, a newer one from another kiosk comes in. It
+// has its own SQLite connections (CentralOutbox; an AttendanceDb for the roster, opened at the first
+// full sync) and its own PgConnection; the UI never waits on it and it never waits on the UI.
 //
 // STATE MACHINE (run(), one thread)
 //
@@ -21,8 +23,12 @@
 //              - every localCheckMs: the outbox connection's data_version moved (a check-in from
 //                the command line or a script) → push;
 //              - every slowPollMs (30 s) → push and pull (a NOTIFY lost with a dropped connection).
-//   SYNCING  pushOutbox() then pullOtherKiosks() as due (central_sync.h has the rules), then the
-//            kiosk table for the Status page. A failure that closed the connection → BACKOFF; a
+//   SYNCING  pushOutbox() then pullOtherKiosks() as due (central_sync.h has the rules); on a full
+//            sync (after connecting, and every slowPollMs) then syncRoster() for `cohorts`
+//            (central_roster.h): when it applied a release, rostersApplied() moves and
+//            `onVisibleChange` is called, and the session has the store thread read the roster
+//            again (the screens show the new people without a restart). Then the kiosk table for
+//            the Status page. A failure that closed the connection → BACKOFF; a
 //            failure on a live connection (a statement refused) also → BACKOFF, so that a bad
 //            event cannot spin the thread.
 //   BACKOFF  waits backoffMs (1 s, doubling per failure up to 5 s; reset by a successful sync),
@@ -31,9 +37,11 @@
 // INVARIANTS
 //   1. Nothing is lost or doubled by this thread: it only calls pushOutbox / pullOtherKiosks, whose
 //      retries are harmless (ON CONFLICT DO NOTHING on both sides, outbox rows cleared after the
-//      server's commit).
-//   2. Idle costs nearly nothing: one PRAGMA data_version per localCheckMs and one push and pull per
-//      slowPollMs; `onVisibleChange` (the frame loop's wake) is called only when the status
+//      server's commit), and syncRoster, whose apply is all or nothing and whose repeated release
+//      is harmless (central_roster.h, CONTRACT). A roster failure (a refused release, a database
+//      held by another writer) goes to BACKOFF like any other, with "sync.status_roster_failed".
+//   2. Idle costs nearly nothing: one PRAGMA data_version per localCheckMs and one push, pull and
+//      roster check (one small query per cohort, no write when nothing changed) per slowPollMs; `onVisibleChange` (the frame loop's wake) is called only when the status
 //      changed in a way a person would see (sync_status.h, 2), never for an idle poll.
 //   3. The destructor stops the thread and joins it; it waits at most for one statement or one
 //      connect attempt (connect_timeout).
@@ -43,6 +51,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -64,6 +73,8 @@ struct SyncWorkerOptions {
                                         // returning server gets the queue within 10 s (issue 17)
     int connectTimeoutSeconds = 5;      // = 5 s // libpq connect_timeout
     int pushBatch = 1000;               // events per server transaction
+    std::set<std::string> cohorts;      // the cohorts whose roster this kiosk syncs (its programme's);
+                                        // empty = no roster sync
 };
 
 class SyncWorker {
@@ -81,6 +92,9 @@ public:
     uint64_t statusVersion() const { return board_.version(); }
     // Full syncs that completed (tests and the benchmark wait on it).
     uint64_t syncsDone() const { return syncsDone_.load(); }
+    // Roster releases from other kiosks this thread applied to the SQLite file (central_roster.h).
+    // When it moves, the session asks the store thread for the roster (any thread may read it).
+    uint64_t rostersApplied() const { return rostersApplied_.load(); }
 
 private:
     void run();
@@ -91,6 +105,7 @@ private:
     std::function<void()> onVisibleChange_;
     SyncStatusBoard board_;
     std::atomic<uint64_t> syncsDone_{0};
+    std::atomic<uint64_t> rostersApplied_{0};
     std::atomic<bool> stopping_{false};
     int wakeFd_ = -1;  // eventfd: poke() and stop()
     std::thread thread_;

@@ -39,6 +39,8 @@ uint64_t StoreWorker::syncConfigRoster(std::vector<Participant> roster, std::str
     return enqueue({0, SyncRoster{std::move(roster), std::move(csvContent), now}});
 }
 
+uint64_t StoreWorker::reloadRoster() { return enqueue({0, ReloadRoster{}}); }
+
 uint64_t StoreWorker::dailyBackup(std::string dir, LocalDate today, int keep) {
     return enqueue({0, Backup{std::move(dir), today, keep}});
 }
@@ -213,6 +215,16 @@ StoreCompletion StoreWorker::perform(Request& r) {
                 if (done.imported) {
                     applyRestored(q.roster, done.import.codesRestored);  // the codes as stored ("7" as "0007")
                     done.roster = std::move(q.roster);
+                }
+                c.result = std::move(done);
+            } else if constexpr (std::is_same_v<Q, ReloadRoster>) {
+                store_done::RosterSynced done;
+                std::vector<StoredParticipant> stored;
+                c.status = db_->participants(stored);
+                if (c.status.ok()) {
+                    done.imported = true;
+                    for (auto& sp : stored)
+                        if (sp.active) done.roster.push_back(std::move(sp.participant));
                 }
                 c.result = std::move(done);
             } else if constexpr (std::is_same_v<Q, Backup>) {

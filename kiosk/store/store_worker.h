@@ -107,6 +107,9 @@ public:
     uint64_t follow(int64_t seenUpTo);
     // The config's participants.csv changed: import it (roster_sync.h).
     uint64_t syncConfigRoster(std::vector<Participant> roster, std::string csvContent, Instant now);
+    // Another connection changed the roster (the sync thread applied a release, central_roster.h):
+    // read the active participants again; posted as RosterSynced with imported = true, as an import.
+    uint64_t reloadRoster();
     // One backup a day into `dir`, keeping the newest `keep` (backup_rotation.h).
     uint64_t dailyBackup(std::string dir, LocalDate today, int keep);
     uint64_t purge(LocalDate cutoff);
@@ -159,9 +162,10 @@ private:
     struct History {
         size_t limit = 0;
     };
+    struct ReloadRoster {};
     struct Request {
         uint64_t ticket = 0;
-        std::variant<Append, SyncRoster, Backup, Purge, SetMeta, Decide, Follow, LoadDay, Summarise, History> what;
+        std::variant<Append, SyncRoster, Backup, Purge, SetMeta, Decide, Follow, LoadDay, Summarise, History, ReloadRoster> what;
     };
     StoreCompletion perform(Request& r);
     uint64_t enqueue(Request r);
