@@ -81,10 +81,15 @@ std::string PgConnection::connect(const std::string& url, const std::string& pas
                                   const std::string& sslmode) {
     close();
     const std::string timeout = std::to_string(timeoutSeconds);
-    // dbname first with expand_dbname: the url's own keywords; the ones after it override
-    // (password) or fill in (connect_timeout, application_name) what the url leaves out.
-    std::vector<const char*> keys{"dbname", "connect_timeout", "application_name"};
-    std::vector<const char*> values{url.c_str(), timeout.c_str(), "leergang-kiosk"};
+    // With expand_dbname, the url's own keywords override the ones before dbname, and the ones after
+    // it override the url (password) or fill in (connect_timeout, application_name).
+    // Before it, defaults a url may change: a link that dies without a reset (an access point
+    // rebooted, NAT state lost) is noticed within about 20 s, not the kernel's 15 minutes, so the
+    // sync thread never hangs in a statement (keepalives for an idle connection, tcp_user_timeout
+    // for unacknowledged data; both ignored on a Unix socket).
+    std::vector<const char*> keys{"keepalives", "keepalives_idle", "keepalives_interval", "keepalives_count",
+                                  "tcp_user_timeout", "dbname", "connect_timeout", "application_name"};
+    std::vector<const char*> values{"1", "10", "5", "3", "20000", url.c_str(), timeout.c_str(), "leergang-kiosk"};
     if (!sslmode.empty()) {
         keys.push_back("sslmode");
         values.push_back(sslmode.c_str());

@@ -150,6 +150,11 @@ void SyncWorker::run() {
                 const PushReport p = pushOutbox(pg, outbox, options_.kioskId, clock_, options_.pushBatch);
                 st.pushedTotal += p.sent;
                 if (!p.ok) {
+                    // A batch the server refused on a live connection (a constraint, a restored
+                    // backup's sequence numbers): the pull still runs, so that this kiosk keeps
+                    // receiving the other kiosks' check-ins while its own wait and the Status page
+                    // says why.
+                    if (!p.storeFailed && pg.isOpen()) st.pulledTotal += pullOtherKiosks(pg, outbox, options_.kioskId, clock_.now().ms).inserted;
                     fail(p.storeFailed ? "sync.status_store_failed" : "sync.status_push_failed", p.error);
                     continue;
                 }

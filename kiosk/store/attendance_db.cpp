@@ -133,6 +133,7 @@ AttendanceDb::~AttendanceDb() {
 void AttendanceDb::close() {
     if (db_) sqlite3_close_v2(db_);
     db_ = nullptr;
+    checkedOn_.reset();  // a reopened connection is not the one checked (contract 4c)
     dataVersion_ = -1;
 }
 

@@ -143,6 +143,9 @@ public:
     bool isReadOnly() const { return readOnly_; }
     const std::string& readOnlyNote() const { return readOnlyNote_; }
     void close();
+    // Something at runtime (a damaged page, an I/O error) makes this file suspect: the next start
+    // runs the full check even after a clean close (contract 4c). The store thread calls it.
+    void distrustCheck() { checkedOn_.reset(); }
     bool isOpen() const { return db_ != nullptr; }
     const std::filesystem::path& path() const { return path_; }
 

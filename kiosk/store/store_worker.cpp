@@ -242,6 +242,8 @@ StoreCompletion StoreWorker::perform(Request& r) {
             }
         },
         r.what);
+    // A damaged page or an I/O error seen now: the next start checks the whole file (contract 4c).
+    if (c.status.kind == StoreErrorKind::damaged || c.status.kind == StoreErrorKind::io) db_->distrustCheck();
     return c;
 }
 

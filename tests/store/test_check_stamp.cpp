@@ -88,3 +88,36 @@ TEST_CASE("the same file the same day opens without the full check, the next day
     // A crash leaves no stamp that could match: the open forgot it before anything could change.
     CHECK_FALSE(fs::exists(file.string() + ".checked"));
 }
+
+TEST_CASE("a connection that saw trouble, or was reopened, leaves no stamp: the next start checks in full", "[store][fault][stamp]") {
+    test::AmsterdamTime tz;
+    test::TempDir dir;
+    const fs::path file = dir / "attendance.db";
+    makeRecord(file);
+    REQUIRE(fs::exists(file.string() + ".checked"));
+    SECTION("a damaged page or an I/O error at runtime (the store thread distrusts the check)") {
+        {
+            AttendanceDb db;
+            REQUIRE(db.open(file, localTime("2026-11-26T12:00")).status.ok());
+            db.distrustCheck();
+        }
+        CHECK_FALSE(fs::exists(file.string() + ".checked"));
+    }
+    SECTION("a connection closed and opened again (a replaced file, a recovery) is not the one checked") {
+        {
+            AttendanceDb db;
+            REQUIRE(db.open(file, localTime("2026-11-26T12:00")).status.ok());
+            db.close();
+            REQUIRE(db.appendEvent(checkIn("ZU01", localTime("2026-11-26T12:01"))).ok());  // reopens
+        }
+        CHECK_FALSE(fs::exists(file.string() + ".checked"));
+    }
+    SECTION("an untroubled connection stamps again at its clean close") {
+        {
+            AttendanceDb db;
+            REQUIRE(db.open(file, localTime("2026-11-26T12:00")).status.ok());
+            REQUIRE(db.appendEvent(checkIn("ZU01", localTime("2026-11-26T12:01"))).ok());
+        }
+        CHECK(fs::exists(file.string() + ".checked"));
+    }
+}
