@@ -25,6 +25,15 @@ void LedgerDays::frame(LocalDate today, std::optional<LocalDate> staffDay, bool 
     if (!historyShown) s_.history.reset();
     historyShown_ = historyShown;
     s_.ledger.hold(today, staffDay && *staffDay != today ? staffDay : std::nullopt);
+    // A roster came in (an import, or one taken over from the central record): whom the kiosk shows
+    // may have changed, and the held days were read for the old roster's cohorts. Read them again.
+    if (rosterSeen_ != s_.roster.version()) {
+        if (rosterSeen_ != ~0ULL) {
+            s_.ledger.reloadHeld();
+            asking_.clear();  // an answer on its way was read for the old roster: ask again
+        }
+        rosterSeen_ = s_.roster.version();
+    }
     for (auto it = failed_.begin(); it != failed_.end();)
         it = s_.ledger.holds(LocalDate::fromDaysSinceEpoch(*it)) ? std::next(it) : failed_.erase(it);
     for (LocalDate d : s_.ledger.waiting()) {

@@ -14,6 +14,8 @@
 //   3. The matrix's fold (SessionState::matrixFold) is asked for when the shown cohort's days
 //      change, and again when another writer's event lands on one of those days that the ledger
 //      does not hold (the ledger's own days are read from the ledger, always current).
+//   5. When the roster changes (roster version), the held days are read again: someone who joined
+//      a shown cohort may have events the first reading left out.
 #pragma once
 
 #include <cstdint>
@@ -58,6 +60,7 @@ private:
     bool matrixStale_ = false;                // asked again when the one on its way is in
     std::set<std::string> hidden_;            // codes of people in cohorts not shown
     uint64_t hiddenFor_ = ~0ULL;              // the roster version hidden_ was made for
+    uint64_t rosterSeen_ = ~0ULL;             // the roster version the held days were read for
     uint64_t historyTicket_ = 0;              // the History page's changes asked for
     bool historyShown_ = false;
 };

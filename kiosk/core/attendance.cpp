@@ -115,6 +115,12 @@ void AttendanceLedger::loadDay(LocalDate day, const std::vector<AttendanceEvent>
     ++version_;
 }
 
+void AttendanceLedger::reloadHeld() {
+    if (holdsAll_) return;  // every event is fed to it: nothing to read again
+    loaded_.clear();
+    ++version_;
+}
+
 bool AttendanceLedger::holds(LocalDate day) const { return holdsAll_ || held_.count(day.daysSinceEpoch()) > 0; }
 
 bool AttendanceLedger::loaded(LocalDate day) const { return holdsAll_ || loaded_.count(day.daysSinceEpoch()) > 0; }

@@ -222,6 +222,9 @@ public:
     // The store's events of a held day (that day's, and undos of the next day): they replace what
     // the ledger had of it. Ignored when the day is no longer held.
     void loadDay(LocalDate day, const std::vector<AttendanceEvent>& events);
+    // The held days are to be read again (who is shown changed: a roster came in): each waits for
+    // loadDay() again, answering from what it has meanwhile.
+    void reloadHeld();
     bool holds(LocalDate day) const;
     bool loaded(LocalDate day) const;  // held and its events are in (always, when every day is held)
     // The days held and not loaded yet (what to ask the store for).

@@ -80,3 +80,25 @@ TEST_CASE("a tap undone just after midnight is undone in the held day it belongs
     CHECK(ledger.apply(undo));
     CHECK_FALSE(ledger.record(yesterday, "ZU01").checkIn);
 }
+
+TEST_CASE("after a roster came in, a held day is read again: someone the first reading left out appears", "[attendance][ledger]") {
+    test::AmsterdamTime tz;
+    AttendanceLedger ledger;
+    ledger.hold(kToday, std::nullopt);
+    // The first reading, for the old roster's cohorts: Anna only (Piet's check-in at another kiosk was
+    // of someone this kiosk did not show yet).
+    ledger.loadDay(kToday, {tapOn("ZU01", kToday, 8, 55)});
+    REQUIRE(ledger.loaded(kToday));
+    CHECK_FALSE(ledger.record(kToday, "ZU99").checkIn);
+    const uint64_t before = ledger.version();
+    ledger.reloadHeld();
+    CHECK(ledger.version() != before);
+    CHECK_FALSE(ledger.loaded(kToday));  // the staff page says "laden…" meanwhile
+    REQUIRE(ledger.waiting() == std::vector<LocalDate>{kToday});
+    CHECK(ledger.record(kToday, "ZU01").isIn());  // and answers from what it had
+    ledger.loadDay(kToday, {tapOn("ZU01", kToday, 8, 55), tapOn("ZU99", kToday, 8, 30)});
+    CHECK(ledger.loaded(kToday));
+    CHECK(ledger.record(kToday, "ZU99").isIn());
+    CHECK(ledger.record(kToday, "ZU01").isIn());
+    CHECK(ledger.eventCount() == 2);
+}
