@@ -46,7 +46,9 @@ TEST_CASE("a kiosk restored from an old backup pushes its new events and gets ba
     CHECK(after.exitCode == 0);
     CHECK(after.out.find("Verzonden: 1 gebeurtenis(sen), waarvan 1 nieuw") != std::string::npos);
     CHECK(after.out.find("0 gebeurtenis(sen) wachten") != std::string::npos);  // nothing keeps waiting
-    CHECK(after.out.find("(a: 2)") != std::string::npos);  // its own two the backup lacked, pulled back
+    // Its own two that the backup lacked, pulled back, and said so.
+    CHECK(after.out.find("(a, eigen gebeurtenissen die na het terugzetten van een reservekopie ontbraken: 2)") !=
+          std::string::npos);
 
     // The server holds each event once: five from before the restore, one after it, in a new series.
     CHECK(countEvents(c.owner) == 6);
