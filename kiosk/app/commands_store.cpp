@@ -20,10 +20,10 @@
 
 #include <cstdint>
 #include <cstdio>
-#include <random>
 
 #include "app/command_context.h"
 #include "app/commands.h"
+#include "store/central_outbox.h"
 #include "store/quarantine.h"
 #include "store/sqlite_statement.h"
 #include "store/store_lock.h"
@@ -43,12 +43,9 @@ std::string copyDatabase(AttendanceDb& from, const std::filesystem::path& to) {
     return {};
 }
 
-// A new origin epoch in the copy at `file`: random, above 0 (0 is "never restored"), so that no
-// two restores (of this kiosk, from any backup) share one. "" on success.
+// A new origin epoch (randomOriginEpoch) in the copy at `file`. "" on success.
 std::string newEpoch(const std::filesystem::path& file) {
-    std::random_device rd;
-    const uint64_t r = (static_cast<uint64_t>(rd()) << 32) ^ rd();
-    const int64_t epoch = static_cast<int64_t>(r >> 1) | 1;
+    const int64_t epoch = randomOriginEpoch();
     sqlite3* db = nullptr;
     std::string err;
     if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {

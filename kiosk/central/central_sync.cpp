@@ -88,7 +88,8 @@ PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string&
         out.error = s.detail;
         return out;
     }
-    const std::string epochText = std::to_string(epoch);
+    std::string epochText = std::to_string(epoch);
+    bool renumbered = false;
     for (;;) {
         std::vector<CentralEventRow> rows;
         if (auto s = outbox.waiting(batch, rows); !s.ok()) {
@@ -115,6 +116,20 @@ PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string&
             seqs.push_back(e.seq);
         }
         PgResult inserted = c.exec(insertStatement(rows.size()), params);
+        if (!inserted.ok() && inserted.sqlState() == "23505" &&
+            inserted.error().find("attendance_event_origin_key") != std::string::npos && !renumbered) {
+            // Rule 8: the server holds other events under these numbers of this epoch, so this
+            // database is an older copy not put in place by `restore`. A new series, once.
+            c.exec("ROLLBACK");
+            if (auto s = outbox.startNewEpoch(epoch); !s.ok()) {
+                out.storeFailed = true;
+                out.error = s.detail;
+                return out;
+            }
+            epochText = std::to_string(epoch);
+            renumbered = true;
+            continue;
+        }
         if (!inserted.ok()) return fail(inserted.error());
         const int64_t fresh = inserted.affected();
         if (PgResult seen = stampContact(c, kioskId, clock); !seen.ok()) return fail(seen.error());

@@ -1,6 +1,7 @@
 #include "central_outbox.h"
 
 #include <cstdlib>
+#include <random>
 #include <set>
 
 #include "sqlite_statement.h"
@@ -168,6 +169,23 @@ StoreStatus CentralOutbox::epoch(int64_t& out) {
     if (v.empty() || *end != '\0' || n < 0)
         return {StoreErrorKind::damaged, "meta central_epoch: '" + v + "' is not an epoch"};
     out = n;
+    return {};
+}
+
+int64_t randomOriginEpoch() {
+    std::random_device rd;
+    const uint64_t r = (static_cast<uint64_t>(rd()) << 32) ^ rd();
+    return static_cast<int64_t>(r >> 1) | 1;
+}
+
+StoreStatus CentralOutbox::startNewEpoch(int64_t& epoch) {
+    const int64_t fresh = randomOriginEpoch();
+    Statement st(db_, "INSERT INTO meta (key, value) VALUES ('central_epoch', ?)"
+                      " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    if (st.prepareRc() != SQLITE_OK) return statusOf(db_, st.prepareRc());
+    st.bind(1, std::to_string(fresh));
+    if (const int rc = st.step(); rc != SQLITE_DONE) return statusOf(db_, rc);
+    epoch = fresh;
     return {};
 }
 

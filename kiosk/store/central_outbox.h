@@ -66,6 +66,9 @@ struct CentralEventRow {
     std::string localDate, source, kioskId, reason, actor, refersTo, effect, guestName, guestOrganisation;
 };
 
+// A fresh origin epoch: random, above 0 (0 is "never restored"), so that no two share one.
+int64_t randomOriginEpoch();
+
 class CentralOutbox {
 public:
     CentralOutbox() = default;
@@ -88,6 +91,10 @@ public:
     // This kiosk's origin epoch (meta central_epoch; 0 when unset: never restored). `restore` sets a
     // new one (central_sync.h, rule 8).
     StoreStatus epoch(int64_t& out);
+    // A new random epoch, stored durably in meta before it is used (one commit). For a push the
+    // server refused because it already holds this kiosk's numbers in the current epoch: the
+    // database is an older copy put in place some other way than `restore`.
+    StoreStatus startNewEpoch(int64_t& epoch);
     // (origin kiosk, origin epoch) -> highest origin_seq pulled from it.
     StoreStatus highWaterMarks(std::map<std::pair<std::string, int64_t>, int64_t>& out);
     // `inserted`: events new to this kiosk (a pull that is repeated inserts none).

@@ -90,4 +90,37 @@ TEST_CASE("a kiosk restored from an old backup pushes its new events and gets ba
     }
 }
 
+TEST_CASE("a database copied back by hand, not by restore, starts a new series at its first refused push",
+          "[central][sync][restore]") {
+    CentralDb c;
+    Kiosk a("a", c.addKiosk("a"));
+    Kiosk b("b", c.addKiosk("b"));
+    for (int i = 0; i < 3; ++i) REQUIRE(a.checkIn(kPeople[i][0], atOf(i)).exitCode == 0);
+    REQUIRE(a.sync().exitCode == 0);
+    const auto db = a.dir / "attendance.db";
+    const auto copy = a.dir / "copy.db";
+    REQUIRE(a.cli({"backup", copy.string()}).exitCode == 0);
+    for (int i = 3; i < 5; ++i) REQUIRE(a.checkIn(kPeople[i][0], atOf(i)).exitCode == 0);
+    REQUIRE(a.sync().exitCode == 0);
+    // The kiosk stopped, the old copy put over the database with cp (no -wal is left by a command).
+    REQUIRE_FALSE(std::filesystem::exists(db.string() + "-wal"));
+    std::filesystem::copy_file(copy, db, std::filesystem::copy_options::overwrite_existing);
+    REQUIRE(a.localEvents() == 3);
+    CHECK(a.sqliteCount("SELECT count(*) FROM meta WHERE key = 'central_epoch'") == 0);
+
+    REQUIRE(a.checkIn(kPeople[5][0], atOf(5)).exitCode == 0);  // number 4 again, epoch 0 again
+    const RunResult after = a.sync();
+    INFO(after.out << after.err);
+    CHECK(after.exitCode == 0);
+    CHECK(after.out.find("Verzonden: 1 gebeurtenis(sen), waarvan 1 nieuw") != std::string::npos);
+    CHECK(after.out.find("0 gebeurtenis(sen) wachten") != std::string::npos);
+    CHECK(a.sqliteCount("SELECT count(*) FROM meta WHERE key = 'central_epoch' AND CAST(value AS INTEGER) > 0") == 1);
+    CHECK(a.localEvents() == 6);
+    CHECK(countEvents(c.owner) == 6);
+    REQUIRE(b.sync().exitCode == 0);
+    CHECK(b.localEvents() == 6);
+    const std::string list = a.presenceList();
+    for (int i = 0; i < 6; ++i) CHECK(rowOf(list, kPeople[i][1]).find("09:0" + std::to_string(i + 1)) != std::string::npos);
+}
+
 }  // namespace kiosk::test
