@@ -10,12 +10,20 @@
 //     -wal, is read whole) to a new file beside the database, then the current database is moved
 //     aside WITH its -wal and -shm (under a name no file has, quarantine.h), then the copy is renamed
 //     into place. No stale -wal can ever meet the restored file, and nothing is deleted.
+//   - The restored copy gets a new origin epoch (meta central_epoch, central_sync.h rule 8) before
+//     it is renamed into place: its local sequence numbers continue from where the backup stood, and
+//     the central server may already hold those numbers from this kiosk, from before the restore.
+//     Under the new epoch they are a new series; the kiosk's events the backup lacks are pulled back.
 //   Exit codes: 0 restored; 1 refused because the database is in use, or a disk error; 2 usage or a
 //   backup that is not usable.
+#include <sqlite3.h>
+
+#include <cstdint>
 #include <cstdio>
 
 #include "app/command_context.h"
 #include "app/commands.h"
+#include "store/central_outbox.h"
 #include "store/quarantine.h"
 #include "store/sqlite_statement.h"
 #include "store/store_lock.h"
@@ -33,6 +41,22 @@ size_t countEvents(AttendanceDb& db) {
 std::string copyDatabase(AttendanceDb& from, const std::filesystem::path& to) {
     if (auto s = from.backupTo(to); !s.ok()) return s.detail.empty() ? storeErrorKey(s.kind) : s.detail;
     return {};
+}
+
+// A new origin epoch (randomOriginEpoch) in the copy at `file`. "" on success.
+std::string newEpoch(const std::filesystem::path& file) {
+    const int64_t epoch = randomOriginEpoch();
+    sqlite3* db = nullptr;
+    std::string err;
+    if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+        err = db ? sqlite3_errmsg(db) : "out of memory";
+    } else {
+        const std::string sql = "INSERT INTO meta (key, value) VALUES ('central_epoch', '" + std::to_string(epoch) +
+                                "') ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+        if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) err = sqlite3_errmsg(db);
+    }
+    if (sqlite3_close(db) != SQLITE_OK && err.empty()) err = "close: " + std::string(sqlite3_errmsg(db));
+    return err;
 }
 
 }  // namespace
@@ -89,6 +113,12 @@ int cmdRestore(const CommandLine& cl) {
         return 1;
     }
     source.close();
+    if (std::string err = newEpoch(incoming); !err.empty()) {
+        std::filesystem::remove(incoming, ec);
+        for (const char* suffix : {"-wal", "-shm"}) std::filesystem::remove(incoming.string() + suffix, ec);
+        std::fprintf(stderr, "%s\n", tx.format("restore.failed", {{"why", err}, {"state", tx("restore.state_kept")}}).c_str());
+        return 1;
+    }
 
     const bool hadDatabase = std::filesystem::exists(ctx.dbPath, ec);
     std::string oldCount = "?";

@@ -72,7 +72,9 @@ int cmdSync(const CommandLine& cl) {
     }
     const PullReport pull = pullOtherKiosks(central, outbox, settings.kioskId, now.ms);
     std::string from;
-    for (const auto& [origin, n] : pull.perOrigin) from += (from.empty() ? "" : ", ") + origin + ": " + std::to_string(n);
+    for (const auto& [origin, n] : pull.perOrigin)
+        from += (from.empty() ? "" : ", ") +
+                (origin == settings.kioskId ? tx.format("sync.pulled_own", {{"id", origin}}) : origin) + ": " + std::to_string(n);
     std::printf("%s\n", tx.format(from.empty() ? "sync.pulled_none" : "sync.pulled",
                                   {{"n", std::to_string(pull.inserted)}, {"from", from}}).c_str());
     if (!pull.ok) {

@@ -158,13 +158,25 @@ CREATE TRIGGER attendance_event_notify AFTER INSERT ON attendance_event
     FOR EACH ROW EXECUTE FUNCTION attendance_event_notify();
 )sql";
 
+// Version 4: the origin epoch (central_sync.h, rule 8). A kiosk restored from an old backup counts
+// its local sequence numbers again from where the backup stood; those numbers, under its new epoch,
+// are new to the server. Events already stored keep epoch 0 (what every kiosk used until now); the
+// column's default keeps a kiosk that does not send it yet working. Row-level security is unchanged.
+constexpr const char* kMigrationV4 = R"sql(
+ALTER TABLE attendance_event ADD COLUMN origin_epoch bigint NOT NULL DEFAULT 0 CHECK (origin_epoch >= 0);
+ALTER TABLE attendance_event DROP CONSTRAINT attendance_event_origin_kiosk_origin_seq_key;
+ALTER TABLE attendance_event ADD CONSTRAINT attendance_event_origin_key UNIQUE (origin_kiosk, origin_epoch, origin_seq);
+GRANT INSERT (origin_epoch) ON attendance_event TO leergang_kiosks;
+)sql";
+
 struct Migration {
     const char* description;
     const char* sql;
 };
 constexpr Migration kMigrations[] = {{"kiosk, attendance_event, roster, row-level security", kMigrationV1},
                                      {"roster_release: one roster per cohort for every kiosk", kMigrationV2},
-                                     {"NOTIFY attendance_event with the origin kiosk, for the sync threads", kMigrationV3}};
+                                     {"NOTIFY attendance_event with the origin kiosk, for the sync threads", kMigrationV3},
+                                     {"origin_epoch: a restored kiosk's sequence numbers start a new series", kMigrationV4}};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kCentralSchemaVersion);
 
 int currentVersion(PgConnection& c, std::string& error) {

@@ -50,7 +50,7 @@ struct CentralSchemaResult {
     bool tooNew = false;    // the database is newer than this program
 };
 
-constexpr int kCentralSchemaVersion = 3;
+constexpr int kCentralSchemaVersion = 4;
 
 CentralSchemaResult applyCentralSchema(PgConnection& owner);
 

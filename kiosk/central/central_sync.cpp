@@ -11,12 +11,12 @@
 namespace kiosk {
 namespace {
 
-constexpr int kInsertColumns = 16;
+constexpr int kInsertColumns = 17;
 
 // One statement for the whole batch (a round trip per event made 10,000 events take 10 s).
 std::string insertStatement(size_t rows) {
     std::string sql =
-        "INSERT INTO attendance_event (id, origin_kiosk, origin_seq, participant_code, kind, at_ms, recorded_ms,"
+        "INSERT INTO attendance_event (id, origin_kiosk, origin_epoch, origin_seq, participant_code, kind, at_ms, recorded_ms,"
         " local_date, source, kiosk_id, reason, actor, refers_to, effect, guest_name, guest_organisation) VALUES ";
     int p = 0;
     for (size_t r = 0; r < rows; ++r) {
@@ -30,7 +30,18 @@ std::string insertStatement(size_t rows) {
 constexpr const char* kSelectFrom =
     "SELECT id, origin_seq, participant_code, kind, at_ms, recorded_ms, local_date::text, source, kiosk_id, reason,"
     " actor, refers_to, effect, guest_name, guest_organisation FROM attendance_event"
-    " WHERE origin_kiosk = $1 AND origin_seq > $2 ORDER BY origin_seq LIMIT $3";
+    " WHERE origin_kiosk = $1 AND origin_epoch = $2 AND origin_seq > $3 ORDER BY origin_seq LIMIT $4";
+
+// Every (origin kiosk, origin epoch) that has events: a walk down the unique index, one step per
+// pair (a loose index scan), so that it costs the same with a million events as with ten.
+constexpr const char* kOriginEpochs =
+    "WITH RECURSIVE p AS ("
+    " (SELECT origin_kiosk, origin_epoch FROM attendance_event ORDER BY origin_kiosk, origin_epoch LIMIT 1)"
+    " UNION ALL"
+    " SELECT n.origin_kiosk, n.origin_epoch FROM p, LATERAL (SELECT e.origin_kiosk, e.origin_epoch"
+    "  FROM attendance_event e WHERE (e.origin_kiosk, e.origin_epoch) > (p.origin_kiosk, p.origin_epoch)"
+    "  ORDER BY e.origin_kiosk, e.origin_epoch LIMIT 1) n)"
+    " SELECT origin_kiosk, origin_epoch FROM p";
 
 // This kiosk's last contact and its clock against the server's, inside the current transaction.
 PgResult stampContact(PgConnection& c, const std::string& kioskId, const Clock& clock) {
@@ -39,12 +50,13 @@ PgResult stampContact(PgConnection& c, const std::string& kioskId, const Clock& 
                   {std::to_string(clock.now().ms), kioskId});
 }
 
-std::vector<CentralEventRow> eventsOf(const PgResult& r, const std::string& origin) {
+std::vector<CentralEventRow> eventsOf(const PgResult& r, const std::string& origin, int64_t epoch) {
     std::vector<CentralEventRow> rows;
     rows.reserve(static_cast<size_t>(r.rows()));
     for (int k = 0; k < r.rows(); ++k) {
         CentralEventRow e;
         e.originKiosk = origin;
+        e.originEpoch = epoch;
         e.id = r.text(k, 0);
         e.seq = r.integer(k, 1);
         if (!r.isNull(k, 2)) e.participantCode = r.text(k, 2);
@@ -70,6 +82,14 @@ std::vector<CentralEventRow> eventsOf(const PgResult& r, const std::string& orig
 PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string& kioskId, const Clock& clock, int batch) {
     PushReport out;
     bool stamped = false;
+    int64_t epoch = 0;
+    if (auto s = outbox.epoch(epoch); !s.ok()) {
+        out.storeFailed = true;
+        out.error = s.detail;
+        return out;
+    }
+    std::string epochText = std::to_string(epoch);
+    bool renumbered = false;
     for (;;) {
         std::vector<CentralEventRow> rows;
         if (auto s = outbox.waiting(batch, rows); !s.ok()) {
@@ -89,13 +109,27 @@ PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string&
         std::vector<int64_t> seqs;
         for (const auto& e : rows) {
             for (auto& v : std::initializer_list<std::optional<std::string>>{
-                     e.id, kioskId, std::to_string(e.seq), e.participantCode, e.kind, std::to_string(e.atMs),
+                     e.id, kioskId, epochText, std::to_string(e.seq), e.participantCode, e.kind, std::to_string(e.atMs),
                      std::to_string(e.recordedMs), e.localDate, e.source, e.kioskId, e.reason, e.actor, e.refersTo,
                      e.effect, e.guestName, e.guestOrganisation})
                 params.push_back(v);
             seqs.push_back(e.seq);
         }
         PgResult inserted = c.exec(insertStatement(rows.size()), params);
+        if (!inserted.ok() && inserted.sqlState() == "23505" &&
+            inserted.error().find("attendance_event_origin_key") != std::string::npos && !renumbered) {
+            // Rule 8: the server holds other events under these numbers of this epoch, so this
+            // database is an older copy not put in place by `restore`. A new series, once.
+            c.exec("ROLLBACK");
+            if (auto s = outbox.startNewEpoch(epoch); !s.ok()) {
+                out.storeFailed = true;
+                out.error = s.detail;
+                return out;
+            }
+            epochText = std::to_string(epoch);
+            renumbered = true;
+            continue;
+        }
         if (!inserted.ok()) return fail(inserted.error());
         const int64_t fresh = inserted.affected();
         if (PgResult seen = stampContact(c, kioskId, clock); !seen.ok()) return fail(seen.error());
@@ -124,13 +158,16 @@ PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string&
 PullReport pullOtherKiosks(PgConnection& c, CentralOutbox& outbox, const std::string& kioskId, int64_t nowMs,
                            int batch) {
     PullReport out;
-    std::map<std::string, int64_t> marks;
-    if (auto s = outbox.highWaterMarks(marks); !s.ok()) {
+    std::map<std::pair<std::string, int64_t>, int64_t> marks;
+    int64_t ownEpoch = 0;
+    StoreStatus local = outbox.highWaterMarks(marks);
+    if (local.ok()) local = outbox.epoch(ownEpoch);
+    if (!local.ok()) {
         out.storeFailed = true;
-        out.error = s.detail;
+        out.error = local.detail;
         return out;
     }
-    PgResult origins = c.exec("SELECT id FROM kiosk WHERE id <> $1 ORDER BY id", {kioskId});
+    PgResult origins = c.exec(kOriginEpochs);
     if (!origins.ok()) {
         out.error = origins.error();
         return out;
@@ -138,19 +175,23 @@ PullReport pullOtherKiosks(PgConnection& c, CentralOutbox& outbox, const std::st
     const std::string limit = std::to_string(batch);
     for (int i = 0; i < origins.rows(); ++i) {
         const std::string origin = origins.text(i, 0);
-        const int64_t mark = marks.count(origin) ? marks[origin] : 0;
+        const int64_t epoch = origins.integer(i, 1);
+        if (origin == kioskId && epoch == ownEpoch) continue;  // rule 6: what this kiosk holds itself
+        const auto known = marks.find({origin, epoch});
+        const int64_t mark = known == marks.end() ? 0 : known->second;
+        const std::string epochText = std::to_string(epoch);
         // Pipelined: as soon as a full batch has arrived, the next one (above its last origin_seq) is
         // asked for, and the server reads it while this batch is stored in SQLite.
-        c.send(kSelectFrom, {origin, std::to_string(mark), limit});
+        c.send(kSelectFrom, {origin, epochText, std::to_string(mark), limit});
         for (;;) {
             PgResult r = c.receive();
             if (!r.ok()) {
                 out.error = r.error();
                 return out;
             }
-            std::vector<CentralEventRow> rows = eventsOf(r, origin);
+            std::vector<CentralEventRow> rows = eventsOf(r, origin, epoch);
             const bool more = r.rows() == batch;
-            if (more) c.send(kSelectFrom, {origin, std::to_string(rows.back().seq), limit});
+            if (more) c.send(kSelectFrom, {origin, epochText, std::to_string(rows.back().seq), limit});
             int inserted = 0;
             if (auto s = outbox.insertPulled(rows, nowMs, inserted); !s.ok()) {
                 if (more) c.receive();  // the connection is left ready for the next statement

@@ -30,17 +30,35 @@
 //      holds the oldest rows still waiting, a kiosk's events become visible on the server in the
 //      order of its local sequence numbers. A push killed at any point loses nothing (the rows are
 //      still in the outbox) and doubles nothing (rule 2).
-//   5. Pull: per other kiosk (origin), the events with origin_seq above this kiosk's high-water
-//      mark for that origin, in origin_seq order; thanks to the ordered push there are no gaps
+//   5. Pull: per origin series (rule 8: origin kiosk and its epoch), the events with origin_seq
+//      above this kiosk's high-water mark for that series, in origin_seq order; thanks to the ordered push there are no gaps
 //      below a visible event, so the mark never skips one. Not by a server serial, whose commit
 //      order can. Each batch is stored in one SQLite transaction (event + central_pulled row
 //      together, so the mark moves only with the events); the next batch is read from the server
 //      while this one is stored (PgConnection::send/receive).
-//   6. Own events are never pulled back; pulled events are never pushed (the outbox trigger skips
-//      them): an event travels kiosk -> server -> other kiosks exactly once each way.
+//   6. Own events of the current epoch are never pulled back; pulled events are never pushed (the
+//      outbox trigger skips them): an event travels kiosk -> server -> other kiosks exactly once
+//      each way.
 //   7. Participants: a pulled event for a code the local roster lacks gets an inactive placeholder
 //      (no event is refused); the roster itself travels separately, per cohort, by version
 //      (central/central_roster.h), and the import fills in the name.
+//   8. Origin epoch: a kiosk's events on the server are numbered (origin_kiosk, origin_epoch,
+//      origin_seq), unique there (central schema v4). The epoch is the kiosk's meta central_epoch:
+//      0 until `restore` puts an older copy of the database in place, which gives the copy a new
+//      random epoch (app/commands_store.cpp). The copy's local sequence numbers continue from where
+//      the backup stood, numbers the server may already hold from this kiosk; under the new epoch
+//      they are a new series, so the push is never refused for them and nothing keeps waiting. The
+//      pull takes every series the server has except this kiosk's current one, so the kiosk's own
+//      events of an earlier epoch that the backup lacked come back (its own events the backup does
+//      hold are read once more and stored zero times: rule 2). High-water marks are per series.
+//      The push is in local sequence order within one database, so within one series the ordered
+//      visibility of rule 4 holds; an event the server already has under an earlier series is not
+//      stored again (rule 2) and leaves a gap that is never filled later, which rule 5 allows.
+//      An older copy put in place by hand (cp, a disk image) keeps its old epoch: the server then
+//      refuses the push (unique origin_kiosk, origin_epoch, origin_seq: other events under the
+//      same numbers), and the push starts a new epoch itself (stored in meta first, once per push)
+//      and sends the batch again. A refused number is proof of a fork: one database line never
+//      reuses a number, and a retry of the same event is its id (rule 2), never this refusal.
 #pragma once
 
 #include <cstdint>
@@ -75,6 +93,8 @@ struct PullReport {
 // last_seen and clock offset are stamped also when there is nothing to send.
 PushReport pushOutbox(PgConnection& central, CentralOutbox& outbox, const std::string& kioskId, const Clock& clock,
                       int batch = 1000);
+// Despite the name, also this kiosk's own events of its earlier epochs (rule 8); `perOrigin` then
+// holds this kiosk's own id.
 PullReport pullOtherKiosks(PgConnection& central, CentralOutbox& outbox, const std::string& kioskId, int64_t nowMs,
                            int batch = 5000);
 

@@ -60,8 +60,8 @@ CREATE TRIGGER attendance_event_append_only BEFORE UPDATE ON attendance_event
 BEGIN SELECT RAISE(ABORT, 'attendance_event is append-only'); END;
 )sql";
 
-// Version 2: the central outbox (central_outbox.h).
-const char* const kMigrations[] = {kMigrationV1, kOutboxMigration};
+// Version 2: the central outbox (central_outbox.h). Version 3: the origin epoch of pulled events.
+const char* const kMigrations[] = {kMigrationV1, kOutboxMigration, kEpochMigration};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == AttendanceDb::kSchemaVersion);
 
 using store_detail::Statement;

@@ -124,7 +124,7 @@ struct StoredParticipant {
 
 class AttendanceDb {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     AttendanceDb() = default;
     ~AttendanceDb();

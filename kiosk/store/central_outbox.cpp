@@ -1,5 +1,7 @@
 #include "central_outbox.h"
 
+#include <cstdlib>
+#include <random>
 #include <set>
 
 #include "sqlite_statement.h"
@@ -20,6 +22,27 @@ CREATE TRIGGER attendance_event_to_outbox AFTER INSERT ON attendance_event
 WHEN NOT EXISTS (SELECT 1 FROM central_pulled WHERE event_id = NEW.id)
 BEGIN INSERT INTO central_outbox (seq) VALUES (NEW.seq); END;
 INSERT INTO central_outbox (seq) SELECT seq FROM attendance_event;
+)sql";
+
+// Version 3: pulled events keep the origin's epoch; a high-water mark is per (origin, epoch). SQLite
+// cannot drop the old UNIQUE (origin_kiosk, origin_seq), so the table is rebuilt (the trigger, which
+// names it, is dropped and made again around that). Everything pulled so far was epoch 0.
+const char* const kEpochMigration = R"sql(
+DROP TRIGGER attendance_event_to_outbox;
+CREATE TABLE central_pulled_v3 (
+    event_id     TEXT PRIMARY KEY,
+    origin_kiosk TEXT NOT NULL,
+    origin_epoch INTEGER NOT NULL DEFAULT 0,
+    origin_seq   INTEGER NOT NULL,
+    UNIQUE (origin_kiosk, origin_epoch, origin_seq)
+) WITHOUT ROWID;
+INSERT INTO central_pulled_v3 (event_id, origin_kiosk, origin_epoch, origin_seq)
+    SELECT event_id, origin_kiosk, 0, origin_seq FROM central_pulled;
+DROP TABLE central_pulled;
+ALTER TABLE central_pulled_v3 RENAME TO central_pulled;
+CREATE TRIGGER attendance_event_to_outbox AFTER INSERT ON attendance_event
+WHEN NOT EXISTS (SELECT 1 FROM central_pulled WHERE event_id = NEW.id)
+BEGIN INSERT INTO central_outbox (seq) VALUES (NEW.seq); END;
 )sql";
 
 using store_detail::execSql;
@@ -134,11 +157,44 @@ StoreStatus CentralOutbox::markUploaded(const std::vector<int64_t>& seqs) {
     return {};
 }
 
-StoreStatus CentralOutbox::highWaterMarks(std::map<std::string, int64_t>& out) {
+StoreStatus CentralOutbox::epoch(int64_t& out) {
+    out = 0;
+    Statement st(db_, "SELECT value FROM meta WHERE key = 'central_epoch'");
+    const int rc = st.step();
+    if (rc == SQLITE_DONE) return {};
+    if (rc != SQLITE_ROW) return statusOf(db_, rc);
+    const std::string v = st.text(0);
+    char* end = nullptr;
+    const long long n = std::strtoll(v.c_str(), &end, 10);
+    if (v.empty() || *end != '\0' || n < 0)
+        return {StoreErrorKind::damaged, "meta central_epoch: '" + v + "' is not an epoch"};
+    out = n;
+    return {};
+}
+
+int64_t randomOriginEpoch() {
+    std::random_device rd;
+    const uint64_t r = (static_cast<uint64_t>(rd()) << 32) ^ rd();
+    return static_cast<int64_t>(r >> 1) | 1;
+}
+
+StoreStatus CentralOutbox::startNewEpoch(int64_t& epoch) {
+    const int64_t fresh = randomOriginEpoch();
+    Statement st(db_, "INSERT INTO meta (key, value) VALUES ('central_epoch', ?)"
+                      " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    if (st.prepareRc() != SQLITE_OK) return statusOf(db_, st.prepareRc());
+    st.bind(1, std::to_string(fresh));
+    if (const int rc = st.step(); rc != SQLITE_DONE) return statusOf(db_, rc);
+    epoch = fresh;
+    return {};
+}
+
+StoreStatus CentralOutbox::highWaterMarks(std::map<std::pair<std::string, int64_t>, int64_t>& out) {
     out.clear();
-    Statement st(db_, "SELECT origin_kiosk, max(origin_seq) FROM central_pulled GROUP BY origin_kiosk");
+    Statement st(db_, "SELECT origin_kiosk, origin_epoch, max(origin_seq) FROM central_pulled"
+                      " GROUP BY origin_kiosk, origin_epoch");
     int rc;
-    while ((rc = st.step()) == SQLITE_ROW) out[st.text(0)] = st.integer(1);
+    while ((rc = st.step()) == SQLITE_ROW) out[{st.text(0), st.integer(1)}] = st.integer(2);
     return rc == SQLITE_DONE ? StoreStatus{} : statusOf(db_, rc);
 }
 
@@ -146,7 +202,8 @@ StoreStatus CentralOutbox::insertPulled(const std::vector<CentralEventRow>& even
     inserted = 0;
     if (events.empty()) return {};
     if (auto s = execSql(db_, "BEGIN IMMEDIATE"); !s.ok()) return s;
-    Statement pulled(db_, "INSERT OR IGNORE INTO central_pulled (event_id, origin_kiosk, origin_seq) VALUES (?,?,?)");
+    Statement pulled(db_, "INSERT OR IGNORE INTO central_pulled (event_id, origin_kiosk, origin_epoch, origin_seq)"
+                          " VALUES (?,?,?,?)");
     Statement person(db_, "INSERT OR IGNORE INTO participant (code, first_name, last_name, active, updated_ms)"
                           " VALUES (?, ?, '', 0, ?)");
     Statement event(db_, (std::string("INSERT INTO attendance_event (") + kColumns +
@@ -163,7 +220,8 @@ StoreStatus CentralOutbox::insertPulled(const std::vector<CentralEventRow>& even
     for (const auto& e : events) {
         pulled.bind(1, e.id);
         pulled.bind(2, e.originKiosk);
-        pulled.bind(3, e.seq);
+        pulled.bind(3, e.originEpoch);
+        pulled.bind(4, e.seq);
         if (int rc = pulled.step(); rc != SQLITE_DONE) return fail(rc);
         pulled.reset();
         if (e.participantCode && known.insert(*e.participantCode).second) {

@@ -13,6 +13,9 @@
 //                            events that came from another kiosk through the central server; the
 //                            trigger leaves them out of the outbox (never pushed back), and the
 //                            highest origin_seq per origin is that origin's high-water mark.
+//   Schema version 3 (kEpochMigration) adds central_pulled.origin_epoch: the high-water mark is per
+//   (origin, epoch), and events of this kiosk's own earlier epochs can be pulled back after a
+//   restore (central_sync.h, rule 8).
 //   This class uses its own connection to the database (WAL: beside the store thread's), so that
 //   nothing in attendance_db.cpp changes.
 //
@@ -39,6 +42,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/attendance_db.h"
@@ -48,17 +52,22 @@ struct sqlite3;
 namespace kiosk {
 
 extern const char* const kOutboxMigration;  // schema version 2 of the store
+extern const char* const kEpochMigration;   // schema version 3: central_pulled.origin_epoch
 
 // An event as it travels between a kiosk and the central record: the store's columns as stored.
 struct CentralEventRow {
     int64_t seq = 0;                       // the local sequence number (on the origin kiosk: origin_seq)
     std::string originKiosk;               // for pulled events: the kiosk that recorded it
+    int64_t originEpoch = 0;               // for pulled events: its epoch then (central_sync.h, rule 8)
     std::string id;
     std::optional<std::string> participantCode;
     std::string kind;
     int64_t atMs = 0, recordedMs = 0;
     std::string localDate, source, kioskId, reason, actor, refersTo, effect, guestName, guestOrganisation;
 };
+
+// A fresh origin epoch: random, above 0 (0 is "never restored"), so that no two share one.
+int64_t randomOriginEpoch();
 
 class CentralOutbox {
 public:
@@ -79,8 +88,15 @@ public:
     StoreStatus dataVersion(int64_t& v);
     StoreStatus waiting(int limit, std::vector<CentralEventRow>& out);
     StoreStatus markUploaded(const std::vector<int64_t>& seqs);
-    // origin kiosk -> highest origin_seq pulled from it.
-    StoreStatus highWaterMarks(std::map<std::string, int64_t>& out);
+    // This kiosk's origin epoch (meta central_epoch; 0 when unset: never restored). `restore` sets a
+    // new one (central_sync.h, rule 8).
+    StoreStatus epoch(int64_t& out);
+    // A new random epoch, stored durably in meta before it is used (one commit). For a push the
+    // server refused because it already holds this kiosk's numbers in the current epoch: the
+    // database is an older copy put in place some other way than `restore`.
+    StoreStatus startNewEpoch(int64_t& epoch);
+    // (origin kiosk, origin epoch) -> highest origin_seq pulled from it.
+    StoreStatus highWaterMarks(std::map<std::pair<std::string, int64_t>, int64_t>& out);
     // `inserted`: events new to this kiosk (a pull that is repeated inserts none).
     StoreStatus insertPulled(const std::vector<CentralEventRow>& events, int64_t nowMs, int& inserted);
 

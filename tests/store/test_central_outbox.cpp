@@ -1,6 +1,7 @@
 // The central outbox (store/central_outbox.h): every event is marked for upload in the transaction
 // that writes it, pulled events are not, and a pull repeated stores nothing twice.
 #include <catch2/catch.hpp>
+#include <sqlite3.h>
 
 #include "event_support.h"
 #include "store/central_outbox.h"
@@ -76,15 +77,26 @@ TEST_CASE("pulled events are stored once, never sent back, and set the high-wate
     int64_t n = -1;
     REQUIRE(outbox.countWaiting(n).ok());
     CHECK(n == 0);
-    std::map<std::string, int64_t> marks;
+    using Marks = std::map<std::pair<std::string, int64_t>, int64_t>;
+    Marks marks;
     REQUIRE(outbox.highWaterMarks(marks).ok());
-    CHECK(marks == std::map<std::string, int64_t>{{"bar", 7}, {"zaal", 2}});
+    CHECK(marks == Marks{{{"bar", 0}, 7}, {{"zaal", 0}, 2}});
+    // zaal restored from a backup: its sequence numbers start again under a new epoch. Number 1
+    // again is a new event, stored and never sent back, with a mark of its own.
+    CentralEventRow again = pulledFrom("zaal", 1, "z2-1", "ZU02");
+    again.originEpoch = 77;
+    REQUIRE(outbox.insertPulled({again}, test::localTime("2026-11-26T10:00").ms, inserted).ok());
+    CHECK(inserted == 1);
+    REQUIRE(outbox.highWaterMarks(marks).ok());
+    CHECK(marks == Marks{{{"bar", 0}, 7}, {{"zaal", 0}, 2}, {{"zaal", 77}, 1}});
+    REQUIRE(outbox.countWaiting(n).ok());
+    CHECK(n == 0);
 
     // The day as the kiosk reads it: Anna checked in (at another kiosk), and ZU09, whom this kiosk's
     // roster lacks, is kept under an inactive placeholder rather than refused.
     std::vector<AttendanceEvent> day;
     REQUIRE(db.loadEventsForDay(*LocalDate::parse("2026-11-26"), day).ok());
-    CHECK(day.size() == 3);
+    CHECK(day.size() == 4);
     std::optional<StoredParticipant> unknown;
     REQUIRE(db.findParticipant("ZU09", unknown).ok());
     REQUIRE(unknown);
@@ -105,4 +117,50 @@ TEST_CASE("a database from before the outbox marks its history for upload when i
     int64_t n = 0;
     REQUIRE(outbox.countWaiting(n).ok());
     CHECK(n == 3);  // the fixture's three events
+}
+
+TEST_CASE("a database from before the origin epoch keeps its pulled events and marks when it migrates", "[store][outbox]") {
+    test::TempDir dir;
+    std::filesystem::copy_file(std::filesystem::path(KIOSK_SOURCE_DIR) / "tests/store/fixtures/schema-v2.db", dir / "a.db");
+    {
+        // One event pulled from zaal the way a version-2 kiosk stored it.
+        sqlite3* raw = nullptr;
+        REQUIRE(sqlite3_open((dir / "a.db").c_str(), &raw) == SQLITE_OK);
+        CHECK(sqlite3_exec(raw,
+                           "INSERT INTO central_pulled (event_id, origin_kiosk, origin_seq) VALUES ('z-9', 'zaal', 9);"
+                           "INSERT INTO attendance_event (id, participant_code, kind, at_ms, recorded_ms, local_date,"
+                           " source, kiosk_id) SELECT 'z-9', participant_code, kind, at_ms, recorded_ms, local_date,"
+                           " source, 'zaal' FROM attendance_event LIMIT 1",
+                           nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(raw);
+    }
+    int64_t before = -1;
+    {
+        CentralOutbox outbox;
+        REQUIRE(outbox.open(dir / "a.db").ok());
+        REQUIRE(outbox.countWaiting(before).ok());
+    }
+    AttendanceDb db;
+    REQUIRE(db.open(dir / "a.db", test::localTime("2026-11-26T08:00")).status.ok());
+    CHECK(db.schemaVersion() == AttendanceDb::kSchemaVersion);
+    CentralOutbox outbox;
+    REQUIRE(outbox.open(dir / "a.db").ok());
+    std::map<std::pair<std::string, int64_t>, int64_t> marks;
+    REQUIRE(outbox.highWaterMarks(marks).ok());
+    CHECK(marks == std::map<std::pair<std::string, int64_t>, int64_t>{{{"zaal", 0}, 9}});
+    int64_t epoch = -1;
+    REQUIRE(outbox.epoch(epoch).ok());
+    CHECK(epoch == 0);  // never restored
+    int64_t n = -1;
+    REQUIRE(outbox.countWaiting(n).ok());
+    CHECK(n == before);  // what waited still waits, the pulled event still does not
+    // The trigger came back with the table: a local event waits, a pulled one does not.
+    REQUIRE(db.appendEvent(test::eventAt(EventKind::check_out, "ZU01", "2026-11-26T16:00")).ok());
+    REQUIRE(outbox.countWaiting(n).ok());
+    CHECK(n == before + 1);
+    int inserted = 0;
+    REQUIRE(outbox.insertPulled({pulledFrom("zaal", 10, "z-10", "ZU01")}, test::localTime("2026-11-26T17:00").ms, inserted).ok());
+    CHECK(inserted == 1);
+    REQUIRE(outbox.countWaiting(n).ok());
+    CHECK(n == before + 1);
 }
