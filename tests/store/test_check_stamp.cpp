@@ -8,27 +8,17 @@
 #include <filesystem>
 #include <fstream>
 
+#include "raw_sqlite.h"
 #include "store_test_support.h"
 #include "test_support.h"
 
 using namespace kiosk;
 using test::checkIn;
 using test::localTime;
+using test::rawInt;
 namespace fs = std::filesystem;
 
 namespace {
-
-int64_t rawInt(const fs::path& file, const std::string& sql) {
-    sqlite3* db = nullptr;
-    sqlite3_stmt* st = nullptr;
-    int64_t v = -1;
-    if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK &&
-        sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return v;
-}
 
 // A record closed cleanly after its check: 300 check-ins on 2026-11-26.
 void makeRecord(const fs::path& file) {
@@ -45,12 +35,7 @@ void damageEvents(const fs::path& file, bool keepTime) {
     const int64_t page = rawInt(file, "SELECT pageno FROM dbstat WHERE name = 'attendance_event' AND pagetype = 'leaf' LIMIT 1");
     const int64_t size = rawInt(file, "PRAGMA page_size");
     REQUIRE(page > 1);
-    {
-        std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
-        f.seekp(static_cast<std::streamoff>((page - 1) * size));
-        const std::string junk(static_cast<size_t>(size), '\x5A');
-        f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
-    }
+    test::damagePage(file, page, size);
     if (keepTime) fs::last_write_time(file, before);
 }
 

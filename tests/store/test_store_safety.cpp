@@ -15,10 +15,13 @@
 #include "store/quarantine.h"
 #include "store/sqlite_statement.h"
 #include "store/store_messages.h"
+#include "raw_sqlite.h"
 #include "store_test_support.h"
 #include "test_support.h"
 
 using namespace kiosk;
+using test::damagePage;
+using test::rawInt;
 using test::checkIn;
 using test::localTime;
 
@@ -48,26 +51,6 @@ int rawExec(const std::filesystem::path& file, const std::string& sql) {
     if (rc == SQLITE_OK) rc = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
     sqlite3_close(db);
     return rc;
-}
-
-int64_t rawInt(const std::filesystem::path& file, const std::string& sql) {
-    sqlite3* db = nullptr;
-    sqlite3_stmt* st = nullptr;
-    int64_t v = -1;
-    if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK &&
-        sqlite3_prepare_v2(db, sql.c_str(), -1, &st, nullptr) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-        v = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    return v;
-}
-
-// Overwrites database page `page` (1-based) with junk, as a bad sector would.
-void damagePage(const std::filesystem::path& file, int64_t page, int64_t pageSize) {
-    std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
-    f.seekp(static_cast<std::streamoff>((page - 1) * pageSize));
-    const std::string junk(static_cast<size_t>(pageSize), '\x5A');
-    f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
 }
 
 void checkpointAndClose(AttendanceDb& db) {
