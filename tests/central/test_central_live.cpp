@@ -16,6 +16,7 @@
 
 #include "central/central_schema.h"
 #include "central/sync_worker.h"
+#include "central_kiosk.h"
 #include "central_support.h"
 #include "core/text_catalogue.h"
 #include "store_test_support.h"
@@ -23,7 +24,6 @@
 namespace kiosk::test {
 namespace {
 
-const std::string kSource = KIOSK_SOURCE_DIR;
 using Steady = std::chrono::steady_clock;
 
 // The catalogues as the kiosk embeds them, in Dutch.
@@ -46,28 +46,12 @@ long long waitUntil(int ms, const std::function<bool()>& done) {
 // A kiosk: the sample config with its own [kiosk] id and [central] url, its own database, and (once
 // started) its own sync thread, as the kiosk runs it.
 // The clock handed to start() must outlive the kiosk (declare it first): the thread reads it.
-struct LiveKiosk {
-    TempDir dir;
-    std::string id;
+struct LiveKiosk : Kiosk {
     PrintedKiosk printed;
     std::atomic<int> wakes{0};  // calls of the frame loop's wake
     std::unique_ptr<SyncWorker> worker;
 
-    LiveKiosk(const std::string& kioskId, const PrintedKiosk& p) : id(kioskId), printed(p) {
-        std::filesystem::create_directories(dir / "config");
-        for (const char* f : {"programme.toml", "exercises.toml", "participants.csv"})
-            std::filesystem::copy_file(kSource + "/config/" + f, dir / "config" / f);
-        std::string toml = readFileText(kSource + "/config/kiosk.toml");
-        auto replace = [&](const std::string& from, const std::string& to) {
-            const auto at = toml.find(from);
-            REQUIRE(at != std::string::npos);
-            toml.replace(at, from.size(), to);
-        };
-        replace("id = \"entree\"", "id = \"" + kioskId + "\"");
-        replace("url = \"\"", "url = \"" + p.url + "\"");
-        replace("password_file = \"\"", "password_file = \"" + (dir / "central-password").string() + "\"");
-        std::ofstream((dir / "config" / "kiosk.toml").string()) << toml;
-        std::ofstream((dir / "central-password").string()) << p.password << "\n";
+    LiveKiosk(const std::string& kioskId, const PrintedKiosk& p) : Kiosk(kioskId, p), printed(p) {
         // The database as the kiosk opens it (migrated, roster imported), and its first contact.
         const RunResult first = cli({"sync"});
         INFO(first.err);
@@ -76,13 +60,6 @@ struct LiveKiosk {
     ~LiveKiosk() { worker.reset(); }
 
     std::filesystem::path db() const { return dir / "attendance.db"; }
-    RunResult cli(std::vector<std::string> args) const {
-        std::vector<std::string> argv{kBinary};
-        argv.insert(argv.end(), args.begin(), args.end());
-        for (const std::string& a : {std::string("--config"), (dir / "config").string(), std::string("--db"), db().string()})
-            argv.push_back(a);
-        return run(argv, {{"TZ", "Europe/Amsterdam"}});
-    }
     void start(const Clock& clock, SyncWorkerOptions o = {}) {
         o.url = printed.url;
         o.passwordFile = (dir / "central-password").string();
