@@ -93,7 +93,8 @@ TEST_CASE("a running kiosk's sync thread takes over a roster imported on another
     CHECK(took >= 0);
     CHECK(zaal.sqliteCount("SELECT count(*) FROM participant WHERE code = 'ZU02' AND active = 0") == 1);
     CHECK(waitFor(2000, [&] { return worker.rostersApplied() == 1; }) >= 0);
-    CHECK(wakes.load() > wakesBefore);  // the frame loop is woken to show it
+    // The frame loop is woken to show it (the wake follows the count, on the sync thread: wait for it).
+    CHECK(waitFor(2000, [&] { return wakes.load() > wakesBefore; }) >= 0);
     CHECK(worker.status().errorKey.empty());
 
     SECTION("held by another writer, the list stays as it was, the status says the database failed, and it arrives after") {
