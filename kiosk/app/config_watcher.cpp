@@ -1,5 +1,9 @@
 #include "config_watcher.h"
 
+#include <pthread.h>
+#include <sys/eventfd.h>
+#include <unistd.h>
+
 #include <cstdint>
 
 #include "app/embedded_assets.h"
@@ -35,10 +39,12 @@ ConfigFiles readConfig(const std::filesystem::path& dir, Texts& texts, bool lang
 
 StoreStatus openStoreWithRoster(AttendanceDb& db, const std::filesystem::path& dbPath, const ConfigFiles& files,
                                 const LoadedConfig& config, Instant now, const Texts& texts,
-                                std::vector<std::string>& messages, bool& rosterFailed) {
+                                std::vector<std::string>& messages, bool& rosterFailed, CheckTiming timing,
+                                bool* checkDeferred) {
     rosterFailed = false;
     db.setRetentionDays(config.settings.retentionDays);  // purge by evidence, the plausible window (retention.cpp)
-    const StoreOpenReport report = db.open(dbPath, now);
+    const StoreOpenReport report = db.open(dbPath, now, timing);
+    if (checkDeferred) *checkDeferred = report.checkDeferred;
     for (const auto& line : describeOpenReport(texts, report)) messages.push_back(line);
     if (!report.status.ok()) {
         messages.push_back(dbPath.string() + ": " + texts(storeErrorKey(report.status.kind)) + " (" + report.status.detail + ")");
@@ -57,9 +63,37 @@ StoreStatus openStoreWithRoster(AttendanceDb& db, const std::filesystem::path& d
     return report.status;
 }
 
-ConfigWatcher::ConfigWatcher(std::filesystem::path dir, bool watch, Instant now)
+ConfigWatcher::ConfigWatcher(std::filesystem::path dir, bool watch, Instant now, std::function<void()> wake)
     : dir_(std::move(dir)), watch_(watch && !dir_.empty()), lastPoll_(now) {
+    if (watch_ && wake) {
+        // The watch before the signature: a change in between is seen by both, never by neither.
+        files_ = FileWatch({dir_ / kKioskFile, dir_ / kProgrammeFile, dir_ / kExercisesFile, dir_ / kRosterFile}, true, true);
+        stopFd_ = ::eventfd(0, EFD_CLOEXEC);
+        if (files_.active() && stopFd_ >= 0)
+            wakeThread_ = std::thread([this, wake = std::move(wake)] {
+                ::pthread_setname_np(::pthread_self(), "kiosk-config");
+                for (;;) {
+                    const bool changed = files_.wait(-1, stopFd_);
+                    if (stopping_) return;
+                    if (changed) {
+                        due_ = true;
+                        wake();
+                    }
+                }
+            });
+    }
     if (!dir_.empty()) stamp_ = stamp();
+}
+
+ConfigWatcher::~ConfigWatcher() {
+    if (wakeThread_.joinable()) {
+        stopping_ = true;
+        const uint64_t one = 1;
+        if (::write(stopFd_, &one, sizeof one) < 0) {
+        }
+        wakeThread_.join();
+    }
+    if (stopFd_ >= 0) ::close(stopFd_);
 }
 
 std::string ConfigWatcher::stamp() const {
@@ -79,16 +113,24 @@ std::string ConfigWatcher::stamp() const {
 
 int64_t ConfigWatcher::msUntilPoll(Instant now) const {
     if (!watch_) return INT64_MAX;
+    // Told by the thread: nothing to look at until it says so, or a failed read is due again.
+    if (told() && (due_ || !retry_)) return due_ ? 0 : INT64_MAX;
     return std::max<int64_t>(0, lastPoll_.ms + kPollMs - now.ms);
 }
 
 std::optional<ConfigFiles> ConfigWatcher::poll(Instant now, Texts& texts, Problems& problems) {
-    if (!watch_ || now.ms - lastPoll_.ms < kPollMs) return std::nullopt;
+    if (!watch_) return std::nullopt;
+    const bool timeUp = now.ms - lastPoll_.ms >= kPollMs;
+    if (told() ? !due_.exchange(false) && !(retry_ && timeUp) : !timeUp) return std::nullopt;
     lastPoll_ = now;
+    retry_ = false;
     const std::string sig = stamp();
     if (sig == stamp_) return std::nullopt;
     ConfigFiles files = readConfigFolder(dir_, texts, problems);
-    if (!problems.empty()) return std::nullopt;  // not remembered: read again at the next poll
+    if (!problems.empty()) {  // not remembered: read again kPollMs later
+        retry_ = true;
+        return std::nullopt;
+    }
     stamp_ = sig;
     return files;
 }

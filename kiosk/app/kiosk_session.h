@@ -38,8 +38,14 @@ public:
     KioskSession(const SessionOptions& options, const Clock& clock, std::function<void()> wake);
     ~KioskSession();
 
-    // Whether the kiosk can run at all (config without errors, store open); else why not.
+    // Whether the kiosk can run at all (config without errors, store open, and its deferred check
+    // found no damage); else why not.
     bool ready() const { return ready_; }
+    // The store's full check deferred at start is still under way (store_worker.h, START).
+    bool checking() const { return checking_ != 0; }
+    // Milliseconds until the window should close (INT64_MAX: never): the check found damage.
+    int64_t msUntilClose() const;
+    static constexpr int64_t kOutOfOrderMs = 120'000;  // = 2 min // the out-of-order screen, then exit 1
     bool configError() const { return configError_; }
     const std::vector<std::string>& startupProblems() const { return s_.startupProblems; }
     // Errors of the newest config on disk when it was refused (the kiosk runs on the last good one).
@@ -108,6 +114,7 @@ private:
     void keepStoppedRun(Instant now);
     static constexpr const char* kStoppedRunMeta = "exercise_stopped_run";
     void dailyUpkeep(Instant now);                  // a new day: retention and backup, on the store thread
+    void checked(const StoreCompletion& c);         // the deferred check is done (kiosk_session_start.cpp)
     Navigation::Holds holds() const;
 
     SessionState s_;
@@ -128,6 +135,8 @@ private:
     uint64_t rostersSeen_ = 0;  // the sync thread's rostersApplied() last asked the store to read
     bool configError_ = false;
     bool ready_ = false;
+    uint64_t checking_ = 0;                  // the deferred check's ticket while it runs
+    std::optional<SteadyTime> closeAt_;      // the check found damage: close the window then
 };
 
 }  // namespace kiosk

@@ -128,6 +128,9 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
         unsigned char* pixels = nullptr;
         int aw = 0, ah = 0;
         ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &aw, &ah);  // builds the atlas
+        char note[80];
+        std::snprintf(note, sizeof note, "fonts: atlas %dx%d RGBA (%.1f MiB)", aw, ah, static_cast<double>(aw) * ah * 4 / (1024.0 * 1024.0));
+        traceStartup(note);  // (bench_start reads it)
     };
     std::thread fontThread(buildFonts, w, h);
 
@@ -205,6 +208,10 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
     const double startedAt = glfwGetTime();
     while (!glfwWindowShouldClose(window) && !gStopRequested) {
         if (opt.exitAfterSeconds > 0 && glfwGetTime() - startedAt >= opt.exitAfterSeconds) break;
+        if (session.msUntilClose() == 0) {  // the store's deferred check found damage (store_worker.h, START)
+            rc = 1;
+            break;
+        }
         // The moment something changes by itself (a countdown, a fling, a press held in the corner):
         // a draw is due once the wait has lasted that long.
         const int64_t dueMs = session.msUntilNextChange();
@@ -212,6 +219,7 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
         double wait = offscreen ? 0.0 : pacer.waitSeconds(dueMs, session.msUntilConfigPoll());
         if (watchdogMs > 0) wait = std::min(wait, static_cast<double>(watchdogMs) / 2000.0);
         if (opt.exitAfterSeconds > 0) wait = std::min(wait, std::max(0.0, opt.exitAfterSeconds - (glfwGetTime() - startedAt)));
+        if (const int64_t close = session.msUntilClose(); close != INT64_MAX) wait = std::min(wait, static_cast<double>(close) / 1000.0);
         if (offscreen && tapsDoneAt >= 0 && glfwGetTime() - tapsDoneAt < opt.delaySeconds) wait = 0.2;  // no busy wait
         if (wait > 0.0) glfwWaitEventsTimeout(wait);
         else glfwPollEvents();
