@@ -1,6 +1,8 @@
 #include "file_watch.h"
 
 #include <poll.h>
+#include <pthread.h>
+#include <sys/eventfd.h>
 #include <sys/inotify.h>
 #include <unistd.h>
 
@@ -92,6 +94,42 @@ bool FileWatch::wait(int ms, int alsoFd) {
     pollfd fds[2] = {{fd_, POLLIN, 0}, {alsoFd, POLLIN, 0}};
     const int n = ::poll(fds, alsoFd >= 0 ? 2 : 1, ms);
     return n > 0 && (fds[0].revents & POLLIN) && drain();
+}
+
+FileWatchThread::FileWatchThread(FileWatch watch, std::function<void()> onChange)
+    : watch_(std::move(watch)), stopFd_(::eventfd(0, EFD_CLOEXEC)) {
+    if (!watch_.active() || stopFd_ < 0) return;
+    thread_ = std::thread([this, onChange = std::move(onChange)] {
+        ::pthread_setname_np(::pthread_self(), "kiosk-watch");
+        for (;;) {
+            pollfd fds[2] = {{watch_.fd(), POLLIN, 0}, {stopFd_, POLLIN, 0}};
+            if (::poll(fds, 2, -1) < 0 && errno != EINTR) return;
+            if (stopping_) return;
+            bool tell = false;
+            {
+                std::lock_guard lock(mutex_);
+                if (watch_.drain()) tell = pending_ = true;
+            }
+            if (tell && onChange) onChange();
+        }
+    });
+}
+
+FileWatchThread::~FileWatchThread() {
+    if (thread_.joinable()) {
+        stopping_ = true;
+        const uint64_t one = 1;
+        if (::write(stopFd_, &one, sizeof one) < 0) {
+        }
+        thread_.join();
+    }
+    if (stopFd_ >= 0) ::close(stopFd_);
+}
+
+bool FileWatchThread::changed() {
+    std::lock_guard lock(mutex_);
+    if (watch_.drain()) pending_ = true;
+    return std::exchange(pending_, false);
 }
 
 }  // namespace kiosk

@@ -26,9 +26,13 @@
 //      safety poll (kSafetyPollMs); nothing fails.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
+#include <functional>
+#include <mutex>
 #include <optional>
+#include <thread>
 #include <string>
 #include <vector>
 
@@ -68,6 +72,30 @@ private:
         std::vector<std::string> names;  // the watched files in it
     };
     std::vector<Folder> folders_;
+};
+
+// A thread that sleeps on a FileWatch and calls `onChange` (e.g. the frame loop's wake) when a
+// watched file changed: for a waiter that cannot poll() a descriptor itself (the window loop waits
+// in glfwWaitEventsTimeout). changed() asks the same question at once from any thread and
+// consumes the answer, so the caller never depends on when the thread ran.
+class FileWatchThread {
+public:
+    FileWatchThread(FileWatch watch, std::function<void()> onChange);
+    ~FileWatchThread();  // stops and joins
+    FileWatchThread(const FileWatchThread&) = delete;
+    FileWatchThread& operator=(const FileWatchThread&) = delete;
+
+    bool active() const { return watch_.active(); }
+    // True once per change of the watched files since the last call (whichever thread read it).
+    bool changed();
+
+private:
+    std::mutex mutex_;
+    FileWatch watch_;
+    bool pending_ = false;  // under mutex_
+    std::atomic<bool> stopping_{false};
+    int stopFd_ = -1;
+    std::thread thread_;
 };
 
 // When to look again after the files changed (4). Not thread-safe: one per waiting thread.

@@ -20,8 +20,8 @@
 #include <random>
 #include <thread>
 
-#include "app/ledger_days.h"
-#include "app/staff_pin.h"
+#include "content/staff_pin.h"
+#include "session/ledger_days.h"
 #include "bench_stats.h"
 #include "process.h"
 #include "store/atomic_file.h"
