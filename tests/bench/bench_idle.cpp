@@ -22,17 +22,14 @@
 #include <thread>
 
 #include "bench_stats.h"
+#include "e2e_support.h"
 #include "pg_server.h"
-#include "process.h"
-#include "store_test_support.h"
 
 using namespace kiosk;
 using namespace kiosk::bench;
 namespace fs = std::filesystem;
 
 namespace {
-
-const std::string kSource = KIOSK_SOURCE_DIR;
 
 [[noreturn]] void die(const std::string& why) {
     std::fprintf(stderr, "bench_idle: %s\n", why.c_str());
@@ -75,8 +72,8 @@ std::map<int, ThreadCount> threads(int pid) {
 fs::path writeConfig(const fs::path& dir, const std::string& url, const std::string& password) {
     fs::create_directories(dir / "config");
     for (const char* f : {"programme.toml", "exercises.toml", "participants.csv"})
-        fs::copy_file(kSource + "/config/" + f, dir / "config" / f, fs::copy_options::overwrite_existing);
-    std::string toml = readAll(kSource + "/config/kiosk.toml");
+        fs::copy_file(test::kSource + "/config/" + f, dir / "config" / f, fs::copy_options::overwrite_existing);
+    std::string toml = readAll(test::kSource + "/config/kiosk.toml");
     if (!url.empty()) {
         auto replace = [&](const std::string& from, const std::string& to) {
             const auto at = toml.find(from);
@@ -96,18 +93,6 @@ struct Measured {
     double perMinute = 0;  // every thread together
     double checkinMs = -1;  // command line check-in until the kiosk drew it
 };
-
-// The ms stamps (CLOCK_MONOTONIC) of the frames in a --ui-dump file.
-std::vector<long long> frameTimes(const fs::path& dump) {
-    std::vector<long long> out;
-    std::istringstream in(readAll(dump));
-    std::string line;
-    while (std::getline(in, line)) {
-        const auto at = line.find("\"ms\": ");
-        if (at != std::string::npos) out.push_back(std::stoll(line.substr(at + 6)));
-    }
-    return out;
-}
 
 Measured measure(const std::string& kiosk, const fs::path& dir, const fs::path& config, int seconds, const char* label) {
     const fs::path db = dir / "attendance.db", dump = dir / "ui.jsonl";
@@ -132,13 +117,12 @@ Measured measure(const std::string& kiosk, const fs::path& dir, const fs::path& 
     }
     std::printf("| | all %zu threads | %.1f | |\n", after.size(), m.perMinute);
     // A check-in from the command line: the moment the process ended until the kiosk drew a frame.
-    const size_t framesBefore = frameTimes(dump).size();
+    const size_t framesBefore = test::frameTimes(dump.string()).size();
     const test::RunResult r = test::run({kiosk, "checkin", "ZU01", "--config", config.string(), "--db", db.string()},
                                         {{"TZ", "Europe/Amsterdam"}, {"DISPLAY", ""}});
-    const long long committed =
-        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    const long long committed = test::monotonicMs();
     for (int i = 0; i < 200 && r.exitCode == 0 && m.checkinMs < 0; ++i) {
-        const auto t = frameTimes(dump);
+        const auto t = test::frameTimes(dump.string());
         for (size_t k = framesBefore; k < t.size() && m.checkinMs < 0; ++k)
             if (t[k] >= committed) m.checkinMs = static_cast<double>(t[k] - committed);
         std::this_thread::sleep_for(std::chrono::milliseconds(25));

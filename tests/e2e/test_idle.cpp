@@ -36,21 +36,6 @@ long wakeups(int pid) {
     return total;
 }
 
-std::vector<long long> frameTimes(const std::string& dump) {
-    std::vector<long long> out;
-    std::istringstream in(readFile(dump));
-    std::string line;
-    while (std::getline(in, line)) {
-        const auto at = line.find("\"ms\": ");
-        if (at != std::string::npos) out.push_back(std::stoll(line.substr(at + 6)));
-    }
-    return out;
-}
-
-long long monotonicMs() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
 }  // namespace
 
 TEST_CASE("an idle kiosk's threads together wake a few times a minute at most, and a command-line check-in still shows within 2 s",
