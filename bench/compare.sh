@@ -13,10 +13,15 @@
 #      normal mode, windowed, against `chromium --kiosk` of the same page. "Tree": descendants, the
 #      program's session, and helpers that left both (found by a marker in their environment).
 #   3. idle CPU over the same 60 s: utime+stime (plus cutime+cstime, so that children that exit and
-#      are reaped still count) from /proc/PID/stat, summed over the tree, end minus start.
+#      are reaped still count) from /proc/PID/stat, summed over the tree, end minus start; and over
+#      the same window the idle wakeups per minute: voluntary context switches of every thread of
+#      the tree (/proc/PID/task/*/status, each one a time a thread slept and was woken), and at its
+#      end the own heap + anonymous memory (Anonymous of /proc/PID/smaps_rollup, summed: malloc,
+#      the GL driver's buffers and textures, everything that is not a mapped file).
 #      The kiosk and Chromium run one after the other, never together (2 cores).
 #   4. the kiosk's own benchmark programs, when built (tests/bench): frame build, tap to visible,
-#      commit against raw fdatasync, and export of 100,000 events (bench_export, once it exists).
+#      commit against raw fdatasync, export of 100,000 events, and the kiosk's start by phase and
+#      idle memory by kind (bench_start: own heap + anonymous, the GL driver, the font atlas).
 # Exit code: 0 when every measured figure passes (n/a is reported, not failed), 1 when one fails or
 # the measuring itself fails, 2 on misuse.
 #
@@ -24,6 +29,7 @@
 #   BENCH_SECONDS=60    length of the idle window for memory and CPU
 #   BENCH_SETTLE=10     seconds after start before the idle window opens (start-up is not idling)
 #   BENCH_RUNS=5        timed start-up runs per program (median)
+#   BENCH_SIZE=1920x1080 the screen (Xvfb), the kiosk's window and Chromium's (issue 33: 1080p)
 #   BENCH_NOW=2026-11-26T09:10   the kiosk's --now, so it shows what home.html shows (day 1, 09:10);
 #                       empty: the real clock
 #   BENCH_KIOSK=PATH    measure this kiosk binary and build nothing (default: build build/release)
@@ -47,6 +53,8 @@ IDLE_SECONDS=${BENCH_SECONDS:-60}
 SETTLE=${BENCH_SETTLE:-10}
 RUNS=${BENCH_RUNS:-5}
 NOW=${BENCH_NOW-2026-11-26T09:10}
+SIZE=${BENCH_SIZE:-1920x1080}
+SIZE_W=${SIZE%x*} SIZE_H=${SIZE#*x}
 CHROMIUM=${BENCH_CHROMIUM:-chromium}
 OUT=$ROOT/build/bench
 PAGE=file://$ROOT/bench/home.html
@@ -63,7 +71,7 @@ if [ -z "$KIOSK" ]; then
     targets=(leergang-kiosk)
     # Configure first, then build the bench_* targets that this checkout has (bench_export may not exist yet).
     cmake -S "$ROOT" -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-    for t in bench_frames bench_store bench_tap bench_export; do
+    for t in bench_frames bench_store bench_tap bench_export bench_start; do
         grep -q "^build $t: phony" build/release/build.ninja && targets+=("$t")
     done
     build build/release -DCMAKE_BUILD_TYPE=Release -- "${targets[@]}"
@@ -138,8 +146,8 @@ stop_group() {
 
 # One X server for everything, started once here so that its start-up is never counted. -displayfd
 # takes the first free display number, so it does not collide with a test run's xvfb-run -a.
-say "Xvfb starten / starting Xvfb (1280x800x24)"
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$WORK/display" 2>"$WORK/xvfb.log" &
+say "Xvfb starten / starting Xvfb (${SIZE}x24)"
+Xvfb -displayfd 3 -screen 0 "${SIZE}x24" -nolisten tcp 3>"$WORK/display" 2>"$WORK/xvfb.log" &
 XVFB_PID=$!
 for _ in $(seq 100); do [ -s "$WORK/display" ] && break; sleep 0.05; done
 [ -s "$WORK/display" ] || { echo "Xvfb startte niet / did not start:" >&2; cat "$WORK/xvfb.log" >&2; exit 1; }
@@ -223,11 +231,24 @@ tree_ticks() {
 }
 
 # tree_pss_kib PIDS...: proportional set size, summed (kB as the kernel counts them, i.e. KiB).
-tree_pss_kib() {
-    local pid v total=0
+tree_pss_kib() { tree_rollup_kib Pss "$@"; }
+
+# tree_rollup_kib FIELD PIDS...: a field of /proc/PID/smaps_rollup (Pss, Anonymous), summed, KiB.
+tree_rollup_kib() {
+    local field=$1 pid v total=0; shift
     for pid in "$@"; do
-        v=$(awk '/^Pss:/ { print $2; exit }' "/proc/$pid/smaps_rollup" 2>/dev/null) || v=0
+        v=$(awk -v f="$field:" '$1 == f { print $2; exit }' "/proc/$pid/smaps_rollup" 2>/dev/null) || v=0
         total=$((total + ${v:-0}))
+    done
+    echo "$total"
+}
+
+# tree_wakeups PIDS...: voluntary context switches so far of every thread of PIDS, summed (a thread
+# that ended meanwhile no longer counts: a lower bound for a program that starts threads, as Chromium does).
+tree_wakeups() {
+    local pid total=0
+    for pid in "$@"; do
+        total=$((total + $(cat /proc/"$pid"/task/*/status 2>/dev/null | awk '/^voluntary_ctxt_switches:/ { s += $2 } END { print s + 0 }')))
     done
     echo "$total"
 }
@@ -261,10 +282,10 @@ say "1/4 Start tot eerste frame / start to first frame ($RUNS runs elk / each, p
 KIOSK_START=() CHROMIUM_START=() k='' c=''
 for i in $(seq 0 "$RUNS"); do
     timed k "$WORK/kiosk-$i.png" "$WORK/kiosk-start.log" \
-        "$KIOSK" --config "$ROOT/config" --db "$WORK/start-$i.db" "${NOW_ARGS[@]}" --screenshot "$WORK/kiosk-$i.png"
+        "$KIOSK" --config "$ROOT/config" --db "$WORK/start-$i.db" "${NOW_ARGS[@]}" --size "$SIZE" --screenshot "$WORK/kiosk-$i.png"
     timed c "$WORK/chromium-$i.png" "$WORK/chromium-start.log" \
         "$CHROMIUM" --headless "${CHROMIUM_FLAGS[@]}" --user-data-dir="$WORK/profile-start-$i" \
-        --hide-scrollbars --window-size=1280,800 --screenshot="$WORK/chromium-$i.png" "$PAGE"
+        --hide-scrollbars --window-size="$SIZE_W,$SIZE_H" --screenshot="$WORK/chromium-$i.png" "$PAGE"
     if [ "$i" -eq 0 ]; then
         echo "  opwarmen / warm-up: kiosk $(fmt "$k" 0) ms, chromium $(fmt "$c" 0) ms (niet geteld / not counted)"
     else
@@ -292,32 +313,39 @@ idle() {
     if ! kill -0 "$root" 2>/dev/null; then
         echo "$name stopte vanzelf / exited by itself:" >&2; tail -20 "$OUT/idle-$name.log" >&2; exit 1
     fi
-    local t0 t1 ticks0 ticks1 pids
-    # shellcheck disable=SC2046
-    ticks0=$(tree_ticks $(tree_pids "$root")); t0=$(now_s)
+    local t0 t1 ticks0 ticks1 wake0 wake1 pids
+    pids=$(tree_pids "$root")
+    # shellcheck disable=SC2086
+    ticks0=$(tree_ticks $pids); wake0=$(tree_wakeups $pids); t0=$(now_s)
     nap "$IDLE_SECONDS"
+    # shellcheck disable=SC2086
+    wake1=$(tree_wakeups $pids)   # the same processes as at the start: a wakeup is counted once
     pids=$(tree_pids "$root")
     # shellcheck disable=SC2086
     ticks1=$(tree_ticks $pids); t1=$(now_s)
     # shellcheck disable=SC2086
     IDLE_PSS=$(calc "$(tree_pss_kib $pids) / 1024")
+    # shellcheck disable=SC2086
+    IDLE_ANON=$(calc "$(tree_rollup_kib Anonymous $pids) / 1024")
     IDLE_PROCS=$(wc -w <<<"$pids")
     IDLE_TICKS=$((ticks1 - ticks0))
     IDLE_WINDOW=$(calc "$t1 - $t0")
     IDLE_CPU=$(calc "$IDLE_TICKS / $CLK_TCK / $IDLE_WINDOW * 100")
+    IDLE_WAKEUPS=$(calc "($wake1 - $wake0) / $IDLE_WINDOW * 60")
     if ! kill -0 "$root" 2>/dev/null; then
         echo "$name stopte tijdens de meting / exited while measured:" >&2; tail -20 "$OUT/idle-$name.log" >&2; exit 1
     fi
     stop_group "$root"
-    echo "  $name: CPU $(fmt "$IDLE_CPU" 3) % van één kern / of one core ($((ticks1 - ticks0)) ticks), PSS $(fmt "$IDLE_PSS" 1) MiB, $IDLE_PROCS proces(sen)"
+    echo "  $name: CPU $(fmt "$IDLE_CPU" 3) % van één kern / of one core ($((ticks1 - ticks0)) ticks), PSS $(fmt "$IDLE_PSS" 1) MiB," \
+         "eigen heap + anoniem / own heap + anon $(fmt "$IDLE_ANON" 1) MiB, $(fmt "$IDLE_WAKEUPS" 1) wakeups/min, $IDLE_PROCS proces(sen)"
 }
 
 say "2+3/4 Stilstaand / idle: ${SETTLE} s opstarten / settling, dan / then ${IDLE_SECONDS} s meten / measuring, één na één / one after the other"
-idle kiosk "$KIOSK" --config "$ROOT/config" --db "$WORK/idle.db" "${NOW_ARGS[@]}"
-CPU_K=$IDLE_CPU PSS_K=$IDLE_PSS PROCS_K=$IDLE_PROCS TICKS_K=$IDLE_TICKS WINDOW_K=$IDLE_WINDOW
+idle kiosk "$KIOSK" --config "$ROOT/config" --db "$WORK/idle.db" "${NOW_ARGS[@]}" --size "$SIZE"
+CPU_K=$IDLE_CPU PSS_K=$IDLE_PSS PROCS_K=$IDLE_PROCS TICKS_K=$IDLE_TICKS WINDOW_K=$IDLE_WINDOW ANON_K=$IDLE_ANON WAKE_K=$IDLE_WAKEUPS
 idle chromium "$CHROMIUM" --kiosk "${CHROMIUM_FLAGS[@]}" --user-data-dir="$WORK/profile-idle" \
-    --window-size=1280,800 --window-position=0,0 "$PAGE"
-CPU_C=$IDLE_CPU PSS_C=$IDLE_PSS PROCS_C=$IDLE_PROCS TICKS_C=$IDLE_TICKS WINDOW_C=$IDLE_WINDOW
+    --window-size="$SIZE_W,$SIZE_H" --window-position=0,0 "$PAGE"
+CPU_C=$IDLE_CPU PSS_C=$IDLE_PSS PROCS_C=$IDLE_PROCS TICKS_C=$IDLE_TICKS WINDOW_C=$IDLE_WINDOW ANON_C=$IDLE_ANON WAKE_C=$IDLE_WAKEUPS
 
 # ---------------------------------------------------------------------------------------------------
 # 4. The kiosk's own benchmark programs (tests/bench/*.cpp). Their output is parsed, not re-done here.
@@ -385,6 +413,11 @@ if run_bench bench_tap; then
     TAP_MAX=$(metric "$log" 'tap\.max'); [ -n "$TAP_MAX" ] || TAP_MAX=$(sed -nE 's/.*max +([0-9.]+) ms.*/\1/p' "$log" | head -1)
 fi
 
+# Where the start goes and what the idle kiosk holds, by phase and by kind of memory (issue 33):
+# bench_start's tables are printed with the results (and kept in build/bench/bench_start.log).
+START_PROFILE=''
+if run_bench bench_start --size "$SIZE" --kiosk "$KIOSK"; then START_PROFILE=$OUT/bench_start.log; fi
+
 # Export of 100,000 events (bench_export): its table has a line per export, "EVENTS  WHAT  TIME(ms)
 # PEAK(MiB)  ROWS"; the figure is the slowest export at 100,000 events.
 EXPORT_S='' EXPORT_WHAT='' EXPORT_STATE="n/a (not built)"
@@ -418,7 +451,7 @@ na() { row "$1" "n/a (${2:-not built})" "—" "—" "$3" "n/a"; }
 
 r=$(calc "$START_K / $START_C")
 row "Start tot eerste frame / start to first frame (hele proces / whole process, mediaan / median of $RUNS)" \
-    "$(fmt "$START_K" 0) ms" "$(fmt "$START_C" 0) ms" "$(fmt "$r" 2)×" "≤ 0.25×" "$(verdict le "$r" 0.25)"
+    "$(fmt "$START_K" 0) ms" "$(fmt "$START_C" 0) ms" "$(fmt "$r" 2)×" "≤ 0.15× (issue 33)" "$(verdict le "$r" 0.15)"
 
 r=$(calc "$PSS_K / $PSS_C")
 row "Geheugen / memory: PSS na / after $((SETTLE + IDLE_SECONDS)) s, hele procesboom / whole process tree" \
@@ -438,6 +471,15 @@ cpu_ok() { le "$r" 0.1 && lt "$CPU_K_BOUND" 0.3; }
 row "CPU stilstaand / idle CPU over $IDLE_SECONDS s, % van één kern / of one core" \
     "$CPU_K_TEXT" "$(fmt "$CPU_C" 3) % ($TICKS_C ticks)" "$([ "$TICKS_K" -ne 0 ] || echo '< ')$(fmt "$r" 3)×" \
     "≤ 0.1× en / and < 0.3 %" "$(verdict cpu_ok)"
+
+r=$(calc "($ANON_C > 0) ? $ANON_K / $ANON_C : 999")
+row "Eigen heap + anoniem geheugen / own heap + anonymous memory (smaps_rollup Anonymous) na / after $((SETTLE + IDLE_SECONDS)) s, $SIZE" \
+    "$(fmt "$ANON_K" 1) MiB" "$(fmt "$ANON_C" 1) MiB" "$(fmt "$r" 2)×" "≤ 16 MiB (issue 33)" "$(verdict le "$ANON_K" 16)"
+
+# Chromium's count is a lower bound (threads that ended within the window are not counted).
+r=$(calc "($WAKE_C > 0) ? $WAKE_K / $WAKE_C : 999")
+row "Wekmomenten stilstaand / idle wakeups per minute, alle threads / every thread (voluntary context switches)" \
+    "$(fmt "$WAKE_K" 1) /min" "$(fmt "$WAKE_C" 1) /min" "$(fmt "$r" 3)×" "≤ 10 /min (issue 33)" "$(verdict le "$WAKE_K" 10)"
 
 frames_row() {  # frames_row LABEL "P50 P99"
     if [ -z "$2" ]; then na "$1" "" "p99 < 4 ms"; return; fi
@@ -477,7 +519,7 @@ fi
     echo "Chromium: $("$CHROMIUM" --version 2>/dev/null | head -1), \`bench/home.html\`."
     echo "Machine: $(nproc) kernen / cores, $(sed -nE 's/^model name\s*: //p' /proc/cpuinfo | head -1), $(uname -r);"
     echo "Load average bij begin / at start $LOAD_BEFORE, aan het eind / at the end $(cut -d' ' -f1-3 /proc/loadavg)."
-    echo "Xvfb 1280x800x24 (Mesa llvmpipe, geen GPU / no GPU). Runs: $RUNS; idle: ${SETTLE} s + ${IDLE_SECONDS} s each, one after the other."
+    echo "Xvfb ${SIZE}x24 (Mesa llvmpipe, geen GPU / no GPU). Runs: $RUNS; idle: ${SETTLE} s + ${IDLE_SECONDS} s each, one after the other."
     echo
     echo "| Meting / figure | Kiosk | Chromium / referentie | Verhouding / ratio | Doel / target | Uitslag / result |"
     echo "|---|---|---|---|---|---|"
@@ -487,6 +529,12 @@ fi
          "chromium $(for v in "${CHROMIUM_START[@]}"; do printf '%s ' "$(fmt "$v" 0)"; done)-"
     echo "idle window kiosk $(fmt "$WINDOW_K" 1) s, $TICKS_K ticks; chromium $(fmt "$WINDOW_C" 1) s, $TICKS_C ticks (CLK_TCK $CLK_TCK)."
     echo "Logs: build/bench/*.log; screenshots of the timed runs: build/bench/start-kiosk.png, start-chromium.png."
+    if [ -n "$START_PROFILE" ]; then
+        echo
+        echo "## De start van de kiosk per fase, en zijn geheugen per soort / the kiosk's start by phase, its memory by kind (bench_start)"
+        echo
+        grep -v '^bench: ' "$START_PROFILE"
+    fi
 } >"$OUT/results.md"
 
 say "Uitslag / results (ook in / also in build/bench/results.md)"

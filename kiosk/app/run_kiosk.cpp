@@ -65,7 +65,7 @@ int runKiosk(const CommandLine& cl) {
         // to turn to, for a while; then the process ends with its code, and systemd (Restart=always)
         // starts it again, so a disk that was full or a config that was fixed meanwhile is tried anew.
         std::fprintf(stderr, "%s\n", session.texts()("app.cannot_start").c_str());
-        wo.exitAfterSeconds = kOutOfOrderSeconds;
+        wo.exitAfterSeconds = static_cast<double>(KioskSession::kOutOfOrderMs) / 1000.0;
         runWindow(session, wo);
         return session.configError() ? 2 : 1;
     }

@@ -6,6 +6,7 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 #include <GL/gl.h>
+#include <GL/glext.h>
 
 #include <malloc.h>
 
@@ -14,6 +15,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <cstdint>
 #include <cstring>
 #include <thread>
 #include <vector>
@@ -64,6 +66,45 @@ void glfwError(int code, const char* description) {
     // Reported once at start-up through the return values; keep stderr free of noise otherwise.
     (void)code;
     (void)description;
+}
+
+// The font atlas as a one-channel texture (issue 33). ImGui's OpenGL backend uploads it as RGBA,
+// four bytes a pixel, and llvmpipe keeps textures in ordinary memory; one byte a pixel, with the
+// texture's swizzle reading it as (1, 1, 1, coverage), draws exactly the same for a quarter of the
+// memory and of the upload. Returns the texture (re-specified when `tex` is one already).
+GLuint uploadAlphaAtlas(GLuint tex) {
+    ImGuiIO& io = ImGui::GetIO();
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+    if (!tex) glGenTextures(1, &tex);
+    GLint last = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &last);
+    glBindTexture(GL_TEXTURE_2D, tex);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    const GLint swizzle[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+    glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+    glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(last));
+    io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<intptr_t>(tex)));
+    return tex;
+}
+
+// The backend's shaders and buffers. It would also make its RGBA font texture from our atlas (a
+// four-byte copy of every pixel): it gets a stand-in atlas instead (ImGui's small default font),
+// whose texture is deleted at once; uploadAlphaAtlas() makes ours.
+void createDeviceObjects() {
+    ImGuiIO& io = ImGui::GetIO();
+    ImFontAtlas standIn;
+    ImFontAtlas* ours = io.Fonts;
+    io.Fonts = &standIn;
+    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    io.Fonts = ours;
 }
 
 }  // namespace
@@ -127,7 +168,11 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
         ui::applyStyle(t);
         unsigned char* pixels = nullptr;
         int aw = 0, ah = 0;
-        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &aw, &ah);  // builds the atlas
+        ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &aw, &ah);  // builds the atlas (one byte a pixel)
+        char note[80];
+        std::snprintf(note, sizeof note, "fonts: atlas %dx%d, one byte a pixel (%.1f MiB)", aw, ah,
+                      static_cast<double>(aw) * ah / (1024.0 * 1024.0));
+        traceStartup(note);  // (bench_start reads it)
     };
     std::thread fontThread(buildFonts, w, h);
 
@@ -161,6 +206,7 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
     traceStartup("ImGui backends");
 
     int fbW = 0, fbH = 0;
+    GLuint fontTexture = 0;  // uploadAlphaAtlas()
     // Fonts follow the framebuffer's size (the window may differ from what was asked: a tiling
     // compositor, a HiDPI scale); rebuilt when it changes.
     auto ensureFonts = [&] {
@@ -170,15 +216,13 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
         if (fbH != fontH || fbW != fontW) buildFonts(fbW, fbH);
         fontW = fbW;
         fontH = fbH;
-        // The first time, create all device objects now (shaders and the font texture); otherwise
-        // the backend does it at its first NewFrame and builds the atlas a second time.
+        // The first time, create the backend's device objects now (otherwise it does at its first
+        // NewFrame, with an RGBA copy of the atlas); the font texture is ours, one byte a pixel.
         if (!deviceObjects) {
-            ImGui_ImplOpenGL3_CreateDeviceObjects();
+            createDeviceObjects();
             deviceObjects = true;
-        } else {
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
         }
+        fontTexture = uploadAlphaAtlas(fontTexture);
         // The texture now lives in GL: the CPU copy of the atlas and the font files it was built
         // from can go, and the freed heap back to the system.
         io.Fonts->ClearTexData();
@@ -205,6 +249,10 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
     const double startedAt = glfwGetTime();
     while (!glfwWindowShouldClose(window) && !gStopRequested) {
         if (opt.exitAfterSeconds > 0 && glfwGetTime() - startedAt >= opt.exitAfterSeconds) break;
+        if (session.msUntilClose() == 0) {  // the store's deferred check found damage (store_worker.h, START)
+            rc = 1;
+            break;
+        }
         // The moment something changes by itself (a countdown, a fling, a press held in the corner):
         // a draw is due once the wait has lasted that long.
         const int64_t dueMs = session.msUntilNextChange();
@@ -212,6 +260,7 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
         double wait = offscreen ? 0.0 : pacer.waitSeconds(dueMs, session.msUntilConfigPoll());
         if (watchdogMs > 0) wait = std::min(wait, static_cast<double>(watchdogMs) / 2000.0);
         if (opt.exitAfterSeconds > 0) wait = std::min(wait, std::max(0.0, opt.exitAfterSeconds - (glfwGetTime() - startedAt)));
+        if (const int64_t close = session.msUntilClose(); close != INT64_MAX) wait = std::min(wait, static_cast<double>(close) / 1000.0);
         if (offscreen && tapsDoneAt >= 0 && glfwGetTime() - tapsDoneAt < opt.delaySeconds) wait = 0.2;  // no busy wait
         if (wait > 0.0) glfwWaitEventsTimeout(wait);
         else glfwPollEvents();
@@ -274,6 +323,7 @@ int runWindow(KioskSession& session, const WindowOptions& opt) {
 
     systemdNotify("STOPPING=1");
     session.stopStore();  // its thread posts GLFW events: stop it while GLFW is still there
+    if (fontTexture) glDeleteTextures(1, &fontTexture);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();

@@ -22,9 +22,6 @@ struct WindowOptions {
     double exitAfterSeconds = 0;    // > 0: close the window after this long (the out-of-order screen)
 };
 
-// How long the out-of-order screen stays before the process ends to be started again.
-inline constexpr double kOutOfOrderSeconds = 120;
-
 // Runs until the window closes. Returns the process exit code (0 ok, 1 runtime failure).
 int runWindow(KioskSession& session, const WindowOptions& options);
 

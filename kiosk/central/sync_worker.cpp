@@ -2,6 +2,7 @@
 
 #include <libpq-fe.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sys/eventfd.h>
 #include <unistd.h>
 
@@ -16,6 +17,7 @@
 #include "central/pg_connection.h"
 #include "store/attendance_db.h"
 #include "store/central_outbox.h"
+#include "store/file_watch.h"
 
 namespace kiosk {
 namespace {
@@ -30,14 +32,18 @@ int msUntil(Steady::time_point t) {
 struct Woken {
     bool poked = false;   // the eventfd: poke() or stop()
     bool socket = false;  // the server's connection has something (a NOTIFY, or its end)
+    bool files = false;   // the database or its -wal changed (file_watch.h)
 };
 
-// Waits up to `ms` on the eventfd and, when `socket` >= 0, the connection's socket.
-Woken waitFor(int wakeFd, int socket, int ms) {
-    pollfd fds[2] = {{wakeFd, POLLIN, 0}, {socket, POLLIN, 0}};
-    const int n = ::poll(fds, socket >= 0 ? 2 : 1, ms);
+// Waits up to `ms` on the eventfd and, when `socket` >= 0, the connection's socket and, when
+// `watch` is given and active, the database's files.
+Woken waitFor(int wakeFd, int socket, int ms, FileWatch* watch = nullptr) {
+    const int watchFd = watch ? watch->fd() : -1;
+    pollfd fds[3] = {{wakeFd, POLLIN, 0}, {socket, POLLIN, 0}, {watchFd, POLLIN, 0}};
+    const int n = ::poll(fds, 3, ms);  // a negative fd is skipped
     Woken w;
     if (n <= 0) return w;
+    if (watchFd >= 0 && (fds[2].revents & POLLIN)) w.files = watch->drain();
     if (fds[0].revents & POLLIN) {
         uint64_t count = 0;
         while (::read(wakeFd, &count, sizeof count) == sizeof count) {
@@ -75,6 +81,7 @@ void SyncWorker::poke() {
 }
 
 void SyncWorker::run() {
+    ::pthread_setname_np(::pthread_self(), "kiosk-sync");  // by name in top -H and /proc (bench_idle)
     SyncStatus st = board_.snapshot();
     auto publish = [&] {
         if (board_.publish(st) && onVisibleChange_) onVisibleChange_();
@@ -111,6 +118,11 @@ void SyncWorker::run() {
 
     bool pushDue = true, pullDue = true;
     int64_t dataVersion = -1;
+    // Other local writers (the command line, a script) are seen when the database's files change;
+    // only without inotify does a timer ask data_version, every localCheckMs (header, ONLINE).
+    FileWatch watch = FileWatch::forDatabase(options_.dbPath, options_.watchFiles);
+    LookAgain again;  // after the files changed (file_watch.h, 4)
+    const int localCheckMs = watch.active() ? -1 : options_.localCheckMs;
     auto nextSlow = Steady::now();
     auto nextLocal = Steady::now();
     while (!stopping_) {
@@ -224,7 +236,9 @@ void SyncWorker::run() {
             fail("sync.status_unreachable", oneLine(PQerrorMessage(pg.raw())));
             continue;
         }
-        const Woken w = waitFor(wakeFd_, socket, std::max(0, std::min(msUntil(nextSlow), msUntil(nextLocal))));
+        int untilLocal = localCheckMs < 0 ? msUntil(nextSlow) : msUntil(nextLocal);
+        if (const auto look = again.due()) untilLocal = std::min(untilLocal, msUntil(*look));
+        const Woken w = waitFor(wakeFd_, socket, std::max(0, std::min(msUntil(nextSlow), untilLocal)), &watch);
         if (stopping_) break;
         if (w.poked) pushDue = true;
         if (w.socket) {
@@ -238,10 +252,12 @@ void SyncWorker::run() {
             continue;
         }
         const auto now = Steady::now();
-        if (now >= nextLocal) {
+        if (w.files) again.changed(now);
+        if (again.dueBy(now) || (localCheckMs >= 0 && now >= nextLocal)) {
             int64_t v = dataVersion;
             if (outbox.dataVersion(v).ok() && v != dataVersion) pushDue = true;
-            nextLocal = now + std::chrono::milliseconds(options_.localCheckMs);
+            again.looked(now);
+            if (localCheckMs >= 0) nextLocal = now + std::chrono::milliseconds(localCheckMs);
         }
         if (now >= nextSlow) pushDue = pullDue = true;
     }

@@ -20,7 +20,8 @@
 //   ONLINE   waits in poll() on the connection's socket and an eventfd, with a timeout:
 //              - poke() (the session, after the store thread committed a local event) → push;
 //              - a NOTIFY attendance_event whose payload (origin kiosk) is not this kiosk → pull;
-//              - every localCheckMs: the outbox connection's data_version moved (a check-in from
+//              - the database or its -wal changed (file_watch.h; without inotify: every
+//                localCheckMs) and the outbox connection's data_version moved (a check-in from
 //                the command line or a script) → push;
 //              - every slowPollMs (30 s) → push and pull (a NOTIFY lost with a dropped connection).
 //   SYNCING  pushOutbox() then pullOtherKiosks() as due (central_sync.h has the rules); on a full
@@ -40,9 +41,11 @@
 //      server's commit), and syncRoster, whose apply is all or nothing and whose repeated release
 //      is harmless (central_roster.h, CONTRACT). A roster failure (a refused release, a database
 //      held by another writer) goes to BACKOFF like any other, with "sync.status_roster_failed".
-//   2. Idle costs nearly nothing: one PRAGMA data_version per localCheckMs and one push, pull and
-//      roster check (one small query per cohort, no write when nothing changed) per slowPollMs; `onVisibleChange` (the frame loop's wake) is called only when the status
-//      changed in a way a person would see (sync_status.h, 2), never for an idle poll.
+//   2. Idle costs nearly nothing: no local poll while the database's files do not change (one
+//      PRAGMA data_version per localCheckMs only without inotify), and one push, pull and roster
+//      check (one small query per cohort, no write when nothing changed) per slowPollMs;
+//      `onVisibleChange` (the frame loop's wake) is called only when the status changed in a way
+//      a person would see (sync_status.h, 2), never for an idle poll.
 //   3. The destructor stops the thread and joins it; it waits at most for one statement or one
 //      connect attempt (connect_timeout).
 #pragma once
@@ -67,7 +70,8 @@ struct SyncWorkerOptions {
     std::string kioskId;                // [kiosk] id: the origin of this kiosk's events
     std::filesystem::path dbPath;       // the kiosk's SQLite file (schema version 2 or later)
     int slowPollMs = 30'000;            // = 30 s // full push and pull when nothing woke the thread
-    int localCheckMs = 1'000;           // = 1 s // data_version check for other local writers
+    bool watchFiles = true;             // = true // wake on the database's files changing (inotify)
+    int localCheckMs = 60'000;          // = 60 s // without inotify: data_version check for other local writers
     int backoffFirstMs = 1'000;         // = 1 s // the first wait after a failure
     int backoffMaxMs = 5'000;           // = 5 s // the longest wait while the server is unreachable: a
                                         // returning server gets the queue within 10 s (issue 17)

@@ -61,16 +61,24 @@ std::string ConfigWatcher::stamp() const {
 
 int64_t ConfigWatcher::msUntilPoll(Instant now) const {
     if (!watch_) return INT64_MAX;
+    // Told: nothing to look at until told, or until a failed read is due again.
+    if (told_ && (due_ || !retry_)) return due_ ? 0 : INT64_MAX;
     return std::max<int64_t>(0, lastPoll_.ms + kPollMs - now.ms);
 }
 
 std::optional<ConfigFiles> ConfigWatcher::poll(Instant now, Texts& texts, Problems& problems) {
-    if (!watch_ || now.ms - lastPoll_.ms < kPollMs) return std::nullopt;
+    if (!watch_) return std::nullopt;
+    const bool timeUp = now.ms - lastPoll_.ms >= kPollMs;
+    if (told_ ? !due_.exchange(false) && !(retry_ && timeUp) : !timeUp) return std::nullopt;
     lastPoll_ = now;
+    retry_ = false;
     const std::string sig = stamp();
     if (sig == stamp_) return std::nullopt;
     ConfigFiles files = readConfigFolder(dir_, texts, problems);
-    if (!problems.empty()) return std::nullopt;  // not remembered: read again at the next poll
+    if (!problems.empty()) {  // not remembered: read again kPollMs later
+        retry_ = true;
+        return std::nullopt;
+    }
     stamp_ = sig;
     return files;
 }

@@ -1,11 +1,14 @@
 // config_folder.h: the config folder (or the embedded default), read at start and watched while
 // the kiosk runs; shared by the kiosk and every command of the command line.
 //
-// Watching is a stat of each file every 2 s (modification time and size: a file copied in with
-// an older time, or removed, still changes the signature); only a changed signature reads and
-// validates the folder. A folder that cannot be read is tried again at the next poll.
+// Watching: a poll compares a stat signature of each file (modification time and size: a file
+// copied in with an older time, or removed, still changes it); only a changed signature reads and
+// validates the folder. When the watcher is told of changes (the session's watch of the folder,
+// store/file_watch.h: inotify), it polls only when told, and kPollMs after a read that failed;
+// otherwise every kPollMs. A folder that cannot be read is tried again kPollMs later.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -36,6 +39,10 @@ public:
     static constexpr int64_t kPollMs = 2000;
 
     ConfigWatcher(std::filesystem::path dir, bool watch, Instant now);
+    // From now on the folder is looked at when told (and after a failed read), not every kPollMs.
+    void toldFromNowOn() { told_ = true; }
+    // A file of the folder changed (any thread): the next poll looks.
+    void tell() { due_ = true; }
     // Milliseconds until the folder should be looked at again (INT64_MAX: not watched).
     int64_t msUntilPoll(Instant now) const;
     // The folder's files when they changed since the last poll and could be read; else nothing.
@@ -50,6 +57,9 @@ private:
     bool watch_;
     std::string stamp_;
     Instant lastPoll_;
+    bool told_ = false;              // toldFromNowOn()
+    std::atomic<bool> due_{false};   // tell()
+    bool retry_ = false;             // the last read failed: read again kPollMs later
 };
 
 }  // namespace kiosk

@@ -34,6 +34,10 @@ bool KioskSession::drainStore() {
     }
     for (auto& c : done) {
         if (staff_.completed(c) || late_.completed(c) || days_.completed(c)) continue;
+        if (std::holds_alternative<store_done::Checked>(c.result)) {
+            checked(c);
+            continue;
+        }
         if (auto* synced = std::get_if<store_done::RosterSynced>(&c.result)) {
             if (!c.status.ok()) {  // the kiosk goes on with the roster it has: said on the Status page, not at the door
                 const std::string why = std::string(kRosterFile) + ": " + s_.texts(storeErrorKey(c.status.kind)) + " (" + c.status.detail + ")";
@@ -88,7 +92,7 @@ bool KioskSession::drainStore() {
             flow_.committed(s_.ui.feedback, c.ticket, now);
         } else {
             s_.reportStoreProblem(c.status);
-            if (flow_.failed(s_.ui.feedback, c.ticket, s_.storeProblem, now) && s_.ui.screen != ui::Screen::walkin)
+            if (flow_.failed(s_.ui.feedback, c.ticket, s_.storeProblem, now) && ready_ && s_.ui.screen != ui::Screen::walkin)
                 s_.ui.screen = ui::Screen::checkin;
         }
     }

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "content/config_folder.h"
+#include "store/file_watch.h"
 #include "session/input_bindings.h"
 #include "session/ledger_days.h"
 #include "session/navigation.h"
@@ -38,8 +39,14 @@ public:
     KioskSession(const SessionOptions& options, const Clock& clock, std::function<void()> wake);
     ~KioskSession();
 
-    // Whether the kiosk can run at all (config without errors, store open); else why not.
+    // Whether the kiosk can run at all (config without errors, store open, and its deferred check
+    // found no damage); else why not.
     bool ready() const { return ready_; }
+    // The store's full check deferred at start is still under way (store_worker.h, START).
+    bool checking() const { return checking_ != 0; }
+    // Milliseconds until the window should close (INT64_MAX: never): the check found damage.
+    int64_t msUntilClose() const;
+    static constexpr int64_t kOutOfOrderMs = 120'000;  // = 2 min // the out-of-order screen, then exit 1
     bool configError() const { return configError_; }
     const std::vector<std::string>& startupProblems() const { return s_.startupProblems; }
     // Errors of the newest config on disk when it was refused (the kiosk runs on the last good one).
@@ -91,6 +98,7 @@ private:
 
     void start();                                   // kiosk_session_start.cpp
     void startSync();                               // kiosk_session_start.cpp
+    void watchConfigFolder();                       // kiosk_session_start.cpp
     void outOfOrder();                              // could not start: the screen that says so
     bool applyConfig(const ConfigFiles& files, bool atStart);
     void goHome();
@@ -107,6 +115,7 @@ private:
     // restart offers it again; resumed or replaced, the entry is emptied. Written only when it changes.
     void keepStoppedRun(Instant now);
     void dailyUpkeep(Instant now);                  // a new day: retention and backup, on the store thread
+    void checked(const StoreCompletion& c);         // the deferred check is done (kiosk_session_start.cpp)
     Navigation::Holds holds() const;
 
     SessionState s_;
@@ -116,6 +125,9 @@ private:
     LedgerDays days_;
     RunningLate late_;
     ConfigWatcher watcher_;
+    // The config folder's files, watched (store/file_watch.h): the frame loop is woken and
+    // watcher_ told when one changes, instead of polling it every 2 s. Null without inotify.
+    std::unique_ptr<FileWatchThread> configWatch_;
     InputBindings input_;
     ScanQueue waitingScans_;  // scans made while a write was in flight (scan_queue.h)
     std::unique_ptr<Running> running_;
@@ -127,6 +139,8 @@ private:
     uint64_t rostersSeen_ = 0;  // the sync thread's rostersApplied() last asked the store to read
     bool configError_ = false;
     bool ready_ = false;
+    uint64_t checking_ = 0;                  // the deferred check's ticket while it runs
+    std::optional<SteadyTime> closeAt_;      // the check found damage: close the window then
 };
 
 }  // namespace kiosk

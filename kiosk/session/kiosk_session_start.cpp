@@ -1,6 +1,8 @@
 // kiosk_session_start.cpp: the kiosk's start and its config (re)loads. At start: the config
 // folder, the store with the roster in sync (store/store_opening.h, the same routine as the command
-// line), the rooms' stored state, retention, today's backup, then today's events into memory.
+// line) and its daily full check deferred, the rooms' stored state, today's events into memory;
+// then the store thread, whose first requests are the check, retention and today's backup, run
+// while the window opens and draws (store_worker.h, START).
 #include <algorithm>
 #include <cstdio>
 
@@ -28,6 +30,7 @@ KioskSession::KioskSession(const SessionOptions& options, const Clock& clock, st
       days_(s_),
       late_(s_),
       watcher_(options.configDir, options.watchConfig, clock.now()) {
+    watchConfigFolder();
     s_.texts = loadEmbeddedTexts(options.lang.value_or(Lang::nl));
     s_.ui.screen = options.startScreen;
     start();
@@ -65,12 +68,12 @@ void KioskSession::start() {
     }
     const Instant now = s_.clock.now();
     auto db = std::make_unique<AttendanceDb>();
-    bool rosterFailed = false;
+    bool rosterFailed = false, checkDeferred = false;
     if (!openStoreWithRoster(*db, s_.options.dbPath, s_.config.settings.retentionDays, rosterInput(files, s_.config), now,
-                             s_.texts, s_.startupProblems, rosterFailed)
+                             s_.texts, s_.startupProblems, rosterFailed, CheckTiming::deferred, &checkDeferred)
              .ok())
         return;
-    traceStartup("  store opened and checked, roster in sync");
+    traceStartup(checkDeferred ? "  store opened (its check deferred), roster in sync" : "  store opened, roster in sync");
     s_.roster.reloadFrom(*db);
     if (ClockCheck clock; db->checkClock(now, clock).ok()) {  // the clock against the records (retention.cpp)
         s_.clockOk = clock.ok();
@@ -90,18 +93,12 @@ void KioskSession::start() {
                     stoppedRunKept_ = kept;
                 }
             }
-    // Retention, then today's backup: both before the first frame, on the kiosk's own data.
     const LocalDate today = localDateOf(now);
     auto say = [&](const StoreStatus& st) {
         s_.startupProblems.push_back(s_.texts(storeErrorKey(st.kind)) + " (" + st.detail + ")");
+        // A file that fails to read for the first frame is checked before it at the next start.
+        if (st.kind == StoreErrorKind::damaged || st.kind == StoreErrorKind::io) db->distrustCheck();
     };
-    int purged = 0;
-    if (auto st = db->purge(today.plusDays(-s_.config.settings.retentionDays), purged); !st.ok()) say(st);
-    traceStartup("  retention");
-    const auto backup = dailyBackup(*db, backupDir(s_.options.dbPath), today, s_.config.settings.backupKeep);
-    if (!backup.status.ok()) say(backup.status);
-    traceStartup("  today's backup");
-    lastUpkeepDay_ = today;
     // The high-water mark first, then today (of the shown cohorts, through the by-day index): what
     // another writer commits in between comes again through follow(), and the ledger takes an id
     // once. Nothing else of the record is read (core/attendance.h, WHAT THE KIOSK HOLDS).
@@ -116,6 +113,10 @@ void KioskSession::start() {
     }
     traceStartup("  today into memory");
     s_.worker = std::make_unique<StoreWorker>(std::move(db), s_.wake);
+    // First the check open() left, then retention and today's backup; taps queue behind them
+    // (store_worker.h, START). The window opens and draws meanwhile.
+    if (checkDeferred) checking_ = s_.worker->checkDeferred(today);
+    dailyUpkeep(now);
     s_.worker->follow(seenUpTo);  // another kiosk, the command line, a script (store_worker.h)
     startSync();
     ready_ = true;
@@ -152,7 +153,23 @@ bool KioskSession::applyConfig(const ConfigFiles& files, bool atStart) {
     return true;
 }
 
+// The config folder told by inotify (issue 33): the four files, each counted once written and
+// closed (never read half-written). Told once at once: an edit between the watcher's first
+// signature and this watch is looked at too.
+void KioskSession::watchConfigFolder() {
+    const auto& dir = s_.options.configDir;
+    if (!s_.options.watchConfig || dir.empty()) return;
+    FileWatch files({dir / kKioskFile, dir / kProgrammeFile, dir / kExercisesFile, dir / kRosterFile}, true, true);
+    if (!files.active()) return;  // polled every 2 s instead (content/config_folder.h)
+    configWatch_ = std::make_unique<FileWatchThread>(std::move(files), [wake = s_.wake] {
+        if (wake) wake();
+    });
+    watcher_.toldFromNowOn();
+    watcher_.tell();
+}
+
 bool KioskSession::pollConfig() {
+    if (configWatch_ && configWatch_->changed()) watcher_.tell();
     Problems readProblems;
     auto files = watcher_.poll(s_.clock.now(), s_.texts, readProblems);
     if (!readProblems.empty()) {  // read again at the next poll; shown in staff mode meanwhile
@@ -185,6 +202,24 @@ void KioskSession::stopStore() {
     s_.sync.reset();  // first: it must not outlive the window system it wakes
     s_.worker.reset();
     ready_ = false;
+}
+
+// The deferred check found the file damaged (store_worker.h, START, 2): the out-of-order screen,
+// and the window closes kOutOfOrderMs later, as at a start that failed; the next start checks the
+// file first and quarantines it.
+void KioskSession::checked(const StoreCompletion& c) {
+    checking_ = 0;
+    if (c.status.ok()) return;
+    s_.reportStoreProblem(c.status, s_.options.dbPath.string());
+    if (c.status.kind != StoreErrorKind::damaged && c.status.kind != StoreErrorKind::io) return;  // checked next start
+    s_.startupProblems.push_back(s_.options.dbPath.string() + ": " + s_.storeProblem + " (" + c.status.detail + ")");
+    ready_ = false;
+    outOfOrder();
+    closeAt_ = s_.clock.steady().plusMs(kOutOfOrderMs);
+}
+
+int64_t KioskSession::msUntilClose() const {
+    return closeAt_ ? std::max<int64_t>(0, msBetween(s_.clock.steady(), *closeAt_)) : INT64_MAX;
 }
 
 void KioskSession::dailyUpkeep(Instant now) {

@@ -224,7 +224,9 @@ StoreStatus AttendanceDb::migrate() {
             return s;
         }
     }
-    return {};
+    // Indexes that change no data are made here, idempotently, not by a numbered step: a kiosk
+    // of an older version opens the file as before (no schema version it would refuse as newer).
+    return exec(store_detail::kIndexes);
 }
 
 StoreStatus AttendanceDb::openExisting(const std::filesystem::path& file) {
@@ -247,15 +249,15 @@ StoreStatus AttendanceDb::openReadOnly(const std::filesystem::path& file) {
     return ensureOpen();
 }
 
-StoreOpenReport AttendanceDb::open(const std::filesystem::path& file, Instant now) {
+StoreOpenReport AttendanceDb::open(const std::filesystem::path& file, Instant now, CheckTiming timing) {
     close();
     lock_.release();
     readOnly_ = false;
     path_ = file;
-    return openChecked(now);
+    return openChecked(now, timing);
 }
 
-StoreOpenReport AttendanceDb::openChecked(Instant now) {
+StoreOpenReport AttendanceDb::openChecked(Instant now, CheckTiming timing) {
     StoreOpenReport report;
     std::error_code ec;
     const bool existed = std::filesystem::exists(path_, ec);
@@ -272,9 +274,11 @@ StoreOpenReport AttendanceDb::openChecked(Instant now) {
         report.walNote = wal.note;
     }
     // Contract 4c: the full check, unless this is the file a check found sound today (by its stat,
-    // taken before opening can change anything) and nobody else has it open.
+    // taken before opening can change anything) and nobody else has it open; or left to
+    // checkDeferred() when the caller may, unless the file was found suspect while it ran.
     const LocalDate today = localDateOf(now);
     const bool sound = alone && existed && soundSinceCheck(path_, today);
+    const bool defer = !sound && existed && timing == CheckTiming::deferred && !markedSuspect(path_);
     forgetCheck(path_);  // from here on the file may change; a clean close stamps it again
     checkedOn_.reset();
     StoreStatus s = ensureOpen();
@@ -283,6 +287,8 @@ StoreOpenReport AttendanceDb::openChecked(Instant now) {
         report.schemaVersionBefore = versionAtOpen_;
         if (sound) {
             checkedOn_ = today;
+        } else if (defer) {
+            report.checkDeferred = true;
         } else {
             s = integrityCheck(check);
             if (s.ok() && check != "ok") s = {StoreErrorKind::damaged, check};
@@ -321,20 +327,6 @@ StoreOpenReport AttendanceDb::openChecked(Instant now) {
     }
     lock_.downgrade();
     return report;
-}
-
-StoreStatus AttendanceDb::integrityCheck(std::string& result) {
-    if (auto s = ensureOpen(); !s.ok()) return s;
-    Statement st(db_, "PRAGMA quick_check");
-    if (st.prepareRc() != SQLITE_OK) return statusFrom(st.prepareRc());
-    result.clear();
-    int rc;
-    while ((rc = st.step()) == SQLITE_ROW) {
-        if (!result.empty()) result += "; ";
-        result += st.text(0);
-    }
-    if (rc != SQLITE_DONE) return statusFrom(rc);
-    return {};
 }
 
 StoreStatus AttendanceDb::beforeWrite() {

@@ -20,11 +20,16 @@
 //   4b. The clock is checked against the records (core/clock_evidence.h): an event stamped
 //      outside the plausible window is refused (clock_implausible), and purge() never deletes
 //      what the records themselves do not show to be older than the retention period.
-//   4c. The full check at open (PRAGMA quick_check, which reads the whole file) runs at the first
-//      open of each day and whenever the file is not, by its stat, the one a check found sound
-//      today and closed cleanly since (check_stamp.h): a restart the same day opens a large
-//      record as fast as an empty one, and anything that touched the file meanwhile, a crash
-//      included, brings the full check back.
+//   4c. The full check (PRAGMA quick_check, which reads the whole file) runs once a day and
+//      whenever the file is not, by its stat, the one a check found sound today and closed cleanly
+//      since (check_stamp.h): a restart the same day opens a large record as fast as an empty one,
+//      and anything that touched the file meanwhile, a crash included, brings the check back.
+//      The command line runs it inside open(). The kiosk opens with CheckTiming::deferred: open()
+//      then skips it (report.checkDeferred), the kiosk draws its first frame, and its store thread
+//      runs checkDeferred() as its first request, before any tap's write and before the day's
+//      backup (store_worker.h, START). A check that finds damage, and a damaged page or an I/O
+//      error met at runtime, mark the file suspect (distrustCheck): the next open checks it before
+//      anything else, deferred or not, and quarantines it (4) when it is damaged.
 //   5. Failures come back as a StoreStatus (disk full, read-only, locked, damaged, I/O), never as a
 //      throw or a crash; the next call retries from scratch (reopening if needed), so the store
 //      recovers by itself when the cause is gone.
@@ -77,6 +82,13 @@ struct StoreOpenReport {
     std::string foreignWalKeptIn;  // non-empty when a -wal that did not belong was set aside (wal_guard.h)
     std::string walNote;           // why
     int schemaVersionBefore = 0;
+    bool checkDeferred = false;    // CheckTiming::deferred: the full check is left to checkDeferred() (4c)
+};
+
+// When open() runs the full check it finds due (contract 4c).
+enum class CheckTiming {
+    at_open,   // inside open(), before it returns (the command line)
+    deferred,  // by checkDeferred() after open() (the kiosk's store thread), unless the file is suspect
 };
 
 // What the records say of the clock (core/clock_evidence.h): for doctor and the staff Status page.
@@ -122,8 +134,12 @@ public:
     AttendanceDb(const AttendanceDb&) = delete;
     AttendanceDb& operator=(const AttendanceDb&) = delete;
 
-    // Opens (creating folders and the file as needed), checks, migrates. `now` names quarantined files.
-    StoreOpenReport open(const std::filesystem::path& file, Instant now);
+    // Opens (creating folders and the file as needed), checks (contract 4c), migrates. `now` names
+    // quarantined files and says which day a check counts for.
+    StoreOpenReport open(const std::filesystem::path& file, Instant now, CheckTiming timing = CheckTiming::at_open);
+    // The full check open() left (report.checkDeferred): Ok when sound (the file is then stamped at
+    // a clean close); damaged or io mark the file suspect for the next open (contract 4c).
+    StoreStatus checkDeferred(LocalDate today);
     // A second connection to a database the kiosk already opened and checked (an export on its own
     // thread, reading while the store thread writes: WAL allows it). No check, no quarantine.
     StoreStatus openExisting(const std::filesystem::path& file);
@@ -134,9 +150,9 @@ public:
     bool isReadOnly() const { return readOnly_; }
     const std::string& readOnlyNote() const { return readOnlyNote_; }
     void close();
-    // Something at runtime (a damaged page, an I/O error) makes this file suspect: the next start
-    // runs the full check even after a clean close (contract 4c). The store thread calls it.
-    void distrustCheck() { checkedOn_.reset(); }
+    // Something at runtime (a damaged page, an I/O error, a deferred check that failed) makes this
+    // file suspect: the next open runs the full check first, even after a clean close (contract 4c).
+    void distrustCheck();
     bool isOpen() const { return db_ != nullptr; }
     const std::filesystem::path& path() const { return path_; }
 
@@ -210,7 +226,7 @@ private:
     StoreStatus migrate();
     StoreStatus exec(const char* sql);
     StoreStatus statusFrom(int rc) const;
-    StoreOpenReport openChecked(Instant now);
+    StoreOpenReport openChecked(Instant now, CheckTiming timing);
     StoreStatus checkPlausible(const AttendanceEvent& e);
     // Before any write: open, no transaction left over, still the same file (appendEvent's checks).
     StoreStatus beforeWrite();

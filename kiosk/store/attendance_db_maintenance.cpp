@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include "attendance_db.h"
+#include "check_stamp.h"
 #include "sqlite_statement.h"
 
 namespace kiosk {
@@ -40,6 +41,34 @@ StoreStatus AttendanceDb::backupTo(const std::filesystem::path& target) {
         std::filesystem::remove(tmp, ec);
     }
     return s;
+}
+
+StoreStatus AttendanceDb::integrityCheck(std::string& result) {
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    Statement st(db_, "PRAGMA quick_check");
+    if (st.prepareRc() != SQLITE_OK) return statusFrom(st.prepareRc());
+    result.clear();
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) {
+        if (!result.empty()) result += "; ";
+        result += st.text(0);
+    }
+    if (rc != SQLITE_DONE) return statusFrom(rc);
+    return {};
+}
+
+StoreStatus AttendanceDb::checkDeferred(LocalDate today) {
+    std::string result;
+    StoreStatus s = integrityCheck(result);
+    if (s.ok() && result != "ok") s = {StoreErrorKind::damaged, result};
+    if (s.ok()) checkedOn_ = today;
+    else if (s.kind == StoreErrorKind::damaged || s.kind == StoreErrorKind::io) distrustCheck();
+    return s;
+}
+
+void AttendanceDb::distrustCheck() {
+    checkedOn_.reset();
+    if (!readOnly_ && !path_.empty()) markSuspect(path_);
 }
 
 StoreStatus AttendanceDb::checkpoint(int* walFrames) {

@@ -11,6 +11,8 @@
 namespace kiosk {
 namespace {
 
+constexpr const char* kSuspect = "suspect\n";  // the stamp's content after markSuspect (never a day)
+
 std::filesystem::path stampPath(const std::filesystem::path& db) { return db.string() + ".checked"; }
 
 // "dev ino size mtime_sec mtime_nsec" of the file as it is now ("" when it cannot be read).
@@ -39,6 +41,13 @@ void stampCheck(const std::filesystem::path& db, LocalDate checkedOn) {
     const std::string now = fileStat(db);
     if (now.empty()) return;
     writeFileAtomically(stampPath(db), checkedOn.iso() + ' ' + now + '\n');
+}
+
+void markSuspect(const std::filesystem::path& db) { writeFileAtomically(stampPath(db), std::string(kSuspect)); }
+
+bool markedSuspect(const std::filesystem::path& db) {
+    const auto stamp = readWholeFile(stampPath(db));
+    return stamp && *stamp == kSuspect;
 }
 
 void forgetCheck(const std::filesystem::path& db) {

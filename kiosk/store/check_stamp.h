@@ -23,5 +23,10 @@ bool soundSinceCheck(const std::filesystem::path& db, LocalDate today);
 void stampCheck(const std::filesystem::path& db, LocalDate checkedOn);
 // Forgets the stamp (before anything that may change the file without a clean close).
 void forgetCheck(const std::filesystem::path& db);
+// Remembers that `db` was found damaged, or failed to read, while the kiosk ran (a check run after
+// the first frame, a damaged page): the next open checks it in full before anything else
+// (attendance_db.h, contract 4c). Best effort, like the stamp.
+void markSuspect(const std::filesystem::path& db);
+bool markedSuspect(const std::filesystem::path& db);
 
 }  // namespace kiosk

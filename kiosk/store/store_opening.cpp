@@ -7,10 +7,12 @@ namespace kiosk {
 
 StoreStatus openStoreWithRoster(AttendanceDb& db, const std::filesystem::path& dbPath, int retentionDays,
                                 const std::optional<RosterInput>& roster, Instant now, const Texts& texts,
-                                std::vector<std::string>& messages, bool& rosterFailed) {
+                                std::vector<std::string>& messages, bool& rosterFailed, CheckTiming timing,
+                                bool* checkDeferred) {
     rosterFailed = false;
     db.setRetentionDays(retentionDays);  // purge by evidence, the plausible window (retention.cpp)
-    const StoreOpenReport report = db.open(dbPath, now);
+    const StoreOpenReport report = db.open(dbPath, now, timing);
+    if (checkDeferred) *checkDeferred = report.checkDeferred;
     for (const auto& line : describeOpenReport(texts, report)) messages.push_back(line);
     if (!report.status.ok()) {
         messages.push_back(dbPath.string() + ": " + texts(storeErrorKey(report.status.kind)) + " (" + report.status.detail + ")");

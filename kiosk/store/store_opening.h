@@ -19,9 +19,11 @@ namespace kiosk {
 // Opens the database at `dbPath` (quarantining a damaged file, said in `messages`), with retention
 // `retentionDays`, and imports `roster` when it is given and changed since the last import.
 // Returns the store's status; a roster that could not be imported is said in `messages` and
-// `rosterFailed`.
+// `rosterFailed`. With CheckTiming::deferred, `checkDeferred` says whether the full check is left
+// to the caller (attendance_db.h, contract 4c).
 StoreStatus openStoreWithRoster(AttendanceDb& db, const std::filesystem::path& dbPath, int retentionDays,
                                 const std::optional<RosterInput>& roster, Instant now, const Texts& texts,
-                                std::vector<std::string>& messages, bool& rosterFailed);
+                                std::vector<std::string>& messages, bool& rosterFailed,
+                                CheckTiming timing = CheckTiming::at_open, bool* checkDeferred = nullptr);
 
 }  // namespace kiosk

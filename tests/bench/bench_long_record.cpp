@@ -1,7 +1,8 @@
 // bench_long_record: a long record (issue 20). Start-up to the first frame and the kiosk's memory
 // with 0, 100,000 and 1,000,000 events in the database, generated across 50 cohorts and three years
-// through the store's own schema; the same after a day of check-ins; and the time until a staff page
-// for a day a year ago shows its people. Prints a table; nothing here is a timed test.
+// through the store's own schema; the same after a day of check-ins; the time until a staff page
+// for a day a year ago shows its people; and the staff History page's query (one correction per
+// 1,000 events), with and without its index (issue 33). Prints a table; nothing here is a timed test.
 //
 //   xvfb-run -a -s "-screen 0 1280x800x24" build/test/tests/bench/bench_long_record [sizes...]
 //
@@ -20,6 +21,7 @@
 #include <thread>
 
 #include "content/staff_pin.h"
+#include "session/ledger_days.h"
 #include "bench_stats.h"
 #include "process.h"
 #include "store/atomic_file.h"
@@ -105,6 +107,17 @@ bool generate(const fs::path& db, long n, LocalDate today) {
             }
             sqlite3_reset(st);
         }
+        if (i % 1000 == 0) {  // a staff correction now and then: what the History page lists
+            std::snprintf(id, sizeof id, "c%015llx%016llx", static_cast<unsigned long long>(rng() >> 4), static_cast<unsigned long long>(i));
+            const std::string sql = std::string("INSERT INTO attendance_event (id, participant_code, kind, at_ms, recorded_ms, local_date,"
+                                                " source, kiosk_id, reason, actor, effect) VALUES ('") + id + "', '" + code(c, p) +
+                                    "', 'correction', " + std::to_string(in.ms) + ", " + std::to_string(in.ms) + ", '" + day.iso() +
+                                    "', 'staff', 'bench', 'vergeten', 'staff', 'set_check_in')";
+            if (sqlite3_exec(raw, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
+                std::fprintf(stderr, "insert correction: %s\n", sqlite3_errmsg(raw));
+                return false;
+            }
+        }
     }
     sqlite3_finalize(st);
     const bool ok = sqlite3_exec(raw, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr) == SQLITE_OK;
@@ -172,6 +185,8 @@ struct Row {
     double generateS = 0, dbMiB = 0;
     Start first, later, afterDay;
     double oldDayMs = -1;
+    double historyMs = -1, historyNoIndexMs = -1;  // recentStaffChanges(kHistoryRows), median of 5
+    size_t historyRows = 0;
     size_t oldDayRows = 0, heldEvents = 0;
 };
 
@@ -205,6 +220,32 @@ void openOldDay(const fs::path& db, const fs::path& config, Row& row) {
         std::this_thread::sleep_for(std::chrono::microseconds(200));
     }
     row.heldEvents = ui.session().ledger().eventCount();
+}
+
+// The History page's query as the store thread runs it (AttendanceDb::recentStaffChanges), median of
+// five, warm: first with the store's partial index, then with the index dropped by another
+// connection (the query as it was before issue 33); the next open makes the index again.
+void historyQuery(const fs::path& db, Row& row) {
+    AttendanceDb store;
+    if (!store.open(db, localTime(kNow)).status.ok()) return;
+    auto timed = [&](double& out) {
+        std::vector<double> runs;
+        for (int i = 0; i < 6; ++i) {
+            std::vector<AttendanceEvent> changes, walkIns;
+            const auto t0 = Stopwatch::now();
+            if (!store.recentStaffChanges(LedgerDays::kHistoryRows, changes, walkIns).ok()) return;
+            if (i > 0) runs.push_back(ms(Stopwatch::now() - t0));  // the first warms the cache
+            row.historyRows = changes.size();
+        }
+        std::sort(runs.begin(), runs.end());
+        out = runs[runs.size() / 2];
+    };
+    timed(row.historyMs);
+    sqlite3* raw = nullptr;
+    if (sqlite3_open(db.c_str(), &raw) == SQLITE_OK)
+        sqlite3_exec(raw, "DROP INDEX IF EXISTS attendance_event_staff_changes", nullptr, nullptr, nullptr);
+    sqlite3_close(raw);
+    timed(row.historyNoIndexMs);
 }
 
 }  // namespace
@@ -241,15 +282,16 @@ int main(int argc, char** argv) {
         dayOfCheckIns(db, today);
         row.afterDay = median(db, config, dump);
         openOldDay(db, config, row);
+        historyQuery(db, row);
         std::fprintf(stderr, "%ld events done\n", n);
         rows.push_back(row);
     }
     std::printf("| events | generate s | db MiB | first start ms | start ms | RSS MiB | peak MiB | after a day: start ms | RSS MiB | peak MiB | "
-                "staff page a year ago ms (rows) | events held |\n");
-    std::printf("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                "staff page a year ago ms (rows) | events held | History query ms (rows) | without its index ms |\n");
+    std::printf("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (const auto& r : rows)
-        std::printf("| %ld | %.1f | %.1f | %.0f | %.0f | %.1f | %.1f | %.0f | %.1f | %.1f | %.0f (%zu) | %zu |\n", r.events, r.generateS,
-                    r.dbMiB, r.first.ms, r.later.ms, r.later.rssMiB, r.later.peakMiB, r.afterDay.ms, r.afterDay.rssMiB,
-                    r.afterDay.peakMiB, r.oldDayMs, r.oldDayRows, r.heldEvents);
+        std::printf("| %ld | %.1f | %.1f | %.0f | %.0f | %.1f | %.1f | %.0f | %.1f | %.1f | %.0f (%zu) | %zu | %.2f (%zu) | %.2f |\n", r.events,
+                    r.generateS, r.dbMiB, r.first.ms, r.later.ms, r.later.rssMiB, r.later.peakMiB, r.afterDay.ms, r.afterDay.rssMiB,
+                    r.afterDay.peakMiB, r.oldDayMs, r.oldDayRows, r.heldEvents, r.historyMs, r.historyRows, r.historyNoIndexMs);
     return 0;
 }

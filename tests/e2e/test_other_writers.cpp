@@ -38,22 +38,6 @@ std::map<std::string, int> checkInsPerPerson(const fs::path& db) {
     return n;
 }
 
-// The ms stamps (CLOCK_MONOTONIC) of the frames in a --ui-dump file.
-std::vector<long long> frameTimes(const std::string& dump) {
-    std::vector<long long> out;
-    std::istringstream in(readFile(dump));
-    std::string line;
-    while (std::getline(in, line)) {
-        const auto at = line.find("\"ms\": ");
-        if (at != std::string::npos) out.push_back(std::stoll(line.substr(at + 6)));
-    }
-    return out;
-}
-
-long long monotonicMs() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
-
 long long wallMinute() {
     return std::chrono::duration_cast<std::chrono::minutes>(std::chrono::system_clock::now().time_since_epoch()).count();
 }

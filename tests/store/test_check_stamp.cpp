@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "raw_sqlite.h"
+#include "store/check_stamp.h"
 #include "store_test_support.h"
 #include "test_support.h"
 
@@ -86,7 +87,9 @@ TEST_CASE("a connection that saw trouble, or was reopened, leaves no stamp: the 
             REQUIRE(db.open(file, localTime("2026-11-26T12:00")).status.ok());
             db.distrustCheck();
         }
-        CHECK_FALSE(fs::exists(file.string() + ".checked"));
+        // No stamp that says sound: the file is marked suspect, checked first even by a deferred open.
+        CHECK_FALSE(soundSinceCheck(file, LocalDate::parse("2026-11-26").value()));
+        CHECK(markedSuspect(file));
     }
     SECTION("a connection closed and opened again (a replaced file, a recovery) is not the one checked") {
         {
