@@ -11,7 +11,7 @@
 namespace kiosk {
 namespace {
 
-const std::set<std::string> kCommands = {"check-config", "show",   "import-roster", "checkin", "checkout",
+const std::set<std::string> kCommands = {"check-config", "show",   "import-roster", "checkin", "checkout", "correct",
                                          "export",       "backup", "purge", "doctor", "set-pin",
                                          "central-dropin", "restore", "confirm-clock", "central-setup", "sync"};
 
@@ -34,12 +34,24 @@ Gebruik / usage:
                                           met --allow-empty) / import the roster (an empty one only with --allow-empty)
   leergang-kiosk checkin CODE [--at YYYY-MM-DDTHH:MM]
   leergang-kiosk checkout CODE [--at YYYY-MM-DDTHH:MM]
+  leergang-kiosk correct CODE --date YYYY-MM-DD (--excused | --absent | --in HH:MM | --out HH:MM)
+                 --reason TEXT --actor NAME
+                                          correctie zoals op de personeelspagina's (afgemeld: elke programmadag
+                                          van de groep, ook een die nog komt) / a staff correction as on the
+                                          staff pages (excused: any programme day of the cohort, also to come)
   leergang-kiosk export [--date YYYY-MM-DD] [--matrix] [--format csv|xlsx|pdf] [--delimiter ';'|','] [--out FILE|-]
                                           presentielijst of matrix naar USB-stick of exportmap / presence list or matrix
   leergang-kiosk export --blank [--day N | --date YYYY-MM-DD] [--out FILE|-]
                                           lege presentielijst (PDF) om vooraf te printen / blank list to print in advance
   leergang-kiosk export --certificates [--date YYYY-MM-DD] [--out DIR]
-                                          bewijzen van deelname (PDF): een per persoon en een met allemaal / certificates
+                                          bewijzen van deelname (PDF): een per persoon en een met allemaal, in een
+                                          eigen map in DIR (een eerdere export daar wordt vervangen) / certificates,
+                                          in a folder of their own inside DIR (an earlier one there is replaced)
+  leergang-kiosk export --participant CODE [--date YYYY-MM-DD] [--out FILE|-]
+  leergang-kiosk export --participants [--date YYYY-MM-DD] [--out DIR]
+                                          deelname-overzicht (PDF): alle programmadagen met status, tijden en uren,
+                                          en de certificaatregel; voor iedereen, ook onder de regel / statement of
+                                          participation, for everyone, also below the rule
   leergang-kiosk backup FILE              reservekopie van de database / back up the database
   leergang-kiosk purge [--older-than DAYS]
   leergang-kiosk doctor                   gezondheid van de installatie / health report
@@ -73,10 +85,12 @@ Opties / options:
   --version, --help
 
 Afsluitcodes / exit codes: 0 goed, 1 fout tijdens het draaien, 2 verkeerd gebruik of configuratiefout,
-  3 niets te doen: het was al zo (checkin: al ingecheckt; checkout: al uitgecheckt; export --certificates:
+  3 niets te doen: het was al zo (checkin: al ingecheckt; checkout: al uitgecheckt; correct: al afgemeld
+    met die reden, al afwezig; export --certificates:
     niemand haalde de certificaatregel) / nothing to do, it was so already,
   4 geweigerd, niets opgeslagen (checkin/checkout: een onmogelijke tijd, zoals uitchecken vóór het inchecken
-    of meer dan 5 minuten na de klok, of uitchecken zonder inchecken) / refused, nothing stored.
+    of meer dan 5 minuten na de klok, of uitchecken zonder inchecken; correct: een tijd die nog moet komen,
+    afmelden voor een dag die geen programmadag van de groep is) / refused, nothing stored.
   checkin na een checkout checkt opnieuw in / checkin after a checkout checks in again.
 )";
 }
@@ -108,6 +122,10 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
         else if (a == "--delimiter") target = &cl.delimiter;
         else if (a == "--url") target = &cl.url;
         else if (a == "--add-kiosk") target = &cl.addKiosk;
+        else if (a == "--in") target = &cl.in;
+        else if (a == "--reason") target = &cl.reason;
+        else if (a == "--actor") target = &cl.actor;
+        else if (a == "--participant") target = &cl.participant;
         if (target) {
             auto v = needValue(i, a.c_str());
             if (!v) return std::nullopt;
@@ -160,6 +178,9 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
         else if (a == "--matrix") cl.matrix = true;
         else if (a == "--blank") cl.blank = true;
         else if (a == "--certificates") cl.certificates = true;
+        else if (a == "--excused") cl.excused = true;
+        else if (a == "--participants") cl.participants = true;
+        else if (a == "--absent") cl.absent = true;
         else if (a == "--allow-empty") cl.allowEmpty = true;
         else if (a == "--purge") cl.purge = true;
         else if (a == "--help" || a == "-h") cl.help = true;

@@ -16,6 +16,7 @@ int runCommand(const CommandLine& cl) {
     if (c == "show") return cmdShow(cl);
     if (c == "import-roster") return cmdImportRoster(cl);
     if (c == "checkin" || c == "checkout") return cmdCheckInOut(cl);
+    if (c == "correct") return cmdCorrect(cl);
     if (c == "export") return cmdExport(cl);
     if (c == "backup") return cmdBackup(cl);
     if (c == "purge") return cmdPurge(cl);
