@@ -178,8 +178,9 @@ int cmdCorrect(const CommandLine& cl) {
         return 1;
     }
     auto a = args;
-    a.emplace_back("what", ctx.texts(std::string("staff.what_") + (cl.excused ? "excused" : cl.absent ? "absent" : "")));
-    if (time) a.back().second = ctx.texts.format(cl.in ? "staff.what_in" : "staff.what_out", {{"time", time->hhmm()}});
+    a.emplace_back("what", time      ? ctx.texts.format(cl.in ? "staff.what_in" : "staff.what_out", {{"time", time->hhmm()}})
+                           : cl.excused ? ctx.texts("staff.what_excused")
+                                        : ctx.texts("staff.what_absent"));
     a.emplace_back("reason", form.reason);
     std::printf("%s\n", ctx.texts.format("cli.corrected", a).c_str());
     return 0;

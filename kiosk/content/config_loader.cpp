@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "attendance_settings.h"
 #include "central_settings.h"
 #include "core/name_labels.h"
 #include "core/step_text_fit.h"
@@ -69,23 +70,7 @@ void readSettings(const toml::table& doc, const std::string& file, const Texts& 
         if (auto v = r.integer("undo_seconds", false, 3, 120)) s.undoSeconds = static_cast<int>(*v);
         r.finish();
     }
-    if (const auto* t = root.table("attendance", false)) {
-        TomlTableReader r(*t, file, "[attendance]", texts, problems);
-        if (auto v = r.integer("late_grace_minutes", false, 0, 240)) s.lateGraceMinutes = static_cast<int>(*v);
-        if (auto v = r.integer("early_leave_grace_minutes", false, 0, 240)) s.earlyLeaveGraceMinutes = static_cast<int>(*v);
-        if (auto v = r.integer("certificate_min_days", false, 0, 100)) s.certificateMinDays = static_cast<int>(*v);
-        if (auto v = r.string("day_counts", false)) {
-            if (*v == dayCountsKey(DayCounts::share)) s.dayCounts = DayCounts::share;
-            else if (*v == dayCountsKey(DayCounts::any_check_in)) s.dayCounts = DayCounts::any_check_in;
-            else
-                r.error(r.where("day_counts"), texts.format("problem.config.bad_choice",
-                                                            {{"key", "day_counts"}, {"value", *v}, {"choices", "any_check_in, share"}}));
-        }
-        if (auto v = r.integer("min_share_percent", false, 1, 100)) s.minSharePercent = static_cast<int>(*v);
-        if (auto v = r.boolean("excused_counts_for_certificate")) s.excusedCountsForCertificate = *v;
-        if (auto v = r.integer("forgotten_checkout_grace_minutes", false, 0, 720)) s.forgottenCheckoutGraceMinutes = static_cast<int>(*v);
-        r.finish();
-    }
+    if (const auto* t = root.table("attendance", false)) readAttendanceSettings(*t, file, texts, problems, s);
     if (const auto* t = root.table("privacy", false)) {
         TomlTableReader r(*t, file, "[privacy]", texts, problems);
         if (auto v = r.string("name_display", false)) {

@@ -2,6 +2,7 @@
 // one A4 page per person of the cohort, also those below the rule: every programme day with its
 // date, theme, status (an excusal with its reason), first check-in, last check-out and hours; the
 // days that count, the hours in total, the certificate state and the rule in words.
+#include <algorithm>
 #include <memory>
 
 #include "pdf_document.h"
@@ -34,7 +35,7 @@ void drawStatement(PdfDocument& doc, const CohortMatrix& m, const Statement& st,
     y += doc.text(M, y, w, who, {"Inter 11", pdfcolour::muted, TextAlign::left, true}) + 18;
 
     // The days: Dag | Datum | Thema | Status | In | Uit | Uren | Telt.
-    const double cols[] = {0, 42, 112, 262, 402, 444, 486, w};
+    const double cols[] = {0, 40, 110, 250, 385, 425, 465, w};
     const char* heads[] = {"statement.col.day", "statement.col.date", "statement.col.theme", "statement.col.status",
                            "statement.col.in",  "statement.col.out",  "statement.col.hours"};
     for (int c = 0; c < 7; ++c)

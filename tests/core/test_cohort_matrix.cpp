@@ -61,23 +61,25 @@ TEST_CASE("the matrix counts days present against the certificate rule, with the
     CHECK(bram.days[0] == DayStatus::late);
     CHECK(bram.days[1] == DayStatus::absent);
     CHECK_FALSE(bram.days[4].has_value());
-    CHECK(bram.certificate == CertificateState::reachable);  // 3 + 3 to come = 6
+    CHECK(bram.certificate == CertificateState::at_risk);  // 3 + 3 to come = 6: no day left to miss
     const MatrixRow& cas = m.rows[1];
     CHECK(cas.daysPresent == 1);
     CHECK(cas.certificate == CertificateState::missed);  // 1 + 3 to come < 6
     CHECK(m.earned() == 1);
 
     const ExportTable t = matrixTable(m, test::texts());
-    CHECK(t.header.size() == 5 + 7 + 2);
+    CHECK(t.header.size() == 5 + 7 + 3);
     CHECK(t.header[5] == "dag 1 (2026-11-26)");
     CHECK(t.header[12] == "dagen aanwezig");
     CHECK(t.rows[0][5] == "te laat");
     CHECK(t.rows[0][6] == "afwezig");
     CHECK(t.rows[0][9] == "");  // day 5: not yet
     CHECK(t.rows[0][12] == "3");
-    CHECK(t.rows[0][13] == "nog haalbaar");
+    CHECK(t.header[13] == "uren aanwezig");
+    CHECK(t.rows[0][13] == "21:00");  // three days without a check-out: counted to the end (16:30)
+    CHECK(t.rows[0][14] == "nog haalbaar, geen dag meer te missen");
     CHECK(t.numeric[12]);
-    CHECK_FALSE(t.numeric[13]);
+    CHECK_FALSE(t.numeric[14]);
 }
 
 TEST_CASE("a date outside the programme shows the nearest cohort's matrix", "[matrix]") {
