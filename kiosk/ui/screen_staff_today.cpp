@@ -126,8 +126,11 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
                 s.correction.code = r.participant.code;
                 s.correction.day = st.date;
                 s.correction.who = r.participant.fullName();
-                // The likely fix first: someone absent forgot to check in; someone present, to check out.
-                s.correction.effect = r.checkIn ? CorrectionEffect::set_check_out : CorrectionEffect::set_check_in;
+                // The likely fix first: someone absent forgot to check in; someone present, to check
+                // out; for a day still to come, only an excusal makes sense.
+                s.correction.effect = st.date > v.local.date ? CorrectionEffect::set_excused
+                                      : r.checkIn            ? CorrectionEffect::set_check_out
+                                                             : CorrectionEffect::set_check_in;
                 const TimeOfDay start = st.day ? st.day->startsAt() : TimeOfDay{9 * 60};
                 const TimeOfDay end = st.day ? st.day->endsAt() : TimeOfDay{17 * 60};
                 s.correction.minutes = r.checkIn ? (r.checkOut ? r.checkOut->minutes : end.minutes) : start.minutes;
