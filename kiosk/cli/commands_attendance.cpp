@@ -187,14 +187,15 @@ int cmdCorrect(const CommandLine& cl) {
     return 0;
 }
 
-int cmdExport(const CommandLine& cl) {
-    ExportRequest req;
+// The export asked for on the command line, checked before anything is read; 0, or 2 with the
+// usage error said on stderr. `folder`: --out names a folder to write into (a folder of files).
+static int exportRequestFrom(const CommandLine& cl, ExportRequest& req, bool& folder) {
     req.matrix = cl.matrix;
     req.blank = cl.blank;
     req.certificates = cl.certificates;
     req.statements = cl.participants || cl.participant;
     req.participant = cl.participant.value_or("");
-    const bool folder = cl.certificates || cl.participants;  // --out DIR: a folder of files inside it
+    folder = cl.certificates || cl.participants;  // --out DIR: a folder of files inside it
     const bool paperOnly = cl.blank || cl.certificates || req.statements;
     const auto format = parseExportFormat(cl.format.value_or(paperOnly ? "pdf" : "csv"));
     if (!format) {
@@ -251,6 +252,13 @@ int cmdExport(const CommandLine& cl) {
             return 2;
         }
     }
+    return 0;
+}
+
+int cmdExport(const CommandLine& cl) {
+    ExportRequest req;
+    bool folder = false;
+    if (int rc = exportRequestFrom(cl, req, folder)) return rc;
     CommandContext ctx;
     AttendanceDb db;
     if (int rc = open(cl, ctx, db, true)) return rc;
