@@ -43,10 +43,12 @@ Opties / options:
   --version, --help
 
 Afsluitcodes / exit codes: 0 goed, 1 fout tijdens het draaien, 2 verkeerd gebruik of configuratiefout,
-  3 niets te doen: het was al zo (checkin: al ingecheckt; checkout: al uitgecheckt; export --certificates:
+  3 niets te doen: het was al zo (checkin: al ingecheckt; checkout: al uitgecheckt; correct: al afgemeld
+    met die reden, al afwezig; export --certificates:
     niemand haalde de certificaatregel) / nothing to do, it was so already,
   4 geweigerd, niets opgeslagen (checkin/checkout: een onmogelijke tijd, zoals uitchecken vóór het inchecken
-    of meer dan 5 minuten na de klok, of uitchecken zonder inchecken) / refused, nothing stored.
+    of meer dan 5 minuten na de klok, of uitchecken zonder inchecken; correct: een tijd die nog moet komen,
+    afmelden voor een dag die geen programmadag van de groep is) / refused, nothing stored.
   checkin na een checkout checkt opnieuw in / checkin after a checkout checks in again.
 )";
 }
@@ -78,6 +80,10 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
         else if (a == "--delimiter") target = &cl.delimiter;
         else if (a == "--url") target = &cl.url;
         else if (a == "--add-kiosk") target = &cl.addKiosk;
+        else if (a == "--in") target = &cl.in;
+        else if (a == "--reason") target = &cl.reason;
+        else if (a == "--actor") target = &cl.actor;
+        else if (a == "--participant") target = &cl.participant;
         if (target) {
             auto v = needValue(i, a.c_str());
             if (!v) return std::nullopt;
@@ -130,6 +136,9 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
         else if (a == "--matrix") cl.matrix = true;
         else if (a == "--blank") cl.blank = true;
         else if (a == "--certificates") cl.certificates = true;
+        else if (a == "--excused") cl.excused = true;
+        else if (a == "--participants") cl.participants = true;
+        else if (a == "--absent") cl.absent = true;
         else if (a == "--allow-empty") cl.allowEmpty = true;
         else if (a == "--purge") cl.purge = true;
         else if (a == "--help" || a == "-h") cl.help = true;

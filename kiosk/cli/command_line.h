@@ -19,6 +19,8 @@ struct CommandLine {
     std::optional<std::string> configDir, dbPath, now, screen, size, lang, screenshot, uiDump;
     std::optional<std::string> at, date, format, out, delimiter;
     std::optional<std::string> url, addKiosk;  // central-setup --url URL [--add-kiosk ID]
+    std::optional<std::string> in, reason, actor;  // correct --in HH:MM (--out HH:MM is `out`) --reason --actor
+    std::optional<std::string> participant;        // export --participant CODE: that person's statement
     std::optional<int> olderThanDays;
     std::optional<int> day;                // export --blank --day N: programme day N
     std::vector<std::string> taps;         // --tap LABEL (repeatable)
@@ -30,6 +32,8 @@ struct CommandLine {
     bool matrix = false;
     bool blank = false;                    // export --blank: the presence list to fill in by hand (PDF)
     bool certificates = false;             // export --certificates (PDF, a folder)
+    bool excused = false, absent = false;  // correct --excused | --absent
+    bool participants = false;             // export --participants: everyone's statement (PDF, a folder)
     bool purge = false;                     // central-setup --purge: the retention rule on the central record
     bool allowEmpty = false;                // import-roster --allow-empty: a staff member confirms an empty list
     bool help = false;

@@ -10,6 +10,7 @@ int cmdCheckConfig(const CommandLine& cl);   // commands_config.cpp
 int cmdShow(const CommandLine& cl);
 int cmdImportRoster(const CommandLine& cl);
 int cmdCheckInOut(const CommandLine& cl);    // commands_attendance.cpp
+int cmdCorrect(const CommandLine& cl);       // commands_attendance.cpp
 int cmdExport(const CommandLine& cl);
 int cmdBackup(const CommandLine& cl);
 int cmdPurge(const CommandLine& cl);

@@ -1,5 +1,6 @@
-// commands_attendance.cpp: checkin, checkout, export, backup, purge, for staff and scripts.
+// commands_attendance.cpp: checkin, checkout, correct, export, backup, purge, for staff and scripts.
 #include <cerrno>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 
@@ -7,6 +8,8 @@
 #include "cli/commands.h"
 #include "content/paths.h"
 #include "core/checkin_flow.h"
+#include "core/event_builder.h"
+#include "core/staff_correction.h"
 #include "core/presence_list.h"
 #include "core/text_checks.h"
 #include "export/attendance_export.h"
@@ -28,6 +31,26 @@ int open(const CommandLine& cl, CommandContext& ctx, AttendanceDb& db, bool forR
         return 2;
     }
     return forReading ? openStoreForReading(ctx, db) : openStoreWithRoster(ctx, db, SystemClock{}.now());
+}
+
+// The active participant `code` stands for, by the kiosk's resolver and rule (core/code_resolver.h);
+// 1 (store error) or 2 (unknown, inactive, ambiguous: said on stderr) otherwise.
+int findActive(CommandContext& ctx, AttendanceDb& db, const std::string& code, Participant& out) {
+    std::optional<StoredParticipant> who;
+    CodeMatch match = CodeMatch::unknown;
+    if (auto s = db.findParticipant(code, who, &match); !s.ok()) {
+        std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
+        return 1;
+    }
+    if (!who || !mayRecordAttendance({match, 0, who->participant.code})) {
+        const char* key = match == CodeMatch::inactive ? "cli.inactive_code"
+                          : match == CodeMatch::ambiguous ? "cli.ambiguous_code" : "cli.unknown_code";
+        std::fprintf(stderr, "%s\n", ctx.texts.format(key, {{"code", printable(code)},
+                                                            {"name", who ? who->participant.fullName() : std::string()}}).c_str());
+        return 2;
+    }
+    out = who->participant;
+    return 0;
 }
 
 }  // namespace
@@ -58,20 +81,8 @@ int cmdCheckInOut(const CommandLine& cl) {
     CommandContext ctx;
     AttendanceDb db;
     if (int rc = open(cl, ctx, db)) return rc;
-    std::optional<StoredParticipant> who;
-    CodeMatch match = CodeMatch::unknown;  // the kiosk's resolver and rule (core/code_resolver.h)
-    if (auto s = db.findParticipant(cl.positional[0], who, &match); !s.ok()) {
-        std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
-        return 1;
-    }
-    if (!who || !mayRecordAttendance({match, 0, who->participant.code})) {
-        const char* key = match == CodeMatch::inactive ? "cli.inactive_code"
-                          : match == CodeMatch::ambiguous ? "cli.ambiguous_code" : "cli.unknown_code";
-        std::fprintf(stderr, "%s\n", ctx.texts.format(key, {{"code", printable(cl.positional[0])},
-                                                            {"name", who ? who->participant.fullName() : std::string()}}).c_str());
-        return 2;
-    }
-    const Participant& p = who->participant;
+    Participant p;
+    if (int rc = findActive(ctx, db, cl.positional[0], p)) return rc;
     const LocalDate day = localDateOf(at);
     const TextArgs args{{"name", p.fullName()}, {"code", p.code}, {"date", day.iso()}};
     // The same decision as a tap on the kiosk (core/checkin_flow.h), made inside the write
@@ -110,26 +121,97 @@ int cmdCheckInOut(const CommandLine& cl) {
     return 0;
 }
 
-int cmdExport(const CommandLine& cl) {
-    ExportRequest req;
+int cmdCorrect(const CommandLine& cl) {
+    // The staff form's choices, one at a time: --excused | --absent | --in HH:MM | --out HH:MM.
+    const int chosen = cl.excused + cl.absent + (cl.in ? 1 : 0) + (cl.out ? 1 : 0);
+    const auto date = cl.date ? LocalDate::parse(*cl.date) : std::nullopt;
+    const auto time = cl.in ? TimeOfDay::parse(*cl.in) : cl.out ? TimeOfDay::parse(*cl.out) : std::optional<TimeOfDay>{};
+    if (cl.positional.size() != 1 || chosen != 1 || !date || ((cl.in || cl.out) && !time)) {
+        std::fprintf(stderr, "leergang-kiosk correct CODE --date YYYY-MM-DD (--excused | --absent | --in HH:MM | --out HH:MM) "
+                             "--reason TEXT --actor NAME\n");
+        return 2;
+    }
+    const auto clock = clockFromCommandLine(cl);
+    if (!clock) return 2;
+    const Instant now = clock->now();
+    CommandContext ctx;
+    AttendanceDb db;
+    if (int rc = open(cl, ctx, db)) return rc;
+    Participant p;
+    if (int rc = findActive(ctx, db, cl.positional[0], p)) return rc;
+    StaffForm form;
+    form.participantCode = p.code;
+    form.effect = cl.excused ? CorrectionEffect::set_excused : cl.absent ? CorrectionEffect::set_absent
+                  : cl.in    ? CorrectionEffect::set_check_in : CorrectionEffect::set_check_out;
+    form.reason = cl.reason.value_or("");
+    form.actor = cl.actor.value_or("");
+    const Instant at = correctionMoment(form.effect, *date, time ? time->minutes : 0);
+    const TextArgs args{{"name", p.fullName()}, {"code", p.code}, {"date", date->iso()}};
+    // Exactly the form's rules (core/staff_correction.h), and the form's reach in days.
+    std::string wrong = checkStaffCorrection(form, ctx.config.programme, p.cohortId, *date, at, now);
+    if (wrong.empty() && std::abs(date->daysSinceEpoch() - localDateOf(now).daysSinceEpoch()) > kCorrectionDaysAround)
+        wrong = "staff.error.far";
+    if (!wrong.empty()) {
+        auto r = args;
+        r.emplace_back("reason", ctx.texts.format(wrong, {{"n", std::to_string(kCorrectionDaysAround)}}));
+        std::fprintf(stderr, "%s\n", ctx.texts.format("cli.refused", r).c_str());
+        return wrong == "staff.error.reason" || wrong == "staff.error.actor" ? 2 : kExitRefused;
+    }
+    // Already so: the day already says exactly this (an excusal with this reason; absent with
+    // nothing on it). A time is always written: staff's word on it is the newest.
+    std::vector<AttendanceEvent> events;
+    if (auto s = db.loadEventsForDay(*date, events); !s.ok()) {
+        std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
+        return 1;
+    }
+    AttendanceLedger ledger;
+    for (const auto& e : events) ledger.apply(e);
+    const DayRecord day = ledger.record(*date, p.code);
+    const bool excusedSo = form.effect == CorrectionEffect::set_excused && day.excused && day.excusedReason == form.reason;
+    const bool absentSo = form.effect == CorrectionEffect::set_absent && day.intervals.empty() && !day.excused;
+    if (excusedSo || absentSo) {
+        std::printf("%s\n", ctx.texts.format(excusedSo ? "cli.already_excused" : "cli.already_absent", args).c_str());
+        return kExitAlreadySo;
+    }
+    const AttendanceEvent e = makeStaffEvent(form, *date, at, EventStamp::commandLine(now, ctx.config.settings.kioskId));
+    if (auto s = db.appendEvent(e); !s.ok()) {
+        std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
+        return 1;
+    }
+    auto a = args;
+    a.emplace_back("what", time      ? ctx.texts.format(cl.in ? "staff.what_in" : "staff.what_out", {{"time", time->hhmm()}})
+                           : cl.excused ? ctx.texts("staff.what_excused")
+                                        : ctx.texts("staff.what_absent"));
+    a.emplace_back("reason", form.reason);
+    std::printf("%s\n", ctx.texts.format("cli.corrected", a).c_str());
+    return 0;
+}
+
+// The export asked for on the command line, checked before anything is read; 0, or 2 with the
+// usage error said on stderr. `folder`: --out names a folder to write into (a folder of files).
+static int exportRequestFrom(const CommandLine& cl, ExportRequest& req, bool& folder) {
     req.matrix = cl.matrix;
     req.blank = cl.blank;
     req.certificates = cl.certificates;
-    const bool paperOnly = cl.blank || cl.certificates;
+    req.statements = cl.participants || cl.participant;
+    req.participant = cl.participant.value_or("");
+    folder = cl.certificates || cl.participants;  // --out DIR: a folder of files inside it
+    const bool paperOnly = cl.blank || cl.certificates || req.statements;
     const auto format = parseExportFormat(cl.format.value_or(paperOnly ? "pdf" : "csv"));
     if (!format) {
         std::fprintf(stderr, "--format csv | xlsx | pdf, niet / not '%s'\n", cl.format->c_str());
         return 2;
     }
     req.format = *format;
-    if ((paperOnly && req.format != ExportFormat::pdf) || (cl.blank + cl.certificates + cl.matrix > 1) ||
+    if ((paperOnly && req.format != ExportFormat::pdf) ||
+        (cl.blank + cl.certificates + cl.matrix + cl.participants + cl.participant.has_value() > 1) ||
         (cl.day && !cl.blank) || (cl.day && cl.date)) {
         std::fprintf(stderr, "%s\n", "--blank en --certificates zijn PDF, elk apart; --day N alleen met --blank, niet met --date / "
                                      "--blank and --certificates are PDF, one at a time; --day N only with --blank, not with --date");
         return 2;
     }
-    if (cl.certificates && cl.out && *cl.out == "-") {
-        std::fprintf(stderr, "--certificates --out DIR (een map / a folder), niet / not '-'\n");
+    if (folder && cl.out && *cl.out == "-") {
+        std::fprintf(stderr, "--certificates/--participants --out DIR (een map / a folder), niet / not '-'\n");
         return 2;
     }
     if (cl.delimiter) {
@@ -140,7 +222,10 @@ int cmdExport(const CommandLine& cl) {
             return 2;
         }
     }
-    req.date = localDateOf(SystemClock{}.now());
+    const auto clock = clockFromCommandLine(cl);
+    if (!clock) return 2;
+    req.now = clock->now();
+    req.date = localDateOf(req.now);
     req.today = req.date;
     if (cl.date) {
         const auto d = LocalDate::parse(*cl.date);
@@ -150,7 +235,16 @@ int cmdExport(const CommandLine& cl) {
         }
         req.date = *d;
     }
-    if (cl.out && *cl.out != "-") {
+    if (folder && cl.out) {
+        // --certificates --out DIR: the folder to write into (a USB stick's, or the same one again);
+        // the certificates' own folder inside it is replaced whole (writeFolderAtomically).
+        std::error_code ec;
+        if (std::filesystem::exists(*cl.out, ec) && !std::filesystem::is_directory(*cl.out, ec)) {
+            std::fprintf(stderr, "--out %s: %s\n", printable(*cl.out).c_str(),
+                         "geen map / not a folder");
+            return 2;
+        }
+    } else if (cl.out && *cl.out != "-") {
         // Refused before anything is read: only a regular file is ever replaced (atomic_file.h).
         std::string err;
         if (!writableTarget(*cl.out, err)) {
@@ -158,6 +252,13 @@ int cmdExport(const CommandLine& cl) {
             return 2;
         }
     }
+    return 0;
+}
+
+int cmdExport(const CommandLine& cl) {
+    ExportRequest req;
+    bool folder = false;
+    if (int rc = exportRequestFrom(cl, req, folder)) return rc;
     CommandContext ctx;
     AttendanceDb db;
     if (int rc = open(cl, ctx, db, true)) return rc;
@@ -178,7 +279,9 @@ int cmdExport(const CommandLine& cl) {
     }
     if (!built.error.empty()) {
         std::fprintf(stderr, "%s\n", built.error.c_str());
-        // Refused, not failed: nobody met the certificate rule, so there is nothing to print.
+        // Refused, not failed: nobody met the certificate rule, so there is nothing to print; a
+        // statement of a code not in the cohort is a usage error.
+        if (!req.participant.empty() && built.document.empty()) return 2;
         return req.certificates && built.certificates.people.empty() ? 3 : 1;
     }
     if (cl.out && *cl.out == "-") {
@@ -213,9 +316,12 @@ int cmdExport(const CommandLine& cl) {
         }
         return 0;
     }
-    const ExportTarget where = cl.out ? ExportTarget{std::filesystem::path(*cl.out).parent_path(), false, {}}
-                                      : currentExportTarget(exportDir(ctx.config.settings.exportFolder, ctx.dbPath));
-    const SavedExport saved = saveExport(built, req, where, cl.out ? std::filesystem::path(*cl.out) : std::filesystem::path{});
+    const bool into = cl.out && folder;  // --out DIR: into that folder
+    const ExportTarget where = into     ? ExportTarget{std::filesystem::path(*cl.out), false, {}}
+                               : cl.out ? ExportTarget{std::filesystem::path(*cl.out).parent_path(), false, {}}
+                                        : currentExportTarget(exportDir(ctx.config.settings.exportFolder, ctx.dbPath));
+    const SavedExport saved =
+        saveExport(built, req, where, cl.out && !into ? std::filesystem::path(*cl.out) : std::filesystem::path{});
     if (!saved.error.empty()) {
         std::fprintf(stderr, "%s\n", saved.error.c_str());
         return 1;
@@ -227,6 +333,7 @@ int cmdExport(const CommandLine& cl) {
         writer.setMeta(meta_keys::kLastExport, lastExportValue(SystemClock{}.now(), target.string()));
     const TextArgs args{{"path", target.string()}, {"n", std::to_string(saved.rows)}, {"drive", where.label}};
     const char* said = req.certificates ? (where.removable ? "cli.certificates_drive" : "cli.certificates")
+                       : folder         ? (where.removable ? "cli.statements_drive" : "cli.statements")
                                         : (where.removable ? "cli.exported_drive" : "cli.exported");
     std::printf("%s\n", ctx.texts.format(said, args).c_str());
     return 0;

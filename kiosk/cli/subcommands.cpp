@@ -15,12 +15,24 @@ const std::vector<Subcommand>& subcommands() {
          "met --allow-empty) / import the roster (an empty one only with --allow-empty)"},
         {"checkin", cmdCheckInOut, "CODE [--at YYYY-MM-DDTHH:MM]", ""},
         {"checkout", cmdCheckInOut, "CODE [--at YYYY-MM-DDTHH:MM]", ""},
+        {"correct", cmdCorrect, "CODE --date YYYY-MM-DD (--excused | --absent | --in HH:MM | --out HH:MM)\n"
+                                "                 --reason TEXT --actor NAME",
+         "correctie zoals op de personeelspagina's (afgemeld: elke programmadag\n"
+         "van de groep, ook een die nog komt) / a staff correction as on the\n"
+         "staff pages (excused: any programme day of the cohort, also to come)"},
         {"export", cmdExport, "[--date YYYY-MM-DD] [--matrix] [--format csv|xlsx|pdf] [--delimiter ';'|','] [--out FILE|-]",
          "presentielijst of matrix naar USB-stick of exportmap / presence list or matrix"},
         {"export", cmdExport, "--blank [--day N | --date YYYY-MM-DD] [--out FILE|-]",
          "lege presentielijst (PDF) om vooraf te printen / blank list to print in advance"},
         {"export", cmdExport, "--certificates [--date YYYY-MM-DD] [--out DIR]",
-         "bewijzen van deelname (PDF): een per persoon en een met allemaal / certificates"},
+         "bewijzen van deelname (PDF): een per persoon en een met allemaal, in een\n"
+         "eigen map in DIR (een eerdere export daar wordt vervangen) / certificates,\n"
+         "in a folder of their own inside DIR (an earlier one there is replaced)"},
+        {"export", cmdExport, "--participant CODE [--date YYYY-MM-DD] [--out FILE|-]", ""},
+        {"export", cmdExport, "--participants [--date YYYY-MM-DD] [--out DIR]",
+         "deelname-overzicht (PDF): alle programmadagen met status, tijden en uren,\n"
+         "en de certificaatregel; voor iedereen, ook onder de regel / statement of\n"
+         "participation, for everyone, also below the rule"},
         {"backup", cmdBackup, "FILE", "reservekopie van de database / back up the database"},
         {"purge", cmdPurge, "[--older-than DAYS]", ""},
         {"doctor", cmdDoctor, "", "gezondheid van de installatie / health report"},

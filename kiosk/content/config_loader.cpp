@@ -5,6 +5,7 @@
 #include <map>
 #include <sstream>
 
+#include "attendance_settings.h"
 #include "central_settings.h"
 #include "core/name_labels.h"
 #include "core/step_text_fit.h"
@@ -69,13 +70,7 @@ void readSettings(const toml::table& doc, const std::string& file, const Texts& 
         if (auto v = r.integer("undo_seconds", false, 3, 120)) s.undoSeconds = static_cast<int>(*v);
         r.finish();
     }
-    if (const auto* t = root.table("attendance", false)) {
-        TomlTableReader r(*t, file, "[attendance]", texts, problems);
-        if (auto v = r.integer("late_grace_minutes", false, 0, 240)) s.lateGraceMinutes = static_cast<int>(*v);
-        if (auto v = r.integer("early_leave_grace_minutes", false, 0, 240)) s.earlyLeaveGraceMinutes = static_cast<int>(*v);
-        if (auto v = r.integer("certificate_min_days", false, 0, 100)) s.certificateMinDays = static_cast<int>(*v);
-        r.finish();
-    }
+    if (const auto* t = root.table("attendance", false)) readAttendanceSettings(*t, file, texts, problems, s);
     if (const auto* t = root.table("privacy", false)) {
         TomlTableReader r(*t, file, "[privacy]", texts, problems);
         if (auto v = r.string("name_display", false)) {

@@ -14,6 +14,7 @@ constexpr EnumName<DayStatus> kDayStatusNames[] = {
     {DayStatus::late, "late"},
     {DayStatus::left_early, "left_early"},
     {DayStatus::late_and_left_early, "late_and_left_early"},
+    {DayStatus::excused, "excused"},
 };
 constexpr EnumName<EventKind> kEventKindNames[] = {
     {EventKind::check_in, "check_in"},
@@ -32,6 +33,7 @@ constexpr EnumName<CorrectionEffect> kCorrectionEffectNames[] = {
     {CorrectionEffect::set_check_in, "set_check_in"},
     {CorrectionEffect::set_check_out, "set_check_out"},
     {CorrectionEffect::set_absent, "set_absent"},
+    {CorrectionEffect::set_excused, "set_excused"},
     {CorrectionEffect::confirm_guest, "confirm_guest"},
     {CorrectionEffect::link_guest, "link_guest"},
 };
@@ -271,7 +273,7 @@ std::string checkStaffChange(const StaffForm& e) {
     auto blank = [](const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; };
     const bool correction = e.kind == EventKind::correction &&
                             (e.effect == CorrectionEffect::set_check_in || e.effect == CorrectionEffect::set_check_out ||
-                             e.effect == CorrectionEffect::set_absent);
+                             e.effect == CorrectionEffect::set_absent || e.effect == CorrectionEffect::set_excused);
     const bool review = e.kind == EventKind::guest_registration && !e.refersTo.empty() && (e.effect == CorrectionEffect::confirm_guest ||
                                              (e.effect == CorrectionEffect::link_guest && !e.participantCode.empty()));
     if (!correction && !review) return "staff.error.kind";

@@ -11,9 +11,11 @@
 //   often as needed. The fold reads one person's events of one day and builds them by these rules:
 //   1. Undone events are gone (an undo names the event it reverses; undoing a check-out reopens
 //      the interval it closed, undoing a check-in removes the interval it opened).
-//   2. set_absent is staff's word that the person was not there: every tap and correction written
-//      before the latest set_absent (by recordedAt, then id) is set aside; what is written after it
-//      counts again.
+//   2. set_absent and set_excused are staff's word that the person was not there (excused: with a
+//      valid reason, "afgemeld"): every tap and correction written before the latest of them (by
+//      recordedAt, then id) is set aside; what is written after it counts again. The day is
+//      excused when that latest one is set_excused and nothing written after it opens an
+//      interval: a check-in after an excusal (they came after all) makes the day present.
 //   3. What is left is read in time order, (at, id): a check-in, set_check_in or link_guest opens an
 //      interval unless one is open (a second check-in is a double, not a new arrival); a check-out
 //      closes the open interval (without one it is a double and ignored); set_check_out closes the
@@ -71,6 +73,7 @@ enum class CorrectionEffect {
     set_check_in,   // the person was there from `at`
     set_check_out,  // the person left at `at`
     set_absent,     // clears check-in and check-out for that day
+    set_excused,    // as set_absent, with a valid reason ("afgemeld"): any day of the cohort, also to come
     // Reviews of a walk-in (kind guest_registration, refersTo = the walk-in's event id):
     confirm_guest,  // staff saw the guest: stays a guest on the list, marked confirmed
     link_guest,     // the walk-in was this rostered participant (participantCode): their check-in
@@ -94,7 +97,7 @@ struct AttendanceEvent {
     std::string guestOrganisation;
 };
 
-enum class DayStatus { absent, present, late, left_early, late_and_left_early };
+enum class DayStatus { absent, present, late, left_early, late_and_left_early, excused };
 
 // One stretch of presence: from a check-in to its check-out (open while `out` is empty).
 struct Interval {
@@ -116,6 +119,8 @@ struct DayRecord {
     std::string checkInEventId;       // the check-in that opened the last interval (empty: staff did)
     Instant checkInRecordedAt;
     bool corrected = false;           // a staff correction (or a linked walk-in) shaped this day
+    bool excused = false;             // excused by staff (rule 2) and no interval since
+    std::string excusedReason;        // the excusal's reason, when excused
     bool isIn() const { return !intervals.empty() && !intervals.back().out; }
     friend bool operator==(const DayRecord&, const DayRecord&) = default;
 };
@@ -128,8 +133,9 @@ struct AttendanceRules {
     int undoSeconds = 10;
     int lateGraceMinutes = 10;
     int earlyLeaveGraceMinutes = 10;
+    int forgottenGraceMinutes = 60;  // an interval open this long after the day's end: "uitchecken vergeten"
     static AttendanceRules from(const KioskSettings& s) {
-        return {s.undoSeconds, s.lateGraceMinutes, s.earlyLeaveGraceMinutes};
+        return {s.undoSeconds, s.lateGraceMinutes, s.earlyLeaveGraceMinutes, s.forgottenCheckoutGraceMinutes};
     }
 };
 
@@ -160,7 +166,8 @@ int undoSecondsLeft(const DayRecord& r, Instant now, const AttendanceRules& rule
 // The event the undo would reverse ("" when there is none) and whether it is a check-out.
 std::string undoTarget(const DayRecord& r, bool* isCheckOut = nullptr);
 
-// Status for a day with known programme hours; without a programme day only present/absent.
+// Status for a day with known programme hours; without a programme day only present/absent (or
+// excused: no interval, and staff's excusal the latest word).
 // Late: the first check-in after start + lateGraceMinutes (whole minutes; at the boundary is on
 // time). Left early: the last check-out, with no interval open, before end - earlyLeaveGraceMinutes.
 DayStatus statusOf(const DayRecord& r, const ProgrammeDay* day, const AttendanceRules& rules);

@@ -42,13 +42,14 @@ DayRecord foldPersonDay(const std::vector<const AttendanceEvent*>& events, const
                             e->kind == EventKind::correction || opensInterval(*e);
         if (!counts) continue;
         if (isStaffWord(*e)) r.corrected = true;
-        if (e->kind == EventKind::correction && e->effect == CorrectionEffect::set_absent) {
+        if (e->kind == EventKind::correction &&
+            (e->effect == CorrectionEffect::set_absent || e->effect == CorrectionEffect::set_excused)) {
             if (!absent || writtenBefore(*absent, *e)) absent = e;
             continue;
         }
         live.push_back(e);
     }
-    // Rule 2: the latest "absent" sets aside everything written before it.
+    // Rule 2: the latest "absent" or "excused" sets aside everything written before it.
     if (absent)
         live.erase(std::remove_if(live.begin(), live.end(), [&](const AttendanceEvent* e) { return writtenBefore(*e, *absent); }),
                    live.end());
@@ -87,6 +88,9 @@ DayRecord foldPersonDay(const std::vector<const AttendanceEvent*>& events, const
         if (iv.back().out) r.checkOut = iv.back().out;
         r.checkInEventId = iv.back().inEventId;
         r.checkInRecordedAt = iv.back().inRecordedAt;
+    } else if (absent && absent->effect == CorrectionEffect::set_excused) {
+        r.excused = true;
+        r.excusedReason = absent->reason;
     }
     return r;
 }
@@ -143,7 +147,7 @@ bool canUndo(const DayRecord& r, Instant now, const AttendanceRules& rules) {
 }
 
 DayStatus statusOf(const DayRecord& r, const ProgrammeDay* day, const AttendanceRules& rules) {
-    if (!r.checkIn) return DayStatus::absent;
+    if (!r.checkIn) return r.excused ? DayStatus::excused : DayStatus::absent;
     if (!day) return DayStatus::present;
     const auto in = toLocal(*r.checkIn);
     const bool late = in.date == day->date &&

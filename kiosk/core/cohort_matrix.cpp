@@ -4,33 +4,30 @@
 
 namespace kiosk {
 
-const char* certificateStateKey(CertificateState s) {
-    switch (s) {
-        case CertificateState::earned: return "earned";
-        case CertificateState::reachable: return "reachable";
-        case CertificateState::missed: return "missed";
-    }
-    return "missed";
-}
-
 int CohortMatrix::earned() const {
     return static_cast<int>(std::count_if(rows.begin(), rows.end(),
                                           [](const MatrixRow& r) { return r.certificate == CertificateState::earned; }));
 }
 
-CohortMatrix cohortMatrix(const Programme& programme, const std::vector<Participant>& roster, const DayRecords& records,
-                          LocalDate shown, LocalDate today, int certificateMinDays) {
-    const ProgrammeDay* day = programme.dayOn(shown);
-    if (!day) day = programme.nearestDay(shown);
-    return cohortMatrix(programme, roster, records, day ? day->cohortId : std::string{}, today, certificateMinDays);
+int CohortMatrix::atRisk() const {
+    return static_cast<int>(std::count_if(rows.begin(), rows.end(),
+                                          [](const MatrixRow& r) { return r.certificate == CertificateState::at_risk; }));
 }
 
 CohortMatrix cohortMatrix(const Programme& programme, const std::vector<Participant>& roster, const DayRecords& records,
-                          const std::string& cohortId, LocalDate today, int certificateMinDays) {
+                          LocalDate shown, LocalDate today, const CertificateRule& rule) {
+    const ProgrammeDay* day = programme.dayOn(shown);
+    if (!day) day = programme.nearestDay(shown);
+    return cohortMatrix(programme, roster, records, day ? day->cohortId : std::string{}, today, rule);
+}
+
+CohortMatrix cohortMatrix(const Programme& programme, const std::vector<Participant>& roster, const DayRecords& records,
+                          const std::string& cohortId, LocalDate today, const CertificateRule& rule) {
     CohortMatrix m;
     m.cohortId = cohortId;
     if (const Cohort* c = programme.cohort(cohortId)) m.cohortName = c->name;
-    m.minDays = certificateMinDays;
+    m.minDays = rule.minDays;
+    m.rule = rule;
     for (const auto& d : programme.days)
         if (d.cohortId == cohortId) m.days.push_back(d);
     const AttendanceRules rules;  // status words only; late / left early do not change the count
@@ -41,18 +38,19 @@ CohortMatrix cohortMatrix(const Programme& programme, const std::vector<Particip
         int open = 0;
         for (const auto& d : m.days) {
             const DayRecord r = records.record(d.date, p.code);
-            if (d.date > today && !r.checkIn) {
-                row.days.push_back(std::nullopt);
-                ++open;
-                continue;
-            }
-            const DayStatus s = statusOf(r, &d, rules);
-            row.days.push_back(s);
-            if (s != DayStatus::absent) ++row.daysPresent;
+            const bool counts = dayCounts(r, &d, rule);
+            // A day to come is open unless something is known of it: a check-in, or an excusal
+            // (which, when it does not count, makes the day a known miss).
+            const bool toCome = d.date > today && !r.checkIn && !r.excused;
+            row.days.push_back(toCome ? std::nullopt : std::optional<DayStatus>(statusOf(r, &d, rules)));
+            row.excusedReasons.push_back(r.excused ? r.excusedReason : std::string{});
+            row.minutes.push_back(minutesCounted(r, &d));
+            row.counts.push_back(counts);
+            row.minutesPresent += row.minutes.back();
+            if (toCome) ++open;
+            else if (counts) ++row.daysPresent;
         }
-        row.certificate = row.daysPresent >= m.minDays        ? CertificateState::earned
-                          : row.daysPresent + open >= m.minDays ? CertificateState::reachable
-                                                                : CertificateState::missed;
+        row.certificate = certificateState(row.daysPresent, open, m.minDays);
         m.rows.push_back(std::move(row));
     }
     std::sort(m.rows.begin(), m.rows.end(), [](const MatrixRow& a, const MatrixRow& b) {
@@ -76,15 +74,23 @@ ExportTable matrixTable(const CohortMatrix& m, const Texts& tx) {
     }
     t.header.push_back(tx("export.col.days_present"));
     t.widths.push_back(12);
+    t.header.push_back(tx("export.col.hours_present"));
+    t.widths.push_back(12);
     t.header.push_back(tx("export.col.certificate"));
     t.widths.push_back(16);
     t.numeric.assign(t.header.size(), false);
-    t.numeric[t.header.size() - 2] = true;
+    t.numeric[t.header.size() - 3] = true;
     for (const auto& r : m.rows) {
         const Participant& p = r.participant;
         std::vector<std::string> cells = {p.code, p.firstName, p.infix, p.lastName, p.department};
-        for (const auto& s : r.days) cells.push_back(s ? tx(std::string("status.") + dayStatusKey(*s)) : std::string{});
+        for (size_t i = 0; i < r.days.size(); ++i) {
+            const auto& s = r.days[i];
+            std::string cell = s ? tx(std::string("status.") + dayStatusKey(*s)) : std::string{};
+            if (!r.excusedReasons[i].empty()) cell += ": " + r.excusedReasons[i];
+            cells.push_back(std::move(cell));
+        }
         cells.push_back(std::to_string(r.daysPresent));
+        cells.push_back(hoursText(r.minutesPresent));
         cells.push_back(tx(std::string("matrix.certificate.") + certificateStateKey(r.certificate)));
         t.rows.push_back(std::move(cells));
     }

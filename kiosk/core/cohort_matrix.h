@@ -1,6 +1,7 @@
 // cohort_matrix.h: the cohort's seven days side by side, for certificates (the "matrix").
 // One row per participant of the cohort, one column per programme day, each person's count of
-// days present against the certificate rule (kiosk.toml: certificate_min_days, e.g. 6 of 7).
+// days that count against the certificate rule (kiosk.toml [attendance]: certificate_min_days,
+// e.g. 6 of 7, day_counts, excused_counts_for_certificate; the rules are in day_counting.h).
 #pragma once
 
 #include <optional>
@@ -8,6 +9,7 @@
 #include <vector>
 
 #include "attendance.h"
+#include "day_counting.h"
 #include "export_table.h"
 #include "participant.h"
 #include "programme.h"
@@ -15,18 +17,15 @@
 
 namespace kiosk {
 
-// Whether a participant earns the certificate.
-enum class CertificateState {
-    earned,     // present on at least the minimum number of days
-    reachable,  // not yet, but still possible with the days to come
-    missed,     // no longer possible
-};
-const char* certificateStateKey(CertificateState s);  // catalogue: matrix.certificate.<key>
-
 struct MatrixRow {
     Participant participant;
-    std::vector<std::optional<DayStatus>> days;  // per column; nullopt: the day has not come yet
-    int daysPresent = 0;                         // days with a check-in (late and left early count)
+    std::vector<std::optional<DayStatus>> days;  // per column; nullopt: the day has not come yet (and
+                                                 // nothing is known of it: an excusal to come shows)
+    std::vector<std::string> excusedReasons;     // per column: the reason when the day is excused
+    std::vector<int> minutes;                    // per column: minutes present (minutesCounted)
+    std::vector<bool> counts;                    // per column: the day counts (dayCounts)
+    int daysPresent = 0;                         // days that count (day_counting.h rule 1)
+    int minutesPresent = 0;                      // over all days
     CertificateState certificate = CertificateState::missed;
     bool formerParticipant = false;  // no longer on the roster, but was there on one of the days
 };
@@ -36,19 +35,21 @@ struct CohortMatrix {
     std::string cohortName;
     std::vector<ProgrammeDay> days;  // the cohort's programme days, in order
     int minDays = 0;                 // for the certificate
+    CertificateRule rule;            // what counts
     std::vector<MatrixRow> rows;     // by last name, the Dutch way
     int earned() const;
+    int atRisk() const;
 };
 
 // The cohort of `shown` (or of the nearest programme day); days after `today` without a check-in
 // are left open (still to come). One row per participant of that cohort in `roster`.
 CohortMatrix cohortMatrix(const Programme& programme, const std::vector<Participant>& roster, const DayRecords& records,
-                          LocalDate shown, LocalDate today, int certificateMinDays);
+                          LocalDate shown, LocalDate today, const CertificateRule& rule);
 CohortMatrix cohortMatrix(const Programme& programme, const std::vector<Participant>& roster, const DayRecords& records,
-                          const std::string& cohortId, LocalDate today, int certificateMinDays);
+                          const std::string& cohortId, LocalDate today, const CertificateRule& rule);
 
 // As an export: code, first name, infix, last name, department, one column per day (headed
-// "dag 1 (YYYY-MM-DD)"), days present, certificate.
+// "dag 1 (YYYY-MM-DD)"; an excused day "afgemeld: <reason>"), days present, hours present, certificate.
 ExportTable matrixTable(const CohortMatrix& m, const Texts& texts);
 
 }  // namespace kiosk

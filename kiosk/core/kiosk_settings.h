@@ -21,6 +21,12 @@ enum class KioskMode {
     room,  // the screen in the training room: starts on the pinned room display, no public check-in
 };
 
+// What makes a day count towards the certificate ([attendance] day_counts; core/day_counting.h).
+enum class DayCounts {
+    any_check_in,  // a check-in that day (default)
+    share,         // at least min_share_percent of the programme hours present
+};
+
 struct KioskSettings {
     std::string venue = "De Broodfabriek";  // shown on the home screen
     std::string city = "Zutphen";
@@ -36,6 +42,10 @@ struct KioskSettings {
     int retentionDays = 365;                // attendance older than this is purged at start
     int backupKeep = 14;                    // daily backups kept
     int certificateMinDays = 6;             // days present needed for the certificate
+    DayCounts dayCounts = DayCounts::any_check_in;  // [attendance] day_counts: "any_check_in" or "share"
+    int minSharePercent = 75;               // [attendance] min_share_percent, % of the programme hours (share)
+    bool excusedCountsForCertificate = false;  // [attendance] excused_counts_for_certificate
+    int forgottenCheckoutGraceMinutes = 60; // [attendance] forgotten_checkout_grace_minutes after the day's end
     float scale = 0.0f;                     // 0: from the window height; else a factor (1.0 = 800 px high)
     KioskMode mode = KioskMode::door;       // [kiosk] mode: "door" or "room" (ui/screen_room.cpp)
     std::string staffPinHash = "";          // Argon2id (libsodium), set with `set-pin`
@@ -45,5 +55,6 @@ struct KioskSettings {
 };
 
 const char* nameDisplayKey(NameDisplay d);
+const char* dayCountsKey(DayCounts d);  // "any_check_in", "share"
 
 }  // namespace kiosk

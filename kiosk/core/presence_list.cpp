@@ -7,7 +7,7 @@
 namespace kiosk {
 
 std::vector<PresenceRow> presenceList(const Programme& programme, const std::vector<Participant>& roster,
-                                      const DayRecords& records, LocalDate date, const AttendanceRules& rules) {
+                                      const DayRecords& records, LocalDate date, const AttendanceRules& rules, Instant now) {
     const ProgrammeDay* day = programme.dayOn(date);
     std::vector<const Participant*> people;
     for (const auto& p : roster)
@@ -26,6 +26,8 @@ std::vector<PresenceRow> presenceList(const Programme& programme, const std::vec
         if (r.checkOut) row.checkOut = toLocal(*r.checkOut).timeOfDay();
         if (!r.intervals.empty() && r.intervals.front().out) row.minutesPresent = r.minutesPresent;
         row.corrected = r.corrected;
+        row.excusedReason = r.excused ? r.excusedReason : std::string{};
+        row.checkOutForgotten = checkOutForgotten(r, date, day, now, rules.forgottenGraceMinutes);
         rows.push_back(std::move(row));
     }
     for (const auto& g : records.guests(date)) {
@@ -58,6 +60,8 @@ ExportTable presenceTable(const std::vector<PresenceRow>& rows, LocalDate date, 
         const Participant& p = r.participant;
         std::string note;
         if (r.corrected) note = tx("export.note.corrected");
+        if (r.status == DayStatus::excused) note = tx.format("export.note.excused", {{"reason", r.excusedReason}});
+        if (r.checkOutForgotten) note = tx("export.note.checkout_forgotten");
         if (r.guest) note = tx(r.guestConfirmed ? "export.note.guest_confirmed" : "export.note.guest_unconfirmed");
         t.rows.push_back({r.date.iso(), p.code, p.firstName, p.infix, p.lastName, p.department,
                           r.guest ? tx("status.guest") : tx(std::string("status.") + dayStatusKey(r.status)),

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "attendance.h"
+#include "day_counting.h"
 #include "export_table.h"
 #include "participant.h"
 #include "programme.h"
@@ -22,18 +23,22 @@ struct PresenceRow {
     std::optional<TimeOfDay> checkIn, checkOut;  // local: the first check-in, the last check-out
     std::optional<int> minutesPresent;           // in closed intervals; none before the first check-out
     bool corrected = false;
+    std::string excusedReason;       // status excused: staff's reason
+    bool checkOutForgotten = false;  // an interval still open after the day's end (day_counting.h rule 2)
     bool formerParticipant = false;  // no longer on the roster, but has something on this day
     std::string guestEventId;     // a guest: the walk-in's event (for staff's review)
     bool guestConfirmed = false;  // a guest: staff confirmed the walk-in
 };
 
 // Participants of the day's cohort (all, if the date is not a programme day), sorted by last name
-// the Dutch way, then that day's guests in order of arrival.
+// the Dutch way, then that day's guests in order of arrival. `now` decides which open intervals
+// are forgotten check-outs.
 std::vector<PresenceRow> presenceList(const Programme& programme, const std::vector<Participant>& roster,
-                                      const DayRecords& records, LocalDate date, const AttendanceRules& rules);
+                                      const DayRecords& records, LocalDate date, const AttendanceRules& rules, Instant now);
 
 // The list as an export: date, code, first name, infix, last name, department, status, first
-// check-in, last check-out, minutes present, note; headers in the texts' language, dates YYYY-MM-DD, local times HH:MM.
+// check-in, last check-out, minutes present, note (the excusal's reason, "uitchecken vergeten",
+// a correction, a guest); headers in the texts' language, dates YYYY-MM-DD, local times HH:MM.
 ExportTable presenceTable(const std::vector<PresenceRow>& rows, LocalDate date, const Texts& texts);
 // The same as CSV (export_table.h): what `export` writes and the staff screen saves.
 std::string presenceCsv(const std::vector<PresenceRow>& rows, const Texts& texts, char delimiter = ';');

@@ -80,6 +80,30 @@ bool looksLikeWindows1252(std::string_view text) {
     return true;
 }
 
+namespace {
+// Line breaks, tabs and no-break spaces inside a cell become one space each run; returns the byte
+// offset of the first one in the field as given, or kTextOk when there was none.
+size_t spaceOutBreaks(std::string& field) {
+    size_t first = kTextOk;
+    std::string out;
+    bool inRun = false;
+    for (size_t i = 0; i < field.size(); ++i) {
+        const bool nbsp = field[i] == '\xC2' && i + 1 < field.size() && field[i + 1] == '\xA0';
+        if (field[i] == '\r' || field[i] == '\n' || field[i] == '\t' || nbsp) {
+            if (first == kTextOk) first = i;
+            if (!inRun) out += ' ';
+            inRun = true;
+            if (nbsp) ++i;
+            continue;
+        }
+        inRun = false;
+        out += field[i];
+    }
+    if (first != kTextOk) field = std::move(out);
+    return first;
+}
+}  // namespace
+
 RosterParse parseRoster(std::string_view csvText, const std::string& fileName,
                         const std::vector<Cohort>* knownCohorts, const Texts& texts, bool allowEmpty) {
     RosterParse out;
@@ -139,8 +163,23 @@ RosterParse parseRoster(std::string_view csvText, const std::string& fileName,
     }
 
     std::map<std::string, int> codeLines;  // codeKey -> first line ("7" and "0007" are one code: code_resolver.h)
+    auto warnAt = [&](size_t offset, std::string msg) {
+        const TextPosition at = positionOf(csvText, offset);
+        out.problems.push_back({fileName, at.line, at.column, Severity::warning, std::move(msg)});
+    };
     for (size_t r = 1; r < table.records.size(); ++r) {
-        const CsvRecord& rec = table.records[r];
+        CsvRecord rec = table.records[r];
+        // A cell's oddity with one meaning is fixed and said, never a reason to refuse the list: a
+        // line break (Alt+Enter in Excel), a tab or a no-break space inside a cell is a space.
+        for (size_t k = 0; k < rec.fields.size() && k < rec.offsets.size(); ++k)
+            if (const size_t at = spaceOutBreaks(rec.fields[k]); at != kTextOk) {
+                const size_t start = rec.offsets[k], end = k + 1 < rec.offsets.size() ? rec.offsets[k + 1] : csvText.size();
+                const size_t where = csvText.find_first_of("\r\n\t", start);
+                const bool quoted = start < csvText.size() && csvText[start] == '"';
+                const std::string column = k < header.fields.size() ? printable(trim(header.fields[k])) : std::to_string(k + 1);
+                warnAt(where < end ? where : start + (quoted ? 1 : 0) + at,
+                       texts.format("problem.roster.line_break", {{"column", column}}));
+            }
         if (rec.fields.size() != header.fields.size()) {
             error(rec.line, texts.format("problem.roster.field_count",
                                          {{"found", std::to_string(rec.fields.size())},

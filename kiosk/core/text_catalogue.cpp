@@ -93,11 +93,20 @@ std::string substitute(std::string_view pattern, const TextArgs& args) {
         if (pattern[i] == '{') {
             const auto close = pattern.find('}', i);
             if (close != std::string_view::npos) {
-                const auto name = pattern.substr(i + 1, close - i - 1);
+                const auto inner = pattern.substr(i + 1, close - i - 1);
+                // {n|one|other}: the singular when n is 1, else the plural (Dutch and English alike).
+                const auto bar = inner.find('|');
+                const auto name = inner.substr(0, bar);
                 bool done = false;
                 for (const auto& [k, v] : args)
                     if (k == name) {
-                        out += v;
+                        if (bar == std::string_view::npos) {
+                            out += v;
+                        } else {
+                            const auto forms = inner.substr(bar + 1);
+                            const auto bar2 = forms.find('|');
+                            out += v == "1" || bar2 == std::string_view::npos ? forms.substr(0, bar2) : forms.substr(bar2 + 1);
+                        }
                         done = true;
                         break;
                     }

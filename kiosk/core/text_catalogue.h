@@ -1,7 +1,8 @@
 // text_catalogue.h: every string a person sees, by meaning, in Dutch first and English second.
 //
 // Catalogues are plain files (assets/text/nl.txt, en.txt), one `key = text` per line, `#` starts a
-// comment line. Placeholders are named: "Welkom, {name}!". The files are embedded in the binary at
+// comment line. Placeholders are named: "Welkom, {name}!"; a count chooses its word with
+// "{n} {n|persoon|personen}" (the first form for 1, the second otherwise). The files are embedded in the binary at
 // build time, so a kiosk never runs without its words; a test proves both languages have every key
 // and that every key the code asks for exists.
 #pragma once
@@ -50,7 +51,7 @@ private:
     mutable std::map<std::string, std::string, std::less<>> missing_;
 };
 
-// Replaces {name} placeholders.
+// Replaces {name} placeholders, and {name|one|other} by the form for that count.
 std::string substitute(std::string_view pattern, const TextArgs& args);
 
 std::string_view langCode(Lang l);

@@ -11,10 +11,31 @@ const ProgrammeDay* cohortDay(const ExportRequest& r, const Programme& programme
     const ProgrammeDay* d = programme.dayOn(r.date);
     return d ? d : programme.nearestDay(r.date);
 }
+// The statements of the cohort (a folder), or of one participant (one file).
+BuiltExport& statementExport(const ExportRequest& r, const CohortMatrix& m, const DayRecords& records, const PdfInputs& pdf,
+                             BuiltExport& out) {
+    auto all = statements(m, records, r.now, AttendanceRules::from(pdf.settings).forgottenGraceMinutes);
+    if (!r.participant.empty()) {
+        std::erase_if(all, [&](const Statement& s) { return s.participant.code != r.participant; });
+        if (all.empty()) {
+            out.error = pdf.texts.format("cli.unknown_code", {{"code", r.participant}});
+            return out;
+        }
+    }
+    out.certificates = statementPdfs(m, all, pdf, out.error);
+    out.fileName = out.certificates.folderName;
+    if (!r.participant.empty() && out.error.empty()) {
+        out.fileName = out.certificates.people.front().fileName;
+        out.document = std::move(out.certificates.people.front().bytes);
+        out.certificates = {};
+    }
+    return out;
+}
+
 }  // namespace
 
 std::pair<LocalDate, LocalDate> exportDays(const ExportRequest& r, const Programme& programme) {
-    if (!r.matrix && !r.certificates) return {r.date, r.date};
+    if (!r.matrix && !r.certificates && !r.statements) return {r.date, r.date};
     const ProgrammeDay* d = cohortDay(r, programme);
     if (!d) return {r.date, r.date};
     LocalDate first = d->date, last = d->date;
@@ -30,12 +51,13 @@ BuiltExport buildExport(const ExportRequest& r, const Programme& programme, cons
                         const DayRecords& records, const KioskSettings& settings, const Texts& texts) {
     BuiltExport out;
     const PdfInputs pdf{programme, settings, texts};
-    if (r.matrix || r.certificates) {
+    if (r.matrix || r.certificates || r.statements) {
         const ProgrammeDay* d = cohortDay(r, programme);
         const LocalDate today = r.today == LocalDate{} ? r.date : r.today;
         const CohortMatrix m = cohortMatrix(programme, roster, records, d ? d->cohortId : std::string{}, today,
-                                            settings.certificateMinDays);
+                                            CertificateRule::from(settings));
         out.table = matrixTable(m, texts);
+        if (r.statements) return statementExport(r, m, records, pdf, out);
         if (r.certificates) {
             out.certificates = certificatePdfs(m, pdf, out.error);
             out.fileName = out.certificates.folderName;
@@ -50,7 +72,7 @@ BuiltExport buildExport(const ExportRequest& r, const Programme& programme, cons
         // The blank list: the cohort as rostered, with nothing from the record.
         const AttendanceLedger none;
         const DayRecords& from = r.blank ? static_cast<const DayRecords&>(none) : records;
-        const auto rows = presenceList(programme, roster, from, r.date, AttendanceRules::from(settings));
+        const auto rows = presenceList(programme, roster, from, r.date, AttendanceRules::from(settings), r.now);
         out.table = presenceTable(rows, r.date, texts);
         out.fileName = presenceFileName(r.date, r.format, r.blank);
         if (r.format == ExportFormat::pdf) out.document = presenceListPdf(rows, r.date, r.blank, pdf, out.error);
@@ -81,10 +103,10 @@ SavedExport saveExport(const BuiltExport& built, const ExportRequest& r, const E
     SavedExport saved;
     saved.target = target;
     saved.path = file.empty() ? target.folder / built.fileName : file;
-    saved.rows = built.table.rows.size();
+    saved.rows = r.statements && !r.participant.empty() ? 1 : built.table.rows.size();
     if (!built.error.empty()) {
         saved.error = built.error;
-    } else if (r.certificates) {
+    } else if (r.certificates || (r.statements && r.participant.empty())) {
         // The folder whole or not at all: one file per person and the combined one.
         saved.rows = built.certificates.people.size();
         std::vector<std::pair<std::string, std::string_view>> files;
@@ -93,7 +115,7 @@ SavedExport saveExport(const BuiltExport& built, const ExportRequest& r, const E
         std::error_code ec;
         if (saved.path.has_parent_path()) std::filesystem::create_directories(saved.path.parent_path(), ec);
         saved.error = ec ? saved.path.parent_path().string() + ": " + ec.message() : writeFolderAtomically(saved.path, files);
-    } else if (r.format == ExportFormat::pdf) {
+    } else if (r.format == ExportFormat::pdf || r.statements) {
         std::error_code ec;
         if (saved.path.has_parent_path()) std::filesystem::create_directories(saved.path.parent_path(), ec);
         saved.error = ec ? saved.path.parent_path().string() + ": " + ec.message() : writeFileAtomically(saved.path, built.document);

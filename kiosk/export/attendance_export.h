@@ -22,10 +22,14 @@ struct ExportRequest {
     bool matrix = false;      // false: the presence list of `date`
     bool blank = false;       // the presence list of `date` to fill in by hand (PDF only; no records read)
     bool certificates = false;  // the certificates of `date`'s cohort (PDF only): a folder of files
+    bool statements = false;    // the statements of participation of `date`'s cohort (PDF): a folder,
+    std::string participant;    // ... or, when set, this participant's alone (one file)
     ExportFormat format = ExportFormat::csv;
     char delimiter = ';';
     LocalDate date;           // the day (presence list); the cohort's day (matrix)
     LocalDate today;          // matrix: days after this one are still to come (unset: `date`)
+    Instant now;              // presence list: an interval still open at this moment past the day's end
+                              // is a forgotten check-out (day_counting.h)
 };
 
 // The days whose events the export reads (the date, or the cohort's first to last day).
@@ -33,9 +37,9 @@ std::pair<LocalDate, LocalDate> exportDays(const ExportRequest& r, const Program
 
 struct BuiltExport {
     ExportTable table;
-    std::string fileName;      // certificates: the folder's name
+    std::string fileName;      // certificates, statements: the folder's name
     std::string document;      // PDF: the whole file
-    CertificateSet certificates;  // certificates: one file per person and one with them all
+    CertificateSet certificates;  // certificates, statements: one file per person and one with them all
     std::string error;         // "" unless the PDF could not be made
 };
 // `roster`: everyone to list (the active roster, plus former participants who were there).

@@ -13,17 +13,6 @@ namespace kiosk {
 
 namespace {
 
-// "anna-de-vries": folded to ASCII letters and digits, the rest dashes (file names on FAT sticks).
-std::string slug(const std::string& s) {
-    std::string out;
-    for (char c : foldForSearch(s)) {
-        if (std::isalnum(static_cast<unsigned char>(c))) out += c;
-        else if (!out.empty() && out.back() != '-') out += '-';
-    }
-    while (!out.empty() && out.back() == '-') out.pop_back();
-    return out;
-}
-
 void drawCertificate(PdfDocument& doc, const CohortMatrix& m, const MatrixRow& row, const PdfInputs& in) {
     const Texts& tx = in.texts;
     const Programme& prog = in.programme;
@@ -64,17 +53,21 @@ void drawCertificate(PdfDocument& doc, const CohortMatrix& m, const MatrixRow& r
                   tx.format("pdf.cert.days", {{"n", std::to_string(row.daysPresent)}, {"total", std::to_string(m.days.size())}}),
                   {"Inter Semi-Bold 14.5", pdfcolour::ink, TextAlign::centre, true}) +
          10;
-    // The days attended: number, date, theme, as a small centred table.
-    const double tw = 380, tx0 = (W - tw) / 2;
+    // The days attended: number, date, theme and hours present, as a small centred table, and the total.
+    const double tw = 440, tx0 = (W - tw) / 2;
+    const TextStyle small{"Inter 13.5", pdfcolour::ink};
     for (size_t i = 0; i < m.days.size() && i < row.days.size(); ++i) {
         const auto& st = row.days[i];
-        if (!st || *st == DayStatus::absent) continue;
+        if (!st || *st == DayStatus::absent || *st == DayStatus::excused) continue;
         const ProgrammeDay& d = m.days[i];
-        const TextStyle small{"Inter 13.5", pdfcolour::ink};
         doc.text(tx0, y, 52, tx.format("pdf.matrix.day", {{"n", std::to_string(d.number)}}), {"Inter Semi-Bold 13.5", pdfcolour::accent});
         doc.text(tx0 + 52, y, 92, shortDate(d.date, tx.lang()) + " " + std::to_string(d.date.year), small);
-        y += doc.text(tx0 + 150, y, tw - 150, d.theme, small) + 4;
+        doc.text(tx0 + tw - 70, y, 70, tx.format("pdf.cert.hours", {{"hours", hoursText(row.minutes[i])}}), {"Inter 13.5", pdfcolour::muted, TextAlign::right});
+        y += doc.text(tx0 + 150, y, tw - 150 - 76, d.theme, small) + 4;
     }
+    y += 4;
+    doc.text(tx0, y, tw, tx.format("pdf.cert.hours_total", {{"hours", hoursText(row.minutesPresent)}}),
+             {"Inter Semi-Bold 13.5", pdfcolour::ink, TextAlign::right});
 
     // Place, date and the signature, at the foot of the page.
     const double fy = H - M - 134;
@@ -96,9 +89,19 @@ void drawCertificate(PdfDocument& doc, const CohortMatrix& m, const MatrixRow& r
 
 }  // namespace
 
+std::string pdfSlug(const std::string& s) {
+    std::string out;
+    for (char c : foldForSearch(s)) {
+        if (std::isalnum(static_cast<unsigned char>(c))) out += c;
+        else if (!out.empty() && out.back() != '-') out += '-';
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+}
+
 CertificateSet certificatePdfs(const CohortMatrix& m, const PdfInputs& in, std::string& error) {
     CertificateSet set;
-    set.folderName = "certificaten" + (m.cohortId.empty() ? std::string{} : "-" + slug(m.cohortId));
+    set.folderName = "certificaten" + (m.cohortId.empty() ? std::string{} : "-" + pdfSlug(m.cohortId));
     const std::string title = in.texts("pdf.cert.heading");
     std::vector<const MatrixRow*> earned;
     for (const auto& row : m.rows)
@@ -120,7 +123,7 @@ CertificateSet certificatePdfs(const CohortMatrix& m, const PdfInputs& in, std::
         one.setTitle(title + " " + row.participant.fullName());
         one.place(*pages[i]);
         one.endPage();
-        set.people[i].fileName = "certificaat-" + slug(row.participant.fullName()) + "-" + slug(row.participant.code) + ".pdf";
+        set.people[i].fileName = "certificaat-" + pdfSlug(row.participant.fullName()) + "-" + pdfSlug(row.participant.code) + ".pdf";
         set.people[i].bytes = one.finish(errors[i]);
     }
     for (const auto& e : errors)

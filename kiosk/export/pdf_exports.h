@@ -1,6 +1,6 @@
 // pdf_exports.h: the paper documents, as whole PDF files in memory (written to disk by the caller,
 // atomically): the day's presence list to sign, the blank fallback list for a coming day, the
-// cohort's seven-day matrix, and the certificates of participation.
+// cohort's seven-day matrix, the certificates of participation and the statements of participation.
 //
 // They are fed from the same format-neutral data as the CSV and XLSX exports (presence_list.h,
 // cohort_matrix.h) and say the same: one row per participant of the day's cohort in Dutch order,
@@ -14,6 +14,7 @@
 
 #include "core/cohort_matrix.h"
 #include "core/kiosk_settings.h"
+#include "core/participation.h"
 #include "core/presence_list.h"
 #include "core/programme.h"
 #include "core/text_catalogue.h"
@@ -44,5 +45,13 @@ struct CertificateSet {
 };
 // Empty `people` when nobody met the rule (the combined file is then not made).
 CertificateSet certificatePdfs(const CohortMatrix& m, const PdfInputs& in, std::string& error);
+
+// The statements of participation (pdf_statement.cpp), one A4 per statement in `all`, whatever its
+// certificate state; the set's folder "deelname-overzichten-<cohort>", the combined file
+// "alle-deelname-overzichten.pdf".
+CertificateSet statementPdfs(const CohortMatrix& m, const std::vector<Statement>& all, const PdfInputs& in, std::string& error);
+
+// "anna-de-vries": folded to ASCII letters and digits, the rest dashes (file names on FAT sticks).
+std::string pdfSlug(const std::string& s);
 
 }  // namespace kiosk

@@ -39,9 +39,10 @@ std::string matrixPdf(const CohortMatrix& m, const PdfInputs& in, std::string& e
         row.cells.push_back(std::to_string(r.daysPresent));
         row.colours.push_back(pdfcolour::ink);
         row.cells.push_back(tx(std::string("matrix.certificate.") + certificateStateKey(r.certificate)));
-        row.colours.push_back(r.certificate == CertificateState::earned ? pdfcolour::good
-                              : r.certificate == CertificateState::missed ? pdfcolour::bad
-                                                                          : pdfcolour::muted);
+        row.colours.push_back(r.certificate == CertificateState::earned    ? pdfcolour::good
+                              : r.certificate == CertificateState::missed  ? pdfcolour::bad
+                              : r.certificate == CertificateState::at_risk ? pdfcolour::bad
+                                                                           : pdfcolour::muted);
         t.rows.push_back(std::move(row));
     }
 

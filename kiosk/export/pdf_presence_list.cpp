@@ -41,7 +41,7 @@ std::string presenceListPdf(const std::vector<PresenceRow>& rows, LocalDate date
     PagedTable t;
     t.columns = {{tx("pdf.col.nr"), 0.35, TextAlign::right}, {tx("pdf.col.name"), 2.4, TextAlign::left, true},
                  {tx("pdf.col.department"), 1.7, TextAlign::left, true},          {tx("pdf.col.in"), 0.65, TextAlign::centre},
-                 {tx("pdf.col.out"), 0.65, TextAlign::centre}, {tx("pdf.col.signature"), 1.5}};
+                 {tx("pdf.col.out"), 0.65, TextAlign::centre}, {tx("pdf.col.signature"), 1.5, TextAlign::left, true}};
     t.ruledColumns = {false, false, false, blank, blank, true};
     int number = 0, present = 0, participants = 0, guests = 0;
     bool corrected = false, guestHeading = false;
@@ -52,21 +52,23 @@ std::string presenceListPdf(const std::vector<PresenceRow>& rows, LocalDate date
         }
         PdfRow row;
         const std::string name = r.guest ? r.participant.firstName : listName(r.participant);
-        std::string inTime, outTime;
+        std::string inTime, outTime, note;  // note: in the signature's place, for whoever does not sign
         Rgb3 inColour = pdfcolour::ink, outColour = pdfcolour::ink;
         if (!blank) {
             if (r.checkIn) inTime = r.checkIn->hhmm() + (r.corrected ? "*" : "");
             else if (!r.guest) {
-                inTime = tx("status.absent");
+                inTime = tx(std::string("status.") + dayStatusKey(r.status));
                 inColour = pdfcolour::muted;
             }
+            if (r.status == DayStatus::excused) note = tx.format("export.note.excused", {{"reason", r.excusedReason}});
+            if (r.checkOutForgotten) note = tx("export.note.checkout_forgotten");
             if (r.checkOut) outTime = r.checkOut->hhmm();
             if (r.status == DayStatus::late || r.status == DayStatus::late_and_left_early) inColour = pdfcolour::bad;
             if (r.status == DayStatus::left_early || r.status == DayStatus::late_and_left_early) outColour = pdfcolour::bad;
             corrected = corrected || r.corrected;
         }
-        row.cells = {std::to_string(++number), name, r.participant.department, inTime, outTime, ""};
-        row.colours = {pdfcolour::muted, pdfcolour::ink, pdfcolour::muted, inColour, outColour, pdfcolour::ink};
+        row.cells = {std::to_string(++number), name, r.participant.department, inTime, outTime, note};
+        row.colours = {pdfcolour::muted, pdfcolour::ink, pdfcolour::muted, inColour, outColour, pdfcolour::muted};
         t.rows.push_back(std::move(row));
         if (r.guest) ++guests;
         else {

@@ -7,13 +7,14 @@
 #include "content/paths.h"
 #include "content/staff_pin.h"
 #include "core/event_builder.h"
+#include "core/staff_correction.h"
 #include "export/export_files.h"
 #include "store/meta_keys.h"
 
 namespace kiosk {
 namespace {
 
-constexpr int kDaysAround = 400;  // a form's or an export's day is trusted this far from today
+constexpr int kDaysAround = kCorrectionDaysAround;  // a form's or an export's day is trusted this far from today
 
 LocalDate dayNear(LocalDate asked, LocalDate today) {
     return std::abs(asked.daysSinceEpoch() - today.daysSinceEpoch()) <= kDaysAround ? asked : today;
@@ -91,9 +92,11 @@ void StaffDesk::change(const ui::intent::StaffChange& in, Instant now) {
     const EventStamp stamp = EventStamp::staff(now, s_.config.settings.kioskId);
     AttendanceEvent e;
     if (form.kind == EventKind::correction) {
-        const Instant at = form.effect == CorrectionEffect::set_absent ? fromLocal({day, 0, 0, 0})
-                                                                       : fromLocal({day, in.minutes / 60, in.minutes % 60, 0});
-        if (!checkStaffTime(form, at, now).empty()) return;  // the form says so; a time to come is never stored
+        const Instant at = correctionMoment(form.effect, day, in.minutes);
+        const Participant* p = s_.roster.find(form.participantCode);
+        const std::string cohort = p ? p->cohortId : std::string{};
+        // The form says what is wrong; a time to come or an excusal off the programme is never stored.
+        if (!checkStaffCorrection(form, s_.config.programme, cohort, day, at, now).empty()) return;
         e = makeStaffEvent(form, day, at, stamp);
     } else {
         // A guest review is about the walk-in: linked, the participant was there from its time.
@@ -113,9 +116,11 @@ void StaffDesk::exportFile(const ui::intent::StaffExport& in, Instant now) {
     if (!unlocked_ || export_) return;
     ExportRequest req;
     req.matrix = in.matrix;
-    req.format = in.pdf || in.certificates ? ExportFormat::pdf : in.xlsx ? ExportFormat::xlsx : ExportFormat::csv;
+    req.format = in.pdf || in.certificates || in.statements ? ExportFormat::pdf : in.xlsx ? ExportFormat::xlsx : ExportFormat::csv;
     req.certificates = in.certificates;
+    req.statements = in.statements;
     req.today = localDateOf(now);
+    req.now = now;
     req.date = dayNear(in.day, req.today);
     const ExportTarget target = currentExportTarget(exportDir(s_.config.settings.exportFolder, s_.options.dbPath));
     // Its own connection on its own thread: the store thread keeps taking check-ins meanwhile.

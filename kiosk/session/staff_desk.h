@@ -88,6 +88,7 @@ private:
         uint64_t history = 0;  // StaffHistoryFold::version
         uint64_t rosterVersion = 0;
         Lang lang = Lang::nl;
+        int64_t minute = 0;    // the clock's minute: a check-out becomes "forgotten" as time passes
         bool operator==(const ListsKey&) const = default;
     };
     mutable ListsKey listsKey_;

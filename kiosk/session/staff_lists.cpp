@@ -29,6 +29,7 @@ ui::StaffHistoryRow historyRow(const AttendanceEvent& e, const SessionState& s) 
         case CorrectionEffect::set_check_in: h.what = s.texts.format("staff.what_in", {{"time", time}}); break;
         case CorrectionEffect::set_check_out: h.what = s.texts.format("staff.what_out", {{"time", time}}); break;
         case CorrectionEffect::set_absent: h.what = s.texts("staff.what_absent"); break;
+        case CorrectionEffect::set_excused: h.what = s.texts("staff.what_excused"); break;
         case CorrectionEffect::confirm_guest:
         case CorrectionEffect::link_guest: {
             const AttendanceEvent* walkIn = s.ledger.find(e.refersTo);
@@ -95,14 +96,15 @@ void StaffDesk::buildLists(LocalDate date, LocalDate today) const {
         const DayRecord r = s_.ledger.record(date, code);
         return !r.intervals.empty() || r.corrected;
     }, former);
-    st.rows = presenceList(config.programme, people, s_.ledger, date, rules);
+    st.rows = presenceList(config.programme, people, s_.ledger, date, rules, s_.clock.now());
     for (auto& r : st.rows) r.formerParticipant = !r.guest && former.count(r.participant.code) > 0;
     // Walk-ins still to review come first: they are what staff have to do something about.
     std::stable_partition(st.rows.begin(), st.rows.end(), [](const PresenceRow& r) { return r.guest && !r.guestConfirmed; });
-    st.present = st.late = st.leftEarly = st.absent = st.guests = 0;
+    st.present = st.late = st.leftEarly = st.absent = st.excused = st.guests = 0;
     for (const auto& r : st.rows) {
         if (r.guest) ++st.guests;
         else if (r.status == DayStatus::absent) ++st.absent;
+        else if (r.status == DayStatus::excused) ++st.excused;
         else {
             ++st.present;
             if (r.status == DayStatus::late || r.status == DayStatus::late_and_left_early) ++st.late;
@@ -121,8 +123,12 @@ void StaffDesk::buildLists(LocalDate date, LocalDate today) const {
         }
         return false;
     }, formerInMatrix);
-    st.matrix = cohortMatrix(config.programme, cohort, records, date, today, config.settings.certificateMinDays);
-    for (auto& r : st.matrix.rows) r.formerParticipant = formerInMatrix.count(r.participant.code) > 0;
+    st.matrix = cohortMatrix(config.programme, cohort, records, date, today, CertificateRule::from(config.settings));
+    st.atRisk.clear();
+    for (auto& r : st.matrix.rows) {
+        r.formerParticipant = formerInMatrix.count(r.participant.code) > 0;
+        if (r.certificate == CertificateState::at_risk && !r.formerParticipant) st.atRisk.push_back(r.participant.fullName());
+    }
     st.matrixLoading = !fold;
     // History: what the store had when the page opened, and what the ledger holds (written since
     // or of the days held), each change once, newest first.
@@ -144,7 +150,7 @@ const ui::StaffView* StaffDesk::view(LocalDate today) const {
     const LocalDate date = today.plusDays(s_.ui.staffDayOffset);
     const ListsKey key{date.daysSinceEpoch(), s_.ledger.version(), s_.matrixFold ? s_.matrixFold->version : 0,
                        s_.history ? s_.history->version : 0,
-                       s_.roster.version(), s_.texts.lang()};
+                       s_.roster.version(), s_.texts.lang(), s_.clock.now().ms / 60000};
     if (key != listsKey_) {
         listsKey_ = key;
         buildLists(date, today);

@@ -26,12 +26,15 @@ namespace {
 StoreStatus AttendanceDb::newestEvidence(std::optional<LocalDate>& out) {
     out.reset();
     if (auto s = ensureOpen(); !s.ok()) return s;
-    // Through the by-day index: one seek, not a scan.
-    Statement st(db_, "SELECT max(local_date) FROM attendance_event WHERE local_date >= ?");
+    // Through the by-day index, newest first: a seek, not a scan. Staff's word that someone will
+    // not come (absent or excused, for a day to come) says nothing of the clock: passed over.
+    Statement st(db_, "SELECT local_date FROM attendance_event WHERE local_date >= ?"
+                      " AND NOT (kind = 'correction' AND effect IN ('set_absent', 'set_excused'))"
+                      " ORDER BY local_date DESC LIMIT 1");
     st.bind(1, kEarliestPlausibleDay.iso());
     const int rc = st.step();
-    if (rc != SQLITE_ROW) return statusFrom(rc);
-    if (sqlite3_column_type(st.get(), 0) != SQLITE_NULL) out = LocalDate::parse(st.text(0));
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) return statusFrom(rc);
+    if (rc == SQLITE_ROW) out = LocalDate::parse(st.text(0));
     std::string confirmed;
     if (auto s = meta(meta_keys::kClockConfirmedDay, confirmed); !s.ok() && s.kind != StoreErrorKind::other) return s;
     if (const auto c = LocalDate::parse(confirmed); c && (!out || *c > *out)) out = c;

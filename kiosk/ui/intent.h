@@ -69,6 +69,7 @@ struct StaffExport {
     LocalDate day;                // the day the page showed
     bool pdf = false;             // PDF (pdf_exports.h), whatever `xlsx` says
     bool certificates = false;    // the cohort's certificates (PDF, a folder)
+    bool statements = false;      // everyone's statement of participation (PDF, a folder)
 };
 }  // namespace intent
 
@@ -106,8 +107,9 @@ struct Intent {
     static Intent staffChange(StaffForm form, LocalDate day, int minutes) {
         return intent::StaffChange{std::move(form), day, minutes};
     }
-    static Intent staffExport(bool matrix, bool xlsx, LocalDate day, bool pdf = false, bool certificates = false) {
-        return intent::StaffExport{matrix, xlsx, day, pdf, certificates};
+    static Intent staffExport(bool matrix, bool xlsx, LocalDate day, bool pdf = false, bool certificates = false,
+                              bool statements = false) {
+        return intent::StaffExport{matrix, xlsx, day, pdf, certificates, statements};
     }
     static Intent registerGuest(std::string name, std::string organisation) {
         return intent::RegisterGuest{std::move(name), std::move(organisation)};

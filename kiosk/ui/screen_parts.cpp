@@ -1,5 +1,6 @@
 // screen_parts.cpp: what several screens share: the header row (back, title, clock) and the
-// card that answers a tap (welcome and goodbye with undo, already checked in with the choice to check
+// card that answers a tap (welcome, and goodbye with the assignment until the next day, both with undo;
+// already checked in with the choice to check
 // out, "you left at 12:03" with the choice to check in again, an impossible time or an error said as
 // such), drawn by the check-in and walk-in screens.
 #include <algorithm>
@@ -59,6 +60,27 @@ FeedbackLook lookOf(const KioskView& v, const Feedback& f) {
     return {Icon::none, p.ink, {}, {}};
 }
 
+// The goodbye card's close of the day (issue 29): the assignment until the next day, in as many
+// lines as the card has room for between `top` and `bottom`, and where to read all of it.
+void drawClosingAssignment(const KioskView& v, float cx, float top, float w, float bottom) {
+    if (!v.today || v.today->assignment.empty()) return;
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    const float lineH = t.fonts.body->FontSize * 1.15f;
+    const int lines = static_cast<int>((bottom - top - t.em - t.fonts.small->FontSize * 1.2f) / lineH);
+    if (lines < 1) {  // no room for any of it: where it is, at least
+        if (bottom - top >= t.fonts.small->FontSize) drawTextCentred(t.fonts.small, cx, top, w, t.palette.muted, tx("checkin.assignment_where"));
+        return;
+    }
+    float y = top;
+    y += drawTextCentred(t.fonts.bodyBold, cx, y, w, t.palette.primary, tx("agenda.assignment"));
+    for (const auto& line : wrapLines(t.fonts.body, v.today->assignment, w, std::min(lines, 4))) {
+        drawTextCentred(t.fonts.body, cx, y, w, t.palette.ink, line);
+        y += lineH;
+    }
+    drawTextCentred(t.fonts.small, cx, y + t.Em(0.1f), w, t.palette.muted, tx("checkin.assignment_where"));
+}
+
 }  // namespace
 
 Intent drawFeedback(const KioskView& v, const UiState& s, ImVec2 minArea, ImVec2 maxArea) {
@@ -85,12 +107,13 @@ Intent drawFeedback(const KioskView& v, const UiState& s, ImVec2 minArea, ImVec2
     // A long name is never cut: the title steps down a size and wraps between words instead.
     ImFont* titleFont = textSize(t.fonts.display, look.title).x <= w ? t.fonts.display : t.fonts.title;
     y += drawTextCentred(titleFont, cx, y, w, t.palette.ink, look.title) + t.Em(0.4f);
-    drawTextCentred(t.fonts.title, cx, y, w, t.palette.muted, look.line);
+    y += drawTextCentred(t.fonts.title, cx, y, w, t.palette.muted, look.line);
 
     // Buttons along the bottom of the card.
     const float gap = t.Em(1.0f);
     const float bh = t.Em(3.2f), bw = std::min(t.Em(11.0f), (max.x - min.x - t.Em(2.0f) - gap) * 0.5f);
     const float by = max.y - bh - t.Em(1.4f);
+    if (f.kind == Feedback::Kind::checked_out) drawClosingAssignment(v, cx, y + t.Em(0.8f), w, by - t.Em(0.6f));
     std::vector<ButtonSpec> buttons;
     switch (f.kind) {
         case Feedback::Kind::checked_in:

@@ -87,9 +87,10 @@ Intent drawExportBar(const KioskView& v, bool matrix, ImVec2 min, ImVec2 max) {
     Intent intent;
     const StaffView& st = *v.staff;
     const float h = max.y - min.y;
-    // CSV, Excel and PDF; on the matrix page also the certificates (PDF, one per person who met the rule).
+    // CSV, Excel and PDF; on the matrix page also the certificates (PDF, one per person who met the
+    // rule) and everyone's statement of participation (PDF, one per person).
     const float bw = t.Em(5.2f), certW = matrix ? t.Em(7.6f) : 0.0f, gap = t.Em(0.5f);
-    float x = max.x - 3 * bw - 2 * gap - (matrix ? certW + gap : 0.0f);
+    float x = max.x - 3 * bw - 2 * gap - (matrix ? 2 * (certW + gap) : 0.0f);
     const char* kind = matrix ? "save.matrix." : "save.presence.";
     const std::string csvId = std::string(kind) + "csv", xlsxId = std::string(kind) + "xlsx", pdfId = std::string(kind) + "pdf";
     float bx = x;
@@ -111,6 +112,12 @@ Intent drawExportBar(const KioskView& v, bool matrix, ImVec2 min, ImVec2 max) {
         if (touchButton({"save.certificates.pdf", certLabel.c_str(), ImVec2(certW, h), ButtonStyle::primary, {}, Icon::arrow_right,
                          nullptr, !st.exportBusy}))
             intent = Intent::staffExport(true, false, st.date, true, true);
+        bx += certW + gap;
+        ImGui::SetCursorScreenPos(ImVec2(bx, min.y));
+        const std::string statementsLabel = tx("staff.export_statements");
+        if (touchButton({"save.statements.pdf", statementsLabel.c_str(), ImVec2(certW, h), ButtonStyle::primary, {}, Icon::arrow_right,
+                         nullptr, !st.exportBusy}))
+            intent = Intent::staffExport(true, false, st.date, true, false, true);
     }
     // Where it goes (before), and where it went (after): the exact path, on a line of its own.
     const float textW = x - min.x - t.Em(1.0f);

@@ -1,8 +1,9 @@
 // screen_staff_correct.cpp: one correction, or one walk-in reviewed. Staff choose what is true
-// (here from a time / left at a time / absent; or: a guest seen / in fact this participant), give
+// (here from a time / left at a time / absent / excused with a reason; or: a guest seen / in fact this participant), give
 // a reason and their name, and save. The app stores it as a new event; nothing is edited in place.
 #include <algorithm>
 
+#include "core/staff_correction.h"
 #include "keyboard.h"
 #include "layout.h"
 #include "screens.h"
@@ -101,11 +102,12 @@ Intent drawStaffCorrectScreen(const KioskView& v, UiState& s) {
     };
     const Choice personChoices[] = {{"desk.effect.in", "staff.effect_in", CorrectionEffect::set_check_in},
                                     {"desk.effect.out", "staff.effect_out", CorrectionEffect::set_check_out},
-                                    {"desk.effect.absent", "staff.effect_absent", CorrectionEffect::set_absent}};
+                                    {"desk.effect.absent", "staff.effect_absent", CorrectionEffect::set_absent},
+                                    {"desk.effect.excused", "staff.effect_excused", CorrectionEffect::set_excused}};
     const Choice guestChoices[] = {{"desk.effect.confirm", "staff.effect_confirm", CorrectionEffect::confirm_guest},
                                    {"desk.effect.link", "staff.effect_link", CorrectionEffect::link_guest}};
     const Choice* choices = guest ? guestChoices : personChoices;
-    const int n = guest ? 2 : 3;
+    const int n = guest ? 2 : 4;
     const float cw = std::min(t.Em(11.0f), (max.x - min.x - static_cast<float>(n - 1) * gap) / static_cast<float>(n));
     for (int i = 0; i < n; ++i) {
         ImGui::SetCursorScreenPos(ImVec2(min.x + static_cast<float>(i) * (cw + gap), y));
@@ -194,9 +196,9 @@ Intent drawStaffCorrectScreen(const KioskView& v, UiState& s) {
             e.kind = EventKind::correction;
             e.participantCode = c.code;
         }
-        c.error = checkStaffChange(e);
-        if (c.error.empty() && !guest)
-            c.error = checkStaffTime(e, fromLocal({c.day, c.minutes / 60, c.minutes % 60, 0}), v.now);
+        if (guest || !v.programme) c.error = checkStaffChange(e);
+        else c.error = checkStaffCorrection(e, *v.programme, row->participant.cohortId, c.day,
+                                            correctionMoment(c.effect, c.day, c.minutes), v.now);
         if (c.error.empty()) {
             intent = Intent::staffChange(std::move(e), c.day, c.minutes);
         } else {

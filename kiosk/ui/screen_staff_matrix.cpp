@@ -1,5 +1,6 @@
 // screen_staff_matrix.cpp: the cohort's seven days side by side, each person's count against the
-// certificate rule (kiosk.toml: certificate_min_days), and the matrix's export.
+// certificate rule (kiosk.toml [attendance], core/day_counting.h): excused days in words, those with
+// no day left to miss in the warning colour, and the matrix's export.
 #include <algorithm>
 
 #include "layout.h"
@@ -71,12 +72,14 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
                     drawIcon(Icon::cross, c, t.Em(0.8f), p.danger);
                     break;
                 case DayStatus::present: drawIcon(Icon::check, c, t.Em(0.9f), p.success); break;
-                default: {  // late, left early: present, said in words (up to two lines) in the warning colour
+                default: {  // late, left early: present, said in words (up to two lines) in the warning colour;
+                            // excused in the primary colour (its reason is in the export and on Vandaag)
+                    const Rgb colour = *r.days[d] == DayStatus::excused ? p.primary : p.warning;
                     const auto lines =
                         wrapLines(t.fonts.small, tx(std::string("matrix.short.") + dayStatusKey(*r.days[d])), dayW - t.Em(0.2f), 2);
                     float ly = c.y - static_cast<float>(lines.size()) * t.fonts.small->FontSize * 0.5f;
                     for (const auto& line : lines) {
-                        drawTextCentred(t.fonts.small, c.x, ly, dayW, p.warning, line);
+                        drawTextCentred(t.fonts.small, c.x, ly, dayW, colour, line);
                         ly += t.fonts.small->FontSize;
                     }
                     break;
@@ -85,7 +88,10 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
         }
         const std::string count = std::to_string(r.daysPresent) + "/" + std::to_string(m.days.size());
         drawTextCentred(t.fonts.bodyBold, base.x + nameW + static_cast<float>(nDays) * dayW + countW * 0.5f, ty, countW, p.ink, count);
-        const Rgb cc = r.certificate == CertificateState::earned ? p.success : r.certificate == CertificateState::missed ? p.danger : p.muted;
+        const Rgb cc = r.certificate == CertificateState::earned    ? p.success
+                       : r.certificate == CertificateState::missed  ? p.danger
+                       : r.certificate == CertificateState::at_risk ? p.warning
+                                                                    : p.muted;
         drawCell(t.fonts.bodyBold, t.fonts.small, ImVec2(base.x + w - certW + t.Em(0.4f), y), certW - t.Em(0.4f), rowH, cc,
                  tx(std::string("matrix.certificate.") + certificateStateKey(r.certificate)));
     }

@@ -1,6 +1,7 @@
 // screen_staff_today.cpp: the day at a glance for venue staff. The counts (present, late, left
-// early, absent, guests), everyone of the day's cohort with times and status, the walk-ins to
-// confirm or link to a roster entry, a correction per person, and the presence list's export.
+// early, absent, excused, guests), everyone of the day's cohort with times and status (an excusal
+// with its reason, a forgotten check-out), the walk-ins to confirm or link to a roster entry, a
+// correction per person, who has no day left to miss, and the presence list's export.
 // Other days are a tap away (a forgotten check-in of last week).
 #include <algorithm>
 
@@ -16,7 +17,8 @@ Rgb statusColour(const PresenceRow& r) {
     if (r.guest) return p.primary;
     switch (r.status) {
         case DayStatus::absent: return p.danger;
-        case DayStatus::present: return p.success;
+        case DayStatus::excused: return p.primary;
+        case DayStatus::present: return r.checkOutForgotten ? p.warning : p.success;
         case DayStatus::late:
         case DayStatus::left_early:
         case DayStatus::late_and_left_early: return p.warning;
@@ -57,7 +59,8 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
     drawText(t.fonts.bodyBold, ImVec2(x, min.y + (sh - t.em) * 0.5f - t.Em(0.45f)), t.palette.ink, fitText(t.fonts.bodyBold, dayLine, max.x - x));
     const std::string counts = tx.format("staff.counts", {{"present", std::to_string(st.present)}, {"late", std::to_string(st.late)},
                                                           {"left_early", std::to_string(st.leftEarly)},
-                                                          {"absent", std::to_string(st.absent)}, {"guests", std::to_string(st.guests)}});
+                                                          {"absent", std::to_string(st.absent)}, {"excused", std::to_string(st.excused)},
+                                                          {"guests", std::to_string(st.guests)}});
     drawText(t.fonts.body, ImVec2(x, min.y + (sh - t.em) * 0.5f + t.Em(0.55f)), t.palette.muted, fitText(t.fonts.body, counts, max.x - x));
 
     // The list: columns name, department, status, in, out, action.
@@ -96,6 +99,8 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
         std::string status = r.guest ? tx(r.guestConfirmed ? "staff.guest_confirmed" : "staff.guest_unconfirmed")
                                      : tx(std::string("status.") + dayStatusKey(r.status));
         if (r.corrected) status += " *";
+        if (r.status == DayStatus::excused) status += ": " + r.excusedReason;
+        if (r.checkOutForgotten) status += ", " + tx("staff.checkout_forgotten");
         drawCell(t.fonts.bodyBold, t.fonts.small, ImVec2(base.x + cStatus, y), cIn - cStatus - t.Em(0.4f), rowH, statusColour(r), status);
         if (r.checkIn) drawText(t.fonts.body, ImVec2(base.x + cIn, ty), t.palette.ink, r.checkIn->hhmm());
         if (r.checkOut) drawText(t.fonts.body, ImVec2(base.x + cOut, ty), t.palette.ink, r.checkOut->hhmm());
@@ -121,8 +126,11 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
                 s.correction.code = r.participant.code;
                 s.correction.day = st.date;
                 s.correction.who = r.participant.fullName();
-                // The likely fix first: someone absent forgot to check in; someone present, to check out.
-                s.correction.effect = r.checkIn ? CorrectionEffect::set_check_out : CorrectionEffect::set_check_in;
+                // The likely fix first: someone absent forgot to check in; someone present, to check
+                // out; for a day still to come, only an excusal makes sense.
+                s.correction.effect = st.date > v.local.date ? CorrectionEffect::set_excused
+                                      : r.checkIn            ? CorrectionEffect::set_check_out
+                                                             : CorrectionEffect::set_check_in;
                 const TimeOfDay start = st.day ? st.day->startsAt() : TimeOfDay{9 * 60};
                 const TimeOfDay end = st.day ? st.day->endsAt() : TimeOfDay{17 * 60};
                 s.correction.minutes = r.checkIn ? (r.checkOut ? r.checkOut->minutes : end.minutes) : start.minutes;
@@ -133,10 +141,15 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
     else if (st.rows.empty()) drawText(t.fonts.body, base, t.palette.muted, tx("staff.nobody"));
     // A drag scrolls; it never opens the row it started on.
     if (endTouchList(list, rowH, rows, s) && intent.as<intent::Go>()) intent = {};
-    if (std::any_of(st.rows.begin(), st.rows.end(), [](const PresenceRow& r) { return r.corrected; })) {
-        const std::string legend = tx("staff.legend_corrected");
-        drawText(t.fonts.small, ImVec2(min.x, listBottom + t.Em(0.1f)), t.palette.muted, legend);
+    // Under the list: the legend of "*", and who has no day left to miss (issue 29).
+    std::string below;
+    if (std::any_of(st.rows.begin(), st.rows.end(), [](const PresenceRow& r) { return r.corrected; })) below = tx("staff.legend_corrected");
+    if (!st.atRisk.empty()) {
+        std::string names;
+        for (const auto& n : st.atRisk) names += (names.empty() ? "" : ", ") + n;
+        below += (below.empty() ? "" : "   \xC2\xB7   ") + tx.format("staff.at_risk", {{"names", names}});
     }
+    if (!below.empty()) drawText(t.fonts.small, ImVec2(min.x, listBottom + t.Em(0.1f)), t.palette.muted, fitText(t.fonts.small, below, w));
     const Intent e = drawExportBar(v, false, ImVec2(min.x, max.y - barH), max);
     return either(e, intent);
 }

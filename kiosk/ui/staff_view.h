@@ -50,8 +50,9 @@ struct StaffView {
     std::vector<PresenceRow> rows;           // the cohort (absent ones too), then the guests
     bool loading = false;                    // the day's events are on their way from the store ("laden…")
     bool matrixLoading = false;              // the matrix's days are being folded on the store thread
-    int present = 0, late = 0, leftEarly = 0, absent = 0, guests = 0;
+    int present = 0, late = 0, leftEarly = 0, absent = 0, excused = 0, guests = 0;
     CohortMatrix matrix;
+    std::vector<std::string> atRisk;         // full names of the cohort's people with no day left to miss
     std::vector<StaffHistoryRow> history;    // newest first
     StaffHealth health;
     std::string exportTarget;                // where an export would go now, in words ("USB-stick KINGSTON")

@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "core/attendance.h"
+#include "core/day_counting.h"
 #include "core/event_builder.h"
 #include "test_support.h"
 
@@ -222,7 +223,13 @@ struct RefDay {
     std::vector<std::pair<int64_t, int64_t>> spans;  // in, out (ms); out = -1 while open
     bool corrected = false;
     int minutes = 0;
+    bool excused = false;  // staff's latest word was "afgemeld" and nobody came after it
+    std::string excusedReason;
 };
+
+bool setsAside(const AttendanceEvent& e) {
+    return e.kind == EventKind::correction && (e.effect == CorrectionEffect::set_absent || e.effect == CorrectionEffect::set_excused);
+}
 
 RefDay referenceDay(const std::vector<AttendanceEvent>& events) {
     RefDay d;
@@ -231,10 +238,10 @@ RefDay referenceDay(const std::vector<AttendanceEvent>& events) {
         if (e.kind == EventKind::undo) undone.push_back(e.refersTo);
     auto isUndone = [&](const AttendanceEvent& e) { return std::find(undone.begin(), undone.end(), e.id) != undone.end(); };
 
-    // Staff's latest "absent" (latest by when it was written; equal times: the larger id).
+    // Staff's latest "absent" or "excused" (latest by when it was written; equal times: the larger id).
     const AttendanceEvent* absent = nullptr;
     for (const auto& e : events) {
-        if (isUndone(e) || e.kind != EventKind::correction || e.effect != CorrectionEffect::set_absent) continue;
+        if (isUndone(e) || !setsAside(e)) continue;
         if (!absent || e.recordedAt.ms > absent->recordedAt.ms || (e.recordedAt.ms == absent->recordedAt.ms && e.id > absent->id))
             absent = &e;
     }
@@ -242,7 +249,7 @@ RefDay referenceDay(const std::vector<AttendanceEvent>& events) {
     for (const auto& e : events) {
         if (isUndone(e) || e.kind == EventKind::undo) continue;
         if (e.kind == EventKind::correction || e.effect == CorrectionEffect::link_guest) d.corrected = true;
-        if (e.kind == EventKind::correction && e.effect == CorrectionEffect::set_absent) continue;
+        if (setsAside(e)) continue;
         if (absent && (e.recordedAt.ms < absent->recordedAt.ms || (e.recordedAt.ms == absent->recordedAt.ms && e.id < absent->id)))
             continue;
         left.push_back(&e);
@@ -266,12 +273,26 @@ RefDay referenceDay(const std::vector<AttendanceEvent>& events) {
     for (const auto& [in, out] : d.spans)
         if (out != -1) total += out - in;
     d.minutes = static_cast<int>(total / 60000);
+    d.excused = d.spans.empty() && absent && absent->effect == CorrectionEffect::set_excused;
+    if (d.excused) d.excusedReason = absent->reason;
     return d;
+}
+
+// Whether the day counts under "share" at `percent` of 09:30-16:30 (420 minutes), by the reference
+// model: each span clipped to those hours, an open one running to 16:30.
+bool referenceShareCounts(const RefDay& d, int percent) {
+    const int64_t start = fromLocal({kDay, 9, 30, 0}).ms, end = fromLocal({kDay, 16, 30, 0}).ms;
+    int64_t ms = 0;
+    for (const auto& [in, out] : d.spans) {
+        const int64_t a = std::max(in, start), b = std::min(out == -1 ? end : out, end);
+        if (b > a) ms += b - a;
+    }
+    return !d.spans.empty() && (ms / 60000) * 100 >= percent * 420;
 }
 
 // Late / left early by the reference model, for the day 09:30-16:30 with 10 minutes' grace.
 DayStatus referenceStatus(const RefDay& d) {
-    if (d.spans.empty()) return DayStatus::absent;
+    if (d.spans.empty()) return d.excused ? DayStatus::excused : DayStatus::absent;
     auto minuteOfDay = [](int64_t ms) {
         const auto t = toLocal(Instant{ms});
         return t.hour * 60 + t.minute;
@@ -313,10 +334,11 @@ std::vector<AttendanceEvent> randomDay(std::mt19937& rng) {
         } else if (what < 95) {
             StaffForm f;
             f.participantCode = "ZU01";
-            f.effect = std::array{CorrectionEffect::set_check_in, CorrectionEffect::set_check_out, CorrectionEffect::set_absent}[pick(3)];
-            f.reason = "r";
+            f.effect = std::array{CorrectionEffect::set_check_in, CorrectionEffect::set_check_out, CorrectionEffect::set_absent,
+                                  CorrectionEffect::set_excused}[pick(4)];
+            f.reason = "reden " + std::to_string(pick(1000));
             f.actor = "balie";
-            const Instant moment = f.effect == CorrectionEffect::set_absent ? Instant{dayStart} : when;
+            const Instant moment = f.effect == CorrectionEffect::set_absent || f.effect == CorrectionEffect::set_excused ? Instant{dayStart} : when;
             e = makeStaffEvent(f, kDay, moment, EventStamp::staff(at(), "entree"));
         } else {
             e = makeEvent(EventKind::guest_registration, "ZU01", when, kDay, EventStamp::staff(at(), "entree"));
@@ -347,7 +369,7 @@ TEST_CASE("any order of a day's events folds to the same day, and that day agree
     std::mt19937 rng(20261126);
     const ProgrammeDay day = programmeDay();
     const AttendanceRules rules{10, 10, 10};
-    int sets = 0, withTwoKiosks = 0, withUndo = 0, withStaff = 0, reopened = 0;
+    int sets = 0, withTwoKiosks = 0, withUndo = 0, withStaff = 0, reopened = 0, excusedDays = 0, excusedThenIn = 0, shareMissed = 0;
     for (int round = 0; round < 1500; ++round) {
         std::vector<AttendanceEvent> events = randomDay(rng);
         if (events.empty()) continue;
@@ -361,6 +383,10 @@ TEST_CASE("any order of a day's events folds to the same day, and that day agree
         withTwoKiosks += kiosks.size() == 2;
         const DayRecord first = fold(events);
         reopened += first.intervals.size() > 1;
+        excusedDays += first.excused;
+        excusedThenIn += !first.excused && first.checkIn &&
+                         std::any_of(events.begin(), events.end(), [](const AttendanceEvent& e) { return e.effect == CorrectionEffect::set_excused; });
+        shareMissed += first.checkIn && !dayCounts(first, &day, {6, DayCounts::share, 75, false});
         INFO(describe(events));
 
         // The reference model, written above without the fold.
@@ -371,7 +397,16 @@ TEST_CASE("any order of a day's events folds to the same day, and that day agree
         REQUIRE(first.minutesPresent == ref.minutes);
         REQUIRE(first.corrected == ref.corrected);
         REQUIRE(statusOf(first, &day, rules) == referenceStatus(ref));
+        REQUIRE(first.excused == ref.excused);
+        REQUIRE(first.excusedReason == ref.excusedReason);
         REQUIRE(first.checkIn.has_value() == !ref.spans.empty());
+        // The share rule at 75 % (and at 1 %: any minute inside the hours) agrees with the model.
+        for (int percent : {1, 75}) {
+            const CertificateRule share{6, DayCounts::share, percent, false};
+            REQUIRE(dayCounts(first, &day, share) == referenceShareCounts(ref, percent));
+        }
+        const CertificateRule excusedCount{6, DayCounts::any_check_in, 75, true};
+        REQUIRE(dayCounts(first, &day, excusedCount) == (!ref.spans.empty() || ref.excused));
         if (!ref.spans.empty()) {
             REQUIRE(first.checkIn->ms == ref.spans.front().first);
             REQUIRE(first.checkOut.has_value() == (ref.spans.back().second != -1));
@@ -393,6 +428,9 @@ TEST_CASE("any order of a day's events folds to the same day, and that day agree
     CHECK(withUndo > 300);
     CHECK(withStaff > 300);
     CHECK(reopened > 100);
+    CHECK(excusedDays > 50);
+    CHECK(excusedThenIn > 50);
+    CHECK(shareMissed > 100);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "core/cohort_matrix.h"
+#include "core/event_builder.h"
 #include "event_support.h"
 #include "test_support.h"
 
@@ -47,7 +48,7 @@ TEST_CASE("the matrix counts days present against the certificate rule, with the
     l.apply(checkIn("C1", "2026-11-26T08:50"));
 
     // Seen on day 4: days 5 to 7 are still to come.
-    const CohortMatrix m = cohortMatrix(prog, roster, l, LocalDate{2027, 1, 28}, LocalDate{2027, 1, 28}, 6);
+    const CohortMatrix m = cohortMatrix(prog, roster, l, LocalDate{2027, 1, 28}, LocalDate{2027, 1, 28}, CertificateRule{6});
     REQUIRE(m.days.size() == 7);
     REQUIRE(m.rows.size() == 3);  // cohort c1 only, by last name: Bakker, Claes, Vries
     CHECK(m.rows[0].participant.code == "B1");
@@ -60,30 +61,32 @@ TEST_CASE("the matrix counts days present against the certificate rule, with the
     CHECK(bram.days[0] == DayStatus::late);
     CHECK(bram.days[1] == DayStatus::absent);
     CHECK_FALSE(bram.days[4].has_value());
-    CHECK(bram.certificate == CertificateState::reachable);  // 3 + 3 to come = 6
+    CHECK(bram.certificate == CertificateState::at_risk);  // 3 + 3 to come = 6: no day left to miss
     const MatrixRow& cas = m.rows[1];
     CHECK(cas.daysPresent == 1);
     CHECK(cas.certificate == CertificateState::missed);  // 1 + 3 to come < 6
     CHECK(m.earned() == 1);
 
     const ExportTable t = matrixTable(m, test::texts());
-    CHECK(t.header.size() == 5 + 7 + 2);
+    CHECK(t.header.size() == 5 + 7 + 3);
     CHECK(t.header[5] == "dag 1 (2026-11-26)");
     CHECK(t.header[12] == "dagen aanwezig");
     CHECK(t.rows[0][5] == "te laat");
     CHECK(t.rows[0][6] == "afwezig");
     CHECK(t.rows[0][9] == "");  // day 5: not yet
     CHECK(t.rows[0][12] == "3");
-    CHECK(t.rows[0][13] == "nog haalbaar");
+    CHECK(t.header[13] == "uren aanwezig");
+    CHECK(t.rows[0][13] == "21:00");  // three days without a check-out: counted to the end (16:30)
+    CHECK(t.rows[0][14] == "nog haalbaar, geen dag meer te missen");
     CHECK(t.numeric[12]);
-    CHECK_FALSE(t.numeric[13]);
+    CHECK_FALSE(t.numeric[14]);
 }
 
 TEST_CASE("a date outside the programme shows the nearest cohort's matrix", "[matrix]") {
     test::AmsterdamTime tz;
     const Programme prog = sevenDays();
     AttendanceLedger l;
-    const CohortMatrix m = cohortMatrix(prog, {{"A1", "Anna", "", "V", "", "c1", ""}}, l, LocalDate{2026, 11, 1}, LocalDate{2026, 11, 1}, 6);
+    const CohortMatrix m = cohortMatrix(prog, {{"A1", "Anna", "", "V", "", "c1", ""}}, l, LocalDate{2026, 11, 1}, LocalDate{2026, 11, 1}, CertificateRule{6});
     CHECK(m.cohortId == "c1");
     REQUIRE(m.rows.size() == 1);
     CHECK(m.rows[0].certificate == CertificateState::reachable);
@@ -97,7 +100,7 @@ TEST_CASE("looking back at an earlier day, the days since then still count as pa
     l.apply(checkIn("A1", "2026-11-26T08:55"));
     // Staff look at day 1 while it is day 4: days 2 to 4 are over, not open.
     const CohortMatrix m = cohortMatrix(prog, {{"A1", "Anna", "", "V", "", "c1", ""}}, l, LocalDate{2026, 11, 26},
-                                        LocalDate{2027, 1, 28}, 6);
+                                        LocalDate{2027, 1, 28}, CertificateRule{6});
     REQUIRE(m.rows.size() == 1);
     CHECK(m.rows[0].days[1] == DayStatus::absent);
     CHECK(m.rows[0].days[3] == DayStatus::absent);
@@ -110,9 +113,11 @@ TEST_CASE("looking back at an earlier day, the days since then still count as pa
 //   P on time (08:55-16:35)        L late (09:30 in)             E left early (checked out 15:00)
 //   B late and left early          D on time, tapped again at 11:00 on a second kiosk (the first counts)
 //   A no check-in on a day that has passed or is today        . no check-in on a day still to come
+//   X excused by staff ("ziek"), on a day past or to come: not a day present, and not open
 // The expected matrix is read straight off the letters, with the certificate rule written out
-// here: earned when the days with a check-in reach the minimum, reachable when they still can
-// with the days to come, missed otherwise. Nothing of the matrix code is used to compute it.
+// here: earned when the days with a check-in reach the minimum; with the days still open (to
+// come, not excused) exactly what is needed "nog haalbaar, geen dag meer te missen"; more than
+// needed "nog haalbaar"; fewer "nee". Nothing of the matrix code is used to compute it.
 
 namespace {
 
@@ -138,10 +143,15 @@ Expected oracle(const std::string& letters, int minDays) {
             case 'E': e.statusWords.push_back("eerder weg"); ++e.daysPresent; break;
             case 'B': e.statusWords.push_back("te laat en eerder weg"); ++e.daysPresent; break;
             case 'A': e.statusWords.push_back("afwezig"); break;
+            case 'X': e.statusWords.push_back("afgemeld: ziek"); break;
             default: e.statusWords.push_back(""); ++open; break;  // '.'
         }
     }
-    e.certificate = e.daysPresent >= minDays ? "ja" : e.daysPresent + open >= minDays ? "nog haalbaar" : "nee";
+    const int needed = minDays - e.daysPresent;
+    e.certificate = needed <= 0     ? "ja"
+                    : open > needed ? "nog haalbaar"
+                    : open == needed ? "nog haalbaar, geen dag meer te missen"
+                                     : "nee";
     return e;
 }
 
@@ -157,6 +167,11 @@ std::vector<AttendanceEvent> eventsFor(const std::string& code, char letter, con
         case 'L': add(EventKind::check_in, at("09:30")); break;
         case 'E': add(EventKind::check_in, at("08:50")); add(EventKind::check_out, at("15:00")); break;
         case 'B': add(EventKind::check_in, at("09:30")); add(EventKind::check_out, at("15:00")); break;
+        case 'X': {
+            StaffForm f{EventKind::correction, code, CorrectionEffect::set_excused, "", "ziek", "balie"};
+            out.push_back(makeStaffEvent(f, date, fromLocal({date, 0, 0, 0}), EventStamp::staff(fromLocal({date.plusDays(-3), 10, 0, 0}), "entree")));
+            break;
+        }
         default: break;
     }
     return out;
@@ -185,7 +200,7 @@ void checkAgainstOracle(const std::vector<OracleRow>& table, int todayIndex, int
     summary.finish();
 
     for (const DayRecords* records : {static_cast<const DayRecords*>(&ledger), static_cast<const DayRecords*>(&summary)}) {
-        const CohortMatrix m = cohortMatrix(prog, roster, *records, std::string("c1"), today, minDays);
+        const CohortMatrix m = cohortMatrix(prog, roster, *records, std::string("c1"), today, CertificateRule{minDays});
         const ExportTable t = matrixTable(m, test::texts());
         REQUIRE(t.rows.size() == table.size());
         int earned = 0;
@@ -203,7 +218,7 @@ void checkAgainstOracle(const std::vector<OracleRow>& table, int todayIndex, int
                 CHECK(cells[5 + d] == want.statusWords[d]);
             }
             CHECK(cells[12] == std::to_string(want.daysPresent));
-            CHECK(cells[13] == want.certificate);
+            CHECK(cells[14] == want.certificate);
         }
         CHECK(m.earned() == earned);
     }
@@ -219,10 +234,13 @@ TEST_CASE("the matrix and the certificate rule agree with a hand-written table",
         {"B1", "Bakker", "PPPPPPP"},    // check-ins on days to come count once they exist: earned
         {"C1", "Claes", "LEBD..."},     // every status counts as a day with a check-in
         {"D1", "Dekker", "APAP..."},    // 2 + 3 < 6: missed
-        {"E1", "Eijk", "PPPA..."},      // 3 + 3 = 6: exactly reachable
+        {"E1", "Eijk", "PPPA..."},      // 3 + 3 = 6: reachable, no day left to miss
         {"F1", "Fokker", "PPAA..."},    // 2 + 3 = 5: one short, missed
         {"G1", "Groen", "PPPPPP."},     // exactly 6: earned
         {"H1", "Haan", "PPPPP.."},      // 5: one short of earned, reachable
+        {"I1", "Ilić", "PPPP.X."},      // an excusal to come: 4 + 2 = 6, no day left to miss
+        {"J1", "Jansen", "PPPX.X."},    // 3 + 2 < 6: no longer possible, known today
+        {"K1", "Kok", "XPPP..."},       // excused on day 1: 3 + 3 = 6, no day left to miss
     };
     checkAgainstOracle(table, 3, 6);
 }
@@ -230,7 +248,7 @@ TEST_CASE("the matrix and the certificate rule agree with a hand-written table",
 TEST_CASE("the matrix agrees with the oracle over many seeded tables, days and minimums", "[matrix][oracle]") {
     test::AmsterdamTime tz;
     std::mt19937 rng(21);
-    const std::string pastLetters = "PPPLEBDA";
+    const std::string pastLetters = "PPPLEBDAX";
     for (int round = 0; round < 40; ++round) {
         const int todayIndex = static_cast<int>(rng() % 7);
         const int minDays = 1 + static_cast<int>(rng() % 7);
@@ -240,8 +258,8 @@ TEST_CASE("the matrix agrees with the oracle over many seeded tables, days and m
             std::string letters;
             for (int d = 0; d < 7; ++d) {
                 const char c = pastLetters[rng() % pastLetters.size()];
-                // A day to come has no check-in most of the time ('.'), never an 'A'.
-                letters += d > todayIndex ? (c == 'A' || rng() % 3 != 0 ? '.' : c) : c;
+                // A day to come has no check-in most of the time ('.'), never an 'A'; an excusal may be known.
+                letters += d > todayIndex ? (c == 'A' || (c != 'X' && rng() % 3 != 0) ? '.' : c) : c;
             }
             table.push_back({"P" + std::to_string(p), std::string("Naam") + char('a' + p), letters});
         }

@@ -33,7 +33,7 @@ TEST_CASE("the presence list has every rostered participant, absent ones too, th
     guest.guestOrganisation = "Gemeente Lochem";
     ledger.apply(guest);
 
-    const auto rows = presenceList(prog, roster, ledger, {2026, 11, 26}, AttendanceRules{});
+    const auto rows = presenceList(prog, roster, ledger, {2026, 11, 26}, AttendanceRules{}, fromLocal({{2026, 11, 26}, 12, 0, 0}));
     REQUIRE(rows.size() == 4);
     CHECK(rows[0].participant.lastName == "+Evil");  // sorted by last name, tussenvoegsel ignored
     CHECK(rows[0].status == DayStatus::late);
@@ -74,7 +74,7 @@ TEST_CASE("a day in two parts: the list shows the first check-in, the last check
     ledger.apply(eventAt(EventKind::check_out, "ZU01", "2026-11-26T12:03"));
     ledger.apply(eventAt(EventKind::check_in, "ZU01", "2026-11-26T14:00"));
     ledger.apply(eventAt(EventKind::check_out, "ZU01", "2026-11-26T16:30"));
-    const auto rows = presenceList(prog, roster, ledger, {2026, 11, 26}, AttendanceRules{});
+    const auto rows = presenceList(prog, roster, ledger, {2026, 11, 26}, AttendanceRules{}, fromLocal({{2026, 11, 26}, 12, 0, 0}));
     REQUIRE(rows.size() == 1);
     CHECK(rows[0].checkIn->hhmm() == "09:05");
     CHECK(rows[0].checkOut->hhmm() == "16:30");

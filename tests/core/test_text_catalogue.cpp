@@ -80,3 +80,26 @@ TEST_CASE("placeholders are filled in, missing keys show themselves", "[i18n]") 
     CHECK(test::texts(Lang::en).format("checkin.welcome", {{"name", "Anna"}}) == "Welcome, Anna!");
     CHECK(tx("no.such.key") == "[no.such.key]");
 }
+
+TEST_CASE("a count chooses its word: 1 persoon, 2 personen, 0 rows; never \"1 personen\"", "[i18n][plural]") {
+    const Texts& nl = test::texts();
+    const Texts& en = test::texts(Lang::en);
+    CHECK(nl.format("cli.exported", {{"path", "x.csv"}, {"n", "1"}}) == "Export geschreven: x.csv (1 regel)");
+    CHECK(nl.format("cli.exported", {{"path", "x.csv"}, {"n", "2"}}) == "Export geschreven: x.csv (2 regels)");
+    CHECK(en.format("cli.exported", {{"path", "x.csv"}, {"n", "0"}}) == "Export written: x.csv (0 rows)");
+    CHECK(en.format("cli.exported", {{"path", "x.csv"}, {"n", "1"}}) == "Export written: x.csv (1 row)");
+    CHECK(nl.format("staff.matrix_summary", {{"earned", "1"}, {"total", "12"}}) ==
+          "1 van de 12 deelnemers heeft het certificaat gehaald.");
+    CHECK(substitute("{n} {n|stap|stappen}", {{"n", "1"}}) == "1 stap");
+    CHECK(substitute("{n} {n|stap}", {{"n", "3"}}) == "3 stap");  // one form given: that one
+    // Every text with a count in it: none says "(en)", "(s)" or "(sen)" any more, in either language.
+    for (Lang l : {Lang::nl, Lang::en})
+        for (const auto& key : test::texts(l).catalogue(l).keys()) {
+            const std::string& text = *test::texts(l).catalogue(l).find(key);
+            INFO(key << " = " << text);
+            CHECK(text.find("(en)") == std::string::npos);
+            CHECK(text.find("(s)") == std::string::npos);
+            CHECK(text.find("(sen)") == std::string::npos);
+            CHECK(text.find("(pen)") == std::string::npos);
+        }
+}

@@ -94,6 +94,11 @@ struct FixedDay {
         REQUIRE(db.appendEvent(seen).ok());
         add(EventKind::check_in, "ZU01", "2026-12-10T08:59");
         add(EventKind::check_in, "ZU02", "2026-12-10T08:59");
+        // Joost calls in sick for day 3, a month ahead.
+        StaffForm sick{EventKind::correction, "ZU05", CorrectionEffect::set_excused, "", "ziek gemeld", "MJ"};
+        REQUIRE(db.appendEvent(makeStaffEvent(sick, {2027, 1, 14}, fromLocal({{2027, 1, 14}, 0, 0, 0}),
+                                              EventStamp::staff(fromLocal(*LocalDateTime::parse("2026-12-10T10:00")), "entree")))
+                    .ok());
     }
     AttendanceEvent event(EventKind k, const std::string& code, const char* when) {
         AttendanceEvent e = test::eventAt(k, code, when);
@@ -223,6 +228,21 @@ TEST_CASE("the matrix XLSX has the day count as a number and the certificate in 
     CHECK(sheet.find("<v>2</v>") != std::string::npos);  // Anna: 2 of 3 days, a number cell
     CHECK(sheet.find("<is><t>ja</t></is>") != std::string::npos);
     CHECK(sheet.find("<is><t>nog haalbaar</t></is>") != std::string::npos);
+}
+
+TEST_CASE("an excused day says \"afgemeld\" with its reason in the presence list's CSV and XLSX", "[export][excused]") {
+    FixedDay f;
+    const auto built = f.build(false, {2027, 1, 14});
+    const std::string csv = tableCsv(built.table, ';');
+    CHECK(csv.find("2027-01-14;ZU05;Joost;van;Dijk;Bestuursadvisering;afgemeld;;;;afgemeld: ziek gemeld\r\n") != std::string::npos);
+    CHECK(csv.find("2027-01-14;ZU01;Anna;de;Vries;Beleid Sociaal Domein;afwezig;;;;\r\n") != std::string::npos);
+    const fs::path file = f.dir / "excused.xlsx";
+    REQUIRE(writeExport(f.build(false, {2027, 1, 14}, ExportFormat::xlsx).table, ExportFormat::xlsx, ';', file).empty());
+    const std::string sheet = run("unzip -p '" + file.string() + "' xl/worksheets/sheet1.xml");
+    CHECK(sheet.find("<is><t>afgemeld</t></is>") != std::string::npos);
+    CHECK(sheet.find("<is><t>afgemeld: ziek gemeld</t></is>") != std::string::npos);
+    const auto en = tableCsv(f.build(false, {2027, 1, 14}, ExportFormat::csv, test::texts(Lang::en)).table, ';');
+    CHECK(en.find(";excused;;;;excused: ziek gemeld\r\n") != std::string::npos);
 }
 
 TEST_CASE("LibreOffice Calc opens the XLSX with every accent intact and evaluates nothing", "[export][xlsx][libreoffice]") {

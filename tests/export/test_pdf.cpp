@@ -278,3 +278,67 @@ TEST_CASE("no certificate at all when nobody met the rule", "[export][pdf]") {
     CHECK(built.certificates.people.empty());
     CHECK(built.certificates.combined.bytes.empty());
 }
+
+TEST_CASE("the presence list PDF says \"afgemeld\" with the reason where the signature would be", "[export][pdf][excused]") {
+    PaperCohort c;
+    StaffForm sick{EventKind::correction, "ZU05", CorrectionEffect::set_excused, "", "ziek gemeld", "MJ"};
+    REQUIRE(c.db.appendEvent(makeStaffEvent(sick, {2026, 12, 10}, fromLocal({{2026, 12, 10}, 0, 0, 0}),
+                                            EventStamp::staff(fromLocal(*LocalDateTime::parse("2026-12-09T10:00")), "entree")))
+                .ok());
+    ExportRequest r;
+    r.date = {2026, 12, 10};
+    const SavedExport saved = c.save(r);
+    const std::string text = pdfText(saved.path);
+    CHECK(text.find("afgemeld: ziek gemeld") != std::string::npos);
+    CHECK(occurrences(text, "afgemeld") == 2);  // in the "in" column and with the reason
+}
+
+TEST_CASE("a statement for a 4-of-7 person shows all seven days, the excusal with its reason, and no certificate",
+          "[export][pdf][statement]") {
+    PaperCohort c;
+    for (int n = 4; n <= 7; ++n) {
+        ProgrammeDay d = c.programme.days.front();
+        d.number = n;
+        d.date = LocalDate{2026, 11, 26}.plusDays(14 * (n - 1));
+        d.theme = "Thema " + std::to_string(n);
+        c.programme.days.push_back(d);
+    }
+    c.settings.certificateMinDays = 6;
+    c.add(EventKind::check_in, "ZU01", "2027-01-07", "08:58");  // day 4: Anna's fourth
+    c.add(EventKind::check_out, "ZU01", "2027-01-07", "12:28");
+    StaffForm wedding{EventKind::correction, "ZU01", CorrectionEffect::set_excused, "", "bruiloft zus", "MJ"};
+    REQUIRE(c.db.appendEvent(makeStaffEvent(wedding, {2027, 1, 21}, fromLocal({{2027, 1, 21}, 0, 0, 0}),
+                                            EventStamp::staff(fromLocal(*LocalDateTime::parse("2027-01-08T10:00")), "entree")))
+                .ok());
+    ExportRequest r;
+    r.statements = true;
+    r.participant = "ZU01";
+    r.date = {2026, 11, 26};
+    r.today = {2027, 3, 1};
+    r.now = fromLocal({{2027, 3, 1}, 12, 0, 0});
+    const SavedExport saved = c.save(r);
+    CHECK(saved.path.filename() == "deelname-overzicht-anna-de-vries-zu01.pdf");
+    CHECK(pdfPages(saved.path) == 1);
+    const std::string text = pdfText(saved.path);
+    INFO(text);
+    CHECK(text.find("Deelname-overzicht") != std::string::npos);
+    CHECK(text.find("Anna de Vries") != std::string::npos);
+    for (int n = 1; n <= 7; ++n) CHECK(text.find("Thema " + std::to_string(n)) != std::string::npos);
+    CHECK(text.find("afgemeld: bruiloft zus") != std::string::npos);
+    CHECK(text.find("12:28") != std::string::npos);
+    CHECK(text.find("4 van de 7 dagen tellen mee") != std::string::npos);
+    CHECK(text.find("Certificaat: nee") != std::string::npos);
+    CHECK(text.find("certificaat bij 6 van de 7 dagen") != std::string::npos);
+    CHECK(text.find("Bewijs van deelname") == std::string::npos);
+
+    SECTION("everyone's statements: a file per person, below the rule too, and one to print") {
+        ExportRequest all = r;
+        all.participant.clear();
+        const SavedExport folder = c.save(all);
+        CHECK(folder.path.filename() == "deelname-overzichten-c1");
+        CHECK(folder.rows == 5);
+        CHECK(pdfPages(folder.path / "alle-deelname-overzichten.pdf") == 5);
+        CHECK(fs::exists(folder.path / "deelname-overzicht-joost-van-dijk-zu05.pdf"));  // 1 of 7
+        CHECK(pdfText(folder.path / "deelname-overzicht-joost-van-dijk-zu05.pdf").find("1 van de 7 dagen") != std::string::npos);
+    }
+}

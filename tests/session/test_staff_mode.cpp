@@ -359,6 +359,72 @@ TEST_CASE("a correction needs a reason and a name, is a new event, and shows in 
     CHECK(stored.size() == before + 2);
 }
 
+TEST_CASE("staff excuse next week's day with a reason; Vandaag and the matrix show it; a tap that day makes it present",
+          "[ui][staff][excused]") {
+    StaffConfig cfg;
+    // Nobody came on days 1 and 2 of this fresh record: with 4 of 7 needed, days 3 to 7 are one more
+    // than needed, and one excused day leaves none to miss.
+    const auto toml = readWholeFile(cfg.dir / "kiosk.toml");
+    REQUIRE(toml);
+    std::string t = *toml;
+    t.replace(t.find("certificate_min_days = 6"), 24, "certificate_min_days = 4");
+    REQUIRE(writeFileAtomically(cfg.dir / "kiosk.toml", t).empty());
+    test::UiHarness ui("2027-01-07T10:00", 1280, 800, cfg.path().string());  // a week before day 3
+    const LocalDate day3{2027, 1, 14};
+    unlock(ui);
+    for (int i = 0; i < 7; ++i) ui.tap("desk.day.next");
+    ui.settle();
+    const ui::StaffView* st = ui.session().buildView().staff;
+    REQUIRE(st);
+    REQUIRE(st->date == day3);
+    ui.tap("desk.correct.ZU08");  // Fatima Bakker calls in sick
+    REQUIRE(ui.state().screen == ui::Screen::staff_correct);
+    ui.tap("desk.effect.excused");
+    CHECK(ui.state().correction.effect == CorrectionEffect::set_excused);
+    ui.tap("desk.save");
+    CHECK(ui.state().correction.error == "staff.error.reason");  // a reason is required
+    ui.tap("desk.reason");
+    type(ui, "desk", "ZIEK");
+    ui.tap("desk.name");
+    type(ui, "desk", "MJ");
+    ui.tap("desk.save");
+    ui.settle();
+    REQUIRE(ui.state().screen == ui::Screen::staff_today);
+    st = ui.session().buildView().staff;
+    const auto row = std::find_if(st->rows.begin(), st->rows.end(), [](const PresenceRow& r) { return r.participant.code == "ZU08"; });
+    REQUIRE(row != st->rows.end());
+    CHECK(row->status == DayStatus::excused);
+    CHECK(row->excusedReason == "Ziek");
+    CHECK(st->excused == 1);
+    ui.tap("desk.tab.matrix");
+    st = ui.session().buildView().staff;
+    const auto m = std::find_if(st->matrix.rows.begin(), st->matrix.rows.end(),
+                                [](const MatrixRow& r) { return r.participant.code == "ZU08"; });
+    REQUIRE(m != st->matrix.rows.end());
+    REQUIRE(m->days[2].has_value());  // a day to come, known: excused
+    CHECK(*m->days[2] == DayStatus::excused);
+    CHECK(m->certificate == CertificateState::at_risk);  // 4 days to come for 4 needed
+    CHECK(std::count_if(st->matrix.rows.begin(), st->matrix.rows.end(),
+                        [](const MatrixRow& r) { return r.certificate == CertificateState::reachable; }) ==
+          static_cast<long>(st->matrix.rows.size()) - 1);  // everyone else can still miss one
+    // The Vandaag page names her among those with no day left to miss.
+    ui.tap("desk.tab.today");
+    st = ui.session().buildView().staff;
+    CHECK(std::find(st->atRisk.begin(), st->atRisk.end(), "Fatima Bakker") != st->atRisk.end());
+    ui.tap("desk.lock");
+
+    // On the day she comes after all: one tap at the door, and the day is present.
+    ui.clock().advanceSeconds(7 * 24 * 3600 - 3600);  // 2027-01-14 09:00
+    ui.frame();
+    ui.tap("go.checkin");
+    ui.tap("tile.ZU08");
+    ui.settle();
+    CHECK(ui.state().feedback.kind == ui::Feedback::Kind::checked_in);
+    const DayRecord r = ui.session().ledger().record(day3, "ZU08");
+    CHECK_FALSE(r.excused);
+    CHECK(statusOf(r, nullptr, {}) == DayStatus::present);
+}
+
 TEST_CASE("a walk-in is confirmed as a guest, or linked to the participant it was", "[ui][staff][guest]") {
     StaffConfig cfg;
     test::UiHarness ui("2026-11-26T09:20", 1280, 800, cfg.path().string());

@@ -179,12 +179,12 @@ TEST_CASE("alone: the staff day page lists the day's people with their status an
     st.date = v.local.date;
     st.day = v.today;
     const AttendanceRules rules = AttendanceRules::from(bench.config().settings);
-    st.rows = presenceList(bench.config().programme, bench.roster(), bench.ledger(), v.local.date, rules);
+    st.rows = presenceList(bench.config().programme, bench.roster(), bench.ledger(), v.local.date, rules, v.now);
     REQUIRE(st.rows.size() == v.expected.size());
     // The first on the list (by last name) checked in at 09:02.
     const Participant anna = st.rows.front().participant;
     bench.ledger().apply(test::eventAt(EventKind::check_in, anna.code, "2026-11-26T09:02"));
-    st.rows = presenceList(bench.config().programme, bench.roster(), bench.ledger(), v.local.date, rules);
+    st.rows = presenceList(bench.config().programme, bench.roster(), bench.ledger(), v.local.date, rules, v.now);
     st.present = 1;
     st.absent = static_cast<int>(v.expected.size()) - 1;
     st.autoLockSeconds = 60;

@@ -1,0 +1,109 @@
+// `leergang-kiosk correct`: the staff form's corrections from the command line (issue 29), with the
+// form's rules and the exit codes of `checkin` (0 done, 3 already so, 4 refused, 2 usage); and staff's
+// own files: certificates into an existing folder twice, a roster cell with a line break.
+#include <catch2/catch.hpp>
+
+#include "e2e_support.h"
+
+using namespace kiosk;
+using namespace kiosk::test;
+
+TEST_CASE("correct --excused: a day to come excused with its reason, shown in the exports, overridden by a check-in",
+          "[e2e][cli][excused]") {
+    TempDir dir;
+    // A week before day 3 (2027-01-14), Anna calls in sick for it.
+    auto r = runKiosk(dir, {"correct", "ZU01", "--date", "2027-01-14", "--excused", "--reason", "ziek gemeld", "--actor",
+                            "Marieke", "--now", "2027-01-07T10:00"});
+    INFO(r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out == "Anna de Vries (ZU01) op 2027-01-14: afgemeld (reden: ziek gemeld)\n");
+    // The same again: already so, nothing written.
+    r = runKiosk(dir, {"correct", "ZU01", "--date", "2027-01-14", "--excused", "--reason", "ziek gemeld", "--actor", "Marieke",
+                       "--now", "2027-01-07T10:05"});
+    CHECK(r.exitCode == 3);
+    // The presence list of that day and the matrix say it, with the reason.
+    r = runKiosk(dir, {"export", "--date", "2027-01-14", "--out", "-", "--now", "2027-01-07T10:10"});
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.find("2027-01-14;ZU01;Anna;de;Vries;Beleid Sociaal Domein;afgemeld;;;;afgemeld: ziek gemeld\r\n") != std::string::npos);
+    r = runKiosk(dir, {"export", "--matrix", "--date", "2027-01-14", "--out", "-", "--now", "2027-01-07T10:10"});
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.find(";afgemeld: ziek gemeld;") != std::string::npos);
+    // On the day she comes after all: the tap makes the day present.
+    REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", "2027-01-14T09:02", "--now", "2027-01-14T09:02"}).exitCode == 0);
+    r = runKiosk(dir, {"export", "--date", "2027-01-14", "--out", "-", "--now", "2027-01-14T12:00"});
+    CHECK(r.out.find("2027-01-14;ZU01;Anna;de;Vries;Beleid Sociaal Domein;aanwezig;09:02;") != std::string::npos);
+}
+
+TEST_CASE("correct follows the staff form's rules: refused (4), already so (3), usage (2)", "[e2e][cli][excused]") {
+    TempDir dir;
+    // Not a programme day of her cohort: refused, nothing written.
+    auto r = runKiosk(dir, {"correct", "ZU01", "--date", "2027-01-15", "--excused", "--reason", "ziek", "--actor", "M",
+                            "--now", "2027-01-07T10:00"});
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 4);
+    CHECK(r.err.find("programmadag") != std::string::npos);
+    // A time still to come: refused.
+    r = runKiosk(dir, {"correct", "ZU01", "--date", "2027-01-14", "--in", "09:00", "--reason", "vergeten", "--actor", "M",
+                       "--now", "2027-01-07T10:00"});
+    CHECK(r.exitCode == 4);
+    // Absent on a day with nothing on it: already so.
+    r = runKiosk(dir, {"correct", "ZU01", "--date", "2026-11-26", "--absent", "--reason", "x", "--actor", "M"});
+    CHECK(r.exitCode == 3);
+    // A forgotten check-out closed by staff the morning after.
+    REQUIRE(runKiosk(dir, {"checkin", "ZU02", "--at", "2026-11-26T09:00"}).exitCode == 0);
+    r = runKiosk(dir, {"export", "--date", "2026-11-26", "--out", "-", "--now", "2026-11-27T08:30"});
+    CHECK(r.out.find(";ZU02;Mohamed;;El Amrani;Uitvoering Wmo;aanwezig;09:00;;;uitchecken vergeten\r\n") != std::string::npos);
+    r = runKiosk(dir, {"correct", "ZU02", "--date", "2026-11-26", "--out", "16:30", "--reason", "uitchecken vergeten", "--actor",
+                       "M", "--now", "2026-11-27T08:31"});
+    CHECK(r.exitCode == 0);
+    r = runKiosk(dir, {"export", "--date", "2026-11-26", "--out", "-", "--now", "2026-11-27T08:32"});
+    CHECK(r.out.find(";ZU02;Mohamed;;El Amrani;Uitvoering Wmo;aanwezig;09:00;16:30;450;gecorrigeerd door medewerker\r\n") !=
+          std::string::npos);
+    // Usage: no reason, two choices, no date, an unknown code.
+    for (auto bad : {std::vector<std::string>{"correct", "ZU01", "--date", "2026-11-26", "--excused", "--actor", "M"},
+                     {"correct", "ZU01", "--date", "2026-11-26", "--excused", "--absent", "--reason", "x", "--actor", "M"},
+                     {"correct", "ZU01", "--excused", "--reason", "x", "--actor", "M"},
+                     {"correct", "ZU99", "--date", "2026-11-26", "--excused", "--reason", "x", "--actor", "M"}}) {
+        r = runKiosk(dir, bad);
+        CHECK(r.exitCode == 2);
+        CHECK_FALSE(r.err.empty());
+    }
+}
+
+TEST_CASE("export --certificates --out DIR into an existing folder works twice in a row, replacing the first", "[e2e][cli][export]") {
+    TempDir dir;
+    for (const char* at : {"2026-11-26T09:00", "2026-12-10T09:00", "2027-01-14T09:00", "2027-01-28T09:00", "2027-02-11T09:00",
+                           "2027-03-11T09:00"})
+        REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", at, "--now", at}).exitCode == 0);
+    const auto stick = dir / "USB";
+    std::filesystem::create_directories(stick);
+    writeFile((stick / "eigen-bestand.txt").string(), "van iemand anders");
+    for (int round = 0; round < 2; ++round) {
+        auto r = runKiosk(dir, {"export", "--certificates", "--date", "2026-11-26", "--out", stick.string(), "--now",
+                                "2027-04-02T10:00"});
+        INFO(r.out << r.err);
+        REQUIRE(r.exitCode == 0);
+        CHECK(r.out.find("(1 persoon,") != std::string::npos);  // not "1 personen"
+        const auto folder = stick / "certificaten-zutphen-2026";
+        CHECK(std::filesystem::is_directory(folder));
+        CHECK(std::filesystem::exists(folder / "alle-certificaten.pdf"));
+        int files = 0;
+        for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(folder)) ++files;
+        CHECK(files == 2);  // Anna's and the one to print: the first round's replaced, not added to
+        CHECK(readFile((stick / "eigen-bestand.txt").string()) == "van iemand anders");  // the folder's other files stay
+    }
+    // A file where the folder should be: refused, nothing written.
+    writeFile((dir / "plain.txt").string(), "x");
+    CHECK(runKiosk(dir, {"export", "--certificates", "--date", "2026-11-26", "--out", (dir / "plain.txt").string()}).exitCode == 2);
+}
+
+TEST_CASE("import-roster: a line break inside a cell is a space and a warning, both people imported", "[e2e][cli][case]") {
+    TempDir dir;
+    auto r = runKiosk(dir, {"import-roster", kSource + "/tests/cases/roster-line-break-in-cell.csv"});
+    INFO(r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.err.find("roster-line-break-in-cell.csv:2:33:") != std::string::npos);
+    r = runKiosk(dir, {"show", "--json"});
+    CHECK(r.out.find("Sociaal Domein Jeugd en Wmo") != std::string::npos);
+    CHECK(r.out.find("ZU22") != std::string::npos);
+}
