@@ -238,6 +238,12 @@ int cmdBackup(const CommandLine& cl) {
     }
     CommandContext ctx;
     if (int rc = prepareCommand(cl, ctx)) return rc;
+    // Only a regular file is replaced: a symlink, a FIFO or a device at FILE is refused, left as it is.
+    std::string refused;
+    if (!writableTarget(cl.positional[0], refused, kPrivateFile)) {
+        std::fprintf(stderr, "%s\n", refused.c_str());
+        return 2;
+    }
     AttendanceDb db;
     if (int rc = openStoreForReading(ctx, db)) return rc;  // a backup only reads
     if (auto s = db.backupTo(cl.positional[0]); !s.ok()) {

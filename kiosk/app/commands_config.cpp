@@ -39,6 +39,10 @@ int cmdCheckConfig(const CommandLine& cl) {
     if (int rc = prepareCommand(cl, ctx)) return rc;
     const auto& cfg = ctx.config;
     printProblems(cfg.problems);
+    // No facilitator code is shipped (one everybody knows locks nothing): said until the venue sets one.
+    const bool noCode = cfg.ok() && cfg.settings.facilitatorCode.empty();
+    if (noCode)
+        std::fprintf(stderr, "%s\n", Problem{kKioskFile, 0, 0, Severity::warning, ctx.texts("config.no_facilitator_code")}.format().c_str());
     const std::string origin = ctx.configDir.empty() ? ctx.texts("config.embedded") : ctx.configDir.string();
     if (!cfg.ok()) {
         int errors = 0;
@@ -54,7 +58,7 @@ int cmdCheckConfig(const CommandLine& cl) {
                                           {"exercises", std::to_string(cfg.programme.exercises.size())},
                                           {"participants", std::to_string(cfg.roster.rows.size())},
                                           {"cohorts", std::to_string(cfg.programme.cohorts.size())},
-                                          {"warnings", std::to_string(countWarnings(cfg.problems))}}).c_str());
+                                          {"warnings", std::to_string(countWarnings(cfg.problems) + (noCode ? 1 : 0))}}).c_str());
     return 0;
 }
 
