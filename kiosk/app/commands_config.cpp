@@ -12,6 +12,7 @@
 #include "central/central_roster.h"
 #include "central/pg_connection.h"
 #include "content/input_file.h"
+#include "content/privacy_settings.h"
 #include "core/text_checks.h"
 #include "core/name_labels.h"
 #include "core/roster.h"
@@ -59,6 +60,8 @@ int cmdCheckConfig(const CommandLine& cl) {
                                           {"participants", std::to_string(cfg.roster.rows.size())},
                                           {"cohorts", std::to_string(cfg.programme.cohorts.size())},
                                           {"warnings", std::to_string(countWarnings(cfg.problems) + (noCode ? 1 : 0))}}).c_str());
+    if (cfg.settings.keepEmail)  // kept only with a purpose, and said (privacy_settings.h)
+        std::printf("%s\n", ctx.texts.format("config.email_kept", {{"purpose", cfg.settings.emailPurpose}}).c_str());
     return 0;
 }
 
@@ -191,7 +194,7 @@ int cmdImportRoster(const CommandLine& cl) {
         return 2;
     }
     const std::string& text = *in.content;
-    const RosterParse roster = parseRoster(text, printable(file), &ctx.config.programme.cohorts, ctx.texts, cl.allowEmpty);
+    RosterParse roster = parseRoster(text, printable(file), &ctx.config.programme.cohorts, ctx.texts, cl.allowEmpty);
     printProblems(roster.problems);
     if (!roster.ok()) {
         std::fprintf(stderr, "%s\n", ctx.texts("import.refused").c_str());
@@ -205,6 +208,7 @@ int cmdImportRoster(const CommandLine& cl) {
         std::fprintf(stderr, "%s: %s\n", ctx.dbPath.c_str(), describe(ctx.texts, report.status).c_str());
         return 1;
     }
+    minimiseRoster(roster.rows, ctx.config.settings);  // no e-mail unless [privacy] keep_email
     std::vector<Participant> rows;
     for (const auto& r : roster.rows) rows.push_back(r.participant);
     RosterImportResult result;
@@ -213,7 +217,9 @@ int cmdImportRoster(const CommandLine& cl) {
     std::string seenKey, seenHash;
     if (auto it = ctx.files.files.find(kRosterFile); it != ctx.files.files.end()) {
         seenKey = kConfigRosterHashKey;
-        seenHash = contentHash(it->second);
+        std::vector<Participant> seen;
+        for (const auto& r : ctx.config.roster.rows) seen.push_back(r.participant);
+        seenHash = configRosterHash(it->second, seen);
     }
     if (auto s = db.importRoster(rows, SystemClock{}.now(), result, seenKey, seenHash); !s.ok()) {
         std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());

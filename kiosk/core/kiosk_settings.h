@@ -34,6 +34,8 @@ struct KioskSettings {
     NameDisplay nameDisplay = NameDisplay::first_and_initial;
     std::string exportFolder = "";          // empty: $XDG_DATA_HOME/leergang-kiosk/exports
     int retentionDays = 365;                // attendance older than this is purged at start
+    bool keepEmail = false;                 // [privacy] keep_email: the roster's e-mail stored (else never read)
+    std::string emailPurpose = "";          // [privacy] email_purpose: what for; required with keepEmail
     int backupKeep = 14;                    // daily backups kept
     int certificateMinDays = 6;             // days present needed for the certificate
     float scale = 0.0f;                     // 0: from the window height; else a factor (1.0 = 800 px high)

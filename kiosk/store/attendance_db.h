@@ -5,8 +5,9 @@
 //      "ingecheckt". appendEvent commits one transaction in WAL mode with synchronous=FULL, so the
 //      WAL is fsynced before it returns: the event survives a crash of the kiosk and a power cut.
 //   2. The log is append-only: events are inserted, never updated (a trigger refuses UPDATE). Undo
-//      and corrections are new events. Rows leave only through purge() (retention), with
-//      secure_delete on so that purged data is gone from the file, followed by a checkpoint.
+//      and corrections are new events. Rows leave only through purge() (retention: events, and
+//      then participants off the roster whom no event names), with secure_delete on so that
+//      purged data is gone from the file, followed by a checkpoint.
 //   3. Every event has a unique id (idempotency key): appending the same event twice stores it once
 //      and reports Ok both times, so a retry after an unclear failure can never double-count.
 //   4. Nothing is ever deleted because it looked wrong: a database that fails quick_check or cannot
@@ -189,9 +190,10 @@ public:
     StoreStatus findParticipant(const std::string& code, std::optional<StoredParticipant>& out, CodeMatch* match = nullptr);
 
     // Deletes events whose local date is before `cutoff` AND before the newest evidence minus the
-    // retention period (retention.cpp: the rule), then checkpoints so they leave the file.
-    // `applied`: the cut-off actually used.
-    StoreStatus purge(LocalDate cutoff, int& removed, LocalDate* applied = nullptr);
+    // retention period (retention.cpp: the rule), then the participants no longer on the roster
+    // with no event left (names outlive nothing), then checkpoints so they leave the file.
+    // `applied`: the cut-off actually used; `removedPeople`: participants deleted.
+    StoreStatus purge(LocalDate cutoff, int& removed, LocalDate* applied = nullptr, int* removedPeople = nullptr);
     // The retention period the evidence rule and the plausible window use (default 365 days, the
     // kiosk.toml default; the kiosk sets its configured value).
     void setRetentionDays(int days) { retentionDays_ = days; }

@@ -2,6 +2,8 @@
 // who left the list deactivated, never deleted), and the participants read back.
 // Codes: an incoming code equal to a stored one but for leading zeros takes the stored form, and a
 // lookup finds a participant by any such form (core/code_resolver.h, the one resolver).
+#include <algorithm>
+
 #include <sqlite3.h>
 
 #include <utility>
@@ -81,6 +83,10 @@ StoreStatus AttendanceDb::importRoster(const std::vector<Participant>& incoming,
             if (rc != SQLITE_DONE) s = statusFrom(rc);
             else result.deactivated = sqlite3_changes(db_);
         }
+        // A roster with no e-mail (the default: privacy_settings.h) leaves none stored, not even of
+        // those taken off the list before.
+        const bool anyEmail = std::any_of(roster.begin(), roster.end(), [](const Participant& p) { return !p.email.empty(); });
+        if (s.ok() && !anyEmail) s = exec("UPDATE participant SET email = '' WHERE email <> ''");
         if (s.ok() && !metaKey.empty()) {
             Statement setMeta(db_, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
             setMeta.bind(1, metaKey);

@@ -1,6 +1,7 @@
 // central-setup against a real PostgreSQL: the schema, its versioning, and the kiosk roles (issue 17).
 #include "central/central_schema.h"
 #include "central_support.h"
+#include "privacy_register.h"
 
 namespace kiosk::test {
 namespace {
@@ -280,3 +281,23 @@ TEST_CASE("central-setup --purge applies the kiosk's retention rule to the centr
 }
 
 }  // namespace kiosk::test
+
+TEST_CASE("the processing register names every column of the central schema", "[central][setup][privacy]") {
+    CentralDb c;
+    REQUIRE(centralSetup(c.server.ownerUrl(c.db)).exitCode == 0);
+    PgResult r = c.owner.exec("SELECT table_name || '.' || column_name FROM information_schema.columns"
+                              " WHERE table_schema = 'public' ORDER BY 1");
+    REQUIRE(r.ok());
+    std::set<std::string> columns;
+    for (int i = 0; i < r.rows(); ++i) columns.insert(r.text(i, 0));
+    REQUIRE(columns.count("roster_release_row.first_name") == 1);  // tables and the roster view
+    const std::set<std::string> listed = registerColumns("## Op de server");
+    for (const auto& col : columns) {
+        INFO("docs/privacy.md, section \"Op de server\", has no line for `" << col << "`");
+        CHECK(listed.count(col) == 1);
+    }
+    for (const auto& col : listed) {
+        INFO("docs/privacy.md names `" << col << "`, which the central schema does not have");
+        CHECK(columns.count(col) == 1);
+    }
+}

@@ -1,0 +1,86 @@
+// Personal data on the kiosk (issue 31): only what is needed is stored, and the processing register
+// (docs/privacy.md) names every column of both schemas.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "e2e_support.h"
+#include "store/attendance_db.h"
+
+using namespace kiosk;
+using namespace kiosk::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path copyConfig(const TempDir& dir) {
+    const fs::path cfg = dir / "cfg";
+    fs::create_directories(cfg);
+    for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
+        fs::copy_file(fs::path(kSource) / "config" / f, cfg / f);
+    return cfg;
+}
+
+void replaceIn(const fs::path& file, const std::string& from, const std::string& to) {
+    std::string s = readFile(file.string());
+    REQUIRE(s.find(from) != std::string::npos);
+    s.replace(s.find(from), from.size(), to);
+    writeFile(file.string(), s);
+}
+
+// Every byte of the database and its -wal, as someone with a copy of the files would read them.
+std::string databaseBytes(const TempDir& dir) {
+    std::string all;
+    for (const char* suffix : {"", "-wal"}) {
+        std::ifstream in((dir / "attendance.db").string() + suffix, std::ios::binary);
+        all.append(std::istreambuf_iterator<char>(in), {});
+    }
+    return all;
+}
+
+}  // namespace
+
+TEST_CASE("the roster's e-mail addresses are not stored unless a setting asks, with a purpose", "[e2e][privacy]") {
+    TempDir dir;
+    const fs::path cfg = copyConfig(dir);
+    REQUIRE(readFile((cfg / "participants.csv").string()).find("a.devries@example.nl") != std::string::npos);
+    // The default: read past, never stored, in the file or its -wal.
+    REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", "2026-11-26T09:05"}, cfg.string()).exitCode == 0);
+    CHECK(databaseBytes(dir).find("a.devries@example.nl") == std::string::npos);
+    CHECK(databaseBytes(dir).find("@example.nl") == std::string::npos);
+
+    // keep_email without a purpose: refused, with where and why.
+    replaceIn(cfg / "kiosk.toml", "keep_email = false", "keep_email = true");
+    auto r = runKiosk(dir, {"check-config"}, cfg.string());
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("kiosk.toml:") != std::string::npos);
+    CHECK(r.err.find("email_purpose") != std::string::npos);
+
+    // With a purpose: kept, and check-config says what for.
+    replaceIn(cfg / "kiosk.toml", "email_purpose = \"\"", "email_purpose = \"certificaat per e-mail na dag 7\"");
+    r = runKiosk(dir, {"check-config"}, cfg.string());
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.find("worden bewaard, voor: certificaat per e-mail na dag 7") != std::string::npos);
+    REQUIRE(runKiosk(dir, {"checkin", "ZU02", "--at", "2026-11-26T09:06"}, cfg.string()).exitCode == 0);
+    {
+        AttendanceDb db;
+        REQUIRE(db.open((dir / "attendance.db").string(), SystemClock{}.now()).status.ok());
+        std::vector<StoredParticipant> stored;
+        REQUIRE(db.participants(stored).ok());
+        bool found = false;
+        for (const auto& p : stored) found = found || p.participant.email == "a.devries@example.nl";
+        CHECK(found);
+    }
+
+    // Turned off again (nothing else changed in the roster): every stored address goes.
+    replaceIn(cfg / "kiosk.toml", "keep_email = true", "keep_email = false");
+    REQUIRE(runKiosk(dir, {"checkin", "ZU03", "--at", "2026-11-26T09:07"}, cfg.string()).exitCode == 0);
+    AttendanceDb db;
+    REQUIRE(db.open((dir / "attendance.db").string(), SystemClock{}.now()).status.ok());
+    std::vector<StoredParticipant> stored;
+    REQUIRE(db.participants(stored).ok());
+    REQUIRE_FALSE(stored.empty());
+    for (const auto& p : stored) CHECK(p.participant.email.empty());
+}
