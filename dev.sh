@@ -316,6 +316,9 @@ package_test() {
     "${sudo[@]}" rm -f "$data" "$data-wal" "$data-shm"
     test -f /usr/share/man/man1/leergang-kiosk.1.gz
     test -f /lib/udev/rules.d/90-leergang-kiosk-usb.rules
+    systemd-analyze verify leergang-kiosk-central-purge.service leergang-kiosk-central-purge.timer
+    ! systemctl is-enabled leergang-kiosk-central-purge.timer >/dev/null 2>&1 ||
+        { echo "de centrale bewaartermijn-timer staat aan zonder de eigenaar / the central purge timer is enabled" >&2; exit 1; }
     getent passwd leergang-kiosk >/dev/null
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get remove --purge -y -qq leergang-kiosk >/dev/null
     if [ -e /usr/bin/leergang-kiosk ] || [ -e /etc/leergang-kiosk/kiosk.toml ] || [ -L /etc/systemd/system/ctrl-alt-del.target ]; then

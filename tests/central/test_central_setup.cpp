@@ -280,7 +280,34 @@ TEST_CASE("central-setup --purge applies the kiosk's retention rule to the centr
     }
 }
 
-}  // namespace kiosk::test
+TEST_CASE("central-setup --purge removes roster releases older than the retention period, each cohort's newest stays",
+          "[central][setup][privacy]") {
+    CentralDb c;
+    c.addKiosk("deur");
+    REQUIRE(eventOn(c.owner, "recent", 1, "2026-11-20").ok());  // the records' newest day
+    auto release = [&](const std::string& cohort, int version, const std::string& at, const std::string& name) {
+        REQUIRE(c.owner.exec("INSERT INTO roster_release (cohort, version, origin_kiosk, people, released_at)"
+                             " VALUES ($1, $2, 'deur', 1, $3::timestamptz)",
+                             {cohort, std::to_string(version), at}).ok());
+        REQUIRE(c.owner.exec("INSERT INTO roster_release_row (cohort, version, code, first_name, last_name)"
+                             " VALUES ($1, $2, 'ZU01', $3, 'Oudelijst')",
+                             {cohort, std::to_string(version), name}).ok());
+    };
+    release("zutphen-2025", 1, "2025-01-02 10:00+01", "Wilhelmina");
+    release("zutphen-2025", 2, "2025-06-01 10:00+02", "Theodora");
+    release("zutphen-2025", 3, "2026-11-19 10:00+01", "Anna");
+    release("deventer-2024", 1, "2025-01-03 10:00+01", "Gerarda");  // old, but its cohort's newest
+
+    const RunResult purged = centralSetup(c.server.ownerUrl(c.db), {"--purge", "--now", "2026-11-26T10:00"});
+    INFO(purged.err);
+    CHECK(purged.exitCode == 0);
+    CHECK(purged.err.find("2 oudere deelnemerslijst(en) verwijderd") != std::string::npos);
+    PgResult left = c.owner.exec("SELECT string_agg(cohort || '/' || version, ',' ORDER BY cohort, version) FROM roster_release");
+    CHECK(left.text(0, 0) == "deventer-2024/1,zutphen-2025/3");
+    PgResult names = c.owner.exec("SELECT string_agg(first_name, ',' ORDER BY first_name) FROM roster_release_row");
+    CHECK(names.text(0, 0) == "Anna,Gerarda");  // the rows went with their releases
+    CHECK(c.owner.exec("SELECT count(*) FROM roster").integer(0, 0) == 2);  // what the kiosks use is whole
+}
 
 TEST_CASE("the processing register names every column of the central schema", "[central][setup][privacy]") {
     CentralDb c;
@@ -301,3 +328,5 @@ TEST_CASE("the processing register names every column of the central schema", "[
         CHECK(columns.count(col) == 1);
     }
 }
+
+}  // namespace kiosk::test
