@@ -13,7 +13,8 @@ namespace {
 
 const std::set<std::string> kCommands = {"check-config", "show",   "import-roster", "checkin", "checkout",
                                          "export",       "backup", "purge", "doctor", "set-pin",
-                                         "central-dropin", "restore", "confirm-clock", "central-setup", "sync"};
+                                         "central-dropin", "restore", "confirm-clock", "central-setup", "sync",
+                                         "privacy"};
 
 bool toInt(const std::string& s, int& out) {
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
@@ -53,6 +54,9 @@ Gebruik / usage:
                                           role), add a kiosk, apply the retention period
   leergang-kiosk sync                     een keer uploaden naar en ophalen van de centrale registratie /
                                           one push to and one pull from the central record
+  leergang-kiosk privacy erase CODE --reason TEXT
+                                          alles van een persoon wissen, op verzoek (AVG art. 17); alleen op
+                                          deze kiosk / erase one person on request; on this kiosk only
 
 Opties / options:
   --config DIR       configuratiemap (standaard $LEERGANG_KIOSK_CONFIG, /etc/leergang-kiosk, ingebouwd)
@@ -108,6 +112,7 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
         else if (a == "--delimiter") target = &cl.delimiter;
         else if (a == "--url") target = &cl.url;
         else if (a == "--add-kiosk") target = &cl.addKiosk;
+        else if (a == "--reason") target = &cl.reason;
         if (target) {
             auto v = needValue(i, a.c_str());
             if (!v) return std::nullopt;

@@ -19,6 +19,7 @@ struct CommandLine {
     std::optional<std::string> configDir, dbPath, now, screen, size, lang, screenshot, uiDump;
     std::optional<std::string> at, date, format, out, delimiter;
     std::optional<std::string> url, addKiosk;  // central-setup --url URL [--add-kiosk ID]
+    std::optional<std::string> reason;         // privacy erase CODE --reason TEXT
     std::optional<int> olderThanDays;
     std::optional<int> day;                // export --blank --day N: programme day N
     std::vector<std::string> taps;         // --tap LABEL (repeatable)

@@ -26,6 +26,7 @@ int runCommand(const CommandLine& cl) {
     if (c == "sync") return cmdSync(cl);
     if (c == "restore") return cmdRestore(cl);
     if (c == "confirm-clock") return cmdConfirmClock(cl);
+    if (c == "privacy") return cmdPrivacy(cl);
     std::fprintf(stderr, "leergang-kiosk: %s?\n", c.c_str());
     return 2;
 }

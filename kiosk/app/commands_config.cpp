@@ -226,6 +226,8 @@ int cmdImportRoster(const CommandLine& cl) {
         return 1;
     }
     // Codes Excel stripped of their zeros are stored as the roster knew them (core/code_resolver.h).
+    for (const auto& code : result.erasedLeftOut)
+        std::fprintf(stderr, "%s\n", ctx.texts.format("erase.left_out", {{"code", code}}).c_str());
     for (const auto& r : result.codesRestored)
         std::fprintf(stderr, "%s\n", Problem{printable(file), roster.rows[r.row].line, 0, Severity::warning,
                                               ctx.texts.format("problem.roster.zeros_restored", {{"code", r.incoming}, {"existing", r.stored}})}

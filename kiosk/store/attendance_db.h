@@ -76,6 +76,15 @@ struct RosterImportResult {
     // Incoming codes stored in the form the roster already had ("7" kept as "0007": Excel stripped the
     // zeros), core/code_resolver.h; `row` indexes the list given to importRoster.
     std::vector<CodeRestored> codesRestored;
+    // Incoming codes of people erased on request (erasure.cpp): left out, not brought back.
+    std::vector<std::string> erasedLeftOut;
+};
+
+// What `erasePerson` removed (erasure.cpp).
+struct ErasureResult {
+    int events = 0;            // check-ins, check-outs, undos and corrections naming the person
+    int outbox = 0;            // of those, still waiting for the central record
+    bool participant = false;  // the roster row
 };
 
 struct StoreOpenReport {
@@ -205,6 +214,10 @@ public:
     // Staff confirm that the clock is right (after a pause longer than the retention period, when
     // check-ins are refused as too far ahead): today becomes evidence.
     StoreStatus confirmClock(Instant now);
+    // One person erased on request (erasure.cpp: the rules): events, roster row, outbox rows, gone
+    // from the file and its -wal; a tombstone without a name keeps imports from bringing them back.
+    StoreStatus erasePerson(const std::string& code, const std::string& reason, Instant now, ErasureResult& out);
+    StoreStatus isErased(const std::string& code, bool& erased);
     // Online backup to `target` (overwritten atomically: written beside it, then renamed).
     StoreStatus backupTo(const std::filesystem::path& target);
     StoreStatus integrityCheck(std::string& result);  // "ok" when healthy
@@ -227,6 +240,8 @@ private:
     StoreStatus beforeWrite();
     // The INSERT itself (inside whatever transaction the caller holds); `seq` of the row.
     StoreStatus insertEvent(const AttendanceEvent& e, int64_t& seq);
+    // The tombstone's meta key for `code` ("" when no key exists and !create).
+    StoreStatus tombstoneOf(const std::string& code, bool create, std::string& out);
     StoreStatus readPersonDay(const std::string& code, LocalDate day, std::vector<AttendanceEvent>& out);
 
     sqlite3* db_ = nullptr;

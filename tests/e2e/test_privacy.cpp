@@ -84,3 +84,46 @@ TEST_CASE("the roster's e-mail addresses are not stored unless a setting asks, w
     REQUIRE_FALSE(stored.empty());
     for (const auto& p : stored) CHECK(p.participant.email.empty());
 }
+
+TEST_CASE("privacy erase: one person gone from the file and its -wal, and a later roster does not bring them back",
+          "[e2e][privacy][erase]") {
+    TempDir dir;
+    const fs::path cfg = copyConfig(dir);
+    const std::string roster = readFile((cfg / "participants.csv").string());
+    REQUIRE(roster.find("ZU02;Mohamed;;El Amrani") != std::string::npos);
+    for (const char* code : {"ZU01", "ZU02", "ZU03"})
+        REQUIRE(runKiosk(dir, {"checkin", code, "--at", "2026-11-26T09:05"}, cfg.string()).exitCode == 0);
+    REQUIRE(runKiosk(dir, {"checkout", "ZU02", "--at", "2026-11-26T16:05"}, cfg.string()).exitCode == 0);
+    REQUIRE(databaseBytes(dir).find("El Amrani") != std::string::npos);
+
+    // Wrong use: no reason, or no code.
+    CHECK(runKiosk(dir, {"privacy", "erase", "ZU02"}, cfg.string()).exitCode == 2);
+    CHECK(runKiosk(dir, {"privacy", "erase", "--reason", "verzoek"}, cfg.string()).exitCode == 2);
+
+    auto r = runKiosk(dir, {"privacy", "erase", "ZU02", "--reason", "verzoek art. 17 van 2026-11-27"}, cfg.string());
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.find("ZU02 gewist: 2 registratie(s)") != std::string::npos);
+    const std::string bytes = databaseBytes(dir);
+    for (const char* trace : {"El Amrani", "Mohamed", "Uitvoering Wmo", "ZU02"}) {
+        INFO(trace);
+        CHECK(bytes.find(trace) == std::string::npos);
+    }
+    CHECK(bytes.find("Vries") != std::string::npos);  // the others are still there
+
+    // The roster file changed (someone else added): the erased person is left out, with the reason why.
+    std::ofstream(cfg / "participants.csv", std::ios::app) << "ZU99;Nieuwe;;Deelnemer;Beleid;zutphen-2026;\n";
+    r = runKiosk(dir, {"checkin", "ZU99", "--at", "2026-11-26T09:30"}, cfg.string());
+    INFO(r.err);
+    CHECK(r.exitCode == 0);
+    CHECK(r.err.find("ZU02: op verzoek gewist op deze kiosk") != std::string::npos);
+    CHECK(databaseBytes(dir).find("El Amrani") == std::string::npos);
+    // A hand import too, by any form of the code.
+    r = runKiosk(dir, {"import-roster", (cfg / "participants.csv").string()}, cfg.string());
+    CHECK(r.err.find("ZU02: op verzoek gewist") != std::string::npos);
+    CHECK(databaseBytes(dir).find("El Amrani") == std::string::npos);
+    // A check-in of the code is refused: nobody by that code.
+    CHECK(runKiosk(dir, {"checkin", "ZU02", "--at", "2026-11-26T10:00"}, cfg.string()).exitCode != 0);
+    // Erasing again: nobody there (3).
+    CHECK(runKiosk(dir, {"privacy", "erase", "ZU02", "--reason", "nogmaals"}, cfg.string()).exitCode == 3);
+}
