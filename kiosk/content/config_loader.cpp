@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "central_settings.h"
+#include "privacy_settings.h"
 #include "core/name_labels.h"
 #include "core/step_text_fit.h"
 #include "core/text_checks.h"

@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "e2e_support.h"
+#include "core/clock.h"
 #include "store/attendance_db.h"
 
 using namespace kiosk;
