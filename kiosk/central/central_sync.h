@@ -45,7 +45,7 @@
 //   8. Origin epoch: a kiosk's events on the server are numbered (origin_kiosk, origin_epoch,
 //      origin_seq), unique there (central schema v4). The epoch is the kiosk's meta central_epoch:
 //      0 until `restore` puts an older copy of the database in place, which gives the copy a new
-//      random epoch (app/commands_store.cpp). The copy's local sequence numbers continue from where
+//      random epoch (cli/commands_store.cpp). The copy's local sequence numbers continue from where
 //      the backup stood, numbers the server may already hold from this kiosk; under the new epoch
 //      they are a new series, so the push is never refused for them and nothing keeps waiting. The
 //      pull takes every series the server has except this kiosk's current one, so the kiosk's own

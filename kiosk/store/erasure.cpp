@@ -19,6 +19,7 @@
 
 #include "attendance_db.h"
 #include "core/code_resolver.h"
+#include "meta_keys.h"
 #include "sqlite_statement.h"
 
 namespace kiosk {
@@ -26,8 +27,6 @@ namespace kiosk {
 using store_detail::Statement;
 
 namespace {
-
-constexpr const char* kErasureKeyMeta = "erasure_key";
 
 std::string hex(const unsigned char* b, size_t n) {
     static const char* digits = "0123456789abcdef";
@@ -44,20 +43,20 @@ std::string hex(const unsigned char* b, size_t n) {
 StoreStatus AttendanceDb::tombstoneOf(const std::string& code, bool create, std::string& out) {
     out.clear();
     std::string key;
-    if (auto s = meta(kErasureKeyMeta, key); !s.ok()) return s;
+    if (auto s = meta(meta_keys::kErasureKey, key); !s.ok()) return s;
     if (key.empty()) {
         if (!create) return {};  // nobody was ever erased here
         if (sodium_init() < 0) return {StoreErrorKind::io, "libsodium"};
         unsigned char fresh[32];
         randombytes_buf(fresh, sizeof fresh);
         key = hex(fresh, sizeof fresh);
-        if (auto s = setMeta(kErasureKeyMeta, key); !s.ok()) return s;
+        if (auto s = setMeta(meta_keys::kErasureKey, key); !s.ok()) return s;
     }
     const std::string k = codeKey(code);
     unsigned char h[16];
     crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(k.data()), k.size(),
                        reinterpret_cast<const unsigned char*>(key.data()), key.size() < 64 ? key.size() : 64);
-    out = "erased/" + hex(h, sizeof h);
+    out = meta_keys::erasedPerson(hex(h, sizeof h));
     return {};
 }
 

@@ -1,0 +1,318 @@
+#include "kiosk_session.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <imgui.h>
+
+#include "ui/screens.h"
+#include "store/meta_keys.h"
+
+namespace kiosk {
+
+// Every message but a check-in's leaves the store thread here and goes to the room that asked.
+bool KioskSession::drainStore() {
+    // A PIN check or an export that finished on its own thread needs a frame to take it.
+    const bool background = staff_.backgroundDone();
+    if (!s_.worker) return background;
+    auto done = s_.worker->takeCompletions();
+    const Instant now = s_.clock.now();
+    // An event committed on this kiosk: the sync thread pushes it now, not at its next check.
+    if (s_.sync && std::any_of(done.begin(), done.end(), [](const StoreCompletion& c) { return c.status.ok() && c.event(); }))
+        s_.sync->poke();
+    // The central record's status changed in a way a person would see: the Status page draws it.
+    bool syncShown = false;
+    if (s_.sync && s_.sync->statusVersion() != syncSeen_) {
+        syncSeen_ = s_.sync->statusVersion();
+        syncShown = s_.ui.screen == ui::Screen::staff_health;
+    }
+    // The sync thread applied another kiosk's roster to the file: the store thread reads it in
+    // order with its other work and posts it as an import (RosterSynced, below, a frame later).
+    if (s_.sync && s_.sync->rostersApplied() != rostersSeen_) {
+        rostersSeen_ = s_.sync->rostersApplied();
+        s_.worker->reloadRoster();
+    }
+    for (auto& c : done) {
+        if (staff_.completed(c) || late_.completed(c) || days_.completed(c)) continue;
+        if (auto* synced = std::get_if<store_done::RosterSynced>(&c.result)) {
+            if (!c.status.ok()) {  // the kiosk goes on with the roster it has: said on the Status page, not at the door
+                const std::string why = std::string(kRosterFile) + ": " + s_.texts(storeErrorKey(c.status.kind)) + " (" + c.status.detail + ")";
+                std::fprintf(stderr, "%s\n", why.c_str());
+                s_.configProblems.push_back(why);
+            }
+            else if (synced->imported) s_.roster.set(std::move(synced->roster));  // what the store now holds as active
+            for (const auto& r : synced->import.codesRestored)  // imported in the stored form: said on the Status page
+                s_.configProblems.push_back(std::string(kRosterFile) + ": " +
+                                            s_.texts.format("problem.roster.zeros_restored", {{"code", r.incoming}, {"existing", r.stored}}));
+            continue;
+        }
+        if (std::holds_alternative<store_done::BackedUp>(c.result) || std::holds_alternative<store_done::Purged>(c.result)) {
+            if (!c.status.ok()) {
+                const auto* b = std::get_if<store_done::BackedUp>(&c.result);
+                std::fprintf(stderr, "%s: %s (%s)\n", b ? b->dir.c_str() : "purge", s_.texts(storeErrorKey(c.status.kind)).c_str(),
+                             c.status.detail.c_str());
+                lastUpkeepDay_ = {};                        // try again,
+                upkeepRetryAt_ = now.plusSeconds(60 * 60);  // in an hour
+            }
+            continue;
+        }
+        if (std::holds_alternative<store_done::MetaSet>(c.result)) {
+            if (!c.status.ok()) s_.reportStoreProblem(c.status);
+            continue;
+        }
+        // What another kiosk, the command line or a script committed (store_worker.h, OTHER WRITERS).
+        if (const auto* arrived = std::get_if<store_done::Arrived>(&c.result)) {
+            for (const auto& e : arrived->events)
+                if (days_.shows(e)) s_.ledger.apply(e);
+            days_.arrived(arrived->events);
+            if (!c.status.ok()) std::fprintf(stderr, "%s (%s)\n", s_.texts(storeErrorKey(c.status.kind)).c_str(), c.status.detail.c_str());
+            continue;
+        }
+        // A tap decided again by the store on the fresh state: written, or what is true now.
+        if (const auto* decided = std::get_if<store_done::Decided>(&c.result); decided && c.status.ok()) {
+            s_.storeProblem.clear();
+            for (const auto& e : decided->unseen) s_.ledger.apply(e);
+            if (decided->outcome.written) {
+                s_.ledger.apply(decided->outcome.event);
+                flow_.committed(s_.ui.feedback, c.ticket, now);
+            } else {
+                flow_.refused(s_.ui.feedback, c.ticket, decided->outcome.show, decided->outcome.shownTime, now,
+                              decided->outcome.refusal);
+            }
+            continue;
+        }
+        // An event of the door (a walk-in), or a failed write.
+        if (c.status.ok()) {
+            s_.storeProblem.clear();
+            if (const AttendanceEvent* e = c.event()) s_.ledger.apply(*e);
+            flow_.committed(s_.ui.feedback, c.ticket, now);
+        } else {
+            s_.reportStoreProblem(c.status);
+            if (flow_.failed(s_.ui.feedback, c.ticket, s_.storeProblem, now) && s_.ui.screen != ui::Screen::walkin)
+                s_.ui.screen = ui::Screen::checkin;
+        }
+    }
+    return !done.empty() || background || syncShown;
+}
+
+ui::KioskView KioskSession::buildView() const {
+    ui::KioskView v;
+    v.texts = &s_.texts;
+    v.settings = &s_.config.settings;
+    v.programme = &s_.config.programme;
+    v.ledger = &s_.ledger;
+    v.now = s_.clock.now();
+    v.steady = s_.clock.steady();
+    v.local = toLocal(v.now);
+    v.today = late_.shiftedDay(s_.config.programme.dayOn(v.local.date), v.local.date);
+    if (v.today) v.shift = late_.shiftOn(v.local.date);
+    v.shiftAvailable = !s_.config.settings.facilitatorCode.empty();
+    v.shownDay = v.today ? v.today : s_.config.programme.nearestDay(v.local.date);
+    const auto& people = s_.roster.people();
+    for (size_t i = 0; i < people.size(); ++i)
+        if (!v.today || people[i].cohortId == v.today->cohortId) {
+            v.expected.push_back(&people[i]);
+            v.expectedSearch.push_back(&s_.roster.searchTexts()[i]);
+            v.expectedLabels.push_back(&s_.roster.labels(s_.config.settings.nameDisplay)[i]);
+        }
+    for (const auto* p : v.expected)
+        if (s_.ledger.record(v.local.date, p->code).checkIn) ++v.checkedIn;
+    v.storeProblem = s_.storeProblem;
+    v.dimmed = s_.ui.screen == ui::Screen::home && nav_.sleeping();
+    v.player = player();
+    v.msSinceInput = nav_.msSinceInput();
+    v.pin = staff_.pinPad();
+    v.shiftLockedSeconds = late_.lockedSeconds();
+    v.staff = staff_.view(v.local.date);
+    if (!ready_) v.outOfOrder = &outOfOrder_;
+    return v;
+}
+
+void KioskSession::goHome() {
+    if (staff_.unlocked()) staff_.lock();  // home is public: staff mode never outlives it
+    nav_.home();
+}
+
+// A check-in, check-out or undo is decided again by the store inside its write transaction, on
+// the database as it is then (another kiosk or the command line may have written meanwhile).
+void KioskSession::write(const CheckinFlow::Write& w) {
+    const uint64_t ticket =
+        w.action ? s_.worker->decide({*w.action, w.event, AttendanceRules::from(s_.config.settings), w.event.recordedAt})
+                 : s_.worker->append(w.event);
+    flow_.submitted(ticket, w);
+}
+
+Instant KioskSession::undoMoment() const {
+    const DayRecord r = s_.ledger.record(localDateOf(s_.ui.feedback.at), s_.ui.feedback.code);
+    bool out = false;
+    if (undoTarget(r, &out).empty()) return s_.clock.now();
+    const Instant written = out ? r.intervals.back().outRecordedAt : r.intervals.back().inRecordedAt;
+    return Instant{written.ms + nav_.cardAgeMs()};
+}
+
+void KioskSession::tap(CheckAction action, const std::string& code) {
+    if (!s_.worker) return;
+    const bool undo = action == CheckAction::undo;
+    const Participant* p = s_.roster.find(undo ? s_.ui.feedback.code : code);
+    if (!p) return;
+    const Instant now = undo ? undoMoment() : s_.clock.now();
+    const LocalDate day = undo ? localDateOf(s_.ui.feedback.at) : localDateOf(now);
+    const CheckinFlow::Who who{p->code, s_.roster.labelOf(*p, s_.config.settings.nameDisplay), p->firstName};
+    const auto w = flow_.tap(s_.ui.feedback, action, who, s_.ledger.record(day, p->code),
+                             AttendanceRules::from(s_.config.settings), EventStamp::kiosk(now, s_.config.settings.kioskId));
+    if (w) write(*w);
+    if (s_.ui.feedback.kind != ui::Feedback::Kind::none) s_.ui.screen = ui::Screen::checkin;
+}
+
+void KioskSession::scan(const std::string& code) {
+    nav_.noteInput();
+    if (s_.ui.feedback.kind == ui::Feedback::Kind::pending || flow_.inFlight() > 0) {
+        waitingScans_.push(code);  // taken in frame() once the write is answered: never dropped
+        return;
+    }
+    if (!s_.roster.find(code)) {
+        s_.ui.screen = ui::Screen::checkin;
+        CheckinFlow::unknownCode(s_.ui.feedback, code, s_.clock.now());
+        return;
+    }
+    s_.ui.feedback = {};
+    const bool out = s_.ui.mode == ui::CheckMode::check_out && s_.ui.screen == ui::Screen::checkin;
+    tap(out ? CheckAction::check_out : CheckAction::check_in, code);
+}
+
+void KioskSession::apply(const ui::Intent& in) {
+    namespace I = ui::intent;
+    const Instant now = s_.clock.now();
+    std::visit(
+        [&](const auto& a) {
+            using A = std::decay_t<decltype(a)>;
+            if constexpr (std::is_same_v<A, std::monostate>) {
+            } else if constexpr (std::is_same_v<A, I::Go>) {
+                if (a.screen == ui::Screen::home) goHome();
+                else nav_.go(a, staff_.unlocked());
+            } else if constexpr (std::is_same_v<A, I::SetLang>) {
+                s_.texts.setLang(a.lang);
+            } else if constexpr (std::is_same_v<A, I::CheckIn>) {
+                tap(a.again ? CheckAction::check_in_again : CheckAction::check_in, a.participantCode);
+            } else if constexpr (std::is_same_v<A, I::CheckOut>) {
+                tap(CheckAction::check_out, a.participantCode);
+            } else if constexpr (std::is_same_v<A, I::Scan>) {
+                scan(a.code);
+            } else if constexpr (std::is_same_v<A, I::Undo>) {
+                tap(CheckAction::undo, {});
+            } else if constexpr (std::is_same_v<A, I::Dismiss>) {
+                goHome();
+            } else if constexpr (std::is_same_v<A, I::RegisterGuest>) {
+                if (!s_.worker) return;
+                if (auto w = flow_.walkIn(s_.ui.feedback, a.name, a.organisation, EventStamp::kiosk(now, s_.config.settings.kioskId)))
+                    write(*w);
+            } else if constexpr (std::is_same_v<A, I::StartExercise>) {
+                const Exercise* e = s_.config.programme.exercise(a.exerciseId);
+                if (!e) return;
+                running_ = std::make_unique<Running>(*e);
+                running_->player.start(s_.clock.steady());
+                s_.ui.screen = ui::Screen::exercise;
+                keepStoppedRun(now);  // a new run replaces a stopped one
+            } else if constexpr (std::is_same_v<A, I::Player>) {
+                runPlayer(a.command, s_.clock.steady());
+                keepStoppedRun(now);
+            } else if constexpr (std::is_same_v<A, I::UnlockShift>) {
+                late_.unlock(a, now);
+                if (s_.ui.shiftUnlocked) nav_.codeAccepted();
+            } else if constexpr (std::is_same_v<A, I::CloseRoomDisplay>) {
+                if (!nav_.roomMode()) s_.ui.roomPinned = false;  // in room mode the room display stays home
+                nav_.go(ui::intent::Go{ui::Screen::agenda}, staff_.unlocked());
+            } else if constexpr (std::is_same_v<A, I::SetShift>) {
+                late_.set(a, now);
+            } else if constexpr (std::is_same_v<A, I::UnlockStaff>) {
+                staff_.unlock(a);
+            } else if constexpr (std::is_same_v<A, I::LockStaff>) {
+                staff_.lock();
+                goHome();
+            } else if constexpr (std::is_same_v<A, I::StaffDay>) {
+                staff_.showDay(a);
+            } else if constexpr (std::is_same_v<A, I::StaffChange>) {
+                staff_.change(a, now);
+            } else {
+                static_assert(std::is_same_v<A, I::StaffExport>, "every intent is applied");
+                staff_.exportFile(a, now);
+            }
+        },
+        in.action);
+}
+
+void KioskSession::runPlayer(ui::PlayerCommand c, SteadyTime now) {
+    if (!running_) return;
+    ExercisePlayer& p = running_->player;
+    using C = ui::PlayerCommand;
+    switch (c) {
+        case C::next: p.next(now); break;
+        case C::previous: p.previous(now); break;
+        case C::toggle_pause: p.togglePause(now); break;
+        case C::plus_minute: p.addMinutes(+1, now); break;
+        case C::minus_minute: p.addMinutes(-1, now); break;
+        case C::stop: p.stop(now); break;
+        case C::resume:
+            p.resume(now);
+            s_.ui.screen = ui::Screen::exercise;  // from the chooser or the stopped card: back to the run
+            break;
+    }
+}
+
+void KioskSession::keepStoppedRun(Instant now) {
+    std::string value;
+    if (running_)
+        if (const auto run = running_->player.stoppedRun(localDateOf(now))) value = run->serialise();
+    if (value == stoppedRunKept_ || !s_.worker) return;
+    s_.worker->setMeta(meta_keys::kExerciseStoppedRun, value);  // "" once it is resumed or replaced
+    stoppedRunKept_ = value;
+}
+
+Navigation::Holds KioskSession::holds() const {
+    const auto st = running_ ? running_->player.state() : ExercisePlayer::State::finished;
+    const bool exerciseOn = s_.ui.screen == ui::Screen::exercise &&
+                            (st == ExercisePlayer::State::running || st == ExercisePlayer::State::paused);
+    return {exerciseOn, staff_.on(), s_.ui.screen == ui::Screen::room && s_.ui.roomPinned};
+}
+
+void KioskSession::frame() {
+    if (!ready_) {  // could not start: only the screen that says so, nothing to tap
+        ui::drawKioskUi(buildView(), s_.ui);
+        return;
+    }
+    drainStore();
+    const Instant now = s_.clock.now();
+    nav_.observeCard();
+    staff_.frame(now);
+    days_.frame(localDateOf(now), staff_.on() ? std::optional(localDateOf(now).plusDays(s_.ui.staffDayOffset)) : std::nullopt,
+                staff_.on() && s_.ui.screen == ui::Screen::staff_history);
+    dailyUpkeep(now);
+    if (nav_.homeDue(holds())) goHome();
+    s_.ui.undoSecondsLeft = 0;
+    if (s_.ui.feedback.kind == ui::Feedback::Kind::checked_in || s_.ui.feedback.kind == ui::Feedback::Kind::checked_out)
+        s_.ui.undoSecondsLeft = undoSecondsLeft(s_.ledger.record(localDateOf(s_.ui.feedback.at), s_.ui.feedback.code),
+                                                undoMoment(), AttendanceRules::from(s_.config.settings));
+    for (const ui::Intent& key : input_.read(s_.ui.screen, running_ != nullptr, s_.clock.steady())) {
+        if (const auto* pc = key.as<ui::intent::Player>()) {
+            nav_.noteInput();
+            if (ui::pageStep(s_.ui, pc->command)) continue;  // the clicker reads a long step page by page first
+        }
+        apply(key);
+    }
+    if (flow_.inFlight() == 0 && s_.ui.feedback.kind != ui::Feedback::Kind::pending)
+        if (auto code = waitingScans_.take()) scan(*code);
+    if (running_) running_->player.tick(s_.clock.steady());
+    nav_.updateSleep(now, false);  // asleep until a touch has come and gone
+    const ui::KioskView view = buildView();
+    s_.ui.animating = false;  // a screen that moves by itself this frame sets it again
+    apply(ui::drawKioskUi(view, s_.ui));
+    if (nav_.sleeping()) nav_.updateSleep(now, InputBindings::touched());
+}
+
+int64_t KioskSession::msUntilNextChange() const {
+    if (!ready_) return 60000 - s_.clock.now().ms % 60000;  // the out-of-order screen: only its clock
+    if (!waitingScans_.empty() && flow_.inFlight() == 0) return 0;  // a waiting scan is taken next frame
+    return nav_.msUntilNextChange(s_.clock.now(), holds(), player(), staff_.unlocked());
+}
+
+}  // namespace kiosk
