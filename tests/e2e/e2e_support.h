@@ -1,6 +1,14 @@
 #pragma once
 
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
 #include <string>
+#include <vector>
 
 #include "process.h"
 #include "store_test_support.h"
@@ -23,6 +31,25 @@ inline RunResult runKiosk(const TempDir& dir, std::vector<std::string> args, con
     argv.push_back((dir / "attendance.db").string());
     env.emplace("TZ", "Europe/Amsterdam");
     return run(argv, env, stdinText);
+}
+
+// A config folder copied from the bundled sample, in `dir`/cfg.
+inline std::filesystem::path sampleConfig(const TempDir& dir) {
+    const std::filesystem::path cfg = dir / "cfg";
+    std::filesystem::create_directories(cfg);
+    for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
+        std::filesystem::copy_file(std::filesystem::path(kSource) / "config" / f, cfg / f);
+    return cfg;
+}
+
+// A FIFO named `stem`-pipe.`ext` in `dir`, and (as root) a character device (/dev/null's numbers)
+// named `stem`-null.`ext`: targets that a writer of regular files must refuse and leave alone.
+inline std::vector<std::filesystem::path> specialFiles(const TempDir& dir, const std::string& ext) {
+    std::vector<std::filesystem::path> out{dir / ("pipe." + ext)};
+    REQUIRE(::mkfifo(out[0].c_str(), 0600) == 0);
+    const std::filesystem::path device = dir / ("null." + ext);
+    if (::geteuid() == 0 && ::mknod(device.c_str(), S_IFCHR | 0666, makedev(1, 3)) == 0) out.push_back(device);
+    return out;
 }
 
 }  // namespace kiosk::test

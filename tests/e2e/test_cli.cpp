@@ -302,10 +302,7 @@ TEST_CASE("doctor: healthy without a display (over SSH), unhealthy with a broken
 
 TEST_CASE("set-pin reads the PIN from stdin and stores only its Argon2id hash", "[e2e][cli][pin]") {
     TempDir dir;
-    const fs::path cfg = dir / "cfg";
-    fs::create_directories(cfg);
-    for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
-        fs::copy_file(fs::path(kSource) / "config" / f, cfg / f);
+    const fs::path cfg = sampleConfig(dir);
     fs::permissions(cfg / "kiosk.toml", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);  // 0640
     auto r = runKiosk(dir, {"set-pin"}, cfg.string(), {}, "739158\n");
     INFO(r.err);
@@ -338,10 +335,7 @@ TEST_CASE("set-pin reads the PIN from stdin and stores only its Argon2id hash", 
 
 TEST_CASE("set-pin refuses a kiosk.toml others can read, and changes nothing", "[e2e][cli][pin]") {
     TempDir dir;
-    const fs::path cfg = dir / "cfg";
-    fs::create_directories(cfg);
-    for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
-        fs::copy_file(fs::path(kSource) / "config" / f, cfg / f);
+    const fs::path cfg = sampleConfig(dir);
     const fs::path real = dir / "kiosk-echt.toml";  // through a symlink: the target's mode counts
     fs::rename(cfg / "kiosk.toml", real);
     fs::create_symlink(real, cfg / "kiosk.toml");

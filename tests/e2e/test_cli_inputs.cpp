@@ -32,15 +32,6 @@ std::string participantsOf(const TempDir& dir) {
     return at == std::string::npos ? std::string{} : json.substr(at);
 }
 
-// A config folder copied from the bundled sample.
-fs::path sampleConfig(const TempDir& dir) {
-    const fs::path cfg = dir / "cfg";
-    fs::create_directories(cfg);
-    for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
-        fs::copy_file(fs::path(kSource) / "config" / f, cfg / f);
-    return cfg;
-}
-
 }  // namespace
 
 TEST_CASE("import-roster refuses the cases: a Windows-1252 roster and a header-only one change nothing", "[e2e][cli][case]") {
@@ -171,13 +162,10 @@ TEST_CASE("export --out replaces only a regular file: a device, a FIFO or a fold
           "[e2e][cli][export]") {
     TempDir dir;
     REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", "2026-11-26T09:05"}).exitCode == 0);
-    const fs::path fifo = dir / "pipe.csv";
-    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::vector<fs::path> refused = specialFiles(dir, "csv");
     const fs::path folder = dir / "map.csv";
     fs::create_directory(folder);
-    std::vector<fs::path> refused{fifo, folder};
-    const fs::path device = dir / "null.csv";
-    if (::geteuid() == 0 && ::mknod(device.c_str(), S_IFCHR | 0600, makedev(1, 3)) == 0) refused.push_back(device);
+    refused.push_back(folder);
     for (const auto& target : refused) {
         const auto r = runKiosk(dir, {"export", "--date", "2026-11-26", "--out", target.string()});
         INFO(target << ": " << r.err);
@@ -185,7 +173,7 @@ TEST_CASE("export --out replaces only a regular file: a device, a FIFO or a fold
         CHECK(r.err.find("alleen een gewoon bestand wordt vervangen") != std::string::npos);
         CHECK_FALSE(fs::is_regular_file(fs::symlink_status(target)));
     }
-    if (refused.size() == 3) CHECK(fs::is_character_file(fs::symlink_status(device)));
+    if (refused.size() == 3) CHECK(fs::is_character_file(fs::symlink_status(dir / "null.csv")));
 
     const fs::path real = dir / "echt.csv";
     writeFile(real.string(), "oud");
@@ -201,15 +189,13 @@ TEST_CASE("backup writes only a regular file, 0600: a FIFO, a symlink and a devi
           "[e2e][cli][backup]") {
     TempDir dir;
     REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", "2026-11-26T09:05"}).exitCode == 0);
-    const fs::path fifo = dir / "pipe.db";
-    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::vector<fs::path> refused = specialFiles(dir, "db");
+    const fs::path fifo = refused[0], device = dir / "null.db";
     const fs::path victim = dir / "niet-van-mij.txt";
     writeFile(victim.string(), "van iemand anders");
     const fs::path link = dir / "link.db";
     fs::create_symlink(victim, link);
-    std::vector<fs::path> refused{fifo, link};
-    const fs::path device = dir / "null.db";
-    if (::geteuid() == 0 && ::mknod(device.c_str(), S_IFCHR | 0666, makedev(1, 3)) == 0) refused.push_back(device);
+    refused.push_back(link);
     for (const auto& target : refused) {
         const auto r = runKiosk(dir, {"backup", target.string()});
         INFO(target << ": " << r.err);

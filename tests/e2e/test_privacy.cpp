@@ -16,14 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path copyConfig(const TempDir& dir) {
-    const fs::path cfg = dir / "cfg";
-    fs::create_directories(cfg);
-    for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
-        fs::copy_file(fs::path(kSource) / "config" / f, cfg / f);
-    return cfg;
-}
-
 void replaceIn(const fs::path& file, const std::string& from, const std::string& to) {
     std::string s = readFile(file.string());
     REQUIRE(s.find(from) != std::string::npos);
@@ -45,7 +37,7 @@ std::string databaseBytes(const TempDir& dir) {
 
 TEST_CASE("the roster's e-mail addresses are not stored unless a setting asks, with a purpose", "[e2e][privacy]") {
     TempDir dir;
-    const fs::path cfg = copyConfig(dir);
+    const fs::path cfg = sampleConfig(dir);
     REQUIRE(readFile((cfg / "participants.csv").string()).find("a.devries@example.nl") != std::string::npos);
     // The default: read past, never stored, in the file or its -wal.
     REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", "2026-11-26T09:05"}, cfg.string()).exitCode == 0);
@@ -89,7 +81,7 @@ TEST_CASE("the roster's e-mail addresses are not stored unless a setting asks, w
 TEST_CASE("privacy erase: one person gone from the file and its -wal, and a later roster does not bring them back",
           "[e2e][privacy][erase]") {
     TempDir dir;
-    const fs::path cfg = copyConfig(dir);
+    const fs::path cfg = sampleConfig(dir);
     const std::string roster = readFile((cfg / "participants.csv").string());
     REQUIRE(roster.find("ZU02;Mohamed;;El Amrani") != std::string::npos);
     for (const char* code : {"ZU01", "ZU02", "ZU03"})
