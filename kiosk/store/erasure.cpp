@@ -6,7 +6,8 @@
 //    retention purge.
 // 2. Nothing stays readable: secure_delete is on for every connection (attendance_db.cpp), so the
 //    deleted cells are zeroed in the pages written; a TRUNCATE checkpoint then copies those pages
-//    into the file and empties the -wal, where the old versions of the pages were.
+//    into the file and empties the -wal, where the old versions of the pages were; a VACUUM (when
+//    no other connection is in the way) rebuilds the b-trees, whose interior pages may hold copies.
 // 3. A tombstone instead of the person: the meta row `erased/<hash>` with the day and the reason,
 //    where <hash> is BLAKE2b of the code's key (codeKey: "7" and "0007" are one person) under a
 //    random key of this database (meta `erasure_key`): the code is not in the file, and a list of
@@ -106,8 +107,12 @@ StoreStatus AttendanceDb::erasePerson(const std::string& code, const std::string
         out = {};
         return s;
     }
-    // The zeroed pages into the file, the -wal emptied (rule 2).
-    return exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    // The zeroed pages into the file, the -wal emptied (rule 2). A WITHOUT ROWID table's interior
+    // pages can keep a copy of a deleted row as a divider: VACUUM rebuilds every b-tree (best
+    // effort: another connection reading makes it wait its turn, the cells are zeroed already).
+    if (auto c = exec("PRAGMA wal_checkpoint(TRUNCATE)"); !c.ok()) return c;
+    if (exec("VACUUM").ok()) return exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    return {};
 }
 
 }  // namespace kiosk
