@@ -148,6 +148,51 @@ unit_exposure_at_most() {
         { echo "systemd-analyze security: $exposure, meer dan / more than $1" >&2; exit 1; }
 }
 
+# box_locked_down WHEN (issue 31): the installed files a venue's secrets and names are in are
+# 0640 root:leergang-kiosk, SysRq is off from the next boot, Ctrl-Alt-Del is masked, and the binary
+# carries Debian's hardening (readelf): full RELRO, BIND_NOW, PIE, the stack protector, FORTIFY_SOURCE.
+box_locked_down() {
+    local f got
+    for f in /etc/leergang-kiosk/kiosk.toml /etc/leergang-kiosk/participants.csv; do
+        got=$(stat -c '%a %U:%G' "$f")
+        [ "$got" = "640 root:leergang-kiosk" ] || { echo "$f: $got, niet 640 root:leergang-kiosk ($1) / not 640 root:leergang-kiosk" >&2; exit 1; }
+    done
+    grep -qx 'kernel.sysrq = 0' /usr/lib/sysctl.d/90-leergang-kiosk.conf || { echo "SysRq niet uit / SysRq not off ($1)" >&2; exit 1; }
+    [ "$(readlink /etc/systemd/system/ctrl-alt-del.target)" = /dev/null ] || { echo "Ctrl-Alt-Del niet gemaskeerd / not masked ($1)" >&2; exit 1; }
+    local bin=/usr/bin/leergang-kiosk
+    readelf -lW "$bin" | grep -q GNU_RELRO && readelf -dW "$bin" | grep -q 'FLAGS.*BIND_NOW' &&
+        readelf -dW "$bin" | grep -q 'FLAGS_1.*NOW.*PIE' &&
+        readelf -sW --dyn-syms "$bin" | grep -q '__stack_chk_fail' &&
+        readelf -sW --dyn-syms "$bin" | grep -qE '__[a-z]+_chk@' ||
+        { echo "$bin: geen volledige hardening / hardening incomplete ($1):" >&2; readelf -dW "$bin" | grep FLAGS >&2; exit 1; }
+    echo "afgeschermd ($1): kiosk.toml en participants.csv 640 root:leergang-kiosk, SysRq uit, Ctrl-Alt-Del gemaskeerd," \
+        "RELRO+BIND_NOW+PIE, stack protector, FORTIFY ($(readelf -sW --dyn-syms "$bin" | grep -oE '__[a-z]+_chk' | sort -u | wc -l) _chk-functies)"
+}
+
+# pin_rules_on_the_box: set-pin on the installed box refuses 1234 and a kiosk.toml others can read
+# (changing nothing), sets a good PIN keeping 0640 root:leergang-kiosk, and the kiosk user reads it.
+pin_rules_on_the_box() {
+    local toml=/etc/leergang-kiosk/kiosk.toml before sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+    before=$(sha256sum "$toml")
+    if echo 1234 | "${sudo[@]}" /usr/bin/leergang-kiosk set-pin --config /etc/leergang-kiosk 2>/dev/null; then
+        echo "set-pin nam 1234 aan / set-pin accepted 1234" >&2; exit 1
+    fi
+    "${sudo[@]}" chmod 0644 "$toml"
+    if echo 739158 | "${sudo[@]}" /usr/bin/leergang-kiosk set-pin --config /etc/leergang-kiosk 2>/dev/null; then
+        echo "set-pin schreef in een bestand dat iedereen kan lezen / set-pin wrote into a world-readable file" >&2; exit 1
+    fi
+    [ "$(sha256sum "$toml")" = "$before" ] || { echo "set-pin veranderde $toml toch / changed it anyway" >&2; exit 1; }
+    "${sudo[@]}" chmod 0640 "$toml"
+    echo 739158 | "${sudo[@]}" /usr/bin/leergang-kiosk set-pin --config /etc/leergang-kiosk >/dev/null
+    [ "$(stat -c '%a %U:%G' "$toml")" = "640 root:leergang-kiosk" ] || { echo "set-pin veranderde de modus / changed the mode" >&2; exit 1; }
+    "${sudo[@]}" runuser -u leergang-kiosk -- /usr/bin/leergang-kiosk check-config --config /etc/leergang-kiosk >/dev/null
+    if "${sudo[@]}" runuser -u nobody -- cat "$toml" >/dev/null 2>&1; then
+        echo "$toml leesbaar voor nobody / readable by nobody" >&2; exit 1
+    fi
+    echo "set-pin: 1234 en een leesbaar bestand geweigerd, PIN gezet, 640 root:leergang-kiosk / refused 1234 and a readable file, PIN set"
+}
+
 # The Debian package, round trip (issues 8 and 19): build it twice from the same objects (round 2's
 # build/test, RelWithDebInfo so that the -dbgsym package has symbols) with two versions; lintian on the
 # newer must print nothing; systemd-analyze verify of the installed unit; install the older, change a
@@ -192,6 +237,8 @@ package_test() {
     /usr/bin/leergang-kiosk check-config --config /etc/leergang-kiosk
     systemd-analyze verify leergang-kiosk.service
     unit_exposure_at_most 3.1
+
+    box_locked_down "na installeren / after install"
 
     # The venue's own edit of a conffile, and check-ins in the package's data folder, as the kiosk user.
     "${sudo[@]}" sed -i 's/^id = "entree" /id = "zaal-2"  /' /etc/leergang-kiosk/kiosk.toml
@@ -245,6 +292,8 @@ package_test() {
     fi
     rm -rf "$fake"
     echo "bijgewerkt $old -> $new: conffile bewaard, 2 check-ins, schema $schema / upgraded: conffile kept, 2 check-ins, schema $schema"
+    box_locked_down "na bijwerken / after the upgrade"
+    pin_rules_on_the_box
 
     # A central record over TCP: doctor says the installed unit blocks it; the drop-in that
     # central-dropin prints opens it (doctor healthy), and the sandbox still rates at or below 3.1.
@@ -267,9 +316,12 @@ package_test() {
     "${sudo[@]}" rm -f "$data" "$data-wal" "$data-shm"
     test -f /usr/share/man/man1/leergang-kiosk.1.gz
     test -f /lib/udev/rules.d/90-leergang-kiosk-usb.rules
+    systemd-analyze verify leergang-kiosk-central-purge.service leergang-kiosk-central-purge.timer
+    ! systemctl is-enabled leergang-kiosk-central-purge.timer >/dev/null 2>&1 ||
+        { echo "de centrale bewaartermijn-timer staat aan zonder de eigenaar / the central purge timer is enabled" >&2; exit 1; }
     getent passwd leergang-kiosk >/dev/null
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get remove --purge -y -qq leergang-kiosk >/dev/null
-    if [ -e /usr/bin/leergang-kiosk ] || [ -e /etc/leergang-kiosk/kiosk.toml ]; then
+    if [ -e /usr/bin/leergang-kiosk ] || [ -e /etc/leergang-kiosk/kiosk.toml ] || [ -L /etc/systemd/system/ctrl-alt-del.target ]; then
         echo "het pakket liet bestanden achter / the package left files behind" >&2
         exit 1
     fi

@@ -1,5 +1,7 @@
 #include "central_retention.h"
 
+#include <utility>
+
 #include "core/clock_evidence.h"
 #include "pg_connection.h"
 
@@ -24,13 +26,21 @@ CentralPurgeResult purgeCentral(PgConnection& c, LocalDate today, int retentionD
                            {out.appliedCutoff.iso(), earliest});
     if (!gone.ok()) return fail(gone.error());
     out.removed = gone.affected();
+    // Releases older than the cut-off, never a cohort's newest; their rows go by ON DELETE CASCADE.
+    PgResult releases = c.exec(
+        "DELETE FROM roster_release r WHERE r.released_at < $1::date"
+        " AND r.version < (SELECT max(n.version) FROM roster_release n WHERE n.cohort = r.cohort)",
+        {out.appliedCutoff.iso()});
+    if (!releases.ok()) return fail(releases.error());
+    out.releasesRemoved = releases.affected();
     if (PgResult r = c.exec("COMMIT"); !r.ok()) return fail(r.error());
     // Outside the transaction (VACUUM cannot run inside one); a failure here deletes nothing more.
-    if (out.removed > 0)
-        if (PgResult r = c.exec("VACUUM attendance_event"); !r.ok()) {
-            out.error = r.error();
-            return out;
-        }
+    for (const auto& [n, table] : {std::pair{out.removed, "attendance_event"}, std::pair{out.releasesRemoved, "roster_release_row"}})
+        if (n > 0)
+            if (PgResult r = c.exec(std::string("VACUUM ") + table); !r.ok()) {
+                out.error = r.error();
+                return out;
+            }
     out.ok = true;
     return out;
 }

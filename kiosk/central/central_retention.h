@@ -13,8 +13,10 @@
 // CONTRACT
 //   1. One transaction: the newest evidence is read and the delete done under the same lock as
 //      central-setup's migrations (no setup or second purge in between); all or nothing.
-//   2. The roster, the kiosk rows and the releases are kept (the kiosks keep their participants too).
-//   3. Afterwards VACUUM attendance_event, so the space of the deleted rows is reclaimed for reuse.
+//   2. Roster releases (names) follow the same cut-off: a release made before it is deleted with
+//      its rows, except each cohort's newest, which is the roster the kiosks use (`roster`). The
+//      kiosk rows are kept.
+//   3. Afterwards VACUUM the tables rows left, so the space of the deleted rows is reclaimed.
 //   4. Kiosks are not affected: their own copies follow the same rule at their own start; their
 //      high-water marks are local, so a purge on the server never makes a kiosk pull again.
 #pragma once
@@ -31,6 +33,7 @@ class PgConnection;
 struct CentralPurgeResult {
     bool ok = false;
     long long removed = 0;
+    long long releasesRemoved = 0;             // older roster releases (each cohort's newest stays)
     LocalDate appliedCutoff{};                 // events dated before this day were deleted
     std::optional<LocalDate> newestEvidence;   // the newest event's day on the server
     std::string error;

@@ -21,5 +21,6 @@ int cmdCentralSetup(const CommandLine& cl);  // commands_central_setup.cpp
 int cmdSync(const CommandLine& cl);          // commands_sync.cpp
 int cmdRestore(const CommandLine& cl);       // commands_store.cpp
 int cmdConfirmClock(const CommandLine& cl);
+int cmdPrivacy(const CommandLine& cl);  // privacy erase (commands_privacy.cpp)
 
 }  // namespace kiosk

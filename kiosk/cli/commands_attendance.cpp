@@ -346,6 +346,12 @@ int cmdBackup(const CommandLine& cl) {
     }
     CommandContext ctx;
     if (int rc = prepareCommand(cl, ctx)) return rc;
+    // Only a regular file is replaced: a symlink, a FIFO or a device at FILE is refused, left as it is.
+    std::string refused;
+    if (!writableTarget(cl.positional[0], refused, kPrivateFile)) {
+        std::fprintf(stderr, "%s\n", refused.c_str());
+        return 2;
+    }
     AttendanceDb db;
     if (int rc = openStoreForReading(ctx, db)) return rc;  // a backup only reads
     if (auto s = db.backupTo(cl.positional[0]); !s.ok()) {
@@ -370,12 +376,13 @@ int cmdPurge(const CommandLine& cl) {
     }
     // The clock proposes, the records decide (the rule is at the top of store/retention.cpp).
     LocalDate cutoff = localDateOf(SystemClock{}.now()).plusDays(-days);
-    int removed = 0;
-    if (auto s = db.purge(cutoff, removed, &cutoff); !s.ok()) {
+    int removed = 0, people = 0;
+    if (auto s = db.purge(cutoff, removed, &cutoff, &people); !s.ok()) {
         std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
         return 1;
     }
     std::printf("%s\n", ctx.texts.format("cli.purged", {{"n", std::to_string(removed)}, {"date", cutoff.iso()}}).c_str());
+    if (people > 0) std::printf("%s\n", ctx.texts.format("cli.purged_people", {{"n", std::to_string(people)}}).c_str());
     return 0;
 }
 

@@ -91,6 +91,8 @@ int cmdCentralSetup(const CommandLine& cl) {
                                 {"days", std::to_string(days)},
                                 {"newest", purged.newestEvidence ? longDate(*purged.newestEvidence, lang)
                                                                  : tx("central_setup.no_records")}}).c_str());
+        if (purged.releasesRemoved > 0)
+            std::fprintf(stderr, "%s\n", tx.format("central_setup.purged_releases", {{"n", std::to_string(purged.releasesRemoved)}}).c_str());
     }
     if (!cl.addKiosk) return 0;
 

@@ -12,6 +12,7 @@
 #include "central/central_roster.h"
 #include "central/pg_connection.h"
 #include "content/input_file.h"
+#include "content/privacy_settings.h"
 #include "core/text_checks.h"
 #include "core/name_labels.h"
 #include "core/roster.h"
@@ -40,6 +41,10 @@ int cmdCheckConfig(const CommandLine& cl) {
     if (int rc = prepareCommand(cl, ctx)) return rc;
     const auto& cfg = ctx.config;
     printProblems(cfg.problems);
+    // No facilitator code is shipped (one everybody knows locks nothing): said until the venue sets one.
+    const bool noCode = cfg.ok() && cfg.settings.facilitatorCode.empty();
+    if (noCode)
+        std::fprintf(stderr, "%s\n", Problem{kKioskFile, 0, 0, Severity::warning, ctx.texts("config.no_facilitator_code")}.format().c_str());
     const std::string origin = ctx.configDir.empty() ? ctx.texts("config.embedded") : ctx.configDir.string();
     if (!cfg.ok()) {
         int errors = 0;
@@ -55,7 +60,9 @@ int cmdCheckConfig(const CommandLine& cl) {
                                           {"exercises", std::to_string(cfg.programme.exercises.size())},
                                           {"participants", std::to_string(cfg.roster.rows.size())},
                                           {"cohorts", std::to_string(cfg.programme.cohorts.size())},
-                                          {"warnings", std::to_string(countWarnings(cfg.problems))}}).c_str());
+                                          {"warnings", std::to_string(countWarnings(cfg.problems) + (noCode ? 1 : 0))}}).c_str());
+    if (cfg.settings.keepEmail)  // kept only with a purpose, and said (privacy_settings.h)
+        std::printf("%s\n", ctx.texts.format("config.email_kept", {{"purpose", cfg.settings.emailPurpose}}).c_str());
     return 0;
 }
 
@@ -188,7 +195,7 @@ int cmdImportRoster(const CommandLine& cl) {
         return 2;
     }
     const std::string& text = *in.content;
-    const RosterParse roster = parseRoster(text, printable(file), &ctx.config.programme.cohorts, ctx.texts, cl.allowEmpty);
+    RosterParse roster = parseRoster(text, printable(file), &ctx.config.programme.cohorts, ctx.texts, cl.allowEmpty);
     printProblems(roster.problems);
     if (!roster.ok()) {
         std::fprintf(stderr, "%s\n", ctx.texts("import.refused").c_str());
@@ -202,6 +209,7 @@ int cmdImportRoster(const CommandLine& cl) {
         std::fprintf(stderr, "%s: %s\n", ctx.dbPath.c_str(), describe(ctx.texts, report.status).c_str());
         return 1;
     }
+    minimiseRoster(roster.rows, ctx.config.settings);  // no e-mail unless [privacy] keep_email
     std::vector<Participant> rows;
     for (const auto& r : roster.rows) rows.push_back(r.participant);
     RosterImportResult result;
@@ -210,13 +218,17 @@ int cmdImportRoster(const CommandLine& cl) {
     std::string seenKey, seenHash;
     if (auto it = ctx.files.files.find(kRosterFile); it != ctx.files.files.end()) {
         seenKey = meta_keys::kConfigRosterHash;
-        seenHash = contentHash(it->second);
+        std::vector<Participant> seen;
+        for (const auto& r : ctx.config.roster.rows) seen.push_back(r.participant);
+        seenHash = configRosterHash(it->second, seen);
     }
     if (auto s = db.importRoster(rows, SystemClock{}.now(), result, seenKey, seenHash); !s.ok()) {
         std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
         return 1;
     }
     // Codes Excel stripped of their zeros are stored as the roster knew them (core/code_resolver.h).
+    for (const auto& code : result.erasedLeftOut)
+        std::fprintf(stderr, "%s\n", ctx.texts.format("erase.left_out", {{"code", code}}).c_str());
     for (const auto& r : result.codesRestored)
         std::fprintf(stderr, "%s\n", Problem{printable(file), roster.rows[r.row].line, 0, Severity::warning,
                                               ctx.texts.format("problem.roster.zeros_restored", {{"code", r.incoming}, {"existing", r.stored}})}

@@ -1,7 +1,12 @@
 // commands_pin.cpp: `leergang-kiosk set-pin`: the staff PIN is read from standard input (never from
 // the command line, where it would end up in the shell history and the process list), hashed with
 // Argon2id and written into the config folder's kiosk.toml, atomically, then checked. The file keeps
-// its owner, group and mode; a kiosk.toml that is a symlink stays one (its target is written).
+// its owner, group and mode; a kiosk.toml that is a symlink stays one (its target is written). A
+// kiosk.toml others can read is refused: the hash is for the kiosk's eyes only (0640
+// root:leergang-kiosk, as the package installs it), since a hash read is a PIN guessed offline.
+// A PIN of fewer than 6 digits, or a trivial one (staff_pin.h), is refused. Setting the PIN lifts the
+// final lock of the PIN pad (pin_lockout.h): that lock belongs to the hash it was earned against.
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -61,8 +66,8 @@ int cmdSetPin(const CommandLine& cl) {
             return 2;
         }
     }
-    if (!validPin(pin)) {
-        std::fprintf(stderr, "%s\n", tx("pin.invalid").c_str());
+    if (const PinProblem problem = pinProblem(pin); problem != PinProblem::none) {
+        std::fprintf(stderr, "%s\n", tx(problem == PinProblem::format ? "pin.invalid" : "pin.trivial").c_str());
         return 2;
     }
     const auto hash = hashPin(pin);
@@ -71,6 +76,13 @@ int cmdSetPin(const CommandLine& cl) {
         return 1;
     }
     const auto file = ctx.configDir / kKioskFile;
+    struct stat st {};
+    if (::stat(file.c_str(), &st) == 0 && (st.st_mode & (S_IROTH | S_IWOTH)) != 0) {
+        char mode[8];
+        std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+        std::fprintf(stderr, "%s\n", tx.format("pin.file_readable", {{"path", file.string()}, {"mode", mode}}).c_str());
+        return 2;
+    }
     const InputFile read = readInputFile(file, kSettingsFileLimit, tx);
     if (!read.content) {  // never replace a kiosk.toml we could not read
         std::fprintf(stderr, "%s: %s\n", file.c_str(), read.message.c_str());

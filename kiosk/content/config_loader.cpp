@@ -7,6 +7,7 @@
 
 #include "attendance_settings.h"
 #include "central_settings.h"
+#include "privacy_settings.h"
 #include "core/name_labels.h"
 #include "core/step_text_fit.h"
 #include "core/text_checks.h"
@@ -71,24 +72,7 @@ void readSettings(const toml::table& doc, const std::string& file, const Texts& 
         r.finish();
     }
     if (const auto* t = root.table("attendance", false)) readAttendanceSettings(*t, file, texts, problems, s);
-    if (const auto* t = root.table("privacy", false)) {
-        TomlTableReader r(*t, file, "[privacy]", texts, problems);
-        if (auto v = r.string("name_display", false)) {
-            bool found = false;
-            for (auto d : {NameDisplay::first_and_initial, NameDisplay::first_only, NameDisplay::full})
-                if (*v == nameDisplayKey(d)) {
-                    s.nameDisplay = d;
-                    found = true;
-                }
-            if (!found)
-                r.error(r.where("name_display"),
-                        texts.format("problem.config.bad_choice", {{"key", "name_display"},
-                                                                   {"value", *v},
-                                                                   {"choices", "first_and_initial, first_only, full"}}));
-        }
-        if (auto v = r.integer("retention_days", false, 1, 36500)) s.retentionDays = static_cast<int>(*v);
-        r.finish();
-    }
+    if (const auto* t = root.table("privacy", false)) readPrivacySettings(*t, file, texts, problems, s);
     if (const auto* t = root.table("export", false)) {
         TomlTableReader r(*t, file, "[export]", texts, problems);
         if (auto v = r.string("folder", false, kPathText)) s.exportFolder = *v;
@@ -419,6 +403,7 @@ LoadedConfig loadConfig(const ConfigFiles& files, const Texts& texts) {
         lc.problems.push_back({kRosterFile, 0, 0, Severity::warning, texts("problem.roster.missing_file")});
     } else {
         lc.roster = parseRoster(it->second, kRosterFile, programmeRead ? &lc.programme.cohorts : nullptr, texts);
+        minimiseRoster(lc.roster.rows, lc.settings);  // what the kiosk may keep (privacy_settings.h)
         lc.problems.insert(lc.problems.end(), lc.roster.problems.begin(), lc.roster.problems.end());
         // Namesakes within a cohort: a warning, the screens tell them apart (core/name_labels.h).
         if (lc.roster.ok()) {

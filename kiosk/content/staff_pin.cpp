@@ -7,8 +7,39 @@
 
 namespace kiosk {
 
-bool validPin(const std::string& pin) {
-    return pin.size() >= 4 && pin.size() <= 12 && pin.find_first_not_of("0123456789") == std::string::npos;
+namespace {
+
+// A short group of digits repeated to the end: 000000 (1), 121212 (2), 123123 (3), 12341234 (4).
+bool repeatsGroup(const std::string& pin) {
+    for (size_t period = 1; period <= pin.size() / 2; ++period) {
+        bool same = true;
+        for (size_t i = period; i < pin.size() && same; ++i) same = pin[i] == pin[i - period];
+        if (same) return true;
+    }
+    return false;
+}
+
+// Every digit one up (or one down) from the one before, 9 wrapping to 0: 123456, 987654, 890123.
+bool isRun(const std::string& pin, int step) {
+    for (size_t i = 1; i < pin.size(); ++i)
+        if ((pin[i - 1] - '0' + step + 10) % 10 != pin[i] - '0') return false;
+    return true;
+}
+
+// Keypad columns and diagonals, mirrors and pairs: what people pick when told "no 123456".
+constexpr const char* kBlocklist[] = {"112233", "111222", "123321", "321123", "147258", "258369", "147852",
+                                      "159753", "357159", "789456", "456123", "102030", "010203", "123654",
+                                      "112358", "100200", "999000"};
+
+}  // namespace
+
+PinProblem pinProblem(const std::string& pin) {
+    if (pin.size() < kMinPinDigits || pin.size() > 12 || pin.find_first_not_of("0123456789") != std::string::npos)
+        return PinProblem::format;
+    if (repeatsGroup(pin) || isRun(pin, 1) || isRun(pin, -1)) return PinProblem::trivial;
+    for (const char* blocked : kBlocklist)
+        if (pin == blocked) return PinProblem::trivial;
+    return PinProblem::none;
 }
 
 std::optional<std::string> hashPin(const std::string& pin) {
@@ -23,6 +54,19 @@ std::optional<std::string> hashPin(const std::string& pin) {
 bool verifyPin(const std::string& hash, const std::string& pin) {
     if (hash.empty() || sodium_init() < 0) return false;
     return crypto_pwhash_str_verify(hash.c_str(), pin.c_str(), pin.size()) == 0;
+}
+
+std::string secretTag(const std::string& secret) {
+    if (secret.empty() || sodium_init() < 0) return {};
+    unsigned char out[8];
+    crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(secret.data()), secret.size(), nullptr, 0);
+    static const char* hex = "0123456789abcdef";
+    std::string tag;
+    for (unsigned char b : out) {
+        tag += hex[b >> 4];
+        tag += hex[b & 15];
+    }
+    return tag;
 }
 
 std::string withPinHash(const std::string& toml, const std::string& hash) {

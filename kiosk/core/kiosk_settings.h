@@ -40,6 +40,8 @@ struct KioskSettings {
     NameDisplay nameDisplay = NameDisplay::first_and_initial;
     std::string exportFolder = "";          // empty: $XDG_DATA_HOME/leergang-kiosk/exports
     int retentionDays = 365;                // attendance older than this is purged at start
+    bool keepEmail = false;                 // [privacy] keep_email: the roster's e-mail stored (else never read)
+    std::string emailPurpose = "";          // [privacy] email_purpose: what for; required with keepEmail
     int backupKeep = 14;                    // daily backups kept
     int certificateMinDays = 6;             // days present needed for the certificate
     DayCounts dayCounts = DayCounts::any_check_in;  // [attendance] day_counts: "any_check_in" or "share"

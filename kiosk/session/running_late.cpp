@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "content/staff_pin.h"
+
 namespace kiosk {
 namespace {
 
@@ -13,6 +15,7 @@ void RunningLate::load(AttendanceDb& db) {
     std::string value;
     if (db.meta(meta_keys::kFacilitatorCodeLockout, value).ok() && !value.empty())
         if (auto l = PinLockout::parse(value, s_.clock.now(), s_.clock.steady())) lockout_ = *l;
+    configChanged();
     const LocalDate today = localDateOf(s_.clock.now());
     if (db.meta(meta_keys::agendaShift(today), value).ok())
         if (auto shift = AgendaShift::parse(value)) {
@@ -29,13 +32,19 @@ void RunningLate::unlock(const ui::intent::UnlockShift& in, Instant now) {
     if (!code.empty() && in.facilitatorCode == code) {
         ui.shiftUnlocked = true;
         ui.codeWrong = false;
-        if (lockout_.failures == 0 && lockout_.lockouts == 0) return;
+        if (lockout_.failures == 0 && lockout_.lockouts == 0 && lockout_.consecutive == 0) return;
         lockout_.recordSuccess();
     } else {
         ui.codeWrong = true;
         lockout_.recordFailure(s_.clock.steady());
     }
     if (s_.worker) s_.worker->setMeta(meta_keys::kFacilitatorCodeLockout, lockout_.serialise(now, s_.clock.steady()));
+}
+
+void RunningLate::configChanged() {
+    shiftedFor_.clear();
+    // The lock-out belongs to the code it was counted against (pin_lockout.h rule 2).
+    lockout_.belongTo(secretTag(s_.config.settings.facilitatorCode));
 }
 
 void RunningLate::set(const ui::intent::SetShift& in, Instant now) {

@@ -28,7 +28,7 @@ public:
     // A store completion; false when it was not one of ours.
     bool completed(const StoreCompletion& c);
     // The programme changed (a config reload): the shifted day is built anew from it.
-    void configChanged() { shiftedFor_.clear(); }
+    void configChanged();  // and a new facilitator code starts its lock-out afresh
 
     // Today's day as the screens show it: with the shift applied when one is stored for `date`.
     const ProgrammeDay* shiftedDay(const ProgrammeDay* day, LocalDate date) const;

@@ -27,12 +27,20 @@ StaffDesk::StaffDesk(SessionState& s, Navigation& nav)
 
 StaffDesk::~StaffDesk() = default;
 
-void StaffDesk::configChanged() { probe_.setExportFallback(exportDir(s_.config.settings.exportFolder, s_.options.dbPath)); }
+void StaffDesk::configChanged() {
+    probe_.setExportFallback(exportDir(s_.config.settings.exportFolder, s_.options.dbPath));
+    matchLockoutToPin();
+}
+
+// The lock-out belongs to the PIN it was counted against (pin_lockout.h rule 2): a new PIN (set-pin)
+// starts afresh and lifts the final lock.
+void StaffDesk::matchLockoutToPin() { pinLockout_.belongTo(secretTag(s_.config.settings.staffPinHash)); }
 
 void StaffDesk::load(AttendanceDb& db) {
     std::string value;
     if (db.meta(meta_keys::kStaffPinLockout, value).ok() && !value.empty())
         if (auto l = PinLockout::parse(value, s_.clock.now(), s_.clock.steady())) pinLockout_ = *l;
+    matchLockoutToPin();
     db.meta(meta_keys::kLastExport, lastExport_);
 }
 
@@ -63,6 +71,7 @@ ui::PinPadView StaffDesk::pinPad() const {
     p.configured = !s_.config.settings.staffPinHash.empty();
     p.checking = pinCheck_ != nullptr;
     p.lockedSeconds = pinLockout_.secondsLeft(s_.clock.steady());
+    p.finalLock = pinLockout_.finalLock();
     p.triesLeft = PinLockout::kTriesBeforeLock - pinLockout_.failures;
     return p;
 }

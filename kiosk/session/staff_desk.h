@@ -64,6 +64,7 @@ public:
     const ui::StaffView* view(LocalDate today) const;
 
 private:
+    void matchLockoutToPin();
     void takePinCheck(Instant now);
     void takeExport(Instant now);
     void buildLists(LocalDate date, LocalDate today) const;  // staff_lists.cpp

@@ -41,8 +41,9 @@ const char* kindWords(mode_t m) {
     return "geen gewoon bestand / not a regular file";
 }
 
-// Mode, owner and group of the file being replaced (contract rule 3), or 0644 and ours for a new one.
-int createPartialFd(const std::filesystem::path& target, std::filesystem::path& partial, std::string& error) {
+// Mode, owner and group of the file being replaced (contract rule 3), or the new-file mode and ours.
+int createPartialFd(const std::filesystem::path& target, std::filesystem::path& partial, std::string& error,
+                    const FileWriteOptions& options) {
     std::string templ = (folderOf(target) / ("." + target.filename().string() + ".XXXXXX")).string();
     const int fd = ::mkostemp(templ.data(), O_CLOEXEC);
     if (fd < 0) {
@@ -52,7 +53,9 @@ int createPartialFd(const std::filesystem::path& target, std::filesystem::path& 
     partial = templ;
     struct stat st {};
     const bool replacing = ::stat(target.c_str(), &st) == 0;
-    const mode_t mode = replacing ? (st.st_mode & 07777) : 0644;
+    const mode_t mode = options.forceMode ? options.newMode
+                        : replacing       ? (st.st_mode & 07777)
+                                          : (options.newMode & ~currentUmask() & 07777);
     if (::fchmod(fd, mode) != 0) {
         // A FAT stick cannot store every mode (fchmod gives EPERM there): fine, as long as the file
         // is not more open than the one it replaces.
@@ -84,7 +87,15 @@ std::string syncAndRename(int fd, const std::filesystem::path& partial, const st
 
 }  // namespace
 
-std::optional<std::filesystem::path> writableTarget(const std::filesystem::path& target, std::string& error) {
+mode_t currentUmask() {
+    std::ifstream status("/proc/self/status");
+    for (std::string line; std::getline(status, line);)
+        if (line.rfind("Umask:", 0) == 0) return static_cast<mode_t>(std::strtoul(line.c_str() + 6, nullptr, 8) & 0777);
+    return 022;
+}
+
+std::optional<std::filesystem::path> writableTarget(const std::filesystem::path& target, std::string& error,
+                                                    const FileWriteOptions& options) {
     std::error_code ec;
     std::filesystem::path resolved = target;
     // Follow symlinks (contract rule 1); a dangling link names the file to create.
@@ -96,6 +107,11 @@ std::optional<std::filesystem::path> writableTarget(const std::filesystem::path&
             return std::nullopt;
         }
         if (S_ISREG(lst.st_mode)) return resolved;
+        if (S_ISLNK(lst.st_mode) && !options.followLinks) {
+            error = target.string() + ": een symbolische koppeling; alleen een gewoon bestand wordt vervangen / "
+                                      "a symbolic link; only a regular file is replaced";
+            return std::nullopt;
+        }
         if (!S_ISLNK(lst.st_mode)) {
             error = target.string() + ": " + kindWords(lst.st_mode) +
                     "; alleen een gewoon bestand wordt vervangen / only a regular file is replaced";
@@ -112,22 +128,24 @@ std::optional<std::filesystem::path> writableTarget(const std::filesystem::path&
     return std::nullopt;
 }
 
-std::optional<std::filesystem::path> createPartialFile(const std::filesystem::path& target, std::string& error) {
-    const auto real = writableTarget(target, error);
+std::optional<std::filesystem::path> createPartialFile(const std::filesystem::path& target, std::string& error,
+                                                      const FileWriteOptions& options) {
+    const auto real = writableTarget(target, error, options);
     if (!real) return std::nullopt;
     std::filesystem::path partial;
-    const int fd = createPartialFd(*real, partial, error);
+    const int fd = createPartialFd(*real, partial, error, options);
     if (fd < 0) return std::nullopt;
     ::close(fd);
     return partial;
 }
 
-std::string writeFileAtomically(const std::filesystem::path& target, std::string_view content) {
+std::string writeFileAtomically(const std::filesystem::path& target, std::string_view content,
+                                const FileWriteOptions& options) {
     std::string error;
-    const auto real = writableTarget(target, error);
+    const auto real = writableTarget(target, error, options);
     if (!real) return error;
     std::filesystem::path tmp;
-    const int fd = createPartialFd(*real, tmp, error);
+    const int fd = createPartialFd(*real, tmp, error, options);
     if (fd < 0) return error;
     size_t written = 0;
     while (written < content.size()) {
@@ -141,9 +159,10 @@ std::string writeFileAtomically(const std::filesystem::path& target, std::string
     return syncAndRename(fd, tmp, *real);
 }
 
-std::string commitFileAtomically(const std::filesystem::path& partial, const std::filesystem::path& target) {
+std::string commitFileAtomically(const std::filesystem::path& partial, const std::filesystem::path& target,
+                                 const FileWriteOptions& options) {
     std::string error;
-    const auto real = writableTarget(target, error);
+    const auto real = writableTarget(target, error, options);
     if (!real) {
         ::unlink(partial.c_str());
         return error;
@@ -155,7 +174,7 @@ std::string commitFileAtomically(const std::filesystem::path& partial, const std
 
 namespace {
 std::string writeAll(const std::filesystem::path& file, std::string_view content) {
-    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);  // the umask narrows it
     if (fd < 0) return file.string() + ": " + std::strerror(errno);
     size_t written = 0;
     while (written < content.size()) {

@@ -5,8 +5,9 @@
 //      "ingecheckt". appendEvent commits one transaction in WAL mode with synchronous=FULL, so the
 //      WAL is fsynced before it returns: the event survives a crash of the kiosk and a power cut.
 //   2. The log is append-only: events are inserted, never updated (a trigger refuses UPDATE). Undo
-//      and corrections are new events. Rows leave only through purge() (retention), with
-//      secure_delete on so that purged data is gone from the file, followed by a checkpoint.
+//      and corrections are new events. Rows leave only through purge() (retention: events, and
+//      then participants off the roster whom no event names), with secure_delete on so that
+//      purged data is gone from the file, followed by a checkpoint.
 //   3. Every event has a unique id (idempotency key): appending the same event twice stores it once
 //      and reports Ok both times, so a retry after an unclear failure can never double-count.
 //   4. Nothing is ever deleted because it looked wrong: a database that fails quick_check or cannot
@@ -71,6 +72,15 @@ struct RosterImportResult {
     // Incoming codes stored in the form the roster already had ("7" kept as "0007": Excel stripped the
     // zeros), core/code_resolver.h; `row` indexes the list given to importRoster.
     std::vector<CodeRestored> codesRestored;
+    // Incoming codes of people erased on request (erasure.cpp): left out, not brought back.
+    std::vector<std::string> erasedLeftOut;
+};
+
+// What `erasePerson` removed (erasure.cpp).
+struct ErasureResult {
+    int events = 0;            // check-ins, check-outs, undos and corrections naming the person
+    int outbox = 0;            // of those, still waiting for the central record
+    bool participant = false;  // the roster row
 };
 
 struct StoreOpenReport {
@@ -196,9 +206,10 @@ public:
     StoreStatus findParticipant(const std::string& code, std::optional<StoredParticipant>& out, CodeMatch* match = nullptr);
 
     // Deletes events whose local date is before `cutoff` AND before the newest evidence minus the
-    // retention period (retention.cpp: the rule), then checkpoints so they leave the file.
-    // `applied`: the cut-off actually used.
-    StoreStatus purge(LocalDate cutoff, int& removed, LocalDate* applied = nullptr);
+    // retention period (retention.cpp: the rule), then the participants no longer on the roster
+    // with no event left (names outlive nothing), then checkpoints so they leave the file.
+    // `applied`: the cut-off actually used; `removedPeople`: participants deleted.
+    StoreStatus purge(LocalDate cutoff, int& removed, LocalDate* applied = nullptr, int* removedPeople = nullptr);
     // The retention period the evidence rule and the plausible window use (default 365 days, the
     // kiosk.toml default; the kiosk sets its configured value).
     void setRetentionDays(int days) { retentionDays_ = days; }
@@ -210,6 +221,10 @@ public:
     // Staff confirm that the clock is right (after a pause longer than the retention period, when
     // check-ins are refused as too far ahead): today becomes evidence.
     StoreStatus confirmClock(Instant now);
+    // One person erased on request (erasure.cpp: the rules): events, roster row, outbox rows, gone
+    // from the file and its -wal; a tombstone without a name keeps imports from bringing them back.
+    StoreStatus erasePerson(const std::string& code, const std::string& reason, Instant now, ErasureResult& out);
+    StoreStatus isErased(const std::string& code, bool& erased);
     // Online backup to `target` (overwritten atomically: written beside it, then renamed).
     StoreStatus backupTo(const std::filesystem::path& target);
     StoreStatus integrityCheck(std::string& result);  // "ok" when healthy
@@ -232,6 +247,8 @@ private:
     StoreStatus beforeWrite();
     // The INSERT itself (inside whatever transaction the caller holds); `seq` of the row.
     StoreStatus insertEvent(const AttendanceEvent& e, int64_t& seq);
+    // The tombstone's meta key for `code` ("" when no key exists and !create).
+    StoreStatus tombstoneOf(const std::string& code, bool create, std::string& out);
     StoreStatus readPersonDay(const std::string& code, LocalDate day, std::vector<AttendanceEvent>& out);
 
     sqlite3* db_ = nullptr;

@@ -2,6 +2,7 @@
 // backup API (never a file copy), WAL checkpoints outside any commit, and a page limit for tests.
 #include <sqlite3.h>
 
+#include "atomic_file.h"
 #include "attendance_db.h"
 #include "check_stamp.h"
 #include "sqlite_statement.h"
@@ -14,10 +15,13 @@ StoreStatus AttendanceDb::backupTo(const std::filesystem::path& target) {
     if (auto s = ensureOpen(); !s.ok()) return s;
     std::error_code ec;
     if (target.has_parent_path()) std::filesystem::create_directories(target.parent_path(), ec);
-    // A name of this writer's own: two backups to one target never share a temporary file.
-    const std::filesystem::path tmp = target.string() + ".tmp-" + newEventId();
+    // A partial file of this writer's own, 0600, beside a target that is a regular file or nothing
+    // (a symlink, FIFO or device there is refused and left as it was); renamed over it whole.
+    std::string error;
+    const auto partial = createPartialFile(target, error, kPrivateFile);
+    if (!partial) return {StoreErrorKind::io, error};
     sqlite3* dest = nullptr;
-    int rc = sqlite3_open_v2(tmp.c_str(), &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+    int rc = sqlite3_open_v2(partial->c_str(), &dest, SQLITE_OPEN_READWRITE, nullptr);
     if (rc == SQLITE_OK) {
         sqlite3_exec(dest, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr);
         sqlite3_backup* b = sqlite3_backup_init(dest, "main", db_, "main");
@@ -34,12 +38,11 @@ StoreStatus AttendanceDb::backupTo(const std::filesystem::path& target) {
         if (dest) s.detail = sqlite3_errmsg(dest);
     }
     sqlite3_close_v2(dest);
-    if (s.ok()) {
-        std::filesystem::rename(tmp, target, ec);
-        if (ec) s = {StoreErrorKind::io, ec.message()};
-    } else {
-        std::filesystem::remove(tmp, ec);
+    if (!s.ok()) {
+        std::filesystem::remove(*partial, ec);
+        return s;
     }
+    if (std::string err = commitFileAtomically(*partial, target, kPrivateFile); !err.empty()) return {StoreErrorKind::io, err};
     return s;
 }
 

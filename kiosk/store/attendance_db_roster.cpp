@@ -1,7 +1,10 @@
 // attendance_db_roster.cpp: the roster in the store: import (all or nothing, codes kept, people
-// who left the list deactivated, never deleted), and the participants read back.
+// who left the list deactivated, deleted only by the purge or an erasure), and the participants read
+// back. A code erased on request is left out (erasure.cpp).
 // Codes: an incoming code equal to a stored one but for leading zeros takes the stored form, and a
 // lookup finds a participant by any such form (core/code_resolver.h, the one resolver).
+#include <algorithm>
+
 #include <sqlite3.h>
 
 #include <utility>
@@ -27,6 +30,17 @@ StoreStatus AttendanceDb::importRoster(const std::vector<Participant>& incoming,
         CodeIndex index;
         for (size_t i = 0; i < known.size(); ++i) index.add(known[i].participant.code, known[i].active, i);
         if (s.ok()) result.codesRestored = restoreStoredForms(roster, index);
+    }
+    // People erased on request stay erased (erasure.cpp, rule 4): left out, and said.
+    for (auto it = roster.begin(); s.ok() && it != roster.end();) {
+        bool erased = false;
+        s = isErased(it->code, erased);
+        if (erased) {
+            result.erasedLeftOut.push_back(it->code);
+            it = roster.erase(it);
+        } else {
+            ++it;
+        }
     }
     if (s.ok()) {
         Statement find(db_, "SELECT first_name, infix, last_name, department, cohort, email, active FROM participant WHERE code = ?");
@@ -81,6 +95,10 @@ StoreStatus AttendanceDb::importRoster(const std::vector<Participant>& incoming,
             if (rc != SQLITE_DONE) s = statusFrom(rc);
             else result.deactivated = sqlite3_changes(db_);
         }
+        // A roster with no e-mail (the default: privacy_settings.h) leaves none stored, not even of
+        // those taken off the list before.
+        const bool anyEmail = std::any_of(roster.begin(), roster.end(), [](const Participant& p) { return !p.email.empty(); });
+        if (s.ok() && !anyEmail) s = exec("UPDATE participant SET email = '' WHERE email <> ''");
         if (s.ok() && !metaKey.empty()) {
             Statement setMeta(db_, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
             setMeta.bind(1, metaKey);

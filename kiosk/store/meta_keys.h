@@ -29,6 +29,12 @@ inline constexpr const char* kFacilitatorCodeLockout = "facilitator_code_lockout
 inline constexpr const char* kLastExport = "last_export";
 // session/kiosk_session.cpp: an exercise run stopped today (core/exercise_player.h, StoppedRun as text).
 inline constexpr const char* kExerciseStoppedRun = "exercise_stopped_run";
+// store/erasure.cpp: the random key (64 hex digits) of the tombstones' keyed hashes, made at the
+// first `privacy erase`.
+inline constexpr const char* kErasureKey = "erasure_key";
+// store/erasure.cpp: a person erased on request, one key per person ("erased/<32 hex digits>",
+// a keyed hash of the code, no name), its value "YYYY-MM-DD reason".
+inline std::string erasedPerson(const std::string& keyedHash) { return "erased/" + keyedHash; }
 // session/running_late.cpp: the day's agenda shift, one key per day ("agenda_shift/YYYY-MM-DD"),
 // its value AgendaShift::serialise ("HH:MM N", minutes).
 inline std::string agendaShift(LocalDate day) { return "agenda_shift/" + day.iso(); }

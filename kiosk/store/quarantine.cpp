@@ -152,6 +152,28 @@ std::filesystem::path uniqueAsideName(const std::filesystem::path& file, const s
     return p;
 }
 
+int removeAsideCopiesBefore(const std::filesystem::path& database, LocalDate cutoff) {
+    namespace fs = std::filesystem;
+    const fs::path dir = database.has_parent_path() ? database.parent_path() : fs::path(".");
+    const std::string base = database.filename().string() + ".";
+    int removed = 0;
+    std::error_code ec;
+    std::vector<fs::path> old;
+    for (const auto& e : fs::directory_iterator(dir, ec)) {
+        const std::string name = e.path().filename().string();
+        for (const char* tag : {"damaged-", "before-restore-", "before-recovery-"}) {
+            const std::string prefix = base + tag;
+            if (name.rfind(prefix, 0) != 0 || name.size() < prefix.size() + 8) continue;
+            const std::string d = name.substr(prefix.size(), 8);
+            const auto day = LocalDate::parse(d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2));
+            if (day && *day < cutoff) old.push_back(e.path());
+        }
+    }
+    for (const auto& p : old)
+        if (fs::remove_all(p, ec) > 0 && !ec) ++removed;
+    return removed;
+}
+
 std::string renameNoReplace(const std::filesystem::path& from, const std::filesystem::path& to) {
     if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return {};
     if (errno == EINVAL || errno == ENOSYS) {

@@ -35,6 +35,12 @@ struct SalvageResult {
 // "<file>.<tag>-YYYYMMDD-HHMMSS", or with "-2", "-3", ... appended: a name no file has.
 std::filesystem::path uniqueAsideName(const std::filesystem::path& file, const std::string& tag, Instant now);
 
+// The copies set aside beside `database` (tags "damaged", "before-restore", "before-recovery", with
+// their -wal and -shm, a folder for before-recovery) whose stamp is before `cutoff` are removed: they
+// hold the same names as the database, so they keep no longer than it does (retention). Returns how
+// many files and folders went; a copy being restored ("restoring") is never touched.
+int removeAsideCopiesBefore(const std::filesystem::path& database, LocalDate cutoff);
+
 // Renames without ever replacing an existing file. "" on success, else the OS's words.
 std::string renameNoReplace(const std::filesystem::path& from, const std::filesystem::path& to);
 

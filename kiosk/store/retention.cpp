@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "attendance_db.h"
+#include "quarantine.h"
 #include "sqlite_statement.h"
 #include "store/meta_keys.h"
 
@@ -71,8 +72,9 @@ StoreStatus AttendanceDb::confirmClock(Instant now) {
     return setMeta(meta_keys::kClockConfirmedDay, today.iso());
 }
 
-StoreStatus AttendanceDb::purge(LocalDate cutoff, int& removed, LocalDate* applied) {
+StoreStatus AttendanceDb::purge(LocalDate cutoff, int& removed, LocalDate* applied, int* removedPeople) {
     removed = 0;
+    if (removedPeople) *removedPeople = 0;
     if (auto s = ensureOpen(); !s.ok()) return s;
     std::optional<LocalDate> newest;
     if (auto s = newestEvidence(newest); !s.ok()) return s;
@@ -85,6 +87,15 @@ StoreStatus AttendanceDb::purge(LocalDate cutoff, int& removed, LocalDate* appli
     const int rc = st.step();
     if (rc != SQLITE_DONE) return statusFrom(rc);
     removed = sqlite3_changes(db_);
+    // Identities go with their last event: someone taken off the roster (active = 0) whom no event
+    // names any more is deleted; someone still on the roster stays, events or not.
+    Statement people(db_, "DELETE FROM participant WHERE active = 0 AND NOT EXISTS"
+                          " (SELECT 1 FROM attendance_event e WHERE e.participant_code = participant.code)");
+    if (const int prc = people.step(); prc != SQLITE_DONE) return statusFrom(prc);
+    if (removedPeople) *removedPeople = sqlite3_changes(db_);
+    // The damaged, before-restore and before-recovery copies beside the file hold the same names:
+    // they go by the same cut-off (quarantine.h).
+    removeAsideCopiesBefore(path_, effective);
     // Move the zeroed pages into the main file and empty the WAL, so the rows are gone from disk.
     return exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }

@@ -1,6 +1,7 @@
 #include "roster_sync.h"
 #include "store/meta_keys.h"
 
+#include <algorithm>
 #include <cstdio>
 
 
@@ -17,12 +18,17 @@ std::string contentHash(std::string_view content) {
     return buf;
 }
 
+std::string configRosterHash(std::string_view csvContent, const std::vector<Participant>& roster) {
+    const bool email = std::any_of(roster.begin(), roster.end(), [](const Participant& p) { return !p.email.empty(); });
+    return contentHash(csvContent) + (email ? "" : "/zonder-email");
+}
+
 StoreStatus syncConfigRoster(AttendanceDb& db, const std::vector<Participant>& roster, std::string_view csvContent,
                              Instant now, bool& imported, RosterImportResult& result) {
     imported = false;
     result = {};
     if (roster.empty()) return {};  // refused: see roster_sync.h
-    const std::string hash = contentHash(csvContent);
+    const std::string hash = configRosterHash(csvContent, roster);
     std::string stored;
     if (auto s = db.meta(meta_keys::kConfigRosterHash, stored); !s.ok()) return s;
     if (stored == hash) return {};

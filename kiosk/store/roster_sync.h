@@ -13,6 +13,11 @@ namespace kiosk {
 
 std::string contentHash(std::string_view content);  // FNV-1a 64, hex
 
+// What the config roster's import is remembered by: the file's content hash, marked when the roster
+// holds no e-mail (the default, [privacy] keep_email = false), so that turning keep_email on or off,
+// or an upgrade from a kiosk that stored them, imports the roster again and the store follows.
+std::string configRosterHash(std::string_view csvContent, const std::vector<Participant>& roster);
+
 // Imports `roster` when `csvContent`'s hash differs from the last config import. `imported` tells
 // whether it ran.
 // An empty roster is never synced: it would take every participant off the kiosk. Validation

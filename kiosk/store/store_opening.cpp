@@ -25,6 +25,7 @@ StoreStatus openStoreWithRoster(AttendanceDb& db, const std::filesystem::path& d
             messages.push_back(dbPath.string() + ": " + texts(storeErrorKey(s.kind)) + " (" + s.detail + ")");
             rosterFailed = true;
         }
+        for (const auto& code : result.erasedLeftOut) messages.push_back(texts.format("erase.left_out", {{"code", code}}));
     }
     return report.status;
 }

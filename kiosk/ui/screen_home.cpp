@@ -142,9 +142,13 @@ Intent drawFooter(const KioskView& v, float left, float right, float fy, float f
     Intent intent;
     const float gap = t.Em(0.8f);
     const float langW = t.Em(6.6f);
-    drawText(t.fonts.body, ImVec2(left, fy + (footerH - t.em) * 0.5f), t.palette.muted,
-             fitText(t.fonts.body, v.settings->venue + (v.settings->city.empty() ? "" : " \xC2\xB7 " + v.settings->city),
-                     right - left - 2 * langW - gap * 1.5f));
+    // The venue, and under it in small print what is kept and for how long (docs/privacy.md).
+    const float textW = right - left - 2 * langW - gap * 1.5f;
+    const float ty = fy + (footerH - t.em - t.fonts.small->FontSize) * 0.5f;
+    drawText(t.fonts.body, ImVec2(left, ty), t.palette.muted,
+             fitText(t.fonts.body, v.settings->venue + (v.settings->city.empty() ? "" : " \xC2\xB7 " + v.settings->city), textW));
+    drawText(t.fonts.small, ImVec2(left, ty + t.em), t.palette.muted,
+             fitText(t.fonts.small, tx.format("privacy.home", {{"days", std::to_string(v.settings->retentionDays)}}), textW));
     ImGui::SetCursorScreenPos(ImVec2(right - 2 * langW - gap * 0.5f, fy));
     if (touchButton({"lang.nl", "Nederlands", ImVec2(langW, footerH),
                      tx.lang() == Lang::nl ? ButtonStyle::primary : ButtonStyle::quiet, {}, Icon::none, t.fonts.body}))

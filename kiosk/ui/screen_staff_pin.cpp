@@ -36,7 +36,9 @@ Intent drawStaffPinScreen(const KioskView& v, UiState& s) {
     y += drawCodeDots(s.pinEntry.size(), cx, y) + t.Em(0.5f);
     std::string message;
     Rgb colour = t.palette.warning;
-    if (pin.lockedSeconds > 0) {
+    if (pin.finalLock) {
+        message = tx("staff.final_lock");
+    } else if (pin.lockedSeconds > 0) {
         const int m = pin.lockedSeconds / 60, sec = pin.lockedSeconds % 60;
         char left[16];
         std::snprintf(left, sizeof left, "%d:%02d", m, sec);
@@ -54,7 +56,7 @@ Intent drawStaffPinScreen(const KioskView& v, UiState& s) {
     }
     y += t.em + t.Em(0.6f);
     const size_t before = s.pinEntry.size();
-    const bool enabled = pin.lockedSeconds == 0 && !pin.checking;
+    const bool enabled = pin.lockedSeconds == 0 && !pin.finalLock && !pin.checking;
     if (drawKeypad(s.pinEntry, ImVec2(min.x, y), max, tx("keypad.ok"), enabled, 12)) intent = Intent::unlockStaff(s.pinEntry);
     if (s.pinEntry.size() != before) s.pinWrong = false;
     return intent;

@@ -1,5 +1,7 @@
 // screen_walkin.cpp: "Ik sta niet op de lijst". A replacement colleague or a guest types a name
-// (and organisation) on the on-screen keyboard; it is stored as a guest for staff to review.
+// (and organisation) on the on-screen keyboard; it is stored as a guest for staff to review. Where
+// the name is asked, the kiosk says what it is for, who sees it and when it goes (privacy.notice,
+// AVG art. 13; docs/privacy.md): under the form in landscape, between the form and the card in portrait.
 #include <algorithm>
 #include <cfloat>
 
@@ -42,13 +44,17 @@ Intent drawWalkinScreen(const KioskView& v, UiState& s) {
     // large enough to read standing.
     KeyboardSpec kb{"walkin", ImVec2(min.x, min.y), max};
     ImVec2 formAt = min;
+    const std::string notice = tx.format("privacy.notice", {{"days", std::to_string(v.settings->retentionDays)}});
+    const float noticeW = portrait ? max.x - min.x : max.x - min.x - buttonW - gap;
+    const float noticeH = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, noticeW, notice.c_str()).y;
     if (portrait) {
         const float formH = 2 * rowH + 2 * gap + buttonH;
+        drawTextWrapped(t.fonts.small, ImVec2(min.x, min.y + formH + t.Em(0.6f)), noticeW, t.palette.muted, notice);
         kb.keyAspect = 1.4f;
-        kb.min.y = max.y - std::min(max.y - (min.y + formH + t.Em(1.0f)), (max.x - min.x) * 0.8f);
+        kb.min.y = max.y - std::min(max.y - (min.y + formH + noticeH + t.Em(1.6f)), (max.x - min.x) * 0.8f);
         kb.min.y = max.y - keyboardHeight(kb);
         // What happens next, in a card under the form: a title-sized line a guest reads standing.
-        const float hintTop = min.y + formH + t.Em(1.5f), hintBottom = kb.min.y - t.Em(1.5f);
+        const float hintTop = min.y + formH + noticeH + t.Em(1.8f), hintBottom = kb.min.y - t.Em(1.5f);
         const std::string hint = tx("walkin.what_next");
         const float pad = t.Em(1.2f), textW = max.x - min.x - 2 * pad;
         const float hintH = t.fonts.title->CalcTextSizeA(t.fonts.title->FontSize, FLT_MAX, textW, hint.c_str()).y + 2 * pad;
@@ -57,7 +63,8 @@ Intent drawWalkinScreen(const KioskView& v, UiState& s) {
             drawTextWrapped(t.fonts.title, ImVec2(min.x + pad, hintTop + pad), textW, t.palette.ink, hint);
         }
     } else {
-        kb.min.y = min.y + rowH + t.Em(1.0f);
+        drawTextWrapped(t.fonts.small, ImVec2(min.x, min.y + rowH + t.Em(0.4f)), noticeW, t.palette.muted, notice);
+        kb.min.y = min.y + rowH + noticeH + t.Em(1.0f);
     }
     const ImVec2 orgAt = portrait ? ImVec2(min.x, formAt.y + rowH + gap) : ImVec2(min.x + fieldW + gap, min.y);
     const float buttonY = portrait ? orgAt.y + rowH + gap : min.y + rowH - buttonH;

@@ -71,6 +71,7 @@ struct PinPadView {
     bool configured = false;   // a PIN hash is set in kiosk.toml
     bool checking = false;     // the hash is being verified (a fraction of a second)
     int lockedSeconds = 0;     // too many wrong tries: no try before this runs out
+    bool finalLock = false;    // 100 wrong tries in a row: locked until `set-pin` (pin_lockout.h)
     int triesLeft = 0;         // before the next lock-out
 };
 

@@ -1,6 +1,7 @@
 // central-setup against a real PostgreSQL: the schema, its versioning, and the kiosk roles (issue 17).
 #include "central/central_schema.h"
 #include "central_support.h"
+#include "privacy_register.h"
 
 namespace kiosk::test {
 namespace {
@@ -276,6 +277,55 @@ TEST_CASE("central-setup --purge applies the kiosk's retention rule to the centr
         PgResult r = kiosk.exec("DELETE FROM attendance_event WHERE local_date < '2026-01-01'");
         CHECK_FALSE(r.ok());
         CHECK(remainingDays(c.owner) == "2024-03-01,2025-11-26,2026-11-20");
+    }
+}
+
+TEST_CASE("central-setup --purge removes roster releases older than the retention period, each cohort's newest stays",
+          "[central][setup][privacy]") {
+    CentralDb c;
+    c.addKiosk("deur");
+    REQUIRE(eventOn(c.owner, "recent", 1, "2026-11-20").ok());  // the records' newest day
+    auto release = [&](const std::string& cohort, int version, const std::string& at, const std::string& name) {
+        REQUIRE(c.owner.exec("INSERT INTO roster_release (cohort, version, origin_kiosk, people, released_at)"
+                             " VALUES ($1, $2, 'deur', 1, $3::timestamptz)",
+                             {cohort, std::to_string(version), at}).ok());
+        REQUIRE(c.owner.exec("INSERT INTO roster_release_row (cohort, version, code, first_name, last_name)"
+                             " VALUES ($1, $2, 'ZU01', $3, 'Oudelijst')",
+                             {cohort, std::to_string(version), name}).ok());
+    };
+    release("zutphen-2025", 1, "2025-01-02 10:00+01", "Wilhelmina");
+    release("zutphen-2025", 2, "2025-06-01 10:00+02", "Theodora");
+    release("zutphen-2025", 3, "2026-11-19 10:00+01", "Anna");
+    release("deventer-2024", 1, "2025-01-03 10:00+01", "Gerarda");  // old, but its cohort's newest
+
+    const RunResult purged = centralSetup(c.server.ownerUrl(c.db), {"--purge", "--now", "2026-11-26T10:00"});
+    INFO(purged.err);
+    CHECK(purged.exitCode == 0);
+    CHECK(purged.err.find("2 oudere deelnemerslijst(en) verwijderd") != std::string::npos);
+    PgResult left = c.owner.exec("SELECT string_agg(cohort || '/' || version, ',' ORDER BY cohort, version) FROM roster_release");
+    CHECK(left.text(0, 0) == "deventer-2024/1,zutphen-2025/3");
+    PgResult names = c.owner.exec("SELECT string_agg(first_name, ',' ORDER BY first_name) FROM roster_release_row");
+    CHECK(names.text(0, 0) == "Anna,Gerarda");  // the rows went with their releases
+    CHECK(c.owner.exec("SELECT count(*) FROM roster").integer(0, 0) == 2);  // what the kiosks use is whole
+}
+
+TEST_CASE("the processing register names every column of the central schema", "[central][setup][privacy]") {
+    CentralDb c;
+    REQUIRE(centralSetup(c.server.ownerUrl(c.db)).exitCode == 0);
+    PgResult r = c.owner.exec("SELECT table_name || '.' || column_name FROM information_schema.columns"
+                              " WHERE table_schema = 'public' ORDER BY 1");
+    REQUIRE(r.ok());
+    std::set<std::string> columns;
+    for (int i = 0; i < r.rows(); ++i) columns.insert(r.text(i, 0));
+    REQUIRE(columns.count("roster_release_row.first_name") == 1);  // tables and the roster view
+    const std::set<std::string> listed = registerColumns("## Op de server");
+    for (const auto& col : columns) {
+        INFO("docs/privacy.md, section \"Op de server\", has no line for `" << col << "`");
+        CHECK(listed.count(col) == 1);
+    }
+    for (const auto& col : listed) {
+        INFO("docs/privacy.md names `" << col << "`, which the central schema does not have");
+        CHECK(columns.count(col) == 1);
     }
 }
 

@@ -134,3 +134,82 @@ TEST_CASE("a wrong PIN typed during a lock-out is not counted and does not lengt
     p.recordFailure(after);
     CHECK(p.secondsLeft(after) == 60);
 }
+
+namespace {
+// Wrong tries as an attacker makes them: one after another, waiting out every timed lock-out.
+int failUntilFinal(PinLockout& p, FakeClock& clock, int maxTries) {
+    int tries = 0;
+    while (tries < maxTries && !p.finalLock()) {
+        clock.advanceSeconds(p.secondsLeft(clock.steady()));
+        p.recordFailure(clock.steady());
+        ++tries;
+    }
+    return tries;
+}
+}  // namespace
+
+TEST_CASE("after 100 wrong tries in a row the pad stays locked, whatever the clock does", "[pin]") {
+    FakeClock clock(Instant{1'800'000'000'000});
+    PinLockout p;
+    p.key = "abc123";
+    CHECK(failUntilFinal(p, clock, 1000) == PinLockout::kFinalLockTries);
+    REQUIRE(p.finalLock());
+    clock.advanceSeconds(365 * 24 * 3600);  // a year later, still locked
+    CHECK(p.locked(clock.steady()));
+    CHECK(p.secondsLeft(clock.steady()) == 0);
+    p.recordFailure(clock.steady());
+    CHECK(p.consecutive == PinLockout::kFinalLockTries);
+    // It survives a restart, with its key; a wall clock set far ahead does not lift it either.
+    FakeClock after(Instant{clock.now().ms + 10LL * 365 * 24 * 3600 * 1000});
+    const auto back = PinLockout::parse(p.serialise(clock.now(), clock.steady()), after.now(), after.steady());
+    REQUIRE(back);
+    CHECK(back->locked(after.steady()));
+    CHECK(back->key == "abc123");
+}
+
+TEST_CASE("99 wrong tries and a right one: the count starts again", "[pin]") {
+    FakeClock clock(Instant{0});
+    PinLockout p;
+    CHECK(failUntilFinal(p, clock, 99) == 99);
+    CHECK_FALSE(p.finalLock());
+    clock.advanceSeconds(p.secondsLeft(clock.steady()));
+    CHECK_FALSE(p.locked(clock.steady()));
+    p.recordSuccess();
+    CHECK(p.consecutive == 0);
+    CHECK(failUntilFinal(p, clock, 99) == 99);
+    CHECK_FALSE(p.finalLock());
+}
+
+TEST_CASE("a stored lock-out with absurd counts is bounded: no overflow, no lock longer than an hour", "[pin]") {
+    FakeClock clock(Instant{1'800'000'000'000});
+    const auto p = PinLockout::parse("2147483647 2147483647 0 99999999999999 -", clock.now(), clock.steady());
+    REQUIRE(p);
+    CHECK(p->failures <= PinLockout::kTriesBeforeLock);
+    CHECK(p->consecutive == PinLockout::kFinalLockTries);
+    CHECK(p->key.empty());
+    PinLockout q = *PinLockout::parse("2147483647 2147483647 0", clock.now(), clock.steady());  // the older form
+    q.recordFailure(clock.steady());
+    CHECK(q.secondsLeft(clock.steady()) == PinLockout::kMaxLockSeconds);
+    CHECK(q.lockouts <= PinLockout::kFinalLockTries);
+    CHECK_FALSE(PinLockout::parse("1 1 0 x k", clock.now(), clock.steady()));
+    CHECK_FALSE(PinLockout::parse("1 1 0 3", clock.now(), clock.steady()));
+    CHECK_FALSE(PinLockout::parse("1 1 0 3 k extra", clock.now(), clock.steady()));
+}
+
+TEST_CASE("a new secret lifts the final lock; the same secret keeps it", "[pin]") {
+    FakeClock clock(Instant{0});
+    PinLockout p;
+    p.belongTo("oud");
+    failUntilFinal(p, clock, 1000);
+    REQUIRE(p.finalLock());
+    p.belongTo("oud");  // a config reload with the same PIN
+    CHECK(p.locked(clock.steady()));
+    p.belongTo("nieuw");  // set-pin
+    CHECK_FALSE(p.locked(clock.steady()));
+    CHECK(p.consecutive == 0);
+    CHECK(p.key == "nieuw");
+    PinLockout older = *PinLockout::parse("3 2 0", clock.now(), clock.steady());
+    older.belongTo("nieuw");  // stored before keys: kept, as this PIN's
+    CHECK(older.failures == 3);
+    CHECK(older.lockouts == 2);
+}

@@ -1,5 +1,12 @@
 #pragma once
 
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
 #include <chrono>
 #include <sstream>
 #include <string>
@@ -43,6 +50,25 @@ inline std::vector<long long> frameTimes(const std::string& dump) {
 // The same clock, now.
 inline long long monotonicMs() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+// A config folder copied from the bundled sample, in `dir`/cfg.
+inline std::filesystem::path sampleConfig(const TempDir& dir) {
+    const std::filesystem::path cfg = dir / "cfg";
+    std::filesystem::create_directories(cfg);
+    for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
+        std::filesystem::copy_file(std::filesystem::path(kSource) / "config" / f, cfg / f);
+    return cfg;
+}
+
+// A FIFO named `stem`-pipe.`ext` in `dir`, and (as root) a character device (/dev/null's numbers)
+// named `stem`-null.`ext`: targets that a writer of regular files must refuse and leave alone.
+inline std::vector<std::filesystem::path> specialFiles(const TempDir& dir, const std::string& ext) {
+    std::vector<std::filesystem::path> out{dir / ("pipe." + ext)};
+    REQUIRE(::mkfifo(out[0].c_str(), 0600) == 0);
+    const std::filesystem::path device = dir / ("null." + ext);
+    if (::geteuid() == 0 && ::mknod(device.c_str(), S_IFCHR | 0666, makedev(1, 3)) == 0) out.push_back(device);
+    return out;
 }
 
 }  // namespace kiosk::test

@@ -1,6 +1,8 @@
 // The subcommands as staff and scripts use them, on real files.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <fstream>
 #include <sstream>
 #include <vector>
@@ -300,24 +302,68 @@ TEST_CASE("doctor: healthy without a display (over SSH), unhealthy with a broken
 
 TEST_CASE("set-pin reads the PIN from stdin and stores only its Argon2id hash", "[e2e][cli][pin]") {
     TempDir dir;
-    const fs::path cfg = dir / "cfg";
-    fs::create_directories(cfg);
-    for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
-        fs::copy_file(fs::path(kSource) / "config" / f, cfg / f);
-    auto r = runKiosk(dir, {"set-pin"}, cfg.string(), {}, "7391\n");
+    const fs::path cfg = sampleConfig(dir);
+    fs::permissions(cfg / "kiosk.toml", fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read);  // 0640
+    auto r = runKiosk(dir, {"set-pin"}, cfg.string(), {}, "739158\n");
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
     const std::string toml = readFile((cfg / "kiosk.toml").string());
     const auto at = toml.find("pin_hash = \"$argon2id$");
     REQUIRE(at != std::string::npos);
-    CHECK(toml.find("7391") == std::string::npos);
+    CHECK(toml.find("739158") == std::string::npos);
     const std::string hash = toml.substr(at + 12, toml.find('"', at + 12) - at - 12);
-    CHECK(verifyPin(hash, "7391"));
-    CHECK_FALSE(verifyPin(hash, "7392"));
+    CHECK(verifyPin(hash, "739158"));
+    CHECK_FALSE(verifyPin(hash, "739159"));
     CHECK(toml.find("# Leergang Kiosk: instellingen van deze kiosk.") == 0);  // comments kept
     CHECK(runKiosk(dir, {"check-config"}, cfg.string()).exitCode == 0);
-    // Never from the command line; never a PIN that is not 4 to 12 digits.
-    CHECK(runKiosk(dir, {"set-pin", "1234"}, cfg.string()).exitCode == 2);
-    CHECK(runKiosk(dir, {"set-pin"}, cfg.string(), {}, "12a4\n").exitCode == 2);
+    // Never from the command line; never a PIN that is not 6 to 12 digits, nor one guessed first.
+    CHECK(runKiosk(dir, {"set-pin", "739158"}, cfg.string()).exitCode == 2);
+    for (const char* bad : {"12a4", "1234", "73915", "0000", "1234567890123"}) {
+        r = runKiosk(dir, {"set-pin"}, cfg.string(), {}, std::string(bad) + "\n");
+        INFO(bad);
+        CHECK(r.exitCode == 2);
+        CHECK(r.err.find("6 tot 12 cijfers") != std::string::npos);
+    }
+    for (const char* trivial : {"000000", "111111111", "123456", "654321", "890123", "121212", "123123", "112233", "147258", "123321"}) {
+        r = runKiosk(dir, {"set-pin"}, cfg.string(), {}, std::string(trivial) + "\n");
+        INFO(trivial);
+        CHECK(r.exitCode == 2);
+        CHECK(r.err.find("als eerste geraden") != std::string::npos);
+    }
     CHECK(readFile((cfg / "kiosk.toml").string()) == toml);  // refused: nothing changed
+}
+
+TEST_CASE("set-pin refuses a kiosk.toml others can read, and changes nothing", "[e2e][cli][pin]") {
+    TempDir dir;
+    const fs::path cfg = sampleConfig(dir);
+    const fs::path real = dir / "kiosk-echt.toml";  // through a symlink: the target's mode counts
+    fs::rename(cfg / "kiosk.toml", real);
+    fs::create_symlink(real, cfg / "kiosk.toml");
+    const std::string before = readFile(real.string());
+    for (const auto mode : {0644, 0604, 0602}) {
+        REQUIRE(::chmod(real.c_str(), static_cast<mode_t>(mode)) == 0);
+        const auto r = runKiosk(dir, {"set-pin"}, cfg.string(), {}, "739158\n");
+        INFO(r.err);
+        CHECK(r.exitCode == 2);
+        CHECK(r.err.find("leesbaar voor iedereen") != std::string::npos);
+        CHECK(r.err.find("chmod 0640") != std::string::npos);
+        CHECK(readFile(real.string()) == before);
+        struct stat st {};
+        REQUIRE(::stat(real.c_str(), &st) == 0);
+        CHECK((st.st_mode & 07777) == static_cast<mode_t>(mode));
+    }
+    REQUIRE(::chmod(real.c_str(), 0640) == 0);
+    CHECK(runKiosk(dir, {"set-pin"}, cfg.string(), {}, "739158\n").exitCode == 0);
+}
+
+TEST_CASE("check-config warns while no facilitator code is set, and the sample ships none", "[e2e][cli][pin]") {
+    TempDir dir;
+    CHECK(readFile(kSource + "/config/kiosk.toml").find("facilitator_code = \"\"") != std::string::npos);
+    auto r = runKiosk(dir, {"check-config"});
+    CHECK(r.exitCode == 0);
+    CHECK(r.err.find("kiosk.toml: waarschuwing: [staff] facilitator_code is niet gezet") != std::string::npos);
+    CHECK(r.out.find("1 waarschuwing(en)") != std::string::npos);
+    r = runKiosk(dir, {"check-config"}, kSource + "/tests/e2e/long-content");  // a code set: no such warning
+    CHECK(r.exitCode == 0);
+    CHECK(r.err.find("facilitator_code") == std::string::npos);
 }

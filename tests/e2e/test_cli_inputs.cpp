@@ -32,15 +32,6 @@ std::string participantsOf(const TempDir& dir) {
     return at == std::string::npos ? std::string{} : json.substr(at);
 }
 
-// A config folder copied from the bundled sample.
-fs::path sampleConfig(const TempDir& dir) {
-    const fs::path cfg = dir / "cfg";
-    fs::create_directories(cfg);
-    for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
-        fs::copy_file(fs::path(kSource) / "config" / f, cfg / f);
-    return cfg;
-}
-
 }  // namespace
 
 TEST_CASE("import-roster refuses the cases: a Windows-1252 roster and a header-only one change nothing", "[e2e][cli][case]") {
@@ -171,13 +162,10 @@ TEST_CASE("export --out replaces only a regular file: a device, a FIFO or a fold
           "[e2e][cli][export]") {
     TempDir dir;
     REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", "2026-11-26T09:05"}).exitCode == 0);
-    const fs::path fifo = dir / "pipe.csv";
-    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::vector<fs::path> refused = specialFiles(dir, "csv");
     const fs::path folder = dir / "map.csv";
     fs::create_directory(folder);
-    std::vector<fs::path> refused{fifo, folder};
-    const fs::path device = dir / "null.csv";
-    if (::geteuid() == 0 && ::mknod(device.c_str(), S_IFCHR | 0600, makedev(1, 3)) == 0) refused.push_back(device);
+    refused.push_back(folder);
     for (const auto& target : refused) {
         const auto r = runKiosk(dir, {"export", "--date", "2026-11-26", "--out", target.string()});
         INFO(target << ": " << r.err);
@@ -185,7 +173,7 @@ TEST_CASE("export --out replaces only a regular file: a device, a FIFO or a fold
         CHECK(r.err.find("alleen een gewoon bestand wordt vervangen") != std::string::npos);
         CHECK_FALSE(fs::is_regular_file(fs::symlink_status(target)));
     }
-    if (refused.size() == 3) CHECK(fs::is_character_file(fs::symlink_status(device)));
+    if (refused.size() == 3) CHECK(fs::is_character_file(fs::symlink_status(dir / "null.csv")));
 
     const fs::path real = dir / "echt.csv";
     writeFile(real.string(), "oud");
@@ -195,6 +183,65 @@ TEST_CASE("export --out replaces only a regular file: a device, a FIFO or a fold
     CHECK(r.exitCode == 0);
     CHECK(fs::is_symlink(dir / "link.csv"));
     CHECK(readFile(real.string()).find("ZU01") != std::string::npos);
+}
+
+TEST_CASE("backup writes only a regular file, 0600: a FIFO, a symlink and a device are refused and left as they were",
+          "[e2e][cli][backup]") {
+    TempDir dir;
+    REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", "2026-11-26T09:05"}).exitCode == 0);
+    std::vector<fs::path> refused = specialFiles(dir, "db");
+    const fs::path fifo = refused[0], device = dir / "null.db";
+    const fs::path victim = dir / "niet-van-mij.txt";
+    writeFile(victim.string(), "van iemand anders");
+    const fs::path link = dir / "link.db";
+    fs::create_symlink(victim, link);
+    refused.push_back(link);
+    for (const auto& target : refused) {
+        const auto r = runKiosk(dir, {"backup", target.string()});
+        INFO(target << ": " << r.err);
+        CHECK(r.exitCode == 2);
+        CHECK(r.err.find("alleen een gewoon bestand wordt vervangen") != std::string::npos);
+    }
+    CHECK(fs::is_fifo(fs::symlink_status(fifo)));
+    CHECK(fs::is_symlink(link));
+    CHECK(fs::read_symlink(link) == victim);
+    CHECK(readFile(victim.string()) == "van iemand anders");
+    if (refused.size() == 3) {
+        struct stat st {};
+        REQUIRE(::lstat(device.c_str(), &st) == 0);
+        CHECK(S_ISCHR(st.st_mode));
+        CHECK(st.st_rdev == makedev(1, 3));
+    }
+    // A regular file, new or replaced (even one left world-readable before), is the owner's alone.
+    const fs::path copy = dir / "kopie.db";
+    writeFile(copy.string(), "oud");
+    REQUIRE(::chmod(copy.c_str(), 0644) == 0);
+    for (int round = 0; round < 2; ++round) {
+        const auto r = runKiosk(dir, {"backup", copy.string()});
+        INFO(r.err);
+        REQUIRE(r.exitCode == 0);
+        struct stat st {};
+        REQUIRE(::lstat(copy.c_str(), &st) == 0);
+        CHECK(S_ISREG(st.st_mode));
+        CHECK((st.st_mode & 07777) == 0600);
+    }
+    CHECK(readFile(copy.string()).rfind("SQLite format 3", 0) == 0);
+}
+
+TEST_CASE("a new export respects the umask: 0640 by default, 0600 under umask 077", "[e2e][cli][export]") {
+    TempDir dir;
+    REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", "2026-11-26T09:05"}).exitCode == 0);
+    for (const auto& [umask, mode] : {std::pair{"022", 0640}, std::pair{"077", 0600}}) {
+        const fs::path out = dir / (std::string("lijst-") + umask + ".csv");
+        const auto r = run({"/bin/sh", "-c", std::string("umask ") + umask + "; exec " + kBinary + " export --date 2026-11-26 --out " +
+                                                 out.string() + " --config " + kSource + "/config --db " + (dir / "attendance.db").string()},
+                           {{"TZ", "Europe/Amsterdam"}});
+        INFO(umask << ": " << r.err);
+        REQUIRE(r.exitCode == 0);
+        struct stat st {};
+        REQUIRE(::stat(out.c_str(), &st) == 0);
+        CHECK((st.st_mode & 07777) == static_cast<mode_t>(mode));
+    }
 }
 
 TEST_CASE("concurrent exports of one file: every one succeeds and the file left is always one whole export",
@@ -241,7 +288,7 @@ TEST_CASE("set-pin keeps kiosk.toml's mode, owner and group, and writes through 
     const uid_t owner = root ? 65534 : ::geteuid();  // nobody, when we may give it away
     const gid_t group = root ? 65534 : ::getegid();
     if (root) REQUIRE(::chown(real.c_str(), owner, group) == 0);
-    const auto r = runKiosk(dir, {"set-pin"}, cfg.string(), {}, "7391\n");
+    const auto r = runKiosk(dir, {"set-pin"}, cfg.string(), {}, "739158\n");
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
     CHECK(fs::is_symlink(cfg / "kiosk.toml"));
@@ -293,9 +340,9 @@ TEST_CASE("show --json of a database from before the input rules is still valid 
         REQUIRE(db.open(dir / "attendance.db", SystemClock{}.now()).status.ok());
         RosterImportResult result;
         Participant p{"ZU21", "Lo\xEFs", "", std::string("Brou\0wer", 8), "Financi\xEBn", "zutphen-2026", ""};
-        // Marked as the config's roster, so that show does not sync the sample list over it.
+        // Marked as the config's roster (no e-mail kept), so that show does not sync the sample list over it.
         const auto csv = readFile(kSource + "/config/participants.csv");
-        REQUIRE(db.importRoster({p}, SystemClock{}.now(), result, meta_keys::kConfigRosterHash, contentHash(csv)).ok());
+        REQUIRE(db.importRoster({p}, SystemClock{}.now(), result, meta_keys::kConfigRosterHash, configRosterHash(csv, {})).ok());
     }
     const auto r = runKiosk(dir, {"show", "--json"});
     INFO(r.err);

@@ -149,7 +149,8 @@ void checkEveryScreen(const std::vector<Panel>& panels, std::vector<std::string>
     std::filesystem::create_directories(cfg);
     for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
         std::filesystem::copy_file(kSource + "/tests/e2e/long-content/" + f, cfg / f);
-    const auto pin = runKiosk(dir, {"set-pin"}, cfg.string(), {}, "2580\n");
+    std::filesystem::permissions(cfg / "kiosk.toml", std::filesystem::perms::others_all, std::filesystem::perm_options::remove);
+    const auto pin = runKiosk(dir, {"set-pin"}, cfg.string(), {}, "258046\n");
     REQUIRE(pin.exitCode == 0);
     // The second kiosk, in the room: the same files, [kiosk] mode = "room".
     const auto roomCfg = dir / "room-cfg";

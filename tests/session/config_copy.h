@@ -34,6 +34,11 @@ struct ConfigCopy {
         std::ofstream(dir / file, std::ios::binary | std::ios::trunc) << s;
         std::filesystem::last_write_time(dir / file, std::filesystem::last_write_time(dir / file) + std::chrono::seconds(2));
     }
+    // The facilitator code set (the bundled sample ships none: check-config warns).
+    ConfigCopy& withFacilitatorCode(const std::string& code) {
+        edit("kiosk.toml", "facilitator_code = \"\"", "facilitator_code = \"" + code + "\"");
+        return *this;
+    }
     void appendRoster(const std::string& rows) { std::ofstream(dir / "participants.csv", std::ios::app) << rows; }
     // The roster replaced by one of the small inputs in tests/cases/.
     void useRoster(const char* caseFile) {

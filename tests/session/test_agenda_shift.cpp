@@ -2,6 +2,7 @@
 // shown, survives a restart, and is undone the same way.
 #include <catch2/catch.hpp>
 
+#include "config_copy.h"
 #include "ui_harness.h"
 
 using namespace kiosk;
@@ -23,7 +24,9 @@ void waitForShift(test::UiHarness& ui, int minutes) {
 }  // namespace
 
 TEST_CASE("a facilitator shifts the rest of today's agenda and undoes it", "[ui][agenda][shift]") {
-    test::UiHarness ui("2026-11-26T11:20");
+    test::ConfigCopy cfg;
+    cfg.withFacilitatorCode("2468");
+    test::UiHarness ui("2026-11-26T11:20", 1280, 800, cfg.path());
     ui.tap("go.agenda");
     ui.tap("go.shift");
     REQUIRE(ui.state().screen == ui::Screen::shift);
@@ -55,7 +58,7 @@ TEST_CASE("a facilitator shifts the rest of today's agenda and undoes it", "[ui]
     // Stored: a restart of the kiosk on the same database shows the same shift.
     {
         SessionOptions so;
-        so.configDir = std::string(KIOSK_SOURCE_DIR) + "/config";
+        so.configDir = cfg.path();
         so.dbPath = ui.dir() / "attendance.db";
         so.watchConfig = false;
         KioskSession again(so, ui.clock(), [] {});
@@ -72,7 +75,9 @@ TEST_CASE("a facilitator shifts the rest of today's agenda and undoes it", "[ui]
 }
 
 TEST_CASE("wrong facilitator codes lock the keypad for a while, also after a restart", "[ui][agenda][shift]") {
-    test::UiHarness ui("2026-11-26T11:20");
+    test::ConfigCopy cfg;
+    cfg.withFacilitatorCode("2468");
+    test::UiHarness ui("2026-11-26T11:20", 1280, 800, cfg.path());
     ui.tap("go.agenda");
     ui.tap("go.shift");
     for (int i = 0; i < 5; ++i) typeCode(ui, "1111");
@@ -83,7 +88,7 @@ TEST_CASE("wrong facilitator codes lock the keypad for a while, also after a res
     ui.settle();
     {
         SessionOptions so;
-        so.configDir = std::string(KIOSK_SOURCE_DIR) + "/config";
+        so.configDir = cfg.path();
         so.dbPath = ui.dir() / "attendance.db";
         so.watchConfig = false;
         KioskSession again(so, ui.clock(), [] {});

@@ -54,7 +54,9 @@ double blendedContrast(ui::Rgb text, ui::Rgb fill, ui::Rgb behind, float alpha) 
 }  // namespace
 
 TEST_CASE("the room display opens behind the facilitator code and stays past the inactivity timeout", "[ui][room]") {
-    test::UiHarness ui("2026-11-26T10:05");
+    ConfigCopy cfg;
+    cfg.withFacilitatorCode("2468");
+    test::UiHarness ui("2026-11-26T10:05", 1280, 800, cfg.path());
     ui.tap("go.agenda");
     ui.tap("go.room");
     REQUIRE(ui.state().screen == ui::Screen::shift);  // the code first

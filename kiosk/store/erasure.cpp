@@ -1,0 +1,118 @@
+// erasure.cpp: one person's data erased on request (AVG art. 17; `leergang-kiosk privacy erase`).
+//
+// 1. One transaction: every event naming the code (its check-ins, check-outs, undos and the
+//    corrections about it), their outbox and pulled rows, and the roster row are deleted. The
+//    append-only rule refuses UPDATE, not this: erasure is the one recorded exception besides the
+//    retention purge.
+// 2. Nothing stays readable: secure_delete is on for every connection (attendance_db.cpp), so the
+//    deleted cells are zeroed in the pages written; a TRUNCATE checkpoint then copies those pages
+//    into the file and empties the -wal, where the old versions of the pages were; a VACUUM (when
+//    no other connection is in the way) rebuilds the b-trees, whose interior pages may hold copies.
+// 3. A tombstone instead of the person: the meta row `erased/<hash>` with the day and the reason,
+//    where <hash> is BLAKE2b of the code's key (codeKey: "7" and "0007" are one person) under a
+//    random key of this database (meta `erasure_key`): the code is not in the file, and a list of
+//    all codes cannot be tried against it without that key. No name is kept.
+// 4. A roster import (the config's or a hand import) leaves a tombstoned code out and says so
+//    (RosterImportResult::erasedLeftOut): the person does not come back by the next import.
+// 5. Backups made before keep the person until they rotate out ([backup] keep days).
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include "attendance_db.h"
+#include "core/code_resolver.h"
+#include "meta_keys.h"
+#include "sqlite_statement.h"
+
+namespace kiosk {
+
+using store_detail::Statement;
+
+namespace {
+
+std::string hex(const unsigned char* b, size_t n) {
+    static const char* digits = "0123456789abcdef";
+    std::string out;
+    for (size_t i = 0; i < n; ++i) {
+        out += digits[b[i] >> 4];
+        out += digits[b[i] & 15];
+    }
+    return out;
+}
+
+}  // namespace
+
+StoreStatus AttendanceDb::tombstoneOf(const std::string& code, bool create, std::string& out) {
+    out.clear();
+    std::string key;
+    if (auto s = meta(meta_keys::kErasureKey, key); !s.ok()) return s;
+    if (key.empty()) {
+        if (!create) return {};  // nobody was ever erased here
+        if (sodium_init() < 0) return {StoreErrorKind::io, "libsodium"};
+        unsigned char fresh[32];
+        randombytes_buf(fresh, sizeof fresh);
+        key = hex(fresh, sizeof fresh);
+        if (auto s = setMeta(meta_keys::kErasureKey, key); !s.ok()) return s;
+    }
+    const std::string k = codeKey(code);
+    unsigned char h[16];
+    crypto_generichash(h, sizeof h, reinterpret_cast<const unsigned char*>(k.data()), k.size(),
+                       reinterpret_cast<const unsigned char*>(key.data()), key.size() < 64 ? key.size() : 64);
+    out = meta_keys::erasedPerson(hex(h, sizeof h));
+    return {};
+}
+
+StoreStatus AttendanceDb::isErased(const std::string& code, bool& erased) {
+    erased = false;
+    std::string tomb, value;
+    if (auto s = tombstoneOf(code, false, tomb); !s.ok() || tomb.empty()) return s;
+    if (auto s = meta(tomb, value); !s.ok()) return s;
+    erased = !value.empty();
+    return {};
+}
+
+StoreStatus AttendanceDb::erasePerson(const std::string& code, const std::string& reason, Instant now, ErasureResult& out) {
+    out = {};
+    if (auto s = beforeWrite(); !s.ok()) return s;
+    std::optional<StoredParticipant> found;
+    if (auto s = findParticipant(code, found); !s.ok()) return s;
+    const std::string stored = found ? found->participant.code : normaliseCode(code);
+    std::string tomb;
+    if (auto s = tombstoneOf(stored, true, tomb); !s.ok()) return s;
+    if (auto s = exec("BEGIN IMMEDIATE"); !s.ok()) return s;
+    StoreStatus s;
+    auto run = [&](const char* sql, int* count) {
+        if (!s.ok()) return;
+        Statement st(db_, sql);
+        st.bind(1, stored);
+        const int rc = st.step();
+        if (rc != SQLITE_DONE) s = statusFrom(rc);
+        else if (count) *count = sqlite3_changes(db_);
+    };
+    int ignored = 0;
+    run("DELETE FROM central_outbox WHERE seq IN (SELECT seq FROM attendance_event WHERE participant_code = ?)", &out.outbox);
+    run("DELETE FROM central_pulled WHERE event_id IN (SELECT id FROM attendance_event WHERE participant_code = ?)", &ignored);
+    run("DELETE FROM attendance_event WHERE participant_code = ?", &out.events);
+    int rows = 0;
+    run("DELETE FROM participant WHERE code = ?", &rows);
+    out.participant = rows > 0;
+    if (s.ok()) {
+        Statement st(db_, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+        st.bind(1, tomb);
+        st.bind(2, localDateOf(now).iso() + " " + reason);
+        if (const int rc = st.step(); rc != SQLITE_DONE) s = statusFrom(rc);
+    }
+    if (s.ok()) s = exec("COMMIT");
+    if (!s.ok()) {
+        exec("ROLLBACK");
+        out = {};
+        return s;
+    }
+    // The zeroed pages into the file, the -wal emptied (rule 2). A WITHOUT ROWID table's interior
+    // pages can keep a copy of a deleted row as a divider: VACUUM rebuilds every b-tree (best
+    // effort: another connection reading makes it wait its turn, the cells are zeroed already).
+    if (auto c = exec("PRAGMA wal_checkpoint(TRUNCATE)"); !c.ok()) return c;
+    if (exec("VACUUM").ok()) return exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    return {};
+}
+
+}  // namespace kiosk

@@ -1,0 +1,122 @@
+// Personal data on the kiosk (issue 31): only what is needed is stored, and the processing register
+// (docs/privacy.md) names every column of both schemas.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
+#include "e2e_support.h"
+#include "core/clock.h"
+#include "store/attendance_db.h"
+
+using namespace kiosk;
+using namespace kiosk::test;
+namespace fs = std::filesystem;
+
+namespace {
+
+void replaceIn(const fs::path& file, const std::string& from, const std::string& to) {
+    std::string s = readFile(file.string());
+    REQUIRE(s.find(from) != std::string::npos);
+    s.replace(s.find(from), from.size(), to);
+    writeFile(file.string(), s);
+}
+
+// Every byte of the database and its -wal, as someone with a copy of the files would read them.
+std::string databaseBytes(const TempDir& dir) {
+    std::string all;
+    for (const char* suffix : {"", "-wal"}) {
+        std::ifstream in((dir / "attendance.db").string() + suffix, std::ios::binary);
+        all.append(std::istreambuf_iterator<char>(in), {});
+    }
+    return all;
+}
+
+}  // namespace
+
+TEST_CASE("the roster's e-mail addresses are not stored unless a setting asks, with a purpose", "[e2e][privacy]") {
+    TempDir dir;
+    const fs::path cfg = sampleConfig(dir);
+    REQUIRE(readFile((cfg / "participants.csv").string()).find("a.devries@example.nl") != std::string::npos);
+    // The default: read past, never stored, in the file or its -wal.
+    REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", "2026-11-26T09:05"}, cfg.string()).exitCode == 0);
+    CHECK(databaseBytes(dir).find("a.devries@example.nl") == std::string::npos);
+    CHECK(databaseBytes(dir).find("@example.nl") == std::string::npos);
+
+    // keep_email without a purpose: refused, with where and why.
+    replaceIn(cfg / "kiosk.toml", "keep_email = false", "keep_email = true");
+    auto r = runKiosk(dir, {"check-config"}, cfg.string());
+    CHECK(r.exitCode == 2);
+    CHECK(r.err.find("kiosk.toml:") != std::string::npos);
+    CHECK(r.err.find("email_purpose") != std::string::npos);
+
+    // With a purpose: kept, and check-config says what for.
+    replaceIn(cfg / "kiosk.toml", "email_purpose = \"\"", "email_purpose = \"certificaat per e-mail na dag 7\"");
+    r = runKiosk(dir, {"check-config"}, cfg.string());
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.find("worden bewaard, voor: certificaat per e-mail na dag 7") != std::string::npos);
+    REQUIRE(runKiosk(dir, {"checkin", "ZU02", "--at", "2026-11-26T09:06"}, cfg.string()).exitCode == 0);
+    {
+        AttendanceDb db;
+        REQUIRE(db.open((dir / "attendance.db").string(), SystemClock{}.now()).status.ok());
+        std::vector<StoredParticipant> stored;
+        REQUIRE(db.participants(stored).ok());
+        bool found = false;
+        for (const auto& p : stored) found = found || p.participant.email == "a.devries@example.nl";
+        CHECK(found);
+    }
+
+    // Turned off again (nothing else changed in the roster): every stored address goes.
+    replaceIn(cfg / "kiosk.toml", "keep_email = true", "keep_email = false");
+    REQUIRE(runKiosk(dir, {"checkin", "ZU03", "--at", "2026-11-26T09:07"}, cfg.string()).exitCode == 0);
+    AttendanceDb db;
+    REQUIRE(db.open((dir / "attendance.db").string(), SystemClock{}.now()).status.ok());
+    std::vector<StoredParticipant> stored;
+    REQUIRE(db.participants(stored).ok());
+    REQUIRE_FALSE(stored.empty());
+    for (const auto& p : stored) CHECK(p.participant.email.empty());
+}
+
+TEST_CASE("privacy erase: one person gone from the file and its -wal, and a later roster does not bring them back",
+          "[e2e][privacy][erase]") {
+    TempDir dir;
+    const fs::path cfg = sampleConfig(dir);
+    const std::string roster = readFile((cfg / "participants.csv").string());
+    REQUIRE(roster.find("ZU02;Mohamed;;El Amrani") != std::string::npos);
+    for (const char* code : {"ZU01", "ZU02", "ZU03"})
+        REQUIRE(runKiosk(dir, {"checkin", code, "--at", "2026-11-26T09:05"}, cfg.string()).exitCode == 0);
+    REQUIRE(runKiosk(dir, {"checkout", "ZU02", "--at", "2026-11-26T16:05"}, cfg.string()).exitCode == 0);
+    REQUIRE(databaseBytes(dir).find("El Amrani") != std::string::npos);
+
+    // Wrong use: no reason, or no code.
+    CHECK(runKiosk(dir, {"privacy", "erase", "ZU02"}, cfg.string()).exitCode == 2);
+    CHECK(runKiosk(dir, {"privacy", "erase", "--reason", "verzoek"}, cfg.string()).exitCode == 2);
+
+    auto r = runKiosk(dir, {"privacy", "erase", "ZU02", "--reason", "verzoek art. 17 van 2026-11-27"}, cfg.string());
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.find("ZU02 gewist: 2 registratie(s)") != std::string::npos);
+    const std::string bytes = databaseBytes(dir);
+    for (const char* trace : {"El Amrani", "Mohamed", "Uitvoering Wmo", "ZU02"}) {
+        INFO(trace);
+        CHECK(bytes.find(trace) == std::string::npos);
+    }
+    CHECK(bytes.find("Vries") != std::string::npos);  // the others are still there
+
+    // The roster file changed (someone else added): the erased person is left out, with the reason why.
+    std::ofstream(cfg / "participants.csv", std::ios::app) << "ZU99;Nieuwe;;Deelnemer;Beleid;zutphen-2026;\n";
+    r = runKiosk(dir, {"checkin", "ZU99", "--at", "2026-11-26T09:30"}, cfg.string());
+    INFO(r.err);
+    CHECK(r.exitCode == 0);
+    CHECK(r.err.find("ZU02: op verzoek gewist op deze kiosk") != std::string::npos);
+    CHECK(databaseBytes(dir).find("El Amrani") == std::string::npos);
+    // A hand import too, by any form of the code.
+    r = runKiosk(dir, {"import-roster", (cfg / "participants.csv").string()}, cfg.string());
+    CHECK(r.err.find("ZU02: op verzoek gewist") != std::string::npos);
+    CHECK(databaseBytes(dir).find("El Amrani") == std::string::npos);
+    // A check-in of the code is refused: nobody by that code.
+    CHECK(runKiosk(dir, {"checkin", "ZU02", "--at", "2026-11-26T10:00"}, cfg.string()).exitCode != 0);
+    // Erasing again: nobody there (3).
+    CHECK(runKiosk(dir, {"privacy", "erase", "ZU02", "--reason", "nogmaals"}, cfg.string()).exitCode == 3);
+}
