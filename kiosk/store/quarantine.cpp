@@ -59,12 +59,14 @@ void bindRow(Statement& st, const Row& r) {
     }
 }
 
-// Reads events with seq > after, in order, until the end (true) or a damaged page (false).
+// Reads events with seq > after, in order, until the end (true) or a damaged page (false). Sought
+// as seq >= after + 1: a seek to `after` itself, the last key of a damaged stretch, would land on
+// the damaged page and lose the first good event after it.
 bool scanEvents(sqlite3* old, int64_t after, std::map<int64_t, Row>& out, int64_t& last) {
-    const std::string sql = std::string("SELECT ") + kEventColumnList + " FROM attendance_event WHERE seq > ? ORDER BY seq";
+    const std::string sql = std::string("SELECT ") + kEventColumnList + " FROM attendance_event WHERE seq >= ? ORDER BY seq";
     Statement st(old, sql.c_str());
     if (st.prepareRc() != SQLITE_OK) return false;
-    st.bind(1, after);
+    st.bind(1, after + 1);
     last = after;
     int rc;
     while ((rc = st.step()) == SQLITE_ROW) {

@@ -1,4 +1,5 @@
 // central-setup against a real PostgreSQL: the schema, its versioning, and the kiosk roles (issue 17).
+#include "central/central_retention.h"
 #include "central/central_schema.h"
 #include "central_support.h"
 #include "privacy_register.h"
@@ -327,6 +328,31 @@ TEST_CASE("the processing register names every column of the central schema", "[
         INFO("docs/privacy.md names `" << col << "`, which the central schema does not have");
         CHECK(columns.count(col) == 1);
     }
+}
+
+TEST_CASE("central_retention rule, bound: the cut-off day itself and the day after stay, the day before goes", "[central][setup][boundary][purge]") {
+    CentralDb c;
+    c.addKiosk("deur");
+    // Newest evidence today: clock and records agree on the cut-off, 26 November 2025 (365 days).
+    REQUIRE(eventOn(c.owner, "before", 1, "2025-11-25").ok());
+    REQUIRE(eventOn(c.owner, "cutoff", 2, "2025-11-26").ok());
+    REQUIRE(eventOn(c.owner, "after", 3, "2025-11-27").ok());
+    REQUIRE(eventOn(c.owner, "today", 4, "2026-11-26").ok());
+    const CentralPurgeResult r = purgeCentral(c.owner, LocalDate{2026, 11, 26}, 365);
+    INFO(r.error);
+    REQUIRE(r.ok);
+    CHECK(r.appliedCutoff == LocalDate{2025, 11, 26});
+    CHECK(r.removed == 1);
+    CHECK(remainingDays(c.owner) == "2025-11-26,2025-11-27,2026-11-26");
+    // The records' side: newest evidence 20 November 2026 moves the cut-off to 20 November 2025.
+    REQUIRE(c.owner.exec("DELETE FROM attendance_event").ok());
+    REQUIRE(eventOn(c.owner, "r-before", 5, "2025-11-19").ok());
+    REQUIRE(eventOn(c.owner, "r-cutoff", 6, "2025-11-20").ok());
+    REQUIRE(eventOn(c.owner, "r-newest", 7, "2026-11-20").ok());
+    const CentralPurgeResult r2 = purgeCentral(c.owner, LocalDate{2026, 11, 26}, 365);
+    REQUIRE(r2.ok);
+    CHECK(r2.appliedCutoff == LocalDate{2025, 11, 20});
+    CHECK(remainingDays(c.owner) == "2025-11-20,2026-11-20");
 }
 
 }  // namespace kiosk::test

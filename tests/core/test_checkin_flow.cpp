@@ -124,6 +124,43 @@ TEST_CASE("CheckinFlow: a commit for a card no longer shown leaves the card alon
     CHECK(card.kind == Kind::none);
 }
 
+TEST_CASE("checkin_flow rule 4: a commit or refusal for Anna leaves Bram's card alone, a failure for Anna always takes it", "[checkin_flow]") {
+    const CheckinFlow::Who bram{"ZU02", "Bram V.", "Bram"};
+    const Instant now = at("2026-11-26T09:10");
+    for (const char* answer : {"committed", "refused", "failed"}) {
+        INFO(answer);
+        CheckinFlow flow;
+        CheckFeedback card;
+        auto anna = flow.tap(card, CheckAction::check_in, kAnna, DayRecord{}, {}, EventStamp::kiosk(now, "entree"));
+        REQUIRE(anna);
+        flow.submitted(1, *anna);
+        // Bram taps before the disk answered for Anna: his card is the one shown now.
+        auto b = flow.tap(card, CheckAction::check_in, bram, DayRecord{}, {}, EventStamp::kiosk(now.plusSeconds(1), "entree"));
+        REQUIRE(b);
+        flow.submitted(2, *b);
+        REQUIRE(card.code == "ZU02");
+        const std::string a = answer;
+        if (a == "committed") {
+            CHECK(flow.committed(card, 1, now.plusSeconds(2)));
+            CHECK(card.kind == Kind::pending);  // Bram still waits; no "Welkom, Anna" over his card
+            CHECK(card.code == "ZU02");
+            CHECK(flow.committed(card, 2, now.plusSeconds(2)));
+            CHECK(card.kind == Kind::checked_in);
+            CHECK(card.name == "Bram");
+        } else if (a == "refused") {
+            CHECK(flow.refused(card, 1, Kind::already_in, now, now.plusSeconds(2)));
+            CHECK(card.kind == Kind::pending);
+            CHECK(card.code == "ZU02");
+        } else {
+            CHECK(flow.failed(card, 1, "schijf vol", now.plusSeconds(2)));
+            CHECK(card.kind == Kind::error);  // a write that did not happen is said, whoever stands there
+            CHECK(card.code == "ZU01");
+            CHECK(card.detail == "schijf vol");
+        }
+        CHECK_FALSE(flow.writing("ZU01"));
+    }
+}
+
 TEST_CASE("CheckinFlow: undo only from Anna's own greeting, naming her check-in", "[checkin_flow]") {
     CheckinFlow flow;
     const auto in = test::eventAt(EventKind::check_in, "ZU01", "2026-11-26T09:10");

@@ -60,6 +60,29 @@ TEST_CASE("pause stops the clock, resume continues where it was", "[player]") {
     CHECK(p.remainingMs(clock.steady()) == 80000);
 }
 
+TEST_CASE("exercise_player time: a second pause keeps the time already run (only Running counts, and it adds up)", "[player]") {
+    const Exercise ex = threeSteps();
+    FakeClock clock(Instant{0});
+    ExercisePlayer p(ex);
+    p.start(clock.steady());
+    clock.advanceSeconds(30);
+    p.pause(clock.steady());
+    clock.advanceSeconds(300);
+    p.resume(clock.steady());
+    clock.advanceSeconds(20);
+    p.pause(clock.steady());  // the second pause: 30 + 20 s run, not 20
+    CHECK(p.elapsedMs(clock.steady()) == 50000);
+    clock.advanceSeconds(300);
+    CHECK(p.remainingMs(clock.steady()) == 70000);
+    p.resume(clock.steady());
+    clock.advanceSeconds(5);
+    p.stop(clock.steady());  // a stop after a third run keeps all three
+    CHECK(p.elapsedMs(clock.steady()) == 55000);
+    p.resume(clock.steady());
+    clock.advanceSeconds(5);
+    CHECK(p.remainingMs(clock.steady()) == 60000);
+}
+
 TEST_CASE("next and previous move between steps and restart their time, next on the last ends", "[player]") {
     const Exercise ex = threeSteps();
     FakeClock clock(Instant{0});
@@ -287,4 +310,23 @@ TEST_CASE("a stopped run is kept as text and restored at its step with its time,
     CHECK(r.state() == State::ready);
     // An id with a bar in it survives the round trip.
     CHECK(StoppedRun::parse("2026-11-26|0|0|0|a|b")->exerciseId == "a|b");
+}
+
+TEST_CASE("exercise_player across a restart, bounds: the last step and exactly the half-minute floor restore, one past does not", "[player][restart][boundary]") {
+    const Exercise ex = threeSteps();  // 120, 240, 300 s
+    for (const char* good : {"2026-11-26|2|0|0|t", "2026-11-26|0|0|-90000|t"}) {
+        INFO(good);
+        ExercisePlayer p(ex);
+        CHECK(p.restoreStopped(*StoppedRun::parse(good)));
+        CHECK(p.state() == State::stopped);
+    }
+    ExercisePlayer last(ex);
+    REQUIRE(last.restoreStopped(*StoppedRun::parse("2026-11-26|0|0|-90000|t")));
+    CHECK(last.remainingMs(SteadyTime{0}) == ExercisePlayer::kMinStepSeconds * 1000);
+    for (const char* bad : {"2026-11-26|3|0|0|t", "2026-11-26|0|0|-90001|t"}) {
+        INFO(bad);
+        ExercisePlayer p(ex);
+        CHECK_FALSE(p.restoreStopped(*StoppedRun::parse(bad)));
+        CHECK(p.state() == State::ready);
+    }
 }

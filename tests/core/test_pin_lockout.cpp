@@ -212,4 +212,25 @@ TEST_CASE("a new secret lifts the final lock; the same secret keeps it", "[pin]"
     older.belongTo("nieuw");  // stored before keys: kept, as this PIN's
     CHECK(older.failures == 3);
     CHECK(older.lockouts == 2);
+// ---- Bound: many lock-outs (issue 34) ----
+}
+
+TEST_CASE("pin lock-out bound: the 30th and the 100th lock-out still last exactly an hour (the doubling never overflows)", "[pin][boundary]") {
+    SteadyTime t{1'000'000};
+    PinLockout p;
+    for (int n = 1; n <= 100; ++n) {
+        for (int i = 0; i < PinLockout::kTriesBeforeLock; ++i) p.recordFailure(t);
+        INFO("lock-out " << n);
+        REQUIRE(p.locked(t));
+        if (n >= 8) REQUIRE(p.secondsLeft(t) == PinLockout::kMaxLockSeconds);
+        REQUIRE(p.locked(SteadyTime{t.ms + p.secondsLeft(t) * 1000LL - 1}));
+        t = SteadyTime{t.ms + p.secondsLeft(t) * 1000LL};
+    }
+    CHECK(p.lockouts == 100);
+    // A count of lock-outs brought back from the database after a long siege: still an hour.
+    const auto back = PinLockout::parse("4 5000 0", Instant{1'800'000'000'000}, t);
+    REQUIRE(back);
+    PinLockout q = *back;
+    q.recordFailure(t);
+    CHECK(q.secondsLeft(t) == PinLockout::kMaxLockSeconds);
 }

@@ -245,6 +245,32 @@ TEST_CASE("an excused day says \"afgemeld\" with its reason in the presence list
     CHECK(en.find(";excused;;;;excused: ziek gemeld\r\n") != std::string::npos);
 }
 
+TEST_CASE("exports xlsx rule: a code that looks like a number (0007) stays text, only numeric columns hold numbers", "[export][xlsx]") {
+    test::TempDir dir;
+    ExportTable t;
+    t.sheetName = "Presentielijst";
+    t.header = {"code", "achternaam", "minuten aanwezig"};
+    t.numeric = {false, false, true};
+    t.rows = {{"0007", "1984", "0420"}, {"12", "Vries", "35"}};
+    const fs::path file = dir / "codes.xlsx";
+    REQUIRE(writeExport(t, ExportFormat::xlsx, ';', file, 1764158400).empty());
+    const std::string sheet = run("unzip -p '" + file.string() + "' xl/worksheets/sheet1.xml");
+    REQUIRE_FALSE(sheet.empty());
+    // The former participant's code as typed, leading zeros and all, as text; a name of digits too.
+    CHECK(sheet.find("<is><t>0007</t></is>") != std::string::npos);
+    CHECK(sheet.find("<is><t>1984</t></is>") != std::string::npos);
+    CHECK(sheet.find("<is><t>12</t></is>") != std::string::npos);
+    CHECK(sheet.find("<v>7</v>") == std::string::npos);
+    CHECK(sheet.find("<v>1984</v>") == std::string::npos);
+    CHECK(sheet.find("<v>12</v>") == std::string::npos);
+    // The minutes column is numeric: whole numbers as numbers.
+    CHECK(sheet.find("<v>420</v>") != std::string::npos);
+    CHECK(sheet.find("<v>35</v>") != std::string::npos);
+    // The header stays in view and carries the filter, over the header and both rows exactly.
+    CHECK(sheet.find("<pane ySplit=\"1\" topLeftCell=\"A2\"") != std::string::npos);
+    CHECK(sheet.find("<autoFilter ref=\"A1:C3\"/>") != std::string::npos);
+}
+
 TEST_CASE("LibreOffice Calc opens the XLSX with every accent intact and evaluates nothing", "[export][xlsx][libreoffice]") {
     // packaging/build-deps installs libreoffice-calc-nogui; without it this check must not pass quietly.
     REQUIRE(std::system("command -v soffice >/dev/null 2>&1") == 0);

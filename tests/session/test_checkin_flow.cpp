@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 
+#include "session/scan_queue.h"
 #include "ui_harness.h"
 
 using namespace kiosk;
@@ -298,4 +299,17 @@ TEST_CASE("while a check-in is still on its way to the disk, the same person can
     std::vector<AttendanceEvent> events;
     REQUIRE(db.loadEventsForDay(kDay1, events).ok());
     CHECK(events.size() == 1);  // written once, after the lock went
+}
+
+TEST_CASE("scan queue rule: several scans waiting are taken oldest first, each once, none lost", "[ui][scan][queue]") {
+    ScanQueue q;
+    CHECK_FALSE(q.take());
+    for (const char* code : {"ZU01", "ZU02", "ZU03", "ZU04"}) q.push(code);
+    REQUIRE(q.size() == 4);
+    CHECK(q.take() == std::optional<std::string>("ZU01"));
+    CHECK(q.size() == 3);
+    q.push("ZU05");  // a scan while the others wait goes behind them
+    for (const char* code : {"ZU02", "ZU03", "ZU04", "ZU05"}) CHECK(q.take() == std::optional<std::string>(code));
+    CHECK(q.empty());
+    CHECK_FALSE(q.take());
 }

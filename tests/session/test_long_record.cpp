@@ -67,6 +67,16 @@ AttendanceEvent tap(const std::string& code, LocalDate day, int h, int m, EventK
     return makeTapEvent(kind, code, EventStamp::kiosk(fromLocal({day, h, m, 0}), "andere-kiosk"));
 }
 
+// `store` opened on `db` at `at`, with the sample cohort's people and `others` of another cohort.
+void openWithCohort(AttendanceDb& store, const fs::path& db, const char* at, int others = 0) {
+    REQUIRE(store.open(db, test::localTime(at)).status.ok());
+    std::vector<Participant> people;
+    for (const auto& c : test::sampleRosterCodes()) people.push_back({c, "P" + c, "", "X", "Beleid", "zutphen-2026", ""});
+    for (int i = 1; i <= others; ++i) people.push_back({"OT" + std::to_string(10 + i), "Ander", "", "Y", "", "andere-groep", ""});
+    RosterImportResult r;
+    REQUIRE(store.importRoster(people, test::localTime(at), r).ok());
+}
+
 }  // namespace
 
 TEST_CASE("the kiosk holds today only, and a staff page for a day long ago shows that day's people and times from the store",
@@ -80,12 +90,7 @@ TEST_CASE("the kiosk holds today only, and a staff page for a day long ago shows
     {
         // The record as a central pull leaves it: this cohort and another one, on 200 earlier days.
         AttendanceDb store;
-        REQUIRE(store.open(db, test::localTime("2026-11-26T07:00")).status.ok());
-        std::vector<Participant> people;
-        for (const auto& c : sample) people.push_back({c, "P" + c, "", "X", "Beleid", "zutphen-2026", ""});
-        for (int i = 1; i <= 10; ++i) people.push_back({"OT" + std::to_string(10 + i), "Ander", "", "Y", "", "andere-groep", ""});
-        RosterImportResult r;
-        REQUIRE(store.importRoster(people, test::localTime("2026-11-26T07:00"), r).ok());
+        openWithCohort(store, db, "2026-11-26T07:00", 10);
         for (int d = 1; d <= 200; ++d) {
             const LocalDate day = kDay1.plusDays(-d);
             for (size_t i = 0; i < sample.size(); ++i) {
@@ -163,6 +168,87 @@ TEST_CASE("the kiosk holds today only, and a staff page for a day long ago shows
     ui.frame();
     CHECK(ui.session().ledger().eventCount() == 2);
     CHECK(ui.session().ledger().record(kDay1, "ZU03").isIn());
+}
+
+TEST_CASE("ledger_days rule 2: a staff-page day let go is read again on a second visit, with what was written meanwhile",
+          "[ui][staff][ledger]") {
+    test::AmsterdamTime tz;
+    PinConfig cfg;
+    test::TempDir dbDir;
+    const fs::path db = dbDir / "attendance.db";
+    const auto sample = test::sampleRosterCodes();
+    const LocalDate earlier = kDay1.plusDays(-3);
+    {
+        AttendanceDb store;
+        openWithCohort(store, db, "2026-11-26T07:00");
+        REQUIRE(store.appendEvent(tap(sample[0], earlier, 9, 0, EventKind::check_in)).ok());
+    }
+    test::UiHarness ui("2026-11-26T09:10", 1280, 800, cfg.path(), false, db);
+    unlock(ui);
+    auto visit = [&] {
+        ui.session().apply(ui::Intent::staffDay(-3));
+        ui.frame();
+        REQUIRE(ui.session().buildView().staff->date == earlier);
+        REQUIRE(framesUntil(ui, [&] { return !ui.session().buildView().staff->loading; }));
+    };
+    visit();
+    CHECK(ui.session().buildView().staff->present == 1);
+    // Back to today: the day is let go.
+    ui.session().apply(ui::Intent::staffDay(0));
+    ui.frame();
+    REQUIRE_FALSE(ui.session().ledger().holds(earlier));
+    {
+        // Meanwhile another kiosk (a late central pull) writes that day: not held, so not taken in.
+        AttendanceDb other;
+        REQUIRE(other.openExisting(db).ok());
+        REQUIRE(other.appendEvent(tap(sample[1], earlier, 9, 5, EventKind::check_in)).ok());
+    }
+    for (int i = 0; i < 20; ++i) ui.frame();
+    // The second visit reads the day again: both check-ins, not "laden…" for ever nor the old reading.
+    visit();
+    const ui::StaffView* st = ui.session().buildView().staff;
+    CHECK(st->present == 2);
+    const PresenceRow* second = rowOf(*st, sample[1]);
+    REQUIRE(second);
+    REQUIRE(second->checkIn);
+    CHECK(second->checkIn->hhmm() == "09:05");
+}
+
+TEST_CASE("ledger_days rule 3: another writer's check-in on a matrix day the kiosk does not hold folds the matrix again",
+          "[ui][staff][ledger][matrix]") {
+    test::AmsterdamTime tz;
+    PinConfig cfg;
+    test::TempDir dbDir;
+    const fs::path db = dbDir / "attendance.db";
+    const auto sample = test::sampleRosterCodes();
+    {
+        AttendanceDb store;
+        openWithCohort(store, db, "2026-12-10T07:00");
+    }
+    test::UiHarness ui("2026-12-10T09:10", 1280, 800, cfg.path(), false, db);
+    unlock(ui);
+    ui.tap("desk.tab.matrix");
+    REQUIRE(framesUntil(ui, [&] { return !ui.session().buildView().staff->matrixLoading; }));
+    auto day1Of = [&](const std::string& code) -> std::optional<DayStatus> {
+        for (const auto& r : ui.session().buildView().staff->matrix.rows)
+            if (r.participant.code == code && !r.days.empty()) return r.days[0];
+        return std::nullopt;
+    };
+    REQUIRE(day1Of(sample[4]));
+    CHECK(*day1Of(sample[4]) == DayStatus::absent);
+    {
+        // A late pull from the central record: day 1, which the kiosk does not hold (today is day 2).
+        AttendanceDb other;
+        REQUIRE(other.openExisting(db).ok());
+        REQUIRE(other.appendEvent(tap(sample[4], kDay1, 9, 0, EventKind::check_in)).ok());
+        REQUIRE(other.appendEvent(tap(sample[4], kDay1, 16, 30, EventKind::check_out)).ok());
+    }
+    REQUIRE_FALSE(ui.session().ledger().holds(kDay1));
+    CHECK(framesUntil(ui, [&] {
+        const auto d = day1Of(sample[4]);
+        return d && *d != DayStatus::absent;
+    }));
+    CHECK_FALSE(ui.session().ledger().holds(kDay1));  // folded on the store thread, not held
 }
 
 TEST_CASE("someone removed from the roster while present stays on the staff page, marked, and their correction reaches the export",

@@ -258,3 +258,40 @@ TEST_CASE("backups are complete databases, one a day, rotated", "[store]") {
     REQUIRE(restored.open(newestBackup(dir / "backups"), localTime("2026-11-26T10:00")).status.ok());
     CHECK(allEvents(restored).size() == 1);
 }
+
+TEST_CASE("attendance_db loadDay (what the kiosk holds): a walk-in has no cohort and is the day's, whatever cohorts are shown", "[store][ledger][walkin]") {
+    test::AmsterdamTime tz;
+    test::TempDir dir;
+    const auto file = dir / "a.db";
+    const LocalDate day{2026, 11, 26};
+    {
+        AttendanceDb db;
+        REQUIRE(db.open(file, localTime("2026-11-26T08:00")).status.ok());
+        Participant other = participant("OT01", "Ander", "Groep");
+        other.cohortId = "andere-groep";
+        RosterImportResult r;
+        REQUIRE(db.importRoster({participant("ZU01", "Anna", "Vries", "de"), other}, localTime("2026-11-26T08:00"), r).ok());
+        REQUIRE(db.appendEvent(checkIn("ZU01", localTime("2026-11-26T09:00"))).ok());
+        REQUIRE(db.appendEvent(checkIn("OT01", localTime("2026-11-26T09:01"))).ok());
+        REQUIRE(db.appendEvent(makeWalkInEvent("Gerrit Gast", "Gemeente Deventer", EventStamp::kiosk(localTime("2026-11-26T09:02"), "test"))).ok());
+    }
+    // After a restart, the day read back for this kiosk's cohort: Anna and the walk-in, not the other cohort.
+    AttendanceDb db;
+    REQUIRE(db.open(file, localTime("2026-11-26T12:00")).status.ok());
+    std::vector<AttendanceEvent> events;
+    REQUIRE(db.loadDay(day, std::vector<std::string>{"zutphen"}, events).ok());
+    int walkIns = 0, anna = 0, others = 0;
+    for (const auto& e : events) {
+        if (e.participantCode.empty()) walkIns += e.kind == EventKind::guest_registration && e.guestName == "Gerrit Gast";
+        else if (e.participantCode == "ZU01") ++anna;
+        else ++others;
+    }
+    CHECK(walkIns == 1);
+    CHECK(anna == 1);
+    CHECK(others == 0);
+    // No cohort shown at all (a kiosk without a programme yet): still the walk-in.
+    events.clear();
+    REQUIRE(db.loadDay(day, std::vector<std::string>{}, events).ok());
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].guestName == "Gerrit Gast");
+}

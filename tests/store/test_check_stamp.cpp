@@ -7,9 +7,13 @@
 
 #include <filesystem>
 #include <fstream>
+#include <chrono>
+#include <memory>
+#include <thread>
 
 #include "raw_sqlite.h"
 #include "store/check_stamp.h"
+#include "store/store_worker.h"
 #include "store_test_support.h"
 #include "test_support.h"
 
@@ -108,4 +112,29 @@ TEST_CASE("a connection that saw trouble, or was reopened, leaves no stamp: the 
         }
         CHECK(fs::exists(file.string() + ".checked"));
     }
+}
+
+TEST_CASE("attendance_db contract 4c: an I/O error seen by the store thread leaves no 'checked today' stamp", "[store][fault][stamp]") {
+    test::AmsterdamTime tz;
+    test::TempDir dir;
+    const fs::path file = dir / "attendance.db";
+    makeRecord(file);
+    REQUIRE(fs::exists(file.string() + ".checked"));
+    { std::ofstream(dir / "afile") << "not a folder"; }
+    auto db = std::make_unique<AttendanceDb>();
+    REQUIRE(db->open(file, localTime("2026-11-26T12:00")).status.ok());
+    {
+        StoreWorker worker(std::move(db), [] {});
+        // The day's backup into a "folder" that is a file: the copy cannot be opened, an I/O error.
+        const uint64_t ticket = worker.dailyBackup((dir / "afile" / "backups").string(), LocalDate{2026, 11, 26}, 7);
+        std::vector<StoreCompletion> done;
+        for (int i = 0; i < 2000 && done.empty(); ++i) {
+            done = worker.takeCompletions();
+            if (done.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        REQUIRE(done.size() == 1);
+        CHECK(done[0].ticket == ticket);
+        CHECK(done[0].status.kind == StoreErrorKind::io);
+    }  // the worker stops and the connection closes cleanly
+    CHECK_FALSE(fs::exists(file.string() + ".checked"));
 }

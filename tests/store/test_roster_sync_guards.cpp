@@ -49,3 +49,27 @@ TEST_CASE("the live roster sync refuses an empty list and keeps the stored form 
     CHECK(stored[0].participant.code == "0007");
     CHECK(stored[1].participant.code == "0031");
 }
+
+TEST_CASE("roster import rule (codes kept): a former participant's 0007 re-imported as 7 is the same person again, not a new one", "[store][roster][case]") {
+    test::AmsterdamTime tz;
+    test::TempDir dir;
+    AttendanceDb db;
+    REQUIRE(db.open(dir / "attendance.db", kNow).status.ok());
+    RosterImportResult r;
+    REQUIRE(db.importRoster({test::participant("0007", "Bram", "Verhoef"), test::participant("0031", "Ilse", "Linden")}, kNow, r).ok());
+    // Bram leaves the list: a former participant, kept under his stored code.
+    REQUIRE(db.importRoster({test::participant("0031", "Ilse", "Linden")}, kNow, r).ok());
+    REQUIRE(r.deactivated == 1);
+    // He comes back in a list saved by Excel, without the zeros.
+    REQUIRE(db.importRoster({test::participant("7", "Bram", "Verhoef"), test::participant("31", "Ilse", "Linden")}, kNow, r).ok());
+    CHECK(r.added == 0);
+    REQUIRE(r.codesRestored.size() == 2);
+    CHECK(r.codesRestored[0].incoming == "7");
+    CHECK(r.codesRestored[0].stored == "0007");
+    std::vector<StoredParticipant> stored;
+    REQUIRE(db.participants(stored).ok());
+    REQUIRE(stored.size() == 2);  // no new person "7"
+    CHECK(stored[0].participant.code == "0007");
+    CHECK(stored[0].active);
+    CHECK(stored[1].participant.code == "0031");
+}

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <map>
 #include <set>
 
 #include "store/quarantine.h"
@@ -198,6 +199,94 @@ TEST_CASE("damaged pages in the event log: every readable event is carried past 
     const auto lines = describeOpenReport(test::texts(), report);
     REQUIRE(lines.size() == 1);
     CHECK(lines[0].find("Hoogstens " + std::to_string(report.eventsNotCarried)) != std::string::npos);
+}
+
+namespace {
+
+// The rowids (seq) of the cells on table-leaf page `page`, read from the file's bytes.
+std::set<int64_t> leafRowids(const std::filesystem::path& file, int64_t page, int64_t pageSize) {
+    std::ifstream f(file, std::ios::binary);
+    std::string bytes(static_cast<size_t>(pageSize), '\0');
+    f.seekg(static_cast<std::streamoff>((page - 1) * pageSize));
+    f.read(bytes.data(), static_cast<std::streamsize>(pageSize));
+    auto u8 = [&](size_t i) { return static_cast<unsigned char>(bytes[i]); };
+    auto varint = [&](size_t& i) {
+        int64_t v = 0;
+        for (int n = 0; n < 9; ++n) {
+            const unsigned char b = u8(i++);
+            if (n == 8) return (v << 8) | b;
+            v = (v << 7) | (b & 0x7F);
+            if (!(b & 0x80)) break;
+        }
+        return v;
+    };
+    std::set<int64_t> out;
+    REQUIRE(u8(0) == 0x0D);  // a table b-tree leaf
+    const size_t cells = (u8(3) << 8) | u8(4);
+    for (size_t c = 0; c < cells; ++c) {
+        size_t at = (u8(8 + 2 * c) << 8) | u8(9 + 2 * c);
+        varint(at);  // the payload's size
+        out.insert(varint(at));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("quarantine contract 2, exactly: the events of the damaged pages are lost, and not one good event after each stretch",
+          "[store][fault][quarantine]") {
+    test::AmsterdamTime tz;
+    test::TempDir dir;
+    const auto file = dir / "attendance.db";
+    {
+        AttendanceDb db;
+        openWithRoster(db, file);
+        for (int i = 0; i < 600; ++i) {
+            auto e = checkIn("ZU01", localTime("2026-11-26T09:00"));
+            e.reason = std::string(200, 'r');
+            REQUIRE(db.appendEvent(e).ok());
+        }
+        checkpointAndClose(db);
+    }
+    std::map<int64_t, std::string> idOf;  // seq -> id, before the damage
+    {
+        sqlite3* raw = nullptr;
+        sqlite3_stmt* st = nullptr;
+        REQUIRE(sqlite3_open_v2(file.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+        REQUIRE(sqlite3_prepare_v2(raw, "SELECT seq, id FROM attendance_event", -1, &st, nullptr) == SQLITE_OK);
+        while (sqlite3_step(st) == SQLITE_ROW)
+            idOf[sqlite3_column_int64(st, 0)] = reinterpret_cast<const char*>(sqlite3_column_text(st, 1));
+        sqlite3_finalize(st);
+        sqlite3_close(raw);
+    }
+    REQUIRE(idOf.size() == 600);
+    const int64_t pageSize = rawInt(file, "PRAGMA page_size");
+    const int64_t leaves = rawInt(file, "SELECT count(*) FROM dbstat WHERE name = 'attendance_event' AND pagetype = 'leaf'");
+    REQUIRE(leaves > 20);
+    // Three stretches: one page, two pages side by side, and one more page further on.
+    std::vector<int64_t> pages;  // found before any damage: dbstat reads through the tree
+    for (const int64_t nth : {leaves / 4, leaves / 2, leaves / 2 + 1, 3 * leaves / 4})
+        pages.push_back(rawInt(file, "SELECT pageno FROM dbstat WHERE name = 'attendance_event' AND pagetype = 'leaf' ORDER BY path LIMIT 1 OFFSET " +
+                                         std::to_string(nth)));
+    std::set<int64_t> lost;
+    for (const int64_t page : pages) {
+        REQUIRE(page > 1);
+        for (int64_t seq : leafRowids(file, page, pageSize)) lost.insert(seq);
+    }
+    for (const int64_t page : pages) damagePage(file, page, pageSize);
+    REQUIRE_FALSE(lost.empty());
+
+    AttendanceDb db;
+    const auto report = db.open(file, localTime("2026-11-26T12:34"));
+    REQUIRE(report.status.ok());
+    REQUIRE_FALSE(report.quarantinedTo.empty());
+    const auto carried = eventIds(db);
+    std::set<std::string> expected;
+    for (const auto& [seq, id] : idOf)
+        if (!lost.count(seq)) expected.insert(id);
+    CHECK(carried.size() == expected.size());
+    CHECK(carried == expected);
+    CHECK(report.eventsNotCarried == static_cast<int>(lost.size()));
 }
 
 TEST_CASE("two quarantines in the same second keep both damaged files", "[store][fault][quarantine]") {
