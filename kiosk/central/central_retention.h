@@ -14,9 +14,14 @@
 //   1. One transaction: the newest evidence is read and the delete done under the same lock as
 //      central-setup's migrations (no setup or second purge in between); all or nothing.
 //   2. The roster, the kiosk rows and the releases are kept (the kiosks keep their participants too).
-//   3. Afterwards VACUUM attendance_event, so the space of the deleted rows is reclaimed for reuse.
-//   4. Kiosks are not affected: their own copies follow the same rule at their own start; their
-//      high-water marks are local, so a purge on the server never makes a kiosk pull again.
+//   3. The applied cut-off is kept (central_cutoff, never moved back) in the same transaction: from
+//      then on the server refuses any event dated before it (a trigger; central_schema.cpp, version
+//      5), and kiosks drop such events from their outbox with a line in the log and never offer
+//      them again (central_sync.h, rule 5): a purge is not undone by a kiosk restored from an old
+//      backup. One rule everywhere.
+//   4. Afterwards VACUUM attendance_event, so the space of the deleted rows is reclaimed for reuse.
+//   5. Kiosks' own copies follow the same rule at their own start; their high-water marks are
+//      local, so a purge on the server never makes a kiosk pull again.
 #pragma once
 
 #include <optional>
