@@ -15,8 +15,10 @@
 //        any state ──stop()──► STOPPED (the thread ends; a push in flight finishes its statement
 //                                       or fails, the outbox keeps what was not confirmed)
 //
-//   OFFLINE  connectCentral() (connect_timeout 5 s), then LISTEN attendance_event. On success a
-//            full sync is due at once (whatever was queued while offline goes up first).
+//   OFFLINE  connectCentral() (connect_timeout 3 s), the statement limits (kStatementLimits), LISTEN
+//            attendance_event, then the peer check (central_peer.h: the same schema version, a kiosk
+//            row for this id; otherwise BACKOFF saying which, and nothing moves). On success a full
+//            sync is due at once (whatever was queued while offline goes up first).
 //   ONLINE   waits in poll() on the connection's socket and an eventfd, with a timeout:
 //              - poke() (the session, after the store thread committed a local event) → push;
 //              - a NOTIFY attendance_event whose payload (origin kiosk) is not this kiosk → pull;
@@ -24,12 +26,13 @@
 //                the command line or a script) → push;
 //              - every slowPollMs (30 s) → push and pull (a NOTIFY lost with a dropped connection);
 //              - every livenessMs (5 s) → SELECT 1 (invariant 4).
-//   SYNCING  pushOutbox() then pullOtherKiosks() as due (central_sync.h has the rules); on a full
+//   SYNCING  pushOutbox() (which first recovers what a restored server lost, central_sync.h rule 5)
+//            then pullOtherKiosks() as due (central_sync.h has the rules); on a full
 //            sync (after connecting, and every slowPollMs) then syncRoster() for `cohorts`
 //            (central_roster.h): when it applied a release, rostersApplied() moves and
 //            `onVisibleChange` is called, and the session has the store thread read the roster
-//            again (the screens show the new people without a restart). Then the kiosk table for
-//            the Status page. A failure that closed the connection → BACKOFF; a
+//            again (the screens show the new people without a restart). Then this database's stamp
+//            and the other boxes under this id (rule 7), and the kiosk table, for the Status page. A failure that closed the connection → BACKOFF; a
 //            failure on a live connection (a statement refused) also → BACKOFF, so that a bad
 //            event cannot spin the thread.
 //   BACKOFF  waits backoffMs (1 s, doubling per failure up to 5 s; reset by a successful sync),

@@ -5,6 +5,7 @@
 // check-ins under a second meanwhile; nothing confirmed is lost.
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 
 #include "central/sync_status.h"
 #include "live_kiosk.h"
@@ -104,6 +105,47 @@ TEST_CASE("a server that stops answering without a reset is shown as not reachab
     CHECK(stopMs < 5000);
     std::printf("[hang] shown as not reachable %lld ms after the server stopped answering, 5 waiting; door worst %lld ms; "
                 "stopped in %lld ms\n", sinceHang, worstDoor, stopMs);
+}
+
+}  // namespace kiosk::test
+
+namespace kiosk::test {
+
+// The real kiosk (under Xvfb: the "[kiosk]" entry): systemd's SIGTERM while its sync thread's
+// statement waits behind a lock the DBA holds.
+TEST_CASE("SIGTERM stops the real kiosk within 5 s while its statement waits on a lock", "[central][kiosk][stop]") {
+    REQUIRE(std::getenv("DISPLAY"));
+    CentralDb c;
+    LiveKiosk a("a", c.addKiosk("a"));
+    PgResult before = c.owner.exec("SELECT last_seen FROM kiosk WHERE id = 'a'");
+    const std::string seenBefore = before.text(0, 0);
+    const int pid = spawn({kBinary, "--config", (a.dir / "config").string(), "--db", a.db().string(), "--size", "800x480"},
+                          {{"TZ", "Europe/Amsterdam"}});
+    REQUIRE(pid > 0);
+    REQUIRE(waitUntil(15'000, [&] {
+                PgResult r = c.owner.exec("SELECT last_seen FROM kiosk WHERE id = 'a'");
+                return r.ok() && r.text(0, 0) != seenBefore;
+            }) >= 0);
+    PgConnection dba;
+    REQUIRE(dba.connect(c.server.ownerUrl(c.db)).empty());
+    REQUIRE(dba.exec("BEGIN").ok());
+    REQUIRE(dba.exec("LOCK TABLE attendance_event IN ACCESS EXCLUSIVE MODE").ok());
+    const auto door = Steady::now();
+    REQUIRE(a.cli({"checkin", "ZU01", "--at", "2026-11-26T08:55"}).exitCode == 0);  // beside the kiosk
+    const long long doorMs = std::chrono::duration_cast<std::chrono::milliseconds>(Steady::now() - door).count();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // its push now waits on the lock
+
+    const auto t0 = Steady::now();
+    CHECK(stop(pid) == 0);
+    const long long stopMs = std::chrono::duration_cast<std::chrono::milliseconds>(Steady::now() - t0).count();
+    CHECK(stopMs < 5000);
+    REQUIRE(dba.exec("ROLLBACK").ok());
+    CHECK(countEvents(c.owner) == 0);
+    CHECK(a.count("SELECT count(*) FROM central_outbox") == 1);
+    REQUIRE(a.sync().exitCode == 0);
+    CHECK(countEvents(c.owner) == 1);
+    std::printf("[kiosk stop] SIGTERM to exit %lld ms with a statement behind a lock; door check-in %lld ms; lost 0\n",
+                stopMs, doorMs);
 }
 
 }  // namespace kiosk::test
