@@ -128,8 +128,10 @@ struct AttendanceRules {
     int undoSeconds = 10;
     int lateGraceMinutes = 10;
     int earlyLeaveGraceMinutes = 10;
+    bool sharedRecord = false;  // a central record is configured: other kiosks may hold events this
+                                // one has not pulled yet (checkin_flow.h, invariant 6)
     static AttendanceRules from(const KioskSettings& s) {
-        return {s.undoSeconds, s.lateGraceMinutes, s.earlyLeaveGraceMinutes};
+        return {s.undoSeconds, s.lateGraceMinutes, s.earlyLeaveGraceMinutes, !s.centralUrl.empty()};
     }
 };
 

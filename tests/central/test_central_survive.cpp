@@ -302,6 +302,36 @@ TEST_CASE("a kiosk whose row is missing on the server is refused with a clear me
     CHECK_FALSE(has(r.out, "Verzonden"));
 }
 
+TEST_CASE("the door's facts stand: a check-out of a check-in not yet pulled, and a return before the check-out was pulled",
+          "[central][survive][doorfacts]") {
+    CentralDb c;
+    Kiosk a("a", c.addKiosk("a"));
+    Kiosk b("b", c.addKiosk("b"));
+    REQUIRE(a.checkIn("ZU01", "2026-11-26T09:00").exitCode == 0);
+    requireSync(a);
+    // Anna leaves through b, which has not pulled her check-in yet: recorded, not "niet ingecheckt".
+    RunResult out = b.cli({"checkout", "ZU01", "--at", "2026-11-26T12:00"});
+    INFO(out.out << out.err);
+    CHECK(out.exitCode == 0);
+    requireSync(b);
+    // She comes back through a, which has not pulled the check-out yet: recorded, not "al ingecheckt".
+    RunResult back = a.checkIn("ZU01", "2026-11-26T13:00");
+    INFO(back.out << back.err);
+    CHECK(back.exitCode == 0);
+    requireSync(a);
+    requireSync(b);
+    // Impossible in any view stays refused: a check-out before a's own check-in of 13:00.
+    RunResult early = a.cli({"checkout", "ZU01", "--at", "2026-11-26T12:30"});
+    CHECK(early.exitCode == 4);
+    CHECK(countEvents(c.owner) == 3);
+    const std::string listA = a.presenceList(), listB = b.presenceList();
+    INFO(listA << "\n" << listB);
+    CHECK(listA == listB);
+    CHECK(has(rowOf(listA, "Anna"), "09:00"));
+    CHECK(a.localEvents() == 3);
+    CHECK(b.localEvents() == 3);
+}
+
 TEST_CASE("a purge on the server is not undone by a kiosk restored from an older backup",
           "[central][survive][retention]") {
     CentralDb c;
