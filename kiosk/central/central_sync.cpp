@@ -1,5 +1,6 @@
 #include "central_sync.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,7 +26,7 @@ std::string insertStatement(size_t rows) {
         for (int c = 0; c < kInsertColumns; ++c) sql += (c ? ",$" : "$") + std::to_string(++p);
         sql += ")";
     }
-    return sql + " ON CONFLICT (id) DO NOTHING";
+    return sql + " ON CONFLICT (id) DO NOTHING RETURNING origin_seq";
 }
 
 constexpr const char* kSelectFrom =
@@ -155,13 +156,17 @@ PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string&
         }
         if (!inserted.ok()) return fail(inserted.error());
         const int64_t fresh = inserted.affected();
+        // The acknowledged mark is what the server stored in this series (rule 3), not what it
+        // skipped as already held under an earlier one: else rule 5 would see a gap that is none.
+        int64_t storedTop = 0;
+        for (int i = 0; i < inserted.rows(); ++i) storedTop = std::max<int64_t>(storedTop, inserted.integer(i, 0));
         if (PgResult seen = stampContact(c, kioskId, clock); !seen.ok()) return fail(seen.error());
         if (PgResult r = c.exec("COMMIT"); !r.ok()) return fail(r.error());
         stamped = true;
         out.sent += static_cast<int64_t>(seqs.size());
         out.newOnServer += fresh;
         // Committed on the server: now, and only now, off the outbox.
-        if (auto s = outbox.markUploaded(seqs); !s.ok()) {
+        if (auto s = outbox.markUploaded(seqs, storedTop); !s.ok()) {
             out.storeFailed = true;
             out.error = s.detail;
             return out;

@@ -171,7 +171,7 @@ StoreStatus CentralOutbox::waiting(int limit, std::vector<CentralEventRow>& out)
     return rc == SQLITE_DONE ? StoreStatus{} : statusOf(db_, rc);
 }
 
-StoreStatus CentralOutbox::markUploaded(const std::vector<int64_t>& seqs) {
+StoreStatus CentralOutbox::markUploaded(const std::vector<int64_t>& seqs, int64_t storedTop) {
     if (auto s = execSql(db_, "BEGIN IMMEDIATE"); !s.ok()) return s;
     Statement del(db_, "DELETE FROM central_outbox WHERE seq = ?");
     for (int64_t seq : seqs) {
@@ -188,7 +188,7 @@ StoreStatus CentralOutbox::markUploaded(const std::vector<int64_t>& seqs) {
     StoreStatus s = seqs.empty() ? StoreStatus{} : epoch(epochNow);
     if (s.ok() && !seqs.empty()) s = ackedMark(acked);
     if (s.ok() && !seqs.empty()) {
-        const int64_t top = std::max(acked, *std::max_element(seqs.begin(), seqs.end()));
+        const int64_t top = std::max(acked, storedTop >= 0 ? storedTop : *std::max_element(seqs.begin(), seqs.end()));
         s = setMeta(db_, "central_acked", std::to_string(epochNow) + ":" + std::to_string(top));
     }
     if (s.ok()) s = execSql(db_, "COMMIT");

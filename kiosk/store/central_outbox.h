@@ -87,8 +87,9 @@ public:
     // "was a local event written?" check (central/sync_worker.h).
     StoreStatus dataVersion(int64_t& v);
     StoreStatus waiting(int limit, std::vector<CentralEventRow>& out);
-    // Also moves the acknowledged mark (ackedMark) to the highest of `seqs`, in the same transaction.
-    StoreStatus markUploaded(const std::vector<int64_t>& seqs);
+    // Also moves the acknowledged mark (ackedMark) up to `storedTop` (the highest number the server
+    // stored of them; -1: the highest of `seqs`), in the same transaction.
+    StoreStatus markUploaded(const std::vector<int64_t>& seqs, int64_t storedTop = -1);
     // This kiosk's origin epoch (meta central_epoch; 0 when unset: never restored). `restore` sets a
     // new one (central_sync.h, rule 2).
     StoreStatus epoch(int64_t& out);
