@@ -102,10 +102,10 @@ test_all() {
 
     say "4/6 ThreadSanitizer: de opslagthread, de pincodecontrole, de exportthread / the store thread, PIN check, export thread"
     build build/tsan -DKIOSK_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKIOSK_SANITIZE=thread \
-        -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 -- store_tests ui_tests export_tests sim_week
+        -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 -- store_tests ui_tests session_tests export_tests sim_week
     # Pango's own helper threads and glib locks are invisible to TSan: tests/tsan-suppressions.txt
     TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$ROOT/tests/tsan-suppressions.txt" \
-        ctest_stage build/tsan -R '^(store|ui|export):' -LE slow
+        ctest_stage build/tsan -R '^(store|ui|session|export):' -LE slow
     # The simulated week: every thread at work for seven days (its memory figure is not judged here).
     TSAN_OPTIONS="halt_on_error=1 suppressions=$ROOT/tests/tsan-suppressions.txt" SIM_WEEK_NO_MEMORY_TARGET=1 \
         build/tsan/tests/sim/sim_week | tail -4

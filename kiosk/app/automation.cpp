@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <cstring>
 
-#include "app/json.h"
+#include "core/json.h"
 #include "app/png_writer.h"
 #include "ui/layout.h"
 #include "ui/widgets.h"

@@ -3,8 +3,9 @@
 #include <cstdio>
 #include <cstring>
 
-#include "app/command_line.h"
-#include "app/commands.h"
+#include "cli/command_line.h"
+#include "app/run_kiosk.h"
+#include "cli/commands.h"
 
 #ifndef KIOSK_VERSION
 #define KIOSK_VERSION "0.0.0"

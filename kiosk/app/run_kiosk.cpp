@@ -5,10 +5,11 @@
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
 
-#include "app/commands.h"
-#include "app/kiosk_session.h"
-#include "app/paths.h"
-#include "app/startup_trace.h"
+#include "app/run_kiosk.h"
+#include "cli/command_line.h"
+#include "session/kiosk_session.h"
+#include "content/paths.h"
+#include "session/startup_trace.h"
 #include "app/window_app.h"
 
 namespace kiosk {

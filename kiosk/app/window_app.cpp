@@ -20,8 +20,8 @@
 
 
 #include "app/automation.h"
-#include "app/input_bindings.h"
-#include "app/startup_trace.h"
+#include "session/input_bindings.h"
+#include "session/startup_trace.h"
 #include "frame_pacer.h"
 #include "systemd_notify.h"
 #include "ui/layout.h"

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "kiosk_session.h"
+#include "session/kiosk_session.h"
 
 namespace kiosk {
 

@@ -12,7 +12,7 @@
 //   2. A series is (origin kiosk, origin epoch); on the server (origin_kiosk, origin_epoch,
 //      origin_seq) is unique, origin_seq the kiosk's local sequence number. The epoch is the
 //      database's identity (meta central_epoch): random, made with the database (attendance_db.cpp,
-//      migrate), replaced by `restore` (app/commands_store.cpp) and by rule 3. A replaced box's empty
+//      migrate), replaced by `restore` (cli/commands_store.cpp) and by rule 3. A replaced box's empty
 //      database is a new series: it never collides with its predecessor's numbers and pulls its
 //      predecessor's events like any other kiosk's. Databases made before issue 27 keep epoch 0.
 //   3. Push: the oldest outbox rows first, `batch` at a time, each batch in one server transaction
@@ -34,8 +34,10 @@
 //      events above the server's number go back into the outbox, and the pulled events it holds
 //      above it are offered again (the server takes another kiosk's event only above its highest
 //      number of that series, and marked as offered by this kiosk: central_schema.cpp, version 5).
-//      A kiosk that died meanwhile is thus not needed. What the server lacked is counted by id, noted (meta central_recovered) and said
-//      by `sync`, `doctor` and the Status page. Retention is one rule: an event dated before the
+//      A kiosk that died meanwhile is thus not needed. What the server lacked is counted by id,
+//      noted (meta central_recovered) and said by `sync`, `doctor` and the Status page (the
+//      acknowledged mark counts only what the server stored in this series, RETURNING origin_seq,
+//      so an event it held under an earlier series is no gap). Retention is one rule: an event dated before the
 //      central cut-off (the last `central-setup --purge`, central_retention.h) is never offered
 //      again, and the push drops it from the outbox with a line in the log; the server refuses it
 //      too (a trigger), and what it purged is never pulled back. Only what the kiosk holds is sent.

@@ -30,7 +30,7 @@
 //   loaded() until its events come from the store (AttendanceDb::loadDay on the store thread) and
 //   loadDay() replaces what the ledger had of it; meanwhile the staff page says "laden…". Events
 //   of cohorts this kiosk does not show never reach it: the store leaves them out at the query,
-//   and the session passes other writers' events of them by (app/ledger_days.h, shows()).
+//   and the session passes other writers' events of them by (session/ledger_days.h, shows()).
 //   The matrix's seven days are folded on the store thread (AttendanceDb::summarise), not held.
 //   So the ledger's memory follows today's events plus one day, not the length of the record.
 //   A ledger never told what to hold (tests, tools) holds every day it is given.

@@ -3,7 +3,7 @@
 // Keystrokes are collected; Enter hands over the code. A partial code followed by a long pause
 // (someone leaning on the keyboard, a scanner that lost half a read) is discarded, so it can never
 // glue onto the next scan. Codes are letters and digits, case-insensitive.
-// The reader is fed the key events in the order they happened (app/input_bindings.h takes them
+// The reader is fed the key events in the order they happened (session/input_bindings.h takes them
 // from GLFW's callbacks, not from a once-a-frame poll), so two scans in one frame are two codes
 // and an Enter pressed and released between two frames still counts. Times are the steady clock.
 #pragma once

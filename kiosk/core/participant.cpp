@@ -2,49 +2,10 @@
 
 #include <cstdint>
 
+#include "core/utf8.h"
+
 namespace kiosk {
 namespace {
-
-// Decodes one UTF-8 code point; on malformed input returns the byte and advances by one.
-uint32_t decode(std::string_view s, size_t& i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    auto cont = [&](size_t k) -> int {
-        if (i + k >= s.size()) return -1;
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        return (b & 0xC0) == 0x80 ? (b & 0x3F) : -1;
-    };
-    if (b0 < 0x80) { ++i; return b0; }
-    if ((b0 & 0xE0) == 0xC0) {
-        int c1 = cont(1);
-        if (c1 >= 0) { i += 2; return ((b0 & 0x1Fu) << 6) | static_cast<uint32_t>(c1); }
-    } else if ((b0 & 0xF0) == 0xE0) {
-        int c1 = cont(1), c2 = cont(2);
-        if (c1 >= 0 && c2 >= 0) { i += 3; return ((b0 & 0x0Fu) << 12) | (static_cast<uint32_t>(c1) << 6) | static_cast<uint32_t>(c2); }
-    } else if ((b0 & 0xF8) == 0xF0) {
-        int c1 = cont(1), c2 = cont(2), c3 = cont(3);
-        if (c1 >= 0 && c2 >= 0 && c3 >= 0) {
-            i += 4;
-            return ((b0 & 0x07u) << 18) | (static_cast<uint32_t>(c1) << 12) | (static_cast<uint32_t>(c2) << 6) | static_cast<uint32_t>(c3);
-        }
-    }
-    ++i;
-    return b0;
-}
-
-void appendUtf8(std::string& out, uint32_t cp) {
-    if (cp < 0x80) out += static_cast<char>(cp);
-    else if (cp < 0x800) { out += static_cast<char>(0xC0 | (cp >> 6)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
-    else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // Latin-1 Supplement and Latin Extended-A folded to their base letters.
 const char* foldLatin(uint32_t cp) {
@@ -85,7 +46,7 @@ std::string foldForSearch(std::string_view s) {
     std::string out;
     out.reserve(s.size());
     for (size_t i = 0; i < s.size();) {
-        const uint32_t cp = decode(s, i);
+        const uint32_t cp = utf8Next(s, i);
         if (cp < 0x80) {
             out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
         } else if (const char* f = foldLatin(cp)) {
@@ -93,7 +54,7 @@ std::string foldForSearch(std::string_view s) {
         } else if (cp == 0x2019 || cp == 0x2018) {
             out += '\'';
         } else {
-            appendUtf8(out, cp);
+            utf8Append(out, cp);
         }
     }
     return out;
@@ -162,7 +123,7 @@ std::string normaliseCode(std::string_view code) {
 std::string firstCharacter(std::string_view s) {
     if (s.empty()) return {};
     size_t i = 0;
-    decode(s, i);
+    utf8Next(s, i);
     return std::string(s.substr(0, i));
 }
 

@@ -27,6 +27,13 @@ struct RosterRow {
     Participant participant;
 };
 
+// The roster as the store takes it (store/store_opening.h): its validated rows and the file's text,
+// whose hash tells whether it changed since the last import. The text is not owned.
+struct RosterInput {
+    std::vector<Participant> rows;
+    std::string_view csvText;
+};
+
 struct RosterParse {
     std::vector<RosterRow> rows;
     Problems problems;  // errors refuse the whole file; warnings do not

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "core/utf8.h"
+
 namespace kiosk {
 
 // The exercise screen's arrangement, in em (ui/screen_exercise.cpp draws with the same numbers):
@@ -66,7 +68,7 @@ int estimateStepPages(std::string_view text, const StepTextBox& box) {
         if (j == std::string_view::npos) j = text.size();
         float w = 0;
         for (size_t k = i; k < j; ++k)
-            if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) w += advance(static_cast<unsigned char>(text[k])) * px;
+            if (!utf8IsContinuation(text[k])) w += advance(static_cast<unsigned char>(text[k])) * px;
         const float space = line > 0 ? advance(' ') * px : 0.0f;
         if (line > 0 && line + space + w > box.width) {
             ++lines;

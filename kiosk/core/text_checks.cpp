@@ -3,36 +3,10 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "core/utf8.h"
+
 namespace kiosk {
 namespace {
-
-// Length of the valid UTF-8 character at s[i], or 0 when it is not one (contract rule 1).
-size_t validSequenceLength(std::string_view s, size_t i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) return 1;
-    size_t len = 0;
-    uint32_t cp = 0, min = 0;
-    if (b0 >= 0xC2 && b0 <= 0xDF) { len = 2; cp = b0 & 0x1Fu; min = 0x80; }
-    else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0Fu; min = 0x800; }
-    else if (b0 >= 0xF0 && b0 <= 0xF4) { len = 4; cp = b0 & 0x07u; min = 0x10000; }
-    else return 0;
-    if (i + len > s.size()) return 0;
-    for (size_t k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (b & 0x3Fu);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return len;
-}
-
-uint32_t codePointAt(std::string_view s, size_t i, size_t len) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (len == 1) return b0;
-    uint32_t cp = b0 & (len == 2 ? 0x1Fu : len == 3 ? 0x0Fu : 0x07u);
-    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
-    return cp;
-}
 
 bool isControl(uint32_t cp, bool multiline) {
     if (multiline && (cp == '\n' || cp == '\r' || cp == '\t')) return false;
@@ -42,29 +16,19 @@ bool isControl(uint32_t cp, bool multiline) {
 }  // namespace
 
 size_t firstInvalidUtf8(std::string_view s) {
-    for (size_t i = 0; i < s.size();) {
-        const size_t len = validSequenceLength(s, i);
-        if (len == 0) return i;
-        i += len;
-    }
-    return kTextOk;
+    const size_t bad = utf8FirstInvalid(s);
+    return bad == kUtf8Valid ? kTextOk : bad;
 }
 
 size_t firstControlCharacter(std::string_view s, bool multiline) {
     for (size_t i = 0; i < s.size();) {
-        size_t len = validSequenceLength(s, i);
-        if (len == 0) len = 1;
-        if (isControl(codePointAt(s, i, len), multiline)) return i;
-        i += len;
+        const size_t at = i;
+        if (isControl(utf8Next(s, i), multiline)) return at;
     }
     return kTextOk;
 }
 
-size_t characterCount(std::string_view s) {
-    size_t n = 0;
-    for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    return n;
-}
+size_t characterCount(std::string_view s) { return utf8Length(s); }
 
 TextPosition positionOf(std::string_view text, size_t offset) {
     TextPosition p;
@@ -74,7 +38,7 @@ TextPosition positionOf(std::string_view text, size_t offset) {
         if (c == '\n') {
             ++p.line;
             p.column = 1;
-        } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+        } else if (!utf8IsContinuation(c)) {
             ++p.column;
         }
     }
@@ -86,7 +50,7 @@ TextCheck checkText(std::string_view s, size_t maxCharacters, bool multiline) {
     if (const size_t ctl = firstControlCharacter(s, multiline); ctl != kTextOk) return {TextFault::control_character, ctl};
     size_t n = 0;
     for (size_t i = 0; i < s.size(); ++i) {
-        if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+        if (utf8IsContinuation(s[i])) continue;
         if (++n > maxCharacters) return {TextFault::too_long, i};
     }
     return {};
@@ -101,8 +65,9 @@ std::string replaced(std::string_view s, bool allowLineBreaks) {
     std::string out;
     out.reserve(s.size() + 8);
     for (size_t i = 0; i < s.size();) {
-        const size_t len = validSequenceLength(s, i);
-        if (len == 0 || isControl(codePointAt(s, i, len), allowLineBreaks)) {
+        const size_t len = utf8SequenceLength(s, i);
+        size_t next = i;
+        if (len == 0 || isControl(utf8Next(s, next), allowLineBreaks)) {
             out += kReplacement;
             i += len == 0 ? 1 : len;
             continue;

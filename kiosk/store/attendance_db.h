@@ -55,20 +55,11 @@
 #include "core/participant.h"
 #include "core/roster.h"
 #include "store/store_lock.h"
+#include "store/store_status.h"
 
 struct sqlite3;
 
 namespace kiosk {
-
-enum class StoreErrorKind { none, disk_full, read_only, locked, damaged, io, too_new, clock_implausible, other };
-
-struct StoreStatus {
-    StoreErrorKind kind = StoreErrorKind::none;
-    std::string detail;  // SQLite's own words, for logs and staff mode
-    bool ok() const { return kind == StoreErrorKind::none; }
-    static StoreStatus success() { return {}; }
-};
-const char* storeErrorKey(StoreErrorKind k);  // catalogue key under "store_error."
 
 struct RosterImportResult {
     int added = 0, updated = 0, unchanged = 0, deactivated = 0;

@@ -8,7 +8,8 @@
 #include <cstdint>
 #include <string>
 
-#include "attendance_db.h"
+#include "core/attendance.h"
+#include "store/store_status.h"
 
 namespace kiosk::store_detail {
 

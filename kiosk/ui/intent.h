@@ -1,5 +1,5 @@
 // intent.h: what the person asked for this frame, one small struct per kind of request. A screen
-// returns an Intent; the session applies it (app/kiosk_session.cpp) with std::visit, so every kind
+// returns an Intent; the session applies it (session/kiosk_session.cpp) with std::visit, so every kind
 // is handled or the build fails, and no field means two things.
 #pragma once
 

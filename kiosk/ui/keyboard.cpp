@@ -4,15 +4,9 @@
 #include <vector>
 
 #include "widgets.h"
+#include "core/utf8.h"
 
 namespace kiosk::ui {
-
-void popUtf8(std::string& s) {
-    if (s.empty()) return;
-    size_t n = s.size() - 1;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-    s.resize(n);
-}
 
 float keyHeight(const KeyboardSpec& spec) {
     const Theme& t = theme();
@@ -80,7 +74,7 @@ bool drawKeyboard(const KeyboardSpec& spec, std::string& text) {
     ImGui::SetCursorScreenPos(ImVec2(spec.max.x - wideW, y));
     const std::string backId = std::string(spec.id) + ".key.backspace";
     if (touchButton({backId.c_str(), "", ImVec2(wideW, keyH), ButtonStyle::secondary, {}, Icon::backspace}) && !text.empty()) {
-        popUtf8(text);
+        utf8PopBack(text);
         changed = true;
     }
     return changed;
@@ -109,9 +103,7 @@ bool drawTextField(const char* id, const std::string& label, const std::string& 
         // Show the end of a long text: that is where typing happens.
         std::string shown = text;
         while (textSize(t.fonts.title, shown).x > w && !shown.empty()) {
-            size_t n = 1;  // drop one whole UTF-8 character from the front
-            while (n < shown.size() && (static_cast<unsigned char>(shown[n]) & 0xC0) == 0x80) ++n;
-            shown.erase(0, n);
+            shown.erase(0, utf8BoundaryAfter(shown, 0));  // drop one whole UTF-8 character from the front
         }
         drawText(t.fonts.title, ImVec2(tx, ty), t.palette.ink, shown);
         if (active) {

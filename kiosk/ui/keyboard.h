@@ -37,6 +37,5 @@ bool drawKeypad(std::string& entry, ImVec2 min, ImVec2 max, const std::string& o
 float drawCodeDots(size_t count, float centreX, float y);
 
 // Removes the last UTF-8 character.
-void popUtf8(std::string& s);
 
 }  // namespace kiosk::ui

@@ -143,12 +143,206 @@ void drawOpened(const std::string& heading, const std::string& body, ImVec2 min,
                                             t.palette.ink.abgr(), f.lines[i].c_str());
 }
 
+// The agenda screen's shared geometry: the body below the header, the side column (landscape) or
+// band (portrait) with the overview, the assignment and the buttons, and the list's extent.
+struct AgendaFrame {
+    AgendaFrame(const KioskView& view, const ProgrammeDay& shown, UiState& state) : v(view), day(shown), s(state) {}
+    const KioskView& v;
+    const ProgrammeDay& day;
+    UiState& s;
+    bool portrait = false;
+    float top = 0, bottom = 0, left = 0, right = 0;
+    float listBottom = 0, listTop = 0;
+    float rx = 0, rw = 0, ry = 0, sideBottom = 0;  // the side column (landscape) or band (portrait)
+    float bh = 0, gap = 0;                          // button height, gap between buttons
+    Intent intent;
+};
+
+struct AgendaAction {
+    const char* id;
+    std::string label;
+    Icon icon;
+    Screen to;
+    ButtonStyle style;
+};
+
+// Exercises; running late and the room display behind the facilitator code.
+std::vector<AgendaAction> agendaActions(const AgendaFrame& f) {
+    const Texts& tx = *f.v.texts;
+    const bool canShift = f.v.shiftAvailable && f.v.today == &f.day;
+    const bool canRoom = f.v.shiftAvailable || f.v.settings->mode == KioskMode::room;
+    std::vector<AgendaAction> actions{{"go.exercises", tx("agenda.exercises"), Icon::play, Screen::exercises, ButtonStyle::primary}};
+    if (canShift) actions.push_back({"go.shift", tx("agenda.shift"), Icon::clock, Screen::shift, ButtonStyle::secondary});
+    if (canRoom) actions.push_back({"go.room", tx("agenda.room_display"), Icon::calendar, Screen::room, ButtonStyle::secondary});
+    return actions;
+}
+
+void drawAgendaAction(AgendaFrame& f, const AgendaAction& a, ImVec2 pos, float w) {
+    ImGui::SetCursorScreenPos(pos);
+    if (touchButton({a.id, a.label, ImVec2(w, f.bh), a.style, {}, a.icon, nullptr, f.s.agendaOpen == -1, 2})) f.intent = Intent::go(a.to);
+}
+
+// Portrait: the buttons in one row at the bottom; the seven days above; the assignment above those.
+void drawPortraitBand(AgendaFrame& f, const std::vector<AgendaAction>& actions) {
+    const Theme& t = theme();
+    const Texts& tx = *f.v.texts;
+    const float bw = (f.right - f.left - f.gap * static_cast<float>(actions.size() - 1)) / static_cast<float>(actions.size());
+    for (size_t i = 0; i < actions.size(); ++i) drawAgendaAction(f, actions[i], ImVec2(f.left + static_cast<float>(i) * (bw + f.gap), f.bottom - f.bh), bw);
+    const float daysTop = f.bottom - f.bh - t.Em(0.8f) - t.Em(3.4f);
+    const auto& days = f.v.programme->days;
+    const float cw = (f.right - f.left) / static_cast<float>(std::max<size_t>(days.size(), 1));
+    for (size_t i = 0; i < days.size(); ++i) {
+        const auto& d = days[i];
+        const bool isShown = &d == &f.day, done = d.date < f.v.local.date;
+        const float cx = f.left + cw * (static_cast<float>(i) + 0.5f);
+        if (isShown)
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(cx - cw * 0.46f, daysTop), ImVec2(cx + cw * 0.46f, daysTop + t.Em(3.2f)),
+                                                      t.palette.primary.abgr(), t.Em(0.4f));
+        const Rgb ink = isShown ? t.palette.onPrimary : (done ? t.palette.muted : t.palette.ink);
+        drawTextCentred(t.fonts.bodyBold, cx, daysTop + t.Em(0.3f), cw, ink, std::to_string(d.number));
+        drawTextCentred(t.fonts.small, cx, daysTop + t.Em(1.7f), cw, ink, shortDate(d.date, tx.lang()));
+    }
+    f.sideBottom = daysTop - t.Em(0.6f);
+    // The list as tall as its rows (up to what leaves the assignment a label and three lines).
+    f.listBottom = f.sideBottom - (f.day.assignment.empty() ? 0.0f : t.Em(5.0f));
+}
+
+// Landscape: how many lines each day's theme gets in the side column. Each theme one line, then,
+// while there is room, a line more (up to 3) to the other days first (the day shown has its theme
+// whole in the header).
+std::vector<size_t> themeLinesAllowed(const AgendaFrame& f, const std::vector<std::vector<std::string>>& themes) {
+    const Theme& t = theme();
+    const float reserve = f.day.assignment.empty() ? 0.0f : assignmentMinHeight() + t.Em(0.6f);
+    std::vector<size_t> allowed(themes.size(), 1);
+    float spare = f.sideBottom - reserve - t.Em(0.6f) - f.ry - t.em * 1.45f * static_cast<float>(themes.size());
+    for (int pass = 0; pass < 2; ++pass)  // pass 0: the other days; pass 1: the day shown
+        for (size_t more = 2; more <= 3; ++more)
+            for (size_t di = 0; di < themes.size(); ++di)
+                if ((&f.v.programme->days[di] == &f.day) == (pass == 1) && themes[di].size() >= more && allowed[di] == more - 1 &&
+                    spare >= t.em * 1.1f) {
+                    allowed[di] = more;
+                    spare -= t.em * 1.1f;
+                }
+    return allowed;
+}
+
+// Landscape: the column to the right of the list: the overview of the seven days, then the
+// assignment (drawAssignment), the buttons at the bottom (the first full width, the others side by side under it).
+void drawLandscapeColumn(AgendaFrame& f, const std::vector<AgendaAction>& actions) {
+    const Theme& t = theme();
+    const Texts& tx = *f.v.texts;
+    const float split = f.left + (f.right - f.left) * 0.62f;
+    f.listBottom = f.bottom;
+    f.rx = split + t.Em(0.5f);
+    f.rw = f.right - f.rx;
+    const size_t rest = actions.size() - 1;
+    const float rowsH = f.bh * (rest ? 2.0f : 1.0f) + (rest ? f.gap : 0.0f);
+    drawAgendaAction(f, actions[0], ImVec2(f.rx, f.bottom - rowsH), f.rw);
+    for (size_t i = 1; i < actions.size(); ++i) {
+        const float w = (f.rw - f.gap * static_cast<float>(rest - 1)) / static_cast<float>(rest);
+        drawAgendaAction(f, actions[i], ImVec2(f.rx + static_cast<float>(i - 1) * (w + f.gap), f.bottom - f.bh), w);
+    }
+    f.sideBottom = f.bottom - rowsH - t.Em(0.6f);
+    drawText(t.fonts.small, ImVec2(f.rx, f.ry), t.palette.muted, tx("agenda.overview"));
+    f.ry += t.fonts.small->FontSize + t.Em(0.4f);
+    const float themeX = f.rx + t.Em(4.6f);
+    const auto& days = f.v.programme->days;
+    std::vector<std::vector<std::string>> themes;
+    for (const auto& d : days) themes.push_back(wrapAtSize(&d == &f.day ? t.fonts.bodyBold : t.fonts.body, t.em, d.theme, f.right - themeX));
+    const std::vector<size_t> allowed = themeLinesAllowed(f, themes);
+    for (size_t di = 0; di < days.size(); ++di) {
+        const auto& d = days[di];
+        const bool isShown = &d == &f.day, done = d.date < f.v.local.date;
+        const Rgb ink = isShown ? t.palette.primary : (done ? t.palette.muted : t.palette.ink);
+        ImFont* font = isShown ? t.fonts.bodyBold : t.fonts.body;
+        drawText(font, ImVec2(f.rx, f.ry), ink, std::to_string(d.number) + "  " + shortDate(d.date, tx.lang()));
+        const auto themeLines = cutTo(font, themes[di], allowed[di], f.right - themeX);
+        for (size_t i = 0; i < themeLines.size(); ++i)
+            drawText(font, ImVec2(themeX, f.ry + static_cast<float>(i) * t.em * 1.1f), ink, themeLines[i]);
+        if (done) drawIcon(Icon::check, ImVec2(f.rx - t.Em(0.6f), f.ry + t.em * 0.5f), t.Em(0.7f), t.palette.muted);
+        f.ry += t.em * (0.35f + 1.1f * static_cast<float>(std::max<size_t>(themeLines.size(), 1)));
+    }
+    f.ry += t.Em(0.6f);
+}
+
+// Running late, said where everyone looks: above the list (landscape: above the seven days).
+void drawRunningLate(AgendaFrame& f) {
+    if (f.v.today != &f.day || !f.v.shift.active()) return;
+    const Theme& t = theme();
+    const Texts& tx = *f.v.texts;
+    const int m = f.v.shift.minutes;
+    const std::string late = tx.format(m > 0 ? "agenda.shifted" : "agenda.ahead",
+                                       {{"minutes", std::to_string(std::abs(m))}, {"from", f.v.shift.from.hhmm()}});
+    const float lx = f.portrait ? f.left : f.rx, lw = f.portrait ? f.right - f.left : f.rw;
+    const float ly = f.portrait ? f.top : f.top - t.Em(1.4f);
+    const auto lines = wrapAtSize(t.fonts.bodyBold, t.em, late, lw - t.Em(1.3f));
+    drawIcon(Icon::clock, ImVec2(lx + t.Em(0.5f), ly + t.em * 0.5f), t.Em(0.9f), t.palette.warning);
+    for (size_t i = 0; i < lines.size(); ++i)
+        drawText(t.fonts.bodyBold, ImVec2(lx + t.Em(1.3f), ly + static_cast<float>(i) * t.em * 1.15f), t.palette.warning, lines[i]);
+    if (f.portrait) f.listTop += t.em * 1.15f * static_cast<float>(lines.size()) + t.Em(0.4f);
+}
+
+// The assignment: as many lines as fit; the rest behind "Meer". Landscape: in the column;
+// portrait: right under the list.
+void drawAssignment(AgendaFrame& f) {
+    if (f.day.assignment.empty()) return;
+    const Theme& t = theme();
+    const Texts& tx = *f.v.texts;
+    const float y0 = f.ry;  // the label is part of the tap: together at least a target high
+    drawText(t.fonts.small, ImVec2(f.rx, f.ry), t.palette.muted, tx("agenda.assignment"));
+    f.ry += t.fonts.small->FontSize + t.Em(0.3f);
+    const float lineH = t.em * 1.15f;
+    const auto all = wrapAtSize(t.fonts.body, t.em, f.day.assignment, f.rw);
+    const size_t fit = static_cast<size_t>(std::max(1.0f, (f.sideBottom - f.ry) / lineH));
+    const auto shown = cutTo(t.fonts.body, all, fit, f.rw - (all.size() > fit ? textSize(t.fonts.small, tx("agenda.more")).x + t.Em(0.8f) : 0.0f));
+    for (const auto& l : shown) {
+        drawText(t.fonts.body, ImVec2(f.rx, f.ry), t.palette.ink, l);
+        f.ry += lineH;
+    }
+    if (all.size() > fit) {
+        drawText(t.fonts.small, ImVec2(f.rx + f.rw - textSize(t.fonts.small, tx("agenda.more")).x, f.ry - lineH + t.Em(0.1f)), t.palette.primary,
+                 tx("agenda.more"));
+        const float tapBottom = std::min(std::max(f.ry, y0 + assignmentMinHeight()), std::max(f.ry, f.sideBottom));
+        if (f.s.agendaOpen == -1 && tapArea("agenda.assignment", tx("agenda.assignment"), ImVec2(f.rx, y0), ImVec2(f.rx + f.rw, tapBottom)))
+            f.s.agendaOpen = -2;
+    }
+}
+
+// The list, or, when a row or the assignment is open, a card with all of it in its place.
+void drawListOrOpened(AgendaFrame& f) {
+    const Theme& t = theme();
+    const Texts& tx = *f.v.texts;
+    const ImVec2 listMin(f.left, f.listTop), listMax(f.portrait ? f.right : f.left + (f.right - f.left) * 0.62f - t.Em(0.5f), f.listBottom);
+    if (f.s.agendaOpen == -1) {
+        float listEnd = listMax.y;
+        const int opened = drawList(f.v, f.day, listMin, listMax, f.s, listEnd);
+        if (f.portrait) {
+            f.ry = listEnd + t.Em(0.8f);
+            drawAssignment(f);
+        }
+        if (opened >= 0) f.s.agendaOpen = opened;
+        return;
+    }
+    std::string heading = tx("agenda.assignment"), body = f.day.assignment;
+    if (f.s.agendaOpen >= 0 && static_cast<size_t>(f.s.agendaOpen) < f.day.agenda.size()) {
+        const AgendaItem& item = f.day.agenda[static_cast<size_t>(f.s.agendaOpen)];
+        heading = item.start.hhmm() + "\xE2\x80\x93" + item.end.hhmm() + "  " + item.title;
+        body = item.room;
+        if (!item.facilitator.empty()) body += (body.empty() ? "" : "  \xC2\xB7  ") + item.facilitator;
+        if (!item.description.empty()) body += (body.empty() ? "" : "\n") + item.description;
+    }
+    const ImVec2 cardMax(listMax.x, f.portrait ? f.sideBottom : listMax.y);
+    drawOpened(heading, body, listMin, cardMax);
+    const float cbw = std::min(cardMax.x - listMin.x - t.Em(2.0f), textSize(t.fonts.bodyBold, tx("agenda.close")).x + t.Em(3.4f));
+    ImGui::SetCursorScreenPos(ImVec2(cardMax.x - t.Em(1.0f) - cbw, cardMax.y - t.Em(1.0f) - f.bh));
+    if (touchButton({"agenda.close", tx("agenda.close"), ImVec2(cbw, f.bh), ButtonStyle::primary, {}, Icon::cross})) f.s.agendaOpen = -1;
+}
+
 }  // namespace
 
 Intent drawAgendaScreen(const KioskView& v, UiState& s) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
-    Intent intent;
     const ProgrammeDay* day = v.shownDay;
     std::string title = tx("agenda.title");
     std::string subtitle;
@@ -158,175 +352,38 @@ Intent drawAgendaScreen(const KioskView& v, UiState& s) {
         subtitle = longDate(day->date, tx.lang());
         if (!v.today) subtitle += " \xC2\xB7 " + tx(day->date > v.local.date ? "home.next_day" : "home.last_day");
     }
-    if (drawScreenHeader(v, title, subtitle)) intent = Intent::go(Screen::home);
-
+    const bool back = drawScreenHeader(v, title, subtitle);
     const ImVec2 origin = ImGui::GetWindowPos();
     const ImVec2 size = ImGui::GetWindowSize();
-    const bool portrait = layout().portrait;
     const float margin = t.Em(1.5f);
-    const float top = origin.y + t.Em(5.0f);
-    const float bottom = origin.y + size.y - t.Em(0.9f);
-    const float left = origin.x + margin, right = origin.x + size.x - margin;
     if (!day) {
-        drawText(t.fonts.title, ImVec2(left, top), t.palette.muted, tx("agenda.no_programme"));
-        return intent;
+        drawText(t.fonts.title, ImVec2(origin.x + margin, origin.y + t.Em(5.0f)), t.palette.muted, tx("agenda.no_programme"));
+        return back ? Intent::go(Screen::home) : Intent{};
     }
-
-    // Buttons: exercises; running late and the room display behind the facilitator code.
-    const bool canShift = v.shiftAvailable && v.today == day;
-    const bool canRoom = v.shiftAvailable || v.settings->mode == KioskMode::room;
-    struct Action {
-        const char* id;
-        std::string label;
-        Icon icon;
-        Screen to;
-        ButtonStyle style;
-    };
-    std::vector<Action> actions{{"go.exercises", tx("agenda.exercises"), Icon::play, Screen::exercises, ButtonStyle::primary}};
-    if (canShift) actions.push_back({"go.shift", tx("agenda.shift"), Icon::clock, Screen::shift, ButtonStyle::secondary});
-    if (canRoom) actions.push_back({"go.room", tx("agenda.room_display"), Icon::calendar, Screen::room, ButtonStyle::secondary});
-    const float bh = t.Em(3.0f), gap = t.Em(0.5f);
-    auto button = [&](const Action& a, ImVec2 pos, float w) {
-        ImGui::SetCursorScreenPos(pos);
-        if (touchButton({a.id, a.label, ImVec2(w, bh), a.style, {}, a.icon, nullptr, s.agendaOpen == -1, 2})) intent = Intent::go(a.to);
-    };
-
-    // The column (or band) with the overview and the assignment.
-    float listBottom = bottom, rx = left, rw = right - left, ry = top, sideBottom = bottom;
-    if (portrait) {
-        // Buttons in one row at the bottom; the seven days above; the assignment above those.
-        const float bw = (right - left - gap * static_cast<float>(actions.size() - 1)) / static_cast<float>(actions.size());
-        for (size_t i = 0; i < actions.size(); ++i) button(actions[i], ImVec2(left + static_cast<float>(i) * (bw + gap), bottom - bh), bw);
-        const float daysTop = bottom - bh - t.Em(0.8f) - t.Em(3.4f);
-        const float cw = (right - left) / static_cast<float>(std::max<size_t>(v.programme->days.size(), 1));
-        for (size_t i = 0; i < v.programme->days.size(); ++i) {
-            const auto& d = v.programme->days[i];
-            const bool isShown = &d == day, done = d.date < v.local.date;
-            const float cx = left + cw * (static_cast<float>(i) + 0.5f);
-            if (isShown)
-                ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(cx - cw * 0.46f, daysTop), ImVec2(cx + cw * 0.46f, daysTop + t.Em(3.2f)),
-                                                          t.palette.primary.abgr(), t.Em(0.4f));
-            const Rgb ink = isShown ? t.palette.onPrimary : (done ? t.palette.muted : t.palette.ink);
-            drawTextCentred(t.fonts.bodyBold, cx, daysTop + t.Em(0.3f), cw, ink, std::to_string(d.number));
-            drawTextCentred(t.fonts.small, cx, daysTop + t.Em(1.7f), cw, ink, shortDate(d.date, tx.lang()));
-        }
-        sideBottom = daysTop - t.Em(0.6f);
-        // The list as tall as its rows (up to what leaves the assignment a label and three lines).
-        listBottom = sideBottom - (day->assignment.empty() ? 0.0f : t.Em(5.0f));
-    } else {
-        const float split = left + (right - left) * 0.62f;
-        listBottom = bottom;
-        rx = split + t.Em(0.5f);
-        rw = right - rx;
-        // Buttons: the first full width, the others side by side under it.
-        const size_t rest = actions.size() - 1;
-        const float rowsH = bh * (rest ? 2.0f : 1.0f) + (rest ? gap : 0.0f);
-        button(actions[0], ImVec2(rx, bottom - rowsH), rw);
-        for (size_t i = 1; i < actions.size(); ++i) {
-            const float w = (rw - gap * static_cast<float>(rest - 1)) / static_cast<float>(rest);
-            button(actions[i], ImVec2(rx + static_cast<float>(i - 1) * (w + gap), bottom - bh), w);
-        }
-        sideBottom = bottom - rowsH - t.Em(0.6f);
-        drawText(t.fonts.small, ImVec2(rx, ry), t.palette.muted, tx("agenda.overview"));
-        ry += t.fonts.small->FontSize + t.Em(0.4f);
-        const float themeX = rx + t.Em(4.6f);
-        // The assignment keeps room for its label and at least one line, a whole tap target high;
-        // the seven days take what is left: each theme one line, then, while there is room, a line
-        // more (up to 3) to the other days first (the day shown has its theme whole in the header).
-        const float reserve = day->assignment.empty() ? 0.0f : assignmentMinHeight() + t.Em(0.6f);
-        std::vector<std::vector<std::string>> themes;
-        for (const auto& d : v.programme->days) themes.push_back(wrapAtSize(&d == day ? t.fonts.bodyBold : t.fonts.body, t.em, d.theme, right - themeX));
-        std::vector<size_t> themeLinesAllowed(themes.size(), 1);
-        float spare = sideBottom - reserve - t.Em(0.6f) - ry - t.em * 1.45f * static_cast<float>(themes.size());
-        for (int pass = 0; pass < 2; ++pass)  // pass 0: the other days; pass 1: the day shown
-            for (size_t more = 2; more <= 3; ++more)
-                for (size_t di = 0; di < themes.size(); ++di)
-                    if ((&v.programme->days[di] == day) == (pass == 1) && themes[di].size() >= more && themeLinesAllowed[di] == more - 1 &&
-                        spare >= t.em * 1.1f) {
-                        themeLinesAllowed[di] = more;
-                        spare -= t.em * 1.1f;
-                    }
-        for (size_t di = 0; di < v.programme->days.size(); ++di) {
-            const auto& d = v.programme->days[di];
-            const bool isShown = &d == day, done = d.date < v.local.date;
-            const Rgb ink = isShown ? t.palette.primary : (done ? t.palette.muted : t.palette.ink);
-            ImFont* f = isShown ? t.fonts.bodyBold : t.fonts.body;
-            drawText(f, ImVec2(rx, ry), ink, std::to_string(d.number) + "  " + shortDate(d.date, tx.lang()));
-            const auto themeLines = cutTo(f, themes[di], themeLinesAllowed[di], right - themeX);
-            for (size_t i = 0; i < themeLines.size(); ++i)
-                drawText(f, ImVec2(themeX, ry + static_cast<float>(i) * t.em * 1.1f), ink, themeLines[i]);
-            if (done) drawIcon(Icon::check, ImVec2(rx - t.Em(0.6f), ry + t.em * 0.5f), t.Em(0.7f), t.palette.muted);
-            ry += t.em * (0.35f + 1.1f * static_cast<float>(std::max<size_t>(themeLines.size(), 1)));
-        }
-        ry += t.Em(0.6f);
-    }
-
-    // Running late, said where everyone looks: above the list (landscape: above the seven days).
-    float listTop = top;
-    if (v.today == day && v.shift.active()) {
-        const int m = v.shift.minutes;
-        const std::string late = tx.format(m > 0 ? "agenda.shifted" : "agenda.ahead",
-                                           {{"minutes", std::to_string(std::abs(m))}, {"from", v.shift.from.hhmm()}});
-        const float lx = portrait ? left : rx, lw = portrait ? right - left : rw;
-        const float ly = portrait ? top : top - t.Em(1.4f);
-        const auto lines = wrapAtSize(t.fonts.bodyBold, t.em, late, lw - t.Em(1.3f));
-        drawIcon(Icon::clock, ImVec2(lx + t.Em(0.5f), ly + t.em * 0.5f), t.Em(0.9f), t.palette.warning);
-        for (size_t i = 0; i < lines.size(); ++i)
-            drawText(t.fonts.bodyBold, ImVec2(lx + t.Em(1.3f), ly + static_cast<float>(i) * t.em * 1.15f), t.palette.warning, lines[i]);
-        if (portrait) listTop += t.em * 1.15f * static_cast<float>(lines.size()) + t.Em(0.4f);
-    }
-
-    // The assignment: as many lines as fit; the rest behind "Meer". Landscape: in the column;
-    // portrait: right under the list.
-    auto drawAssignment = [&] {
-        if (day->assignment.empty()) return;
-        const float y0 = ry;  // the label is part of the tap: together at least a target high
-        drawText(t.fonts.small, ImVec2(rx, ry), t.palette.muted, tx("agenda.assignment"));
-        ry += t.fonts.small->FontSize + t.Em(0.3f);
-        const float lineH = t.em * 1.15f;
-        const auto all = wrapAtSize(t.fonts.body, t.em, day->assignment, rw);
-        const size_t fit = static_cast<size_t>(std::max(1.0f, (sideBottom - ry) / lineH));
-        const auto shown = cutTo(t.fonts.body, all, fit, rw - (all.size() > fit ? textSize(t.fonts.small, tx("agenda.more")).x + t.Em(0.8f) : 0.0f));
-        for (const auto& l : shown) {
-            drawText(t.fonts.body, ImVec2(rx, ry), t.palette.ink, l);
-            ry += lineH;
-        }
-        if (all.size() > fit) {
-            drawText(t.fonts.small, ImVec2(rx + rw - textSize(t.fonts.small, tx("agenda.more")).x, ry - lineH + t.Em(0.1f)), t.palette.primary,
-                     tx("agenda.more"));
-            const float tapBottom = std::min(std::max(ry, y0 + assignmentMinHeight()), std::max(ry, sideBottom));
-            if (s.agendaOpen == -1 && tapArea("agenda.assignment", tx("agenda.assignment"), ImVec2(rx, y0), ImVec2(rx + rw, tapBottom)))
-                s.agendaOpen = -2;
-        }
-    };
-    if (!portrait) drawAssignment();
-
-    // The list (or, when a row or the assignment is open, a card with all of it in its place).
-    const ImVec2 listMin(left, listTop), listMax(portrait ? right : left + (right - left) * 0.62f - t.Em(0.5f), listBottom);
-    if (s.agendaOpen == -1) {
-        float listEnd = listMax.y;
-        const int opened = drawList(v, *day, listMin, listMax, s, listEnd);
-        if (portrait) {
-            ry = listEnd + t.Em(0.8f);
-            drawAssignment();
-        }
-        if (opened >= 0) s.agendaOpen = opened;
-    } else {
-        std::string heading = tx("agenda.assignment"), body = day->assignment;
-        if (s.agendaOpen >= 0 && static_cast<size_t>(s.agendaOpen) < day->agenda.size()) {
-            const AgendaItem& item = day->agenda[static_cast<size_t>(s.agendaOpen)];
-            heading = item.start.hhmm() + "\xE2\x80\x93" + item.end.hhmm() + "  " + item.title;
-            body = item.room;
-            if (!item.facilitator.empty()) body += (body.empty() ? "" : "  \xC2\xB7  ") + item.facilitator;
-            if (!item.description.empty()) body += (body.empty() ? "" : "\n") + item.description;
-        }
-        const ImVec2 cardMax(listMax.x, portrait ? sideBottom : listMax.y);
-        drawOpened(heading, body, listMin, cardMax);
-        const float cbw = std::min(cardMax.x - listMin.x - t.Em(2.0f), textSize(t.fonts.bodyBold, tx("agenda.close")).x + t.Em(3.4f));
-        ImGui::SetCursorScreenPos(ImVec2(cardMax.x - t.Em(1.0f) - cbw, cardMax.y - t.Em(1.0f) - bh));
-        if (touchButton({"agenda.close", tx("agenda.close"), ImVec2(cbw, bh), ButtonStyle::primary, {}, Icon::cross})) s.agendaOpen = -1;
-    }
-    return intent;
+    AgendaFrame f(v, *day, s);
+    if (back) f.intent = Intent::go(Screen::home);
+    f.portrait = layout().portrait;
+    f.top = origin.y + t.Em(5.0f);
+    f.bottom = origin.y + size.y - t.Em(0.9f);
+    f.left = origin.x + margin;
+    f.right = origin.x + size.x - margin;
+    f.listBottom = f.bottom;
+    f.listTop = f.top;
+    f.rx = f.left;
+    f.rw = f.right - f.left;
+    f.ry = f.top;
+    f.sideBottom = f.bottom;
+    f.bh = t.Em(3.0f);
+    f.gap = t.Em(0.5f);
+    const std::vector<AgendaAction> actions = agendaActions(f);
+    if (f.portrait)
+        drawPortraitBand(f, actions);
+    else
+        drawLandscapeColumn(f, actions);
+    drawRunningLate(f);
+    if (!f.portrait) drawAssignment(f);
+    drawListOrOpened(f);
+    return f.intent;
 }
 
 }  // namespace kiosk::ui

@@ -1,5 +1,5 @@
 // staff_view.h: what the staff pages and the PIN pad read. Built by the staff desk
-// (app/staff_desk.cpp) only while staff mode is unlocked; the PIN pad's part is public.
+// (session/staff_desk.cpp) only while staff mode is unlocked; the PIN pad's part is public.
 #pragma once
 
 #include <optional>

@@ -5,18 +5,13 @@
 #include <cmath>
 
 #include "core/step_text_fit.h"
+#include "core/utf8.h"
 
 namespace kiosk::ui {
 namespace {
 
 float widthOf(ImFont* font, float px, std::string_view s) {
     return font->CalcTextSizeA(px, FLT_MAX, 0.0f, s.data(), s.data() + s.size()).x;
-}
-
-size_t nextCodepoint(std::string_view s, size_t i) {
-    ++i;
-    while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
-    return i;
 }
 
 }  // namespace
@@ -42,10 +37,10 @@ std::vector<std::string> wrapAtSize(ImFont* font, float px, std::string_view tex
             if (!current.empty()) push();
             // A word wider than the line: between letters.
             while (!word.empty() && widthOf(font, px, word) > width) {
-                size_t k = nextCodepoint(word, 0), fit = k;
+                size_t k = utf8BoundaryAfter(word, 0), fit = k;
                 while (k < word.size() && widthOf(font, px, word.substr(0, k)) <= width) {
                     fit = k;
-                    k = nextCodepoint(word, k);
+                    k = utf8BoundaryAfter(word, k);
                 }
                 lines.emplace_back(word.substr(0, fit));
                 word.remove_prefix(fit);

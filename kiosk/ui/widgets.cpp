@@ -6,7 +6,8 @@
 #include <cmath>
 
 #include <imgui_internal.h>
-#include <cmath>
+
+#include "core/utf8.h"
 
 namespace kiosk::ui {
 namespace {
@@ -170,11 +171,7 @@ ImVec2 textSize(ImFont* font, std::string_view text, float wrapWidth) {
 std::string fitText(ImFont* font, std::string_view text, float maxWidth) {
     const std::string_view ellipsis = "\xE2\x80\xA6";
     const float room = maxWidth - textSize(font, ellipsis).x;
-    auto boundary = [&](size_t n) {  // the nearest UTF-8 character boundary at or before n
-        n = std::min(n, text.size());
-        while (n > 0 && n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
-        return n;
-    };
+    auto boundary = [&](size_t n) { return utf8BoundaryBefore(text, n); };
     auto fits = [&](size_t n) { return textSize(font, text.substr(0, n)).x <= room; };
     // Gallop: find a prefix length `hi` that does not fit (or the whole text), with `lo` that does.
     size_t lo = 0, hi = 64;
@@ -190,11 +187,7 @@ std::string fitText(ImFont* font, std::string_view text, float maxWidth) {
     while (hi - lo > 1) {
         const size_t mid = boundary(lo + (hi - lo) / 2);
         if (mid <= lo) {  // no character boundary between lo and hi except lo itself
-            const size_t next = [&] {
-                size_t n = lo + 1;
-                while (n < hi && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) ++n;
-                return n;
-            }();
+            const size_t next = utf8BoundaryAfter(text, lo);
             if (next >= hi || !fits(next)) break;
             lo = next;
             continue;

@@ -15,7 +15,7 @@
 #include <cstring>
 #include <string>
 
-#include "app/kiosk_session.h"
+#include "session/kiosk_session.h"
 #include "bench_stats.h"
 #include "export/attendance_export.h"
 #include "store_test_support.h"

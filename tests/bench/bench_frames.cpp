@@ -11,7 +11,7 @@
 #include <ctime>
 #include <fstream>
 
-#include "app/staff_pin.h"
+#include "content/staff_pin.h"
 #include "bench_stats.h"
 #include "store/atomic_file.h"
 #include "ui_harness.h"

@@ -19,7 +19,7 @@
 #include <random>
 #include <thread>
 
-#include "app/staff_pin.h"
+#include "content/staff_pin.h"
 #include "bench_stats.h"
 #include "process.h"
 #include "store/atomic_file.h"

@@ -13,7 +13,7 @@
 #include <cstdio>
 #include <string>
 
-#include "app/kiosk_session.h"
+#include "session/kiosk_session.h"
 #include "bench_stats.h"
 #include "export/attendance_export.h"
 #include "event_support.h"

@@ -8,7 +8,7 @@
 #include <memory>
 #include <thread>
 
-#include "app/kiosk_session.h"
+#include "session/kiosk_session.h"
 #include "central/sync_worker.h"
 #include "central_kiosk.h"
 #include "core/text_catalogue.h"

@@ -9,7 +9,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "app/unit_sandbox.h"
+#include "cli/unit_sandbox.h"
 #include "e2e_support.h"
 #include "test_support.h"
 

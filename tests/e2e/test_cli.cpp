@@ -5,7 +5,7 @@
 #include <sstream>
 #include <vector>
 
-#include "app/staff_pin.h"
+#include "content/staff_pin.h"
 #include "core/clock.h"
 #include "e2e_support.h"
 #include "test_support.h"

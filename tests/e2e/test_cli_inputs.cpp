@@ -11,7 +11,7 @@
 #include <future>
 #include <set>
 
-#include "app/command_line.h"
+#include "cli/command_line.h"
 #include "core/text_checks.h"
 #include "core/clock.h"
 #include "e2e_support.h"

@@ -18,7 +18,7 @@
 #include <map>
 #include <sstream>
 
-#include "app/staff_pin.h"
+#include "content/staff_pin.h"
 #include "core/csv.h"
 #include "export/attendance_export.h"
 #include "store/atomic_file.h"

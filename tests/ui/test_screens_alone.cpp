@@ -9,7 +9,7 @@
 #include <iterator>
 #include <set>
 
-#include "app/config_watcher.h"
+#include "content/config_folder.h"
 #include "core/exercise_player.h"
 #include "core/presence_list.h"
 #include "event_support.h"

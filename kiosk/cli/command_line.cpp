@@ -1,0 +1,167 @@
+#include "cli/command_line.h"
+
+#include <charconv>
+#include <cstdlib>
+#include <cstring>
+
+#include "cli/subcommands.h"
+#include "core/clock.h"
+#include "core/text_checks.h"
+
+namespace kiosk {
+namespace {
+
+bool toInt(const std::string& s, int& out) {
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc() && p == s.data() + s.size();
+}
+
+}  // namespace
+
+std::string usageText() {
+    return R"(Leergang Kiosk: aanmelden en programma voor de Leergang Ambtelijk Vakmanschap.
+
+Gebruik / usage:
+  leergang-kiosk [opties]                 de kiosk starten / start the kiosk
+)" + subcommandUsage() + R"(
+Opties / options:
+  --config DIR       configuratiemap (standaard $LEERGANG_KIOSK_CONFIG, /etc/leergang-kiosk, ingebouwd)
+  --db FILE          database (standaard $XDG_DATA_HOME/leergang-kiosk/attendance.db)
+                     meerdere processen mogen tegelijk schrijven (kiosken, checkin/checkout, scripts):
+                     elk feit één keer / several processes may write at once, each fact once
+  --now YYYY-MM-DDTHH:MM   de klok start op dit lokale tijdstip en loopt door (demo's, tests); bij checkin
+                           en checkout: de klok waartegen --at gecontroleerd wordt
+  --screen NAME      home, checkin of agenda
+  --size WxH         venstergrootte (standaard 1280x800)
+  --fullscreen       volledig scherm (op locatie)
+  --diagonal INCH    schermdiagonaal (gaat voor [display] diagonal_inches): hoe groot 9 mm is
+  --lang nl|en       taal
+  --screenshot FILE.png [--frames N]   N frames tekenen (standaard 2), PNG schrijven, stoppen
+  --ui-dump FILE     na elk frame een JSON-regel met alle tikbare elementen
+  --tap LABEL        tik op het element met dit opschrift zodra het in beeld is (herhaalbaar; demo's)
+  --delay S          met --screenshot: na de tikken S seconden wachten (echte tijd), dan de afbeelding
+  --version, --help
+
+Afsluitcodes / exit codes: 0 goed, 1 fout tijdens het draaien, 2 verkeerd gebruik of configuratiefout,
+  3 niets te doen: het was al zo (checkin: al ingecheckt; checkout: al uitgecheckt; export --certificates:
+    niemand haalde de certificaatregel) / nothing to do, it was so already,
+  4 geweigerd, niets opgeslagen (checkin/checkout: een onmogelijke tijd, zoals uitchecken vóór het inchecken
+    of meer dan 5 minuten na de klok, of uitchecken zonder inchecken) / refused, nothing stored.
+  checkin na een checkout checkt opnieuw in / checkin after a checkout checks in again.
+)";
+}
+
+std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, std::string& error) {
+    CommandLine cl;
+    auto needValue = [&](int& i, const char* name) -> std::optional<std::string> {
+        if (i + 1 >= argc) {
+            error = std::string(name) + " verwacht een waarde / needs a value";
+            return std::nullopt;
+        }
+        return std::string(argv[++i]);
+    };
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        std::optional<std::string>* target = nullptr;
+        if (a == "--config") target = &cl.configDir;
+        else if (a == "--db") target = &cl.dbPath;
+        else if (a == "--now") target = &cl.now;
+        else if (a == "--screen") target = &cl.screen;
+        else if (a == "--size") target = &cl.size;
+        else if (a == "--lang") target = &cl.lang;
+        else if (a == "--screenshot") target = &cl.screenshot;
+        else if (a == "--ui-dump") target = &cl.uiDump;
+        else if (a == "--at") target = &cl.at;
+        else if (a == "--date") target = &cl.date;
+        else if (a == "--format") target = &cl.format;
+        else if (a == "--out") target = &cl.out;
+        else if (a == "--delimiter") target = &cl.delimiter;
+        else if (a == "--url") target = &cl.url;
+        else if (a == "--add-kiosk") target = &cl.addKiosk;
+        if (target) {
+            auto v = needValue(i, a.c_str());
+            if (!v) return std::nullopt;
+            *target = *v;
+            continue;
+        }
+        if (a == "--delay") {
+            auto v = needValue(i, a.c_str());
+            if (!v) return std::nullopt;
+            char* end = nullptr;
+            cl.delaySeconds = std::strtod(v->c_str(), &end);
+            if (!end || *end || cl.delaySeconds < 0 || cl.delaySeconds > 3600) {
+                error = "--delay: geen geldig aantal seconden / not a valid number of seconds: " + printable(*v);
+                return std::nullopt;
+            }
+            continue;
+        }
+        if (a == "--diagonal") {
+            auto v = needValue(i, a.c_str());
+            if (!v) return std::nullopt;
+            char* end = nullptr;
+            cl.diagonalInches = std::strtod(v->c_str(), &end);
+            if (!end || *end || !(cl.diagonalInches >= 5 && cl.diagonalInches <= 110)) {
+                error = "--diagonal: 5 tot 110 inch / 5 to 110 inches: " + printable(*v);
+                return std::nullopt;
+            }
+            continue;
+        }
+        if (a == "--tap") {
+            auto v = needValue(i, a.c_str());
+            if (!v) return std::nullopt;
+            cl.taps.push_back(*v);
+            continue;
+        }
+        if (a == "--frames" || a == "--older-than" || a == "--day") {
+            auto v = needValue(i, a.c_str());
+            if (!v) return std::nullopt;
+            int n = 0;
+            if (!toInt(*v, n) || n < (a == "--older-than" ? 0 : 1)) {
+                error = a + ": geen geldig getal / not a valid number: " + printable(*v);
+                return std::nullopt;
+            }
+            if (a == "--frames") cl.frames = n;
+            else if (a == "--day") cl.day = n;
+            else cl.olderThanDays = n;
+            continue;
+        }
+        if (a == "--fullscreen") cl.fullscreen = true;
+        else if (a == "--json") cl.json = true;
+        else if (a == "--matrix") cl.matrix = true;
+        else if (a == "--blank") cl.blank = true;
+        else if (a == "--certificates") cl.certificates = true;
+        else if (a == "--allow-empty") cl.allowEmpty = true;
+        else if (a == "--purge") cl.purge = true;
+        else if (a == "--help" || a == "-h") cl.help = true;
+        else if (a == "--version") cl.version = true;
+        else if (a.size() > 1 && a[0] == '-' && a != "-") {
+            error = "onbekende optie / unknown option: " + printable(a);
+            return std::nullopt;
+        } else if (cl.command.empty() && cl.positional.empty()) {
+            if (!findSubcommand(a)) {
+                error = "onbekende opdracht / unknown command: " + printable(a);
+                return std::nullopt;
+            }
+            cl.command = a;
+        } else {
+            cl.positional.push_back(a);
+        }
+    }
+    return cl;
+}
+
+}  // namespace kiosk
+
+namespace kiosk {
+
+std::unique_ptr<Clock> clockFromCommandLine(const CommandLine& cl) {
+    if (!cl.now) return std::make_unique<SystemClock>();
+    const auto t = LocalDateTime::parse(*cl.now);
+    if (!t) {
+        std::fprintf(stderr, "leergang-kiosk: --now YYYY-MM-DDTHH:MM, niet / not '%s'\n", cl.now->c_str());
+        return nullptr;
+    }
+    return std::make_unique<ShiftedClock>(fromLocal(*t));
+}
+
+}  // namespace kiosk

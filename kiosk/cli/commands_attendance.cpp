@@ -1,0 +1,274 @@
+// commands_attendance.cpp: checkin, checkout, export, backup, purge, for staff and scripts.
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "cli/command_context.h"
+#include "cli/commands.h"
+#include "content/paths.h"
+#include "core/checkin_flow.h"
+#include "core/presence_list.h"
+#include "core/text_checks.h"
+#include "export/attendance_export.h"
+#include "export/export_target.h"
+#include "export/xlsx_writer.h"
+#include "store/atomic_file.h"
+#include "store/store_messages.h"
+
+namespace kiosk {
+namespace {
+
+// Loads config (must be valid) and opens the store with the roster in sync (for writing), or
+// read-only (`forReading`: never moves or quarantines the database, works on a read-only one).
+int open(const CommandLine& cl, CommandContext& ctx, AttendanceDb& db, bool forReading = false) {
+    if (int rc = prepareCommand(cl, ctx)) return rc;
+    if (!ctx.config.ok()) {
+        for (const auto& p : ctx.config.problems) std::fprintf(stderr, "%s\n", p.format().c_str());
+        return 2;
+    }
+    return forReading ? openStoreForReading(ctx, db) : openStoreWithRoster(ctx, db, SystemClock{}.now());
+}
+
+}  // namespace
+
+// Exit statuses of checkin / checkout beside 0 (done), 1 (error) and 2 (usage): see usageText().
+constexpr int kExitAlreadySo = 3;  // it was so already: nothing written
+constexpr int kExitRefused = 4;    // not possible (an impossible time, out without in): nothing written
+
+int cmdCheckInOut(const CommandLine& cl) {
+    const bool in = cl.command == "checkin";
+    if (cl.positional.size() != 1) {
+        std::fprintf(stderr, "leergang-kiosk %s CODE [--at YYYY-MM-DDTHH:MM]\n", cl.command.c_str());
+        return 2;
+    }
+    // The clock the time is checked against: the system's, or --now (demos, tests of dates to come).
+    const auto clock = clockFromCommandLine(cl);
+    if (!clock) return 2;
+    const Instant now = clock->now();
+    Instant at = now;
+    if (cl.at) {
+        const auto t = LocalDateTime::parse(*cl.at);
+        if (!t) {
+            std::fprintf(stderr, "--at YYYY-MM-DDTHH:MM, niet / not '%s'\n", cl.at->c_str());
+            return 2;
+        }
+        at = fromLocal(*t);
+    }
+    CommandContext ctx;
+    AttendanceDb db;
+    if (int rc = open(cl, ctx, db)) return rc;
+    std::optional<StoredParticipant> who;
+    CodeMatch match = CodeMatch::unknown;  // the kiosk's resolver and rule (core/code_resolver.h)
+    if (auto s = db.findParticipant(cl.positional[0], who, &match); !s.ok()) {
+        std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
+        return 1;
+    }
+    if (!who || !mayRecordAttendance({match, 0, who->participant.code})) {
+        const char* key = match == CodeMatch::inactive ? "cli.inactive_code"
+                          : match == CodeMatch::ambiguous ? "cli.ambiguous_code" : "cli.unknown_code";
+        std::fprintf(stderr, "%s\n", ctx.texts.format(key, {{"code", printable(cl.positional[0])},
+                                                            {"name", who ? who->participant.fullName() : std::string()}}).c_str());
+        return 2;
+    }
+    const Participant& p = who->participant;
+    const LocalDate day = localDateOf(at);
+    const TextArgs args{{"name", p.fullName()}, {"code", p.code}, {"date", day.iso()}};
+    // The same decision as a tap on the kiosk (core/checkin_flow.h), made inside the write
+    // transaction: four scripts and two kiosks at once still write each check-in once. `checkin`
+    // after a check-out is the door's "weer inchecken". Exit: 0 done, 3 already so (nothing
+    // written), 4 refused (said why).
+    const CheckAction action = in ? CheckAction::check_in_again : CheckAction::check_out;
+    const AttendanceEvent e = makeEvent(in ? EventKind::check_in : EventKind::check_out, p.code, at, day,
+                                        EventStamp::commandLine(now, ctx.config.settings.kioskId));
+    GuardedOutcome done;
+    if (auto s = db.decideAndAppend({action, e, AttendanceRules::from(ctx.config.settings), now}, done); !s.ok()) {
+        std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
+        return 1;
+    }
+    if (!done.written) {
+        auto a = args;
+        a.emplace_back("time", toLocal(done.shownTime).timeOfDay().hhmm());
+        if (done.show == CheckFeedback::Kind::not_checked_in) {
+            std::fprintf(stderr, "%s\n", ctx.texts.format("cli.not_checked_in", args).c_str());
+            return kExitRefused;
+        }
+        if (done.show == CheckFeedback::Kind::refused) {
+            a.emplace_back("n", std::to_string(kMaxAheadMinutes));
+            auto r = args;
+            r.emplace_back("reason", ctx.texts.format(timeCheckKey(done.refusal), a));
+            std::fprintf(stderr, "%s\n", ctx.texts.format("cli.refused", r).c_str());
+            return kExitRefused;
+        }
+        std::printf("%s\n", ctx.texts.format(done.show == CheckFeedback::Kind::already_in ? "cli.already_in" : "cli.already_out", a).c_str());
+        return kExitAlreadySo;
+    }
+    // Printed only after the commit returned: a script may trust this line.
+    auto a = args;
+    a.emplace_back("time", toLocal(at).timeOfDay().hhmm());
+    std::printf("%s\n", ctx.texts.format(in ? "cli.checked_in" : "cli.checked_out", a).c_str());
+    return 0;
+}
+
+int cmdExport(const CommandLine& cl) {
+    ExportRequest req;
+    req.matrix = cl.matrix;
+    req.blank = cl.blank;
+    req.certificates = cl.certificates;
+    const bool paperOnly = cl.blank || cl.certificates;
+    const auto format = parseExportFormat(cl.format.value_or(paperOnly ? "pdf" : "csv"));
+    if (!format) {
+        std::fprintf(stderr, "--format csv | xlsx | pdf, niet / not '%s'\n", cl.format->c_str());
+        return 2;
+    }
+    req.format = *format;
+    if ((paperOnly && req.format != ExportFormat::pdf) || (cl.blank + cl.certificates + cl.matrix > 1) ||
+        (cl.day && !cl.blank) || (cl.day && cl.date)) {
+        std::fprintf(stderr, "%s\n", "--blank en --certificates zijn PDF, elk apart; --day N alleen met --blank, niet met --date / "
+                                     "--blank and --certificates are PDF, one at a time; --day N only with --blank, not with --date");
+        return 2;
+    }
+    if (cl.certificates && cl.out && *cl.out == "-") {
+        std::fprintf(stderr, "--certificates --out DIR (een map / a folder), niet / not '-'\n");
+        return 2;
+    }
+    if (cl.delimiter) {
+        if (*cl.delimiter == ";") req.delimiter = ';';
+        else if (*cl.delimiter == ",") req.delimiter = ',';
+        else {
+            std::fprintf(stderr, "--delimiter ';' | ','\n");
+            return 2;
+        }
+    }
+    req.date = localDateOf(SystemClock{}.now());
+    req.today = req.date;
+    if (cl.date) {
+        const auto d = LocalDate::parse(*cl.date);
+        if (!d) {
+            std::fprintf(stderr, "--date YYYY-MM-DD, niet / not '%s'\n", cl.date->c_str());
+            return 2;
+        }
+        req.date = *d;
+    }
+    if (cl.out && *cl.out != "-") {
+        // Refused before anything is read: only a regular file is ever replaced (atomic_file.h).
+        std::string err;
+        if (!writableTarget(*cl.out, err)) {
+            std::fprintf(stderr, "%s\n", printable(err).c_str());
+            return 2;
+        }
+    }
+    CommandContext ctx;
+    AttendanceDb db;
+    if (int rc = open(cl, ctx, db, true)) return rc;
+    if (cl.day) {
+        const ProgrammeDay* found = nullptr;
+        for (const auto& d : ctx.config.programme.days)
+            if (d.number == *cl.day) found = &d;
+        if (!found) {
+            std::fprintf(stderr, "--day %d: %s\n", *cl.day, "geen programmadag met dat nummer / no programme day with that number");
+            return 2;
+        }
+        req.date = found->date;
+    }
+    BuiltExport built;
+    if (auto s = collectExport(db, req, ctx.config.programme, ctx.config.settings, ctx.texts, built); !s.ok()) {
+        std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
+        return 1;
+    }
+    if (!built.error.empty()) {
+        std::fprintf(stderr, "%s\n", built.error.c_str());
+        // Refused, not failed: nobody met the certificate rule, so there is nothing to print.
+        return req.certificates && built.certificates.people.empty() ? 3 : 1;
+    }
+    if (cl.out && *cl.out == "-") {
+        std::string bytes;
+        if (req.format == ExportFormat::pdf) {
+            bytes = built.document;
+        } else if (req.format == ExportFormat::csv) {
+            bytes = tableCsv(built.table, req.delimiter);
+        } else {
+            // A workbook is a zip: written to a private file first (unique name), then copied out.
+            const auto tmp = std::filesystem::temp_directory_path() / "leergang-export.xlsx";
+            std::string err;
+            const auto partial = createPartialFile(tmp, err);
+            if (!partial) {
+                std::fprintf(stderr, "%s\n", err.c_str());
+                return 1;
+            }
+            err = writeXlsxFile(built.table, *partial, 0);
+            const auto read = err.empty() ? readWholeFile(*partial) : std::nullopt;
+            std::error_code ec;
+            std::filesystem::remove(*partial, ec);
+            if (!read) {
+                std::fprintf(stderr, "%s\n", err.empty() ? partial->c_str() : err.c_str());
+                return 1;
+            }
+            bytes = *read;
+        }
+        // Every byte must arrive: a full disk or a closed pipe is an error, never exit 0.
+        if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size() || std::fflush(stdout) != 0) {
+            std::fprintf(stderr, "%s\n", ctx.texts.format("cli.stdout_failed", {{"error", std::strerror(errno ? errno : EIO)}}).c_str());
+            return 1;
+        }
+        return 0;
+    }
+    const ExportTarget where = cl.out ? ExportTarget{std::filesystem::path(*cl.out).parent_path(), false, {}}
+                                      : currentExportTarget(exportDir(ctx.config.settings.exportFolder, ctx.dbPath));
+    const SavedExport saved = saveExport(built, req, where, cl.out ? std::filesystem::path(*cl.out) : std::filesystem::path{});
+    if (!saved.error.empty()) {
+        std::fprintf(stderr, "%s\n", saved.error.c_str());
+        return 1;
+    }
+    const std::filesystem::path& target = saved.path;
+    // Noted for the Status page when the database can be written; an export from a read-only one
+    // is still an export.
+    if (AttendanceDb writer; writer.openExisting(ctx.dbPath).ok())
+        writer.setMeta(kLastExportMeta, lastExportValue(SystemClock{}.now(), target.string()));
+    const TextArgs args{{"path", target.string()}, {"n", std::to_string(saved.rows)}, {"drive", where.label}};
+    const char* said = req.certificates ? (where.removable ? "cli.certificates_drive" : "cli.certificates")
+                                        : (where.removable ? "cli.exported_drive" : "cli.exported");
+    std::printf("%s\n", ctx.texts.format(said, args).c_str());
+    return 0;
+}
+
+int cmdBackup(const CommandLine& cl) {
+    if (cl.positional.size() != 1) {
+        std::fprintf(stderr, "leergang-kiosk backup FILE\n");
+        return 2;
+    }
+    CommandContext ctx;
+    if (int rc = prepareCommand(cl, ctx)) return rc;
+    AttendanceDb db;
+    if (int rc = openStoreForReading(ctx, db)) return rc;  // a backup only reads
+    if (auto s = db.backupTo(cl.positional[0]); !s.ok()) {
+        std::fprintf(stderr, "%s: %s\n", cl.positional[0].c_str(), describe(ctx.texts, s).c_str());
+        return 1;
+    }
+    std::printf("%s\n", ctx.texts.format("cli.backup_made", {{"path", cl.positional[0]}}).c_str());
+    return 0;
+}
+
+int cmdPurge(const CommandLine& cl) {
+    CommandContext ctx;
+    if (int rc = prepareCommand(cl, ctx)) return rc;
+    const int days = cl.olderThanDays.value_or(ctx.config.settings.retentionDays);
+    AttendanceDb db;
+    db.setRetentionDays(days);
+    const StoreOpenReport report = db.open(ctx.dbPath, SystemClock{}.now());
+    for (const auto& line : describeOpenReport(ctx.texts, report)) std::fprintf(stderr, "%s\n", line.c_str());
+    if (!report.status.ok()) {
+        std::fprintf(stderr, "%s: %s\n", ctx.dbPath.c_str(), describe(ctx.texts, report.status).c_str());
+        return 1;
+    }
+    // The clock proposes, the records decide (the rule is at the top of store/retention.cpp).
+    LocalDate cutoff = localDateOf(SystemClock{}.now()).plusDays(-days);
+    int removed = 0;
+    if (auto s = db.purge(cutoff, removed, &cutoff); !s.ok()) {
+        std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
+        return 1;
+    }
+    std::printf("%s\n", ctx.texts.format("cli.purged", {{"n", std::to_string(removed)}, {"date", cutoff.iso()}}).c_str());
+    return 0;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,113 @@
+// commands_central_setup.cpp: `leergang-kiosk central-setup --url URL [--add-kiosk ID] [--purge]`, run
+// by the organiser with the owner role of the central database (issue 17). --purge applies the
+// kiosk's retention rule to the central copy (central/central_retention.h). The schema and its contract are
+// in central/central_schema.h, the kiosk roles in central/central_kiosk_role.h; this file only
+// connects, calls them and says what happened.
+//
+// Output: what was done on stderr, in the kiosk's language; with --add-kiosk, the lines for that
+// kiosk's kiosk.toml and the new password on stdout (shown this once, never stored here).
+// The owner's URL follows the kiosk's rules: no password in it (libpq's PGPASSWORD, ~/.pgpass or
+// peer authentication instead, as for psql), verified TLS for anything but a local socket or
+// loopback. Exit 0: done (also when there was nothing to do); 1: the server could not be reached or
+// refused; 2: usage, a bad URL or kiosk id, or a database newer than this program.
+#include <cstdio>
+#include <memory>
+
+#include "cli/command_context.h"
+#include "cli/commands.h"
+#include "central/central_connect.h"
+#include "central/central_kiosk_role.h"
+#include "central/central_retention.h"
+#include "central/central_schema.h"
+#include "central/pg_connection.h"
+
+namespace kiosk {
+namespace {
+
+std::string tomlString(const std::string& s) {
+    std::string out = "\"";
+    for (char ch : s) {
+        if (ch == '"' || ch == '\\') out += '\\';
+        out += ch;
+    }
+    return out + "\"";
+}
+
+}  // namespace
+
+int cmdCentralSetup(const CommandLine& cl) {
+    CommandContext ctx;
+    if (int rc = prepareCommand(cl, ctx)) return rc;
+    const Texts& tx = ctx.texts;
+    if (!cl.url || cl.url->empty() || !cl.positional.empty()) {
+        std::fprintf(stderr, "%s\n", tx("central_setup.usage").c_str());
+        return 2;
+    }
+    if (cl.addKiosk && !validCentralKioskId(*cl.addKiosk)) {
+        std::fprintf(stderr, "%s\n", tx.format("central_setup.bad_kiosk_id", {{"id", *cl.addKiosk}}).c_str());
+        return 2;
+    }
+    PgConnection owner;
+    const CentralConnectResult connected = connectCentral(owner, *cl.url, {}, tx);
+    if (!connected.ok) {
+        std::fprintf(stderr, "%s\n", connected.message.c_str());
+        return connected.usageError ? 2 : 1;
+    }
+
+    const CentralSchemaResult schema = applyCentralSchema(owner);
+    if (schema.tooNew) {
+        std::fprintf(stderr, "%s\n",
+                     tx.format("central_setup.too_new", {{"version", std::to_string(schema.versionBefore)},
+                                                         {"known", std::to_string(kCentralSchemaVersion)}}).c_str());
+        return 2;
+    }
+    if (!schema.ok) {
+        std::fprintf(stderr, "%s\n", tx.format("central_setup.failed", {{"version", std::to_string(schema.versionAfter)},
+                                                                       {"detail", schema.error}}).c_str());
+        return 1;
+    }
+    if (schema.applied == 0)
+        std::fprintf(stderr, "%s\n", tx.format("central_setup.up_to_date", {{"version", std::to_string(schema.versionAfter)}}).c_str());
+    else
+        std::fprintf(stderr, "%s\n", tx.format("central_setup.applied", {{"from", std::to_string(schema.versionBefore)},
+                                                                        {"to", std::to_string(schema.versionAfter)},
+                                                                        {"n", std::to_string(schema.applied)}}).c_str());
+    if (cl.purge) {
+        // The kiosk's retention rule on the central copy (central/central_retention.h); the
+        // period from kiosk.toml ([store] retention_days) or --older-than, today from the clock
+        // (or --now).
+        const std::unique_ptr<Clock> clock = clockFromCommandLine(cl);
+        if (!clock) return 2;
+        const int days = cl.olderThanDays.value_or(ctx.config.settings.retentionDays);
+        const CentralPurgeResult purged = purgeCentral(owner, localDateOf(clock->now()), days);
+        if (!purged.ok) {
+            std::fprintf(stderr, "%s\n", tx.format("central_setup.purge_failed", {{"detail", purged.error}}).c_str());
+            return 1;
+        }
+        const Lang lang = tx.lang();
+        std::fprintf(stderr, "%s\n",
+                     tx.format("central_setup.purged",
+                               {{"n", std::to_string(purged.removed)}, {"date", longDate(purged.appliedCutoff, lang)},
+                                {"days", std::to_string(days)},
+                                {"newest", purged.newestEvidence ? longDate(*purged.newestEvidence, lang)
+                                                                 : tx("central_setup.no_records")}}).c_str());
+    }
+    if (!cl.addKiosk) return 0;
+
+    const AddKioskResult added = addCentralKiosk(owner, *cl.addKiosk);
+    if (!added.ok) {
+        std::fprintf(stderr, "%s\n", tx.format("central_setup.add_failed", {{"role", centralRoleName(*cl.addKiosk)},
+                                                                           {"detail", added.error}}).c_str());
+        return 1;
+    }
+    std::fprintf(stderr, "%s\n", tx.format(added.existed ? "central_setup.kiosk_password_reset" : "central_setup.kiosk_added",
+                                           {{"role", added.role}, {"id", *cl.addKiosk}}).c_str());
+    const std::string passwordFile = "/etc/leergang-kiosk/central-password";
+    std::printf("# %s\n[kiosk]\nid = %s\n\n[central]\nurl = %s\npassword_file = %s\n\n# %s\n%s\n",
+                tx.format("central_setup.toml_for", {{"id", *cl.addKiosk}}).c_str(), tomlString(*cl.addKiosk).c_str(),
+                tomlString(kioskConnectionString(*cl.url, *cl.addKiosk)).c_str(), tomlString(passwordFile).c_str(),
+                tx.format("central_setup.password_once", {{"path", passwordFile}}).c_str(), added.password.c_str());
+    return std::fflush(stdout) == 0 ? 0 : 1;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,73 @@
+#include "cli/subcommands.h"
+
+#include <string>
+
+#include "cli/commands.h"
+
+namespace kiosk {
+
+const std::vector<Subcommand>& subcommands() {
+    static const std::vector<Subcommand> kTable{
+        {"check-config", cmdCheckConfig, "", "configuratie controleren / validate the config"},
+        {"show", cmdShow, "[--json]", "programma en deelnemers tonen / show programme and roster"},
+        {"import-roster", cmdImportRoster, "FILE.csv [--allow-empty]",
+         "deelnemerslijst inlezen (alles of niets; een lege lijst alleen\n"
+         "met --allow-empty) / import the roster (an empty one only with --allow-empty)"},
+        {"checkin", cmdCheckInOut, "CODE [--at YYYY-MM-DDTHH:MM]", ""},
+        {"checkout", cmdCheckInOut, "CODE [--at YYYY-MM-DDTHH:MM]", ""},
+        {"export", cmdExport, "[--date YYYY-MM-DD] [--matrix] [--format csv|xlsx|pdf] [--delimiter ';'|','] [--out FILE|-]",
+         "presentielijst of matrix naar USB-stick of exportmap / presence list or matrix"},
+        {"export", cmdExport, "--blank [--day N | --date YYYY-MM-DD] [--out FILE|-]",
+         "lege presentielijst (PDF) om vooraf te printen / blank list to print in advance"},
+        {"export", cmdExport, "--certificates [--date YYYY-MM-DD] [--out DIR]",
+         "bewijzen van deelname (PDF): een per persoon en een met allemaal / certificates"},
+        {"backup", cmdBackup, "FILE", "reservekopie van de database / back up the database"},
+        {"purge", cmdPurge, "[--older-than DAYS]", ""},
+        {"doctor", cmdDoctor, "", "gezondheid van de installatie / health report"},
+        {"restore", cmdRestore, "BACKUP.db", "reservekopie terugzetten, kiosk gestopt / restore a backup, kiosk stopped"},
+        {"confirm-clock", cmdConfirmClock, "", "de klok klopt (na een lange pauze) / the clock is right (after a long pause)"},
+        {"set-pin", cmdSetPin, "", "personeels-PIN instellen, gelezen van standaardinvoer / staff PIN from stdin"},
+        {"central-dropin", cmdCentralDropIn, "", "systemd-drop-in die de dienst naar [central] url opent / opens the unit to it"},
+        {"central-setup", cmdCentralSetup, "--url URL [--add-kiosk ID] [--purge [--older-than DAYS]]",
+         "centrale database inrichten (eigenaarsrol), een kiosk toevoegen,\n"
+         "bewaartermijn toepassen / set up the central database (owner\n"
+         "role), add a kiosk, apply the retention period"},
+        {"sync", cmdSync, "", "een keer uploaden naar en ophalen van de centrale registratie /\n"
+                              "one push to and one pull from the central record"},
+    };
+    return kTable;
+}
+
+const Subcommand* findSubcommand(std::string_view name) {
+    for (const auto& s : subcommands())
+        if (s.name == name) return &s;
+    return nullptr;
+}
+
+std::string subcommandUsage() {
+    constexpr size_t kColumn = 42;  // where the descriptions start
+    std::string out;
+    for (const auto& s : subcommands()) {
+        std::string line = "  leergang-kiosk " + std::string(s.name);
+        if (!s.synopsis.empty()) line += " " + std::string(s.synopsis);
+        std::string_view rest = s.description;
+        bool first = true;
+        while (!rest.empty()) {
+            const size_t nl = rest.find('\n');
+            const std::string_view part = rest.substr(0, nl);
+            if (first && line.size() + 1 <= kColumn) {
+                line.resize(kColumn, ' ');
+            } else {
+                out += line + "\n";
+                line.assign(kColumn, ' ');
+            }
+            line += part;
+            first = false;
+            rest = nl == std::string_view::npos ? std::string_view{} : rest.substr(nl + 1);
+        }
+        out += line + "\n";
+    }
+    return out;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,133 @@
+// kiosk_session.h: one running kiosk without its window. The session wires the rooms together
+// and owns what they share (session_state.h):
+//   - Navigation (navigation.h): screens, timeouts, dimming, when the next change is due.
+//   - CheckinFlow (core/checkin_flow.h): taps, scans, undo and walk-ins at the door.
+//   - StaffDesk (staff_desk.h): the PIN, corrections, exports, the staff pages' data.
+//   - LedgerDays (ledger_days.h): which days the ledger holds; a staff page's day and matrix.
+//   - RunningLate (running_late.h): today's agenda shift behind the facilitator code.
+//   - ConfigWatcher (content/config_folder.h): the config folder, read at start and watched.
+//   - InputBindings (input_bindings.h): badge scanner and presenter clicker as intents.
+// Each frame it takes the store's completions, builds the view from memory, draws the screens
+// and applies the intent they return. The GLFW shell (window_app.cpp) and the headless UI tests
+// both drive it, so everything a test taps through is the real thing.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "content/config_folder.h"
+#include "session/input_bindings.h"
+#include "session/ledger_days.h"
+#include "session/navigation.h"
+#include "session/running_late.h"
+#include "session/scan_queue.h"
+#include "session/session_state.h"
+#include "session/staff_desk.h"
+#include "core/checkin_flow.h"
+#include "core/exercise_player.h"
+#include "ui/kiosk_view.h"
+
+namespace kiosk {
+
+class KioskSession {
+public:
+    // Reads config, opens the store (quarantining a damaged file), imports the roster, loads the
+    // log, applies retention and makes today's backup (kiosk_session_start.cpp). Problems that do
+    // not stop the kiosk are kept in startupProblems().
+    KioskSession(const SessionOptions& options, const Clock& clock, std::function<void()> wake);
+    ~KioskSession();
+
+    // Whether the kiosk can run at all (config without errors, store open); else why not.
+    bool ready() const { return ready_; }
+    bool configError() const { return configError_; }
+    const std::vector<std::string>& startupProblems() const { return s_.startupProblems; }
+    // Errors of the newest config on disk when it was refused (the kiosk runs on the last good one).
+    const std::vector<std::string>& configProblems() const { return s_.configProblems; }
+
+    // One frame of UI (between ImGui::NewFrame and ImGui::Render).
+    void frame();
+    // A person touched the screen or pressed a key.
+    void noteInput() { nav_.noteInput(); }
+    // Milliseconds until something visible changes without input. The frame loop sleeps this long at most.
+    int64_t msUntilNextChange() const;
+    // Milliseconds until the config folder should be looked at again (no drawing needed for that).
+    int64_t msUntilConfigPoll() const { return watcher_.msUntilPoll(s_.clock.now()); }
+    // Cheap (stat only); reloads the config when a file changed. Returns true when the view changed.
+    bool pollConfig();
+    // Applies store completions; true when something changed.
+    bool drainStore();
+    // A write, a PIN check or an export still under way (the scripted taps and screenshots wait).
+    bool storeBusy() const { return (s_.worker && s_.worker->pending() > 0) || staff_.busy() || !waitingScans_.empty(); }
+    // Badge scans waiting for the write in flight (scan_queue.h).
+    size_t waitingScans() const { return waitingScans_.size(); }
+    // Finishes every queued write and stops the store thread (before the window system goes away:
+    // the thread wakes the frame loop through it).
+    void stopStore();
+    // The sync thread's status (sync_status.h); enabled = false when [central] url is empty.
+    SyncStatus syncStatus() const { return s_.sync ? s_.sync->status() : SyncStatus{}; }
+
+    ui::UiState& uiState() { return s_.ui; }
+    const ExercisePlayer* player() const { return running_ ? &running_->player : nullptr; }
+    const Texts& texts() const { return s_.texts; }
+    const LoadedConfig& config() const { return s_.config; }
+    const AttendanceLedger& ledger() const { return s_.ledger; }
+    const std::vector<Participant>& roster() const { return s_.roster.people(); }
+    ui::KioskView buildView() const;
+    bool dimmed(Instant now) const { return nav_.dimmed(now); }
+    void apply(const ui::Intent& intent);
+
+    bool staffUnlocked() const { return staff_.unlocked(); }
+    // Waits for a PIN check or an export running on its own thread (tests, shutdown).
+    void finishBackgroundWork() { staff_.finishBackgroundWork(); }
+
+private:
+    // The exercise being run, with its own copy (a config reload must not pull it away).
+    struct Running {
+        Exercise exercise;
+        ExercisePlayer player;
+        explicit Running(Exercise e) : exercise(std::move(e)), player(exercise) {}
+    };
+
+    void start();                                   // kiosk_session_start.cpp
+    void startSync();                               // kiosk_session_start.cpp
+    void outOfOrder();                              // could not start: the screen that says so
+    bool applyConfig(const ConfigFiles& files, bool atStart);
+    void goHome();
+    void tap(CheckAction action, const std::string& code);
+    // The moment an undo on the card is judged at (and stamped with): the reversed event's own
+    // time plus the card's age on the steady clock, so that a step of the wall clock within the
+    // undo window neither closes nor stretches it (issue 14 item 7). The wall clock when the card
+    // has no event to undo.
+    Instant undoMoment() const;
+    void scan(const std::string& code);
+    void write(const CheckinFlow::Write& w);
+    void runPlayer(ui::PlayerCommand c, SteadyTime now);
+    // A stopped run is kept in the database's meta table (kStoppedRunMeta) so that a restart
+    // offers it again; resumed or replaced, the entry is emptied. Written only when it changes.
+    void keepStoppedRun(Instant now);
+    static constexpr const char* kStoppedRunMeta = "exercise_stopped_run";
+    void dailyUpkeep(Instant now);                  // a new day: retention and backup, on the store thread
+    Navigation::Holds holds() const;
+
+    SessionState s_;
+    Navigation nav_;
+    CheckinFlow flow_;
+    StaffDesk staff_;
+    LedgerDays days_;
+    RunningLate late_;
+    ConfigWatcher watcher_;
+    InputBindings input_;
+    ScanQueue waitingScans_;  // scans made while a write was in flight (scan_queue.h)
+    std::unique_ptr<Running> running_;
+    std::string stoppedRunKept_;  // what the meta table holds for the stopped run ("" = none)
+    ui::KioskView::OutOfOrder outOfOrder_;          // what the screen says when the kiosk could not start
+    LocalDate lastUpkeepDay_;
+    Instant upkeepRetryAt_;  // after a failed backup: not before this
+    uint64_t syncSeen_ = 0;  // the sync status version the Status page last drew
+    uint64_t rostersSeen_ = 0;  // the sync thread's rostersApplied() last asked the store to read
+    bool configError_ = false;
+    bool ready_ = false;
+};
+
+}  // namespace kiosk
