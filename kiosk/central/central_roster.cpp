@@ -6,6 +6,7 @@
 #include "pg_connection.h"
 #include "store/attendance_db.h"
 #include "store/roster_sync.h"
+#include "store/meta_keys.h"
 
 namespace kiosk {
 namespace {
@@ -134,7 +135,7 @@ RosterSyncReport syncRoster(PgConnection& c, AttendanceDb& db, const std::string
     std::vector<StoredParticipant> known;
     if (auto s = db.participants(known); !s.ok()) return storeFail(s);
     std::string stored;
-    if (auto s = db.meta(kCentralRosterKey, stored); !s.ok()) return storeFail(s);
+    if (auto s = db.meta(meta_keys::kCentralRoster, stored); !s.ok()) return storeFail(s);
     std::map<std::string, AgreedCohort> agreed = parseAgreedRoster(stored);
     const auto local = activeByCohort(known);
 
@@ -189,7 +190,7 @@ RosterSyncReport syncRoster(PgConnection& c, AttendanceDb& db, const std::string
         }
         if (!fetched.empty()) {
             RosterImportResult result;
-            if (auto s = db.importRoster(roster, now, result, kCentralRosterKey, formatAgreedRoster(agreed)); !s.ok())
+            if (auto s = db.importRoster(roster, now, result, meta_keys::kCentralRoster, formatAgreedRoster(agreed)); !s.ok())
                 return storeFail(s);
             out.applied = fetched;
             agreedChanged = false;
@@ -204,7 +205,7 @@ RosterSyncReport syncRoster(PgConnection& c, AttendanceDb& db, const std::string
         }
     }
     if (agreedChanged)
-        if (auto s = db.setMeta(kCentralRosterKey, formatAgreedRoster(agreed)); !s.ok()) return storeFail(s);
+        if (auto s = db.setMeta(meta_keys::kCentralRoster, formatAgreedRoster(agreed)); !s.ok()) return storeFail(s);
     out.ok = true;
     return out;
 }

@@ -8,7 +8,7 @@
 //   release is (cohort, version): `roster_release` the versions, `roster_release_row` their rows,
 //   both append-only for kiosks; the view `roster` shows each cohort's newest release
 //   (central_schema.h, version 2).
-//   Each kiosk keeps, in its meta key kCentralRosterKey, what it last agreed with the server per
+//   Each kiosk keeps, in its meta key meta_keys::kCentralRoster, what it last agreed with the server per
 //   cohort: the version and a hash of that cohort's rows as they were then on this kiosk. At each
 //   sync, per cohort:
 //     local hash != agreed hash      the roster changed here (an import): RELEASE it as the next
@@ -47,7 +47,6 @@ class PgConnection;
 class AttendanceDb;
 struct Instant;
 
-inline constexpr const char* kCentralRosterKey = "central_roster";
 
 struct RosterSyncReport {
     bool ok = false;

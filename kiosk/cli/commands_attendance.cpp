@@ -14,6 +14,7 @@
 #include "export/xlsx_writer.h"
 #include "store/atomic_file.h"
 #include "store/store_messages.h"
+#include "store/meta_keys.h"
 
 namespace kiosk {
 namespace {
@@ -223,7 +224,7 @@ int cmdExport(const CommandLine& cl) {
     // Noted for the Status page when the database can be written; an export from a read-only one
     // is still an export.
     if (AttendanceDb writer; writer.openExisting(ctx.dbPath).ok())
-        writer.setMeta(kLastExportMeta, lastExportValue(SystemClock{}.now(), target.string()));
+        writer.setMeta(meta_keys::kLastExport, lastExportValue(SystemClock{}.now(), target.string()));
     const TextArgs args{{"path", target.string()}, {"n", std::to_string(saved.rows)}, {"drive", where.label}};
     const char* said = req.certificates ? (where.removable ? "cli.certificates_drive" : "cli.certificates")
                                         : (where.removable ? "cli.exported_drive" : "cli.exported");

@@ -18,6 +18,7 @@
 #include "store/store_messages.h"
 #include "store/atomic_file.h"
 #include "store/roster_sync.h"
+#include "store/meta_keys.h"
 
 namespace kiosk {
 namespace {
@@ -208,7 +209,7 @@ int cmdImportRoster(const CommandLine& cl) {
     // when someone edits it (roster_sync.h), so this import is not undone at the next start.
     std::string seenKey, seenHash;
     if (auto it = ctx.files.files.find(kRosterFile); it != ctx.files.files.end()) {
-        seenKey = kConfigRosterHashKey;
+        seenKey = meta_keys::kConfigRosterHash;
         seenHash = contentHash(it->second);
     }
     if (auto s = db.importRoster(rows, SystemClock{}.now(), result, seenKey, seenHash); !s.ok()) {

@@ -28,7 +28,6 @@ std::string writeExport(const ExportTable& table, ExportFormat format, char deli
                         std::time_t created = 0);
 
 // The last export, kept in the database's meta table for the staff health view: "<ms> <path>".
-inline constexpr const char* kLastExportMeta = "last_export";
 std::string lastExportValue(Instant at, const std::string& path);
 struct LastExport {
     Instant at;

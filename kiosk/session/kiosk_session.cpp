@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "ui/screens.h"
+#include "store/meta_keys.h"
 
 namespace kiosk {
 
@@ -263,7 +264,7 @@ void KioskSession::keepStoppedRun(Instant now) {
     if (running_)
         if (const auto run = running_->player.stoppedRun(localDateOf(now))) value = run->serialise();
     if (value == stoppedRunKept_ || !s_.worker) return;
-    s_.worker->setMeta(kStoppedRunMeta, value);  // "" once it is resumed or replaced
+    s_.worker->setMeta(meta_keys::kExerciseStoppedRun, value);  // "" once it is resumed or replaced
     stoppedRunKept_ = value;
 }
 

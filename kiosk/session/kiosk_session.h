@@ -103,10 +103,9 @@ private:
     void scan(const std::string& code);
     void write(const CheckinFlow::Write& w);
     void runPlayer(ui::PlayerCommand c, SteadyTime now);
-    // A stopped run is kept in the database's meta table (kStoppedRunMeta) so that a restart
-    // offers it again; resumed or replaced, the entry is emptied. Written only when it changes.
+    // A stopped run is kept in the database's meta table (meta_keys::kExerciseStoppedRun) so that a
+    // restart offers it again; resumed or replaced, the entry is emptied. Written only when it changes.
     void keepStoppedRun(Instant now);
-    static constexpr const char* kStoppedRunMeta = "exercise_stopped_run";
     void dailyUpkeep(Instant now);                  // a new day: retention and backup, on the store thread
     Navigation::Holds holds() const;
 

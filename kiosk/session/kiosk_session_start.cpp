@@ -11,6 +11,7 @@
 #include "store/backup_rotation.h"
 #include "store/store_messages.h"
 #include "store/store_opening.h"
+#include "store/meta_keys.h"
 
 namespace kiosk {
 
@@ -80,7 +81,7 @@ void KioskSession::start() {
     staff_.load(*db);
     late_.load(*db);
     // A run a facilitator stopped today: offered again (the exercises' "Verder met ..." button).
-    if (std::string kept; db->meta(kStoppedRunMeta, kept).ok() && !kept.empty())
+    if (std::string kept; db->meta(meta_keys::kExerciseStoppedRun, kept).ok() && !kept.empty())
         if (const auto run = StoppedRun::parse(kept); run && run->date == localDateOf(now))
             if (const Exercise* e = s_.config.programme.exercise(run->exerciseId)) {
                 auto r = std::make_unique<Running>(*e);

@@ -1,21 +1,20 @@
 #include "running_late.h"
+#include "store/meta_keys.h"
 
 #include <algorithm>
 
 namespace kiosk {
 namespace {
 
-constexpr const char* kLockoutMeta = "facilitator_code_lockout";
-std::string metaKey(LocalDate day) { return "agenda_shift/" + day.iso(); }
 
 }  // namespace
 
 void RunningLate::load(AttendanceDb& db) {
     std::string value;
-    if (db.meta(kLockoutMeta, value).ok() && !value.empty())
+    if (db.meta(meta_keys::kFacilitatorCodeLockout, value).ok() && !value.empty())
         if (auto l = PinLockout::parse(value, s_.clock.now(), s_.clock.steady())) lockout_ = *l;
     const LocalDate today = localDateOf(s_.clock.now());
-    if (db.meta(metaKey(today), value).ok())
+    if (db.meta(meta_keys::agendaShift(today), value).ok())
         if (auto shift = AgendaShift::parse(value)) {
             shift_ = *shift;
             date_ = today;
@@ -36,7 +35,7 @@ void RunningLate::unlock(const ui::intent::UnlockShift& in, Instant now) {
         ui.codeWrong = true;
         lockout_.recordFailure(s_.clock.steady());
     }
-    if (s_.worker) s_.worker->setMeta(kLockoutMeta, lockout_.serialise(now, s_.clock.steady()));
+    if (s_.worker) s_.worker->setMeta(meta_keys::kFacilitatorCodeLockout, lockout_.serialise(now, s_.clock.steady()));
 }
 
 void RunningLate::set(const ui::intent::SetShift& in, Instant now) {
@@ -45,7 +44,7 @@ void RunningLate::set(const ui::intent::SetShift& in, Instant now) {
     const int minutes = std::clamp(in.minutes, -240, 240);
     // From now on; a change of an existing shift keeps its starting point.
     const TimeOfDay from = shift_.active() && date_ == today ? shift_.from : toLocal(now).timeOfDay();
-    writes_[s_.worker->setMeta(metaKey(today), AgendaShift{from, minutes}.serialise())] = today;
+    writes_[s_.worker->setMeta(meta_keys::agendaShift(today), AgendaShift{from, minutes}.serialise())] = today;
 }
 
 bool RunningLate::completed(const StoreCompletion& c) {

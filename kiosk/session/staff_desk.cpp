@@ -8,11 +8,11 @@
 #include "content/staff_pin.h"
 #include "core/event_builder.h"
 #include "export/export_files.h"
+#include "store/meta_keys.h"
 
 namespace kiosk {
 namespace {
 
-constexpr const char* kPinLockoutMeta = "staff_pin_lockout";
 constexpr int kDaysAround = 400;  // a form's or an export's day is trusted this far from today
 
 LocalDate dayNear(LocalDate asked, LocalDate today) {
@@ -30,9 +30,9 @@ void StaffDesk::configChanged() { probe_.setExportFallback(exportDir(s_.config.s
 
 void StaffDesk::load(AttendanceDb& db) {
     std::string value;
-    if (db.meta(kPinLockoutMeta, value).ok() && !value.empty())
+    if (db.meta(meta_keys::kStaffPinLockout, value).ok() && !value.empty())
         if (auto l = PinLockout::parse(value, s_.clock.now(), s_.clock.steady())) pinLockout_ = *l;
-    db.meta(kLastExportMeta, lastExport_);
+    db.meta(meta_keys::kLastExport, lastExport_);
 }
 
 void StaffDesk::lock() {
@@ -171,7 +171,7 @@ void StaffDesk::takePinCheck(Instant now) {
         pinLockout_.recordFailure(s_.clock.steady());
         s_.ui.pinWrong = true;
     }
-    if (s_.worker) s_.worker->setMeta(kPinLockoutMeta, pinLockout_.serialise(now, s_.clock.steady()));
+    if (s_.worker) s_.worker->setMeta(meta_keys::kStaffPinLockout, pinLockout_.serialise(now, s_.clock.steady()));
 }
 
 void StaffDesk::takeExport(Instant now) {
@@ -187,7 +187,7 @@ void StaffDesk::takeExport(Instant now) {
                                   {{"drive", saved.target.label}, {"n", std::to_string(saved.rows)}});
         path = saved.path.string();
         lastExport_ = lastExportValue(now, path);
-        if (s_.worker) s_.worker->setMeta(kLastExportMeta, lastExport_);
+        if (s_.worker) s_.worker->setMeta(meta_keys::kLastExport, lastExport_);
     }
     if (unlocked_) {  // invariant 3
         exportMessage_ = message;

@@ -13,6 +13,7 @@
 
 #include "roster_sync.h"
 #include "sqlite_statement.h"
+#include "store/meta_keys.h"
 
 namespace kiosk {
 namespace {
@@ -192,7 +193,7 @@ SalvageResult salvageRows(sqlite3* fresh, const std::filesystem::path& damaged, 
         Statement st(old, "SELECT key, value FROM meta");
         int rc;
         while ((rc = st.step()) == SQLITE_ROW)
-            if (st.text(0) != kConfigRosterHashKey) meta.emplace_back(st.text(0), st.text(1));  // re-import names placeholders
+            if (st.text(0) != meta_keys::kConfigRosterHash) meta.emplace_back(st.text(0), st.text(1));  // re-import names placeholders
         if (rc != SQLITE_DONE) result.complete = false;
     }
     sqlite3_close_v2(old);

@@ -14,13 +14,13 @@
 
 #include "attendance_db.h"
 #include "sqlite_statement.h"
+#include "store/meta_keys.h"
 
 namespace kiosk {
 
 using store_detail::Statement;
 
 namespace {
-constexpr const char* kClockConfirmedKey = "clock_confirmed_day";
 }
 
 StoreStatus AttendanceDb::newestEvidence(std::optional<LocalDate>& out) {
@@ -33,7 +33,7 @@ StoreStatus AttendanceDb::newestEvidence(std::optional<LocalDate>& out) {
     if (rc != SQLITE_ROW) return statusFrom(rc);
     if (sqlite3_column_type(st.get(), 0) != SQLITE_NULL) out = LocalDate::parse(st.text(0));
     std::string confirmed;
-    if (auto s = meta(kClockConfirmedKey, confirmed); !s.ok() && s.kind != StoreErrorKind::other) return s;
+    if (auto s = meta(meta_keys::kClockConfirmedDay, confirmed); !s.ok() && s.kind != StoreErrorKind::other) return s;
     if (const auto c = LocalDate::parse(confirmed); c && (!out || *c > *out)) out = c;
     return {};
 }
@@ -65,7 +65,7 @@ StoreStatus AttendanceDb::confirmClock(Instant now) {
     if (readOnly_) return {StoreErrorKind::read_only, "opened read-only"};
     const LocalDate today = localDateOf(now);
     if (today < kEarliestPlausibleDay) return {StoreErrorKind::clock_implausible, std::string(clockVerdictKey(ClockVerdict::before_kiosk_existed))};
-    return setMeta(kClockConfirmedKey, today.iso());
+    return setMeta(meta_keys::kClockConfirmedDay, today.iso());
 }
 
 StoreStatus AttendanceDb::purge(LocalDate cutoff, int& removed, LocalDate* applied) {

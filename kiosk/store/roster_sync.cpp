@@ -1,4 +1,5 @@
 #include "roster_sync.h"
+#include "store/meta_keys.h"
 
 #include <cstdio>
 
@@ -23,11 +24,11 @@ StoreStatus syncConfigRoster(AttendanceDb& db, const std::vector<Participant>& r
     if (roster.empty()) return {};  // refused: see roster_sync.h
     const std::string hash = contentHash(csvContent);
     std::string stored;
-    if (auto s = db.meta(kConfigRosterHashKey, stored); !s.ok()) return s;
+    if (auto s = db.meta(meta_keys::kConfigRosterHash, stored); !s.ok()) return s;
     if (stored == hash) return {};
     // Codes that lost their leading zeros in Excel ("7" for "0007") keep the stored form inside
     // importRoster (core/code_resolver.h); result.codesRestored says which.
-    auto s = db.importRoster(roster, now, result, kConfigRosterHashKey, hash);
+    auto s = db.importRoster(roster, now, result, meta_keys::kConfigRosterHash, hash);
     imported = s.ok();
     return s;
 }

@@ -10,7 +10,6 @@
 
 namespace kiosk {
 
-inline constexpr const char* kConfigRosterHashKey = "config_roster_hash";
 
 std::string contentHash(std::string_view content);  // FNV-1a 64, hex
 

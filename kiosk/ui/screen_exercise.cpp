@@ -169,89 +169,105 @@ bool pageStep(UiState& s, PlayerCommand c) {
     return false;
 }
 
-Intent drawExerciseScreen(const KioskView& v, UiState& s) {
-    const Theme& t = theme();
-    const Texts& tx = *v.texts;
-    if (!v.player) return Intent::go(Screen::agenda);
-    const ExercisePlayer& p = *v.player;
-    if (p.state() == ExercisePlayer::State::finished || p.state() == ExercisePlayer::State::stopped) {
-        s.confirmStop = false;
-        return drawEnded(v, s);
-    }
+namespace {
+
+// What the parts of a running exercise's screen share: the player, the screen's box and margins,
+// and the fade of the controls. Each part below draws one band of ARRANGEMENT.
+struct ExerciseFrame {
+    ExerciseFrame(const KioskView& view, UiState& state, const ExercisePlayer& player) : v(view), s(state), p(player) {}
+    const KioskView& v;
+    UiState& s;
+    const ExercisePlayer& p;
+    ImVec2 origin, size;
+    StepTextBox box;
+    bool portrait = false, paused = false;
+    float margin = 0, left = 0, right = 0;
+    float fade = 1.0f;  // the controls' alpha (exercise_parts.h: never below 4.5:1)
     Intent intent;
-    const Exercise& ex = p.exercise();
-    const ImVec2 origin = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-    const StepTextBox box = stepTextBox(size.x, size.y, t.em);
-    const bool portrait = box.portrait;
-    const float margin = t.Em(1.5f);
-    const float left = origin.x + margin, right = origin.x + size.x - margin;
-    const bool paused = p.state() == ExercisePlayer::State::paused;
-    const auto phase = p.phase(v.steady);
+};
 
-    // "Tijd is om": a short flash of the whole screen, then a steady red band.
-    const int64_t sinceUp = p.msSinceTimeUp(v.steady);
-    const bool flashing = !paused && sinceUp >= 0 && sinceUp < kFlashMs;
+// "Tijd is om": a short flash of the whole screen, then a steady red band.
+void drawTimeUp(ExerciseFrame& f) {
+    const Theme& t = theme();
+    const int64_t sinceUp = f.p.msSinceTimeUp(f.v.steady);
+    const bool flashing = !f.paused && sinceUp >= 0 && sinceUp < kFlashMs;
     if (flashing && (sinceUp / 400) % 2 == 0)
-        ImGui::GetWindowDrawList()->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + size.y), t.palette.danger.abgr(80));
-    s.animating = flashing;
-    if (phase == ExercisePlayer::Phase::overtime && !paused)
-        ImGui::GetWindowDrawList()->AddRectFilled(origin, ImVec2(origin.x + size.x, origin.y + t.Em(0.5f)), t.palette.danger.abgr());
+        ImGui::GetWindowDrawList()->AddRectFilled(f.origin, ImVec2(f.origin.x + f.size.x, f.origin.y + f.size.y), t.palette.danger.abgr(80));
+    f.s.animating = flashing;
+    if (f.p.phase(f.v.steady) == ExercisePlayer::Phase::overtime && !f.paused)
+        ImGui::GetWindowDrawList()->AddRectFilled(f.origin, ImVec2(f.origin.x + f.size.x, f.origin.y + t.Em(0.5f)), t.palette.danger.abgr());
+}
 
-    // Controls fade when untouched, but never below 4.5:1 (exercise_parts.h).
-    const float fade = v.msSinceInput > kFadeAfterMs && !s.confirmStop ? kFadedControlsAlpha : 1.0f;
+// "Stap n van m": in the header band (landscape) or as the first chip (portrait).
+struct StepOfLabel {
+    std::string text;
+    ImFont* font = nullptr;
+    ImVec2 size;
+};
 
-    // Header band: title, step n of m, and "Stoppen" at the far top right.
-    const float bandTop = origin.y + t.Em(0.8f), bandH = t.Em(3.0f);
+// The header band: title, step n of m, and "Stoppen" at the far top right (with the room display
+// pinned, "Zaalscherm" beside it).
+StepOfLabel drawHeaderBand(ExerciseFrame& f) {
+    const Theme& t = theme();
+    const Texts& tx = *f.v.texts;
+    const float bandTop = f.origin.y + t.Em(0.8f), bandH = t.Em(3.0f);
     const std::string stopLabel = tx("exercise.end");
     const float stopW = textSize(t.fonts.bodyBold, stopLabel).x + t.Em(3.2f);
-    if (!s.confirmStop) {
-        ImGui::PushStyleVar(ImGuiStyleVar_Alpha, fade);
-        ImGui::SetCursorScreenPos(ImVec2(right - stopW, bandTop));
-        if (touchButton({"player.end", stopLabel, ImVec2(stopW, bandH), ButtonStyle::secondary, {}, Icon::cross})) s.confirmStop = true;
+    if (!f.s.confirmStop) {
+        ImGui::PushStyleVar(ImGuiStyleVar_Alpha, f.fade);
+        ImGui::SetCursorScreenPos(ImVec2(f.right - stopW, bandTop));
+        if (touchButton({"player.end", stopLabel, ImVec2(stopW, bandH), ButtonStyle::secondary, {}, Icon::cross})) f.s.confirmStop = true;
         ImGui::PopStyleVar();
     }
     // With the room display pinned: back to it (it shows this run, with the agenda around it).
     float roomW = 0.0f;
-    if (s.roomPinned) {
+    if (f.s.roomPinned) {
         const std::string roomLabel = tx("agenda.room_display");
         roomW = textSize(t.fonts.bodyBold, roomLabel).x + t.Em(3.2f);
-        if (!s.confirmStop) {
-            ImGui::PushStyleVar(ImGuiStyleVar_Alpha, fade);
-            ImGui::SetCursorScreenPos(ImVec2(right - stopW - t.Em(0.6f) - roomW, bandTop));
+        if (!f.s.confirmStop) {
+            ImGui::PushStyleVar(ImGuiStyleVar_Alpha, f.fade);
+            ImGui::SetCursorScreenPos(ImVec2(f.right - stopW - t.Em(0.6f) - roomW, bandTop));
             if (touchButton({"player.room", roomLabel, ImVec2(roomW, bandH), ButtonStyle::secondary, {}, Icon::calendar}))
-                intent = Intent::go(Screen::room);
+                f.intent = Intent::go(Screen::room);
             ImGui::PopStyleVar();
         }
         roomW += t.Em(0.6f);
     }
-    const std::string stepOf = tx.format("exercise.step_of", {{"n", std::to_string(p.stepIndex() + 1)},
-                                                              {"total", std::to_string(p.stepCount())}});
-    ImFont* stepOfFont = portrait ? t.fonts.bodyBold : t.fonts.title;
-    const ImVec2 so = textSize(stepOfFont, stepOf);
-    const float titleRight = right - stopW - roomW - t.Em(1.0f) - (portrait ? 0.0f : so.x + t.Em(1.0f));
-    if (!portrait) drawText(t.fonts.title, ImVec2(titleRight + t.Em(1.0f), bandTop + (bandH - so.y) * 0.5f), t.palette.muted, stepOf);
-    {
-        // The title in one line of the title font, else two of the body font (no "…" before that).
-        const float tw = titleRight - left;
-        if (textSize(t.fonts.title, ex.title).x <= tw) {
-            drawText(t.fonts.title, ImVec2(left, bandTop + (bandH - t.fonts.title->FontSize) * 0.5f), t.palette.ink, ex.title);
-        } else {
-            const auto lines = wrapLines(t.fonts.bodyBold, ex.title, tw, 2);
-            const float lh = t.fonts.bodyBold->FontSize * 1.1f;
-            float ty = bandTop + (bandH - lh * static_cast<float>(lines.size())) * 0.5f;
-            for (const auto& l : lines) {
-                drawText(t.fonts.bodyBold, ImVec2(left, ty), t.palette.ink, l);
-                ty += lh;
-            }
+    StepOfLabel stepOf;
+    stepOf.text = tx.format("exercise.step_of", {{"n", std::to_string(f.p.stepIndex() + 1)}, {"total", std::to_string(f.p.stepCount())}});
+    stepOf.font = f.portrait ? t.fonts.bodyBold : t.fonts.title;
+    stepOf.size = textSize(stepOf.font, stepOf.text);
+    const float titleRight = f.right - stopW - roomW - t.Em(1.0f) - (f.portrait ? 0.0f : stepOf.size.x + t.Em(1.0f));
+    if (!f.portrait)
+        drawText(t.fonts.title, ImVec2(titleRight + t.Em(1.0f), bandTop + (bandH - stepOf.size.y) * 0.5f), t.palette.muted, stepOf.text);
+    // The title in one line of the title font, else two of the body font (no "…" before that).
+    const std::string& title = f.p.exercise().title;
+    const float tw = titleRight - f.left;
+    if (textSize(t.fonts.title, title).x <= tw) {
+        drawText(t.fonts.title, ImVec2(f.left, bandTop + (bandH - t.fonts.title->FontSize) * 0.5f), t.palette.ink, title);
+    } else {
+        const auto lines = wrapLines(t.fonts.bodyBold, title, tw, 2);
+        const float lh = t.fonts.bodyBold->FontSize * 1.1f;
+        float ty = bandTop + (bandH - lh * static_cast<float>(lines.size())) * 0.5f;
+        for (const auto& l : lines) {
+            drawText(t.fonts.bodyBold, ImVec2(f.left, ty), t.palette.ink, l);
+            ty += lh;
         }
     }
+    return stepOf;
+}
 
-    // Chips: group form and cues (and, in portrait, the step count first); they wrap to a new row.
-    float cy = origin.y + t.Em(4.2f);
-    float cx = left;
-    if (portrait) {
-        drawText(stepOfFont, ImVec2(cx, cy + (t.Em(1.7f) - so.y) * 0.5f), t.palette.muted, stepOf);
-        cx += so.x + t.Em(0.8f);
+// Chips: group form and cues (and, in portrait, the step count first); they wrap to a new row.
+// Returns the bottom of the last row.
+float drawChips(const ExerciseFrame& f, const StepOfLabel& stepOf) {
+    const Theme& t = theme();
+    const Texts& tx = *f.v.texts;
+    const Exercise& ex = f.p.exercise();
+    float cy = f.origin.y + t.Em(4.2f);
+    float cx = f.left;
+    if (f.portrait) {
+        drawText(stepOf.font, ImVec2(cx, cy + (t.Em(1.7f) - stepOf.size.y) * 0.5f), t.palette.muted, stepOf.text);
+        cx += stepOf.size.x + t.Em(0.8f);
     }
     std::string form = tx(std::string("exercise.form.") + groupFormKey(ex.groupForm));
     if (ex.groupForm == GroupForm::groups) form = tx.format("exercise.form.groups_of", {{"n", std::to_string(ex.groupSize)}});
@@ -259,79 +275,91 @@ Intent drawExerciseScreen(const KioskView& v, UiState& s) {
     for (Cue c : ex.cues) chips.emplace_back(cueIcon(c), tx(std::string("exercise.cue.") + cueKey(c)));
     for (const auto& [icon, words] : chips) {
         const float w = chipWidth(words);
-        if (cx > left && cx + w > right) {
-            cx = left;
+        if (cx > f.left && cx + w > f.right) {
+            cx = f.left;
             cy += t.Em(2.1f);
         }
         drawChip(ImVec2(cx, cy), icon, words);
         cx += w + t.Em(0.5f);
     }
-    const float chipsBottom = cy + t.Em(1.7f);
+    return cy + t.Em(1.7f);
+}
 
-    // The step text in its box; the ring beside it (landscape) or above it (portrait).
-    const float controlsTop = origin.y + size.y - t.Em(0.9f) - (portrait ? t.Em(6.9f) : t.Em(3.2f));
-    const float contentTop = std::max(origin.y + t.Em(6.4f), chipsBottom + t.Em(0.5f));
+// The countdown ring beside the text (landscape) or above it (portrait). Returns the top of the
+// step text's box (portrait: under the ring and its words).
+float drawRing(const ExerciseFrame& f, float chipsBottom, float controlsTop) {
+    const Theme& t = theme();
+    const float contentTop = std::max(f.origin.y + t.Em(6.4f), chipsBottom + t.Em(0.5f));
     ImVec2 centre;
     float radius;
-    float boxTop = origin.y + box.y;
-    if (portrait) {
-        const float d = std::min(size.x - 2 * margin, size.y * 0.22f);
+    float boxTop = f.origin.y + f.box.y;
+    if (f.portrait) {
+        const float d = std::min(f.size.x - 2 * f.margin, f.size.y * 0.22f);
         radius = d * 0.5f * 0.9f;
-        centre = ImVec2(origin.x + size.x * 0.5f, contentTop + d * 0.5f);
-        boxTop = std::max(boxTop, contentTop + d + t.Em(2.8f));  // under the ring and its words
+        centre = ImVec2(f.origin.x + f.size.x * 0.5f, contentTop + d * 0.5f);
+        boxTop = std::max(boxTop, contentTop + d + t.Em(2.8f));
     } else {
         boxTop = std::max(boxTop, contentTop);
-        const float colLeft = origin.x + box.x + box.width + t.Em(1.5f);
-        const float colW = right - colLeft, colH = controlsTop - t.Em(0.8f) - contentTop;
+        const float colLeft = f.origin.x + f.box.x + f.box.width + t.Em(1.5f);
+        const float colW = f.right - colLeft, colH = controlsTop - t.Em(0.8f) - contentTop;
         radius = std::max(t.Em(2.0f), std::min(colW * 0.42f, (colH - t.Em(3.0f)) * 0.5f));
         centre = ImVec2(colLeft + colW * 0.5f, contentTop + radius + t.Em(0.3f));
     }
-    drawCountdownRing(p, v.steady, tx, centre, radius);
+    drawCountdownRing(f.p, f.v.steady, *f.v.texts, centre, radius);
+    return boxTop;
+}
 
-    const float boxH = box.height - (boxTop - (origin.y + box.y));
-    const ExerciseStep* step = p.currentStep();
-    const FittedText fitted = fitToBox(t.fonts.large, step ? step->text : std::string{}, box.width, boxH, box.normalPx, box.floorPx,
-                                       box.pagerHeight);
-    if (s.stepPageFor != p.stepIndex()) {
-        s.stepPageFor = p.stepIndex();
+// The step text in its box, fitted (step_text.h), and the page buttons of a long step under it;
+// the clicker pages too.
+void drawStepText(ExerciseFrame& f, float boxTop) {
+    const Theme& t = theme();
+    const Texts& tx = *f.v.texts;
+    UiState& s = f.s;
+    const float boxH = f.box.height - (boxTop - (f.origin.y + f.box.y));
+    const ExerciseStep* step = f.p.currentStep();
+    const FittedText fitted = fitToBox(t.fonts.large, step ? step->text : std::string{}, f.box.width, boxH, f.box.normalPx,
+                                       f.box.floorPx, f.box.pagerHeight);
+    if (s.stepPageFor != f.p.stepIndex()) {
+        s.stepPageFor = f.p.stepIndex();
         s.stepPage = 0;
     }
     s.stepPages = fitted.pages;
     s.stepPage = std::clamp(s.stepPage, 0, fitted.pages - 1);
-    drawPage(t.fonts.large, fitted, s.stepPage, ImVec2(origin.x + box.x, boxTop), t.palette.ink);
-
-    ImGui::PushStyleVar(ImGuiStyleVar_Alpha, fade);
-    if (fitted.pages > 1 && !s.confirmStop) {
-        // Pages of a long step: the buttons under the text; the clicker pages too.
-        const float py = boxTop + boxH - t.Em(3.0f);
-        const std::string of = tx.format("exercise.page_of", {{"n", std::to_string(s.stepPage + 1)}, {"total", std::to_string(fitted.pages)}});
-        const float ofW = textSize(t.fonts.bodyBold, of).x;
-        const float bw = std::min(t.Em(9.5f), (box.width - ofW - t.Em(2.0f)) * 0.5f);
-        const float bx = origin.x + box.x;
-        ImGui::SetCursorScreenPos(ImVec2(bx, py));
-        if (touchButton({"player.page_previous", tx("exercise.page_previous"), ImVec2(bw, t.Em(3.0f)), ButtonStyle::secondary, {},
-                         Icon::arrow_left, nullptr, s.stepPage > 0, 2}))
-            --s.stepPage;
-        drawText(t.fonts.bodyBold, ImVec2(bx + bw + t.Em(1.0f), py + (t.Em(3.0f) - t.em) * 0.5f), t.palette.muted, of);
-        ImGui::SetCursorScreenPos(ImVec2(bx + bw + ofW + t.Em(2.0f), py));
-        if (touchButton({"player.page_next", tx("exercise.page_next"), ImVec2(bw, t.Em(3.0f)), ButtonStyle::primary, {},
-                         Icon::arrow_right, nullptr, s.stepPage + 1 < fitted.pages, 2}))
-            ++s.stepPage;
-    }
+    drawPage(t.fonts.large, fitted, s.stepPage, ImVec2(f.origin.x + f.box.x, boxTop), t.palette.ink);
+    if (fitted.pages <= 1 || s.confirmStop) return;
+    ImGui::PushStyleVar(ImGuiStyleVar_Alpha, f.fade);
+    const float py = boxTop + boxH - t.Em(3.0f);
+    const std::string of = tx.format("exercise.page_of", {{"n", std::to_string(s.stepPage + 1)}, {"total", std::to_string(fitted.pages)}});
+    const float ofW = textSize(t.fonts.bodyBold, of).x;
+    const float bw = std::min(t.Em(9.5f), (f.box.width - ofW - t.Em(2.0f)) * 0.5f);
+    const float bx = f.origin.x + f.box.x;
+    ImGui::SetCursorScreenPos(ImVec2(bx, py));
+    if (touchButton({"player.page_previous", tx("exercise.page_previous"), ImVec2(bw, t.Em(3.0f)), ButtonStyle::secondary, {},
+                     Icon::arrow_left, nullptr, s.stepPage > 0, 2}))
+        --s.stepPage;
+    drawText(t.fonts.bodyBold, ImVec2(bx + bw + t.Em(1.0f), py + (t.Em(3.0f) - t.em) * 0.5f), t.palette.muted, of);
+    ImGui::SetCursorScreenPos(ImVec2(bx + bw + ofW + t.Em(2.0f), py));
+    if (touchButton({"player.page_next", tx("exercise.page_next"), ImVec2(bw, t.Em(3.0f)), ButtonStyle::primary, {},
+                     Icon::arrow_right, nullptr, s.stepPage + 1 < fitted.pages, 2}))
+        ++s.stepPage;
     ImGui::PopStyleVar();
+}
 
-    if (const ExerciseStep* next = p.nextStep()) {
-        const std::string preview = tx("exercise.next") + ": " + next->text;
-        const float py = controlsTop - t.Em(0.8f) - t.Em(2.4f);
-        const auto pl = wrapLines(t.fonts.body, preview, portrait ? right - left : box.width, 2);
-        for (size_t i = 0; i < pl.size(); ++i)
-            drawText(t.fonts.body, ImVec2(left, py + static_cast<float>(i) * t.em * 1.2f), t.palette.muted, pl[i]);
-    }
+// The next step previewed above the controls, in two lines at most.
+void drawPreview(const ExerciseFrame& f, float controlsTop) {
+    const ExerciseStep* next = f.p.nextStep();
+    if (!next) return;
+    const Theme& t = theme();
+    const std::string preview = (*f.v.texts)("exercise.next") + ": " + next->text;
+    const float py = controlsTop - t.Em(0.8f) - t.Em(2.4f);
+    const auto pl = wrapLines(t.fonts.body, preview, f.portrait ? f.right - f.left : f.box.width, 2);
+    for (size_t i = 0; i < pl.size(); ++i) drawText(t.fonts.body, ImVec2(f.left, py + static_cast<float>(i) * t.em * 1.2f), t.palette.muted, pl[i]);
+}
 
-    if (s.confirmStop) return drawStopQuestion(v, s);
-
-    // Controls: large, at the bottom; the main one (pause) in the middle in both arrangements.
-    ImGui::PushStyleVar(ImGuiStyleVar_Alpha, fade);
+// Controls: large, at the bottom; the main one (pause) in the middle in both arrangements.
+void drawControls(ExerciseFrame& f, float controlsTop) {
+    const Theme& t = theme();
+    const Texts& tx = *f.v.texts;
     struct Control {
         const char* id;
         std::string label;
@@ -342,7 +370,7 @@ Intent drawExerciseScreen(const KioskView& v, UiState& s) {
     const Control controls[] = {
         {"player.previous", tx("exercise.previous"), Icon::arrow_left, PlayerCommand::previous, ButtonStyle::secondary},
         {"player.minus", tx("exercise.minus_minute"), Icon::none, PlayerCommand::minus_minute, ButtonStyle::secondary},
-        {"player.pause", tx(paused ? "exercise.resume" : "exercise.pause"), paused ? Icon::play : Icon::pause,
+        {"player.pause", tx(f.paused ? "exercise.resume" : "exercise.pause"), f.paused ? Icon::play : Icon::pause,
          PlayerCommand::toggle_pause, ButtonStyle::primary},
         {"player.plus", tx("exercise.plus_minute"), Icon::none, PlayerCommand::plus_minute, ButtonStyle::secondary},
         {"player.next", tx("exercise.next_step"), Icon::arrow_right, PlayerCommand::next, ButtonStyle::secondary},
@@ -352,9 +380,11 @@ Intent drawExerciseScreen(const KioskView& v, UiState& s) {
         ImGui::SetCursorScreenPos(ImVec2(x, y));
         ButtonSpec b{c.id, c.label, ImVec2(w, controlsH), c.style, {}, c.icon, nullptr, true, 2};
         b.floorFont = t.fonts.small;  // a narrow panel: smaller words before any "…"
-        if (touchButton(b)) intent = Intent::player(c.command);
+        if (touchButton(b)) f.intent = Intent::player(c.command);
     };
-    if (portrait) {
+    ImGui::PushStyleVar(ImGuiStyleVar_Alpha, f.fade);
+    const float left = f.left, right = f.right;
+    if (f.portrait) {
         const float bw3 = (right - left - 2 * gap) / 3.0f, bw2 = (right - left - gap) / 2.0f;
         place(controls[0], left, controlsTop, bw3);
         place(controls[2], left + bw3 + gap, controlsTop, bw3);
@@ -366,7 +396,39 @@ Intent drawExerciseScreen(const KioskView& v, UiState& s) {
         for (int i = 0; i < 5; ++i) place(controls[i], left + static_cast<float>(i) * (bw + gap), controlsTop, bw);
     }
     ImGui::PopStyleVar();
-    return intent;
+}
+
+}  // namespace
+
+Intent drawExerciseScreen(const KioskView& v, UiState& s) {
+    const Theme& t = theme();
+    if (!v.player) return Intent::go(Screen::agenda);
+    const ExercisePlayer& p = *v.player;
+    if (p.state() == ExercisePlayer::State::finished || p.state() == ExercisePlayer::State::stopped) {
+        s.confirmStop = false;
+        return drawEnded(v, s);
+    }
+    ExerciseFrame f(v, s, p);
+    f.origin = ImGui::GetWindowPos();
+    f.size = ImGui::GetWindowSize();
+    f.box = stepTextBox(f.size.x, f.size.y, t.em);
+    f.portrait = f.box.portrait;
+    f.margin = t.Em(1.5f);
+    f.left = f.origin.x + f.margin;
+    f.right = f.origin.x + f.size.x - f.margin;
+    f.paused = p.state() == ExercisePlayer::State::paused;
+    f.fade = v.msSinceInput > kFadeAfterMs && !s.confirmStop ? kFadedControlsAlpha : 1.0f;
+
+    drawTimeUp(f);
+    const StepOfLabel stepOf = drawHeaderBand(f);
+    const float chipsBottom = drawChips(f, stepOf);
+    const float controlsTop = f.origin.y + f.size.y - t.Em(0.9f) - (f.portrait ? t.Em(6.9f) : t.Em(3.2f));
+    const float boxTop = drawRing(f, chipsBottom, controlsTop);
+    drawStepText(f, boxTop);
+    drawPreview(f, controlsTop);
+    if (s.confirmStop) return drawStopQuestion(v, s);
+    drawControls(f, controlsTop);
+    return f.intent;
 }
 
 }  // namespace kiosk::ui

@@ -16,6 +16,7 @@
 #include "core/clock.h"
 #include "e2e_support.h"
 #include "store/roster_sync.h"
+#include "store/meta_keys.h"
 
 using namespace kiosk;
 using namespace kiosk::test;
@@ -294,7 +295,7 @@ TEST_CASE("show --json of a database from before the input rules is still valid 
         Participant p{"ZU21", "Lo\xEFs", "", std::string("Brou\0wer", 8), "Financi\xEBn", "zutphen-2026", ""};
         // Marked as the config's roster, so that show does not sync the sample list over it.
         const auto csv = readFile(kSource + "/config/participants.csv");
-        REQUIRE(db.importRoster({p}, SystemClock{}.now(), result, kConfigRosterHashKey, contentHash(csv)).ok());
+        REQUIRE(db.importRoster({p}, SystemClock{}.now(), result, meta_keys::kConfigRosterHash, contentHash(csv)).ok());
     }
     const auto r = runKiosk(dir, {"show", "--json"});
     INFO(r.err);

@@ -1,0 +1,36 @@
+// meta_keys.h: every key of the database's meta table (key TEXT PRIMARY KEY, value TEXT), named
+// once, with its owner and the format of its value. The store keeps the table and writes it like
+// any other row (one durable commit, store/attendance_db.h); what a value means belongs to the
+// owner named here. A database copied by `restore` or rebuilt by quarantine keeps every key.
+#pragma once
+
+#include <string>
+
+#include "core/civil_time.h"
+
+namespace kiosk::meta_keys {
+
+// store/roster_sync.cpp: the hash of the config folder's participants.csv last imported (hex).
+inline constexpr const char* kConfigRosterHash = "config_roster_hash";
+// store/retention.cpp: the last day staff confirmed the clock (`confirm-clock`), YYYY-MM-DD.
+inline constexpr const char* kClockConfirmedDay = "clock_confirmed_day";
+// store/central_outbox.cpp, set by cli/commands_store.cpp (`restore`): this database's origin
+// epoch for the central record (central/central_sync.h), a decimal integer; unset = 0.
+inline constexpr const char* kCentralEpoch = "central_epoch";
+// central/central_roster.cpp: what this kiosk last agreed with the server per cohort
+// (formatAgreedRoster: "cohort version hash" per line).
+inline constexpr const char* kCentralRoster = "central_roster";
+// session/staff_desk.cpp: the staff PIN lock-out (core/pin_lockout.h, PinLockout::serialise).
+inline constexpr const char* kStaffPinLockout = "staff_pin_lockout";
+// session/running_late.cpp: the facilitator code's lock-out (same format as the staff PIN's).
+inline constexpr const char* kFacilitatorCodeLockout = "facilitator_code_lockout";
+// session/staff_desk.cpp and cli/commands_attendance.cpp: the last export, "<instant ms> <path>"
+// (export/export_files.h, lastExportValue).
+inline constexpr const char* kLastExport = "last_export";
+// session/kiosk_session.cpp: an exercise run stopped today (core/exercise_player.h, StoppedRun as text).
+inline constexpr const char* kExerciseStoppedRun = "exercise_stopped_run";
+// session/running_late.cpp: the day's agenda shift, one key per day ("agenda_shift/YYYY-MM-DD"),
+// its value AgendaShift::serialise ("HH:MM N", minutes).
+inline std::string agendaShift(LocalDate day) { return "agenda_shift/" + day.iso(); }
+
+}  // namespace kiosk::meta_keys
