@@ -5,6 +5,7 @@
 #include <random>
 #include <set>
 
+#include "meta_keys.h"
 #include "sqlite_statement.h"
 
 namespace kiosk {
@@ -189,7 +190,7 @@ StoreStatus CentralOutbox::markUploaded(const std::vector<int64_t>& seqs, int64_
     if (s.ok() && !seqs.empty()) s = ackedMark(acked);
     if (s.ok() && !seqs.empty()) {
         const int64_t top = std::max(acked, storedTop >= 0 ? storedTop : *std::max_element(seqs.begin(), seqs.end()));
-        s = setMeta(db_, "central_acked", std::to_string(epochNow) + ":" + std::to_string(top));
+        s = setMeta(db_, meta_keys::kCentralAcked, std::to_string(epochNow) + ":" + std::to_string(top));
     }
     if (s.ok()) s = execSql(db_, "COMMIT");
     if (!s.ok()) {
@@ -204,7 +205,7 @@ StoreStatus CentralOutbox::ackedMark(int64_t& seq) {
     int64_t ackEpoch = 0, current = 0, top = 0;
     if (auto s = epoch(current); !s.ok()) return s;
     int rc = SQLITE_OK;
-    if (metaPair(db_, "central_acked", ackEpoch, top, rc) && ackEpoch == current) seq = top;
+    if (metaPair(db_, meta_keys::kCentralAcked, ackEpoch, top, rc) && ackEpoch == current) seq = top;
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? StoreStatus{} : statusOf(db_, rc);
 }
 
@@ -276,13 +277,13 @@ StoreStatus CentralOutbox::dropOlderThan(const std::string& cutoff, int64_t& dro
 }
 
 StoreStatus CentralOutbox::noteRecovery(int64_t ms, int64_t n) {
-    return setMeta(db_, "central_recovered", std::to_string(ms) + ":" + std::to_string(n));
+    return setMeta(db_, meta_keys::kCentralRecovered, std::to_string(ms) + ":" + std::to_string(n));
 }
 
 StoreStatus CentralOutbox::lastRecovery(int64_t& ms, int64_t& n) {
     ms = n = 0;
     int rc = SQLITE_OK;
-    if (!metaPair(db_, "central_recovered", ms, n, rc)) ms = n = 0;
+    if (!metaPair(db_, meta_keys::kCentralRecovered, ms, n, rc)) ms = n = 0;
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? StoreStatus{} : statusOf(db_, rc);
 }
 
@@ -309,7 +310,7 @@ int64_t randomOriginEpoch() {
 
 StoreStatus CentralOutbox::startNewEpoch(int64_t& epoch) {
     const int64_t fresh = randomOriginEpoch();
-    if (auto s = setMeta(db_, "central_epoch", std::to_string(fresh)); !s.ok()) return s;
+    if (auto s = setMeta(db_, meta_keys::kCentralEpoch, std::to_string(fresh)); !s.ok()) return s;
     epoch = fresh;
     return {};
 }
