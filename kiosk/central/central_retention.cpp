@@ -33,6 +33,11 @@ CentralPurgeResult purgeCentral(PgConnection& c, LocalDate today, int retentionD
         {out.appliedCutoff.iso()});
     if (!releases.ok()) return fail(releases.error());
     out.releasesRemoved = releases.affected();
+    // The cut-off stays: the server refuses what it purged when a kiosk offers it again (3).
+    PgResult kept = c.exec("INSERT INTO central_cutoff (cutoff) VALUES ($1::date) ON CONFLICT (only_row) DO UPDATE"
+                           " SET cutoff = GREATEST(central_cutoff.cutoff, excluded.cutoff), set_at = now()",
+                           {out.appliedCutoff.iso()});
+    if (!kept.ok()) return fail(kept.error());
     if (PgResult r = c.exec("COMMIT"); !r.ok()) return fail(r.error());
     // Outside the transaction (VACUUM cannot run inside one); a failure here deletes nothing more.
     for (const auto& [n, table] : {std::pair{out.removed, "attendance_event"}, std::pair{out.releasesRemoved, "roster_release_row"}})

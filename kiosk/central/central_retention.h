@@ -16,9 +16,14 @@
 //   2. Roster releases (names) follow the same cut-off: a release made before it is deleted with
 //      its rows, except each cohort's newest, which is the roster the kiosks use (`roster`). The
 //      kiosk rows are kept.
-//   3. Afterwards VACUUM the tables rows left, so the space of the deleted rows is reclaimed.
-//   4. Kiosks are not affected: their own copies follow the same rule at their own start; their
-//      high-water marks are local, so a purge on the server never makes a kiosk pull again.
+//   3. The applied cut-off is kept (central_cutoff, never moved back) in the same transaction: from
+//      then on the server refuses any event dated before it (a trigger in the central schema), and
+//      kiosks drop such events from their outbox with a line in the log and never offer them again
+//      (central_sync.h, rule 5): a purge is not undone by a kiosk restored from an old backup. One
+//      rule everywhere.
+//   4. Afterwards VACUUM the tables rows left, so the space of the deleted rows is reclaimed.
+//   5. Kiosks' own copies follow the same rule at their own start; their high-water marks are
+//      local, so a purge on the server never makes a kiosk pull again.
 #pragma once
 
 #include <optional>

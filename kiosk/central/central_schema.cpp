@@ -158,7 +158,7 @@ CREATE TRIGGER attendance_event_notify AFTER INSERT ON attendance_event
     FOR EACH ROW EXECUTE FUNCTION attendance_event_notify();
 )sql";
 
-// Version 4: the origin epoch (central_sync.h, rule 8). A kiosk restored from an old backup counts
+// Version 4: the origin epoch (central_sync.h, rule 2). A kiosk restored from an old backup counts
 // its local sequence numbers again from where the backup stood; those numbers, under its new epoch,
 // are new to the server. Events already stored keep epoch 0 (what every kiosk used until now); the
 // column's default keeps a kiosk that does not send it yet working. Row-level security is unchanged.
@@ -169,6 +169,68 @@ ALTER TABLE attendance_event ADD CONSTRAINT attendance_event_origin_key UNIQUE (
 GRANT INSERT (origin_epoch) ON attendance_event TO leergang_kiosks;
 )sql";
 
+// Version 5 (issue 27; to be numbered 6 after issue 28's): what a kiosk needs to find out, on its
+// own, that something happened to the server or to another box (central_sync.h, rules 1, 5-7).
+//   - schema_version readable by kiosks: a kiosk says when it and the server speak different versions.
+//   - kiosk_database: one row per database a kiosk id ever synced from (its origin epoch: a database
+//     identity made at creation), with the box's name and when it was first and last in contact.
+//     Two databases of one kiosk id both in contact after the newer one appeared are two boxes
+//     with one id (a copied config folder). A kiosk adds and stamps only its own id's rows.
+//   - kiosk_reoffers_lost: a kiosk may insert another kiosk's event it pulled earlier, but only
+//     signed as its own offer (offered_by = its id: who re-sent what stays on record, the origin
+//     alone can still never be claimed) and only above the highest number the server holds of
+//     that series: what a restored server lost, never under or between what it has (a permissive
+//     policy beside kiosk_inserts_own; issue 28's confinement, as restrictive policies, applies to
+//     both).
+//   - central_cutoff: the day before which `central-setup --purge` deleted (central_retention.h);
+//     a trigger refuses (skips, without failing the batch) any event dated before it, so that a
+//     kiosk restored from an old backup cannot bring purged events back. Events dated before
+//     2025-01-01 (kEarliestPlausibleDay: a clock that had lost its time) are never purged by age,
+//     so never refused either.
+constexpr const char* kMigrationV5 = R"sql(
+CREATE TABLE central_cutoff (
+    only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),
+    cutoff   date NOT NULL,
+    set_at   timestamptz NOT NULL DEFAULT now()
+);
+REVOKE ALL ON central_cutoff FROM PUBLIC;
+GRANT SELECT ON central_cutoff TO leergang_kiosks;
+CREATE FUNCTION attendance_event_within_retention() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.local_date >= DATE '2025-01-01' AND NEW.local_date < (SELECT cutoff FROM central_cutoff) THEN
+        RETURN NULL;
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER attendance_event_within_retention BEFORE INSERT ON attendance_event
+    FOR EACH ROW EXECUTE FUNCTION attendance_event_within_retention();
+GRANT SELECT ON schema_version TO leergang_kiosks;
+CREATE TABLE kiosk_database (
+    kiosk_id     text NOT NULL REFERENCES kiosk(id),
+    origin_epoch bigint NOT NULL CHECK (origin_epoch >= 0),
+    box          text NOT NULL DEFAULT '',
+    first_seen   timestamptz NOT NULL DEFAULT now(),
+    last_seen    timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (kiosk_id, origin_epoch)
+);
+REVOKE ALL ON kiosk_database FROM PUBLIC;
+GRANT SELECT, INSERT (kiosk_id, origin_epoch, box), UPDATE (box, last_seen) ON kiosk_database TO leergang_kiosks;
+ALTER TABLE kiosk_database ENABLE ROW LEVEL SECURITY;
+CREATE POLICY kiosk_reads_databases ON kiosk_database FOR SELECT TO leergang_kiosks USING (true);
+CREATE POLICY kiosk_adds_own_database ON kiosk_database FOR INSERT TO leergang_kiosks
+    WITH CHECK (kiosk_id = (SELECT k.id FROM kiosk k WHERE k.role_name = current_user));
+CREATE POLICY kiosk_stamps_own_database ON kiosk_database FOR UPDATE TO leergang_kiosks
+    USING (kiosk_id = (SELECT k.id FROM kiosk k WHERE k.role_name = current_user))
+    WITH CHECK (kiosk_id = (SELECT k.id FROM kiosk k WHERE k.role_name = current_user));
+ALTER TABLE attendance_event ADD COLUMN offered_by text REFERENCES kiosk(id);
+GRANT INSERT (offered_by) ON attendance_event TO leergang_kiosks;
+CREATE POLICY kiosk_reoffers_lost ON attendance_event FOR INSERT TO leergang_kiosks
+    WITH CHECK (offered_by = (SELECT k.id FROM kiosk k WHERE k.role_name = current_user)
+                AND origin_seq > COALESCE((SELECT max(e.origin_seq) FROM attendance_event e
+                                       WHERE e.origin_kiosk = attendance_event.origin_kiosk
+                                         AND e.origin_epoch = attendance_event.origin_epoch), 0));
+)sql";
+
 struct Migration {
     const char* description;
     const char* sql;
@@ -176,7 +238,8 @@ struct Migration {
 constexpr Migration kMigrations[] = {{"kiosk, attendance_event, roster, row-level security", kMigrationV1},
                                      {"roster_release: one roster per cohort for every kiosk", kMigrationV2},
                                      {"NOTIFY attendance_event with the origin kiosk, for the sync threads", kMigrationV3},
-                                     {"origin_epoch: a restored kiosk's sequence numbers start a new series", kMigrationV4}};
+                                     {"origin_epoch: a restored kiosk's sequence numbers start a new series", kMigrationV4},
+                                     {"kiosk_database, readable schema_version, re-offer of lost events", kMigrationV5}};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kCentralSchemaVersion);
 
 int currentVersion(PgConnection& c, std::string& error) {

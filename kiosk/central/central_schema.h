@@ -50,7 +50,7 @@ struct CentralSchemaResult {
     bool tooNew = false;    // the database is newer than this program
 };
 
-constexpr int kCentralSchemaVersion = 4;
+constexpr int kCentralSchemaVersion = 5;  // issue 28 takes 5 on its branch: this becomes 6 at merge
 
 CentralSchemaResult applyCentralSchema(PgConnection& owner);
 

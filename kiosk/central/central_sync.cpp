@@ -1,30 +1,32 @@
 #include "central_sync.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/clock.h"
+#include "central_recovery.h"
 #include "pg_connection.h"
 #include "store/central_outbox.h"
 
 namespace kiosk {
 namespace {
 
-constexpr int kInsertColumns = 17;
+constexpr int kInsertColumns = 18;
 
 // One statement for the whole batch (a round trip per event made 10,000 events take 10 s).
 std::string insertStatement(size_t rows) {
     std::string sql =
         "INSERT INTO attendance_event (id, origin_kiosk, origin_epoch, origin_seq, participant_code, kind, at_ms, recorded_ms,"
-        " local_date, source, kiosk_id, reason, actor, refers_to, effect, guest_name, guest_organisation) VALUES ";
+        " local_date, source, kiosk_id, reason, actor, refers_to, effect, guest_name, guest_organisation, offered_by) VALUES ";
     int p = 0;
     for (size_t r = 0; r < rows; ++r) {
         sql += r ? ",(" : "(";
         for (int c = 0; c < kInsertColumns; ++c) sql += (c ? ",$" : "$") + std::to_string(++p);
         sql += ")";
     }
-    return sql + " ON CONFLICT (id) DO NOTHING";
+    return sql + " ON CONFLICT (id) DO NOTHING RETURNING origin_seq";
 }
 
 constexpr const char* kSelectFrom =
@@ -42,6 +44,23 @@ constexpr const char* kOriginEpochs =
     "  FROM attendance_event e WHERE (e.origin_kiosk, e.origin_epoch) > (p.origin_kiosk, p.origin_epoch)"
     "  ORDER BY e.origin_kiosk, e.origin_epoch LIMIT 1) n)"
     " SELECT origin_kiosk, origin_epoch FROM p";
+
+}  // namespace
+
+PgResult insertCentralEvents(PgConnection& c, const std::vector<CentralEventRow>& rows, const std::string& offeredBy) {
+    std::vector<std::optional<std::string>> params;
+    params.reserve(rows.size() * kInsertColumns);
+    const std::optional<std::string> offer = offeredBy.empty() ? std::nullopt : std::optional<std::string>(offeredBy);
+    for (const auto& e : rows)
+        for (auto& v : std::initializer_list<std::optional<std::string>>{
+                 e.id, e.originKiosk, std::to_string(e.originEpoch), std::to_string(e.seq), e.participantCode, e.kind,
+                 std::to_string(e.atMs), std::to_string(e.recordedMs), e.localDate, e.source, e.kioskId, e.reason,
+                 e.actor, e.refersTo, e.effect, e.guestName, e.guestOrganisation, offer})
+            params.push_back(v);
+    return c.exec(insertStatement(rows.size()), params);
+}
+
+namespace {
 
 // This kiosk's last contact and its clock against the server's, inside the current transaction.
 PgResult stampContact(PgConnection& c, const std::string& kioskId, const Clock& clock) {
@@ -81,6 +100,18 @@ std::vector<CentralEventRow> eventsOf(const PgResult& r, const std::string& orig
 
 PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string& kioskId, const Clock& clock, int batch) {
     PushReport out;
+    // Rule 5, before anything of this push could hide what the server lacks.
+    out.recovered = recoverLost(c, outbox, kioskId, clock.now().ms);
+    if (!out.recovered.ok) {
+        out.storeFailed = out.recovered.storeFailed;
+        out.error = out.recovered.error;
+        return out;
+    }
+    if (auto s = outbox.dropOlderThan(out.recovered.cutoff, out.droppedOld); !s.ok()) {
+        out.storeFailed = true;
+        out.error = s.detail;
+        return out;
+    }
     bool stamped = false;
     int64_t epoch = 0;
     if (auto s = outbox.epoch(epoch); !s.ok()) {
@@ -88,7 +119,6 @@ PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string&
         out.error = s.detail;
         return out;
     }
-    std::string epochText = std::to_string(epoch);
     bool renumbered = false;
     for (;;) {
         std::vector<CentralEventRow> rows;
@@ -104,21 +134,16 @@ PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string&
             return out;
         };
         if (PgResult r = c.exec("BEGIN"); !r.ok()) return fail(r.error());
-        std::vector<std::optional<std::string>> params;
-        params.reserve(rows.size() * kInsertColumns);
         std::vector<int64_t> seqs;
-        for (const auto& e : rows) {
-            for (auto& v : std::initializer_list<std::optional<std::string>>{
-                     e.id, kioskId, epochText, std::to_string(e.seq), e.participantCode, e.kind, std::to_string(e.atMs),
-                     std::to_string(e.recordedMs), e.localDate, e.source, e.kioskId, e.reason, e.actor, e.refersTo,
-                     e.effect, e.guestName, e.guestOrganisation})
-                params.push_back(v);
+        for (auto& e : rows) {
+            e.originKiosk = kioskId;
+            e.originEpoch = epoch;
             seqs.push_back(e.seq);
         }
-        PgResult inserted = c.exec(insertStatement(rows.size()), params);
+        PgResult inserted = insertCentralEvents(c, rows);
         if (!inserted.ok() && inserted.sqlState() == "23505" &&
             inserted.error().find("attendance_event_origin_key") != std::string::npos && !renumbered) {
-            // Rule 8: the server holds other events under these numbers of this epoch, so this
+            // Rule 3: the server holds other events under these numbers of this epoch, so this
             // database is an older copy not put in place by `restore`. A new series, once.
             c.exec("ROLLBACK");
             if (auto s = outbox.startNewEpoch(epoch); !s.ok()) {
@@ -126,19 +151,22 @@ PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string&
                 out.error = s.detail;
                 return out;
             }
-            epochText = std::to_string(epoch);
             renumbered = true;
             continue;
         }
         if (!inserted.ok()) return fail(inserted.error());
         const int64_t fresh = inserted.affected();
+        // The acknowledged mark is what the server stored in this series (rule 3), not what it
+        // skipped as already held under an earlier one: else rule 5 would see a gap that is none.
+        int64_t storedTop = 0;
+        for (int i = 0; i < inserted.rows(); ++i) storedTop = std::max<int64_t>(storedTop, inserted.integer(i, 0));
         if (PgResult seen = stampContact(c, kioskId, clock); !seen.ok()) return fail(seen.error());
         if (PgResult r = c.exec("COMMIT"); !r.ok()) return fail(r.error());
         stamped = true;
         out.sent += static_cast<int64_t>(seqs.size());
         out.newOnServer += fresh;
         // Committed on the server: now, and only now, off the outbox.
-        if (auto s = outbox.markUploaded(seqs); !s.ok()) {
+        if (auto s = outbox.markUploaded(seqs, storedTop); !s.ok()) {
             out.storeFailed = true;
             out.error = s.detail;
             return out;
@@ -176,7 +204,7 @@ PullReport pullOtherKiosks(PgConnection& c, CentralOutbox& outbox, const std::st
     for (int i = 0; i < origins.rows(); ++i) {
         const std::string origin = origins.text(i, 0);
         const int64_t epoch = origins.integer(i, 1);
-        if (origin == kioskId && epoch == ownEpoch) continue;  // rule 6: what this kiosk holds itself
+        if (origin == kioskId && epoch == ownEpoch) continue;  // rule 4: what this kiosk holds itself
         const auto known = marks.find({origin, epoch});
         const int64_t mark = known == marks.end() ? 0 : known->second;
         const std::string epochText = std::to_string(epoch);

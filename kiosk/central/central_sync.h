@@ -1,69 +1,70 @@
 // central_sync.h: one push and one pull between a kiosk's SQLite outbox and the central record
-// (issue 17). What `leergang-kiosk sync` runs.
+// (issues 17 and 27). What `leergang-kiosk sync` and the sync thread run. The record is the union
+// of what every kiosk and the server ever confirmed, within retention; every party converges to it
+// by itself, whatever happened to any one of them. As CouchDB's replication does, each side keeps
+// its own checkpoint of what the other confirmed and compares them before trusting either.
 //
-// MERGE RULES
-//   1. A day's record is a pure function of the SET of events, whatever order they arrive in and
-//      whichever kiosk wrote them: every kiosk runs the same fold (core/attendance.h, foldPersonDay)
-//      over what it holds, exactly as for events from another local writer. Two kiosks holding the
-//      same set show the same day. Tested: tests/core/test_attendance_intervals.cpp, "three kiosks
-//      receiving each other's events in any sync order ..." (any arrival order, every prefix
-//      against the reference model), and tests/central/test_central_faults.cpp (the real thing).
-//   2. Identity: an event is its id, everywhere. The server stores it once (INSERT ... ON CONFLICT
-//      (id) DO NOTHING), a kiosk stores it once (ON CONFLICT(id) DO NOTHING locally): every retry,
-//      on either side, is harmless. Events are never changed or deleted by sync (append-only on
-//      both sides; retention is the only delete, central_setup --purge on the server).
-//   3. What the fold makes of a set (core/attendance.h has the full rules):
-//      - check-ins and check-outs from different kiosks are one timeline, ordered by the moment
-//        they are about (at), ties by id; a check-in while already inside adds nothing, so one
-//        person checking in at two kiosks while both were cut off is ONE interval that starts at
-//        the earliest check-in; the last check-out counts.
-//      - an undo names the event it reverses by id; it reverses it whichever kiosk made either
-//        (an undo made on B of a check-in made on A, after B pulled it). An undo that arrives
-//        before its target simply waits in the set: the target, once it arrives, counts as undone.
-//      - staff corrections from any kiosk are events like the others; a later "absent" (by when it
-//        was written, ties by id) sets aside everything written before it, on every kiosk alike.
-//      - kiosk clocks: events carry their own moments; a kiosk's clock offset is recorded on the
-//        server (kiosk.clock_offset_ms) and shown, never used to rewrite an event.
-//   4. Push: the oldest outbox rows first, `batch` at a time, each batch in one server transaction
-//      that also stamps this kiosk's last_seen and clock offset. The outbox rows are cleared only
-//      after that transaction committed (central_outbox.h, contract 2). Because a batch always
-//      holds the oldest rows still waiting, a kiosk's events become visible on the server in the
-//      order of its local sequence numbers. A push killed at any point loses nothing (the rows are
-//      still in the outbox) and doubles nothing (rule 2).
-//   5. Pull: per origin series (rule 8: origin kiosk and its epoch), the events with origin_seq
-//      above this kiosk's high-water mark for that series, in origin_seq order; thanks to the ordered push there are no gaps
-//      below a visible event, so the mark never skips one. Not by a server serial, whose commit
-//      order can. Each batch is stored in one SQLite transaction (event + central_pulled row
-//      together, so the mark moves only with the events); the next batch is read from the server
-//      while this one is stored (PgConnection::send/receive).
-//   6. Own events of the current epoch are never pulled back; pulled events are never pushed (the
-//      outbox trigger skips them): an event travels kiosk -> server -> other kiosks exactly once
-//      each way.
-//   7. Participants: a pulled event for a code the local roster lacks gets an inactive placeholder
-//      (no event is refused); the roster itself travels separately, per cohort, by version
-//      (central/central_roster.h), and the import fills in the name.
-//   8. Origin epoch: a kiosk's events on the server are numbered (origin_kiosk, origin_epoch,
-//      origin_seq), unique there (central schema v4). The epoch is the kiosk's meta central_epoch:
-//      0 until `restore` puts an older copy of the database in place, which gives the copy a new
-//      random epoch (cli/commands_store.cpp). The copy's local sequence numbers continue from where
-//      the backup stood, numbers the server may already hold from this kiosk; under the new epoch
-//      they are a new series, so the push is never refused for them and nothing keeps waiting. The
-//      pull takes every series the server has except this kiosk's current one, so the kiosk's own
-//      events of an earlier epoch that the backup lacked come back (its own events the backup does
-//      hold are read once more and stored zero times: rule 2). High-water marks are per series.
-//      The push is in local sequence order within one database, so within one series the ordered
-//      visibility of rule 4 holds; an event the server already has under an earlier series is not
-//      stored again (rule 2) and leaves a gap that is never filled later, which rule 5 allows.
-//      An older copy put in place by hand (cp, a disk image) keeps its old epoch: the server then
-//      refuses the push (unique origin_kiosk, origin_epoch, origin_seq: other events under the
-//      same numbers), and the push starts a new epoch itself (stored in meta first, once per push)
-//      and sends the batch again. A refused number is proof of a fork: one database line never
-//      reuses a number, and a retry of the same event is its id (rule 2), never this refusal.
+// CONTRACT
+//   1. An event is its id, everywhere: the server stores it once (INSERT ... ON CONFLICT (id) DO
+//      NOTHING), a kiosk stores it once (ON CONFLICT(id) DO NOTHING): every retry, every re-send,
+//      on either side, is harmless (pretix's nonce). Sync never changes or deletes an event;
+//      retention is the only delete (central_retention.h, store/retention.cpp).
+//   2. A series is (origin kiosk, origin epoch); on the server (origin_kiosk, origin_epoch,
+//      origin_seq) is unique, origin_seq the kiosk's local sequence number. The epoch is the
+//      database's identity (meta central_epoch): random, made with the database (attendance_db.cpp,
+//      migrate), replaced by `restore` (cli/commands_store.cpp) and by rule 3. A replaced box's empty
+//      database is a new series: it never collides with its predecessor's numbers and pulls its
+//      predecessor's events like any other kiosk's. Databases made before issue 27 keep epoch 0.
+//   3. Push: the oldest outbox rows first, `batch` at a time, each batch in one server transaction
+//      that also stamps the kiosk row's last_seen and clock offset. The outbox rows are cleared
+//      after that commit, and in the same SQLite transaction the acknowledged mark (meta
+//      central_acked: the highest number the server confirmed in this epoch) moves. A push killed
+//      anywhere loses nothing and doubles nothing (1). A number the server refuses (unique series
+//      key, another event under it) proves a fork (a database copied back by hand): the push starts
+//      a new epoch, once, stored first, and sends the batch again.
+//   4. Pull: every series the server has except this database's own, each above this kiosk's
+//      high-water mark for it, in origin_seq order (ordered push: no gap below a visible event),
+//      stored per batch in one SQLite transaction with its central_pulled rows, so the mark moves
+//      only with the events. This kiosk's own events of an earlier epoch (before a restore, a
+//      predecessor's) come back this way. Pulled events are never pushed (the outbox trigger).
+//   5. Recovery, at the start of every push (before new events could hide a gap): the server's
+//      highest number of each series this kiosk knows (its own, and every series it pulled from) is
+//      compared with this kiosk's checkpoint of it (acknowledged mark, high-water mark). Less on the
+//      server means the server lost events (restored from a dump, a failed disk): this kiosk's own
+//      events above the server's number go back into the outbox, and the pulled events it holds
+//      above it are offered again (the server takes another kiosk's event only above its highest
+//      number of that series, and marked as offered by this kiosk: central_schema.cpp, version 5).
+//      A kiosk that died meanwhile is thus not needed. What the server lacked is counted by id,
+//      noted (meta central_recovered) and said by `sync`, `doctor` and the Status page (the
+//      acknowledged mark counts only what the server stored in this series, RETURNING origin_seq,
+//      so an event it held under an earlier series is no gap). Retention is one rule: an event dated before the
+//      central cut-off (the last `central-setup --purge`, central_retention.h) is never offered
+//      again, and the push drops it from the outbox with a line in the log; the server refuses it
+//      too (a trigger), and what it purged is never pulled back. Only what the kiosk holds is sent.
+//   6. Before anything moves the kiosk checks its peer (central_peer.h): the server's schema version
+//      equals this kiosk's, and the server has a kiosk row for this id and login. Otherwise nothing
+//      is sent or fetched, everything waits, and `sync` exits 1 saying which.
+//   7. Two boxes with one kiosk id (a copied config folder) write two series (2): nothing is lost or
+//      hidden, every kiosk pulls both. Each round stamps this database in kiosk_database; another
+//      database of the same id in contact after this one first was is the conflict, named (its box
+//      and last contact) by `sync` (exit 1), `doctor` and the Status page, until one box gets its own id.
+//   8. A day's record is a pure function of the SET of events (core/attendance.h, foldPersonDay),
+//      whatever order they arrive in and whichever kiosk wrote them: one timeline per person by the
+//      moment each is about (ties by id); an undo names its target by id and waits for it; a later
+//      "absent" correction sets aside what was written before it; kiosk clocks are recorded
+//      (kiosk.clock_offset_ms), never used to rewrite an event.
+//   9. A pulled event for a code the local roster lacks gets an inactive placeholder (no event is
+//      refused); the roster travels separately, per cohort (central_roster.h).
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
+
+#include "central/central_recovery.h"
+#include "central/pg_connection.h"
+#include "store/central_outbox.h"
 
 namespace kiosk {
 
@@ -73,6 +74,8 @@ class Clock;
 
 struct PushReport {
     bool ok = false;
+    RecoveryReport recovered;  // rule 5, before this push
+    int64_t droppedOld = 0;    // outbox rows dated before the central cut-off, dropped unsent (rule 5)
     bool storeFailed = false;  // the local database failed (not the server)
     int64_t sent = 0;          // events sent and committed
     int64_t newOnServer = 0;   // of which the server did not have yet
@@ -93,9 +96,15 @@ struct PullReport {
 // last_seen and clock offset are stamped also when there is nothing to send.
 PushReport pushOutbox(PgConnection& central, CentralOutbox& outbox, const std::string& kioskId, const Clock& clock,
                       int batch = 1000);
-// Despite the name, also this kiosk's own events of its earlier epochs (rule 8); `perOrigin` then
+// Despite the name, also this kiosk's own events of its earlier epochs (rule 4); `perOrigin` then
 // holds this kiosk's own id.
 PullReport pullOtherKiosks(PgConnection& central, CentralOutbox& outbox, const std::string& kioskId, int64_t nowMs,
                            int batch = 5000);
+
+// One INSERT ... ON CONFLICT (id) DO NOTHING of `rows`, each under its own originKiosk, originEpoch
+// and seq; the result's affected() is how many were new on the server. `offeredBy`: this kiosk's id
+// when it re-offers events it pulled (rule 5; "" for its own).
+PgResult insertCentralEvents(PgConnection& central, const std::vector<CentralEventRow>& rows,
+                             const std::string& offeredBy = {});
 
 }  // namespace kiosk

@@ -113,6 +113,7 @@ std::string PgConnection::connect(const std::string& url, const std::string& pas
 PgResult PgConnection::exec(const std::string& sql) {
     if (!c_) return PgResult(nullptr, "not connected");
     PGresult* r = PQexec(c_, sql.c_str());
+    ++answers_;
     return PgResult(r, r ? std::string() : oneLine(PQerrorMessage(c_)));
 }
 
@@ -123,6 +124,7 @@ PgResult PgConnection::exec(const std::string& sql, const std::vector<std::optio
     for (const auto& p : params) values.push_back(p ? p->c_str() : nullptr);
     PGresult* r = PQexecParams(c_, sql.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
                                nullptr, 0);
+    ++answers_;
     return PgResult(r, r ? std::string() : oneLine(PQerrorMessage(c_)));
 }
 
@@ -150,6 +152,7 @@ PgResult PgConnection::receive() {
         if (last) PQclear(last);
         last = r;
     }
+    ++answers_;
     return PgResult(last, last ? std::string() : oneLine(PQerrorMessage(c_)));
 }
 

@@ -12,6 +12,8 @@
 //   4. Not thread-safe: one connection per thread.
 #pragma once
 
+#include <atomic>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -72,9 +74,13 @@ public:
     std::string user() const;                          // the role connected as
 
     pg_conn* raw() { return c_; }
+    // How many answers (results of exec() and receive()) the server gave on this object; any thread
+    // may read it: a watchdog tells a server that stopped answering from a slow round by it.
+    uint64_t answers() const { return answers_.load(); }
 
 private:
     pg_conn* c_ = nullptr;
+    std::atomic<uint64_t> answers_{0};
     std::string sendError_;  // why the last send() failed, for its receive()
 };
 

@@ -41,7 +41,8 @@ bool SyncStatusBoard::publish(const SyncStatus& s) {
     };
     const bool visible = s.enabled != status_.enabled || s.connected != status_.connected ||
                          s.errorKey != status_.errorKey || s.errorDetail != status_.errorDetail ||
-                         s.waiting != status_.waiting || warnings(s) != warnings(status_);
+                         s.waiting != status_.waiting || warnings(s) != warnings(status_) ||
+                         s.duplicateBoxes != status_.duplicateBoxes || s.recoveredMs != status_.recoveredMs;
     status_ = s;
     if (visible) ++version_;
     return visible;
@@ -102,6 +103,15 @@ std::vector<SyncStatusLine> describeSyncStatus(const SyncStatus& s, const Texts&
     const std::string waiting = s.waiting < 0 ? std::string("?") : std::to_string(s.waiting);
     out.push_back({s.waiting <= 0 || s.connected, tx("sync.status_waiting"), tx.format("sync.status_waiting_n", {{"n", waiting}})});
 
+    if (!s.duplicateBoxes.empty()) {
+        std::string boxes;
+        for (const auto& b : s.duplicateBoxes) boxes += (boxes.empty() ? "" : "; ") + b;
+        out.push_back({false, tx("sync.status_duplicate"), tx.format("sync.status_duplicate_value", {{"boxes", boxes}}), true});
+    }
+    if (s.recoveredMs > 0)
+        out.push_back({true, tx("sync.status_recovered"),
+                       tx.format("sync.status_recovered_value", {{"when", moment(s.recoveredMs, nowMs, tx.lang())},
+                                                                 {"n", std::to_string(s.recoveredN)}})});
     for (const auto& k : s.kiosks) {
         const std::string label =
             k.id == ownId ? tx.format("sync.status_kiosk_self", {{"id", k.id}}) : tx.format("sync.status_kiosk", {{"id", k.id}});

@@ -10,8 +10,10 @@
 //      the reason, the number waiting, the kiosks and their offset warnings. A sync that moved
 //      nothing (the slow poll, a stamp of last contact) does not move it, so an idle kiosk is not
 //      woken to draw the same page again.
-//   3. A clock offset is a warning above kClockOffsetWarnMs (2 minutes) either way.
-//   4. describeSyncStatus() says it in the kiosk's language (text catalogue, Dutch first), one line
+//   3. Two boxes under one kiosk id (central_sync.h, 7) and a server that had lost events (5) are
+//      lines of their own: the first needs attention (red) until one box gets its own id.
+//   4. A clock offset is a warning above kClockOffsetWarnMs (2 minutes) either way.
+//   5. describeSyncStatus() says it in the kiosk's language (text catalogue, Dutch first), one line
 //      per fact, the same lines on the Status page and in `doctor`; times in Dutch local time.
 #pragma once
 
@@ -49,6 +51,8 @@ struct SyncStatus {
     std::vector<KioskContact> kiosks;     // the server's kiosk table, at the last successful sync
     int64_t serverNowMs = 0;              // the server's clock when that table was read
     int64_t pushedTotal = 0, pulledTotal = 0;  // events moved since the thread started
+    std::vector<std::string> duplicateBoxes;  // other boxes syncing under this kiosk id (central_sync.h, 7)
+    int64_t recoveredMs = 0, recoveredN = 0;  // the last time the server had lost events, and how many were sent again
 };
 
 // The server's kiosk table (every kiosk, this one too), ordered by id. false with `error` set when
@@ -71,6 +75,7 @@ private:
 struct SyncStatusLine {
     bool ok = true;            // false: needs attention (drawn as a warning)
     std::string label, value;
+    bool urgent = false;       // a person must fix it (two boxes, one id): drawn in red (3)
 };
 
 // `ownId`: this kiosk's id (its own line says "deze kiosk"); `nowMs`: this kiosk's clock.

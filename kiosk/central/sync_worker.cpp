@@ -4,14 +4,17 @@
 #include <poll.h>
 #include <pthread.h>
 #include <sys/eventfd.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 
 #include "central/central_connect.h"
+#include "central/central_peer.h"
 #include "central/central_roster.h"
 #include "central/central_sync.h"
 #include "central/pg_connection.h"
@@ -63,11 +66,39 @@ SyncWorker::SyncWorker(SyncWorkerOptions options, const Clock& clock, Texts text
     first.enabled = true;
     board_.publish(first);
     thread_ = std::thread([this] { run(); });
+    watchdog_ = std::thread([this] { watch(); });
+}
+
+void SyncWorker::watch() {
+    std::unique_lock lock(socketMutex_);
+    uint64_t seen = 0;
+    auto lastAnswer = Steady::now();
+    while (!stopping_) {
+        watchCv_.wait_for(lock, std::chrono::milliseconds(250));
+        const uint64_t answers = watched_ ? watched_->answers() : 0;
+        if (!busy_ || answers != seen) {
+            seen = answers;
+            lastAnswer = Steady::now();
+            continue;
+        }
+        if (Steady::now() - lastAnswer > std::chrono::milliseconds(options_.answerWithinMs) && liveSocket_ >= 0) {
+            ::shutdown(liveSocket_, SHUT_RDWR);  // the statement in flight fails at once
+            stalled_ = true;
+            busy_ = false;
+        }
+    }
 }
 
 SyncWorker::~SyncWorker() {
     stopping_ = true;
     poke();
+    {
+        // Invariant 3: a statement in flight fails now instead of when the server answers.
+        std::lock_guard lock(socketMutex_);
+        if (liveSocket_ >= 0) ::shutdown(liveSocket_, SHUT_RDWR);
+    }
+    watchCv_.notify_all();
+    if (watchdog_.joinable()) watchdog_.join();
     if (thread_.joinable()) thread_.join();
     if (wakeFd_ >= 0) ::close(wakeFd_);
 }
@@ -99,11 +130,25 @@ void SyncWorker::run() {
     int backoffMs = 0;  // the last wait after a failure; 0 = the last attempt worked
     // A failure: say why, drop the connection (reconnect, LISTEN again), wait. poke() while
     // waiting only refreshes the number waiting (BACKOFF in the header).
-    auto fail = [&](const char* key, const std::string& detail) {
+    auto closeServer = [&] {
+        std::lock_guard lock(socketMutex_);
+        liveSocket_ = -1;
+        watched_ = nullptr;
+        busy_ = false;
         pg.close();
+    };
+    // Invariant 4: the watchdog counts the server's answers while this thread waits for one.
+    auto awaiting = [&](bool on) {
+        std::lock_guard lock(socketMutex_);
+        busy_ = on;
+    };
+    auto fail = [&](const char* key, const std::string& detail) {
+        closeServer();
         st.connected = false;
-        st.errorKey = key;
-        st.errorDetail = detail;
+        const bool stalled = stalled_.exchange(false);
+        st.errorKey = stalled ? "sync.status_unreachable" : key;
+        st.errorDetail = stalled ? texts_.format("sync.status_no_answer", {{"s", std::to_string((options_.answerWithinMs + 999) / 1000)}})
+                                 : detail;
         refreshWaiting();
         publish();
         backoffMs = backoffMs == 0 ? options_.backoffFirstMs : std::min(backoffMs * 2, options_.backoffMaxMs);
@@ -125,6 +170,7 @@ void SyncWorker::run() {
     const int localCheckMs = watch.active() ? -1 : options_.localCheckMs;
     auto nextSlow = Steady::now();
     auto nextLocal = Steady::now();
+    auto nextAlive = Steady::now() + std::chrono::milliseconds(options_.livenessMs);
     while (!stopping_) {
         // OFFLINE: the local database, then the server.
         if (!outboxOpen) {
@@ -134,19 +180,35 @@ void SyncWorker::run() {
             }
             outboxOpen = true;
             outbox.dataVersion(dataVersion);
+            outbox.lastRecovery(st.recoveredMs, st.recoveredN);
             refreshWaiting();
             publish();
         }
         if (!pg.isOpen()) {
             const CentralConnectResult c =
                 connectCentral(pg, options_.url, options_.passwordFile, texts_, options_.connectTimeoutSeconds);
-            if (stopping_) break;
-            if (!c.ok) {
+            if (!c.ok && !stopping_) {
                 fail("sync.status_unreachable", c.message);
+                continue;
+            }
+            {
+                std::lock_guard lock(socketMutex_);
+                if (stopping_) break;
+                liveSocket_ = PQsocket(pg.raw());
+                watched_ = &pg;
+                busy_ = true;  // the statements below are watched too (invariant 4)
+            }
+            if (PgResult t = pg.exec(kStatementLimits); !t.ok()) {
+                fail("sync.status_unreachable", t.error());
                 continue;
             }
             if (PgResult l = pg.exec("LISTEN attendance_event"); !l.ok()) {
                 fail("sync.status_unreachable", l.error());
+                continue;
+            }
+            // central_sync.h, rule 6: another schema or no kiosk row: nothing moves, all waits.
+            if (const PeerCheck peer = checkPeer(pg, options_.kioskId); !peer.ok()) {
+                fail("sync.status_peer_refused", describePeerCheck(peer, texts_, options_.kioskId, pg.user()));
                 continue;
             }
             st.connected = true;
@@ -156,11 +218,18 @@ void SyncWorker::run() {
         // SYNCING.
         if (pushDue || pullDue) {
             const bool full = pushDue && pullDue;
+            awaiting(true);
             // The baseline first: a local commit made during the push moves it, and is pushed next.
             outbox.dataVersion(dataVersion);
             if (pushDue) {
                 const PushReport p = pushOutbox(pg, outbox, options_.kioskId, clock_, options_.pushBatch);
                 st.pushedTotal += p.sent;
+                if (p.droppedOld > 0)  // the journal's line (central_sync.h, rule 5)
+                    std::fprintf(stderr, "%s\n", droppedOldLine(p.droppedOld, p.recovered.cutoff, texts_).c_str());
+                if (p.recovered.lost() > 0) {
+                    st.recoveredMs = clock_.now().ms;
+                    st.recoveredN = p.recovered.lost();
+                }
                 if (!p.ok) {
                     // A batch the server refused on a live connection (a constraint, a restored
                     // backup's sequence numbers): the pull still runs, so that this kiosk keeps
@@ -204,10 +273,17 @@ void SyncWorker::run() {
                 }
             }
             std::string error;
+            int64_t epoch = 0;
+            if (full && (!outbox.epoch(epoch).ok() ||
+                         !stampDatabase(pg, options_.kioskId, epoch, boxName(options_.dbPath), false, st.duplicateBoxes, error))) {
+                fail("sync.status_pull_failed", error);
+                continue;
+            }
             if (!readKioskContacts(pg, st.kiosks, st.serverNowMs, error)) {
                 fail("sync.status_pull_failed", error);
                 continue;
             }
+            awaiting(false);
             st.errorKey.clear();
             st.errorDetail.clear();
             st.lastSyncMs = clock_.now().ms;
@@ -238,7 +314,7 @@ void SyncWorker::run() {
         }
         int untilLocal = localCheckMs < 0 ? msUntil(nextSlow) : msUntil(nextLocal);
         if (const auto look = again.due()) untilLocal = std::min(untilLocal, msUntil(*look));
-        const Woken w = waitFor(wakeFd_, socket, std::max(0, std::min(msUntil(nextSlow), untilLocal)), &watch);
+        const Woken w = waitFor(wakeFd_, socket, std::max(0, std::min({msUntil(nextSlow), untilLocal, msUntil(nextAlive)})), &watch);
         if (stopping_) break;
         if (w.poked) pushDue = true;
         if (w.socket) {
@@ -260,7 +336,18 @@ void SyncWorker::run() {
             if (localCheckMs >= 0) nextLocal = now + std::chrono::milliseconds(localCheckMs);
         }
         if (now >= nextSlow) pushDue = pullDue = true;
+        if (now >= nextAlive && !pushDue) {
+            awaiting(true);
+            PgResult alive = pg.exec("SELECT 1");
+            awaiting(false);
+            if (!alive.ok()) {
+                fail("sync.status_unreachable", alive.error());
+                continue;
+            }
+            nextAlive = Steady::now() + std::chrono::milliseconds(options_.livenessMs);
+        }
     }
+    closeServer();
     st.connected = false;
     board_.publish(st);
 }

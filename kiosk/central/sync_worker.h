@@ -15,21 +15,25 @@
 //        any state ──stop()──► STOPPED (the thread ends; a push in flight finishes its statement
 //                                       or fails, the outbox keeps what was not confirmed)
 //
-//   OFFLINE  connectCentral() (connect_timeout 5 s), then LISTEN attendance_event. On success a
-//            full sync is due at once (whatever was queued while offline goes up first).
+//   OFFLINE  connectCentral() (connect_timeout 3 s), the statement limits (kStatementLimits), LISTEN
+//            attendance_event, then the peer check (central_peer.h: the same schema version, a kiosk
+//            row for this id; otherwise BACKOFF saying which, and nothing moves). On success a full
+//            sync is due at once (whatever was queued while offline goes up first).
 //   ONLINE   waits in poll() on the connection's socket and an eventfd, with a timeout:
 //              - poke() (the session, after the store thread committed a local event) → push;
 //              - a NOTIFY attendance_event whose payload (origin kiosk) is not this kiosk → pull;
 //              - the database or its -wal changed (file_watch.h; without inotify: every
 //                localCheckMs) and the outbox connection's data_version moved (a check-in from
 //                the command line or a script) → push;
-//              - every slowPollMs (30 s) → push and pull (a NOTIFY lost with a dropped connection).
-//   SYNCING  pushOutbox() then pullOtherKiosks() as due (central_sync.h has the rules); on a full
+//              - every slowPollMs (30 s) → push and pull (a NOTIFY lost with a dropped connection);
+//              - every livenessMs (5 s) → SELECT 1 (invariant 4).
+//   SYNCING  pushOutbox() (which first recovers what a restored server lost, central_sync.h rule 5)
+//            then pullOtherKiosks() as due (central_sync.h has the rules); on a full
 //            sync (after connecting, and every slowPollMs) then syncRoster() for `cohorts`
 //            (central_roster.h): when it applied a release, rostersApplied() moves and
 //            `onVisibleChange` is called, and the session has the store thread read the roster
-//            again (the screens show the new people without a restart). Then the kiosk table for
-//            the Status page. A failure that closed the connection → BACKOFF; a
+//            again (the screens show the new people without a restart). Then this database's stamp
+//            and the other boxes under this id (rule 7), and the kiosk table, for the Status page. A failure that closed the connection → BACKOFF; a
 //            failure on a live connection (a statement refused) also → BACKOFF, so that a bad
 //            event cannot spin the thread.
 //   BACKOFF  waits backoffMs (1 s, doubling per failure up to 5 s; reset by a successful sync),
@@ -46,14 +50,25 @@
 //      check (one small query per cohort, no write when nothing changed) per slowPollMs;
 //      `onVisibleChange` (the frame loop's wake) is called only when the status changed in a way
 //      a person would see (sync_status.h, 2), never for an idle poll.
-//   3. The destructor stops the thread and joins it; it waits at most for one statement or one
-//      connect attempt (connect_timeout).
+//   3. Stop means stop: the destructor shuts the server connection's socket down (shutdown(2)), so
+//      that a statement waiting on a hanging server or on a lock another session holds fails at once,
+//      then joins the thread; it waits at most for one connect attempt (connect_timeout). What the
+//      server had not confirmed stays in the outbox (central_sync.h, 3). Every session also runs
+//      with statement_timeout and lock_timeout (kStatementTimeout), so no statement blocks the
+//      thread for longer than a few seconds.
+//   4. The status tells the truth about a server that stops answering without a reset (a hung
+//      host, a proxy or NAT that drops the traffic): an idle connection is asked SELECT 1 every
+//      livenessMs, and a watchdog thread cuts the connection (shutdown(2)) when a round or that
+//      check got no answer for answerWithinMs. The thread then goes to BACKOFF with "not reachable"
+//      and the number waiting: within about livenessMs + answerWithinMs (17 s) of the last answer.
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <mutex>
 #include <set>
 #include <string>
 #include <thread>
@@ -63,6 +78,8 @@
 #include "core/text_catalogue.h"
 
 namespace kiosk {
+
+class PgConnection;
 
 struct SyncWorkerOptions {
     std::string url;                    // [central] url (a libpq connection string or URI)
@@ -75,7 +92,11 @@ struct SyncWorkerOptions {
     int backoffFirstMs = 1'000;         // = 1 s // the first wait after a failure
     int backoffMaxMs = 5'000;           // = 5 s // the longest wait while the server is unreachable: a
                                         // returning server gets the queue within 10 s (issue 17)
-    int connectTimeoutSeconds = 5;      // = 5 s // libpq connect_timeout
+    int connectTimeoutSeconds = 3;      // = 3 s // libpq connect_timeout; also the longest a stop waits (3)
+    int livenessMs = 5'000;             // = 5 s // an idle connection is asked SELECT 1 this often
+    int answerWithinMs = 12'000;        // = 12 s // a server that gives no answer for this long, during a round
+                                        // or a liveness check, has stopped answering (4): above the
+                                        // statement_timeout, so a slow statement gets the server's own error
     int pushBatch = 1000;               // events per server transaction
     std::set<std::string> cohorts;      // the cohorts whose roster this kiosk syncs (its programme's);
                                         // empty = no roster sync
@@ -112,6 +133,15 @@ private:
     std::atomic<uint64_t> rostersApplied_{0};
     std::atomic<bool> stopping_{false};
     int wakeFd_ = -1;  // eventfd: poke() and stop()
+    void watch();  // the watchdog thread (4)
+
+    std::mutex socketMutex_;  // guards the three below against the thread closing the connection
+    int liveSocket_ = -1;     // the server connection's socket while open: stop() shuts it down (3)
+    const PgConnection* watched_ = nullptr;  // the connection whose answers the watchdog counts (4)
+    bool busy_ = false;       // a round or a liveness check is waiting for the server
+    std::atomic<bool> stalled_{false};  // the watchdog cut the connection: the server stopped answering
+    std::condition_variable watchCv_;
+    std::thread watchdog_;
     std::thread thread_;
 };
 

@@ -15,6 +15,7 @@
 #include "content/paths.h"
 #include "central/central_connect.h"
 #include "central/central_kiosk_role.h"
+#include "central/central_peer.h"
 #include "central/pg_connection.h"
 #include "central/sync_status.h"
 #include "store/central_outbox.h"
@@ -120,14 +121,28 @@ int cmdDoctor(const CommandLine& cl) {
     if (const KioskSettings& k = ctx.config.settings; !k.centralUrl.empty() && validCentralKioskId(k.kioskId)) {
         SyncStatus st;
         st.enabled = true;
-        if (CentralOutbox outbox; std::filesystem::exists(ctx.dbPath, ec) && outbox.open(ctx.dbPath, true).ok())
+        int64_t epoch = -1;  // this database's series; -1: no database yet
+        if (CentralOutbox outbox; std::filesystem::exists(ctx.dbPath, ec) && outbox.open(ctx.dbPath, true).ok()) {
             outbox.countWaiting(st.waiting);
+            outbox.lastRecovery(st.recoveredMs, st.recoveredN);
+            if (!outbox.epoch(epoch).ok()) epoch = -1;
+        }
         PgConnection central;
         const CentralConnectResult c = connectCentral(central, k.centralUrl, k.centralPasswordFile, tx, 5);
         std::string error;
+        PeerCheck peer;
+        if (c.ok) peer = checkPeer(central, k.kioskId);
         if (!c.ok) {
             st.errorKey = "sync.status_unreachable";
             st.errorDetail = c.message;
+        } else if (!peer.ok()) {
+            // central_sync.h, rule 6: the kiosk exchanges nothing with this server until it is fixed.
+            st.errorKey = "sync.status_peer_refused";
+            st.errorDetail = describePeerCheck(peer, tx, k.kioskId, central.user());
+            r.failed = true;
+        } else if (epoch >= 0 && !stampDatabase(central, k.kioskId, epoch, boxName(ctx.dbPath), true, st.duplicateBoxes, error)) {
+            st.errorKey = "sync.status_pull_failed";
+            st.errorDetail = error;
         } else if (!readKioskContacts(central, st.kiosks, st.serverNowMs, error)) {
             st.errorKey = "sync.status_pull_failed";
             st.errorDetail = error;
@@ -138,6 +153,7 @@ int cmdDoctor(const CommandLine& cl) {
         }
         for (const auto& l : describeSyncStatus(st, tx, k.kioskId, SystemClock{}.now().ms))
             r.line(l.ok ? Health::ok : Health::warn, tx("doctor.central"), l.label + ": " + l.value);
+        if (!st.duplicateBoxes.empty()) r.failed = true;  // two boxes, one id: needs fixing (rule 7)
     }
 
     // Free disk where the data lives.

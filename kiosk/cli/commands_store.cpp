@@ -10,7 +10,7 @@
 //     -wal, is read whole) to a new file beside the database, then the current database is moved
 //     aside WITH its -wal and -shm (under a name no file has, quarantine.h), then the copy is renamed
 //     into place. No stale -wal can ever meet the restored file, and nothing is deleted.
-//   - The restored copy gets a new origin epoch (meta central_epoch, central_sync.h rule 8) before
+//   - The restored copy gets a new origin epoch (meta central_epoch, central_sync.h rule 2) before
 //     it is renamed into place: its local sequence numbers continue from where the backup stood, and
 //     the central server may already hold those numbers from this kiosk, from before the restore.
 //     Under the new epoch they are a new series; the kiosk's events the backup lacks are pulled back.

@@ -2,6 +2,8 @@
 // and one pull of the other kiosks' events (central/central_sync.h has the rules), then the roster
 // (central/central_roster.h), and says what moved. Exit 0: done; 1: the server could not be reached
 // or failed midway, or the local database failed (the message says how many events wait; nothing is lost: they stay in the outbox);
+// or refused this kiosk (another schema version, no kiosk row for it: nothing moved), or another box
+// syncs under the same kiosk id (everything moved; said until one box gets its own id);
 // 2: no [central] url, a kiosk id that cannot be a central role, or an unreadable password file.
 // --now sets the kiosk's clock (as for the kiosk itself): the clock offset the server records is
 // this clock against the server's.
@@ -13,6 +15,7 @@
 #include "cli/commands.h"
 #include "central/central_connect.h"
 #include "central/central_kiosk_role.h"
+#include "central/central_peer.h"
 #include "central/central_roster.h"
 #include "central/central_sync.h"
 #include "central/pg_connection.h"
@@ -61,7 +64,22 @@ int cmdSync(const CommandLine& cl) {
         std::fprintf(stderr, "%s\n", tx.format("sync.waiting", {{"n", waitingNow()}}).c_str());
         return 1;
     }
+    if (PgResult limits = central.exec(kStatementLimits); !limits.ok()) {
+        std::fprintf(stderr, "%s\n", tx.format("sync.push_failed", {{"detail", limits.error()}}).c_str());
+        return 1;
+    }
+    // central_sync.h, rule 6: the same schema, and a kiosk row for this id and login; else nothing moves.
+    if (const PeerCheck peer = checkPeer(central, settings.kioskId); !peer.ok()) {
+        std::fprintf(stderr, "%s\n", describePeerCheck(peer, tx, settings.kioskId, central.user()).c_str());
+        std::fprintf(stderr, "%s\n", tx.format("sync.waiting", {{"n", waitingNow()}}).c_str());
+        return 1;
+    }
     const PushReport push = pushOutbox(central, outbox, settings.kioskId, *clock);
+    if (push.droppedOld > 0)
+        std::fprintf(stderr, "%s\n", droppedOldLine(push.droppedOld, push.recovered.cutoff, tx).c_str());
+    if (const RecoveryReport& rec = push.recovered; rec.lost() > 0)
+        std::printf("%s\n", tx.format("sync.recovered", {{"n", std::to_string(rec.lost())}, {"own", std::to_string(rec.ownLost)},
+                                                        {"others", std::to_string(rec.othersLost)}}).c_str());
     std::printf("%s\n", tx.format("sync.pushed", {{"n", std::to_string(push.sent)},
                                                  {"new", std::to_string(push.newOnServer)}}).c_str());
     if (!push.ok) {
@@ -80,6 +98,16 @@ int cmdSync(const CommandLine& cl) {
     if (!pull.ok) {
         std::fprintf(stderr, "%s\n", tx.format(pull.storeFailed ? "sync.store_failed" : "sync.pull_failed",
                                                {{"detail", pull.error}}).c_str());
+        return 1;
+    }
+    // Rule 7: this database stamped as in contact; another box under the same id is said, not hidden.
+    std::vector<std::string> others;
+    std::string stampError;
+    int64_t epoch = 0;
+    outbox.epoch(epoch);
+    const std::string self = boxName(ctx.dbPath);
+    if (!stampDatabase(central, settings.kioskId, epoch, self, false, others, stampError)) {
+        std::fprintf(stderr, "%s\n", tx.format("sync.pull_failed", {{"detail", stampError}}).c_str());
         return 1;
     }
     // The roster (central/central_roster.h): a change made here goes out, a newer one comes in.
@@ -101,6 +129,12 @@ int cmdSync(const CommandLine& cl) {
     std::printf("%s\n", tx.format("sync.waiting", {{"n", waitingNow()}}).c_str());
     if (!roster.ok) {
         std::fprintf(stderr, "%s\n", tx.format("sync.roster_failed", {{"detail", roster.error}}).c_str());
+        return 1;
+    }
+    if (!others.empty()) {
+        std::string boxes;
+        for (const auto& b : others) boxes += (boxes.empty() ? "" : "; ") + b;
+        std::fprintf(stderr, "%s\n", tx.format("sync.duplicate_id", {{"id", settings.kioskId}, {"boxes", boxes}, {"self", self}}).c_str());
         return 1;
     }
     return std::fflush(stdout) == 0 ? 0 : 1;

@@ -134,8 +134,10 @@ struct AttendanceRules {
     int lateGraceMinutes = 10;
     int earlyLeaveGraceMinutes = 10;
     int forgottenGraceMinutes = 60;  // an interval open this long after the day's end: "uitchecken vergeten"
+    bool sharedRecord = false;  // a central record is configured: other kiosks may hold events this
+                                // one has not pulled yet (checkin_flow.h, invariant 6)
     static AttendanceRules from(const KioskSettings& s) {
-        return {s.undoSeconds, s.lateGraceMinutes, s.earlyLeaveGraceMinutes, s.forgottenCheckoutGraceMinutes};
+        return {s.undoSeconds, s.lateGraceMinutes, s.earlyLeaveGraceMinutes, s.forgottenCheckoutGraceMinutes, !s.centralUrl.empty()};
     }
 };
 

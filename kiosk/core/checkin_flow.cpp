@@ -33,11 +33,13 @@ TapDecision decideTap(CheckAction action, const TapFacts& f) {
         case CheckAction::check_in:
         case CheckAction::check_in_again:
             if (decideCheckIn(r) == CheckInDecision::already_checked_in) {
-                d.show = Kind::already_in;
-                d.shownTime = r.intervals.back().in;
-                return d;
-            }
-            if (action == CheckAction::check_in && !r.intervals.empty()) {  // left earlier: ask first
+                if (!f.rules.sharedRecord) {
+                    d.show = Kind::already_in;
+                    d.shownTime = r.intervals.back().in;
+                    return d;
+                }
+                // Invariant 6: they may have left through another kiosk; recorded as an arrival.
+            } else if (action == CheckAction::check_in && !r.intervals.empty()) {  // left earlier: ask first
                 d.show = Kind::already_out;
                 d.shownTime = *r.intervals.back().out;
                 return d;
@@ -48,7 +50,10 @@ TapDecision decideTap(CheckAction action, const TapFacts& f) {
             break;
         case CheckAction::check_out:
             switch (decideCheckOut(r)) {
-                case CheckOutDecision::not_checked_in: d.show = Kind::not_checked_in; return d;
+                case CheckOutDecision::not_checked_in:
+                    if (f.rules.sharedRecord) break;  // invariant 6: the check-in may be on another kiosk
+                    d.show = Kind::not_checked_in;
+                    return d;
                 case CheckOutDecision::already_checked_out:
                     d.show = Kind::already_out;
                     d.shownTime = *r.checkOut;

@@ -24,6 +24,15 @@
 //      A failure always takes the card: a write that did not happen must be said, whoever stands
 //      at the screen now.
 //   5. Every event comes from event_builder.h.
+//   6. The door's facts stand. With a central record (rules.sharedRecord) this kiosk's view may be
+//      stale: another kiosk may hold a check-out or a check-in it has not pulled yet. A tap that is
+//      impossible only in this view is recorded as what the person did and folded with the rest
+//      once it arrives (as pretixSCAN's offline scans are): a check-in while "already in" (they
+//      left through another kiosk) is written and welcomed; a check-out "without a check-in" (the
+//      check-in is on another kiosk) is written and said goodbye to. Refused stays what is
+//      impossible in any view (checkTapTime: a check-out before this kiosk's own check-in, a moment
+//      in the future). A redundant check-in or a lone check-out adds nothing to the fold
+//      (core/attendance_day.cpp), so nothing is counted twice. Without a central record: as before.
 //
 // TRANSITIONS (function: from -> to)
 //   tap():            any -> PENDING (with a write) | REFUSED | PENDING (write already in flight)

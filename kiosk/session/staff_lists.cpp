@@ -179,7 +179,7 @@ const ui::StaffView* StaffDesk::view(LocalDate today) const {
         h.central.clear();
         const SyncStatus sync = s_.sync ? s_.sync->status() : SyncStatus{};
         for (auto& l : describeSyncStatus(sync, s_.texts, s_.config.settings.kioskId, s_.clock.now().ms))
-            h.central.push_back({l.ok, std::move(l.label), std::move(l.value)});
+            h.central.push_back({l.ok, std::move(l.label), std::move(l.value), l.urgent});
     }
     const ExportTarget& target = probe_.exportTarget();
     st.exportToDrive = target.removable;

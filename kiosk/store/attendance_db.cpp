@@ -217,6 +217,11 @@ StoreStatus AttendanceDb::migrate() {
     for (int v = version; v < kSchemaVersion; ++v) {
         if (auto s = exec("BEGIN IMMEDIATE"); !s.ok()) return s;
         auto s = exec(kMigrations[v]);
+        // A database made now gets its identity with its tables: the origin epoch its events go to
+        // the central record under (central_sync.h, rule 2). A replaced box's empty database is thus
+        // never taken for its predecessor, and pulls the predecessor's events back.
+        if (s.ok() && v == 0)
+            s = exec(("INSERT INTO meta (key, value) VALUES ('central_epoch', '" + std::to_string(randomOriginEpoch()) + "')").c_str());
         if (s.ok()) s = exec(("PRAGMA user_version=" + std::to_string(v + 1)).c_str());
         if (s.ok()) s = exec("COMMIT");
         if (!s.ok()) {

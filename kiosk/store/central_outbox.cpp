@@ -1,9 +1,11 @@
 #include "central_outbox.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <random>
 #include <set>
 
+#include "meta_keys.h"
 #include "sqlite_statement.h"
 
 namespace kiosk {
@@ -54,6 +56,51 @@ namespace {
 constexpr const char* kColumns =
     "id, participant_code, kind, at_ms, recorded_ms, local_date, source, kiosk_id, reason, actor, refers_to, effect,"
     " guest_name, guest_organisation";
+
+// An event `e` the central record keeps: no cut-off (the two ? bound to ""), dated on or after it,
+// or dated before kEarliestPlausibleDay (never purged by age: central_retention.h).
+constexpr const char* kWithinCutoff = "(? = '' OR e.local_date >= ? OR e.local_date < '2025-01-01')";
+
+// The event columns (kColumns) from column `first` on.
+void readEvent(Statement& st, int first, CentralEventRow& r) {
+    r.id = st.text(first);
+    if (sqlite3_column_type(st.get(), first + 1) != SQLITE_NULL) r.participantCode = st.text(first + 1);
+    r.kind = st.text(first + 2);
+    r.atMs = st.integer(first + 3);
+    r.recordedMs = st.integer(first + 4);
+    r.localDate = st.text(first + 5);
+    r.source = st.text(first + 6);
+    r.kioskId = st.text(first + 7);
+    r.reason = st.text(first + 8);
+    r.actor = st.text(first + 9);
+    r.refersTo = st.text(first + 10);
+    r.effect = st.text(first + 11);
+    r.guestName = st.text(first + 12);
+    r.guestOrganisation = st.text(first + 13);
+}
+
+// A meta value "A:B" as two numbers; false when absent or not that shape.
+bool metaPair(sqlite3* db, const char* key, int64_t& a, int64_t& b, int& rc) {
+    Statement st(db, "SELECT value FROM meta WHERE key = ?");
+    st.bind(1, std::string(key));
+    rc = st.step();
+    if (rc != SQLITE_ROW) return false;
+    const std::string v = st.text(0);
+    char* end = nullptr;
+    a = std::strtoll(v.c_str(), &end, 10);
+    if (*end != ':') return false;
+    b = std::strtoll(end + 1, &end, 10);
+    return *end == '\0';
+}
+
+StoreStatus setMeta(sqlite3* db, const char* key, const std::string& value) {
+    Statement st(db, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    if (st.prepareRc() != SQLITE_OK) return statusOf(db, st.prepareRc());
+    st.bind(1, std::string(key));
+    st.bind(2, value);
+    if (const int rc = st.step(); rc != SQLITE_DONE) return statusOf(db, rc);
+    return {};
+}
 
 }  // namespace
 
@@ -119,26 +166,13 @@ StoreStatus CentralOutbox::waiting(int limit, std::vector<CentralEventRow>& out)
     while ((rc = st.step()) == SQLITE_ROW) {
         CentralEventRow r;
         r.seq = st.integer(0);
-        r.id = st.text(1);
-        if (sqlite3_column_type(st.get(), 2) != SQLITE_NULL) r.participantCode = st.text(2);
-        r.kind = st.text(3);
-        r.atMs = st.integer(4);
-        r.recordedMs = st.integer(5);
-        r.localDate = st.text(6);
-        r.source = st.text(7);
-        r.kioskId = st.text(8);
-        r.reason = st.text(9);
-        r.actor = st.text(10);
-        r.refersTo = st.text(11);
-        r.effect = st.text(12);
-        r.guestName = st.text(13);
-        r.guestOrganisation = st.text(14);
+        readEvent(st, 1, r);
         out.push_back(std::move(r));
     }
     return rc == SQLITE_DONE ? StoreStatus{} : statusOf(db_, rc);
 }
 
-StoreStatus CentralOutbox::markUploaded(const std::vector<int64_t>& seqs) {
+StoreStatus CentralOutbox::markUploaded(const std::vector<int64_t>& seqs, int64_t storedTop) {
     if (auto s = execSql(db_, "BEGIN IMMEDIATE"); !s.ok()) return s;
     Statement del(db_, "DELETE FROM central_outbox WHERE seq = ?");
     for (int64_t seq : seqs) {
@@ -150,11 +184,107 @@ StoreStatus CentralOutbox::markUploaded(const std::vector<int64_t>& seqs) {
         }
         del.reset();
     }
-    if (auto s = execSql(db_, "COMMIT"); !s.ok()) {
+    // The acknowledged mark moves with the rows it clears (contract 2; central_sync.h, rule 3).
+    int64_t epochNow = 0, acked = 0;
+    StoreStatus s = seqs.empty() ? StoreStatus{} : epoch(epochNow);
+    if (s.ok() && !seqs.empty()) s = ackedMark(acked);
+    if (s.ok() && !seqs.empty()) {
+        const int64_t top = std::max(acked, storedTop >= 0 ? storedTop : *std::max_element(seqs.begin(), seqs.end()));
+        s = setMeta(db_, meta_keys::kCentralAcked, std::to_string(epochNow) + ":" + std::to_string(top));
+    }
+    if (s.ok()) s = execSql(db_, "COMMIT");
+    if (!s.ok()) {
         execSql(db_, "ROLLBACK");
         return s;
     }
     return {};
+}
+
+StoreStatus CentralOutbox::ackedMark(int64_t& seq) {
+    seq = 0;
+    int64_t ackEpoch = 0, current = 0, top = 0;
+    if (auto s = epoch(current); !s.ok()) return s;
+    int rc = SQLITE_OK;
+    if (metaPair(db_, meta_keys::kCentralAcked, ackEpoch, top, rc) && ackEpoch == current) seq = top;
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? StoreStatus{} : statusOf(db_, rc);
+}
+
+StoreStatus CentralOutbox::requeueOwnAbove(int64_t seq, int64_t upTo, const std::string& cutoff, std::vector<std::string>& ids) {
+    ids.clear();
+    if (auto s = execSql(db_, "BEGIN IMMEDIATE"); !s.ok()) return s;
+    Statement own(db_, (std::string("SELECT e.seq, e.id FROM attendance_event e WHERE e.seq > ? AND e.seq <= ?"
+                                     " AND NOT EXISTS (SELECT 1 FROM central_pulled p WHERE p.event_id = e.id) AND ") +
+                        kWithinCutoff + " ORDER BY e.seq").c_str());
+    Statement add(db_, "INSERT OR IGNORE INTO central_outbox (seq) VALUES (?)");
+    int rc = own.prepareRc() != SQLITE_OK ? own.prepareRc() : add.prepareRc();
+    if (rc == SQLITE_OK) {
+        own.bind(1, seq);
+        own.bind(2, upTo);
+        own.bind(3, cutoff);
+        own.bind(4, cutoff);
+        while ((rc = own.step()) == SQLITE_ROW) {
+            ids.push_back(own.text(1));
+            add.bind(1, own.integer(0));
+            if ((rc = add.step()) != SQLITE_DONE) break;
+            add.reset();
+        }
+    }
+    StoreStatus s = rc == SQLITE_DONE || rc == SQLITE_OK ? execSql(db_, "COMMIT") : statusOf(db_, rc);
+    if (!s.ok()) {
+        execSql(db_, "ROLLBACK");
+        ids.clear();
+    }
+    return s;
+}
+
+StoreStatus CentralOutbox::pulledAbove(const std::string& origin, int64_t epochOf, int64_t seq, int limit,
+                                       const std::string& cutoff, std::vector<CentralEventRow>& out) {
+    out.clear();
+    Statement st(db_, (std::string("SELECT p.origin_seq, ") + kColumns +
+                       " FROM central_pulled p JOIN attendance_event e ON e.id = p.event_id"
+                       " WHERE p.origin_kiosk = ? AND p.origin_epoch = ? AND p.origin_seq > ? AND " + kWithinCutoff +
+                       " ORDER BY p.origin_seq LIMIT ?").c_str());
+    if (st.prepareRc() != SQLITE_OK) return statusOf(db_, st.prepareRc());
+    st.bind(1, origin);
+    st.bind(2, epochOf);
+    st.bind(3, seq);
+    st.bind(4, cutoff);
+    st.bind(5, cutoff);
+    st.bind(6, static_cast<int64_t>(limit));
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) {
+        CentralEventRow r;
+        r.seq = st.integer(0);
+        r.originKiosk = origin;
+        r.originEpoch = epochOf;
+        readEvent(st, 1, r);
+        out.push_back(std::move(r));
+    }
+    return rc == SQLITE_DONE ? StoreStatus{} : statusOf(db_, rc);
+}
+
+StoreStatus CentralOutbox::dropOlderThan(const std::string& cutoff, int64_t& dropped) {
+    dropped = 0;
+    if (cutoff.empty()) return {};
+    Statement st(db_, (std::string("DELETE FROM central_outbox WHERE seq IN (SELECT e.seq FROM attendance_event e"
+                                   " WHERE NOT ") + kWithinCutoff + ")").c_str());
+    if (st.prepareRc() != SQLITE_OK) return statusOf(db_, st.prepareRc());
+    st.bind(1, cutoff);
+    st.bind(2, cutoff);
+    if (const int rc = st.step(); rc != SQLITE_DONE) return statusOf(db_, rc);
+    dropped = sqlite3_changes(db_);
+    return {};
+}
+
+StoreStatus CentralOutbox::noteRecovery(int64_t ms, int64_t n) {
+    return setMeta(db_, meta_keys::kCentralRecovered, std::to_string(ms) + ":" + std::to_string(n));
+}
+
+StoreStatus CentralOutbox::lastRecovery(int64_t& ms, int64_t& n) {
+    ms = n = 0;
+    int rc = SQLITE_OK;
+    if (!metaPair(db_, meta_keys::kCentralRecovered, ms, n, rc)) ms = n = 0;
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? StoreStatus{} : statusOf(db_, rc);
 }
 
 StoreStatus CentralOutbox::epoch(int64_t& out) {
@@ -180,11 +310,7 @@ int64_t randomOriginEpoch() {
 
 StoreStatus CentralOutbox::startNewEpoch(int64_t& epoch) {
     const int64_t fresh = randomOriginEpoch();
-    Statement st(db_, "INSERT INTO meta (key, value) VALUES ('central_epoch', ?)"
-                      " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    if (st.prepareRc() != SQLITE_OK) return statusOf(db_, st.prepareRc());
-    st.bind(1, std::to_string(fresh));
-    if (const int rc = st.step(); rc != SQLITE_DONE) return statusOf(db_, rc);
+    if (auto s = setMeta(db_, meta_keys::kCentralEpoch, std::to_string(fresh)); !s.ok()) return s;
     epoch = fresh;
     return {};
 }

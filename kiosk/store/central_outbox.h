@@ -15,7 +15,7 @@
 //                            highest origin_seq per origin is that origin's high-water mark.
 //   Schema version 3 (kEpochMigration) adds central_pulled.origin_epoch: the high-water mark is per
 //   (origin, epoch), and events of this kiosk's own earlier epochs can be pulled back after a
-//   restore (central_sync.h, rule 8).
+//   restore (central_sync.h, rule 4).
 //   This class uses its own connection to the database (WAL: beside the store thread's), so that
 //   nothing in attendance_db.cpp changes.
 //
@@ -58,7 +58,7 @@ extern const char* const kEpochMigration;   // schema version 3: central_pulled.
 struct CentralEventRow {
     int64_t seq = 0;                       // the local sequence number (on the origin kiosk: origin_seq)
     std::string originKiosk;               // for pulled events: the kiosk that recorded it
-    int64_t originEpoch = 0;               // for pulled events: its epoch then (central_sync.h, rule 8)
+    int64_t originEpoch = 0;               // for pulled events: its epoch then (central_sync.h, rule 2)
     std::string id;
     std::optional<std::string> participantCode;
     std::string kind;
@@ -87,14 +87,37 @@ public:
     // "was a local event written?" check (central/sync_worker.h).
     StoreStatus dataVersion(int64_t& v);
     StoreStatus waiting(int limit, std::vector<CentralEventRow>& out);
-    StoreStatus markUploaded(const std::vector<int64_t>& seqs);
+    // Also moves the acknowledged mark (ackedMark) up to `storedTop` (the highest number the server
+    // stored of them; -1: the highest of `seqs`), in the same transaction.
+    StoreStatus markUploaded(const std::vector<int64_t>& seqs, int64_t storedTop = -1);
     // This kiosk's origin epoch (meta central_epoch; 0 when unset: never restored). `restore` sets a
-    // new one (central_sync.h, rule 8).
+    // new one (central_sync.h, rule 2).
     StoreStatus epoch(int64_t& out);
     // A new random epoch, stored durably in meta before it is used (one commit). For a push the
     // server refused because it already holds this kiosk's numbers in the current epoch: the
     // database is an older copy put in place some other way than `restore`.
     StoreStatus startNewEpoch(int64_t& epoch);
+    // The highest local sequence number the central server confirmed in this database's current
+    // epoch: meta central_acked, "EPOCH:SEQ"; 0 when nothing was confirmed in this epoch. Moved by
+    // markUploaded in the same transaction as the outbox rows it clears (central_sync.h, rule 3).
+    StoreStatus ackedMark(int64_t& seq);
+    // `cutoff` below: the central record's retention cut-off ("YYYY-MM-DD", "" = none): events dated
+    // before it (and not before kEarliestPlausibleDay) were purged there and are never offered again.
+    // This kiosk's own events (not pulled) with a local sequence number above `seq` and at most
+    // `upTo` (the acknowledged mark: above it nothing was confirmed, and it waits already), back into
+    // the outbox in one transaction: the server lost them (central_sync.h, rule 5). `ids`: theirs.
+    StoreStatus requeueOwnAbove(int64_t seq, int64_t upTo, const std::string& cutoff, std::vector<std::string>& ids);
+    // The pulled events of one series above `seq` (origin_seq order, at most `limit`), with their
+    // origin fields: what this kiosk re-offers to a server that lost them.
+    StoreStatus pulledAbove(const std::string& origin, int64_t epoch, int64_t seq, int limit, const std::string& cutoff,
+                            std::vector<CentralEventRow>& out);
+    // Outbox rows whose event is dated before `cutoff` leave the outbox (the server refuses them:
+    // central_retention.h, 3); `dropped`: how many.
+    StoreStatus dropOlderThan(const std::string& cutoff, int64_t& dropped);
+    // The last recovery: when (this kiosk's clock, UTC ms) the server was found to lack events and
+    // how many were sent again (meta central_recovered "MS:N"); ms 0 when never.
+    StoreStatus noteRecovery(int64_t ms, int64_t n);
+    StoreStatus lastRecovery(int64_t& ms, int64_t& n);
     // (origin kiosk, origin epoch) -> highest origin_seq pulled from it.
     StoreStatus highWaterMarks(std::map<std::pair<std::string, int64_t>, int64_t>& out);
     // `inserted`: events new to this kiosk (a pull that is repeated inserts none).

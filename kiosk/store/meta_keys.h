@@ -14,9 +14,16 @@ namespace kiosk::meta_keys {
 inline constexpr const char* kConfigRosterHash = "config_roster_hash";
 // store/retention.cpp: the last day staff confirmed the clock (`confirm-clock`), YYYY-MM-DD.
 inline constexpr const char* kClockConfirmedDay = "clock_confirmed_day";
-// store/central_outbox.cpp, set by cli/commands_store.cpp (`restore`): this database's origin
-// epoch for the central record (central/central_sync.h), a decimal integer; unset = 0.
+// store/central_outbox.cpp, set when the database is made (store/attendance_db.cpp, migrate), by
+// cli/commands_store.cpp (`restore`) and by a refused push: this database's origin epoch for the
+// central record (central/central_sync.h, rule 2), a decimal integer; unset = 0 (made before issue 27).
 inline constexpr const char* kCentralEpoch = "central_epoch";
+// store/central_outbox.cpp: the highest local sequence number the central server stored in this
+// database's current epoch, "EPOCH:SEQ" (central/central_sync.h, rules 3 and 5).
+inline constexpr const char* kCentralAcked = "central_acked";
+// store/central_outbox.cpp: the last time the central server was found to lack events and how many
+// were sent again, "<instant ms>:<n>" (central/central_sync.h, rule 5; Status page and doctor).
+inline constexpr const char* kCentralRecovered = "central_recovered";
 // central/central_roster.cpp: what this kiosk last agreed with the server per cohort
 // (formatAgreedRoster: "cohort version hash" per line).
 inline constexpr const char* kCentralRoster = "central_roster";

@@ -73,9 +73,10 @@ Intent drawStaffHealthScreen(const KioskView& v, UiState& s) {
         if (y > max.y - 3 * t.em) break;
         const float valueW = max.x - min.x - labelW;
         const ImVec2 size = textSize(t.fonts.body, c.value, valueW);
-        drawIcon(c.ok ? Icon::check : Icon::warning, ImVec2(min.x + t.Em(0.5f), y + t.em * 0.5f), t.Em(0.9f), c.ok ? p.success : p.warning);
-        drawText(t.fonts.bodyBold, ImVec2(min.x + t.Em(1.4f), y), p.ink, c.label);
-        drawTextWrapped(t.fonts.body, ImVec2(min.x + labelW, y), valueW, c.ok ? p.ink : p.warning, c.value);
+        const Rgb attention = c.urgent ? p.danger : p.warning;
+        drawIcon(c.ok ? Icon::check : Icon::warning, ImVec2(min.x + t.Em(0.5f), y + t.em * 0.5f), t.Em(0.9f), c.ok ? p.success : attention);
+        drawText(t.fonts.bodyBold, ImVec2(min.x + t.Em(1.4f), y), c.urgent ? p.danger : p.ink, c.label);
+        drawTextWrapped(t.fonts.body, ImVec2(min.x + labelW, y), valueW, c.ok ? p.ink : attention, c.value);
         y += std::max(t.em, size.y) + t.Em(0.7f);
     }
     const bool configOk = h.configProblems.empty();

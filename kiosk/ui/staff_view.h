@@ -16,6 +16,7 @@ namespace kiosk::ui {
 struct StaffHealthLine {
     bool ok = true;  // false: drawn as needing attention
     std::string label, value;
+    bool urgent = false;  // needs a person to fix it (two boxes under one kiosk id): drawn in red
 };
 
 // Staff mode's data, built by the app only while staff mode is unlocked.

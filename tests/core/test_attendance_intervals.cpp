@@ -576,3 +576,66 @@ TEST_CASE("three kiosks receiving each other's events in any sync order hold the
     CHECK(staffKiosks.size() == 3);
     CHECK(twoCheckInsOneInterval > 200);
 }
+
+// What happens to servers and boxes (issue 27), as the fold sees it: a kiosk restored from a backup
+// holds a prefix of what it had and receives the rest again (re-sent events arrive twice); a
+// replaced box starts empty and receives everything, its predecessor's events included; two boxes
+// under one kiosk id write events that carry the same kiosk id. In every sequence each kiosk's day
+// is, at every step, the reference model's day of the set it holds, and ends on the whole set's.
+TEST_CASE("restore, replace and duplicate-id sequences end with every kiosk on the reference model's day",
+          "[attendance][property][central]") {
+    test::AmsterdamTime tz;
+    std::mt19937 rng(20261206);
+    int sets = 0, redelivered = 0;
+    std::set<std::string> staffKiosks;
+    int offlineDoubles = 0, undoneElsewhere = 0;
+    for (int round = 0; round < 400; ++round) {
+        const std::vector<SharedEvent> shared = randomSharedDay(rng, offlineDoubles, undoneElsewhere, staffKiosks);
+        if (shared.empty()) continue;
+        ++sets;
+        std::vector<AttendanceEvent> all;
+        for (const auto& s : shared) all.push_back(s.event);
+        INFO(describe(all));
+        const RefDay whole = referenceDay(all);
+        // Feeds `arrival` to `ledger`, checking every step against the reference of the set held.
+        auto feed = [&](AttendanceLedger& ledger, std::vector<AttendanceEvent>& held, const std::vector<AttendanceEvent>& arrival) {
+            for (const auto& e : arrival) {
+                ledger.apply(e);
+                if (std::none_of(held.begin(), held.end(), [&](const AttendanceEvent& h) { return h.id == e.id; }))
+                    held.push_back(e);
+                else
+                    ++redelivered;
+                const DayRecord now = ledger.record(kDay, "ZU01");
+                REQUIRE(spansOf(now) == referenceDay(held).spans);
+            }
+        };
+        // Restored: a prefix survives the backup; then everything arrives again, re-sent events twice.
+        {
+            const std::vector<AttendanceEvent> before = arrivalAt(shared, rng);
+            const size_t kept = std::uniform_int_distribution<size_t>(0, before.size())(rng);
+            AttendanceLedger ledger;
+            std::vector<AttendanceEvent> held;
+            feed(ledger, held, std::vector<AttendanceEvent>(before.begin(), before.begin() + static_cast<long>(kept)));
+            std::vector<AttendanceEvent> again = arrivalAt(shared, rng);
+            const std::vector<AttendanceEvent> resent = arrivalAt(shared, rng);
+            again.insert(again.begin() + static_cast<long>(again.size() / 2), resent.begin(), resent.end());
+            feed(ledger, held, again);
+            REQUIRE(spansOf(ledger.record(kDay, "ZU01")) == whole.spans);
+        }
+        // Replaced: empty, then the whole record of the cohort, the predecessor's events included.
+        {
+            AttendanceLedger ledger;
+            std::vector<AttendanceEvent> held;
+            feed(ledger, held, arrivalAt(shared, rng));
+            REQUIRE(spansOf(ledger.record(kDay, "ZU01")) == whole.spans);
+        }
+        // Two boxes, one id: the same events under one kiosk id fold to the same day.
+        {
+            std::vector<AttendanceEvent> sameId = all;
+            for (auto& e : sameId) e.kioskId = "a";
+            REQUIRE(spansOf(fold(sameId)) == whole.spans);
+        }
+    }
+    CHECK(sets >= 350);
+    CHECK(redelivered > 1000);
+}

@@ -39,6 +39,42 @@ TEST_CASE("decideTap: a first tap writes a check-in, a second offers the check-o
     CHECK(again.shownTime == at("2026-11-26T09:02"));  // "je bent al ingecheckt om 09:02"
 }
 
+TEST_CASE("decideTap with a central record: what is impossible only in this kiosk's view is recorded",
+          "[checkin_flow]") {
+    AttendanceRules shared;
+    shared.sharedRecord = true;
+    const Instant now = at("2026-11-26T13:05");
+    // Checked in here at 09:02, checked out at the other kiosk at 12:00 (not pulled yet), back now.
+    const DayRecord in = dayOf({test::eventAt(EventKind::check_in, "ZU01", "2026-11-26T09:02")});
+    const TapDecision back = decideTap(CheckAction::check_in, {in, false, now, shared});
+    REQUIRE(back.write);
+    CHECK(*back.write == EventKind::check_in);
+    CHECK(back.onCommit == Kind::checked_in);
+    // Checked in at the other kiosk only (not pulled yet), leaving through this one.
+    const TapDecision out = decideTap(CheckAction::check_out, {DayRecord{}, false, now, shared});
+    REQUIRE(out.write);
+    CHECK(*out.write == EventKind::check_out);
+    CHECK(out.onCommit == Kind::checked_out);
+    // Impossible in any view stays refused: a check-out before this kiosk's own check-in, the future.
+    const TapDecision early = decideTap(CheckAction::check_out, {in, false, now, shared, at("2026-11-26T08:00")});
+    CHECK(early.show == Kind::refused);
+    CHECK(early.refusal == TimeCheck::out_before_in);
+    const TapDecision ahead = decideTap(CheckAction::check_in, {DayRecord{}, false, now, shared, at("2026-11-26T15:00")});
+    CHECK(ahead.show == Kind::refused);
+    // Folded once the other kiosk's events arrive: 09:02-12:00 and 13:05 on, nothing counted twice.
+    const DayRecord all = dayOf({test::eventAt(EventKind::check_in, "ZU01", "2026-11-26T09:02"),
+                                 test::eventAt(EventKind::check_out, "ZU01", "2026-11-26T12:00"),
+                                 test::eventAt(EventKind::check_in, "ZU01", "2026-11-26T13:05")});
+    REQUIRE(all.intervals.size() == 2);
+    CHECK(all.intervals[0].out == at("2026-11-26T12:00"));
+    CHECK(all.intervals[1].in == at("2026-11-26T13:05"));
+    // A redundant check-in (they never left) adds nothing.
+    const DayRecord twice = dayOf({test::eventAt(EventKind::check_in, "ZU01", "2026-11-26T09:02"),
+                                   test::eventAt(EventKind::check_in, "ZU01", "2026-11-26T13:05")});
+    CHECK(twice.intervals.size() == 1);
+    CHECK(twice.intervals[0].in == at("2026-11-26T09:02"));
+}
+
 TEST_CASE("decideTap: check-out needs a check-in and happens once", "[checkin_flow]") {
     const Instant now = at("2026-11-26T16:40");
     CHECK(decideTap(CheckAction::check_out, {DayRecord{}, false, now, {}}).show == Kind::not_checked_in);

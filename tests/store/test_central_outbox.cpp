@@ -164,3 +164,57 @@ TEST_CASE("a database from before the origin epoch keeps its pulled events and m
     REQUIRE(outbox.countWaiting(n).ok());
     CHECK(n == before + 1);
 }
+
+TEST_CASE("a database gets its own origin epoch when it is made, and remembers what the server confirmed",
+          "[store][outbox]") {
+    test::TempDir dir;
+    int64_t epochs[2] = {0, 0};
+    for (int i = 0; i < 2; ++i) {
+        AttendanceDb db;
+        REQUIRE(db.open(dir / ("k" + std::to_string(i) + ".db"), test::localTime("2026-11-26T08:00")).status.ok());
+        CentralOutbox outbox;
+        REQUIRE(outbox.open(dir / ("k" + std::to_string(i) + ".db")).ok());
+        REQUIRE(outbox.epoch(epochs[i]).ok());
+        CHECK(epochs[i] > 0);
+    }
+    CHECK(epochs[0] != epochs[1]);  // a replaced box's empty database is never taken for its predecessor
+
+    AttendanceDb db;
+    REQUIRE(db.open(dir / "k0.db", test::localTime("2026-11-26T08:00")).status.ok());
+    RosterImportResult imported;
+    REQUIRE(db.importRoster({test::participant("ZU01", "Anna", "Vries", "de")}, test::localTime("2026-11-26T08:00"), imported).ok());
+    for (const char* at : {"2026-11-26T09:01", "2026-11-26T12:00", "2026-11-26T13:00"})
+        REQUIRE(db.appendEvent(test::eventAt(EventKind::check_in, "ZU01", at)).ok());
+    CentralOutbox outbox;
+    REQUIRE(outbox.open(dir / "k0.db").ok());
+    int inserted = 0;
+    REQUIRE(outbox.insertPulled({pulledFrom("zaal", 7, "z-7", "ZU01")}, 0, inserted).ok());
+    std::vector<CentralEventRow> rows;
+    REQUIRE(outbox.waiting(10, rows).ok());
+    REQUIRE(rows.size() == 3);
+    int64_t acked = -1;
+    REQUIRE(outbox.ackedMark(acked).ok());
+    CHECK(acked == 0);
+    REQUIRE(outbox.markUploaded({rows[0].seq, rows[1].seq, rows[2].seq}).ok());
+    REQUIRE(outbox.ackedMark(acked).ok());
+    CHECK(acked == rows[2].seq);
+
+    // The server lost everything above the first: the own events above it wait again, the pulled one does not.
+    std::vector<std::string> ids;
+    REQUIRE(outbox.requeueOwnAbove(rows[0].seq, acked, "", ids).ok());
+    CHECK(ids == std::vector<std::string>{rows[1].id, rows[2].id});
+    int64_t n = -1;
+    REQUIRE(outbox.countWaiting(n).ok());
+    CHECK(n == 2);
+    std::vector<CentralEventRow> offered;
+    REQUIRE(outbox.pulledAbove("zaal", 0, 0, 10, "", offered).ok());
+    REQUIRE(offered.size() == 1);
+    CHECK(offered[0].id == "z-7");
+    CHECK(offered[0].seq == 7);
+
+    // A new epoch starts with nothing confirmed in it.
+    int64_t fresh = 0;
+    REQUIRE(outbox.startNewEpoch(fresh).ok());
+    REQUIRE(outbox.ackedMark(acked).ok());
+    CHECK(acked == 0);
+}

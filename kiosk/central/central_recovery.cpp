@@ -1,0 +1,111 @@
+#include "central_recovery.h"
+
+#include <map>
+#include <utility>
+#include <vector>
+
+#include "central_sync.h"
+#include "core/civil_time.h"
+#include "pg_connection.h"
+#include "store/central_outbox.h"
+
+namespace kiosk {
+namespace {
+
+using Series = std::pair<std::string, int64_t>;  // (origin kiosk, origin epoch)
+
+// The highest origin_seq the server holds of each series (0: none of it), one round trip.
+bool serverTops(PgConnection& c, const std::vector<Series>& series, std::map<Series, int64_t>& out, std::string& error) {
+    std::string kiosks, epochs;
+    for (const auto& [k, e] : series) {
+        kiosks += (kiosks.empty() ? "" : "\n") + k;
+        epochs += (epochs.empty() ? "" : "\n") + std::to_string(e);
+    }
+    PgResult r = c.exec(
+        "SELECT s.k, s.e, COALESCE((SELECT max(origin_seq) FROM attendance_event a"
+        " WHERE a.origin_kiosk = s.k AND a.origin_epoch = s.e), 0)"
+        " FROM unnest(string_to_array($1, E'\\n'), string_to_array($2, E'\\n')::bigint[]) AS s(k, e)",
+        {kiosks, epochs});
+    if (!r.ok()) {
+        error = r.error();
+        return false;
+    }
+    for (int i = 0; i < r.rows(); ++i) out[Series(r.text(i, 0), static_cast<int64_t>(r.integer(i, 1)))] = r.integer(i, 2);
+    return true;
+}
+
+// Of `ids`, how many the server does not hold.
+bool countMissing(PgConnection& c, const std::vector<std::string>& ids, int64_t& n, std::string& error) {
+    std::string list;
+    for (const auto& id : ids) list += (list.empty() ? "" : "\n") + id;
+    PgResult r = c.exec("SELECT count(*) FROM unnest(string_to_array($1, E'\\n')) AS i(id)"
+                        " WHERE NOT EXISTS (SELECT 1 FROM attendance_event e WHERE e.id = i.id)",
+                        {list});
+    if (!r.ok()) {
+        error = r.error();
+        return false;
+    }
+    n = r.integer(0, 0);
+    return true;
+}
+
+}  // namespace
+
+std::string droppedOldLine(int64_t n, const std::string& cutoff, const Texts& tx) {
+    const auto day = LocalDate::parse(cutoff);
+    return tx.format("sync.dropped_old", {{"n", std::to_string(n)}, {"cutoff", day ? longDate(*day, tx.lang()) : cutoff}});
+}
+
+RecoveryReport recoverLost(PgConnection& c, CentralOutbox& outbox, const std::string& kioskId, int64_t nowMs) {
+    RecoveryReport out;
+    auto storeFail = [&](const StoreStatus& s) {
+        out.storeFailed = true;
+        out.error = s.detail;
+        return out;
+    };
+    int64_t epoch = 0;
+    std::map<Series, int64_t> marks;
+    if (auto s = outbox.epoch(epoch); !s.ok()) return storeFail(s);
+    if (auto s = outbox.ackedMark(out.ownAcked); !s.ok()) return storeFail(s);
+    if (auto s = outbox.highWaterMarks(marks); !s.ok()) return storeFail(s);
+    std::vector<Series> series{{kioskId, epoch}};
+    for (const auto& [key, mark] : marks) series.push_back(key);
+    std::map<Series, int64_t> tops;
+    if (!serverTops(c, series, tops, out.error)) return out;
+    // What the server purged is not lost: never offered again (central_retention.h, 3).
+    PgResult cut = c.exec("SELECT cutoff::text FROM central_cutoff");
+    if (!cut.ok()) {
+        out.error = cut.error();
+        return out;
+    }
+    if (cut.rows() == 1) out.cutoff = cut.text(0, 0);
+
+    // This database's own series: the server confirmed up to ownAcked and holds less.
+    out.ownServerTop = tops[{kioskId, epoch}];
+    if (out.ownServerTop < out.ownAcked) {
+        std::vector<std::string> ids;
+        if (auto s = outbox.requeueOwnAbove(out.ownServerTop, out.ownAcked, out.cutoff, ids); !s.ok()) return storeFail(s);
+        if (!ids.empty() && !countMissing(c, ids, out.ownLost, out.error)) return out;
+    }
+    // Every series pulled from: re-offer what this kiosk holds above what the server has.
+    for (const auto& [key, mark] : marks) {
+        for (int64_t top = tops[key]; top < mark;) {
+            std::vector<CentralEventRow> rows;
+            if (auto s = outbox.pulledAbove(key.first, key.second, top, 1000, out.cutoff, rows); !s.ok()) return storeFail(s);
+            if (rows.empty()) break;
+            PgResult r = insertCentralEvents(c, rows, kioskId);
+            if (!r.ok()) {
+                out.error = r.error();
+                return out;
+            }
+            out.othersLost += r.affected();
+            top = rows.back().seq;
+        }
+    }
+    if (out.lost() > 0)
+        if (auto s = outbox.noteRecovery(nowMs, out.lost()); !s.ok()) return storeFail(s);
+    out.ok = true;
+    return out;
+}
+
+}  // namespace kiosk
