@@ -44,8 +44,8 @@ TEST_CASE("a kiosk restored from an old backup pushes its new events and gets ba
     const RunResult after = a.sync();
     INFO(after.out << after.err);
     CHECK(after.exitCode == 0);
-    CHECK(after.out.find("Verzonden: 1 gebeurtenis(sen), waarvan 1 nieuw") != std::string::npos);
-    CHECK(after.out.find("0 gebeurtenis(sen) wachten") != std::string::npos);  // nothing keeps waiting
+    CHECK(after.out.find("Verzonden: 1 gebeurtenis, waarvan 1 nieuw") != std::string::npos);
+    CHECK(after.out.find("0 gebeurtenissen wachten") != std::string::npos);  // nothing keeps waiting
     // Its own two that the backup lacked, pulled back, and said so.
     CHECK(after.out.find("(a, eigen gebeurtenissen uit een eerdere database van deze kiosk (een teruggezette reservekopie"
                          " of een vervangen schijf): 2)") != std::string::npos);
@@ -82,7 +82,7 @@ TEST_CASE("a kiosk restored from an old backup pushes its new events and gets ba
         const RunResult again = a.sync();
         INFO(again.out << again.err);
         CHECK(again.exitCode == 0);
-        CHECK(again.out.find("0 gebeurtenis(sen) wachten") != std::string::npos);
+        CHECK(again.out.find("0 gebeurtenissen wachten") != std::string::npos);
         CHECK(a.localEvents() == 7);
         CHECK(countEvents(c.owner) == 7);
         CHECK(countEvents(c.owner, "origin_kiosk = 'a' AND origin_seq = 4") == 3);  // three series, one number
@@ -115,8 +115,8 @@ TEST_CASE("a database copied back by hand, not by restore, starts a new series a
     const RunResult after = a.sync();
     INFO(after.out << after.err);
     CHECK(after.exitCode == 0);
-    CHECK(after.out.find("Verzonden: 1 gebeurtenis(sen), waarvan 1 nieuw") != std::string::npos);
-    CHECK(after.out.find("0 gebeurtenis(sen) wachten") != std::string::npos);
+    CHECK(after.out.find("Verzonden: 1 gebeurtenis, waarvan 1 nieuw") != std::string::npos);
+    CHECK(after.out.find("0 gebeurtenissen wachten") != std::string::npos);
     CHECK(a.sqliteCount("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'central_epoch'") != made);
     CHECK(a.localEvents() == 6);
     CHECK(countEvents(c.owner) == 6);

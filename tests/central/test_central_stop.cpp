@@ -95,7 +95,7 @@ TEST_CASE("a server that stops answering without a reset is shown as not reachab
     REQUIRE(lines.size() >= 3);
     CHECK(lines[0].value == "niet verbonden; de kiosk werkt gewoon door en stuurt later: de server geeft al 12 s geen antwoord");
     CHECK_FALSE(lines[0].ok);
-    CHECK(lines[2].value == "5 gebeurtenis(sen) wachten op verzending");
+    CHECK(lines[2].value == "5 gebeurtenissen wachten op verzending");
     CHECK(worstDoor < 1000);
 
     // Stop means stop here too: the thread is reconnecting to a proxy that accepts and never answers.

@@ -196,7 +196,7 @@ TEST_CASE("a stored lock-out with absurd counts is bounded: no overflow, no lock
     CHECK_FALSE(PinLockout::parse("1 1 0 3 k extra", clock.now(), clock.steady()));
 }
 
-TEST_CASE("a new secret lifts the final lock; the same secret keeps it", "[pin]") {
+TEST_CASE("a new secret lifts the final lock and the same secret keeps it", "[pin]") {
     FakeClock clock(Instant{0});
     PinLockout p;
     p.belongTo("oud");
@@ -215,18 +215,22 @@ TEST_CASE("a new secret lifts the final lock; the same secret keeps it", "[pin]"
 // ---- Bound: many lock-outs (issue 34) ----
 }
 
-TEST_CASE("pin lock-out bound: the 30th and the 100th lock-out still last exactly an hour (the doubling never overflows)", "[pin][boundary]") {
+TEST_CASE("pin lock-out bound: every lock-out up to the final lock lasts at most an hour (the doubling never overflows)", "[pin][boundary]") {
     SteadyTime t{1'000'000};
     PinLockout p;
-    for (int n = 1; n <= 100; ++n) {
+    const int lockoutsBeforeFinal = PinLockout::kFinalLockTries / PinLockout::kTriesBeforeLock - 1;  // 19: 95 wrong tries
+    for (int n = 1; n <= lockoutsBeforeFinal; ++n) {
         for (int i = 0; i < PinLockout::kTriesBeforeLock; ++i) p.recordFailure(t);
         INFO("lock-out " << n);
         REQUIRE(p.locked(t));
+        REQUIRE_FALSE(p.finalLock());
         if (n >= 8) REQUIRE(p.secondsLeft(t) == PinLockout::kMaxLockSeconds);
         REQUIRE(p.locked(SteadyTime{t.ms + p.secondsLeft(t) * 1000LL - 1}));
         t = SteadyTime{t.ms + p.secondsLeft(t) * 1000LL};
     }
-    CHECK(p.lockouts == 100);
+    CHECK(p.lockouts == lockoutsBeforeFinal);
+    for (int i = 0; i < PinLockout::kTriesBeforeLock; ++i) p.recordFailure(t);  // the 100th wrong try
+    CHECK(p.finalLock());
     // A count of lock-outs brought back from the database after a long siege: still an hour.
     const auto back = PinLockout::parse("4 5000 0", Instant{1'800'000'000'000}, t);
     REQUIRE(back);

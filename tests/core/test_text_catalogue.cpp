@@ -81,7 +81,7 @@ TEST_CASE("placeholders are filled in, missing keys show themselves", "[i18n]") 
     CHECK(tx("no.such.key") == "[no.such.key]");
 }
 
-TEST_CASE("a count chooses its word: 1 persoon, 2 personen, 0 rows; never \"1 personen\"", "[i18n][plural]") {
+TEST_CASE("a count chooses its word (1 persoon, 2 personen, 0 rows) and never says \"1 personen\"", "[i18n][plural]") {
     const Texts& nl = test::texts();
     const Texts& en = test::texts(Lang::en);
     CHECK(nl.format("cli.exported", {{"path", "x.csv"}, {"n", "1"}}) == "Export geschreven: x.csv (1 regel)");

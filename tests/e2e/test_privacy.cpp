@@ -68,7 +68,7 @@ TEST_CASE("the roster's e-mail addresses are not stored unless a setting asks, w
     }
 
     // Turned off again (nothing else changed in the roster): every stored address goes.
-    replaceIn(cfg / "kiosk.toml", "keep_email = true", "keep_email = false");
+    replaceIn(cfg / "kiosk.toml", "\nkeep_email = true", "\nkeep_email = false");
     REQUIRE(runKiosk(dir, {"checkin", "ZU03", "--at", "2026-11-26T09:07"}, cfg.string()).exitCode == 0);
     AttendanceDb db;
     REQUIRE(db.open((dir / "attendance.db").string(), SystemClock{}.now()).status.ok());
@@ -96,7 +96,7 @@ TEST_CASE("privacy erase: one person gone from the file and its -wal, and a late
     auto r = runKiosk(dir, {"privacy", "erase", "ZU02", "--reason", "verzoek art. 17 van 2026-11-27"}, cfg.string());
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
-    CHECK(r.out.find("ZU02 gewist: 2 registratie(s)") != std::string::npos);
+    CHECK(r.out.find("ZU02 gewist: 2 registraties") != std::string::npos);
     const std::string bytes = databaseBytes(dir);
     for (const char* trace : {"El Amrani", "Mohamed", "Uitvoering Wmo", "ZU02"}) {
         INFO(trace);

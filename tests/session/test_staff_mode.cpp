@@ -359,7 +359,7 @@ TEST_CASE("a correction needs a reason and a name, is a new event, and shows in 
     CHECK(stored.size() == before + 2);
 }
 
-TEST_CASE("staff excuse next week's day with a reason; Vandaag and the matrix show it; a tap that day makes it present",
+TEST_CASE("staff excuse next week's day with a reason, Vandaag and the matrix show it, and a tap that day makes it present",
           "[ui][staff][excused]") {
     StaffConfig cfg;
     // Nobody came on days 1 and 2 of this fresh record: with 4 of 7 needed, days 3 to 7 are one more

@@ -114,7 +114,7 @@ TEST_CASE("a connection that saw trouble, or was reopened, leaves no stamp: the 
     }
 }
 
-TEST_CASE("attendance_db contract 4c: an I/O error seen by the store thread leaves no 'checked today' stamp", "[store][fault][stamp]") {
+TEST_CASE("attendance_db contract 4c: an I/O error seen by the store thread leaves no 'checked today' stamp", "[.][store][fault][stamp]") {
     test::AmsterdamTime tz;
     test::TempDir dir;
     const fs::path file = dir / "attendance.db";
