@@ -137,7 +137,7 @@ TEST_CASE("restore: the backup in place, the old database and its -wal moved asi
     INFO(r.out << r.err);
     REQUIRE(r.exitCode == 0);
     CHECK(r.out.find("Reservekopie teruggezet") != std::string::npos);
-    CHECK(r.out.find("(1 registraties)") != std::string::npos);
+    CHECK(r.out.find("(1 registratie)") != std::string::npos);
     CHECK(r.out.find("(3 registraties)") != std::string::npos);  // what the old one held, WAL included
     CHECK_FALSE(fs::exists(dir / "attendance.db-wal"));
     CHECK(eventsIn(dir / "attendance.db") == 1);
