@@ -433,23 +433,4 @@ StoreStatus AttendanceDb::summarise(LocalDate from, LocalDate to, AttendanceSumm
     return statusFrom(rc);
 }
 
-StoreStatus AttendanceDb::meta(const std::string& key, std::string& value) {
-    value.clear();
-    if (auto s = ensureOpen(); !s.ok()) return s;
-    Statement st(db_, "SELECT value FROM meta WHERE key = ?");
-    st.bind(1, key);
-    const int rc = st.step();
-    if (rc == SQLITE_ROW) value = st.text(0);
-    return statusFrom(rc);
-}
-
-StoreStatus AttendanceDb::setMeta(const std::string& key, const std::string& value) {
-    if (auto s = ensureOpen(); !s.ok()) return s;
-    if (sqlite3_get_autocommit(db_) == 0) exec("ROLLBACK");
-    Statement st(db_, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    st.bind(1, key);
-    st.bind(2, value);
-    return statusFrom(st.step());
-}
-
 }  // namespace kiosk

@@ -87,4 +87,24 @@ StoreStatus AttendanceDb::setMaxPageCount(int pages) {
     return exec(("PRAGMA max_page_count=" + std::to_string(pages)).c_str());
 }
 
+// The meta table (store/meta_keys.h names its keys): one row per key, written as one durable commit.
+StoreStatus AttendanceDb::meta(const std::string& key, std::string& value) {
+    value.clear();
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    Statement st(db_, "SELECT value FROM meta WHERE key = ?");
+    st.bind(1, key);
+    const int rc = st.step();
+    if (rc == SQLITE_ROW) value = st.text(0);
+    return statusFrom(rc);
+}
+
+StoreStatus AttendanceDb::setMeta(const std::string& key, const std::string& value) {
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    if (sqlite3_get_autocommit(db_) == 0) exec("ROLLBACK");
+    Statement st(db_, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    st.bind(1, key);
+    st.bind(2, value);
+    return statusFrom(st.step());
+}
+
 }  // namespace kiosk
