@@ -19,7 +19,7 @@ sizes() {
     local staff sdata size sfx diag
     staff=$(mktemp -d)
     cp config/kiosk.toml config/programme.toml config/exercises.toml config/participants.csv "$staff/"
-    echo 2580 | "$BIN" set-pin --config "$staff" >/dev/null
+    echo 258046 | "$BIN" set-pin --config "$staff" >/dev/null
     for size in 1080x1920 800x480; do
         if [ "$size" = 1080x1920 ]; then sfx=portrait; diag=21.5; else sfx=800x480; diag=7; fi
         shot "home-$sfx" "$size" 2026-11-26T09:10 --diagonal "$diag"
@@ -45,11 +45,11 @@ sizes() {
         XDG_DATA_HOME=$sdata TZ=Europe/Amsterdam "$BIN" --config "$staff" checkout ZU02 --at 2026-11-26T14:40 >/dev/null
         # One correction saved, so that Historie has a line: the first row (absent) was there from 09:05.
         XDG_DATA_HOME=$sdata TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 1920x1920x24" "$BIN" --config "$staff" --size "$size" \
-            --diagonal "$diag" --now 2026-11-26T16:44 --screenshot "$sdata/saved.png" --screen staff_pin --tap 2 --tap 5 --tap 8 --tap 0 \
+            --diagonal "$diag" --now 2026-11-26T16:44 --screenshot "$sdata/saved.png" --screen staff_pin --tap 2 --tap 5 --tap 8 --tap 0 --tap 4 --tap 6 \
             --tap OK --tap Corrigeren --tap +5 --tap "Reden (verplicht)" --tap T --tap R --tap E --tap I --tap N --tap "Uw naam of initialen" --tap M --tap . \
             --tap J --tap . --tap Opslaan >/dev/null
         for page in staff-pin staff-today staff-correct staff-matrix staff-history staff-health; do
-            local taps=(--screen staff_pin --tap 2 --tap 5 --tap 8 --tap 0 --tap OK)
+            local taps=(--screen staff_pin --tap 2 --tap 5 --tap 8 --tap 0 --tap 4 --tap 6 --tap OK)
             case $page in
                 staff-pin) taps=(--screen staff_pin --tap 2 --tap 5) ;;
                 staff-correct) taps+=(--tap Corrigeren --tap "Reden (verplicht)") ;;
@@ -121,12 +121,12 @@ shot agenda-running-late 1280x800 2026-11-26T11:20 --tap Programma --tap Uitloop
 shot running-late-keypad 1280x800 2026-11-26T11:20 --tap Programma --tap Uitloop --tap 2 --tap 4
 shot running-late 1280x800 2026-11-26T11:20 --tap Programma --tap Uitloop --tap 2 --tap 4 --tap 6 --tap 8 --tap OK --tap "+10 min"
 
-# Staff mode, at the end of day 1: a copy of the sample config with the PIN 2580 set (as `set-pin`
+# Staff mode, at the end of day 1: a copy of the sample config with the PIN 258046 set (as `set-pin`
 # leaves it), a morning of check-ins and one walk-in in one database, then each page behind the PIN.
 # (The real way in is a 3-second press in the top-left corner; a screenshot starts on the PIN pad.)
 staff=$(mktemp -d)
 cp config/kiosk.toml config/programme.toml config/exercises.toml config/participants.csv "$staff/"
-echo 2580 | "$BIN" set-pin --config "$staff" >/dev/null
+echo 258046 | "$BIN" set-pin --config "$staff" >/dev/null
 sdata=$(mktemp -d)
 kiosk() { XDG_DATA_HOME=$sdata TZ=Europe/Amsterdam "$BIN" --config "$staff" "$@"; }
 for c in ZU01:08:52 ZU02:08:57 ZU03:09:02 ZU04:09:21 ZU05:08:49 ZU06:08:58 ZU07:09:04 ZU09:08:55 ZU11:09:00 ZU12:08:59 ZU13:09:03; do
@@ -140,7 +140,7 @@ staffshot() {  # staffshot NAME SIZE NOW [kiosk args...]
         "$BIN" --config "$staff" --size "$size" --now "$now" --screenshot "$OUT/$name.png" "$@"
     echo "$OUT/$name.png"
 }
-pin=(--screen staff_pin --tap 2 --tap 5 --tap 8 --tap 0 --tap OK)
+pin=(--screen staff_pin --tap 2 --tap 5 --tap 8 --tap 0 --tap 4 --tap 6 --tap OK)
 staffshot staff-walkin 1280x800 2026-11-26T09:40 --tap Inchecken --tap "Ik sta niet op de lijst" \
     --tap K --tap A --tap R --tap I --tap N --tap "" --tap M --tap U --tap L --tap D --tap E --tap R \
     --tap "Organisatie of afdeling" --tap L --tap O --tap C --tap H --tap E --tap M --tap Aanmelden >/dev/null

@@ -43,7 +43,7 @@ struct Screen {
     bool lastTapWhereCut = false;
 };
 
-const std::vector<std::string> kPin{"--screen", "staff_pin", "--tap", "2", "--tap", "5", "--tap", "8", "--tap", "0", "--tap", "OK"};
+const std::vector<std::string> kPin{"--screen", "staff_pin", "--tap", "2", "--tap", "5", "--tap", "8", "--tap", "0", "--tap", "4", "--tap", "6", "--tap", "OK"};
 
 std::vector<std::string> staffPage(std::vector<std::string> more) {
     std::vector<std::string> a = kPin;
