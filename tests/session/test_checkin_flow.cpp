@@ -180,12 +180,9 @@ TEST_CASE("inactivity: a screen stays until the timeout's last millisecond and g
 
 TEST_CASE("a store that cannot write says so and never shows a check-in", "[ui][fault]") {
     test::UiHarness ui;
-    sqlite3* other = nullptr;
-    REQUIRE(sqlite3_open((ui.dir() / "attendance.db").c_str(), &other) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+    auto other = ui.holdWriteLock();
     checkIn(ui, "ZU04");
-    sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
-    sqlite3_close(other);
+    other->release();
     CHECK(ui.state().feedback.kind == Kind::error);
     CHECK(ui.state().feedback.detail.find("bezet") != std::string::npos);
     CHECK_FALSE(ui.session().ledger().record(kDay1, "ZU04").checkIn.has_value());
@@ -280,9 +277,7 @@ TEST_CASE("a half-typed walk-in form is cleared when the screen times out", "[ui
 
 TEST_CASE("while a check-in is still on its way to the disk, the same person cannot be written twice", "[ui][checkin]") {
     test::UiHarness ui;
-    sqlite3* other = nullptr;  // a slow disk: the first write waits on a lock
-    REQUIRE(sqlite3_open((ui.dir() / "attendance.db").c_str(), &other) == SQLITE_OK);
-    REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+    auto other = ui.holdWriteLock();  // a slow disk: the first write waits on a lock
     ui.tap("go.checkin");
     ui.tap("tile.ZU09");
     REQUIRE(ui.state().feedback.kind == Kind::pending);
@@ -291,8 +286,7 @@ TEST_CASE("while a check-in is still on its way to the disk, the same person can
     ui.tap("go.checkin");
     ui.tap("tile.ZU09");
     CHECK(ui.state().feedback.kind == Kind::pending);
-    sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
-    sqlite3_close(other);
+    other->release();
     ui.settle();
     AttendanceDb db;
     REQUIRE(db.open(ui.dir() / "attendance.db", ui.clock().now()).status.ok());

@@ -131,19 +131,13 @@ TEST_CASE("people: two scans delivered within one frame are two check-ins, not o
 
 TEST_CASE("people: a scan made while a write is pending waits its turn and is written", "[ui][people][badge]") {
     test::UiHarness ui;
-    sqlite3* other = nullptr;  // a slow disk: the first write waits on a lock
-    REQUIRE(sqlite3_open((ui.dir() / "attendance.db").c_str(), &other) == SQLITE_OK);
-    // The store thread's first work at start is the day's check (store_worker.h, START): take the
-    // lock once it is done.
-    sqlite3_busy_timeout(other, 10'000);
-    REQUIRE(sqlite3_exec(other, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) == SQLITE_OK);
+    auto other = ui.holdWriteLock();  // a slow disk: the first write waits on a lock
     ui.scanBadge("ZU08");
     REQUIRE(ui.state().feedback.kind == Kind::pending);
     ui.scanBadge("ZU09");
     CHECK(ui.session().waitingScans() == 1);
     CHECK(ui.state().feedback.kind == Kind::pending);  // still the first one's card
-    sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
-    sqlite3_close(other);
+    other->release();
     ui.settle();
     ui.settle();
     CHECK(ui.session().waitingScans() == 0);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <imgui.h>
+#include <sqlite3.h>
 
 #include <cfloat>
 #include <chrono>
@@ -136,6 +137,36 @@ public:
             frame();
         }
         frame();
+    }
+
+    // Another process holding the database's write lock, as a slow disk or a second program would
+    // (released by the returned handle's destructor, or by release()). It waits for the store
+    // thread's start-up work first (the deferred check, retention, the day's backup: store_worker.h,
+    // START), and for a lock the thread still holds: taking it at once made the test depend on timing.
+    class WriteLock {
+    public:
+        explicit WriteLock(const std::filesystem::path& db) {
+            if (sqlite3_open(db.c_str(), &db_) != SQLITE_OK) throw std::runtime_error("cannot open " + db.string());
+            sqlite3_busy_timeout(db_, 10'000);
+            if (sqlite3_exec(db_, "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr) != SQLITE_OK)
+                throw std::runtime_error(std::string("BEGIN EXCLUSIVE: ") + sqlite3_errmsg(db_));
+        }
+        WriteLock(const WriteLock&) = delete;
+        WriteLock& operator=(const WriteLock&) = delete;
+        ~WriteLock() { release(); }
+        void release() {
+            if (!db_) return;
+            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+            sqlite3_close(db_);
+            db_ = nullptr;
+        }
+
+    private:
+        sqlite3* db_ = nullptr;
+    };
+    std::unique_ptr<WriteLock> holdWriteLock() {
+        settle();
+        return std::make_unique<WriteLock>(dir_ / "attendance.db");
     }
 
     const ui::TapTarget* target(const std::string& id) const {
