@@ -71,8 +71,13 @@ PersonalRecord collectPersonalRecord(const std::string& code, std::optional<Part
         }
     for (const auto& e : all)
         if (linkedWalkIns.count(e.id) && e.kind == EventKind::guest_registration) ids.insert(e.id);
-    for (const auto& e : all)  // rule 3
-        if (e.kind == EventKind::undo && ids.count(e.refersTo)) ids.insert(e.id);
+    for (bool grew = true; grew;) {  // rule 3, to any depth (an undo of a review of the walk-in)
+        grew = false;
+        for (const auto& e : all)
+            if (!e.refersTo.empty() && ids.count(e.refersTo) && (e.participantCode.empty() || codeKey(e.participantCode) == key) &&
+                ids.insert(e.id).second)
+                grew = true;
+    }
     for (const auto& e : all) {
         if (!ids.count(e.id)) continue;
         r.events.push_back(e);

@@ -5,9 +5,10 @@
 //   1. Every event whose participant code is the person's (codeKey: "7" and "0007" are one person):
 //      check-ins, check-outs, undos, staff corrections, and a staff review linking a walk-in to them.
 //   2. The walk-in registration such a link names (refersTo): the person typed it at the door.
-//   3. An undo that reverses an event of 1 or 2 (an undo written without a code still belongs here).
+//   3. Every event referring to one of those, to any depth, that names no other person: an undo
+//      (also one written without a code), a staff review of that walk-in.
 //   Nothing else: another person's events, other walk-ins and their reviews stay out, even on the
-//   same day. Staff names (actor) become "medewerker" / "staff member" unless `showStaffNames`
+//   same day. `privacy erase` deletes the same closure (store/erasure.cpp). Staff names (actor) become "medewerker" / "staff member" unless `showStaffNames`
 //   ([privacy] inspection_staff_names = true), since they are someone else's personal data.
 //   The events are in time order (at, then seq).
 #pragma once
