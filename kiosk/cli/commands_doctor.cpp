@@ -185,6 +185,14 @@ void checkBackups(const CommandContext& ctx, Report& r) {
     const std::string newest = newestBackup(backupDir(ctx.dbPath));
     if (newest.empty()) r.line(Health::warn, tx("doctor.backup"), tx.format("doctor.no_backup", {{"path", backupDir(ctx.dbPath).string()}}));
     else r.line(Health::ok, tx("doctor.backup"), newest);
+    // People erased on request whom a backup still holds, until it rotates out (issue 31, item 4).
+    std::error_code ec;
+    AttendanceDb live;
+    if (!std::filesystem::exists(ctx.dbPath, ec) || !live.openReadOnly(ctx.dbPath).ok()) return;
+    for (const auto& h : backupsHoldingErased(live, backupDir(ctx.dbPath)))
+        r.line(Health::warn, tx("doctor.backup"),
+               tx.format("doctor.backup_holds_erased", {{"path", h.path}, {"n", std::to_string(h.erasedPeople)},
+                                                        {"keep", std::to_string(ctx.config.settings.backupKeep)}}));
 }
 
 void checkDisplayAndFonts(const CommandContext& ctx, Report& r) {

@@ -90,6 +90,9 @@ TEST_CASE("privacy erase: one person gone from the file and its -wal, and a late
         REQUIRE(runKiosk(dir, {"checkin", code, "--at", "2026-11-26T09:05"}, cfg.string()).exitCode == 0);
     REQUIRE(runKiosk(dir, {"checkout", "ZU02", "--at", "2026-11-26T16:05"}, cfg.string()).exitCode == 0);
     REQUIRE(databaseBytes(dir).find("El Amrani") != std::string::npos);
+    // Yesterday's backup, made before the request: it keeps the person until it rotates out.
+    fs::create_directories(dir / "backups");
+    REQUIRE(runKiosk(dir, {"backup", (dir / "backups" / "attendance-2026-11-26.db").string()}, cfg.string()).exitCode == 0);
 
     // Wrong use: no reason, or no code.
     CHECK(runKiosk(dir, {"privacy", "erase", "ZU02"}, cfg.string()).exitCode == 2);
@@ -105,6 +108,9 @@ TEST_CASE("privacy erase: one person gone from the file and its -wal, and a late
         CHECK(bytes.find(trace) == std::string::npos);
     }
     CHECK(bytes.find("Vries") != std::string::npos);  // the others are still there
+    // doctor names the backup that still holds them.
+    r = runKiosk(dir, {"doctor"}, cfg.string());
+    CHECK(r.out.find("attendance-2026-11-26.db bevat nog 1 persoon die op verzoek is gewist") != std::string::npos);
 
     // The roster file changed (someone else added): the erased person is left out, with the reason why.
     std::ofstream(cfg / "participants.csv", std::ios::app) << "ZU99;Nieuwe;;Deelnemer;Beleid;zutphen-2026;\n";
