@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "export/export_target.h"
 #include "session/roster_cache.h"
 #include "central/sync_worker.h"
 #include "content/config_loader.h"
@@ -29,6 +30,8 @@ struct SessionOptions {
     std::optional<Lang> lang;               // overrides kiosk.toml
     ui::Screen startScreen = ui::Screen::home;
     bool watchConfig = true;                // notice edits to the config folder
+    // The writable USB sticks now (export_target.h); empty: this machine's (tests put sticks in).
+    std::function<std::vector<ExportTarget>()> removableDrives;
 };
 
 // The matrix's days folded on the store thread (ledger_days.h): the days the ledger does not hold.

@@ -172,7 +172,7 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
         below += (below.empty() ? "" : "   \xC2\xB7   ") + tx.format("staff.at_risk", {{"names", names}});
     }
     if (!below.empty()) drawText(t.fonts.small, ImVec2(min.x, listBottom + t.Em(0.1f)), t.palette.muted, fitText(t.fonts.small, below, w));
-    const Intent e = drawExportBar(v, false, ImVec2(min.x, max.y - barH), max);
+    const Intent e = drawExportBar(v, s, false, ImVec2(min.x, max.y - barH), max);
     return either(e, intent);
 }
 

@@ -36,13 +36,15 @@ class UiHarness {
 public:
     explicit UiHarness(const char* now = "2026-11-26T09:10", float width = 1280, float height = 800,
                        std::string configDir = std::string(KIOSK_SOURCE_DIR) + "/config", bool watchConfig = false,
-                       std::filesystem::path dbPath = {})  // default: a fresh database in dir()
+                       std::filesystem::path dbPath = {},  // default: a fresh database in dir()
+                       std::function<std::vector<ExportTarget>()> drives = {})  // USB sticks put in (default: this machine's)
         : clock_(localTime(now)) {
         ctx_ = createHeadlessImGui(width, height);
         SessionOptions so;
         so.configDir = configDir;
         so.dbPath = dbPath.empty() ? dir_ / "attendance.db" : dbPath;
         so.watchConfig = watchConfig;
+        so.removableDrives = std::move(drives);
         session_ = std::make_unique<KioskSession>(so, clock_, [] {});
         if (!session_->ready()) throw std::runtime_error("session not ready");
         frame();  // frame 1 creates the root window; taps work from frame 2 on
