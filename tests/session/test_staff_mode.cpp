@@ -489,9 +489,12 @@ TEST_CASE("the right stick: with two USB sticks in, nothing is written until sta
     REQUIRE(ui.target("save.drive.0"));
     CHECK(ui.target("save.drive.0")->label == "PLANTED \xC2\xB7 8 GB");
     CHECK(ui.target("save.drive.1")->label == "STAFF KEY \xC2\xB7 32 GB");
-    ui.tap("save.presence.csv");  // not chosen yet: the button does nothing
+    CHECK_FALSE(ui.has("save.presence.csv"));  // not chosen yet: the export buttons take no tap
+    CHECK_FALSE(ui.has("save.presence.xlsx"));
+    ui.session().apply(ui::Intent::staffExport(false, false, kDay1));  // and an export asked anyway writes nothing
     ui.session().finishBackgroundWork();
     ui.frame();
+    CHECK(ui.session().buildView().staff->exportMessage == "Kies eerst de USB-stick (er zitten er meerdere in)");
     CHECK(fs::is_empty(media / "PLANTED"));
     CHECK(fs::is_empty(media / "STAFF"));
     ui.tap("save.drive.1");
