@@ -84,6 +84,8 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
         else if (a == "--reason") target = &cl.reason;
         else if (a == "--actor") target = &cl.actor;
         else if (a == "--participant") target = &cl.participant;
+        else if (a == "--set-cohorts") target = &cl.setCohorts;
+        else if (a == "--add-cohorts") target = &cl.addCohorts;
         if (target) {
             auto v = needValue(i, a.c_str());
             if (!v) return std::nullopt;
@@ -112,10 +114,10 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
             }
             continue;
         }
-        if (a == "--tap") {
+        if (a == "--tap" || a == "--cohort") {
             auto v = needValue(i, a.c_str());
             if (!v) return std::nullopt;
-            cl.taps.push_back(*v);
+            (a == "--tap" ? cl.taps : cl.cohorts).push_back(*v);
             continue;
         }
         if (a == "--frames" || a == "--older-than" || a == "--day") {
