@@ -171,7 +171,10 @@ RosterSyncReport syncRoster(PgConnection& c, AttendanceDb& db, const std::string
         const std::string hash = cohortRosterHash(people);
         const auto a = agreed.find(cohort);
         const int64_t serverVersion = onServer.count(cohort) ? onServer[cohort] : 0;
-        if (a != agreed.end() && a->second.hash == hash) continue;  // unchanged here
+        // Unchanged here, and the server still holds what was agreed. A server restored from a dump
+        // that lost the release gets it again (as survive's events, central_sync.h rule 5): the
+        // server takes a check-in only for someone in a release (central_schema.h, R3).
+        if (a != agreed.end() && a->second.hash == hash && serverVersion >= a->second.version) continue;
         if (a == agreed.end() && serverVersion > 0) {
             toApply.insert(cohort);
             continue;

@@ -14,6 +14,8 @@
 //     local hash != agreed hash      the roster changed here (an import): RELEASE it as the next
 //                                    version: in one server transaction the release row (its
 //                                    version given by the server) and its rows are added.
+//     server version < agreed        the server lost it (restored from a dump): RELEASE it again,
+//                                    as above (the server takes check-ins only for released people).
 //     else server version > agreed   another kiosk released one: APPLY it: this kiosk's roster
 //                                    becomes its other cohorts as they are plus that cohort's
 //                                    rows, imported in one SQLite transaction together with the

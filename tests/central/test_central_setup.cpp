@@ -16,7 +16,7 @@ std::string schemaSnapshot(PgConnection& owner) {
              " WHERE table_schema = 'public' ORDER BY 1",
              "SELECT conrelid::regclass || ':' || conname || ':' || pg_get_constraintdef(oid) FROM pg_constraint"
              " WHERE connamespace = 'public'::regnamespace ORDER BY 1",
-             "SELECT tablename || ':' || policyname || ':' || cmd || ':' || COALESCE(qual, '') || ':' ||"
+             "SELECT tablename || ':' || policyname || ':' || permissive || ':' || cmd || ':' || COALESCE(qual, '') || ':' ||"
              " COALESCE(with_check, '') FROM pg_policies ORDER BY 1",
              "SELECT grantee || ':' || table_name || ':' || privilege_type FROM information_schema.role_table_grants"
              " WHERE table_schema = 'public' ORDER BY 1",
@@ -47,7 +47,8 @@ TEST_CASE("central-setup creates the schema, and running it again changes nothin
     CHECK(before.find("attendance_event.origin_seq:bigint") != std::string::npos);
     CHECK(before.find("attendance_event.received_at:timestamp with time zone") != std::string::npos);
     CHECK(before.find("kiosk.clock_offset_ms:bigint") != std::string::npos);
-    CHECK(before.find("kiosk_writes_its_cohorts") != std::string::npos);
+    CHECK(before.find("attendance_event:kiosk_confined_to_its_cohorts:RESTRICTIVE:INSERT") != std::string::npos);
+    CHECK(before.find("attendance_event:kiosk_reoffers_lost:PERMISSIVE:INSERT") != std::string::npos);
     CHECK(before.find("kiosk_reads_its_cohorts") != std::string::npos);
 
     const RunResult second = centralSetup(c.server.ownerUrl(c.db));
