@@ -84,7 +84,10 @@
 //        either: "re-offer into another cohort" or "re-offer under a forged kiosk_id" is refused.
 //     R14 kiosk_database (version 5): a kiosk reads and stamps only its own id's rows; its UPDATE is
 //        by column, so no LOCK TABLE, and SELECT ... FOR UPDATE reaches only its own rows.
-//   Known and accepted: a kiosk sees every kiosk's row in `kiosk` (ids, last contact, no people);
+//   Known and accepted: a kiosk sees every kiosk's row in `kiosk` (ids, last contact, no people),
+//   and leergang_series_top tells it how far any series is numbered (a count, no content); a kiosk
+//   can fill the disk with rows of its own (events, kiosk_database rows): they carry its id, and the
+//   owner drops its role (PostgreSQL has no per-role quota);
 //   a re-offer (R13) can take numbers above a series' top before their origin kiosk sends them: the
 //   origin's push is then refused, which proves a fork, and it starts a new epoch and sends again
 //   (central_sync.h rule 3), nothing lost; the taken numbers hold events signed by the offerer;

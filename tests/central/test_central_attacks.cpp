@@ -295,6 +295,14 @@ TEST_CASE("attack: flood NOTIFY while a kiosk's sync thread listens", "[central]
     while (worker->syncsDone() == 0 && Steady::now() - connected < std::chrono::seconds(10))
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
     REQUIRE(worker->syncsDone() > 0);
+    // Nor can it end or cancel the listening kiosk's session, nor read what it runs.
+    for (const char* signal : {"pg_terminate_backend", "pg_cancel_backend"}) {
+        PgResult r = a.m.exec(std::string("SELECT ") + signal + "(pid) FROM pg_stat_activity WHERE usename = 'kiosk_zaal'");
+        INFO(signal);
+        CHECK(r.sqlState() == "42501");
+    }
+    CHECK(a.m.exec("SELECT count(*) FROM pg_stat_activity WHERE usename = 'kiosk_zaal' AND query NOT LIKE '<insufficient%'")
+              .integer(0, 0) == 0);
     // Three seconds of NOTIFYs, as fast as one connection sends them, each looking like Zutphen's.
     const uint64_t before = worker->pullsDone();
     const auto start = Steady::now();
