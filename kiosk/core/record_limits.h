@@ -1,6 +1,6 @@
 // record_limits.h: the longest text each field of an attendance event may hold, in characters
 // (code points), wherever the event is: typed on the kiosk, stored on the central server (its CHECK
-// constraints are built from these numbers, central/central_schema_v5.cpp) and pulled from it
+// constraints are built from these numbers, central/central_schema_v6.cpp) and pulled from it
 // (central/central_event_checks.h). The roster's own limits are kRosterLimits (core/roster.h).
 #pragma once
 
