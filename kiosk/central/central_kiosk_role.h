@@ -17,7 +17,7 @@
 //      central_schema.h SECURITY MODEL) in one transaction; events of that kiosk stored before it
 //      had any cohort and still without one (walk-ins from before version 6) get its first cohort.
 //      A kiosk notices a new cohort at its next sync and pulls that cohort's past events then
-//      (central_sync.h, rule 9).
+//      (central_sync.h, rule 10).
 #pragma once
 
 #include <string>

@@ -28,8 +28,8 @@ inline constexpr const char* kCentralRecovered = "central_recovered";
 // (formatAgreedRoster: "cohort version hash" per line).
 inline constexpr const char* kCentralRoster = "central_roster";
 // central/central_sync.cpp: the cohorts the server said this kiosk serves at its last pull, one
-// per line (a cohort added since is pulled from the start: central_sync.h, rule 9); unset = pulled
-// before central schema 5.
+// per line (a cohort added since is pulled from the start: central_sync.h, rule 10); unset = pulled
+// before central schema 6.
 inline constexpr const char* kCentralPulledCohorts = "central_pulled_cohorts";
 // session/staff_desk.cpp: the staff PIN lock-out (core/pin_lockout.h, PinLockout::serialise).
 inline constexpr const char* kStaffPinLockout = "staff_pin_lockout";
