@@ -6,6 +6,7 @@
 #include "cli/command_line.h"
 #include "app/run_kiosk.h"
 #include "cli/commands.h"
+#include "content/central_url.h"
 
 #ifndef KIOSK_VERSION
 #define KIOSK_VERSION "0.0.0"
@@ -26,6 +27,9 @@ int main(int argc, char** argv) {
         std::printf("leergang-kiosk %s\n", KIOSK_VERSION);
         return 0;
     }
+    // Before any thread: libpq must not take a host, sslmode or service from the environment
+    // (content/central_url.h); the owner's central-setup keeps PGPASSWORD/PGPASSFILE, as psql.
+    kiosk::ignoreLibpqEnvironment(cl->command == "central-setup");
     const int rc = cl->command.empty() ? kiosk::runKiosk(*cl) : kiosk::runCommand(*cl);
     // What went to standard output must have arrived (`export --out - > /dev/full`, a closed pipe):
     // a write error is never an exit 0.

@@ -1,6 +1,9 @@
 #include "central_connect.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -21,6 +24,7 @@ CentralConnectResult connectCentral(PgConnection& conn, const std::string& url, 
     const auto target = parseCentralUrl(url, error);
     if (!target) return refuse(tx.format("problem.central.bad_url", {{"detail", error}}));
     if (target->hasPassword) return refuse(tx("problem.central.password_in_url"));
+    if (target->hasService) return refuse(tx("problem.central.service_refused"));
     bool allLocal = true;
     for (const auto& e : target->endpoints) {
         if (isLocalEndpoint(e)) continue;
@@ -33,6 +37,13 @@ CentralConnectResult connectCentral(PgConnection& conn, const std::string& url, 
 
     std::string password;
     if (!passwordFile.empty()) {
+        // As libpq does for ~/.pgpass: a secret others can read is no secret.
+        struct stat st {};
+        if (::stat(passwordFile.c_str(), &st) == 0 && (st.st_mode & (S_IRWXG | S_IRWXO)) != 0) {
+            char mode[8];
+            std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
+            return refuse(tx.format("central.password_file_permissions", {{"path", passwordFile}, {"mode", mode}}));
+        }
         std::ifstream in(passwordFile, std::ios::binary);
         if (in) std::getline(in, password);
         if (!password.empty() && password.back() == '\r') password.pop_back();

@@ -10,6 +10,10 @@
 //      read here and handed to libpq on its own; no message ever contains it. An unreadable or
 //      empty file is a usage error naming the file, never its contents. "" = no password file.
 //   3. Messages are in the kiosk's language, with libpq's own reason.
+//   4. What counts as local is what is written (content/central_url.h): a socket folder or a
+//      literal loopback address. `service=` is refused (usageError). A password file readable or
+//      writable by group or others is refused, as libpq refuses such a ~/.pgpass. The kiosk's
+//      main() removes libpq's PG* environment variables before anything connects.
 #pragma once
 
 #include <string>

@@ -11,10 +11,17 @@
 //      caller shows it once; nothing stores it on this side.
 //   3. Repeating --add-kiosk for an existing kiosk gives it a new password and leaves its events,
 //      row and grants as they are: the way to replace a lost or leaked password file.
-//   4. All in one transaction: the role, its membership and its row exist together or not at all.
+//   4. All in one transaction: the role, its membership, its row, its limits (kKioskRoleLimits)
+//      and, when cohorts are given, its cohorts exist together or not at all.
+//   5. setKioskCohorts replaces (or, with `add`, extends) the cohorts a kiosk serves (kiosk_cohort,
+//      central_schema.h SECURITY MODEL) in one transaction; events of that kiosk stored before it
+//      had any cohort and still without one (walk-ins from before version 6) get its first cohort.
+//      A kiosk notices a new cohort at its next sync and pulls that cohort's past events then
+//      (central_sync.h, rule 10).
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace kiosk {
 
@@ -31,7 +38,33 @@ struct AddKioskResult {
     std::string error;
 };
 
-AddKioskResult addCentralKiosk(PgConnection& owner, const std::string& kioskId);
+// What every kiosk role gets (ALTER ROLE): generous for the real thing (a push of 1,000 events takes
+// well under a second), small enough that nothing a kiosk does can hold the server for long.
+struct KioskRoleLimits {
+    int connections = 4;                 // the sync thread, a `sync` or `import-roster` beside it, one spare
+    int statementTimeoutMs = 30'000;     // = 30 s
+    int lockTimeoutMs = 5'000;           // = 5 s // a release waiting for its cohort's counter row
+    int idleInTransactionMs = 30'000;    // = 30 s
+};
+inline constexpr KioskRoleLimits kKioskRoleLimits{};
+// A DO block applying kKioskRoleLimits to every role name `roleQuery` (SQL) returns.
+std::string kioskRoleLimitsSql(const std::string& roleQuery);
+
+// 1 to 64 characters, no spaces or control characters (a programme's cohort id).
+bool validCentralCohort(const std::string& cohort);
+
+AddKioskResult addCentralKiosk(PgConnection& owner, const std::string& kioskId,
+                               const std::vector<std::string>& cohorts = {});
+
+struct SetCohortsResult {
+    bool ok = false;
+    bool unknownKiosk = false;
+    std::vector<std::string> cohorts;  // the kiosk's cohorts afterwards
+    long long eventsAssigned = 0;      // its events without a cohort that got one now
+    std::string error;
+};
+SetCohortsResult setKioskCohorts(PgConnection& owner, const std::string& kioskId,
+                                 const std::vector<std::string>& cohorts, bool add = false);
 
 // The connection string for that kiosk: the owner's `url` with user=kiosk_<ID> and no password;
 // every other keyword (host, port, dbname, sslmode, sslrootcert, ...) as the owner gave it.

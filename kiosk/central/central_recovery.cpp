@@ -14,7 +14,9 @@ namespace {
 
 using Series = std::pair<std::string, int64_t>;  // (origin kiosk, origin epoch)
 
-// The highest origin_seq the server holds of each series (0: none of it), one round trip.
+// The highest origin_seq the server holds of each series (0: none of it), one round trip. Over every
+// cohort (leergang_series_top, central schema v6): what this kiosk may no longer see (a cohort taken
+// from it) is not lost, and a re-offer is taken only above this very number.
 bool serverTops(PgConnection& c, const std::vector<Series>& series, std::map<Series, int64_t>& out, std::string& error) {
     std::string kiosks, epochs;
     for (const auto& [k, e] : series) {
@@ -22,8 +24,7 @@ bool serverTops(PgConnection& c, const std::vector<Series>& series, std::map<Ser
         epochs += (epochs.empty() ? "" : "\n") + std::to_string(e);
     }
     PgResult r = c.exec(
-        "SELECT s.k, s.e, COALESCE((SELECT max(origin_seq) FROM attendance_event a"
-        " WHERE a.origin_kiosk = s.k AND a.origin_epoch = s.e), 0)"
+        "SELECT s.k, s.e, leergang_series_top(s.k, s.e)"
         " FROM unnest(string_to_array($1, E'\\n'), string_to_array($2, E'\\n')::bigint[]) AS s(k, e)",
         {kiosks, epochs});
     if (!r.ok()) {
@@ -46,6 +47,30 @@ bool countMissing(PgConnection& c, const std::vector<std::string>& ids, int64_t&
         return false;
     }
     n = r.integer(0, 0);
+    return true;
+}
+
+// Re-offers `rows` (central_sync.h rule 5) in one statement; when the server's confinement refuses
+// the batch (SQLSTATE 42501: a row of a cohort this kiosk or the origin kiosk no longer serves,
+// central_schema.h R13), one by one, leaving out what is refused, so that one such row never holds
+// up the push of this kiosk's own events. Outside a transaction: each insert stands alone.
+bool reoffer(PgConnection& c, const std::vector<CentralEventRow>& rows, const std::string& kioskId, int64_t& stored,
+             int64_t& refused, std::string& error) {
+    PgResult r = insertCentralEvents(c, rows, kioskId);
+    if (r.ok()) {
+        stored += r.affected();
+        return true;
+    }
+    if (r.sqlState() != "42501" || rows.size() == 1) {
+        if (r.sqlState() == "42501") {
+            ++refused;
+            return true;
+        }
+        error = r.error();
+        return false;
+    }
+    for (const CentralEventRow& row : rows)
+        if (!reoffer(c, {row}, kioskId, stored, refused, error)) return false;
     return true;
 }
 
@@ -93,12 +118,9 @@ RecoveryReport recoverLost(PgConnection& c, CentralOutbox& outbox, const std::st
             std::vector<CentralEventRow> rows;
             if (auto s = outbox.pulledAbove(key.first, key.second, top, 1000, out.cutoff, rows); !s.ok()) return storeFail(s);
             if (rows.empty()) break;
-            PgResult r = insertCentralEvents(c, rows, kioskId);
-            if (!r.ok()) {
-                out.error = r.error();
-                return out;
-            }
-            out.othersLost += r.affected();
+            int64_t stored = 0;
+            if (!reoffer(c, rows, kioskId, stored, out.othersRefused, out.error)) return out;
+            out.othersLost += stored;
             top = rows.back().seq;
         }
     }

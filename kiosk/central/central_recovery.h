@@ -17,6 +17,7 @@ struct RecoveryReport {
     bool storeFailed = false;
     int64_t ownLost = 0;     // this kiosk's own events the server lacked: back in the outbox
     int64_t othersLost = 0;  // other kiosks' events the server lacked, re-offered by this kiosk and stored
+    int64_t othersRefused = 0;  // of those, refused by the server's confinement (a cohort no longer served)
     int64_t ownServerTop = 0, ownAcked = 0;  // the comparison that found it (this database's series)
     std::string cutoff;      // the central record's retention cut-off ("YYYY-MM-DD"; "" = none yet)
     std::string error;

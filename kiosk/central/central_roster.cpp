@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <sstream>
 
+#include "central_sync.h"
+#include "core/roster.h"
+#include "core/text_checks.h"
 #include "pg_connection.h"
 #include "store/attendance_db.h"
 #include "store/roster_sync.h"
@@ -11,9 +14,7 @@
 namespace kiosk {
 namespace {
 
-// Serialises releases of rosters (any cohort) across kiosks; any fixed number.
-constexpr const char* kReleaseLock = "SELECT pg_advisory_xact_lock(7317018)";
-constexpr int kRosterColumns = 8;
+constexpr int kRosterColumns = 7;
 constexpr size_t kRowsPerInsert = 500;
 
 std::map<std::string, std::vector<Participant>> activeByCohort(const std::vector<StoredParticipant>& known) {
@@ -33,17 +34,16 @@ int64_t release(PgConnection& c, const std::string& kioskId, const std::string& 
         return int64_t{0};
     };
     if (PgResult r = c.exec("BEGIN"); !r.ok()) return fail(r.error());
-    if (PgResult r = c.exec(kReleaseLock); !r.ok()) return fail(r.error());
-    PgResult last = c.exec("SELECT COALESCE(max(version), 0) FROM roster_release WHERE cohort = $1", {cohort});
-    if (!last.ok()) return fail(last.error());
-    const int64_t version = last.integer(0, 0) + 1;
-    PgResult rel = c.exec("INSERT INTO roster_release (cohort, version, origin_kiosk, people) VALUES ($1, $2, $3, $4)",
-                          {cohort, std::to_string(version), kioskId, std::to_string(people.size())});
-    if (!rel.ok()) return fail(rel.error());
+    // The server numbers the release (central_schema.h, SECURITY MODEL R6): the next version of
+    // that cohort, under that cohort's counter row until this transaction ends.
+    PgResult rel = c.exec("INSERT INTO roster_release (cohort, origin_kiosk, people) VALUES ($1, $2, $3) RETURNING version",
+                          {cohort, kioskId, std::to_string(people.size())});
+    if (!rel.ok() || rel.rows() != 1) return fail(rel.ok() ? "no version" : rel.error());
+    const int64_t version = rel.integer(0, 0);
     for (size_t from = 0; from < people.size(); from += kRowsPerInsert) {
         const size_t to = std::min(people.size(), from + kRowsPerInsert);
         std::string sql =
-            "INSERT INTO roster_release_row (cohort, version, code, first_name, infix, last_name, department, email) VALUES ";
+            "INSERT INTO roster_release_row (cohort, version, code, first_name, infix, last_name, department) VALUES ";
         std::vector<std::optional<std::string>> params;
         int p = 0;
         for (size_t i = from; i < to; ++i) {
@@ -52,13 +52,22 @@ int64_t release(PgConnection& c, const std::string& kioskId, const std::string& 
             for (int k = 0; k < kRosterColumns; ++k) sql += (k ? ",$" : "$") + std::to_string(++p);
             sql += ")";
             const std::string v = std::to_string(version);
-            for (const std::string* f : {&cohort, &v, &x.code, &x.firstName, &x.infix, &x.lastName, &x.department, &x.email})
+            // No e-mail: it stays on the kiosk that imported it (SECURITY MODEL R10).
+            for (const std::string* f : {&cohort, &v, &x.code, &x.firstName, &x.infix, &x.lastName, &x.department})
                 params.push_back(*f);
         }
         if (PgResult r = c.exec(sql, params); !r.ok()) return fail(r.error());
     }
     if (PgResult r = c.exec("COMMIT"); !r.ok()) return fail(r.error());
     return version;
+}
+
+bool validReleasedRow(const Participant& p) {
+    const RosterLimits& l = kRosterLimits;
+    return !p.code.empty() && normaliseCode(p.code) == p.code && checkText(p.code, l.code, false).ok() &&
+           checkText(p.firstName, l.name, false).ok() && checkText(p.infix, l.infix, false).ok() &&
+           checkText(p.lastName, l.name, false).ok() && checkText(p.department, l.department, false).ok() &&
+           !p.firstName.empty() && !p.lastName.empty();
 }
 
 // The cohort's newest release and its rows, read in one snapshot; false with `error` on failure.
@@ -74,7 +83,7 @@ bool fetch(PgConnection& c, const std::string& cohort, int64_t& version, std::ve
     PgResult v = c.exec("SELECT COALESCE(max(version), 0) FROM roster_release WHERE cohort = $1", {cohort});
     if (!v.ok()) return fail(v.error());
     version = v.integer(0, 0);
-    PgResult rows = c.exec("SELECT code, first_name, infix, last_name, department, email FROM roster_release_row"
+    PgResult rows = c.exec("SELECT code, first_name, infix, last_name, department FROM roster_release_row"
                            " WHERE cohort = $1 AND version = $2 ORDER BY code", {cohort, std::to_string(version)});
     if (!rows.ok()) return fail(rows.error());
     for (int i = 0; i < rows.rows(); ++i) {
@@ -84,8 +93,8 @@ bool fetch(PgConnection& c, const std::string& cohort, int64_t& version, std::ve
         p.infix = rows.text(i, 2);
         p.lastName = rows.text(i, 3);
         p.department = rows.text(i, 4);
-        p.email = rows.text(i, 5);
         p.cohortId = cohort;
+        if (!validReleasedRow(p)) continue;  // checked like an import (the pull's rule 10)
         people.push_back(std::move(p));
     }
     if (PgResult r = c.exec("COMMIT"); !r.ok()) return fail(r.error());
@@ -139,6 +148,9 @@ RosterSyncReport syncRoster(PgConnection& c, AttendanceDb& db, const std::string
     std::map<std::string, AgreedCohort> agreed = parseAgreedRoster(stored);
     const auto local = activeByCohort(known);
 
+    std::vector<std::string> servedList;
+    if (!centralCohorts(c, servedList, out.error)) return out;
+    const std::set<std::string> served(servedList.begin(), servedList.end());
     PgResult versions = c.exec("SELECT cohort, max(version) FROM roster_release GROUP BY cohort");
     if (!versions.ok()) {
         out.error = versions.error();
@@ -152,10 +164,17 @@ RosterSyncReport syncRoster(PgConnection& c, AttendanceDb& db, const std::string
     bool agreedChanged = false;
     std::set<std::string> toApply;
     for (const auto& [cohort, people] : local) {
+        if (!served.count(cohort)) {  // the server would refuse it: another kiosk's cohort
+            out.notServed.insert(cohort);
+            continue;
+        }
         const std::string hash = cohortRosterHash(people);
         const auto a = agreed.find(cohort);
         const int64_t serverVersion = onServer.count(cohort) ? onServer[cohort] : 0;
-        if (a != agreed.end() && a->second.hash == hash) continue;  // unchanged here
+        // Unchanged here, and the server still holds what was agreed. A server restored from a dump
+        // that lost the release gets it again (as survive's events, central_sync.h rule 5): the
+        // server takes a check-in only for someone in a release (central_schema.h, R3).
+        if (a != agreed.end() && a->second.hash == hash && serverVersion >= a->second.version) continue;
         if (a == agreed.end() && serverVersion > 0) {
             toApply.insert(cohort);
             continue;

@@ -12,8 +12,10 @@
 //   cohort: the version and a hash of that cohort's rows as they were then on this kiosk. At each
 //   sync, per cohort:
 //     local hash != agreed hash      the roster changed here (an import): RELEASE it as the next
-//                                    version: in one server transaction, under an advisory lock,
-//                                    the release row and its rows are added.
+//                                    version: in one server transaction the release row (its
+//                                    version given by the server) and its rows are added.
+//     server version < agreed        the server lost it (restored from a dump): RELEASE it again,
+//                                    as above (the server takes check-ins only for released people).
 //     else server version > agreed   another kiosk released one: APPLY it: this kiosk's roster
 //                                    becomes its other cohorts as they are plus that cohort's
 //                                    rows, imported in one SQLite transaction together with the
@@ -23,7 +25,11 @@
 //   server's order decides between two kiosks importing at once; the one that syncs later wins,
 //   and says so in its report). A cohort that has no active participant here is never released
 //   (an empty roster would take every participant off the other kiosks; as roster_sync.h).
-//   Cohorts applied are those of this kiosk's programme (`cohorts`); others are left alone.
+//   Cohorts applied are those of this kiosk's programme (`cohorts`); others are left alone. Only the
+//   cohorts the server says this kiosk serves are released or seen at all (central schema v6,
+//   central_schema.h SECURITY MODEL R1, R6): another cohort on the local roster is left out and
+//   named in `notServed`. The server numbers each release; no advisory lock, no e-mail (R10).
+//   Rows fetched are checked like an import (kRosterLimits); a row that fails is left out.
 //
 // CONTRACT
 //   1. Crash between the server's commit of a release and the local meta update: the next sync
@@ -54,6 +60,7 @@ struct RosterSyncReport {
     std::map<std::string, int64_t> released;  // cohort -> version released by this kiosk now
     std::map<std::string, int64_t> applied;   // cohort -> version taken over from the server now
     int people = 0;                           // participants in the cohorts applied
+    std::set<std::string> notServed;          // cohorts on this kiosk's roster the server says it does not serve
     std::string error;
 };
 

@@ -169,7 +169,7 @@ ALTER TABLE attendance_event ADD CONSTRAINT attendance_event_origin_key UNIQUE (
 GRANT INSERT (origin_epoch) ON attendance_event TO leergang_kiosks;
 )sql";
 
-// Version 5 (issue 27; to be numbered 6 after issue 28's): what a kiosk needs to find out, on its
+// Version 5 (issue 27): what a kiosk needs to find out, on its
 // own, that something happened to the server or to another box (central_sync.h, rules 1, 5-7).
 //   - schema_version readable by kiosks: a kiosk says when it and the server speak different versions.
 //   - kiosk_database: one row per database a kiosk id ever synced from (its origin epoch: a database
@@ -180,8 +180,8 @@ GRANT INSERT (origin_epoch) ON attendance_event TO leergang_kiosks;
 //     signed as its own offer (offered_by = its id: who re-sent what stays on record, the origin
 //     alone can still never be claimed) and only above the highest number the server holds of
 //     that series: what a restored server lost, never under or between what it has (a permissive
-//     policy beside kiosk_inserts_own; issue 28's confinement, as restrictive policies, applies to
-//     both).
+//     policy beside kiosk_inserts_own; version 6 replaces both and confines them with a restrictive
+//     policy to the kiosk's cohorts, central_schema_v6.cpp).
 //   - central_cutoff: the day before which `central-setup --purge` deleted (central_retention.h);
 //     a trigger refuses (skips, without failing the batch) any event dated before it, so that a
 //     kiosk restored from an old backup cannot bring purged events back. Events dated before
@@ -233,13 +233,16 @@ CREATE POLICY kiosk_reoffers_lost ON attendance_event FOR INSERT TO leergang_kio
 
 struct Migration {
     const char* description;
-    const char* sql;
+    const char* sql;                 // or, when nullptr, built by `build`
+    std::string (*build)() = nullptr;
 };
 constexpr Migration kMigrations[] = {{"kiosk, attendance_event, roster, row-level security", kMigrationV1},
                                      {"roster_release: one roster per cohort for every kiosk", kMigrationV2},
                                      {"NOTIFY attendance_event with the origin kiosk, for the sync threads", kMigrationV3},
                                      {"origin_epoch: a restored kiosk's sequence numbers start a new series", kMigrationV4},
-                                     {"kiosk_database, readable schema_version, re-offer of lost events", kMigrationV5}};
+                                     {"kiosk_database, readable schema_version, re-offer of lost events", kMigrationV5},
+                                     {"each kiosk reads and writes only its own cohorts; limits per kiosk role", nullptr,
+                                      centralMigrationV6}};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kCentralSchemaVersion);
 
 int currentVersion(PgConnection& c, std::string& error) {
@@ -253,7 +256,7 @@ int currentVersion(PgConnection& c, std::string& error) {
 
 }  // namespace
 
-CentralSchemaResult applyCentralSchema(PgConnection& c) {
+CentralSchemaResult applyCentralSchema(PgConnection& c, int upTo) {
     CentralSchemaResult out;
     // PostgreSQL's NOTICEs ("already exists, skipping") are not for the organiser's screen.
     c.exec("SET client_min_messages TO warning");
@@ -275,7 +278,7 @@ CentralSchemaResult applyCentralSchema(PgConnection& c) {
         out.versionAfter = out.versionBefore;
         return out;
     }
-    for (int v = 1; v <= kCentralSchemaVersion; ++v) {
+    for (int v = 1; v <= upTo; ++v) {
         auto fail = [&](const std::string& why) {
             c.exec("ROLLBACK");
             out.error = why;
@@ -291,14 +294,15 @@ CentralSchemaResult applyCentralSchema(PgConnection& c) {
             c.exec("COMMIT");
             continue;
         }
-        if (PgResult r = c.exec(kMigrations[v - 1].sql); !r.ok()) return fail(r.error());
+        const Migration& m = kMigrations[v - 1];
+        if (PgResult r = c.exec(m.sql ? std::string(m.sql) : m.build()); !r.ok()) return fail(r.error());
         PgResult mark = c.exec("INSERT INTO schema_version (version, description) VALUES ($1, $2)",
                                {std::to_string(v), std::string(kMigrations[v - 1].description)});
         if (!mark.ok()) return fail(mark.error());
         if (PgResult r = c.exec("COMMIT"); !r.ok()) return fail(r.error());
         ++out.applied;
     }
-    out.versionAfter = kCentralSchemaVersion;
+    out.versionAfter = upTo;
     out.ok = true;
     return out;
 }

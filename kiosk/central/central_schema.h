@@ -4,7 +4,7 @@
 // THE SCHEMA (version 1)
 //   kiosk             one row per kiosk: id (as in its kiosk.toml [kiosk] id), its login role,
 //                     last_seen and clock_offset_ms (the kiosk's clock minus the server's, at its
-//                     last contact); a kiosk may update only its own row, only those two columns.
+//                     last contact); a kiosk stamps only its own row, only those two columns.
 //   attendance_event  the kiosks' events: the same id as on the kiosk (primary key: a retried push
 //                     is `INSERT ... ON CONFLICT (id) DO NOTHING`), origin_kiosk and origin_seq (the
 //                     kiosk's own local sequence number; unique per origin, so that another kiosk
@@ -20,11 +20,79 @@
 //                     only to their own releases; no kiosk can change or delete one. `roster`
 //                     becomes a view of each cohort's newest release (central_roster.h).
 //   (version 3) an AFTER INSERT trigger on attendance_event: pg_notify('attendance_event',
-//                     origin_kiosk), which the kiosks' sync threads LISTEN for (sync_worker.h).
-//   Role leergang_kiosks (no login) holds what every kiosk may do: SELECT the three tables,
-//   INSERT events (not received_at), UPDATE its own kiosk row's last_seen and clock_offset_ms.
-//   No UPDATE or DELETE of events. Row-level security: a kiosk inserts only events whose
-//   origin_kiosk is its own id (the kiosk row whose role_name is current_user).
+//                     origin_kiosk; since version 6 'origin_kiosk cohort'), which the kiosks' sync
+//                     threads LISTEN for (sync_worker.h).
+//   (version 4) origin_epoch: a restored kiosk's numbers start a new series (central_sync.h, 2).
+//   (version 5) kiosk_database, schema_version readable, central_cutoff, attendance_event.offered_by
+//                     and the re-offer of events a restored server lost (issue 27, central_schema.cpp).
+//   (version 6) kiosk_cohort (which cohorts each kiosk serves), attendance_event.cohort, the
+//                     server's release counter per cohort, length limits, the security model below.
+//
+// SECURITY MODEL (version 6, issue 28; the SQL is central_schema_v6.cpp)
+//   Threat: one kiosk's credentials (a lost or stolen box holds its password file) used by hand
+//   with psql against the server. What that role can do is all that policy allows, nothing more.
+//   Roles
+//     owner            runs central-setup (schema, roles, --add-kiosk, --set-cohorts, --purge);
+//                      owns every table, so row-level security does not apply to it. Never on a kiosk.
+//     leergang_kiosks  NOLOGIN group holding every kiosk's rights; CONNECT on the database, no TEMP,
+//                      no CREATE anywhere.
+//     kiosk_<ID>       one LOGIN role per kiosk (central_kiosk_role.h), SCRAM, member of the group;
+//                      CONNECTION LIMIT, statement_timeout, lock_timeout and
+//                      idle_in_transaction_session_timeout set on the role (kKioskRoleLimits).
+//   Which kiosk and which cohorts a statement comes from is the server's answer, never the
+//   client's: leergang_my_kiosk() / leergang_my_cohorts() read kiosk and kiosk_cohort for
+//   session_user (SECURITY DEFINER; kiosk_cohort has no grant, SET ROLE changes nothing).
+//   What a kiosk role may do, and the attack each rule answers:
+//     R1 read events, releases and release rows only of its cohorts (SELECT policies; the view
+//        roster is security_invoker): "every kiosk reads every municipality's people and events".
+//     R2 insert events only with origin_kiosk = kiosk_id = its own id: "forged kiosk_id".
+//     R3 the event's cohort is derived by the server (trigger attendance_event_cohort: the release
+//        that holds the participant; a walk-in: its target's, else the kiosk's first cohort), the
+//        column is not granted; the policy asks that cohort to be the kiosk's and the participant
+//        to be in a release of it: "check in / correct a participant of another cohort".
+//     R4 refers_to (undo, correction, review) must not name an event of a cohort not its own
+//        (leergang_may_refer): "undo zaal's check-in from deur" across cohorts. Within a cohort any
+//        kiosk may undo any kiosk's event (the room undoes the door's check-in).
+//     R5 walk-ins (guest_registration without a code) count for the kiosk's first cohort by name
+//        order; their text is limited like any other field. A walk-in is seen only by kiosks of
+//        that cohort.
+//     R6 roster releases only for its cohorts, as itself; the version is assigned by a trigger
+//        from cohort_release_counter (+1, under that cohort's row lock), whatever the client sends:
+//        "release at 2^63-1". Rows only into a release inserted by the same transaction (xmin), and
+//        at commit the release must hold exactly `people` rows (deferred constraint trigger).
+//     R7 no UPDATE or DELETE on anything but R14 (append-only triggers too); its last contact through
+//        leergang_stamp_contact() for its own row only. Without UPDATE no LOCK TABLE beyond ROW
+//        EXCLUSIVE either, which blocks nobody's insert: "hold a lock that stops every kiosk".
+//     R8 no advisory lock in any kiosk path: a kiosk holding one blocks nothing. The only lock two
+//        kiosks share is their own cohort's counter row, and a release waits for it at most
+//        lock_timeout; a release for another cohort is refused before that row is touched.
+//     R9 CHECK length limits on every text column (core/record_limits.h, core/roster.h): "a 10 MB
+//        guest name in every kiosk". The pull checks rows again (central_event_checks.h).
+//     R10 e-mail addresses are not on the server (dropped in version 6, the table rewritten).
+//     R11 NOTIFY cannot be restricted by PostgreSQL; a flood only wakes listeners, whose pulls are
+//        debounced (sync_worker.h): "NOTIFY spam keeps every kiosk scanning".
+//     R12 role settings are defaults the session could SET otherwise: they protect the honest
+//        kiosks' own sessions (a stuck lock ends their statement, not their thread); the attacker's
+//        own session is contained by R7/R8 (nothing it holds blocks another cohort) and the
+//        connection limit, which it cannot change.
+//     R13 an event comes in one of two ways (permissive policies): its own (origin_kiosk = its id),
+//        or the re-offer of survive (version 5, central_sync.h rule 5): another kiosk's event it
+//        pulled, signed offered_by = its id, only above the highest number the server holds of that
+//        series (leergang_series_top, over all cohorts: never under or between what is there), and
+//        only of a cohort that origin kiosk serves (leergang_serves: no row in a stranger's series). Both
+//        ways pass the one RESTRICTIVE policy kiosk_confined_to_its_cohorts, which holds R2-R4 for
+//        either: "re-offer into another cohort" or "re-offer under a forged kiosk_id" is refused.
+//     R14 kiosk_database (version 5): a kiosk reads and stamps only its own id's rows; its UPDATE is
+//        by column, so no LOCK TABLE, and SELECT ... FOR UPDATE reaches only its own rows.
+//   Known and accepted: a kiosk sees every kiosk's row in `kiosk` (ids, last contact, no people),
+//   and leergang_series_top tells it how far any series is numbered (a count, no content); a kiosk
+//   can fill the disk with rows of its own (events, kiosk_database rows): they carry its id, and the
+//   owner drops its role (PostgreSQL has no per-role quota);
+//   a re-offer (R13) can take numbers above a series' top before their origin kiosk sends them: the
+//   origin's push is then refused, which proves a fork, and it starts a new epoch and sends again
+//   (central_sync.h rule 3), nothing lost; the taken numbers hold events signed by the offerer;
+//   a kiosk of cohort C can still release a wrong roster for C and write wrong events about C's
+//   people: it is trusted for its own cohorts, and every such write carries its id.
 //
 // CONTRACT of applyCentralSchema
 //   1. Idempotent: a migration already in schema_version is never run again; running it on an
@@ -50,8 +118,12 @@ struct CentralSchemaResult {
     bool tooNew = false;    // the database is newer than this program
 };
 
-constexpr int kCentralSchemaVersion = 5;  // issue 28 takes 5 on its branch: this becomes 6 at merge
+constexpr int kCentralSchemaVersion = 6;  // the only place the number is kept
 
-CentralSchemaResult applyCentralSchema(PgConnection& owner);
+// Version 6 (central_schema_v6.cpp): built from the limits in core/record_limits.h.
+std::string centralMigrationV6();
+
+// `upTo`: the version to stop at (tests build an older database to upgrade).
+CentralSchemaResult applyCentralSchema(PgConnection& owner, int upTo = kCentralSchemaVersion);
 
 }  // namespace kiosk

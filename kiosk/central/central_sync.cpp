@@ -5,10 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "central_event_checks.h"
 #include "core/clock.h"
 #include "central_recovery.h"
 #include "pg_connection.h"
 #include "store/central_outbox.h"
+#include "store/meta_keys.h"
 
 namespace kiosk {
 namespace {
@@ -29,21 +31,41 @@ std::string insertStatement(size_t rows) {
     return sql + " ON CONFLICT (id) DO NOTHING RETURNING origin_seq";
 }
 
+// Rule 9: only rows of the given cohorts ($5, a text array); row-level security would leave out
+// the others anyway, the filter lets the index (cohort, origin_kiosk, origin_epoch, origin_seq) do it.
 constexpr const char* kSelectFrom =
     "SELECT id, origin_seq, participant_code, kind, at_ms, recorded_ms, local_date::text, source, kiosk_id, reason,"
     " actor, refers_to, effect, guest_name, guest_organisation FROM attendance_event"
-    " WHERE origin_kiosk = $1 AND origin_epoch = $2 AND origin_seq > $3 ORDER BY origin_seq LIMIT $4";
+    " WHERE origin_kiosk = $1 AND origin_epoch = $2 AND origin_seq > $3 AND cohort = ANY ($5::text[])"
+    " ORDER BY origin_seq LIMIT $4";
 
-// Every (origin kiosk, origin epoch) that has events: a walk down the unique index, one step per
-// pair (a loose index scan), so that it costs the same with a million events as with ten.
+// Every (origin kiosk, origin epoch) that has events of the given cohorts ($1): per cohort a walk
+// down the index (cohort, origin_kiosk, origin_epoch, ...), one step per pair (a loose index
+// scan), so that it costs the same with a million events as with ten.
 constexpr const char* kOriginEpochs =
     "WITH RECURSIVE p AS ("
-    " (SELECT origin_kiosk, origin_epoch FROM attendance_event ORDER BY origin_kiosk, origin_epoch LIMIT 1)"
+    " SELECT c.cohort, f.origin_kiosk, f.origin_epoch FROM unnest($1::text[]) c(cohort),"
+    "  LATERAL (SELECT e.origin_kiosk, e.origin_epoch FROM attendance_event e WHERE e.cohort = c.cohort"
+    "   ORDER BY e.origin_kiosk, e.origin_epoch LIMIT 1) f"
     " UNION ALL"
-    " SELECT n.origin_kiosk, n.origin_epoch FROM p, LATERAL (SELECT e.origin_kiosk, e.origin_epoch"
-    "  FROM attendance_event e WHERE (e.origin_kiosk, e.origin_epoch) > (p.origin_kiosk, p.origin_epoch)"
+    " SELECT p.cohort, n.origin_kiosk, n.origin_epoch FROM p, LATERAL (SELECT e.origin_kiosk, e.origin_epoch"
+    "  FROM attendance_event e WHERE e.cohort = p.cohort AND (e.origin_kiosk, e.origin_epoch) > (p.origin_kiosk, p.origin_epoch)"
     "  ORDER BY e.origin_kiosk, e.origin_epoch LIMIT 1) n)"
-    " SELECT origin_kiosk, origin_epoch FROM p";
+    " SELECT DISTINCT origin_kiosk, origin_epoch FROM p ORDER BY 1, 2";
+
+// A PostgreSQL array literal of `items`, each quoted.
+std::string textArray(const std::vector<std::string>& items) {
+    std::string out = "{";
+    for (const std::string& v : items) {
+        out += out.size() > 1 ? ",\"" : "\"";
+        for (char ch : v) {
+            if (ch == '"' || ch == '\\') out += '\\';
+            out += ch;
+        }
+        out += '"';
+    }
+    return out + "}";
+}
 
 }  // namespace
 
@@ -64,9 +86,9 @@ namespace {
 
 // This kiosk's last contact and its clock against the server's, inside the current transaction.
 PgResult stampContact(PgConnection& c, const std::string& kioskId, const Clock& clock) {
-    return c.exec("UPDATE kiosk SET last_seen = now(), clock_offset_ms = $1::bigint -"
-                  " (extract(epoch FROM clock_timestamp()) * 1000)::bigint WHERE id = $2",
-                  {std::to_string(clock.now().ms), kioskId});
+    (void)kioskId;  // the server knows which kiosk it is (central_schema.h, SECURITY MODEL R7)
+    return c.exec("SELECT leergang_stamp_contact($1::bigint - (extract(epoch FROM clock_timestamp()) * 1000)::bigint)",
+                  {std::to_string(clock.now().ms)});
 }
 
 std::vector<CentralEventRow> eventsOf(const PgResult& r, const std::string& origin, int64_t epoch) {
@@ -183,56 +205,110 @@ PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string&
     return out;
 }
 
-PullReport pullOtherKiosks(PgConnection& c, CentralOutbox& outbox, const std::string& kioskId, int64_t nowMs,
-                           int batch) {
-    PullReport out;
-    std::map<std::pair<std::string, int64_t>, int64_t> marks;
-    int64_t ownEpoch = 0;
-    StoreStatus local = outbox.highWaterMarks(marks);
-    if (local.ok()) local = outbox.epoch(ownEpoch);
-    if (!local.ok()) {
-        out.storeFailed = true;
-        out.error = local.detail;
-        return out;
+bool centralCohorts(PgConnection& c, std::vector<std::string>& cohorts, std::string& error) {
+    cohorts.clear();
+    PgResult r = c.exec("SELECT unnest(leergang_my_cohorts()) ORDER BY 1");
+    if (!r.ok()) {
+        error = r.error();
+        return false;
     }
-    PgResult origins = c.exec(kOriginEpochs);
+    for (int i = 0; i < r.rows(); ++i) cohorts.push_back(r.text(i, 0));
+    return true;
+}
+
+namespace {
+
+using Marks = std::map<std::pair<std::string, int64_t>, int64_t>;
+
+// Every series of `cohorts` but this kiosk's current one, above `marks` (nullptr: from the start),
+// into the outbox; false with `out.error` set on failure.
+bool pullSeries(PgConnection& c, CentralOutbox& outbox, const std::string& kioskId, int64_t ownEpoch, const Marks* marks,
+                const std::vector<std::string>& cohorts, int64_t nowMs, int batch, PullReport& out) {
+    if (cohorts.empty()) return true;
+    const std::string cohortArray = textArray(cohorts);
+    PgResult origins = c.exec(kOriginEpochs, {cohortArray});
     if (!origins.ok()) {
         out.error = origins.error();
-        return out;
+        return false;
     }
     const std::string limit = std::to_string(batch);
     for (int i = 0; i < origins.rows(); ++i) {
         const std::string origin = origins.text(i, 0);
         const int64_t epoch = origins.integer(i, 1);
         if (origin == kioskId && epoch == ownEpoch) continue;  // rule 4: what this kiosk holds itself
-        const auto known = marks.find({origin, epoch});
-        const int64_t mark = known == marks.end() ? 0 : known->second;
+        int64_t mark = 0;
+        if (marks)
+            if (const auto known = marks->find({origin, epoch}); known != marks->end()) mark = known->second;
         const std::string epochText = std::to_string(epoch);
         // Pipelined: as soon as a full batch has arrived, the next one (above its last origin_seq) is
         // asked for, and the server reads it while this batch is stored in SQLite.
-        c.send(kSelectFrom, {origin, epochText, std::to_string(mark), limit});
+        c.send(kSelectFrom, {origin, epochText, std::to_string(mark), limit, cohortArray});
         for (;;) {
             PgResult r = c.receive();
             if (!r.ok()) {
                 out.error = r.error();
-                return out;
+                return false;
             }
             std::vector<CentralEventRow> rows = eventsOf(r, origin, epoch);
             const bool more = r.rows() == batch;
-            if (more) c.send(kSelectFrom, {origin, epochText, std::to_string(rows.back().seq), limit});
+            if (more) c.send(kSelectFrom, {origin, epochText, std::to_string(rows.back().seq), limit, cohortArray});
+            out.received += static_cast<int64_t>(rows.size());
+            // Rule 11: checked like an import; a row that fails is not kept.
+            const auto bad = std::remove_if(rows.begin(), rows.end(),
+                                            [](const CentralEventRow& e) { return !pulledEventFault(e).empty(); });
+            out.refused += static_cast<int64_t>(rows.end() - bad);
+            rows.erase(bad, rows.end());
             int inserted = 0;
             if (auto s = outbox.insertPulled(rows, nowMs, inserted); !s.ok()) {
                 if (more) c.receive();  // the connection is left ready for the next statement
                 out.storeFailed = true;
                 out.error = s.detail;
-                return out;
+                return false;
             }
-            out.received += static_cast<int64_t>(rows.size());
             out.inserted += inserted;
             if (inserted > 0) out.perOrigin[origin] += inserted;
             if (!more) break;
         }
     }
+    return true;
+}
+
+}  // namespace
+
+PullReport pullOtherKiosks(PgConnection& c, CentralOutbox& outbox, const std::string& kioskId, int64_t nowMs,
+                           int batch) {
+    PullReport out;
+    Marks marks;
+    int64_t ownEpoch = 0;
+    std::string pulledBefore;
+    bool known = false;
+    StoreStatus local = outbox.highWaterMarks(marks);
+    if (local.ok()) local = outbox.epoch(ownEpoch);
+    if (local.ok()) local = outbox.syncMeta(meta_keys::kCentralPulledCohorts, pulledBefore, known);
+    if (!local.ok()) {
+        out.storeFailed = true;
+        out.error = local.detail;
+        return out;
+    }
+    std::vector<std::string> cohorts;
+    if (!centralCohorts(c, cohorts, out.error)) return out;
+    std::string now;
+    for (const std::string& cohort : cohorts) now += cohort + "\n";
+    // Rule 9: a cohort this kiosk did not serve at its last pull is read from the start of every
+    // series (the marks only cover what it could see). Unset: pulled before version 6, when every
+    // kiosk saw every cohort.
+    std::vector<std::string> added;
+    if (known)
+        for (const std::string& cohort : cohorts)
+            if (("\n" + pulledBefore).find("\n" + cohort + "\n") == std::string::npos) added.push_back(cohort);
+    if (!pullSeries(c, outbox, kioskId, ownEpoch, nullptr, added, nowMs, batch, out)) return out;
+    if (!pullSeries(c, outbox, kioskId, ownEpoch, &marks, cohorts, nowMs, batch, out)) return out;
+    if (!known || now != pulledBefore)
+        if (auto s = outbox.setSyncMeta(meta_keys::kCentralPulledCohorts, now); !s.ok()) {
+            out.storeFailed = true;
+            out.error = s.detail;
+            return out;
+        }
     out.ok = true;
     return out;
 }

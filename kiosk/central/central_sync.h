@@ -55,6 +55,16 @@
 //      (kiosk.clock_offset_ms), never used to rewrite an event.
 //   9. A pulled event for a code the local roster lacks gets an inactive placeholder (no event is
 //      refused); the roster travels separately, per cohort (central_roster.h).
+//  10. Cohorts (central schema v6, central_schema.h SECURITY MODEL): a kiosk reads and stores only
+//      the events of the cohorts the server says it serves (centralCohorts); the pull asks for
+//      those explicitly, row-level security would refuse the rest anyway. The high-water marks stay
+//      per series: within one series the rows of a kiosk's cohorts keep the ordered visibility of
+//      rule 3, gaps being other cohorts' rows; the recovery of rule 5 compares what this kiosk can
+//      see of a series with what it pulled of it, so another cohort's rows never look lost. A cohort
+//      added to the kiosk (central-setup --set-cohorts) is read once from the start of every series
+//      at the next pull: the cohorts of the last pull are the meta key meta_keys::kCentralPulledCohorts.
+//  11. Pulled rows are checked like an import (central_event_checks.h); a row that fails is not
+//      stored and is counted in `refused`.
 #pragma once
 
 #include <cstdint>
@@ -87,6 +97,7 @@ struct PullReport {
     bool storeFailed = false;
     int64_t received = 0;                 // events read from the server
     int64_t inserted = 0;                 // of which new on this kiosk
+    int64_t refused = 0;                  // of which not kept: they failed the checks (rule 11)
     std::map<std::string, int64_t> perOrigin;  // origin kiosk -> inserted
     std::string error;
 };
@@ -96,6 +107,8 @@ struct PullReport {
 // last_seen and clock offset are stamped also when there is nothing to send.
 PushReport pushOutbox(PgConnection& central, CentralOutbox& outbox, const std::string& kioskId, const Clock& clock,
                       int batch = 1000);
+// The cohorts the server says this kiosk serves (rule 10), sorted; false with `error`.
+bool centralCohorts(PgConnection& central, std::vector<std::string>& cohorts, std::string& error);
 // Despite the name, also this kiosk's own events of its earlier epochs (rule 4); `perOrigin` then
 // holds this kiosk's own id.
 PullReport pullOtherKiosks(PgConnection& central, CentralOutbox& outbox, const std::string& kioskId, int64_t nowMs,

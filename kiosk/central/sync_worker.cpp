@@ -111,6 +111,27 @@ void SyncWorker::poke() {
     (void)n;
 }
 
+std::string SyncWorker::rosterRound(PgConnection& pg, std::unique_ptr<AttendanceDb>& rosterDb) {
+    RosterSyncReport r;
+    if (!rosterDb) {
+        auto db = std::make_unique<AttendanceDb>();
+        if (auto s = db->openExisting(options_.dbPath); !s.ok()) {
+            r.storeFailed = true;
+            r.error = s.detail;
+        } else {
+            rosterDb = std::move(db);
+        }
+    }
+    if (rosterDb) r = syncRoster(pg, *rosterDb, options_.kioskId, options_.cohorts, clock_.now());
+    if (!r.applied.empty()) {
+        ++rostersApplied_;
+        if (onVisibleChange_) onVisibleChange_();  // the session reloads the roster
+    }
+    if (r.ok) return {};
+    if (r.storeFailed) rosterDb.reset();  // opened afresh at the next try
+    return r.error.empty() ? "?" : r.error;
+}
+
 void SyncWorker::run() {
     ::pthread_setname_np(::pthread_self(), "kiosk-sync");  // by name in top -H and /proc (bench_idle)
     SyncStatus st = board_.snapshot();
@@ -171,6 +192,8 @@ void SyncWorker::run() {
     auto nextSlow = Steady::now();
     auto nextLocal = Steady::now();
     auto nextAlive = Steady::now() + std::chrono::milliseconds(options_.livenessMs);
+    bool notified = false;  // a NOTIFY from another kiosk waits for its pull
+    auto nextNotifyPull = Steady::now();
     while (!stopping_) {
         // OFFLINE: the local database, then the server.
         if (!outboxOpen) {
@@ -219,8 +242,14 @@ void SyncWorker::run() {
         if (pushDue || pullDue) {
             const bool full = pushDue && pullDue;
             awaiting(true);
+            std::string rosterError;
             // The baseline first: a local commit made during the push moves it, and is pushed next.
             outbox.dataVersion(dataVersion);
+            // The roster first: a check-in on someone just imported here is refused by the server
+            // until the release that names them is there (central_schema.h, SECURITY MODEL R3).
+            // Events still go both ways when it fails (a release waiting for its cohort's counter
+            // row must not hold up check-ins); the failure is reported after them.
+            if (full && !options_.cohorts.empty()) rosterError = rosterRound(pg, rosterDb);
             if (pushDue) {
                 const PushReport p = pushOutbox(pg, outbox, options_.kioskId, clock_, options_.pushBatch);
                 st.pushedTotal += p.sent;
@@ -243,6 +272,7 @@ void SyncWorker::run() {
             }
             if (pullDue) {
                 const PullReport r = pullOtherKiosks(pg, outbox, options_.kioskId, clock_.now().ms);
+                ++pullsDone_;
                 st.pulledTotal += r.inserted;
                 if (!r.ok) {
                     fail(r.storeFailed ? "sync.status_store_failed" : "sync.status_pull_failed", r.error);
@@ -250,27 +280,9 @@ void SyncWorker::run() {
                 }
                 pullDue = false;
             }
-            if (full && !options_.cohorts.empty()) {
-                RosterSyncReport r;
-                if (!rosterDb) {
-                    auto db = std::make_unique<AttendanceDb>();
-                    if (auto s = db->openExisting(options_.dbPath); !s.ok()) {
-                        r.storeFailed = true;
-                        r.error = s.detail;
-                    } else {
-                        rosterDb = std::move(db);
-                    }
-                }
-                if (rosterDb) r = syncRoster(pg, *rosterDb, options_.kioskId, options_.cohorts, clock_.now());
-                if (!r.ok) {
-                    if (r.storeFailed) rosterDb.reset();  // opened afresh at the next try
-                    fail("sync.status_roster_failed", r.error);
-                    continue;
-                }
-                if (!r.applied.empty()) {
-                    ++rostersApplied_;
-                    if (onVisibleChange_) onVisibleChange_();  // the session reloads the roster
-                }
+            if (!rosterError.empty()) {
+                fail("sync.status_roster_failed", rosterError);
+                continue;
             }
             std::string error;
             int64_t epoch = 0;
@@ -301,12 +313,21 @@ void SyncWorker::run() {
         bool lost = false;
         auto readNotifies = [&] {
             while (PGnotify* n = PQnotifies(pg.raw())) {
-                if (options_.kioskId != n->extra) pullDue = true;
+                // Payload "origin cohort" (schema v6; "origin" before): not for this kiosk's own.
+                const std::string payload = n->extra;
+                if (payload.substr(0, payload.find(' ')) != options_.kioskId) notified = true;
                 PQfreemem(n);
             }
         };
         readNotifies();
-        if (pullDue) continue;
+        // Debounced: any number of NOTIFYs (a flood from a stolen kiosk's role included) start at
+        // most one pull per notifyGapMs.
+        if (notified && Steady::now() >= nextNotifyPull) {
+            notified = false;
+            pullDue = true;
+            nextNotifyPull = Steady::now() + std::chrono::milliseconds(options_.notifyGapMs);
+            continue;
+        }
         const int socket = PQsocket(pg.raw());
         if (socket < 0) {
             fail("sync.status_unreachable", oneLine(PQerrorMessage(pg.raw())));
@@ -314,7 +335,9 @@ void SyncWorker::run() {
         }
         int untilLocal = localCheckMs < 0 ? msUntil(nextSlow) : msUntil(nextLocal);
         if (const auto look = again.due()) untilLocal = std::min(untilLocal, msUntil(*look));
-        const Woken w = waitFor(wakeFd_, socket, std::max(0, std::min({msUntil(nextSlow), untilLocal, msUntil(nextAlive)})), &watch);
+        int waitMs = std::min({msUntil(nextSlow), untilLocal, msUntil(nextAlive)});
+        if (notified) waitMs = std::min(waitMs, msUntil(nextNotifyPull));
+        const Woken w = waitFor(wakeFd_, socket, std::max(0, waitMs), &watch);
         if (stopping_) break;
         if (w.poked) pushDue = true;
         if (w.socket) {

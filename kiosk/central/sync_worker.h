@@ -21,16 +21,18 @@
 //            sync is due at once (whatever was queued while offline goes up first).
 //   ONLINE   waits in poll() on the connection's socket and an eventfd, with a timeout:
 //              - poke() (the session, after the store thread committed a local event) → push;
-//              - a NOTIFY attendance_event whose payload (origin kiosk) is not this kiosk → pull;
+//              - a NOTIFY attendance_event whose payload's origin kiosk is not this kiosk → pull,
+//                at most one per notifyGapMs however many arrive (a flood is debounced);
 //              - the database or its -wal changed (file_watch.h; without inotify: every
 //                localCheckMs) and the outbox connection's data_version moved (a check-in from
 //                the command line or a script) → push;
 //              - every slowPollMs (30 s) → push and pull (a NOTIFY lost with a dropped connection);
 //              - every livenessMs (5 s) → SELECT 1 (invariant 4).
-//   SYNCING  pushOutbox() (which first recovers what a restored server lost, central_sync.h rule 5)
-//            then pullOtherKiosks() as due (central_sync.h has the rules); on a full
-//            sync (after connecting, and every slowPollMs) then syncRoster() for `cohorts`
-//            (central_roster.h): when it applied a release, rostersApplied() moves and
+//   SYNCING  on a full sync (after connecting, and every slowPollMs) syncRoster() for `cohorts`
+//            first (central_roster.h; the server accepts a check-in only for someone in a release),
+//            then pushOutbox() (which first recovers what a restored server lost, central_sync.h
+//            rule 5) and pullOtherKiosks() as due (central_sync.h has the rules). When the roster
+//            sync applied a release, rostersApplied() moves and
 //            `onVisibleChange` is called, and the session has the store thread read the roster
 //            again (the screens show the new people without a restart). Then this database's stamp
 //            and the other boxes under this id (rule 7), and the kiosk table, for the Status page. A failure that closed the connection → BACKOFF; a
@@ -68,6 +70,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <set>
 #include <string>
@@ -80,6 +83,7 @@
 namespace kiosk {
 
 class PgConnection;
+class AttendanceDb;
 
 struct SyncWorkerOptions {
     std::string url;                    // [central] url (a libpq connection string or URI)
@@ -98,6 +102,8 @@ struct SyncWorkerOptions {
                                         // or a liveness check, has stopped answering (4): above the
                                         // statement_timeout, so a slow statement gets the server's own error
     int pushBatch = 1000;               // events per server transaction
+    int notifyGapMs = 500;              // = 0.5 s // NOTIFY-woken pulls at most this often: a flood of
+                                        // NOTIFYs costs at most 2 pulls a second (issue 28)
     std::set<std::string> cohorts;      // the cohorts whose roster this kiosk syncs (its programme's);
                                         // empty = no roster sync
 };
@@ -120,6 +126,8 @@ public:
     // Roster releases from other kiosks this thread applied to the SQLite file (central_roster.h).
     // When it moves, the session asks the store thread for the roster (any thread may read it).
     uint64_t rostersApplied() const { return rostersApplied_.load(); }
+    // Pulls made (every pullOtherKiosks call): what a flood of NOTIFYs costs (tests).
+    uint64_t pullsDone() const { return pullsDone_.load(); }
 
 private:
     void run();
@@ -131,9 +139,12 @@ private:
     SyncStatusBoard board_;
     std::atomic<uint64_t> syncsDone_{0};
     std::atomic<uint64_t> rostersApplied_{0};
+    std::atomic<uint64_t> pullsDone_{0};
     std::atomic<bool> stopping_{false};
     int wakeFd_ = -1;  // eventfd: poke() and stop()
     void watch();  // the watchdog thread (4)
+    // One roster sync for options_.cohorts (SYNCING); "" when it succeeded, else what failed.
+    std::string rosterRound(PgConnection& pg, std::unique_ptr<AttendanceDb>& rosterDb);
 
     std::mutex socketMutex_;  // guards the three below against the thread closing the connection
     int liveSocket_ = -1;     // the server connection's socket while open: stop() shuts it down (3)

@@ -53,6 +53,32 @@ Afsluitcodes / exit codes: 0 goed, 1 fout tijdens het draaien, 2 verkeerd gebrui
 )";
 }
 
+// The option `a` that takes one string value: where it goes; nullptr for any other.
+static std::optional<std::string>* stringOption(CommandLine& cl, const std::string& a) {
+    if (a == "--config") return &cl.configDir;
+    if (a == "--db") return &cl.dbPath;
+    if (a == "--now") return &cl.now;
+    if (a == "--screen") return &cl.screen;
+    if (a == "--size") return &cl.size;
+    if (a == "--lang") return &cl.lang;
+    if (a == "--screenshot") return &cl.screenshot;
+    if (a == "--ui-dump") return &cl.uiDump;
+    if (a == "--at") return &cl.at;
+    if (a == "--date") return &cl.date;
+    if (a == "--format") return &cl.format;
+    if (a == "--out") return &cl.out;
+    if (a == "--delimiter") return &cl.delimiter;
+    if (a == "--url") return &cl.url;
+    if (a == "--add-kiosk") return &cl.addKiosk;
+    if (a == "--in") return &cl.in;
+    if (a == "--reason") return &cl.reason;
+    if (a == "--actor") return &cl.actor;
+    if (a == "--participant") return &cl.participant;
+    if (a == "--set-cohorts") return &cl.setCohorts;
+    if (a == "--add-cohorts") return &cl.addCohorts;
+    return nullptr;
+}
+
 std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, std::string& error) {
     CommandLine cl;
     auto needValue = [&](int& i, const char* name) -> std::optional<std::string> {
@@ -64,26 +90,7 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
     };
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
-        std::optional<std::string>* target = nullptr;
-        if (a == "--config") target = &cl.configDir;
-        else if (a == "--db") target = &cl.dbPath;
-        else if (a == "--now") target = &cl.now;
-        else if (a == "--screen") target = &cl.screen;
-        else if (a == "--size") target = &cl.size;
-        else if (a == "--lang") target = &cl.lang;
-        else if (a == "--screenshot") target = &cl.screenshot;
-        else if (a == "--ui-dump") target = &cl.uiDump;
-        else if (a == "--at") target = &cl.at;
-        else if (a == "--date") target = &cl.date;
-        else if (a == "--format") target = &cl.format;
-        else if (a == "--out") target = &cl.out;
-        else if (a == "--delimiter") target = &cl.delimiter;
-        else if (a == "--url") target = &cl.url;
-        else if (a == "--add-kiosk") target = &cl.addKiosk;
-        else if (a == "--in") target = &cl.in;
-        else if (a == "--reason") target = &cl.reason;
-        else if (a == "--actor") target = &cl.actor;
-        else if (a == "--participant") target = &cl.participant;
+        std::optional<std::string>* target = stringOption(cl, a);
         if (target) {
             auto v = needValue(i, a.c_str());
             if (!v) return std::nullopt;
@@ -112,10 +119,10 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
             }
             continue;
         }
-        if (a == "--tap") {
+        if (a == "--tap" || a == "--cohort") {
             auto v = needValue(i, a.c_str());
             if (!v) return std::nullopt;
-            cl.taps.push_back(*v);
+            (a == "--tap" ? cl.taps : cl.cohorts).push_back(*v);
             continue;
         }
         if (a == "--frames" || a == "--older-than" || a == "--day") {

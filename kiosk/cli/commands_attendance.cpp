@@ -155,7 +155,7 @@ int cmdCorrect(const CommandLine& cl) {
         auto r = args;
         r.emplace_back("reason", ctx.texts.format(wrong, {{"n", std::to_string(kCorrectionDaysAround)}}));
         std::fprintf(stderr, "%s\n", ctx.texts.format("cli.refused", r).c_str());
-        return wrong == "staff.error.reason" || wrong == "staff.error.actor" ? 2 : kExitRefused;
+        return wrong == "staff.error.reason" || wrong == "staff.error.actor" || wrong == "staff.error.too_long" ? 2 : kExitRefused;
     }
     // Already so: the day already says exactly this (an excusal with this reason; absent with
     // nothing on it). A time is always written: staff's word on it is the newest.

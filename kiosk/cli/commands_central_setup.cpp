@@ -1,4 +1,5 @@
-// commands_central_setup.cpp: `leergang-kiosk central-setup --url URL [--add-kiosk ID] [--purge]`, run
+// commands_central_setup.cpp: `leergang-kiosk central-setup --url URL [--add-kiosk ID --cohort C ...]
+// [--set-cohorts ID --cohort C ... | --add-cohorts ID --cohort C ...] [--purge]`, run
 // by the organiser with the owner role of the central database (issue 17). --purge applies the
 // kiosk's retention rule to the central copy (central/central_retention.h). The schema and its contract are
 // in central/central_schema.h, the kiosk roles in central/central_kiosk_role.h; this file only
@@ -20,6 +21,7 @@
 #include "central/central_retention.h"
 #include "central/central_schema.h"
 #include "central/pg_connection.h"
+#include "core/text_checks.h"
 
 namespace kiosk {
 namespace {
@@ -33,6 +35,29 @@ std::string tomlString(const std::string& s) {
     return out + "\"";
 }
 
+// --set-cohorts ID / --add-cohorts ID (central/central_kiosk_role.h, contract 5).
+int setCohorts(PgConnection& owner, const std::string& id, const std::vector<std::string>& cohorts, bool add,
+               const Texts& tx) {
+    const SetCohortsResult r = setKioskCohorts(owner, id, cohorts, add);
+    if (r.unknownKiosk) {
+        std::fprintf(stderr, "%s\n", tx.format("central_setup.unknown_kiosk", {{"id", id}}).c_str());
+        return 2;
+    }
+    if (!r.ok) {
+        std::fprintf(stderr, "%s\n", tx.format("central_setup.cohorts_failed", {{"id", id}, {"detail", r.error}}).c_str());
+        return 1;
+    }
+    std::string list;
+    for (const std::string& cohort : r.cohorts) list += (list.empty() ? "" : ", ") + cohort;
+    std::fprintf(stderr, "%s\n",
+                 (r.cohorts.empty() ? tx.format("central_setup.cohorts_none", {{"id", id}})
+                                    : tx.format("central_setup.cohorts_set", {{"id", id}, {"cohorts", list},
+                                                                              {"k", std::to_string(r.cohorts.size())},
+                                                                              {"n", std::to_string(r.eventsAssigned)}}))
+                     .c_str());
+    return 0;
+}
+
 }  // namespace
 
 int cmdCentralSetup(const CommandLine& cl) {
@@ -43,10 +68,21 @@ int cmdCentralSetup(const CommandLine& cl) {
         std::fprintf(stderr, "%s\n", tx("central_setup.usage").c_str());
         return 2;
     }
-    if (cl.addKiosk && !validCentralKioskId(*cl.addKiosk)) {
-        std::fprintf(stderr, "%s\n", tx.format("central_setup.bad_kiosk_id", {{"id", *cl.addKiosk}}).c_str());
+    const std::optional<std::string>& cohortsOf = cl.setCohorts ? cl.setCohorts : cl.addCohorts;
+    if ((cl.setCohorts && cl.addCohorts) || (!cohortsOf && !cl.addKiosk && !cl.cohorts.empty())) {
+        std::fprintf(stderr, "%s\n", tx("central_setup.usage").c_str());
         return 2;
     }
+    for (const auto* id : {&cl.addKiosk, &cohortsOf})
+        if (*id && !validCentralKioskId(**id)) {
+            std::fprintf(stderr, "%s\n", tx.format("central_setup.bad_kiosk_id", {{"id", **id}}).c_str());
+            return 2;
+        }
+    for (const std::string& cohort : cl.cohorts)
+        if (!validCentralCohort(cohort)) {
+            std::fprintf(stderr, "%s\n", tx.format("central_setup.bad_cohort", {{"cohort", printable(cohort)}}).c_str());
+            return 2;
+        }
     PgConnection owner;
     const CentralConnectResult connected = connectCentral(owner, *cl.url, {}, tx);
     if (!connected.ok) {
@@ -94,9 +130,10 @@ int cmdCentralSetup(const CommandLine& cl) {
         if (purged.releasesRemoved > 0)
             std::fprintf(stderr, "%s\n", tx.format("central_setup.purged_releases", {{"n", std::to_string(purged.releasesRemoved)}}).c_str());
     }
+    if (cohortsOf) return setCohorts(owner, *cohortsOf, cl.cohorts, cl.addCohorts.has_value(), tx);
     if (!cl.addKiosk) return 0;
 
-    const AddKioskResult added = addCentralKiosk(owner, *cl.addKiosk);
+    const AddKioskResult added = addCentralKiosk(owner, *cl.addKiosk, cl.cohorts);
     if (!added.ok) {
         std::fprintf(stderr, "%s\n", tx.format("central_setup.add_failed", {{"role", centralRoleName(*cl.addKiosk)},
                                                                            {"detail", added.error}}).c_str());
@@ -104,6 +141,14 @@ int cmdCentralSetup(const CommandLine& cl) {
     }
     std::fprintf(stderr, "%s\n", tx.format(added.existed ? "central_setup.kiosk_password_reset" : "central_setup.kiosk_added",
                                            {{"role", added.role}, {"id", *cl.addKiosk}}).c_str());
+    if (!cl.cohorts.empty()) {
+        std::string list;
+        for (const std::string& cohort : cl.cohorts) list += (list.empty() ? "" : ", ") + cohort;
+        std::fprintf(stderr, "%s\n", tx.format("central_setup.cohorts_set", {{"id", *cl.addKiosk}, {"cohorts", list},
+                                                                {"k", std::to_string(cl.cohorts.size())}, {"n", "0"}}).c_str());
+    } else if (!added.existed) {
+        std::fprintf(stderr, "%s\n", tx.format("central_setup.cohorts_none", {{"id", *cl.addKiosk}}).c_str());
+    }
     const std::string passwordFile = "/etc/leergang-kiosk/central-password";
     std::printf("# %s\n[kiosk]\nid = %s\n\n[central]\nurl = %s\npassword_file = %s\n\n# %s\n%s\n",
                 tx.format("central_setup.toml_for", {{"id", *cl.addKiosk}}).c_str(), tomlString(*cl.addKiosk).c_str(),

@@ -22,20 +22,56 @@
 #include "store/central_outbox.h"
 
 namespace kiosk {
+namespace {
+
+// This kiosk's cohorts' rosters, both ways (central/central_roster.h), on its own connection to the database.
+RosterSyncReport syncRosterOnce(const CommandContext& ctx, PgConnection& central, Instant now) {
+    std::set<std::string> cohorts;
+    for (const Cohort& k : ctx.config.programme.cohorts) cohorts.insert(k.id);
+    AttendanceDb db;
+    RosterSyncReport roster;
+    if (auto s = db.openExisting(ctx.dbPath); !s.ok()) {
+        roster.storeFailed = true;
+        roster.error = describe(ctx.texts, s);
+        return roster;
+    }
+    return syncRoster(central, db, ctx.config.settings.kioskId, cohorts, now);
+}
+
+// What the roster sync moved or was refused, and the pulled rows that failed the import checks.
+void printRosterAndChecks(const Texts& tx, const RosterSyncReport& roster, const PullReport& pull) {
+    for (const auto& [cohort, version] : roster.released)
+        std::printf("%s\n", tx.format("sync.roster_released", {{"cohort", cohort}, {"version", std::to_string(version)}}).c_str());
+    for (const auto& [cohort, version] : roster.applied)
+        std::printf("%s\n", tx.format("sync.roster_applied", {{"cohort", cohort}, {"version", std::to_string(version)},
+                                                              {"people", std::to_string(roster.people)}}).c_str());
+    for (const std::string& cohort : roster.notServed)
+        std::fprintf(stderr, "%s\n", tx.format("sync.roster_not_served", {{"cohort", cohort}}).c_str());
+    if (pull.refused > 0)
+        std::fprintf(stderr, "%s\n", tx.format("sync.pulled_refused", {{"n", std::to_string(pull.refused)}}).c_str());
+}
+
+// A [central] url and a kiosk id that can be a central role; else says why.
+bool centralConfigured(const Texts& tx, const KioskSettings& settings) {
+    if (settings.centralUrl.empty()) {
+        std::fprintf(stderr, "%s\n", tx("sync.off").c_str());
+        return false;
+    }
+    if (!validCentralKioskId(settings.kioskId)) {
+        std::fprintf(stderr, "%s\n", tx.format("central_setup.bad_kiosk_id", {{"id", settings.kioskId}}).c_str());
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
 
 int cmdSync(const CommandLine& cl) {
     CommandContext ctx;
     if (int rc = prepareCommand(cl, ctx)) return rc;
     const Texts& tx = ctx.texts;
     const KioskSettings& settings = ctx.config.settings;
-    if (settings.centralUrl.empty()) {
-        std::fprintf(stderr, "%s\n", tx("sync.off").c_str());
-        return 2;
-    }
-    if (!validCentralKioskId(settings.kioskId)) {
-        std::fprintf(stderr, "%s\n", tx.format("central_setup.bad_kiosk_id", {{"id", settings.kioskId}}).c_str());
-        return 2;
-    }
+    if (!centralConfigured(tx, settings)) return 2;
     // The kiosk's clock: the system's, or from --now on (demos and tests of a clock that is off).
     const std::unique_ptr<Clock> clock = clockFromCommandLine(cl);
     if (!clock) return 2;
@@ -74,6 +110,9 @@ int cmdSync(const CommandLine& cl) {
         std::fprintf(stderr, "%s\n", tx.format("sync.waiting", {{"n", waitingNow()}}).c_str());
         return 1;
     }
+    // The roster first (central/central_roster.h): a change made here goes out, a newer one comes in;
+    // the server accepts a check-in only for someone in a release of the kiosk's cohorts.
+    const RosterSyncReport roster = syncRosterOnce(ctx, central, now);
     const PushReport push = pushOutbox(central, outbox, settings.kioskId, *clock);
     if (push.droppedOld > 0)
         std::fprintf(stderr, "%s\n", droppedOldLine(push.droppedOld, push.recovered.cutoff, tx).c_str());
@@ -110,22 +149,7 @@ int cmdSync(const CommandLine& cl) {
         std::fprintf(stderr, "%s\n", tx.format("sync.pull_failed", {{"detail", stampError}}).c_str());
         return 1;
     }
-    // The roster (central/central_roster.h): a change made here goes out, a newer one comes in.
-    std::set<std::string> cohorts;
-    for (const Cohort& k : ctx.config.programme.cohorts) cohorts.insert(k.id);
-    AttendanceDb db;
-    RosterSyncReport roster;
-    if (auto s = db.openExisting(ctx.dbPath); !s.ok()) {
-        roster.storeFailed = true;
-        roster.error = describe(tx, s);
-    } else {
-        roster = syncRoster(central, db, settings.kioskId, cohorts, now);
-    }
-    for (const auto& [cohort, version] : roster.released)
-        std::printf("%s\n", tx.format("sync.roster_released", {{"cohort", cohort}, {"version", std::to_string(version)}}).c_str());
-    for (const auto& [cohort, version] : roster.applied)
-        std::printf("%s\n", tx.format("sync.roster_applied", {{"cohort", cohort}, {"version", std::to_string(version)},
-                                                              {"people", std::to_string(roster.people)}}).c_str());
+    printRosterAndChecks(tx, roster, pull);
     std::printf("%s\n", tx.format("sync.waiting", {{"n", waitingNow()}}).c_str());
     if (!roster.ok) {
         std::fprintf(stderr, "%s\n", tx.format("sync.roster_failed", {{"detail", roster.error}}).c_str());

@@ -40,10 +40,12 @@ const std::vector<Subcommand>& subcommands() {
         {"confirm-clock", cmdConfirmClock, "", "de klok klopt (na een lange pauze) / the clock is right (after a long pause)"},
         {"set-pin", cmdSetPin, "", "personeels-PIN instellen, gelezen van standaardinvoer / staff PIN from stdin"},
         {"central-dropin", cmdCentralDropIn, "", "systemd-drop-in die de dienst naar [central] url opent / opens the unit to it"},
-        {"central-setup", cmdCentralSetup, "--url URL [--add-kiosk ID] [--purge [--older-than DAYS]]",
+        {"central-setup", cmdCentralSetup,
+         "--url URL [--add-kiosk ID | --set-cohorts ID | --add-cohorts ID] [--cohort C ...] [--purge [--older-than DAYS]]",
          "centrale database inrichten (eigenaarsrol), een kiosk toevoegen,\n"
-         "bewaartermijn toepassen / set up the central database (owner\n"
-         "role), add a kiosk, apply the retention period"},
+         "zijn groepen zetten, bewaartermijn toepassen / set up the central\n"
+         "database (owner role), add a kiosk, set its groups, apply the\n"
+         "retention period"},
         {"sync", cmdSync, "", "een keer uploaden naar en ophalen van de centrale registratie /\n"
                               "one push to and one pull from the central record"},
         {"privacy", cmdPrivacy, "export CODE [--out DIR]",

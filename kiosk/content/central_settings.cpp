@@ -17,6 +17,9 @@ void readCentralSettings(const toml::table& central, const std::string& file, co
         } else if (target->hasPassword) {
             r.error(r.where("url"), texts("problem.central.password_in_url"));
             ok = false;
+        } else if (target->hasService) {
+            r.error(r.where("url"), texts("problem.central.service_refused"));
+            ok = false;
         } else {
             const std::string mode = effectiveSslMode(*target);
             for (const auto& e : target->endpoints) {

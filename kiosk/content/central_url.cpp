@@ -1,6 +1,11 @@
 #include "central_url.h"
 
+#include <arpa/inet.h>
 #include <libpq-fe.h>
+#include <netinet/in.h>
+#include <unistd.h>
+
+#include <cstdlib>
 
 #include <algorithm>
 #include <map>
@@ -38,6 +43,7 @@ std::optional<CentralTarget> parseCentralUrl(const std::string& url, std::string
     CentralTarget t;
     t.sslmode = values["sslmode"];
     t.hasPassword = !values["password"].empty();
+    t.hasService = !values["service"].empty();
     // libpq pairs the i-th host with the i-th hostaddr and port; one port applies to every host.
     const auto hosts = splitCommas(values["host"]);
     const auto addrs = splitCommas(values["hostaddr"]);
@@ -58,7 +64,24 @@ std::optional<CentralTarget> parseCentralUrl(const std::string& url, std::string
 
 bool isLocalEndpoint(const CentralEndpoint& e) {
     if (e.socket) return true;
-    return e.host == "localhost" || e.host == "::1" || e.host.rfind("127.", 0) == 0;
+    in_addr v4{};
+    if (inet_pton(AF_INET, e.host.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+    in6_addr v6{};
+    if (inet_pton(AF_INET6, e.host.c_str(), &v6) != 1) return false;  // a name: never local
+    if (IN6_IS_ADDR_LOOPBACK(&v6)) return true;
+    return IN6_IS_ADDR_V4MAPPED(&v6) && v6.s6_addr[12] == 127;
+}
+
+void ignoreLibpqEnvironment(bool keepPasswordSources) {
+    std::vector<std::string> names;
+    for (char** e = environ; e && *e; ++e) {
+        const std::string entry = *e;
+        const std::string name = entry.substr(0, entry.find('='));
+        if (name.rfind("PG", 0) != 0) continue;
+        if (keepPasswordSources && (name == "PGPASSWORD" || name == "PGPASSFILE")) continue;
+        names.push_back(name);
+    }
+    for (const std::string& name : names) unsetenv(name.c_str());
 }
 
 std::string effectiveSslMode(const CentralTarget& t) { return t.sslmode.empty() ? "verify-full" : t.sslmode; }

@@ -1,6 +1,8 @@
 #include "attendance.h"
 
 #include "enum_names.h"
+#include "record_limits.h"
+#include "utf8.h"
 
 #include <algorithm>
 #include <random>
@@ -280,6 +282,9 @@ std::string checkStaffChange(const StaffForm& e) {
     if (correction && e.participantCode.empty()) return "staff.error.kind";
     if (blank(e.reason)) return "staff.error.reason";
     if (blank(e.actor)) return "staff.error.actor";
+    // The central server's limits (core/record_limits.h): an event it would refuse is never
+    // written here, where it would wait in the outbox for ever.
+    if (utf8Length(e.reason) > kEventLimits.reason || utf8Length(e.actor) > kEventLimits.actor) return "staff.error.too_long";
     return "";
 }
 

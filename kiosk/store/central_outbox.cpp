@@ -315,6 +315,29 @@ StoreStatus CentralOutbox::startNewEpoch(int64_t& epoch) {
     return {};
 }
 
+StoreStatus CentralOutbox::syncMeta(const std::string& key, std::string& value, bool& found) {
+    value.clear();
+    found = false;
+    Statement st(db_, "SELECT value FROM meta WHERE key = ?");
+    if (st.prepareRc() != SQLITE_OK) return statusOf(db_, st.prepareRc());
+    st.bind(1, key);
+    const int rc = st.step();
+    if (rc == SQLITE_DONE) return {};
+    if (rc != SQLITE_ROW) return statusOf(db_, rc);
+    value = st.text(0);
+    found = true;
+    return {};
+}
+
+StoreStatus CentralOutbox::setSyncMeta(const std::string& key, const std::string& value) {
+    Statement st(db_, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    if (st.prepareRc() != SQLITE_OK) return statusOf(db_, st.prepareRc());
+    st.bind(1, key);
+    st.bind(2, value);
+    if (const int rc = st.step(); rc != SQLITE_DONE) return statusOf(db_, rc);
+    return {};
+}
+
 StoreStatus CentralOutbox::highWaterMarks(std::map<std::pair<std::string, int64_t>, int64_t>& out) {
     out.clear();
     Statement st(db_, "SELECT origin_kiosk, origin_epoch, max(origin_seq) FROM central_pulled"

@@ -120,6 +120,9 @@ public:
     StoreStatus lastRecovery(int64_t& ms, int64_t& n);
     // (origin kiosk, origin epoch) -> highest origin_seq pulled from it.
     StoreStatus highWaterMarks(std::map<std::pair<std::string, int64_t>, int64_t>& out);
+    // A meta value of the sync ("" and `found` false when unset), and setting one (one commit).
+    StoreStatus syncMeta(const std::string& key, std::string& value, bool& found);
+    StoreStatus setSyncMeta(const std::string& key, const std::string& value);
     // `inserted`: events new to this kiosk (a pull that is repeated inserts none).
     StoreStatus insertPulled(const std::vector<CentralEventRow>& events, int64_t nowMs, int& inserted);
 

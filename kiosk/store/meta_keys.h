@@ -27,6 +27,10 @@ inline constexpr const char* kCentralRecovered = "central_recovered";
 // central/central_roster.cpp: what this kiosk last agreed with the server per cohort
 // (formatAgreedRoster: "cohort version hash" per line).
 inline constexpr const char* kCentralRoster = "central_roster";
+// central/central_sync.cpp: the cohorts the server said this kiosk serves at its last pull, one
+// per line (a cohort added since is pulled from the start: central_sync.h, rule 10); unset = pulled
+// before central schema 6.
+inline constexpr const char* kCentralPulledCohorts = "central_pulled_cohorts";
 // session/staff_desk.cpp: the staff PIN lock-out (core/pin_lockout.h, PinLockout::serialise).
 inline constexpr const char* kStaffPinLockout = "staff_pin_lockout";
 // session/running_late.cpp: the facilitator code's lock-out (same format as the staff PIN's).

@@ -57,7 +57,8 @@ struct BenchKiosk {
     std::unique_ptr<SyncWorker> worker;
 
     BenchKiosk(const std::string& kioskId, const std::string& ownerUrl) : id(kioskId) {
-        const test::RunResult added = test::run({kBinary, "central-setup", "--url", ownerUrl, "--add-kiosk", id});
+        const test::RunResult added =
+            test::run({kBinary, "central-setup", "--url", ownerUrl, "--add-kiosk", id, "--cohort", "zutphen-2026"});
         if (added.exitCode != 0) die("central-setup --add-kiosk: " + added.err);
         std::string password, line;
         std::istringstream in(added.out);
@@ -79,6 +80,7 @@ struct BenchKiosk {
         replace("password_file = \"\"", "password_file = \"" + (dir / "pw").string() + "\"");
         std::ofstream((dir / "config" / "kiosk.toml").string()) << toml;
         std::ofstream((dir / "pw").string()) << password << "\n";
+        std::filesystem::permissions(dir / "pw", std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
         const test::RunResult first = test::run({kBinary, "sync", "--config", (dir / "config").string(), "--db", db().string()},
                                                 {{"TZ", "Europe/Amsterdam"}});
         if (first.exitCode != 0) die("first sync of " + id + ": " + first.err);

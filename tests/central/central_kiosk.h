@@ -19,10 +19,17 @@ struct Kiosk {
     TempDir dir;
     std::string id;
 
-    Kiosk(const std::string& kioskId, const PrintedKiosk& printed) : id(kioskId) {
+    // `cohort` "deventer-2026": the same programme and people for another municipality, codes DV01...
+    Kiosk(const std::string& kioskId, const PrintedKiosk& printed, const std::string& cohort = "zutphen-2026") : id(kioskId) {
         std::filesystem::create_directories(dir / "config");
-        for (const char* f : {"programme.toml", "exercises.toml", "participants.csv"})
-            std::filesystem::copy_file(kSource + "/config/" + f, dir / "config" / f);
+        for (const char* f : {"programme.toml", "exercises.toml", "participants.csv"}) {
+            std::string text = readFile(kSource + "/config/" + f);
+            for (auto [from, to] : {std::pair<std::string, std::string>{"zutphen-2026", cohort},
+                                    {"\nZU", cohort == "zutphen-2026" ? "\nZU" : "\nDV"}})
+                for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size())
+                    text.replace(at, from.size(), to);
+            writeFile((dir / "config" / f).string(), text);
+        }
         std::string toml = readFile(kSource + "/config/kiosk.toml");
         auto replace = [&](const std::string& from, const std::string& to) {
             const auto at = toml.find(from);
@@ -34,6 +41,8 @@ struct Kiosk {
         replace("password_file = \"\"", "password_file = \"" + (dir / "central-password").string() + "\"");
         writeFile((dir / "config" / "kiosk.toml").string(), toml);
         writeFile((dir / "central-password").string(), printed.password + "\n");
+        // Only the owner may read it: the kiosk refuses a password file others can read.
+        std::filesystem::permissions(dir / "central-password", std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
     }
     RunResult cli(std::vector<std::string> args) const {
         std::vector<std::string> argv{kBinary};

@@ -72,11 +72,24 @@ struct CentralDb {
         REQUIRE(server.ok());
         REQUIRE(owner.connect(server.ownerUrl(db)).empty());
     }
-    PrintedKiosk addKiosk(const std::string& id) {
-        const RunResult r = centralSetup(server.ownerUrl(db), {"--add-kiosk", id});
+    // Serving `cohorts` (the sample programme's cohort unless told otherwise).
+    PrintedKiosk addKiosk(const std::string& id, const std::vector<std::string>& cohorts = {"zutphen-2026"}) {
+        std::vector<std::string> args{"--add-kiosk", id};
+        for (const std::string& cohort : cohorts) args.insert(args.end(), {"--cohort", cohort});
+        const RunResult r = centralSetup(server.ownerUrl(db), args);
         INFO(r.err);
         REQUIRE(r.exitCode == 0);
         return readPrinted(r.out);
+    }
+    // A roster release of `cohort` holding `codes`, put there by the owner (as a kiosk's would be).
+    void releaseAsOwner(const std::string& cohort, long long version, const std::vector<std::string>& codes) {
+        REQUIRE(owner.exec("INSERT INTO roster_release (cohort, version, origin_kiosk, people)"
+                           " VALUES ($1, $2, (SELECT min(id) FROM kiosk), $3)",
+                           {cohort, std::to_string(version), std::to_string(codes.size())}).ok());
+        for (const std::string& code : codes)
+            REQUIRE(owner.exec("INSERT INTO roster_release_row (cohort, version, code, first_name, last_name)"
+                               " VALUES ($1, $2, $3, 'Voornaam', 'Achternaam')",
+                               {cohort, std::to_string(version), code}).ok());
     }
     // Connected as that kiosk, with the password central-setup printed.
     void connectAs(PgConnection& c, const PrintedKiosk& k) { REQUIRE(c.connect(k.url, k.password) == ""); }

@@ -79,12 +79,15 @@ struct LiveKiosk : Kiosk {
     }
 };
 
-// A local writer beside the sync thread (as the store thread is): one durable commit per event.
+// A local writer beside the sync thread (as the store thread is): one durable commit per event,
+// recorded under the kiosk's own id as its store thread records them (the server takes an event
+// only with kiosk_id = its origin kiosk: central_schema.h, SECURITY MODEL R2).
 struct LocalWriter {
     AttendanceDb db;
-    explicit LocalWriter(const std::filesystem::path& file) { REQUIRE(db.openExisting(file).ok()); }
+    std::string kioskId;
+    explicit LocalWriter(const LiveKiosk& k) : kioskId(k.id) { REQUIRE(db.openExisting(k.db()).ok()); }
     std::string write(const std::string& code, const char* at) {
-        AttendanceEvent e = checkIn(code, localTime(at));
+        AttendanceEvent e = makeTapEvent(EventKind::check_in, code, EventStamp::kiosk(localTime(at), kioskId));
         const StoreStatus s = db.appendEvent(e);
         INFO(s.detail);
         REQUIRE(s.ok());

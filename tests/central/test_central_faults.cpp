@@ -108,8 +108,8 @@ TEST_CASE("a pull that the local database refuses midway stores nothing twice, a
     // 2,500 events of the door kiosk on the server: three batches of 1,000 for the pull below, so
     // that the next batch is already asked for when the first cannot be stored.
     REQUIRE(c.owner.exec("INSERT INTO attendance_event (id, origin_kiosk, origin_seq, participant_code, kind, at_ms,"
-                         " recorded_ms, local_date, source, kiosk_id) SELECT 'deur-' || g, 'deur', g, 'ZU01',"
-                         " 'check_in', 1795680300000 + g, 1795680300000 + g, '2026-11-26', 'kiosk', 'deur'"
+                         " recorded_ms, local_date, source, kiosk_id, cohort) SELECT 'deur-' || g, 'deur', g, 'ZU01',"
+                         " 'check_in', 1795680300000 + g, 1795680300000 + g, '2026-11-26', 'kiosk', 'deur', 'zutphen-2026'"
                          " FROM generate_series(1, 2500) g").ok());
     REQUIRE(zaal.checkIn("ZU02", "2026-11-26T09:10").exitCode == 0);  // creates the database
     CentralOutbox outbox;

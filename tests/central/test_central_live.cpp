@@ -39,7 +39,7 @@ TEST_CASE("the sync threads of two kiosks: a check-in on one is in the other's d
     CHECK(deur.worker->status().connected);
     CHECK(deur.worker->status().kiosks.size() == 2);
 
-    LocalWriter writer(deur.db());
+    LocalWriter writer(deur);
     SECTION("poked after the commit, as the kiosk does") {
         for (int i = 1; i <= 5; ++i) {
             const std::string id = writer.write(code(i), "2026-11-26 08:50");
@@ -54,7 +54,7 @@ TEST_CASE("the sync threads of two kiosks: a check-in on one is in the other's d
         CHECK(waitUntil(2000, [&] { return zaal.has(id); }) >= 0);
     }
     SECTION("and back: a check-in on the room kiosk reaches the door") {
-        LocalWriter other(zaal.db());
+        LocalWriter other(zaal);
         const std::string id = other.write("ZU09", "2026-11-26 08:53");
         zaal.worker->poke();
         CHECK(waitUntil(2000, [&] { return deur.has(id); }) >= 0);
@@ -82,7 +82,7 @@ TEST_CASE("an idle sync thread polls the server but wakes the frame loop only wh
     CHECK(deur.wakes.load() == wakes);
     CHECK(deur.worker->statusVersion() == version);
     // A check-in pushed at once changes nothing to see either (nothing is left waiting)...
-    LocalWriter writer(deur.db());
+    LocalWriter writer(deur);
     writer.write("ZU01", "2026-11-26 08:50");
     deur.worker->poke();
     CHECK(waitUntil(2000, [&] { return countEvents(c.owner) == 1; }) >= 0);
@@ -102,7 +102,7 @@ TEST_CASE("the server stopped during a stream of check-ins: every queued event a
     o.backoffMaxMs = 2000;  // the test's outage is short; the kiosk's cap is 5 s
     deur.start(clock, o);
     zaal.start(clock, o);
-    LocalWriter writer(deur.db());
+    LocalWriter writer(deur);
     std::vector<std::string> ids;
     const char* days[] = {"2026-11-24 08:50", "2026-11-25 08:50", "2026-11-26 08:50"};
     int n = 0;
@@ -152,7 +152,7 @@ TEST_CASE("a kiosk with its clock 10 minutes ahead: the offset and a warning in 
     deur.start(ahead);
     zaal.start(clock);
     // The room kiosk reads the door's offset at its next sync (a check-in on the door wakes it).
-    LocalWriter writer(deur.db());
+    LocalWriter writer(deur);
     const std::string id = writer.write("ZU01", "2026-11-26 08:50");
     deur.worker->poke();
     REQUIRE(waitUntil(3000, [&] { return zaal.has(id); }) >= 0);
@@ -322,7 +322,7 @@ TEST_CASE("the kiosk itself runs the sync thread: idle without frames, both ways
     CHECK(waitUntil(3000, [&] { return countEvents(c.owner, "origin_kiosk = 'deur'") == 1; }) >= 0);
     CHECK(waitUntil(2000, [&] { return zaal.count("SELECT count(*) FROM central_pulled WHERE origin_kiosk = 'deur'") == 1; }) >= 0);
     // ... and one on the room kiosk reaches the door kiosk's database (its thread was woken by NOTIFY).
-    LocalWriter other(zaal.db());
+    LocalWriter other(zaal);
     const std::string id = other.write("ZU02", "2026-11-26 08:56");
     zaal.worker->poke();
     CHECK(waitUntil(2000, [&] { return deur.has(id); }) >= 0);

@@ -16,7 +16,7 @@ std::string schemaSnapshot(PgConnection& owner) {
              " WHERE table_schema = 'public' ORDER BY 1",
              "SELECT conrelid::regclass || ':' || conname || ':' || pg_get_constraintdef(oid) FROM pg_constraint"
              " WHERE connamespace = 'public'::regnamespace ORDER BY 1",
-             "SELECT tablename || ':' || policyname || ':' || cmd || ':' || COALESCE(qual, '') || ':' ||"
+             "SELECT tablename || ':' || policyname || ':' || permissive || ':' || cmd || ':' || COALESCE(qual, '') || ':' ||"
              " COALESCE(with_check, '') FROM pg_policies ORDER BY 1",
              "SELECT grantee || ':' || table_name || ':' || privilege_type FROM information_schema.role_table_grants"
              " WHERE table_schema = 'public' ORDER BY 1",
@@ -47,7 +47,9 @@ TEST_CASE("central-setup creates the schema, and running it again changes nothin
     CHECK(before.find("attendance_event.origin_seq:bigint") != std::string::npos);
     CHECK(before.find("attendance_event.received_at:timestamp with time zone") != std::string::npos);
     CHECK(before.find("kiosk.clock_offset_ms:bigint") != std::string::npos);
-    CHECK(before.find("kiosk_inserts_own") != std::string::npos);
+    CHECK(before.find("attendance_event:kiosk_confined_to_its_cohorts:RESTRICTIVE:INSERT") != std::string::npos);
+    CHECK(before.find("attendance_event:kiosk_reoffers_lost:PERMISSIVE:INSERT") != std::string::npos);
+    CHECK(before.find("kiosk_reads_its_cohorts") != std::string::npos);
 
     const RunResult second = centralSetup(c.server.ownerUrl(c.db));
     INFO(second.err);
@@ -122,18 +124,20 @@ TEST_CASE("a kiosk role inserts its own events and nothing else, and cannot chan
     CentralDb c;
     const PrintedKiosk deur = c.addKiosk("deur");
     const PrintedKiosk zaal = c.addKiosk("zaal");
+    c.releaseAsOwner("zutphen-2026", 1, {"1001", "1002"});
     PgConnection k;
     c.connectAs(k, deur);
 
-    SECTION("its own insert passes, and it reads every kiosk's events") {
+    SECTION("its own insert passes, and it reads the events of its cohort from every kiosk") {
         CHECK(insertEvent(k, "ev-deur-1", "deur", 1).ok());
         REQUIRE(c.owner.exec("INSERT INTO attendance_event (id, origin_kiosk, origin_seq, participant_code, kind, at_ms,"
                              " recorded_ms, local_date, source, kiosk_id) VALUES ('ev-zaal-1', 'zaal', 1, '1002',"
                              " 'check_in', 1795680300000, 1795680300000, '2026-11-26', 'kiosk', 'zaal')").ok());
-        PgResult seen = k.exec("SELECT id FROM attendance_event ORDER BY id");
+        PgResult seen = k.exec("SELECT id, cohort FROM attendance_event ORDER BY id");
         REQUIRE(seen.rows() == 2);
         CHECK(seen.text(0, 0) == "ev-deur-1");
         CHECK(seen.text(1, 0) == "ev-zaal-1");
+        CHECK(seen.text(0, 1) == "zutphen-2026");  // the server's, from the release
         PgResult received = c.owner.exec("SELECT received_at <= now() AND received_at > now() - interval '1 minute'"
                                          " FROM attendance_event WHERE id = 'ev-deur-1'");
         CHECK(received.text(0, 0) == "t");
@@ -157,45 +161,40 @@ TEST_CASE("a kiosk role inserts its own events and nothing else, and cannot chan
         // Not even the owner updates an event: the log is append-only.
         CHECK_FALSE(c.owner.exec("UPDATE attendance_event SET kind = 'check_out'").ok());
     }
-    SECTION("the server's receive time is the server's: a kiosk cannot write it") {
-        PgResult r = k.exec("INSERT INTO attendance_event (id, origin_kiosk, origin_seq, participant_code, kind, at_ms,"
-                            " recorded_ms, local_date, source, kiosk_id, received_at) VALUES ('ev-x', 'deur', 1, '1001',"
-                            " 'check_in', 1, 1, '2026-11-26', 'kiosk', 'deur', '2000-01-01')");
-        CHECK_FALSE(r.ok());
-        CHECK(r.sqlState() == "42501");
+    SECTION("the server's receive time and the event's cohort are the server's: a kiosk cannot write them") {
+        for (const char* column : {"received_at", "cohort"}) {
+            PgResult r = k.exec(std::string("INSERT INTO attendance_event (id, origin_kiosk, origin_seq, participant_code, kind,"
+                                            " at_ms, recorded_ms, local_date, source, kiosk_id, ") + column +
+                                ") VALUES ('ev-x', 'deur', 1, '1001', 'check_in', 1, 1, '2026-11-26', 'kiosk', 'deur',"
+                                " '2000-01-01')");
+            CHECK_FALSE(r.ok());
+            CHECK(r.sqlState() == "42501");
+        }
         CHECK(countEvents(c.owner) == 0);
     }
-    SECTION("it updates its own last contact, not another kiosk's") {
-        PgResult own = k.exec("UPDATE kiosk SET last_seen = now(), clock_offset_ms = 1500 WHERE id = 'deur'");
-        CHECK(own.ok());
-        CHECK(own.affected() == 1);
-        PgResult other = k.exec("UPDATE kiosk SET last_seen = now() WHERE id = 'zaal'");
-        CHECK(other.affected() == 0);
+    SECTION("it stamps its own last contact through the server, and can update no kiosk row itself") {
+        CHECK(k.exec("SELECT leergang_stamp_contact(1500)").ok());
+        CHECK(c.owner.exec("SELECT count(*) FROM kiosk WHERE id = 'deur' AND clock_offset_ms = 1500").integer(0, 0) == 1);
         CHECK(c.owner.exec("SELECT count(*) FROM kiosk WHERE id = 'zaal' AND last_seen IS NULL").integer(0, 0) == 1);
+        CHECK_FALSE(k.exec("UPDATE kiosk SET last_seen = now() WHERE id = 'zaal'").ok());
         CHECK_FALSE(k.exec("UPDATE kiosk SET role_name = 'kiosk_zaal' WHERE id = 'deur'").ok());
         CHECK_FALSE(k.exec("DELETE FROM kiosk").ok());
     }
     SECTION("a roster release carrying another kiosk's id is refused, and a release cannot be changed or deleted") {
-        CHECK(k.exec("INSERT INTO roster_release (cohort, version, origin_kiosk, people) VALUES ('zutphen-2026', 1, 'deur', 14)").ok());
-        PgResult forged = k.exec("INSERT INTO roster_release (cohort, version, origin_kiosk, people)"
-                                 " VALUES ('zutphen-2026', 2, 'zaal', 14)");
+        PgResult forged = k.exec("INSERT INTO roster_release (cohort, origin_kiosk, people) VALUES ('zutphen-2026', 'zaal', 14)");
         CHECK_FALSE(forged.ok());
         CHECK(forged.sqlState() == "42501");
         CHECK_FALSE(k.exec("UPDATE roster_release SET people = 1").ok());
         CHECK_FALSE(k.exec("DELETE FROM roster_release").ok());
-        CHECK(c.owner.exec("SELECT count(*) FROM roster_release WHERE origin_kiosk = 'deur' AND people = 14").integer(0, 0) == 1);
-        // Rows go only into the kiosk's own release, and nobody's rows can be changed or taken away.
-        CHECK(k.exec("INSERT INTO roster_release_row (cohort, version, code, first_name, last_name)"
-                     " VALUES ('zutphen-2026', 1, 'ZU01', 'Anna', 'Vries')").ok());
-        REQUIRE(c.owner.exec("INSERT INTO roster_release (cohort, version, origin_kiosk, people) VALUES ('zutphen-2026', 2, 'zaal', 1)").ok());
-        PgResult intoOther = k.exec("INSERT INTO roster_release_row (cohort, version, code, first_name, last_name)"
-                                    " VALUES ('zutphen-2026', 2, 'ZU99', 'Mallory', 'Vals')");
-        CHECK_FALSE(intoOther.ok());
-        CHECK(intoOther.sqlState() == "42501");
+        // Rows go only into a release of the same transaction, and nobody's rows can be changed or taken away.
+        PgResult intoOld = k.exec("INSERT INTO roster_release_row (cohort, version, code, first_name, last_name)"
+                                  " VALUES ('zutphen-2026', 1, 'ZU99', 'Mallory', 'Vals')");
+        CHECK_FALSE(intoOld.ok());
+        CHECK(intoOld.sqlState() == "42501");
         CHECK_FALSE(k.exec("UPDATE roster_release_row SET last_name = 'X'").ok());
         CHECK_FALSE(k.exec("DELETE FROM roster_release_row").ok());
         CHECK_FALSE(k.exec("DELETE FROM roster").ok());
-        CHECK(c.owner.exec("SELECT count(*) FROM roster_release_row").integer(0, 0) == 1);
+        CHECK(c.owner.exec("SELECT count(*) FROM roster_release_row").integer(0, 0) == 2);
     }
     (void)zaal;
 }
@@ -203,6 +202,7 @@ TEST_CASE("a kiosk role inserts its own events and nothing else, and cannot chan
 TEST_CASE("a retried push with ON CONFLICT (id) DO NOTHING stores each event once", "[central][roles]") {
     CentralDb c;
     const PrintedKiosk deur = c.addKiosk("deur");
+    c.releaseAsOwner("zutphen-2026", 1, {"1001"});
     PgConnection k;
     c.connectAs(k, deur);
     PgResult first = insertEvent(k, "ev-1", "deur", 1, "1001", true);

@@ -34,7 +34,7 @@ TEST_CASE("the sync thread stops at once while its statement waits on a lock, an
     const SystemClock clock;
     LiveKiosk a("a", c.addKiosk("a"));
     a.start(clock);
-    LocalWriter door(a.db());
+    LocalWriter door(a);
 
     // The DBA's session holds the events table (a long maintenance statement, a forgotten BEGIN).
     PgConnection dba;
@@ -75,7 +75,7 @@ TEST_CASE("a server that stops answering without a reset is shown as not reachab
     a.start(clock);
     REQUIRE(a.worker->status().connected);
 
-    LocalWriter door(a.db());
+    LocalWriter door(a);
     proxy.hang();
     const auto hungAt = Steady::now();
     long long worstDoor = 0;

@@ -65,14 +65,26 @@ TEST_CASE("central url: off by default, over the network only with verified TLS"
     CHECK(cfg.settings.centralUrl == "postgresql://kiosk@db.example.nl/leergang");
     CHECK(cfg.settings.centralPasswordFile == "/etc/leergang-kiosk/central.pw");
 
-    // On this machine TLS is not needed: a socket, or loopback.
-    for (const char* local : {"host=/run/postgresql dbname=leergang sslmode=disable",
-                              "postgresql://kiosk@localhost/leergang?sslmode=disable",
-                              "host=127.0.0.1 sslmode=prefer", "postgresql://kiosk@[::1]/leergang?sslmode=disable"}) {
+    // On this machine TLS is not needed: a socket, or a literal loopback address.
+    for (const char* local : {"host=/run/postgresql dbname=leergang sslmode=disable", "host=127.0.0.1 sslmode=prefer",
+                              "host=127.9.8.7 sslmode=disable", "postgresql://kiosk@[::1]/leergang?sslmode=disable",
+                              "host=db.example.nl hostaddr=127.0.0.1 sslmode=disable"}) {
         cfg = withCentral(std::string("url = \"") + local + "\"\n");
         INFO(local);
         CHECK(cfg.ok());
         CHECK(cfg.settings.centralUrl == local);
+    }
+    // A name is never local, whatever it looks like (issue 28): DNS or /etc/hosts decide where it
+    // goes. Nor is a hostaddr that is not loopback, or a service file's host.
+    for (const char* named : {"host=127.attacker.example sslmode=disable", "host=localhost sslmode=disable",
+                              "postgresql://kiosk@localhost/leergang?sslmode=disable", "host=127.0.0.1.nip.io sslmode=disable",
+                              "host=::ffff:10.0.0.1 sslmode=disable", "host=127.0.0.1 hostaddr=192.0.2.10 sslmode=disable",
+                              "host=1270.0.0.1 sslmode=disable", "host=/run/postgresql,db.example.nl sslmode=disable",
+                              "service=leergang", "host=/run/postgresql service=leergang"}) {
+        cfg = withCentral(std::string("url = \"") + named + "\"\n");
+        INFO(named);
+        CHECK_FALSE(cfg.ok());
+        CHECK(cfg.settings.centralUrl.empty());
     }
     // Another machine with an unverified mode is refused, and the kiosk stays local (url not taken).
     cfg = withCentral("url = \"postgresql://kiosk@192.0.2.10/leergang?sslmode=prefer\"\n");

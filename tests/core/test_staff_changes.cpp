@@ -92,7 +92,7 @@ TEST_CASE("a walk-in is confirmed as a guest, or linked to the participant it tu
     CHECK(l.find(joost.id)->guestName == "Joost");
 }
 
-TEST_CASE("a staff change without reason or name, or of the wrong shape, is refused before it is stored", "[attendance][staff]") {
+TEST_CASE("a staff change without reason or name, too long, or of the wrong shape, is refused before it is stored", "[attendance][staff]") {
     test::AmsterdamTime tz;
     StaffForm c = form(EventKind::correction, "ZU01", CorrectionEffect::set_check_in, "vergeten");
     CHECK(checkStaffChange(c).empty());
@@ -101,6 +101,15 @@ TEST_CASE("a staff change without reason or name, or of the wrong shape, is refu
     c.reason = "trein";
     c.actor = "";
     CHECK(checkStaffChange(c) == "staff.error.actor");
+    c.actor = "MJ";
+    // The central server's limits, counted in characters (é is one): refused here, never left in the outbox.
+    c.reason = std::string(499, 'x') + "\u00e9";
+    CHECK(checkStaffChange(c).empty());
+    c.reason += "x";
+    CHECK(checkStaffChange(c) == "staff.error.too_long");
+    c.reason = "trein";
+    c.actor = std::string(101, 'M');
+    CHECK(checkStaffChange(c) == "staff.error.too_long");
     c.actor = "MJ";
     c.effect = CorrectionEffect::link_guest;
     CHECK(checkStaffChange(c) == "staff.error.kind");

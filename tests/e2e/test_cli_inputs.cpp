@@ -351,3 +351,40 @@ TEST_CASE("show --json of a database from before the input rules is still valid 
     CHECK(r.out.find("\"first_name\": \"Lo\xEF\xBF\xBDs\"") != std::string::npos);
     CHECK(r.out.find(std::string(1, '\0')) == std::string::npos);
 }
+
+TEST_CASE("central-setup's kiosk and cohort options, and every option that takes a string, parse", "[e2e][cli][central]") {
+    auto parse = [](std::vector<const char*> argv, std::string& error) {
+        argv.insert(argv.begin(), "leergang-kiosk");
+        return parseCommandLine(static_cast<int>(argv.size()), argv.data(), error);
+    };
+    std::string error;
+    auto cl = parse({"central-setup", "--url", "host=/run/postgresql", "--add-kiosk", "deur", "--cohort", "zutphen-2026",
+                     "--cohort", "deventer-2026"}, error);
+    REQUIRE(cl);
+    CHECK(cl->command == "central-setup");
+    CHECK(cl->url == std::optional<std::string>("host=/run/postgresql"));
+    CHECK(cl->addKiosk == std::optional<std::string>("deur"));
+    CHECK(cl->cohorts == std::vector<std::string>{"zutphen-2026", "deventer-2026"});
+    cl = parse({"central-setup", "--url", "u", "--set-cohorts", "zaal", "--cohort", "c"}, error);
+    REQUIRE(cl);
+    CHECK(cl->setCohorts == std::optional<std::string>("zaal"));
+    cl = parse({"central-setup", "--url", "u", "--add-cohorts", "zaal", "--cohort", "c"}, error);
+    REQUIRE(cl);
+    CHECK(cl->addCohorts == std::optional<std::string>("zaal"));
+    CHECK_FALSE(parse({"central-setup", "--url", "u", "--set-cohorts", "zaal", "--cohort"}, error));
+    CHECK(error.find("--cohort") != std::string::npos);
+    // Each option that takes one string lands where it belongs (the table in command_line.cpp).
+    cl = parse({"correct", "ZU01", "--in", "09:00", "--reason", "trein", "--actor", "MJ", "--date", "2026-11-26", "--db", "x.db",
+                "--config", "c", "--now", "2026-11-26T10:00", "--participant", "ZU02", "--out", "o", "--at", "a"}, error);
+    REQUIRE(cl);
+    CHECK(cl->in == std::optional<std::string>("09:00"));
+    CHECK(cl->reason == std::optional<std::string>("trein"));
+    CHECK(cl->actor == std::optional<std::string>("MJ"));
+    CHECK(cl->date == std::optional<std::string>("2026-11-26"));
+    CHECK(cl->dbPath == std::optional<std::string>("x.db"));
+    CHECK(cl->configDir == std::optional<std::string>("c"));
+    CHECK(cl->now == std::optional<std::string>("2026-11-26T10:00"));
+    CHECK(cl->participant == std::optional<std::string>("ZU02"));
+    CHECK(cl->out == std::optional<std::string>("o"));
+    CHECK(cl->at == std::optional<std::string>("a"));
+}

@@ -5,6 +5,7 @@
 
 #include "event_support.h"
 #include "store/central_outbox.h"
+#include "store/meta_keys.h"
 #include "store_test_support.h"
 
 using namespace kiosk;
@@ -217,4 +218,28 @@ TEST_CASE("a database gets its own origin epoch when it is made, and remembers w
     REQUIRE(outbox.startNewEpoch(fresh).ok());
     REQUIRE(outbox.ackedMark(acked).ok());
     CHECK(acked == 0);
+}
+
+TEST_CASE("the cohorts of the last pull are kept in meta, unset until the first, and survive a reopen", "[store][outbox]") {
+    test::TempDir dir;
+    {
+        AttendanceDb db;
+        REQUIRE(db.open(dir / "a.db", test::localTime("2026-11-26T08:00")).status.ok());
+    }
+    std::string value = "stale";
+    bool found = true;
+    {
+        CentralOutbox outbox;
+        REQUIRE(outbox.open(dir / "a.db").ok());
+        REQUIRE(outbox.syncMeta(meta_keys::kCentralPulledCohorts, value, found).ok());
+        CHECK_FALSE(found);  // pulled before central schema 6, or never: every cohort from the start
+        CHECK(value.empty());
+        REQUIRE(outbox.setSyncMeta(meta_keys::kCentralPulledCohorts, "zutphen-2026\n").ok());
+        REQUIRE(outbox.setSyncMeta(meta_keys::kCentralPulledCohorts, "deventer-2026\nzutphen-2026\n").ok());
+    }
+    CentralOutbox again;
+    REQUIRE(again.open(dir / "a.db").ok());
+    REQUIRE(again.syncMeta(meta_keys::kCentralPulledCohorts, value, found).ok());
+    CHECK(found);
+    CHECK(value == "deventer-2026\nzutphen-2026\n");  // replaced, not appended
 }

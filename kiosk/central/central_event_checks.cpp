@@ -1,0 +1,53 @@
+#include "central_event_checks.h"
+
+#include <initializer_list>
+
+#include "core/participant.h"
+#include "core/record_limits.h"
+#include "core/text_checks.h"
+#include "store/central_outbox.h"
+
+namespace kiosk {
+namespace {
+
+bool oneOf(const std::string& v, std::initializer_list<const char*> words) {
+    for (const char* w : words)
+        if (v == w) return true;
+    return false;
+}
+
+bool isDate(const std::string& d) {
+    if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+    for (size_t i = 0; i < d.size(); ++i)
+        if (i != 4 && i != 7 && (d[i] < '0' || d[i] > '9')) return false;
+    return true;
+}
+
+}  // namespace
+
+std::string pulledEventFault(const CentralEventRow& e) {
+    const EventLimits& l = kEventLimits;
+    struct Field {
+        const char* name;
+        const std::string& value;
+        size_t limit;
+        bool multiline;
+    };
+    const std::string code = e.participantCode.value_or("");
+    for (const Field& f : {Field{"id", e.id, l.id, false}, Field{"participant_code", code, l.participantCode, false},
+                           Field{"kiosk_id", e.kioskId, l.kioskId, false}, Field{"reason", e.reason, l.reason, true},
+                           Field{"actor", e.actor, l.actor, false}, Field{"refers_to", e.refersTo, l.refersTo, false},
+                           Field{"effect", e.effect, l.effect, false}, Field{"guest_name", e.guestName, l.guestName, false},
+                           Field{"guest_organisation", e.guestOrganisation, l.guestOrganisation, false}})
+        if (!checkText(f.value, f.limit, f.multiline).ok()) return f.name;
+    if (e.id.empty()) return "id";
+    if (!oneOf(e.kind, {"check_in", "check_out", "undo", "correction", "guest_registration"})) return "kind";
+    if (!oneOf(e.source, {"kiosk", "staff", "command_line"})) return "source";
+    if (!isDate(e.localDate)) return "local_date";
+    if (e.participantCode && (e.participantCode->empty() || normaliseCode(*e.participantCode) != *e.participantCode))
+        return "participant_code";
+    if (!e.participantCode && e.kind != "guest_registration") return "participant_code";
+    return {};
+}
+
+}  // namespace kiosk
