@@ -43,11 +43,15 @@ std::string pulledEventFault(const CentralEventRow& e) {
     if (e.id.empty()) return "id";
     if (!oneOf(e.kind, {"check_in", "check_out", "undo", "correction", "guest_registration"})) return "kind";
     if (!oneOf(e.source, {"kiosk", "staff", "command_line"})) return "source";
+    if (!oneOf(e.effect, {"", "set_check_in", "set_check_out", "set_absent", "set_excused", "confirm_guest", "link_guest"}))
+        return "effect";
     if (!isDate(e.localDate)) return "local_date";
     if (e.participantCode && (e.participantCode->empty() || normaliseCode(*e.participantCode) != *e.participantCode))
         return "participant_code";
     if (!e.participantCode && e.kind != "guest_registration") return "participant_code";
     return {};
 }
+
+bool faultFromNewerVersion(const std::string& field) { return field == "kind" || field == "source" || field == "effect"; }
 
 }  // namespace kiosk

@@ -8,8 +8,14 @@
 //      hold line breaks) within its limit (core/record_limits.h); kind and source are words the
 //      store knows; local_date is YYYY-MM-DD; a participant code is in its normalised form (only
 //      a walk-in has none).
-//   2. The pull skips a row that does not pass (it is never stored, and counted in PullReport's
-//      `refused`); the rows after it are stored as usual.
+//   2. A row that fails on a word this version does not know (kind, source, effect: a newer kiosk
+//      wrote it, the server's schema upgraded first) is from a newer version: the pull stores the
+//      rows of its series before it and holds the series' high-water mark there, so that the row
+//      and those after it arrive once this kiosk is upgraded; the Status page says so.
+//   3. A row that fails otherwise (a text over its limit or not UTF-8, a bad date or code: an
+//      older server's row, an owner's hand) can never pass: it is not stored, counted in
+//      PullReport's `refused` with the field, and the rows after it are stored as usual (holding
+//      the mark there would stop the series for good); the Status page says so too.
 #pragma once
 
 #include <string>
@@ -20,5 +26,7 @@ struct CentralEventRow;
 
 // "" when the row passes; else the field that does not, for the report.
 std::string pulledEventFault(const CentralEventRow& e);
+// Whether a fault in `field` means a newer version wrote the row (rule 2), not a bad row (rule 3).
+bool faultFromNewerVersion(const std::string& field);
 
 }  // namespace kiosk

@@ -120,6 +120,18 @@ std::vector<CentralEventRow> eventsOf(const PgResult& r, const std::string& orig
 
 }  // namespace
 
+std::string refusedFieldsText(const PullReport& r) {
+    std::string out;
+    for (const auto& [field, n] : r.refusedFields) out += (out.empty() ? "" : ", ") + field;
+    return out;
+}
+
+std::string heldSeriesText(const PullReport& r) {
+    std::string out;
+    for (const auto& h : r.held) out += (out.empty() ? "" : ", ") + h.origin + " (" + h.field + ")";
+    return out;
+}
+
 PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string& kioskId, const Clock& clock, int batch) {
     PushReport out;
     // Rule 5, before anything of this push could hide what the server lacks.
@@ -253,11 +265,25 @@ bool pullSeries(PgConnection& c, CentralOutbox& outbox, const std::string& kiosk
             const bool more = r.rows() == batch;
             if (more) c.send(kSelectFrom, {origin, epochText, std::to_string(rows.back().seq), limit, cohortArray});
             out.received += static_cast<int64_t>(rows.size());
-            // Rule 11: checked like an import; a row that fails is not kept.
-            const auto bad = std::remove_if(rows.begin(), rows.end(),
-                                            [](const CentralEventRow& e) { return !pulledEventFault(e).empty(); });
-            out.refused += static_cast<int64_t>(rows.end() - bad);
-            rows.erase(bad, rows.end());
+            // Rule 11: checked like an import. A newer version's row holds the mark: the rows
+            // before it are kept, the rest of the series waits; any other bad row is not kept.
+            bool holding = false;
+            std::vector<CentralEventRow> keep;
+            keep.reserve(rows.size());
+            for (auto& e : rows) {
+                const std::string fault = pulledEventFault(e);
+                if (fault.empty()) {
+                    keep.push_back(std::move(e));
+                } else if (faultFromNewerVersion(fault)) {
+                    out.held.push_back({origin, epoch, e.seq, fault});
+                    holding = true;
+                    break;
+                } else {
+                    ++out.refused;
+                    ++out.refusedFields[fault];
+                }
+            }
+            rows = std::move(keep);
             int inserted = 0;
             if (auto s = outbox.insertPulled(rows, nowMs, inserted); !s.ok()) {
                 if (more) c.receive();  // the connection is left ready for the next statement
@@ -267,7 +293,8 @@ bool pullSeries(PgConnection& c, CentralOutbox& outbox, const std::string& kiosk
             }
             out.inserted += inserted;
             if (inserted > 0) out.perOrigin[origin] += inserted;
-            if (!more) break;
+            if (holding && more) c.receive();  // the batch asked ahead is not read (the mark stays)
+            if (holding || !more) break;
         }
     }
     return true;

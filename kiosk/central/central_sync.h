@@ -63,8 +63,9 @@
 //      see of a series with what it pulled of it, so another cohort's rows never look lost. A cohort
 //      added to the kiosk (central-setup --set-cohorts) is read once from the start of every series
 //      at the next pull: the cohorts of the last pull are the meta key meta_keys::kCentralPulledCohorts.
-//  11. Pulled rows are checked like an import (central_event_checks.h); a row that fails is not
-//      stored and is counted in `refused`.
+//  11. Pulled rows are checked like an import (central_event_checks.h): a row a newer version wrote
+//      holds its series' mark until this kiosk is upgraded (`held`); any other row that fails is
+//      not stored and is counted in `refused` (`refusedFields` says why). Both reach the status.
 #pragma once
 
 #include <cstdint>
@@ -98,9 +99,21 @@ struct PullReport {
     int64_t received = 0;                 // events read from the server
     int64_t inserted = 0;                 // of which new on this kiosk
     int64_t refused = 0;                  // of which not kept: they failed the checks (rule 11)
+    std::map<std::string, int64_t> refusedFields;  // the field each refused row failed on -> rows
+    struct Held {
+        std::string origin;
+        int64_t epoch = 0, seq = 0;  // the series and the first row this version cannot read
+        std::string field;           // kind, source or effect
+    };
+    std::vector<Held> held;               // series whose mark stays at a newer version's row (rule 11)
     std::map<std::string, int64_t> perOrigin;  // origin kiosk -> inserted
     std::string error;
 };
+
+// Rule 11 in words for the status and the command line: the refused rows' fields ("reason,
+// guest_name") and the series held for a newer version ("deur (kind)"); "" when none.
+std::string refusedFieldsText(const PullReport& r);
+std::string heldSeriesText(const PullReport& r);
 
 // `clock`: this kiosk's clock, read at the moment of each server transaction, so that the offset
 // stored in the kiosk row (its clock minus the server's) is not skewed by a long push. The kiosk row's

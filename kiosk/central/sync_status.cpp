@@ -42,7 +42,9 @@ bool SyncStatusBoard::publish(const SyncStatus& s) {
     const bool visible = s.enabled != status_.enabled || s.connected != status_.connected ||
                          s.errorKey != status_.errorKey || s.errorDetail != status_.errorDetail ||
                          s.waiting != status_.waiting || warnings(s) != warnings(status_) ||
-                         s.duplicateBoxes != status_.duplicateBoxes || s.recoveredMs != status_.recoveredMs;
+                         s.duplicateBoxes != status_.duplicateBoxes || s.recoveredMs != status_.recoveredMs ||
+                         s.refusedRows != status_.refusedRows || s.refusedFields != status_.refusedFields ||
+                         s.heldBy != status_.heldBy;
     status_ = s;
     if (visible) ++version_;
     return visible;
@@ -108,6 +110,11 @@ std::vector<SyncStatusLine> describeSyncStatus(const SyncStatus& s, const Texts&
         for (const auto& b : s.duplicateBoxes) boxes += (boxes.empty() ? "" : "; ") + b;
         out.push_back({false, tx("sync.status_duplicate"), tx.format("sync.status_duplicate_value", {{"boxes", boxes}}), true});
     }
+    if (s.refusedRows > 0)
+        out.push_back({false, tx("sync.status_refused"),
+                       tx.format("sync.status_refused_value", {{"n", std::to_string(s.refusedRows)}, {"fields", s.refusedFields}})});
+    if (!s.heldBy.empty())
+        out.push_back({false, tx("sync.status_held"), tx.format("sync.status_held_value", {{"kiosks", s.heldBy}}), true});
     if (s.recoveredMs > 0)
         out.push_back({true, tx("sync.status_recovered"),
                        tx.format("sync.status_recovered_value", {{"when", moment(s.recoveredMs, nowMs, tx.lang())},

@@ -53,6 +53,12 @@ struct SyncStatus {
     int64_t pushedTotal = 0, pulledTotal = 0;  // events moved since the thread started
     std::vector<std::string> duplicateBoxes;  // other boxes syncing under this kiosk id (central_sync.h, 7)
     int64_t recoveredMs = 0, recoveredN = 0;  // the last time the server had lost events, and how many were sent again
+    // The last pull's rows this version does not keep (central_sync.h, rule 11): refused for good,
+    // with the fields they failed on ("reason, guest_name"), and the kiosks whose newer rows wait
+    // for this kiosk's upgrade ("deur (kind)").
+    int64_t refusedRows = 0;
+    std::string refusedFields;
+    std::string heldBy;
 };
 
 // The server's kiosk table (every kiosk, this one too), ordered by id. false with `error` set when

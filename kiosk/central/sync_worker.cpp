@@ -274,6 +274,11 @@ void SyncWorker::run() {
                 const PullReport r = pullOtherKiosks(pg, outbox, options_.kioskId, clock_.now().ms);
                 ++pullsDone_;
                 st.pulledTotal += r.inserted;
+                if (r.ok) {  // rule 11: what this version does not keep, on the Status page
+                    st.refusedRows = r.refused;
+                    st.refusedFields = refusedFieldsText(r);
+                    st.heldBy = heldSeriesText(r);
+                }
                 if (!r.ok) {
                     fail(r.storeFailed ? "sync.status_store_failed" : "sync.status_pull_failed", r.error);
                     continue;

@@ -48,7 +48,10 @@ void printRosterAndChecks(const Texts& tx, const RosterSyncReport& roster, const
     for (const std::string& cohort : roster.notServed)
         std::fprintf(stderr, "%s\n", tx.format("sync.roster_not_served", {{"cohort", cohort}}).c_str());
     if (pull.refused > 0)
-        std::fprintf(stderr, "%s\n", tx.format("sync.pulled_refused", {{"n", std::to_string(pull.refused)}}).c_str());
+        std::fprintf(stderr, "%s\n", tx.format("sync.pulled_refused", {{"n", std::to_string(pull.refused)},
+                                                                      {"fields", refusedFieldsText(pull)}}).c_str());
+    if (!pull.held.empty())
+        std::fprintf(stderr, "%s\n", tx.format("sync.pulled_held", {{"kiosks", heldSeriesText(pull)}}).c_str());
 }
 
 // A [central] url and a kiosk id that can be a central role; else says why.

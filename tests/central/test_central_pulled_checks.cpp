@@ -1,0 +1,135 @@
+// Pulled rows the local side refuses (issue 34, item 2; central_sync.h, rule 11;
+// central_event_checks.h): a row a newer version wrote holds its series' high-water mark until this
+// kiosk can read it; a row that can never pass is refused and the series goes on; a code the roster
+// lacks is stored under a placeholder (rule 9). Each is said on the command line and the Status page.
+#include "central/central_event_checks.h"
+#include "central/sync_status.h"
+#include "central_kiosk.h"
+#include "core/text_catalogue.h"
+#include "store/central_outbox.h"
+
+namespace kiosk::test {
+namespace {
+
+// The server as an owner's hand, an older server or a newer kiosk left it: rows of a series of
+// kiosk deur's (its own epoch, so they do not collide with what deur pushes itself) written by the
+// owner past the constraints a kiosk's insert meets.
+struct Series {
+    CentralDb c;
+    PrintedKiosk pZaal = c.addKiosk("zaal");
+    Kiosk deur{"deur", c.addKiosk("deur")};
+    Kiosk zaal{"zaal", pZaal};
+
+    Series() {
+        REQUIRE(deur.checkIn("ZU01", "2026-11-26T09:05").exitCode == 0);
+        REQUIRE(deur.sync().exitCode == 0);  // the roster released, deur's series on the server
+        REQUIRE(c.owner.exec("ALTER TABLE attendance_event DROP CONSTRAINT attendance_event_kind_check").ok());
+        REQUIRE(c.owner.exec("ALTER TABLE attendance_event DROP CONSTRAINT attendance_event_text_limits").ok());
+    }
+    void row(int seq, const std::string& code, const std::string& kind, const std::string& reason = "") {
+        const PgResult r = c.owner.exec(
+            "INSERT INTO attendance_event (id, origin_kiosk, origin_epoch, origin_seq, participant_code, kind, at_ms,"
+            " recorded_ms, local_date, source, kiosk_id, reason, actor, cohort) VALUES ($1, 'deur', 424242, $2::bigint, $3,"
+            " $4, 1795680300000 + $2::bigint * 60000, 1795680300000, '2026-11-26', 'kiosk', 'deur', $5, '', 'zutphen-2026')",
+            {"oud-" + std::to_string(seq), std::to_string(seq), code, kind, reason});
+        INFO(r.error());
+        REQUIRE(r.ok());
+    }
+    long long held(const std::string& id) const {
+        return zaal.sqliteCount("SELECT count(*) FROM attendance_event WHERE id = '" + id + "'");
+    }
+};
+
+}  // namespace
+
+TEST_CASE("rule 11: a row of a newer version holds the series' mark, and it and the rows after it arrive once readable",
+          "[central][pulledchecks]") {
+    Series s;
+    s.row(1, "ZU02", "check_in");
+    s.row(2, "ZU03", "partial_day");  // a kind this version does not know: a newer kiosk wrote it
+    s.row(3, "ZU04", "check_in");
+    RunResult r = s.zaal.sync();
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 0);
+    CHECK(s.held("oud-1") == 1);
+    CHECK(s.held("oud-2") == 0);
+    CHECK(s.held("oud-3") == 0);  // held behind the row it cannot read, not skipped past it
+    CHECK(r.err.find("Registraties van kiosk deur (kind) zijn van een nieuwere versie") != std::string::npos);
+    // Again: still held (the mark did not move), said again.
+    r = s.zaal.sync();
+    CHECK(s.held("oud-3") == 0);
+    CHECK(r.err.find("nieuwere versie") != std::string::npos);
+    // This kiosk can read it now (as after an upgrade; here the row becomes a kind it knows).
+    REQUIRE(s.c.owner.exec("UPDATE attendance_event SET kind = 'check_in' WHERE id = 'oud-2'").ok());
+    r = s.zaal.sync();
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 0);
+    CHECK(s.held("oud-2") == 1);
+    CHECK(s.held("oud-3") == 1);
+    CHECK(r.err.find("nieuwere versie") == std::string::npos);
+}
+
+TEST_CASE("rule 11: a row that can never pass is refused with its field named, and the series goes on",
+          "[central][pulledchecks]") {
+    Series s;
+    s.row(1, "ZU02", "check_in");
+    s.row(2, "ZU03", "correction", std::string(5000, 'x'));  // a reason over its limit: an older server's row
+    s.row(3, "ZU04", "check_in");
+    const RunResult r = s.zaal.sync();
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 0);
+    CHECK(s.held("oud-1") == 1);
+    CHECK(s.held("oud-2") == 0);
+    CHECK(s.held("oud-3") == 1);
+    CHECK(r.err.find("1 opgehaalde gebeurtenis niet bewaard") != std::string::npos);
+    CHECK(r.err.find("(reason:") != std::string::npos);
+}
+
+TEST_CASE("rule 9: a pulled row for a code the roster lacks is stored under an inactive placeholder", "[central][pulledchecks]") {
+    Series s;
+    s.row(1, "ZU77", "check_in");  // not on the sample roster
+    const RunResult r = s.zaal.sync();
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 0);
+    CHECK(s.held("oud-1") == 1);
+    CHECK(s.zaal.sqliteCount("SELECT count(*) FROM participant WHERE code = 'ZU77' AND active = 0") == 1);
+    CHECK(r.err.find("niet bewaard") == std::string::npos);
+}
+
+TEST_CASE("rule 11: the Status page says which rows were not taken over and which wait for an upgrade", "[central][pulledchecks]") {
+    Problems p;
+    const Texts tx(Catalogue::parse(readFile(kSource + "/assets/text/nl.txt"), "nl.txt", p),
+                   Catalogue::parse(readFile(kSource + "/assets/text/en.txt"), "en.txt", p), Lang::nl);
+    SyncStatus st;
+    st.enabled = true;
+    st.connected = true;
+    st.refusedRows = 2;
+    st.refusedFields = "reason";
+    st.heldBy = "deur (kind)";
+    std::string text;
+    bool warned = false;
+    for (const auto& l : describeSyncStatus(st, tx, "zaal", 0)) {
+        text += l.label + ": " + l.value + "\n";
+        if (l.label == "Nieuwere versie") warned = !l.ok;
+    }
+    INFO(text);
+    CHECK(text.find("Niet overgenomen: 2 registraties van andere kiosks (reason: te lang of ongeldig)") != std::string::npos);
+    CHECK(text.find("Nieuwere versie: registraties van deur (kind) wachten tot deze kiosk is bijgewerkt") != std::string::npos);
+    CHECK(warned);
+    // The words this version reads; the others mean a newer version.
+    for (const char* f : {"kind", "source", "effect"}) CHECK(faultFromNewerVersion(f));
+    for (const char* f : {"reason", "guest_name", "local_date", "participant_code", "id"}) CHECK_FALSE(faultFromNewerVersion(f));
+    CentralEventRow e;
+    e.id = "x";
+    e.kind = "correction";
+    e.source = "staff";
+    e.localDate = "2026-11-26";
+    e.participantCode = "ZU01";
+    e.reason = "ziek";
+    e.effect = "set_partial";  // an effect of a newer version
+    CHECK(pulledEventFault(e) == "effect");
+    e.effect = "set_excused";
+    CHECK(pulledEventFault(e).empty());
+}
+
+}  // namespace kiosk::test
