@@ -38,6 +38,8 @@ Opties / options:
   --lang nl|en       taal
   --screenshot FILE.png [--frames N]   N frames tekenen (standaard 2), PNG schrijven, stoppen
   --ui-dump FILE     na elk frame een JSON-regel met alle tikbare elementen
+  --speech-log FILE  elke uitspraak van de spraakmodus als JSON-regel (tekst, taal, start) / each utterance
+  --audio-device PCM ALSA-apparaat voor de spraak (standaard default; null: weggooien) / speech's ALSA device
   --tap LABEL        tik op het element met dit opschrift zodra het in beeld is (herhaalbaar; demo's)
   --delay S          met --screenshot: na de tikken S seconden wachten (echte tijd), dan de afbeelding
   --version, --help
@@ -84,6 +86,8 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
         else if (a == "--reason") target = &cl.reason;
         else if (a == "--actor") target = &cl.actor;
         else if (a == "--participant") target = &cl.participant;
+        else if (a == "--speech-log") target = &cl.speechLog;
+        else if (a == "--audio-device") target = &cl.audioDevice;
         if (target) {
             auto v = needValue(i, a.c_str());
             if (!v) return std::nullopt;

@@ -29,6 +29,8 @@ struct SessionOptions {
     std::optional<Lang> lang;               // overrides kiosk.toml
     ui::Screen startScreen = ui::Screen::home;
     bool watchConfig = true;                // notice edits to the config folder
+    std::string speechLog;                  // --speech-log: each utterance as a JSON line (speech.h)
+    std::string audioDevice = "default";    // --audio-device: the ALSA PCM speech plays on ("" = none)
 };
 
 // The matrix's days folded on the store thread (ledger_days.h): the days the ledger does not hold.

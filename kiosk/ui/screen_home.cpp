@@ -135,19 +135,35 @@ Intent drawActions(const KioskView& v, ImVec2 checkinAt, ImVec2 checkinSize, ImV
     return intent;
 }
 
-// Footer: venue on the left, the language switch on the right.
-Intent drawFooter(const KioskView& v, float left, float right, float fy, float footerH) {
+// Footer: the accessible mode's control at the bottom left (always there, the same place on every
+// home screen), the venue, the language switch on the right.
+Intent drawFooter(const KioskView& v, const UiState& s, float left, float right, float fy, float footerH) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
     Intent intent;
     const float gap = t.Em(0.8f);
     const float langW = t.Em(6.6f);
+    const std::string access = tx(s.speech ? "home.speech_off" : "home.accessible");
+    const float accessW = std::max(langW, textSize(t.fonts.body, access).x + t.Em(3.2f));
+    ImGui::SetCursorScreenPos(ImVec2(left, fy));
+    ButtonSpec a{"access", access, ImVec2(accessW, footerH), s.speech ? ButtonStyle::primary : ButtonStyle::secondary, {}, Icon::person,
+                 t.fonts.body};
+    a.spoken = tx(s.speech ? "speech.access_off" : "speech.access_on");
+    if (touchButton(a)) intent = Intent::speech(!s.speech);
+    // High contrast beside it: a switch that shows its state in words and fill, not colour alone.
+    const std::string contrast = tx(s.highContrast ? "home.contrast_off" : "home.contrast_on");
+    const float contrastW = std::max(langW, textSize(t.fonts.body, contrast).x + t.Em(1.8f));
+    ImGui::SetCursorScreenPos(ImVec2(left + accessW + gap * 0.5f, fy));
+    if (touchButton({"contrast", contrast, ImVec2(contrastW, footerH), s.highContrast ? ButtonStyle::primary : ButtonStyle::secondary, {},
+                     Icon::none, t.fonts.body}))
+        intent = Intent::contrast(!s.highContrast);
     // The venue, and under it in small print what is kept and for how long (docs/privacy.md).
-    const float textW = right - left - 2 * langW - gap * 1.5f;
+    const float venueX = left + accessW + contrastW + gap * 1.5f;
+    const float textW = right - venueX - 2 * langW - gap * 1.5f;
     const float ty = fy + (footerH - t.em - t.fonts.small->FontSize) * 0.5f;
-    drawText(t.fonts.body, ImVec2(left, ty), t.palette.muted,
+    drawText(t.fonts.body, ImVec2(venueX, ty), t.palette.muted,
              fitText(t.fonts.body, v.settings->venue + (v.settings->city.empty() ? "" : " \xC2\xB7 " + v.settings->city), textW));
-    drawText(t.fonts.small, ImVec2(left, ty + t.em), t.palette.muted,
+    drawText(t.fonts.small, ImVec2(venueX, ty + t.em), t.palette.muted,
              fitText(t.fonts.small, tx.format("privacy.home", {{"days", std::to_string(v.settings->retentionDays)}}), textW));
     ImGui::SetCursorScreenPos(ImVec2(right - 2 * langW - gap * 0.5f, fy));
     if (touchButton({"lang.nl", "Nederlands", ImVec2(langW, footerH),
@@ -163,7 +179,7 @@ Intent drawFooter(const KioskView& v, float left, float right, float fy, float f
 // Portrait (a stand by the door): everything stacked. Header with the clock, the day and its theme
 // over the whole width, the count, now and next, then the actions (check in over the full width,
 // check out and the agenda side by side) and the footer. The landscape screen's pieces, re-stacked.
-Intent drawHomePortrait(const KioskView& v, ImVec2 origin, ImVec2 size) {
+Intent drawHomePortrait(const KioskView& v, const UiState& s, ImVec2 origin, ImVec2 size) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
     const float margin = t.Em(1.5f);
@@ -196,7 +212,7 @@ Intent drawHomePortrait(const KioskView& v, ImVec2 origin, ImVec2 size) {
     const float halfW = (width - gap) * 0.5f;
     Intent intent = drawActions(v, ImVec2(left, cy), ImVec2(width, checkinH), ImVec2(left, sy), ImVec2(left + halfW + gap, sy),
                                 ImVec2(halfW, secondaryH));
-    intent = either(drawFooter(v, left, right, fy, footerH), intent);
+    intent = either(drawFooter(v, s, left, right, fy, footerH), intent);
 
     // The day: number, theme (wrapped between words), group, the timeline, the count.
     if (v.today) {
@@ -231,7 +247,7 @@ Intent drawHomePortrait(const KioskView& v, ImVec2 origin, ImVec2 size) {
 
 }  // namespace
 
-Intent drawHomeScreen(const KioskView& v, UiState&) {
+Intent drawHomeScreen(const KioskView& v, UiState& s) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
     Intent intent;
@@ -242,7 +258,7 @@ Intent drawHomeScreen(const KioskView& v, UiState&) {
                        std::round(std::sin(minute * 6.2832f / 53.0f) * t.Em(0.35f)));
     const ImVec2 origin(ImGui::GetWindowPos().x + drift.x, ImGui::GetWindowPos().y + drift.y);
     const ImVec2 size = ImGui::GetWindowSize();
-    if (layout().portrait) return drawHomePortrait(v, origin, size);
+    if (layout().portrait) return drawHomePortrait(v, s, origin, size);
     const float margin = t.Em(1.5f);
     const float left = origin.x + margin, right = origin.x + size.x - margin;
     const float width = right - left;
@@ -321,7 +337,7 @@ Intent drawHomeScreen(const KioskView& v, UiState&) {
     intent = either(drawActions(v, ImVec2(left, by), ImVec2(width - 2 * secondaryW - 2 * gap, buttonsH),
                                 ImVec2(right - 2 * secondaryW - gap, by), ImVec2(right - secondaryW, by), ImVec2(secondaryW, buttonsH)),
                     intent);
-    return either(drawFooter(v, left, right, bottom - footerH, footerH), intent);
+    return either(drawFooter(v, s, left, right, bottom - footerH, footerH), intent);
 }
 
 }  // namespace kiosk::ui
