@@ -41,6 +41,8 @@ void drawMoreTime(const KioskView& v, const UiState& s) {
     const float w = std::min(size.x - t.Em(2.0f), t.Em(24.0f)), h = t.Em(13.0f);
     const ImVec2 min((size.x - w) * 0.5f, (size.y - h) * 0.5f), max(min.x + w, min.y + h);
     fg->AddRectFilled(min, max, t.palette.surface.abgr(), t.Em(0.6f));
+    // Its edge: on the dimmed page a near-black card (the high-contrast theme) would have none.
+    fg->AddRect(min, max, t.palette.line.abgr(), t.Em(0.6f), 0, std::max(2.0f, t.Em(0.07f)));
     const float cx = size.x * 0.5f;
     auto centred = [&](ImFont* f, float y, Rgb colour, const std::string& text) {
         const std::string line = fitText(f, text, w - t.Em(2.0f));
