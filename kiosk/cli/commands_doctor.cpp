@@ -39,14 +39,8 @@ struct Report {
 
 std::string mib(unsigned long long bytes) { return std::to_string(bytes / (1024 * 1024)) + " MiB"; }
 
-}  // namespace
-
-int cmdDoctor(const CommandLine& cl) {
-    CommandContext ctx;
-    if (int rc = prepareCommand(cl, ctx); rc != 0 && ctx.files.files.empty()) return rc;
+void checkConfig(const CommandContext& ctx, Report& r) {
     const Texts& tx = ctx.texts;
-    Report r{tx};
-
     // Config.
     const std::string origin = ctx.configDir.empty() ? tx("config.embedded") : ctx.configDir.string();
     int errors = 0, warnings = 0;
@@ -60,7 +54,10 @@ int cmdDoctor(const CommandLine& cl) {
                                               {"participants", std::to_string(ctx.config.roster.rows.size())},
                                               {"warnings", std::to_string(warnings)}}));
     }
+}
 
+void checkDatabase(const CommandContext& ctx, Report& r) {
+    const Texts& tx = ctx.texts;
     // Database: never created, written or moved by the doctor, only read (read-only open: it also
     // works on a read-only database, and a damaged one is left for the kiosk to move aside).
     std::error_code ec;
@@ -93,7 +90,10 @@ int cmdDoctor(const CommandLine& cl) {
         if (opened.ok() && db.checkClock(now, clock).ok())
             r.line(clock.ok() ? Health::ok : Health::fail, tx("doctor.clock"), describeClock(tx, clock, now, db.retentionDays()));
     }
+}
 
+void checkUnitSandbox(const CommandContext& ctx, Report& r) {
+    const Texts& tx = ctx.texts;
     // The central record against the installed unit's sandbox (issue 19): blocked is a failure, since
     // check-ins would then stay on this kiosk while everyone believes they reach the record.
     if (const std::string& url = ctx.config.settings.centralUrl; url.empty()) {
@@ -114,7 +114,11 @@ int cmdDoctor(const CommandLine& cl) {
             else if (c.unresolved.empty()) r.line(Health::ok, tx("doctor.central"), tx.format("doctor.central_reachable", {{"hosts", hosts}}));
         }
     }
+}
 
+void checkCentral(const CommandContext& ctx, Report& r) {
+    const Texts& tx = ctx.texts;
+    std::error_code ec;
     // The central record itself (issue 17, item 6): reached or not, what waits here, and every
     // kiosk's last contact and clock offset as the server's kiosk table has them. Offline is a
     // warning, not a failure: the kiosk works on and sends later.
@@ -155,7 +159,11 @@ int cmdDoctor(const CommandLine& cl) {
             r.line(l.ok ? Health::ok : Health::warn, tx("doctor.central"), l.label + ": " + l.value);
         if (!st.duplicateBoxes.empty()) r.failed = true;  // two boxes, one id: needs fixing (rule 7)
     }
+}
 
+void checkDisk(const CommandContext& ctx, Report& r) {
+    const Texts& tx = ctx.texts;
+    std::error_code ec;
     // Free disk where the data lives.
     std::filesystem::path dir = ctx.dbPath.parent_path();
     while (!dir.empty() && !std::filesystem::exists(dir, ec)) dir = dir.parent_path();
@@ -169,12 +177,27 @@ int cmdDoctor(const CommandLine& cl) {
         else r.line(free < 100ull << 20 ? Health::fail : free < 1ull << 30 ? Health::warn : Health::ok, tx("doctor.disk"),
                     tx.format("doctor.disk_free", args));
     }
+}
 
+void checkBackups(const CommandContext& ctx, Report& r) {
+    const Texts& tx = ctx.texts;
     // Backups.
     const std::string newest = newestBackup(backupDir(ctx.dbPath));
     if (newest.empty()) r.line(Health::warn, tx("doctor.backup"), tx.format("doctor.no_backup", {{"path", backupDir(ctx.dbPath).string()}}));
     else r.line(Health::ok, tx("doctor.backup"), newest);
+    // People erased on request whom a backup still holds, until it rotates out (issue 31, item 4).
+    std::error_code ec;
+    AttendanceDb live;
+    if (!std::filesystem::exists(ctx.dbPath, ec) || !live.openReadOnly(ctx.dbPath).ok()) return;
+    for (const auto& h : backupsHoldingErased(live, backupDir(ctx.dbPath)))
+        r.line(Health::warn, tx("doctor.backup"),
+               tx.format("doctor.backup_holds_erased", {{"path", h.path}, {"n", std::to_string(h.erasedPeople)},
+                                                        {"keep", std::to_string(ctx.config.settings.backupKeep)}}));
+}
 
+void checkDisplayAndFonts(const CommandContext& ctx, Report& r) {
+    const Texts& tx = ctx.texts;
+    std::error_code ec;
     // Display (over SSH there is none: reported, not fatal).
     glfwSetErrorCallback([](int, const char*) {});
     if (glfwInit()) {
@@ -190,7 +213,22 @@ int cmdDoctor(const CommandLine& cl) {
     const bool dejavu = std::filesystem::exists("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", ec);
     r.line(inter ? Health::ok : dejavu ? Health::warn : Health::fail, tx("doctor.fonts"),
            inter ? "Inter (fonts-inter)" : dejavu ? tx("doctor.fonts_fallback") : tx("doctor.no_fonts"));
+}
 
+}  // namespace
+
+int cmdDoctor(const CommandLine& cl) {
+    CommandContext ctx;
+    if (int rc = prepareCommand(cl, ctx); rc != 0 && ctx.files.files.empty()) return rc;
+    const Texts& tx = ctx.texts;
+    Report r{tx};
+    checkConfig(ctx, r);
+    checkDatabase(ctx, r);
+    checkUnitSandbox(ctx, r);
+    checkCentral(ctx, r);
+    checkDisk(ctx, r);
+    checkBackups(ctx, r);
+    checkDisplayAndFonts(ctx, r);
     std::printf("\n%s\n", tx(r.failed ? "doctor.unhealthy" : "doctor.healthy").c_str());
     return r.failed ? 1 : 0;
 }

@@ -1,27 +1,41 @@
-// commands_privacy.cpp: `leergang-kiosk privacy erase CODE --reason TEXT`: one person's data erased
-// on request (AVG art. 17), on this kiosk: their events, roster row and outbox rows, gone from the
-// database file and its -wal, a tombstone without a name left instead (store/erasure.cpp). Exit 0
-// erased, 3 nobody with that code was there (a tombstone is still written: an import later does not
-// bring them in), 2 wrong use. With a [central] url the server and the other kiosks still hold the
-// person: said, not done (issue 31).
+// commands_privacy.cpp: one person's data on request, on this kiosk.
+//
+// `leergang-kiosk privacy export CODE [--out DIR]` (AVG art. 15, inspection): what the kiosk holds
+// about the person (core/personal_record.h: their roster row, every event about them, walk-ins
+// linked to them; nothing about anyone else) as `inzage-CODE-DATE.json` and `.pdf`, mode 0600, in
+// DIR (default: the export folder beside the database). Read-only on the database. Exit 0 written,
+// 3 nobody with that code (nothing written), 2 wrong use or an ambiguous code, 1 could not write.
+//
+// `leergang-kiosk privacy erase CODE --reason TEXT` (AVG art. 17): their events, roster row and
+// outbox rows, gone from the database file and its -wal, a tombstone without a name left instead
+// (store/erasure.cpp). Exit 0 erased, 3 nobody with that code was there (a tombstone is still
+// written: an import later does not bring them in), 2 wrong use.
+//
+// With a [central] url the server and the other kiosks hold the person too: both say so; neither
+// reaches the server yet (issue 31).
 #include <cstdio>
+#include <filesystem>
 
 #include "core/clock.h"
 
 #include "cli/command_context.h"
 #include "cli/commands.h"
+#include "content/paths.h"
+#include "core/personal_record.h"
 #include "core/text_checks.h"
+#include "export/pdf_exports.h"
+#include "store/atomic_file.h"
 #include "store/store_messages.h"
 
 namespace kiosk {
 
-int cmdPrivacy(const CommandLine& cl) {
-    CommandContext ctx;
-    if (int rc = prepareCommand(cl, ctx)) return rc;
+namespace {
+
+int privacyErase(const CommandLine& cl, CommandContext& ctx) {
     const Texts& tx = ctx.texts;
     const bool reasonGiven = cl.reason && cl.reason->find_first_not_of(' ') != std::string::npos &&
                              checkText(*cl.reason, 200, false).ok();
-    if (cl.positional.size() != 2 || cl.positional[0] != "erase" || !reasonGiven) {
+    if (cl.positional.size() != 2 || !reasonGiven) {
         std::fprintf(stderr, "%s\n", tx("erase.usage").c_str());
         return 2;
     }
@@ -44,6 +58,81 @@ int cmdPrivacy(const CommandLine& cl) {
     std::printf("%s\n", tx("erase.still_elsewhere").c_str());
     if (!ctx.config.settings.centralUrl.empty()) std::printf("%s\n", tx("erase.central_not_done").c_str());
     return 0;
+}
+
+// The person's record from the database (read-only): 0, or the exit code to stop with.
+int readRecord(CommandContext& ctx, const std::string& code, PersonalRecord& out) {
+    const Texts& tx = ctx.texts;
+    AttendanceDb db;
+    if (int rc = openStoreForReading(ctx, db)) return rc;
+    std::optional<StoredParticipant> found;
+    CodeMatch match = CodeMatch::unknown;
+    if (auto s = db.findParticipant(code, found, &match); !s.ok()) {
+        std::fprintf(stderr, "%s\n", describe(tx, s).c_str());
+        return 1;
+    }
+    if (match == CodeMatch::ambiguous) {
+        std::fprintf(stderr, "%s\n", tx.format("inspection.ambiguous", {{"code", printable(code)}}).c_str());
+        return 2;
+    }
+    std::vector<AttendanceEvent> all;
+    if (auto s = db.loadEvents([&](const AttendanceEvent& e) { all.push_back(e); }); !s.ok()) {
+        std::fprintf(stderr, "%s\n", describe(tx, s).c_str());
+        return 1;
+    }
+    std::optional<Participant> p;
+    if (found) p = found->participant;
+    out = collectPersonalRecord(found ? found->participant.code : code, p, found && found->active, all,
+                                ctx.config.settings.inspectionStaffNames, tx("inspection.staff_member"));
+    return 0;
+}
+
+int privacyExport(const CommandLine& cl, CommandContext& ctx) {
+    const Texts& tx = ctx.texts;
+    if (cl.positional.size() != 2) {
+        std::fprintf(stderr, "%s\n", tx("inspection.usage").c_str());
+        return 2;
+    }
+    const std::string& code = cl.positional[1];
+    PersonalRecord record;
+    if (int rc = readRecord(ctx, code, record)) return rc;
+    if (!record.participant && record.events.empty()) {
+        std::printf("%s\n", tx.format("inspection.nobody", {{"code", printable(code)}}).c_str());
+        return 3;
+    }
+    const KioskSettings& s = ctx.config.settings;
+    const InspectionContext ic{SystemClock{}.now(), s.kioskId, s.retentionDays, s.keepEmail ? s.emailPurpose : "",
+                               !s.centralUrl.empty()};
+    const std::filesystem::path dir = cl.out ? std::filesystem::path(*cl.out) : exportDir(s.exportFolder, ctx.dbPath);
+    const std::string stem = "inzage-" + pdfSlug(record.code) + "-" + localDateOf(ic.madeAt).iso();
+    std::string error;
+    const std::string pdf = personalRecordPdf(record, ic, PdfInputs{ctx.config.programme, s, tx}, error);
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (error.empty()) error = writeFileAtomically(dir / (stem + ".json"), personalRecordJson(record, ic, tx), kPrivateFile);
+    if (error.empty()) error = writeFileAtomically(dir / (stem + ".pdf"), pdf, kPrivateFile);
+    if (!error.empty()) {
+        std::fprintf(stderr, "%s\n", tx.format("inspection.failed", {{"error", printable(error)}}).c_str());
+        return 1;
+    }
+    std::printf("%s\n", tx.format("inspection.done", {{"code", printable(record.code)},
+                                                      {"n", std::to_string(record.events.size())},
+                                                      {"dir", (dir / stem).string() + ".{json,pdf}"}})
+                            .c_str());
+    if (ic.centralRecord) std::printf("%s\n", tx("inspection.central_not_included").c_str());
+    return 0;
+}
+
+}  // namespace
+
+int cmdPrivacy(const CommandLine& cl) {
+    CommandContext ctx;
+    if (int rc = prepareCommand(cl, ctx)) return rc;
+    const std::string verb = cl.positional.empty() ? "" : cl.positional[0];
+    if (verb == "erase") return privacyErase(cl, ctx);
+    if (verb == "export") return privacyExport(cl, ctx);
+    std::fprintf(stderr, "%s\n%s\n", ctx.texts("erase.usage").c_str(), ctx.texts("inspection.usage").c_str());
+    return 2;
 }
 
 }  // namespace kiosk

@@ -46,6 +46,9 @@ const std::vector<Subcommand>& subcommands() {
          "role), add a kiosk, apply the retention period"},
         {"sync", cmdSync, "", "een keer uploaden naar en ophalen van de centrale registratie /\n"
                               "one push to and one pull from the central record"},
+        {"privacy", cmdPrivacy, "export CODE [--out DIR]",
+         "alles wat deze kiosk over een persoon bewaart, als JSON en PDF, op\n"
+         "verzoek (AVG art. 15) / one person's data, on request"},
         {"privacy", cmdPrivacy, "erase CODE --reason TEXT",
          "alles van een persoon wissen, op verzoek (AVG art. 17); alleen op\n"
          "deze kiosk / erase one person on request; on this kiosk only"},

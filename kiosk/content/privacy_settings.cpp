@@ -23,6 +23,7 @@ void readPrivacySettings(const toml::table& t, const std::string& file, const Te
     if (auto v = r.integer("retention_days", false, 1, 36500)) s.retentionDays = static_cast<int>(*v);
     if (auto v = r.boolean("keep_email")) s.keepEmail = *v;
     if (auto v = r.string("email_purpose", false)) s.emailPurpose = *v;
+    if (auto v = r.boolean("inspection_staff_names")) s.inspectionStaffNames = *v;
     if (s.keepEmail && s.emailPurpose.empty())
         r.error(r.where("keep_email"), texts("problem.config.email_without_purpose"));
     r.finish();

@@ -6,6 +6,8 @@
 //                   since nothing on the kiosk uses it. true only with
 //   email_purpose   what the addresses are kept for, in words (required with keep_email = true; shown
 //                   by `show`), e.g. "certificaat per e-mail na dag 7".
+//   inspection_staff_names  false (the default): `privacy export` shows a correcting staff member as
+//                   "medewerker" (their name is their own personal data); true: by name.
 // Other roster columns than the ones roster.h names are never read, so never stored.
 #pragma once
 

@@ -42,6 +42,7 @@ struct KioskSettings {
     int retentionDays = 365;                // attendance older than this is purged at start
     bool keepEmail = false;                 // [privacy] keep_email: the roster's e-mail stored (else never read)
     std::string emailPurpose = "";          // [privacy] email_purpose: what for; required with keepEmail
+    bool inspectionStaffNames = false;      // [privacy] inspection_staff_names: staff names in `privacy export` (else "medewerker")
     int backupKeep = 14;                    // daily backups kept
     int certificateMinDays = 6;             // days present needed for the certificate
     DayCounts dayCounts = DayCounts::any_check_in;  // [attendance] day_counts: "any_check_in" or "share"

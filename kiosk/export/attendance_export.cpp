@@ -104,6 +104,9 @@ SavedExport saveExport(const BuiltExport& built, const ExportRequest& r, const E
     saved.target = target;
     saved.path = file.empty() ? target.folder / built.fileName : file;
     saved.rows = r.statements && !r.participant.empty() ? 1 : built.table.rows.size();
+    // On a USB stick a symlink in the file's place is refused, never followed (export_target.h, 3).
+    FileWriteOptions options;
+    options.followLinks = !target.removable;
     if (!built.error.empty()) {
         saved.error = built.error;
     } else if (r.certificates || (r.statements && r.participant.empty())) {
@@ -118,9 +121,9 @@ SavedExport saveExport(const BuiltExport& built, const ExportRequest& r, const E
     } else if (r.format == ExportFormat::pdf || r.statements) {
         std::error_code ec;
         if (saved.path.has_parent_path()) std::filesystem::create_directories(saved.path.parent_path(), ec);
-        saved.error = ec ? saved.path.parent_path().string() + ": " + ec.message() : writeFileAtomically(saved.path, built.document);
+        saved.error = ec ? saved.path.parent_path().string() + ": " + ec.message() : writeFileAtomically(saved.path, built.document, options);
     } else {
-        saved.error = writeExport(built.table, r.format, r.delimiter, saved.path);
+        saved.error = writeExport(built.table, r.format, r.delimiter, saved.path, 0, options);
     }
     return saved;
 }

@@ -48,23 +48,23 @@ std::optional<LastExport> parseLastExport(const std::string& value) {
 }
 
 std::string writeExport(const ExportTable& table, ExportFormat format, char delimiter, const std::filesystem::path& target,
-                        std::time_t created) {
+                        std::time_t created, const FileWriteOptions& options) {
     std::error_code ec;
     if (target.has_parent_path()) {
         std::filesystem::create_directories(target.parent_path(), ec);
         if (ec) return target.parent_path().string() + ": " + ec.message();
     }
-    if (format == ExportFormat::csv) return writeFileAtomically(target, tableCsv(table, delimiter));
+    if (format == ExportFormat::csv) return writeFileAtomically(target, tableCsv(table, delimiter), options);
     if (format == ExportFormat::pdf) return "PDF: built by pdf_exports.h, not from a table";
     std::string error;
-    const auto made = createPartialFile(target, error);  // unique per writer (atomic_file.h)
+    const auto made = createPartialFile(target, error, options);  // unique per writer (atomic_file.h)
     if (!made) return error;
     const std::filesystem::path& partial = *made;
     if (std::string err = writeXlsxFile(table, partial, created); !err.empty()) {
         std::filesystem::remove(partial, ec);
         return err;
     }
-    return commitFileAtomically(partial, target);
+    return commitFileAtomically(partial, target, options);
 }
 
 }  // namespace kiosk

@@ -10,6 +10,7 @@
 
 #include "core/civil_time.h"
 #include "core/export_table.h"
+#include "store/atomic_file.h"
 
 namespace kiosk {
 
@@ -24,8 +25,9 @@ std::string matrixFileName(const std::string& cohortId, ExportFormat f);
 
 // Writes `table` to `target` atomically; creates the folder. Returns "" or what went wrong.
 // (A PDF is not a table: it is built whole by pdf_exports.h and written with writeFileAtomically.)
+// `options`: how the file is written (atomic_file.h); on a USB stick no symlink is followed.
 std::string writeExport(const ExportTable& table, ExportFormat format, char delimiter, const std::filesystem::path& target,
-                        std::time_t created = 0);
+                        std::time_t created = 0, const FileWriteOptions& options = {});
 
 // The last export, kept in the database's meta table for the staff health view: "<ms> <path>".
 std::string lastExportValue(Instant at, const std::string& path);

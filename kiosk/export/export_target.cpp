@@ -1,6 +1,9 @@
 #include "export_target.h"
 
+#include <sys/statvfs.h>
 #include <unistd.h>
+
+#include <cctype>
 
 #include "store/atomic_file.h"
 
@@ -24,8 +27,8 @@ std::string unescapeMountField(std::string_view s) {
 
 }  // namespace
 
-std::vector<std::filesystem::path> removableMounts(std::string_view text) {
-    std::vector<std::filesystem::path> out;
+std::vector<RemovableMount> removableMounts(std::string_view text) {
+    std::vector<RemovableMount> out;
     size_t pos = 0;
     while (pos < text.size()) {
         size_t end = text.find('\n', pos);
@@ -38,22 +41,80 @@ std::vector<std::filesystem::path> removableMounts(std::string_view text) {
         const size_t b = line.find(' ', a + 1);
         const std::string mount = unescapeMountField(line.substr(a + 1, b == std::string_view::npos ? line.npos : b - a - 1));
         for (std::string_view prefix : {"/media/", "/run/media/"})
-            if (mount.size() > prefix.size() && mount.compare(0, prefix.size(), prefix) == 0) out.emplace_back(mount);
+            if (mount.size() > prefix.size() && mount.compare(0, prefix.size(), prefix) == 0)
+                out.push_back({mount, unescapeMountField(line.substr(0, a))});
     }
     return out;
 }
 
-ExportTarget chooseExportTarget(const std::vector<std::filesystem::path>& mounts, const std::filesystem::path& fallback,
-                                const std::function<bool(const std::filesystem::path&)>& writable) {
-    for (const auto& m : mounts)
-        if (writable(m)) return {m, true, m.filename().string()};
-    return {fallback, false, {}};
+std::string volumeLabel(const std::filesystem::path& byLabelDir, const std::filesystem::path& device) {
+    std::error_code ec;
+    const auto want = std::filesystem::canonical(device, ec);
+    if (ec) return {};
+    for (const auto& entry : std::filesystem::directory_iterator(byLabelDir, ec)) {
+        std::error_code ec2;
+        if (std::filesystem::canonical(entry.path(), ec2) != want || ec2) continue;
+        const std::string raw = entry.path().filename().string();
+        std::string label;  // udev writes a space as \x20, any byte as \xNN
+        for (size_t i = 0; i < raw.size(); ++i) {
+            if (raw[i] == '\\' && i + 3 < raw.size() && raw[i + 1] == 'x' && std::isxdigit(static_cast<unsigned char>(raw[i + 2])) &&
+                std::isxdigit(static_cast<unsigned char>(raw[i + 3]))) {
+                label += static_cast<char>(std::stoi(raw.substr(i + 2, 2), nullptr, 16));
+                i += 3;
+            } else {
+                label += raw[i];
+            }
+        }
+        return label;
+    }
+    return {};
+}
+
+std::string driveSize(uint64_t bytes) {
+    const uint64_t gb = 1000ull * 1000 * 1000, mb = 1000ull * 1000;
+    if (bytes >= gb) return std::to_string((bytes + gb / 2) / gb) + " GB";
+    return std::to_string((bytes + mb / 2) / mb) + " MB";
+}
+
+std::vector<ExportTarget> removableTargets(const std::vector<RemovableMount>& mounts, const VolumeProbe& probe) {
+    std::vector<ExportTarget> out;
+    for (const auto& m : mounts) {
+        if (!probe.writable(m.mount)) continue;
+        std::string label = probe.label ? probe.label(m) : std::string{};
+        if (label.empty()) label = m.mount.filename().string();
+        out.push_back({m.mount, true, label, probe.size ? probe.size(m.mount) : 0});
+    }
+    return out;
+}
+
+ExportTarget chooseExportTarget(const std::vector<ExportTarget>& removable, const std::filesystem::path& fallback) {
+    if (!removable.empty()) return removable.front();
+    return {fallback, false, {}, 0};
+}
+
+ExportTarget pickExportTarget(const std::vector<ExportTarget>& drives, const std::string& chosen,
+                              const std::filesystem::path& fallback) {
+    for (const auto& d : drives)
+        if (!chosen.empty() && d.folder == chosen) return d;
+    if (drives.size() == 1) return drives.front();
+    if (drives.size() > 1) return {{}, true, {}, 0};
+    return {fallback, false, {}, 0};
+}
+
+std::vector<ExportTarget> currentRemovableTargets() {
+    const auto text = readWholeFile("/proc/self/mounts");
+    VolumeProbe probe;
+    probe.writable = [](const std::filesystem::path& p) { return ::access(p.c_str(), W_OK) == 0; };
+    probe.label = [](const RemovableMount& m) { return volumeLabel("/dev/disk/by-label", m.device); };
+    probe.size = [](const std::filesystem::path& p) -> uint64_t {
+        struct statvfs fs{};
+        return ::statvfs(p.c_str(), &fs) == 0 ? static_cast<uint64_t>(fs.f_blocks) * fs.f_frsize : 0;
+    };
+    return removableTargets(text ? removableMounts(*text) : std::vector<RemovableMount>{}, probe);
 }
 
 ExportTarget currentExportTarget(const std::filesystem::path& fallback) {
-    const auto text = readWholeFile("/proc/self/mounts");
-    return chooseExportTarget(text ? removableMounts(*text) : std::vector<std::filesystem::path>{}, fallback,
-                              [](const std::filesystem::path& p) { return ::access(p.c_str(), W_OK) == 0; });
+    return chooseExportTarget(currentRemovableTargets(), fallback);
 }
 
 }  // namespace kiosk

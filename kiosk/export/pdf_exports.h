@@ -15,6 +15,7 @@
 #include "core/cohort_matrix.h"
 #include "core/kiosk_settings.h"
 #include "core/participation.h"
+#include "core/personal_record.h"
 #include "core/presence_list.h"
 #include "core/programme.h"
 #include "core/text_catalogue.h"
@@ -50,6 +51,10 @@ CertificateSet certificatePdfs(const CohortMatrix& m, const PdfInputs& in, std::
 // certificate state; the set's folder "deelname-overzichten-<cohort>", the combined file
 // "alle-deelname-overzichten.pdf".
 CertificateSet statementPdfs(const CohortMatrix& m, const std::vector<Statement>& all, const PdfInputs& in, std::string& error);
+
+// The answer to one person's inspection request (pdf_personal_record.cpp): their roster row, every
+// event about them, and the purpose, retention and recipients; A4 portrait, as many pages as needed.
+std::string personalRecordPdf(const PersonalRecord& r, const InspectionContext& ctx, const PdfInputs& in, std::string& error);
 
 // "anna-de-vries": folded to ASCII letters and digits, the rest dashes (file names on FAT sticks).
 std::string pdfSlug(const std::string& s);

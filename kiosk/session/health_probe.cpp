@@ -45,8 +45,14 @@ void HealthProbe::sample(Instant now, bool wantHealth, bool wantTarget) {
     }
     if (wantTarget && due(targetAt_, now, kTargetEveryMs)) {
         targetAt_ = now;
-        target_ = currentExportTarget(exportFallback_);
+        drives_ = lookDrives_ ? lookDrives_() : currentRemovableTargets();
     }
+}
+
+ExportTarget HealthProbe::exportTarget(const std::string& chosen) const { return pickExportTarget(drives_, chosen, exportFallback_); }
+
+ExportTarget HealthProbe::exportTargetNow(const std::string& chosen) const {
+    return pickExportTarget(lookDrives_ ? lookDrives_() : currentRemovableTargets(), chosen, exportFallback_);
 }
 
 }  // namespace kiosk

@@ -5,9 +5,11 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/civil_time.h"
 #include "export/export_target.h"
@@ -26,8 +28,10 @@ public:
     static constexpr int64_t kHealthEveryMs = 5000;  // the Status page's figures
     static constexpr int64_t kTargetEveryMs = 2000;  // a USB stick put in shows soon enough
 
-    HealthProbe(std::filesystem::path dbPath, std::filesystem::path exportFallback)
-        : dbPath_(std::move(dbPath)), exportFallback_(std::move(exportFallback)) {}
+    // `drives`: how the writable USB sticks are found (empty: currentRemovableTargets()).
+    HealthProbe(std::filesystem::path dbPath, std::filesystem::path exportFallback,
+                std::function<std::vector<ExportTarget>()> drives = {})
+        : dbPath_(std::move(dbPath)), exportFallback_(std::move(exportFallback)), lookDrives_(std::move(drives)) {}
 
     // Samples what is due at `now`: the disk figures only when `wantHealth` (the Status page is
     // up), the export target only when `wantTarget` (a staff page is up). A clock stepped back
@@ -38,12 +42,20 @@ public:
     void setExportFallback(std::filesystem::path folder);
 
     const DiskHealth& health() const { return health_; }
-    const ExportTarget& exportTarget() const { return target_; }
+    // The writable removable drives (export_target.h, rule 2: with more than one, staff choose).
+    const std::vector<ExportTarget>& drives() const { return drives_; }
+    // Where an export goes when staff chose `chosen` (a drive's mount folder, or ""): that drive
+    // if it is still there; else the only drive; else, with several, nothing (`folder` empty: choose
+    // first); with none, the export folder.
+    ExportTarget exportTarget(const std::string& chosen) const;
+    // The same, looked up now rather than from the last sample (what an export is written to).
+    ExportTarget exportTargetNow(const std::string& chosen) const;
 
 private:
     std::filesystem::path dbPath_, exportFallback_;
     DiskHealth health_;
-    ExportTarget target_;
+    std::vector<ExportTarget> drives_;
+    std::function<std::vector<ExportTarget>()> lookDrives_;
     Instant healthAt_, targetAt_;
 };
 

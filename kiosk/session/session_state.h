@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "export/export_target.h"
 #include "session/roster_cache.h"
 #include "central/sync_worker.h"
 #include "content/config_loader.h"
@@ -31,6 +32,8 @@ struct SessionOptions {
     bool watchConfig = true;                // notice edits to the config folder
     std::string speechLog;                  // --speech-log: each utterance as a JSON line (speech.h)
     std::string audioDevice = "default";    // --audio-device: the ALSA PCM speech plays on ("" = none)
+    // The writable USB sticks now (export_target.h); empty: this machine's (tests put sticks in).
+    std::function<std::vector<ExportTarget>()> removableDrives;
 };
 
 // The matrix's days folded on the store thread (ledger_days.h): the days the ledger does not hold.

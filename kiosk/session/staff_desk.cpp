@@ -9,6 +9,7 @@
 #include "core/event_builder.h"
 #include "core/staff_correction.h"
 #include "export/export_files.h"
+#include "export/export_target.h"
 #include "store/meta_keys.h"
 
 namespace kiosk {
@@ -23,7 +24,7 @@ LocalDate dayNear(LocalDate asked, LocalDate today) {
 }  // namespace
 
 StaffDesk::StaffDesk(SessionState& s, Navigation& nav)
-    : s_(s), nav_(nav), probe_(s.options.dbPath, exportDir(s.config.settings.exportFolder, s.options.dbPath)) {}
+    : s_(s), nav_(nav), probe_(s.options.dbPath, exportDir(s.config.settings.exportFolder, s.options.dbPath), s.options.removableDrives) {}
 
 StaffDesk::~StaffDesk() = default;
 
@@ -131,7 +132,15 @@ void StaffDesk::exportFile(const ui::intent::StaffExport& in, Instant now) {
     req.today = localDateOf(now);
     req.now = now;
     req.date = dayNear(in.day, req.today);
-    const ExportTarget target = currentExportTarget(exportDir(s_.config.settings.exportFolder, s_.options.dbPath));
+    // The drive staff chose, looked up again now (export_target.h, rule 2): never a stick that was
+    // not chosen while several are in.
+    const ExportTarget target = probe_.exportTargetNow(s_.ui.exportDrive);
+    if (target.folder.empty()) {
+        exportMessage_ = s_.texts("staff.target_choose");
+        exportPath_.clear();
+        exportFailed_ = true;
+        return;
+    }
     // Its own connection on its own thread: the store thread keeps taking check-ins meanwhile.
     export_ = std::make_unique<BackgroundJob<SavedExport>>(
         [req, target, db = s_.options.dbPath, programme = s_.config.programme, settings = s_.config.settings,

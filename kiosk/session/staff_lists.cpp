@@ -8,6 +8,7 @@
 #include "session/ledger_days.h"
 #include "session/staff_desk.h"
 #include "export/export_files.h"
+#include "export/export_target.h"
 
 #ifndef KIOSK_VERSION
 #define KIOSK_VERSION "0.0.0"
@@ -181,10 +182,17 @@ const ui::StaffView* StaffDesk::view(LocalDate today) const {
         for (auto& l : describeSyncStatus(sync, s_.texts, s_.config.settings.kioskId, s_.clock.now().ms))
             h.central.push_back({l.ok, std::move(l.label), std::move(l.value), l.urgent});
     }
-    const ExportTarget& target = probe_.exportTarget();
+    const ExportTarget target = probe_.exportTarget(s_.ui.exportDrive);
     st.exportToDrive = target.removable;
-    st.exportTarget = target.removable ? s_.texts.format("staff.target_drive", {{"drive", target.label}})
-                                       : s_.texts("staff.target_folder");
+    st.drives.clear();
+    if (probe_.drives().size() > 1)
+        for (const auto& d : probe_.drives())
+            st.drives.push_back({d.label + (d.bytes ? " \xC2\xB7 " + driveSize(d.bytes) : std::string{}), d.folder.string()});
+    st.mustChooseDrive = target.removable && target.folder.empty();
+    st.exportTarget = st.mustChooseDrive ? s_.texts("staff.target_choose")
+                      : target.removable ? s_.texts.format("staff.target_drive",
+                                                           {{"drive", target.label + (target.bytes ? " (" + driveSize(target.bytes) + ")" : std::string{})}})
+                                         : s_.texts("staff.target_folder");
     st.exportFolder = target.folder.string();
     st.exportBusy = export_ != nullptr;
     st.saving = !writes_.empty();

@@ -1,6 +1,7 @@
 #include "backup_rotation.h"
 
 #include <algorithm>
+#include <set>
 #include <vector>
 
 namespace kiosk {
@@ -38,6 +39,26 @@ DailyBackupResult dailyBackup(AttendanceDb& db, const std::filesystem::path& dir
         all.erase(all.begin());
     }
     return r;
+}
+
+std::vector<BackupHolding> backupsHoldingErased(AttendanceDb& live, const std::filesystem::path& dir) {
+    std::vector<BackupHolding> out;
+    for (const auto& file : backups(dir)) {
+        AttendanceDb copy;
+        if (!copy.openReadOnly(file).ok()) continue;  // unreadable: doctor's other lines say so
+        std::set<std::string> codes;
+        std::vector<StoredParticipant> people;
+        if (copy.participants(people).ok())
+            for (const auto& p : people) codes.insert(p.participant.code);
+        copy.loadEvents([&](const AttendanceEvent& e) {
+            if (!e.participantCode.empty()) codes.insert(e.participantCode);
+        });
+        int erased = 0;
+        for (const auto& code : codes)
+            if (bool gone = false; live.isErased(code, gone).ok() && gone) ++erased;
+        if (erased > 0) out.push_back({file.string(), erased});
+    }
+    return out;
 }
 
 std::string newestBackup(const std::filesystem::path& dir) {

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "attendance_db.h"
 
@@ -17,6 +18,14 @@ struct DailyBackupResult {
 };
 
 DailyBackupResult dailyBackup(AttendanceDb& db, const std::filesystem::path& dir, LocalDate today, int keep);
+
+// The backups in `dir` that still hold people erased from `live` since (privacy erase: a backup
+// keeps them until it rotates out), with how many each holds; read-only. For `doctor`.
+struct BackupHolding {
+    std::string path;
+    int erasedPeople = 0;
+};
+std::vector<BackupHolding> backupsHoldingErased(AttendanceDb& live, const std::filesystem::path& dir);
 
 // The newest backup file in `dir`, or "".
 std::string newestBackup(const std::filesystem::path& dir);

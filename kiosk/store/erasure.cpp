@@ -1,7 +1,8 @@
 // erasure.cpp: one person's data erased on request (AVG art. 17; `leergang-kiosk privacy erase`).
 //
 // 1. One transaction: every event naming the code (its check-ins, check-outs, undos and the
-//    corrections about it), their outbox and pulled rows, and the roster row are deleted. The
+//    corrections about it), the walk-in registration a link of theirs names, every event referring
+//    to one of those, their outbox and pulled rows, and the roster row are deleted. The
 //    append-only rule refuses UPDATE, not this: erasure is the one recorded exception besides the
 //    retention purge.
 // 2. Nothing stays readable: secure_delete is on for every connection (attendance_db.cpp), so the
@@ -88,10 +89,26 @@ StoreStatus AttendanceDb::erasePerson(const std::string& code, const std::string
         if (rc != SQLITE_DONE) s = statusFrom(rc);
         else if (count) *count = sqlite3_changes(db_);
     };
+    // The events to go (rule 1): the person's own, the walk-in registration a link of theirs names
+    // (they typed their name at the door), and every event referring to one of those that names
+    // nobody else (an undo written without a code, a staff review of that walk-in), to any depth.
+    // The same closure as an inspection shows (core/personal_record.h).
     int ignored = 0;
-    run("DELETE FROM central_outbox WHERE seq IN (SELECT seq FROM attendance_event WHERE participant_code = ?)", &out.outbox);
-    run("DELETE FROM central_pulled WHERE event_id IN (SELECT id FROM attendance_event WHERE participant_code = ?)", &ignored);
-    run("DELETE FROM attendance_event WHERE participant_code = ?", &out.events);
+    run("CREATE TEMP TABLE IF NOT EXISTS erase_ids (id TEXT PRIMARY KEY) WITHOUT ROWID", nullptr);
+    run("DELETE FROM erase_ids", nullptr);
+    run("INSERT INTO erase_ids WITH RECURSIVE doomed(id) AS ("
+        " SELECT id FROM attendance_event WHERE participant_code = ?1"
+        " UNION SELECT refers_to FROM attendance_event"
+        "   WHERE participant_code = ?1 AND effect = 'link_guest' AND refers_to <> ''"
+        " UNION SELECT e.id FROM attendance_event e JOIN doomed d ON e.refers_to = d.id"
+        "   WHERE e.participant_code IS NULL OR e.participant_code = ?1)"
+        " SELECT id FROM doomed WHERE id IN (SELECT id FROM attendance_event)",
+        nullptr);
+    run("DELETE FROM central_outbox WHERE seq IN (SELECT seq FROM attendance_event WHERE id IN (SELECT id FROM erase_ids))",
+        &out.outbox);
+    run("DELETE FROM central_pulled WHERE event_id IN (SELECT id FROM erase_ids)", &ignored);
+    run("DELETE FROM attendance_event WHERE id IN (SELECT id FROM erase_ids)", &out.events);
+    run("DELETE FROM erase_ids", nullptr);
     int rows = 0;
     run("DELETE FROM participant WHERE code = ?", &rows);
     out.participant = rows > 0;

@@ -81,7 +81,32 @@ Intent drawStaffHeader(const KioskView& v, const UiState& s) {
     return intent;
 }
 
-Intent drawExportBar(const KioskView& v, bool matrix, ImVec2 min, ImVec2 max) {
+namespace {
+
+// Several USB sticks in (export_target.h, rule 2): one button per stick, its name and size, the
+// chosen one marked; nothing is written before staff chose.
+void drawDriveChoice(const StaffView& st, UiState& s, ImVec2 min, float width) {
+    const Theme& t = theme();
+    const float h = t.em + t.fonts.small->FontSize + t.Em(0.35f);
+    const float gap = t.Em(0.4f);
+    const float each = (width - gap * static_cast<float>(st.drives.size() - 1)) / static_cast<float>(st.drives.size());
+    float x = min.x;
+    for (size_t i = 0; i < st.drives.size(); ++i) {
+        const auto& d = st.drives[i];
+        const bool on = s.exportDrive == d.folder;
+        const std::string id = "save.drive." + std::to_string(i);
+        ImGui::SetCursorScreenPos(ImVec2(x, min.y));
+        ButtonSpec b{id.c_str(), d.label, ImVec2(each, h), on ? ButtonStyle::primary : ButtonStyle::secondary};
+        b.icon = on ? Icon::check : Icon::none;
+        b.floorFont = t.fonts.small;
+        if (touchButton(b)) s.exportDrive = d.folder;
+        x += each + gap;
+    }
+}
+
+}  // namespace
+
+Intent drawExportBar(const KioskView& v, UiState& s, bool matrix, ImVec2 min, ImVec2 max) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
     Intent intent;
@@ -95,28 +120,28 @@ Intent drawExportBar(const KioskView& v, bool matrix, ImVec2 min, ImVec2 max) {
     const std::string csvId = std::string(kind) + "csv", xlsxId = std::string(kind) + "xlsx", pdfId = std::string(kind) + "pdf";
     float bx = x;
     ImGui::SetCursorScreenPos(ImVec2(bx, min.y));
-    if (touchButton({csvId.c_str(), "CSV", ImVec2(bw, h), ButtonStyle::secondary, {}, Icon::arrow_right, nullptr, !st.exportBusy}))
+    if (touchButton({csvId.c_str(), "CSV", ImVec2(bw, h), ButtonStyle::secondary, {}, Icon::arrow_right, nullptr, !st.exportBusy && !st.mustChooseDrive}))
         intent = Intent::staffExport(matrix, false, st.date);
     bx += bw + gap;
     ImGui::SetCursorScreenPos(ImVec2(bx, min.y));
-    if (touchButton({xlsxId.c_str(), "Excel", ImVec2(bw, h), ButtonStyle::primary, {}, Icon::arrow_right, nullptr, !st.exportBusy}))
+    if (touchButton({xlsxId.c_str(), "Excel", ImVec2(bw, h), ButtonStyle::primary, {}, Icon::arrow_right, nullptr, !st.exportBusy && !st.mustChooseDrive}))
         intent = Intent::staffExport(matrix, true, st.date);
     bx += bw + gap;
     ImGui::SetCursorScreenPos(ImVec2(bx, min.y));
-    if (touchButton({pdfId.c_str(), "PDF", ImVec2(bw, h), ButtonStyle::primary, {}, Icon::arrow_right, nullptr, !st.exportBusy}))
+    if (touchButton({pdfId.c_str(), "PDF", ImVec2(bw, h), ButtonStyle::primary, {}, Icon::arrow_right, nullptr, !st.exportBusy && !st.mustChooseDrive}))
         intent = Intent::staffExport(matrix, false, st.date, true);
     if (matrix) {
         bx += bw + gap;
         ImGui::SetCursorScreenPos(ImVec2(bx, min.y));
         const std::string certLabel = tx("staff.export_certificates");
         if (touchButton({"save.certificates.pdf", certLabel.c_str(), ImVec2(certW, h), ButtonStyle::primary, {}, Icon::arrow_right,
-                         nullptr, !st.exportBusy}))
+                         nullptr, !st.exportBusy && !st.mustChooseDrive}))
             intent = Intent::staffExport(true, false, st.date, true, true);
         bx += certW + gap;
         ImGui::SetCursorScreenPos(ImVec2(bx, min.y));
         const std::string statementsLabel = tx("staff.export_statements");
         if (touchButton({"save.statements.pdf", statementsLabel.c_str(), ImVec2(certW, h), ButtonStyle::primary, {}, Icon::arrow_right,
-                         nullptr, !st.exportBusy}))
+                         nullptr, !st.exportBusy && !st.mustChooseDrive}))
             intent = Intent::staffExport(true, false, st.date, true, false, true);
     }
     // Where it goes (before), and where it went (after): the exact path, on a line of its own.
@@ -125,6 +150,8 @@ Intent drawExportBar(const KioskView& v, bool matrix, ImVec2 min, ImVec2 max) {
     if (st.exportBusy) {
         drawText(t.fonts.bodyBold, min, t.palette.muted, tx("staff.exporting"));
         drawText(t.fonts.small, ImVec2(min.x, y2), t.palette.muted, fitText(t.fonts.small, st.exportFolder, textW));
+    } else if (!st.drives.empty() && (st.mustChooseDrive || st.exportMessage.empty())) {
+        drawDriveChoice(st, s, min, textW);
     } else if (!st.exportMessage.empty()) {
         const Rgb c = st.exportFailed ? t.palette.danger : t.palette.success;
         drawIcon(st.exportFailed ? Icon::warning : Icon::check, ImVec2(min.x + t.Em(0.45f), min.y + t.em * 0.5f), t.Em(0.9f), c);

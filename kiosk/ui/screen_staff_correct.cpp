@@ -45,21 +45,13 @@ void drawLinkPicker(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
     if (endTouchList(list, bh + gap, rows, s)) s.correction.linkCode.clear();  // a drag chooses nobody
 }
 
-}  // namespace
-
-Intent drawStaffCorrectScreen(const KioskView& v, UiState& s) {
+// Title: who, which day, and what the log says now; "back". Says so when the row is gone.
+Intent drawTitle(const KioskView& v, const UiState::Correction& c, const PresenceRow* row, ImVec2 min, ImVec2 max) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
-    Intent intent = drawStaffHeader(v, s);
-    if (!v.staff) return intent;
     const StaffView& st = *v.staff;
-    auto& c = s.correction;
-    const PageArea area = staffPageArea();
-    const ImVec2 min = area.min, max = area.max;
-    const PresenceRow* row = rowFor(st, c);
     const bool guest = !c.guestEventId.empty();
-
-    // Title: who, which day, and what the log says now.
+    Intent intent;
     ImGui::SetCursorScreenPos(min);
     if (touchButton({"desk.correct.cancel", tx("common.back"), ImVec2(t.Em(6.5f), layout().target(2.4f)), ButtonStyle::secondary, {}, Icon::back}))
         intent = Intent::go(Screen::staff_today);
@@ -75,10 +67,152 @@ Intent drawStaffCorrectScreen(const KioskView& v, UiState& s) {
         if (row->checkOut) now += ", " + tx.format("staff.out_at", {{"time", row->checkOut->hhmm()}});
     }
     drawText(t.fonts.body, ImVec2(tx0, min.y + t.fonts.title->FontSize - t.Em(0.1f)), t.palette.muted, fitText(t.fonts.body, now, max.x - tx0));
-    if (!row) {
-        drawText(t.fonts.body, ImVec2(min.x, min.y + t.Em(3.5f)), t.palette.muted, tx("staff.row_gone"));
-        return intent;
+    if (!row) drawText(t.fonts.body, ImVec2(min.x, min.y + t.Em(3.5f)), t.palette.muted, tx("staff.row_gone"));
+    return intent;
+}
+
+// The choices of what is true (four for a participant, two for a walk-in), in one row at `at`.
+void drawChoices(const KioskView& v, UiState::Correction& c, ImVec2 at, float right, float bh, float gap) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    const bool guest = !c.guestEventId.empty();
+    struct Choice {
+        const char* id;
+        const char* key;
+        CorrectionEffect effect;
+    };
+    const Choice personChoices[] = {{"desk.effect.in", "staff.effect_in", CorrectionEffect::set_check_in},
+                                    {"desk.effect.out", "staff.effect_out", CorrectionEffect::set_check_out},
+                                    {"desk.effect.absent", "staff.effect_absent", CorrectionEffect::set_absent},
+                                    {"desk.effect.excused", "staff.effect_excused", CorrectionEffect::set_excused}};
+    const Choice guestChoices[] = {{"desk.effect.confirm", "staff.effect_confirm", CorrectionEffect::confirm_guest},
+                                   {"desk.effect.link", "staff.effect_link", CorrectionEffect::link_guest}};
+    const Choice* choices = guest ? guestChoices : personChoices;
+    const int n = guest ? 2 : 4;
+    const float cw = std::min(t.Em(11.0f), (right - at.x - static_cast<float>(n - 1) * gap) / static_cast<float>(n));
+    for (int i = 0; i < n; ++i) {
+        ImGui::SetCursorScreenPos(ImVec2(at.x + static_cast<float>(i) * (cw + gap), at.y));
+        const bool on = c.effect == choices[i].effect;
+        if (touchButton({choices[i].id, tx(choices[i].key), ImVec2(cw, bh), on ? ButtonStyle::primary : ButtonStyle::secondary, {},
+                         on ? Icon::check : Icon::none})) {
+            c.effect = choices[i].effect;
+            c.error.clear();
+            if (c.effect == CorrectionEffect::confirm_guest) c.reason = tx("staff.reason_guest_seen");
+            if (c.effect == CorrectionEffect::link_guest && c.reason == tx("staff.reason_guest_seen")) c.reason.clear();
+        }
     }
+}
+
+// The time, in steps (no typing on a touchscreen): for "here from" and "left at"; or who a walk-in
+// is linked to. Returns the y below it.
+float drawTimeOrLink(const KioskView& v, UiState::Correction& c, ImVec2 at, float right, float bh, float gap) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    const StaffView& st = *v.staff;
+    float y = at.y;
+    if (c.effect == CorrectionEffect::set_check_in || c.effect == CorrectionEffect::set_check_out) {
+        struct Step {
+            const char* id;
+            const char* label;
+            int delta;
+        };
+        const Step steps[] = {{"desk.time.minus15", "\xE2\x88\x92" "15", -15}, {"desk.time.minus5", "\xE2\x88\x92" "5", -5},
+                              {"desk.time.minus1", "\xE2\x88\x92" "1", -1},    {"desk.time.plus1", "+1", 1},
+                              {"desk.time.plus5", "+5", 5},                    {"desk.time.plus15", "+15", 15}};
+        const float sw = t.Em(3.6f);
+        float x = at.x;
+        for (int i = 0; i < 6; ++i) {
+            if (i == 3) {
+                const std::string time = TimeOfDay{c.minutes}.hhmm();
+                drawText(t.fonts.display, ImVec2(x + t.Em(0.4f), y + (bh - t.fonts.display->FontSize) * 0.5f), t.palette.ink, time);
+                x += textSize(t.fonts.display, "00:00").x + t.Em(0.8f);
+            }
+            ImGui::SetCursorScreenPos(ImVec2(x, y));
+            if (touchButton({steps[i].id, steps[i].label, ImVec2(sw, bh), ButtonStyle::secondary, {}, Icon::none, t.fonts.title}))
+                c.minutes = std::clamp(c.minutes + steps[i].delta, 0, 24 * 60 - 1);
+            x += sw + gap;
+        }
+        // "minuten" where there is room for it (a narrow portrait window has none after +15).
+        if (x + t.Em(0.4f) + textSize(t.fonts.body, tx("staff.minutes")).x <= right)
+            drawText(t.fonts.body, ImVec2(x + t.Em(0.4f), y + (bh - t.em) * 0.5f), t.palette.muted, tx("staff.minutes"));
+        y += bh + gap;
+    } else if (c.effect == CorrectionEffect::link_guest) {
+        std::string name = c.linkCode;
+        for (const auto& r : st.rows)
+            if (!r.guest && r.participant.code == c.linkCode) name = r.participant.fullName();
+        const std::string line = tx.format("staff.link_to", {{"name", name}});
+        drawText(t.fonts.bodyBold, ImVec2(at.x, y + (bh - t.em) * 0.5f), t.palette.ink, line);
+        ImGui::SetCursorScreenPos(ImVec2(at.x + textSize(t.fonts.bodyBold, line).x + t.Em(1.0f), y));
+        if (touchButton({"desk.link.change", tx("staff.link_change"), ImVec2(t.Em(7.0f), bh), ButtonStyle::secondary})) c.linkCode.clear();
+        y += bh + gap;
+    }
+    return y;
+}
+
+// Reason and name, then save (the form checked first: a missing reason or name is said, not stored).
+Intent drawFormAndSave(const KioskView& v, UiState& s, const PresenceRow& row, ImVec2 at, float right, float fieldH, float gap) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    const StaffView& st = *v.staff;
+    const Layout& lay = layout();
+    auto& c = s.correction;
+    const bool guest = !c.guestEventId.empty();
+    Intent intent;
+    const float saveW = t.Em(8.0f);
+    const float reasonW = (right - at.x - saveW - 2 * gap) * 0.62f;
+    const float nameW = right - at.x - saveW - 2 * gap - reasonW;
+    if (drawTextField("desk.reason", tx("staff.reason"), c.reason, tx("staff.reason_placeholder"), ImVec2(at.x, at.y),
+                      ImVec2(at.x + reasonW, at.y + fieldH), c.field == 0)) {
+        c.field = 0;
+        c.typing = true;
+    }
+    if (drawTextField("desk.name", tx("staff.name"), s.staffName, tx("staff.name_placeholder"), ImVec2(at.x + reasonW + gap, at.y),
+                      ImVec2(at.x + reasonW + gap + nameW, at.y + fieldH), c.field == 1)) {
+        c.field = 1;
+        c.typing = true;
+    }
+    const float saveH = std::max(t.Em(2.8f), lay.minTargetPx);
+    ImGui::SetCursorScreenPos(ImVec2(right - saveW, at.y + fieldH - saveH));
+    if (touchButton({"desk.save", tx("staff.save"), ImVec2(saveW, saveH), ButtonStyle::primary, {}, Icon::check, nullptr,
+                     !st.saving})) {
+        StaffForm e;
+        e.effect = c.effect;
+        e.reason = c.reason;
+        e.actor = s.staffName;
+        if (guest) {
+            e.kind = EventKind::guest_registration;
+            e.refersTo = c.guestEventId;
+            e.participantCode = c.effect == CorrectionEffect::link_guest ? c.linkCode : std::string{};
+        } else {
+            e.kind = EventKind::correction;
+            e.participantCode = c.code;
+        }
+        if (guest || !v.programme) c.error = checkStaffChange(e);
+        else c.error = checkStaffCorrection(e, *v.programme, row.participant.cohortId, c.day,
+                                            correctionMoment(c.effect, c.day, c.minutes), v.now);
+        if (c.error.empty()) {
+            intent = Intent::staffChange(std::move(e), c.day, c.minutes);
+        } else {
+            c.field = c.error == "staff.error.actor" ? 1 : 0;
+        }
+    }
+    return intent;
+}
+
+}  // namespace
+
+Intent drawStaffCorrectScreen(const KioskView& v, UiState& s) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    Intent intent = drawStaffHeader(v, s);
+    if (!v.staff) return intent;
+    const StaffView& st = *v.staff;
+    auto& c = s.correction;
+    const PageArea area = staffPageArea();
+    const ImVec2 min = area.min, max = area.max;
+    const PresenceRow* row = rowFor(st, c);
+    intent = either(drawTitle(v, c, row, min, max), intent);
+    if (!row) return intent;
 
     // A small panel has no room for the form and 9 mm keys at once: the keyboard then opens as a
     // sheet over the whole width (a tap on a field), with the fields above it and the choices out of
@@ -95,116 +229,16 @@ Intent drawStaffCorrectScreen(const KioskView& v, UiState& s) {
     float y = min.y + t.Em(3.3f);
     const float bh = std::max(t.Em(2.6f), lay.minTargetPx), gap = t.Em(0.5f);
     if (!sheet) {  // the choices and the time (out of the way while the keyboard sheet is open)
-    struct Choice {
-        const char* id;
-        const char* key;
-        CorrectionEffect effect;
-    };
-    const Choice personChoices[] = {{"desk.effect.in", "staff.effect_in", CorrectionEffect::set_check_in},
-                                    {"desk.effect.out", "staff.effect_out", CorrectionEffect::set_check_out},
-                                    {"desk.effect.absent", "staff.effect_absent", CorrectionEffect::set_absent},
-                                    {"desk.effect.excused", "staff.effect_excused", CorrectionEffect::set_excused}};
-    const Choice guestChoices[] = {{"desk.effect.confirm", "staff.effect_confirm", CorrectionEffect::confirm_guest},
-                                   {"desk.effect.link", "staff.effect_link", CorrectionEffect::link_guest}};
-    const Choice* choices = guest ? guestChoices : personChoices;
-    const int n = guest ? 2 : 4;
-    const float cw = std::min(t.Em(11.0f), (max.x - min.x - static_cast<float>(n - 1) * gap) / static_cast<float>(n));
-    for (int i = 0; i < n; ++i) {
-        ImGui::SetCursorScreenPos(ImVec2(min.x + static_cast<float>(i) * (cw + gap), y));
-        const bool on = c.effect == choices[i].effect;
-        if (touchButton({choices[i].id, tx(choices[i].key), ImVec2(cw, bh), on ? ButtonStyle::primary : ButtonStyle::secondary, {},
-                         on ? Icon::check : Icon::none})) {
-            c.effect = choices[i].effect;
-            c.error.clear();
-            if (c.effect == CorrectionEffect::confirm_guest) c.reason = tx("staff.reason_guest_seen");
-            if (c.effect == CorrectionEffect::link_guest && c.reason == tx("staff.reason_guest_seen")) c.reason.clear();
-        }
-    }
-    y += bh + gap;
-    if (c.effect == CorrectionEffect::link_guest && c.linkCode.empty()) {
-        drawLinkPicker(v, s, ImVec2(min.x, y), max);
-        return intent;
-    }
-
-    // The time, in steps (no typing on a touchscreen): for "here from" and "left at".
-    if (c.effect == CorrectionEffect::set_check_in || c.effect == CorrectionEffect::set_check_out) {
-        struct Step {
-            const char* id;
-            const char* label;
-            int delta;
-        };
-        const Step steps[] = {{"desk.time.minus15", "\xE2\x88\x92" "15", -15}, {"desk.time.minus5", "\xE2\x88\x92" "5", -5},
-                              {"desk.time.minus1", "\xE2\x88\x92" "1", -1},    {"desk.time.plus1", "+1", 1},
-                              {"desk.time.plus5", "+5", 5},                    {"desk.time.plus15", "+15", 15}};
-        const float sw = t.Em(3.6f);
-        float x = min.x;
-        for (int i = 0; i < 6; ++i) {
-            if (i == 3) {
-                const std::string time = TimeOfDay{c.minutes}.hhmm();
-                drawText(t.fonts.display, ImVec2(x + t.Em(0.4f), y + (bh - t.fonts.display->FontSize) * 0.5f), t.palette.ink, time);
-                x += textSize(t.fonts.display, "00:00").x + t.Em(0.8f);
-            }
-            ImGui::SetCursorScreenPos(ImVec2(x, y));
-            if (touchButton({steps[i].id, steps[i].label, ImVec2(sw, bh), ButtonStyle::secondary, {}, Icon::none, t.fonts.title}))
-                c.minutes = std::clamp(c.minutes + steps[i].delta, 0, 24 * 60 - 1);
-            x += sw + gap;
-        }
-        // "minuten" where there is room for it (a narrow portrait window has none after +15).
-        if (x + t.Em(0.4f) + textSize(t.fonts.body, tx("staff.minutes")).x <= max.x)
-            drawText(t.fonts.body, ImVec2(x + t.Em(0.4f), y + (bh - t.em) * 0.5f), t.palette.muted, tx("staff.minutes"));
+        drawChoices(v, c, ImVec2(min.x, y), max.x, bh, gap);
         y += bh + gap;
-    } else if (c.effect == CorrectionEffect::link_guest) {
-        std::string name = c.linkCode;
-        for (const auto& r : st.rows)
-            if (!r.guest && r.participant.code == c.linkCode) name = r.participant.fullName();
-        const std::string line = tx.format("staff.link_to", {{"name", name}});
-        drawText(t.fonts.bodyBold, ImVec2(min.x, y + (bh - t.em) * 0.5f), t.palette.ink, line);
-        ImGui::SetCursorScreenPos(ImVec2(min.x + textSize(t.fonts.bodyBold, line).x + t.Em(1.0f), y));
-        if (touchButton({"desk.link.change", tx("staff.link_change"), ImVec2(t.Em(7.0f), bh), ButtonStyle::secondary})) c.linkCode.clear();
-        y += bh + gap;
+        if (c.effect == CorrectionEffect::link_guest && c.linkCode.empty()) {
+            drawLinkPicker(v, s, ImVec2(min.x, y), max);
+            return intent;
+        }
+        y = drawTimeOrLink(v, c, ImVec2(min.x, y), max.x, bh, gap);
     }
-
-    }
-    // Reason and name, then save; the keyboard below.
     const float fieldH = std::max(t.Em(2.8f), lay.minTargetPx) + t.fonts.small->FontSize + t.Em(0.2f);
-    const float saveW = t.Em(8.0f);
-    const float reasonW = (max.x - min.x - saveW - 2 * gap) * 0.62f;
-    const float nameW = max.x - min.x - saveW - 2 * gap - reasonW;
-    if (drawTextField("desk.reason", tx("staff.reason"), c.reason, tx("staff.reason_placeholder"), ImVec2(min.x, y),
-                      ImVec2(min.x + reasonW, y + fieldH), c.field == 0)) {
-        c.field = 0;
-        c.typing = true;
-    }
-    if (drawTextField("desk.name", tx("staff.name"), s.staffName, tx("staff.name_placeholder"), ImVec2(min.x + reasonW + gap, y),
-                      ImVec2(min.x + reasonW + gap + nameW, y + fieldH), c.field == 1)) {
-        c.field = 1;
-        c.typing = true;
-    }
-    const float saveH = std::max(t.Em(2.8f), lay.minTargetPx);
-    ImGui::SetCursorScreenPos(ImVec2(max.x - saveW, y + fieldH - saveH));
-    if (touchButton({"desk.save", tx("staff.save"), ImVec2(saveW, saveH), ButtonStyle::primary, {}, Icon::check, nullptr,
-                     !st.saving})) {
-        StaffForm e;
-        e.effect = c.effect;
-        e.reason = c.reason;
-        e.actor = s.staffName;
-        if (guest) {
-            e.kind = EventKind::guest_registration;
-            e.refersTo = c.guestEventId;
-            e.participantCode = c.effect == CorrectionEffect::link_guest ? c.linkCode : std::string{};
-        } else {
-            e.kind = EventKind::correction;
-            e.participantCode = c.code;
-        }
-        if (guest || !v.programme) c.error = checkStaffChange(e);
-        else c.error = checkStaffCorrection(e, *v.programme, row->participant.cohortId, c.day,
-                                            correctionMoment(c.effect, c.day, c.minutes), v.now);
-        if (c.error.empty()) {
-            intent = Intent::staffChange(std::move(e), c.day, c.minutes);
-        } else {
-            c.field = c.error == "staff.error.actor" ? 1 : 0;
-        }
-    }
+    intent = either(drawFormAndSave(v, s, *row, ImVec2(min.x, y), max.x, fieldH, gap), intent);
     y += fieldH + t.Em(0.3f);
     if (!c.error.empty()) {
         drawIcon(Icon::warning, ImVec2(min.x + t.Em(0.45f), y + t.em * 0.5f), t.Em(0.9f), t.palette.danger);

@@ -98,7 +98,7 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
     if (v.staff->matrixLoading) drawText(t.fonts.body, ImVec2(base.x, base.y + static_cast<float>(rows) * rowH), p.muted, tx("staff.matrix_loading"));
     else if (m.rows.empty()) drawText(t.fonts.body, base, p.muted, tx("staff.nobody"));
     endTouchList(list, rowH, rows, s);
-    const Intent e = drawExportBar(v, true, ImVec2(min.x, max.y - barH), max);
+    const Intent e = drawExportBar(v, s, true, ImVec2(min.x, max.y - barH), max);
     return either(e, intent);
 }
 

@@ -26,19 +26,12 @@ Rgb statusColour(const PresenceRow& r) {
     return p.ink;
 }
 
-}  // namespace
-
-Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
+// The day, with steps to the days before and after, and its counts; `sh` is the bar's height.
+Intent drawDayBar(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 max, float sh) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
-    Intent intent = drawStaffHeader(v, s);
-    if (!v.staff) return intent;
     const StaffView& st = *v.staff;
-    const PageArea area = staffPageArea();
-    const ImVec2 min = area.min, max = area.max;
-
-    // The day, with steps to the days before and after.
-    const float sh = layout().target(2.4f);
+    Intent intent;
     ImGui::SetCursorScreenPos(min);
     if (touchButton({"desk.day.prev", "", ImVec2(t.Em(3.0f), sh), ButtonStyle::secondary, {}, Icon::arrow_left}))
         intent = Intent::staffDay(-1);
@@ -62,6 +55,60 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
                                                           {"absent", std::to_string(st.absent)}, {"excused", std::to_string(st.excused)},
                                                           {"guests", std::to_string(st.guests)}});
     drawText(t.fonts.body, ImVec2(x, min.y + (sh - t.em) * 0.5f + t.Em(0.55f)), t.palette.muted, fitText(t.fonts.body, counts, max.x - x));
+    return intent;
+}
+
+// The row's button: review a walk-in, or correct a participant's day (the likely fix preset).
+Intent rowAction(const PresenceRow& r, const KioskView& v, UiState& s, ImVec2 size) {
+    const Texts& tx = *v.texts;
+    const StaffView& st = *v.staff;
+    const float bw = size.x, bh = size.y;
+    Intent intent;
+    if (r.guest) {
+        const std::string id = "desk.review." + r.guestEventId;
+        if (touchButton({id.c_str(), tx("staff.review_guest"), ImVec2(bw, bh), ButtonStyle::secondary, {}, Icon::person})) {
+            intent = Intent::go(Screen::staff_correct);
+            s.correction = {};
+            s.correction.guestEventId = r.guestEventId;
+            s.correction.day = st.date;
+            s.correction.who = r.participant.firstName;
+            s.correction.effect = CorrectionEffect::confirm_guest;
+            s.correction.reason = tx("staff.reason_guest_seen");
+        }
+    } else {
+        const std::string id = "desk.correct." + r.participant.code;
+        if (touchButton({id.c_str(), tx("staff.correct"), ImVec2(bw, bh), ButtonStyle::secondary, {}, Icon::clock})) {
+            intent = Intent::go(Screen::staff_correct);
+            s.correction = {};
+            s.correction.code = r.participant.code;
+            s.correction.day = st.date;
+            s.correction.who = r.participant.fullName();
+            // The likely fix first: someone absent forgot to check in; someone present, to check
+            // out; for a day still to come, only an excusal makes sense.
+            s.correction.effect = st.date > v.local.date ? CorrectionEffect::set_excused
+                                  : r.checkIn            ? CorrectionEffect::set_check_out
+                                                         : CorrectionEffect::set_check_in;
+            const TimeOfDay start = st.day ? st.day->startsAt() : TimeOfDay{9 * 60};
+            const TimeOfDay end = st.day ? st.day->endsAt() : TimeOfDay{17 * 60};
+            s.correction.minutes = r.checkIn ? (r.checkOut ? r.checkOut->minutes : end.minutes) : start.minutes;
+        }
+    }
+    return intent;
+}
+
+}  // namespace
+
+Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    Intent intent = drawStaffHeader(v, s);
+    if (!v.staff) return intent;
+    const StaffView& st = *v.staff;
+    const PageArea area = staffPageArea();
+    const ImVec2 min = area.min, max = area.max;
+
+    const float sh = layout().target(2.4f);
+    intent = either(drawDayBar(v, s, min, max, sh), intent);
 
     // The list: columns name, department, status, in, out, action.
     const float top = min.y + sh + t.Em(0.7f);
@@ -98,44 +145,19 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
                  dept);
         std::string status = r.guest ? tx(r.guestConfirmed ? "staff.guest_confirmed" : "staff.guest_unconfirmed")
                                      : tx(std::string("status.") + dayStatusKey(r.status));
-        if (r.corrected) status += " *";
+        if (r.corrected) status += "*";  // on the word it qualifies: "afgemeld*: ziek" (the legend says what)
         if (r.status == DayStatus::excused) status += ": " + r.excusedReason;
-        if (r.checkOutForgotten) status += ", " + tx("staff.checkout_forgotten");
         drawCell(t.fonts.bodyBold, t.fonts.small, ImVec2(base.x + cStatus, y), cIn - cStatus - t.Em(0.4f), rowH, statusColour(r), status);
         if (r.checkIn) drawText(t.fonts.body, ImVec2(base.x + cIn, ty), t.palette.ink, r.checkIn->hhmm());
         if (r.checkOut) drawText(t.fonts.body, ImVec2(base.x + cOut, ty), t.palette.ink, r.checkOut->hhmm());
+        // A check-out forgotten (the day is long over, core/presence_list.h) is said where the time
+        // would be, in the warning colour, not appended to the status, where it did not fit.
+        if (r.checkOutForgotten)
+            drawCell(t.fonts.body, t.fonts.small, ImVec2(base.x + cOut, y), cAct - cOut - t.Em(0.4f), rowH, t.palette.warning,
+                     tx("staff.out_forgotten"));
         const float bh = rowH - t.Em(0.3f);
-        const float bw = w - cAct;
         ImGui::SetCursorScreenPos(ImVec2(base.x + cAct, y + t.Em(0.15f)));
-        if (r.guest) {
-            const std::string id = "desk.review." + r.guestEventId;
-            if (touchButton({id.c_str(), tx("staff.review_guest"), ImVec2(bw, bh), ButtonStyle::secondary, {}, Icon::person})) {
-                intent = Intent::go(Screen::staff_correct);
-                s.correction = {};
-                s.correction.guestEventId = r.guestEventId;
-                s.correction.day = st.date;
-                s.correction.who = r.participant.firstName;
-                s.correction.effect = CorrectionEffect::confirm_guest;
-                s.correction.reason = tx("staff.reason_guest_seen");
-            }
-        } else {
-            const std::string id = "desk.correct." + r.participant.code;
-            if (touchButton({id.c_str(), tx("staff.correct"), ImVec2(bw, bh), ButtonStyle::secondary, {}, Icon::clock})) {
-                intent = Intent::go(Screen::staff_correct);
-                s.correction = {};
-                s.correction.code = r.participant.code;
-                s.correction.day = st.date;
-                s.correction.who = r.participant.fullName();
-                // The likely fix first: someone absent forgot to check in; someone present, to check
-                // out; for a day still to come, only an excusal makes sense.
-                s.correction.effect = st.date > v.local.date ? CorrectionEffect::set_excused
-                                      : r.checkIn            ? CorrectionEffect::set_check_out
-                                                             : CorrectionEffect::set_check_in;
-                const TimeOfDay start = st.day ? st.day->startsAt() : TimeOfDay{9 * 60};
-                const TimeOfDay end = st.day ? st.day->endsAt() : TimeOfDay{17 * 60};
-                s.correction.minutes = r.checkIn ? (r.checkOut ? r.checkOut->minutes : end.minutes) : start.minutes;
-            }
-        }
+        intent = either(rowAction(r, v, s, ImVec2(w - cAct, bh)), intent);
     }
     if (st.loading) drawText(t.fonts.body, base, t.palette.muted, tx("staff.loading"));  // the store thread reads the day
     else if (st.rows.empty()) drawText(t.fonts.body, base, t.palette.muted, tx("staff.nobody"));
@@ -150,7 +172,7 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
         below += (below.empty() ? "" : "   \xC2\xB7   ") + tx.format("staff.at_risk", {{"names", names}});
     }
     if (!below.empty()) drawText(t.fonts.small, ImVec2(min.x, listBottom + t.Em(0.1f)), t.palette.muted, fitText(t.fonts.small, below, w));
-    const Intent e = drawExportBar(v, false, ImVec2(min.x, max.y - barH), max);
+    const Intent e = drawExportBar(v, s, false, ImVec2(min.x, max.y - barH), max);
     return either(e, intent);
 }
 

@@ -47,7 +47,7 @@ bool drawScreenHeader(const KioskView& view, const std::string& title, const std
 // Staff pages: the title, the pages as tabs, the auto-lock countdown and the lock button.
 Intent drawStaffHeader(const KioskView& view, const UiState& state);
 // Staff pages: "export to <where>" with CSV and Excel buttons, and the last export's outcome.
-Intent drawExportBar(const KioskView& view, bool matrix, ImVec2 min, ImVec2 max);
+Intent drawExportBar(const KioskView& view, UiState& s, bool matrix, ImVec2 min, ImVec2 max);
 
 // Staff pages: the area under the header, with the usual margins.
 struct PageArea {

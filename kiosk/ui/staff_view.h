@@ -59,6 +59,14 @@ struct StaffView {
     std::string exportTarget;                // where an export would go now, in words ("USB-stick KINGSTON")
     std::string exportFolder;                // ... and that folder's path
     bool exportToDrive = false;
+    // Several USB sticks in (export_target.h, rule 2): each one's name and size and folder, in mount
+    // order; staff choose one before anything is written (`exportTarget` then says "choose").
+    struct Drive {
+        std::string label;   // "STAFF KEY · 32 GB"
+        std::string folder;  // its mount folder (UiState::exportDrive)
+    };
+    std::vector<Drive> drives;
+    bool mustChooseDrive = false;
     bool exportBusy = false;
     bool saving = false;                     // a correction is on its way to the disk
     std::string exportMessage;               // the last export's outcome in words, or why it failed

@@ -46,7 +46,7 @@ TEST_CASE("both catalogues parse cleanly and have exactly the same keys", "[i18n
 TEST_CASE("every text the code asks for exists in the catalogue", "[i18n]") {
     const Texts& tx = test::texts();
     static const std::regex keyRe(
-        R"re("((?:home|checkin|agenda|common|status|export|store|store_error|app|config|type|problem|show|import|cli|walkin|keyboard|exercise|exercises|shift|keypad|doctor|pin|staff|matrix)\.[a-z0-9_.]*[a-z0-9_])")re");
+        R"re("((?:home|checkin|agenda|common|status|export|store|store_error|app|config|type|problem|show|import|cli|walkin|keyboard|exercise|exercises|shift|keypad|doctor|pin|staff|matrix|erase|privacy|inspection)\.[a-z0-9_.]*[a-z0-9_])")re");
     std::set<std::string> used;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(KIOSK_SOURCE_DIR) + "/kiosk")) {
         if (entry.path().extension() != ".cpp" && entry.path().extension() != ".h") continue;
@@ -65,6 +65,10 @@ TEST_CASE("every text the code asks for exists in the catalogue", "[i18n]") {
         used.insert(std::string("matrix.short.") + dayStatusKey(s));
     for (auto c : {CertificateState::earned, CertificateState::reachable, CertificateState::missed})
         used.insert(std::string("matrix.certificate.") + certificateStateKey(c));
+    for (auto e : {CorrectionEffect::set_check_in, CorrectionEffect::set_check_out, CorrectionEffect::set_absent,
+                   CorrectionEffect::set_excused, CorrectionEffect::confirm_guest, CorrectionEffect::link_guest})
+        used.insert(std::string("inspection.effect.") + correctionEffectKey(e));
+    for (auto k : {"purpose", "retention", "recipients"}) used.insert(std::string("inspection.") + k + "_head");
     REQUIRE(used.size() > 50);
     for (const auto& k : used) {
         if (k.size() > 2 && k.substr(k.size() - 2) == ".h") continue;  // an #include, not a text

@@ -4,7 +4,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <algorithm>
 #include <iterator>
+#include <sstream>
 
 #include "e2e_support.h"
 #include "core/clock.h"
@@ -88,6 +90,9 @@ TEST_CASE("privacy erase: one person gone from the file and its -wal, and a late
         REQUIRE(runKiosk(dir, {"checkin", code, "--at", "2026-11-26T09:05"}, cfg.string()).exitCode == 0);
     REQUIRE(runKiosk(dir, {"checkout", "ZU02", "--at", "2026-11-26T16:05"}, cfg.string()).exitCode == 0);
     REQUIRE(databaseBytes(dir).find("El Amrani") != std::string::npos);
+    // Yesterday's backup, made before the request: it keeps the person until it rotates out.
+    fs::create_directories(dir / "backups");
+    REQUIRE(runKiosk(dir, {"backup", (dir / "backups" / "attendance-2026-11-26.db").string()}, cfg.string()).exitCode == 0);
 
     // Wrong use: no reason, or no code.
     CHECK(runKiosk(dir, {"privacy", "erase", "ZU02"}, cfg.string()).exitCode == 2);
@@ -103,6 +108,9 @@ TEST_CASE("privacy erase: one person gone from the file and its -wal, and a late
         CHECK(bytes.find(trace) == std::string::npos);
     }
     CHECK(bytes.find("Vries") != std::string::npos);  // the others are still there
+    // doctor names the backup that still holds them.
+    r = runKiosk(dir, {"doctor"}, cfg.string());
+    CHECK(r.out.find("attendance-2026-11-26.db bevat nog 1 persoon die op verzoek is gewist") != std::string::npos);
 
     // The roster file changed (someone else added): the erased person is left out, with the reason why.
     std::ofstream(cfg / "participants.csv", std::ios::app) << "ZU99;Nieuwe;;Deelnemer;Beleid;zutphen-2026;\n";
@@ -119,4 +127,79 @@ TEST_CASE("privacy erase: one person gone from the file and its -wal, and a late
     CHECK(runKiosk(dir, {"checkin", "ZU02", "--at", "2026-11-26T10:00"}, cfg.string()).exitCode != 0);
     // Erasing again: nobody there (3).
     CHECK(runKiosk(dir, {"privacy", "erase", "ZU02", "--reason", "nogmaals"}, cfg.string()).exitCode == 3);
+}
+
+TEST_CASE("privacy export: all of one person's records of a 14-person roster and none of the other 13 names",
+          "[e2e][privacy][inspection]") {
+    TempDir dir;
+    const fs::path cfg = sampleConfig(dir);
+    // The other 13, by their last names as the roster has them (code;first;infix;last;...).
+    std::vector<std::string> others;
+    {
+        std::istringstream roster(readFile((cfg / "participants.csv").string()));
+        std::string line;
+        std::getline(roster, line);  // the header
+        while (std::getline(roster, line)) {
+            std::vector<std::string> cells;
+            std::istringstream row(line);
+            for (std::string c; std::getline(row, c, ';');) cells.push_back(c);
+            REQUIRE(cells.size() >= 4);
+            if (cells[0] != "ZU04") others.push_back(cells[3]);
+        }
+    }
+    REQUIRE(others.size() == 13);
+    for (const char* code : {"ZU01", "ZU04", "ZU05"})
+        REQUIRE(runKiosk(dir, {"checkin", code, "--at", "2026-11-26T09:05"}, cfg.string()).exitCode == 0);
+    REQUIRE(runKiosk(dir, {"checkout", "ZU04", "--at", "2026-11-26T12:15"}, cfg.string()).exitCode == 0);
+    REQUIRE(runKiosk(dir, {"checkin", "ZU04", "--at", "2026-11-26T13:30"}, cfg.string()).exitCode == 0);
+    REQUIRE(runKiosk(dir, {"correct", "ZU04", "--date", "2026-11-26", "--out", "16:45", "--reason", "vergeten uit te checken",
+                           "--actor", "Marieke Jansen"}, cfg.string()).exitCode == 0);
+    REQUIRE(runKiosk(dir, {"correct", "ZU05", "--date", "2026-11-26", "--out", "16:00", "--reason", "ziek naar huis",
+                           "--actor", "Marieke Jansen"}, cfg.string()).exitCode == 0);
+
+    // Wrong use, and nobody.
+    CHECK(runKiosk(dir, {"privacy", "export"}, cfg.string()).exitCode == 2);
+    CHECK(runKiosk(dir, {"privacy", "inspect", "ZU04"}, cfg.string()).exitCode == 2);
+    const fs::path out = dir / "inzage";
+    auto r = runKiosk(dir, {"privacy", "export", "ZU98", "--out", out.string()}, cfg.string());
+    CHECK(r.exitCode == 3);
+    CHECK_FALSE(fs::exists(out));
+
+    r = runKiosk(dir, {"privacy", "export", "zu04", "--out", out.string()}, cfg.string());
+    INFO(r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.find("Inzage voor ZU04: 4 registraties") != std::string::npos);
+    std::vector<fs::path> files;
+    for (const auto& e : fs::directory_iterator(out)) files.push_back(e.path());
+    REQUIRE(files.size() == 2);
+    std::sort(files.begin(), files.end());
+    CHECK(files[0].filename().string().rfind("inzage-zu04-", 0) == 0);
+    CHECK(files[0].extension() == ".json");
+    CHECK(files[1].extension() == ".pdf");
+    for (const auto& f : files) CHECK((fs::status(f).permissions() & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none);
+
+    const std::string json = readFile(files[0].string());
+    const RunResult pdf = run({"/usr/bin/pdftotext", "-enc", "UTF-8", files[1].string(), "-"});
+    REQUIRE(pdf.exitCode == 0);
+    for (const std::string& text : {json, pdf.out}) {
+        CHECK(text.find("Kuipers") != std::string::npos);
+        CHECK(text.find("Bestuursadvisering") != std::string::npos);
+        CHECK(text.find("vergeten uit te checken") != std::string::npos);
+        CHECK(text.find("365") != std::string::npos);  // the retention, in words
+        for (const std::string& name : others) {
+            INFO(name);
+            CHECK(text.find(name) == std::string::npos);
+        }
+        CHECK(text.find("Marieke") == std::string::npos);  // the staff member is "medewerker"
+        CHECK(text.find("ziek naar huis") == std::string::npos);
+        CHECK(text.find("i.kuipers@example.nl") == std::string::npos);  // e-mail was never kept
+    }
+    CHECK(pdf.out.find("Inzage persoonsgegevens") != std::string::npos);
+    CHECK(pdf.out.find("medewerker") != std::string::npos);
+    // Every event of theirs: three taps and the correction.
+    size_t ids = 0;
+    for (size_t at = json.find("\"id\":"); at != std::string::npos; at = json.find("\"id\":", at + 1)) ++ids;
+    CHECK(ids == 4);
+    // The export only read: the database holds what it held.
+    CHECK(runKiosk(dir, {"privacy", "export", "ZU04", "--out", out.string()}, cfg.string()).exitCode == 0);
 }

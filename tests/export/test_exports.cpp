@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <unistd.h>
+#include <fstream>
 #include <functional>
 #include <grp.h>
 #include <sys/wait.h>
@@ -303,16 +304,39 @@ TEST_CASE("exports go to a mounted USB stick when there is one, else to the expo
         "tmpfs /media tmpfs rw 0 0\n";
     const auto found = removableMounts(mounts);
     REQUIRE(found.size() == 2);
-    CHECK(found[0] == "/media/staff/KINGSTON USB");
-    CHECK(found[1] == "/run/media/staff/BACKUP");
-    const auto none = [](const fs::path&) { return false; };
-    const auto onlyBackup = [](const fs::path& p) { return p.filename() == "BACKUP"; };
-    CHECK_FALSE(chooseExportTarget(found, "/var/lib/x/exports", none).removable);
-    CHECK(chooseExportTarget(found, "/var/lib/x/exports", none).folder == "/var/lib/x/exports");
-    const auto t = chooseExportTarget(found, "/var/lib/x/exports", onlyBackup);  // a read-only stick is passed over
+    CHECK(found[0].mount == "/media/staff/KINGSTON USB");
+    CHECK(found[0].device == "/dev/sdb1");
+    CHECK(found[1].mount == "/run/media/staff/BACKUP");
+    VolumeProbe none{[](const fs::path&) { return false; }, {}, {}};
+    VolumeProbe onlyBackup{[](const fs::path& p) { return p.filename() == "BACKUP"; }, {}, [](const fs::path&) { return uint64_t{16'008'000'000}; }};
+    CHECK(removableTargets(found, none).empty());
+    CHECK_FALSE(chooseExportTarget(removableTargets(found, none), "/var/lib/x/exports").removable);
+    CHECK(chooseExportTarget(removableTargets(found, none), "/var/lib/x/exports").folder == "/var/lib/x/exports");
+    const auto t = chooseExportTarget(removableTargets(found, onlyBackup), "/var/lib/x/exports");  // a read-only stick is passed over
     CHECK(t.removable);
-    CHECK(t.label == "BACKUP");
-    CHECK(chooseExportTarget({}, "/e", onlyBackup).folder == "/e");
+    CHECK(t.label == "BACKUP");  // no label link: the folder's name
+    CHECK(driveSize(t.bytes) == "16 GB");
+    CHECK(chooseExportTarget({}, "/e").folder == "/e");
+}
+
+TEST_CASE("the right stick: a volume is named by its label, not the kernel's name, with its size", "[export][target]") {
+    test::TempDir dir;  // a stand-in for /dev: two devices and udev's label links to them
+    fs::create_directories(dir / "disk" / "by-label");
+    std::ofstream(dir / "sdb1").flush();
+    std::ofstream(dir / "sdc1").flush();
+    fs::create_symlink("../../sdb1", dir / "disk" / "by-label" / "STAFF\\x20KEY");
+    CHECK(volumeLabel(dir / "disk" / "by-label", dir / "sdb1") == "STAFF KEY");
+    CHECK(volumeLabel(dir / "disk" / "by-label", dir / "sdc1").empty());  // no label: the caller uses the folder's name
+    const std::vector<RemovableMount> two{{"/media/staff/3A1F-22C0", (dir / "sdb1").string()}, {"/media/staff/sdc1", (dir / "sdc1").string()}};
+    VolumeProbe probe{[](const fs::path&) { return true; },
+                      [&](const RemovableMount& m) { return volumeLabel(dir / "disk" / "by-label", m.device); },
+                      [](const fs::path& p) { return p.filename() == "sdc1" ? uint64_t{512'000'000} : uint64_t{31'990'000'000}; }};
+    const auto all = removableTargets(two, probe);
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].label == "STAFF KEY");
+    CHECK(driveSize(all[0].bytes) == "32 GB");
+    CHECK(all[1].label == "sdc1");
+    CHECK(driveSize(all[1].bytes) == "512 MB");
 }
 
 namespace {
@@ -361,6 +385,30 @@ TEST_CASE("an export is written whole or not at all, a failed one leaves no half
         return 0;
     });
     CHECK(outcome == 0);  // 2: not read-only, 3: could not become nobody, 4: no error, 5: a file left
+}
+
+TEST_CASE("the right stick: on a USB stick a symlink in the export's place is refused and left as it was", "[export][target][symlink]") {
+    FixedDay f;
+    ExportRequest r;
+    r.date = {2026, 11, 26};
+    const fs::path stick = f.dir / "stick", victim = f.dir / "kiosk.toml";
+    fs::create_directories(stick);
+    REQUIRE(writeFileAtomically(victim, "[kiosk]\n").empty());
+    for (ExportFormat fmt : {ExportFormat::csv, ExportFormat::xlsx, ExportFormat::pdf}) {
+        r.format = fmt;
+        BuiltExport built;
+        REQUIRE(collectExport(f.db, r, f.programme, f.settings, test::texts(), built).ok());
+        const fs::path planted = stick / built.fileName;  // a participant's stick: the export's name points elsewhere
+        fs::create_symlink(victim, planted);
+        const SavedExport saved = saveExport(built, r, ExportTarget{stick, true, "PLANTED", 0});
+        INFO(built.fileName);
+        CHECK_FALSE(saved.error.empty());
+        CHECK(fs::is_symlink(planted));
+        CHECK(*readWholeFile(victim) == "[kiosk]\n");
+        fs::remove(planted);
+        // The same export into the kiosk's own folder (not removable) is written.
+        CHECK(saveExport(built, r, ExportTarget{f.dir / "exports", false, {}, 0}).error.empty());
+    }
 }
 
 TEST_CASE("text stored before the input rules (a Windows-1252 name, a NUL) leaves as valid UTF-8 in CSV and XLSX",

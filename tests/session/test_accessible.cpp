@@ -39,7 +39,7 @@ struct SpeakingKiosk {
     fs::path log = logs / "speech.jsonl";
     test::UiHarness ui;
     explicit SpeakingKiosk(std::string configDir = std::string(KIOSK_SOURCE_DIR) + "/config")
-        : ui("2026-11-26T09:10", 1280, 800, std::move(configDir), false, {}, [this](SessionOptions& o) { o.speechLog = log.string(); }) {}
+        : ui("2026-11-26T09:10", 1280, 800, std::move(configDir), false, {}, {}, [this](SessionOptions& o) { o.speechLog = log.string(); }) {}
 
     // The way in without sight: a finger held still in the middle of the home screen.
     void speechOn() {
@@ -187,7 +187,7 @@ TEST_CASE("speech reaches an audio sink, and the kiosk runs without any audio de
     SECTION("no device at all: logged, silent, the kiosk goes on") {
         test::TempDir logs;
         const fs::path log = logs / "speech.jsonl";
-        test::UiHarness ui("2026-11-26T09:10", 1280, 800, std::string(KIOSK_SOURCE_DIR) + "/config", false, {},
+        test::UiHarness ui("2026-11-26T09:10", 1280, 800, std::string(KIOSK_SOURCE_DIR) + "/config", false, {}, {},
                            [&](SessionOptions& o) {
                                o.speechLog = log.string();
                                o.audioDevice = "hw:97,0";  // no such card: what a box without sound gets

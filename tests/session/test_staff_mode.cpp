@@ -470,6 +470,43 @@ TEST_CASE("a walk-in is confirmed as a guest, or linked to the participant it wa
     CHECK(st->history[1].what == "gast bevestigd");
 }
 
+TEST_CASE("the right stick: with two USB sticks in, nothing is written until staff choose one, and it goes there", "[ui][staff][export][drive]") {
+    StaffConfig cfg;
+    test::TempDir media;  // two sticks: a participant's (mounted first) and the staff's own
+    fs::create_directories(media / "PLANTED");
+    fs::create_directories(media / "STAFF");
+    const auto drives = [&] {
+        return std::vector<ExportTarget>{{media / "PLANTED", true, "PLANTED", 8'000'000'000}, {media / "STAFF", true, "STAFF KEY", 32'000'000'000}};
+    };
+    test::UiHarness ui("2026-11-26T16:30", 1280, 800, cfg.path().string(), false, {}, drives);
+    unlock(ui);
+    ui.clock().advanceSeconds(3);  // the probe looks for sticks every two seconds
+    ui.frame();
+    const auto* st = ui.session().buildView().staff;
+    REQUIRE(st);
+    CHECK(st->mustChooseDrive);
+    REQUIRE(ui.target("save.drive.0"));
+    CHECK(ui.target("save.drive.0")->label == "PLANTED \xC2\xB7 8 GB");
+    CHECK(ui.target("save.drive.1")->label == "STAFF KEY \xC2\xB7 32 GB");
+    ui.tap("save.presence.csv");  // not chosen yet: the button does nothing
+    ui.session().finishBackgroundWork();
+    ui.frame();
+    CHECK(fs::is_empty(media / "PLANTED"));
+    CHECK(fs::is_empty(media / "STAFF"));
+    ui.tap("save.drive.1");
+    CHECK(ui.state().exportDrive == (media / "STAFF").string());
+    st = ui.session().buildView().staff;
+    CHECK_FALSE(st->mustChooseDrive);
+    CHECK(st->exportTarget == "USB-stick STAFF KEY (32 GB)");
+    ui.tap("save.presence.csv");
+    ui.session().finishBackgroundWork();
+    ui.frame();
+    CHECK(fs::exists(media / "STAFF" / "presentielijst-2026-11-26.csv"));
+    CHECK(fs::is_empty(media / "PLANTED"));
+    st = ui.session().buildView().staff;
+    CHECK(st->exportMessage.find("STAFF KEY") != std::string::npos);
+}
+
 TEST_CASE("an export from the staff screen is written whole and the screen says where it went", "[ui][staff][export]") {
     StaffConfig cfg;
     test::UiHarness ui("2026-11-26T16:30", 1280, 800, cfg.path().string());

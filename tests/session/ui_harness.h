@@ -38,6 +38,7 @@ public:
     explicit UiHarness(const char* now = "2026-11-26T09:10", float width = 1280, float height = 800,
                        std::string configDir = std::string(KIOSK_SOURCE_DIR) + "/config", bool watchConfig = false,
                        std::filesystem::path dbPath = {},  // default: a fresh database in dir()
+                       std::function<std::vector<ExportTarget>()> drives = {},  // USB sticks put in (default: this machine's)
                        const std::function<void(SessionOptions&)>& options = {})  // e.g. a speech log
         : clock_(localTime(now)) {
         ctx_ = createHeadlessImGui(width, height);
@@ -45,6 +46,7 @@ public:
         so.configDir = configDir;
         so.dbPath = dbPath.empty() ? dir_ / "attendance.db" : dbPath;
         so.watchConfig = watchConfig;
+        so.removableDrives = std::move(drives);
         so.audioDevice = "null";  // no sound card on CI: speech plays into ALSA's null device
         if (options) options(so);
         session_ = std::make_unique<KioskSession>(so, clock_, [] {});

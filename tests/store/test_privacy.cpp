@@ -96,3 +96,42 @@ TEST_CASE("the purge takes identities along: people off the roster with no event
     CHECK(std::filesystem::exists(aside("before-restore-20261120-080000")));
     CHECK(std::filesystem::exists(aside("restoring-20250101-101010")));
 }
+
+TEST_CASE("privacy erase takes the walk-in linked to the person and the reviews of it, and leaves the other walk-ins",
+          "[store][privacy][erase]") {
+    test::TempDir dir;
+    const Instant opened = test::localTime("2026-11-26T08:00");
+    AttendanceDb db;
+    REQUIRE(db.open(dir / "a.db", opened).status.ok());
+    RosterImportResult imported;
+    REQUIRE(db.importRoster({test::participant("ZU02", "Mohamed", "El Amrani"), test::participant("ZU03", "Zoë", "Berg")}, opened,
+                            imported)
+                .ok());
+    auto stamp = [](const char* when) { return EventStamp::kiosk(test::localTime(when), "deur"); };
+    auto review = [](CorrectionEffect effect, const std::string& code, const std::string& walkIn, const char* when) {
+        StaffForm f{EventKind::guest_registration, code, effect, walkIn, "gezien bij de balie", "Marieke Jansen"};
+        const Instant at = test::localTime(when);
+        return makeStaffEvent(f, localDateOf(at), at, EventStamp::staff(at, "deur"));
+    };
+    const AttendanceEvent hisWalkIn = makeWalkInEvent("Mo El Amrani", "Gemeente Zutphen", stamp("2026-11-26T09:02"));
+    const AttendanceEvent otherWalkIn = makeWalkInEvent("Karin Anders", "Provincie Gelderland", stamp("2026-11-26T09:03"));
+    for (const auto& e : {test::checkIn("ZU03", test::localTime("2026-11-26T09:00")), hisWalkIn, otherWalkIn,
+                          review(CorrectionEffect::confirm_guest, "", hisWalkIn.id, "2026-11-26T09:10"),
+                          review(CorrectionEffect::link_guest, "ZU02", hisWalkIn.id, "2026-11-26T09:11"),
+                          review(CorrectionEffect::confirm_guest, "", otherWalkIn.id, "2026-11-26T09:12")})
+        REQUIRE(db.appendEvent(e).ok());
+
+    ErasureResult erased;
+    REQUIRE(db.erasePerson("ZU02", "verzoek art. 17", test::localTime("2026-11-27T10:00"), erased).ok());
+    CHECK(erased.participant);
+    CHECK(erased.events == 3);  // the walk-in, its confirmation and the link
+    std::vector<std::string> left;
+    REQUIRE(db.loadEvents([&](const AttendanceEvent& e) { left.push_back(e.id); }).ok());
+    CHECK(left.size() == 3);  // Zoë's check-in, Karin's walk-in and its confirmation
+    db.close();
+    const std::string bytes = test::readFileText(dir / "a.db") + test::readFileText(dir / "a.db-wal");
+    CHECK(bytes.find("El Amrani") == std::string::npos);
+    CHECK(bytes.find("Mohamed") == std::string::npos);
+    CHECK(bytes.find(hisWalkIn.id) == std::string::npos);
+    CHECK(bytes.find("Karin Anders") != std::string::npos);
+}
