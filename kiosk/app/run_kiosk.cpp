@@ -36,6 +36,8 @@ int runKiosk(const CommandLine& cl) {
         }
         so.startScreen = *s;
     }
+    so.speechLog = cl.speechLog.value_or("");
+    if (cl.audioDevice) so.audioDevice = *cl.audioDevice;
     WindowOptions wo;
     if (cl.size) {
         int w = 0, h = 0;

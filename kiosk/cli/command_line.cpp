@@ -38,6 +38,8 @@ Opties / options:
   --lang nl|en       taal
   --screenshot FILE.png [--frames N]   N frames tekenen (standaard 2), PNG schrijven, stoppen
   --ui-dump FILE     na elk frame een JSON-regel met alle tikbare elementen
+  --speech-log FILE  elke uitspraak van de spraakmodus als JSON-regel (tekst, taal, start) / each utterance
+  --audio-device PCM ALSA-apparaat voor de spraak (standaard default; null: weggooien) / speech's ALSA device
   --tap LABEL        tik op het element met dit opschrift zodra het in beeld is (herhaalbaar; demo's)
   --delay S          met --screenshot: na de tikken S seconden wachten (echte tijd), dan de afbeelding
   --version, --help
@@ -76,6 +78,8 @@ static std::optional<std::string>* stringOption(CommandLine& cl, const std::stri
     if (a == "--participant") return &cl.participant;
     if (a == "--set-cohorts") return &cl.setCohorts;
     if (a == "--add-cohorts") return &cl.addCohorts;
+    if (a == "--speech-log") return &cl.speechLog;
+    if (a == "--audio-device") return &cl.audioDevice;
     return nullptr;
 }
 

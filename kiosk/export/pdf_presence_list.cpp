@@ -40,8 +40,8 @@ std::string presenceListPdf(const std::vector<PresenceRow>& rows, LocalDate date
 
     PagedTable t;
     t.columns = {{tx("pdf.col.nr"), 0.35, TextAlign::right}, {tx("pdf.col.name"), 2.4, TextAlign::left, true},
-                 {tx("pdf.col.department"), 1.7, TextAlign::left, true},          {tx("pdf.col.in"), 0.65, TextAlign::centre},
-                 {tx("pdf.col.out"), 0.65, TextAlign::centre}, {tx("pdf.col.signature"), 1.5, TextAlign::left, true}};
+                 {tx("pdf.col.department"), 1.7, TextAlign::left, true},          {tx("pdf.col.in"), 0.85, TextAlign::centre},
+                 {tx("pdf.col.out"), 0.85, TextAlign::centre}, {tx("pdf.col.signature"), 1.3, TextAlign::left, true}};
     t.ruledColumns = {false, false, false, blank, blank, true};
     int number = 0, present = 0, participants = 0, guests = 0;
     bool corrected = false, guestHeading = false;
@@ -63,8 +63,15 @@ std::string presenceListPdf(const std::vector<PresenceRow>& rows, LocalDate date
             if (r.status == DayStatus::excused) note = tx.format("export.note.excused", {{"reason", r.excusedReason}});
             if (r.checkOutForgotten) note = tx("export.note.checkout_forgotten");
             if (r.checkOut) outTime = r.checkOut->hhmm();
-            if (r.status == DayStatus::late || r.status == DayStatus::late_and_left_early) inColour = pdfcolour::bad;
-            if (r.status == DayStatus::left_early || r.status == DayStatus::late_and_left_early) outColour = pdfcolour::bad;
+            // Late and early in a word as well as in colour: a grey print or a reader who does not tell red apart sees it too.
+            if (r.status == DayStatus::late || r.status == DayStatus::late_and_left_early) {
+                inColour = pdfcolour::bad;
+                inTime += " " + tx("pdf.mark.late");
+            }
+            if (r.status == DayStatus::left_early || r.status == DayStatus::late_and_left_early) {
+                outColour = pdfcolour::bad;
+                outTime += " " + tx("pdf.mark.early");
+            }
             corrected = corrected || r.corrected;
         }
         row.cells = {std::to_string(++number), name, r.participant.department, inTime, outTime, note};

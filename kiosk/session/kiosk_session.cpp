@@ -7,6 +7,7 @@
 
 #include "ui/screens.h"
 #include "store/meta_keys.h"
+#include "ui/theme.h"
 
 namespace kiosk {
 
@@ -196,6 +197,15 @@ void KioskSession::apply(const ui::Intent& in) {
                 else nav_.go(a, staff_.unlocked());
             } else if constexpr (std::is_same_v<A, I::SetLang>) {
                 s_.texts.setLang(a.lang);
+            } else if constexpr (std::is_same_v<A, I::Speech>) {
+                narrator_.setSpeech(a.on);
+            } else if constexpr (std::is_same_v<A, I::Contrast>) {
+                s_.ui.highContrast = a.on;
+            } else if constexpr (std::is_same_v<A, I::Repeat>) {
+                narrator_.repeat();
+            } else if constexpr (std::is_same_v<A, I::MoreTime>) {
+                nav_.noteInput();
+                s_.ui.moreTimeSecondsLeft = 0;
             } else if constexpr (std::is_same_v<A, I::CheckIn>) {
                 tap(a.again ? CheckAction::check_in_again : CheckAction::check_in, a.participantCode);
             } else if constexpr (std::is_same_v<A, I::CheckOut>) {
@@ -292,6 +302,12 @@ void KioskSession::frame() {
                 staff_.on() && s_.ui.screen == ui::Screen::staff_history);
     dailyUpkeep(now);
     if (nav_.homeDue(holds())) goHome();
+    // The touch that answers "Meer tijd nodig?" counts as input before this frame sees it: the question
+    // stays up until that touch is released, so that it is the answer and not a tap on the screen under it.
+    const int asked = s_.ui.moreTimeSecondsLeft;
+    const bool touching = ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseReleased(ImGuiMouseButton_Left);
+    s_.ui.moreTimeSecondsLeft = nav_.moreTimeSecondsLeft(holds());
+    if (asked > 0 && touching && s_.ui.moreTimeSecondsLeft == 0 && s_.ui.screen != ui::Screen::home) s_.ui.moreTimeSecondsLeft = asked;
     s_.ui.undoSecondsLeft = 0;
     if (s_.ui.feedback.kind == ui::Feedback::Kind::checked_in || s_.ui.feedback.kind == ui::Feedback::Kind::checked_out)
         s_.ui.undoSecondsLeft = undoSecondsLeft(s_.ledger.record(localDateOf(s_.ui.feedback.at), s_.ui.feedback.code),
@@ -308,8 +324,10 @@ void KioskSession::frame() {
     if (running_) running_->player.tick(s_.clock.steady());
     nav_.updateSleep(now, false);  // asleep until a touch has come and gone
     const ui::KioskView view = buildView();
+    ui::useHighContrast(s_.ui.highContrast);  // home resets it with the rest of UiState
     s_.ui.animating = false;  // a screen that moves by itself this frame sets it again
     apply(ui::drawKioskUi(view, s_.ui));
+    narrator_.afterFrame(view, ImGui::IsMouseClicked(ImGuiMouseButton_Left));
     if (nav_.sleeping()) nav_.updateSleep(now, InputBindings::touched());
 }
 

@@ -7,6 +7,7 @@
 //   - RunningLate (running_late.h): today's agenda shift behind the facilitator code.
 //   - ConfigWatcher (content/config_folder.h): the config folder, read at start and watched.
 //   - InputBindings (input_bindings.h): badge scanner and presenter clicker as intents.
+//   - Narrator (narrator.h): what the accessible mode says, through Speech (speech.h).
 // Each frame it takes the store's completions, builds the view from memory, draws the screens
 // and applies the intent they return. The GLFW shell (window_app.cpp) and the headless UI tests
 // both drive it, so everything a test taps through is the real thing.
@@ -20,10 +21,12 @@
 #include "store/file_watch.h"
 #include "session/input_bindings.h"
 #include "session/ledger_days.h"
+#include "session/narrator.h"
 #include "session/navigation.h"
 #include "session/running_late.h"
 #include "session/scan_queue.h"
 #include "session/session_state.h"
+#include "session/speech.h"
 #include "session/staff_desk.h"
 #include "core/checkin_flow.h"
 #include "core/exercise_player.h"
@@ -87,6 +90,8 @@ public:
     bool staffUnlocked() const { return staff_.unlocked(); }
     // Waits for a PIN check or an export running on its own thread (tests, shutdown).
     void finishBackgroundWork() { staff_.finishBackgroundWork(); }
+    // The speech output (tests wait for it and read its figures).
+    Speech& speech() { return speech_; }
 
 private:
     // The exercise being run, with its own copy (a config reload must not pull it away).
@@ -129,6 +134,8 @@ private:
     // watcher_ told when one changes, instead of polling it every 2 s. Null without inotify.
     std::unique_ptr<FileWatchThread> configWatch_;
     InputBindings input_;
+    Speech speech_;
+    Narrator narrator_;
     ScanQueue waitingScans_;  // scans made while a write was in flight (scan_queue.h)
     std::unique_ptr<Running> running_;
     std::string stoppedRunKept_;  // what the meta table holds for the stopped run ("" = none)

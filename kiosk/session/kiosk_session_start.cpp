@@ -29,7 +29,9 @@ KioskSession::KioskSession(const SessionOptions& options, const Clock& clock, st
       staff_(s_, nav_),
       days_(s_),
       late_(s_),
-      watcher_(options.configDir, options.watchConfig, clock.now()) {
+      watcher_(options.configDir, options.watchConfig, clock.now()),
+      speech_(SpeechOptions{options.speechLog, options.audioDevice}, clock),
+      narrator_(s_, speech_) {
     watchConfigFolder();
     s_.texts = loadEmbeddedTexts(options.lang.value_or(Lang::nl));
     s_.ui.screen = options.startScreen;

@@ -98,17 +98,33 @@ void Navigation::updateSleep(Instant now, bool touched) {
     }
 }
 
+int64_t Navigation::idleLimitMs() const {
+    return static_cast<int64_t>(s_.config.settings.returnHomeSeconds) * 1000 * (s_.ui.speech ? kAccessibleFactor : 1);
+}
+
+bool Navigation::mayReturnHome(const Holds& holds) const {
+    const ui::Screen home = roomMode() ? ui::Screen::room : ui::Screen::home;
+    return s_.ui.screen != home && s_.ui.feedback.kind != ui::Feedback::Kind::pending && !holds.exerciseRunning && !holds.staffOn &&
+           !holds.roomPinned;
+}
+
 bool Navigation::homeDue(const Holds& holds) const {
     const ui::UiState& ui = s_.ui;
     const KioskSettings& settings = s_.config.settings;
     const auto& fb = ui.feedback;
     using K = ui::Feedback::Kind;
-    const int64_t cardMs = (fb.kind == K::checked_in || fb.kind == K::checked_out ? settings.undoSeconds : kFeedbackSeconds) * 1000;
+    const int64_t cardMs = (fb.kind == K::checked_in || fb.kind == K::checked_out ? settings.undoSeconds : kFeedbackSeconds) * 1000 *
+                           (ui.speech ? kAccessibleFactor : 1);
     const int64_t idleMs = msSinceInput();
     if (fb.kind != K::none && fb.kind != K::pending && cardAgeMs() >= cardMs && idleMs >= cardMs) return true;
-    const ui::Screen home = roomMode() ? ui::Screen::room : ui::Screen::home;
-    return ui.screen != home && fb.kind != K::pending && !holds.exerciseRunning && !holds.staffOn && !holds.roomPinned &&
-           idleMs >= static_cast<int64_t>(settings.returnHomeSeconds) * 1000;
+    return mayReturnHome(holds) && idleMs >= idleLimitMs() + kMoreTimeSeconds * 1000;
+}
+
+int Navigation::moreTimeSecondsLeft(const Holds& holds) const {
+    const int64_t idleMs = msSinceInput(), limit = idleLimitMs();
+    if (!mayReturnHome(holds) || idleMs < limit) return 0;
+    const int64_t left = limit + kMoreTimeSeconds * 1000 - idleMs;
+    return left > 0 ? static_cast<int>((left + 999) / 1000) : 0;
 }
 
 int64_t Navigation::msUntilNextChange(Instant now, const Holds& holds, const ExercisePlayer* player, bool staffMode) const {
@@ -137,7 +153,9 @@ int64_t Navigation::msUntilNextChange(Instant now, const Holds& holds, const Exe
         ms = std::min(ms, std::max<int64_t>(0, static_cast<int64_t>(settings.staffAutoLockSeconds) * 1000 - idleMs));
     }
     if (ui.screen != ui::Screen::home && !holds.staffOn && !holds.exerciseRunning && !holds.roomPinned) {
-        ms = std::min(ms, std::max<int64_t>(0, static_cast<int64_t>(settings.returnHomeSeconds) * 1000 - idleMs));
+        // The question's moment, then its countdown each second, then home.
+        const int64_t limit = idleLimitMs();
+        ms = std::min(ms, idleMs < limit ? limit - idleMs : std::max<int64_t>(0, 1000 - (idleMs - limit) % 1000));
     }
     return std::max<int64_t>(ms, 0);
 }

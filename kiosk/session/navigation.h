@@ -3,7 +3,10 @@
 // Rules, in one place:
 //   - Every screen returns home after `return_home_seconds` untouched, except a running exercise
 //     (the facilitator is in the room), staff mode (it has its own auto-lock, staff_desk.h), the
-//     pinned room display and a card whose write is still pending.
+//     pinned room display and a card whose write is still pending. Before it does, "Meer tijd
+//     nodig?" is asked for kMoreTimeSeconds (20 s); one tap anywhere keeps the screen as it is
+//     (a half-typed name included) and the wait starts again (WCAG 2.2.1). In the accessible mode
+//     (speech on) every wait, the cards' included, is kAccessibleFactor (3) times longer.
 //   - Room mode (`[kiosk] mode = "room"`): home is the room display, pinned; the public check-in
 //     (home, checkin, walk-in) is not on show. Elsewhere the room display opens behind the
 //     facilitator code (the shift screen's keypad, then the room display). A card closes by itself: the welcome after the undo
@@ -60,15 +63,23 @@ public:
         bool staffOn = false;          // staff mode unlocked on a staff page
         bool roomPinned = false;       // the room display is on screen
     };
-    // The screen should go home now (inactivity, or a card that has been read).
+    // The screen should go home now (inactivity after the question, or a card that has been read).
     bool homeDue(const Holds& holds) const;
+    // Seconds left to answer "Meer tijd nodig?" (0: not asked now).
+    int moreTimeSecondsLeft(const Holds& holds) const;
     // How long the card has been on screen, on the steady clock (0 before the frame that first saw
     // it): the undo window counts on it (KioskSession::undoMoment).
     int64_t cardAgeMs() const;
     // Milliseconds until something visible changes without input.
     int64_t msUntilNextChange(Instant now, const Holds& holds, const ExercisePlayer* player, bool staffMode) const;
 
+    static constexpr int64_t kMoreTimeSeconds = 20;   // the question stays this long (WCAG 2.2.1: at least 20 s)
+    static constexpr int64_t kAccessibleFactor = 3;   // the accessible mode's waits, times this
+
 private:
+    // Untouched this long, the question is asked (return_home_seconds, longer in the accessible mode).
+    int64_t idleLimitMs() const;
+    bool mayReturnHome(const Holds& holds) const;
     SessionState& s_;
     SteadyTime lastInput_;
     Instant cardShownAt_;   // the card being counted (its shownAt, a wall time, as its identity)

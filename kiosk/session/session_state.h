@@ -30,6 +30,8 @@ struct SessionOptions {
     std::optional<Lang> lang;               // overrides kiosk.toml
     ui::Screen startScreen = ui::Screen::home;
     bool watchConfig = true;                // notice edits to the config folder
+    std::string speechLog;                  // --speech-log: each utterance as a JSON line (speech.h)
+    std::string audioDevice = "default";    // --audio-device: the ALSA PCM speech plays on ("" = none)
     // The writable USB sticks now (export_target.h); empty: this machine's (tests put sticks in).
     std::function<std::vector<ExportTarget>()> removableDrives;
 };

@@ -23,6 +23,14 @@ struct Go {                       // open a screen (the check-in screen in `mode
 struct SetLang {
     Lang lang = Lang::nl;
 };
+struct Speech {                   // the accessible mode's speech on or off (the home screen's control, a held finger)
+    bool on = true;
+};
+struct Contrast {                 // the high-contrast theme on or off (the home screen's control)
+    bool on = true;
+};
+struct Repeat {};                 // say again what was said last ("herhaal": a finger held in speech mode)
+struct MoreTime {};               // "Meer tijd nodig?" answered: the screen stays, the wait starts again
 struct CheckIn {                  // a tap on a name
     std::string participantCode;
     bool again = false;           // "weer inchecken": yes, back after a check-out (CheckAction::check_in_again)
@@ -74,7 +82,7 @@ struct StaffExport {
 }  // namespace intent
 
 struct Intent {
-    std::variant<std::monostate, intent::Go, intent::SetLang, intent::CheckIn, intent::CheckOut, intent::Scan,
+    std::variant<std::monostate, intent::Go, intent::SetLang, intent::Speech, intent::Contrast, intent::Repeat, intent::MoreTime, intent::CheckIn, intent::CheckOut, intent::Scan,
                  intent::Undo, intent::Dismiss, intent::RegisterGuest, intent::StartExercise, intent::Player,
                  intent::UnlockShift, intent::SetShift, intent::CloseRoomDisplay, intent::UnlockStaff, intent::LockStaff, intent::StaffDay,
                  intent::StaffChange, intent::StaffExport>
@@ -90,6 +98,10 @@ struct Intent {
 
     static Intent go(Screen s, CheckMode m = CheckMode::check_in) { return intent::Go{s, m}; }
     static Intent setLang(Lang l) { return intent::SetLang{l}; }
+    static Intent speech(bool on) { return intent::Speech{on}; }
+    static Intent repeat() { return intent::Repeat{}; }
+    static Intent contrast(bool on) { return intent::Contrast{on}; }
+    static Intent moreTime() { return intent::MoreTime{}; }
     static Intent checkIn(std::string code) { return intent::CheckIn{std::move(code)}; }
     static Intent checkInAgain(std::string code) { return intent::CheckIn{std::move(code), true}; }
     static Intent checkOut(std::string code) { return intent::CheckOut{std::move(code)}; }

@@ -91,8 +91,8 @@ bool drawTextField(const char* id, const std::string& label, const std::string& 
     ImGui::PopID();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(boxMin, max, t.palette.surface.abgr(), t.Em(0.35f));
-    dl->AddRect(boxMin, max, (active ? t.palette.primary : t.palette.line).abgr(), t.Em(0.35f), 0,
-                active ? t.Em(0.12f) : t.Em(0.05f));
+    dl->AddRect(boxMin, max, (active ? t.palette.primary : t.palette.boundary).abgr(), t.Em(0.35f), 0,
+                active ? t.Em(0.12f) : std::max(2.0f, t.Em(0.07f)));
     const float ty = boxMin.y + (max.y - boxMin.y - t.fonts.title->FontSize) * 0.5f;
     const float tx = boxMin.x + t.Em(0.6f);
     const float w = max.x - tx - t.Em(0.8f);
@@ -136,9 +136,10 @@ bool drawKeypad(std::string& entry, ImVec2 min, ImVec2 max, const std::string& o
         } else if (k == "ok") {
             ok = touchButton({id.c_str(), okLabel, ImVec2(keyW, key), ButtonStyle::primary, {}, Icon::check, t.fonts.title,
                               enabled && !entry.empty()});
-        } else if (touchButton({id.c_str(), k, ImVec2(keyW, key), ButtonStyle::secondary, {}, Icon::none, t.fonts.title, enabled}) &&
-                   entry.size() < maxDigits) {
-            entry += k;
+        } else {
+            ButtonSpec digit{id.c_str(), k, ImVec2(keyW, key), ButtonStyle::secondary, {}, Icon::none, t.fonts.title, enabled};
+            digit.secret = true;  // a code's digits are never spoken (explore.h)
+            if (touchButton(digit) && entry.size() < maxDigits) entry += k;
         }
     }
     return ok;

@@ -43,6 +43,15 @@ ButtonSpec nameButton(const std::string& id, std::string label, ImVec2 size, Pre
     return spec;
 }
 
+// What speech mode says for a name (explore.h): the name and department as shown, and where the
+// person stands, which the screen says with an icon.
+std::string spokenName(const Texts& tx, const std::string& label, const std::string& department, Presence state) {
+    const std::string who = department.empty() ? label : label + ", " + department;
+    if (state == Presence::in) return tx.format("speech.name_in", {{"name", who}});
+    if (state == Presence::out) return tx.format("speech.name_out", {{"name", who}});
+    return who;
+}
+
 // Larger rosters (several cohorts, 200+ people): results that scroll under the finger with a fling,
 // and the keyboard. Landscape: results on the left, field and keyboard on the right, the keyboard
 // at least wide enough for ten 9 mm keys. Portrait: field, results, keyboard stacked, the keyboard
@@ -109,6 +118,7 @@ Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
         // The department only where the name leaves room for it (one line): the name comes first.
         if (textSize(t.fonts.bodyBold, spec.label).x + t.Em(3.2f) <= listSize.x) spec.sublabel = p.department;
         else spec.maxLines = 2;
+        spec.spoken = spokenName(tx, spec.label, p.department, presenceOf(v, p));
         if (touchButton(spec)) intent = out ? Intent::checkOut(p.code) : Intent::checkIn(p.code);
     }
     if (hits.empty()) drawTextWrapped(t.fonts.body, base, listSize.x, t.palette.muted, tx("checkin.no_matches"));
@@ -200,6 +210,7 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
                                      t.fonts.title, t.fonts.bodyBold);
         spec.maxLines = 2;                    // "Maria-Louise van den H." wraps rather than shrinks,
         spec.breakLimit = p.firstName.size();  // and only after the first name
+        spec.spoken = spokenName(*v.texts, spec.label, p.department, presenceOf(v, p));
         if (touchButton(spec)) intent = out ? Intent::checkOut(p.code) : Intent::checkIn(p.code);
     }
     ImGui::SetCursorScreenPos(ImVec2(base.x, base.y + static_cast<float>(rows) * (tileH + gap)));

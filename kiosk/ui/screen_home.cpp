@@ -135,20 +135,54 @@ Intent drawActions(const KioskView& v, ImVec2 checkinAt, ImVec2 checkinSize, ImV
     return intent;
 }
 
-// Footer: venue on the left, the language switch on the right.
-Intent drawFooter(const KioskView& v, float left, float right, float fy, float footerH) {
+// The venue, and under it in small print what is kept and for how long (docs/privacy.md): the privacy
+// line wraps onto a second line rather than being cut where the width is short.
+std::vector<std::string> privacyLines(const KioskView& v, float width) {
+    return wrapLines(theme().fonts.small, v.texts->format("privacy.home", {{"days", std::to_string(v.settings->retentionDays)}}), width, 2);
+}
+float venueHeight(const KioskView& v, float width) {
+    const Theme& t = theme();
+    return t.em + t.fonts.small->FontSize * static_cast<float>(privacyLines(v, width).size());
+}
+// Drawn centred in `height`.
+void drawVenue(const KioskView& v, ImVec2 at, float width, float height) {
+    const Theme& t = theme();
+    float y = at.y + std::max(0.0f, (height - venueHeight(v, width)) * 0.5f);
+    drawText(t.fonts.body, ImVec2(at.x, y), t.palette.muted,
+             fitText(t.fonts.body, v.settings->venue + (v.settings->city.empty() ? "" : " \xC2\xB7 " + v.settings->city), width));
+    y += t.em;
+    for (const auto& line : privacyLines(v, width)) {
+        drawText(t.fonts.small, ImVec2(at.x, y), t.palette.muted, line);
+        y += t.fonts.small->FontSize;
+    }
+}
+
+// Footer: the accessible mode's control at the bottom left (always there, the same place on every
+// home screen), the venue, the language switch on the right.
+Intent drawFooter(const KioskView& v, const UiState& s, float left, float right, float fy, float footerH, bool withVenue) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
     Intent intent;
     const float gap = t.Em(0.8f);
     const float langW = t.Em(6.6f);
-    // The venue, and under it in small print what is kept and for how long (docs/privacy.md).
-    const float textW = right - left - 2 * langW - gap * 1.5f;
-    const float ty = fy + (footerH - t.em - t.fonts.small->FontSize) * 0.5f;
-    drawText(t.fonts.body, ImVec2(left, ty), t.palette.muted,
-             fitText(t.fonts.body, v.settings->venue + (v.settings->city.empty() ? "" : " \xC2\xB7 " + v.settings->city), textW));
-    drawText(t.fonts.small, ImVec2(left, ty + t.em), t.palette.muted,
-             fitText(t.fonts.small, tx.format("privacy.home", {{"days", std::to_string(v.settings->retentionDays)}}), textW));
+    const std::string access = tx(s.speech ? "home.speech_off" : "home.accessible");
+    const float accessW = std::max(langW, textSize(t.fonts.body, access).x + t.Em(3.2f));
+    ImGui::SetCursorScreenPos(ImVec2(left, fy));
+    ButtonSpec a{"access", access, ImVec2(accessW, footerH), s.speech ? ButtonStyle::primary : ButtonStyle::secondary, {}, Icon::person,
+                 t.fonts.body};
+    a.spoken = tx(s.speech ? "speech.access_off" : "speech.access_on");
+    if (touchButton(a)) intent = Intent::speech(!s.speech);
+    // High contrast beside it: a switch that shows its state in words and fill, not colour alone.
+    const std::string contrast = tx(s.highContrast ? "home.contrast_off" : "home.contrast_on");
+    const float contrastW = std::max(langW, textSize(t.fonts.body, contrast).x + t.Em(1.8f));
+    ImGui::SetCursorScreenPos(ImVec2(left + accessW + gap * 0.5f, fy));
+    if (touchButton({"contrast", contrast, ImVec2(contrastW, footerH), s.highContrast ? ButtonStyle::primary : ButtonStyle::secondary, {},
+                     Icon::none, t.fonts.body}))
+        intent = Intent::contrast(!s.highContrast);
+    if (withVenue) {
+        const float venueX = left + accessW + contrastW + gap * 1.5f;
+        drawVenue(v, ImVec2(venueX, fy), right - venueX - 2 * langW - gap * 1.5f, footerH);
+    }
     ImGui::SetCursorScreenPos(ImVec2(right - 2 * langW - gap * 0.5f, fy));
     if (touchButton({"lang.nl", "Nederlands", ImVec2(langW, footerH),
                      tx.lang() == Lang::nl ? ButtonStyle::primary : ButtonStyle::quiet, {}, Icon::none, t.fonts.body}))
@@ -163,7 +197,7 @@ Intent drawFooter(const KioskView& v, float left, float right, float fy, float f
 // Portrait (a stand by the door): everything stacked. Header with the clock, the day and its theme
 // over the whole width, the count, now and next, then the actions (check in over the full width,
 // check out and the agenda side by side) and the footer. The landscape screen's pieces, re-stacked.
-Intent drawHomePortrait(const KioskView& v, ImVec2 origin, ImVec2 size) {
+Intent drawHomePortrait(const KioskView& v, const UiState& s, ImVec2 origin, ImVec2 size) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
     const float margin = t.Em(1.5f);
@@ -196,7 +230,11 @@ Intent drawHomePortrait(const KioskView& v, ImVec2 origin, ImVec2 size) {
     const float halfW = (width - gap) * 0.5f;
     Intent intent = drawActions(v, ImVec2(left, cy), ImVec2(width, checkinH), ImVec2(left, sy), ImVec2(left + halfW + gap, sy),
                                 ImVec2(halfW, secondaryH));
-    intent = either(drawFooter(v, left, right, fy, footerH), intent);
+    // The footer's buttons leave the venue no room on a portrait panel: it stands above the actions.
+    intent = either(drawFooter(v, s, left, right, fy, footerH, false), intent);
+    const float venueH = venueHeight(v, width);
+    const float venueY = cy - t.Em(0.6f) - venueH;
+    drawVenue(v, ImVec2(left, venueY), width, venueH);
 
     // The day: number, theme (wrapped between words), group, the timeline, the count.
     if (v.today) {
@@ -220,7 +258,7 @@ Intent drawHomePortrait(const KioskView& v, ImVec2 origin, ImVec2 size) {
     drawProgress(ImVec2(left, y + t.Em(1.4f)), ImVec2(right, y + t.Em(1.9f)), frac, t.palette.success, t.palette.secondary);
     y += t.Em(3.0f);
     // Now and next, as tall as they need (about 13 em), in the middle of what is left above the actions.
-    const float room = cy - t.Em(1.0f) - y;
+    const float room = venueY - t.Em(1.0f) - y;
     if (room > t.Em(6.0f)) {
         const float h = std::min(room, t.Em(13.0f));
         const float top = y + (room - h) * 0.5f;
@@ -231,7 +269,7 @@ Intent drawHomePortrait(const KioskView& v, ImVec2 origin, ImVec2 size) {
 
 }  // namespace
 
-Intent drawHomeScreen(const KioskView& v, UiState&) {
+Intent drawHomeScreen(const KioskView& v, UiState& s) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
     Intent intent;
@@ -242,7 +280,7 @@ Intent drawHomeScreen(const KioskView& v, UiState&) {
                        std::round(std::sin(minute * 6.2832f / 53.0f) * t.Em(0.35f)));
     const ImVec2 origin(ImGui::GetWindowPos().x + drift.x, ImGui::GetWindowPos().y + drift.y);
     const ImVec2 size = ImGui::GetWindowSize();
-    if (layout().portrait) return drawHomePortrait(v, origin, size);
+    if (layout().portrait) return drawHomePortrait(v, s, origin, size);
     const float margin = t.Em(1.5f);
     const float left = origin.x + margin, right = origin.x + size.x - margin;
     const float width = right - left;
@@ -321,7 +359,7 @@ Intent drawHomeScreen(const KioskView& v, UiState&) {
     intent = either(drawActions(v, ImVec2(left, by), ImVec2(width - 2 * secondaryW - 2 * gap, buttonsH),
                                 ImVec2(right - 2 * secondaryW - gap, by), ImVec2(right - secondaryW, by), ImVec2(secondaryW, buttonsH)),
                     intent);
-    return either(drawFooter(v, left, right, bottom - footerH, footerH), intent);
+    return either(drawFooter(v, s, left, right, bottom - footerH, footerH, true), intent);
 }
 
 }  // namespace kiosk::ui

@@ -16,48 +16,28 @@ namespace {
 struct FeedbackLook {
     Icon icon;
     Rgb colour;
-    std::string title;
-    std::string line;
+    FeedbackWords words;
 };
 
 FeedbackLook lookOf(const KioskView& v, const Feedback& f) {
-    const Texts& tx = *v.texts;
     const Palette& p = theme().palette;
-    const std::string time = toLocal(f.at).timeOfDay().hhmm();
+    const FeedbackWords words = feedbackWords(*v.texts, f, toLocal(f.at).timeOfDay().hhmm(), f.name, f.code);
     switch (f.kind) {
         case Feedback::Kind::checked_in:
-            return {Icon::check, p.success, tx.format("checkin.welcome", {{"name", f.name}}),
-                    tx.format("checkin.checked_in_at", {{"time", time}})};
         case Feedback::Kind::checked_out:
-            return {Icon::check, p.success, tx.format("checkin.goodbye", {{"name", f.name}}),
-                    tx.format("checkin.checked_out_at", {{"time", time}})};
+        case Feedback::Kind::guest_registered: return {Icon::check, p.success, words};
         case Feedback::Kind::undone:
-            return {Icon::undo, p.primary, tx("checkin.undone_title"), tx.format("checkin.undone_line", {{"name", f.name}})};
-        case Feedback::Kind::undone_out:
-            return {Icon::undo, p.primary, tx("checkin.undone_title"), tx.format("checkin.undone_out_line", {{"name", f.name}})};
+        case Feedback::Kind::undone_out: return {Icon::undo, p.primary, words};
         case Feedback::Kind::already_in:
-            return {Icon::warning, p.warning, tx.format("checkin.already_in", {{"name", f.name}}),
-                    tx.format("checkin.already_in_line", {{"time", time}})};
         case Feedback::Kind::not_checked_in:
-            return {Icon::warning, p.warning, tx.format("checkin.not_checked_in", {{"name", f.name}}),
-                    tx("checkin.not_checked_in_line")};
-        case Feedback::Kind::already_out:
-            return {Icon::door, p.primary, tx.format("checkin.already_out", {{"name", f.name}, {"time", time}}),
-                    tx("checkin.already_out_line")};
         case Feedback::Kind::refused:
-            return {Icon::warning, p.warning, tx.format("checkin.refused_title", {{"name", f.name}}),
-                    tx.format(f.detail, {{"time", time}, {"n", std::to_string(kMaxAheadMinutes)}})};
-        case Feedback::Kind::error:
-            return {Icon::cross, p.danger, tx("checkin.error_title"), f.detail};
-        case Feedback::Kind::pending:
-            return {Icon::clock, p.primary, tx("checkin.pending"), f.name};
-        case Feedback::Kind::guest_registered:
-            return {Icon::check, p.success, tx.format("checkin.welcome", {{"name", f.name}}), tx("walkin.registered_line")};
-        case Feedback::Kind::unknown_code:
-            return {Icon::warning, p.warning, tx("checkin.unknown_code"), tx.format("checkin.unknown_code_line", {{"code", f.code}})};
+        case Feedback::Kind::unknown_code: return {Icon::warning, p.warning, words};
+        case Feedback::Kind::already_out: return {Icon::door, p.primary, words};
+        case Feedback::Kind::error: return {Icon::cross, p.danger, words};
+        case Feedback::Kind::pending: return {Icon::clock, p.primary, words};
         case Feedback::Kind::none: break;
     }
-    return {Icon::none, p.ink, {}, {}};
+    return {Icon::none, p.ink, words};
 }
 
 // The goodbye card's close of the day (issue 29): the assignment until the next day, in as many
@@ -83,6 +63,32 @@ void drawClosingAssignment(const KioskView& v, float cx, float top, float w, flo
 
 }  // namespace
 
+FeedbackWords feedbackWords(const Texts& tx, const Feedback& f, const std::string& time, const std::string& name,
+                            const std::string& code) {
+    switch (f.kind) {
+        case Feedback::Kind::checked_in:
+            return {tx.format("checkin.welcome", {{"name", name}}), tx.format("checkin.checked_in_at", {{"time", time}})};
+        case Feedback::Kind::checked_out:
+            return {tx.format("checkin.goodbye", {{"name", name}}), tx.format("checkin.checked_out_at", {{"time", time}})};
+        case Feedback::Kind::undone: return {tx("checkin.undone_title"), tx.format("checkin.undone_line", {{"name", name}})};
+        case Feedback::Kind::undone_out: return {tx("checkin.undone_title"), tx.format("checkin.undone_out_line", {{"name", name}})};
+        case Feedback::Kind::already_in:
+            return {tx.format("checkin.already_in", {{"name", name}}), tx.format("checkin.already_in_line", {{"time", time}})};
+        case Feedback::Kind::not_checked_in: return {tx.format("checkin.not_checked_in", {{"name", name}}), tx("checkin.not_checked_in_line")};
+        case Feedback::Kind::already_out:
+            return {tx.format("checkin.already_out", {{"name", name}, {"time", time}}), tx("checkin.already_out_line")};
+        case Feedback::Kind::refused:
+            return {tx.format("checkin.refused_title", {{"name", name}}),
+                    tx.format(f.detail, {{"time", time}, {"n", std::to_string(kMaxAheadMinutes)}})};
+        case Feedback::Kind::error: return {tx("checkin.error_title"), f.detail};
+        case Feedback::Kind::pending: return {tx("checkin.pending"), name};
+        case Feedback::Kind::guest_registered: return {tx.format("checkin.welcome", {{"name", name}}), tx("walkin.registered_line")};
+        case Feedback::Kind::unknown_code: return {tx("checkin.unknown_code"), tx.format("checkin.unknown_code_line", {{"code", code}})};
+        case Feedback::Kind::none: break;
+    }
+    return {};
+}
+
 Intent drawFeedback(const KioskView& v, const UiState& s, ImVec2 minArea, ImVec2 maxArea) {
     const Theme& t = theme();
     // Portrait: a card as tall as its content, its buttons at standing height, not at the floor;
@@ -105,9 +111,9 @@ Intent drawFeedback(const KioskView& v, const UiState& s, ImVec2 minArea, ImVec2
     drawIcon(look.icon, ImVec2(cx, y + iconSize * 0.5f), iconSize, look.colour);
     y += iconSize + t.Em(1.0f);
     // A long name is never cut: the title steps down a size and wraps between words instead.
-    ImFont* titleFont = textSize(t.fonts.display, look.title).x <= w ? t.fonts.display : t.fonts.title;
-    y += drawTextCentred(titleFont, cx, y, w, t.palette.ink, look.title) + t.Em(0.4f);
-    y += drawTextCentred(t.fonts.title, cx, y, w, t.palette.muted, look.line);
+    ImFont* titleFont = textSize(t.fonts.display, look.words.title).x <= w ? t.fonts.display : t.fonts.title;
+    y += drawTextCentred(titleFont, cx, y, w, t.palette.ink, look.words.title) + t.Em(0.4f);
+    y += drawTextCentred(t.fonts.title, cx, y, w, t.palette.muted, look.words.line);
 
     // Buttons along the bottom of the card.
     const float gap = t.Em(1.0f);

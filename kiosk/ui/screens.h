@@ -26,6 +26,13 @@ Intent drawStaffHealthScreen(const KioskView& view, UiState& state);   // staff:
 Intent drawOutOfOrderScreen(const KioskView& view, UiState& state);    // the kiosk could not start
 // The clicker on a paged exercise step: next/previous turn the page first (true when they did).
 bool pageStep(UiState& state, PlayerCommand command);
+// The card's words: its title and line, with `time`, `name` and `code` as they are to be shown (09:10)
+// or said (tien over negen; the speech mode builds them from the data, core/spoken_text.h).
+struct FeedbackWords {
+    std::string title, line;
+};
+FeedbackWords feedbackWords(const Texts& tx, const Feedback& f, const std::string& time, const std::string& name,
+                            const std::string& code);
 // The answer after a tap (welcome, already checked in, error...), drawn in place of the screen's content.
 Intent drawFeedback(const KioskView& view, const UiState& state, ImVec2 min, ImVec2 max);
 
@@ -53,5 +60,7 @@ inline constexpr int64_t kStaffCornerHoldMs = 3000;
 inline constexpr int64_t kStaffCornerFeedbackMs = 1000;
 // The corner's size in em (a square at the top left; no visible button).
 inline constexpr float kStaffCornerEm = 3.0f;
+// The accessible mode's way in without sight: a finger held still this long anywhere else (kiosk_ui.cpp).
+inline constexpr int64_t kAccessHoldMs = 2000;
 
 }  // namespace kiosk::ui

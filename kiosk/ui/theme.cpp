@@ -146,6 +146,34 @@ void applyStyle(const Theme& t) {
     ImGui::GetStyle() = style;
 }
 
+Palette highContrastPalette() {
+    Palette p;
+    p.background = {0x00, 0x00, 0x00};
+    p.surface = {0x12, 0x12, 0x12};           // cards: white on it 18.7:1
+    p.ink = {0xFF, 0xFF, 0xFF};
+    p.muted = {0xE0, 0xE0, 0xE0};             // 15.9:1 on background, 11.8:1 on secondary
+    p.line = {0xA0, 0xA0, 0xA0};
+    p.boundary = {0xFF, 0xFF, 0xFF};
+    p.primary = {0xFF, 0xE1, 0x4D};           // yellow; black on it 16.1:1, as text on black the same
+    p.primaryPressed = {0xC8, 0xB0, 0x3A};
+    p.onPrimary = {0x00, 0x00, 0x00};
+    p.secondary = {0x24, 0x24, 0x24};         // white on it 15.5:1, outlined in white
+    p.secondaryPressed = {0x44, 0x44, 0x44};
+    p.success = {0x7C, 0xE0, 0x8A};           // black on it 12.9:1
+    p.warning = {0xFF, 0xB3, 0x47};           // black on it 11.8:1
+    p.danger = {0xFF, 0x9A, 0x9A};            // black on it 10.3:1
+    p.accent = {0xFF, 0xE1, 0x4D};
+    return p;
+}
+
+void useHighContrast(bool on) {
+    Theme& t = theme();
+    if (t.highContrast == on) return;
+    t.highContrast = on;
+    t.palette = on ? highContrastPalette() : Palette{};
+    applyStyle(t);
+}
+
 double contrastRatio(Rgb a, Rgb b) {
     double la = luminance(a), lb = luminance(b);
     if (la < lb) std::swap(la, lb);

@@ -3,7 +3,10 @@
 // All sizes derive from one unit, the body font's pixel height ("em"), which follows the window
 // height (or kiosk.toml's scale): 27 px at 800 px high, 36 px at 1080. Touch targets are at least
 // 3 em high: 81 px at 800, 109 px at 1080, which is 3 cm on a 24-inch 1080p panel (>= 2.5 cm).
-// Text colours are chosen for at least 7:1 contrast on their background (tested).
+// Text colours are chosen for at least 7:1 contrast on the fill they are drawn on, and the outline
+// of every control (button, tile, key, field) for at least 3:1 against the page around it (WCAG
+// 1.4.11): tested over the colours the screens actually draw, read back from ImGui's draw lists
+// (tests/session/test_contrast.cpp, both themes, three sizes).
 // Hovered colours equal normal ones: on a touchscreen hover is a leftover of the last tap.
 #pragma once
 
@@ -21,19 +24,24 @@ struct Rgb {
 struct Palette {
     Rgb background{0xF6, 0xF3, 0xEE};   // warm paper
     Rgb surface{0xFF, 0xFF, 0xFF};      // cards
-    Rgb ink{0x1B, 0x1B, 0x1F};          // body text            (16.6:1 on background)
-    Rgb muted{0x45, 0x45, 0x4D};        // secondary text       (8.9:1 on background)
-    Rgb line{0xD9, 0xD3, 0xC9};         // hairlines, card borders
-    Rgb primary{0x0E, 0x4D, 0x64};      // call to action       (white on it: 9.0:1)
+    Rgb ink{0x1B, 0x1B, 0x1F};          // body text            (15.5:1 on background)
+    Rgb muted{0x45, 0x45, 0x4D};        // secondary text       (8.6:1 on background, 7.4:1 on secondary)
+    Rgb line{0xD9, 0xD3, 0xC9};         // hairlines, card borders (decorative: never a control's only edge)
+    Rgb boundary{0x7D, 0x74, 0x67};     // a control's outline (4.2:1 on background, 4.6:1 on surface, 3.6:1 on secondary)
+    Rgb primary{0x0E, 0x4D, 0x64};      // call to action       (white on it: 9.3:1)
     Rgb primaryPressed{0x08, 0x33, 0x43};
     Rgb onPrimary{0xFF, 0xFF, 0xFF};
-    Rgb secondary{0xE8, 0xE2, 0xD8};    // quiet buttons        (ink on it: 13.4:1)
+    Rgb secondary{0xE8, 0xE2, 0xD8};    // quiet buttons        (ink on it: 13.3:1; its edge is `boundary`)
     Rgb secondaryPressed{0xC9, 0xC0, 0xB1};
-    Rgb success{0x14, 0x5A, 0x32};      // white on it: 8.0:1
-    Rgb warning{0x7A, 0x4A, 0x00};      // white on it: 7.3:1
-    Rgb danger{0x8E, 0x1B, 0x1B};       // white on it: 8.6:1
+    Rgb success{0x14, 0x5A, 0x32};      // white on it: 8.3:1
+    Rgb warning{0x70, 0x44, 0x00};      // white on it: 8.4:1; as text on background 7.5:1
+    Rgb danger{0x8E, 0x1B, 0x1B};       // white on it: 9.0:1
     Rgb accent{0xC2, 0x6A, 0x1B};       // decorative only (bars, rules), never text
 };
+
+// The high-contrast theme (issue 32): light on black, every pair at least 7:1, control outlines
+// included; one tap away on the home screen, reset at home.
+Palette highContrastPalette();
 
 struct Fonts {
     ImFont* body = nullptr;      // 1.0 em, regular
@@ -49,6 +57,7 @@ struct Theme {
     Palette palette;
     Fonts fonts;
     float em = 27.0f;  // body font pixel height
+    bool highContrast = false;  // palette is highContrastPalette()
 
     float Em(float n) const { return n * em; }
 };
@@ -62,6 +71,10 @@ Fonts loadFonts(float em);
 
 // Applies colours and sizes to ImGui's style. Re-runnable when the window size changes.
 void applyStyle(const Theme& theme);
+
+// Switches between the normal and the high-contrast palette (and re-applies the style) when asked
+// for the other one; free when nothing changes (called every frame).
+void useHighContrast(bool on);
 
 // Contrast ratio per WCAG 2 (1..21).
 double contrastRatio(Rgb a, Rgb b);

@@ -47,6 +47,14 @@ struct UiState {
     int agendaOpen = -1;
     // The hidden way into staff mode: when a press began in the corner (0: none).
     int64_t cornerPressMs = 0;
+    // The accessible mode (issue 32), reset at home like everything here: speech on (explore.h),
+    // and a finger held still anywhere (kAccessHoldMs) that turns it on, or repeats what was said.
+    bool speech = false;
+    bool highContrast = false;  // the high-contrast theme (theme.h), drawn from the next frame on
+    int64_t holdPressMs = 0;  // when the held press began (0: none)
+    bool holdDone = false;    // the held press has acted; nothing more until the finger lifts
+    // "Meer tijd nodig?" (app/navigation.h): seconds left to answer, set by the session each frame (0: not asked).
+    int moreTimeSecondsLeft = 0;
     // Staff mode: the PIN typed (never shown), the correction form, the lists' scrolling.
     std::string pinEntry;
     bool pinWrong = false;

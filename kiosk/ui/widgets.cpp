@@ -1,5 +1,7 @@
 #include "widgets.h"
 
+#include "explore.h"
+
 #include <algorithm>
 #include <array>
 #include <cfloat>
@@ -80,7 +82,8 @@ bool touchButton(const ButtonSpec& spec) {
     const float push = held ? t.Em(0.08f) : 0.0f;
     dl->AddRectFilled(ImVec2(pos.x, pos.y + push), ImVec2(max.x, max.y + push), (held ? c.pressed : c.fill).abgr(), rounding);
     if (spec.style == ButtonStyle::quiet || spec.style == ButtonStyle::secondary)
-        dl->AddRect(ImVec2(pos.x, pos.y + push), ImVec2(max.x, max.y + push), t.palette.line.abgr(), rounding, 0, t.Em(0.06f));
+        dl->AddRect(ImVec2(pos.x, pos.y + push), ImVec2(max.x, max.y + push), t.palette.boundary.abgr(), rounding, 0,
+                    std::max(2.0f, t.Em(0.07f)));  // the fill is near the page's colour: the outline says "control" (3:1)
 
     ImFont* font = spec.font ? spec.font : t.fonts.bodyBold;
     ImFont* subFont = t.fonts.small;
@@ -147,7 +150,10 @@ bool touchButton(const ButtonSpec& spec) {
         const ImVec2 b(std::min(max.x, clip.Max.x), std::min(max.y, clip.Max.y));
         if (b.x - a.x >= 1.0f && b.y - a.y >= 1.0f) frameTargets().push_back({spec.id, spec.label, a, b, spec.size, clipped});
     }
-    return clicked && spec.enabled;
+    if (!clicked || !spec.enabled) return false;
+    std::string spoken = spec.spoken;
+    if (spoken.empty()) spoken = spec.sublabel.empty() ? spec.label : spec.label + ". " + spec.sublabel;
+    return exploreTap(spec.id, std::move(spoken), spec.secret);
 }
 
 void drawText(ImFont* font, ImVec2 pos, Rgb colour, std::string_view text) {

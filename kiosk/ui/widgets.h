@@ -50,9 +50,13 @@ struct ButtonSpec {
                                   // when none is shown, and the words wrap or shrink, never the icon
     ImFont* floorFont = nullptr;  // a label that does not fit in `font` is set in this one before any "…"
     bool leftAligned = false;     // rows of a list: icon and words start at the left edge (easy to scan)
+    std::string spoken = {};      // speech mode (explore.h): what the control is, when more than its words
+                                  // (a name's state); default: label and second line
+    bool secret = false;          // a key of a secret code: speech mode never says its character
 };
 
-// Draws at the cursor; returns true when tapped (press and release inside).
+// Draws at the cursor; returns true when tapped (press and release inside). In speech mode the first
+// tap says what it is and only a second tap returns true (explore.h).
 bool touchButton(const ButtonSpec& spec);
 
 // Text helpers (all positions in screen pixels).

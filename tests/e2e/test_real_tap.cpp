@@ -141,3 +141,35 @@ TEST_CASE("an untouched kiosk redraws when the minute changes, and only then", "
     CHECK(after - atStart <= 2);  // and nothing more: an idle kiosk draws once a minute
     CHECK(stop(pid) == 0);
 }
+
+// Issue 32: a box without any sound (no card, not even an ALSA configuration that names a device):
+// the kiosk starts, turns speech on at a real click, says what it says into the speech log, goes on
+// checking in, and ends cleanly (the speech thread joined).
+TEST_CASE("the kiosk starts, speaks into its log and runs on with no audio device at all", "[e2e][xdotool][sound]") {
+    TempDir dir;
+    const std::string dump = (dir / "ui.jsonl").string();
+    const std::string log = (dir / "speech.jsonl").string();
+    writeFile((dir / "asound.conf").string(), "# no devices at all\n");
+    const int pid = spawn({kBinary, "--config", kSource + "/config", "--db", (dir / "attendance.db").string(), "--ui-dump", dump,
+                           "--speech-log", log},
+                          {{"TZ", "Europe/Amsterdam"}, {"ALSA_CONFIG_PATH", (dir / "asound.conf").string()}});
+    REQUIRE(pid > 0);
+    std::optional<Item> access;
+    REQUIRE(waitUntil([&] { return (access = findByLabel(readFile(dump), "Toegankelijk")).has_value(); }));
+    const std::string window = findWindow();
+    click(window, *access);
+    CHECK(waitUntil([&] { return readFile(log).find("Spraak staat aan") != std::string::npos; }));
+    // Speech mode: the first click says, the second chooses.
+    std::optional<Item> checkin;
+    REQUIRE(waitUntil([&] { return (checkin = findByLabel(readFile(dump), "Inchecken")).has_value(); }));
+    click(window, *checkin);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    click(window, *checkin);
+    std::string screen;
+    CHECK(waitUntil([&] {
+        findByLabel(readFile(dump), "Anna de V.", &screen);
+        return screen == "checkin";
+    }));
+    CHECK(readFile(log).find("Inchecken. Er staan") != std::string::npos);
+    CHECK(stop(pid) == 0);
+}

@@ -139,7 +139,7 @@ TEST_CASE("the presence list PDF names everyone with their diacritics, in Dutch 
     CHECK(text.find("donderdag 26 november 2026") != std::string::npos);
     CHECK(text.find("08:55") != std::string::npos);
     CHECK(text.find("16:31") != std::string::npos);
-    CHECK(text.find("09:25") != std::string::npos);  // Joost, late
+    CHECK(text.find("09:25 laat") != std::string::npos);  // Joost, late: in a word, not in red alone
     CHECK(text.find("Handtekening") != std::string::npos);
     CHECK(text.find("1 van 1") != std::string::npos);
 

@@ -148,32 +148,46 @@ TEST_CASE("every screen returns home after the inactivity timeout", "[ui][timeou
     CHECK(ui.state().screen == ui::Screen::agenda);
     ui.clock().advanceSeconds(2);
     ui.frame();
+    CHECK(ui.state().screen == ui::Screen::agenda);  // "Meer tijd nodig?" first (issue 32)
+    CHECK(ui.state().moreTimeSecondsLeft > 0);
+    ui.clock().advanceSeconds(Navigation::kMoreTimeSeconds);
+    ui.frame();
     CHECK(ui.state().screen == ui::Screen::home);
 
     ui.tap("go.checkin");
-    ui.clock().advanceSeconds(21);
-    ui.frame();
+    ui.untouchedUntilHome();  // the timeout and the question's 20 s
     CHECK(ui.state().screen == ui::Screen::home);
 }
 
-TEST_CASE("inactivity: a screen stays until the timeout's last millisecond and goes home exactly at it", "[ui][timeout][boundary]") {
+TEST_CASE("inactivity: the question comes at the timeout's last millisecond, home 20 s after it", "[ui][timeout][boundary]") {
     test::UiHarness ui;  // the sample config: return_home_seconds = 20
     ui.tap("go.agenda");  // the tap is the last touch: the 20 s count from here
     REQUIRE(ui.state().screen == ui::Screen::agenda);
     ui.clock().advanceMs(19'999);
     ui.frame();
     CHECK(ui.state().screen == ui::Screen::agenda);
-    ui.clock().advanceMs(1);  // exactly 20 s
+    CHECK(ui.state().moreTimeSecondsLeft == 0);
+    ui.clock().advanceMs(1);  // exactly 20 s: "Meer tijd nodig?", 20 s to answer
+    ui.frame();
+    CHECK(ui.state().screen == ui::Screen::agenda);
+    CHECK(ui.state().moreTimeSecondsLeft == 20);
+    CHECK(ui.has("more_time"));
+    ui.clock().advanceMs(19'999);
+    ui.frame();
+    CHECK(ui.state().screen == ui::Screen::agenda);
+    CHECK(ui.state().moreTimeSecondsLeft == 1);
+    ui.clock().advanceMs(1);  // exactly 40 s: home
     ui.frame();
     CHECK(ui.state().screen == ui::Screen::home);
-    // A touch one millisecond before the timeout starts the count again.
+    // A touch one millisecond before the question starts the count again.
     ui.tap("go.agenda");
     ui.clock().advanceMs(19'999);
     ui.session().noteInput();
     ui.clock().advanceMs(19'999);
     ui.frame();
     CHECK(ui.state().screen == ui::Screen::agenda);
-    ui.clock().advanceMs(2);
+    CHECK(ui.state().moreTimeSecondsLeft == 0);
+    ui.clock().advanceMs(20'002);
     ui.frame();
     CHECK(ui.state().screen == ui::Screen::home);
 }
@@ -218,8 +232,7 @@ TEST_CASE("the language switch changes every text and comes back to Dutch at hom
     CHECK(ui.session().texts().lang() == Lang::en);
     CHECK(ui.target("go.checkin")->label == "Check in");
     ui.tap("go.checkin");
-    ui.clock().advanceSeconds(25);
-    ui.frame();
+    ui.untouchedUntilHome();
     CHECK(ui.state().screen == ui::Screen::home);
     CHECK(ui.session().texts().lang() == Lang::nl);
 }
@@ -269,8 +282,7 @@ TEST_CASE("a half-typed walk-in form is cleared when the screen times out", "[ui
     ui.tap("go.walkin");
     ui.tap("walkin.key.A");
     CHECK(ui.state().guestName == "A");
-    ui.clock().advanceSeconds(21);
-    ui.frame();
+    ui.untouchedUntilHome();
     CHECK(ui.state().screen == ui::Screen::home);
     CHECK(ui.state().guestName.empty());
 }

@@ -99,8 +99,7 @@ TEST_CASE("the touch controls drive the player and the running exercise never ti
     ui.tap("player.end");
     ui.tap("player.stop_yes");
     CHECK(p.state() == State::stopped);
-    ui.clock().advanceSeconds(25);
-    ui.frame();
+    ui.untouchedUntilHome();
     CHECK(ui.state().screen == ui::Screen::home);  // a stopped one does time out
 }
 

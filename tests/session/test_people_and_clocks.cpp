@@ -184,7 +184,11 @@ TEST_CASE("people: a stepped wall clock neither sends the check-in screen home a
     ui.clock().stepWallMs(-2 * 3600 * 1000);  // and two hours back
     ui.frame();
     CHECK(ui.state().screen == ui::Screen::checkin);
-    ui.clock().advanceSeconds(11);  // 21 s untouched: return_home_seconds = 20
+    ui.clock().advanceSeconds(11);  // 21 s untouched: return_home_seconds = 20, then "Meer tijd nodig?"
+    ui.frame();
+    CHECK(ui.state().screen == ui::Screen::checkin);
+    CHECK(ui.state().moreTimeSecondsLeft > 0);
+    ui.clock().advanceSeconds(Navigation::kMoreTimeSeconds);  // 41 s: the question's 20 s are over too
     ui.frame();
     CHECK(ui.state().screen == ui::Screen::home);
 }

@@ -76,8 +76,7 @@ TEST_CASE("the room display opens behind the facilitator code and stays past the
     // Closing it: the agenda, which times out as usual.
     ui.tap("room.close");
     CHECK(ui.state().screen == ui::Screen::agenda);
-    ui.clock().advanceSeconds(25);
-    ui.frame();
+    ui.untouchedUntilHome();
     CHECK(ui.state().screen == ui::Screen::home);
 }
 
@@ -95,8 +94,7 @@ TEST_CASE("room mode starts on the room display and has no public check-in", "[u
     // The agenda from there, no code needed; untouched it returns to the room display, not the door.
     ui.tap("room.close");
     REQUIRE(ui.state().screen == ui::Screen::agenda);
-    ui.clock().advanceSeconds(25);
-    ui.frame();
+    ui.untouchedUntilHome();
     CHECK(ui.state().screen == ui::Screen::room);
     ui.clock().advanceSeconds(3 * 3600);
     ui.frame();

@@ -154,9 +154,8 @@ TEST_CASE("the right PIN opens the dashboard, five wrong ones lock the pad, long
         CHECK(again.buildView().pin.lockedSeconds == 30);
     }
 
-    ui.clock().advanceSeconds(31);
-    ui.frame();
-    CHECK(ui.state().screen == ui::Screen::home);  // the pad went home after 20 s untouched
+    ui.untouchedUntilHome();
+    CHECK(ui.state().screen == ui::Screen::home);  // the pad went home after 20 s untouched and the question's 20 s
     CHECK(ui.session().buildView().pin.lockedSeconds == 0);
     holdCorner(ui, 3000);
     CHECK(ui.session().buildView().pin.triesLeft == 5);  // the tries during the lock-out did not count

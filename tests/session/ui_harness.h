@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include <cfloat>
+#include <functional>
 #include <chrono>
 #include <memory>
 #include <set>
@@ -37,7 +38,8 @@ public:
     explicit UiHarness(const char* now = "2026-11-26T09:10", float width = 1280, float height = 800,
                        std::string configDir = std::string(KIOSK_SOURCE_DIR) + "/config", bool watchConfig = false,
                        std::filesystem::path dbPath = {},  // default: a fresh database in dir()
-                       std::function<std::vector<ExportTarget>()> drives = {})  // USB sticks put in (default: this machine's)
+                       std::function<std::vector<ExportTarget>()> drives = {},  // USB sticks put in (default: this machine's)
+                       const std::function<void(SessionOptions&)>& options = {})  // e.g. a speech log
         : clock_(localTime(now)) {
         ctx_ = createHeadlessImGui(width, height);
         SessionOptions so;
@@ -45,6 +47,8 @@ public:
         so.dbPath = dbPath.empty() ? dir_ / "attendance.db" : dbPath;
         so.watchConfig = watchConfig;
         so.removableDrives = std::move(drives);
+        so.audioDevice = "null";  // no sound card on CI: speech plays into ALSA's null device
+        if (options) options(so);
         session_ = std::make_unique<KioskSession>(so, clock_, [] {});
         if (!session_->ready()) throw std::runtime_error("session not ready");
         frame();  // frame 1 creates the root window; taps work from frame 2 on
@@ -129,6 +133,20 @@ public:
     void scanBadge(const std::string& code) {
         keys(code, true);
         frame();
+        frame();
+    }
+
+    // How long an untouched screen takes to go home on its own: return_home_seconds (times three in
+    // speech mode), then "Meer tijd nodig?"'s 20 s (session/navigation.h). Every test that waits for
+    // the return home waits this long, so that the question's time is counted in one place.
+    int64_t secondsUntilHome() const {
+        const int64_t wait = static_cast<int64_t>(session_->config().settings.returnHomeSeconds) *
+                             (session_->uiState().speech ? Navigation::kAccessibleFactor : 1);
+        return wait + Navigation::kMoreTimeSeconds;
+    }
+    // No touch until the screen has gone home by itself (counted from now, a second past it), then a frame.
+    void untouchedUntilHome() {
+        clock_.advanceSeconds(secondsUntilHome() + 1);
         frame();
     }
 

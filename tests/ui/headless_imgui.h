@@ -22,6 +22,8 @@ inline ImGuiContext* createHeadlessImGui(float width, float height, float diagon
     ui::layout() = ui::makeLayout(width, height, 0.0f, ui::panelFor(diagonalInches, 0, 0, pw, ph, pw, ph));
     t.em = ui::layout().em;
     t.fonts = ui::loadFonts(t.em);
+    t.palette = ui::Palette{};  // a test that ended in the high-contrast theme leaves no trace
+    t.highContrast = false;
     ui::applyStyle(t);
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;

@@ -1,0 +1,281 @@
+// The accessible mode (issue 32), tried as a participant who cannot see the screen would: a finger
+// held on the home screen turns speech on, a first touch says what a control is, a second one acts;
+// the welcome, a badge's answer and errors are said from the data; the PIN pad never says a digit.
+// What is said is read back from the speech log (--speech-log), one JSON line per utterance.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <regex>
+#include <thread>
+
+#include "content/staff_pin.h"
+#include "store/atomic_file.h"
+#include "ui_harness.h"
+
+using namespace kiosk;
+namespace fs = std::filesystem;
+
+namespace {
+
+const LocalDate kDay1{2026, 11, 26};
+
+// The "text" of each line of the speech log, in order.
+std::vector<std::string> spoken(const fs::path& log) {
+    std::vector<std::string> out;
+    std::ifstream in(log);
+    const std::regex line(R"re(^\{"text":"((?:[^"\\]|\\.)*)","lang":"(nl|en)","start":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}"\}$)re");
+    for (std::string l; std::getline(in, l);) {
+        std::smatch m;
+        REQUIRE(std::regex_match(l, m, line));
+        out.push_back(m[1]);
+    }
+    return out;
+}
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+struct SpeakingKiosk {
+    test::TempDir logs;
+    fs::path log = logs / "speech.jsonl";
+    test::UiHarness ui;
+    explicit SpeakingKiosk(std::string configDir = std::string(KIOSK_SOURCE_DIR) + "/config")
+        : ui("2026-11-26T09:10", 1280, 800, std::move(configDir), false, {}, {}, [this](SessionOptions& o) { o.speechLog = log.string(); }) {}
+
+    // The way in without sight: a finger held still in the middle of the home screen.
+    void speechOn() {
+        const ImVec2 size = ImGui::GetIO().DisplaySize;
+        ui.holdAt(ImVec2(size.x * 0.5f, size.y * 0.5f), kAccessHoldMsForTest);
+    }
+    static constexpr int kAccessHoldMsForTest = 2250;
+    std::string last() {
+        const auto all = spoken(log);
+        return all.empty() ? std::string() : all.back();
+    }
+};
+
+}  // namespace
+
+TEST_CASE("speech mode: a held finger turns it on, a name is said on the first touch and nothing is checked in",
+          "[accessible]") {
+    SpeakingKiosk k;
+    test::UiHarness& ui = k.ui;
+    CHECK(spoken(k.log).empty());  // silent until asked
+    k.speechOn();
+    REQUIRE(ui.state().speech);
+    CHECK(ui.state().screen == ui::Screen::home);  // the held finger activated nothing under it
+    CHECK(contains(k.last(), "Spraak staat aan"));
+    CHECK(contains(k.last(), "Startscherm"));
+    CHECK(contains(k.last(), "Het is tien over negen"));  // the time as people say it, not "09:10"
+
+    ui.tap("go.checkin");  // first touch: said, not opened
+    CHECK(ui.state().screen == ui::Screen::home);
+    CHECK(k.last() == "Inchecken. Tik hier en kies je naam");
+    ui.tap("go.checkin");  // second: opens
+    REQUIRE(ui.state().screen == ui::Screen::checkin);
+    CHECK(contains(k.last(), "Inchecken. Er staan"));
+
+    ui.tap("tile.ZU04");
+    CHECK(k.last() == "IJsbrand K., Bestuursadvisering");  // ĳ said as ij, the department that tells namesakes apart
+    ui.settle();
+    CHECK_FALSE(ui.session().ledger().record(kDay1, "ZU04").checkIn.has_value());  // nothing checked in
+    CHECK(ui.state().feedback.kind == ui::Feedback::Kind::none);
+
+    ui.tap("tile.ZU01");  // another name: said, and now that one is armed
+    CHECK(contains(k.last(), "Anna"));
+    ui.tap("tile.ZU04");
+    ui.settle();
+    CHECK_FALSE(ui.session().ledger().record(kDay1, "ZU04").checkIn.has_value());
+    for (const auto& s : spoken(k.log)) {
+        CHECK_FALSE(contains(s, "\xC4\xB3"));  // never the ĳ ligature
+        CHECK_FALSE(contains(s, "09:10"));
+    }
+}
+
+TEST_CASE("speech mode: the second tap on a name checks in and the welcome is said", "[accessible]") {
+    SpeakingKiosk k;
+    test::UiHarness& ui = k.ui;
+    k.speechOn();
+    ui.tap("go.checkin");
+    ui.tap("go.checkin");
+    REQUIRE(ui.state().screen == ui::Screen::checkin);
+    ui.tap("tile.ZU04");
+    ui.tap("tile.ZU04");  // the second tap on the same name
+    ui.settle();
+    CHECK(ui.session().ledger().record(kDay1, "ZU04").checkIn.has_value());
+    CHECK(ui.state().feedback.kind == ui::Feedback::Kind::checked_in);
+    CHECK(k.last() == "Welkom, IJsbrand! Ingecheckt om tien over negen. Fijne dag!");
+}
+
+TEST_CASE("speech mode: a badge's answer is said, a known one and an unknown one", "[accessible]") {
+    SpeakingKiosk k;
+    k.speechOn();
+    k.ui.scanBadge("ZU02");
+    k.ui.settle();
+    CHECK(k.ui.session().ledger().record(kDay1, "ZU02").checkIn.has_value());
+    CHECK(k.last() == "Welkom, Mohamed! Ingecheckt om tien over negen. Fijne dag!");
+    k.ui.tap("feedback.done");
+    k.ui.tap("feedback.done");
+    k.speechOn();  // home turned speech off for the next person; on again
+    k.ui.scanBadge("9912");
+    k.ui.settle();
+    CHECK(contains(k.last(), "Deze badge kennen we niet"));
+    CHECK(contains(k.last(), "Code 9 9 1 2 staat niet op de lijst"));  // spelt, not "negenennegentig twaalf"
+}
+
+TEST_CASE("speech mode: the PIN pad says a key is a key and never a digit", "[accessible]") {
+    test::TempDir cfg;
+    for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
+        fs::copy_file(fs::path(KIOSK_SOURCE_DIR) / "config" / f, cfg / f);
+    const auto toml = readWholeFile(cfg / "kiosk.toml");
+    const auto hash = hashPin("258046");  // the tests' staff PIN
+    REQUIRE(toml);
+    REQUIRE(hash);
+    REQUIRE(writeFileAtomically(cfg / "kiosk.toml", withPinHash(*toml, *hash)).empty());
+    SpeakingKiosk k(cfg.path().string());
+    k.speechOn();
+    const size_t before = spoken(k.log).size();
+    k.ui.holdAt(ImVec2(8, 8), 3000);  // the staff corner: the PIN pad, not the held-finger repeat
+    REQUIRE(k.ui.state().screen == ui::Screen::staff_pin);
+    CHECK(contains(k.last(), "pincode"));
+    for (char c : std::string("123456")) {  // a wrong PIN of six digits
+        const std::string key = std::string("keypad.") + c;
+        k.ui.tap(key);
+        CHECK(k.last() == "Toets");
+        k.ui.tap(key);
+    }
+    CHECK(k.ui.state().pinEntry == "123456");  // typed, each key with a second tap
+    k.ui.tap("keypad.ok");
+    k.ui.tap("keypad.ok");
+    k.ui.session().finishBackgroundWork();
+    for (int i = 0; i < 5; ++i) k.ui.frame();
+    CHECK(k.ui.state().pinWrong);
+    CHECK(contains(k.last(), "Deze code klopt niet"));
+    const auto all = spoken(k.log);
+    REQUIRE(all.size() >= before + 9);  // the screen, six keys, OK, the wrong code
+    for (size_t i = before; i < all.size(); ++i) {
+        INFO(all[i]);
+        CHECK(std::none_of(all[i].begin(), all[i].end(), [](char c) { return c >= '0' && c <= '9'; }));
+    }
+}
+
+TEST_CASE("speech mode: home turns it off, and the control in the footer turns it on with one tap", "[accessible]") {
+    SpeakingKiosk k;
+    k.ui.tap("access");  // a sighted helper, or a finger that found the bottom left: on at once
+    REQUIRE(k.ui.state().speech);
+    CHECK(contains(k.last(), "Spraak staat aan"));
+    k.ui.tap("go.agenda");
+    k.ui.tap("go.agenda");
+    REQUIRE(k.ui.state().screen == ui::Screen::agenda);
+    k.ui.clock().advanceMs(3 * 60 * 1000);
+    k.ui.frame();
+    k.ui.frame();
+    CHECK(k.ui.state().screen == ui::Screen::home);
+    CHECK_FALSE(k.ui.state().speech);  // the next person finds it silent
+}
+
+TEST_CASE("speech reaches an audio sink, and the kiosk runs without any audio device", "[accessible][sound]") {
+    SECTION("ALSA's null device takes the samples") {
+        SpeakingKiosk k;
+        k.speechOn();
+        REQUIRE(k.ui.session().speech().waitIdle(20000));
+        const auto st = k.ui.session().speech().stats();
+        CHECK(st.audioOpen);
+        CHECK(st.spoken >= 1);
+        CHECK(st.samples > 22050);  // the introduction lasts seconds at 22 kHz
+        CHECK(st.framesPlayed == st.samples);
+    }
+    SECTION("no device at all: logged, silent, the kiosk goes on") {
+        test::TempDir logs;
+        const fs::path log = logs / "speech.jsonl";
+        test::UiHarness ui("2026-11-26T09:10", 1280, 800, std::string(KIOSK_SOURCE_DIR) + "/config", false, {}, {},
+                           [&](SessionOptions& o) {
+                               o.speechLog = log.string();
+                               o.audioDevice = "hw:97,0";  // no such card: what a box without sound gets
+                           });
+        ui.tap("access");
+        REQUIRE(ui.session().speech().waitIdle(20000));
+        CHECK_FALSE(ui.session().speech().stats().audioOpen);
+        CHECK(ui.session().speech().stats().samples > 0);  // synthesised all the same
+        ui.tap("go.checkin");
+        ui.tap("go.checkin");
+        ui.tap("tile.ZU01");
+        ui.scanBadge("ZU01");  // and the check-in itself by badge, answered in words
+        ui.settle();
+        CHECK(ui.session().ledger().record(kDay1, "ZU01").checkIn.has_value());
+        CHECK(spoken(log).size() >= 4);
+    }
+}
+
+TEST_CASE("more time: the question comes before the walk-in form goes home, and one tap keeps the typed name",
+          "[accessible][timeout]") {
+    test::UiHarness ui;  // return_home_seconds = 20
+    ui.tap("go.checkin");
+    ui.tap("go.walkin");
+    REQUIRE(ui.state().screen == ui::Screen::walkin);
+    for (char c : std::string("SANNE"))
+        ui.tap(std::string("walkin.key.") + c);
+    REQUIRE(ui.state().guestName == "Sanne");
+    ui.clock().advanceSeconds(20);  // no touch for the timeout
+    ui.frame();
+    REQUIRE(ui.state().moreTimeSecondsLeft == 20);
+    REQUIRE(ui.has("more_time"));
+    CHECK(ui.state().screen == ui::Screen::walkin);
+    CHECK(ui.state().guestName == "Sanne");  // nothing typed is lost while the question is up
+    ui.clock().advanceSeconds(12);
+    ui.frame();
+    CHECK(ui.state().moreTimeSecondsLeft == 8);
+    // One tap anywhere: here on a key of the keyboard, which must not type.
+    ui.tap("walkin.key.X");
+    CHECK(ui.state().moreTimeSecondsLeft == 0);
+    CHECK(ui.state().screen == ui::Screen::walkin);
+    CHECK(ui.state().guestName == "Sanne");
+    ui.clock().advanceSeconds(19);  // the wait starts again from that tap
+    ui.frame();
+    CHECK(ui.state().moreTimeSecondsLeft == 0);
+    ui.tap("walkin.key.K");
+    CHECK(ui.state().guestName == "Sannek");
+}
+
+TEST_CASE("more time: in speech mode the waits are three times longer and the question is said", "[accessible][timeout]") {
+    SpeakingKiosk k;
+    k.speechOn();
+    k.ui.tap("go.agenda");
+    k.ui.tap("go.agenda");
+    REQUIRE(k.ui.state().screen == ui::Screen::agenda);
+    k.ui.clock().advanceSeconds(59);
+    k.ui.frame();
+    CHECK(k.ui.state().moreTimeSecondsLeft == 0);  // 60 s, not 20
+    k.ui.clock().advanceSeconds(1);
+    k.ui.frame();
+    CHECK(k.ui.state().moreTimeSecondsLeft == 20);
+    CHECK(contains(k.last(), "Meer tijd nodig?"));
+    k.ui.tap("more_time");  // one tap, even in speech mode
+    CHECK(k.ui.state().moreTimeSecondsLeft == 0);
+    CHECK(k.ui.state().screen == ui::Screen::agenda);
+}
+
+TEST_CASE("speech: the UI, store and sync threads may speak at once, every line of the log stays whole",
+          "[accessible][sound][threads]") {
+    test::TempDir logs;
+    const fs::path log = logs / "speech.jsonl";
+    FakeClock clock(Instant{1'795'000'000'000});
+    {
+        Speech speech(SpeechOptions{log.string(), "null"}, clock);
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 3; ++t)
+            threads.emplace_back([&, t] {
+                for (int i = 0; i < 40; ++i) {
+                    speech.say("Draad " + std::to_string(t) + ", zin " + std::to_string(i) + ". \"Welkom\", IJsbrand!",
+                               t == 1 ? Lang::en : Lang::nl);
+                    if (i % 7 == 0) speech.stop();
+                    if (i % 11 == 0) speech.repeat();
+                    CHECK_FALSE(speech.lastText().empty());
+                }
+            });
+        for (auto& th : threads) th.join();
+        CHECK(speech.waitIdle(20000));
+        CHECK(speech.stats().spoken >= 1);
+    }  // the speech thread ends with its owner
+    const auto lines = spoken(log);  // each line matched whole (REQUIRE inside)
+    CHECK(lines.size() == 3 * 40 + 3 * 4);  // every say() and every repeat(): i = 0, 11, 22, 33
+}
