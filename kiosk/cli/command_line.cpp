@@ -84,6 +84,7 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
         else if (a == "--reason") target = &cl.reason;
         else if (a == "--actor") target = &cl.actor;
         else if (a == "--participant") target = &cl.participant;
+        else if (a == "--cohort") target = &cl.cohort;
         if (target) {
             auto v = needValue(i, a.c_str());
             if (!v) return std::nullopt;

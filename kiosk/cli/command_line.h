@@ -21,6 +21,7 @@ struct CommandLine {
     std::optional<std::string> url, addKiosk;  // central-setup --url URL [--add-kiosk ID]
     std::optional<std::string> in, reason, actor;  // correct --in HH:MM (--out HH:MM is `out`) --reason --actor
     std::optional<std::string> participant;        // export --participant CODE: that person's statement
+    std::optional<std::string> cohort;             // export --cohort ID: that group's day, matrix, certificates
     std::optional<int> olderThanDays;
     std::optional<int> day;                // export --blank --day N: programme day N
     std::vector<std::string> taps;         // --tap LABEL (repeatable)

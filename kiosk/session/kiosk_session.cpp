@@ -114,7 +114,7 @@ ui::KioskView KioskSession::buildView() const {
     v.shownDay = v.today ? v.today : s_.config.programme.nearestDay(v.local.date);
     const auto& people = s_.roster.people();
     for (size_t i = 0; i < people.size(); ++i)
-        if (!v.today || people[i].cohortId == v.today->cohortId) {
+        if (!v.today || s_.config.programme.dayOn(v.local.date, people[i].cohortId)) {  // every group meeting today
             v.expected.push_back(&people[i]);
             v.expectedSearch.push_back(&s_.roster.searchTexts()[i]);
             v.expectedLabels.push_back(&s_.roster.labels(s_.config.settings.nameDisplay)[i]);

@@ -73,7 +73,7 @@ void drawNowNext(const KioskView& v, ImVec2 min, ImVec2 max) {
         y += t.fonts.small->FontSize + t.Em(0.2f);
         drawText(t.fonts.title, ImVec2(x, y), t.palette.ink,
                  fitText(t.fonts.title, tx.format("home.day_n", {{"n", std::to_string(v.shownDay->number)},
-                                                                 {"total", std::to_string(v.programme->dayCount())}}), w));
+                                                                 {"total", std::to_string(v.programme->dayCount(v.shownDay->cohortId))}}), w));
         y += t.fonts.title->FontSize + t.Em(0.2f);
         drawText(t.fonts.body, ImVec2(x, y), t.palette.ink, fitText(t.fonts.body, longDate(v.shownDay->date, tx.lang()), w));
         y += t.fonts.body->FontSize + t.Em(0.2f);
@@ -89,17 +89,20 @@ void drawNowNext(const KioskView& v, ImVec2 min, ImVec2 max) {
 
 // The seven days as a timeline: dots on a line, not boxes (boxes would look like buttons, and the
 // days are not tappable). Done days are ticked, today is the large filled dot, coming days are
-// numbers on the line: numbers and ticks, not colour alone. Height: 1.6 em.
+// numbers on the line: numbers and ticks, not colour alone. Height: 1.6 em. The days of the group
+// shown (today's, else the one of the day shown next).
 void drawDayStrip(const KioskView& v, ImVec2 pos, float width) {
     const Theme& t = theme();
-    const int n = v.programme->dayCount();
+    const ProgrammeDay* shown = v.today ? v.today : v.shownDay;
+    const std::vector<const ProgrammeDay*> days = shown ? v.programme->cohortDays(shown->cohortId) : std::vector<const ProgrammeDay*>{};
+    const int n = static_cast<int>(days.size());
     if (n == 0) return;
     const float step = width / static_cast<float>(n);
     const float cy = pos.y + t.Em(0.8f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddLine(ImVec2(pos.x + step * 0.5f, cy), ImVec2(pos.x + width - step * 0.5f, cy), t.palette.line.abgr(), t.Em(0.12f));
     for (int i = 0; i < n; ++i) {
-        const ProgrammeDay& d = v.programme->days[static_cast<size_t>(i)];
+        const ProgrammeDay& d = *days[static_cast<size_t>(i)];
         const ImVec2 c(pos.x + step * (static_cast<float>(i) + 0.5f), cy);
         const bool today = v.today == &d;
         const bool done = d.date < v.local.date;
@@ -201,7 +204,7 @@ Intent drawHomePortrait(const KioskView& v, ImVec2 origin, ImVec2 size) {
     // The day: number, theme (wrapped between words), group, the timeline, the count.
     if (v.today) {
         drawText(t.fonts.bodyBold, ImVec2(left, y), t.palette.primary,
-                 tx.format("home.day_n", {{"n", std::to_string(v.today->number)}, {"total", std::to_string(v.programme->dayCount())}}));
+                 tx.format("home.day_n", {{"n", std::to_string(v.today->number)}, {"total", std::to_string(v.programme->dayCount(v.today->cohortId))}}));
         y += t.fonts.bodyBold->FontSize + t.Em(0.3f);
         y += drawTextBlock(t.fonts.title, ImVec2(left, y), width, t.palette.ink, v.today->theme) + t.Em(0.2f);
         if (const Cohort* c = v.programme->cohort(v.today->cohortId))
@@ -286,7 +289,7 @@ Intent drawHomeScreen(const KioskView& v, UiState&) {
         const ProgrammeDay* day = v.today ? v.today : nullptr;
         if (day) {
             drawText(t.fonts.bodyBold, ImVec2(left, ly), t.palette.primary,
-                     tx.format("home.day_n", {{"n", std::to_string(day->number)}, {"total", std::to_string(v.programme->dayCount())}}));
+                     tx.format("home.day_n", {{"n", std::to_string(day->number)}, {"total", std::to_string(v.programme->dayCount(day->cohortId))}}));
             ly += t.fonts.bodyBold->FontSize + t.Em(0.3f);
             ly += drawTextBlock(t.fonts.title, ImVec2(left, ly), lw, t.palette.ink, day->theme) + t.Em(0.3f);
             if (const Cohort* c = v.programme->cohort(day->cohortId)) {
