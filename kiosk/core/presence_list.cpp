@@ -64,6 +64,10 @@ ExportTable presenceTable(const std::vector<PresenceRow>& rows, LocalDate date, 
         std::string note;
         if (r.corrected) note = tx("export.note.corrected");
         if (r.status == DayStatus::excused) note = tx.format("export.note.excused", {{"reason", r.excusedReason}});
+        if (r.status == DayStatus::not_enrolled)  // why n.v.t.: joins later, or left (day_counting.h rule 4)
+            note = p.from && date < *p.from ? tx.format("export.note.joins", {{"date", p.from->iso()}})
+                   : p.until               ? tx.format("export.note.left", {{"date", p.until->iso()}})
+                                           : std::string{};
         if (r.checkOutForgotten) note = tx("export.note.checkout_forgotten");
         if (r.guest) note = tx(r.guestConfirmed ? "export.note.guest_confirmed" : "export.note.guest_unconfirmed");
         t.rows.push_back({r.date.iso(), p.code, p.firstName, p.infix, p.lastName, p.department,
