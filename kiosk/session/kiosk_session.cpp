@@ -119,8 +119,20 @@ ui::KioskView KioskSession::buildView() const {
             v.expectedSearch.push_back(&s_.roster.searchTexts()[i]);
             v.expectedLabels.push_back(&s_.roster.labels(s_.config.settings.nameDisplay)[i]);
         }
-    for (const auto* p : v.expected)
-        if (s_.ledger.record(v.local.date, p->code).checkIn) ++v.checkedIn;
+    // The groups meeting today, each with its count (the first one's day as shifted for running late).
+    for (const ProgrammeDay* d : s_.config.programme.daysOn(v.local.date)) {
+        const Cohort* c = s_.config.programme.cohort(d->cohortId);
+        v.groupsToday.push_back({v.groupsToday.empty() && v.today ? v.today : d, c ? c->name : d->cohortId, 0, 0});
+    }
+    for (const auto* p : v.expected) {
+        const bool in = s_.ledger.record(v.local.date, p->code).checkIn.has_value();
+        if (in) ++v.checkedIn;
+        for (auto& g : v.groupsToday)
+            if (g.day->cohortId == p->cohortId) {
+                ++g.expected;
+                g.checkedIn += in ? 1 : 0;
+            }
+    }
     v.storeProblem = s_.storeProblem;
     v.dimmed = s_.ui.screen == ui::Screen::home && nav_.sleeping();
     v.player = player();

@@ -1,6 +1,8 @@
 // screen_home.cpp: what the screen shows when nobody touches it.
 // Programme, day and theme, date and clock, now and next, how many are checked in (counts only,
-// never names), one large call to action, the language switch.
+// never names), one large call to action, the language switch. On a day when more than one group
+// meets (issue 30), the middle shows a card per group instead (screen_home_groups.cpp) and the
+// count under them is the total.
 #include <algorithm>
 #include <cmath>
 
@@ -21,6 +23,16 @@ float drawTextBlock(ImFont* font, ImVec2 pos, float width, Rgb colour, const std
         h += font->FontSize * 1.15f;
     }
     return h;
+}
+
+// "23 van 28 ingecheckt" over all groups meeting today, with its bar (1.9 em high).
+void drawTotalCount(const KioskView& v, ImVec2 pos, float width) {
+    const Theme& t = theme();
+    const std::string count = v.texts->format("home.checked_in_total", {{"n", std::to_string(v.checkedIn)},
+                                                                        {"total", std::to_string(v.expected.size())}});
+    drawText(t.fonts.bodyBold, pos, t.palette.ink, fitText(t.fonts.bodyBold, count, width));
+    const float frac = v.expected.empty() ? 0.0f : static_cast<float>(v.checkedIn) / static_cast<float>(v.expected.size());
+    drawProgress(ImVec2(pos.x, pos.y + t.Em(1.4f)), ImVec2(pos.x + width, pos.y + t.Em(1.9f)), frac, t.palette.success, t.palette.secondary);
 }
 
 std::string itemLine(const AgendaItem& item) {
@@ -201,6 +213,13 @@ Intent drawHomePortrait(const KioskView& v, ImVec2 origin, ImVec2 size) {
                                 ImVec2(halfW, secondaryH));
     intent = either(drawFooter(v, left, right, fy, footerH), intent);
 
+    // More than one group today: a card each, the total under them.
+    if (v.groupsToday.size() > 1) {
+        const float countTop = cy - t.Em(1.0f) - t.Em(2.4f);
+        drawGroupsToday(v, ImVec2(left, y), ImVec2(right, countTop - t.Em(0.8f)));
+        drawTotalCount(v, ImVec2(left, countTop), width);
+        return intent;
+    }
     // The day: number, theme (wrapped between words), group, the timeline, the count.
     if (v.today) {
         drawText(t.fonts.bodyBold, ImVec2(left, y), t.palette.primary,
@@ -283,7 +302,11 @@ Intent drawHomeScreen(const KioskView& v, UiState&) {
     const float bottom = origin.y + size.y - margin * 0.6f;
     const float middleBottom = bottom - footerH - buttonsH - t.Em(1.4f);
     const float split = left + width * 0.56f;
-    {
+    if (v.groupsToday.size() > 1) {  // a card per group over the whole width, the total under them
+        const float countTop = middleBottom - t.Em(2.4f);
+        drawGroupsToday(v, ImVec2(left, y), ImVec2(right, countTop - t.Em(0.8f)));
+        drawTotalCount(v, ImVec2(left, countTop), width * 0.5f);
+    } else {
         float ly = y;
         const float lw = split - left - t.Em(1.5f);
         const ProgrammeDay* day = v.today ? v.today : nullptr;
@@ -314,8 +337,8 @@ Intent drawHomeScreen(const KioskView& v, UiState&) {
         drawText(t.fonts.bodyBold, ImVec2(left, cy), t.palette.ink, count);
         const float frac = v.expected.empty() ? 0.0f : static_cast<float>(v.checkedIn) / static_cast<float>(v.expected.size());
         drawProgress(ImVec2(left, cy + t.Em(1.4f)), ImVec2(left + lw, cy + t.Em(1.9f)), frac, t.palette.success, t.palette.secondary);
+        drawNowNext(v, ImVec2(split, y), ImVec2(right, middleBottom));
     }
-    drawNowNext(v, ImVec2(split, y), ImVec2(right, middleBottom));
 
     // Call to action.
     const float by = middleBottom + t.Em(1.0f);
