@@ -33,10 +33,12 @@ void drawGroupCard(const KioskView& v, const KioskView::GroupToday& g, ImVec2 mi
     const Theme& t = theme();
     const Texts& tx = *v.texts;
     drawCard(min, max, t.palette.surface, t.palette.line);
-    const float pad = t.Em(0.8f);
+    const float pad = t.Em(0.7f);
     const float x = min.x + pad, w = max.x - min.x - 2 * pad;
-    float y = min.y + pad * 0.8f;
-    const float line = t.em * 1.3f;
+    const float line = t.em * 1.2f;
+    const float barH = t.Em(0.3f);
+    const float last = max.y - pad * 0.5f - barH - t.Em(0.2f);  // lines end above the bar
+    float y = min.y + pad * 0.6f;
     // The count on the right of the name: "12 van 14 ingecheckt".
     const std::string count = tx.format("home.checked_in_count", {{"n", std::to_string(g.checkedIn)}, {"total", std::to_string(g.expected)}});
     const float cw = textSize(t.fonts.body, count).x;
@@ -48,17 +50,17 @@ void drawGroupCard(const KioskView& v, const KioskView::GroupToday& g, ImVec2 mi
                             " \xC2\xB7 " + g.day->theme;
     drawText(t.fonts.body, ImVec2(x, y), t.palette.ink, fitText(t.fonts.body, day, w));
     y += line;
-    const float frac = g.expected ? static_cast<float>(g.checkedIn) / static_cast<float>(g.expected) : 0.0f;
-    drawProgress(ImVec2(x, y + t.Em(0.1f)), ImVec2(x + w, y + t.Em(0.45f)), frac, t.palette.success, t.palette.secondary);
-    y += t.Em(0.8f);
     const NowNext nn = nowAndNext(*g.day, v.local.timeOfDay());
-    if (y + line <= max.y - pad * 0.5f) {
+    if (y + line <= last) {
         std::string none = v.local.timeOfDay() < g.day->startsAt() ? tx("home.not_started") : tx("home.day_over");
         if (!nn.now && nn.next) none = tx("home.between_items");
         drawItemLine(tx, "home.now", nn.now, none, ImVec2(x, y), w);
         y += line;
     }
-    if (y + line <= max.y - pad * 0.5f) drawItemLine(tx, "home.next", nn.next, tx("home.nothing_next"), ImVec2(x, y), w);
+    if (y + line <= last) drawItemLine(tx, "home.next", nn.next, tx("home.nothing_next"), ImVec2(x, y), w);
+    // The group's share checked in, a thin bar along the card's foot.
+    const float frac = g.expected ? static_cast<float>(g.checkedIn) / static_cast<float>(g.expected) : 0.0f;
+    drawProgress(ImVec2(x, max.y - pad * 0.5f - barH), ImVec2(x + w, max.y - pad * 0.5f), frac, t.palette.success, t.palette.secondary);
 }
 
 }  // namespace
@@ -67,8 +69,8 @@ void drawGroupsToday(const KioskView& v, ImVec2 min, ImVec2 max) {
     const Theme& t = theme();
     const size_t n = v.groupsToday.size();
     if (n == 0) return;
-    const float gap = t.Em(0.6f);
-    const float h = std::min((max.y - min.y - gap * static_cast<float>(n - 1)) / static_cast<float>(n), t.Em(9.0f));
+    const float gap = t.Em(0.5f);
+    const float h = std::min((max.y - min.y - gap * static_cast<float>(n - 1)) / static_cast<float>(n), t.Em(6.4f));  // no taller than its four lines need
     float y = min.y;
     for (const auto& g : v.groupsToday) {
         drawGroupCard(v, g, ImVec2(min.x, y), ImVec2(max.x, y + h));
