@@ -81,7 +81,7 @@ TEST_CASE("two cohorts with days 1-7 each and two shared dates load", "[config][
     CHECK_FALSE(cfg.roster.rows[0].participant.from);
 }
 
-TEST_CASE("two groups in one room at the same time: a warning at the later item's room", "[config][cohorts]") {
+TEST_CASE("two groups in one room at the same time: a warning at the room of the later item", "[config][cohorts]") {
     const LoadedConfig cfg = load(twoCohorts("Ovenzaal"));
     CHECK(cfg.ok());  // a warning: the venue may mean it
     std::vector<std::string> warnings;
@@ -98,7 +98,7 @@ TEST_CASE("two groups in one room at the same time: a warning at the later item'
     CHECK(warnings[0].find("zaal \"Ovenzaal\" is op 2027-01-14 van 09:00 tot 12:00 ook in gebruik bij Gemeente Zutphen") != std::string::npos);
 }
 
-TEST_CASE("each cohort's days are checked on their own", "[config][cohorts]") {
+TEST_CASE("the days of each cohort are checked on their own", "[config][cohorts]") {
     // The same numbers in two cohorts are fine; twice in one cohort is not, nor a date out of order.
     std::string p = "title = \"T\"\n[[cohort]]\nid = \"zutphen\"\nname = \"Gemeente Zutphen\"\n[[cohort]]\nid = \"lochem\"\nname = \"Gemeente Lochem\"\n";
     p += day("zutphen", 1, "2026-11-26", "A");
@@ -117,7 +117,7 @@ TEST_CASE("each cohort's days are checked on their own", "[config][cohorts]") {
     CHECK(errors == 2);
 }
 
-TEST_CASE("a roster's enrolment dates are checked where they are", "[config][cohorts][roster]") {
+TEST_CASE("enrolment dates in the roster are checked where they are", "[config][cohorts][roster]") {
     const LoadedConfig cfg = load(twoCohorts("Meelzolder"), "code;voornaam;achternaam;groep;vanaf;tot\n"
                                                            "ZU01;Anna;Vries;zutphen;14 januari;\n"
                                                            "ZU02;Bram;Smit;zutphen;2027-02-11;2027-01-14\n");
@@ -129,7 +129,7 @@ TEST_CASE("a roster's enrolment dates are checked where they are", "[config][coh
     CHECK(all.find("participants.csv:3:35: `tot` 2027-01-14 ligt voor `vanaf` 2027-02-11") != std::string::npos);
 }
 
-TEST_CASE("the single-cohort sample reads as before: its seven days are its cohort's", "[config][cohorts][sample]") {
+TEST_CASE("the single-cohort sample reads as before: its seven days belong to its cohort", "[config][cohorts][sample]") {
     Problems read;
     const auto files = readConfigFolder(std::string(KIOSK_SOURCE_DIR) + "/config", test::texts(), read);
     const auto cfg = loadConfig(files, test::texts());

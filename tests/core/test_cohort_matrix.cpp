@@ -311,7 +311,7 @@ int rank(CertificateState s) {  // the better, the higher
 }
 }  // namespace
 
-TEST_CASE("a late joiner's first days are n.v.t., not absent, and the rule counts only the days enrolled", "[matrix][enrolment]") {
+TEST_CASE("a late joiner has n.v.t. on the first days, not absent, and the rule counts only the days enrolled", "[matrix][enrolment]") {
     test::AmsterdamTime tz;
     const Programme prog = sevenDays();
     Participant late{"L1", "Lotte", "", "Laat", "", "c1", "", LocalDate{2026, 12, 10}, {}};  // joins on day 2

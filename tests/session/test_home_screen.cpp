@@ -141,7 +141,7 @@ void addLochem(test::ConfigCopy& cfg) {
 }
 }  // namespace
 
-TEST_CASE("a day with two groups: the home screen shows both, check-in offers both groups' people", "[ui][home][cohorts]") {
+TEST_CASE("a day with two groups: the home screen shows both, check-in offers the people of both groups", "[ui][home][cohorts]") {
     const std::pair<float, float> sizes[] = {{1280, 800}, {1080, 1920}, {800, 480}};
     for (const auto& [w, h] : sizes) {
         CAPTURE(w, h);

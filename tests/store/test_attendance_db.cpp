@@ -139,7 +139,7 @@ TEST_CASE("roster import is all rows or none and keeps names of people who left"
     CHECK_FALSE(after[1].active);  // and the deactivation of the earlier import still stands
 }
 
-TEST_CASE("the store keeps a late joiner's and a leaver's enrolment, and a roster's dates win", "[store][enrolment]") {
+TEST_CASE("the store keeps the enrolment of late joiners and leavers, and dates in the roster win", "[store][enrolment]") {
     test::TempDir dir;
     AttendanceDb db;
     REQUIRE(db.open(dir / "a.db", localTime("2026-11-20T08:00")).status.ok());
