@@ -91,7 +91,7 @@ TEST_CASE("formula neutralisation follows OWASP's list", "[export]") {
     CHECK(neutraliseFormula("") == "");
 }
 
-TEST_CASE("a date with two groups lists both, each judged by its own day; a late joiner is n.v.t.", "[export][cohorts][enrolment]") {
+TEST_CASE("a date with two groups lists both, each judged by its own day, and a late joiner is n.v.t.", "[export][cohorts][enrolment]") {
     test::AmsterdamTime tz;
     Programme prog;
     prog.cohorts = {{"c", "Zutphen"}, {"l", "Lochem"}, {"x", "Deventer"}};
