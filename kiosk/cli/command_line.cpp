@@ -127,6 +127,7 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
             auto v = needValue(i, a.c_str());
             if (!v) return std::nullopt;
             (a == "--tap" ? cl.taps : cl.cohorts).push_back(*v);
+            if (a == "--cohort") cl.cohort = *v;  // export --cohort ID reads the last one
             continue;
         }
         if (a == "--frames" || a == "--older-than" || a == "--day") {

@@ -24,6 +24,7 @@ struct CommandLine {
     std::optional<std::string> setCohorts, addCohorts;  // central-setup --set-cohorts ID / --add-cohorts ID
     std::vector<std::string> cohorts;      // --cohort C (repeatable): with --add-kiosk, --set-cohorts, --add-cohorts
     std::optional<std::string> speechLog, audioDevice;  // --speech-log FILE, --audio-device PCM (speech.h)
+    std::optional<std::string> cohort;             // export --cohort ID: that group's day, matrix, certificates (the last --cohort)
     std::optional<int> olderThanDays;
     std::optional<int> day;                // export --blank --day N: programme day N
     std::vector<std::string> taps;         // --tap LABEL (repeatable)

@@ -262,12 +262,27 @@ int cmdExport(const CommandLine& cl) {
     CommandContext ctx;
     AttendanceDb db;
     if (int rc = open(cl, ctx, db, true)) return rc;
+    if (cl.cohort && !ctx.config.programme.cohort(*cl.cohort)) {
+        std::fprintf(stderr, "--cohort %s: %s\n", printable(*cl.cohort).c_str(), "onbekende groep / unknown cohort");
+        return 2;
+    }
+    req.cohort = cl.cohort.value_or("");
     if (cl.day) {
+        // Day N of the group asked for; without --cohort, day N must be one group's only.
         const ProgrammeDay* found = nullptr;
+        int groups = 0;
         for (const auto& d : ctx.config.programme.days)
-            if (d.number == *cl.day) found = &d;
+            if (d.number == *cl.day && (req.cohort.empty() || d.cohortId == req.cohort)) {
+                found = found ? found : &d;
+                ++groups;
+            }
         if (!found) {
             std::fprintf(stderr, "--day %d: %s\n", *cl.day, "geen programmadag met dat nummer / no programme day with that number");
+            return 2;
+        }
+        if (groups > 1) {
+            std::fprintf(stderr, "--day %d: %s\n", *cl.day, "meer groepen hebben die dag: kies er een met --cohort ID / "
+                                                            "several cohorts have that day: choose one with --cohort ID");
             return 2;
         }
         req.date = found->date;

@@ -132,9 +132,11 @@ int cmdShow(const CommandLine& cl) {
     const Lang lang = ctx.texts.lang();
     std::printf("%s \xE2\x80\x94 %s\n%s, %s\n\n", prog.title.c_str(), prog.subtitle.c_str(), set.venue.c_str(), set.city.c_str());
     for (const auto& d : prog.days) {
-        std::printf("%s  %s: %s\n", ctx.texts.format("home.day_n", {{"n", std::to_string(d.number)},
-                                                                      {"total", std::to_string(prog.days.size())}}).c_str(),
-                    longDate(d.date, lang).c_str(), d.theme.c_str());
+        const Cohort* c = prog.cohort(d.cohortId);
+        const std::string group = prog.cohorts.size() > 1 && c ? "  [" + c->name + "]" : std::string{};
+        std::printf("%s  %s: %s%s\n", ctx.texts.format("home.day_n", {{"n", std::to_string(d.number)},
+                                                                        {"total", std::to_string(prog.dayCount(d.cohortId))}}).c_str(),
+                    longDate(d.date, lang).c_str(), d.theme.c_str(), group.c_str());
         for (const auto& a : d.agenda)
             std::printf("    %s\xE2\x80\x93%s  %s%s\n", a.start.hhmm().c_str(), a.end.hhmm().c_str(), a.title.c_str(),
                         a.exerciseId.empty() ? "" : (" [" + a.exerciseId + "]").c_str());

@@ -20,11 +20,11 @@ const std::vector<Subcommand>& subcommands() {
          "correctie zoals op de personeelspagina's (afgemeld: elke programmadag\n"
          "van de groep, ook een die nog komt) / a staff correction as on the\n"
          "staff pages (excused: any programme day of the cohort, also to come)"},
-        {"export", cmdExport, "[--date YYYY-MM-DD] [--matrix] [--format csv|xlsx|pdf] [--delimiter ';'|','] [--out FILE|-]",
+        {"export", cmdExport, "[--date YYYY-MM-DD] [--cohort ID] [--matrix] [--format csv|xlsx|pdf] [--delimiter ';'|','] [--out FILE|-]",
          "presentielijst of matrix naar USB-stick of exportmap / presence list or matrix"},
-        {"export", cmdExport, "--blank [--day N | --date YYYY-MM-DD] [--out FILE|-]",
+        {"export", cmdExport, "--blank [--day N [--cohort ID] | --date YYYY-MM-DD] [--out FILE|-]",
          "lege presentielijst (PDF) om vooraf te printen / blank list to print in advance"},
-        {"export", cmdExport, "--certificates [--date YYYY-MM-DD] [--out DIR]",
+        {"export", cmdExport, "--certificates [--date YYYY-MM-DD] [--cohort ID] [--out DIR]",
          "bewijzen van deelname (PDF): een per persoon en een met allemaal, in een\n"
          "eigen map in DIR (een eerdere export daar wordt vervangen) / certificates,\n"
          "in a folder of their own inside DIR (an earlier one there is replaced)"},

@@ -12,6 +12,7 @@
 #include "core/step_text_fit.h"
 #include "core/text_checks.h"
 #include "input_file.h"
+#include "programme_reader.h"
 #include "toml_table_reader.h"
 
 namespace kiosk {
@@ -113,14 +114,6 @@ void warnLongStep(const std::string& text, size_t number, TomlTableReader& sr, c
                                                                             {"pages", std::to_string(pages)}})));
 }
 
-// A reference from an agenda item to an exercise, checked once all exercises are known.
-struct ExerciseRef {
-    std::string id;
-    toml::source_region where;
-    int dayNumber;
-    int slotMinutes;
-};
-
 void readExercises(const toml::table& doc, const std::string& file, const Texts& texts, Problems& problems,
                    Programme& prog, std::map<std::string, toml::source_region>& exerciseSites) {
     TomlTableReader root(doc, file, file, texts, problems);
@@ -196,131 +189,6 @@ void readExercises(const toml::table& doc, const std::string& file, const Texts&
             }
         }
         if (ok) prog.exercises.push_back(std::move(ex));
-    }
-}
-
-void readProgramme(const toml::table& doc, const std::string& file, const Texts& texts, Problems& problems,
-                   Programme& prog, std::vector<ExerciseRef>& refs) {
-    TomlTableReader root(doc, file, file, texts, problems);
-    if (auto v = root.string("title", true)) prog.title = *v;
-    if (auto v = root.string("subtitle", false)) prog.subtitle = *v;
-    if (const auto* t = root.table("certificate", false)) {
-        TomlTableReader r(*t, file, "[certificate]", texts, problems);
-        if (auto v = r.stringList("organisers", false)) prog.certificate.organisers = *v;
-        if (auto v = r.string("signatory", false)) prog.certificate.signatory = *v;
-        if (auto v = r.string("signatory_role", false)) prog.certificate.signatoryRole = *v;
-        if (auto v = r.string("place", false)) prog.certificate.place = *v;
-        r.finish();
-    }
-
-    std::map<std::string, int> cohortLines;
-    if (const auto* cohorts = root.array("cohort", true)) {
-        for (const auto& node : *cohorts) {
-            if (!node.is_table()) continue;
-            TomlTableReader r(*node.as_table(), file, "[[cohort]]", texts, problems);
-            Cohort c;
-            auto id = r.string("id", true);
-            auto name = r.string("name", true);
-            r.finish();
-            if (!id || !name) continue;
-            c.id = *id;
-            c.name = *name;
-            auto [it, fresh] = cohortLines.emplace(c.id, static_cast<int>(node.source().begin.line));
-            if (!fresh) {
-                r.error(r.where("id"), texts.format("problem.config.duplicate_id",
-                                                    {{"id", c.id}, {"line", std::to_string(it->second)}}));
-                continue;
-            }
-            prog.cohorts.push_back(std::move(c));
-        }
-    }
-
-    const toml::array* days = root.array("day", true);
-    root.finish();
-    if (!days) return;
-    std::optional<ProgrammeDay> previous;  // number and date of the last accepted day
-    std::map<int, int> dayNumberLines;
-    for (const auto& node : *days) {
-        if (!node.is_table()) continue;
-        TomlTableReader r(*node.as_table(), file, "[[day]]", texts, problems);
-        ProgrammeDay day;
-        bool ok = true;
-        if (auto v = r.integer("number", true, 1, 99)) day.number = static_cast<int>(*v); else ok = false;
-        if (auto v = r.date("date", true)) day.date = *v; else ok = false;
-        if (auto v = r.string("theme", true)) day.theme = *v; else ok = false;
-        if (auto v = r.string("cohort", true)) {
-            day.cohortId = *v;
-            if (!cohortLines.count(*v)) {
-                r.error(r.where("cohort"), texts.format("problem.config.unknown_cohort", {{"cohort", *v}}));
-                ok = false;
-            }
-        } else ok = false;
-        if (auto v = r.string("assignment", false, kParagraphText)) day.assignment = *v;
-
-        if (ok) {
-            auto [it, fresh] = dayNumberLines.emplace(day.number, static_cast<int>(node.source().begin.line));
-            if (!fresh) {
-                r.error(r.where("number"), texts.format("problem.config.duplicate_day",
-                                                        {{"number", std::to_string(day.number)}, {"line", std::to_string(it->second)}}));
-                ok = false;
-            } else if (previous && day.number <= previous->number) {
-                r.error(r.where("number"), texts.format("problem.config.day_order",
-                                                        {{"number", std::to_string(day.number)},
-                                                         {"previous", std::to_string(previous->number)}}));
-                ok = false;
-            } else if (previous && day.date <= previous->date) {
-                r.error(r.where("date"), texts.format("problem.config.date_order",
-                                                      {{"date", day.date.iso()}, {"previous", previous->date.iso()}}));
-                ok = false;
-            }
-        }
-
-        if (const auto* agenda = r.array("agenda", false)) {
-            std::optional<AgendaItem> prevItem;
-            for (const auto& an : *agenda) {
-                if (!an.is_table()) continue;
-                TomlTableReader ar(*an.as_table(), file, "[[day.agenda]]", texts, problems);
-                AgendaItem item;
-                bool itemOk = true;
-                auto start = ar.time("start", true);
-                auto end = ar.time("end", true);
-                if (auto v = ar.string("title", true)) item.title = *v; else itemOk = false;
-                if (auto v = ar.string("description", false, kParagraphText)) item.description = *v;
-                if (auto v = ar.string("room", false)) item.room = *v;
-                if (auto v = ar.string("facilitator", false)) item.facilitator = *v;
-                if (auto v = ar.string("exercise", false)) item.exerciseId = *v;
-                ar.finish();
-                if (!start || !end) {
-                    itemOk = false;
-                } else {
-                    item.start = *start;
-                    item.end = *end;
-                    if (item.end <= item.start) {
-                        ar.error(ar.where("end"), texts.format("problem.config.end_before_start",
-                                                               {{"start", item.start.hhmm()}, {"end", item.end.hhmm()}}));
-                        itemOk = false;
-                    } else if (prevItem && item.start < prevItem->end) {
-                        ar.error(ar.where("start"), texts.format("problem.config.overlap",
-                                                                 {{"title", item.title},
-                                                                  {"other", prevItem->title},
-                                                                  {"end", prevItem->end.hhmm()}}));
-                        itemOk = false;
-                    }
-                }
-                if (itemOk) {
-                    if (!item.exerciseId.empty())
-                        refs.push_back({item.exerciseId, ar.where("exercise"), day.number,
-                                        item.end.minutes - item.start.minutes});
-                    prevItem = item;
-                    day.agenda.push_back(std::move(item));
-                }
-            }
-        }
-        r.finish();
-        if (ok) {
-            previous = ProgrammeDay{day.number, day.date, {}, {}, {}, {}};
-            prog.days.push_back(std::move(day));
-        }
     }
 }
 

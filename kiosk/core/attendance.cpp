@@ -13,6 +13,7 @@ namespace {
 constexpr EnumName<DayStatus> kDayStatusNames[] = {
     {DayStatus::absent, "absent"},
     {DayStatus::present, "present"},
+    {DayStatus::not_enrolled, "not_enrolled"},
     {DayStatus::late, "late"},
     {DayStatus::left_early, "left_early"},
     {DayStatus::late_and_left_early, "late_and_left_early"},

@@ -97,7 +97,9 @@ struct AttendanceEvent {
     std::string guestOrganisation;
 };
 
-enum class DayStatus { absent, present, late, left_early, late_and_left_early, excused };
+// not_enrolled ("n.v.t."): a day before the person joined the cohort or after they left, with no
+// check-in (day_counting.h rule 4). statusOf never returns it: it needs the person's enrolment.
+enum class DayStatus { absent, present, late, left_early, late_and_left_early, excused, not_enrolled };
 
 // One stretch of presence: from a check-in to its check-out (open while `out` is empty).
 struct Interval {

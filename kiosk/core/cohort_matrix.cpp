@@ -35,9 +35,17 @@ CohortMatrix cohortMatrix(const Programme& programme, const std::vector<Particip
         if (p.cohortId != cohortId) continue;
         MatrixRow row;
         row.participant = p;
-        int open = 0;
+        int open = 0, notEnrolled = 0;
         for (const auto& d : m.days) {
             const DayRecord r = records.record(d.date, p.code);
+            if (!p.enrolledOn(d.date) && !r.checkIn) {  // joined later or left before: "n.v.t." (rule 4)
+                row.days.push_back(DayStatus::not_enrolled);
+                row.excusedReasons.emplace_back();
+                row.minutes.push_back(0);
+                row.counts.push_back(false);
+                ++notEnrolled;
+                continue;
+            }
             const bool counts = dayCounts(r, &d, rule);
             // A day to come is open unless something is known of it: a check-in, or an excusal
             // (which, when it does not count, makes the day a known miss).
@@ -50,7 +58,9 @@ CohortMatrix cohortMatrix(const Programme& programme, const std::vector<Particip
             if (toCome) ++open;
             else if (counts) ++row.daysPresent;
         }
-        row.certificate = certificateState(row.daysPresent, open, m.minDays);
+        row.daysEnrolled = static_cast<int>(m.days.size()) - notEnrolled;
+        row.daysNeeded = daysNeeded(m.minDays, notEnrolled, row.daysEnrolled);
+        row.certificate = certificateState(row.daysPresent, open, row.daysNeeded);
         m.rows.push_back(std::move(row));
     }
     std::sort(m.rows.begin(), m.rows.end(), [](const MatrixRow& a, const MatrixRow& b) {

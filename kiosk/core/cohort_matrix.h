@@ -25,6 +25,8 @@ struct MatrixRow {
     std::vector<int> minutes;                    // per column: minutes present (minutesCounted)
     std::vector<bool> counts;                    // per column: the day counts (dayCounts)
     int daysPresent = 0;                         // days that count (day_counting.h rule 1)
+    int daysEnrolled = 0;                        // columns not "n.v.t." (day_counting.h rule 4)
+    int daysNeeded = 0;                          // for the certificate: the minimum, less the days not enrolled
     int minutesPresent = 0;                      // over all days
     CertificateState certificate = CertificateState::missed;
     bool formerParticipant = false;  // no longer on the roster, but was there on one of the days

@@ -59,6 +59,11 @@ CertificateState certificateState(int counted, int open, int minDays) {
     return CertificateState::missed;
 }
 
+int daysNeeded(int minDays, int notEnrolled, int enrolled) {
+    if (enrolled <= 0) return std::max(minDays, 1);
+    return std::max(1, minDays - notEnrolled);
+}
+
 std::string hoursText(int minutes) {
     if (minutes < 0) minutes = 0;
     const int m = minutes % 60;

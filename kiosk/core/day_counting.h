@@ -20,6 +20,12 @@
 //    open days are exactly what is still needed (one more missed day and it is gone); reachable
 //    when more open days are left than needed; missed otherwise. A day to come that is excused
 //    (and excusals do not count) is not open: it is known to be missed.
+// 4. LATE JOINERS AND LEAVERS (issue 30). A day before the person's first enrolled date or after
+//    their last (Participant::from / until) without a check-in is "n.v.t." (DayStatus::not_enrolled):
+//    not a day present, not a miss, not open. The rule keeps how many days one may miss: 6 of 7
+//    allows one missed day, so someone enrolled on 6 of the 7 days needs 5 (daysNeeded: the minimum
+//    less the days not enrolled, at least 1). Someone enrolled on none of the cohort's days cannot
+//    earn it. A check-in on such a day (they came after all) makes it a day like any other.
 #pragma once
 
 #include <optional>
@@ -61,6 +67,9 @@ bool dayCounts(const DayRecord& r, const ProgrammeDay* day, const CertificateRul
 bool checkOutForgotten(const DayRecord& r, LocalDate date, const ProgrammeDay* day, Instant now, int graceMinutes);
 // The state from days counted, days still open and the minimum (rule 3).
 CertificateState certificateState(int counted, int open, int minDays);
+// The days a person needs (rule 4): `minDays` less the days not enrolled, at least 1; with no
+// enrolled day more than there are (never earned).
+int daysNeeded(int minDays, int notEnrolled, int enrolled);
 
 // Minutes as hours present, "6:30" (h:mm; the way Dutch time sheets write hours).
 std::string hoursText(int minutes);

@@ -8,6 +8,9 @@
 #include <string>
 #include <string_view>
 
+#include <optional>
+
+#include "civil_time.h"
 #include "kiosk_settings.h"
 
 namespace kiosk {
@@ -20,6 +23,13 @@ struct Participant {
     std::string department;
     std::string cohortId;
     std::string email;        // optional
+    // Enrolment (issue 30, late joiners and leavers; day_counting.h rule 4): the first and the last
+    // date the person belongs to the cohort, both included. None: from the start, to the end.
+    // From the roster's vanaf/from and tot/until columns; a first date also from the day the store
+    // first saw the person on a later roster (store/attendance_db_roster.cpp).
+    std::optional<LocalDate> from = {};
+    std::optional<LocalDate> until = {};
+    bool enrolledOn(LocalDate d) const { return (!from || !(d < *from)) && (!until || !(*until < d)); }
 
     std::string fullName() const;                   // "Anna de Vries"
     std::string displayName(NameDisplay d) const;   // per the public display policy

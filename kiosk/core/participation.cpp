@@ -10,6 +10,7 @@ std::vector<Statement> statements(const CohortMatrix& m, const DayRecords& recor
         Statement s;
         s.participant = row.participant;
         s.daysCounted = row.daysPresent;
+        s.daysEnrolled = row.daysEnrolled;
         s.minutes = row.minutesPresent;
         s.certificate = row.certificate;
         for (size_t i = 0; i < m.days.size() && i < row.days.size(); ++i) {

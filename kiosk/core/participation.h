@@ -27,6 +27,7 @@ struct Statement {
     Participant participant;
     std::vector<StatementDay> days;  // every programme day of the cohort, in order
     int daysCounted = 0;
+    int daysEnrolled = 0;            // the days not "n.v.t." (day_counting.h rule 4)
     int minutes = 0;                 // over all days
     CertificateState certificate = CertificateState::missed;
 };

@@ -8,20 +8,23 @@ namespace kiosk {
 
 std::vector<PresenceRow> presenceList(const Programme& programme, const std::vector<Participant>& roster,
                                       const DayRecords& records, LocalDate date, const AttendanceRules& rules, Instant now) {
-    const ProgrammeDay* day = programme.dayOn(date);
+    // Every group meeting that date (issue 30: two cohorts may share one), each person judged by
+    // their own group's day.
+    const bool programmeDay = !programme.daysOn(date).empty();
     std::vector<const Participant*> people;
     for (const auto& p : roster)
-        if (!day || p.cohortId == day->cohortId) people.push_back(&p);
+        if (!programmeDay || programme.dayOn(date, p.cohortId)) people.push_back(&p);
     std::sort(people.begin(), people.end(),
               [](const Participant* a, const Participant* b) { return lastNameSortKey(*a) < lastNameSortKey(*b); });
     std::vector<PresenceRow> rows;
     rows.reserve(people.size());
     for (const Participant* p : people) {
         const DayRecord r = records.record(date, p->code);
+        const ProgrammeDay* day = programme.dayOn(date, p->cohortId);
         PresenceRow row;
         row.date = date;
         row.participant = *p;
-        row.status = statusOf(r, day, rules);
+        row.status = !p->enrolledOn(date) && !r.checkIn ? DayStatus::not_enrolled : statusOf(r, day, rules);
         if (r.checkIn) row.checkIn = toLocal(*r.checkIn).timeOfDay();
         if (r.checkOut) row.checkOut = toLocal(*r.checkOut).timeOfDay();
         if (!r.intervals.empty() && r.intervals.front().out) row.minutesPresent = r.minutesPresent;
@@ -61,6 +64,10 @@ ExportTable presenceTable(const std::vector<PresenceRow>& rows, LocalDate date, 
         std::string note;
         if (r.corrected) note = tx("export.note.corrected");
         if (r.status == DayStatus::excused) note = tx.format("export.note.excused", {{"reason", r.excusedReason}});
+        if (r.status == DayStatus::not_enrolled)  // why n.v.t.: joins later, or left (day_counting.h rule 4)
+            note = p.from && date < *p.from ? tx.format("export.note.joins", {{"date", p.from->iso()}})
+                   : p.until               ? tx.format("export.note.left", {{"date", p.until->iso()}})
+                                           : std::string{};
         if (r.checkOutForgotten) note = tx("export.note.checkout_forgotten");
         if (r.guest) note = tx(r.guestConfirmed ? "export.note.guest_confirmed" : "export.note.guest_unconfirmed");
         t.rows.push_back({r.date.iso(), p.code, p.firstName, p.infix, p.lastName, p.department,

@@ -8,11 +8,47 @@ const ProgrammeDay* Programme::dayOn(LocalDate d) const {
     return nullptr;
 }
 
+const ProgrammeDay* Programme::dayOn(LocalDate d, const std::string& cohortId) const {
+    for (const auto& day : days)
+        if (day.date == d && day.cohortId == cohortId) return &day;
+    return nullptr;
+}
+
+std::vector<const ProgrammeDay*> Programme::daysOn(LocalDate d) const {
+    std::vector<const ProgrammeDay*> out;
+    for (const auto& day : days)
+        if (day.date == d) out.push_back(&day);
+    return out;
+}
+
 const ProgrammeDay* Programme::nearestDay(LocalDate d) const {
     if (days.empty()) return nullptr;
     for (const auto& day : days)
         if (day.date >= d) return &day;
     return &days.back();
+}
+
+const ProgrammeDay* Programme::nearestDay(LocalDate d, const std::string& cohortId) const {
+    const ProgrammeDay* last = nullptr;
+    for (const auto& day : days) {
+        if (day.cohortId != cohortId) continue;
+        if (day.date >= d) return &day;
+        last = &day;
+    }
+    return last;
+}
+
+std::vector<const ProgrammeDay*> Programme::cohortDays(const std::string& cohortId) const {
+    std::vector<const ProgrammeDay*> out;
+    for (const auto& day : days)
+        if (day.cohortId == cohortId) out.push_back(&day);
+    return out;
+}
+
+int Programme::dayCount(const std::string& cohortId) const {
+    int n = 0;
+    for (const auto& day : days) n += day.cohortId == cohortId ? 1 : 0;
+    return n;
 }
 
 const Exercise* Programme::exercise(const std::string& id) const {

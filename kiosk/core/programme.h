@@ -1,5 +1,13 @@
-// programme.h: the Leergang as data: cohorts, the seven days, their agendas and exercises.
+// programme.h: the Leergang as data: cohorts, each with its own days, their agendas and exercises.
 // Filled by the content layer from programme.toml / exercises.toml; read by every screen.
+//
+// COHORTS AND THEIR DAYS (issue 30). A programme holds one or more cohorts (a municipality's group);
+// every day belongs to exactly one cohort and is numbered within it ("dag 1" to "dag 7" of that
+// cohort). Two cohorts may meet on the same date, each in its own rooms. `days` holds all of them
+// ordered by date, and on one date by the cohorts' order in the file; within a cohort numbers and
+// dates strictly increase (validated). So a single-cohort programme reads exactly as before:
+// `days` is that cohort's days in order and dayOn(date) its day. Code that shows "today" for one
+// group asks dayOn(date, cohort); code that must see every group of a date asks daysOn(date).
 #pragma once
 
 #include <optional>
@@ -78,15 +86,25 @@ struct Programme {
     std::string subtitle;  // "Balanceren tussen burger en bestuur"
     CertificateText certificate;
     std::vector<Cohort> cohorts;
-    std::vector<ProgrammeDay> days;  // by number, dates increasing (validated)
+    std::vector<ProgrammeDay> days;  // by date, then by cohort in file order (see the top)
     std::vector<Exercise> exercises;
 
+    // The first day on `d` (of the first cohort that meets then), or nullptr.
     const ProgrammeDay* dayOn(LocalDate d) const;
-    // The programme day to show on a date that has none: the next one, else the last one.
+    // The day of `cohortId` on `d`, or nullptr.
+    const ProgrammeDay* dayOn(LocalDate d, const std::string& cohortId) const;
+    // Every cohort's day on `d`, in the cohorts' file order (empty on a date without a programme).
+    std::vector<const ProgrammeDay*> daysOn(LocalDate d) const;
+    // The programme day to show on a date that has none: the next one, else the last one; with a
+    // cohort, only that cohort's days count.
     const ProgrammeDay* nearestDay(LocalDate d) const;
+    const ProgrammeDay* nearestDay(LocalDate d, const std::string& cohortId) const;
+    // A cohort's days, in order.
+    std::vector<const ProgrammeDay*> cohortDays(const std::string& cohortId) const;
     const Exercise* exercise(const std::string& id) const;
     const Cohort* cohort(const std::string& id) const;
-    int dayCount() const { return static_cast<int>(days.size()); }
+    // How many days the cohort has (the "7" of "dag 2 van 7").
+    int dayCount(const std::string& cohortId) const;
 };
 
 const char* groupFormKey(GroupForm f);  // "alone", "pairs", ... (file and catalogue key)

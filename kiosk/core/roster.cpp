@@ -12,7 +12,7 @@
 namespace kiosk {
 namespace {
 
-enum Column { kCode, kFirst, kInfix, kLast, kDepartment, kCohort, kEmail, kColumnCount };
+enum Column { kCode, kFirst, kInfix, kLast, kDepartment, kCohort, kEmail, kFrom, kUntil, kColumnCount };
 
 struct ColumnName {
     Column column;
@@ -29,7 +29,26 @@ constexpr std::array<ColumnName, kColumnCount> kColumns{{
     {kDepartment, "afdeling", "department", false},
     {kCohort, "groep", "cohort", true},
     {kEmail, "email", "email", false},
+    {kFrom, "vanaf", "from", false},   // enrolled from this date (a late joiner); empty: from the start
+    {kUntil, "tot", "until", false},   // enrolled up to and including this date (a leaver); empty: to the end
 }};
+
+// A roster date as staff type it: 2027-01-14, or the Dutch 14-01-2027 / 14-1-2027 (what Excel shows).
+std::optional<LocalDate> parseRosterDate(const std::string& s) {
+    if (auto d = LocalDate::parse(s)) return d;
+    int day = 0, month = 0, year = 0;
+    size_t i = 0;
+    auto number = [&](int& out, size_t minDigits, size_t maxDigits) {
+        const size_t start = i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - start < maxDigits) out = out * 10 + (s[i++] - '0');
+        return i - start >= minDigits;
+    };
+    auto dash = [&] { return i < s.size() && (s[i] == '-' || s[i] == '/') && ++i; };
+    if (!number(day, 1, 2) || !dash() || !number(month, 1, 2) || !dash() || !number(year, 4, 4) || i != s.size())
+        return std::nullopt;
+    auto two = [](int n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
+    return LocalDate::parse(std::to_string(year) + "-" + two(month) + "-" + two(day));
+}
 
 std::string lowerTrim(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
@@ -64,6 +83,7 @@ size_t limitFor(Column c) {
         case kDepartment: return kRosterLimits.department;
         case kCohort: return kRosterLimits.cohort;
         case kEmail: return kRosterLimits.email;
+        case kFrom: case kUntil: return kRosterLimits.date;
         case kColumnCount: break;
     }
     return kRosterLimits.name;
@@ -233,6 +253,23 @@ RosterParse parseRoster(std::string_view csvText, const std::string& fileName,
                 error(rec.line, texts.format("problem.roster.unknown_cohort", {{"cohort", printable(p.cohortId)}}));
                 rowOk = false;
             }
+        }
+        // Enrolment dates (a late joiner, a leaver: day_counting.h rule 4), at the field's place.
+        for (const Column c : {kFrom, kUntil}) {
+            const std::string v = get(c);
+            if (v.empty()) continue;
+            const auto d = parseRosterDate(v);
+            if (!d) {
+                errorAt(rec.offsets[*index[c]], texts.format("problem.roster.bad_date", {{"column", kColumns[c].nl}, {"value", printable(v)}}));
+                rowOk = false;
+            } else {
+                (c == kFrom ? p.from : p.until) = *d;
+            }
+        }
+        if (p.from && p.until && *p.until < *p.from) {
+            errorAt(rec.offsets[*index[kUntil]], texts.format("problem.roster.until_before_from",
+                                                              {{"from", p.from->iso()}, {"until", p.until->iso()}}));
+            rowOk = false;
         }
         if (!p.code.empty()) {
             auto [it, fresh] = codeLines.emplace(codeKey(p.code), rec.line);

@@ -2,7 +2,9 @@
 //
 // Columns are matched by header, case-insensitive, in any order, Dutch or English:
 //   code | voornaam/first_name | tussenvoegsel/infix | achternaam/last_name |
-//   afdeling/department | groep/cohort | email (optional)
+//   afdeling/department | groep/cohort | email (optional) |
+//   vanaf/from, tot/until (optional: the first and last date of a late joiner or leaver, both
+//   included; 2027-01-14 or 14-01-2027; day_counting.h rule 4)
 // Every problem is reported at once with its line; a roster with any error is refused whole.
 // Text rules (text_checks.h): the file must be UTF-8 (a Windows-1252 file from Excel's plain "CSV"
 // is refused at its first such byte, file:line:col, with the advice to save as "CSV UTF-8"); no
@@ -47,7 +49,7 @@ RosterParse parseRoster(std::string_view csvText, const std::string& fileName,
 
 // Longest field values, in characters.
 struct RosterLimits {
-    size_t code = 32, name = 100, infix = 30, department = 200, cohort = 64, email = 254;
+    size_t code = 32, name = 100, infix = 30, department = 200, cohort = 64, email = 254, date = 10;
 };
 inline constexpr RosterLimits kRosterLimits{};
 

@@ -8,6 +8,10 @@ namespace kiosk {
 
 namespace {
 const ProgrammeDay* cohortDay(const ExportRequest& r, const Programme& programme) {
+    if (!r.cohort.empty()) {
+        const ProgrammeDay* d = programme.dayOn(r.date, r.cohort);
+        return d ? d : programme.nearestDay(r.date, r.cohort);
+    }
     const ProgrammeDay* d = programme.dayOn(r.date);
     return d ? d : programme.nearestDay(r.date);
 }

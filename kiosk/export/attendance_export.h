@@ -26,6 +26,7 @@ struct ExportRequest {
     std::string participant;    // ... or, when set, this participant's alone (one file)
     ExportFormat format = ExportFormat::csv;
     char delimiter = ';';
+    std::string cohort;       // "" : the (first) group meeting on `date`; else this group (issue 30)
     LocalDate date;           // the day (presence list); the cohort's day (matrix)
     LocalDate today;          // matrix: days after this one are still to come (unset: `date`)
     Instant now;              // presence list: an interval still open at this moment past the day's end

@@ -50,7 +50,7 @@ void drawCertificate(PdfDocument& doc, const CohortMatrix& m, const MatrixRow& r
                   {"Inter 14", pdfcolour::muted, TextAlign::centre, true});
     y += 28;
     y += doc.text(x, y, w,
-                  tx.format("pdf.cert.days", {{"n", std::to_string(row.daysPresent)}, {"total", std::to_string(m.days.size())}}),
+                  tx.format("pdf.cert.days", {{"n", std::to_string(row.daysPresent)}, {"total", std::to_string(row.daysEnrolled)}}),
                   {"Inter Semi-Bold 14.5", pdfcolour::ink, TextAlign::centre, true}) +
          10;
     // The days attended: number, date, theme and hours present, as a small centred table, and the total.
@@ -58,7 +58,7 @@ void drawCertificate(PdfDocument& doc, const CohortMatrix& m, const MatrixRow& r
     const TextStyle small{"Inter 13.5", pdfcolour::ink};
     for (size_t i = 0; i < m.days.size() && i < row.days.size(); ++i) {
         const auto& st = row.days[i];
-        if (!st || *st == DayStatus::absent || *st == DayStatus::excused) continue;
+        if (!st || *st == DayStatus::absent || *st == DayStatus::excused || *st == DayStatus::not_enrolled) continue;
         const ProgrammeDay& d = m.days[i];
         doc.text(tx0, y, 52, tx.format("pdf.matrix.day", {{"n", std::to_string(d.number)}}), {"Inter Semi-Bold 13.5", pdfcolour::accent});
         doc.text(tx0 + 52, y, 92, shortDate(d.date, tx.lang()) + " " + std::to_string(d.date.year), small);
@@ -83,7 +83,8 @@ void drawCertificate(PdfDocument& doc, const CohortMatrix& m, const MatrixRow& r
     double sy = fy + 60;
     if (!ct.signatory.empty()) sy += doc.text(sx, sy, half, ct.signatory, {"Inter Semi-Bold 13.5", pdfcolour::ink, TextAlign::left, true});
     if (!ct.signatoryRole.empty()) doc.text(sx, sy, half, ct.signatoryRole, {"Inter 11.5", pdfcolour::muted, TextAlign::left, true});
-    doc.text(x, H - M - 22, w, tx.format("pdf.cert.rule", {{"min", std::to_string(m.minDays)}, {"days", std::to_string(m.days.size())}}),
+    // The rule as it held for this person: a late joiner's or leaver's days enrolled (day_counting.h rule 4).
+    doc.text(x, H - M - 22, w, tx.format("pdf.cert.rule", {{"min", std::to_string(row.daysNeeded)}, {"days", std::to_string(row.daysEnrolled)}}),
              {"Inter 10", pdfcolour::muted, TextAlign::centre, true});
 }
 

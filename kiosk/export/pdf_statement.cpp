@@ -63,7 +63,7 @@ void drawStatement(PdfDocument& doc, const CohortMatrix& m, const Statement& st,
     y += 10;
     y += doc.text(M, y, w,
                   tx.format("statement.totals", {{"n", std::to_string(st.daysCounted)},
-                                                 {"days", std::to_string(m.days.size())},
+                                                 {"days", std::to_string(st.daysEnrolled)},
                                                  {"hours", hoursText(st.minutes)}}),
                   {"Inter Semi-Bold 11", pdfcolour::ink, TextAlign::left, true}) +
          8;

@@ -115,13 +115,25 @@ ui::KioskView KioskSession::buildView() const {
     v.shownDay = v.today ? v.today : s_.config.programme.nearestDay(v.local.date);
     const auto& people = s_.roster.people();
     for (size_t i = 0; i < people.size(); ++i)
-        if (!v.today || people[i].cohortId == v.today->cohortId) {
+        if (!v.today || s_.config.programme.dayOn(v.local.date, people[i].cohortId)) {  // every group meeting today
             v.expected.push_back(&people[i]);
             v.expectedSearch.push_back(&s_.roster.searchTexts()[i]);
             v.expectedLabels.push_back(&s_.roster.labels(s_.config.settings.nameDisplay)[i]);
         }
-    for (const auto* p : v.expected)
-        if (s_.ledger.record(v.local.date, p->code).checkIn) ++v.checkedIn;
+    // The groups meeting today, each with its count (the first one's day as shifted for running late).
+    for (const ProgrammeDay* d : s_.config.programme.daysOn(v.local.date)) {
+        const Cohort* c = s_.config.programme.cohort(d->cohortId);
+        v.groupsToday.push_back({v.groupsToday.empty() && v.today ? v.today : d, c ? c->name : d->cohortId, 0, 0});
+    }
+    for (const auto* p : v.expected) {
+        const bool in = s_.ledger.record(v.local.date, p->code).checkIn.has_value();
+        if (in) ++v.checkedIn;
+        for (auto& g : v.groupsToday)
+            if (g.day->cohortId == p->cohortId) {
+                ++g.expected;
+                g.checkedIn += in ? 1 : 0;
+            }
+    }
     v.storeProblem = s_.storeProblem;
     v.dimmed = s_.ui.screen == ui::Screen::home && nav_.sleeping();
     v.player = player();

@@ -84,10 +84,11 @@ void Navigation::go(const ui::intent::Go& g, bool staffUnlocked) {
 bool Navigation::dimmed(Instant now) const {
     if (msSinceInput() < kDimAfterMs) return false;
     const LocalDateTime local = toLocal(now);
-    const ProgrammeDay* day = s_.config.programme.dayOn(local.date);
-    if (!day) return true;
+    // Awake while any group meeting today is (nearly) in its programme hours.
     const int m = local.hour * 60 + local.minute;
-    return m < day->startsAt().minutes - kAwakeMarginMinutes || m >= day->endsAt().minutes + kAwakeMarginMinutes;
+    for (const ProgrammeDay* day : s_.config.programme.daysOn(local.date))
+        if (m >= day->startsAt().minutes - kAwakeMarginMinutes && m < day->endsAt().minutes + kAwakeMarginMinutes) return false;
+    return true;
 }
 
 void Navigation::updateSleep(Instant now, bool touched) {

@@ -104,6 +104,7 @@ void StaffDesk::buildLists(LocalDate date, LocalDate today) const {
     st.present = st.late = st.leftEarly = st.absent = st.excused = st.guests = 0;
     for (const auto& r : st.rows) {
         if (r.guest) ++st.guests;
+        else if (r.status == DayStatus::not_enrolled) continue;  // not in the cohort that day: counted nowhere
         else if (r.status == DayStatus::absent) ++st.absent;
         else if (r.status == DayStatus::excused) ++st.excused;
         else {

@@ -60,8 +60,20 @@ CREATE TRIGGER attendance_event_append_only BEFORE UPDATE ON attendance_event
 BEGIN SELECT RAISE(ABORT, 'attendance_event is append-only'); END;
 )sql";
 
+// Version 4 (issue 30, late joiners and leavers): a participant's enrolment. enrolled_from and
+// enrolled_until are the roster's vanaf/from and tot/until; listed_from the date a later roster
+// first listed the person, listed_until the day before a roster left them off (both written by
+// importRoster, attendance_db_roster.cpp). '' = none. All YYYY-MM-DD.
+constexpr const char* kEnrolmentMigration = R"sql(
+ALTER TABLE participant ADD COLUMN enrolled_from TEXT NOT NULL DEFAULT '';
+ALTER TABLE participant ADD COLUMN enrolled_until TEXT NOT NULL DEFAULT '';
+ALTER TABLE participant ADD COLUMN listed_from TEXT NOT NULL DEFAULT '';
+ALTER TABLE participant ADD COLUMN listed_until TEXT NOT NULL DEFAULT '';
+)sql";
+
 // Version 2: the central outbox (central_outbox.h). Version 3: the origin epoch of pulled events.
-const char* const kMigrations[] = {kMigrationV1, kOutboxMigration, kEpochMigration};
+// Version 4: the enrolment of late joiners and leavers.
+const char* const kMigrations[] = {kMigrationV1, kOutboxMigration, kEpochMigration, kEnrolmentMigration};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == AttendanceDb::kSchemaVersion);
 
 using store_detail::Statement;

@@ -137,7 +137,7 @@ struct StoredParticipant {
 
 class AttendanceDb {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     AttendanceDb() = default;
     ~AttendanceDb();

@@ -227,7 +227,10 @@ SalvageResult salvageRows(sqlite3* fresh, const std::filesystem::path& damaged, 
         return result;
     }
     {
-        Statement wr(fresh, "INSERT OR IGNORE INTO participant VALUES (?,?,?,?,?,?,?,?,?)");
+        // The columns every schema version has; the enrolment (version 4) comes back with the roster,
+        // which is imported again (its hash is not carried over).
+        Statement wr(fresh, "INSERT OR IGNORE INTO participant (code, first_name, infix, last_name, department, cohort, email,"
+                            " active, updated_ms) VALUES (?,?,?,?,?,?,?,?,?)");
         for (const auto& [code, row] : people) {
             bindRow(wr, row);
             if (wr.step() == SQLITE_DONE && sqlite3_changes(fresh) > 0) ++result.participantsCarried;

@@ -36,6 +36,14 @@ struct KioskView {
     std::vector<const std::string*> expectedSearch;  // searchText() of each, same order
     std::vector<const std::string*> expectedLabels;  // the name shown for each (namesakes told apart), same order
     int checkedIn = 0;                          // of `expected`, checked in on this date
+    // Every group meeting today (issue 30: two cohorts may share a date), in the programme's
+    // order; the first is `today`. Per group, how many of its people are expected and checked in.
+    struct GroupToday {
+        const ProgrammeDay* day = nullptr;
+        std::string name;  // the cohort's name
+        int expected = 0, checkedIn = 0;
+    };
+    std::vector<GroupToday> groupsToday;
     std::string storeProblem;                   // non-empty: the store cannot write (shown as such)
     bool dimmed = false;                        // outside programme hours and untouched: spare the panel
     const ExercisePlayer* player = nullptr;     // the exercise being run, if any

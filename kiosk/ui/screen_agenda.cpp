@@ -189,10 +189,10 @@ void drawPortraitBand(AgendaFrame& f, const std::vector<AgendaAction>& actions) 
     const float bw = (f.right - f.left - f.gap * static_cast<float>(actions.size() - 1)) / static_cast<float>(actions.size());
     for (size_t i = 0; i < actions.size(); ++i) drawAgendaAction(f, actions[i], ImVec2(f.left + static_cast<float>(i) * (bw + f.gap), f.bottom - f.bh), bw);
     const float daysTop = f.bottom - f.bh - t.Em(0.8f) - t.Em(3.4f);
-    const auto& days = f.v.programme->days;
+    const auto days = f.v.programme->cohortDays(f.day.cohortId);  // the group's own days
     const float cw = (f.right - f.left) / static_cast<float>(std::max<size_t>(days.size(), 1));
     for (size_t i = 0; i < days.size(); ++i) {
-        const auto& d = days[i];
+        const auto& d = *days[i];
         const bool isShown = &d == &f.day, done = d.date < f.v.local.date;
         const float cx = f.left + cw * (static_cast<float>(i) + 0.5f);
         if (isShown)
@@ -214,11 +214,12 @@ std::vector<size_t> themeLinesAllowed(const AgendaFrame& f, const std::vector<st
     const Theme& t = theme();
     const float reserve = f.day.assignment.empty() ? 0.0f : assignmentMinHeight() + t.Em(0.6f);
     std::vector<size_t> allowed(themes.size(), 1);
+    const auto days = f.v.programme->cohortDays(f.day.cohortId);
     float spare = f.sideBottom - reserve - t.Em(0.6f) - f.ry - t.em * 1.45f * static_cast<float>(themes.size());
     for (int pass = 0; pass < 2; ++pass)  // pass 0: the other days; pass 1: the day shown
         for (size_t more = 2; more <= 3; ++more)
             for (size_t di = 0; di < themes.size(); ++di)
-                if ((&f.v.programme->days[di] == &f.day) == (pass == 1) && themes[di].size() >= more && allowed[di] == more - 1 &&
+                if ((days[di] == &f.day) == (pass == 1) && themes[di].size() >= more && allowed[di] == more - 1 &&
                     spare >= t.em * 1.1f) {
                     allowed[di] = more;
                     spare -= t.em * 1.1f;
@@ -246,12 +247,12 @@ void drawLandscapeColumn(AgendaFrame& f, const std::vector<AgendaAction>& action
     drawText(t.fonts.small, ImVec2(f.rx, f.ry), t.palette.muted, tx("agenda.overview"));
     f.ry += t.fonts.small->FontSize + t.Em(0.4f);
     const float themeX = f.rx + t.Em(4.6f);
-    const auto& days = f.v.programme->days;
+    const auto days = f.v.programme->cohortDays(f.day.cohortId);  // the group's own days
     std::vector<std::vector<std::string>> themes;
-    for (const auto& d : days) themes.push_back(wrapAtSize(&d == &f.day ? t.fonts.bodyBold : t.fonts.body, t.em, d.theme, f.right - themeX));
+    for (const ProgrammeDay* d : days) themes.push_back(wrapAtSize(d == &f.day ? t.fonts.bodyBold : t.fonts.body, t.em, d->theme, f.right - themeX));
     const std::vector<size_t> allowed = themeLinesAllowed(f, themes);
     for (size_t di = 0; di < days.size(); ++di) {
-        const auto& d = days[di];
+        const auto& d = *days[di];
         const bool isShown = &d == &f.day, done = d.date < f.v.local.date;
         const Rgb ink = isShown ? t.palette.primary : (done ? t.palette.muted : t.palette.ink);
         ImFont* font = isShown ? t.fonts.bodyBold : t.fonts.body;
@@ -347,7 +348,7 @@ Intent drawAgendaScreen(const KioskView& v, UiState& s) {
     std::string title = tx("agenda.title");
     std::string subtitle;
     if (day) {
-        title = tx.format("home.day_n", {{"n", std::to_string(day->number)}, {"total", std::to_string(v.programme->dayCount())}}) +
+        title = tx.format("home.day_n", {{"n", std::to_string(day->number)}, {"total", std::to_string(v.programme->dayCount(day->cohortId))}}) +
                 " \xC2\xB7 " + day->theme;
         subtitle = longDate(day->date, tx.lang());
         if (!v.today) subtitle += " \xC2\xB7 " + tx(day->date > v.local.date ? "home.next_day" : "home.last_day");

@@ -1,6 +1,8 @@
 // screen_home.cpp: what the screen shows when nobody touches it.
 // Programme, day and theme, date and clock, now and next, how many are checked in (counts only,
-// never names), one large call to action, the language switch.
+// never names), one large call to action, the language switch. On a day when more than one group
+// meets (issue 30), the middle shows a card per group instead (screen_home_groups.cpp) and the
+// count under them is the total.
 #include <algorithm>
 #include <cmath>
 
@@ -21,6 +23,16 @@ float drawTextBlock(ImFont* font, ImVec2 pos, float width, Rgb colour, const std
         h += font->FontSize * 1.15f;
     }
     return h;
+}
+
+// "23 van 28 ingecheckt" over all groups meeting today, with its bar (1.9 em high).
+void drawTotalCount(const KioskView& v, ImVec2 pos, float width) {
+    const Theme& t = theme();
+    const std::string count = v.texts->format("home.checked_in_total", {{"n", std::to_string(v.checkedIn)},
+                                                                        {"total", std::to_string(v.expected.size())}});
+    drawText(t.fonts.bodyBold, pos, t.palette.ink, fitText(t.fonts.bodyBold, count, width));
+    const float frac = v.expected.empty() ? 0.0f : static_cast<float>(v.checkedIn) / static_cast<float>(v.expected.size());
+    drawProgress(ImVec2(pos.x, pos.y + t.Em(1.4f)), ImVec2(pos.x + width, pos.y + t.Em(1.9f)), frac, t.palette.success, t.palette.secondary);
 }
 
 std::string itemLine(const AgendaItem& item) {
@@ -73,7 +85,7 @@ void drawNowNext(const KioskView& v, ImVec2 min, ImVec2 max) {
         y += t.fonts.small->FontSize + t.Em(0.2f);
         drawText(t.fonts.title, ImVec2(x, y), t.palette.ink,
                  fitText(t.fonts.title, tx.format("home.day_n", {{"n", std::to_string(v.shownDay->number)},
-                                                                 {"total", std::to_string(v.programme->dayCount())}}), w));
+                                                                 {"total", std::to_string(v.programme->dayCount(v.shownDay->cohortId))}}), w));
         y += t.fonts.title->FontSize + t.Em(0.2f);
         drawText(t.fonts.body, ImVec2(x, y), t.palette.ink, fitText(t.fonts.body, longDate(v.shownDay->date, tx.lang()), w));
         y += t.fonts.body->FontSize + t.Em(0.2f);
@@ -89,17 +101,20 @@ void drawNowNext(const KioskView& v, ImVec2 min, ImVec2 max) {
 
 // The seven days as a timeline: dots on a line, not boxes (boxes would look like buttons, and the
 // days are not tappable). Done days are ticked, today is the large filled dot, coming days are
-// numbers on the line: numbers and ticks, not colour alone. Height: 1.6 em.
+// numbers on the line: numbers and ticks, not colour alone. Height: 1.6 em. The days of the group
+// shown (today's, else the one of the day shown next).
 void drawDayStrip(const KioskView& v, ImVec2 pos, float width) {
     const Theme& t = theme();
-    const int n = v.programme->dayCount();
+    const ProgrammeDay* shown = v.today ? v.today : v.shownDay;
+    const std::vector<const ProgrammeDay*> days = shown ? v.programme->cohortDays(shown->cohortId) : std::vector<const ProgrammeDay*>{};
+    const int n = static_cast<int>(days.size());
     if (n == 0) return;
     const float step = width / static_cast<float>(n);
     const float cy = pos.y + t.Em(0.8f);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddLine(ImVec2(pos.x + step * 0.5f, cy), ImVec2(pos.x + width - step * 0.5f, cy), t.palette.line.abgr(), t.Em(0.12f));
     for (int i = 0; i < n; ++i) {
-        const ProgrammeDay& d = v.programme->days[static_cast<size_t>(i)];
+        const ProgrammeDay& d = *days[static_cast<size_t>(i)];
         const ImVec2 c(pos.x + step * (static_cast<float>(i) + 0.5f), cy);
         const bool today = v.today == &d;
         const bool done = d.date < v.local.date;
@@ -236,10 +251,17 @@ Intent drawHomePortrait(const KioskView& v, const UiState& s, ImVec2 origin, ImV
     const float venueY = cy - t.Em(0.6f) - venueH;
     drawVenue(v, ImVec2(left, venueY), width, venueH);
 
+    // More than one group today: a card each, the total under them.
+    if (v.groupsToday.size() > 1) {
+        const float countTop = cy - t.Em(1.0f) - t.Em(2.4f);
+        drawGroupsToday(v, ImVec2(left, y), ImVec2(right, countTop - t.Em(0.8f)));
+        drawTotalCount(v, ImVec2(left, countTop), width);
+        return intent;
+    }
     // The day: number, theme (wrapped between words), group, the timeline, the count.
     if (v.today) {
         drawText(t.fonts.bodyBold, ImVec2(left, y), t.palette.primary,
-                 tx.format("home.day_n", {{"n", std::to_string(v.today->number)}, {"total", std::to_string(v.programme->dayCount())}}));
+                 tx.format("home.day_n", {{"n", std::to_string(v.today->number)}, {"total", std::to_string(v.programme->dayCount(v.today->cohortId))}}));
         y += t.fonts.bodyBold->FontSize + t.Em(0.3f);
         y += drawTextBlock(t.fonts.title, ImVec2(left, y), width, t.palette.ink, v.today->theme) + t.Em(0.2f);
         if (const Cohort* c = v.programme->cohort(v.today->cohortId))
@@ -318,13 +340,17 @@ Intent drawHomeScreen(const KioskView& v, UiState& s) {
     const float bottom = origin.y + size.y - margin * 0.6f;
     const float middleBottom = bottom - footerH - buttonsH - t.Em(1.4f);
     const float split = left + width * 0.56f;
-    {
+    if (v.groupsToday.size() > 1) {  // a card per group over the whole width, the total under them
+        const float countTop = middleBottom - t.Em(2.4f);
+        drawGroupsToday(v, ImVec2(left, y), ImVec2(right, countTop - t.Em(0.8f)));
+        drawTotalCount(v, ImVec2(left, countTop), width * 0.5f);
+    } else {
         float ly = y;
         const float lw = split - left - t.Em(1.5f);
         const ProgrammeDay* day = v.today ? v.today : nullptr;
         if (day) {
             drawText(t.fonts.bodyBold, ImVec2(left, ly), t.palette.primary,
-                     tx.format("home.day_n", {{"n", std::to_string(day->number)}, {"total", std::to_string(v.programme->dayCount())}}));
+                     tx.format("home.day_n", {{"n", std::to_string(day->number)}, {"total", std::to_string(v.programme->dayCount(day->cohortId))}}));
             ly += t.fonts.bodyBold->FontSize + t.Em(0.3f);
             ly += drawTextBlock(t.fonts.title, ImVec2(left, ly), lw, t.palette.ink, day->theme) + t.Em(0.3f);
             if (const Cohort* c = v.programme->cohort(day->cohortId)) {
@@ -349,8 +375,8 @@ Intent drawHomeScreen(const KioskView& v, UiState& s) {
         drawText(t.fonts.bodyBold, ImVec2(left, cy), t.palette.ink, count);
         const float frac = v.expected.empty() ? 0.0f : static_cast<float>(v.checkedIn) / static_cast<float>(v.expected.size());
         drawProgress(ImVec2(left, cy + t.Em(1.4f)), ImVec2(left + lw, cy + t.Em(1.9f)), frac, t.palette.success, t.palette.secondary);
+        drawNowNext(v, ImVec2(split, y), ImVec2(right, middleBottom));
     }
-    drawNowNext(v, ImVec2(split, y), ImVec2(right, middleBottom));
 
     // Call to action.
     const float by = middleBottom + t.Em(1.0f);

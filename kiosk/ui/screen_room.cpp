@@ -153,7 +153,7 @@ Intent drawRoomScreen(const KioskView& v, UiState& s) {
     float y = top;
     std::string head = tx("agenda.title");
     if (v.today)
-        head = tx.format("home.day_n", {{"n", std::to_string(v.today->number)}, {"total", std::to_string(v.programme->dayCount())}}) +
+        head = tx.format("home.day_n", {{"n", std::to_string(v.today->number)}, {"total", std::to_string(v.programme->dayCount(v.today->cohortId))}}) +
                " \xC2\xB7 " + v.today->theme;
     for (const auto& l : wrapAtSize(t.fonts.title, t.fonts.title->FontSize, head, headW)) {
         drawText(t.fonts.title, ImVec2(left, y), t.palette.ink, l);

@@ -74,7 +74,10 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
                 case DayStatus::present: drawIcon(Icon::check, c, t.Em(0.9f), p.success); break;
                 default: {  // late, left early: present, said in words (up to two lines) in the warning colour;
                             // excused in the primary colour (its reason is in the export and on Vandaag)
-                    const Rgb colour = *r.days[d] == DayStatus::excused ? p.primary : p.warning;
+                    // n.v.t. (not enrolled yet, or any more) in the muted colour: no miss, nothing to act on
+                    const Rgb colour = *r.days[d] == DayStatus::excused        ? p.primary
+                                       : *r.days[d] == DayStatus::not_enrolled ? p.muted
+                                                                               : p.warning;
                     const auto lines =
                         wrapLines(t.fonts.small, tx(std::string("matrix.short.") + dayStatusKey(*r.days[d])), dayW - t.Em(0.2f), 2);
                     float ly = c.y - static_cast<float>(lines.size()) * t.fonts.small->FontSize * 0.5f;
@@ -86,7 +89,7 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
                 }
             }
         }
-        const std::string count = std::to_string(r.daysPresent) + "/" + std::to_string(m.days.size());
+        const std::string count = std::to_string(r.daysPresent) + "/" + std::to_string(r.daysEnrolled);
         drawTextCentred(t.fonts.bodyBold, base.x + nameW + static_cast<float>(nDays) * dayW + countW * 0.5f, ty, countW, p.ink, count);
         const Rgb cc = r.certificate == CertificateState::earned    ? p.success
                        : r.certificate == CertificateState::missed  ? p.danger

@@ -18,6 +18,7 @@ Rgb statusColour(const PresenceRow& r) {
     switch (r.status) {
         case DayStatus::absent: return p.danger;
         case DayStatus::excused: return p.primary;
+        case DayStatus::not_enrolled: return p.muted;
         case DayStatus::present: return r.checkOutForgotten ? p.warning : p.success;
         case DayStatus::late:
         case DayStatus::left_early:

@@ -41,6 +41,10 @@ Intent drawScreen(const KioskView& view, UiState& state);
 // The root: one full-screen window whose content switches by state.screen.
 Intent drawKioskUi(const KioskView& view, UiState& state);
 
+// The home screen on a day with more than one group: a card per group (its name, its day and theme,
+// now and next, its count), stacked in [min, max] (screen_home_groups.cpp).
+void drawGroupsToday(const KioskView& view, ImVec2 min, ImVec2 max);
+
 // Shared pieces of several screens.
 // A header row: title on the left, a back button (returns true when tapped).
 bool drawScreenHeader(const KioskView& view, const std::string& title, const std::string& subtitle);

@@ -90,3 +90,33 @@ TEST_CASE("formula neutralisation follows OWASP's list", "[export]") {
     CHECK(neutraliseFormula("Anna") == "Anna");
     CHECK(neutraliseFormula("") == "");
 }
+
+TEST_CASE("a date with two groups lists both, each judged by its own day, and a late joiner is n.v.t.", "[export][cohorts][enrolment]") {
+    test::AmsterdamTime tz;
+    Programme prog;
+    prog.cohorts = {{"c", "Zutphen"}, {"l", "Lochem"}, {"x", "Deventer"}};
+    prog.days = {{3, {2027, 1, 14}, "Thema", "c", {{{9 * 60}, {16 * 60 + 30}, "Dag", "", "Ovenzaal", "", ""}}, ""},
+                 {3, {2027, 1, 14}, "Thema", "l", {{{10 * 60}, {15 * 60}, "Dag", "", "Meelzolder", "", ""}}, ""},
+                 {1, {2027, 1, 21}, "Thema", "x", {{{9 * 60}, {16 * 60}, "Dag", "", "", "", ""}}, ""}};
+    Participant lochem = person("LO01", "Lotte", "", "Bakker");
+    lochem.cohortId = "l";
+    Participant late = person("LO02", "Bram", "", "Smit");
+    late.cohortId = "l";
+    late.from = LocalDate{2027, 1, 28};  // joins after this date
+    Participant other = person("DV01", "Dirk", "", "Dam");
+    other.cohortId = "x";
+    const std::vector<Participant> roster{person("ZU01", "Anna", "de", "Vries"), lochem, late, other};
+    AttendanceLedger ledger;
+    ledger.apply(eventAt(EventKind::check_in, "ZU01", "2027-01-14T09:15"));   // late for Zutphen (09:00)
+    ledger.apply(eventAt(EventKind::check_in, "LO01", "2027-01-14T09:55"));   // on time for Lochem (10:00)
+    const auto rows = presenceList(prog, roster, ledger, {2027, 1, 14}, AttendanceRules{}, fromLocal({{2027, 1, 14}, 12, 0, 0}));
+    REQUIRE(rows.size() == 3);  // Deventer does not meet that day
+    CHECK(rows[0].participant.code == "LO01");
+    CHECK(rows[0].status == DayStatus::present);
+    CHECK(rows[1].participant.code == "LO02");
+    CHECK(rows[1].status == DayStatus::not_enrolled);
+    CHECK(rows[2].participant.code == "ZU01");
+    CHECK(rows[2].status == DayStatus::late);
+    const std::string csv = presenceCsv(rows, test::texts());
+    CHECK(csv.find("Smit;Beleid;n.v.t.;;;;in de groep vanaf 2027-01-28") != std::string::npos);
+}

@@ -4,6 +4,7 @@
 // for exactly those who met the rule.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <memory>
@@ -341,4 +342,63 @@ TEST_CASE("a statement for a 4-of-7 person shows all seven days, the excusal wit
         CHECK(fs::exists(folder.path / "deelname-overzicht-joost-van-dijk-zu05.pdf"));  // 1 of 7
         CHECK(pdfText(folder.path / "deelname-overzicht-joost-van-dijk-zu05.pdf").find("1 van de 7 dagen") != std::string::npos);
     }
+}
+
+TEST_CASE("a late joiner: n.v.t. in the matrix, the statement and the presence list, and a certificate on the days enrolled", "[export][pdf][enrolment]") {
+    PaperCohort c;
+    // Lotte joins on day 2 (the roster's vanaf) and is there on day 2 only: 1 of her 2 days, and the
+    // rule of 2 of 3 less her one day not enrolled asks 1.
+    Participant lotte{"ZU06", "Lotte", "", "Laat", "Griffie", "c1", "", LocalDate{2026, 12, 10}, {}};
+    std::vector<StoredParticipant> stored;
+    REQUIRE(c.db.participants(stored).ok());
+    std::vector<Participant> roster;
+    for (const auto& sp : stored) roster.push_back(sp.participant);
+    roster.push_back(lotte);
+    RosterImportResult result;
+    REQUIRE(c.db.importRoster(roster, fromLocal(*LocalDateTime::parse("2026-11-26T08:30")), result).ok());
+    c.add(EventKind::check_in, "ZU06", "2026-12-10", "08:55");
+
+    ExportRequest m;
+    m.matrix = true;
+    m.date = {2026, 12, 24};
+    m.today = {2027, 1, 1};
+    BuiltExport built;
+    REQUIRE(collectExport(c.db, m, c.programme, c.settings, test::texts(), built).ok());
+    const auto row = std::find_if(built.table.rows.begin(), built.table.rows.end(), [](const auto& r) { return r[0] == "ZU06"; });
+    REQUIRE(row != built.table.rows.end());
+    CHECK((*row)[5] == "n.v.t.");
+    CHECK((*row)[6] == "aanwezig");
+    CHECK((*row)[7] == "afwezig");
+    CHECK(row->back() == "ja");
+
+    ExportRequest p;
+    p.date = {2026, 11, 26};
+    p.now = fromLocal(*LocalDateTime::parse("2026-11-26T18:00"));
+    BuiltExport list;
+    REQUIRE(collectExport(c.db, p, c.programme, c.settings, test::texts(), list).ok());
+    const auto line = std::find_if(list.table.rows.begin(), list.table.rows.end(), [](const auto& r) { return r[1] == "ZU06"; });
+    REQUIRE(line != list.table.rows.end());
+    CHECK((*line)[6] == "n.v.t.");
+    CHECK((*line)[10] == "in de groep vanaf 2026-12-10");
+
+    ExportRequest r;
+    r.certificates = true;
+    r.date = {2026, 12, 24};
+    const SavedExport saved = c.save(r);
+    const fs::path hers = saved.path / "certificaat-lotte-laat-zu06.pdf";
+    REQUIRE(fs::exists(hers));
+    const std::string text = pdfText(hers);
+    CHECK(text.find("1 van de 2 dagen") != std::string::npos);
+    CHECK(text.find("ten minste 1 van de 2 dagen") != std::string::npos);
+    CHECK(text.find("Thema 1") == std::string::npos);  // not a day she attended
+    CHECK(text.find("Thema 2") != std::string::npos);
+
+    ExportRequest s;
+    s.statements = true;
+    s.participant = "ZU06";
+    s.date = {2026, 12, 24};
+    const SavedExport statement = c.save(s);
+    const std::string st = pdfText(statement.path);
+    CHECK(st.find("n.v.t.") != std::string::npos);
+    CHECK(st.find("afwezig") != std::string::npos);
 }

@@ -139,6 +139,41 @@ TEST_CASE("roster import is all rows or none and keeps names of people who left"
     CHECK_FALSE(after[1].active);  // and the deactivation of the earlier import still stands
 }
 
+TEST_CASE("the store keeps the enrolment of late joiners and leavers, and dates in the roster win", "[store][enrolment]") {
+    test::TempDir dir;
+    AttendanceDb db;
+    REQUIRE(db.open(dir / "a.db", localTime("2026-11-20T08:00")).status.ok());
+    RosterImportResult r;
+    // The first roster of a cohort lists nobody "from": installed on any day, nobody's earlier days go.
+    REQUIRE(db.importRoster({participant("ZU01", "Anna", "Vries"), participant("ZU02", "Zoë", "Berg")},
+                            localTime("2026-12-11T08:00"), r).ok());
+    // A day later: one added (a late joiner), one left off (a leaver), one with a date in the roster.
+    Participant dated = participant("ZU04", "Daan", "Datum");
+    dated.from = LocalDate{2026, 11, 26};
+    REQUIRE(db.importRoster({participant("ZU01", "Anna", "Vries"), participant("ZU03", "Ĳsbrand", "Kuipers"), dated},
+                            localTime("2026-12-12T08:00"), r).ok());
+    std::vector<StoredParticipant> all;
+    REQUIRE(db.participants(all).ok());
+    REQUIRE(all.size() == 4);
+    CHECK_FALSE(all[0].participant.from);                               // ZU01: on the first roster
+    CHECK_FALSE(all[0].participant.until);
+    CHECK(all[1].participant.until == LocalDate{2026, 12, 11});         // ZU02: left off, up to yesterday
+    CHECK(all[2].participant.from == LocalDate{2026, 12, 12});          // ZU03: first listed today
+    CHECK(all[3].participant.from == LocalDate{2026, 11, 26});          // ZU04: the roster's date wins
+    // Back on the roster: no longer "until"; a changed date is an update, the same one is not.
+    dated.until = LocalDate{2027, 3, 11};
+    REQUIRE(db.importRoster({participant("ZU01", "Anna", "Vries"), participant("ZU02", "Zoë", "Berg"),
+                             participant("ZU03", "Ĳsbrand", "Kuipers"), dated},
+                            localTime("2026-12-13T08:00"), r).ok());
+    CHECK((r.updated == 2 && r.unchanged == 2));
+    all.clear();
+    REQUIRE(db.participants(all).ok());
+    CHECK(all[1].active);
+    CHECK_FALSE(all[1].participant.until);
+    CHECK_FALSE(all[1].participant.from);  // not new: keeps no "from"
+    CHECK(all[3].participant.until == LocalDate{2027, 3, 11});
+}
+
 TEST_CASE("the config roster is imported only when the file changed", "[store]") {
     test::TempDir dir;
     AttendanceDb db;

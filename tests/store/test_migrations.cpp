@@ -29,6 +29,12 @@ TEST_CASE("every earlier schema version migrates to the current one with its dat
         std::vector<StoredParticipant> people;
         REQUIRE(db.participants(people).ok());
         CHECK(people.size() == 2);
+        // Version 4 keeps a participant's enrolment (issue 30): the fixture's ZU02 joined on day 2.
+        if (v >= 4) {
+            REQUIRE(people.size() == 2);
+            CHECK(people[1].participant.from == LocalDate{2026, 12, 10});
+            CHECK_FALSE(people[0].participant.from);
+        }
     }
 }
 

@@ -1,0 +1,81 @@
+// screen_home_groups.cpp: the home screen's middle on a day when more than one group meets (issue 30).
+// One card per group, in the programme's order: the group's name, "Dag 3 van 7 · theme", what is on
+// now and next (time, title, room) and how many of that group are checked in. Counts only, never
+// names, as on the rest of the home screen. The cards share the height; a card that gets too little
+// leaves "next" off first, then "now" (the name, the day and the count always show).
+#include <algorithm>
+
+#include "screens.h"
+#include "widgets.h"
+
+namespace kiosk::ui {
+namespace {
+
+// One line "Nu  09:30–12:30  Casus · Ovenzaal" (label in the muted colour), cut to the width.
+void drawItemLine(const Texts& tx, const char* labelKey, const AgendaItem* item, const std::string& none, ImVec2 pos, float w) {
+    const Theme& t = theme();
+    const std::string label = tx(labelKey);
+    const float lw = std::max(textSize(t.fonts.small, label).x + t.Em(0.6f), t.Em(4.0f));
+    drawText(t.fonts.small, ImVec2(pos.x, pos.y + (t.em - t.fonts.small->FontSize) * 0.5f), t.palette.muted, label);
+    if (!item) {
+        drawText(t.fonts.body, ImVec2(pos.x + lw, pos.y), t.palette.muted, fitText(t.fonts.body, none, w - lw));
+        return;
+    }
+    const std::string time = item->start.hhmm() + "\xE2\x80\x93" + item->end.hhmm() + "  ";
+    const float tw = textSize(t.fonts.bodyBold, time).x;
+    drawText(t.fonts.bodyBold, ImVec2(pos.x + lw, pos.y), t.palette.primary, time);
+    std::string what = item->title;
+    if (!item->room.empty()) what += " \xC2\xB7 " + item->room;
+    drawText(t.fonts.body, ImVec2(pos.x + lw + tw, pos.y), t.palette.ink, fitText(t.fonts.body, what, w - lw - tw));
+}
+
+void drawGroupCard(const KioskView& v, const KioskView::GroupToday& g, ImVec2 min, ImVec2 max) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    drawCard(min, max, t.palette.surface, t.palette.line);
+    const float pad = t.Em(0.7f);
+    const float x = min.x + pad, w = max.x - min.x - 2 * pad;
+    const float line = t.em * 1.2f;
+    const float barH = t.Em(0.3f);
+    const float last = max.y - pad * 0.5f - barH - t.Em(0.2f);  // lines end above the bar
+    float y = min.y + pad * 0.6f;
+    // The count on the right of the name: "12 van 14 ingecheckt".
+    const std::string count = tx.format("home.checked_in_count", {{"n", std::to_string(g.checkedIn)}, {"total", std::to_string(g.expected)}});
+    const float cw = textSize(t.fonts.body, count).x;
+    drawText(t.fonts.bodyBold, ImVec2(x, y), t.palette.primary, fitText(t.fonts.bodyBold, g.name, w - cw - t.Em(1.0f)));
+    drawText(t.fonts.body, ImVec2(x + w - cw, y), t.palette.ink, count);
+    y += line;
+    const std::string day = tx.format("home.day_n", {{"n", std::to_string(g.day->number)},
+                                                     {"total", std::to_string(v.programme->dayCount(g.day->cohortId))}}) +
+                            " \xC2\xB7 " + g.day->theme;
+    drawText(t.fonts.body, ImVec2(x, y), t.palette.ink, fitText(t.fonts.body, day, w));
+    y += line;
+    const NowNext nn = nowAndNext(*g.day, v.local.timeOfDay());
+    if (y + line <= last) {
+        std::string none = v.local.timeOfDay() < g.day->startsAt() ? tx("home.not_started") : tx("home.day_over");
+        if (!nn.now && nn.next) none = tx("home.between_items");
+        drawItemLine(tx, "home.now", nn.now, none, ImVec2(x, y), w);
+        y += line;
+    }
+    if (y + line <= last) drawItemLine(tx, "home.next", nn.next, tx("home.nothing_next"), ImVec2(x, y), w);
+    // The group's share checked in, a thin bar along the card's foot.
+    const float frac = g.expected ? static_cast<float>(g.checkedIn) / static_cast<float>(g.expected) : 0.0f;
+    drawProgress(ImVec2(x, max.y - pad * 0.5f - barH), ImVec2(x + w, max.y - pad * 0.5f), frac, t.palette.success, t.palette.secondary);
+}
+
+}  // namespace
+
+void drawGroupsToday(const KioskView& v, ImVec2 min, ImVec2 max) {
+    const Theme& t = theme();
+    const size_t n = v.groupsToday.size();
+    if (n == 0) return;
+    const float gap = t.Em(0.5f);
+    const float h = std::min((max.y - min.y - gap * static_cast<float>(n - 1)) / static_cast<float>(n), t.Em(6.4f));  // no taller than its four lines need
+    float y = min.y;
+    for (const auto& g : v.groupsToday) {
+        drawGroupCard(v, g, ImVec2(min.x, y), ImVec2(max.x, y + h));
+        y += h + gap;
+    }
+}
+
+}  // namespace kiosk::ui
