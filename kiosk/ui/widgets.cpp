@@ -52,6 +52,27 @@ std::vector<TapTarget>& frameTargets() {
 
 void beginFrameTargets() { frameTargets().clear(); }
 
+namespace {
+
+// A button's colours: its style's, dimmed when disabled, faded towards the page while the controls
+// fade (ImGuiStyleVar_Alpha, when nobody touches them; a touch brings them back).
+StyleColours buttonColours(const ButtonSpec& spec) {
+    const Theme& t = theme();
+    StyleColours c = coloursFor(spec.style);
+    if (!spec.enabled) c = {t.palette.secondary, t.palette.secondary, t.palette.muted};
+    const auto alpha = static_cast<unsigned char>(255.0f * std::clamp(ImGui::GetStyle().Alpha, 0.0f, 1.0f));
+    if (alpha == 255) return c;
+    const Rgb bg = t.palette.background;
+    auto mix = [&](Rgb x) {
+        const float a = static_cast<float>(alpha) / 255.0f;
+        return Rgb{static_cast<unsigned char>(x.r * a + bg.r * (1 - a)), static_cast<unsigned char>(x.g * a + bg.g * (1 - a)),
+                   static_cast<unsigned char>(x.b * a + bg.b * (1 - a))};
+    };
+    return {mix(c.fill), mix(c.pressed), mix(c.text)};
+}
+
+}  // namespace
+
 bool touchButton(const ButtonSpec& spec) {
     const Theme& t = theme();
     ImGui::PushID(spec.id);
@@ -63,19 +84,7 @@ bool touchButton(const ButtonSpec& spec) {
     ImGui::PopID();
     const ImVec2 max(pos.x + spec.size.x, pos.y + spec.size.y);
 
-    StyleColours c = coloursFor(spec.style);
-    if (!spec.enabled) c = {t.palette.secondary, t.palette.secondary, t.palette.muted};
-    // Controls may fade (ImGuiStyleVar_Alpha) when nobody touches them; a touch brings them back.
-    const auto alpha = static_cast<unsigned char>(255.0f * std::clamp(ImGui::GetStyle().Alpha, 0.0f, 1.0f));
-    if (alpha < 255) {
-        const Rgb bg = t.palette.background;
-        auto mix = [&](Rgb x) {
-            const float a = static_cast<float>(alpha) / 255.0f;
-            return Rgb{static_cast<unsigned char>(x.r * a + bg.r * (1 - a)), static_cast<unsigned char>(x.g * a + bg.g * (1 - a)),
-                       static_cast<unsigned char>(x.b * a + bg.b * (1 - a))};
-        };
-        c = {mix(c.fill), mix(c.pressed), mix(c.text)};
-    }
+    const StyleColours c = buttonColours(spec);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float rounding = t.Em(0.45f);
     // Pressed: darker and pushed down a little, visible under a finger's edge.
