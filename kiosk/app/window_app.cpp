@@ -116,220 +116,274 @@ bool displayAvailable() {
     return true;
 }
 
-int runWindow(KioskSession& session, const WindowOptions& opt) {
+namespace {
+
+// One run of the window, from open to close (runWindow): its three phases are open(), loop() and
+// close(); the loop's turn is step(), a frame drawFrame().
+class WindowRun {
+public:
+    WindowRun(KioskSession& session, const WindowOptions& opt)
+        : session_(session), opt_(opt), offscreen_(!opt.screenshot.empty()), dump_(opt.uiDump), taps_(opt.taps) {}
+    bool open();  // false: said why on stderr, nothing left open
+    int loop();   // until the window closes or a stop is asked: the exit code
+    void close();
+
+private:
+    void buildFonts(int width, int height);
+    void ensureFonts();
+    double waitSeconds(int64_t dueMs) const;
+    bool step();       // one turn of the loop; false: leave it (rc_ says how)
+    bool drawFrame();  // false: leave the loop (the screenshot is written, or the taps failed)
+
+    KioskSession& session_;
+    const WindowOptions& opt_;
+    const bool offscreen_;
+    GLFWwindow* window_ = nullptr;
+    int w_ = 0, h_ = 0;                                // the window asked for
+    int monMmW_ = 0, monMmH_ = 0, modeW_ = 0, modeH_ = 0;  // the panel (ui/layout.h)
+    int fontW_ = 0, fontH_ = 0, fbW_ = 0, fbH_ = 0;    // the fonts' size, the framebuffer's
+    GLuint fontTexture_ = 0;                           // uploadAlphaAtlas()
+    bool deviceObjects_ = false;
+    UiDump dump_;
+    ScriptedTaps taps_;
+    FramePacer pacer_;
+    long frame_ = 0;
+    int rc_ = 0;
+    bool parkMouse_ = false, readySent_ = false;
+    double tapsDoneAt_ = -1;  // glfwGetTime() when the scripted taps had all been made (for --delay)
+    double startedAt_ = 0;
+    long long watchdogMs_ = 0;
+};
+
+// The fonts and the layout for a window of this size; run on a thread of its own at start.
+void WindowRun::buildFonts(int width, int height) {
+    const bool fullscreen = opt_.fullscreen && !offscreen_;
+    const float diagonal = opt_.diagonalInches > 0 ? opt_.diagonalInches : session_.config().display.diagonalInches;
+    const ui::Panel panel = ui::panelFor(diagonal, monMmW_, monMmH_, modeW_, modeH_, fullscreen ? modeW_ : width,
+                                         fullscreen ? modeH_ : height);
+    ui::layout() = ui::makeLayout(static_cast<float>(width), static_cast<float>(height), session_.config().settings.scale, panel);
+    ui::Theme& t = ui::theme();
+    t.em = ui::layout().em;
+    t.fonts = ui::loadFonts(t.em);
+    ui::applyStyle(t);
+    unsigned char* pixels = nullptr;
+    int aw = 0, ah = 0;
+    ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &aw, &ah);  // builds the atlas (one byte a pixel)
+    char note[80];
+    std::snprintf(note, sizeof note, "fonts: atlas %dx%d, one byte a pixel (%.1f MiB)", aw, ah,
+                  static_cast<double>(aw) * ah / (1024.0 * 1024.0));
+    traceStartup(note);  // (bench_start reads it)
+}
+
+bool WindowRun::open() {
     glfwSetErrorCallback(glfwError);
     if (!glfwInit()) {
-        std::fprintf(stderr, "%s\n", session.texts()("app.no_display").c_str());
-        return 1;
+        std::fprintf(stderr, "%s\n", session_.texts()("app.no_display").c_str());
+        return false;
     }
     traceStartup("glfwInit: X connection");
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-    const bool offscreen = !opt.screenshot.empty();
-    if (offscreen) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
+    if (offscreen_) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
     GLFWmonitor* monitor = nullptr;
-    int w = opt.width, h = opt.height;
-    if (opt.fullscreen && !offscreen) {
+    w_ = opt_.width;
+    h_ = opt_.height;
+    if (opt_.fullscreen && !offscreen_) {
         monitor = glfwGetPrimaryMonitor();
         if (const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr) {
-            w = mode->width;
-            h = mode->height;
+            w_ = mode->width;
+            h_ = mode->height;
         }
     }
-
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     io.LogFilename = nullptr;
+    // The panel: how big a pixel is (ui/layout.h says where the figure comes from).
+    if (GLFWmonitor* m = glfwGetPrimaryMonitor()) {
+        glfwGetMonitorPhysicalSize(m, &monMmW_, &monMmH_);
+        if (const GLFWvidmode* mode = glfwGetVideoMode(m)) {
+            modeW_ = mode->width;
+            modeH_ = mode->height;
+        }
+    }
     // The fonts for the window's height are rasterised on a thread of their own while the window
     // and its OpenGL context come up (with llvmpipe, the two slowest steps of a start); ImGui is
     // not touched by this thread until it is joined.
-    // The panel: how big a pixel is (ui/layout.h says where the figure comes from).
-    int monMmW = 0, monMmH = 0, modeW = 0, modeH = 0;
-    if (GLFWmonitor* m = glfwGetPrimaryMonitor()) {
-        glfwGetMonitorPhysicalSize(m, &monMmW, &monMmH);
-        if (const GLFWvidmode* mode = glfwGetVideoMode(m)) {
-            modeW = mode->width;
-            modeH = mode->height;
-        }
-    }
-    int fontW = 0, fontH = 0;
-    auto buildFonts = [&, fullscreen = opt.fullscreen && !offscreen](int width, int height) {
-        const float diagonal = opt.diagonalInches > 0 ? opt.diagonalInches : session.config().display.diagonalInches;
-        const ui::Panel panel = ui::panelFor(diagonal, monMmW, monMmH, modeW, modeH, fullscreen ? modeW : width,
-                                             fullscreen ? modeH : height);
-        ui::layout() = ui::makeLayout(static_cast<float>(width), static_cast<float>(height), session.config().settings.scale, panel);
-        ui::Theme& t = ui::theme();
-        t.em = ui::layout().em;
-        t.fonts = ui::loadFonts(t.em);
-        ui::applyStyle(t);
-        unsigned char* pixels = nullptr;
-        int aw = 0, ah = 0;
-        ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &aw, &ah);  // builds the atlas (one byte a pixel)
-        char note[80];
-        std::snprintf(note, sizeof note, "fonts: atlas %dx%d, one byte a pixel (%.1f MiB)", aw, ah,
-                      static_cast<double>(aw) * ah / (1024.0 * 1024.0));
-        traceStartup(note);  // (bench_start reads it)
-    };
-    std::thread fontThread(buildFonts, w, h);
-
-    GLFWwindow* window = glfwCreateWindow(w, h, session.config().programme.title.c_str(), monitor, nullptr);
-    if (window) {
-        glfwMakeContextCurrent(window);
+    std::thread fontThread([this] { buildFonts(w_, h_); });
+    window_ = glfwCreateWindow(w_, h_, session_.config().programme.title.c_str(), monitor, nullptr);
+    if (window_) {
+        glfwMakeContextCurrent(window_);
         glfwSwapInterval(1);
     }
     traceStartup("window and OpenGL context");
     fontThread.join();
-    fontW = w;
-    fontH = h;
+    fontW_ = w_;
+    fontH_ = h_;
     traceStartup("fonts (on their own thread)");
-    if (!window) {
-        std::fprintf(stderr, "%s\n", session.texts()("app.no_window").c_str());
+    if (!window_) {
+        std::fprintf(stderr, "%s\n", session_.texts()("app.no_window").c_str());
         ImGui::DestroyContext();
         glfwTerminate();
-        return 1;
+        return false;
     }
-    if (opt.fullscreen) glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
-
-    glfwSetMouseButtonCallback(window, onMouseButton);
-    glfwSetCursorPosCallback(window, onCursor);
-    glfwSetScrollCallback(window, onScroll);
-    glfwSetKeyCallback(window, onKey);
-    glfwSetCharCallback(window, onChar);
-    glfwSetFramebufferSizeCallback(window, onSize);
-
-    ImGui_ImplGlfw_InitForOpenGL(window, true);  // chains to the callbacks above
+    if (opt_.fullscreen) glfwSetInputMode(window_, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+    glfwSetMouseButtonCallback(window_, onMouseButton);
+    glfwSetCursorPosCallback(window_, onCursor);
+    glfwSetScrollCallback(window_, onScroll);
+    glfwSetKeyCallback(window_, onKey);
+    glfwSetCharCallback(window_, onChar);
+    glfwSetFramebufferSizeCallback(window_, onSize);
+    ImGui_ImplGlfw_InitForOpenGL(window_, true);  // chains to the callbacks above
     ImGui_ImplOpenGL3_Init("#version 330 core");
     traceStartup("ImGui backends");
-
-    int fbW = 0, fbH = 0;
-    GLuint fontTexture = 0;  // uploadAlphaAtlas()
-    // Fonts follow the framebuffer's size (the window may differ from what was asked: a tiling
-    // compositor, a HiDPI scale); rebuilt when it changes.
-    auto ensureFonts = [&] {
-        glfwGetFramebufferSize(window, &fbW, &fbH);
-        static bool deviceObjects = false;
-        if (fbH <= 0 || fbW <= 0 || (fbH == fontH && fbW == fontW && deviceObjects)) return;
-        if (fbH != fontH || fbW != fontW) buildFonts(fbW, fbH);
-        fontW = fbW;
-        fontH = fbH;
-        // The first time, create the backend's device objects now (otherwise it does at its first
-        // NewFrame, with an RGBA copy of the atlas); the font texture is ours, one byte a pixel.
-        if (!deviceObjects) {
-            createDeviceObjects();
-            deviceObjects = true;
-        }
-        fontTexture = uploadAlphaAtlas(fontTexture);
-        // The texture now lives in GL: the CPU copy of the atlas and the font files it was built
-        // from can go, and the freed heap back to the system.
-        io.Fonts->ClearTexData();
-        io.Fonts->ClearInputData();
-        malloc_trim(0);
-    };
     ensureFonts();
     traceStartup("GL device objects");
+    return true;
+}
 
-    UiDump dump(opt.uiDump);
-    ScriptedTaps taps(opt.taps);
+// Fonts follow the framebuffer's size (the window may differ from what was asked: a tiling
+// compositor, a HiDPI scale); rebuilt when it changes.
+void WindowRun::ensureFonts() {
+    glfwGetFramebufferSize(window_, &fbW_, &fbH_);
+    if (fbH_ <= 0 || fbW_ <= 0 || (fbH_ == fontH_ && fbW_ == fontW_ && deviceObjects_)) return;
+    if (fbH_ != fontH_ || fbW_ != fontW_) buildFonts(fbW_, fbH_);
+    fontW_ = fbW_;
+    fontH_ = fbH_;
+    // The first time, create the backend's device objects now (otherwise it does at its first
+    // NewFrame, with an RGBA copy of the atlas); the font texture is ours, one byte a pixel.
+    if (!deviceObjects_) {
+        createDeviceObjects();
+        deviceObjects_ = true;
+    }
+    fontTexture_ = uploadAlphaAtlas(fontTexture_);
+    // The texture now lives in GL: the CPU copy of the atlas and the font files it was built from
+    // can go, and the freed heap back to the system.
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->ClearTexData();
+    io.Fonts->ClearInputData();
+    malloc_trim(0);
+}
 
-    FramePacer pacer;
-    long frame = 0;
-    int rc = 0;
-    bool parkMouse = false;
+// How long the loop may sleep: until something changes by itself (`dueMs`), the config is looked
+// at, the watchdog wants a word, the run's end, or the out-of-order screen closes.
+double WindowRun::waitSeconds(int64_t dueMs) const {
+    double wait = offscreen_ ? 0.0 : pacer_.waitSeconds(dueMs, session_.msUntilConfigPoll());
+    if (watchdogMs_ > 0) wait = std::min(wait, static_cast<double>(watchdogMs_) / 2000.0);
+    if (opt_.exitAfterSeconds > 0) wait = std::min(wait, std::max(0.0, opt_.exitAfterSeconds - (glfwGetTime() - startedAt_)));
+    if (const int64_t close = session_.msUntilClose(); close != INT64_MAX) wait = std::min(wait, static_cast<double>(close) / 1000.0);
+    if (offscreen_ && tapsDoneAt_ >= 0 && glfwGetTime() - tapsDoneAt_ < opt_.delaySeconds) wait = 0.2;  // no busy wait
+    return wait;
+}
+
+int WindowRun::loop() {
     std::signal(SIGTERM, onStopSignal);
     std::signal(SIGINT, onStopSignal);
-    double tapsDoneAt = -1;  // glfwGetTime() when the scripted taps had all been made (for --delay)
     // Under systemd with a watchdog: wake at least at half its interval and say we are alive, from
     // the frame loop itself, so that a hung loop is restarted.
-    const long long watchdogMs = systemdWatchdogMs();
-    bool readySent = false;
-    const double startedAt = glfwGetTime();
-    while (!glfwWindowShouldClose(window) && !gStopRequested) {
-        if (opt.exitAfterSeconds > 0 && glfwGetTime() - startedAt >= opt.exitAfterSeconds) break;
-        if (session.msUntilClose() == 0) {  // the store's deferred check found damage (store_worker.h, START)
-            rc = 1;
-            break;
-        }
-        // The moment something changes by itself (a countdown, a fling, a press held in the corner):
-        // a draw is due once the wait has lasted that long.
-        const int64_t dueMs = session.msUntilNextChange();
-        const double waitFrom = glfwGetTime();
-        double wait = offscreen ? 0.0 : pacer.waitSeconds(dueMs, session.msUntilConfigPoll());
-        if (watchdogMs > 0) wait = std::min(wait, static_cast<double>(watchdogMs) / 2000.0);
-        if (opt.exitAfterSeconds > 0) wait = std::min(wait, std::max(0.0, opt.exitAfterSeconds - (glfwGetTime() - startedAt)));
-        if (const int64_t close = session.msUntilClose(); close != INT64_MAX) wait = std::min(wait, static_cast<double>(close) / 1000.0);
-        if (offscreen && tapsDoneAt >= 0 && glfwGetTime() - tapsDoneAt < opt.delaySeconds) wait = 0.2;  // no busy wait
-        if (wait > 0.0) glfwWaitEventsTimeout(wait);
-        else glfwPollEvents();
-        if (watchdogMs > 0) systemdNotify("WATCHDOG=1");
-        if (gInput) {
-            gInput = false;
-            session.noteInput();
-            pacer.onInput();
-        }
-        if (session.pollConfig()) pacer.onChange();
-        if (session.drainStore()) pacer.onChange();
-        if (dueMs == 0 || (glfwGetTime() - waitFrom) * 1000.0 >= static_cast<double>(dueMs) - 0.5 ||
-            session.msUntilNextChange() == 0)
-            pacer.onTick();
-        if (!offscreen && !pacer.shouldDraw()) continue;
-
-        ensureFonts();
-        ImGui_ImplOpenGL3_NewFrame();
-        ImGui_ImplGlfw_NewFrame();
-        // Touch leaves no hover: one whole frame after the finger lifted (so that ImGui sees the
-        // release where the press was, even when both arrived in one poll), park the pointer.
-        const bool buttonActivity = gButtonEvent || glfwGetMouseButton(window, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
-        gButtonEvent = false;
-        if (!buttonActivity && parkMouse) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
-        parkMouse = !buttonActivity;
-        if (taps.pending()) {
-            pacer.onInput();
-            session.noteInput();
-        }
-        if (!taps.beforeFrame(io, session.storeBusy())) {
-            rc = 2;
-            break;
-        }
-        ImGui::NewFrame();
-        session.frame();
-        ImGui::Render();
-        glViewport(0, 0, fbW, fbH);
-        const auto& bg = ui::theme().palette.background;
-        glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        ++frame;
-        if (frame <= opt.frames) traceStartup(frame == 1 ? "frame 1 drawn" : "a further frame drawn");
-        dump.append(frame, ui::screenName(session.uiState().screen));
-        const bool settled = !taps.pending() && taps.framesSinceTap() >= 2 && !session.storeBusy() &&
-                             session.uiState().feedback.kind != ui::Feedback::Kind::pending;
-        if (settled && tapsDoneAt < 0) tapsDoneAt = glfwGetTime();
-        if (offscreen && frame >= opt.frames && settled && glfwGetTime() - tapsDoneAt >= opt.delaySeconds) {
-            if (!writeScreenshot(opt.screenshot, fbW, fbH)) {
-                std::fprintf(stderr, "%s: %s\n", opt.screenshot.c_str(), session.texts()("app.screenshot_failed").c_str());
-                rc = 1;
-            }
-            traceStartup("screenshot written");
-            break;
-        }
-        glfwSwapBuffers(window);
-        pacer.drew();
-        if (!readySent) readySent = systemdNotify("READY=1");
+    watchdogMs_ = systemdWatchdogMs();
+    startedAt_ = glfwGetTime();
+    while (!glfwWindowShouldClose(window_) && !gStopRequested && step()) {
     }
+    return rc_;
+}
 
+bool WindowRun::step() {
+    if (opt_.exitAfterSeconds > 0 && glfwGetTime() - startedAt_ >= opt_.exitAfterSeconds) return false;
+    if (session_.msUntilClose() == 0) {  // the store's deferred check found damage (store_worker.h, START)
+        rc_ = 1;
+        return false;
+    }
+    // The moment something changes by itself (a countdown, a fling, a press held in the corner):
+    // a draw is due once the wait has lasted that long.
+    const int64_t dueMs = session_.msUntilNextChange();
+    const double waitFrom = glfwGetTime();
+    const double wait = waitSeconds(dueMs);
+    if (wait > 0.0) glfwWaitEventsTimeout(wait);
+    else glfwPollEvents();
+    if (watchdogMs_ > 0) systemdNotify("WATCHDOG=1");
+    if (gInput) {
+        gInput = false;
+        session_.noteInput();
+        pacer_.onInput();
+    }
+    if (session_.pollConfig()) pacer_.onChange();
+    if (session_.drainStore()) pacer_.onChange();
+    if (dueMs == 0 || (glfwGetTime() - waitFrom) * 1000.0 >= static_cast<double>(dueMs) - 0.5 || session_.msUntilNextChange() == 0)
+        pacer_.onTick();
+    if (!offscreen_ && !pacer_.shouldDraw()) return true;
+    return drawFrame();
+}
+
+bool WindowRun::drawFrame() {
+    ImGuiIO& io = ImGui::GetIO();
+    ensureFonts();
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    // Touch leaves no hover: one whole frame after the finger lifted (so that ImGui sees the
+    // release where the press was, even when both arrived in one poll), park the pointer.
+    const bool buttonActivity = gButtonEvent || glfwGetMouseButton(window_, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;
+    gButtonEvent = false;
+    if (!buttonActivity && parkMouse_) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    parkMouse_ = !buttonActivity;
+    if (taps_.pending()) {
+        pacer_.onInput();
+        session_.noteInput();
+    }
+    if (!taps_.beforeFrame(io, session_.storeBusy())) {
+        rc_ = 2;
+        return false;
+    }
+    ImGui::NewFrame();
+    session_.frame();
+    ImGui::Render();
+    glViewport(0, 0, fbW_, fbH_);
+    const auto& bg = ui::theme().palette.background;
+    glClearColor(bg.r / 255.0f, bg.g / 255.0f, bg.b / 255.0f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ++frame_;
+    if (frame_ <= opt_.frames) traceStartup(frame_ == 1 ? "frame 1 drawn" : "a further frame drawn");
+    dump_.append(frame_, ui::screenName(session_.uiState().screen));
+    const bool settled = !taps_.pending() && taps_.framesSinceTap() >= 2 && !session_.storeBusy() &&
+                         session_.uiState().feedback.kind != ui::Feedback::Kind::pending;
+    if (settled && tapsDoneAt_ < 0) tapsDoneAt_ = glfwGetTime();
+    if (offscreen_ && frame_ >= opt_.frames && settled && glfwGetTime() - tapsDoneAt_ >= opt_.delaySeconds) {
+        if (!writeScreenshot(opt_.screenshot, fbW_, fbH_)) {
+            std::fprintf(stderr, "%s: %s\n", opt_.screenshot.c_str(), session_.texts()("app.screenshot_failed").c_str());
+            rc_ = 1;
+        }
+        traceStartup("screenshot written");
+        return false;
+    }
+    glfwSwapBuffers(window_);
+    pacer_.drew();
+    if (!readySent_) readySent_ = systemdNotify("READY=1");
+    return true;
+}
+
+void WindowRun::close() {
     systemdNotify("STOPPING=1");
-    session.stopStore();  // its thread posts GLFW events: stop it while GLFW is still there
-    if (fontTexture) glDeleteTextures(1, &fontTexture);
+    session_.stopStore();  // its thread posts GLFW events: stop it while GLFW is still there
+    if (fontTexture_) glDeleteTextures(1, &fontTexture_);
     ImGui_ImplOpenGL3_Shutdown();
     ImGui_ImplGlfw_Shutdown();
     ImGui::DestroyContext();
-    glfwDestroyWindow(window);
+    glfwDestroyWindow(window_);
     traceStartup("shut down");
     glfwTerminate();
+}
+
+}  // namespace
+
+int runWindow(KioskSession& session, const WindowOptions& opt) {
+    WindowRun run(session, opt);
+    if (!run.open()) return 1;
+    const int rc = run.loop();
+    run.close();
     return rc;
 }
 
