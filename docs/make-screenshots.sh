@@ -19,6 +19,7 @@ sizes() {
     local staff sdata size sfx diag
     staff=$(mktemp -d)
     cp config/kiosk.toml config/programme.toml config/exercises.toml config/participants.csv "$staff/"
+    chmod 600 "$staff/kiosk.toml"  # set-pin refuses a file others can read (issue 31)
     echo 258046 | "$BIN" set-pin --config "$staff" >/dev/null
     for size in 1080x1920 800x480; do
         if [ "$size" = 1080x1920 ]; then sfx=portrait; diag=21.5; else sfx=800x480; diag=7; fi

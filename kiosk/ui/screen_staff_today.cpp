@@ -118,7 +118,7 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
     const float w = max.x - min.x;
     // Names get the widest column; a name, department or status that is longer wraps in its row (a
     // second line, then the smaller font) rather than end in "…".
-    const float cName = 0.0f, cDept = w * 0.31f, cStatus = w * 0.52f, cIn = w * 0.66f, cOut = w * 0.73f, cAct = w * 0.80f;
+    const float cName = 0.0f, cDept = w * 0.285f, cStatus = w * 0.50f, cIn = w * 0.63f, cOut = w * 0.70f, cAct = w * 0.82f;
     auto col = [&](float c) { return min.x + c; };
     const char* heads[] = {"staff.col_name", "staff.col_department", "staff.col_status", "staff.col_in", "staff.col_out"};
     const float cols[] = {cName, cDept, cStatus, cIn, cOut};
