@@ -114,7 +114,7 @@ TEST_CASE("a connection that saw trouble, or was reopened, leaves no stamp: the 
     }
 }
 
-TEST_CASE("attendance_db contract 4c: an I/O error seen by the store thread leaves no 'checked today' stamp", "[.][store][fault][stamp]") {
+TEST_CASE("attendance_db contract 4c: an I/O error seen by the store thread leaves no 'checked today' stamp", "[store][fault][stamp]") {
     test::AmsterdamTime tz;
     test::TempDir dir;
     const fs::path file = dir / "attendance.db";
@@ -136,5 +136,12 @@ TEST_CASE("attendance_db contract 4c: an I/O error seen by the store thread leav
         CHECK(done[0].ticket == ticket);
         CHECK(done[0].status.kind == StoreErrorKind::io);
     }  // the worker stops and the connection closes cleanly
-    CHECK_FALSE(fs::exists(file.string() + ".checked"));
+    // The stamp now says "suspect" (distrustCheck), not "checked today": the next open, even the
+    // same day after this clean close, runs the full check first.
+    CHECK(markedSuspect(file));
+    CHECK_FALSE(soundSinceCheck(file, LocalDate{2026, 11, 26}));
+    AttendanceDb next;
+    const StoreOpenReport report = next.open(file, localTime("2026-11-26T12:05"), CheckTiming::deferred);
+    REQUIRE(report.status.ok());
+    CHECK_FALSE(report.checkDeferred);  // checked before anything else
 }
