@@ -60,7 +60,14 @@ TEST_CASE("rule 11: a row of a newer version holds the series' mark, and it and 
     CHECK(s.held("oud-3") == 0);
     CHECK(r.err.find("nieuwere versie") != std::string::npos);
     // This kiosk can read it now (as after an upgrade; here the row becomes a kind it knows).
-    REQUIRE(s.c.owner.exec("UPDATE attendance_event SET kind = 'check_in' WHERE id = 'oud-2'").ok());
+    // (The owner's hand past the append-only rule, as central-setup itself does for its migrations.)
+    for (const char* sql : {"ALTER TABLE attendance_event DISABLE TRIGGER attendance_event_append_only",
+                            "UPDATE attendance_event SET kind = 'check_in' WHERE id = 'oud-2'",
+                            "ALTER TABLE attendance_event ENABLE TRIGGER attendance_event_append_only"}) {
+        const PgResult done = s.c.owner.exec(sql);
+        INFO(sql << ": " << done.error());
+        REQUIRE(done.ok());
+    }
     r = s.zaal.sync();
     INFO(r.out << r.err);
     CHECK(r.exitCode == 0);
