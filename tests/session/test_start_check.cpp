@@ -70,7 +70,7 @@ TEST_CASE("the first start of a day draws before the full check ends, and a tap 
     const bool tappedDuringCheck = ui.session().checking();
     CHECK(tappedDuringCheck);
     CHECK(ui.state().feedback.kind == Kind::pending);  // never "welkom" before the commit
-    ui.settle();
+    ui.settle(120'000);  // the check of 400,000 events, also under ThreadSanitizer
     const auto done = std::chrono::steady_clock::now() - t0;
     CHECK_FALSE(ui.session().checking());
     CHECK(ui.session().ready());
@@ -103,7 +103,7 @@ TEST_CASE("a full check after the first frame that finds damage refuses the tap 
         ui.tap("go.checkin");
         ui.tap("tile.ZU01");
         CHECK(ui.session().checking());
-        ui.settle();
+        ui.settle(120'000);
         CHECK_FALSE(ui.session().ready());
         CHECK(ui.state().screen == ui::Screen::out_of_order);
         CHECK(ui.state().feedback.kind != Kind::checked_in);

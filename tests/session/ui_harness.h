@@ -151,8 +151,10 @@ public:
     }
 
     // Lets the store thread finish and the UI take its completions.
-    void settle() {
-        for (int i = 0; i < 2500 && (session_->storeBusy() || state().feedback.kind == ui::Feedback::Kind::pending); ++i) {
+    // `maxMs`: how long it may take at most (a full check of a large record under ThreadSanitizer
+    // takes far longer than a tap's write).
+    void settle(int maxMs = 5000) {
+        for (int i = 0; i < maxMs / 2 && (session_->storeBusy() || state().feedback.kind == ui::Feedback::Kind::pending); ++i) {
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
             frame();
         }
