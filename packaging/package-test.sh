@@ -30,14 +30,19 @@ box_locked_down() {
     done
     grep -qx 'kernel.sysrq = 0' /usr/lib/sysctl.d/90-leergang-kiosk.conf || { echo "SysRq niet uit / SysRq not off ($1)" >&2; exit 1; }
     [ "$(readlink /etc/systemd/system/ctrl-alt-del.target)" = /dev/null ] || { echo "Ctrl-Alt-Del niet gemaskeerd / not masked ($1)" >&2; exit 1; }
-    local bin=/usr/bin/leergang-kiosk
-    readelf -lW "$bin" | grep -q GNU_RELRO && readelf -dW "$bin" | grep -q 'FLAGS.*BIND_NOW' &&
-        readelf -dW "$bin" | grep -q 'FLAGS_1.*NOW.*PIE' &&
-        readelf -sW --dyn-syms "$bin" | grep -q '__stack_chk_fail' &&
-        readelf -sW --dyn-syms "$bin" | grep -qE '__[a-z]+_chk@' ||
-        { echo "$bin: geen volledige hardening / hardening incomplete ($1):" >&2; readelf -dW "$bin" | grep FLAGS >&2; exit 1; }
+    local bin=/usr/bin/leergang-kiosk headers dynamic symbols
+    # Read whole first: `readelf | grep -q` under pipefail fails when grep stops at the first match
+    # and readelf, still writing, gets SIGPIPE (exit 141), though the binary is fine.
+    headers=$(readelf -lW "$bin")
+    dynamic=$(readelf -dW "$bin")
+    symbols=$(readelf -sW --dyn-syms "$bin")
+    grep -q GNU_RELRO <<<"$headers" && grep -q 'FLAGS.*BIND_NOW' <<<"$dynamic" &&
+        grep -q 'FLAGS_1.*NOW.*PIE' <<<"$dynamic" &&
+        grep -q '__stack_chk_fail' <<<"$symbols" &&
+        grep -qE '__[a-z]+_chk@' <<<"$symbols" ||
+        { echo "$bin: geen volledige hardening / hardening incomplete ($1):" >&2; grep FLAGS <<<"$dynamic" >&2; exit 1; }
     echo "afgeschermd ($1): kiosk.toml en participants.csv 640 root:leergang-kiosk, SysRq uit, Ctrl-Alt-Del gemaskeerd," \
-        "RELRO+BIND_NOW+PIE, stack protector, FORTIFY ($(readelf -sW --dyn-syms "$bin" | grep -oE '__[a-z]+_chk' | sort -u | wc -l) _chk-functies)"
+        "RELRO+BIND_NOW+PIE, stack protector, FORTIFY ($(grep -oE '__[a-z]+_chk' <<<"$symbols" | sort -u | wc -l) _chk-functies)"
 }
 
 # pin_rules_on_the_box: set-pin on the installed box refuses 1234 and a kiosk.toml others can read
