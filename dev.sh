@@ -12,7 +12,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 ROOT=$PWD
 JOBS=$(nproc 2>/dev/null || echo 2)
 
-say() { printf '\n== %s\n' "$*"; }
+# Each heading carries the minutes and seconds since the start, so a run's log shows what each round took.
+say() { printf '\n== %s  [%d:%02d]\n' "$*" $((SECONDS / 60)) $((SECONDS % 60)); }
 
 # setup [LIST...]: install the packages that the lists name (default packaging/build-deps; one package a
 # line, '#' starts a comment) and this machine lacks. bench/compare.sh calls it with bench/bench-deps too.

@@ -1,6 +1,7 @@
 #include "central_event_checks.h"
 
 #include <initializer_list>
+#include <utility>
 
 #include "core/participant.h"
 #include "core/record_limits.h"
@@ -53,5 +54,31 @@ std::string pulledEventFault(const CentralEventRow& e) {
 }
 
 bool faultFromNewerVersion(const std::string& field) { return field == "kind" || field == "source" || field == "effect"; }
+
+std::string fittedToLimit(const std::string& text, size_t limit) {
+    if (limit == 0 || characterCount(text) <= limit) return text;
+    // The byte where character number `limit - 1` begins: what stays, then the ellipsis.
+    size_t kept = 0, bytes = 0;
+    while (bytes < text.size() && kept < limit - 1) {
+        ++bytes;
+        while (bytes < text.size() && (static_cast<unsigned char>(text[bytes]) & 0xC0) == 0x80) ++bytes;
+        ++kept;
+    }
+    return text.substr(0, bytes) + "\u2026";
+}
+
+int fitToServerLimits(CentralEventRow& e) {
+    const EventLimits& l = kEventLimits;
+    int cut = 0;
+    for (auto [text, limit] : {std::pair<std::string*, size_t>{&e.reason, l.reason}, {&e.actor, l.actor},
+                               {&e.guestName, l.guestName}, {&e.guestOrganisation, l.guestOrganisation}}) {
+        std::string fitted = fittedToLimit(*text, limit);
+        if (fitted != *text) {
+            *text = std::move(fitted);
+            ++cut;
+        }
+    }
+    return cut;
+}
 
 }  // namespace kiosk

@@ -16,8 +16,14 @@
 //      older server's row, an owner's hand) can never pass: it is not stored, counted in
 //      PullReport's `refused` with the field, and the rows after it are stored as usual (holding
 //      the mark there would stop the series for good); the Status page says so too.
+//   4. The push side (central_sync.h, rule 12): an outbox row written before these limits existed
+//      (an older version let a reason, an actor, a guest's name or organisation run longer) would
+//      be refused by the server's CHECK constraints at every push and hold every event behind it.
+//      Such a free text goes to the server shortened to its limit, its last character "…"; the
+//      kiosk keeps its own full text. Identifiers, codes, dates and words are never shortened.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace kiosk {
@@ -28,5 +34,10 @@ struct CentralEventRow;
 std::string pulledEventFault(const CentralEventRow& e);
 // Whether a fault in `field` means a newer version wrote the row (rule 2), not a bad row (rule 3).
 bool faultFromNewerVersion(const std::string& field);
+
+// Rule 4: `text` (valid UTF-8) cut to at most `limit` characters, ending in "…" when it was cut.
+std::string fittedToLimit(const std::string& text, size_t limit);
+// Rule 4: `e` with every free text fitted to its limit; returns how many texts were cut.
+int fitToServerLimits(CentralEventRow& e);
 
 }  // namespace kiosk

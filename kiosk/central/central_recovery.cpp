@@ -1,5 +1,7 @@
 #include "central_recovery.h"
 
+#include "central_event_checks.h"
+
 #include <map>
 #include <utility>
 #include <vector>
@@ -118,6 +120,7 @@ RecoveryReport recoverLost(PgConnection& c, CentralOutbox& outbox, const std::st
             std::vector<CentralEventRow> rows;
             if (auto s = outbox.pulledAbove(key.first, key.second, top, 1000, out.cutoff, rows); !s.ok()) return storeFail(s);
             if (rows.empty()) break;
+            for (CentralEventRow& row : rows) fitToServerLimits(row);  // central_event_checks.h, 4
             int64_t stored = 0;
             if (!reoffer(c, rows, kioskId, stored, out.othersRefused, out.error)) return out;
             out.othersLost += stored;

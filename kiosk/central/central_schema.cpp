@@ -242,7 +242,9 @@ constexpr Migration kMigrations[] = {{"kiosk, attendance_event, roster, row-leve
                                      {"origin_epoch: a restored kiosk's sequence numbers start a new series", kMigrationV4},
                                      {"kiosk_database, readable schema_version, re-offer of lost events", kMigrationV5},
                                      {"each kiosk reads and writes only its own cohorts; limits per kiosk role", nullptr,
-                                      centralMigrationV6}};
+                                      centralMigrationV6},
+                                     {"a box given its own kiosk id is no longer a second box of its old id", nullptr,
+                                      centralMigrationV7}};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kCentralSchemaVersion);
 
 int currentVersion(PgConnection& c, std::string& error) {

@@ -27,6 +27,9 @@
 //                     and the re-offer of events a restored server lost (issue 27, central_schema.cpp).
 //   (version 6) kiosk_cohort (which cohorts each kiosk serves), attendance_event.cohort, the
 //                     server's release counter per cohort, length limits, the security model below.
+//   (version 7) kiosk_database.renamed_to and leergang_database_renamed(): a box that was given
+//                     its own kiosk id marks the database it was under its old id, so that the old
+//                     id stops warning of a second box (central_schema_v7.cpp; central_sync.h, 13).
 //
 // SECURITY MODEL (version 6, issue 28; the SQL is central_schema_v6.cpp)
 //   Threat: one kiosk's credentials (a lost or stolen box holds its password file) used by hand
@@ -84,6 +87,9 @@
 //        either: "re-offer into another cohort" or "re-offer under a forged kiosk_id" is refused.
 //     R14 kiosk_database (version 5): a kiosk reads and stamps only its own id's rows; its UPDATE is
 //        by column, so no LOCK TABLE, and SELECT ... FOR UPDATE reaches only its own rows.
+//     R15 (version 7) leergang_database_renamed: a kiosk marks a row of another id as renamed to
+//        itself only when it names that row's random epoch, which only that database knew; at
+//        worst it silences the two-boxes warning of a database it once was.
 //   Known and accepted: a kiosk sees every kiosk's row in `kiosk` (ids, last contact, no people),
 //   and leergang_series_top tells it how far any series is numbered (a count, no content); a kiosk
 //   can fill the disk with rows of its own (events, kiosk_database rows): they carry its id, and the
@@ -118,10 +124,12 @@ struct CentralSchemaResult {
     bool tooNew = false;    // the database is newer than this program
 };
 
-constexpr int kCentralSchemaVersion = 6;  // the only place the number is kept
+constexpr int kCentralSchemaVersion = 7;  // the only place the number is kept
 
 // Version 6 (central_schema_v6.cpp): built from the limits in core/record_limits.h.
 std::string centralMigrationV6();
+// Version 7 (central_schema_v7.cpp): a renamed box's old database stops counting as a second box.
+std::string centralMigrationV7();
 
 // `upTo`: the version to stop at (tests build an older database to upgrade).
 CentralSchemaResult applyCentralSchema(PgConnection& owner, int upTo = kCentralSchemaVersion);

@@ -132,8 +132,43 @@ std::string heldSeriesText(const PullReport& r) {
     return out;
 }
 
+namespace {
+
+// Rule 13: the server hears that the database this kiosk's old id used is this kiosk's now
+// (central_schema_v7.cpp), so that the old id stops counting it as a second box. Kept in meta
+// until the server answered; false with `out.error` set when it could not be told.
+bool tellRenamed(PgConnection& c, CentralOutbox& outbox, PushReport& out) {
+    std::string oldId;
+    int64_t oldEpoch = 0;
+    if (auto s = outbox.renamedFrom(oldId, oldEpoch); !s.ok() || oldId.empty()) {
+        out.storeFailed = !s.ok();
+        out.error = s.detail;
+        return s.ok();
+    }
+    if (PgResult r = c.exec("SELECT leergang_database_renamed($1, $2::bigint)", {oldId, std::to_string(oldEpoch)}); !r.ok()) {
+        out.error = r.error();
+        return false;
+    }
+    if (auto s = outbox.markRenamedDone(); !s.ok()) {
+        out.storeFailed = true;
+        out.error = s.detail;
+        return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string& kioskId, const Clock& clock, int batch) {
     PushReport out;
+    // Rule 13: the series this database writes is the configured id's; a change of id is adopted
+    // first, and the server told (until it heard it) that the old id's database is this one now.
+    if (auto s = outbox.adoptKioskId(kioskId, out.idChange); !s.ok()) {
+        out.storeFailed = true;
+        out.error = s.detail;
+        return out;
+    }
+    if (!tellRenamed(c, outbox, out)) return out;
     // Rule 5, before anything of this push could hide what the server lacks.
     out.recovered = recoverLost(c, outbox, kioskId, clock.now().ms);
     if (!out.recovered.ok) {
@@ -169,10 +204,16 @@ PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string&
         };
         if (PgResult r = c.exec("BEGIN"); !r.ok()) return fail(r.error());
         std::vector<int64_t> seqs;
+        int64_t fitted = 0, relabelled = 0;
         for (auto& e : rows) {
             e.originKiosk = kioskId;
             e.originEpoch = epoch;
             seqs.push_back(e.seq);
+            if (fitToServerLimits(e) > 0) ++fitted;  // rule 12
+            if (e.kioskId != kioskId) {  // rule 13: recorded before this box had its current id
+                e.kioskId = kioskId;
+                ++relabelled;
+            }
         }
         PgResult inserted = insertCentralEvents(c, rows);
         if (!inserted.ok() && inserted.sqlState() == "23505" &&
@@ -199,6 +240,8 @@ PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string&
         stamped = true;
         out.sent += static_cast<int64_t>(seqs.size());
         out.newOnServer += fresh;
+        out.fitted += fitted;
+        out.relabelled += relabelled;
         // Committed on the server: now, and only now, off the outbox.
         if (auto s = outbox.markUploaded(seqs, storedTop); !s.ok()) {
             out.storeFailed = true;

@@ -66,6 +66,20 @@
 //  11. Pulled rows are checked like an import (central_event_checks.h): a row a newer version wrote
 //      holds its series' mark until this kiosk is upgraded (`held`); any other row that fails is
 //      not stored and is counted in `refused` (`refusedFields` says why). Both reach the status.
+//  12. What goes up fits the server's limits (central_event_checks.h, 4): an outbox row an older
+//      version wrote with a free text over its limit is sent with that text shortened ("…"), never
+//      refused at every push (which would hold every event behind it); `fitted` counts such rows,
+//      and `sync` says so. The kiosk keeps its own full text.
+//  13. One box, its current id: the series a database writes is always the configured kiosk id's.
+//      An event recorded under another id (a kiosk used on its own before it joined the central
+//      record, as "entree"; a copied box that synced under the first box's id and was then given
+//      its own) goes up as this kiosk's, kiosk_id set to the current id (the server accepts an
+//      event only as its writer's own, central_schema.h R2); the kiosk keeps its own record as
+//      written; `relabelled` counts them and `sync` says so. A change of id is adopted at the start
+//      of the push (CentralOutbox::adoptKioskId): what the server acknowledged under the old id
+//      stays the old id's series (re-offered if a server loses it, rule 5), a new epoch starts for
+//      the new id, and the server is told (leergang_database_renamed, central schema 7) so that the
+//      old id no longer counts this database as a second box (rule 7).
 #pragma once
 
 #include <cstdint>
@@ -90,6 +104,9 @@ struct PushReport {
     bool storeFailed = false;  // the local database failed (not the server)
     int64_t sent = 0;          // events sent and committed
     int64_t newOnServer = 0;   // of which the server did not have yet
+    int64_t fitted = 0;        // rows sent with a free text shortened to the server's limit (rule 12)
+    int64_t relabelled = 0;    // rows recorded under another kiosk id, sent as this kiosk's (rule 13)
+    KioskIdChange idChange;    // a change of kiosk id adopted by this push (rule 13)
     std::string error;
 };
 

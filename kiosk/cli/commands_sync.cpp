@@ -122,6 +122,14 @@ int cmdSync(const CommandLine& cl) {
     if (const RecoveryReport& rec = push.recovered; rec.lost() > 0)
         std::printf("%s\n", tx.format("sync.recovered", {{"n", std::to_string(rec.lost())}, {"own", std::to_string(rec.ownLost)},
                                                         {"others", std::to_string(rec.othersLost)}}).c_str());
+    if (push.recovered.othersRefused > 0)
+        std::printf("%s\n", tx.format("sync.reoffer_refused", {{"n", std::to_string(push.recovered.othersRefused)}}).c_str());
+    if (push.fitted > 0) std::printf("%s\n", tx.format("sync.fitted", {{"n", std::to_string(push.fitted)}}).c_str());
+    if (push.idChange.renamed)
+        std::printf("%s\n", tx.format("sync.renamed", {{"old", push.idChange.oldId}, {"id", settings.kioskId},
+                                                       {"n", std::to_string(push.idChange.movedToOldSeries)}}).c_str());
+    if (push.relabelled > 0)
+        std::printf("%s\n", tx.format("sync.relabelled", {{"n", std::to_string(push.relabelled)}, {"id", settings.kioskId}}).c_str());
     std::printf("%s\n", tx.format("sync.pushed", {{"n", std::to_string(push.sent)},
                                                  {"new", std::to_string(push.newOnServer)}}).c_str());
     if (!push.ok) {

@@ -66,6 +66,14 @@ struct CentralEventRow {
     std::string localDate, source, kioskId, reason, actor, refersTo, effect, guestName, guestOrganisation;
 };
 
+// What adoptKioskId did (central_outbox_identity.cpp).
+struct KioskIdChange {
+    bool renamed = false;         // the configured id differs from the one this database pushed under
+    std::string oldId;            // that one
+    int64_t oldEpoch = 0;         // and its epoch then
+    int64_t movedToOldSeries = 0; // acknowledged own events now held as the old id's series
+};
+
 // A fresh origin epoch: random, above 0 (0 is "never restored"), so that no two share one.
 int64_t randomOriginEpoch();
 
@@ -123,6 +131,12 @@ public:
     // A meta value of the sync ("" and `found` false when unset), and setting one (one commit).
     StoreStatus syncMeta(const std::string& key, std::string& value, bool& found);
     StoreStatus setSyncMeta(const std::string& key, const std::string& value);
+    // Which id this database's own series is under (central_outbox_identity.cpp: the contract;
+    // central_sync.h, rule 13). Called at the start of every push with the configured id.
+    StoreStatus adoptKioskId(const std::string& kioskId, KioskIdChange& out);
+    // The old id and epoch the server has not yet been told about ("" when none), and forgetting it.
+    StoreStatus renamedFrom(std::string& oldId, int64_t& oldEpoch);
+    StoreStatus markRenamedDone();
     // `inserted`: events new to this kiosk (a pull that is repeated inserts none).
     StoreStatus insertPulled(const std::vector<CentralEventRow>& events, int64_t nowMs, int& inserted);
 

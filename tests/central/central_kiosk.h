@@ -60,6 +60,21 @@ struct Kiosk {
         REQUIRE(r.exitCode == 0);
         return r.out;
     }
+    // The README's step for a box given another id: [kiosk] id, [central] url and the password
+    // file as `--add-kiosk` printed them (an empty url: a kiosk on its own, no central record).
+    void becomes(const std::string& newId, const PrintedKiosk& printed) {
+        std::string toml = readFile((dir / "config" / "kiosk.toml").string());
+        auto replaceLine = [&](const std::string& start, const std::string& line) {
+            const auto at = toml.find("\n" + start);
+            REQUIRE(at != std::string::npos);
+            toml.replace(at + 1, toml.find('\n', at + 1) - at - 1, line);
+        };
+        replaceLine("id = \"" + id + "\"", "id = \"" + newId + "\"");
+        replaceLine("url = \"", "url = \"" + printed.url + "\"");
+        writeFile((dir / "config" / "kiosk.toml").string(), toml);
+        writeFile((dir / "central-password").string(), printed.password + "\n");
+        id = newId;
+    }
     long long localEvents() const { return sqliteCount("SELECT count(*) FROM attendance_event"); }
     long long sqliteCount(const std::string& sql) const {
         sqlite3* db = nullptr;

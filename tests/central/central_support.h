@@ -95,4 +95,25 @@ struct CentralDb {
     void connectAs(PgConnection& c, const PrintedKiosk& k) { REQUIRE(c.connect(k.url, k.password) == ""); }
 };
 
+inline const std::string kPgBin = "/usr/lib/postgresql/15/bin/";
+
+// What the DBA does: pg_dump in the custom format, and later drop the database and pg_restore it.
+inline void dump(CentralDb& c, const std::string& file) {
+    const RunResult r = run({kPgBin + "pg_dump", "-Fc", "-f", file, c.server.ownerUrl(c.db)});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+}
+
+inline void dropAndRestore(CentralDb& c, const std::string& file) {
+    c.owner.close();
+    PgConnection admin;
+    REQUIRE(admin.connect(c.server.ownerUrl("postgres")).empty());
+    REQUIRE(admin.exec("DROP DATABASE " + c.db + " WITH (FORCE)").ok());
+    REQUIRE(admin.exec("CREATE DATABASE " + c.db).ok());
+    const RunResult r = run({kPgBin + "pg_restore", "-d", c.server.ownerUrl(c.db), file});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    REQUIRE(c.owner.connect(c.server.ownerUrl(c.db)).empty());
+}
+
 }  // namespace kiosk::test

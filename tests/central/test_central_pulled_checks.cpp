@@ -139,4 +139,50 @@ TEST_CASE("rule 11: the Status page says which rows were not taken over and whic
     CHECK(pulledEventFault(e).empty());
 }
 
+TEST_CASE("rule 12: a text an older version stored over its limit is sent shortened, and nothing behind it waits",
+          "[central][pulledchecks]") {
+    // The pure part: characters, not bytes; exactly at the limit unchanged; one over is cut.
+    CHECK(fittedToLimit("abcdefg", 5) == "abcd\u2026");
+    CHECK(fittedToLimit("\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9", 5) == "\u00e9\u00e9\u00e9\u00e9\u2026");
+    CHECK(fittedToLimit("abcde", 5) == "abcde");
+    CHECK(fittedToLimit(std::string(502, 'x'), 500) == std::string(499, 'x') + "\u2026");  // as many bytes as before
+    CentralEventRow e;
+    e.reason = std::string(501, 'r');
+    e.guestName = std::string(100, 'n');
+    CHECK(fitToServerLimits(e) == 1);
+    CHECK(e.guestName.size() == 100);
+
+    // On a kiosk: a staff correction an older version stored with a 600-character reason (before
+    // the input check and the server's limits existed), then a check-in behind it.
+    CentralDb c;
+    Kiosk deur{"deur", c.addKiosk("deur")};
+    REQUIRE(deur.checkIn("ZU01", "2026-11-26T09:05").exitCode == 0);
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((deur.dir / "attendance.db").c_str(), &db) == SQLITE_OK);
+    const std::string insert =
+        "INSERT INTO attendance_event (id, participant_code, kind, at_ms, recorded_ms, local_date, source, kiosk_id, reason,"
+        " actor, effect) VALUES ('oud-lang', 'ZU02', 'correction', 1795680300000, 1795680300000, '2026-11-26', 'staff',"
+        " 'deur', '" + std::string(600, 'z') + "', 'Beheer', 'set_absent')";
+    REQUIRE(sqlite3_exec(db, insert.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    REQUIRE(deur.checkIn("ZU03", "2026-11-26T09:07").exitCode == 0);
+    const RunResult r = deur.sync();
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 0);
+    CHECK(r.out.find("1 gebeurtenis van een oudere versie met een tekst langer dan de centrale registratie toestaat") !=
+          std::string::npos);
+    CHECK(deur.sqliteCount("SELECT count(*) FROM central_outbox") == 0);  // nothing waits behind it
+    PgResult held = c.owner.exec("SELECT char_length(reason), right(reason, 1) FROM attendance_event WHERE id = 'oud-lang'");
+    REQUIRE(held.ok());
+    REQUIRE(held.rows() == 1);
+    CHECK(held.integer(0, 0) == 500);
+    CHECK(held.text(0, 1) == "\u2026");
+    CHECK(c.owner.exec("SELECT count(*) FROM attendance_event WHERE participant_code = 'ZU03'").integer(0, 0) == 1);
+    CHECK(deur.sqliteCount("SELECT length(reason) FROM attendance_event WHERE id = 'oud-lang'") == 600);  // kept whole here
+    // A second sync sends nothing again and says nothing of it.
+    const RunResult again = deur.sync();
+    CHECK(again.exitCode == 0);
+    CHECK(again.out.find("oudere versie") == std::string::npos);
+}
+
 }  // namespace kiosk::test

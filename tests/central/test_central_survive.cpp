@@ -19,8 +19,6 @@ const char* const kPeople[][2] = {{"ZU01", "Anna"},   {"ZU02", "Mohamed"},      
 
 std::string atOf(int i) { return "2026-11-26T09:" + std::string(i < 10 ? "0" : "") + std::to_string(i + 1); }
 
-const std::string kPgBin = "/usr/lib/postgresql/15/bin/";
-
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 // A check-in at the door (the command line's), and how long it took; REQUIREs it was confirmed.
@@ -31,25 +29,6 @@ long long timedCheckIn(const Kiosk& k, int person) {
     INFO(r.out << r.err);
     REQUIRE(r.exitCode == 0);
     return ms;
-}
-
-// What the DBA does: pg_dump in the custom format, and later drop the database and pg_restore it.
-void dump(CentralDb& c, const std::string& file) {
-    const RunResult r = run({kPgBin + "pg_dump", "-Fc", "-f", file, c.server.ownerUrl(c.db)});
-    INFO(r.err);
-    REQUIRE(r.exitCode == 0);
-}
-
-void dropAndRestore(CentralDb& c, const std::string& file) {
-    c.owner.close();
-    PgConnection admin;
-    REQUIRE(admin.connect(c.server.ownerUrl("postgres")).empty());
-    REQUIRE(admin.exec("DROP DATABASE " + c.db + " WITH (FORCE)").ok());
-    REQUIRE(admin.exec("CREATE DATABASE " + c.db).ok());
-    const RunResult r = run({kPgBin + "pg_restore", "-d", c.server.ownerUrl(c.db), file});
-    INFO(r.err);
-    REQUIRE(r.exitCode == 0);
-    REQUIRE(c.owner.connect(c.server.ownerUrl(c.db)).empty());
 }
 
 void requireSync(const Kiosk& k) {
