@@ -99,6 +99,17 @@
 //   (central_sync.h rule 3), nothing lost; the taken numbers hold events signed by the offerer;
 //   a kiosk of cohort C can still release a wrong roster for C and write wrong events about C's
 //   people: it is trusted for its own cohorts, and every such write carries its id.
+//   Tried by hand as kiosk_mallory with psql (session 8), beyond the tests: COPY FROM is refused under
+//   row-level security and COPY TO shows only its rows; pg_stats hides the statistics of tables under
+//   RLS; pg_stat_activity hides other roles' statements; pg_terminate_backend, SET ROLE, CREATE
+//   (schema, function), TRUNCATE, DELETE, INSERT ... ON CONFLICT DO UPDATE, pg_read_file and the
+//   server's settings are refused; a 5th connection is refused (CONNECTION LIMIT 4). Accepted: the
+//   role may ALTER ROLE itself SET statement_timeout = 0 (its own defaults; every kiosk session sets
+//   its own limits, central_peer.h kStatementLimits, so an honest box is not affected); it may create
+//   large objects (PostgreSQL grants lo_create to PUBLIC and only a superuser could revoke it: they
+//   count as filling the disk, readable by their creator only; `vacuumlo` or dropping the role
+//   removes them); a LISTEN on attendance_event hears every cohort's "kiosk cohort" payloads (when,
+//   and which kiosk ids and cohort names, no person).
 //
 // CONTRACT of applyCentralSchema
 //   1. Idempotent: a migration already in schema_version is never run again; running it on an

@@ -137,6 +137,8 @@ public:
     // The old id and epoch the server has not yet been told about ("" when none), and forgetting it.
     StoreStatus renamedFrom(std::string& oldId, int64_t& oldEpoch);
     StoreStatus markRenamedDone();
+    // The kiosk id of the newest own event the server acknowledged (`found` false: none).
+    StoreStatus lastAcknowledgedId(std::string& id, bool& found);
     // `inserted`: events new to this kiosk (a pull that is repeated inserts none).
     StoreStatus insertPulled(const std::vector<CentralEventRow>& events, int64_t nowMs, int& inserted);
 

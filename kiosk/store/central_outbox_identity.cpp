@@ -3,8 +3,9 @@
 //
 // CONTRACT
 //   1. meta central_kiosk_id holds the id this database last pushed under. Unset (a database that
-//      never pushed, or pushed before this rule existed): the configured id is taken as it is, and
-//      nothing moves.
+//      never pushed, or pushed before this rule existed): the id of the newest own event the server
+//      acknowledged stands for it (a database of the version before, renamed since: rule 2); with
+//      no such event the configured id is taken as it is, and nothing moves.
 //   2. A configured id other than the one held (a copied box given its own id, README "Als er iets
 //      misgaat") is adopted in ONE transaction: this database's own events up to the acknowledged
 //      mark (the server has them, under the old id's series) become pulled events of that series
@@ -28,6 +29,24 @@ using store_detail::execSql;
 using store_detail::Statement;
 using store_detail::statusOf;
 
+StoreStatus CentralOutbox::lastAcknowledgedId(std::string& id, bool& found) {
+    id.clear();
+    found = false;
+    int64_t acked = 0;
+    if (auto s = ackedMark(acked); !s.ok() || acked == 0) return s;
+    Statement st(db_, "SELECT e.kiosk_id FROM attendance_event e WHERE e.seq <= ?"
+                      " AND NOT EXISTS (SELECT 1 FROM central_pulled p WHERE p.event_id = e.id)"
+                      " AND NOT EXISTS (SELECT 1 FROM central_outbox o WHERE o.seq = e.seq) ORDER BY e.seq DESC LIMIT 1");
+    if (st.prepareRc() != SQLITE_OK) return statusOf(db_, st.prepareRc());
+    st.bind(1, acked);
+    const int rc = st.step();
+    if (rc == SQLITE_ROW) {
+        id = st.text(0);
+        found = !id.empty();
+    }
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? StoreStatus{} : statusOf(db_, rc);
+}
+
 StoreStatus CentralOutbox::adoptKioskId(const std::string& kioskId, KioskIdChange& out) {
     out = {};
     std::string held;
@@ -39,6 +58,8 @@ StoreStatus CentralOutbox::adoptKioskId(const std::string& kioskId, KioskIdChang
         return s;
     };
     if (auto s = syncMeta(meta_keys::kCentralKioskId, held, found); !s.ok()) return fail(s);
+    if (!found)
+        if (auto s = lastAcknowledgedId(held, found); !s.ok()) return fail(s);
     if (found && !held.empty() && held != kioskId) {
         int64_t oldEpoch = 0, acked = 0, fresh = 0;
         if (auto s = epoch(oldEpoch); !s.ok()) return fail(s);

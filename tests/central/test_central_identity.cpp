@@ -70,6 +70,14 @@ TEST_CASE("a copied box given its own id after it synced: nothing waits, nothing
 
     // The README's step: the copy gets its own id; then a check-in under it.
     copy.becomes("a2", a2);
+    SECTION("the copy synced with this version") {}
+    SECTION("the copy synced with the version before, which kept no record of the id it pushed under") {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open((copy.dir / "attendance.db").c_str(), &db) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db, "DELETE FROM meta WHERE key = 'central_kiosk_id'", nullptr, nullptr, nullptr) == SQLITE_OK);
+        REQUIRE(sqlite3_changes(db) == 1);
+        sqlite3_close(db);
+    }
     checkIn(copy, "ZU04", "09:04");
     const RunResult renamed = copy.sync();
     INFO(renamed.out << renamed.err);
