@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "pdf_document.h"
+#include "pdf_language.h"
 #include "pdf_exports.h"
 
 namespace kiosk {
@@ -121,7 +122,7 @@ CertificateSet certificatePdfs(const CohortMatrix& m, const PdfInputs& in, std::
         pages[i] = std::make_unique<PdfDocument>(PageOrientation::portrait, PdfTarget::recording);
         drawCertificate(*pages[i], m, row, in);
         PdfDocument one(PageOrientation::portrait);
-        one.setTitle(title + " " + row.participant.fullName());
+        one.setTitle(title + " " + row.participant.fullName(), languageTag(in.texts.lang()));
         one.place(*pages[i]);
         one.endPage();
         set.people[i].fileName = "certificaat-" + pdfSlug(row.participant.fullName()) + "-" + pdfSlug(row.participant.code) + ".pdf";
@@ -134,7 +135,7 @@ CertificateSet certificatePdfs(const CohortMatrix& m, const PdfInputs& in, std::
         }
 
     PdfDocument all(PageOrientation::portrait);
-    all.setTitle(title + " " + in.programme.title);
+    all.setTitle(title + " " + in.programme.title, languageTag(in.texts.lang()));
     for (const auto& page : pages) {
         all.place(*page);
         all.endPage();

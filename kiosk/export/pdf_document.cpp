@@ -1,9 +1,12 @@
 #include "pdf_document.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 
 #include <cairo-pdf.h>
+
+#include "pdf_language.h"
 #include <fontconfig/fontconfig.h>
 #include <mutex>
 #include <pango/pangocairo.h>
@@ -18,6 +21,14 @@ cairo_status_t appendToString(void* closure, const unsigned char* data, unsigned
     static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
     return CAIRO_STATUS_SUCCESS;
 }
+
+// A heading from 14 pt on (the size is the last word of the Pango font description), else a paragraph.
+const char* structureOf(const TextStyle& style) {
+    const std::string_view font = style.font;
+    const size_t space = font.rfind(' ');
+    const double size = space == std::string_view::npos ? 0 : std::atof(std::string(font.substr(space + 1)).c_str());
+    return size >= 14 ? "H1" : "P";
+}
 }  // namespace
 
 struct PdfDocument::Impl {
@@ -28,6 +39,7 @@ struct PdfDocument::Impl {
     std::map<std::string, PangoFontDescription*, std::less<>> fonts;
     bool finished = false;
     bool recording = false;
+    std::string language;  // /Lang, added by finish()
 
     PangoFontDescription* font(const char* desc) {
         auto it = fonts.find(desc);
@@ -58,6 +70,7 @@ PdfDocument::PdfDocument(PageOrientation orientation, PdfTarget target) : impl_(
         cairo_pdf_surface_set_metadata(impl_->surface, CAIRO_PDF_METADATA_CREATOR, "Leergang Kiosk");
     }
     impl_->cr = cairo_create(impl_->surface);
+    beginTag("Document");
     impl_->layout = pango_cairo_create_layout(impl_->cr);
     // Font sizes in points, as everywhere in print (Pango's default is 96 dpi).
     pango_cairo_context_set_resolution(pango_layout_get_context(impl_->layout), 72.0);
@@ -66,9 +79,20 @@ PdfDocument::PdfDocument(PageOrientation orientation, PdfTarget target) : impl_(
 
 PdfDocument::~PdfDocument() = default;
 
-void PdfDocument::setTitle(const std::string& title) {
+void PdfDocument::setTitle(const std::string& title, const std::string& language) {
     if (impl_->recording) return;
     cairo_pdf_surface_set_metadata(impl_->surface, CAIRO_PDF_METADATA_TITLE, title.c_str());
+    impl_->language = language;
+}
+
+// Not on a recording: Cairo 1.16 crashes replaying a recording's tags into a PDF (found by the
+// certificates test), so a placed page carries no structure inside.
+void PdfDocument::beginTag(const char* tag) {
+    if (!impl_->recording) cairo_tag_begin(impl_->cr, tag, "");
+}
+
+void PdfDocument::endTag(const char* tag) {
+    if (!impl_->recording) cairo_tag_end(impl_->cr, tag);
 }
 
 void PdfDocument::layout(double w, std::string_view text, const TextStyle& style) {
@@ -94,18 +118,24 @@ double PdfDocument::textHeight(double w, std::string_view text, const TextStyle&
 
 double PdfDocument::text(double x, double y, double w, std::string_view text, const TextStyle& style) {
     const double h = textHeight(w, text, style);
+    const char* tag = structureOf(style);
+    beginTag(tag);
     cairo_set_source_rgb(impl_->cr, style.colour.r, style.colour.g, style.colour.b);
     cairo_move_to(impl_->cr, x, y);
     pango_cairo_show_layout(impl_->cr, impl_->layout);
+    endTag(tag);
     return h;
 }
 
 void PdfDocument::textCentred(double x, double y, double w, double h, std::string_view text, const TextStyle& style) {
     if (text.empty()) return;
     const double th = textHeight(w, text, style);
+    const char* tag = structureOf(style);
+    beginTag(tag);
     cairo_set_source_rgb(impl_->cr, style.colour.r, style.colour.g, style.colour.b);
     cairo_move_to(impl_->cr, x, y + (h - th) / 2);
     pango_cairo_show_layout(impl_->cr, impl_->layout);
+    endTag(tag);
 }
 
 void PdfDocument::line(double x1, double y1, double x2, double y2, double width, Rgb3 c) {
@@ -141,11 +171,16 @@ void PdfDocument::place(const PdfDocument& recording) {
 std::string PdfDocument::finish(std::string& error) {
     if (!impl_->finished) {
         impl_->finished = true;
+        endTag("Document");
         cairo_surface_finish(impl_->surface);
     }
     const cairo_status_t st = cairo_surface_status(impl_->surface);
     if (st != CAIRO_STATUS_SUCCESS) {
         error = std::string("PDF: ") + cairo_status_to_string(st);
+        return {};
+    }
+    if (!impl_->recording && !impl_->language.empty() && !addLanguage(impl_->bytes, impl_->language)) {
+        error = "PDF: de taal kon niet in de catalogus / the language could not be added to the catalogue";
         return {};
     }
     return std::move(impl_->bytes);
@@ -188,12 +223,17 @@ int drawPagedTable(PdfDocument& doc, const PagedTable& t, double top,
     for (int page = 1; page <= pages; ++page) {
         pageHeader(doc, page, pages);
         double y = top;
+        doc.beginTag("Table");
         doc.fillRect(left, y, width, t.headerRowHeight, pdfcolour::band);
+        doc.beginTag("TR");
         for (size_t c = 0; c < t.columns.size(); ++c) {
             TextStyle s = headStyle;
             s.align = t.columns[c].align;
+            doc.beginTag("TH");
             doc.textCentred(xs[c] + pad, y, ws[c] - 2 * pad, t.headerRowHeight, t.columns[c].header, s);
+            doc.endTag("TH");
         }
+        doc.endTag("TR");
         y += t.headerRowHeight;
         doc.line(left, y, left + width, y, 0.8, pdfcolour::ink);
         for (int r = 0; r < per && next < t.rows.size(); ++r, ++next) {
@@ -201,22 +241,31 @@ int drawPagedTable(PdfDocument& doc, const PagedTable& t, double top,
             if (row.heading) {
                 const TextStyle s{boldFont.c_str(), pdfcolour::accent};
                 const double th = doc.textHeight(width, row.cells.empty() ? "" : row.cells[0], s);
+                doc.beginTag("TR");
+                doc.beginTag("TH");
                 doc.text(left + pad, y + t.rowHeight - th - 3, width - 2 * pad, row.cells.empty() ? "" : row.cells[0], s);
+                doc.endTag("TH");
+                doc.endTag("TR");
                 y += t.rowHeight;
                 doc.line(left, y, left + width, y, 0.6, pdfcolour::accent);
                 continue;
             }
+            doc.beginTag("TR");
             for (size_t c = 0; c < t.columns.size() && c < row.cells.size(); ++c) {
                 TextStyle s{t.font, c < row.colours.size() ? row.colours[c] : pdfcolour::ink, t.columns[c].align,
                             t.columns[c].wrap, 2};
+                doc.beginTag("TD");
                 doc.textCentred(xs[c] + pad, y, ws[c] - 2 * pad, t.rowHeight, row.cells[c], s);
+                doc.endTag("TD");
                 const std::vector<bool>& ruled = row.ruled.empty() ? t.ruledColumns : row.ruled;
                 if (c < ruled.size() && ruled[c])
                     doc.line(xs[c] + pad, y + t.rowHeight - 5, xs[c] + ws[c] - pad, y + t.rowHeight - 5, 0.5, pdfcolour::muted);
             }
+            doc.endTag("TR");
             y += t.rowHeight;
             doc.line(left, y, left + width, y, 0.4, pdfcolour::rule);
         }
+        doc.endTag("Table");
         const double fy = doc.height() - PdfDocument::kMargin - 12;
         doc.line(left, fy - 6, left + width, fy - 6, 0.4, pdfcolour::rule);
         const TextStyle foot{"Inter 10.5", pdfcolour::muted};

@@ -9,6 +9,13 @@
 //    page is drawn: every page gets the caller's header block, the column header and "1 van 3".
 //  - Nothing here knows about attendance: the writers (pdf_presence_list.cpp, pdf_matrix.cpp,
 //    pdf_certificates.cpp) turn the format-neutral data into rows and text.
+//  - Tagged PDF (issue 32, item 7), as far as Cairo 1.16 allows: a file's content is one Document
+//    structure element; every text() and textCentred() run is a paragraph (P), or a heading (H1)
+//    when its font is 14 pt or larger; a paged table is a Table per page, TR per row, TH for the
+//    column headers and section headings, TD per cell. Pages placed from a recording (a certificate
+//    in the combined file) are not tagged inside. The title and the natural language (/Lang, which
+//    Cairo has no call for: added by finish() as an incremental update of the catalogue) are
+//    the document's metadata.
 #pragma once
 
 #include <functional>
@@ -66,7 +73,11 @@ public:
     void line(double x1, double y1, double x2, double y2, double width, Rgb3 colour);
     void fillRect(double x, double y, double w, double h, Rgb3 colour);
     void strokeRect(double x, double y, double w, double h, double width, Rgb3 colour);
-    void setTitle(const std::string& title);  // the PDF's metadata title
+    // The PDF's metadata title, and its natural language (a BCP 47 tag: "nl-NL", "en-GB").
+    void setTitle(const std::string& title, const std::string& language);
+    // A structure element around what is drawn until endTag (file target only; see the contract).
+    void beginTag(const char* tag);
+    void endTag(const char* tag);
     void endPage();                            // the current page is done; the next begins
     // Paints what `recording` (a PdfTarget::recording document of the same size) drew onto this page.
     void place(const PdfDocument& recording);

@@ -1,6 +1,7 @@
 // pdf_matrix.cpp: the cohort's days side by side on A4 landscape, with the certificate column:
 // the same rows and words as the matrix on the staff screen and in the CSV/XLSX export.
 #include "pdf_document.h"
+#include "pdf_language.h"
 #include "pdf_exports.h"
 
 namespace kiosk {
@@ -10,7 +11,7 @@ std::string matrixPdf(const CohortMatrix& m, const PdfInputs& in, std::string& e
     PdfDocument doc(PageOrientation::landscape);
     const std::string title = tx("pdf.matrix.title");
     const std::string cohort = m.cohortName.empty() ? m.cohortId : m.cohortName;
-    doc.setTitle(title + " " + cohort);
+    doc.setTitle(title + " " + cohort, languageTag(tx.lang()));
 
     PagedTable t;
     t.font = "Inter 9";

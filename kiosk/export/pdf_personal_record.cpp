@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "pdf_document.h"
+#include "pdf_language.h"
 #include "pdf_exports.h"
 
 namespace kiosk {
@@ -104,7 +105,7 @@ void drawRegister(Page& pg, const InspectionContext& ctx) {
 
 std::string personalRecordPdf(const PersonalRecord& r, const InspectionContext& ctx, const PdfInputs& in, std::string& error) {
     PdfDocument doc(PageOrientation::portrait);
-    doc.setTitle(in.texts("inspection.title") + " " + r.code);
+    doc.setTitle(in.texts("inspection.title") + " " + r.code, languageTag(in.texts.lang()));
     Page pg{doc, in.texts};
     drawPerson(pg, r, ctx, in);
     drawEvents(pg, r);

@@ -2,6 +2,7 @@
 // Every page repeats the programme, the day and the date above the column header, so a loose page
 // still says which day it belongs to; "1 van 3" at the foot.
 #include "pdf_document.h"
+#include "pdf_language.h"
 #include "pdf_exports.h"
 
 namespace kiosk {
@@ -36,7 +37,7 @@ std::string presenceListPdf(const std::vector<PresenceRow>& rows, LocalDate date
     const Texts& tx = in.texts;
     PdfDocument doc(PageOrientation::portrait);
     const std::string title = tx(blank ? "pdf.presence.blank_title" : "pdf.presence.title");
-    doc.setTitle(title + " " + date.iso());
+    doc.setTitle(title + " " + date.iso(), languageTag(tx.lang()));
 
     PagedTable t;
     t.columns = {{tx("pdf.col.nr"), 0.35, TextAlign::right}, {tx("pdf.col.name"), 2.4, TextAlign::left, true},

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "pdf_document.h"
+#include "pdf_language.h"
 #include "pdf_exports.h"
 
 namespace kiosk {
@@ -94,14 +95,14 @@ CertificateSet statementPdfs(const CohortMatrix& m, const std::vector<Statement>
         pages.push_back(std::make_unique<PdfDocument>(PageOrientation::portrait, PdfTarget::recording));
         drawStatement(*pages.back(), m, st, in);
         PdfDocument one(PageOrientation::portrait);
-        one.setTitle(title + " " + st.participant.fullName());
+        one.setTitle(title + " " + st.participant.fullName(), languageTag(in.texts.lang()));
         one.place(*pages.back());
         one.endPage();
         set.people.push_back({"deelname-overzicht-" + fileStem(st.participant) + ".pdf", one.finish(error)});
         if (!error.empty()) return {};
     }
     PdfDocument combined(PageOrientation::portrait);
-    combined.setTitle(title + " " + in.programme.title);
+    combined.setTitle(title + " " + in.programme.title, languageTag(in.texts.lang()));
     for (const auto& page : pages) {
         combined.place(*page);
         combined.endPage();

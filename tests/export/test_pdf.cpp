@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "export/attendance_export.h"
+#include "export/pdf_language.h"
 #include "store/atomic_file.h"
 #include "store_test_support.h"
 #include "event_support.h"
@@ -409,4 +410,58 @@ TEST_CASE("a late joiner: n.v.t. in the matrix, the statement and the presence l
     const std::string st = pdfText(statement.path);
     CHECK(st.find("n.v.t.") != std::string::npos);
     CHECK(st.find("afwezig") != std::string::npos);
+}
+
+TEST_CASE("every PDF says its language, and the lists are tagged: the presence list, the matrix and the certificates", "[export][pdf][tagged]") {
+    PaperCohort c;
+    // Certificates are laid out once and placed twice (a recording): their pages carry the language
+    // and the title, not structure (pdf_document.h: Cairo 1.16 crashes replaying a recording's tags).
+    auto check = [&](const fs::path& file, const std::string& lang, bool tagged = true) {
+        INFO(file.string());
+        const std::string bytes = test::readFileText(file);
+        CHECK(bytes.find("/Lang (" + lang + ")") != std::string::npos);
+        CHECK((bytes.find("/StructTreeRoot") != std::string::npos) == tagged);
+        // poppler reads the update: no syntax error, tagged, the title still there, the text whole.
+        const std::string info = run("pdfinfo '" + file.string() + "' 2>&1");
+        INFO(info);
+        CHECK(info.find("Error") == std::string::npos);
+        const size_t at = info.find("Tagged:");
+        REQUIRE(at != std::string::npos);
+        CHECK(info.substr(info.find_first_not_of(' ', at + 7), 3) == (tagged ? "yes" : "no\n"));
+        CHECK(info.find("Title:") != std::string::npos);
+        CHECK(pdfText(file).find("Leergang") != std::string::npos);
+    };
+    ExportRequest r;
+    r.date = {2026, 11, 26};
+    check(c.save(r).path, "nl-NL");
+    check(c.save(r, test::texts(Lang::en)).path, "en-GB");
+    r.matrix = true;
+    check(c.save(r).path, "nl-NL");
+    r.matrix = false;
+    r.certificates = true;
+    r.date = {2026, 12, 24};
+    const SavedExport certs = c.save(r);
+    check(certs.path / "alle-certificaten.pdf", "nl-NL", false);
+    check(certs.path / "certificaat-anna-de-vries-zu01.pdf", "nl-NL", false);
+}
+
+TEST_CASE("pdf_language: a file of another shape, or a tag with other characters, is left as it was", "[export][pdf][tagged]") {
+    std::string odd = "%PDF-1.5\nno catalogue here\n";
+    const std::string before = odd;
+    CHECK_FALSE(addLanguage(odd, "nl-NL"));
+    CHECK(odd == before);
+    std::string pdf = "%PDF-1.5\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\nxref\n0 2\n"
+                      "trailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n52\n%%EOF\n";
+    const std::string whole = pdf;
+    CHECK_FALSE(addLanguage(pdf, "nl) /JS (x"));
+    CHECK(pdf == whole);
+    REQUIRE(addLanguage(pdf, "nl-NL"));
+    CHECK(pdf.substr(0, whole.size()) == whole);  // nothing before it changed
+    CHECK(pdf.find("1 0 obj\n<< /Type /Catalog /Pages 2 0 R  /Lang (nl-NL)\n>>\nendobj\n", whole.size()) != std::string::npos);
+    CHECK(pdf.find("/Prev 52") != std::string::npos);
+    // The new xref entry points at the object it names.
+    const size_t obj = pdf.find("1 0 obj", whole.size());
+    char entry[32];
+    std::snprintf(entry, sizeof entry, "%010zu 00000 n \n", obj);
+    CHECK(pdf.find(std::string("xref\n1 1\n") + entry) != std::string::npos);
 }
