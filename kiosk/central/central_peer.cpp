@@ -68,11 +68,13 @@ bool stampDatabase(PgConnection& c, const std::string& kioskId, int64_t epoch, c
     }
     // Another database of this id in contact after this one first was: two boxes, one id. A
     // predecessor (a replaced disk, a restored backup) was last in contact before this one began.
-    // A database that has since gone on under another id (central_sync.h, rule 13) is not a box of this id.
+    // A database that has since gone on under another id (central_sync.h, rule 13) is not a box of
+    // this id, unless it was in contact under this id after that (central_schema_v7.cpp).
     PgResult r = c.exec("SELECT o.box || ' (' || to_char(o.last_seen AT TIME ZONE 'Europe/Amsterdam', 'DD-MM-YYYY HH24:MI') || ')'"
                         " FROM kiosk_database o JOIN kiosk_database me ON me.kiosk_id = o.kiosk_id"
                         " WHERE me.kiosk_id = $1 AND me.origin_epoch = $2 AND o.origin_epoch <> me.origin_epoch"
-                        " AND o.last_seen > me.first_seen AND o.renamed_to IS NULL ORDER BY o.last_seen DESC",
+                        " AND o.last_seen > me.first_seen AND NOT (o.renamed_to IS NOT NULL AND o.last_seen <= o.renamed_at)"
+                        " ORDER BY o.last_seen DESC",
                         {kioskId, epochText});
     if (!r.ok()) {
         error = r.error();

@@ -120,7 +120,13 @@ RecoveryReport recoverLost(PgConnection& c, CentralOutbox& outbox, const std::st
             std::vector<CentralEventRow> rows;
             if (auto s = outbox.pulledAbove(key.first, key.second, top, 1000, out.cutoff, rows); !s.ok()) return storeFail(s);
             if (rows.empty()) break;
-            for (CentralEventRow& row : rows) fitToServerLimits(row);  // central_event_checks.h, 4
+            for (CentralEventRow& row : rows) {
+                fitToServerLimits(row);  // central_event_checks.h, 4
+                // R2 (central_schema.h): an event is its origin's own; the server's copy said so. A
+                // database's own events under a former id (rule 13) may have been recorded under
+                // an id before that one, and were sent relabelled.
+                row.kioskId = key.first;
+            }
             int64_t stored = 0;
             if (!reoffer(c, rows, kioskId, stored, out.othersRefused, out.error)) return out;
             out.othersLost += stored;

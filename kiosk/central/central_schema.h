@@ -27,7 +27,7 @@
 //                     and the re-offer of events a restored server lost (issue 27, central_schema.cpp).
 //   (version 6) kiosk_cohort (which cohorts each kiosk serves), attendance_event.cohort, the
 //                     server's release counter per cohort, length limits, the security model below.
-//   (version 7) kiosk_database.renamed_to and leergang_database_renamed(): a box that was given
+//   (version 7) kiosk_database.renamed_to/_at, leergang_database_renamed(): a box that was given
 //                     its own kiosk id marks the database it was under its old id, so that the old
 //                     id stops warning of a second box (central_schema_v7.cpp; central_sync.h, 13).
 //
@@ -87,9 +87,11 @@
 //        either: "re-offer into another cohort" or "re-offer under a forged kiosk_id" is refused.
 //     R14 kiosk_database (version 5): a kiosk reads and stamps only its own id's rows; its UPDATE is
 //        by column, so no LOCK TABLE, and SELECT ... FOR UPDATE reaches only its own rows.
-//     R15 (version 7) leergang_database_renamed: a kiosk marks a row of another id as renamed to
-//        itself only when it names that row's random epoch, which only that database knew; at
-//        worst it silences the two-boxes warning of a database it once was.
+//     R15 (version 7) leergang_database_renamed: a kiosk can mark a database row of another id as
+//        renamed to itself (it must name the row's epoch, which is no secret: origin_epoch is in
+//        every event a kiosk reads). A marked row is left out of the two-boxes check only until
+//        that database is in contact under the old id again, so a mark hides no box that still
+//        syncs: "silence the warning about a rogue box under a real box's id".
 //   Known and accepted: a kiosk sees every kiosk's row in `kiosk` (ids, last contact, no people),
 //   and leergang_series_top tells it how far any series is numbered (a count, no content); a kiosk
 //   can fill the disk with rows of its own (events, kiosk_database rows): they carry its id, and the

@@ -134,25 +134,39 @@ std::string heldSeriesText(const PullReport& r) {
 
 namespace {
 
-// Rule 13: the server hears that the database this kiosk's old id used is this kiosk's now
-// (central_schema_v7.cpp), so that the old id stops counting it as a second box. Kept in meta
-// until the server answered; false with `out.error` set when it could not be told.
-bool tellRenamed(PgConnection& c, CentralOutbox& outbox, PushReport& out) {
-    std::string oldId;
-    int64_t oldEpoch = 0;
-    if (auto s = outbox.renamedFrom(oldId, oldEpoch); !s.ok() || oldId.empty()) {
-        out.storeFailed = !s.ok();
-        out.error = s.detail;
-        return s.ok();
-    }
-    if (PgResult r = c.exec("SELECT leergang_database_renamed($1, $2::bigint)", {oldId, std::to_string(oldEpoch)}); !r.ok()) {
-        out.error = r.error();
-        return false;
-    }
-    if (auto s = outbox.markRenamedDone(); !s.ok()) {
+// Rule 13: which id this database pushes under (CentralOutbox::adoptKioskId), then the server hears
+// again of every id it pushed under before (central_schema_v7.cpp; idempotent), so that an old id
+// stops counting this database as a second box, also after a server restored from a dump.
+bool adoptAndTell(PgConnection& c, CentralOutbox& outbox, const std::string& kioskId, PushReport& out) {
+    auto storeFail = [&](const StoreStatus& s) {
         out.storeFailed = true;
         out.error = s.detail;
         return false;
+    };
+    std::string held;
+    bool found = false;
+    int64_t epoch = 0;
+    if (auto s = outbox.syncMeta(meta_keys::kCentralKioskId, held, found); !s.ok()) return storeFail(s);
+    if (auto s = outbox.epoch(epoch); !s.ok()) return storeFail(s);
+    bool seriesOnServer = false;
+    if (!found) {
+        PgResult top = c.exec("SELECT leergang_series_top($1, $2::bigint)", {kioskId, std::to_string(epoch)});
+        if (!top.ok()) {
+            out.error = top.error();
+            return false;
+        }
+        seriesOnServer = !top.isNull(0, 0) && top.integer(0, 0) > 0;
+    }
+    if (auto s = outbox.adoptKioskId(kioskId, seriesOnServer, out.idChange); !s.ok()) return storeFail(s);
+    std::vector<std::pair<std::string, int64_t>> former;
+    if (auto s = outbox.formerIds(former); !s.ok()) return storeFail(s);
+    for (const auto& [id, oldEpoch] : former) {
+        if (id == kioskId) continue;  // back under an id it had before: that database is this one
+        PgResult r = c.exec("SELECT leergang_database_renamed($1, $2::bigint)", {id, std::to_string(oldEpoch)});
+        if (!r.ok()) {
+            out.error = r.error();
+            return false;
+        }
     }
     return true;
 }
@@ -163,12 +177,7 @@ PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string&
     PushReport out;
     // Rule 13: the series this database writes is the configured id's; a change of id is adopted
     // first, and the server told (until it heard it) that the old id's database is this one now.
-    if (auto s = outbox.adoptKioskId(kioskId, out.idChange); !s.ok()) {
-        out.storeFailed = true;
-        out.error = s.detail;
-        return out;
-    }
-    if (!tellRenamed(c, outbox, out)) return out;
+    if (!adoptAndTell(c, outbox, kioskId, out)) return out;
     // Rule 5, before anything of this push could hide what the server lacks.
     out.recovered = recoverLost(c, outbox, kioskId, clock.now().ms);
     if (!out.recovered.ok) {

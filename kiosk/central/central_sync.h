@@ -78,8 +78,10 @@
 //      written; `relabelled` counts them and `sync` says so. A change of id is adopted at the start
 //      of the push (CentralOutbox::adoptKioskId): what the server acknowledged under the old id
 //      stays the old id's series (re-offered if a server loses it, rule 5), a new epoch starts for
-//      the new id, and the server is told (leergang_database_renamed, central schema 7) so that the
-//      old id no longer counts this database as a second box (rule 7).
+//      the new id, and at every push the server is told of each former id again (idempotent:
+//      leergang_database_renamed, central schema 7) so that the old id no longer counts this
+//      database as a second box (rule 7), also after a server restored from a dump. A recovery
+//      re-offer (rule 5) sends an event with kiosk_id = its series' origin, as the server held it.
 #pragma once
 
 #include <cstdint>

@@ -133,10 +133,10 @@ public:
     StoreStatus setSyncMeta(const std::string& key, const std::string& value);
     // Which id this database's own series is under (central_outbox_identity.cpp: the contract;
     // central_sync.h, rule 13). Called at the start of every push with the configured id.
-    StoreStatus adoptKioskId(const std::string& kioskId, KioskIdChange& out);
-    // The old id and epoch the server has not yet been told about ("" when none), and forgetting it.
-    StoreStatus renamedFrom(std::string& oldId, int64_t& oldEpoch);
-    StoreStatus markRenamedDone();
+    // `seriesOnServer`: the server holds this database's current series under `kioskId`.
+    StoreStatus adoptKioskId(const std::string& kioskId, bool seriesOnServer, KioskIdChange& out);
+    // Every (id, epoch) this database pushed under before its current id, oldest first.
+    StoreStatus formerIds(std::vector<std::pair<std::string, int64_t>>& out);
     // The kiosk id of the newest own event the server acknowledged (`found` false: none).
     StoreStatus lastAcknowledgedId(std::string& id, bool& found);
     // `inserted`: events new to this kiosk (a pull that is repeated inserts none).

@@ -3,17 +3,22 @@
 //
 // CONTRACT
 //   1. meta central_kiosk_id holds the id this database last pushed under. Unset (a database that
-//      never pushed, or pushed before this rule existed): the id of the newest own event the server
-//      acknowledged stands for it (a database of the version before, renamed since: rule 2); with
-//      no such event the configured id is taken as it is, and nothing moves.
+//      never pushed, or pushed before this rule existed): when the server holds this database's
+//      current series under the configured id (`seriesOnServer`, asked by the caller), that id;
+//      else the kiosk id of the newest own event the server acknowledged (a database of the
+//      version before, renamed since: rule 2); with neither the configured id is taken as it is,
+//      and nothing moves. (Before central schema 6 the server took any kiosk_id, so an event's
+//      kiosk_id alone can name an id the box never pushed under: the server is asked first.)
 //   2. A configured id other than the one held (a copied box given its own id, README "Als er iets
 //      misgaat") is adopted in ONE transaction: this database's own events up to the acknowledged
 //      mark (the server has them, under the old id's series) become pulled events of that series
 //      (central_pulled: old id, the current epoch, their local number), so that a server that later
 //      loses them gets them re-offered (rule 5) and they are never sent as the new id's; the events
 //      still in the outbox stay there and go up as the new id's (rule 13); a new epoch starts, so
-//      the new id's series and its acknowledged mark begin empty; meta central_renamed_from holds
-//      "OLD-ID:OLD-EPOCH" until the server was told (markRenamedDone).
+//      the new id's series and its acknowledged mark begin empty; "OLD-ID:OLD-EPOCH" is added to
+//      meta central_former_ids (one a line, never removed), which every push tells the server
+//      again (idempotent), so that a second change before the first was told, or a server restored
+//      from a dump made before it heard, still learns each.
 //   3. Nothing is deleted and no event changes: only central_pulled, central_outbox's meaning and
 //      meta move.
 #include <cstdlib>
@@ -47,7 +52,7 @@ StoreStatus CentralOutbox::lastAcknowledgedId(std::string& id, bool& found) {
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? StoreStatus{} : statusOf(db_, rc);
 }
 
-StoreStatus CentralOutbox::adoptKioskId(const std::string& kioskId, KioskIdChange& out) {
+StoreStatus CentralOutbox::adoptKioskId(const std::string& kioskId, bool seriesOnServer, KioskIdChange& out) {
     out = {};
     std::string held;
     bool found = false;
@@ -58,6 +63,11 @@ StoreStatus CentralOutbox::adoptKioskId(const std::string& kioskId, KioskIdChang
         return s;
     };
     if (auto s = syncMeta(meta_keys::kCentralKioskId, held, found); !s.ok()) return fail(s);
+    const bool recorded = found;
+    if (!found && seriesOnServer) {
+        held = kioskId;
+        found = true;
+    }
     if (!found)
         if (auto s = lastAcknowledgedId(held, found); !s.ok()) return fail(s);
     if (found && !held.empty() && held != kioskId) {
@@ -75,36 +85,37 @@ StoreStatus CentralOutbox::adoptKioskId(const std::string& kioskId, KioskIdChang
         if (const int rc = move.step(); rc != SQLITE_DONE) return fail(statusOf(db_, rc));
         out.movedToOldSeries = sqlite3_changes(db_);
         if (auto s = startNewEpoch(fresh); !s.ok()) return fail(s);
-        if (auto s = setSyncMeta(meta_keys::kCentralRenamedFrom, held + ":" + std::to_string(oldEpoch)); !s.ok())
-            return fail(s);
+        std::string former;
+        bool any = false;
+        if (auto s = syncMeta(meta_keys::kCentralFormerIds, former, any); !s.ok()) return fail(s);
+        former += (former.empty() ? "" : "\n") + held + ":" + std::to_string(oldEpoch);
+        if (auto s = setSyncMeta(meta_keys::kCentralFormerIds, former); !s.ok()) return fail(s);
         out.renamed = true;
         out.oldId = held;
         out.oldEpoch = oldEpoch;
     }
-    if (!found || held != kioskId)
+    if (!recorded || held != kioskId)
         if (auto s = setSyncMeta(meta_keys::kCentralKioskId, kioskId); !s.ok()) return fail(s);
     if (auto s = execSql(db_, "COMMIT"); !s.ok()) return fail(s);
     return {};
 }
 
-StoreStatus CentralOutbox::renamedFrom(std::string& oldId, int64_t& oldEpoch) {
-    oldId.clear();
-    oldEpoch = 0;
+StoreStatus CentralOutbox::formerIds(std::vector<std::pair<std::string, int64_t>>& out) {
+    out.clear();
     std::string v;
     bool found = false;
-    if (auto s = syncMeta(meta_keys::kCentralRenamedFrom, v, found); !s.ok() || !found) return s;
-    const size_t colon = v.rfind(':');
-    if (colon == std::string::npos || colon == 0) return {StoreErrorKind::damaged, "meta central_renamed_from: '" + v + "'"};
-    oldId = v.substr(0, colon);
-    oldEpoch = std::strtoll(v.c_str() + colon + 1, nullptr, 10);
-    return {};
-}
-
-StoreStatus CentralOutbox::markRenamedDone() {
-    Statement st(db_, "DELETE FROM meta WHERE key = ?");
-    if (st.prepareRc() != SQLITE_OK) return statusOf(db_, st.prepareRc());
-    st.bind(1, std::string(meta_keys::kCentralRenamedFrom));
-    if (const int rc = st.step(); rc != SQLITE_DONE) return statusOf(db_, rc);
+    if (auto s = syncMeta(meta_keys::kCentralFormerIds, v, found); !s.ok() || !found) return s;
+    size_t at = 0;
+    while (at < v.size()) {
+        size_t end = v.find('\n', at);
+        if (end == std::string::npos) end = v.size();
+        const std::string line = v.substr(at, end - at);
+        const size_t colon = line.rfind(':');
+        if (colon == std::string::npos || colon == 0)
+            return {StoreErrorKind::damaged, "meta central_former_ids: '" + line + "'"};
+        out.emplace_back(line.substr(0, colon), std::strtoll(line.c_str() + colon + 1, nullptr, 10));
+        at = end + 1;
+    }
     return {};
 }
 

@@ -24,10 +24,10 @@ inline constexpr const char* kCentralAcked = "central_acked";
 // store/central_outbox.cpp: the last time the central server was found to lack events and how many
 // were sent again, "<instant ms>:<n>" (central/central_sync.h, rule 5; Status page and doctor).
 inline constexpr const char* kCentralRecovered = "central_recovered";
-// store/central_outbox_identity.cpp: the kiosk id this database last pushed under, and
-// "OLD-ID:OLD-EPOCH" of a change of id the server was not yet told (central/central_sync.h, rule 13).
+// store/central_outbox_identity.cpp: the kiosk id this database last pushed under, and every
+// "OLD-ID:OLD-EPOCH" it pushed under before, one a line (central/central_sync.h, rule 13).
 inline constexpr const char* kCentralKioskId = "central_kiosk_id";
-inline constexpr const char* kCentralRenamedFrom = "central_renamed_from";
+inline constexpr const char* kCentralFormerIds = "central_former_ids";
 // central/central_roster.cpp: what this kiosk last agreed with the server per cohort
 // (formatAgreedRoster: "cohort version hash" per line).
 inline constexpr const char* kCentralRoster = "central_roster";

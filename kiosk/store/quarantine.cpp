@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <array>
 #include <map>
 #include <vector>
 
@@ -220,6 +221,20 @@ SalvageResult salvageRows(sqlite3* fresh, const std::filesystem::path& damaged, 
             if (st.text(0) != meta_keys::kConfigRosterHash) meta.emplace_back(st.text(0), st.text(1));  // re-import names placeholders
         if (rc != SQLITE_DONE) result.complete = false;
     }
+    // Which events came from other kiosks through the central record (central_outbox.h): carried
+    // before the events, so that the outbox trigger leaves them out and they are never pushed as
+    // this kiosk's own (central_sync.h, rule 13 would send them under this kiosk's id). Best effort:
+    // a store that never synced has no such table; schema 2 has no epoch.
+    std::vector<std::array<std::string, 4>> pulled;
+    for (const char* sql : {"SELECT event_id, origin_kiosk, origin_epoch, origin_seq FROM central_pulled",
+                            "SELECT event_id, origin_kiosk, 0, origin_seq FROM central_pulled"}) {
+        Statement st(old, sql);
+        if (st.prepareRc() != SQLITE_OK) continue;
+        int rc;
+        while ((rc = st.step()) == SQLITE_ROW) pulled.push_back({st.text(0), st.text(1), st.text(2), st.text(3)});
+        if (rc != SQLITE_DONE) result.complete = false;
+        break;
+    }
     sqlite3_close_v2(old);
 
     if (!store_detail::execSql(fresh, "BEGIN IMMEDIATE").ok()) {
@@ -244,6 +259,12 @@ SalvageResult salvageRows(sqlite3* fresh, const std::filesystem::path& damaged, 
             placeholder.bind(3, now.ms);
             if (placeholder.step() == SQLITE_DONE && sqlite3_changes(fresh) > 0) ++result.participantsPlaceholder;
             placeholder.reset();
+        }
+        Statement pr(fresh, "INSERT OR IGNORE INTO central_pulled (event_id, origin_kiosk, origin_epoch, origin_seq) VALUES (?,?,?,?)");
+        for (const auto& row : pulled) {
+            for (int i = 0; i < 4; ++i) pr.bind(i + 1, row[static_cast<size_t>(i)]);
+            pr.step();
+            pr.reset();
         }
         const std::string sql = std::string("INSERT OR IGNORE INTO attendance_event (") + kEventColumnList +
                                 ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";

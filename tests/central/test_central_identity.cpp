@@ -107,4 +107,91 @@ TEST_CASE("a copied box given its own id after it synced: nothing waits, nothing
     for (const Kiosk* k : {&first, &copy}) CHECK(k->localEvents() == 4);
 }
 
+TEST_CASE("the events of a former id are re-offered with that id when a restored server lost them, and a database of the version before is not taken for a renamed one",
+          "[central][identity]") {
+    CentralDb c;
+    const PrintedKiosk hal = c.addKiosk("hal");
+    const PrintedKiosk hal2 = c.addKiosk("hal2");
+    Kiosk k("hal", hal);
+    Kiosk zaal("zaal", c.addKiosk("zaal"));
+    const std::string empty = (k.dir / "leeg.dump").string();
+    dump(c, empty);  // before anything was sent
+    k.becomes("entree", PrintedKiosk{});
+    checkIn(k, "ZU01", "09:01");  // recorded as "entree", on its own
+    k.becomes("hal", hal);
+    REQUIRE(k.sync().exitCode == 0);  // sent as hal's
+
+    // A database of the version before (no record of the id it pushed under), whose newest
+    // acknowledged event was recorded as "entree": the server holds its series as hal's, so it is
+    // no rename from "entree".
+    {
+        sqlite3* db = nullptr;
+        REQUIRE(sqlite3_open((k.dir / "attendance.db").c_str(), &db) == SQLITE_OK);
+        REQUIRE(sqlite3_exec(db, "DELETE FROM meta WHERE key = 'central_kiosk_id'", nullptr, nullptr, nullptr) == SQLITE_OK);
+        sqlite3_close(db);
+    }
+    RunResult r = k.sync();
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 0);
+    CHECK_FALSE(has(r.out, "heette eerder"));
+    CHECK(k.sqliteCount("SELECT count(*) FROM central_pulled") == 0);
+
+    // Then the box does get another id, and the server is restored from before anything was sent:
+    // ZU01, acknowledged under hal (recorded as "entree"), comes back as hal's; ZU02 as hal2's.
+    k.becomes("hal2", hal2);
+    checkIn(k, "ZU02", "09:02");
+    r = k.sync();
+    INFO(r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(has(r.out, "Deze kast heette eerder kiosk 'hal' en heet nu 'hal2'"));
+    dropAndRestore(c, empty);
+    r = k.sync();
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 0);
+    CHECK_FALSE(has(r.out, "niet opnieuw aanbieden"));
+    CHECK(serverCount(c, "participant_code = 'ZU01' AND origin_kiosk = 'hal' AND kiosk_id = 'hal'") == 1);
+    CHECK(serverCount(c, "participant_code = 'ZU02' AND origin_kiosk = 'hal2' AND kiosk_id = 'hal2'") == 1);
+    REQUIRE(zaal.sync().exitCode == 0);
+    CHECK(zaal.localEvents() == 2);
+}
+
+TEST_CASE("a server restored from a dump made before it heard of the new id hears it again, and the first box stops warning",
+          "[central][identity]") {
+    CentralDb c;
+    const PrintedKiosk a = c.addKiosk("a");
+    const PrintedKiosk a2 = c.addKiosk("a2");
+    Kiosk first("a", a);
+    Kiosk copy("a", a);
+    checkIn(first, "ZU01", "09:01");
+    REQUIRE(first.sync().exitCode == 0);
+    checkIn(copy, "ZU02", "09:02");
+    REQUIRE(copy.sync().exitCode == 0);
+    const std::string dumpFile = (first.dir / "na-de-kopie.dump").string();
+    dump(c, dumpFile);  // the server knows both databases of 'a', not yet the new id
+    Kiosk rogue("a", a);
+    for (const char* f : {"attendance.db", "attendance.db-wal"})
+        if (std::filesystem::exists(copy.dir / f)) std::filesystem::copy_file(copy.dir / f, rogue.dir / f);
+    copy.becomes("a2", a2);
+    REQUIRE(copy.sync().exitCode == 0);
+    REQUIRE(first.sync().exitCode == 0);
+    dropAndRestore(c, dumpFile);
+    RunResult r = first.sync();
+    CHECK(r.exitCode == 1);  // the restored server has the copy's old row again, unmarked
+    CHECK(has(r.err, "Een andere kast gebruikt ook kiosk-id 'a'"));
+    REQUIRE(copy.sync().exitCode == 0);  // tells it again
+    r = first.sync();
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 0);
+    CHECK_FALSE(has(r.err, "Een andere kast"));
+    // A box that goes on syncing under the marked id is a second box again: the mark hides no box
+    // that still syncs (central_schema.h, R15). The copy's database as it was before its new id,
+    // on a box that still says id = "a".
+    const RunResult again = rogue.sync();
+    INFO(again.out << again.err);
+    CHECK(has(again.err, "Een andere kast gebruikt ook kiosk-id 'a'"));
+    r = first.sync();
+    CHECK(r.exitCode == 1);
+    CHECK(has(r.err, (rogue.dir / "attendance.db").string()));
+}
+
 }  // namespace kiosk::test

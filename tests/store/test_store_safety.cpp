@@ -13,6 +13,7 @@
 #include <map>
 #include <set>
 
+#include "store/central_outbox.h"
 #include "store/quarantine.h"
 #include "store/sqlite_statement.h"
 #include "store/store_messages.h"
@@ -160,6 +161,65 @@ TEST_CASE("one damaged page of the participant table loses no event", "[store][f
     REQUIRE(lines.size() == 1);
     CHECK(lines[0].find("703 overgenomen") != std::string::npos);
     CHECK(lines[0].find("Alles wat erin stond is overgenomen") != std::string::npos);
+}
+
+TEST_CASE("a quarantine carries which events came from other kiosks: they stay out of the outbox", "[store][fault][quarantine]") {
+    // Found with central rule 13 (session 8): the salvage carried the events without central_pulled,
+    // so the outbox trigger marked every other kiosk's event as this kiosk's own, to be pushed under
+    // its id.
+    test::AmsterdamTime tz;
+    test::TempDir dir;
+    const auto file = dir / "attendance.db";
+    {
+        AttendanceDb db;
+        openWithRoster(db, file, 20);
+        for (int i = 0; i < 300; ++i) {
+            char code[8];
+            std::snprintf(code, sizeof code, "ZU%02d", i % 20 + 1);
+            REQUIRE(db.appendEvent(checkIn(code, localTime("2026-11-26T09:00"))).ok());
+        }
+        CentralOutbox outbox;
+        REQUIRE(outbox.open(file).ok());
+        REQUIRE(outbox.markUploaded({1, 2, 3}).ok());
+        std::vector<CentralEventRow> pulled;
+        for (int i = 1; i <= 40; ++i) {
+            CentralEventRow r;
+            r.originKiosk = "zaal";
+            r.originEpoch = 77;
+            r.seq = i;
+            r.id = "zaal-" + std::to_string(i);
+            r.participantCode = "ZU01";
+            r.kind = "check_in";
+            r.atMs = r.recordedMs = localTime("2026-11-26T09:05").ms;
+            r.localDate = "2026-11-26";
+            r.source = "kiosk";
+            r.kioskId = "zaal";
+            pulled.push_back(r);
+        }
+        int inserted = 0;
+        REQUIRE(outbox.insertPulled(pulled, localTime("2026-11-26T10:00").ms, inserted).ok());
+        REQUIRE(inserted == 40);
+        outbox.close();
+        checkpointAndClose(db);
+    }
+    const int64_t root = rawInt(file, "SELECT rootpage FROM sqlite_schema WHERE name = 'participant'");
+    damagePage(file, root, rawInt(file, "PRAGMA page_size"));
+
+    AttendanceDb db;
+    const auto report = db.open(file, localTime("2026-11-26T12:34"));
+    REQUIRE(report.status.ok());
+    REQUIRE_FALSE(report.quarantinedTo.empty());
+    CHECK(report.eventsCarriedOver == 340);
+    CentralOutbox outbox;
+    REQUIRE(outbox.open(file).ok());
+    std::map<std::pair<std::string, int64_t>, int64_t> marks;
+    REQUIRE(outbox.highWaterMarks(marks).ok());
+    CHECK(marks == std::map<std::pair<std::string, int64_t>, int64_t>{{{"zaal", 77}, 40}});
+    int64_t waiting = -1;
+    REQUIRE(outbox.countWaiting(waiting).ok());
+    CHECK(waiting == 300);  // this kiosk's own (sent again: the server keeps each once), none of zaal's
+    CHECK(rawInt(file, "SELECT count(*) FROM central_outbox o JOIN attendance_event e ON e.seq = o.seq"
+                       " WHERE e.kiosk_id = 'zaal'") == 0);
 }
 
 TEST_CASE("damaged pages in the event log: every readable event is carried past them, and the rest counted", "[store][fault][quarantine]") {
