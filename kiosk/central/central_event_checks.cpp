@@ -72,7 +72,8 @@ int fitToServerLimits(CentralEventRow& e) {
     int cut = 0;
     for (auto [text, limit] : {std::pair<std::string*, size_t>{&e.reason, l.reason}, {&e.actor, l.actor},
                                {&e.guestName, l.guestName}, {&e.guestOrganisation, l.guestOrganisation}}) {
-        std::string fitted = fittedToLimit(*text, limit);
+        // Not UTF-8 (PostgreSQL refuses it at every push): each stray byte becomes U+FFFD first.
+        std::string fitted = fittedToLimit(firstInvalidUtf8(*text) == kTextOk ? *text : printable(*text), limit);
         if (fitted != *text) {
             *text = std::move(fitted);
             ++cut;

@@ -19,8 +19,9 @@
 //   4. The push side (central_sync.h, rule 12): an outbox row written before these limits existed
 //      (an older version let a reason, an actor, a guest's name or organisation run longer) would
 //      be refused by the server's CHECK constraints at every push and hold every event behind it.
-//      Such a free text goes to the server shortened to its limit, its last character "…"; the
-//      kiosk keeps its own full text. Identifiers, codes, dates and words are never shortened.
+//      Such a free text goes to the server shortened to its limit, its last character "…" (and a
+//      byte that is not UTF-8, which PostgreSQL would refuse as well, as U+FFFD); the kiosk keeps
+//      its own full text. Identifiers, codes, dates and words are never changed.
 #pragma once
 
 #include <cstddef>

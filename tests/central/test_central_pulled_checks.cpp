@@ -145,12 +145,15 @@ TEST_CASE("rule 12: a text an older version stored over its limit is sent shorte
     CHECK(fittedToLimit("abcdefg", 5) == "abcd\u2026");
     CHECK(fittedToLimit("\u00e9\u00e9\u00e9\u00e9\u00e9\u00e9", 5) == "\u00e9\u00e9\u00e9\u00e9\u2026");
     CHECK(fittedToLimit("abcde", 5) == "abcde");
-    CHECK(fittedToLimit(std::string(502, 'x'), 500) == std::string(499, 'x') + "\u2026");  // as many bytes as before
+    CHECK(fittedToLimit(std::string(502, 'x'), 500) == std::string(499, 'x') + "\u2026");  // 502 bytes either way: compared by content
     CentralEventRow e;
     e.reason = std::string(501, 'r');
     e.guestName = std::string(100, 'n');
     CHECK(fitToServerLimits(e) == 1);
     CHECK(e.guestName.size() == 100);
+    e.guestOrganisation = "Gemeente \xff Zutphen";  // a stray byte an old version let through
+    CHECK(fitToServerLimits(e) == 1);
+    CHECK(e.guestOrganisation == "Gemeente \uFFFD Zutphen");
 
     // On a kiosk: a staff correction an older version stored with a 600-character reason (before
     // the input check and the server's limits existed), then a check-in behind it.
