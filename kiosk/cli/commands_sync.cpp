@@ -67,6 +67,22 @@ bool centralConfigured(const Texts& tx, const KioskSettings& settings) {
     return true;
 }
 
+// What a push did besides sending (central_sync.h: rules 5, 12, 13), then what it sent.
+void printPushReport(const PushReport& push, const Texts& tx, const std::string& kioskId) {
+    auto say = [&](const char* key, TextArgs args) { std::printf("%s\n", tx.format(key, args).c_str()); };
+    if (push.droppedOld > 0)
+        std::fprintf(stderr, "%s\n", droppedOldLine(push.droppedOld, push.recovered.cutoff, tx).c_str());
+    if (const RecoveryReport& rec = push.recovered; rec.lost() > 0)
+        say("sync.recovered", {{"n", std::to_string(rec.lost())}, {"own", std::to_string(rec.ownLost)},
+                               {"others", std::to_string(rec.othersLost)}});
+    if (push.recovered.othersRefused > 0) say("sync.reoffer_refused", {{"n", std::to_string(push.recovered.othersRefused)}});
+    if (push.fitted > 0) say("sync.fitted", {{"n", std::to_string(push.fitted)}});
+    if (push.idChange.renamed)
+        say("sync.renamed", {{"old", push.idChange.oldId}, {"id", kioskId}, {"n", std::to_string(push.idChange.movedToOldSeries)}});
+    if (push.relabelled > 0) say("sync.relabelled", {{"n", std::to_string(push.relabelled)}, {"id", kioskId}});
+    say("sync.pushed", {{"n", std::to_string(push.sent)}, {"new", std::to_string(push.newOnServer)}});
+}
+
 }  // namespace
 
 int cmdSync(const CommandLine& cl) {
@@ -117,21 +133,7 @@ int cmdSync(const CommandLine& cl) {
     // the server accepts a check-in only for someone in a release of the kiosk's cohorts.
     const RosterSyncReport roster = syncRosterOnce(ctx, central, now);
     const PushReport push = pushOutbox(central, outbox, settings.kioskId, *clock);
-    if (push.droppedOld > 0)
-        std::fprintf(stderr, "%s\n", droppedOldLine(push.droppedOld, push.recovered.cutoff, tx).c_str());
-    if (const RecoveryReport& rec = push.recovered; rec.lost() > 0)
-        std::printf("%s\n", tx.format("sync.recovered", {{"n", std::to_string(rec.lost())}, {"own", std::to_string(rec.ownLost)},
-                                                        {"others", std::to_string(rec.othersLost)}}).c_str());
-    if (push.recovered.othersRefused > 0)
-        std::printf("%s\n", tx.format("sync.reoffer_refused", {{"n", std::to_string(push.recovered.othersRefused)}}).c_str());
-    if (push.fitted > 0) std::printf("%s\n", tx.format("sync.fitted", {{"n", std::to_string(push.fitted)}}).c_str());
-    if (push.idChange.renamed)
-        std::printf("%s\n", tx.format("sync.renamed", {{"old", push.idChange.oldId}, {"id", settings.kioskId},
-                                                       {"n", std::to_string(push.idChange.movedToOldSeries)}}).c_str());
-    if (push.relabelled > 0)
-        std::printf("%s\n", tx.format("sync.relabelled", {{"n", std::to_string(push.relabelled)}, {"id", settings.kioskId}}).c_str());
-    std::printf("%s\n", tx.format("sync.pushed", {{"n", std::to_string(push.sent)},
-                                                 {"new", std::to_string(push.newOnServer)}}).c_str());
+    printPushReport(push, tx, settings.kioskId);
     if (!push.ok) {
         std::fprintf(stderr, "%s\n", tx.format(push.storeFailed ? "sync.store_failed" : "sync.push_failed",
                                                {{"detail", push.error}}).c_str());
