@@ -6,7 +6,9 @@
 //      or a pull makes on its way (central/central_sync.cpp, central/central_recovery.cpp,
 //      store/central_outbox.cpp). Each name is written once in the source (the same statement in
 //      a loop passes its step once per row). Not steps: the ROLLBACKs of failure paths (a cut
-//      there is a second fault) and the answer drained after a row held for a newer version.
+//      there is a second fault), the answer drained after a row held for a newer version, and the
+//      new epoch of a database copied back by hand (central_sync.h, rule 3: startNewEpoch), which
+//      the test's rounds do not make.
 //   2. tests/central/test_central_cut_points.cpp reads the names from the source (every
 //      syncStep("...") under kiosk/), records the steps a clean push and pull pass, fails when a
 //      step of the source is never passed, and cuts the sync at each step passed in turn (the
