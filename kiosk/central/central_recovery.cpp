@@ -10,6 +10,7 @@
 #include "core/civil_time.h"
 #include "pg_connection.h"
 #include "store/central_outbox.h"
+#include "store/sync_step.h"
 
 namespace kiosk {
 namespace {
@@ -25,6 +26,7 @@ bool serverTops(PgConnection& c, const std::vector<Series>& series, std::map<Ser
         kiosks += (kiosks.empty() ? "" : "\n") + k;
         epochs += (epochs.empty() ? "" : "\n") + std::to_string(e);
     }
+    syncStep("recover.pg.tops");
     PgResult r = c.exec(
         "SELECT s.k, s.e, leergang_series_top(s.k, s.e)"
         " FROM unnest(string_to_array($1, E'\\n'), string_to_array($2, E'\\n')::bigint[]) AS s(k, e)",
@@ -41,6 +43,7 @@ bool serverTops(PgConnection& c, const std::vector<Series>& series, std::map<Ser
 bool countMissing(PgConnection& c, const std::vector<std::string>& ids, int64_t& n, std::string& error) {
     std::string list;
     for (const auto& id : ids) list += (list.empty() ? "" : "\n") + id;
+    syncStep("recover.pg.count_missing");
     PgResult r = c.exec("SELECT count(*) FROM unnest(string_to_array($1, E'\\n')) AS i(id)"
                         " WHERE NOT EXISTS (SELECT 1 FROM attendance_event e WHERE e.id = i.id)",
                         {list});
@@ -58,6 +61,7 @@ bool countMissing(PgConnection& c, const std::vector<std::string>& ids, int64_t&
 // up the push of this kiosk's own events. Outside a transaction: each insert stands alone.
 bool reoffer(PgConnection& c, const std::vector<CentralEventRow>& rows, const std::string& kioskId, int64_t& stored,
              int64_t& refused, std::string& error) {
+    syncStep("recover.pg.reoffer");
     PgResult r = insertCentralEvents(c, rows, kioskId);
     if (r.ok()) {
         stored += r.affected();
@@ -100,6 +104,7 @@ RecoveryReport recoverLost(PgConnection& c, CentralOutbox& outbox, const std::st
     std::map<Series, int64_t> tops;
     if (!serverTops(c, series, tops, out.error)) return out;
     // What the server purged is not lost: never offered again (central_retention.h, 3).
+    syncStep("recover.pg.cutoff");
     PgResult cut = c.exec("SELECT cutoff::text FROM central_cutoff");
     if (!cut.ok()) {
         out.error = cut.error();

@@ -11,6 +11,7 @@
 #include "pg_connection.h"
 #include "store/central_outbox.h"
 #include "store/meta_keys.h"
+#include "store/sync_step.h"
 
 namespace kiosk {
 namespace {
@@ -84,11 +85,13 @@ PgResult insertCentralEvents(PgConnection& c, const std::vector<CentralEventRow>
 
 namespace {
 
-// This kiosk's last contact and its clock against the server's, inside the current transaction.
-PgResult stampContact(PgConnection& c, const std::string& kioskId, const Clock& clock) {
-    (void)kioskId;  // the server knows which kiosk it is (central_schema.h, SECURITY MODEL R7)
-    return c.exec("SELECT leergang_stamp_contact($1::bigint - (extract(epoch FROM clock_timestamp()) * 1000)::bigint)",
-                  {std::to_string(clock.now().ms)});
+// This kiosk's last contact and its clock against the server's, inside the current transaction;
+// in the same round trip the highest number the server holds of (kioskId, epoch) (rule 3).
+PgResult stampContact(PgConnection& c, const std::string& kioskId, int64_t epoch, const Clock& clock) {
+    // The stamp: the server knows which kiosk it is (central_schema.h, SECURITY MODEL R7).
+    return c.exec("SELECT leergang_stamp_contact($1::bigint - (extract(epoch FROM clock_timestamp()) * 1000)::bigint),"
+                  " leergang_series_top($2, $3::bigint)",
+                  {std::to_string(clock.now().ms), kioskId, std::to_string(epoch)});
 }
 
 std::vector<CentralEventRow> eventsOf(const PgResult& r, const std::string& origin, int64_t epoch) {
@@ -211,6 +214,7 @@ PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string&
             out.error = why;
             return out;
         };
+        syncStep("push.pg.begin");
         if (PgResult r = c.exec("BEGIN"); !r.ok()) return fail(r.error());
         std::vector<int64_t> seqs;
         int64_t fitted = 0, relabelled = 0;
@@ -224,6 +228,7 @@ PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string&
                 ++relabelled;
             }
         }
+        syncStep("push.pg.insert");
         PgResult inserted = insertCentralEvents(c, rows);
         if (!inserted.ok() && inserted.sqlState() == "23505" &&
             inserted.error().find("attendance_event_origin_key") != std::string::npos && !renumbered) {
@@ -240,11 +245,17 @@ PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string&
         }
         if (!inserted.ok()) return fail(inserted.error());
         const int64_t fresh = inserted.affected();
-        // The acknowledged mark is what the server stored in this series (rule 3), not what it
-        // skipped as already held under an earlier one: else rule 5 would see a gap that is none.
+        // The acknowledged mark is what the server holds in this series (rule 3): what it stored
+        // now, and of a batch sent again (a push cut after the server's commit) what it already
+        // held in this series, but not what it skipped as held under an earlier one (else rule 5
+        // would see a gap that is none): at most the series' top on the server.
         int64_t storedTop = 0;
         for (int i = 0; i < inserted.rows(); ++i) storedTop = std::max<int64_t>(storedTop, inserted.integer(i, 0));
-        if (PgResult seen = stampContact(c, kioskId, clock); !seen.ok()) return fail(seen.error());
+        syncStep("push.pg.stamp");
+        PgResult seen = stampContact(c, kioskId, epoch, clock);
+        if (!seen.ok()) return fail(seen.error());
+        storedTop = std::max<int64_t>(storedTop, std::min<int64_t>(seen.integer(0, 1), seqs.back()));
+        syncStep("push.pg.commit");
         if (PgResult r = c.exec("COMMIT"); !r.ok()) return fail(r.error());
         stamped = true;
         out.sent += static_cast<int64_t>(seqs.size());
@@ -260,7 +271,8 @@ PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string&
         if (static_cast<int>(rows.size()) < batch) break;
     }
     if (!stamped) {
-        if (PgResult seen = stampContact(c, kioskId, clock); !seen.ok()) {
+        syncStep("push.pg.stamp_idle");
+        if (PgResult seen = stampContact(c, kioskId, epoch, clock); !seen.ok()) {
             out.error = seen.error();
             return out;
         }
@@ -271,6 +283,7 @@ PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string&
 
 bool centralCohorts(PgConnection& c, std::vector<std::string>& cohorts, std::string& error) {
     cohorts.clear();
+    syncStep("pull.pg.cohorts");
     PgResult r = c.exec("SELECT unnest(leergang_my_cohorts()) ORDER BY 1");
     if (!r.ok()) {
         error = r.error();
@@ -290,6 +303,7 @@ bool pullSeries(PgConnection& c, CentralOutbox& outbox, const std::string& kiosk
                 const std::vector<std::string>& cohorts, int64_t nowMs, int batch, PullReport& out) {
     if (cohorts.empty()) return true;
     const std::string cohortArray = textArray(cohorts);
+    syncStep("pull.pg.series");
     PgResult origins = c.exec(kOriginEpochs, {cohortArray});
     if (!origins.ok()) {
         out.error = origins.error();
@@ -306,8 +320,10 @@ bool pullSeries(PgConnection& c, CentralOutbox& outbox, const std::string& kiosk
         const std::string epochText = std::to_string(epoch);
         // Pipelined: as soon as a full batch has arrived, the next one (above its last origin_seq) is
         // asked for, and the server reads it while this batch is stored in SQLite.
+        syncStep("pull.pg.send_first");
         c.send(kSelectFrom, {origin, epochText, std::to_string(mark), limit, cohortArray});
         for (;;) {
+            syncStep("pull.pg.receive");
             PgResult r = c.receive();
             if (!r.ok()) {
                 out.error = r.error();
@@ -315,7 +331,10 @@ bool pullSeries(PgConnection& c, CentralOutbox& outbox, const std::string& kiosk
             }
             std::vector<CentralEventRow> rows = eventsOf(r, origin, epoch);
             const bool more = r.rows() == batch;
-            if (more) c.send(kSelectFrom, {origin, epochText, std::to_string(rows.back().seq), limit, cohortArray});
+            if (more) {
+                syncStep("pull.pg.send_next");
+                c.send(kSelectFrom, {origin, epochText, std::to_string(rows.back().seq), limit, cohortArray});
+            }
             out.received += static_cast<int64_t>(rows.size());
             // Rule 11: checked like an import. A newer version's row holds the mark: the rows
             // before it are kept, the rest of the series waits; any other bad row is not kept.

@@ -18,8 +18,11 @@
 //   3. Push: the oldest outbox rows first, `batch` at a time, each batch in one server transaction
 //      that also stamps the kiosk row's last_seen and clock offset. The outbox rows are cleared
 //      after that commit, and in the same SQLite transaction the acknowledged mark (meta
-//      central_acked: the highest number the server confirmed in this epoch) moves. A push killed
-//      anywhere loses nothing and doubles nothing (1). A number the server refuses (unique series
+//      central_acked: the highest number the server confirmed in this epoch) moves: what the server
+//      stored, and of a batch sent again what it already held in this series (a push cut between
+//      the server's commit and this one; else rule 5 would not see those events lost by a later
+//      restore). A push killed anywhere loses nothing and doubles nothing (1): a test cuts it at
+//      every step (store/sync_step.h). A number the server refuses (unique series
 //      key, another event under it) proves a fork (a database copied back by hand): the push starts
 //      a new epoch, once, stored first, and sends the batch again.
 //   4. Pull: every series the server has except this database's own, each above this kiosk's

@@ -6,7 +6,7 @@
 // has its own SQLite connections (CentralOutbox; an AttendanceDb for the roster, opened at the first
 // full sync) and its own PgConnection; the UI never waits on it and it never waits on the UI.
 //
-// STATE MACHINE (run(), one thread)
+// STATE MACHINE (run(), one thread; State in the class, a function per state in sync_worker_states.cpp)
 //
 //        start ──► OFFLINE ──connect ok, LISTEN──► ONLINE ──(due)──► SYNCING ──ok──► ONLINE
 //                   ▲  │                             │                  │
@@ -130,6 +130,10 @@ public:
     uint64_t pullsDone() const { return pullsDone_.load(); }
 
 private:
+    // The states of run(), as the STATE MACHINE above draws them; one function each in
+    // sync_worker_states.cpp (Loop: what the thread keeps between them), run() only dispatches.
+    enum class State { offline, online, syncing, backoff, stopped };
+    struct Loop;
     void run();
 
     SyncWorkerOptions options_;

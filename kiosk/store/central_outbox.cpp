@@ -7,6 +7,7 @@
 
 #include "meta_keys.h"
 #include "sqlite_statement.h"
+#include "sync_step.h"
 
 namespace kiosk {
 
@@ -156,12 +157,14 @@ StoreStatus CentralOutbox::countWaiting(int64_t& n) {
 StoreStatus CentralOutbox::waiting(int limit, std::vector<CentralEventRow>& out) {
     out.clear();
     // Rows whose event retention purged before upload: nothing left to send.
+    syncStep("outbox.waiting.forget_gone");
     if (auto s = execSql(db_, "DELETE FROM central_outbox WHERE seq NOT IN (SELECT seq FROM attendance_event)"); !s.ok())
         return s;
     Statement st(db_, (std::string("SELECT e.seq, ") + kColumns +
                        " FROM central_outbox o JOIN attendance_event e ON e.seq = o.seq ORDER BY o.seq LIMIT ?").c_str());
     if (st.prepareRc() != SQLITE_OK) return statusOf(db_, st.prepareRc());
     st.bind(1, static_cast<int64_t>(limit));
+    syncStep("outbox.waiting.read");
     int rc;
     while ((rc = st.step()) == SQLITE_ROW) {
         CentralEventRow r;
@@ -173,10 +176,12 @@ StoreStatus CentralOutbox::waiting(int limit, std::vector<CentralEventRow>& out)
 }
 
 StoreStatus CentralOutbox::markUploaded(const std::vector<int64_t>& seqs, int64_t storedTop) {
+    syncStep("outbox.ack.begin");
     if (auto s = execSql(db_, "BEGIN IMMEDIATE"); !s.ok()) return s;
     Statement del(db_, "DELETE FROM central_outbox WHERE seq = ?");
     for (int64_t seq : seqs) {
         del.bind(1, seq);
+        syncStep("outbox.ack.delete");
         if (const int rc = del.step(); rc != SQLITE_DONE) {
             StoreStatus s = statusOf(db_, rc);
             execSql(db_, "ROLLBACK");
@@ -190,9 +195,13 @@ StoreStatus CentralOutbox::markUploaded(const std::vector<int64_t>& seqs, int64_
     if (s.ok() && !seqs.empty()) s = ackedMark(acked);
     if (s.ok() && !seqs.empty()) {
         const int64_t top = std::max(acked, storedTop >= 0 ? storedTop : *std::max_element(seqs.begin(), seqs.end()));
+        syncStep("outbox.ack.mark");
         s = setMeta(db_, meta_keys::kCentralAcked, std::to_string(epochNow) + ":" + std::to_string(top));
     }
-    if (s.ok()) s = execSql(db_, "COMMIT");
+    if (s.ok()) {
+        syncStep("outbox.ack.commit");
+        s = execSql(db_, "COMMIT");
+    }
     if (!s.ok()) {
         execSql(db_, "ROLLBACK");
         return s;
@@ -205,12 +214,14 @@ StoreStatus CentralOutbox::ackedMark(int64_t& seq) {
     int64_t ackEpoch = 0, current = 0, top = 0;
     if (auto s = epoch(current); !s.ok()) return s;
     int rc = SQLITE_OK;
+    syncStep("outbox.acked.read");
     if (metaPair(db_, meta_keys::kCentralAcked, ackEpoch, top, rc) && ackEpoch == current) seq = top;
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? StoreStatus{} : statusOf(db_, rc);
 }
 
 StoreStatus CentralOutbox::requeueOwnAbove(int64_t seq, int64_t upTo, const std::string& cutoff, std::vector<std::string>& ids) {
     ids.clear();
+    syncStep("outbox.requeue.begin");
     if (auto s = execSql(db_, "BEGIN IMMEDIATE"); !s.ok()) return s;
     Statement own(db_, (std::string("SELECT e.seq, e.id FROM attendance_event e WHERE e.seq > ? AND e.seq <= ?"
                                      " AND NOT EXISTS (SELECT 1 FROM central_pulled p WHERE p.event_id = e.id) AND ") +
@@ -222,13 +233,16 @@ StoreStatus CentralOutbox::requeueOwnAbove(int64_t seq, int64_t upTo, const std:
         own.bind(2, upTo);
         own.bind(3, cutoff);
         own.bind(4, cutoff);
+        syncStep("outbox.requeue.read");
         while ((rc = own.step()) == SQLITE_ROW) {
             ids.push_back(own.text(1));
             add.bind(1, own.integer(0));
+            syncStep("outbox.requeue.add");
             if ((rc = add.step()) != SQLITE_DONE) break;
             add.reset();
         }
     }
+    if (rc == SQLITE_DONE || rc == SQLITE_OK) syncStep("outbox.requeue.commit");
     StoreStatus s = rc == SQLITE_DONE || rc == SQLITE_OK ? execSql(db_, "COMMIT") : statusOf(db_, rc);
     if (!s.ok()) {
         execSql(db_, "ROLLBACK");
@@ -251,6 +265,7 @@ StoreStatus CentralOutbox::pulledAbove(const std::string& origin, int64_t epochO
     st.bind(4, cutoff);
     st.bind(5, cutoff);
     st.bind(6, static_cast<int64_t>(limit));
+    syncStep("outbox.pulled_above.read");
     int rc;
     while ((rc = st.step()) == SQLITE_ROW) {
         CentralEventRow r;
@@ -271,12 +286,14 @@ StoreStatus CentralOutbox::dropOlderThan(const std::string& cutoff, int64_t& dro
     if (st.prepareRc() != SQLITE_OK) return statusOf(db_, st.prepareRc());
     st.bind(1, cutoff);
     st.bind(2, cutoff);
+    syncStep("outbox.drop_old");
     if (const int rc = st.step(); rc != SQLITE_DONE) return statusOf(db_, rc);
     dropped = sqlite3_changes(db_);
     return {};
 }
 
 StoreStatus CentralOutbox::noteRecovery(int64_t ms, int64_t n) {
+    syncStep("outbox.note_recovery");
     return setMeta(db_, meta_keys::kCentralRecovered, std::to_string(ms) + ":" + std::to_string(n));
 }
 
@@ -290,6 +307,7 @@ StoreStatus CentralOutbox::lastRecovery(int64_t& ms, int64_t& n) {
 StoreStatus CentralOutbox::epoch(int64_t& out) {
     out = 0;
     Statement st(db_, "SELECT value FROM meta WHERE key = 'central_epoch'");
+    syncStep("outbox.epoch.read");
     const int rc = st.step();
     if (rc == SQLITE_DONE) return {};
     if (rc != SQLITE_ROW) return statusOf(db_, rc);
@@ -321,6 +339,7 @@ StoreStatus CentralOutbox::syncMeta(const std::string& key, std::string& value, 
     Statement st(db_, "SELECT value FROM meta WHERE key = ?");
     if (st.prepareRc() != SQLITE_OK) return statusOf(db_, st.prepareRc());
     st.bind(1, key);
+    syncStep("outbox.sync_meta.read");
     const int rc = st.step();
     if (rc == SQLITE_DONE) return {};
     if (rc != SQLITE_ROW) return statusOf(db_, rc);
@@ -334,6 +353,7 @@ StoreStatus CentralOutbox::setSyncMeta(const std::string& key, const std::string
     if (st.prepareRc() != SQLITE_OK) return statusOf(db_, st.prepareRc());
     st.bind(1, key);
     st.bind(2, value);
+    syncStep("outbox.sync_meta.write");
     if (const int rc = st.step(); rc != SQLITE_DONE) return statusOf(db_, rc);
     return {};
 }
@@ -342,6 +362,7 @@ StoreStatus CentralOutbox::highWaterMarks(std::map<std::pair<std::string, int64_
     out.clear();
     Statement st(db_, "SELECT origin_kiosk, origin_epoch, max(origin_seq) FROM central_pulled"
                       " GROUP BY origin_kiosk, origin_epoch");
+    syncStep("outbox.marks.read");
     int rc;
     while ((rc = st.step()) == SQLITE_ROW) out[{st.text(0), st.integer(1)}] = st.integer(2);
     return rc == SQLITE_DONE ? StoreStatus{} : statusOf(db_, rc);
@@ -350,6 +371,7 @@ StoreStatus CentralOutbox::highWaterMarks(std::map<std::pair<std::string, int64_
 StoreStatus CentralOutbox::insertPulled(const std::vector<CentralEventRow>& events, int64_t nowMs, int& inserted) {
     inserted = 0;
     if (events.empty()) return {};
+    syncStep("outbox.pulled.begin");
     if (auto s = execSql(db_, "BEGIN IMMEDIATE"); !s.ok()) return s;
     Statement pulled(db_, "INSERT OR IGNORE INTO central_pulled (event_id, origin_kiosk, origin_epoch, origin_seq)"
                           " VALUES (?,?,?,?)");
@@ -371,12 +393,14 @@ StoreStatus CentralOutbox::insertPulled(const std::vector<CentralEventRow>& even
         pulled.bind(2, e.originKiosk);
         pulled.bind(3, e.originEpoch);
         pulled.bind(4, e.seq);
+        syncStep("outbox.pulled.origin");
         if (int rc = pulled.step(); rc != SQLITE_DONE) return fail(rc);
         pulled.reset();
         if (e.participantCode && known.insert(*e.participantCode).second) {
             person.bind(1, *e.participantCode);
             person.bind(2, *e.participantCode);
             person.bind(3, nowMs);
+            syncStep("outbox.pulled.placeholder");
             if (int rc = person.step(); rc != SQLITE_DONE) return fail(rc);
             person.reset();
         }
@@ -394,10 +418,12 @@ StoreStatus CentralOutbox::insertPulled(const std::vector<CentralEventRow>& even
         event.bind(12, e.effect);
         event.bind(13, e.guestName);
         event.bind(14, e.guestOrganisation);
+        syncStep("outbox.pulled.event");
         if (int rc = event.step(); rc != SQLITE_DONE) return fail(rc);
         inserted += sqlite3_changes(db_);
         event.reset();
     }
+    syncStep("outbox.pulled.commit");
     if (auto s = execSql(db_, "COMMIT"); !s.ok()) {
         execSql(db_, "ROLLBACK");
         inserted = 0;

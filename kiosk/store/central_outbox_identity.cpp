@@ -27,6 +27,7 @@
 #include "central_outbox.h"
 #include "meta_keys.h"
 #include "sqlite_statement.h"
+#include "sync_step.h"
 
 namespace kiosk {
 
@@ -56,6 +57,7 @@ StoreStatus CentralOutbox::adoptKioskId(const std::string& kioskId, bool seriesO
     out = {};
     std::string held;
     bool found = false;
+    syncStep("outbox.adopt.begin");
     if (auto s = execSql(db_, "BEGIN IMMEDIATE"); !s.ok()) return s;
     auto fail = [&](StoreStatus s) {
         execSql(db_, "ROLLBACK");
@@ -96,6 +98,7 @@ StoreStatus CentralOutbox::adoptKioskId(const std::string& kioskId, bool seriesO
     }
     if (!recorded || held != kioskId)
         if (auto s = setSyncMeta(meta_keys::kCentralKioskId, kioskId); !s.ok()) return fail(s);
+    syncStep("outbox.adopt.commit");
     if (auto s = execSql(db_, "COMMIT"); !s.ok()) return fail(s);
     return {};
 }
