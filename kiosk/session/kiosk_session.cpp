@@ -257,6 +257,8 @@ void KioskSession::apply(const ui::Intent& in) {
                 goHome();
             } else if constexpr (std::is_same_v<A, I::StaffDay>) {
                 staff_.showDay(a);
+            } else if constexpr (std::is_same_v<A, I::StaffGroup>) {
+                staff_.showGroup(a);
             } else if constexpr (std::is_same_v<A, I::StaffChange>) {
                 staff_.change(a, now);
             } else {
