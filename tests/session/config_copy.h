@@ -47,6 +47,7 @@ struct ConfigCopy {
             << "\n[[cohort]]\nid = \"lochem-2027\"\nname = \"Gemeente Lochem, 2027\"\n"
                "\n[[day]]\nnumber = 1\ndate = 2026-11-26\ntheme = \"Vakmanschap in de raad\"\ncohort = \"lochem-2027\"\n"
                "\n[[day.agenda]]\nstart = \"09:30\"\nend = \"12:00\"\ntitle = \"Kennismaken met de raad\"\nroom = \"Bakkerij\"\n"
+               "exercise = \"spiegelen\"\n"
                "\n[[day.agenda]]\nstart = \"12:00\"\nend = \"15:00\"\ntitle = \"Casus Lochem\"\nroom = \"Bakkerij\"\n"
                "\n[[day]]\nnumber = 2\ndate = 2026-12-03\ntheme = \"Tweede dag\"\ncohort = \"lochem-2027\"\n"
                "\n[[day.agenda]]\nstart = \"09:30\"\nend = \"15:00\"\ntitle = \"Hele dag\"\nroom = \"Bakkerij\"\n";
