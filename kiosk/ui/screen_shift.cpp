@@ -54,7 +54,7 @@ Intent drawGroupChoice(const KioskView& v, float y, ImVec2 min, ImVec2 max) {
     y += drawTextCentred(t.fonts.body, cx, y, max.x - min.x, t.palette.muted, (*v.texts)("shift.follow_group"));
     y += t.Em(0.3f);
     const float gap = t.Em(0.6f), w = max.x - min.x;
-    const float bw = std::min(t.Em(14.0f), (w - gap * static_cast<float>(n - 1)) / static_cast<float>(n));
+    const float bw = std::min(t.Em(16.0f), (w - gap * static_cast<float>(n - 1)) / static_cast<float>(n));
     const float bh = std::min(layout().target(2.6f), std::max(max.y - y, layout().minTargetPx));
     float bx = cx - (bw * static_cast<float>(n) + gap * static_cast<float>(n - 1)) * 0.5f;
     for (size_t i = 0; i < n; ++i) {
@@ -64,6 +64,8 @@ Intent drawGroupChoice(const KioskView& v, float y, ImVec2 min, ImVec2 max) {
         ImGui::SetCursorScreenPos(ImVec2(bx, y));
         ButtonSpec b{id.c_str(), g.name, ImVec2(bw, bh), on ? ButtonStyle::primary : ButtonStyle::secondary};
         b.icon = on ? Icon::check : Icon::none;
+        b.keepIcon = true;  // the check says which one is followed: the name wraps or shrinks, never the check
+        b.maxLines = 2;
         b.floorFont = t.fonts.small;
         if (touchButton(b) && !on) intent = Intent::followGroup(g.day->cohortId);
         bx += bw + gap;

@@ -210,7 +210,7 @@ TEST_CASE("behind the facilitator code the room is set to the other group, and i
     }
 }
 
-TEST_CASE("[kiosk] cohort naming no group of the programme is refused at its place in kiosk.toml", "[config][cohorts]") {
+TEST_CASE("the kiosk cohort setting naming no group of the programme is refused at its place in kiosk.toml", "[config][cohorts]") {
     test::ConfigCopy cfg;
     roomKiosk(cfg, "lochem-2072");
     const Texts texts = loadEmbeddedTexts(Lang::nl);
