@@ -54,6 +54,7 @@ void readSettings(const toml::table& doc, const std::string& file, const Texts& 
             else r.error(r.where("mode"), texts.format("problem.config.bad_choice",
                                                        {{"key", "mode"}, {"value", *v}, {"choices", "door, room"}}));
         }
+        if (auto v = r.string("cohort", false)) s.followCohort = *v;  // checked against programme.toml below
         r.finish();
     }
     if (const auto* t = root.table("display", false)) {
@@ -243,6 +244,19 @@ LoadedConfig loadConfig(const ConfigFiles& files, const Texts& texts) {
     } else if (auto doc = parseToml(it->second, kProgrammeFile, texts, lc.problems)) {
         readProgramme(*doc, kProgrammeFile, texts, lc.problems, lc.programme, refs);
         programmeRead = true;
+    }
+
+    // [kiosk] cohort names a group of programme.toml (issue 30): said where it is written.
+    if (programmeRead && !lc.settings.followCohort.empty() && !lc.programme.cohort(lc.settings.followCohort)) {
+        Problems ignored;
+        toml::source_region where;
+        if (auto doc = parseToml(files.files.at(kKioskFile), kKioskFile, texts, ignored))
+            if (const toml::node* n = doc->at_path("kiosk.cohort").node()) where = n->source();
+        std::string ids;
+        for (const Cohort& c : lc.programme.cohorts) ids += (ids.empty() ? "" : ", ") + c.id;
+        lc.problems.push_back(problemAt(kKioskFile, where, Severity::error,
+                                        texts.format("problem.config.unknown_follow_cohort",
+                                                     {{"cohort", lc.settings.followCohort}, {"ids", ids}})));
     }
 
     std::map<std::string, toml::source_region> exerciseSites;

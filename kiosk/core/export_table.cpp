@@ -18,6 +18,22 @@ std::string neutraliseFormula(std::string_view cell) {
     return std::string(cell);
 }
 
+std::string sheetName(std::string_view name) {
+    std::string out;
+    size_t chars = 0;
+    const std::string valid = validText(name);
+    for (size_t i = 0; i < valid.size() && chars < 31; ++chars) {
+        const unsigned char c = static_cast<unsigned char>(valid[i]);
+        const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        const bool forbidden = len == 1 && std::string_view("[]:*?/\\").find(valid[i]) != std::string_view::npos;
+        out += forbidden || (len == 1 && c < 0x20) ? std::string("-") : valid.substr(i, len);
+        i += len;
+    }
+    if (!out.empty() && out.front() == '\'') out.front() = '-';
+    if (!out.empty() && out.back() == '\'') out.back() = '-';
+    return out.empty() ? std::string("-") : out;
+}
+
 std::string tableCsv(const ExportTable& table, char delimiter) {
     std::string out = "\xEF\xBB\xBF";
     auto line = [&](const std::vector<std::string>& cells) {

@@ -51,6 +51,8 @@ struct KioskSettings {
     int forgottenCheckoutGraceMinutes = 60; // [attendance] forgotten_checkout_grace_minutes after the day's end
     float scale = 0.0f;                     // 0: from the window height; else a factor (1.0 = 800 px high)
     KioskMode mode = KioskMode::door;       // [kiosk] mode: "door" or "room" (ui/screen_room.cpp)
+    std::string followCohort = "";          // [kiosk] cohort: the group the agenda, room display and exercises
+                                            // follow on a day with several ("" = the first in programme.toml)
     std::string staffPinHash = "";          // Argon2id (libsodium), set with `set-pin`
     std::string facilitatorCode = "";       // digits; lets a facilitator shift today's agenda ("" = off)
     std::string centralUrl = "";            // [central] url: libpq connection string or URI ("" = off)

@@ -78,6 +78,61 @@ ExportTable presenceTable(const std::vector<PresenceRow>& rows, LocalDate date, 
     return t;
 }
 
+std::vector<PresencePart> presenceParts(const Programme& programme, const std::vector<PresenceRow>& rows, LocalDate date) {
+    const auto days = programme.daysOn(date);
+    std::vector<PresencePart> parts;
+    auto named = [&](const ProgrammeDay* d) {
+        PresencePart part;
+        part.day = d;
+        if (d) {
+            part.cohortId = d->cohortId;
+            const Cohort* c = programme.cohort(d->cohortId);
+            part.groupName = c && !c->name.empty() ? c->name : d->cohortId;
+        }
+        return part;
+    };
+    if (days.size() < 2) {
+        parts.push_back(named(days.empty() ? nullptr : days.front()));
+        parts.front().rows = rows;
+        return parts;
+    }
+    for (const ProgrammeDay* d : days) parts.push_back(named(d));
+    PresencePart guests;
+    guests.guestsOnly = true;
+    for (const auto& r : rows) {
+        auto own = std::find_if(parts.begin(), parts.end(),
+                                [&](const PresencePart& p) { return !r.guest && p.cohortId == r.participant.cohortId; });
+        (own == parts.end() ? guests : *own).rows.push_back(r);
+    }
+    if (!guests.rows.empty()) parts.push_back(std::move(guests));
+    return parts;
+}
+
+ExportTable presenceTable(const std::vector<PresencePart>& parts, LocalDate date, const Texts& tx) {
+    if (parts.size() == 1) return presenceTable(parts.front().rows, date, tx);
+    ExportTable t = presenceTable(std::vector<PresenceRow>{}, date, tx);
+    t.header.push_back(tx("export.col.group"));
+    t.numeric.push_back(false);
+    t.widths.push_back(30);
+    for (const auto& part : parts) {
+        ExportTable one = presenceTable(part.rows, date, tx);
+        const std::string group = part.guestsOnly ? tx("status.guest") : part.groupName;
+        ExportSheet sheet;
+        sheet.name = sheetName(part.guestsOnly ? tx("pdf.guests") : group);
+        for (const auto& other : t.sheets)  // two names alike in their first 31 characters
+            if (other.name == sheet.name) sheet.name = sheetName(sheet.name.substr(0, 27) + " " + std::to_string(t.sheets.size() + 1));
+        sheet.title = one.title + " \xE2\x80\x94 " + (part.guestsOnly ? tx("pdf.guests") : group);
+        sheet.firstRow = t.rows.size();
+        sheet.rowCount = one.rows.size();
+        t.sheets.push_back(std::move(sheet));
+        for (auto& row : one.rows) {
+            row.push_back(group);
+            t.rows.push_back(std::move(row));
+        }
+    }
+    return t;
+}
+
 std::string presenceCsv(const std::vector<PresenceRow>& rows, const Texts& tx, char delimiter) {
     const LocalDate date = rows.empty() ? LocalDate{} : rows.front().date;
     return tableCsv(presenceTable(rows, date, tx), delimiter);

@@ -36,10 +36,27 @@ struct PresenceRow {
 std::vector<PresenceRow> presenceList(const Programme& programme, const std::vector<Participant>& roster,
                                       const DayRecords& records, LocalDate date, const AttendanceRules& rules, Instant now);
 
+// A date's list split by group (issue 30, item 6): one part per group meeting that date, in the
+// cohorts' file order, each with its own people in the list's order; the day's guests in a part of
+// their own after them (a walk-in names no group). A date with one group (or none) is one part
+// holding every row, guests last, exactly the list as it was.
+struct PresencePart {
+    std::string cohortId;              // "" : the guests' part, or a date outside the programme
+    std::string groupName;             // the cohort's name (its id when it has none); "" as above
+    const ProgrammeDay* day = nullptr;  // that group's day on the date
+    bool guestsOnly = false;
+    std::vector<PresenceRow> rows;
+};
+std::vector<PresencePart> presenceParts(const Programme& programme, const std::vector<PresenceRow>& rows, LocalDate date);
+
 // The list as an export: date, code, first name, infix, last name, department, status, first
 // check-in, last check-out, minutes present, note (the excusal's reason, "uitchecken vergeten",
 // a correction, a guest); headers in the texts' language, dates YYYY-MM-DD, local times HH:MM.
 ExportTable presenceTable(const std::vector<PresenceRow>& rows, LocalDate date, const Texts& texts);
+// A date with two or more groups: the parts one after the other, a last column naming each row's
+// group ("gast" for the guests' part), and a sheet per part (XLSX: each group on its own sheet,
+// titled with the group's name). One part: presenceTable of its rows, unchanged.
+ExportTable presenceTable(const std::vector<PresencePart>& parts, LocalDate date, const Texts& texts);
 // The same as CSV (export_table.h): what `export` writes and the staff screen saves.
 std::string presenceCsv(const std::vector<PresenceRow>& rows, const Texts& texts, char delimiter = ';');
 

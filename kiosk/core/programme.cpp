@@ -38,6 +38,15 @@ const ProgrammeDay* Programme::nearestDay(LocalDate d, const std::string& cohort
     return last;
 }
 
+const ProgrammeDay* Programme::groupDay(LocalDate d, const std::string& cohortId) const {
+    if (!cohortId.empty() && cohort(cohortId)) {
+        const ProgrammeDay* day = dayOn(d, cohortId);
+        return day ? day : nearestDay(d, cohortId);
+    }
+    const ProgrammeDay* day = dayOn(d);
+    return day ? day : nearestDay(d);
+}
+
 std::vector<const ProgrammeDay*> Programme::cohortDays(const std::string& cohortId) const {
     std::vector<const ProgrammeDay*> out;
     for (const auto& day : days)

@@ -99,6 +99,10 @@ struct Programme {
     // cohort, only that cohort's days count.
     const ProgrammeDay* nearestDay(LocalDate d) const;
     const ProgrammeDay* nearestDay(LocalDate d, const std::string& cohortId) const;
+    // The day a page that follows one group shows on `d` (issue 30: the staff pages, the room):
+    // that group's day on `d`, else its nearest; with no group (or one not in the programme), the
+    // first group's day on `d`, else the nearest of any.
+    const ProgrammeDay* groupDay(LocalDate d, const std::string& cohortId) const;
     // A cohort's days, in order.
     std::vector<const ProgrammeDay*> cohortDays(const std::string& cohortId) const;
     const Exercise* exercise(const std::string& id) const;

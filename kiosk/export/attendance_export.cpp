@@ -77,7 +77,8 @@ BuiltExport buildExport(const ExportRequest& r, const Programme& programme, cons
         const AttendanceLedger none;
         const DayRecords& from = r.blank ? static_cast<const DayRecords&>(none) : records;
         const auto rows = presenceList(programme, roster, from, r.date, AttendanceRules::from(settings), r.now);
-        out.table = presenceTable(rows, r.date, texts);
+        // A date with two groups: each on its own sheet, a column naming the group (presence_list.h).
+        out.table = presenceTable(presenceParts(programme, rows, r.date), r.date, texts);
         out.fileName = presenceFileName(r.date, r.format, r.blank);
         if (r.format == ExportFormat::pdf) out.document = presenceListPdf(rows, r.date, r.blank, pdf, out.error);
     }

@@ -1,9 +1,12 @@
 // pdf_presence_list.cpp: the presentielijst on paper (A4 portrait), filled from the record or blank.
 // Every page repeats the programme, the day and the date above the column header, so a loose page
-// still says which day it belongs to; "1 van 3" at the foot.
+// still says which day it belongs to; "1 van 3" at the foot. A date with two groups (issue 30,
+// item 6): each group on its own pages, its name in the header and its own day, counts and page
+// numbers, then the walk-ins on pages of their own (a walk-in names no group); presence_list.h
+// presenceParts decides the parts.
 #include "pdf_document.h"
-#include "pdf_language.h"
 #include "pdf_exports.h"
+#include "pdf_language.h"
 
 namespace kiosk {
 
@@ -18,16 +21,120 @@ PdfRow headingRow(std::string text) {
     return r;
 }
 
-std::string dayLine(const Programme& programme, LocalDate date, const Texts& tx) {
-    const ProgrammeDay* d = programme.dayOn(date);
+std::string dayLine(const ProgrammeDay* d, const Texts& tx) {
     if (!d) return tx("pdf.no_programme_day");
     return tx.format("pdf.day", {{"n", std::to_string(d->number)}, {"theme", d->theme}});
 }
 
-std::string cohortName(const Programme& programme, LocalDate date) {
-    const ProgrammeDay* d = programme.dayOn(date);
-    const Cohort* c = d ? programme.cohort(d->cohortId) : nullptr;
-    return c ? c->name : std::string{};
+struct PartTable {
+    PagedTable table;
+    int present = 0, participants = 0, guests = 0;
+    bool corrected = false;
+};
+
+PdfRow personRow(const PresenceRow& r, int number, bool blank, const Texts& tx) {
+    PdfRow row;
+    const std::string name = r.guest ? r.participant.firstName : listName(r.participant);
+    std::string inTime, outTime, note;  // note: in the signature's place, for whoever does not sign
+    Rgb3 inColour = pdfcolour::ink, outColour = pdfcolour::ink;
+    if (!blank) {
+        if (r.checkIn) inTime = r.checkIn->hhmm() + (r.corrected ? "*" : "");
+        else if (!r.guest) {
+            inTime = tx(std::string("status.") + dayStatusKey(r.status));
+            inColour = pdfcolour::muted;
+        }
+        if (r.status == DayStatus::excused) note = tx.format("export.note.excused", {{"reason", r.excusedReason}});
+        if (r.checkOutForgotten) note = tx("export.note.checkout_forgotten");
+        if (r.checkOut) outTime = r.checkOut->hhmm();
+        // Late and early in a word as well as in colour: a grey print or a reader who does not tell red apart sees it too.
+        if (r.status == DayStatus::late || r.status == DayStatus::late_and_left_early) {
+            inColour = pdfcolour::bad;
+            inTime += " " + tx("pdf.mark.late");
+        }
+        if (r.status == DayStatus::left_early || r.status == DayStatus::late_and_left_early) {
+            outColour = pdfcolour::bad;
+            outTime += " " + tx("pdf.mark.early");
+        }
+    }
+    row.cells = {std::to_string(number), name, r.participant.department, inTime, outTime, note};
+    row.colours = {pdfcolour::muted, pdfcolour::ink, pdfcolour::muted, inColour, outColour, pdfcolour::muted};
+    return row;
+}
+
+PartTable partTable(const PresencePart& part, bool blank, const Texts& tx) {
+    PartTable p;
+    PagedTable& t = p.table;
+    t.columns = {{tx("pdf.col.nr"), 0.35, TextAlign::right}, {tx("pdf.col.name"), 2.4, TextAlign::left, true},
+                 {tx("pdf.col.department"), 1.7, TextAlign::left, true},          {tx("pdf.col.in"), 0.85, TextAlign::centre},
+                 {tx("pdf.col.out"), 0.85, TextAlign::centre}, {tx("pdf.col.signature"), 1.3, TextAlign::left, true}};
+    t.ruledColumns = {false, false, false, blank, blank, true};
+    int number = 0;
+    bool guestHeading = part.guestsOnly;  // a part of guests alone needs no heading above them
+    for (const auto& r : part.rows) {
+        if (r.guest && !guestHeading) {
+            t.rows.push_back(headingRow(tx("pdf.guests")));
+            guestHeading = true;
+        }
+        t.rows.push_back(personRow(r, ++number, blank, tx));
+        p.corrected = p.corrected || (!blank && r.corrected);
+        if (r.guest) ++p.guests;
+        else {
+            ++p.participants;
+            if (r.checkIn) ++p.present;
+        }
+    }
+    if (blank && !part.guestsOnly) {
+        t.rows.push_back(headingRow(tx("pdf.guests_blank")));
+        for (int i = 0; i < kBlankGuestRows; ++i) {
+            PdfRow row;
+            row.cells = {std::to_string(++number), "", "", "", "", ""};
+            row.colours = {pdfcolour::muted};
+            row.ruled = {false, true, true, true, true, true};
+            t.rows.push_back(std::move(row));
+        }
+    }
+    return p;
+}
+
+std::string partSummary(const PartTable& p, const PresencePart& part, bool blank, const Texts& tx) {
+    if (blank) return tx("pdf.presence.blank_note");
+    if (part.guestsOnly) return tx.format("pdf.presence.guests_summary", {{"guests", std::to_string(p.guests)}});
+    return tx.format("pdf.presence.summary", {{"present", std::to_string(p.present)},
+                                              {"total", std::to_string(p.participants)},
+                                              {"guests", std::to_string(p.guests)}}) +
+           (p.corrected ? "   " + tx("pdf.presence.corrected") : std::string{});
+}
+
+// One part (a group, or the guests of a date with two) on pages of its own.
+void drawPart(PdfDocument& doc, const PresencePart& part, LocalDate date, bool blank, const std::string& title,
+              const PdfInputs& in) {
+    const Texts& tx = in.texts;
+    const PartTable p = partTable(part, blank, tx);
+    const std::string day = part.guestsOnly ? tx("pdf.presence.guests_part") : dayLine(part.day, tx);
+    const std::string when = longDate(date, tx.lang());
+    const std::string venue = in.settings.venue + ", " + in.settings.city;
+    const std::string group = part.guestsOnly ? tx("pdf.guests") : part.groupName;
+    const std::string summary = partSummary(p, part, blank, tx);
+    const double left = PdfDocument::kMargin, width = doc.width() - 2 * PdfDocument::kMargin;
+    const double top = PdfDocument::kMargin + 134;
+    auto header = [&](PdfDocument& d, int, int) {
+        double y = PdfDocument::kMargin;
+        d.fillRect(left, y, 4, 50, pdfcolour::accent);
+        d.text(left + 14, y - 2, width * 0.6, in.programme.title, {"Inter Semi-Bold 13.5", pdfcolour::accent});
+        d.text(left + 14, y + 12, width * 0.6, title, {"Inter Bold 24", pdfcolour::ink});
+        TextStyle r{"Inter 12", pdfcolour::muted, TextAlign::right};
+        d.text(left + width * 0.5, y - 1, width * 0.5, venue, r);
+        d.text(left + width * 0.5, y + 12, width * 0.5, group, r);
+        y += 58;
+        d.text(left, y, width, day, {"Inter Semi-Bold 16.5", pdfcolour::ink});
+        d.text(left, y + 18, width, when, {"Inter 14.5", pdfcolour::ink});
+        d.text(left, y + 38, width, summary, {"Inter 11.5", pdfcolour::muted, TextAlign::left, true});
+    };
+    const std::string footer =
+        in.programme.title + " · " + title + " · " + date.iso() + (group.empty() ? std::string{} : " · " + group);
+    drawPagedTable(doc, p.table, top, header, footer, [&](int n, int of) {
+        return tx.format("pdf.page", {{"n", std::to_string(n)}, {"of", std::to_string(of)}});
+    });
 }
 
 }  // namespace
@@ -38,92 +145,7 @@ std::string presenceListPdf(const std::vector<PresenceRow>& rows, LocalDate date
     PdfDocument doc(PageOrientation::portrait);
     const std::string title = tx(blank ? "pdf.presence.blank_title" : "pdf.presence.title");
     doc.setTitle(title + " " + date.iso(), languageTag(tx.lang()));
-
-    PagedTable t;
-    t.columns = {{tx("pdf.col.nr"), 0.35, TextAlign::right}, {tx("pdf.col.name"), 2.4, TextAlign::left, true},
-                 {tx("pdf.col.department"), 1.7, TextAlign::left, true},          {tx("pdf.col.in"), 0.85, TextAlign::centre},
-                 {tx("pdf.col.out"), 0.85, TextAlign::centre}, {tx("pdf.col.signature"), 1.3, TextAlign::left, true}};
-    t.ruledColumns = {false, false, false, blank, blank, true};
-    int number = 0, present = 0, participants = 0, guests = 0;
-    bool corrected = false, guestHeading = false;
-    for (const auto& r : rows) {
-        if (r.guest && !guestHeading) {
-            t.rows.push_back(headingRow(tx("pdf.guests")));
-            guestHeading = true;
-        }
-        PdfRow row;
-        const std::string name = r.guest ? r.participant.firstName : listName(r.participant);
-        std::string inTime, outTime, note;  // note: in the signature's place, for whoever does not sign
-        Rgb3 inColour = pdfcolour::ink, outColour = pdfcolour::ink;
-        if (!blank) {
-            if (r.checkIn) inTime = r.checkIn->hhmm() + (r.corrected ? "*" : "");
-            else if (!r.guest) {
-                inTime = tx(std::string("status.") + dayStatusKey(r.status));
-                inColour = pdfcolour::muted;
-            }
-            if (r.status == DayStatus::excused) note = tx.format("export.note.excused", {{"reason", r.excusedReason}});
-            if (r.checkOutForgotten) note = tx("export.note.checkout_forgotten");
-            if (r.checkOut) outTime = r.checkOut->hhmm();
-            // Late and early in a word as well as in colour: a grey print or a reader who does not tell red apart sees it too.
-            if (r.status == DayStatus::late || r.status == DayStatus::late_and_left_early) {
-                inColour = pdfcolour::bad;
-                inTime += " " + tx("pdf.mark.late");
-            }
-            if (r.status == DayStatus::left_early || r.status == DayStatus::late_and_left_early) {
-                outColour = pdfcolour::bad;
-                outTime += " " + tx("pdf.mark.early");
-            }
-            corrected = corrected || r.corrected;
-        }
-        row.cells = {std::to_string(++number), name, r.participant.department, inTime, outTime, note};
-        row.colours = {pdfcolour::muted, pdfcolour::ink, pdfcolour::muted, inColour, outColour, pdfcolour::muted};
-        t.rows.push_back(std::move(row));
-        if (r.guest) ++guests;
-        else {
-            ++participants;
-            if (r.checkIn) ++present;
-        }
-    }
-    if (blank) {
-        t.rows.push_back(headingRow(tx("pdf.guests_blank")));
-        for (int i = 0; i < kBlankGuestRows; ++i) {
-            PdfRow row;
-            row.cells = {std::to_string(++number), "", "", "", "", ""};
-            row.colours = {pdfcolour::muted};
-            row.ruled = {false, true, true, true, true, true};
-            t.rows.push_back(std::move(row));
-        }
-    }
-
-    const std::string day = dayLine(in.programme, date, tx);
-    const std::string when = longDate(date, tx.lang());
-    const std::string venue = in.settings.venue + ", " + in.settings.city;
-    const std::string cohort = cohortName(in.programme, date);
-    const std::string summary =
-        blank ? tx("pdf.presence.blank_note")
-              : tx.format("pdf.presence.summary", {{"present", std::to_string(present)},
-                                                   {"total", std::to_string(participants)},
-                                                   {"guests", std::to_string(guests)}}) +
-                    (corrected ? "   " + tx("pdf.presence.corrected") : std::string{});
-    const double left = PdfDocument::kMargin, width = doc.width() - 2 * PdfDocument::kMargin;
-    const double top = PdfDocument::kMargin + 134;
-    auto header = [&](PdfDocument& d, int, int) {
-        double y = PdfDocument::kMargin;
-        d.fillRect(left, y, 4, 50, pdfcolour::accent);
-        d.text(left + 14, y - 2, width * 0.6, in.programme.title, {"Inter Semi-Bold 13.5", pdfcolour::accent});
-        d.text(left + 14, y + 12, width * 0.6, title, {"Inter Bold 24", pdfcolour::ink});
-        TextStyle r{"Inter 12", pdfcolour::muted, TextAlign::right};
-        d.text(left + width * 0.5, y - 1, width * 0.5, venue, r);
-        d.text(left + width * 0.5, y + 12, width * 0.5, cohort, r);
-        y += 58;
-        d.text(left, y, width, day, {"Inter Semi-Bold 16.5", pdfcolour::ink});
-        d.text(left, y + 18, width, when, {"Inter 14.5", pdfcolour::ink});
-        d.text(left, y + 38, width, summary, {"Inter 11.5", pdfcolour::muted, TextAlign::left, true});
-    };
-    const std::string footer = in.programme.title + " · " + title + " · " + date.iso();
-    drawPagedTable(doc, t, top, header, footer, [&](int p, int n) {
-        return tx.format("pdf.page", {{"n", std::to_string(p)}, {"of", std::to_string(n)}});
-    });
+    for (const PresencePart& part : presenceParts(in.programme, rows, date)) drawPart(doc, part, date, blank, title, in);
     return doc.finish(error);
 }
 

@@ -109,10 +109,13 @@ ui::KioskView KioskSession::buildView() const {
     v.now = s_.clock.now();
     v.steady = s_.clock.steady();
     v.local = toLocal(v.now);
-    v.today = late_.shiftedDay(s_.config.programme.dayOn(v.local.date), v.local.date);
+    // The group this kiosk's agenda and room display follow (running_late.h), as shifted for running late.
+    const std::string group = late_.followedGroup(v.local.date);
+    const ProgrammeDay* followed = group.empty() ? nullptr : s_.config.programme.dayOn(v.local.date, group);
+    v.today = late_.shiftedDay(followed ? followed : s_.config.programme.dayOn(v.local.date), v.local.date);
     if (v.today) v.shift = late_.shiftOn(v.local.date);
     v.shiftAvailable = !s_.config.settings.facilitatorCode.empty();
-    v.shownDay = v.today ? v.today : s_.config.programme.nearestDay(v.local.date);
+    v.shownDay = v.today ? v.today : s_.config.programme.groupDay(v.local.date, group);
     const auto& people = s_.roster.people();
     for (size_t i = 0; i < people.size(); ++i)
         if (!v.today || s_.config.programme.dayOn(v.local.date, people[i].cohortId)) {  // every group meeting today
@@ -120,10 +123,10 @@ ui::KioskView KioskSession::buildView() const {
             v.expectedSearch.push_back(&s_.roster.searchTexts()[i]);
             v.expectedLabels.push_back(&s_.roster.labels(s_.config.settings.nameDisplay)[i]);
         }
-    // The groups meeting today, each with its count (the first one's day as shifted for running late).
+    // The groups meeting today, each with its count (the followed one's day as shifted for running late).
     for (const ProgrammeDay* d : s_.config.programme.daysOn(v.local.date)) {
         const Cohort* c = s_.config.programme.cohort(d->cohortId);
-        v.groupsToday.push_back({v.groupsToday.empty() && v.today ? v.today : d, c ? c->name : d->cohortId, 0, 0});
+        v.groupsToday.push_back({v.today && v.today->cohortId == d->cohortId ? v.today : d, c ? c->name : d->cohortId, 0, 0});
     }
     for (const auto* p : v.expected) {
         const bool in = s_.ledger.record(v.local.date, p->code).checkIn.has_value();
@@ -250,6 +253,8 @@ void KioskSession::apply(const ui::Intent& in) {
                 nav_.go(ui::intent::Go{ui::Screen::agenda}, staff_.unlocked());
             } else if constexpr (std::is_same_v<A, I::SetShift>) {
                 late_.set(a, now);
+            } else if constexpr (std::is_same_v<A, I::FollowGroup>) {
+                late_.follow(a, now);
             } else if constexpr (std::is_same_v<A, I::UnlockStaff>) {
                 staff_.unlock(a);
             } else if constexpr (std::is_same_v<A, I::LockStaff>) {
@@ -257,6 +262,8 @@ void KioskSession::apply(const ui::Intent& in) {
                 goHome();
             } else if constexpr (std::is_same_v<A, I::StaffDay>) {
                 staff_.showDay(a);
+            } else if constexpr (std::is_same_v<A, I::StaffGroup>) {
+                staff_.showGroup(a);
             } else if constexpr (std::is_same_v<A, I::StaffChange>) {
                 staff_.change(a, now);
             } else {

@@ -41,12 +41,12 @@ void LedgerDays::frame(LocalDate today, std::optional<LocalDate> staffDay, bool 
         asking_.insert(d.daysSinceEpoch());
         dayTickets_.insert(s_.worker->loadDay(d, shownCohorts()));
     }
-    // The matrix: the days of the cohort of the day shown (or of the nearest programme day).
+    // The matrix: the days of the group the staff pages show (UiState::staffCohort), else of the
+    // cohort of the day shown (or of the nearest programme day).
     std::optional<std::pair<LocalDate, LocalDate>> wanted;
     if (staffDay) {
         const Programme& programme = s_.config.programme;
-        const ProgrammeDay* day = programme.dayOn(*staffDay);
-        if (!day) day = programme.nearestDay(*staffDay);
+        const ProgrammeDay* day = programme.groupDay(*staffDay, s_.ui.staffCohort);
         if (day) {
             LocalDate first = day->date, last = day->date;
             for (const auto& d : programme.days)

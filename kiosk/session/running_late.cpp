@@ -56,6 +56,18 @@ void RunningLate::set(const ui::intent::SetShift& in, Instant now) {
     writes_[s_.worker->setMeta(meta_keys::agendaShift(today), AgendaShift{from, minutes}.serialise())] = today;
 }
 
+void RunningLate::follow(const ui::intent::FollowGroup& in, Instant now) {
+    const LocalDate today = localDateOf(now);
+    if (!s_.ui.shiftUnlocked || !s_.config.programme.dayOn(today, in.cohort)) return;
+    picked_ = in.cohort;
+    pickedOn_ = today;
+}
+
+std::string RunningLate::followedGroup(LocalDate date) const {
+    if (!picked_.empty() && pickedOn_ == date) return picked_;
+    return s_.config.settings.followCohort;
+}
+
 bool RunningLate::completed(const StoreCompletion& c) {
     auto it = writes_.find(c.ticket);
     if (it == writes_.end()) return false;
@@ -73,7 +85,7 @@ bool RunningLate::completed(const StoreCompletion& c) {
 
 const ProgrammeDay* RunningLate::shiftedDay(const ProgrammeDay* day, LocalDate date) const {
     if (!day || !shift_.active() || date_ != date) return day;
-    if (shifted_.date != day->date || shiftedFor_ != shift_.serialise()) {
+    if (shifted_.date != day->date || shifted_.cohortId != day->cohortId || shiftedFor_ != shift_.serialise()) {
         shifted_ = applyShift(*day, shift_);
         shiftedFor_ = shift_.serialise();
     }

@@ -4,6 +4,11 @@
 // only once stored (like a check-in); a restart the same day finds it again. Wrong codes lock
 // the keypad as wrong PINs lock staff mode (pin_lockout.h), counted in the meta table too. The
 // screens see today's programme day with the shift applied, rebuilt only when day or shift change.
+//
+// THE GROUP FOLLOWED (issue 30). On a day with several groups, the agenda, the room display and the
+// exercises follow one: the one the facilitator picked behind the code (for that day, while the
+// kiosk runs), else [kiosk] cohort, else the first group of the day in programme.toml. A group that
+// does not meet that day is not followed (the first group that does is shown instead).
 #pragma once
 
 #include <cstdint>
@@ -25,6 +30,9 @@ public:
     void load(AttendanceDb& db);
     void unlock(const ui::intent::UnlockShift& in, Instant now);
     void set(const ui::intent::SetShift& in, Instant now);
+    void follow(const ui::intent::FollowGroup& in, Instant now);  // behind the code, a group meeting today
+    // The group followed on `date` (see the top): a cohort id, or "" for the first of the day.
+    std::string followedGroup(LocalDate date) const;
     // A store completion; false when it was not one of ours.
     bool completed(const StoreCompletion& c);
     // The programme changed (a config reload): the shifted day is built anew from it.
@@ -41,6 +49,8 @@ private:
     LocalDate date_;                        // the day shift_ is for
     PinLockout lockout_;                    // the facilitator code's wrong tries
     std::map<uint64_t, LocalDate> writes_;  // shifts on their way to the disk, by ticket
+    std::string picked_;                    // the facilitator's group ...
+    LocalDate pickedOn_;                    // ... for this day
     mutable ProgrammeDay shifted_;          // cache of shiftedDay()
     mutable std::string shiftedFor_;
 };

@@ -50,6 +50,7 @@ void StaffDesk::lock() {
     s_.ui.staffName.clear();
     s_.ui.correction = {};
     s_.ui.staffDayOffset = 0;
+    s_.ui.staffCohort.clear();
     s_.ui.pinEntry.clear();
     s_.ui.pinWrong = false;
     exportMessage_.clear();
@@ -92,6 +93,12 @@ void StaffDesk::showDay(const ui::intent::StaffDay& in) {
     s_.ui.scrollToTop = true;
 }
 
+void StaffDesk::showGroup(const ui::intent::StaffGroup& in) {
+    if (!unlocked_ || (!in.cohort.empty() && !s_.config.programme.cohort(in.cohort))) return;
+    s_.ui.staffCohort = in.cohort;
+    s_.ui.scrollToTop = true;
+}
+
 void StaffDesk::change(const ui::intent::StaffChange& in, Instant now) {
     // One at a time: a second tap on Save while the first is on its way stores nothing.
     if (!unlocked_ || !s_.worker || !writes_.empty()) return;
@@ -129,6 +136,7 @@ void StaffDesk::exportFile(const ui::intent::StaffExport& in, Instant now) {
     req.format = in.pdf || in.certificates || in.statements ? ExportFormat::pdf : in.xlsx ? ExportFormat::xlsx : ExportFormat::csv;
     req.certificates = in.certificates;
     req.statements = in.statements;
+    req.cohort = in.cohort;  // the matrix, certificates and statements of the group shown
     req.today = localDateOf(now);
     req.now = now;
     req.date = dayNear(in.day, req.today);

@@ -40,6 +40,7 @@ public:
     void unlock(const ui::intent::UnlockStaff& in);  // lock-outs on the steady clock (pin_lockout.h)
     void lock();  // staff mode ends (the caller then goes home)
     void showDay(const ui::intent::StaffDay& in);
+    void showGroup(const ui::intent::StaffGroup& in);
     void change(const ui::intent::StaffChange& in, Instant now);
     void exportFile(const ui::intent::StaffExport& in, Instant now);
 
@@ -90,6 +91,7 @@ private:
         uint64_t rosterVersion = 0;
         Lang lang = Lang::nl;
         int64_t minute = 0;    // the clock's minute: a check-out becomes "forgotten" as time passes
+        std::string cohort;    // UiState::staffCohort
         bool operator==(const ListsKey&) const = default;
     };
     mutable ListsKey listsKey_;

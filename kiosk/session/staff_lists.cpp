@@ -89,7 +89,17 @@ void StaffDesk::buildLists(LocalDate date, LocalDate today) const {
     ui::StaffView& st = view_;
     const LoadedConfig& config = s_.config;
     st.date = date;
-    st.day = config.programme.dayOn(date);
+    const Programme& programme = config.programme;
+    // The group shown (issue 30): the one staff chose, on Vandaag only when it meets that day.
+    st.cohorts.clear();
+    for (const Cohort& c : programme.cohorts) st.cohorts.push_back(c.id);
+    st.dayCohorts.clear();
+    for (const ProgrammeDay* d : programme.daysOn(date)) st.dayCohorts.push_back(d->cohortId);
+    st.day = programme.dayOn(date, s_.ui.staffCohort);
+    if (!st.day) st.day = programme.dayOn(date);
+    st.listCohort = st.day ? st.day->cohortId : std::string{};
+    const Cohort* shownGroup = programme.cohort(st.listCohort);
+    st.listGroupName = shownGroup && !shownGroup->name.empty() ? shownGroup->name : st.listCohort;
     st.loading = !s_.ledger.loaded(date);
     const AttendanceRules rules = AttendanceRules::from(config.settings);
     std::set<std::string> former;
@@ -98,6 +108,8 @@ void StaffDesk::buildLists(LocalDate date, LocalDate today) const {
         return !r.intervals.empty() || r.corrected;
     }, former);
     st.rows = presenceList(config.programme, people, s_.ledger, date, rules, s_.clock.now());
+    if (st.dayCohorts.size() > 1)  // that group's people and the day's walk-ins (a walk-in names no group)
+        std::erase_if(st.rows, [&](const PresenceRow& r) { return !r.guest && r.participant.cohortId != st.listCohort; });
     for (auto& r : st.rows) r.formerParticipant = !r.guest && former.count(r.participant.code) > 0;
     // Walk-ins still to review come first: they are what staff have to do something about.
     std::stable_partition(st.rows.begin(), st.rows.end(), [](const PresenceRow& r) { return r.guest && !r.guestConfirmed; });
@@ -125,7 +137,9 @@ void StaffDesk::buildLists(LocalDate date, LocalDate today) const {
         }
         return false;
     }, formerInMatrix);
-    st.matrix = cohortMatrix(config.programme, cohort, records, date, today, CertificateRule::from(config.settings));
+    const ProgrammeDay* matrixDay = programme.groupDay(date, s_.ui.staffCohort);
+    st.matrix = cohortMatrix(programme, cohort, records, matrixDay ? matrixDay->cohortId : std::string{}, today,
+                             CertificateRule::from(config.settings));
     st.atRisk.clear();
     for (auto& r : st.matrix.rows) {
         r.formerParticipant = formerInMatrix.count(r.participant.code) > 0;
@@ -152,7 +166,7 @@ const ui::StaffView* StaffDesk::view(LocalDate today) const {
     const LocalDate date = today.plusDays(s_.ui.staffDayOffset);
     const ListsKey key{date.daysSinceEpoch(), s_.ledger.version(), s_.matrixFold ? s_.matrixFold->version : 0,
                        s_.history ? s_.history->version : 0,
-                       s_.roster.version(), s_.texts.lang(), s_.clock.now().ms / 60000};
+                       s_.roster.version(), s_.texts.lang(), s_.clock.now().ms / 60000, s_.ui.staffCohort};
     if (key != listsKey_) {
         listsKey_ = key;
         buildLists(date, today);

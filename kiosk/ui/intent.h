@@ -66,6 +66,12 @@ struct LockStaff {};
 struct StaffDay {                 // show the day `delta` days from the one shown (-1, +1; 0: today)
     int delta = 0;
 };
+struct FollowGroup {              // behind the facilitator code: the agenda and room display follow this group today
+    std::string cohort;
+};
+struct StaffGroup {               // the staff pages show this group (issue 30: several cohorts)
+    std::string cohort;
+};
 struct StaffChange {              // a correction or guest review from the form
     StaffForm form;
     LocalDate day;                // the day the form was opened for
@@ -78,6 +84,7 @@ struct StaffExport {
     bool pdf = false;             // PDF (pdf_exports.h), whatever `xlsx` says
     bool certificates = false;    // the cohort's certificates (PDF, a folder)
     bool statements = false;      // everyone's statement of participation (PDF, a folder)
+    std::string cohort;           // the matrix, certificates, statements: of this group ("" : the day's)
 };
 }  // namespace intent
 
@@ -85,7 +92,7 @@ struct Intent {
     std::variant<std::monostate, intent::Go, intent::SetLang, intent::Speech, intent::Contrast, intent::Repeat, intent::MoreTime, intent::CheckIn, intent::CheckOut, intent::Scan,
                  intent::Undo, intent::Dismiss, intent::RegisterGuest, intent::StartExercise, intent::Player,
                  intent::UnlockShift, intent::SetShift, intent::CloseRoomDisplay, intent::UnlockStaff, intent::LockStaff, intent::StaffDay,
-                 intent::StaffChange, intent::StaffExport>
+                 intent::FollowGroup, intent::StaffGroup, intent::StaffChange, intent::StaffExport>
         action;
 
     Intent() = default;
@@ -116,12 +123,14 @@ struct Intent {
     static Intent unlockStaff(std::string pin) { return intent::UnlockStaff{std::move(pin)}; }
     static Intent lockStaff() { return intent::LockStaff{}; }
     static Intent staffDay(int delta) { return intent::StaffDay{delta}; }
+    static Intent followGroup(std::string cohort) { return intent::FollowGroup{std::move(cohort)}; }
+    static Intent staffGroup(std::string cohort) { return intent::StaffGroup{std::move(cohort)}; }
     static Intent staffChange(StaffForm form, LocalDate day, int minutes) {
         return intent::StaffChange{std::move(form), day, minutes};
     }
     static Intent staffExport(bool matrix, bool xlsx, LocalDate day, bool pdf = false, bool certificates = false,
                               bool statements = false) {
-        return intent::StaffExport{matrix, xlsx, day, pdf, certificates, statements};
+        return intent::StaffExport{matrix, xlsx, day, pdf, certificates, statements, {}};
     }
     static Intent registerGuest(std::string name, std::string organisation) {
         return intent::RegisterGuest{std::move(name), std::move(organisation)};

@@ -37,7 +37,7 @@ struct KioskView {
     std::vector<const std::string*> expectedLabels;  // the name shown for each (namesakes told apart), same order
     int checkedIn = 0;                          // of `expected`, checked in on this date
     // Every group meeting today (issue 30: two cohorts may share a date), in the programme's
-    // order; the first is `today`. Per group, how many of its people are expected and checked in.
+    // order; the one followed (running_late.h) is `today`. Per group, how many of its people are expected and checked in.
     struct GroupToday {
         const ProgrammeDay* day = nullptr;
         std::string name;  // the cohort's name

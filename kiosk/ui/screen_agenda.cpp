@@ -352,6 +352,9 @@ Intent drawAgendaScreen(const KioskView& v, UiState& s) {
                 " \xC2\xB7 " + day->theme;
         subtitle = longDate(day->date, tx.lang());
         if (!v.today) subtitle += " \xC2\xB7 " + tx(day->date > v.local.date ? "home.next_day" : "home.last_day");
+        // Several groups (issue 30): whose agenda this is, first.
+        if (const Cohort* c = v.programme->cohorts.size() > 1 ? v.programme->cohort(day->cohortId) : nullptr)
+            subtitle = c->name + " \xC2\xB7 " + subtitle;
     }
     const bool back = drawScreenHeader(v, title, subtitle);
     const ImVec2 origin = ImGui::GetWindowPos();

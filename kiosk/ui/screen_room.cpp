@@ -148,7 +148,10 @@ Intent drawRoomScreen(const KioskView& v, UiState& s) {
     const std::string clock = v.local.timeOfDay().hhmm();
     const ImVec2 cs = textSize(t.fonts.display, clock);
     drawText(t.fonts.display, ImVec2(right - cs.x, top - t.Em(0.3f)), t.palette.ink, clock);
-    const std::string date = longDate(v.local.date, tx.lang());
+    std::string date = longDate(v.local.date, tx.lang());
+    // Several groups (issue 30): the group this room follows, before the date.
+    if (const Cohort* c = v.today && v.programme->cohorts.size() > 1 ? v.programme->cohort(v.today->cohortId) : nullptr)
+        date = c->name + " \xC2\xB7 " + date;
     const float headW = right - left - cs.x - t.Em(1.5f);
     float y = top;
     std::string head = tx("agenda.title");

@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "keyboard.h"
+#include "layout.h"
 #include "screens.h"
 #include "widgets.h"
 
@@ -40,6 +41,36 @@ Intent drawCodeEntry(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
     const bool ok = drawKeypad(s.codeEntry, ImVec2(min.x, y), max, tx("keypad.ok"), v.shiftLockedSeconds == 0);
     if (s.codeEntry.size() != before) s.codeWrong = false;
     return ok ? Intent::unlockShift(s.codeEntry) : Intent{};
+}
+
+// A day with several groups (issue 30): which one this kiosk's agenda, room display and exercises
+// follow today, one button per group, the one followed marked.
+Intent drawGroupChoice(const KioskView& v, float y, ImVec2 min, ImVec2 max) {
+    const Theme& t = theme();
+    Intent intent;
+    const size_t n = v.groupsToday.size();
+    if (n < 2) return intent;
+    const float cx = (min.x + max.x) * 0.5f;
+    y += drawTextCentred(t.fonts.body, cx, y, max.x - min.x, t.palette.muted, (*v.texts)("shift.follow_group"));
+    y += t.Em(0.3f);
+    const float gap = t.Em(0.6f), w = max.x - min.x;
+    const float bw = std::min(t.Em(16.0f), (w - gap * static_cast<float>(n - 1)) / static_cast<float>(n));
+    const float bh = std::min(layout().target(2.6f), std::max(max.y - y, layout().minTargetPx));
+    float bx = cx - (bw * static_cast<float>(n) + gap * static_cast<float>(n - 1)) * 0.5f;
+    for (size_t i = 0; i < n; ++i) {
+        const auto& g = v.groupsToday[i];
+        const bool on = v.today && v.today->cohortId == g.day->cohortId;
+        const std::string id = "follow." + g.day->cohortId;
+        ImGui::SetCursorScreenPos(ImVec2(bx, y));
+        ButtonSpec b{id.c_str(), g.name, ImVec2(bw, bh), on ? ButtonStyle::primary : ButtonStyle::secondary};
+        b.icon = on ? Icon::check : Icon::none;
+        b.keepIcon = true;  // the check says which one is followed: the name wraps or shrinks, never the check
+        b.maxLines = 2;
+        b.floorFont = t.fonts.small;
+        if (touchButton(b) && !on) intent = Intent::followGroup(g.day->cohortId);
+        bx += bw + gap;
+    }
+    return intent;
 }
 
 }  // namespace
@@ -92,7 +123,8 @@ Intent drawShiftScreen(const KioskView& v, UiState& s) {
     ImGui::SetCursorScreenPos(ImVec2(cx + gap * 0.5f, y));
     if (touchButton({"shiftby.done", tx("shift.done"), ImVec2(wide, bh), ButtonStyle::primary, {}, Icon::check}))
         intent = Intent::go(Screen::agenda);
-    return intent;
+    y += bh + t.Em(0.8f);
+    return either(drawGroupChoice(v, y, min, max), intent);
 }
 
 }  // namespace kiosk::ui

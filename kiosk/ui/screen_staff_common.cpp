@@ -106,6 +106,21 @@ void drawDriveChoice(const StaffView& st, UiState& s, ImVec2 min, float width) {
 
 }  // namespace
 
+Intent drawGroupButton(const KioskView& v, const std::vector<std::string>& cohorts, const std::string& current, ImVec2 at,
+                       float h, float& width) {
+    width = 0;
+    if (cohorts.size() < 2) return {};
+    const Theme& t = theme();
+    const std::string label = (*v.texts)("staff.next_group");
+    width = textSize(t.fonts.bodyBold, label).x + t.Em(3.0f);
+    auto it = std::find(cohorts.begin(), cohorts.end(), current);
+    const std::string& next = it == cohorts.end() || std::next(it) == cohorts.end() ? cohorts.front() : *std::next(it);
+    ImGui::SetCursorScreenPos(at);
+    if (touchButton({"desk.group.next", label, ImVec2(width, h), ButtonStyle::secondary, {}, Icon::person}))
+        return Intent::staffGroup(next);
+    return {};
+}
+
 Intent drawExportBar(const KioskView& v, UiState& s, bool matrix, ImVec2 min, ImVec2 max) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
@@ -144,6 +159,8 @@ Intent drawExportBar(const KioskView& v, UiState& s, bool matrix, ImVec2 min, Im
                          nullptr, !st.exportBusy && !st.mustChooseDrive}))
             intent = Intent::staffExport(true, false, st.date, true, false, true);
     }
+    // The matrix's files are of the group the page shows (issue 30).
+    if (auto* e = std::get_if<intent::StaffExport>(&intent.action); e && matrix) e->cohort = st.matrix.cohortId;
     // Where it goes (before), and where it went (after): the exact path, on a line of its own.
     const float textW = x - min.x - t.Em(1.0f);
     const float y2 = min.y + t.em + t.Em(0.35f);

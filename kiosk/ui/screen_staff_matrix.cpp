@@ -22,11 +22,17 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
     const std::string title = tx.format("staff.matrix_title", {{"cohort", m.cohortName.empty() ? m.cohortId : m.cohortName},
                                                                {"min", std::to_string(m.minDays)},
                                                                {"days", std::to_string(m.days.size())}});
-    drawText(t.fonts.bodyBold, min, p.ink, fitText(t.fonts.bodyBold, title, max.x - min.x));
+    // Several cohorts (issue 30): the next group's matrix a tap away, at the right of the title.
+    float gw = 0;
+    const float gh = layout().target(2.2f);
+    const float gx = max.x - (textSize(t.fonts.bodyBold, tx("staff.next_group")).x + t.Em(3.0f));
+    intent = either(drawGroupButton(v, v.staff->cohorts, m.cohortId, ImVec2(gx, min.y), gh, gw), intent);
+    const float titleW = max.x - min.x - (gw > 0 ? gw + t.Em(0.6f) : 0.0f);
+    drawText(t.fonts.bodyBold, min, p.ink, fitText(t.fonts.bodyBold, title, titleW));
     drawText(t.fonts.body, ImVec2(min.x, min.y + t.em + t.Em(0.2f)), p.muted,
              tx.format("staff.matrix_summary", {{"earned", std::to_string(m.earned())}, {"total", std::to_string(m.rows.size())}}));
 
-    const float top = min.y + 2 * t.em + t.Em(0.9f);
+    const float top = min.y + std::max(2 * t.em + t.Em(0.9f), gw > 0 ? gh + t.Em(0.4f) : 0.0f);
     const float barH = layout().target(2.6f);
     const float bottom = max.y - barH - t.Em(0.8f);
     const float w = max.x - min.x;

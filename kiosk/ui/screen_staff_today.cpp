@@ -47,7 +47,12 @@ Intent drawDayBar(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 max, 
         if (touchButton({"desk.day.today", label, ImVec2(w, sh), ButtonStyle::secondary})) intent = Intent::staffDay(0);
         x += w + t.Em(0.6f);
     }
+    // Two groups that day (issue 30): one shown at a time, its name first on the line.
+    float gw = 0;
+    intent = either(drawGroupButton(v, st.dayCohorts, st.listCohort, ImVec2(x, min.y), sh, gw), intent);
+    if (gw > 0) x += gw + t.Em(0.6f);
     std::string dayLine = longDate(st.date, tx.lang());
+    if (gw > 0) dayLine = st.listGroupName + "  \xC2\xB7  " + dayLine;
     if (st.day) dayLine += "  \xC2\xB7  " + tx.format("staff.day_theme", {{"n", std::to_string(st.day->number)}, {"theme", st.day->theme}});
     else dayLine += "  \xC2\xB7  " + tx("staff.no_programme_day");
     drawText(t.fonts.bodyBold, ImVec2(x, min.y + (sh - t.em) * 0.5f - t.Em(0.45f)), t.palette.ink, fitText(t.fonts.bodyBold, dayLine, max.x - x));

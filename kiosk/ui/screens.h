@@ -52,6 +52,10 @@ bool drawScreenHeader(const KioskView& view, const std::string& title, const std
 Intent drawStaffHeader(const KioskView& view, const UiState& state);
 // Staff pages: "export to <where>" with CSV and Excel buttons, and the last export's outcome.
 Intent drawExportBar(const KioskView& view, UiState& s, bool matrix, ImVec2 min, ImVec2 max);
+// Several cohorts (issue 30): "Andere groep", the next of `cohorts` after `current` (round), drawn
+// at `at` with height `h`; returns its width in `width` (0: not drawn, fewer than two groups).
+Intent drawGroupButton(const KioskView& view, const std::vector<std::string>& cohorts, const std::string& current, ImVec2 at,
+                       float h, float& width);
 
 // Staff pages: the area under the header, with the usual margins.
 struct PageArea {

@@ -47,7 +47,12 @@ struct StaffHistoryRow {
 
 struct StaffView {
     LocalDate date;                          // the day shown (today unless staff stepped back)
-    const ProgrammeDay* day = nullptr;       // its programme day, if any
+    const ProgrammeDay* day = nullptr;       // its programme day, if any (of the group shown)
+    // Several cohorts (issue 30): the groups meeting the day shown (two or more: Vandaag shows one of
+    // them, `listCohort`, and offers the next), and every cohort of the programme (the Matrix shows
+    // `matrix.cohortId` and offers the next). One cohort: both lists hold at most one, nothing offered.
+    std::vector<std::string> dayCohorts, cohorts;
+    std::string listCohort, listGroupName;
     std::vector<PresenceRow> rows;           // the cohort (absent ones too), then the guests
     bool loading = false;                    // the day's events are on their way from the store ("laden…")
     bool matrixLoading = false;              // the matrix's days are being folded on the store thread

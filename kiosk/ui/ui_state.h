@@ -74,6 +74,7 @@ struct UiState {
     } correction;
     std::string staffName;         // who is making changes (kept until staff mode locks)
     int staffDayOffset = 0;        // the day shown, in days from today
+    std::string staffCohort;       // the group the staff pages show ("": the first meeting that day)
     std::string exportDrive;       // the USB stick staff chose (its mount folder), when several are in
 };
 

@@ -40,6 +40,20 @@ struct ConfigCopy {
         return *this;
     }
     void appendRoster(const std::string& rows) { std::ofstream(dir / "participants.csv", std::ios::app) << rows; }
+    // A second cohort (issue 30), Lochem, whose day 1 falls on the sample's day 1 (2026-11-26) in
+    // rooms of its own (an exercise of its own on that day), and three people of it on the roster.
+    void addLochem() {
+        std::ofstream(dir / "programme.toml", std::ios::app)
+            << "\n[[cohort]]\nid = \"lochem-2027\"\nname = \"Gemeente Lochem, 2027\"\n"
+               "\n[[day]]\nnumber = 1\ndate = 2026-11-26\ntheme = \"Vakmanschap in de raad\"\ncohort = \"lochem-2027\"\n"
+               "\n[[day.agenda]]\nstart = \"09:30\"\nend = \"12:00\"\ntitle = \"Kennismaken met de raad\"\nroom = \"Bakkerij\"\n"
+               "exercise = \"spiegelen\"\n"
+               "\n[[day.agenda]]\nstart = \"12:00\"\nend = \"15:00\"\ntitle = \"Casus Lochem\"\nroom = \"Bakkerij\"\n"
+               "\n[[day]]\nnumber = 2\ndate = 2026-12-03\ntheme = \"Tweede dag\"\ncohort = \"lochem-2027\"\n"
+               "\n[[day.agenda]]\nstart = \"09:30\"\nend = \"15:00\"\ntitle = \"Hele dag\"\nroom = \"Bakkerij\"\n";
+        appendRoster("LO01;Lotte;;Bakker;Burgerzaken;lochem-2027;\nLO02;Bram;;Smit;Financi\xC3\xABn;lochem-2027;\n"
+                     "LO03;Anna;de;Vries;Griffie;lochem-2027;\n");
+    }
     // The roster replaced by one of the small inputs in tests/cases/.
     void useRoster(const char* caseFile) {
         std::filesystem::copy_file(std::filesystem::path(KIOSK_SOURCE_DIR) / "tests/cases" / caseFile, dir / "participants.csv",
