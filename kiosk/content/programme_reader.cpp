@@ -56,7 +56,8 @@ void readCohorts(TomlTableReader& root, const std::string& file, const Texts& te
 }
 
 // The day's one-tap question (issue 29, 6): [day.question] text and 3 to 5 short, distinct answers.
-inline constexpr TextLimit kAnswerText{40, false};  // one answer on a button
+inline constexpr TextLimit kAnswerText{40, false};     // one answer on a button
+inline constexpr TextLimit kQuestionText{120, false};  // three lines on the goodbye card
 
 std::optional<DayQuestion> readQuestion(TomlTableReader& day, const std::string& file, const Texts& texts, Problems& problems) {
     const auto* t = day.table("question", false);
@@ -64,7 +65,7 @@ std::optional<DayQuestion> readQuestion(TomlTableReader& day, const std::string&
     TomlTableReader r(*t, file, "[day.question]", texts, problems);
     DayQuestion q;
     bool ok = true;
-    if (auto v = r.string("text", true)) q.text = *v; else ok = false;
+    if (auto v = r.string("text", true, kQuestionText)) q.text = *v; else ok = false;
     const auto list = r.stringList("answers", true);  // type, control characters, empty: said there
     r.finish();
     if (!list) return std::nullopt;

@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "ui/closing_card.h"
 #include "ui/screens.h"
 #include "store/meta_keys.h"
 #include "ui/theme.h"
@@ -61,6 +62,10 @@ bool KioskSession::drainStore() {
             }
             continue;
         }
+        if (std::holds_alternative<store_done::AnswerCounted>(c.result)) {  // the door never hears of it
+            if (!c.status.ok()) std::fprintf(stderr, "%s (%s)\n", s_.texts(storeErrorKey(c.status.kind)).c_str(), c.status.detail.c_str());
+            continue;
+        }
         if (std::holds_alternative<store_done::MetaSet>(c.result)) {
             if (!c.status.ok()) s_.reportStoreProblem(c.status);
             continue;
@@ -113,6 +118,7 @@ ui::KioskView KioskSession::buildView() const {
     if (v.today) v.shift = late_.shiftOn(v.local.date);
     v.shiftAvailable = !s_.config.settings.facilitatorCode.empty();
     v.shownDay = v.today ? v.today : s_.config.programme.nearestDay(v.local.date);
+    v.closingDay = closingDay(v.today);
     const auto& people = s_.roster.people();
     for (size_t i = 0; i < people.size(); ++i)
         if (!v.today || s_.config.programme.dayOn(v.local.date, people[i].cohortId)) {  // every group meeting today
@@ -197,6 +203,25 @@ void KioskSession::scan(const std::string& code) {
     tap(out ? CheckAction::check_out : CheckAction::check_in, code);
 }
 
+const ProgrammeDay* KioskSession::closingDay(const ProgrammeDay* today) const {
+    if (s_.ui.feedback.kind != ui::Feedback::Kind::checked_out) return today;
+    const Participant* p = s_.roster.find(s_.ui.feedback.code);
+    const ProgrammeDay* own = p ? s_.config.programme.dayOn(localDateOf(s_.ui.feedback.at), p->cohortId) : nullptr;
+    return own ? own : today;
+}
+
+// Only on a committed check-out's card, once per card, for an answer the day asks; the count is
+// queued to the store thread and the card says thanks at once: nothing waits for it.
+void KioskSession::answer(int index) {
+    const ui::Feedback& f = s_.ui.feedback;
+    if (!s_.worker || f.kind != ui::Feedback::Kind::checked_out || s_.ui.answeredCard == ui::answerCardKey(f)) return;
+    const LocalDate date = localDateOf(f.at);
+    const ProgrammeDay* day = closingDay(s_.config.programme.dayOn(date));
+    if (!day || !day->question || index < 0 || index >= static_cast<int>(day->question->answers.size())) return;
+    s_.worker->countAnswer({date, day->cohortId, day->question->text, index, day->question->answers[static_cast<size_t>(index)], 0});
+    s_.ui.answeredCard = ui::answerCardKey(f);
+}
+
 void KioskSession::apply(const ui::Intent& in) {
     namespace I = ui::intent;
     const Instant now = s_.clock.now();
@@ -226,6 +251,8 @@ void KioskSession::apply(const ui::Intent& in) {
                 scan(a.code);
             } else if constexpr (std::is_same_v<A, I::Undo>) {
                 tap(CheckAction::undo, {});
+            } else if constexpr (std::is_same_v<A, I::Answer>) {
+                answer(a.index);
             } else if constexpr (std::is_same_v<A, I::Dismiss>) {
                 goHome();
             } else if constexpr (std::is_same_v<A, I::RegisterGuest>) {

@@ -114,6 +114,10 @@ private:
     // has no event to undo.
     Instant undoMoment() const;
     void scan(const std::string& code);
+    // The goodbye card's programme day: that person's cohort's day today, else today's first.
+    const ProgrammeDay* closingDay(const ProgrammeDay* today) const;
+    // The day's question answered on the goodbye card: counted without the code (core/day_feedback.h).
+    void answer(int index);
     void write(const CheckinFlow::Write& w);
     void runPlayer(ui::PlayerCommand c, SteadyTime now);
     // A stopped run is kept in the database's meta table (meta_keys::kExerciseStoppedRun) so that a
