@@ -158,11 +158,18 @@ void KioskSession::goHome() {
 
 // A check-in, check-out or undo is decided again by the store inside its write transaction, on
 // the database as it is then (another kiosk or the command line may have written meanwhile).
-void KioskSession::write(const CheckinFlow::Write& w) {
+void KioskSession::write(const CheckinFlow::Write& w, const std::optional<AttendanceRules>& rules) {
     const uint64_t ticket =
-        w.action ? s_.worker->decide({*w.action, w.event, AttendanceRules::from(s_.config.settings), w.event.recordedAt})
+        w.action ? s_.worker->decide({*w.action, w.event, rules.value_or(AttendanceRules::from(s_.config.settings)), w.event.recordedAt})
                  : s_.worker->append(w.event);
     flow_.submitted(ticket, w);
+}
+
+AttendanceRules KioskSession::undoRules() const {
+    AttendanceRules rules = AttendanceRules::from(s_.config.settings);
+    const int64_t touchedAtAgeMs = nav_.cardAgeMs() - nav_.cardIdleMs();  // the card's age at its last touch
+    rules.undoSeconds += static_cast<int>(std::max<int64_t>(0, touchedAtAgeMs) / 1000);
+    return rules;
 }
 
 Instant KioskSession::undoMoment() const {
@@ -181,9 +188,11 @@ void KioskSession::tap(CheckAction action, const std::string& code) {
     const Instant now = undo ? undoMoment() : s_.clock.now();
     const LocalDate day = undo ? localDateOf(s_.ui.feedback.at) : localDateOf(now);
     const CheckinFlow::Who who{p->code, s_.roster.labelOf(*p, s_.config.settings.nameDisplay), p->firstName};
-    const auto w = flow_.tap(s_.ui.feedback, action, who, s_.ledger.record(day, p->code),
-                             AttendanceRules::from(s_.config.settings), EventStamp::kiosk(now, s_.config.settings.kioskId));
-    if (w) write(*w);
+    // Judged before the card changes (the flow makes it "bezig"): the window as the card showed it.
+    const AttendanceRules rules = undo ? undoRules() : AttendanceRules::from(s_.config.settings);
+    const auto w = flow_.tap(s_.ui.feedback, action, who, s_.ledger.record(day, p->code), rules,
+                             EventStamp::kiosk(now, s_.config.settings.kioskId));
+    if (w) write(*w, rules);
     if (s_.ui.feedback.kind != ui::Feedback::Kind::none) s_.ui.screen = ui::Screen::checkin;
 }
 
@@ -350,7 +359,7 @@ void KioskSession::frame() {
     s_.ui.undoSecondsLeft = 0;
     if (s_.ui.feedback.kind == ui::Feedback::Kind::checked_in || s_.ui.feedback.kind == ui::Feedback::Kind::checked_out)
         s_.ui.undoSecondsLeft = undoSecondsLeft(s_.ledger.record(localDateOf(s_.ui.feedback.at), s_.ui.feedback.code),
-                                                undoMoment(), AttendanceRules::from(s_.config.settings));
+                                                undoMoment(), undoRules());
     for (const ui::Intent& key : input_.read(s_.ui.screen, running_ != nullptr, s_.clock.steady())) {
         if (const auto* pc = key.as<ui::intent::Player>()) {
             nav_.noteInput();
