@@ -150,6 +150,7 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
         else if (a == "--certificates") cl.certificates = true;
         else if (a == "--excused") cl.excused = true;
         else if (a == "--participants") cl.participants = true;
+        else if (a == "--feedback") cl.feedback = true;
         else if (a == "--absent") cl.absent = true;
         else if (a == "--allow-empty") cl.allowEmpty = true;
         else if (a == "--purge") cl.purge = true;

@@ -38,6 +38,7 @@ struct CommandLine {
     bool certificates = false;             // export --certificates (PDF, a folder)
     bool excused = false, absent = false;  // correct --excused | --absent
     bool participants = false;             // export --participants: everyone's statement (PDF, a folder)
+    bool feedback = false;                 // export --feedback: the day's question counted per day (CSV)
     bool purge = false;                     // central-setup --purge: the retention rule on the central record
     bool allowEmpty = false;                // import-roster --allow-empty: a staff member confirms an empty list
     bool help = false;

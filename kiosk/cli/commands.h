@@ -12,6 +12,7 @@ int cmdImportRoster(const CommandLine& cl);
 int cmdCheckInOut(const CommandLine& cl);    // commands_attendance.cpp
 int cmdCorrect(const CommandLine& cl);       // commands_attendance.cpp
 int cmdExport(const CommandLine& cl);
+int cmdExportFeedback(const CommandLine& cl);  // commands_feedback.cpp: export --feedback
 int cmdBackup(const CommandLine& cl);
 int cmdPurge(const CommandLine& cl);
 int cmdDoctor(const CommandLine& cl);        // commands_doctor.cpp

@@ -256,6 +256,7 @@ static int exportRequestFrom(const CommandLine& cl, ExportRequest& req, bool& fo
 }
 
 int cmdExport(const CommandLine& cl) {
+    if (cl.feedback) return cmdExportFeedback(cl);  // its own file: commands_feedback.cpp
     ExportRequest req;
     bool folder = false;
     if (int rc = exportRequestFrom(cl, req, folder)) return rc;

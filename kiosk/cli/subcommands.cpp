@@ -33,6 +33,10 @@ const std::vector<Subcommand>& subcommands() {
          "deelname-overzicht (PDF): alle programmadagen met status, tijden en uren,\n"
          "en de certificaatregel; voor iedereen, ook onder de regel / statement of\n"
          "participation, for everyone, also below the rule"},
+        {"export", cmdExport, "--feedback [--cohort ID] [--delimiter ';'|','] [--out FILE|-]",
+         "antwoorden op de vraag van de dag, geteld per dag (CSV, standaard naar\n"
+         "standaarduitvoer); geen aantallen bij minder dan 5 antwoorden / the day's\n"
+         "question counted per day; no counts below 5 answers"},
         {"backup", cmdBackup, "FILE", "reservekopie van de database / back up the database"},
         {"purge", cmdPurge, "[--older-than DAYS]", ""},
         {"doctor", cmdDoctor, "", "gezondheid van de installatie / health report"},

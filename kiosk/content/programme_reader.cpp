@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "core/text_checks.h"
+#include "core/utf8.h"
 #include "toml_table_reader.h"
 
 namespace kiosk {
@@ -52,6 +53,46 @@ void readCohorts(TomlTableReader& root, const std::string& file, const Texts& te
         }
         prog.cohorts.push_back({*id, *name});
     }
+}
+
+// The day's one-tap question (issue 29, 6): [day.question] text and 3 to 5 short, distinct answers.
+inline constexpr TextLimit kAnswerText{40, false};     // one answer on a button
+inline constexpr TextLimit kQuestionText{120, false};  // three lines on the goodbye card
+
+std::optional<DayQuestion> readQuestion(TomlTableReader& day, const std::string& file, const Texts& texts, Problems& problems) {
+    const auto* t = day.table("question", false);
+    if (!t) return std::nullopt;
+    TomlTableReader r(*t, file, "[day.question]", texts, problems);
+    DayQuestion q;
+    bool ok = true;
+    if (auto v = r.string("text", true, kQuestionText)) q.text = *v; else ok = false;
+    const auto list = r.stringList("answers", true);  // type, control characters, empty: said there
+    r.finish();
+    if (!list) return std::nullopt;
+    const toml::array& nodes = *r.raw()["answers"].as_array();
+    if (nodes.size() < 3 || nodes.size() > 5) {
+        r.error(r.where("answers"), texts.format("problem.config.question_answers", {{"n", std::to_string(nodes.size())}}));
+        ok = false;
+    }
+    if (list->size() != nodes.size()) ok = false;  // one of them was refused by stringList
+    for (const auto& node : nodes) {
+        const auto* v = node.as_string();
+        if (!v || std::find(list->begin(), list->end(), v->get()) == list->end()) continue;
+        const std::string& answer = v->get();
+        if (utf8Length(answer) > kAnswerText.maxCharacters) {
+            problems.push_back(problemAt(file, node.source(), Severity::error,
+                                         texts.format("problem.config.answer_too_long",
+                                                      {{"answer", answer}, {"max", std::to_string(kAnswerText.maxCharacters)}})));
+            ok = false;
+        } else if (std::find(q.answers.begin(), q.answers.end(), answer) != q.answers.end()) {
+            problems.push_back(problemAt(file, node.source(), Severity::error, texts.format("problem.config.duplicate_answer", {{"answer", answer}})));
+            ok = false;
+        } else {
+            q.answers.push_back(answer);
+        }
+    }
+    if (!ok) return std::nullopt;
+    return q;
 }
 
 // The agenda of one day: items in order, none overlapping the one before.
@@ -154,6 +195,7 @@ void readProgramme(const toml::table& doc, const std::string& file, const Texts&
             }
         } else ok = false;
         if (auto v = r.string("assignment", false, kParagraphText)) day.assignment = *v;
+        day.question = readQuestion(r, file, texts, problems);
 
         if (ok) {
             const Cohort* c = prog.cohort(day.cohortId);

@@ -32,6 +32,13 @@ struct AgendaItem {
     std::string exerciseId;   // optional: an Exercise::id
 };
 
+// The day's one-tap question at check-out (issue 29, 6): optional, programme.toml [day.question].
+// Answers are counted per day without any participant code (core/day_feedback.h).
+struct DayQuestion {
+    std::string text;                  // "Hoe was deze dag voor je?"
+    std::vector<std::string> answers;  // 3 to 5 (validated), in the order they are shown
+};
+
 struct ProgrammeDay {
     int number = 0;  // 1..7
     LocalDate date;
@@ -39,6 +46,7 @@ struct ProgrammeDay {
     std::string cohortId;
     std::vector<AgendaItem> agenda;  // sorted by start, non-overlapping (validated)
     std::string assignment;          // opdracht until the next day (optional on the last day)
+    std::optional<DayQuestion> question = std::nullopt;  // asked on the goodbye card (none: no question that day)
 
     // Official hours used for "late" and "left early": first agenda start, last agenda end.
     TimeOfDay startsAt() const { return agenda.empty() ? TimeOfDay{9 * 60} : agenda.front().start; }

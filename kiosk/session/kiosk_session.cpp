@@ -5,6 +5,7 @@
 
 #include <imgui.h>
 
+#include "ui/closing_card.h"
 #include "ui/screens.h"
 #include "store/meta_keys.h"
 #include "ui/theme.h"
@@ -59,6 +60,10 @@ bool KioskSession::drainStore() {
                 lastUpkeepDay_ = {};                        // try again,
                 upkeepRetryAt_ = now.plusSeconds(60 * 60);  // in an hour
             }
+            continue;
+        }
+        if (std::holds_alternative<store_done::AnswerCounted>(c.result)) {  // the door never hears of it
+            if (!c.status.ok()) std::fprintf(stderr, "%s (%s)\n", s_.texts(storeErrorKey(c.status.kind)).c_str(), c.status.detail.c_str());
             continue;
         }
         if (std::holds_alternative<store_done::MetaSet>(c.result)) {
@@ -116,6 +121,7 @@ ui::KioskView KioskSession::buildView() const {
     if (v.today) v.shift = late_.shiftOn(v.local.date);
     v.shiftAvailable = !s_.config.settings.facilitatorCode.empty();
     v.shownDay = v.today ? v.today : s_.config.programme.groupDay(v.local.date, group);
+    v.closingDay = closingDay(v.today);
     const auto& people = s_.roster.people();
     for (size_t i = 0; i < people.size(); ++i)
         if (!v.today || s_.config.programme.dayOn(v.local.date, people[i].cohortId)) {  // every group meeting today
@@ -155,11 +161,18 @@ void KioskSession::goHome() {
 
 // A check-in, check-out or undo is decided again by the store inside its write transaction, on
 // the database as it is then (another kiosk or the command line may have written meanwhile).
-void KioskSession::write(const CheckinFlow::Write& w) {
+void KioskSession::write(const CheckinFlow::Write& w, const std::optional<AttendanceRules>& rules) {
     const uint64_t ticket =
-        w.action ? s_.worker->decide({*w.action, w.event, AttendanceRules::from(s_.config.settings), w.event.recordedAt})
+        w.action ? s_.worker->decide({*w.action, w.event, rules.value_or(AttendanceRules::from(s_.config.settings)), w.event.recordedAt})
                  : s_.worker->append(w.event);
     flow_.submitted(ticket, w);
+}
+
+AttendanceRules KioskSession::undoRules() const {
+    AttendanceRules rules = AttendanceRules::from(s_.config.settings);
+    const int64_t touchedAtAgeMs = nav_.cardAgeMs() - nav_.cardIdleMs();  // the card's age at its last touch
+    rules.undoSeconds += static_cast<int>(std::max<int64_t>(0, touchedAtAgeMs) / 1000);
+    return rules;
 }
 
 Instant KioskSession::undoMoment() const {
@@ -178,9 +191,11 @@ void KioskSession::tap(CheckAction action, const std::string& code) {
     const Instant now = undo ? undoMoment() : s_.clock.now();
     const LocalDate day = undo ? localDateOf(s_.ui.feedback.at) : localDateOf(now);
     const CheckinFlow::Who who{p->code, s_.roster.labelOf(*p, s_.config.settings.nameDisplay), p->firstName};
-    const auto w = flow_.tap(s_.ui.feedback, action, who, s_.ledger.record(day, p->code),
-                             AttendanceRules::from(s_.config.settings), EventStamp::kiosk(now, s_.config.settings.kioskId));
-    if (w) write(*w);
+    // Judged before the card changes (the flow makes it "bezig"): the window as the card showed it.
+    const AttendanceRules rules = undo ? undoRules() : AttendanceRules::from(s_.config.settings);
+    const auto w = flow_.tap(s_.ui.feedback, action, who, s_.ledger.record(day, p->code), rules,
+                             EventStamp::kiosk(now, s_.config.settings.kioskId));
+    if (w) write(*w, rules);
     if (s_.ui.feedback.kind != ui::Feedback::Kind::none) s_.ui.screen = ui::Screen::checkin;
 }
 
@@ -198,6 +213,25 @@ void KioskSession::scan(const std::string& code) {
     s_.ui.feedback = {};
     const bool out = s_.ui.mode == ui::CheckMode::check_out && s_.ui.screen == ui::Screen::checkin;
     tap(out ? CheckAction::check_out : CheckAction::check_in, code);
+}
+
+const ProgrammeDay* KioskSession::closingDay(const ProgrammeDay* today) const {
+    if (s_.ui.feedback.kind != ui::Feedback::Kind::checked_out) return today;
+    const Participant* p = s_.roster.find(s_.ui.feedback.code);
+    const ProgrammeDay* own = p ? s_.config.programme.dayOn(localDateOf(s_.ui.feedback.at), p->cohortId) : nullptr;
+    return own ? own : today;
+}
+
+// Only on a committed check-out's card, once per card, for an answer the day asks; the count is
+// queued to the store thread and the card says thanks at once: nothing waits for it.
+void KioskSession::answer(int index) {
+    const ui::Feedback& f = s_.ui.feedback;
+    if (!s_.worker || f.kind != ui::Feedback::Kind::checked_out || s_.ui.answeredCard == ui::answerCardKey(f)) return;
+    const LocalDate date = localDateOf(f.at);
+    const ProgrammeDay* day = closingDay(s_.config.programme.dayOn(date));
+    if (!day || !day->question || index < 0 || index >= static_cast<int>(day->question->answers.size())) return;
+    s_.worker->countAnswer({date, day->cohortId, day->question->text, index, day->question->answers[static_cast<size_t>(index)], 0});
+    s_.ui.answeredCard = ui::answerCardKey(f);
 }
 
 void KioskSession::apply(const ui::Intent& in) {
@@ -229,6 +263,8 @@ void KioskSession::apply(const ui::Intent& in) {
                 scan(a.code);
             } else if constexpr (std::is_same_v<A, I::Undo>) {
                 tap(CheckAction::undo, {});
+            } else if constexpr (std::is_same_v<A, I::Answer>) {
+                answer(a.index);
             } else if constexpr (std::is_same_v<A, I::Dismiss>) {
                 goHome();
             } else if constexpr (std::is_same_v<A, I::RegisterGuest>) {
@@ -330,7 +366,7 @@ void KioskSession::frame() {
     s_.ui.undoSecondsLeft = 0;
     if (s_.ui.feedback.kind == ui::Feedback::Kind::checked_in || s_.ui.feedback.kind == ui::Feedback::Kind::checked_out)
         s_.ui.undoSecondsLeft = undoSecondsLeft(s_.ledger.record(localDateOf(s_.ui.feedback.at), s_.ui.feedback.code),
-                                                undoMoment(), AttendanceRules::from(s_.config.settings));
+                                                undoMoment(), undoRules());
     for (const ui::Intent& key : input_.read(s_.ui.screen, running_ != nullptr, s_.clock.steady())) {
         if (const auto* pc = key.as<ui::intent::Player>()) {
             nav_.noteInput();

@@ -113,8 +113,15 @@ private:
     // undo window neither closes nor stretches it (issue 14 item 7). The wall clock when the card
     // has no event to undo.
     Instant undoMoment() const;
+    // The rules an undo is judged by: the window counts from the last touch on the card (issue 32,
+    // 3), so it is the configured one lengthened by the card's age at that touch (whole seconds).
+    AttendanceRules undoRules() const;
     void scan(const std::string& code);
-    void write(const CheckinFlow::Write& w);
+    // The goodbye card's programme day: that person's cohort's day today, else today's first.
+    const ProgrammeDay* closingDay(const ProgrammeDay* today) const;
+    // The day's question answered on the goodbye card: counted without the code (core/day_feedback.h).
+    void answer(int index);
+    void write(const CheckinFlow::Write& w, const std::optional<AttendanceRules>& rules = std::nullopt);  // rules: the undo's (undoRules)
     void runPlayer(ui::PlayerCommand c, SteadyTime now);
     // A stopped run is kept in the database's meta table (meta_keys::kExerciseStoppedRun) so that a
     // restart offers it again; resumed or replaced, the entry is emptied. Written only when it changes.

@@ -28,6 +28,12 @@ int64_t Navigation::cardAgeMs() const {
     return msBetween(cardSince_, s_.clock.steady());
 }
 
+int64_t Navigation::cardIdleMs() const {
+    const auto& fb = s_.ui.feedback;
+    if (fb.kind == ui::Feedback::Kind::none || fb.shownAt != cardShownAt_) return 0;
+    return msBetween(std::max(cardSince_, lastInput_), s_.clock.steady());
+}
+
 void Navigation::home() {
     s_.ui = ui::UiState{};
     s_.texts.setLang(s_.defaultLang());

@@ -70,6 +70,9 @@ public:
     // How long the card has been on screen, on the steady clock (0 before the frame that first saw
     // it): the undo window counts on it (KioskSession::undoMoment).
     int64_t cardAgeMs() const;
+    // How long since the last touch while the card is up (since it appeared when none): the undo
+    // window counts from there (issue 32, 3; KioskSession::undoRules).
+    int64_t cardIdleMs() const;
     // Milliseconds until something visible changes without input.
     int64_t msUntilNextChange(Instant now, const Holds& holds, const ExercisePlayer* player, bool staffMode) const;
 

@@ -14,6 +14,9 @@
 #include <utility>
 
 namespace kiosk {
+
+extern const char* const kFeedbackMigration;  // schema version 5 (day_feedback_store.cpp)
+
 namespace {
 
 // Schema version 1. Each later version appends one step to kMigrations; never edit a shipped step.
@@ -72,8 +75,10 @@ ALTER TABLE participant ADD COLUMN listed_until TEXT NOT NULL DEFAULT '';
 )sql";
 
 // Version 2: the central outbox (central_outbox.h). Version 3: the origin epoch of pulled events.
-// Version 4: the enrolment of late joiners and leavers.
-const char* const kMigrations[] = {kMigrationV1, kOutboxMigration, kEpochMigration, kEnrolmentMigration};
+// Version 4: the enrolment of late joiners and leavers. Version 5: the day's question, counted
+// (day_feedback_store.cpp).
+const char* const kMigrations[] = {kMigrationV1, kOutboxMigration, kEpochMigration, kEnrolmentMigration,
+                                   kFeedbackMigration};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == AttendanceDb::kSchemaVersion);
 
 using store_detail::Statement;

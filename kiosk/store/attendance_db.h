@@ -55,6 +55,7 @@
 #include <vector>
 
 #include "core/attendance.h"
+#include "core/day_feedback.h"
 #include "core/checkin_flow.h"
 #include "core/clock_evidence.h"
 #include "core/code_resolver.h"
@@ -137,7 +138,7 @@ struct StoredParticipant {
 
 class AttendanceDb {
 public:
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     AttendanceDb() = default;
     ~AttendanceDb();
@@ -232,6 +233,11 @@ public:
     // was in the WAL. Call when idle.
     StoreStatus checkpoint(int* walFrames = nullptr);
     int schemaVersion();
+
+    // The day's question (core/day_feedback.h): one answer counted, in one durable commit, with no
+    // participant code and no time (rule 1); and the counts of the days from..to (day_feedback_store.cpp).
+    StoreStatus countAnswer(const FeedbackCount& answer);
+    StoreStatus feedbackCounts(LocalDate from, LocalDate to, std::vector<FeedbackCount>& out);
 
     // Test hook: SQLite's max_page_count, to simulate a full disk.
     StoreStatus setMaxPageCount(int pages);

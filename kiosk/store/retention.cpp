@@ -87,6 +87,10 @@ StoreStatus AttendanceDb::purge(LocalDate cutoff, int& removed, LocalDate* appli
     const int rc = st.step();
     if (rc != SQLITE_DONE) return statusFrom(rc);
     removed = sqlite3_changes(db_);
+    // The day's question's counts go by the same cut-off (day_feedback_store.cpp).
+    Statement counts(db_, "DELETE FROM day_feedback_count WHERE local_date < ?");
+    counts.bind(1, effective.iso());
+    if (const int crc = counts.step(); crc != SQLITE_DONE) return statusFrom(crc);
     // Identities go with their last event: someone taken off the roster (active = 0) whom no event
     // names any more is deleted; someone still on the roster stays, events or not.
     Statement people(db_, "DELETE FROM participant WHERE active = 0 AND NOT EXISTS"

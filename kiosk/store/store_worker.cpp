@@ -76,6 +76,8 @@ uint64_t StoreWorker::summarise(LocalDate from, LocalDate to) { return enqueue({
 
 uint64_t StoreWorker::staffHistory(size_t limit) { return enqueue({0, History{limit}}); }
 
+uint64_t StoreWorker::countAnswer(FeedbackCount answer) { return enqueue({0, CountAnswer{std::move(answer)}}); }
+
 uint64_t StoreWorker::checkDeferred(LocalDate today) { return enqueue({0, Check{today}}); }
 
 uint64_t StoreWorker::purge(LocalDate cutoff) { return enqueue({0, Purge{cutoff}}); }
@@ -182,6 +184,7 @@ StoreCompletion StoreWorker::refused(Request& r) {
             else if constexpr (std::is_same_v<Q, Backup>) c.result = store_done::BackedUp{{}, q.dir};
             else if constexpr (std::is_same_v<Q, Purge>) c.result = store_done::Purged{};
             else if constexpr (std::is_same_v<Q, Check>) c.result = store_done::Checked{q.today};
+            else if constexpr (std::is_same_v<Q, CountAnswer>) c.result = store_done::AnswerCounted{};
             else {
                 static_assert(std::is_same_v<Q, SetMeta>, "every request is refused alike");
                 c.result = store_done::MetaSet{q.key, q.value};
@@ -311,6 +314,9 @@ StoreCompletion StoreWorker::perform(Request& r) {
                 const DailyBackupResult b = kiosk::dailyBackup(*db_, q.dir, q.today, q.keep);
                 c.status = b.status;
                 c.result = store_done::BackedUp{b.path, q.dir};
+            } else if constexpr (std::is_same_v<Q, CountAnswer>) {
+                c.status = db_->countAnswer(q.answer);
+                c.result = store_done::AnswerCounted{};
             } else if constexpr (std::is_same_v<Q, Purge>) {
                 store_done::Purged done;
                 c.status = db_->purge(q.cutoff, done.events);

@@ -101,6 +101,7 @@ struct HistoryLoaded {
 struct Checked {
     LocalDate day;  // the check counts for this day (status: Ok, or damaged / io: START, 2)
 };
+struct AnswerCounted {};  // the day's question: one answer counted (no code, no time: core/day_feedback.h)
 struct Summarised {
     LocalDate from, to;
     AttendanceSummary summary;  // the days from..to folded (the matrix), one person's day at a time
@@ -112,7 +113,8 @@ struct StoreCompletion {
     StoreStatus status;
     std::variant<store_done::Appended, store_done::RosterSynced, store_done::BackedUp, store_done::Purged,
                  store_done::MetaSet, store_done::Decided, store_done::Arrived, store_done::DayLoaded,
-                 store_done::Summarised, store_done::HistoryLoaded, store_done::Checked>
+                 store_done::Summarised, store_done::HistoryLoaded, store_done::Checked,
+                 store_done::AnswerCounted>
         result;
     // The event written (an append, or a decided write that was written; the tests and the kiosk
     // read it often).
@@ -162,6 +164,9 @@ public:
     // The newest staff changes (AttendanceDb::recentStaffChanges): the History page, when it opens.
     uint64_t staffHistory(size_t limit);
 
+    // The day's question answered on the goodbye card: counted (AttendanceDb::countAnswer).
+    uint64_t countAnswer(FeedbackCount answer);
+
     std::vector<StoreCompletion> takeCompletions();
     size_t pending() const;
 
@@ -203,12 +208,17 @@ private:
         size_t limit = 0;
     };
     struct ReloadRoster {};
+    struct CountAnswer {
+        FeedbackCount answer;
+    };
     struct Check {
         LocalDate today;
     };
     struct Request {
         uint64_t ticket = 0;
-        std::variant<Append, SyncRoster, Backup, Purge, SetMeta, Decide, Follow, LoadDay, Summarise, History, ReloadRoster, Check> what;
+        std::variant<Append, SyncRoster, Backup, Purge, SetMeta, Decide, Follow, LoadDay, Summarise, History, ReloadRoster, Check,
+                     CountAnswer>
+            what;
     };
     StoreCompletion perform(Request& r);
     StoreCompletion refused(Request& r);

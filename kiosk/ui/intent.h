@@ -42,6 +42,9 @@ struct Scan {                     // a badge read at the door (known or not: the
     std::string code;
 };
 struct Undo {};                   // the check-in or check-out shown on the confirmation
+struct Answer {                   // the day's question answered on the goodbye card (closing_card.h)
+    int index = 0;                // 0-based, in the order of programme.toml
+};
 struct Dismiss {};                // close the confirmation or message, back home
 struct RegisterGuest {            // a walk-in
     std::string name, organisation;
@@ -90,7 +93,7 @@ struct StaffExport {
 
 struct Intent {
     std::variant<std::monostate, intent::Go, intent::SetLang, intent::Speech, intent::Contrast, intent::Repeat, intent::MoreTime, intent::CheckIn, intent::CheckOut, intent::Scan,
-                 intent::Undo, intent::Dismiss, intent::RegisterGuest, intent::StartExercise, intent::Player,
+                 intent::Undo, intent::Answer, intent::Dismiss, intent::RegisterGuest, intent::StartExercise, intent::Player,
                  intent::UnlockShift, intent::SetShift, intent::CloseRoomDisplay, intent::UnlockStaff, intent::LockStaff, intent::StaffDay,
                  intent::FollowGroup, intent::StaffGroup, intent::StaffChange, intent::StaffExport>
         action;
@@ -114,6 +117,7 @@ struct Intent {
     static Intent checkOut(std::string code) { return intent::CheckOut{std::move(code)}; }
     static Intent scan(std::string code) { return intent::Scan{std::move(code)}; }
     static Intent undo() { return intent::Undo{}; }
+    static Intent answer(int index) { return intent::Answer{index}; }
     static Intent dismiss() { return intent::Dismiss{}; }
     static Intent startExercise(std::string id) { return intent::StartExercise{std::move(id)}; }
     static Intent player(PlayerCommand c) { return intent::Player{c}; }

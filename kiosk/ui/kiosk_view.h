@@ -31,6 +31,7 @@ struct KioskView {
     LocalDateTime local;                    // now, in local civil time
     const ProgrammeDay* today = nullptr;    // the programme day on this date, if any
     const ProgrammeDay* shownDay = nullptr; // today, else the next (or last) programme day
+    const ProgrammeDay* closingDay = nullptr;  // the goodbye card's person's day today (their cohort's), else `today`
     std::vector<const Participant*> expected;  // today's cohort (all active participants on other dates),
                                                // sorted by first name the Dutch way
     std::vector<const std::string*> expectedSearch;  // searchText() of each, same order

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "closing_card.h"
 #include "layout.h"
 #include "screens.h"
 #include "widgets.h"
@@ -40,27 +41,6 @@ FeedbackLook lookOf(const KioskView& v, const Feedback& f) {
     return {Icon::none, p.ink, words};
 }
 
-// The goodbye card's close of the day (issue 29): the assignment until the next day, in as many
-// lines as the card has room for between `top` and `bottom`, and where to read all of it.
-void drawClosingAssignment(const KioskView& v, float cx, float top, float w, float bottom) {
-    if (!v.today || v.today->assignment.empty()) return;
-    const Theme& t = theme();
-    const Texts& tx = *v.texts;
-    const float lineH = t.fonts.body->FontSize * 1.15f;
-    const int lines = static_cast<int>((bottom - top - t.em - t.fonts.small->FontSize * 1.2f) / lineH);
-    if (lines < 1) {  // no room for any of it: where it is, at least
-        if (bottom - top >= t.fonts.small->FontSize) drawTextCentred(t.fonts.small, cx, top, w, t.palette.muted, tx("checkin.assignment_where"));
-        return;
-    }
-    float y = top;
-    y += drawTextCentred(t.fonts.bodyBold, cx, y, w, t.palette.primary, tx("agenda.assignment"));
-    for (const auto& line : wrapLines(t.fonts.body, v.today->assignment, w, std::min(lines, 4))) {
-        drawTextCentred(t.fonts.body, cx, y, w, t.palette.ink, line);
-        y += lineH;
-    }
-    drawTextCentred(t.fonts.small, cx, y + t.Em(0.1f), w, t.palette.muted, tx("checkin.assignment_where"));
-}
-
 }  // namespace
 
 FeedbackWords feedbackWords(const Texts& tx, const Feedback& f, const std::string& time, const std::string& name,
@@ -93,7 +73,10 @@ Intent drawFeedback(const KioskView& v, const UiState& s, ImVec2 minArea, ImVec2
     const Theme& t = theme();
     // Portrait: a card as tall as its content, its buttons at standing height, not at the floor;
     // a third of the room it leaves above it, so that the stand is not empty below a card at its top.
-    const float cardH = std::min(maxArea.y - minArea.y, t.Em(24.0f));
+    // The day's question (closing_card.h) makes the goodbye card taller by what it needs.
+    const float innerW = maxArea.x - minArea.x - t.Em(4.0f);
+    const float questionH = dayQuestionHeight(v, s, innerW);
+    const float cardH = std::min(maxArea.y - minArea.y, t.Em(24.0f) + (questionH > 0 ? questionH + t.Em(1.0f) : 0.0f));
     const ImVec2 min(minArea.x, layout().portrait ? minArea.y + (maxArea.y - minArea.y - cardH) / 3.0f : minArea.y);
     const ImVec2 max(maxArea.x, layout().portrait ? min.y + cardH : maxArea.y);
     const Texts& tx = *v.texts;
@@ -106,20 +89,38 @@ Intent drawFeedback(const KioskView& v, const UiState& s, ImVec2 minArea, ImVec2
                                               ImDrawFlags_RoundCornersLeft);
     const float cx = (min.x + max.x) * 0.5f;
     const float w = max.x - min.x - t.Em(4.0f);
-    float y = min.y + t.Em(1.6f);
-    const float iconSize = t.Em(4.0f);
-    drawIcon(look.icon, ImVec2(cx, y + iconSize * 0.5f), iconSize, look.colour);
-    y += iconSize + t.Em(1.0f);
-    // A long name is never cut: the title steps down a size and wraps between words instead.
-    ImFont* titleFont = textSize(t.fonts.display, look.words.title).x <= w ? t.fonts.display : t.fonts.title;
-    y += drawTextCentred(titleFont, cx, y, w, t.palette.ink, look.words.title) + t.Em(0.4f);
+    // With a question on a short card the icon stands beside the title, not above it, so that the
+    // assignment keeps its lines (closing_card.h).
+    const bool tight = questionH > 0 && max.y - min.y < t.Em(30.0f);
+    float y = min.y + t.Em(tight ? 1.0f : 1.6f);
+    if (tight) {
+        const float iconSize = t.Em(2.4f), iconGap = t.Em(0.7f);
+        const float tw = w - iconSize - iconGap;
+        ImFont* titleFont = textSize(t.fonts.display, look.words.title).x <= tw ? t.fonts.display : t.fonts.title;
+        const float used = std::min(textSize(titleFont, look.words.title).x, tw);
+        const float left = cx - (iconSize + iconGap + used) * 0.5f;
+        const float h = drawTextCentred(titleFont, left + iconSize + iconGap + used * 0.5f, y, tw, t.palette.ink, look.words.title);
+        drawIcon(look.icon, ImVec2(left + iconSize * 0.5f, y + std::min(h, titleFont->FontSize * 1.2f) * 0.5f), iconSize, look.colour);
+        y += h + t.Em(0.2f);
+    } else {
+        const float iconSize = t.Em(4.0f);
+        drawIcon(look.icon, ImVec2(cx, y + iconSize * 0.5f), iconSize, look.colour);
+        y += iconSize + t.Em(1.0f);
+        // A long name is never cut: the title steps down a size and wraps between words instead.
+        ImFont* titleFont = textSize(t.fonts.display, look.words.title).x <= w ? t.fonts.display : t.fonts.title;
+        y += drawTextCentred(titleFont, cx, y, w, t.palette.ink, look.words.title) + t.Em(0.4f);
+    }
     y += drawTextCentred(t.fonts.title, cx, y, w, t.palette.muted, look.words.line);
 
     // Buttons along the bottom of the card.
     const float gap = t.Em(1.0f);
     const float bh = t.Em(3.2f), bw = std::min(t.Em(11.0f), (max.x - min.x - t.Em(2.0f) - gap) * 0.5f);
     const float by = max.y - bh - t.Em(1.4f);
-    if (f.kind == Feedback::Kind::checked_out) drawClosingAssignment(v, cx, y + t.Em(0.8f), w, by - t.Em(0.6f));
+    if (f.kind == Feedback::Kind::checked_out) {  // the day's close: the question above the buttons, the assignment above it
+        const float qTop = by - t.Em(0.8f) - questionH;
+        drawClosingAssignment(v, cx, y + t.Em(tight ? 0.4f : 0.8f), w, questionH > 0 ? qTop - t.Em(0.5f) : by - t.Em(0.6f));
+        if (questionH > 0) intent = drawDayQuestion(v, s, cx, qTop, w);
+    }
     std::vector<ButtonSpec> buttons;
     switch (f.kind) {
         case Feedback::Kind::checked_in:

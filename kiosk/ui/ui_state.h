@@ -21,6 +21,7 @@ struct UiState {
     CheckMode mode = CheckMode::check_in;
     Feedback feedback;
     int undoSecondsLeft = 0;  // set by the app each frame while the feedback allows undo
+    std::string answeredCard;  // the goodbye card the day's question was answered on (closing_card.h)
     // The walk-in form: edited by the on-screen keyboard, cleared on the way home.
     std::string guestName, guestOrganisation;
     int guestField = 0;  // 0: name, 1: organisation

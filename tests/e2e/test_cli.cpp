@@ -295,7 +295,7 @@ TEST_CASE("doctor: healthy without a display (over SSH), unhealthy with a broken
     INFO(r.out << r.err);
     CHECK(r.exitCode == 0);
     // The schema version (user_version) is what a package upgrade is checked by.
-    CHECK(r.out.find("integriteit in orde, schema 4, 1 registratie") != std::string::npos);
+    CHECK(r.out.find("integriteit in orde, schema 5, 1 registratie") != std::string::npos);
     CHECK(r.out.find("geen beeldscherm bereikbaar") != std::string::npos);
     CHECK(r.out.find("De kiosk is gezond.") != std::string::npos);
 

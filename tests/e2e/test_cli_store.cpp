@@ -95,7 +95,7 @@ TEST_CASE("export, show, backup and doctor read a read-only database, as an unpr
 
     r = runAsUser(dir, {"doctor"});
     INFO(r.out);
-    CHECK(r.out.find("integriteit in orde, schema 4, 3 registraties") != std::string::npos);
+    CHECK(r.out.find("integriteit in orde, schema 5, 3 registraties") != std::string::npos);
     CHECK(r.out.find("FOUT     database") == std::string::npos);
 
     // Nothing was written, created or moved.

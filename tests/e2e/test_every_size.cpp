@@ -69,6 +69,9 @@ const std::vector<Screen> kScreens = {
     {"checkout", {"--tap", "Uitchecken"}},
     {"welcome", {"--screen", "checkin", "--tap", "Alexander El Amrani-Koopmans"}},
     {"already-in", {"--screen", "checkin", "--tap", "Alexander in 't Veld-Brinkhorst"}},
+    // The goodbye card with the assignment and the day's question (five long answers), and once answered (issue 29, 6).
+    {"goodbye", {"--tap", "Uitchecken", "--tap", "Alexander in 't Veld-Brinkhorst"}},
+    {"goodbye-answered", {"--tap", "Uitchecken", "--tap", "Alexander in 't Veld-Brinkhorst", "--tap", "Een paar dingen"}},
     {"walkin", {"--screen", "walkin"}},
     {"staff-pin", {"--screen", "staff_pin", "--tap", "2"}, true},
     {"staff-today", staffPage({}), true},

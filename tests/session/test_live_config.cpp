@@ -36,7 +36,7 @@ TEST_CASE("a valid edit applies without a restart, a broken one keeps the last g
     CHECK_FALSE(ui.session().pollConfig());
     CHECK(ui.session().buildView().today->theme == "Rechtsstatelijk vakmanschap (herzien)");
     REQUIRE(ui.session().configProblems().size() == 1);
-    CHECK(ui.session().configProblems()[0].find("programme.toml:33:7: `end` = \"09:3O\" is geen geldige tijd") == 0);
+    CHECK(ui.session().configProblems()[0].find("programme.toml:39:7: `end` = \"09:3O\" is geen geldige tijd") == 0);
     ui.frame();  // and the kiosk goes on drawing
 }
 

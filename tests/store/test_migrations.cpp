@@ -35,6 +35,12 @@ TEST_CASE("every earlier schema version migrates to the current one with its dat
             CHECK(people[1].participant.from == LocalDate{2026, 12, 10});
             CHECK_FALSE(people[0].participant.from);
         }
+        // Version 5 counts the day's question (day_feedback_store.cpp): the fixture's two answers.
+        std::vector<FeedbackCount> counts;
+        REQUIRE(db.feedbackCounts(LocalDate{2026, 11, 1}, LocalDate{2026, 12, 31}, counts).ok());
+        CHECK(counts.size() == (v >= 5 ? 1u : 0u));
+        if (v >= 5 && counts.size() == 1) CHECK(counts[0].count == 2);
+        REQUIRE(db.countAnswer({LocalDate{2026, 11, 26}, "zutphen", "Hoe was deze dag voor je?", 1, "Goed", 0}).ok());
     }
 }
 
