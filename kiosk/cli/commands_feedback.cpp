@@ -1,7 +1,7 @@
 // commands_feedback.cpp: `export --feedback`, the day's question counted per day (issue 29, 6;
 // core/day_feedback.h). CSV to standard output or, with --out FILE, written atomically. A day with
 // fewer than five answers shows no count, only that there were too few; so does a programme day
-// up to today that asked a question nobody answered. No participant code is stored, so none can
+// up to today that asked a question nobody answered; today shows none yet (rule 5). No participant code is stored, so none can
 // be exported.
 #include <algorithm>
 #include <cerrno>
@@ -25,7 +25,7 @@ void addUnanswered(const Programme& prog, LocalDate today, const std::string& co
         const bool listed = std::any_of(days.begin(), days.end(), [&](const FeedbackDayReport& r) {
             return r.day == d.date && r.cohortId == d.cohortId;
         });
-        if (!listed) days.push_back({d.date, d.cohortId, d.question->text, 0, false, {}});
+        if (!listed) days.push_back({d.date, d.cohortId, d.question->text, 0, false, {}, false});
     }
     std::stable_sort(days.begin(), days.end(), [](const FeedbackDayReport& a, const FeedbackDayReport& b) {
         return a.day != b.day ? a.day < b.day : a.cohortId < b.cohortId;
@@ -71,7 +71,9 @@ int cmdExportFeedback(const CommandLine& cl) {
     }
     if (!cohort.empty()) std::erase_if(counts, [&](const FeedbackCount& c) { return c.cohortId != cohort; });
     auto days = summariseFeedback(counts);
-    addUnanswered(ctx.config.programme, localDateOf(clock->now()), cohort, days);
+    const LocalDate today = localDateOf(clock->now());
+    addUnanswered(ctx.config.programme, today, cohort, days);
+    holdOpenDays(days, today);  // no count for a day that has not ended (day_feedback.h, 5)
     const std::string csv = feedbackCsv(days, ctx.texts, delimiter);
     if (!cl.out || *cl.out == "-") {
         if (std::fwrite(csv.data(), 1, csv.size(), stdout) != csv.size() || std::fflush(stdout) != 0) {

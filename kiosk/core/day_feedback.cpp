@@ -5,7 +5,7 @@
 #include <map>
 #include <tuple>
 
-#include "csv.h"
+#include "export_table.h"
 
 namespace kiosk {
 
@@ -20,7 +20,7 @@ std::vector<FeedbackDayReport> summariseFeedback(const std::vector<FeedbackCount
     }
     std::vector<FeedbackDayReport> out;
     for (const auto& [key, answers] : grouped) {
-        FeedbackDayReport r{std::get<0>(key), std::get<1>(key), std::get<2>(key), 0, false, {}};
+        FeedbackDayReport r{std::get<0>(key), std::get<1>(key), std::get<2>(key), 0, false, {}, false};
         for (const auto& [index, a] : answers) r.total += a.second;
         r.shown = r.total >= kMinFeedbackAnswers;
         if (r.shown)
@@ -30,26 +30,31 @@ std::vector<FeedbackDayReport> summariseFeedback(const std::vector<FeedbackCount
     return out;
 }
 
-std::string feedbackCsv(const std::vector<FeedbackDayReport>& days, const Texts& texts, char delimiter) {
-    std::string out;
-    auto row = [&](const std::vector<std::string>& cells) {
-        for (size_t i = 0; i < cells.size(); ++i) {
-            if (i) out += delimiter;
-            out += csvField(cells[i], delimiter);
+void holdOpenDays(std::vector<FeedbackDayReport>& days, LocalDate today) {
+    for (auto& d : days)
+        if (!(d.day < today)) {
+            d.open = true;
+            d.shown = false;
+            d.total = 0;
+            d.answers.clear();
         }
-        out += "\r\n";
-    };
-    row({texts("feedback.col_date"), texts("feedback.col_cohort"), texts("feedback.col_question"), texts("feedback.col_answer"),
-         texts("feedback.col_count")});
+}
+
+std::string feedbackCsv(const std::vector<FeedbackDayReport>& days, const Texts& texts, char delimiter) {
+    ExportTable t;
+    t.header = {texts("feedback.col_date"), texts("feedback.col_cohort"), texts("feedback.col_question"),
+                texts("feedback.col_answer"), texts("feedback.col_count")};
     for (const auto& d : days) {
         if (!d.shown) {
-            row({d.day.iso(), d.cohortId, d.question,
-                 texts.format("feedback.too_few", {{"n", std::to_string(kMinFeedbackAnswers)}}), ""});
+            t.rows.push_back({d.day.iso(), d.cohortId, d.question,
+                              d.open ? texts("feedback.open")
+                                     : texts.format("feedback.too_few", {{"n", std::to_string(kMinFeedbackAnswers)}}),
+                              ""});
             continue;
         }
-        for (const auto& [answer, count] : d.answers) row({d.day.iso(), d.cohortId, d.question, answer, std::to_string(count)});
+        for (const auto& [answer, count] : d.answers) t.rows.push_back({d.day.iso(), d.cohortId, d.question, answer, std::to_string(count)});
     }
-    return out;
+    return tableCsv(t, delimiter);  // rule 6
 }
 
 }  // namespace kiosk

@@ -11,6 +11,11 @@
 //      says that there were too few instead.
 //   4. Answers stay on this kiosk: the central record gets attendance events only (the outbox
 //      holds attendance_event rows; the count table is not in it).
+//   5. No count for a day that has not ended (holdOpenDays): exported after each check-out, a
+//      count that went up by one would say what that person answered. Counts show from the next
+//      day on. One answer a person a day (KioskSession::answer, in memory).
+//   6. The export is CSV as every other (core/export_table.h: UTF-8 with BOM, no cell read as a
+//      formula).
 #pragma once
 
 #include <string>
@@ -39,13 +44,17 @@ struct FeedbackDayReport {
     std::string cohortId;
     std::string question;
     int total = 0;                                          // all answers to it that day
-    bool shown = false;                                     // total >= kMinFeedbackAnswers (rule 3)
+    bool shown = false;                                     // total >= kMinFeedbackAnswers (rule 3), day ended (5)
     std::vector<std::pair<std::string, int>> answers;       // in answer order; empty unless shown
+    bool open = false;                                      // the day has not ended (rule 5)
 };
 
 // Groups the counts by day, cohort and question (by date, then cohort, then question) and applies
 // rule 3. Counts may come in any order.
 std::vector<FeedbackDayReport> summariseFeedback(const std::vector<FeedbackCount>& counts);
+
+// Rule 5: every day from `today` on is open: no count, no total.
+void holdOpenDays(std::vector<FeedbackDayReport>& days, LocalDate today);
 
 // The export (`export --feedback`): CSV with a header in the catalogue's language; one row per
 // answer for a shown day, one row saying "too few" (no count) for the others.

@@ -170,8 +170,8 @@ void KioskSession::write(const CheckinFlow::Write& w, const std::optional<Attend
 
 AttendanceRules KioskSession::undoRules() const {
     AttendanceRules rules = AttendanceRules::from(s_.config.settings);
-    const int64_t touchedAtAgeMs = nav_.cardAgeMs() - nav_.cardIdleMs();  // the card's age at its last touch
-    rules.undoSeconds += static_cast<int>(std::max<int64_t>(0, touchedAtAgeMs) / 1000);
+    // The card's age at its last touch while the window was open (Navigation::noteInput).
+    rules.undoSeconds += static_cast<int>(nav_.undoTouchAgeMs() / 1000);
     return rules;
 }
 
@@ -215,11 +215,14 @@ void KioskSession::scan(const std::string& code) {
     tap(out ? CheckAction::check_out : CheckAction::check_in, code);
 }
 
+// A check-out's card shows the person's own group's day (its assignment and question), or none
+// when their group does not meet today (a catch-up with another group): never another group's
+// question, which would be counted for a group it was not asked of.
 const ProgrammeDay* KioskSession::closingDay(const ProgrammeDay* today) const {
     if (s_.ui.feedback.kind != ui::Feedback::Kind::checked_out) return today;
     const Participant* p = s_.roster.find(s_.ui.feedback.code);
-    const ProgrammeDay* own = p ? s_.config.programme.dayOn(localDateOf(s_.ui.feedback.at), p->cohortId) : nullptr;
-    return own ? own : today;
+    if (!p) return nullptr;
+    return s_.config.programme.dayOn(localDateOf(s_.ui.feedback.at), p->cohortId);
 }
 
 // Only on a committed check-out's card, once per card, for an answer the day asks; the count is
@@ -228,10 +231,17 @@ void KioskSession::answer(int index) {
     const ui::Feedback& f = s_.ui.feedback;
     if (!s_.worker || f.kind != ui::Feedback::Kind::checked_out || s_.ui.answeredCard == ui::answerCardKey(f)) return;
     const LocalDate date = localDateOf(f.at);
-    const ProgrammeDay* day = closingDay(s_.config.programme.dayOn(date));
+    const ProgrammeDay* day = closingDay(nullptr);
     if (!day || !day->question || index < 0 || index >= static_cast<int>(day->question->answers.size())) return;
-    s_.worker->countAnswer({date, day->cohortId, day->question->text, index, day->question->answers[static_cast<size_t>(index)], 0});
+    // One answer a person a day (kept in memory only, never stored): a second check-out that day,
+    // or one after an undo, shows the thanks but counts nothing.
+    if (answeredDay_ != date) {
+        answeredDay_ = date;
+        answeredToday_.clear();
+    }
     s_.ui.answeredCard = ui::answerCardKey(f);
+    if (!answeredToday_.insert(f.code).second) return;
+    s_.worker->countAnswer({date, day->cohortId, day->question->text, index, day->question->answers[static_cast<size_t>(index)], 0});
 }
 
 void KioskSession::apply(const ui::Intent& in) {

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -113,11 +114,13 @@ private:
     // undo window neither closes nor stretches it (issue 14 item 7). The wall clock when the card
     // has no event to undo.
     Instant undoMoment() const;
-    // The rules an undo is judged by: the window counts from the last touch on the card (issue 32,
-    // 3), so it is the configured one lengthened by the card's age at that touch (whole seconds).
+    // The rules an undo is judged by: the window counts from the last touch on the card while it
+    // was open (issue 32, 3), so it is the configured one lengthened by the card's age at that
+    // touch (whole seconds; Navigation::undoTouchAgeMs).
     AttendanceRules undoRules() const;
     void scan(const std::string& code);
-    // The goodbye card's programme day: that person's cohort's day today, else today's first.
+    // The goodbye card's programme day: a check-out's person's cohort's day today (none when their
+    // group does not meet today); `today` for any other card.
     const ProgrammeDay* closingDay(const ProgrammeDay* today) const;
     // The day's question answered on the goodbye card: counted without the code (core/day_feedback.h).
     void answer(int index);
@@ -148,6 +151,9 @@ private:
     std::string stoppedRunKept_;  // what the meta table holds for the stopped run ("" = none)
     ui::KioskView::OutOfOrder outOfOrder_;          // what the screen says when the kiosk could not start
     LocalDate lastUpkeepDay_;
+    // Who answered the day's question today (answer()): one answer a person a day; memory only.
+    LocalDate answeredDay_;
+    std::set<std::string> answeredToday_;
     Instant upkeepRetryAt_;  // after a failed backup: not before this
     uint64_t syncSeen_ = 0;  // the sync status version the Status page last drew
     uint64_t rostersSeen_ = 0;  // the sync thread's rostersApplied() last asked the store to read

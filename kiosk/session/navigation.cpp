@@ -20,6 +20,13 @@ void Navigation::observeCard() {
     if (fb.kind == ui::Feedback::Kind::none || fb.shownAt == cardShownAt_) return;
     cardShownAt_ = fb.shownAt;
     cardSince_ = s_.clock.steady();
+    undoTouchAgeMs_ = 0;
+}
+
+void Navigation::noteInput() {
+    lastInput_ = s_.clock.steady();
+    const int64_t age = cardAgeMs();
+    if (age > 0 && age <= undoTouchAgeMs_ + static_cast<int64_t>(s_.config.settings.undoSeconds) * 1000) undoTouchAgeMs_ = age;
 }
 
 int64_t Navigation::cardAgeMs() const {

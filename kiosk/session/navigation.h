@@ -35,7 +35,9 @@ public:
     explicit Navigation(SessionState& s);
 
     // A person touched the screen or pressed a key.
-    void noteInput() { lastInput_ = s_.clock.steady(); }
+    // A touch: the inactivity clock starts again, and a touch on a card while its undo window is
+    // open moves that window's start (issue 32, 3); one after it closed does not open it again.
+    void noteInput();
     SteadyTime lastInput() const { return lastInput_; }
     int64_t msSinceInput() const { return msBetween(lastInput_, s_.clock.steady()); }
     // Once a frame: a card that has just appeared starts its own steady count.
@@ -70,9 +72,11 @@ public:
     // How long the card has been on screen, on the steady clock (0 before the frame that first saw
     // it): the undo window counts on it (KioskSession::undoMoment).
     int64_t cardAgeMs() const;
-    // How long since the last touch while the card is up (since it appeared when none): the undo
-    // window counts from there (issue 32, 3; KioskSession::undoRules).
+    // How long since the last touch while the card is up (since it appeared when none).
     int64_t cardIdleMs() const;
+    // The card's age at the last touch that landed while its undo window was open (0: none): the
+    // undo window counts from there (issue 32, 3; KioskSession::undoRules).
+    int64_t undoTouchAgeMs() const { return s_.ui.feedback.shownAt == cardShownAt_ ? undoTouchAgeMs_ : 0; }
     // Milliseconds until something visible changes without input.
     int64_t msUntilNextChange(Instant now, const Holds& holds, const ExercisePlayer* player, bool staffMode) const;
 
@@ -87,6 +91,7 @@ private:
     SteadyTime lastInput_;
     Instant cardShownAt_;   // the card being counted (its shownAt, a wall time, as its identity)
     SteadyTime cardSince_;  // when it appeared, steady
+    int64_t undoTouchAgeMs_ = 0;  // undoTouchAgeMs()
     bool sleeping_ = false;  // dimmed, waiting for a touch to wake
 };
 

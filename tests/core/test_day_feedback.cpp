@@ -38,7 +38,7 @@ TEST_CASE("feedback: a day with 4 answers shows no count, with 5 every count", "
         CHECK(days[0].answers[0] == std::pair<std::string, int>{"Sterk", 3});
         CHECK(days[0].answers[2] == std::pair<std::string, int>{"Matig", 1});
         const std::string csv = feedbackCsv(days, test::texts());
-        CHECK(csv == "datum;groep;vraag;antwoord;aantal\r\n"
+        CHECK(csv == "\xEF\xBB\xBF" "datum;groep;vraag;antwoord;aantal\r\n"
                      "2026-11-26;zutphen;Hoe was deze dag voor je?;Sterk;3\r\n"
                      "2026-11-26;zutphen;Hoe was deze dag voor je?;Goed;1\r\n"
                      "2026-11-26;zutphen;Hoe was deze dag voor je?;Matig;1\r\n");
@@ -55,4 +55,24 @@ TEST_CASE("feedback: each day and cohort is judged on its own answers", "[core][
     CHECK(days[1].shown);
     CHECK(days[1].total == 5);
     CHECK_FALSE(days[2].shown);  // two weeks later, 2 answers: the 5 of the first day do not count for it
+}
+
+TEST_CASE("feedback rule 5: no count for a day that has not ended, and no cell read as a formula", "[core][feedback]") {
+    auto days = summariseFeedback({count(0, "Sterk", 4), count(1, "Goed", 2)});
+    holdOpenDays(days, kDay.plusDays(1));  // the day after: shown
+    REQUIRE(days.size() == 1);
+    CHECK(days[0].shown);
+    CHECK_FALSE(days[0].open);
+    days = summariseFeedback({count(0, "Sterk", 4), count(1, "Goed", 2)});
+    holdOpenDays(days, kDay);  // the same day: a count that went up by one would say who answered what
+    CHECK(days[0].open);
+    CHECK_FALSE(days[0].shown);
+    CHECK(days[0].answers.empty());
+    const std::string csv = feedbackCsv(days, test::texts());
+    CHECK(csv.find("de dag loopt nog: aantallen vanaf morgen") != std::string::npos);
+    CHECK(csv.find("Sterk") == std::string::npos);
+    CHECK(csv.find(";6") == std::string::npos);
+    // An answer written as a formula is not one in Excel (as in every other CSV export).
+    const std::string formula = feedbackCsv(summariseFeedback({{kDay, "zutphen", "=1+1", 0, "=HYPERLINK(\"x\")", 5}}), test::texts());
+    CHECK(formula.find(";=") == std::string::npos);
 }

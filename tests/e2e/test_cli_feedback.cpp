@@ -26,7 +26,8 @@ void checkOutAndAnswer(const TempDir& dir, const Person& p) {
     REQUIRE(r.exitCode == 0);
 }
 
-RunResult exportFeedback(const TempDir& dir) { return runKiosk(dir, {"export", "--feedback", "--now", "2026-11-26T17:00"}); }
+// The morning after: counts show once the day has ended (day_feedback.h, rule 5).
+RunResult exportFeedback(const TempDir& dir) { return runKiosk(dir, {"export", "--feedback", "--now", "2026-11-27T08:00"}); }
 
 }  // namespace
 
@@ -41,21 +42,26 @@ TEST_CASE("export --feedback: taps on the goodbye card, hidden at 4 answers, cou
     auto r = exportFeedback(dir);
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
-    CHECK(r.out == "datum;groep;vraag;antwoord;aantal\r\n"
+    CHECK(r.out == "\xEF\xBB\xBF" "datum;groep;vraag;antwoord;aantal\r\n"
                    "2026-11-26;zutphen-2026;Hoe was deze dag voor je?;minder dan 5 antwoorden: geen aantallen getoond;\r\n");
 
     checkOutAndAnswer(dir, people[4]);
     r = exportFeedback(dir);
     REQUIRE(r.exitCode == 0);
-    CHECK(r.out == "datum;groep;vraag;antwoord;aantal\r\n"
+    CHECK(r.out == "\xEF\xBB\xBF" "datum;groep;vraag;antwoord;aantal\r\n"
                    "2026-11-26;zutphen-2026;Hoe was deze dag voor je?;Sterk;1\r\n"
                    "2026-11-26;zutphen-2026;Hoe was deze dag voor je?;Goed;3\r\n"
                    "2026-11-26;zutphen-2026;Hoe was deze dag voor je?;Matig;1\r\n");
     for (const auto& p : people) CHECK(r.out.find(p.code) == std::string::npos);
+    // The same day, after the last check-out: no count yet (one more answer would say whose it was).
+    const RunResult sameDay = runKiosk(dir, {"export", "--feedback", "--now", "2026-11-26T17:00"});
+    REQUIRE(sameDay.exitCode == 0);
+    CHECK(sameDay.out.find("de dag loopt nog") != std::string::npos);
+    CHECK(sameDay.out.find("Sterk;1") == std::string::npos);
 
     // To a file, written whole; and only as CSV.
     const auto file = dir / "vraag.csv";
-    REQUIRE(runKiosk(dir, {"export", "--feedback", "--now", "2026-11-26T17:00", "--out", file.string()}).exitCode == 0);
+    REQUIRE(runKiosk(dir, {"export", "--feedback", "--now", "2026-11-27T08:00", "--out", file.string()}).exitCode == 0);
     CHECK(readFile(file.string()) == r.out);
     CHECK(runKiosk(dir, {"export", "--feedback", "--format", "xlsx"}).exitCode == 2);
 }
