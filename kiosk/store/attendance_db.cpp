@@ -421,33 +421,4 @@ bool AttendanceDb::stillTheDatabase() {
     return static_cast<unsigned long long>(st.st_dev) == openedDev_ && static_cast<unsigned long long>(st.st_ino) == openedIno_;
 }
 
-StoreStatus AttendanceDb::loadEvents(const std::function<void(const AttendanceEvent&)>& sink) {
-    if (auto s = ensureOpen(); !s.ok()) return s;
-    Statement st(db_, (std::string(kSelectEvents) + " ORDER BY seq").c_str());
-    int rc;
-    while ((rc = st.step()) == SQLITE_ROW) sink(eventFromRow(st));
-    return statusFrom(rc);
-}
-
-StoreStatus AttendanceDb::loadEventsForDay(LocalDate day, std::vector<AttendanceEvent>& out) {
-    if (auto s = ensureOpen(); !s.ok()) return s;
-    Statement st(db_, (std::string(kSelectEvents) + " WHERE local_date = ? ORDER BY seq").c_str());
-    st.bind(1, day.iso());
-    int rc;
-    while ((rc = st.step()) == SQLITE_ROW) out.push_back(eventFromRow(st));
-    return statusFrom(rc);
-}
-
-StoreStatus AttendanceDb::summarise(LocalDate from, LocalDate to, AttendanceSummary& out) {
-    if (auto s = ensureOpen(); !s.ok()) return s;
-    Statement st(db_, (std::string(kSelectEvents) +
-                       " WHERE local_date BETWEEN ? AND ? ORDER BY local_date, participant_code, seq").c_str());
-    st.bind(1, from.iso());
-    st.bind(2, to.iso());
-    int rc;
-    while ((rc = st.step()) == SQLITE_ROW) out.add(eventFromRow(st));
-    out.finish();
-    return statusFrom(rc);
-}
-
 }  // namespace kiosk

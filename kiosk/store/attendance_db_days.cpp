@@ -1,7 +1,8 @@
 // attendance_db_days.cpp: one day of the log, as the kiosk holds it (core/attendance.h, WHAT THE
 // KIOSK HOLDS): that day's events and the next day's undos, of the cohorts the kiosk shows, read
 // through the by-day index (local_date, participant_code), so the time does not grow with the
-// length of the record.
+// length of the record. Also the whole log in order (loadEvents) and the matrix's days summarised
+// (summarise): every read of events by day lives here; attendance_db.cpp opens and writes.
 #include <sqlite3.h>
 
 #include "attendance_db.h"
@@ -77,6 +78,35 @@ StoreStatus AttendanceDb::recentStaffChanges(size_t limit, std::vector<Attendanc
         find.reset();
     }
     return {};
+}
+
+StoreStatus AttendanceDb::loadEvents(const std::function<void(const AttendanceEvent&)>& sink) {
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    Statement st(db_, (std::string(kSelectEvents) + " ORDER BY seq").c_str());
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) sink(eventFromRow(st));
+    return statusFrom(rc);
+}
+
+StoreStatus AttendanceDb::loadEventsForDay(LocalDate day, std::vector<AttendanceEvent>& out) {
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    Statement st(db_, (std::string(kSelectEvents) + " WHERE local_date = ? ORDER BY seq").c_str());
+    st.bind(1, day.iso());
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) out.push_back(eventFromRow(st));
+    return statusFrom(rc);
+}
+
+StoreStatus AttendanceDb::summarise(LocalDate from, LocalDate to, AttendanceSummary& out) {
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    Statement st(db_, (std::string(kSelectEvents) +
+                       " WHERE local_date BETWEEN ? AND ? ORDER BY local_date, participant_code, seq").c_str());
+    st.bind(1, from.iso());
+    st.bind(2, to.iso());
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) out.add(eventFromRow(st));
+    out.finish();
+    return statusFrom(rc);
 }
 
 }  // namespace kiosk
