@@ -1,5 +1,7 @@
 #include "sync_status.h"
 
+#include <algorithm>
+
 #include <cstdio>
 #include <cstdlib>
 
@@ -32,6 +34,13 @@ bool readKioskContacts(PgConnection& c, std::vector<KioskContact>& out, int64_t&
     return true;
 }
 
+std::vector<std::string> formerIdNames(const std::vector<std::pair<std::string, int64_t>>& former) {
+    std::vector<std::string> out;
+    for (const auto& f : former)
+        if (std::find(out.begin(), out.end(), f.first) == out.end()) out.push_back(f.first);
+    return out;
+}
+
 bool SyncStatusBoard::publish(const SyncStatus& s) {
     std::lock_guard lock(mutex_);
     auto warnings = [](const SyncStatus& x) {
@@ -44,7 +53,9 @@ bool SyncStatusBoard::publish(const SyncStatus& s) {
                          s.waiting != status_.waiting || warnings(s) != warnings(status_) ||
                          s.duplicateBoxes != status_.duplicateBoxes || s.recoveredMs != status_.recoveredMs ||
                          s.refusedRows != status_.refusedRows || s.refusedFields != status_.refusedFields ||
-                         s.heldBy != status_.heldBy;
+                         s.heldBy != status_.heldBy || s.reofferRefused != status_.reofferRefused ||
+                         s.fittedTotal != status_.fittedTotal || s.relabelledTotal != status_.relabelledTotal ||
+                         s.formerIds != status_.formerIds;
     status_ = s;
     if (visible) ++version_;
     return visible;
@@ -115,6 +126,21 @@ std::vector<SyncStatusLine> describeSyncStatus(const SyncStatus& s, const Texts&
                        tx.format("sync.status_refused_value", {{"n", std::to_string(s.refusedRows)}, {"fields", s.refusedFields}})});
     if (!s.heldBy.empty())
         out.push_back({false, tx("sync.status_held"), tx.format("sync.status_held_value", {{"kiosks", s.heldBy}}), true});
+    if (s.reofferRefused > 0)
+        out.push_back({false, tx("sync.status_reoffer_refused"),
+                       tx.format("sync.status_reoffer_refused_value", {{"n", std::to_string(s.reofferRefused)}})});
+    if (s.fittedTotal > 0)
+        out.push_back({true, tx("sync.status_fitted"), tx.format("sync.status_fitted_value", {{"n", std::to_string(s.fittedTotal)}})});
+    if (!s.formerIds.empty()) {
+        std::string ids;
+        for (const auto& id : s.formerIds) ids += (ids.empty() ? "'" : "', '") + id;
+        ids += "'";
+        out.push_back({true, tx("sync.status_former_ids"),
+                       tx.format("sync.status_former_ids_value", {{"ids", ids}, {"id", ownId}})});
+    }
+    if (s.relabelledTotal > 0)
+        out.push_back({true, tx("sync.status_relabelled"),
+                       tx.format("sync.status_relabelled_value", {{"n", std::to_string(s.relabelledTotal)}, {"id", ownId}})});
     if (s.recoveredMs > 0)
         out.push_back({true, tx("sync.status_recovered"),
                        tx.format("sync.status_recovered_value", {{"when", moment(s.recoveredMs, nowMs, tx.lang())},

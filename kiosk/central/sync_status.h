@@ -15,6 +15,10 @@
 //   4. A clock offset is a warning above kClockOffsetWarnMs (2 minutes) either way.
 //   5. describeSyncStatus() says it in the kiosk's language (text catalogue, Dutch first), one line
 //      per fact, the same lines on the Status page and in `doctor`; times in Dutch local time.
+//   6. What a push did besides sending is a line too, not only `sync`'s output: events the server
+//      refused to take back from this kiosk at a recovery (a group it no longer serves; a warning),
+//      rows sent shortened (rule 12) and an earlier kiosk id with the rows sent under the current one
+//      (rule 13). The earlier ids are read from the outbox, so they are said after a restart as well.
 #pragma once
 
 #include <cstdint>
@@ -59,7 +63,15 @@ struct SyncStatus {
     int64_t refusedRows = 0;
     std::string refusedFields;
     std::string heldBy;
+    // What pushes did besides sending (central_sync.h, rules 5, 12, 13), as `sync` also prints it (6):
+    int64_t reofferRefused = 0;       // other kiosks' events the server refused to take back at the last recovery
+    int64_t fittedTotal = 0;          // rows sent shortened to the server's limits since the thread started (12)
+    int64_t relabelledTotal = 0;      // rows recorded under another id, sent as this kiosk's since then (13)
+    std::vector<std::string> formerIds;  // the ids this database pushed under before its current one (13)
 };
+
+// The outbox's former (id, epoch) pairs (CentralOutbox::formerIds) as the ids, each once, in order (6).
+std::vector<std::string> formerIdNames(const std::vector<std::pair<std::string, int64_t>>& former);
 
 // The server's kiosk table (every kiosk, this one too), ordered by id. false with `error` set when
 // the statement failed.

@@ -92,6 +92,11 @@ struct SyncWorker::Loop {
         int64_t n = 0;
         if (outboxOpen && outbox.countWaiting(n).ok()) st.waiting = n;
     }
+    void readFormerIds() {  // the earlier kiosk ids, kept by the outbox (rule 13)
+        std::vector<std::pair<std::string, int64_t>> former;
+        if (!outboxOpen || !outbox.formerIds(former).ok()) return;
+        st.formerIds = formerIdNames(former);
+    }
     void closeServer() {
         std::lock_guard lock(w.socketMutex_);
         w.liveSocket_ = -1;
@@ -139,6 +144,7 @@ struct SyncWorker::Loop {
             outboxOpen = true;
             outbox.dataVersion(dataVersion);
             outbox.lastRecovery(st.recoveredMs, st.recoveredN);
+            readFormerIds();
             refreshWaiting();
             publish();
         }
@@ -169,6 +175,11 @@ struct SyncWorker::Loop {
         if (pushDue) {
             const PushReport p = pushOutbox(pg, outbox, w.options_.kioskId, w.clock_, w.options_.pushBatch);
             st.pushedTotal += p.sent;
+            st.fittedTotal += p.fitted;  // rules 12 and 13 on the Status page (sync_status.h, 6)
+            st.relabelledTotal += p.relabelled;
+            if (p.idChange.renamed) readFormerIds();
+            if (p.recovered.ok && (p.recovered.lost() > 0 || p.recovered.othersRefused > 0))
+                st.reofferRefused = p.recovered.othersRefused;
             if (p.droppedOld > 0)  // the journal's line (central_sync.h, rule 5)
                 std::fprintf(stderr, "%s\n", droppedOldLine(p.droppedOld, p.recovered.cutoff, w.texts_).c_str());
             if (p.recovered.lost() > 0) {

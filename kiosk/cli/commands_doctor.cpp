@@ -129,6 +129,8 @@ void checkCentral(const CommandContext& ctx, Report& r) {
         if (CentralOutbox outbox; std::filesystem::exists(ctx.dbPath, ec) && outbox.open(ctx.dbPath, true).ok()) {
             outbox.countWaiting(st.waiting);
             outbox.lastRecovery(st.recoveredMs, st.recoveredN);
+            if (std::vector<std::pair<std::string, int64_t>> former; outbox.formerIds(former).ok())
+                st.formerIds = formerIdNames(former);
             if (!outbox.epoch(epoch).ok()) epoch = -1;
         }
         PgConnection central;

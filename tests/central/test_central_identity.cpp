@@ -85,6 +85,10 @@ TEST_CASE("a copied box given its own id after it synced: nothing waits, nothing
     CHECK(has(renamed.out, "Deze kast heette eerder kiosk 'a' en heet nu 'a2'"));
     CHECK(has(renamed.out, "1 gebeurtenis geregistreerd onder een eerdere kiosk-id"));
     CHECK(copy.sqliteCount("SELECT count(*) FROM central_outbox") == 0);
+    // The earlier id is on the Status page and in `doctor` too, read from the outbox (sync_status.h, 6).
+    const RunResult doctor = copy.cli({"doctor"});
+    INFO(doctor.out << doctor.err);
+    CHECK(has(doctor.out + doctor.err, "Eerdere kiosk-id: deze kast heette eerder 'a'; wat daaronder bevestigd is blijft van 'a'"));
     const RunResult quiet = first.sync();
     INFO(quiet.out << quiet.err);
     CHECK(quiet.exitCode == 0);

@@ -103,6 +103,40 @@ TEST_CASE("rule 9: a pulled row for a code the roster lacks is stored under an i
     CHECK(r.err.find("niet bewaard") == std::string::npos);
 }
 
+TEST_CASE("rules 5 12 13: the Status page says what a push did besides sending", "[central][pulledchecks]") {
+    Problems p;
+    const Texts tx(Catalogue::parse(readFile(kSource + "/assets/text/nl.txt"), "nl.txt", p),
+                   Catalogue::parse(readFile(kSource + "/assets/text/en.txt"), "en.txt", p), Lang::nl);
+    SyncStatus st;
+    st.enabled = true;
+    st.connected = true;
+    auto lines = [&] {
+        std::string text;
+        for (const auto& l : describeSyncStatus(st, tx, "hal", 0)) text += (l.ok ? "" : "! ") + l.label + ": " + l.value + "\n";
+        return text;
+    };
+    const std::string quiet = lines();
+    CHECK(quiet.find("Ingekort") == std::string::npos);
+    CHECK(quiet.find("Eerdere kiosk-id") == std::string::npos);
+    CHECK(quiet.find("Niet teruggegeven") == std::string::npos);
+    st.reofferRefused = 3;
+    st.fittedTotal = 1;
+    st.relabelledTotal = 2;
+    st.formerIds = formerIdNames({{"entree", 5}, {"deur", 7}, {"entree", 9}});
+    const std::string text = lines();
+    INFO(text);
+    CHECK(text.find("! Niet teruggegeven: 3 gebeurtenissen van een groep die deze kiosk niet meer bedient") != std::string::npos);
+    CHECK(text.find("Ingekort verstuurd: 1 gebeurtenis met een tekst langer") != std::string::npos);
+    CHECK(text.find("Eerdere kiosk-id: deze kast heette eerder 'entree', 'deur'; ") != std::string::npos);
+    CHECK(text.find("Als deze kiosk verstuurd: 2 gebeurtenissen geregistreerd onder een eerdere kiosk-id, sinds de start verstuurd als van 'hal'") != std::string::npos);
+    SyncStatusBoard board;
+    board.publish(st);
+    const uint64_t v = board.version();
+    st.fittedTotal = 2;  // a person would see the count change: the page is drawn again
+    CHECK(board.publish(st));
+    CHECK(board.version() == v + 1);
+}
+
 TEST_CASE("rule 11: the Status page says which rows were not taken over and which wait for an upgrade", "[central][pulledchecks]") {
     Problems p;
     const Texts tx(Catalogue::parse(readFile(kSource + "/assets/text/nl.txt"), "nl.txt", p),
