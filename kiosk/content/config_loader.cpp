@@ -66,6 +66,12 @@ void readSettings(const toml::table& doc, const std::string& file, const Texts& 
         }
         r.finish();
     }
+    if (const auto* t = root.table("room", false)) {
+        TomlTableReader r(*t, file, "[room]", texts, problems);
+        if (auto v = r.boolean("flash")) s.roomFlash = *v;
+        if (auto v = r.boolean("chime")) s.roomChime = *v;
+        r.finish();
+    }
     if (const auto* t = root.table("timeouts", false)) {
         TomlTableReader r(*t, file, "[timeouts]", texts, problems);
         if (auto v = r.integer("return_home_seconds", false, 5, 3600)) s.returnHomeSeconds = static_cast<int>(*v);
@@ -146,6 +152,8 @@ void readExercises(const toml::table& doc, const std::string& file, const Texts&
         if (auto v = r.string("space", false)) ex.space = *v;
         if (auto v = r.string("materials", false, kParagraphText)) ex.materials = *v;
         if (auto v = r.boolean("auto_advance")) ex.autoAdvance = *v;
+        if (auto v = r.boolean("flash")) ex.flash = *v;
+        if (auto v = r.boolean("chime")) ex.chime = *v;
         if (auto cues = r.stringList("cues", false)) {
             for (const auto& c : *cues) {
                 if (auto cue = parseCue(c)) ex.cues.push_back(*cue);

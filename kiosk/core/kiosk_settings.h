@@ -52,6 +52,8 @@ struct KioskSettings {
     float scale = 0.0f;                     // 0: from the window height; else a factor (1.0 = 800 px high)
     KioskMode mode = KioskMode::door;       // [kiosk] mode: "door" or "room" (ui/screen_room.cpp)
     std::string followCohort = "";          // [kiosk] cohort: the group the agenda, room display and exercises
+    bool roomFlash = true;                  // [room] flash: the screen flashes at "tijd is om" (an exercise may say otherwise)
+    bool roomChime = false;                 // [room] chime: a soft chime at the exercise's marks (core/room_chime.h)
                                             // follow on a day with several ("" = the first in programme.toml)
     std::string staffPinHash = "";          // Argon2id (libsodium), set with `set-pin`
     std::string facilitatorCode = "";       // digits; lets a facilitator shift today's agenda ("" = off)

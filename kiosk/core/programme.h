@@ -72,6 +72,9 @@ struct Exercise {
     std::vector<Cue> cues;
     std::vector<ExerciseStep> steps;
     bool autoAdvance = false;
+    // The room's cues for this exercise (exercises.toml `flash`, `chime`); unset = kiosk.toml [room].
+    std::optional<bool> flash;  // the whole screen flashes at "tijd is om"
+    std::optional<bool> chime;  // a soft chime at "bijna klaar", "tijd is om" and a step's end (core/room_chime.h)
 
     int totalSeconds() const {
         int s = 0;

@@ -386,7 +386,12 @@ void KioskSession::frame() {
     }
     if (flow_.inFlight() == 0 && s_.ui.feedback.kind != ui::Feedback::Kind::pending)
         if (auto code = waitingScans_.take()) scan(*code);
-    if (running_) running_->player.tick(s_.clock.steady());
+    if (running_) {
+        running_->player.tick(s_.clock.steady());
+        const bool chimeOn = running_->exercise.chime.value_or(s_.config.settings.roomChime);
+        if (const auto cue = running_->cues.observe(running_->player, s_.clock.steady()); cue && chimeOn)
+            speech_.chime(chimeStrokes(*cue));
+    }
     nav_.updateSleep(now, false);  // asleep until a touch has come and gone
     const ui::KioskView view = buildView();
     ui::useHighContrast(s_.ui.highContrast);  // home resets it with the rest of UiState

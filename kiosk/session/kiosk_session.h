@@ -28,6 +28,7 @@
 #include "session/scan_queue.h"
 #include "session/session_state.h"
 #include "session/speech.h"
+#include "core/room_chime.h"
 #include "session/staff_desk.h"
 #include "core/checkin_flow.h"
 #include "core/exercise_player.h"
@@ -99,6 +100,7 @@ private:
     struct Running {
         Exercise exercise;
         ExercisePlayer player;
+        RoomCueWatch cues;  // the room's chime (core/room_chime.h), when the exercise or [room] asks for it
         explicit Running(Exercise e) : exercise(std::move(e)), player(exercise) {}
     };
 

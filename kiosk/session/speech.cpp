@@ -2,10 +2,12 @@
 
 #include <espeak-ng/speak_lib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 
 #include "core/json.h"
+#include "core/room_chime.h"
 
 namespace kiosk {
 namespace {
@@ -56,15 +58,25 @@ Speech::~Speech() {
 void Speech::say(const std::string& text, Lang lang) {
     if (text.empty()) return;
     const std::string start = isoWithMs(clock_.now());
+    hand({text, lang, 0}, "{\"text\":" + jsonString(text) + ",\"lang\":\"" + std::string(langCode(lang)) + "\",\"start\":\"" + start + "\"}");
+}
+
+void Speech::chime(int strokes) {
+    if (strokes <= 0) return;
+    const std::string start = isoWithMs(clock_.now());
+    hand({"", Lang::nl, strokes}, "{\"chime\":" + std::to_string(strokes) + ",\"start\":\"" + start + "\"}");
+}
+
+void Speech::hand(const Utterance& u, const std::string& logLine) {
     {
         std::lock_guard lock(m_);
         if (quit_) return;
-        last_ = {text, lang};
+        if (u.chime == 0) last_ = u;  // "herhaal" repeats words, not a chime
         if (log_) {
-            log_ << "{\"text\":" << jsonString(text) << ",\"lang\":\"" << langCode(lang) << "\",\"start\":\"" << start << "\"}\n";
+            log_ << logLine << "\n";
             log_.flush();
         }
-        next_ = last_;
+        next_ = u;
         ++generation_;  // what is playing ends
         if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
     }
@@ -125,7 +137,35 @@ int Speech::onSamples(short* samples, int count, void*) {
     return 0;
 }
 
+// The chime on the speech thread: at the voice's rate when the voice has started, else espeak-ng's
+// usual 22,050 Hz (the device is opened at the first sound and kept).
+void Speech::playChime(int strokes, uint64_t generation) {
+    int rate = 22050;
+    {
+        std::lock_guard engine(engineMutex());
+        if (engineRate > 0) rate = engineRate;
+    }
+    if (!options_.device.empty() && !audio_.isOpen()) {
+        std::string error;
+        if (!audio_.open(options_.device, rate, error) && !audioReported_) {
+            std::fprintf(stderr, "speech: no audio device (%s); the chime is logged only\n", error.c_str());
+            audioReported_ = true;
+        }
+        audioOpen_ = audio_.isOpen();
+    }
+    const std::vector<int16_t> pcm = chimeSamples(strokes, rate);
+    samples_ += pcm.size();
+    constexpr size_t kPeriod = 1024;  // written in pieces, so that a touch or a new sound ends it at once
+    for (size_t at = 0; at < pcm.size() && audio_.isOpen() && generation_ == generation; at += kPeriod) {
+        const int n = static_cast<int>(std::min(kPeriod, pcm.size() - at));
+        if (audio_.write(pcm.data() + at, n)) played_ += static_cast<uint64_t>(n);
+    }
+    audio_.finish([&] { return generation_ != generation; });
+    ++spoken_;
+}
+
 void Speech::speak(const Utterance& u, uint64_t generation) {
+    if (u.chime > 0) return playChime(u.chime, generation);
     std::lock_guard engine(engineMutex());
     if (engineRate == 0) {
         // DONT_EXIT: espeak-ng would end the process when its data is missing.

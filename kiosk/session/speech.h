@@ -44,6 +44,9 @@ public:
 
     // Says `text` in `lang`, interrupting whatever is being said.
     void say(const std::string& text, Lang lang);
+    // The room's chime (core/room_chime.h), `strokes` 1-3, through the same device and thread as the
+    // voice: one sound at a time (2), logged as {"chime":n,"start":...}. Needs no espeak-ng.
+    void chime(int strokes);
     // Silence now (a touch).
     void stop();
     // The last utterance again ("herhaal"); nothing when nothing was said yet.
@@ -64,7 +67,10 @@ private:
     struct Utterance {
         std::string text;
         Lang lang = Lang::nl;
+        int chime = 0;  // > 0: the room's chime of that many strokes instead of words
     };
+    void hand(const Utterance& u, const std::string& logLine);  // under no lock: logs, replaces, wakes
+    void playChime(int strokes, uint64_t generation);
     void run();                               // the speech thread
     void speak(const Utterance& u, uint64_t generation);
     static int onSamples(short* samples, int count, void* events);

@@ -186,11 +186,13 @@ struct ExerciseFrame {
     Intent intent;
 };
 
-// "Tijd is om": a short flash of the whole screen, then a steady red band.
+// "Tijd is om": a short flash of the whole screen (unless the exercise or [room] flash says no), then
+// a steady red band; the band and the countdown's minus sign say it without the flash too.
 void drawTimeUp(ExerciseFrame& f) {
     const Theme& t = theme();
     const int64_t sinceUp = f.p.msSinceTimeUp(f.v.steady);
-    const bool flashing = !f.paused && sinceUp >= 0 && sinceUp < kFlashMs;
+    const bool flashOn = f.p.exercise().flash.value_or(!f.v.settings || f.v.settings->roomFlash);
+    const bool flashing = flashOn && !f.paused && sinceUp >= 0 && sinceUp < kFlashMs;
     if (flashing && (sinceUp / 400) % 2 == 0)
         ImGui::GetWindowDrawList()->AddRectFilled(f.origin, ImVec2(f.origin.x + f.size.x, f.origin.y + f.size.y), t.palette.danger.abgr(80));
     f.s.animating = flashing;

@@ -2,6 +2,11 @@
 // and by auto-advance alone.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <regex>
+
+#include "config_copy.h"
+#include "drawn_colours.h"
 #include "ui_harness.h"
 
 using namespace kiosk;
@@ -116,4 +121,77 @@ TEST_CASE("leaving a screen mid-animation stops the fast frames", "[ui][exercise
     ui.frame();
     CHECK_FALSE(ui.state().animating);  // the stopped screen does not move: back to sleeping
     CHECK(ui.session().msUntilNextChange() > 16);
+}
+
+namespace {
+
+// The chimes in a speech log, in order: {"chime":n,"start":...} lines (session/speech.h).
+std::vector<int> chimes(const std::filesystem::path& log) {
+    std::vector<int> out;
+    std::ifstream in(log);
+    const std::regex line(R"re(^\{"chime":([123]),"start":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}"\}$)re");
+    for (std::string l; std::getline(in, l);) {
+        std::smatch m;
+        if (std::regex_match(l, m, line)) out.push_back(std::stoi(m[1]));
+    }
+    return out;
+}
+
+// The colour a point in the middle of the exercise screen was drawn in, this frame.
+ui::Rgb middle(test::UiHarness& ui) {
+    ui.frame();
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    return test::DrawnColours().colourAt(ImVec2(size.x * 0.5f, size.y * 0.5f));
+}
+
+}  // namespace
+
+TEST_CASE("the room's chime: one stroke at bijna klaar, two at tijd is om, three at the step's end, into an audio sink",
+          "[ui][exercise][chime][sound]") {
+    test::ConfigCopy config;
+    std::ofstream(config.dir / "kiosk.toml", std::ios::app) << "\n[room]\nchime = true\n";
+    test::TempDir logs;
+    const std::filesystem::path log = logs / "speech.jsonl";
+    test::UiHarness ui("2026-11-26T11:00", 1280, 800, config.path(), false, {}, {},
+                       [&](SessionOptions& o) { o.speechLog = log.string(); });
+    openExercise(ui, "standpunt-in-de-ruimte");  // step 1: 2 minutes
+    for (int s = 0; s < 100; ++s) {
+        ui.clock().advanceSeconds(1);
+        ui.frame();
+    }
+    CHECK(chimes(log).empty());  // 20 s left of 120: not yet the last 10 %
+    for (int s = 0; s < 30; ++s) {
+        ui.clock().advanceSeconds(1);
+        ui.frame();
+    }
+    CHECK(chimes(log) == std::vector<int>{1, 2});
+    press(ui, kPageDown);  // the clicker: the next step
+    CHECK(chimes(log) == std::vector<int>{1, 2, 3});
+    REQUIRE(ui.session().speech().waitIdle(20000));
+    const auto st = ui.session().speech().stats();
+    CHECK(st.audioOpen);              // ALSA's null device (the harness's): no sound card on CI
+    CHECK(st.samples >= 22050 * 2);   // three chimes of 1.4 s or more
+    CHECK(st.framesPlayed > 0);
+}
+
+TEST_CASE("the room's chime is off unless asked, and [room] flash = false keeps the screen steady at tijd is om",
+          "[ui][exercise][chime]") {
+    for (const bool flashOff : {false, true}) {
+        test::ConfigCopy config;
+        if (flashOff) std::ofstream(config.dir / "kiosk.toml", std::ios::app) << "\n[room]\nflash = false\n";
+        test::TempDir logs;
+        const std::filesystem::path log = logs / "speech.jsonl";
+        test::UiHarness ui("2026-11-26T11:00", 1280, 800, config.path(), false, {}, {},
+                           [&](SessionOptions& o) { o.speechLog = log.string(); });
+        openExercise(ui, "standpunt-in-de-ruimte");
+        ui.clock().advanceSeconds(110);
+        const ui::Rgb before = middle(ui);
+        ui.clock().advanceMs(10200);  // 200 ms after tijd is om: the flash's first bright phase
+        const ui::Rgb during = middle(ui);
+        INFO("flash off: " << flashOff);
+        const bool same = during.r == before.r && during.g == before.g && during.b == before.b;
+        CHECK(same == flashOff);
+        CHECK(ui.session().player()->phase(ui.clock().steady()) == ExercisePlayer::Phase::overtime);
+        CHECK(chimes(log).empty());  // the sample config asks for no chime
+    }
 }
