@@ -79,7 +79,7 @@ void openWithCohort(AttendanceDb& store, const fs::path& db, const char* at, int
 
 }  // namespace
 
-TEST_CASE("the kiosk holds today only, and a staff page for a day long ago shows that day's people and times from the store",
+TEST_CASE("ledger_days rule 1: the kiosk holds today only, and a staff page for a day long ago shows that day's people and times from the store",
           "[ui][staff][ledger]") {
     test::AmsterdamTime tz;  // the record is written in the venue's time zone, before the kiosk starts
     PinConfig cfg;
