@@ -251,17 +251,20 @@ TEST_CASE("central_outbox rule 1: an event purged before its upload leaves no ou
     test::AmsterdamTime tz;
     test::TempDir dir;
     AttendanceDb db;
-    REQUIRE(db.open(dir / "a.db", test::localTime("2027-01-31T08:00")).status.ok());
+    REQUIRE(db.open(dir / "a.db", test::localTime("2027-01-31T10:00")).status.ok());
     RosterImportResult imported;
-    REQUIRE(db.importRoster({test::participant("ZU01", "Anna", "Vries", "de")}, test::localTime("2027-01-31T08:00"),
+    REQUIRE(db.importRoster({test::participant("ZU01", "Anna", "Vries", "de")}, test::localTime("2027-01-31T10:00"),
                             imported).ok());
-    db.setRetentionDays(30);
     const AttendanceEvent old = test::eventAt(EventKind::check_in, "ZU01", "2026-12-31T09:00");
     const AttendanceEvent recent = test::eventAt(EventKind::check_in, "ZU01", "2027-01-31T09:00");
-    REQUIRE(db.appendEvent(old).ok());
-    REQUIRE(db.appendEvent(recent).ok());
+    for (const auto& e : {old, recent}) {
+        const StoreStatus s = db.appendEvent(e);
+        INFO(s.detail);
+        REQUIRE(s.ok());
+    }
     const auto file = dir / "a.db";
     REQUIRE(test::rawInt(file, "SELECT count(*) FROM central_outbox") == 2);
+    db.setRetentionDays(30);
     int removed = 0;
     REQUIRE(db.purge({2027, 1, 1}, removed).ok());  // the server was down all month: nothing uploaded
     REQUIRE(removed == 1);
@@ -277,4 +280,22 @@ TEST_CASE("central_outbox rule 1: an event purged before its upload leaves no ou
     CHECK(n == 1);
     // The purged event's row is deleted, not merely skipped: nothing of it stays in the file.
     CHECK(test::rawInt(file, "SELECT count(*) FROM central_outbox") == 1);
+}
+
+TEST_CASE("central_outbox rule 4: a missing file or a database from before the outbox is said as a status, nothing throws",
+          "[store][outbox][fault]") {
+    test::TempDir dir;
+    CentralOutbox outbox;
+    StoreStatus s;
+    REQUIRE_NOTHROW(s = outbox.open(dir / "none.db"));
+    CHECK_FALSE(s.ok());
+    CHECK_FALSE(std::filesystem::exists(dir / "none.db"));  // not made by opening it
+    // A database of schema version 1: no central_outbox table yet.
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open((dir / "old.db").c_str(), &raw) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw, "CREATE TABLE t(x); PRAGMA user_version=1", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
+    REQUIRE_NOTHROW(s = outbox.open(dir / "old.db"));
+    CHECK_FALSE(s.ok());
+    CHECK(s.detail.find("schema version below 2") != std::string::npos);
 }
