@@ -92,7 +92,8 @@ TEST_CASE("central_sync rule 11: a row that can never pass is refused with its f
     CHECK(r.err.find("(reason:") != std::string::npos);
 }
 
-TEST_CASE("central_sync rule 9: a pulled row for a code the roster lacks is stored under an inactive placeholder", "[central][pulledchecks]") {
+TEST_CASE("central_sync rule 9: a pulled row for a code the roster lacks is stored under an inactive placeholder",
+          "[central][pulledchecks]") {
     Series s;
     s.row(1, "ZU77", "check_in");  // not on the sample roster
     const RunResult r = s.zaal.sync();
@@ -103,7 +104,8 @@ TEST_CASE("central_sync rule 9: a pulled row for a code the roster lacks is stor
     CHECK(r.err.find("niet bewaard") == std::string::npos);
 }
 
-TEST_CASE("central_sync rule 11: the Status page says which rows were not taken over and which wait for an upgrade", "[central][pulledchecks]") {
+TEST_CASE("central_sync rule 11: the Status page says which rows were not taken over and which wait for an upgrade",
+          "[central][pulledchecks]") {
     Problems p;
     const Texts tx(Catalogue::parse(readFile(kSource + "/assets/text/nl.txt"), "nl.txt", p),
                    Catalogue::parse(readFile(kSource + "/assets/text/en.txt"), "en.txt", p), Lang::nl);

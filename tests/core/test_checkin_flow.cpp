@@ -113,7 +113,8 @@ TEST_CASE("decideTap: undo inside its window, at its boundary, and after", "[che
     CHECK(decideTap(CheckAction::undo, {rec, false, in.recordedAt.plusSeconds(11), rules}).ignored);
 }
 
-TEST_CASE("checkin_flow rule 1: CheckinFlow: pending until the commit, then the greeting, and a failure is said as such", "[checkin_flow]") {
+TEST_CASE("checkin_flow rule 1: CheckinFlow: pending until the commit, then the greeting, and a failure is said as such",
+          "[checkin_flow]") {
     CheckinFlow flow;
     CheckFeedback card;
     const Instant now = at("2026-11-26T09:10");

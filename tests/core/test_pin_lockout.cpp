@@ -56,7 +56,8 @@ TEST_CASE("the lock-out survives a restart through its stored form", "[pin]") {
     CHECK_FALSE(PinLockout::parse("1 1 0 extra", after.now(), after.steady()));
 }
 
-TEST_CASE("pin_lockout rule 3: within a run a stepped wall clock neither lifts nor stretches a lock-out", "[pin][clock]") {
+TEST_CASE("pin_lockout rule 3: within a run a stepped wall clock neither lifts nor stretches a lock-out",
+          "[pin][clock]") {
     FakeClock clock(Instant{1'800'000'000'000});
     PinLockout p;
     for (int i = 0; i < 5; ++i) p.recordFailure(clock.steady());
@@ -180,7 +181,8 @@ TEST_CASE("99 wrong tries and a right one: the count starts again", "[pin]") {
     CHECK_FALSE(p.finalLock());
 }
 
-TEST_CASE("pin_lockout rule 4: a stored lock-out with absurd counts is bounded: no overflow, no lock longer than an hour", "[pin]") {
+TEST_CASE("pin_lockout rule 4: a stored lock-out with absurd counts is bounded: no overflow, no lock longer than an hour",
+          "[pin]") {
     FakeClock clock(Instant{1'800'000'000'000});
     const auto p = PinLockout::parse("2147483647 2147483647 0 99999999999999 -", clock.now(), clock.steady());
     REQUIRE(p);
@@ -239,7 +241,8 @@ TEST_CASE("pin lock-out bound: every lock-out up to the final lock lasts at most
     CHECK(q.secondsLeft(t) == PinLockout::kMaxLockSeconds);
 }
 
-TEST_CASE("pin_lockout rule 4, bound: the 29th, 30th and 31st lock-out each last exactly an hour, never less", "[pin][boundary]") {
+TEST_CASE("pin_lockout rule 4, bound: the 29th, 30th and 31st lock-out each last exactly an hour, never less",
+          "[pin][boundary]") {
     // Only a stored form brings a count this high (a right PIN or a new secret resets it in a run),
     // and 30 s doubled 29 times no longer fits an int: the lock-out must still be the hour.
     const Instant wall{1'800'000'000'000};

@@ -31,7 +31,8 @@ CentralEventRow pulledFrom(const std::string& origin, int64_t seq, const std::st
 
 }  // namespace
 
-TEST_CASE("central_outbox rule 2: every event written is waiting for upload until the server has it", "[store][outbox]") {
+TEST_CASE("central_outbox rule 2: every event written is waiting for upload until the server has it",
+          "[store][outbox]") {
     test::TempDir dir;
     AttendanceDb db;
     REQUIRE(db.open(dir / "a.db", test::localTime("2026-11-26T08:00")).status.ok());
@@ -63,7 +64,8 @@ TEST_CASE("central_outbox rule 2: every event written is waiting for upload unti
     CHECK(rows[0].id == second.id);
 }
 
-TEST_CASE("central_outbox rule 3: pulled events are stored once, never sent back, and set the high-water mark", "[store][outbox]") {
+TEST_CASE("central_outbox rule 3: pulled events are stored once, never sent back, and set the high-water mark",
+          "[store][outbox]") {
     test::TempDir dir;
     AttendanceDb db;
     REQUIRE(db.open(dir / "a.db", test::localTime("2026-11-26T08:00")).status.ok());
