@@ -57,7 +57,8 @@ TEST_CASE("two cohorts on one server: each kiosk holds only its own cohort and c
     CHECK(rowOf(dv1.presenceList(), "Anna").find("09:01") != std::string::npos);  // Deventer's Anna, DV01
 }
 
-TEST_CASE("a cohort added to a kiosk later is read from the start of every series", "[central][cohorts]") {
+TEST_CASE("central_sync rule 10: a cohort added to a kiosk later is read from the start of every series",
+          "[central][cohorts]") {
     CentralDb c;
     Kiosk foyer("foyer", c.addKiosk("foyer"));
     c.addKiosk("deur", {"zutphen-2026", "deventer-2026"});

@@ -60,7 +60,7 @@ TEST_CASE("three kiosks exchanging events through the server end with the same d
     CHECK(foyer.sqliteCount("SELECT count(DISTINCT id) FROM attendance_event") == 7);
 }
 
-TEST_CASE("two kiosks cut off from the server both check in the same person: one day record, the earliest check-in",
+TEST_CASE("central_sync rule 8: two kiosks cut off from the server both check in the same person: one day record, the earliest check-in",
           "[central][faults]") {
     CentralDb c;
     Kiosk deur("deur", c.addKiosk("deur"));
@@ -99,7 +99,7 @@ TEST_CASE("two kiosks cut off from the server both check in the same person: one
     CHECK(countEvents(c.owner) == 3);
 }
 
-TEST_CASE("a pull that the local database refuses midway stores nothing twice, and the same connection fetches all next time",
+TEST_CASE("central_sync rule 4: a pull that the local database refuses midway stores nothing twice, and the same connection fetches all next time",
           "[central][faults]") {
     CentralDb c;
     const PrintedKiosk zaalLogin = c.addKiosk("zaal");

@@ -24,7 +24,7 @@ long long serverCount(CentralDb& c, const std::string& where) { return countEven
 
 }  // namespace
 
-TEST_CASE("a kiosk that checked people in on its own before it joined the central record sends them as its central id's",
+TEST_CASE("central_sync rule 13: a kiosk that checked people in on its own before it joined the central record sends them as its central id's",
           "[central][identity]") {
     CentralDb c;
     const PrintedKiosk hal = c.addKiosk("hal");

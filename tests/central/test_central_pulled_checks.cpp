@@ -42,7 +42,7 @@ struct Series {
 
 }  // namespace
 
-TEST_CASE("rule 11: a row of a newer version holds the series' mark, and it and the rows after it arrive once readable",
+TEST_CASE("central_sync rule 11: a row of a newer version holds the series' mark, and it and the rows after it arrive once readable",
           "[central][pulledchecks]") {
     Series s;
     s.row(1, "ZU02", "check_in");
@@ -76,7 +76,7 @@ TEST_CASE("rule 11: a row of a newer version holds the series' mark, and it and 
     CHECK(r.err.find("nieuwere versie") == std::string::npos);
 }
 
-TEST_CASE("rule 11: a row that can never pass is refused with its field named, and the series goes on",
+TEST_CASE("central_sync rule 11: a row that can never pass is refused with its field named, and the series goes on",
           "[central][pulledchecks]") {
     Series s;
     s.row(1, "ZU02", "check_in");
@@ -92,7 +92,8 @@ TEST_CASE("rule 11: a row that can never pass is refused with its field named, a
     CHECK(r.err.find("(reason:") != std::string::npos);
 }
 
-TEST_CASE("rule 9: a pulled row for a code the roster lacks is stored under an inactive placeholder", "[central][pulledchecks]") {
+TEST_CASE("central_sync rule 9: a pulled row for a code the roster lacks is stored under an inactive placeholder",
+          "[central][pulledchecks]") {
     Series s;
     s.row(1, "ZU77", "check_in");  // not on the sample roster
     const RunResult r = s.zaal.sync();
@@ -103,7 +104,7 @@ TEST_CASE("rule 9: a pulled row for a code the roster lacks is stored under an i
     CHECK(r.err.find("niet bewaard") == std::string::npos);
 }
 
-TEST_CASE("rules 5 12 13: the Status page says what a push did besides sending", "[central][pulledchecks]") {
+TEST_CASE("sync_status rule 6: central_sync rules 5 12 13 on the Status page: the Status page says what a push did besides sending", "[central][pulledchecks]") {
     Problems p;
     const Texts tx(Catalogue::parse(readFile(kSource + "/assets/text/nl.txt"), "nl.txt", p),
                    Catalogue::parse(readFile(kSource + "/assets/text/en.txt"), "en.txt", p), Lang::nl);
@@ -137,7 +138,8 @@ TEST_CASE("rules 5 12 13: the Status page says what a push did besides sending",
     CHECK(board.version() == v + 1);
 }
 
-TEST_CASE("rule 11: the Status page says which rows were not taken over and which wait for an upgrade", "[central][pulledchecks]") {
+TEST_CASE("central_sync rule 11: the Status page says which rows were not taken over and which wait for an upgrade",
+          "[central][pulledchecks]") {
     Problems p;
     const Texts tx(Catalogue::parse(readFile(kSource + "/assets/text/nl.txt"), "nl.txt", p),
                    Catalogue::parse(readFile(kSource + "/assets/text/en.txt"), "en.txt", p), Lang::nl);
@@ -173,7 +175,7 @@ TEST_CASE("rule 11: the Status page says which rows were not taken over and whic
     CHECK(pulledEventFault(e).empty());
 }
 
-TEST_CASE("rule 12: a text an older version stored over its limit is sent shortened, and nothing behind it waits",
+TEST_CASE("central_sync rule 12: a text an older version stored over its limit is sent shortened, and nothing behind it waits",
           "[central][pulledchecks]") {
     // The pure part: characters, not bytes; exactly at the limit unchanged; one over is cut.
     CHECK(fittedToLimit("abcdefg", 5) == "abcd\u2026");

@@ -39,7 +39,7 @@ void requireSync(const Kiosk& k) {
 
 }  // namespace
 
-TEST_CASE("a server restored from last night's dump gets back what it had confirmed since, from the kiosks",
+TEST_CASE("central_sync rule 5: a server restored from last night's dump gets back what it had confirmed since, from the kiosks",
           "[central][survive][restoreserver]") {
     CentralDb c;
     Kiosk a("a", c.addKiosk("a"));
@@ -139,7 +139,7 @@ TEST_CASE("a server restored to before a kiosk's own new series gets it back, an
     CHECK(b.localEvents() == 4);
 }
 
-TEST_CASE("a box whose disk was replaced gets its predecessor's events on its first sync and never reuses their numbers",
+TEST_CASE("central_sync rule 2: a box whose disk was replaced gets its predecessor's events on its first sync and never reuses their numbers",
           "[central][survive][replacebox]") {
     CentralDb c;
     Kiosk a("a", c.addKiosk("a"));
@@ -183,7 +183,7 @@ TEST_CASE("a box whose disk was replaced gets its predecessor's events on its fi
                 door, static_cast<long long>(converged));
 }
 
-TEST_CASE("two boxes with one kiosk id lose and hide nothing, and both are named until one gets its own id",
+TEST_CASE("central_sync rule 7: two boxes with one kiosk id lose and hide nothing, and both are named until one gets its own id",
           "[central][survive][duplicateid]") {
     CentralDb c;
     const PrintedKiosk printed = c.addKiosk("a");
@@ -232,7 +232,7 @@ TEST_CASE("two boxes with one kiosk id lose and hide nothing, and both are named
     CHECK(has(doc.out, (first.dir / "attendance.db").string()));
 }
 
-TEST_CASE("a kiosk and a server on different schema versions say so and keep everything waiting",
+TEST_CASE("central_sync rule 6: a kiosk and a server on different schema versions say so and keep everything waiting",
           "[central][survive][versions]") {
     CentralDb c;
     Kiosk a("a", c.addKiosk("a"));

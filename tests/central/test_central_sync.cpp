@@ -13,7 +13,8 @@
 
 namespace kiosk::test {
 
-TEST_CASE("two kiosks share one record through the server, and a retry doubles nothing", "[central][sync]") {
+TEST_CASE("central_sync rule 1: two kiosks share one record through the server, and a retry doubles nothing",
+          "[central][sync]") {
     CentralDb c;
     Kiosk deur("deur", c.addKiosk("deur"));
     Kiosk zaal("zaal", c.addKiosk("zaal"));
@@ -114,7 +115,8 @@ TEST_CASE("with the server stopped sync says how many events wait, and once it i
     CHECK(rowOf(zaal.presenceList(), "Zoë").find("08:55") != std::string::npos);
 }
 
-TEST_CASE("sync killed with SIGKILL during pushes loses nothing and doubles nothing", "[central][sync]") {
+TEST_CASE("central_sync rule 3: sync killed with SIGKILL during pushes loses nothing and doubles nothing",
+          "[central][sync]") {
     CentralDb c;
     Kiosk deur("deur", c.addKiosk("deur"));
     Kiosk zaal("zaal", c.addKiosk("zaal"));

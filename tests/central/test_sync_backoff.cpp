@@ -99,4 +99,33 @@ TEST_CASE("sync_worker BACKOFF bound: after a long outage the wait stays at its 
     CHECK_FALSE(worker.status().connected);
 }
 
+TEST_CASE("sync_worker BACKOFF bound, an hour: in the hour's next second the kiosk still tries every 5 s, not once an hour",
+          "[backoff][boundary]") {
+    TempDir dir;
+    SystemClock clock;
+    {
+        AttendanceDb db;
+        REQUIRE(db.open(dir / "attendance.db", clock.now()).status.ok());
+    }
+    ClosingServer server;
+    SyncWorkerOptions o;
+    o.url = "host=127.0.0.1 port=" + std::to_string(server.port()) + " dbname=leergang user=deur sslmode=disable gssencmode=disable";
+    o.kioskId = "deur";
+    o.dbPath = dir / "attendance.db";
+    // The real waits scaled by 1/1000: 1 s doubling to 5 s becomes 1 ms doubling to 5 ms, so 3.6 s
+    // is an hour of outage. Uncapped, the waits would be 1, 2, 4, ... 2048 ms: at most one attempt
+    // in the hour's next second (and once an hour after a day). Capped: about one per 5 ms.
+    o.backoffFirstMs = 1;
+    o.backoffMaxMs = 5;
+    SyncWorker worker(o, clock, dutch(), [] {});
+    std::this_thread::sleep_for(std::chrono::milliseconds(3600));  // the hour
+    const int before = server.accepted();
+    std::this_thread::sleep_for(std::chrono::milliseconds(1000));  // the next second
+    const int inSecond = server.accepted() - before;
+    INFO("connect attempts in the hour's next (scaled) second: " << inSecond);
+    CHECK(inSecond >= 20);   // the cap holds (a loaded machine sleeps longer than asked: generous)
+    CHECK(inSecond <= 260);  // and each wait is waited: no spin
+    CHECK_FALSE(worker.status().connected);
+}
+
 }  // namespace kiosk::test

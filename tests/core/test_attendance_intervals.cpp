@@ -91,7 +91,8 @@ TEST_CASE("back in after a check-out: no check-out shown while the new interval 
     CHECK(statusOf(r, nullptr, {}) == DayStatus::present);
 }
 
-TEST_CASE("a check-out undone reopens the interval, a check-in again undone leaves the day as it was", "[attendance][intervals]") {
+TEST_CASE("attendance rule 1: a check-out undone reopens the interval, a check-in again undone leaves the day as it was",
+          "[attendance][intervals]") {
     test::AmsterdamTime tz;
     const auto in = tap(EventKind::check_in, "2026-11-26T09:00");
     const auto out = tap(EventKind::check_out, "2026-11-26T12:03");
@@ -117,14 +118,16 @@ TEST_CASE("the undo window follows the last tap: the goodbye can be undone, the 
     CHECK_FALSE(canUndo(r, out.recordedAt.plusSeconds(10), rules));
 }
 
-TEST_CASE("two kiosks checking in the same person a minute apart make one interval", "[attendance][intervals]") {
+TEST_CASE("attendance rule 3: two kiosks checking in the same person a minute apart make one interval",
+          "[attendance][intervals]") {
     test::AmsterdamTime tz;
     const DayRecord r = fold({tap(EventKind::check_in, "2026-11-26T09:01", "zaal"), tap(EventKind::check_in, "2026-11-26T09:00"),
                               tap(EventKind::check_out, "2026-11-26T16:30", "zaal"), tap(EventKind::check_out, "2026-11-26T16:31")});
     CHECK(spans(r) == "09:00-16:30");
 }
 
-TEST_CASE("staff corrections with intervals: from, until, absent", "[attendance][intervals][staff]") {
+TEST_CASE("attendance rule 2: staff corrections with intervals: from, until, absent",
+          "[attendance][intervals][staff]") {
     test::AmsterdamTime tz;
     SECTION("set_check_in earlier than the tap replaces the first check-in") {
         const DayRecord r = fold({tap(EventKind::check_in, "2026-11-26T09:35"),

@@ -39,7 +39,7 @@ TEST_CASE("decideTap: a first tap writes a check-in, a second offers the check-o
     CHECK(again.shownTime == at("2026-11-26T09:02"));  // "je bent al ingecheckt om 09:02"
 }
 
-TEST_CASE("decideTap with a central record: what is impossible only in this kiosk's view is recorded",
+TEST_CASE("checkin_flow rule 6: decideTap with a central record: what is impossible only in this kiosk's view is recorded",
           "[checkin_flow]") {
     AttendanceRules shared;
     shared.sharedRecord = true;
@@ -90,7 +90,7 @@ TEST_CASE("decideTap: check-out needs a check-in and happens once", "[checkin_fl
     CHECK(twice.shownTime == at("2026-11-26T16:31"));
 }
 
-TEST_CASE("decideTap: a write still on its way is never doubled", "[checkin_flow]") {
+TEST_CASE("checkin_flow rule 2: decideTap: a write still on its way is never doubled", "[checkin_flow]") {
     const Instant now = at("2026-11-26T09:10");
     for (auto action : {CheckAction::check_in, CheckAction::check_out}) {
         const TapDecision d = decideTap(action, {DayRecord{}, true, now, {}});
@@ -113,7 +113,8 @@ TEST_CASE("decideTap: undo inside its window, at its boundary, and after", "[che
     CHECK(decideTap(CheckAction::undo, {rec, false, in.recordedAt.plusSeconds(11), rules}).ignored);
 }
 
-TEST_CASE("CheckinFlow: pending until the commit, then the greeting, and a failure is said as such", "[checkin_flow]") {
+TEST_CASE("checkin_flow rule 1: CheckinFlow: pending until the commit, then the greeting, and a failure is said as such",
+          "[checkin_flow]") {
     CheckinFlow flow;
     CheckFeedback card;
     const Instant now = at("2026-11-26T09:10");

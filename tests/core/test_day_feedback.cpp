@@ -16,7 +16,7 @@ FeedbackCount count(int index, const char* answer, int n, LocalDate day = kDay) 
 
 }  // namespace
 
-TEST_CASE("feedback: a day with 4 answers shows no count, with 5 every count", "[core][feedback]") {
+TEST_CASE("day_feedback rule 3: a day with 4 answers shows no count, with 5 every count", "[core][feedback]") {
     SECTION("4 answers over two choices: hidden, the total too") {
         const auto days = summariseFeedback({count(0, "Sterk", 3), count(2, "Matig", 1)});
         REQUIRE(days.size() == 1);
@@ -57,7 +57,8 @@ TEST_CASE("feedback: each day and cohort is judged on its own answers", "[core][
     CHECK_FALSE(days[2].shown);  // two weeks later, 2 answers: the 5 of the first day do not count for it
 }
 
-TEST_CASE("feedback rule 5: no count for a day that has not ended, and no cell read as a formula", "[core][feedback]") {
+TEST_CASE("day_feedback rule 5 and 6: no count for a day that has not ended, and no cell read as a formula",
+          "[core][feedback]") {
     auto days = summariseFeedback({count(0, "Sterk", 4), count(1, "Goed", 2)});
     holdOpenDays(days, kDay.plusDays(1));  // the day after: shown
     REQUIRE(days.size() == 1);

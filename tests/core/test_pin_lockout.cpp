@@ -5,7 +5,7 @@
 
 using namespace kiosk;
 
-TEST_CASE("five wrong PINs lock the pad, each next lock-out lasts twice as long", "[pin]") {
+TEST_CASE("pin_lockout rule 1: five wrong PINs lock the pad, each next lock-out lasts twice as long", "[pin]") {
     FakeClock clock(Instant{1000000});
     PinLockout p;
     for (int i = 0; i < 4; ++i) p.recordFailure(clock.steady());
@@ -56,7 +56,8 @@ TEST_CASE("the lock-out survives a restart through its stored form", "[pin]") {
     CHECK_FALSE(PinLockout::parse("1 1 0 extra", after.now(), after.steady()));
 }
 
-TEST_CASE("within a run a stepped wall clock neither lifts nor stretches a lock-out", "[pin][clock]") {
+TEST_CASE("pin_lockout rule 3: within a run a stepped wall clock neither lifts nor stretches a lock-out",
+          "[pin][clock]") {
     FakeClock clock(Instant{1'800'000'000'000});
     PinLockout p;
     for (int i = 0; i < 5; ++i) p.recordFailure(clock.steady());
@@ -148,7 +149,7 @@ int failUntilFinal(PinLockout& p, FakeClock& clock, int maxTries) {
 }
 }  // namespace
 
-TEST_CASE("after 100 wrong tries in a row the pad stays locked, whatever the clock does", "[pin]") {
+TEST_CASE("pin_lockout rule 2: after 100 wrong tries in a row the pad stays locked, whatever the clock does", "[pin]") {
     FakeClock clock(Instant{1'800'000'000'000});
     PinLockout p;
     p.key = "abc123";
@@ -180,7 +181,8 @@ TEST_CASE("99 wrong tries and a right one: the count starts again", "[pin]") {
     CHECK_FALSE(p.finalLock());
 }
 
-TEST_CASE("a stored lock-out with absurd counts is bounded: no overflow, no lock longer than an hour", "[pin]") {
+TEST_CASE("pin_lockout rule 4: a stored lock-out with absurd counts is bounded: no overflow, no lock longer than an hour",
+          "[pin]") {
     FakeClock clock(Instant{1'800'000'000'000});
     const auto p = PinLockout::parse("2147483647 2147483647 0 99999999999999 -", clock.now(), clock.steady());
     REQUIRE(p);
@@ -237,4 +239,24 @@ TEST_CASE("pin lock-out bound: every lock-out up to the final lock lasts at most
     PinLockout q = *back;
     q.recordFailure(t);
     CHECK(q.secondsLeft(t) == PinLockout::kMaxLockSeconds);
+}
+
+TEST_CASE("pin_lockout rule 4, bound: the 29th, 30th and 31st lock-out each last exactly an hour, never less",
+          "[pin][boundary]") {
+    // Only a stored form brings a count this high (a right PIN or a new secret resets it in a run),
+    // and 30 s doubled 29 times no longer fits an int: the lock-out must still be the hour.
+    const Instant wall{1'800'000'000'000};
+    const SteadyTime t{1'000'000};
+    for (const int before : {28, 29, 30}) {
+        INFO("lock-out " << before + 1);
+        auto back = PinLockout::parse("4 " + std::to_string(before) + " 0 0 k", wall, t);
+        REQUIRE(back);
+        PinLockout p = *back;
+        REQUIRE_FALSE(p.locked(t));
+        p.recordFailure(t);  // the 5th wrong try of this round
+        CHECK(p.secondsLeft(t) == PinLockout::kMaxLockSeconds);
+        CHECK(p.locked(SteadyTime{t.ms + PinLockout::kMaxLockSeconds * 1000LL - 1}));
+        CHECK_FALSE(p.locked(SteadyTime{t.ms + PinLockout::kMaxLockSeconds * 1000LL}));
+        CHECK(p.lockouts == before + 1);
+    }
 }

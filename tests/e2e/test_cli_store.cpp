@@ -66,7 +66,8 @@ void crashAfterCheckIn(const fs::path& db, const std::string& code) {
 
 }  // namespace
 
-TEST_CASE("export, show, backup and doctor read a read-only database, as an unprivileged user", "[e2e][cli][readonly]") {
+TEST_CASE("attendance_db rule 4a: export, show, backup and doctor read a read-only database, as an unprivileged user",
+          "[e2e][cli][readonly]") {
     TempDir dir, out;
     REQUIRE(runKiosk(dir, {"checkin", "ZU01"}).exitCode == 0);
     REQUIRE(runKiosk(dir, {"checkin", "ZU02"}).exitCode == 0);

@@ -319,7 +319,8 @@ TEST_CASE("exports go to a mounted USB stick when there is one, else to the expo
     CHECK(chooseExportTarget({}, "/e").folder == "/e");
 }
 
-TEST_CASE("the right stick: a volume is named by its label, not the kernel's name, with its size", "[export][target]") {
+TEST_CASE("export_target rule 1: the right stick: a volume is named by its label, not the kernel's name, with its size",
+          "[export][target]") {
     test::TempDir dir;  // a stand-in for /dev: two devices and udev's label links to them
     fs::create_directories(dir / "disk" / "by-label");
     std::ofstream(dir / "sdb1").flush();
@@ -387,7 +388,8 @@ TEST_CASE("an export is written whole or not at all, a failed one leaves no half
     CHECK(outcome == 0);  // 2: not read-only, 3: could not become nobody, 4: no error, 5: a file left
 }
 
-TEST_CASE("the right stick: on a USB stick a symlink in the export's place is refused and left as it was", "[export][target][symlink]") {
+TEST_CASE("export_target rule 3: the right stick: on a USB stick a symlink in the export's place is refused and left as it was",
+          "[export][target][symlink]") {
     FixedDay f;
     ExportRequest r;
     r.date = {2026, 11, 26};

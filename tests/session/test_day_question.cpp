@@ -77,7 +77,7 @@ TEST_CASE("goodbye card: the question appears only after the check-out is commit
     CHECK(ui.state().screen == ui::Screen::home);
 }
 
-TEST_CASE("goodbye card: a participant who ignores the question goes home as before, nothing counted",
+TEST_CASE("day_feedback rule 2: goodbye card: a participant who ignores the question goes home as before, nothing counted",
           "[ui][feedback][checkout]") {
     test::UiHarness ui;
     checkIn(ui, "ZU01");

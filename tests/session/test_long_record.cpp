@@ -79,7 +79,7 @@ void openWithCohort(AttendanceDb& store, const fs::path& db, const char* at, int
 
 }  // namespace
 
-TEST_CASE("the kiosk holds today only, and a staff page for a day long ago shows that day's people and times from the store",
+TEST_CASE("ledger_days rule 1: the kiosk holds today only, and a staff page for a day long ago shows that day's people and times from the store",
           "[ui][staff][ledger]") {
     test::AmsterdamTime tz;  // the record is written in the venue's time zone, before the kiosk starts
     PinConfig cfg;
@@ -326,4 +326,64 @@ TEST_CASE("someone removed from the roster while present stays on the staff page
     REQUIRE(at != std::string::npos);
     const std::string line = csv->substr(at, csv->find('\n', at) - at);
     CHECK(line.find(";09:10;" + leftAt + ";") != std::string::npos);
+}
+
+TEST_CASE("ledger_days rule 4: the History page opened again shows a correction another writer made meanwhile",
+          "[ui][staff][ledger][history]") {
+    test::AmsterdamTime tz;
+    PinConfig cfg;
+    test::TempDir dbDir;
+    const fs::path db = dbDir / "attendance.db";
+    auto correction = [](const std::string& code, int day, const char* reason) {
+        AttendanceEvent fix = tap(code, kDay1.plusDays(day), 9, 30, EventKind::correction);
+        fix.effect = CorrectionEffect::set_check_in;
+        fix.source = EventSource::staff;
+        fix.reason = reason;
+        fix.actor = "Mj";
+        return fix;
+    };
+    {
+        AttendanceDb store;
+        openWithCohort(store, db, "2026-11-26T07:00");
+        REQUIRE(store.appendEvent(correction("ZU05", -40, "Trein")).ok());
+    }
+    test::UiHarness ui("2026-11-26T09:10", 1280, 800, cfg.path(), false, db);
+    unlock(ui);
+    ui.tap("desk.tab.history");
+    REQUIRE(framesUntil(ui, [&] { return ui.session().buildView().staff->history.size() == 1; }));
+    ui.tap("desk.tab.today");
+    for (int i = 0; i < 5; ++i) ui.frame();
+    {
+        // Meanwhile a colleague corrects a day long ago on the command line.
+        AttendanceDb other;
+        REQUIRE(other.openExisting(db).ok());
+        REQUIRE(other.appendEvent(correction("ZU06", -30, "Bus")).ok());
+    }
+    for (int i = 0; i < 20; ++i) ui.frame();
+    ui.tap("desk.tab.history");
+    CHECK(framesUntil(ui, [&] { return ui.session().buildView().staff->history.size() == 2; }));
+    bool bus = false;
+    for (const auto& h : ui.session().buildView().staff->history) bus = bus || h.reason == "Bus";
+    CHECK(bus);
+}
+
+TEST_CASE("ledger_days rule 5: someone a roster edit moves into the shown group appears with today's check-in",
+          "[ui][ledger][roster]") {
+    test::AmsterdamTime tz;
+    PinConfig cfg;
+    test::TempDir dbDir;
+    const fs::path db = dbDir / "attendance.db";
+    {
+        AttendanceDb store;
+        openWithCohort(store, db, "2026-11-26T07:00", 1);  // OT11, of another group
+        REQUIRE(store.appendEvent(tap("OT11", kDay1, 9, 0, EventKind::check_in)).ok());
+    }
+    test::UiHarness ui("2026-11-26T09:10", 1280, 800, cfg.path(), true, db);  // watching the config folder
+    ui.frame();
+    REQUIRE_FALSE(ui.session().ledger().record(kDay1, "OT11").isIn());  // not this kiosk's group: not read
+    // Staff move OT11 into this kiosk's group in participants.csv: the held day is read again.
+    cfg.edit("participants.csv", "ZU14;", "OT11;Ander;;Y;;zutphen-2026;\nZU14;");
+    ui.clock().advanceSeconds(3);
+    REQUIRE(ui.session().pollConfig());
+    CHECK(framesUntil(ui, [&] { return ui.session().ledger().record(kDay1, "OT11").isIn(); }));
 }

@@ -470,7 +470,8 @@ TEST_CASE("a walk-in is confirmed as a guest, or linked to the participant it wa
     CHECK(st->history[1].what == "gast bevestigd");
 }
 
-TEST_CASE("the right stick: with two USB sticks in, nothing is written until staff choose one, and it goes there", "[ui][staff][export][drive]") {
+TEST_CASE("export_target rule 2: the right stick: with two USB sticks in, nothing is written until staff choose one, and it goes there",
+          "[ui][staff][export][drive]") {
     StaffConfig cfg;
     test::TempDir media;  // two sticks: a participant's (mounted first) and the staff's own
     fs::create_directories(media / "PLANTED");

@@ -54,7 +54,7 @@ TEST_CASE("a new database gets the current schema, WAL and FULL sync", "[store]"
     CHECK(check == "ok");
 }
 
-TEST_CASE("events are stored exactly once per id and read back in order", "[store]") {
+TEST_CASE("attendance_db rule 3: events are stored exactly once per id and read back in order", "[store]") {
     test::AmsterdamTime tz;
     test::TempDir dir;
     AttendanceDb db;
@@ -79,7 +79,7 @@ TEST_CASE("events are stored exactly once per id and read back in order", "[stor
     CHECK(allEvents(again).size() == 2);
 }
 
-TEST_CASE("the log is append-only and corrections need a reason", "[store]") {
+TEST_CASE("attendance_db rule 2: the log is append-only and corrections need a reason", "[store]") {
     test::TempDir dir;
     AttendanceDb db;
     openWithRoster(db, dir / "a.db");

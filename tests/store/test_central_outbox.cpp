@@ -4,9 +4,11 @@
 #include <sqlite3.h>
 
 #include "event_support.h"
+#include "raw_sqlite.h"
 #include "store/central_outbox.h"
 #include "store/meta_keys.h"
 #include "store_test_support.h"
+#include "test_support.h"
 
 using namespace kiosk;
 
@@ -29,7 +31,8 @@ CentralEventRow pulledFrom(const std::string& origin, int64_t seq, const std::st
 
 }  // namespace
 
-TEST_CASE("every event written is waiting for upload until the server has it", "[store][outbox]") {
+TEST_CASE("central_outbox rule 2: every event written is waiting for upload until the server has it",
+          "[store][outbox]") {
     test::TempDir dir;
     AttendanceDb db;
     REQUIRE(db.open(dir / "a.db", test::localTime("2026-11-26T08:00")).status.ok());
@@ -61,7 +64,8 @@ TEST_CASE("every event written is waiting for upload until the server has it", "
     CHECK(rows[0].id == second.id);
 }
 
-TEST_CASE("pulled events are stored once, never sent back, and set the high-water mark", "[store][outbox]") {
+TEST_CASE("central_outbox rule 3: pulled events are stored once, never sent back, and set the high-water mark",
+          "[store][outbox]") {
     test::TempDir dir;
     AttendanceDb db;
     REQUIRE(db.open(dir / "a.db", test::localTime("2026-11-26T08:00")).status.ok());
@@ -242,4 +246,58 @@ TEST_CASE("the cohorts of the last pull are kept in meta, unset until the first,
     REQUIRE(again.syncMeta(meta_keys::kCentralPulledCohorts, value, found).ok());
     CHECK(found);
     CHECK(value == "deventer-2026\nzutphen-2026\n");  // replaced, not appended
+}
+
+TEST_CASE("central_outbox rule 1: an event purged before its upload leaves no outbox row, and only what is left is sent",
+          "[store][outbox][purge]") {
+    test::AmsterdamTime tz;
+    test::TempDir dir;
+    AttendanceDb db;
+    REQUIRE(db.open(dir / "a.db", test::localTime("2027-01-31T10:00")).status.ok());
+    RosterImportResult imported;
+    REQUIRE(db.importRoster({test::participant("ZU01", "Anna", "Vries", "de")}, test::localTime("2027-01-31T10:00"),
+                            imported).ok());
+    const AttendanceEvent old = test::eventAt(EventKind::check_in, "ZU01", "2026-12-31T09:00");
+    const AttendanceEvent recent = test::eventAt(EventKind::check_in, "ZU01", "2027-01-31T09:00");
+    for (const auto& e : {old, recent}) {
+        const StoreStatus s = db.appendEvent(e);
+        INFO(s.detail);
+        REQUIRE(s.ok());
+    }
+    const auto file = dir / "a.db";
+    REQUIRE(test::rawInt(file, "SELECT count(*) FROM central_outbox") == 2);
+    db.setRetentionDays(30);
+    int removed = 0;
+    REQUIRE(db.purge({2027, 1, 1}, removed).ok());  // the server was down all month: nothing uploaded
+    REQUIRE(removed == 1);
+
+    CentralOutbox outbox;
+    REQUIRE(outbox.open(file).ok());
+    std::vector<CentralEventRow> rows;
+    REQUIRE(outbox.waiting(10, rows).ok());
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].id == recent.id);
+    int64_t n = 0;
+    REQUIRE(outbox.countWaiting(n).ok());
+    CHECK(n == 1);
+    // The purged event's row is deleted, not merely skipped: nothing of it stays in the file.
+    CHECK(test::rawInt(file, "SELECT count(*) FROM central_outbox") == 1);
+}
+
+TEST_CASE("central_outbox rule 4: a missing file or a database from before the outbox is said as a status, nothing throws",
+          "[store][outbox][fault]") {
+    test::TempDir dir;
+    CentralOutbox outbox;
+    StoreStatus s;
+    REQUIRE_NOTHROW(s = outbox.open(dir / "none.db"));
+    CHECK_FALSE(s.ok());
+    CHECK_FALSE(std::filesystem::exists(dir / "none.db"));  // not made by opening it
+    // A database of schema version 1: no central_outbox table yet.
+    sqlite3* raw = nullptr;
+    REQUIRE(sqlite3_open((dir / "old.db").c_str(), &raw) == SQLITE_OK);
+    REQUIRE(sqlite3_exec(raw, "CREATE TABLE t(x); PRAGMA user_version=1", nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(raw);
+    REQUIRE_NOTHROW(s = outbox.open(dir / "old.db"));
+    CHECK_FALSE(s.ok());
+    CHECK(s.detail.find("schema version below 2") != std::string::npos);
 }

@@ -31,7 +31,8 @@ void openWithRoster(AttendanceDb& db, const std::filesystem::path& file, const c
 
 }  // namespace
 
-TEST_CASE("store feedback: 4 answers are counted but not shown, the 5th shows every count", "[store][feedback]") {
+TEST_CASE("day_feedback rule 1 and 4: in the store 4 answers are counted but not shown, the 5th shows every count, no code, no time, nothing in the outbox",
+          "[store][feedback]") {
     test::AmsterdamTime tz;
     test::TempDir dir;
     AttendanceDb db;

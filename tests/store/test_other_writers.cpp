@@ -65,7 +65,8 @@ std::vector<StoreCompletion> waitFor(StoreWorker& w, size_t n, int ms = 4000) {
 
 }  // namespace
 
-TEST_CASE("four processes deciding the same check-ins at the same moment write each one once", "[store][writers]") {
+TEST_CASE("attendance_db rule 8: four processes deciding the same check-ins at the same moment write each one once",
+          "[store][writers]") {
     test::AmsterdamTime tz;
     const Instant kNow = nineOClock();
     test::TempDir dir;

@@ -124,7 +124,8 @@ TEST_CASE("the store's live connection runs WAL, synchronous FULL, foreign keys 
     CHECK(pragma(live, "PRAGMA journal_mode") == "wal");
 }
 
-TEST_CASE("a power cut during check-ins keeps every acknowledged one and a sound file", "[store][durability][power]") {
+TEST_CASE("attendance_db rule 1: a power cut during check-ins keeps every acknowledged one and a sound file",
+          "[store][durability][power]") {
     using Loss = test::PowerCutVfs::Loss;
     long total = 0;
     {

@@ -67,7 +67,8 @@ TEST_CASE("a full disk is reported as such, stores nothing, and passes", "[store
     CHECK(check == "ok");
 }
 
-TEST_CASE("a read-only database is reported as such and recovers when writable again", "[store][fault]") {
+TEST_CASE("attendance_db rule 5: a read-only database is reported as such and recovers when writable again",
+          "[store][fault]") {
     test::TempDir dir;
     const auto file = dir / "a.db";
     {
@@ -104,7 +105,8 @@ TEST_CASE("a locked database is reported as such and recovers when the lock is r
     CHECK(eventCount(db) == 1);
 }
 
-TEST_CASE("a damaged database is moved aside, never deleted, and a fresh one carries over what it can", "[store][fault]") {
+TEST_CASE("attendance_db rule 4: a damaged database is moved aside, never deleted, and a fresh one carries over what it can",
+          "[store][fault]") {
     test::TempDir dir;
     const auto file = dir / "attendance.db";
     {

@@ -93,7 +93,7 @@ TEST_CASE("a clock a year ahead purges nothing that the records do not show to b
     CHECK(eventIds(db).size() == 6);
 }
 
-TEST_CASE("events stamped on an implausible clock are refused, never stored", "[store][clock]") {
+TEST_CASE("attendance_db rule 4b: events stamped on an implausible clock are refused, never stored", "[store][clock]") {
     test::AmsterdamTime tz;
     test::TempDir dir;
     AttendanceDb db;
