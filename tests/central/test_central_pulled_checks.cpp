@@ -104,7 +104,7 @@ TEST_CASE("central_sync rule 9: a pulled row for a code the roster lacks is stor
     CHECK(r.err.find("niet bewaard") == std::string::npos);
 }
 
-TEST_CASE("sync_status rule 6: central_sync rules 5 12 13 on the Status page: the Status page says what a push did besides sending", "[central][pulledchecks]") {
+TEST_CASE("sync_status rule 6: the Status page says what a push did besides sending as central_sync rules 5 12 13 have it", "[central][pulledchecks]") {
     Problems p;
     const Texts tx(Catalogue::parse(readFile(kSource + "/assets/text/nl.txt"), "nl.txt", p),
                    Catalogue::parse(readFile(kSource + "/assets/text/en.txt"), "en.txt", p), Lang::nl);
