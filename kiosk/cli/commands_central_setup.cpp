@@ -5,7 +5,7 @@
 // kiosk's retention rule to the central copy (central/central_retention.h). --erase erases one
 // person of cohort C on request (AVG art. 17, issue 31; central/central_erasure.h): their events,
 // their rows in every roster release of C, a tombstone without code or name left instead, and every
-// kiosk of C erases them at its next sync. Exit 0 erased; 3 nobody with that code in C (the
+// kiosk of C erases them at its next sync. Exit 0 erased (or erased before, nothing left); 3 nobody with that code in C (the
 // tombstone is recorded all the same, as `privacy erase` does on a kiosk: a later release or push
 // of that code does not bring anyone in; said so); 2 usage (one --cohort, a reason of at most 200
 // characters without control characters, not with --add-kiosk or the cohort options; a cohort the
