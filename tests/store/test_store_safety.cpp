@@ -33,7 +33,7 @@ void openWithRoster(AttendanceDb& db, const std::filesystem::path& file, int peo
     REQUIRE(db.open(file, localTime("2026-11-26T08:00")).status.ok());
     std::vector<Participant> roster;
     for (int i = 1; i <= people; ++i) {
-        char code[8];
+        char code[16];
         std::snprintf(code, sizeof code, "ZU%02d", i);
         roster.push_back(test::participant(code, "Anna" + std::to_string(i), "Vries", "de"));
     }
@@ -134,7 +134,7 @@ TEST_CASE("one damaged page of the participant table loses no event", "[store][f
         AttendanceDb db;
         openWithRoster(db, file, 20);
         for (int i = 0; i < 703; ++i) {
-            char code[8];
+            char code[16];
             std::snprintf(code, sizeof code, "ZU%02d", i % 20 + 1);
             REQUIRE(db.appendEvent(checkIn(code, localTime("2026-11-26T09:00"))).ok());
         }
@@ -174,7 +174,7 @@ TEST_CASE("a quarantine carries which events came from other kiosks: they stay o
         AttendanceDb db;
         openWithRoster(db, file, 20);
         for (int i = 0; i < 300; ++i) {
-            char code[8];
+            char code[16];
             std::snprintf(code, sizeof code, "ZU%02d", i % 20 + 1);
             REQUIRE(db.appendEvent(checkIn(code, localTime("2026-11-26T09:00"))).ok());
         }
