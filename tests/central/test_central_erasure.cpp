@@ -178,6 +178,47 @@ TEST_CASE("a kiosk that never held the person keeps them out of a later roster",
     CHECK(her.error().find("erased on request") != std::string::npos);
 }
 
+TEST_CASE("a walk-in linked to the person goes with them: by the owner's erasure, and when a late kiosk pushes both",
+          "[central][erasure]") {
+    CentralDb c;
+    const PrintedKiosk pDeur = c.addKiosk("deur");
+    Kiosk deur("deur", pDeur);
+    syncOk(deur);  // releases the sample roster
+    PgConnection d;
+    c.connectAs(d, pDeur);
+    // A walk-in (their typed name, no code) and staff's link of it to a participant, as deur pushes them.
+    auto walkInAndLink = [&](const std::string& tag, long long seq, const std::string& code, const std::string& name) {
+        return d.exec("INSERT INTO attendance_event (id, origin_kiosk, origin_seq, participant_code, kind, at_ms, recorded_ms,"
+                      " local_date, source, kiosk_id, reason, actor, refers_to, effect, guest_name, guest_organisation) VALUES"
+                      " ($1 || '-walkin', 'deur', $2, NULL, 'guest_registration', 1795680300000, 1795680300000, '2026-11-26',"
+                      "  'kiosk', 'deur', '', '', '', '', $4, 'Gemeente Zutphen'),"
+                      " ($1 || '-link', 'deur', $2 + 1, $3, 'guest_registration', 1795680400000, 1795680400000, '2026-11-26',"
+                      "  'staff', 'deur', 'gezien', 'Marieke', $1 || '-walkin', 'link_guest', '', '')"
+                      " ON CONFLICT (id) DO NOTHING RETURNING origin_seq",
+                      {tag, std::to_string(seq), code, name});
+    };
+    PgResult first = walkInAndLink("a", 100, "ZU05", "Çağla Öztürk");
+    INFO(first.error());
+    REQUIRE(first.ok());
+    REQUIRE(walkInAndLink("b", 200, "ZU01", "Anna de Vries").ok());
+    REQUIRE(countEvents(c.owner) == 4);
+    const RunResult erased = eraseOnServer(c, "ZU05");
+    INFO(erased.err);
+    REQUIRE(erased.exitCode == 0);
+    CHECK(erased.err.find("2 registraties") != std::string::npos);  // the link and the walk-in it names
+    CHECK(countEvents(c.owner) == 2);                                  // Anna's walk-in and link stay
+    CHECK(serverRowsHolding(c, "Öztürk") == 0);
+    // A kiosk that had not heard pushes another walk-in of hers with its link in one batch.
+    PgResult late = walkInAndLink("c", 300, "ZU05", "Ç. Öztürk");
+    INFO(late.error());
+    REQUIRE(late.ok());
+    CHECK(countEvents(c.owner) == 2);
+    CHECK(serverRowsHolding(c, "Öztürk") == 0);
+    // And the same rows sent again later, one by one: skipped by their ids.
+    REQUIRE(walkInAndLink("a", 100, "ZU05", "Çağla Öztürk").ok());
+    CHECK(countEvents(c.owner) == 2);
+}
+
 TEST_CASE("the kiosk's keyed hash of a code is the server's", "[central][erasure]") {
     CentralDb c;
     REQUIRE(centralSetup(c.server.ownerUrl(c.db)).exitCode == 0);
