@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "central_erasure.h"
 #include "central_sync.h"
 #include "core/roster.h"
 #include "core/text_checks.h"
@@ -143,10 +144,33 @@ RosterSyncReport syncRoster(PgConnection& c, AttendanceDb& db, const std::string
     };
     std::vector<StoredParticipant> known;
     if (auto s = db.participants(known); !s.ok()) return storeFail(s);
+    // Erasures first (central_erasure.h): a person erased on request leaves here before anything is
+    // released or applied.
+    const CentralErasureReport erasures = applyCentralErasures(c, db, now);
+    if (!erasures.ok) {
+        out.storeFailed = erasures.storeFailed;
+        out.error = erasures.error;
+        return out;
+    }
+    out.erased = erasures.people;
+    const auto before = activeByCohort(known);
+    if (erasures.people > 0) {
+        known.clear();  // participants() appends
+        if (auto s = db.participants(known); !s.ok()) return storeFail(s);
+    }
     std::string stored;
     if (auto s = db.meta(meta_keys::kCentralRoster, stored); !s.ok()) return storeFail(s);
     std::map<std::string, AgreedCohort> agreed = parseAgreedRoster(stored);
     const auto local = activeByCohort(known);
+    bool agreedChanged = false;
+    // The owner took the person out of the server's releases too: a cohort that agreed with the
+    // server before agrees after, without a release of its own.
+    for (auto& [cohort, a] : agreed)
+        if (erasures.people > 0 && before.count(cohort) && local.count(cohort) &&
+            a.hash == cohortRosterHash(before.at(cohort))) {
+            a.hash = cohortRosterHash(local.at(cohort));
+            agreedChanged = true;
+        }
 
     std::vector<std::string> servedList;
     if (!centralCohorts(c, servedList, out.error)) return out;
@@ -161,7 +185,6 @@ RosterSyncReport syncRoster(PgConnection& c, AttendanceDb& db, const std::string
 
     // Release what changed here. A cohort this kiosk never agreed on and the server already has
     // is taken from the server instead (a kiosk joining takes the shared roster).
-    bool agreedChanged = false;
     std::set<std::string> toApply;
     for (const auto& [cohort, people] : local) {
         if (!served.count(cohort)) {  // the server would refuse it: another kiosk's cohort
@@ -215,6 +238,7 @@ RosterSyncReport syncRoster(PgConnection& c, AttendanceDb& db, const std::string
             agreedChanged = false;
             if (!result.codesRestored.empty()) {
                 // Codes kept in their stored form ("0007" for "7"): agree on the rows as stored here.
+                known.clear();  // participants() appends
                 if (auto s = db.participants(known); !s.ok()) return storeFail(s);
                 const auto now_ = activeByCohort(known);
                 for (const auto& [cohort, version] : fetched)

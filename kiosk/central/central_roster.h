@@ -37,6 +37,9 @@
 //   2. A failed apply leaves the local roster and the agreed state as they were (importRoster's
 //      transaction); the next sync tries again.
 //   3. Nothing throws; errors come back in the report with the server's or the store's words.
+//   4. First of all the central erasures are applied (central_erasure.h): an erased person is never
+//      released or applied; a cohort that agreed with the server before agrees after (the owner
+//      took them out of the releases too), so the erasure makes no new release.
 #pragma once
 
 #include <cstdint>
@@ -61,6 +64,7 @@ struct RosterSyncReport {
     std::map<std::string, int64_t> applied;   // cohort -> version taken over from the server now
     int people = 0;                           // participants in the cohorts applied
     std::set<std::string> notServed;          // cohorts on this kiosk's roster the server says it does not serve
+    int erased = 0;                           // people erased here on the server's tombstones (central_erasure.h)
     std::string error;
 };
 

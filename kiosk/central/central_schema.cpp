@@ -244,7 +244,9 @@ constexpr Migration kMigrations[] = {{"kiosk, attendance_event, roster, row-leve
                                      {"each kiosk reads and writes only its own cohorts; limits per kiosk role", nullptr,
                                       centralMigrationV6},
                                      {"a box given its own kiosk id is no longer a second box of its old id", nullptr,
-                                      centralMigrationV7}};
+                                      centralMigrationV7},
+                                     {"erasure on request: tombstones per cohort, the owner's erase, no way back", nullptr,
+                                      centralMigrationV8}};
 static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == kCentralSchemaVersion);
 
 int currentVersion(PgConnection& c, std::string& error) {

@@ -30,6 +30,10 @@
 //   (version 7) kiosk_database.renamed_to/_at, leergang_database_renamed(): a box that was given
 //                     its own kiosk id marks the database it was under its old id, so that the old
 //                     id stops warning of a second box (central_schema_v7.cpp; central_sync.h, 13).
+//   (version 8) erasure on request (issue 31, central_schema_v8.cpp): erasure_key (a random key per
+//                     cohort), erasure (the tombstones: a keyed hash of the code, no code, no name),
+//                     erased_event (ids only), leergang_erase_person() for `central-setup --erase`,
+//                     and triggers that skip an erased person's events and refuse their roster rows.
 //
 // SECURITY MODEL (version 6, issue 28; the SQL is central_schema_v6.cpp)
 //   Threat: one kiosk's credentials (a lost or stolen box holds its password file) used by hand
@@ -92,6 +96,14 @@
 //        every event a kiosk reads). A marked row is left out of the two-boxes check only until
 //        that database is in contact under the old id again, so a mark hides no box that still
 //        syncs: "silence the warning about a rogue box under a real box's id".
+//     R16 (version 8) erasure: a kiosk reads the erasure key and tombstones of its cohorts only, to
+//        find the person among its own codes (a tombstone names nobody without the roster), and
+//        writes neither (no grant, no policy); nobody updates them. Deleting a person is the
+//        owner's leergang_erase_person (no EXECUTE for kiosks, no DELETE grant anywhere): "erase
+//        someone from a stolen box" or "undo an erasure" is refused. An erased person's events are
+//        skipped, not refused, at insert (a kiosk that has not heard yet must not be stuck) and only
+//        within the writer's cohorts when no release names the code: "probe whether code X was
+//        erased in another cohort" learns nothing.
 //   Known and accepted: a kiosk sees every kiosk's row in `kiosk` (ids, last contact, no people),
 //   and leergang_series_top tells it how far any series is numbered (a count, no content); a kiosk
 //   can fill the disk with rows of its own (events, kiosk_database rows): they carry its id, and the
@@ -137,12 +149,14 @@ struct CentralSchemaResult {
     bool tooNew = false;    // the database is newer than this program
 };
 
-constexpr int kCentralSchemaVersion = 7;  // the only place the number is kept
+constexpr int kCentralSchemaVersion = 8;  // the only place the number is kept
 
 // Version 6 (central_schema_v6.cpp): built from the limits in core/record_limits.h.
 std::string centralMigrationV6();
 // Version 7 (central_schema_v7.cpp): a renamed box's old database stops counting as a second box.
 std::string centralMigrationV7();
+// Version 8 (central_schema_v8.cpp): one person erased on request, everywhere (issue 31).
+std::string centralMigrationV8();
 
 // `upTo`: the version to stop at (tests build an older database to upgrade).
 CentralSchemaResult applyCentralSchema(PgConnection& owner, int upTo = kCentralSchemaVersion);

@@ -8,7 +8,7 @@
 //   1. An event is its id, everywhere: the server stores it once (INSERT ... ON CONFLICT (id) DO
 //      NOTHING), a kiosk stores it once (ON CONFLICT(id) DO NOTHING): every retry, every re-send,
 //      on either side, is harmless (pretix's nonce). Sync never changes or deletes an event;
-//      retention is the only delete (central_retention.h, store/retention.cpp).
+//      retention and erasure on request (14) are the only deletes (central_retention.h, store/retention.cpp).
 //   2. A series is (origin kiosk, origin epoch); on the server (origin_kiosk, origin_epoch,
 //      origin_seq) is unique, origin_seq the kiosk's local sequence number. The epoch is the
 //      database's identity (meta central_epoch): random, made with the database (attendance_db.cpp,
@@ -85,6 +85,10 @@
 //      leergang_database_renamed, central schema 7) so that the old id no longer counts this
 //      database as a second box (rule 7), also after a server restored from a dump. A recovery
 //      re-offer (rule 5) sends an event with kiosk_id = its series' origin, as the server held it.
+//  14. Erasure on request (central schema 8, issue 31): the one delete besides retention, by the
+//      owner only (central-setup --erase). Each sync applies the server's tombstones first
+//      (central_erasure.h, from syncRoster); the server skips an erased person's events at insert,
+//      so a push or a re-offer (rules 3, 5) of them stores nothing and still clears the outbox.
 #pragma once
 
 #include <cstdint>

@@ -83,10 +83,9 @@ std::string SyncWorker::rosterRound(PgConnection& pg, std::unique_ptr<Attendance
         }
     }
     if (rosterDb) r = syncRoster(pg, *rosterDb, options_.kioskId, options_.cohorts, clock_.now());
-    if (!r.applied.empty()) {
-        ++rostersApplied_;
-        if (onVisibleChange_) onVisibleChange_();  // the session reloads the roster
-    }
+    if (!r.applied.empty()) ++rostersApplied_;
+    // The session reloads the roster: a new one, or a person erased here (central_erasure.h).
+    if ((!r.applied.empty() || r.erased > 0) && onVisibleChange_) onVisibleChange_();
     if (r.ok) return {};
     if (r.storeFailed) rosterDb.reset();  // opened afresh at the next try
     return r.error.empty() ? "?" : r.error;

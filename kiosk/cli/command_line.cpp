@@ -78,6 +78,7 @@ static std::optional<std::string>* stringOption(CommandLine& cl, const std::stri
     if (a == "--participant") return &cl.participant;
     if (a == "--set-cohorts") return &cl.setCohorts;
     if (a == "--add-cohorts") return &cl.addCohorts;
+    if (a == "--erase") return &cl.erase;
     if (a == "--speech-log") return &cl.speechLog;
     if (a == "--audio-device") return &cl.audioDevice;
     return nullptr;

@@ -22,6 +22,7 @@ struct CommandLine {
     std::optional<std::string> in, reason, actor;  // correct --in HH:MM (--out HH:MM is `out`) --reason --actor
     std::optional<std::string> participant;        // export --participant CODE: that person's statement
     std::optional<std::string> setCohorts, addCohorts;  // central-setup --set-cohorts ID / --add-cohorts ID
+    std::optional<std::string> erase;              // central-setup --erase CODE --cohort C --reason TEXT
     std::vector<std::string> cohorts;      // --cohort C (repeatable): with --add-kiosk, --set-cohorts, --add-cohorts
     std::optional<std::string> speechLog, audioDevice;  // --speech-log FILE, --audio-device PCM (speech.h)
     std::optional<std::string> cohort;             // export --cohort ID: that group's day, matrix, certificates (the last --cohort)

@@ -1,7 +1,15 @@
 // commands_central_setup.cpp: `leergang-kiosk central-setup --url URL [--add-kiosk ID --cohort C ...]
-// [--set-cohorts ID --cohort C ... | --add-cohorts ID --cohort C ...] [--purge]`, run
+// [--set-cohorts ID --cohort C ... | --add-cohorts ID --cohort C ...] [--purge]
+// [--erase CODE --cohort C --reason TEXT]`, run
 // by the organiser with the owner role of the central database (issue 17). --purge applies the
-// kiosk's retention rule to the central copy (central/central_retention.h). The schema and its contract are
+// kiosk's retention rule to the central copy (central/central_retention.h). --erase erases one
+// person of cohort C on request (AVG art. 17, issue 31; central/central_erasure.h): their events,
+// their rows in every roster release of C, a tombstone without code or name left instead, and every
+// kiosk of C erases them at its next sync. Exit 0 erased (or erased before, nothing left); 3 nobody with that code in C (the
+// tombstone is recorded all the same, as `privacy erase` does on a kiosk: a later release or push
+// of that code does not bring anyone in; said so); 2 usage (one --cohort, a reason of at most 200
+// characters without control characters, not with --add-kiosk or the cohort options; a cohort the
+// record does not know); 1 the server failed. The schema and its contract are
 // in central/central_schema.h, the kiosk roles in central/central_kiosk_role.h; this file only
 // connects, calls them and says what happened.
 //
@@ -17,10 +25,12 @@
 #include "cli/command_context.h"
 #include "cli/commands.h"
 #include "central/central_connect.h"
+#include "central/central_erasure.h"
 #include "central/central_kiosk_role.h"
 #include "central/central_retention.h"
 #include "central/central_schema.h"
 #include "central/pg_connection.h"
+#include "core/code_resolver.h"
 #include "core/text_checks.h"
 
 namespace kiosk {
@@ -58,6 +68,34 @@ int setCohorts(PgConnection& owner, const std::string& id, const std::vector<std
     return 0;
 }
 
+// --erase CODE --cohort C --reason TEXT: whether it is well formed (else the usage, exit 2).
+bool eraseWellFormed(const CommandLine& cl) {
+    if (cl.addKiosk || cl.setCohorts || cl.addCohorts || cl.cohorts.size() != 1) return false;
+    if (codeKey(*cl.erase).empty()) return false;
+    return cl.reason && cl.reason->find_first_not_of(' ') != std::string::npos && checkText(*cl.reason, 200, false).ok();
+}
+
+int eraseCentral(PgConnection& owner, const CommandLine& cl, const Texts& tx) {
+    const std::string& cohort = cl.cohorts.front();
+    const CentralEraseResult r = eraseFromCentral(owner, cohort, *cl.erase, *cl.reason);
+    const TextArgs args{{"code", printable(*cl.erase)}, {"cohort", cohort}, {"n", std::to_string(r.events)},
+                        {"rows", std::to_string(r.rosterRows)}};
+    if (r.unknownCohort) {
+        std::fprintf(stderr, "%s\n", tx.format("central_setup.erase_unknown_cohort", args).c_str());
+        return 2;
+    }
+    if (!r.ok) {
+        std::fprintf(stderr, "%s\n", tx.format("central_setup.erase_failed", {{"detail", r.error}}).c_str());
+        return 1;
+    }
+    if (r.events == 0 && r.rosterRows == 0) {
+        std::fprintf(stderr, "%s\n", tx.format(r.alreadyErased ? "central_setup.erase_already" : "central_setup.erase_nobody", args).c_str());
+        return r.alreadyErased ? 0 : 3;
+    }
+    std::fprintf(stderr, "%s\n", tx.format("central_setup.erased", args).c_str());
+    return 0;
+}
+
 }  // namespace
 
 int cmdCentralSetup(const CommandLine& cl) {
@@ -69,7 +107,8 @@ int cmdCentralSetup(const CommandLine& cl) {
         return 2;
     }
     const std::optional<std::string>& cohortsOf = cl.setCohorts ? cl.setCohorts : cl.addCohorts;
-    if ((cl.setCohorts && cl.addCohorts) || (!cohortsOf && !cl.addKiosk && !cl.cohorts.empty())) {
+    if ((cl.setCohorts && cl.addCohorts) || (!cohortsOf && !cl.addKiosk && !cl.erase && !cl.cohorts.empty()) ||
+        (cl.erase && !eraseWellFormed(cl))) {
         std::fprintf(stderr, "%s\n", tx("central_setup.usage").c_str());
         return 2;
     }
@@ -131,6 +170,7 @@ int cmdCentralSetup(const CommandLine& cl) {
             std::fprintf(stderr, "%s\n", tx.format("central_setup.purged_releases", {{"n", std::to_string(purged.releasesRemoved)}}).c_str());
     }
     if (cohortsOf) return setCohorts(owner, *cohortsOf, cl.cohorts, cl.addCohorts.has_value(), tx);
+    if (cl.erase) return eraseCentral(owner, cl, tx);
     if (!cl.addKiosk) return 0;
 
     const AddKioskResult added = addCentralKiosk(owner, *cl.addKiosk, cl.cohorts);

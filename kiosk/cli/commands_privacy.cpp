@@ -11,13 +11,25 @@
 // (store/erasure.cpp). Exit 0 erased, 3 nobody with that code was there (a tombstone is still
 // written: an import later does not bring them in), 2 wrong use.
 //
-// With a [central] url the server and the other kiosks hold the person too: both say so; neither
-// reaches the server yet (issue 31).
+// With a [central] url (issue 31):
+//   - erase says that the server and the other kiosks still hold the person until the server's
+//     owner runs `central-setup --erase` (central/central_erasure.h), after which every kiosk of the
+//     cohort erases them at its next sync. A kiosk's role cannot delete anything on the server
+//     (central_schema.h R7, R16), and a request filed by a kiosk could be forged by a stolen box:
+//     the owner decides, as the controller's processor.
+//   - export also writes `inzage-CODE-DATE-server.json`: what the server holds about the person in
+//     this kiosk's cohorts, read with the kiosk's own role (central/central_inspection.h), marked as
+//     the server's. An unreachable server is said on stdout; what the kiosk holds is written anyway
+//     (exit 0), and nobody here and nothing there is exit 3.
 #include <cstdio>
 #include <filesystem>
 
 #include "core/clock.h"
 
+#include "central/central_connect.h"
+#include "central/central_inspection.h"
+#include "central/central_peer.h"
+#include "central/pg_connection.h"
 #include "cli/command_context.h"
 #include "cli/commands.h"
 #include "content/paths.h"
@@ -56,7 +68,8 @@ int privacyErase(const CommandLine& cl, CommandContext& ctx) {
     }
     std::printf("%s\n", tx.format("erase.done", args).c_str());
     std::printf("%s\n", tx("erase.still_elsewhere").c_str());
-    if (!ctx.config.settings.centralUrl.empty()) std::printf("%s\n", tx("erase.central_not_done").c_str());
+    if (!ctx.config.settings.centralUrl.empty())
+        std::printf("%s\n", tx.format("erase.central_owner", {{"code", printable(code)}}).c_str());
     return 0;
 }
 
@@ -87,6 +100,25 @@ int readRecord(CommandContext& ctx, const std::string& code, PersonalRecord& out
     return 0;
 }
 
+// What the server holds (central/central_inspection.h); `unreachable` set when it could not be read.
+CentralPersonRecord centralRecordOf(const CommandContext& ctx, const std::string& code, std::string& unreachable) {
+    const KioskSettings& s = ctx.config.settings;
+    PgConnection central;
+    const CentralConnectResult c = connectCentral(central, s.centralUrl, s.centralPasswordFile, ctx.texts, 5);
+    CentralPersonRecord r;
+    if (!c.ok) {
+        unreachable = c.message;
+        return r;
+    }
+    if (PgResult limits = central.exec(kStatementLimits); !limits.ok()) {
+        unreachable = limits.error();
+        return r;
+    }
+    r = readCentralRecord(central, code, s.kioskId, s.inspectionStaffNames, ctx.texts("inspection.staff_member"));
+    if (!r.ok) unreachable = r.error;
+    return r;
+}
+
 int privacyExport(const CommandLine& cl, CommandContext& ctx) {
     const Texts& tx = ctx.texts;
     if (cl.positional.size() != 2) {
@@ -96,11 +128,16 @@ int privacyExport(const CommandLine& cl, CommandContext& ctx) {
     const std::string& code = cl.positional[1];
     PersonalRecord record;
     if (int rc = readRecord(ctx, code, record)) return rc;
-    if (!record.participant && record.events.empty()) {
+    const KioskSettings& s = ctx.config.settings;
+    std::string unreachable;
+    const CentralPersonRecord server = s.centralUrl.empty() ? CentralPersonRecord{} : centralRecordOf(ctx, code, unreachable);
+    const bool onServer = server.ok && (server.events > 0 || server.rosterRows > 0);
+    if (!record.participant && record.events.empty() && !onServer) {
         std::printf("%s\n", tx.format("inspection.nobody", {{"code", printable(code)}}).c_str());
+        if (!unreachable.empty())
+            std::printf("%s\n", tx.format("inspection.central_unreachable", {{"detail", printable(unreachable)}}).c_str());
         return 3;
     }
-    const KioskSettings& s = ctx.config.settings;
     const InspectionContext ic{SystemClock{}.now(), s.kioskId, s.retentionDays, s.keepEmail ? s.emailPurpose : "",
                                !s.centralUrl.empty()};
     const std::filesystem::path dir = cl.out ? std::filesystem::path(*cl.out) : exportDir(s.exportFolder, ctx.dbPath);
@@ -111,6 +148,7 @@ int privacyExport(const CommandLine& cl, CommandContext& ctx) {
     std::filesystem::create_directories(dir, ec);
     if (error.empty()) error = writeFileAtomically(dir / (stem + ".json"), personalRecordJson(record, ic, tx), kPrivateFile);
     if (error.empty()) error = writeFileAtomically(dir / (stem + ".pdf"), pdf, kPrivateFile);
+    if (error.empty() && server.ok) error = writeFileAtomically(dir / (stem + "-server.json"), server.json, kPrivateFile);
     if (!error.empty()) {
         std::fprintf(stderr, "%s\n", tx.format("inspection.failed", {{"error", printable(error)}}).c_str());
         return 1;
@@ -119,7 +157,13 @@ int privacyExport(const CommandLine& cl, CommandContext& ctx) {
                                                       {"n", std::to_string(record.events.size())},
                                                       {"dir", (dir / stem).string() + ".{json,pdf}"}})
                             .c_str());
-    if (ic.centralRecord) std::printf("%s\n", tx("inspection.central_not_included").c_str());
+    if (server.ok)
+        std::printf("%s\n", tx.format("inspection.central_included",
+                                      {{"code", printable(record.code)}, {"n", std::to_string(server.events)},
+                                       {"rows", std::to_string(server.rosterRows)}, {"file", (dir / stem).string() + "-server.json"}})
+                                .c_str());
+    else if (ic.centralRecord)
+        std::printf("%s\n", tx.format("inspection.central_unreachable", {{"detail", printable(unreachable)}}).c_str());
     return 0;
 }
 

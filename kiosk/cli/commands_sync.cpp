@@ -40,6 +40,7 @@ RosterSyncReport syncRosterOnce(const CommandContext& ctx, PgConnection& central
 
 // What the roster sync moved or was refused, and the pulled rows that failed the import checks.
 void printRosterAndChecks(const Texts& tx, const RosterSyncReport& roster, const PullReport& pull) {
+    if (roster.erased > 0) std::printf("%s\n", tx.format("sync.erased", {{"n", std::to_string(roster.erased)}}).c_str());
     for (const auto& [cohort, version] : roster.released)
         std::printf("%s\n", tx.format("sync.roster_released", {{"cohort", cohort}, {"version", std::to_string(version)}}).c_str());
     for (const auto& [cohort, version] : roster.applied)

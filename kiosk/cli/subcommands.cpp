@@ -45,11 +45,12 @@ const std::vector<Subcommand>& subcommands() {
         {"set-pin", cmdSetPin, "", "personeels-PIN instellen, gelezen van standaardinvoer / staff PIN from stdin"},
         {"central-dropin", cmdCentralDropIn, "", "systemd-drop-in die de dienst naar [central] url opent / opens the unit to it"},
         {"central-setup", cmdCentralSetup,
-         "--url URL [--add-kiosk ID | --set-cohorts ID | --add-cohorts ID] [--cohort C ...] [--purge [--older-than DAYS]]",
+         "--url URL [--add-kiosk ID | --set-cohorts ID | --add-cohorts ID] [--cohort C ...] [--purge [--older-than DAYS]]\n"
+         "  [--erase CODE --cohort C --reason TEXT]",
          "centrale database inrichten (eigenaarsrol), een kiosk toevoegen,\n"
-         "zijn groepen zetten, bewaartermijn toepassen / set up the central\n"
-         "database (owner role), add a kiosk, set its groups, apply the\n"
-         "retention period"},
+         "zijn groepen zetten, bewaartermijn toepassen, iemand wissen /\n"
+         "set up the central database (owner role), add a kiosk, set its\n"
+         "groups, apply the retention period, erase someone"},
         {"sync", cmdSync, "", "een keer uploaden naar en ophalen van de centrale registratie /\n"
                               "one push to and one pull from the central record"},
         {"privacy", cmdPrivacy, "export CODE [--out DIR]",

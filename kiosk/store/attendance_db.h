@@ -77,6 +77,11 @@ struct RosterImportResult {
     std::vector<std::string> erasedLeftOut;
 };
 
+// The central record's keyed hash of a code (central_schema_v8.cpp, contract 1): HMAC-SHA256 of
+// codeKey(code) under the cohort's 32-byte key (`keyHex`, 64 hex digits), 64 lower-case hex
+// digits; "" when the key is not 32 bytes of hex.
+std::string centralErasureHash(const std::string& keyHex, const std::string& code);
+
 // What `erasePerson` removed (erasure.cpp).
 struct ErasureResult {
     int events = 0;            // check-ins, check-outs, undos and corrections naming the person
@@ -225,7 +230,10 @@ public:
     // One person erased on request (erasure.cpp: the rules): events, roster row, outbox rows, gone
     // from the file and its -wal; a tombstone without a name keeps imports from bringing them back.
     StoreStatus erasePerson(const std::string& code, const std::string& reason, Instant now, ErasureResult& out);
+    // Erased here, or by a central tombstone applied here (central/central_erasure.h).
     StoreStatus isErased(const std::string& code, bool& erased);
+    // Every code the kiosk holds: the roster's and those the events name (distinct).
+    StoreStatus personCodes(std::vector<std::string>& out);
     // Online backup to `target` (overwritten atomically: written beside it, then renamed).
     StoreStatus backupTo(const std::filesystem::path& target);
     StoreStatus integrityCheck(std::string& result);  // "ok" when healthy

@@ -16,8 +16,15 @@
 // 4. A roster import (the config's or a hand import) leaves a tombstoned code out and says so
 //    (RosterImportResult::erasedLeftOut): the person does not come back by the next import.
 // 5. Backups made before keep the person until they rotate out ([backup] keep days).
+// 6. With a central record, a tombstone of the server (central schema 8) counts as one of this
+//    kiosk's own: isErased also hashes the code with each cohort key the kiosk received
+//    (meta central_erasure_key/<cohort>) and looks for central_erased/<cohort>/<hash>
+//    (central/central_erasure.h), so that a person this kiosk never held is not brought in either.
 #include <sodium.h>
 #include <sqlite3.h>
+
+#include <utility>
+#include <vector>
 
 #include "attendance_db.h"
 #include "core/code_resolver.h"
@@ -40,7 +47,39 @@ std::string hex(const unsigned char* b, size_t n) {
     return out;
 }
 
+bool unhex(const std::string& text, std::vector<unsigned char>& out) {
+    out.clear();
+    if (text.size() % 2) return false;
+    auto nibble = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1; };
+    for (size_t i = 0; i < text.size(); i += 2) {
+        const int hi = nibble(text[i]), lo = nibble(text[i + 1]);
+        if (hi < 0 || lo < 0) return false;
+        out.push_back(static_cast<unsigned char>(hi * 16 + lo));
+    }
+    return true;
+}
+
 }  // namespace
+
+std::string centralErasureHash(const std::string& keyHex, const std::string& code) {
+    std::vector<unsigned char> key;
+    if (!unhex(keyHex, key) || key.size() != crypto_auth_hmacsha256_KEYBYTES) return {};
+    if (sodium_init() < 0) return {};
+    const std::string k = codeKey(code);
+    unsigned char mac[crypto_auth_hmacsha256_BYTES];
+    crypto_auth_hmacsha256(mac, reinterpret_cast<const unsigned char*>(k.data()), k.size(), key.data());
+    return hex(mac, sizeof mac);
+}
+
+StoreStatus AttendanceDb::personCodes(std::vector<std::string>& out) {
+    out.clear();
+    if (auto s = ensureOpen(); !s.ok()) return s;
+    Statement st(db_, "SELECT code FROM participant UNION"
+                      " SELECT participant_code FROM attendance_event WHERE participant_code IS NOT NULL");
+    int rc;
+    while ((rc = st.step()) == SQLITE_ROW) out.push_back(st.text(0));
+    return rc == SQLITE_DONE ? StoreStatus{} : statusFrom(rc);
+}
 
 StoreStatus AttendanceDb::tombstoneOf(const std::string& code, bool create, std::string& out) {
     out.clear();
@@ -65,9 +104,32 @@ StoreStatus AttendanceDb::tombstoneOf(const std::string& code, bool create, std:
 StoreStatus AttendanceDb::isErased(const std::string& code, bool& erased) {
     erased = false;
     std::string tomb, value;
-    if (auto s = tombstoneOf(code, false, tomb); !s.ok() || tomb.empty()) return s;
-    if (auto s = meta(tomb, value); !s.ok()) return s;
-    erased = !value.empty();
+    if (auto s = tombstoneOf(code, false, tomb); !s.ok()) return s;
+    if (!tomb.empty()) {
+        if (auto s = meta(tomb, value); !s.ok()) return s;
+        erased = !value.empty();
+        if (erased) return {};
+    }
+    // Rule 6: the central record's tombstones applied here, per cohort key.
+    std::vector<std::pair<std::string, std::string>> keys;  // cohort, key
+    {
+        Statement st(db_, "SELECT substr(key, ?1 + 1), value FROM meta WHERE substr(key, 1, ?1) = ?2");
+        const std::string prefix = meta_keys::kCentralErasureKeyPrefix;
+        st.bind(1, static_cast<int64_t>(prefix.size()));
+        st.bind(2, prefix);
+        int rc;
+        while ((rc = st.step()) == SQLITE_ROW) keys.emplace_back(st.text(0), st.text(1));
+        if (rc != SQLITE_DONE) return statusFrom(rc);
+    }
+    for (const auto& [cohort, key] : keys) {
+        const std::string hash = centralErasureHash(key, code);
+        if (hash.empty()) continue;
+        if (auto s = meta(meta_keys::centralErased(cohort, hash), value); !s.ok()) return s;
+        if (!value.empty()) {
+            erased = true;
+            return {};
+        }
+    }
     return {};
 }
 

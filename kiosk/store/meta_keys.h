@@ -50,6 +50,15 @@ inline constexpr const char* kErasureKey = "erasure_key";
 // store/erasure.cpp: a person erased on request, one key per person ("erased/<32 hex digits>",
 // a keyed hash of the code, no name), its value "YYYY-MM-DD reason".
 inline std::string erasedPerson(const std::string& keyedHash) { return "erased/" + keyedHash; }
+// central/central_erasure.cpp: a central tombstone (central schema 8) applied here, one key per
+// tombstone ("central_erased/<cohort>/<64 hex digits>", the server's keyed hash, no name), its value
+// "YYYY-MM-DD reason"; and the cohort's key the server hashes with ("central_erasure_key/<cohort>",
+// 64 hex digits), so that an import or pull later leaves a person out this kiosk never held.
+inline constexpr const char* kCentralErasureKeyPrefix = "central_erasure_key/";
+inline std::string centralErasureKey(const std::string& cohort) { return kCentralErasureKeyPrefix + cohort; }
+inline std::string centralErased(const std::string& cohort, const std::string& hash) {
+    return "central_erased/" + cohort + "/" + hash;
+}
 // session/running_late.cpp: the day's agenda shift, one key per day ("agenda_shift/YYYY-MM-DD"),
 // its value AgendaShift::serialise ("HH:MM N", minutes).
 inline std::string agendaShift(LocalDate day) { return "agenda_shift/" + day.iso(); }
