@@ -46,11 +46,12 @@ Opties / options:
 
 Afsluitcodes / exit codes: 0 goed, 1 fout tijdens het draaien, 2 verkeerd gebruik of configuratiefout,
   3 niets te doen: het was al zo (checkin: al ingecheckt; checkout: al uitgecheckt; correct: al afgemeld
-    met die reden, al afwezig; export --certificates:
+    met die reden, al afwezig, al ingehaald op die datum; export --certificates:
     niemand haalde de certificaatregel) / nothing to do, it was so already,
   4 geweigerd, niets opgeslagen (checkin/checkout: een onmogelijke tijd, zoals uitchecken vóór het inchecken
     of meer dan 5 minuten na de klok, of uitchecken zonder inchecken; correct: een tijd die nog moet komen,
-    afmelden voor een dag die geen programmadag van de groep is) / refused, nothing stored.
+    afmelden voor een dag die geen programmadag van de groep is; --catch-up-of: zie `correct`) / refused,
+    nothing stored.
   checkin na een checkout checkt opnieuw in / checkin after a checkout checks in again.
 )";
 }
@@ -130,7 +131,7 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
             if (a == "--cohort") cl.cohort = *v;  // export --cohort ID reads the last one
             continue;
         }
-        if (a == "--frames" || a == "--older-than" || a == "--day") {
+        if (a == "--frames" || a == "--older-than" || a == "--day" || a == "--catch-up-of") {
             auto v = needValue(i, a.c_str());
             if (!v) return std::nullopt;
             int n = 0;
@@ -140,6 +141,7 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
             }
             if (a == "--frames") cl.frames = n;
             else if (a == "--day") cl.day = n;
+            else if (a == "--catch-up-of") cl.catchUpOf = n;
             else cl.olderThanDays = n;
             continue;
         }

@@ -268,6 +268,13 @@ DayRecord AttendanceSummary::record(LocalDate day, const std::string& code) cons
     return it == records_.end() ? DayRecord{} : it->second;
 }
 
+std::set<LocalDate> AttendanceSummary::catchUpDaysOutside(LocalDate from, LocalDate to) const {
+    std::set<LocalDate> out;
+    for (const auto& [key, r] : records_)
+        if (r.catchUpOn && (*r.catchUpOn < from || to < *r.catchUpOn)) out.insert(*r.catchUpOn);
+    return out;
+}
+
 std::vector<Guest> AttendanceSummary::guests(LocalDate day) const {
     auto it = guests_.find(day.daysSinceEpoch());
     return it == guests_.end() ? std::vector<Guest>{} : it->second;

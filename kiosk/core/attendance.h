@@ -289,6 +289,9 @@ public:
     DayRecord record(LocalDate day, const std::string& code) const override;
     std::vector<Guest> guests(LocalDate day) const override;
     size_t eventCount() const { return eventCount_; }
+    // The catch-up dates the folded days name (DayRecord::catchUpOn) outside from..to: the store
+    // folds those days too, so a day made up with another cohort is judged (core/catch_up.h).
+    std::set<LocalDate> catchUpDaysOutside(LocalDate from, LocalDate to) const;
 
 private:
     void flushPerson();

@@ -73,6 +73,16 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
         for (size_t d = 0; d < r.days.size(); ++d) {
             const ImVec2 c(base.x + nameW + (static_cast<float>(d) + 0.5f) * dayW, y + rowH * 0.5f);
             if (!r.days[d]) continue;  // still to come
+            if (r.madeUpOn[d]) {  // made up with another group (core/catch_up.h): said, with the date
+                const auto lines = wrapLines(t.fonts.small, tx.format("matrix.short.made_up", {{"date", shortDate(*r.madeUpOn[d], tx.lang())}}),
+                                             dayW - t.Em(0.2f), 2);
+                float ly = c.y - static_cast<float>(lines.size()) * t.fonts.small->FontSize * 0.5f;
+                for (const auto& line : lines) {
+                    drawTextCentred(t.fonts.small, c.x, ly, dayW, p.success, line);
+                    ly += t.fonts.small->FontSize;
+                }
+                continue;
+            }
             switch (*r.days[d]) {
                 case DayStatus::absent:
                     drawIcon(Icon::cross, c, t.Em(0.8f), p.danger);

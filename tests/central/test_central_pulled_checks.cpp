@@ -137,6 +137,8 @@ TEST_CASE("rule 11: the Status page says which rows were not taken over and whic
     CHECK(pulledEventFault(e) == "effect");
     e.effect = "set_excused";
     CHECK(pulledEventFault(e).empty());
+    e.effect = "catch_up";  // a make-up day (core/catch_up.h): this version keeps it
+    CHECK(pulledEventFault(e).empty());
 }
 
 TEST_CASE("rule 12: a text an older version stored over its limit is sent shortened, and nothing behind it waits",
