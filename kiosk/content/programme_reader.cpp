@@ -56,26 +56,6 @@ void readCohorts(TomlTableReader& root, const std::string& file, const Texts& te
     }
 }
 
-void certificateMinimumWarnings(const toml::table& doc, const std::string& file, const Programme& prog, int attendanceMinDays,
-                                const Texts& texts, Problems& problems) {
-    const toml::array* cohorts = doc["cohort"].as_array();
-    if (!cohorts) return;
-    for (const auto& node : *cohorts) {
-        const toml::table* t = node.as_table();
-        const auto id = t ? (*t)["id"].value<std::string>() : std::nullopt;
-        const Cohort* c = id ? prog.cohort(*id) : nullptr;
-        if (!c) continue;
-        const int days = static_cast<int>(prog.cohortDays(c->id).size());
-        const int min = c->certificateMinDays.value_or(attendanceMinDays);
-        if (days == 0 || min <= days) continue;
-        // At the cohort's own minimum when it has one, else at its id: where the fix is written.
-        const toml::node* at = t->get(c->certificateMinDays ? "certificate_min_days" : "id");
-        problems.push_back(problemAt(file, at ? at->source() : node.source(), Severity::warning,
-                                     texts.format("problem.config.min_days_above_days",
-                                                  {{"cohort", c->name}, {"days", std::to_string(days)}, {"min", std::to_string(min)}})));
-    }
-}
-
 // The day's one-tap question (issue 29, 6): [day.question] text and 3 to 5 short, distinct answers.
 inline constexpr TextLimit kAnswerText{40, false};     // one answer on a button
 inline constexpr TextLimit kQuestionText{120, false};  // three lines on the goodbye card
@@ -184,6 +164,26 @@ void warnSharedRooms(const std::vector<RoomUse>& rooms, const Programme& prog, c
 }
 
 }  // namespace
+
+void certificateMinimumWarnings(const toml::table& doc, const std::string& file, const Programme& prog, int attendanceMinDays,
+                                const Texts& texts, Problems& problems) {
+    const toml::array* cohorts = doc["cohort"].as_array();
+    if (!cohorts) return;
+    for (const auto& node : *cohorts) {
+        const toml::table* t = node.as_table();
+        const auto id = t ? (*t)["id"].value<std::string>() : std::nullopt;
+        const Cohort* c = id ? prog.cohort(*id) : nullptr;
+        if (!c) continue;
+        const int days = static_cast<int>(prog.cohortDays(c->id).size());
+        const int min = c->certificateMinDays.value_or(attendanceMinDays);
+        if (days == 0 || min <= days) continue;
+        // At the cohort's own minimum when it has one, else at its id: where the fix is written.
+        const toml::node* at = t->get(c->certificateMinDays ? "certificate_min_days" : "id");
+        problems.push_back(problemAt(file, at ? at->source() : node.source(), Severity::warning,
+                                     texts.format("problem.config.min_days_above_days",
+                                                  {{"cohort", c->name}, {"days", std::to_string(days)}, {"min", std::to_string(min)}})));
+    }
+}
 
 void readProgramme(const toml::table& doc, const std::string& file, const Texts& texts, Problems& problems,
                    Programme& prog, std::vector<ExerciseRef>& refs) {

@@ -5,6 +5,8 @@
 // (UiState::staffCohort); until it is folded the row says "laden…".
 #pragma once
 
+#include <imgui.h>
+
 #include <string>
 
 #include "core/attendance.h"
