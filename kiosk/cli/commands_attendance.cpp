@@ -171,7 +171,7 @@ int cmdCorrect(const CommandLine& cl) {
     for (const auto& e : events) ledger.apply(e);
     const DayRecord day = ledger.record(*date, p.code);
     const bool excusedSo = form.effect == CorrectionEffect::set_excused && day.excused && day.excusedReason == form.reason;
-    const bool absentSo = form.effect == CorrectionEffect::set_absent && day.intervals.empty() && !day.excused;
+    const bool absentSo = form.effect == CorrectionEffect::set_absent && day.intervals.empty() && !day.excused && !day.catchUpOn;
     if (excusedSo || absentSo) {
         std::printf("%s\n", ctx.texts.format(excusedSo ? "cli.already_excused" : "cli.already_absent", args).c_str());
         return kExitAlreadySo;

@@ -62,8 +62,8 @@ float drawCatchUpDays(const KioskView& v, UiState::Correction& c, const Presence
 }
 
 std::string checkCatchUpForm(const KioskView& v, const StaffForm& form, const UiState::Correction& c, const PresenceRow& row) {
+    if (!c.catchUpOf) return "staff.error.catch_up_choose";  // the row above the reason and the name: said first
     if (std::string e = checkStaffChange(form); !e.empty()) return e;
-    if (!c.catchUpOf) return "staff.error.catch_up_choose";
     if (!v.programme || !v.staff) return "staff.error.kind";
     return checkCatchUp(*v.programme, v.staff->matrix, ownRow(*v.staff, row), *c.catchUpOf, c.day, row.checkIn.has_value());
 }
