@@ -5,6 +5,9 @@
 // "ingehaald 3 dec.", her row "inhaaldag voor dag 2", the history "ingehaald op 3 december".
 #include <catch2/catch.hpp>
 
+#include <chrono>
+#include <thread>
+
 #include "config_copy.h"
 #include "content/staff_pin.h"
 #include "store/atomic_file.h"
@@ -25,6 +28,15 @@ void unlock(test::UiHarness& ui) {
     ui.session().finishBackgroundWork();
     ui.frame();
     REQUIRE(ui.state().screen == ui::Screen::staff_today);
+}
+
+// The store thread folds the own group's days when the form asks for them: a few frames.
+bool waitFor(test::UiHarness& ui, const std::string& id) {
+    for (int i = 0; i < 1000 && !ui.target(id); ++i) {
+        ui.settle();
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return ui.target(id) != nullptr;
 }
 
 const PresenceRow* rowOf(const ui::StaffView& st, const std::string& code) {
@@ -72,8 +84,7 @@ TEST_CASE("staff mark a check-in with another group as a make-up day of the own 
         REQUIRE(ui.state().screen == ui::Screen::staff_correct);
         CHECK(ui.state().correction.effect == CorrectionEffect::catch_up);
         CHECK(ui.state().correction.reason == "inhaaldag");
-        ui.settle();  // the matrix of Zutphen folded on the store thread
-        REQUIRE(ui.target("desk.catch_up.day1"));
+        REQUIRE(waitFor(ui, "desk.catch_up.day1"));  // the matrix of Zutphen folded on the store thread
         REQUIRE(ui.target("desk.catch_up.day7"));
         ui.tap("desk.save");
         CHECK(ui.state().correction.error == "staff.error.catch_up_choose");
@@ -101,9 +112,7 @@ TEST_CASE("staff mark a check-in with another group as a make-up day of the own 
         // The same check-in cannot make up a second day: the form refuses, nothing is written.
         ui.tap("desk.correct.ZU01");
         ui.tap("desk.effect.catch_up");
-        ui.settle();
-        const ui::TapTarget* day1 = ui.target("desk.catch_up.day1");
-        REQUIRE(day1);
+        REQUIRE(waitFor(ui, "desk.catch_up.day1"));
         ui.tap("desk.catch_up.day1");
         ui.tap("desk.save");
         CHECK(ui.state().correction.error == "staff.error.catch_up_used");
