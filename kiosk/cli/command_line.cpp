@@ -40,7 +40,7 @@ Opties / options:
   --ui-dump FILE     na elk frame een JSON-regel met alle tikbare elementen
   --speech-log FILE  elke uitspraak van de spraakmodus als JSON-regel (tekst, taal, start) / each utterance
   --audio-device PCM ALSA-apparaat voor de spraak (standaard default; null: weggooien) / speech's ALSA device
-  --tap LABEL        tik op het element met dit opschrift zodra het in beeld is (herhaalbaar; demo's)
+  --tap LABEL|ID     tik op het element met dit opschrift (of deze id) zodra het in beeld is (herhaalbaar; demo's)
   --delay S          met --screenshot: na de tikken S seconden wachten (echte tijd), dan de afbeelding
   --version, --help
 

@@ -19,10 +19,10 @@ const MatrixRow* ownRow(const StaffView& st, const PresenceRow& row) {
     return nullptr;
 }
 
-// What a day is now, under its number: the status, "ingehaald 21 jan.", or "nog niet" (to come).
+// What a day is now, under its number: the status, "ingehaald 21 jan.", or "komt nog" (to come).
 std::string dayNote(const MatrixRow& r, size_t i, const Texts& tx) {
     if (r.madeUpOn[i]) return tx.format("matrix.short.made_up", {{"date", shortDate(*r.madeUpOn[i], tx.lang())}});
-    if (!r.days[i]) return tx("statement.to_come");
+    if (!r.days[i]) return tx("staff.catch_up_to_come");
     return tx(std::string("matrix.short.") + dayStatusKey(*r.days[i]));
 }
 
@@ -48,7 +48,9 @@ float drawCatchUpDays(const KioskView& v, UiState::Correction& c, const Presence
         const std::string id = "desk.catch_up.day" + std::to_string(days[i].number);
         ButtonSpec b{id.c_str(), tx.format("pdf.matrix.day", {{"n", std::to_string(days[i].number)}}), ImVec2(w, bh),
                      on ? ButtonStyle::primary : ButtonStyle::secondary};
-        b.sublabel = shortDate(days[i].date, tx.lang()) + " \xC2\xB7 " + dayNote(*r, i, tx);
+        // The date and what the day is now; on a narrow button what it is now (that is what staff choose by).
+        const std::string note = dayNote(*r, i, tx), dated = shortDate(days[i].date, tx.lang()) + " \xC2\xB7 " + note;
+        b.sublabel = textSize(t.fonts.small, dated).x <= w - t.Em(on ? 3.0f : 1.2f) ? dated : note;
         b.icon = on ? Icon::check : Icon::none;
         b.enabled = open;
         b.font = t.fonts.bodyBold;
