@@ -96,8 +96,10 @@ void drawChoices(const KioskView& v, UiState::Correction& c, const PresenceRow& 
     for (int i = 0; i < n; ++i) {
         ImGui::SetCursorScreenPos(ImVec2(at.x + static_cast<float>(i) * (cw + gap), at.y));
         const bool on = c.effect == choices[i].effect;
-        if (touchButton({choices[i].id, tx(choices[i].key), ImVec2(cw, bh), on ? ButtonStyle::primary : ButtonStyle::secondary, {},
-                         on ? Icon::check : Icon::none})) {
+        ButtonSpec b{choices[i].id, tx(choices[i].key), ImVec2(cw, bh), on ? ButtonStyle::primary : ButtonStyle::secondary, {},
+                     on ? Icon::check : Icon::none};
+        b.maxLines = 2;  // five choices on a narrow portrait panel: "Aanwezig / vanaf" rather than "Aanwezig…"
+        if (touchButton(b)) {
             c.effect = choices[i].effect;
             c.error.clear();
             if (c.effect == CorrectionEffect::confirm_guest) c.reason = tx("staff.reason_guest_seen");

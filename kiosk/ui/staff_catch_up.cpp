@@ -50,7 +50,7 @@ float drawCatchUpDays(const KioskView& v, UiState::Correction& c, const Presence
                      on ? ButtonStyle::primary : ButtonStyle::secondary};
         // The date and what the day is now; on a narrow button what it is now (that is what staff choose by).
         const std::string note = dayNote(*r, i, tx), dated = shortDate(days[i].date, tx.lang()) + " \xC2\xB7 " + note;
-        b.sublabel = textSize(t.fonts.small, dated).x <= w - t.Em(on ? 3.0f : 1.2f) ? dated : note;
+        b.sublabel = textSize(t.fonts.small, dated).x <= w - t.Em(on ? 3.2f : 2.0f) ? dated : note;
         b.icon = on ? Icon::check : Icon::none;
         b.enabled = open;
         b.font = t.fonts.bodyBold;
