@@ -144,7 +144,7 @@ TEST_CASE("a day made up before it came is no evidence of the clock, as an excus
     REQUIRE(db.checkClock(localTime("2026-12-03T15:05"), c).ok());
     CHECK(c.ok());  // not "behind the records"
     // A real event of that day would be: the check is not blind.
-    REQUIRE(db.appendEvent(checkIn("ZU02", localTime("2026-12-10T09:00"))).ok());
+    REQUIRE(db.appendEvent(checkIn("ZU01", localTime("2026-12-10T09:00"))).ok());
     REQUIRE(db.checkClock(localTime("2026-12-03T15:05"), c).ok());
     CHECK(c.verdict == ClockVerdict::behind_records);
 }
