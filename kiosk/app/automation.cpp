@@ -20,7 +20,7 @@ bool ScriptedTaps::beforeFrame(ImGuiIO& io, bool storeBusy) {
     }
     if (phase_ == 0) {
         for (const auto& t : ui::frameTargets())
-            if (t.label == labels_[next_] && !storeBusy) {  // the first one with that label
+            if ((t.label == labels_[next_] || t.id == labels_[next_]) && !storeBusy) {  // the first with that label, or that id
                 at_ = ImVec2((t.min.x + t.max.x) * 0.5f, (t.min.y + t.max.y) * 0.5f);
                 phase_ = 1;
                 break;

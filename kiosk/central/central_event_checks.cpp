@@ -44,7 +44,8 @@ std::string pulledEventFault(const CentralEventRow& e) {
     if (e.id.empty()) return "id";
     if (!oneOf(e.kind, {"check_in", "check_out", "undo", "correction", "guest_registration"})) return "kind";
     if (!oneOf(e.source, {"kiosk", "staff", "command_line"})) return "source";
-    if (!oneOf(e.effect, {"", "set_check_in", "set_check_out", "set_absent", "set_excused", "confirm_guest", "link_guest"}))
+    if (!oneOf(e.effect, {"", "set_check_in", "set_check_out", "set_absent", "set_excused", "catch_up", "confirm_guest",
+                            "link_guest"}))
         return "effect";
     if (!isDate(e.localDate)) return "local_date";
     if (e.participantCode && (e.participantCode->empty() || normaliseCode(*e.participantCode) != *e.participantCode))

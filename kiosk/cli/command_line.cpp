@@ -40,17 +40,18 @@ Opties / options:
   --ui-dump FILE     na elk frame een JSON-regel met alle tikbare elementen
   --speech-log FILE  elke uitspraak van de spraakmodus als JSON-regel (tekst, taal, start) / each utterance
   --audio-device PCM ALSA-apparaat voor de spraak (standaard default; null: weggooien) / speech's ALSA device
-  --tap LABEL        tik op het element met dit opschrift zodra het in beeld is (herhaalbaar; demo's)
+  --tap LABEL|ID     tik op het element met dit opschrift (of deze id) zodra het in beeld is (herhaalbaar; demo's)
   --delay S          met --screenshot: na de tikken S seconden wachten (echte tijd), dan de afbeelding
   --version, --help
 
 Afsluitcodes / exit codes: 0 goed, 1 fout tijdens het draaien, 2 verkeerd gebruik of configuratiefout,
   3 niets te doen: het was al zo (checkin: al ingecheckt; checkout: al uitgecheckt; correct: al afgemeld
-    met die reden, al afwezig; export --certificates:
+    met die reden, al afwezig, al ingehaald op die datum; export --certificates:
     niemand haalde de certificaatregel) / nothing to do, it was so already,
   4 geweigerd, niets opgeslagen (checkin/checkout: een onmogelijke tijd, zoals uitchecken vóór het inchecken
     of meer dan 5 minuten na de klok, of uitchecken zonder inchecken; correct: een tijd die nog moet komen,
-    afmelden voor een dag die geen programmadag van de groep is) / refused, nothing stored.
+    afmelden voor een dag die geen programmadag van de groep is; --catch-up-of: zie `correct`) / refused,
+    nothing stored.
   checkin na een checkout checkt opnieuw in / checkin after a checkout checks in again.
 )";
 }
@@ -131,7 +132,7 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
             if (a == "--cohort") cl.cohort = *v;  // export --cohort ID reads the last one
             continue;
         }
-        if (a == "--frames" || a == "--older-than" || a == "--day") {
+        if (a == "--frames" || a == "--older-than" || a == "--day" || a == "--catch-up-of") {
             auto v = needValue(i, a.c_str());
             if (!v) return std::nullopt;
             int n = 0;
@@ -141,6 +142,7 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
             }
             if (a == "--frames") cl.frames = n;
             else if (a == "--day") cl.day = n;
+            else if (a == "--catch-up-of") cl.catchUpOf = n;
             else cl.olderThanDays = n;
             continue;
         }

@@ -28,6 +28,7 @@ struct CommandLine {
     std::optional<std::string> cohort;             // export --cohort ID: that group's day, matrix, certificates (the last --cohort)
     std::optional<int> olderThanDays;
     std::optional<int> day;                // export --blank --day N: programme day N
+    std::optional<int> catchUpOf;          // correct --catch-up-of N: --date made up day N of the own group
     std::vector<std::string> taps;         // --tap LABEL (repeatable)
     int frames = 2;
     double delaySeconds = 0;                // --delay S (with --screenshot)

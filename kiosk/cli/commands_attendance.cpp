@@ -55,9 +55,10 @@ int findActive(CommandContext& ctx, AttendanceDb& db, const std::string& code, P
 
 }  // namespace
 
-// Exit statuses of checkin / checkout beside 0 (done), 1 (error) and 2 (usage): see usageText().
-constexpr int kExitAlreadySo = 3;  // it was so already: nothing written
-constexpr int kExitRefused = 4;    // not possible (an impossible time, out without in): nothing written
+int openConfiguredStore(const CommandLine& cl, CommandContext& ctx, AttendanceDb& db) { return open(cl, ctx, db); }
+int findActiveParticipant(CommandContext& ctx, AttendanceDb& db, const std::string& code, Participant& out) {
+    return findActive(ctx, db, code, out);
+}
 
 int cmdCheckInOut(const CommandLine& cl) {
     const bool in = cl.command == "checkin";
@@ -122,13 +123,15 @@ int cmdCheckInOut(const CommandLine& cl) {
 }
 
 int cmdCorrect(const CommandLine& cl) {
-    // The staff form's choices, one at a time: --excused | --absent | --in HH:MM | --out HH:MM.
-    const int chosen = cl.excused + cl.absent + (cl.in ? 1 : 0) + (cl.out ? 1 : 0);
+    // The staff form's choices, one at a time: --excused | --absent | --in HH:MM | --out HH:MM |
+    // --catch-up-of N (a make-up day: commands_correct_catch_up.cpp).
+    const int chosen = cl.excused + cl.absent + (cl.in ? 1 : 0) + (cl.out ? 1 : 0) + (cl.catchUpOf ? 1 : 0);
+    if (chosen == 1 && cl.catchUpOf) return cmdCorrectCatchUp(cl);
     const auto date = cl.date ? LocalDate::parse(*cl.date) : std::nullopt;
     const auto time = cl.in ? TimeOfDay::parse(*cl.in) : cl.out ? TimeOfDay::parse(*cl.out) : std::optional<TimeOfDay>{};
     if (cl.positional.size() != 1 || chosen != 1 || !date || ((cl.in || cl.out) && !time)) {
-        std::fprintf(stderr, "leergang-kiosk correct CODE --date YYYY-MM-DD (--excused | --absent | --in HH:MM | --out HH:MM) "
-                             "--reason TEXT --actor NAME\n");
+        std::fprintf(stderr, "leergang-kiosk correct CODE --date YYYY-MM-DD (--excused | --absent | --in HH:MM | --out HH:MM | "
+                             "--catch-up-of N) --reason TEXT --actor NAME\n");
         return 2;
     }
     const auto clock = clockFromCommandLine(cl);
@@ -168,7 +171,7 @@ int cmdCorrect(const CommandLine& cl) {
     for (const auto& e : events) ledger.apply(e);
     const DayRecord day = ledger.record(*date, p.code);
     const bool excusedSo = form.effect == CorrectionEffect::set_excused && day.excused && day.excusedReason == form.reason;
-    const bool absentSo = form.effect == CorrectionEffect::set_absent && day.intervals.empty() && !day.excused;
+    const bool absentSo = form.effect == CorrectionEffect::set_absent && day.intervals.empty() && !day.excused && !day.catchUpOn;
     if (excusedSo || absentSo) {
         std::printf("%s\n", ctx.texts.format(excusedSo ? "cli.already_excused" : "cli.already_absent", args).c_str());
         return kExitAlreadySo;

@@ -15,11 +15,14 @@ const std::vector<Subcommand>& subcommands() {
          "met --allow-empty) / import the roster (an empty one only with --allow-empty)"},
         {"checkin", cmdCheckInOut, "CODE [--at YYYY-MM-DDTHH:MM]", ""},
         {"checkout", cmdCheckInOut, "CODE [--at YYYY-MM-DDTHH:MM]", ""},
-        {"correct", cmdCorrect, "CODE --date YYYY-MM-DD (--excused | --absent | --in HH:MM | --out HH:MM)\n"
-                                "                 --reason TEXT --actor NAME",
+        {"correct", cmdCorrect, "CODE --date YYYY-MM-DD (--excused | --absent | --in HH:MM | --out HH:MM\n"
+                                "                 | --catch-up-of N) --reason TEXT --actor NAME",
          "correctie zoals op de personeelspagina's (afgemeld: elke programmadag\n"
-         "van de groep, ook een die nog komt) / a staff correction as on the\n"
-         "staff pages (excused: any programme day of the cohort, also to come)"},
+         "van de groep, ook een die nog komt; --catch-up-of N: de check-in op --date,\n"
+         "een dag van een andere groep, telt als dag N van de eigen groep: inhaaldag)\n"
+         "/ a staff correction as on the staff pages (excused: any programme day of\n"
+         "the cohort, also to come; --catch-up-of N: the check-in on --date, another\n"
+         "group's day, counts as day N of the own group: a make-up day)"},
         {"export", cmdExport, "[--date YYYY-MM-DD] [--cohort ID] [--matrix] [--format csv|xlsx|pdf] [--delimiter ';'|','] [--out FILE|-]",
          "presentielijst of matrix naar USB-stick of exportmap / presence list or matrix"},
         {"export", cmdExport, "--blank [--day N [--cohort ID] | --date YYYY-MM-DD] [--out FILE|-]",

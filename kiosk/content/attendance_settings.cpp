@@ -20,6 +20,7 @@ void readAttendanceSettings(const toml::table& attendance, const std::string& fi
     }
     if (auto v = r.integer("min_share_percent", false, 1, 100)) s.minSharePercent = static_cast<int>(*v);
     if (auto v = r.boolean("excused_counts_for_certificate")) s.excusedCountsForCertificate = *v;
+    if (auto v = r.integer("max_catch_ups", false, 0, 7)) s.maxCatchUps = static_cast<int>(*v);
     if (auto v = r.integer("forgotten_checkout_grace_minutes", false, 0, 720)) s.forgottenCheckoutGraceMinutes = static_cast<int>(*v);
     r.finish();
 }

@@ -251,6 +251,7 @@ LoadedConfig loadConfig(const ConfigFiles& files, const Texts& texts) {
         lc.problems.push_back({kProgrammeFile, 0, 0, Severity::error, texts("problem.config.missing_file")});
     } else if (auto doc = parseToml(it->second, kProgrammeFile, texts, lc.problems)) {
         readProgramme(*doc, kProgrammeFile, texts, lc.problems, lc.programme, refs);
+        certificateMinimumWarnings(*doc, kProgrammeFile, lc.programme, lc.settings.certificateMinDays, texts, lc.problems);
         programmeRead = true;
     }
 

@@ -44,6 +44,7 @@ void readCohorts(TomlTableReader& root, const std::string& file, const Texts& te
         TomlTableReader r(*node.as_table(), file, "[[cohort]]", texts, problems);
         auto id = r.string("id", true);
         auto name = r.string("name", true);
+        auto minDays = r.integer("certificate_min_days", false, 0, 100);  // else [attendance]'s (kiosk.toml)
         r.finish();
         if (!id || !name) continue;
         auto [it, fresh] = cohortLines.emplace(*id, static_cast<int>(node.source().begin.line));
@@ -51,7 +52,7 @@ void readCohorts(TomlTableReader& root, const std::string& file, const Texts& te
             r.error(r.where("id"), texts.format("problem.config.duplicate_id", {{"id", *id}, {"line", std::to_string(it->second)}}));
             continue;
         }
-        prog.cohorts.push_back({*id, *name});
+        prog.cohorts.push_back({*id, *name, minDays ? std::optional<int>(static_cast<int>(*minDays)) : std::nullopt});
     }
 }
 
@@ -163,6 +164,26 @@ void warnSharedRooms(const std::vector<RoomUse>& rooms, const Programme& prog, c
 }
 
 }  // namespace
+
+void certificateMinimumWarnings(const toml::table& doc, const std::string& file, const Programme& prog, int attendanceMinDays,
+                                const Texts& texts, Problems& problems) {
+    const toml::array* cohorts = doc["cohort"].as_array();
+    if (!cohorts) return;
+    for (const auto& node : *cohorts) {
+        const toml::table* t = node.as_table();
+        const auto id = t ? (*t)["id"].value<std::string>() : std::nullopt;
+        const Cohort* c = id ? prog.cohort(*id) : nullptr;
+        if (!c) continue;
+        const int days = static_cast<int>(prog.cohortDays(c->id).size());
+        const int min = c->certificateMinDays.value_or(attendanceMinDays);
+        if (days == 0 || min <= days) continue;
+        // At the cohort's own minimum when it has one, else at its id: where the fix is written.
+        const toml::node* at = t->get(c->certificateMinDays ? "certificate_min_days" : "id");
+        problems.push_back(problemAt(file, at ? at->source() : node.source(), Severity::warning,
+                                     texts.format("problem.config.min_days_above_days",
+                                                  {{"cohort", c->name}, {"days", std::to_string(days)}, {"min", std::to_string(min)}})));
+    }
+}
 
 void readProgramme(const toml::table& doc, const std::string& file, const Texts& texts, Problems& problems,
                    Programme& prog, std::vector<ExerciseRef>& refs) {

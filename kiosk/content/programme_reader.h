@@ -37,6 +37,11 @@ struct ExerciseRef {
     int slotMinutes;
 };
 
+// A cohort whose certificate needs more days than it has (its own [[cohort]] certificate_min_days,
+// else [attendance]'s): a warning at that key, or at the cohort's id, in programme.toml.
+void certificateMinimumWarnings(const toml::table& doc, const std::string& file, const Programme& prog, int attendanceMinDays,
+                                const Texts& texts, Problems& problems);
+
 void readProgramme(const toml::table& doc, const std::string& file, const Texts& texts, Problems& problems,
                    Programme& prog, std::vector<ExerciseRef>& refs);
 

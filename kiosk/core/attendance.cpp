@@ -37,6 +37,7 @@ constexpr EnumName<CorrectionEffect> kCorrectionEffectNames[] = {
     {CorrectionEffect::set_check_out, "set_check_out"},
     {CorrectionEffect::set_absent, "set_absent"},
     {CorrectionEffect::set_excused, "set_excused"},
+    {CorrectionEffect::catch_up, "catch_up"},
     {CorrectionEffect::confirm_guest, "confirm_guest"},
     {CorrectionEffect::link_guest, "link_guest"},
 };
@@ -267,6 +268,13 @@ DayRecord AttendanceSummary::record(LocalDate day, const std::string& code) cons
     return it == records_.end() ? DayRecord{} : it->second;
 }
 
+std::set<LocalDate> AttendanceSummary::catchUpDaysOutside(LocalDate from, LocalDate to) const {
+    std::set<LocalDate> out;
+    for (const auto& [key, r] : records_)
+        if (r.catchUpOn && (*r.catchUpOn < from || to < *r.catchUpOn)) out.insert(*r.catchUpOn);
+    return out;
+}
+
 std::vector<Guest> AttendanceSummary::guests(LocalDate day) const {
     auto it = guests_.find(day.daysSinceEpoch());
     return it == guests_.end() ? std::vector<Guest>{} : it->second;
@@ -276,7 +284,8 @@ std::string checkStaffChange(const StaffForm& e) {
     auto blank = [](const std::string& s) { return s.find_first_not_of(" \t") == std::string::npos; };
     const bool correction = e.kind == EventKind::correction &&
                             (e.effect == CorrectionEffect::set_check_in || e.effect == CorrectionEffect::set_check_out ||
-                             e.effect == CorrectionEffect::set_absent || e.effect == CorrectionEffect::set_excused);
+                             e.effect == CorrectionEffect::set_absent || e.effect == CorrectionEffect::set_excused ||
+                             e.effect == CorrectionEffect::catch_up);
     const bool review = e.kind == EventKind::guest_registration && !e.refersTo.empty() && (e.effect == CorrectionEffect::confirm_guest ||
                                              (e.effect == CorrectionEffect::link_guest && !e.participantCode.empty()));
     if (!correction && !review) return "staff.error.kind";

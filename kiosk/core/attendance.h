@@ -21,6 +21,11 @@
 //      closes the open interval (without one it is a double and ignored); set_check_out closes the
 //      open interval at its time, or, with none open, moves the end of the last interval to it
 //      ("they were here until then"; a set_check_out before that end changes nothing).
+//   4. catch_up (issue 30, core/catch_up.h) is staff's word that this own day was made up on the
+//      date of its `at` (a check-in on another cohort's day): it opens no interval. The latest one
+//      written stands (DayRecord::catchUpOn) unless a set_absent or set_excused written after it
+//      sets it aside (rule 2): that is how a catch-up is undone. Whether it counts is decided
+//      with the other days in view (catch_up.h), never here.
 //   The result depends on the events, never on the order the store hands them out: two kiosks, a
 //   script and staff may write the same day in any order (a property test shuffles them).
 //
@@ -74,6 +79,7 @@ enum class CorrectionEffect {
     set_check_out,  // the person left at `at`
     set_absent,     // clears check-in and check-out for that day
     set_excused,    // as set_absent, with a valid reason ("afgemeld"): any day of the cohort, also to come
+    catch_up,       // this own day (`day`) was made up on the date of `at`, another cohort's day (core/catch_up.h)
     // Reviews of a walk-in (kind guest_registration, refersTo = the walk-in's event id):
     confirm_guest,  // staff saw the guest: stays a guest on the list, marked confirmed
     link_guest,     // the walk-in was this rostered participant (participantCode): their check-in
@@ -123,6 +129,7 @@ struct DayRecord {
     bool corrected = false;           // a staff correction (or a linked walk-in) shaped this day
     bool excused = false;             // excused by staff (rule 2) and no interval since
     std::string excusedReason;        // the excusal's reason, when excused
+    std::optional<LocalDate> catchUpOn;  // staff marked this day as made up on that date (rule 4; catch_up.h decides)
     bool isIn() const { return !intervals.empty() && !intervals.back().out; }
     friend bool operator==(const DayRecord&, const DayRecord&) = default;
 };
@@ -282,6 +289,9 @@ public:
     DayRecord record(LocalDate day, const std::string& code) const override;
     std::vector<Guest> guests(LocalDate day) const override;
     size_t eventCount() const { return eventCount_; }
+    // The catch-up dates the folded days name (DayRecord::catchUpOn) outside from..to: the store
+    // folds those days too, so a day made up with another cohort is judged (core/catch_up.h).
+    std::set<LocalDate> catchUpDaysOutside(LocalDate from, LocalDate to) const;
 
 private:
     void flushPerson();

@@ -36,6 +36,7 @@ DayRecord foldPersonDay(const std::vector<const AttendanceEvent*>& events, const
     // Rule 1: undone events are gone; only what shapes a person's day stays.
     std::vector<const AttendanceEvent*> live;
     const AttendanceEvent* absent = nullptr;
+    const AttendanceEvent* catchUp = nullptr;
     for (const AttendanceEvent* e : events) {
         if (undone.count(e->id)) continue;
         const bool counts = e->kind == EventKind::check_in || e->kind == EventKind::check_out ||
@@ -47,12 +48,17 @@ DayRecord foldPersonDay(const std::vector<const AttendanceEvent*>& events, const
             if (!absent || writtenBefore(*absent, *e)) absent = e;
             continue;
         }
+        if (e->kind == EventKind::correction && e->effect == CorrectionEffect::catch_up) {  // rule 4
+            if (!catchUp || writtenBefore(*catchUp, *e)) catchUp = e;
+            continue;
+        }
         live.push_back(e);
     }
     // Rule 2: the latest "absent" or "excused" sets aside everything written before it.
     if (absent)
         live.erase(std::remove_if(live.begin(), live.end(), [&](const AttendanceEvent* e) { return writtenBefore(*e, *absent); }),
                    live.end());
+    if (catchUp && !(absent && writtenBefore(*catchUp, *absent))) r.catchUpOn = localDateOf(catchUp->at);
     // Rule 3: in time order.
     std::sort(live.begin(), live.end(), happenedBefore);
     auto& iv = r.intervals;

@@ -145,6 +145,8 @@ std::string longDate(LocalDate d, Lang lang) {
            std::to_string(d.year);
 }
 
+std::string dayAndMonth(LocalDate d, Lang lang) { return std::to_string(d.day) + " " + monthName(d.month, lang); }
+
 std::string shortDate(LocalDate d, Lang lang) {
     return std::to_string(d.day) + " " + monthName(d.month, lang).substr(0, 3) + (lang == Lang::nl ? "." : "");
 }

@@ -66,5 +66,6 @@ std::string weekdayName(int isoWeekday, Lang lang);
 std::string monthName(int month, Lang lang);
 std::string longDate(LocalDate d, Lang lang);   // "donderdag 26 november 2026"
 std::string shortDate(LocalDate d, Lang lang);  // "26 nov."
+std::string dayAndMonth(LocalDate d, Lang lang);  // "26 november" / "26 November"
 
 }  // namespace kiosk

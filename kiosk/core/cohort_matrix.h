@@ -1,7 +1,9 @@
 // cohort_matrix.h: the cohort's seven days side by side, for certificates (the "matrix").
 // One row per participant of the cohort, one column per programme day, each person's count of
 // days that count against the certificate rule (kiosk.toml [attendance]: certificate_min_days,
-// e.g. 6 of 7, day_counts, excused_counts_for_certificate; the rules are in day_counting.h).
+// e.g. 6 of 7, or the cohort's own in programme.toml; day_counts, excused_counts_for_certificate;
+// the rules are in day_counting.h). A day made up with another cohort (catch_up.h) counts by the
+// catch-up date's record and shows "ingehaald op <date>".
 #pragma once
 
 #include <optional>
@@ -24,6 +26,7 @@ struct MatrixRow {
     std::vector<std::string> excusedReasons;     // per column: the reason when the day is excused
     std::vector<int> minutes;                    // per column: minutes present (minutesCounted)
     std::vector<bool> counts;                    // per column: the day counts (dayCounts)
+    std::vector<std::optional<LocalDate>> madeUpOn;  // per column: made up on that date (catch_up.h)
     int daysPresent = 0;                         // days that count (day_counting.h rule 1)
     int daysEnrolled = 0;                        // columns not "n.v.t." (day_counting.h rule 4)
     int daysNeeded = 0;                          // for the certificate: the minimum, less the days not enrolled
@@ -36,8 +39,8 @@ struct CohortMatrix {
     std::string cohortId;
     std::string cohortName;
     std::vector<ProgrammeDay> days;  // the cohort's programme days, in order
-    int minDays = 0;                 // for the certificate
-    CertificateRule rule;            // what counts
+    int minDays = 0;                 // for the certificate (the cohort's own, else [attendance])
+    CertificateRule rule;            // what counts (minDays as above)
     std::vector<MatrixRow> rows;     // by last name, the Dutch way
     int earned() const;
     int atRisk() const;
@@ -51,7 +54,10 @@ CohortMatrix cohortMatrix(const Programme& programme, const std::vector<Particip
                           const std::string& cohortId, LocalDate today, const CertificateRule& rule);
 
 // As an export: code, first name, infix, last name, department, one column per day (headed
-// "dag 1 (YYYY-MM-DD)"; an excused day "afgemeld: <reason>"), days present, hours present, certificate.
+// "dag 1 (YYYY-MM-DD)"; an excused day "afgemeld: <reason>", a made-up one "ingehaald op 3 december"),
+// days present, hours present, certificate.
 ExportTable matrixTable(const CohortMatrix& m, const Texts& texts);
+// A matrix cell in words: the status, an excusal's reason, "ingehaald op 3 december"; "" to come.
+std::string matrixCellText(const MatrixRow& r, size_t column, const Texts& texts);
 
 }  // namespace kiosk

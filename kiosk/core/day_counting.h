@@ -50,8 +50,15 @@ struct CertificateRule {
     DayCounts dayCounts = DayCounts::any_check_in;
     int minSharePercent = 75;        // for DayCounts::share
     bool excusedCounts = false;      // an excused day counts as a day
+    int maxCatchUps = 1;             // made-up days that count (catch_up.h)
     static CertificateRule from(const KioskSettings& s) {
-        return {s.certificateMinDays, s.dayCounts, s.minSharePercent, s.excusedCountsForCertificate};
+        return {s.certificateMinDays, s.dayCounts, s.minSharePercent, s.excusedCountsForCertificate, s.maxCatchUps};
+    }
+    // The rule of one cohort: its own [[cohort]] certificate_min_days, else this one's minimum.
+    CertificateRule forCohort(const Cohort* c) const {
+        CertificateRule r = *this;
+        if (c && c->certificateMinDays) r.minDays = *c->certificateMinDays;
+        return r;
     }
 };
 

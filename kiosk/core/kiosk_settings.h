@@ -48,6 +48,7 @@ struct KioskSettings {
     DayCounts dayCounts = DayCounts::any_check_in;  // [attendance] day_counts: "any_check_in" or "share"
     int minSharePercent = 75;               // [attendance] min_share_percent, % of the programme hours (share)
     bool excusedCountsForCertificate = false;  // [attendance] excused_counts_for_certificate
+    int maxCatchUps = 1;                    // [attendance] max_catch_ups: made-up days that count (core/catch_up.h)
     int forgottenCheckoutGraceMinutes = 60; // [attendance] forgotten_checkout_grace_minutes after the day's end
     float scale = 0.0f;                     // 0: from the window height; else a factor (1.0 = 800 px high)
     KioskMode mode = KioskMode::door;       // [kiosk] mode: "door" or "room" (ui/screen_room.cpp)

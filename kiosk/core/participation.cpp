@@ -20,10 +20,13 @@ std::vector<Statement> statements(const CohortMatrix& m, const DayRecords& recor
             d.excusedReason = row.excusedReasons[i];
             d.minutes = row.minutes[i];
             d.counts = row.counts[i];
-            const DayRecord r = records.record(d.day.date, row.participant.code);
+            d.madeUpOn = i < row.madeUpOn.size() ? row.madeUpOn[i] : std::nullopt;
+            const LocalDate date = d.madeUpOn ? *d.madeUpOn : d.day.date;
+            const DayRecord r = records.record(date, row.participant.code);
             if (r.checkIn) d.firstIn = toLocal(*r.checkIn).timeOfDay();
             if (r.checkOut) d.lastOut = toLocal(*r.checkOut).timeOfDay();
-            d.checkOutForgotten = checkOutForgotten(r, d.day.date, &m.days[i], now, graceMinutes);
+            // A made-up day's forgotten check-out is judged by the catch-up date, without its hours.
+            d.checkOutForgotten = checkOutForgotten(r, date, d.madeUpOn ? nullptr : &m.days[i], now, graceMinutes);
             s.days.push_back(std::move(d));
         }
         out.push_back(std::move(s));

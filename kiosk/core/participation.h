@@ -21,6 +21,8 @@ struct StatementDay {
     int minutes = 0;                          // minutesCounted
     bool counts = false;                      // towards the certificate
     bool checkOutForgotten = false;           // an open interval past the day's end (counted to its end)
+    std::optional<LocalDate> madeUpOn;        // made up with another cohort that date (catch_up.h): the
+                                              // times are that day's
 };
 
 struct Statement {

@@ -11,19 +11,26 @@ std::vector<PresenceRow> presenceList(const Programme& programme, const std::vec
     // Every group meeting that date (issue 30: two cohorts may share one), each person judged by
     // their own group's day.
     const bool programmeDay = !programme.daysOn(date).empty();
-    std::vector<const Participant*> people;
-    for (const auto& p : roster)
+    std::vector<const Participant*> people, visitors;
+    for (const auto& p : roster) {
         if (!programmeDay || programme.dayOn(date, p.cohortId)) people.push_back(&p);
-    std::sort(people.begin(), people.end(),
-              [](const Participant* a, const Participant* b) { return lastNameSortKey(*a) < lastNameSortKey(*b); });
+        else if (records.record(date, p.code).checkIn) visitors.push_back(&p);
+    }
+    auto byName = [](const Participant* a, const Participant* b) { return lastNameSortKey(*a) < lastNameSortKey(*b); };
+    std::sort(people.begin(), people.end(), byName);
+    std::sort(visitors.begin(), visitors.end(), byName);
+    const size_t own = people.size();
+    people.insert(people.end(), visitors.begin(), visitors.end());
     std::vector<PresenceRow> rows;
     rows.reserve(people.size());
-    for (const Participant* p : people) {
+    for (size_t i = 0; i < people.size(); ++i) {
+        const Participant* p = people[i];
         const DayRecord r = records.record(date, p->code);
         const ProgrammeDay* day = programme.dayOn(date, p->cohortId);
         PresenceRow row;
         row.date = date;
         row.participant = *p;
+        row.otherGroup = i >= own;
         row.status = !p->enrolledOn(date) && !r.checkIn ? DayStatus::not_enrolled : statusOf(r, day, rules);
         if (r.checkIn) row.checkIn = toLocal(*r.checkIn).timeOfDay();
         if (r.checkOut) row.checkOut = toLocal(*r.checkOut).timeOfDay();
@@ -69,6 +76,7 @@ ExportTable presenceTable(const std::vector<PresenceRow>& rows, LocalDate date, 
                    : p.until               ? tx.format("export.note.left", {{"date", p.until->iso()}})
                                            : std::string{};
         if (r.checkOutForgotten) note = tx("export.note.checkout_forgotten");
+        if (r.otherGroup) note = tx("export.note.other_group");
         if (r.guest) note = tx(r.guestConfirmed ? "export.note.guest_confirmed" : "export.note.guest_unconfirmed");
         t.rows.push_back({r.date.iso(), p.code, p.firstName, p.infix, p.lastName, p.department,
                           r.guest ? tx("status.guest") : tx(std::string("status.") + dayStatusKey(r.status)),

@@ -26,12 +26,17 @@ struct PresenceRow {
     std::string excusedReason;       // status excused: staff's reason
     bool checkOutForgotten = false;  // an interval still open after the day's end (day_counting.h rule 2)
     bool formerParticipant = false;  // no longer on the roster, but has something on this day
+    // Of a cohort that does not meet that date, with a check-in: a visitor from
+    // another group, perhaps making up a day of their own (core/catch_up.h).
+    bool otherGroup = false;
+    int madeUpDay = 0;               // otherGroup: the number of the own day this check-in made up (0: none known)
     std::string guestEventId;     // a guest: the walk-in's event (for staff's review)
     bool guestConfirmed = false;  // a guest: staff confirmed the walk-in
 };
 
 // Participants of the day's cohort (all, if the date is not a programme day), sorted by last name
-// the Dutch way, then that day's guests in order of arrival. `now` decides which open intervals
+// the Dutch way, then people of other cohorts with a check-in that date
+// (otherGroup), then that day's guests in order of arrival. `now` decides which open intervals
 // are forgotten check-outs.
 std::vector<PresenceRow> presenceList(const Programme& programme, const std::vector<Participant>& roster,
                                       const DayRecords& records, LocalDate date, const AttendanceRules& rules, Instant now);

@@ -21,6 +21,9 @@ namespace kiosk {
 struct Cohort {
     std::string id;    // "zutphen-2026"
     std::string name;  // "Gemeente Zutphen, najaar 2026"
+    // [[cohort]] certificate_min_days: this cohort's minimum (a 2-day cohort cannot need 6); unset:
+    // [attendance] certificate_min_days (CertificateRule::forCohort).
+    std::optional<int> certificateMinDays = std::nullopt;
 };
 
 struct AgendaItem {

@@ -62,7 +62,9 @@ void drawCertificate(PdfDocument& doc, const CohortMatrix& m, const MatrixRow& r
         if (!st || *st == DayStatus::absent || *st == DayStatus::excused || *st == DayStatus::not_enrolled) continue;
         const ProgrammeDay& d = m.days[i];
         doc.text(tx0, y, 52, tx.format("pdf.matrix.day", {{"n", std::to_string(d.number)}}), {"Inter Semi-Bold 13.5", pdfcolour::accent});
-        doc.text(tx0 + 52, y, 92, shortDate(d.date, tx.lang()) + " " + std::to_string(d.date.year), small);
+        // A day made up with another group: the date it was made up on (core/catch_up.h).
+        const LocalDate on = row.madeUpOn[i] ? *row.madeUpOn[i] : d.date;
+        doc.text(tx0 + 52, y, 92, shortDate(on, tx.lang()) + " " + std::to_string(on.year), small);
         doc.text(tx0 + tw - 70, y, 70, tx.format("pdf.cert.hours", {{"hours", hoursText(row.minutes[i])}}), {"Inter 13.5", pdfcolour::muted, TextAlign::right});
         y += doc.text(tx0 + 150, y, tw - 150 - 76, d.theme, small) + 4;
     }

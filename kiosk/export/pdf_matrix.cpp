@@ -30,7 +30,14 @@ std::string matrixPdf(const CohortMatrix& m, const PdfInputs& in, std::string& e
         PdfRow row;
         row.cells = {std::to_string(++number), listName(r.participant), r.participant.department};
         row.colours = {pdfcolour::muted, pdfcolour::ink, pdfcolour::muted};
-        for (const auto& s : r.days) {
+        for (size_t i = 0; i < r.days.size(); ++i) {
+            const auto& s = r.days[i];
+            // A day made up with another group (core/catch_up.h): "ingehaald 21 jan.".
+            if (r.madeUpOn[i]) {
+                row.cells.push_back(tx.format("matrix.short.made_up", {{"date", shortDate(*r.madeUpOn[i], tx.lang())}}));
+                row.colours.push_back(pdfcolour::ink);
+                continue;
+            }
             row.cells.push_back(s ? tx(std::string("matrix.short.") + dayStatusKey(*s)) : std::string("–"));
             row.colours.push_back(!s ? pdfcolour::rule
                                   : *s == DayStatus::absent ? pdfcolour::bad

@@ -15,6 +15,7 @@ namespace {
 
 std::string statusWords(const StatementDay& d, const Texts& tx) {
     if (!d.status) return tx("statement.to_come");
+    if (d.madeUpOn) return tx.format("matrix.made_up_on", {{"date", dayAndMonth(*d.madeUpOn, tx.lang())}});
     std::string s = tx(std::string("status.") + dayStatusKey(*d.status));
     if (*d.status == DayStatus::excused && !d.excusedReason.empty()) s += ": " + d.excusedReason;
     if (d.checkOutForgotten) s += ", " + tx("staff.checkout_forgotten");

@@ -35,7 +35,13 @@ bool KioskSession::drainStore() {
         s_.worker->reloadRoster();
     }
     for (auto& c : done) {
-        if (staff_.completed(c) || late_.completed(c) || days_.completed(c)) continue;
+        if (staff_.completed(c)) {
+            // A correction of a day not held (a catch-up is written on the own day it makes up):
+            // the matrix's fold reads it again, as for another writer's event.
+            if (const AttendanceEvent* e = c.event(); e && c.status.ok()) days_.arrived({*e});
+            continue;
+        }
+        if (late_.completed(c) || days_.completed(c)) continue;
         if (std::holds_alternative<store_done::Checked>(c.result)) {
             checked(c);
             continue;

@@ -6,6 +6,7 @@
 
 #include "content/paths.h"
 #include "content/staff_pin.h"
+#include "core/catch_up.h"
 #include "core/event_builder.h"
 #include "core/staff_correction.h"
 #include "export/export_files.h"
@@ -108,7 +109,10 @@ void StaffDesk::change(const ui::intent::StaffChange& in, Instant now) {
     const LocalDate day = dayNear(in.day, localDateOf(now));
     const EventStamp stamp = EventStamp::staff(now, s_.config.settings.kioskId);
     AttendanceEvent e;
-    if (form.kind == EventKind::correction) {
+    if (form.kind == EventKind::correction && form.effect == CorrectionEffect::catch_up) {
+        if (!in.catchUpOf || !catchUpAllowed(form.participantCode, *in.catchUpOf, day)) return;
+        e = makeStaffEvent(form, *in.catchUpOf, catchUpMoment(day), stamp);  // on the own day, about this one
+    } else if (form.kind == EventKind::correction) {
         const Instant at = correctionMoment(form.effect, day, in.minutes);
         const Participant* p = s_.roster.find(form.participantCode);
         const std::string cohort = p ? p->cohortId : std::string{};
@@ -127,6 +131,17 @@ void StaffDesk::change(const ui::intent::StaffChange& in, Instant now) {
         e = makeStaffEvent(form, walkIn->day, walkIn->at, stamp);
     }
     writes_.insert(s_.worker->append(std::move(e)));
+}
+
+bool StaffDesk::catchUpAllowed(const std::string& code, LocalDate ownDay, LocalDate on) const {
+    // The form's check again on what the pages show now: the person's own cohort's matrix (the
+    // form shows it: UiState::staffCohort) and their check-in on the day shown (core/catch_up.h).
+    const Participant* p = s_.roster.find(code);
+    if (!p || view_.matrixLoading || view_.matrix.cohortId != p->cohortId || view_.date != on) return false;
+    const MatrixRow* row = nullptr;
+    for (const auto& r : view_.matrix.rows)
+        if (r.participant.code == code) row = &r;
+    return checkCatchUp(s_.config.programme, view_.matrix, row, ownDay, on, s_.ledger.record(on, code).checkIn.has_value()).empty();
 }
 
 void StaffDesk::exportFile(const ui::intent::StaffExport& in, Instant now) {

@@ -31,6 +31,9 @@ ui::StaffHistoryRow historyRow(const AttendanceEvent& e, const SessionState& s) 
         case CorrectionEffect::set_check_out: h.what = s.texts.format("staff.what_out", {{"time", time}}); break;
         case CorrectionEffect::set_absent: h.what = s.texts("staff.what_absent"); break;
         case CorrectionEffect::set_excused: h.what = s.texts("staff.what_excused"); break;
+        case CorrectionEffect::catch_up:
+            h.what = s.texts.format("staff.what_catch_up", {{"date", dayAndMonth(localDateOf(e.at), s.texts.lang())}});
+            break;
         case CorrectionEffect::confirm_guest:
         case CorrectionEffect::link_guest: {
             const AttendanceEvent* walkIn = s.ledger.find(e.refersTo);
@@ -109,7 +112,7 @@ void StaffDesk::buildLists(LocalDate date, LocalDate today) const {
     }, former);
     st.rows = presenceList(config.programme, people, s_.ledger, date, rules, s_.clock.now());
     if (st.dayCohorts.size() > 1)  // that group's people and the day's walk-ins (a walk-in names no group)
-        std::erase_if(st.rows, [&](const PresenceRow& r) { return !r.guest && r.participant.cohortId != st.listCohort; });
+        std::erase_if(st.rows, [&](const PresenceRow& r) { return !r.guest && !r.otherGroup && r.participant.cohortId != st.listCohort; });
     for (auto& r : st.rows) r.formerParticipant = !r.guest && former.count(r.participant.code) > 0;
     // Walk-ins still to review come first: they are what staff have to do something about.
     std::stable_partition(st.rows.begin(), st.rows.end(), [](const PresenceRow& r) { return r.guest && !r.guestConfirmed; });
@@ -146,6 +149,13 @@ void StaffDesk::buildLists(LocalDate date, LocalDate today) const {
         if (r.certificate == CertificateState::at_risk && !r.formerParticipant) st.atRisk.push_back(r.participant.fullName());
     }
     st.matrixLoading = !fold;
+    // A visitor from another group whose check-in made up a day of their own: said on their row
+    // (known when the matrix shows their group, as the catch-up form has it: core/catch_up.h).
+    for (auto& r : st.rows)
+        if (r.otherGroup && r.participant.cohortId == st.matrix.cohortId)
+            for (const auto& m : st.matrix.rows)
+                for (size_t i = 0; m.participant.code == r.participant.code && i < m.madeUpOn.size(); ++i)
+                    if (m.madeUpOn[i] == date) r.madeUpDay = st.matrix.days[i].number;
     // History: what the store had when the page opened, and what the ledger holds (written since
     // or of the days held), each change once, newest first.
     std::vector<AttendanceEvent> changes = s_.ledger.staffChanges(LedgerDays::kHistoryRows);

@@ -106,7 +106,17 @@ StoreStatus AttendanceDb::summarise(LocalDate from, LocalDate to, AttendanceSumm
     int rc;
     while ((rc = st.step()) == SQLITE_ROW) out.add(eventFromRow(st));
     out.finish();
-    return statusFrom(rc);
+    if (rc != SQLITE_DONE) return statusFrom(rc);
+    // The days the cohort's days were made up on with another cohort (core/catch_up.h), each
+    // through the by-day index: a few days more, never the log.
+    for (const LocalDate day : out.catchUpDaysOutside(from, to)) {
+        Statement more(db_, (std::string(kSelectEvents) + " WHERE local_date = ? ORDER BY participant_code, seq").c_str());
+        more.bind(1, day.iso());
+        while ((rc = more.step()) == SQLITE_ROW) out.add(eventFromRow(more));
+        out.finish();
+        if (rc != SQLITE_DONE) return statusFrom(rc);
+    }
+    return {};
 }
 
 }  // namespace kiosk

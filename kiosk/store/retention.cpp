@@ -28,9 +28,10 @@ StoreStatus AttendanceDb::newestEvidence(std::optional<LocalDate>& out) {
     out.reset();
     if (auto s = ensureOpen(); !s.ok()) return s;
     // Through the by-day index, newest first: a seek, not a scan. Staff's word that someone will
-    // not come (absent or excused, for a day to come) says nothing of the clock: passed over.
+    // not come (absent or excused, for a day to come), or that a day was made up before it came
+    // (catch_up: written on the own day, core/catch_up.h), says nothing of the clock: passed over.
     Statement st(db_, "SELECT local_date FROM attendance_event WHERE local_date >= ?"
-                      " AND NOT (kind = 'correction' AND effect IN ('set_absent', 'set_excused'))"
+                      " AND NOT (kind = 'correction' AND effect IN ('set_absent', 'set_excused', 'catch_up'))"
                       " ORDER BY local_date DESC LIMIT 1");
     st.bind(1, kEarliestPlausibleDay.iso());
     const int rc = st.step();

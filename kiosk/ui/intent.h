@@ -79,6 +79,7 @@ struct StaffChange {              // a correction or guest review from the form
     StaffForm form;
     LocalDate day;                // the day the form was opened for
     int minutes = 0;              // the time of day chosen (set_check_in, set_check_out)
+    std::optional<LocalDate> catchUpOf;  // catch_up: the own day made up on `day` (core/catch_up.h)
 };
 struct StaffExport {
     bool matrix = false;          // the seven-day matrix, else the day's presence list
@@ -129,8 +130,8 @@ struct Intent {
     static Intent staffDay(int delta) { return intent::StaffDay{delta}; }
     static Intent followGroup(std::string cohort) { return intent::FollowGroup{std::move(cohort)}; }
     static Intent staffGroup(std::string cohort) { return intent::StaffGroup{std::move(cohort)}; }
-    static Intent staffChange(StaffForm form, LocalDate day, int minutes) {
-        return intent::StaffChange{std::move(form), day, minutes};
+    static Intent staffChange(StaffForm form, LocalDate day, int minutes, std::optional<LocalDate> catchUpOf = std::nullopt) {
+        return intent::StaffChange{std::move(form), day, minutes, catchUpOf};
     }
     static Intent staffExport(bool matrix, bool xlsx, LocalDate day, bool pdf = false, bool certificates = false,
                               bool statements = false) {

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "core/staff_correction.h"
+#include "staff_catch_up.h"
 #include "keyboard.h"
 #include "layout.h"
 #include "screens.h"
@@ -71,8 +72,9 @@ Intent drawTitle(const KioskView& v, const UiState::Correction& c, const Presenc
     return intent;
 }
 
-// The choices of what is true (four for a participant, two for a walk-in), in one row at `at`.
-void drawChoices(const KioskView& v, UiState::Correction& c, ImVec2 at, float right, float bh, float gap) {
+// The choices of what is true (four for a participant, five for one of another group: a make-up
+// day; two for a walk-in), in one row at `at`.
+void drawChoices(const KioskView& v, UiState::Correction& c, const PresenceRow& row, ImVec2 at, float right, float bh, float gap) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
     const bool guest = !c.guestEventId.empty();
@@ -84,21 +86,25 @@ void drawChoices(const KioskView& v, UiState::Correction& c, ImVec2 at, float ri
     const Choice personChoices[] = {{"desk.effect.in", "staff.effect_in", CorrectionEffect::set_check_in},
                                     {"desk.effect.out", "staff.effect_out", CorrectionEffect::set_check_out},
                                     {"desk.effect.absent", "staff.effect_absent", CorrectionEffect::set_absent},
-                                    {"desk.effect.excused", "staff.effect_excused", CorrectionEffect::set_excused}};
+                                    {"desk.effect.excused", "staff.effect_excused", CorrectionEffect::set_excused},
+                                    {"desk.effect.catch_up", "staff.effect_catch_up", CorrectionEffect::catch_up}};
     const Choice guestChoices[] = {{"desk.effect.confirm", "staff.effect_confirm", CorrectionEffect::confirm_guest},
                                    {"desk.effect.link", "staff.effect_link", CorrectionEffect::link_guest}};
     const Choice* choices = guest ? guestChoices : personChoices;
-    const int n = guest ? 2 : 4;
+    const int n = guest ? 2 : row.otherGroup && row.checkIn ? 5 : 4;
     const float cw = std::min(t.Em(11.0f), (right - at.x - static_cast<float>(n - 1) * gap) / static_cast<float>(n));
     for (int i = 0; i < n; ++i) {
         ImGui::SetCursorScreenPos(ImVec2(at.x + static_cast<float>(i) * (cw + gap), at.y));
         const bool on = c.effect == choices[i].effect;
-        if (touchButton({choices[i].id, tx(choices[i].key), ImVec2(cw, bh), on ? ButtonStyle::primary : ButtonStyle::secondary, {},
-                         on ? Icon::check : Icon::none})) {
+        ButtonSpec b{choices[i].id, tx(choices[i].key), ImVec2(cw, bh), on ? ButtonStyle::primary : ButtonStyle::secondary, {},
+                     on ? Icon::check : Icon::none};
+        b.maxLines = 2;  // five choices on a narrow portrait panel: "Aanwezig / vanaf" rather than "Aanwezig…"
+        if (touchButton(b)) {
             c.effect = choices[i].effect;
             c.error.clear();
             if (c.effect == CorrectionEffect::confirm_guest) c.reason = tx("staff.reason_guest_seen");
             if (c.effect == CorrectionEffect::link_guest && c.reason == tx("staff.reason_guest_seen")) c.reason.clear();
+            if (c.effect == CorrectionEffect::catch_up && c.reason.empty()) c.reason = tx("staff.reason_catch_up");
         }
     }
 }
@@ -188,10 +194,12 @@ Intent drawFormAndSave(const KioskView& v, UiState& s, const PresenceRow& row, I
             e.participantCode = c.code;
         }
         if (guest || !v.programme) c.error = checkStaffChange(e);
+        else if (c.effect == CorrectionEffect::catch_up) c.error = checkCatchUpForm(v, e, c, row);
         else c.error = checkStaffCorrection(e, *v.programme, row.participant.cohortId, c.day,
                                             correctionMoment(c.effect, c.day, c.minutes), v.now);
         if (c.error.empty()) {
-            intent = Intent::staffChange(std::move(e), c.day, c.minutes);
+            intent = Intent::staffChange(std::move(e), c.day, c.minutes,
+                                         c.effect == CorrectionEffect::catch_up ? c.catchUpOf : std::nullopt);
         } else {
             c.field = c.error == "staff.error.actor" ? 1 : 0;
         }
@@ -229,13 +237,18 @@ Intent drawStaffCorrectScreen(const KioskView& v, UiState& s) {
     float y = min.y + t.Em(3.3f);
     const float bh = std::max(t.Em(2.6f), lay.minTargetPx), gap = t.Em(0.5f);
     if (!sheet) {  // the choices and the time (out of the way while the keyboard sheet is open)
-        drawChoices(v, c, ImVec2(min.x, y), max.x, bh, gap);
+        drawChoices(v, c, *row, ImVec2(min.x, y), max.x, bh, gap);
         y += bh + gap;
         if (c.effect == CorrectionEffect::link_guest && c.linkCode.empty()) {
             drawLinkPicker(v, s, ImVec2(min.x, y), max);
             return intent;
         }
-        y = drawTimeOrLink(v, c, ImVec2(min.x, y), max.x, bh, gap);
+        if (c.effect == CorrectionEffect::catch_up) {
+            s.staffCohort = row->participant.cohortId;  // the matrix shows the own group's days (staff_catch_up.cpp)
+            y = drawCatchUpDays(v, c, *row, ImVec2(min.x, y), max.x, bh, gap);
+        } else {
+            y = drawTimeOrLink(v, c, ImVec2(min.x, y), max.x, bh, gap);
+        }
     }
     const float fieldH = std::max(t.Em(2.8f), lay.minTargetPx) + t.fonts.small->FontSize + t.Em(0.2f);
     intent = either(drawFormAndSave(v, s, *row, ImVec2(min.x, y), max.x, fieldH, gap), intent);

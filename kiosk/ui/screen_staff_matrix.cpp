@@ -73,6 +73,23 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
         for (size_t d = 0; d < r.days.size(); ++d) {
             const ImVec2 c(base.x + nameW + (static_cast<float>(d) + 0.5f) * dayW, y + rowH * 0.5f);
             if (!r.days[d]) continue;  // still to come
+            if (r.madeUpOn[d]) {  // made up with another group (core/catch_up.h): said, with the date
+                const std::string date = shortDate(*r.madeUpOn[d], tx.lang());
+                const float fs = t.fonts.small->FontSize;
+                if (textSize(t.fonts.small, tx.format("matrix.short.made_up", {{"date", ""}})).x > dayW - t.Em(0.2f)) {
+                    // A narrow column: the tick of a day that counts, and the date it was made up on under it.
+                    drawIcon(Icon::check, ImVec2(c.x, c.y - fs * 0.45f), t.Em(0.7f), p.success);
+                    drawTextCentred(t.fonts.small, c.x, c.y + fs * 0.05f, dayW, p.success, date);
+                    continue;
+                }
+                const auto lines = wrapLines(t.fonts.small, tx.format("matrix.short.made_up", {{"date", date}}), dayW - t.Em(0.2f), 2);
+                float ly = c.y - static_cast<float>(lines.size()) * fs * 0.5f;
+                for (const auto& line : lines) {
+                    drawTextCentred(t.fonts.small, c.x, ly, dayW, p.success, line);
+                    ly += fs;
+                }
+                continue;
+            }
             switch (*r.days[d]) {
                 case DayStatus::absent:
                     drawIcon(Icon::cross, c, t.Em(0.8f), p.danger);

@@ -27,6 +27,11 @@ Rgb statusColour(const PresenceRow& r) {
     return p.ink;
 }
 
+std::string groupName(const KioskView& v, const std::string& cohortId) {
+    const Cohort* c = v.programme ? v.programme->cohort(cohortId) : nullptr;
+    return c && !c->name.empty() ? c->name : cohortId;
+}
+
 // The day, with steps to the days before and after, and its counts; `sh` is the bar's height.
 Intent drawDayBar(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 max, float sh) {
     const Theme& t = theme();
@@ -97,6 +102,13 @@ Intent rowAction(const PresenceRow& r, const KioskView& v, UiState& s, ImVec2 si
             const TimeOfDay start = st.day ? st.day->startsAt() : TimeOfDay{9 * 60};
             const TimeOfDay end = st.day ? st.day->endsAt() : TimeOfDay{17 * 60};
             s.correction.minutes = r.checkIn ? (r.checkOut ? r.checkOut->minutes : end.minutes) : start.minutes;
+            // Someone of another group who checked in: most likely making up a day of their own
+            // (core/catch_up.h). The form lists their group's days: the matrix follows that group.
+            if (r.otherGroup && r.checkIn && !r.madeUpDay) {
+                s.correction.effect = CorrectionEffect::catch_up;
+                s.correction.reason = tx("staff.reason_catch_up");
+                s.staffCohort = r.participant.cohortId;
+            }
         }
     }
     return intent;
@@ -147,12 +159,15 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
         std::string dept = r.participant.department;
         if (r.formerParticipant)
             dept = textSize(t.fonts.body, tx("staff.former")).x <= deptW ? tx("staff.former") : tx("staff.former_short");
-        drawCell(t.fonts.body, t.fonts.small, ImVec2(base.x + cDept, y), deptW, rowH, r.formerParticipant ? t.palette.warning : t.palette.muted,
-                 dept);
+        else if (r.otherGroup)  // a visitor from another group (perhaps making up a day): which group
+            dept = tx.format("staff.other_group", {{"group", groupName(v, r.participant.cohortId)}});
+        drawCell(t.fonts.body, t.fonts.small, ImVec2(base.x + cDept, y), deptW, rowH,
+                 r.formerParticipant ? t.palette.warning : r.otherGroup ? t.palette.primary : t.palette.muted, dept);
         std::string status = r.guest ? tx(r.guestConfirmed ? "staff.guest_confirmed" : "staff.guest_unconfirmed")
                                      : tx(std::string("status.") + dayStatusKey(r.status));
         if (r.corrected) status += "*";  // on the word it qualifies: "afgemeld*: ziek" (the legend says what)
         if (r.status == DayStatus::excused) status += ": " + r.excusedReason;
+        if (r.madeUpDay) status = tx.format("staff.catch_up_of", {{"n", std::to_string(r.madeUpDay)}});
         drawCell(t.fonts.bodyBold, t.fonts.small, ImVec2(base.x + cStatus, y), cIn - cStatus - t.Em(0.4f), rowH, statusColour(r), status);
         if (r.checkIn) drawText(t.fonts.body, ImVec2(base.x + cIn, ty), t.palette.ink, r.checkIn->hhmm());
         if (r.checkOut) drawText(t.fonts.body, ImVec2(base.x + cOut, ty), t.palette.ink, r.checkOut->hhmm());

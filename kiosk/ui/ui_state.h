@@ -70,6 +70,7 @@ struct UiState {
         int field = 0;             // 0: reason, 1: name
         std::string linkQuery;     // a guest review: search for the participant it was
         std::string linkCode;      // ... and the one chosen
+        std::optional<LocalDate> catchUpOf;  // catch_up: the own day chosen (core/catch_up.h)
         std::string error;         // catalogue key of what is missing
         bool typing = false;       // a small panel: the keyboard is open as a full-width sheet
     } correction;

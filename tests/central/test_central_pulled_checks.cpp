@@ -173,6 +173,8 @@ TEST_CASE("central_sync rule 11: the Status page says which rows were not taken 
     CHECK(pulledEventFault(e) == "effect");
     e.effect = "set_excused";
     CHECK(pulledEventFault(e).empty());
+    e.effect = "catch_up";  // a make-up day (core/catch_up.h): this version keeps it
+    CHECK(pulledEventFault(e).empty());
 }
 
 TEST_CASE("central_sync rule 12: a text an older version stored over its limit is sent shortened, and nothing behind it waits",

@@ -143,3 +143,61 @@ TEST_CASE("the single-cohort sample reads as before: its seven days belong to it
         CHECK(cfg.programme.daysOn(d.date).size() == 1);
     }
 }
+
+TEST_CASE("a cohort's own certificate_min_days: read, checked at file:line:col, and warned above its days", "[config][cohorts][certificate]") {
+    // A 2-day cohort beside the 7-day one: with [attendance]'s 6 it could never be earned: a warning
+    // at its id, where the fix goes.
+    std::string p = "title = \"Leergang\"\n\n[[cohort]]\nid = \"zutphen\"\nname = \"Gemeente Zutphen\"\n\n"
+                    "[[cohort]]\nid = \"lochem\"\nname = \"Gemeente Lochem\"\n";
+    for (int i = 0; i < 7; ++i) p += day("zutphen", i + 1, kZutphenDates[i], "Ovenzaal");
+    for (int i = 0; i < 2; ++i) p += day("lochem", i + 1, kLochemDates[i], "Bakkerij");
+    LoadedConfig cfg = load(p);
+    REQUIRE(cfg.ok());
+    std::vector<std::string> warnings;
+    for (const auto& pr : cfg.problems)
+        if (pr.severity == Severity::warning) warnings.push_back(pr.format());
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0] == "programme.toml:8:6: Gemeente Lochem heeft 2 dagen, maar een certificaat vraagt er 6: niemand kan het halen "
+                         "(zet `certificate_min_days` bij deze [[cohort]])");
+    CHECK_FALSE(cfg.programme.cohort("lochem")->certificateMinDays);
+
+    // Its own minimum: read, no warning; the other cohort keeps [attendance]'s.
+    std::string own = p;
+    own.replace(own.find("name = \"Gemeente Lochem\"\n"), 25, "name = \"Gemeente Lochem\"\ncertificate_min_days = 2\n");
+    cfg = load(own);
+    REQUIRE(cfg.ok());
+    CHECK(cfg.problems.empty());
+    CHECK(cfg.programme.cohort("lochem")->certificateMinDays == 2);
+    CHECK_FALSE(cfg.programme.cohort("zutphen")->certificateMinDays);
+
+    // Its own minimum above its days: the warning at that key; a wrong value an error at its place.
+    std::string tooMany = p;
+    tooMany.replace(tooMany.find("name = \"Gemeente Lochem\"\n"), 25, "name = \"Gemeente Lochem\"\ncertificate_min_days = 3\n");
+    cfg = load(tooMany);
+    REQUIRE(cfg.problems.size() == 1);
+    CHECK(cfg.problems[0].format().rfind("programme.toml:10:24: Gemeente Lochem heeft 2 dagen, maar een certificaat vraagt er 3", 0) == 0);
+    std::string bad = p;
+    bad.replace(bad.find("name = \"Gemeente Lochem\"\n"), 25, "name = \"Gemeente Lochem\"\ncertificate_min_days = \"twee\"\n");
+    cfg = load(bad);
+    CHECK_FALSE(cfg.ok());
+    const auto error = std::find_if(cfg.problems.begin(), cfg.problems.end(), [](const Problem& pr) { return pr.severity == Severity::error; });
+    REQUIRE(error != cfg.problems.end());
+    CHECK(error->format().rfind("programme.toml:10:24: ", 0) == 0);
+    CHECK(error->format().find("certificate_min_days") != std::string::npos);
+}
+
+TEST_CASE("[attendance] max_catch_ups is read and checked at file:line:col", "[config][catchup]") {
+    ConfigFiles f;
+    f.files[kKioskFile] = kSettings + "\n[attendance]\nmax_catch_ups = 2\n";
+    f.files[kProgrammeFile] = twoCohorts("Bakkerij");
+    f.files[kRosterFile] = kRoster;
+    LoadedConfig cfg = loadConfig(f, test::texts());
+    REQUIRE(cfg.ok());
+    CHECK(cfg.settings.maxCatchUps == 2);
+    f.files[kKioskFile] = kSettings + "\n[attendance]\nmax_catch_ups = 9\n";
+    cfg = loadConfig(f, test::texts());
+    CHECK_FALSE(cfg.ok());
+    REQUIRE_FALSE(cfg.problems.empty());
+    CHECK(cfg.problems[0].format().rfind("kiosk.toml:10:17: ", 0) == 0);
+    CHECK(cfg.problems[0].format().find("max_catch_ups") != std::string::npos);
+}

@@ -3,6 +3,8 @@
 // own files: certificates into an existing folder twice, a roster cell with a line break.
 #include <catch2/catch.hpp>
 
+#include <fstream>
+
 #include "e2e_support.h"
 
 using namespace kiosk;
@@ -106,4 +108,66 @@ TEST_CASE("import-roster: a line break inside a cell is a space and a warning, b
     r = runKiosk(dir, {"show", "--json"});
     CHECK(r.out.find("Sociaal Domein Jeugd en Wmo") != std::string::npos);
     CHECK(r.out.find("ZU22") != std::string::npos);
+}
+
+TEST_CASE("correct --catch-up-of: a check-in with another group counts as the own day, in the matrix and the certificate",
+          "[e2e][cli][catchup]") {
+    TempDir dir;
+    const auto cfg = sampleConfig(dir);
+    // A second group, Lochem (its own minimum: 2 days), meeting on 3 December when Zutphen does not.
+    {
+        std::ofstream p(cfg / "programme.toml", std::ios::app);
+        p << "\n[[cohort]]\nid = \"lochem-2027\"\nname = \"Gemeente Lochem, 2027\"\ncertificate_min_days = 2\n"
+             "\n[[day]]\nnumber = 1\ndate = 2026-12-03\ntheme = \"Eerste dag\"\ncohort = \"lochem-2027\"\n"
+             "\n[[day.agenda]]\nstart = \"09:30\"\nend = \"15:00\"\ntitle = \"Hele dag\"\nroom = \"Bakkerij\"\n"
+             "\n[[day]]\nnumber = 2\ndate = 2027-01-21\ntheme = \"Tweede dag\"\ncohort = \"lochem-2027\"\n"
+             "\n[[day.agenda]]\nstart = \"09:30\"\nend = \"15:00\"\ntitle = \"Hele dag\"\nroom = \"Bakkerij\"\n";
+        std::ofstream(cfg / "participants.csv", std::ios::app) << "LO01;Lotte;;Bakker;Burgerzaken;lochem-2027;\n";
+    }
+    const std::string c = cfg.string();
+    auto r = runKiosk(dir, {"check-config"}, c);
+    INFO(r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out.find("certificaat vraagt") == std::string::npos);  // Lochem's own 2 of its 2 days: no warning
+    // Anna of Zutphen will miss her day 2 (10 December): she follows Lochem's day on 3 December.
+    REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", "2026-12-03T09:25", "--now", "2026-12-03T09:25"}, c).exitCode == 0);
+    REQUIRE(runKiosk(dir, {"checkout", "ZU01", "--at", "2026-12-03T15:00", "--now", "2026-12-03T15:00"}, c).exitCode == 0);
+    // That day's list names her as one of another group.
+    r = runKiosk(dir, {"export", "--date", "2026-12-03", "--out", "-", "--now", "2026-12-03T15:05"}, c);
+    CHECK(r.out.find(";ZU01;Anna;de;Vries;Beleid Sociaal Domein;aanwezig;09:25;15:00;335;van een andere groep (inhaal?)\r\n") !=
+          std::string::npos);
+    // Refused (4): her own date, a day number her group does not have, no reason (2).
+    CHECK(runKiosk(dir, {"correct", "ZU01", "--date", "2026-12-10", "--catch-up-of", "2", "--reason", "inhaal", "--actor", "M",
+                         "--now", "2026-12-10T16:00"}, c).exitCode == 4);
+    r = runKiosk(dir, {"correct", "ZU01", "--date", "2026-12-03", "--catch-up-of", "9", "--reason", "inhaal", "--actor", "M",
+                       "--now", "2026-12-03T15:10"}, c);
+    CHECK(r.exitCode == 4);
+    CHECK(r.err.find("eigen groep") != std::string::npos);
+    CHECK(runKiosk(dir, {"correct", "ZU01", "--date", "2026-12-03", "--catch-up-of", "2", "--actor", "M"}, c).exitCode == 2);
+    // Marked: day 2 made up on 3 December.
+    r = runKiosk(dir, {"correct", "ZU01", "--date", "2026-12-03", "--catch-up-of", "2", "--reason", "inhaal bij Lochem", "--actor",
+                       "Marieke", "--now", "2026-12-03T15:10"}, c);
+    REQUIRE(r.exitCode == 0);
+    CHECK(r.out == "Anna de Vries (ZU01): dag 2 (2026-12-10) ingehaald op 2026-12-03 (reden: inhaal bij Lochem)\n");
+    // The same again: already so. The same check-in for day 3 too: refused (it counts once).
+    CHECK(runKiosk(dir, {"correct", "ZU01", "--date", "2026-12-03", "--catch-up-of", "2", "--reason", "inhaal", "--actor", "M",
+                         "--now", "2026-12-03T15:11"}, c).exitCode == 3);
+    r = runKiosk(dir, {"correct", "ZU01", "--date", "2026-12-03", "--catch-up-of", "3", "--reason", "inhaal", "--actor", "M",
+                       "--now", "2026-12-03T15:12"}, c);
+    CHECK(r.exitCode == 4);
+    CHECK(r.err.find("telt al als inhaaldag") != std::string::npos);
+    // The matrix of her group (asked on the day after day 2): "ingehaald op 3 december", one day present.
+    r = runKiosk(dir, {"export", "--matrix", "--cohort", "zutphen-2026", "--out", "-", "--now", "2026-12-11T10:00"}, c);
+    REQUIRE(r.exitCode == 0);
+    const auto anna = r.out.find("ZU01;Anna;de;Vries;Beleid Sociaal Domein;afwezig;ingehaald op 3 december;");
+    CHECK(anna != std::string::npos);
+    r = runKiosk(dir, {"export", "--matrix", "--cohort", "zutphen-2026", "--lang", "en", "--out", "-", "--now", "2026-12-11T10:00"}, c);
+    CHECK(r.out.find(";absent;made up on 3 December;") != std::string::npos);
+    // Undone as any correction: absent on her own day 2.
+    r = runKiosk(dir, {"correct", "ZU01", "--date", "2026-12-10", "--absent", "--reason", "vergissing", "--actor", "M",
+                       "--now", "2026-12-11T10:05"}, c);
+    CHECK(r.exitCode == 0);
+    r = runKiosk(dir, {"export", "--matrix", "--cohort", "zutphen-2026", "--out", "-", "--now", "2026-12-11T10:10"}, c);
+    CHECK(r.out.find("ingehaald") == std::string::npos);
+    CHECK(r.out.find("ZU01;Anna;de;Vries;Beleid Sociaal Domein;afwezig;afwezig;") != std::string::npos);
 }

@@ -8,6 +8,8 @@
 #include <cstdio>
 #include <memory>
 
+#include "core/catch_up.h"
+#include "core/event_builder.h"
 #include "export/attendance_export.h"
 #include "store_test_support.h"
 #include "event_support.h"
@@ -241,4 +243,53 @@ TEST_CASE("the certificates of each cohort go to that cohort's people who met th
     CHECK(fs::exists(zutphen.path / "certificaat-anna-de-vries-zu01.pdf"));
     CHECK_FALSE(fs::exists(zutphen.path / "certificaat-bram-aalders-dv01.pdf"));
     CHECK(has(pdfText(zutphen.path / "certificaat-anna-de-vries-zu01.pdf", 1), "Gemeente Zutphen"));
+}
+
+TEST_CASE("a day made up with the other cohort: the matrix says 'ingehaald op', the certificate and statement count it",
+          "[export][cohorts][catchup]") {
+    TwoCohorts v;
+    // Zoë missed Zutphen's day 1 and followed Deventer's day 3 on 21 January, after Zutphen's last
+    // day: outside the cohort's dates, so the store folds that date too (attendance_db summarise).
+    v.add(EventKind::check_in, "ZU02", "2027-01-21", "09:05");
+    v.add(EventKind::check_out, "ZU02", "2027-01-21", "16:00");
+    StaffForm f{EventKind::correction, "ZU02", CorrectionEffect::catch_up, "", "inhaal bij Deventer", "MJ"};
+    REQUIRE(v.db.appendEvent(makeStaffEvent(f, {2026, 11, 26}, catchUpMoment({2027, 1, 21}),
+                                            EventStamp::staff(fromLocal(*LocalDateTime::parse("2027-01-21T16:05")), "entree")))
+                .ok());
+    ExportRequest r;
+    r.matrix = true;
+    r.date = {2026, 12, 10};
+    r.cohort = "c1";
+    const BuiltExport csv = v.build(r);
+    REQUIRE(column(csv.table, 0) == std::vector<std::string>{"ZU02", "ZU01"});
+    CHECK(csv.table.rows[0][5] == "ingehaald op 21 januari");
+    CHECK(csv.table.rows[0][6] == "aanwezig");
+    CHECK(csv.table.rows[0][8] == "2");          // days present: the made-up day and day 2
+    CHECK(csv.table.rows[0].back() == "ja");     // 2 of 3
+    // Deventer's matrix has no trace of her.
+    r.cohort = "c2";
+    CHECK(column(v.build(r).table, 0) == std::vector<std::string>{"DV01", "DV02"});
+
+    // The matrix PDF, the certificate (the day listed with the date it was made up on) and her statement.
+    r.cohort = "c1";
+    r.format = ExportFormat::pdf;
+    const SavedExport matrix = v.save(r, v.build(r));
+    CHECK(has(pdfText(matrix.path, 1), "ingehaald 21 jan."));
+    ExportRequest c;
+    c.certificates = true;
+    c.format = ExportFormat::pdf;
+    c.date = {2026, 12, 10};
+    c.cohort = "c1";
+    const SavedExport certs = v.save(c, v.build(c));
+    const fs::path zoe = certs.path / "certificaat-zoe-van-den-berg-zu02.pdf";
+    REQUIRE(fs::exists(zoe));
+    CHECK(has(pdfText(zoe, 1), "21 jan. 2027"));
+    ExportRequest s;
+    s.statements = true;
+    s.format = ExportFormat::pdf;
+    s.participant = "ZU02";
+    s.date = {2026, 12, 10};
+    s.cohort = "c1";
+    const SavedExport statement = v.save(s, v.build(s));
+    CHECK(has(pdfText(statement.path, 1), "ingehaald op 21 januari"));
 }

@@ -13,6 +13,8 @@
 #include <map>
 #include <set>
 
+#include "core/catch_up.h"
+#include "core/event_builder.h"
 #include "store/central_outbox.h"
 #include "store/quarantine.h"
 #include "store/sqlite_statement.h"
@@ -124,6 +126,27 @@ TEST_CASE("attendance_db rule 4b: events stamped on an implausible clock are ref
     // After a real pause longer than the retention period, staff confirm the clock: accepted again.
     REQUIRE(db.confirmClock(localTime("2028-06-01T09:00")).ok());
     CHECK(db.appendEvent(checkIn("ZU01", localTime("2028-06-01T09:05"))).ok());
+}
+
+TEST_CASE("a day made up before it came is no evidence of the clock, as an excusal to come is not", "[store][clock][catchup]") {
+    test::AmsterdamTime tz;
+    test::TempDir dir;
+    AttendanceDb db;
+    openWithRoster(db, dir / "a.db");
+    REQUIRE(db.appendEvent(checkIn("ZU01", localTime("2026-12-03T09:00"))).ok());
+    // On 3 December staff mark that check-in as the catch-up of her day of 10 December (core/catch_up.h):
+    // the event is written on that own day, a week ahead.
+    StaffForm f{EventKind::correction, "ZU01", CorrectionEffect::catch_up, "", "inhaal", "MJ"};
+    REQUIRE(db.appendEvent(makeStaffEvent(f, {2026, 12, 10}, catchUpMoment({2026, 12, 3}),
+                                          EventStamp::staff(localTime("2026-12-03T15:00"), "entree")))
+                .ok());
+    ClockCheck c;
+    REQUIRE(db.checkClock(localTime("2026-12-03T15:05"), c).ok());
+    CHECK(c.ok());  // not "behind the records"
+    // A real event of that day would be: the check is not blind.
+    REQUIRE(db.appendEvent(checkIn("ZU01", localTime("2026-12-10T09:00"))).ok());
+    REQUIRE(db.checkClock(localTime("2026-12-03T15:05"), c).ok());
+    CHECK(c.verdict == ClockVerdict::behind_records);
 }
 
 TEST_CASE("one damaged page of the participant table loses no event", "[store][fault][quarantine]") {
