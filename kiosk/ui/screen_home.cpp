@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "home_footer.h"
 #include "layout.h"
 #include "screens.h"
 #include "widgets.h"
@@ -150,65 +151,6 @@ Intent drawActions(const KioskView& v, ImVec2 checkinAt, ImVec2 checkinSize, ImV
     return intent;
 }
 
-// The venue, and under it in small print what is kept and for how long (docs/privacy.md): the privacy
-// line wraps onto a second line rather than being cut where the width is short.
-std::vector<std::string> privacyLines(const KioskView& v, float width) {
-    return wrapLines(theme().fonts.small, v.texts->format("privacy.home", {{"days", std::to_string(v.settings->retentionDays)}}), width, 2);
-}
-float venueHeight(const KioskView& v, float width) {
-    const Theme& t = theme();
-    return t.em + t.fonts.small->FontSize * static_cast<float>(privacyLines(v, width).size());
-}
-// Drawn centred in `height`.
-void drawVenue(const KioskView& v, ImVec2 at, float width, float height) {
-    const Theme& t = theme();
-    float y = at.y + std::max(0.0f, (height - venueHeight(v, width)) * 0.5f);
-    drawText(t.fonts.body, ImVec2(at.x, y), t.palette.muted,
-             fitText(t.fonts.body, v.settings->venue + (v.settings->city.empty() ? "" : " \xC2\xB7 " + v.settings->city), width));
-    y += t.em;
-    for (const auto& line : privacyLines(v, width)) {
-        drawText(t.fonts.small, ImVec2(at.x, y), t.palette.muted, line);
-        y += t.fonts.small->FontSize;
-    }
-}
-
-// Footer: the accessible mode's control at the bottom left (always there, the same place on every
-// home screen), the venue, the language switch on the right.
-Intent drawFooter(const KioskView& v, const UiState& s, float left, float right, float fy, float footerH, bool withVenue) {
-    const Theme& t = theme();
-    const Texts& tx = *v.texts;
-    Intent intent;
-    const float gap = t.Em(0.8f);
-    const float langW = t.Em(6.6f);
-    const std::string access = tx(s.speech ? "home.speech_off" : "home.accessible");
-    const float accessW = std::max(langW, textSize(t.fonts.body, access).x + t.Em(3.2f));
-    ImGui::SetCursorScreenPos(ImVec2(left, fy));
-    ButtonSpec a{"access", access, ImVec2(accessW, footerH), s.speech ? ButtonStyle::primary : ButtonStyle::secondary, {}, Icon::person,
-                 t.fonts.body};
-    a.spoken = tx(s.speech ? "speech.access_off" : "speech.access_on");
-    if (touchButton(a)) intent = Intent::speech(!s.speech);
-    // High contrast beside it: a switch that shows its state in words and fill, not colour alone.
-    const std::string contrast = tx(s.highContrast ? "home.contrast_off" : "home.contrast_on");
-    const float contrastW = std::max(langW, textSize(t.fonts.body, contrast).x + t.Em(1.8f));
-    ImGui::SetCursorScreenPos(ImVec2(left + accessW + gap * 0.5f, fy));
-    if (touchButton({"contrast", contrast, ImVec2(contrastW, footerH), s.highContrast ? ButtonStyle::primary : ButtonStyle::secondary, {},
-                     Icon::none, t.fonts.body}))
-        intent = Intent::contrast(!s.highContrast);
-    if (withVenue) {
-        const float venueX = left + accessW + contrastW + gap * 1.5f;
-        drawVenue(v, ImVec2(venueX, fy), right - venueX - 2 * langW - gap * 1.5f, footerH);
-    }
-    ImGui::SetCursorScreenPos(ImVec2(right - 2 * langW - gap * 0.5f, fy));
-    if (touchButton({"lang.nl", "Nederlands", ImVec2(langW, footerH),
-                     tx.lang() == Lang::nl ? ButtonStyle::primary : ButtonStyle::quiet, {}, Icon::none, t.fonts.body}))
-        intent = Intent::setLang(Lang::nl);
-    ImGui::SetCursorScreenPos(ImVec2(right - langW, fy));
-    if (touchButton({"lang.en", "English", ImVec2(langW, footerH),
-                     tx.lang() == Lang::en ? ButtonStyle::primary : ButtonStyle::quiet, {}, Icon::none, t.fonts.body}))
-        intent = Intent::setLang(Lang::en);
-    return intent;
-}
-
 // Portrait (a stand by the door): everything stacked. Header with the clock, the day and its theme
 // over the whole width, the count, now and next, then the actions (check in over the full width,
 // check out and the agenda side by side) and the footer. The landscape screen's pieces, re-stacked.
@@ -236,9 +178,11 @@ Intent drawHomePortrait(const KioskView& v, const UiState& s, ImVec2 origin, ImV
                  fitText(t.fonts.bodyBold, v.storeProblem, width - t.Em(1.6f)));
         y += h + t.Em(0.6f);
     }
-    // From the bottom up: footer, actions.
-    const float footerH = t.Em(3.0f), gap = t.Em(0.8f);
-    const float fy = origin.y + size.y - margin * 0.6f - footerH;
+    // From the bottom up: footer, actions; on a reachable stand from the reach band's lower edge
+    // (less the drift), so that every control stands in the band and the content above it.
+    const float footerH = homeFooterHeight(v, s, width, false), gap = t.Em(0.8f);
+    const float bottom = layout().band ? layout().bandBottom - t.Em(0.5f) : origin.y + size.y - margin * 0.6f;
+    const float fy = bottom - footerH;
     const float secondaryH = t.Em(3.6f), checkinH = t.Em(4.2f);
     const float sy = fy - t.Em(1.0f) - secondaryH;
     const float cy = sy - gap - checkinH;
@@ -246,7 +190,7 @@ Intent drawHomePortrait(const KioskView& v, const UiState& s, ImVec2 origin, ImV
     Intent intent = drawActions(v, ImVec2(left, cy), ImVec2(width, checkinH), ImVec2(left, sy), ImVec2(left + halfW + gap, sy),
                                 ImVec2(halfW, secondaryH));
     // The footer's buttons leave the venue no room on a portrait panel: it stands above the actions.
-    intent = either(drawFooter(v, s, left, right, fy, footerH, false), intent);
+    intent = either(drawHomeFooter(v, s, left, right, fy, false), intent);
     const float venueH = venueHeight(v, width);
     const float venueY = cy - t.Em(0.6f) - venueH;
     drawVenue(v, ImVec2(left, venueY), width, venueH);
@@ -287,6 +231,51 @@ Intent drawHomePortrait(const KioskView& v, const UiState& s, ImVec2 origin, ImV
         drawNowNext(v, ImVec2(left, top), ImVec2(right, top + h));
     }
     return intent;
+}
+
+// Landscape, the middle: the day on the left, now/next on the right (or a card per group).
+void drawMiddleLandscape(const KioskView& v, float left, float right, float y, float middleBottom) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    const float split = left + (right - left) * 0.56f;
+    if (v.groupsToday.size() > 1) {  // a card per group over the whole width, the total under them
+        const float width = right - left;
+        const float countTop = middleBottom - t.Em(2.4f);
+        drawGroupsToday(v, ImVec2(left, y), ImVec2(right, countTop - t.Em(0.8f)));
+        drawTotalCount(v, ImVec2(left, countTop), width * 0.5f);
+    } else {
+        float ly = y;
+        const float lw = split - left - t.Em(1.5f);
+        const ProgrammeDay* day = v.today ? v.today : nullptr;
+        if (day) {
+            drawText(t.fonts.bodyBold, ImVec2(left, ly), t.palette.primary,
+                     tx.format("home.day_n", {{"n", std::to_string(day->number)}, {"total", std::to_string(v.programme->dayCount(day->cohortId))}}));
+            ly += t.fonts.bodyBold->FontSize + t.Em(0.3f);
+            ly += drawTextBlock(t.fonts.title, ImVec2(left, ly), lw, t.palette.ink, day->theme) + t.Em(0.3f);
+            if (const Cohort* c = v.programme->cohort(day->cohortId)) {
+                drawText(t.fonts.body, ImVec2(left, ly), t.palette.muted, fitText(t.fonts.body, c->name, lw));
+                ly += t.fonts.body->FontSize;
+            }
+            ly += t.Em(1.2f);
+            drawDayStrip(v, ImVec2(left, ly), lw);
+            ly += t.Em(2.2f);
+        } else {
+            drawText(t.fonts.bodyBold, ImVec2(left, ly), t.palette.primary, tx("home.no_programme_today"));
+            ly += t.fonts.bodyBold->FontSize + t.Em(0.3f);
+            drawTextWrapped(t.fonts.title, ImVec2(left, ly), lw, t.palette.ink, tx("home.checkin_still_works"));
+            ly += textSize(t.fonts.title, tx("home.checkin_still_works"), lw).y + t.Em(1.2f);
+            drawDayStrip(v, ImVec2(left, ly), lw);
+            ly += t.Em(2.2f);
+        }
+        // Counts only, never names.
+        const float cy = std::max(ly + t.Em(1.0f), middleBottom - t.Em(2.6f));
+        const std::string count = tx.format("home.checked_in_count", {{"n", std::to_string(v.checkedIn)},
+                                                                      {"total", std::to_string(v.expected.size())}});
+        drawText(t.fonts.bodyBold, ImVec2(left, cy), t.palette.ink, count);
+        const float frac = v.expected.empty() ? 0.0f : static_cast<float>(v.checkedIn) / static_cast<float>(v.expected.size());
+        drawProgress(ImVec2(left, cy + t.Em(1.4f)), ImVec2(left + lw, cy + t.Em(1.9f)), frac, t.palette.success, t.palette.secondary);
+        drawNowNext(v, ImVec2(split, y), ImVec2(right, middleBottom));
+    }
 }
 
 }  // namespace
@@ -336,56 +325,27 @@ Intent drawHomeScreen(const KioskView& v, UiState& s) {
 
     // Middle: the day on the left, now/next on the right.
     const float buttonsH = t.Em(3.6f);
-    const float footerH = t.Em(3.0f);
+    const float footerH = homeFooterHeight(v, s, width, true);
     const float bottom = origin.y + size.y - margin * 0.6f;
     const float middleBottom = bottom - footerH - buttonsH - t.Em(1.4f);
-    const float split = left + width * 0.56f;
-    if (v.groupsToday.size() > 1) {  // a card per group over the whole width, the total under them
-        const float countTop = middleBottom - t.Em(2.4f);
-        drawGroupsToday(v, ImVec2(left, y), ImVec2(right, countTop - t.Em(0.8f)));
-        drawTotalCount(v, ImVec2(left, countTop), width * 0.5f);
+    // Larger text on a landscape panel leaves the middle little room: the day and now/next are
+    // left out rather than drawn over each other (the agenda has them); header, actions and the
+    // switches stay.
+    if (middleBottom - y < t.Em(7.0f)) {
     } else {
-        float ly = y;
-        const float lw = split - left - t.Em(1.5f);
-        const ProgrammeDay* day = v.today ? v.today : nullptr;
-        if (day) {
-            drawText(t.fonts.bodyBold, ImVec2(left, ly), t.palette.primary,
-                     tx.format("home.day_n", {{"n", std::to_string(day->number)}, {"total", std::to_string(v.programme->dayCount(day->cohortId))}}));
-            ly += t.fonts.bodyBold->FontSize + t.Em(0.3f);
-            ly += drawTextBlock(t.fonts.title, ImVec2(left, ly), lw, t.palette.ink, day->theme) + t.Em(0.3f);
-            if (const Cohort* c = v.programme->cohort(day->cohortId)) {
-                drawText(t.fonts.body, ImVec2(left, ly), t.palette.muted, fitText(t.fonts.body, c->name, lw));
-                ly += t.fonts.body->FontSize;
-            }
-            ly += t.Em(1.2f);
-            drawDayStrip(v, ImVec2(left, ly), lw);
-            ly += t.Em(2.2f);
-        } else {
-            drawText(t.fonts.bodyBold, ImVec2(left, ly), t.palette.primary, tx("home.no_programme_today"));
-            ly += t.fonts.bodyBold->FontSize + t.Em(0.3f);
-            drawTextWrapped(t.fonts.title, ImVec2(left, ly), lw, t.palette.ink, tx("home.checkin_still_works"));
-            ly += textSize(t.fonts.title, tx("home.checkin_still_works"), lw).y + t.Em(1.2f);
-            drawDayStrip(v, ImVec2(left, ly), lw);
-            ly += t.Em(2.2f);
-        }
-        // Counts only, never names.
-        const float cy = std::max(ly + t.Em(1.0f), middleBottom - t.Em(2.6f));
-        const std::string count = tx.format("home.checked_in_count", {{"n", std::to_string(v.checkedIn)},
-                                                                      {"total", std::to_string(v.expected.size())}});
-        drawText(t.fonts.bodyBold, ImVec2(left, cy), t.palette.ink, count);
-        const float frac = v.expected.empty() ? 0.0f : static_cast<float>(v.checkedIn) / static_cast<float>(v.expected.size());
-        drawProgress(ImVec2(left, cy + t.Em(1.4f)), ImVec2(left + lw, cy + t.Em(1.9f)), frac, t.palette.success, t.palette.secondary);
-        drawNowNext(v, ImVec2(split, y), ImVec2(right, middleBottom));
+        drawMiddleLandscape(v, left, right, y, middleBottom);
     }
 
     // Call to action.
     const float by = middleBottom + t.Em(1.0f);
     const float gap = t.Em(0.8f);
-    const float secondaryW = (width * 0.44f - 2 * gap) / 2.0f;
+    // The two quieter actions as wide as their words need (larger text), at most a third each.
+    const float wordsW = std::max(textSize(t.fonts.bodyBold, tx("home.checkout_button")).x, textSize(t.fonts.bodyBold, tx("home.agenda_button")).x);
+    const float secondaryW = std::min((width - 2 * gap) / 3.0f, std::max((width * 0.44f - 2 * gap) / 2.0f, wordsW + t.Em(1.8f)));
     intent = either(drawActions(v, ImVec2(left, by), ImVec2(width - 2 * secondaryW - 2 * gap, buttonsH),
                                 ImVec2(right - 2 * secondaryW - gap, by), ImVec2(right - secondaryW, by), ImVec2(secondaryW, buttonsH)),
                     intent);
-    return either(drawFooter(v, s, left, right, bottom - footerH, footerH, true), intent);
+    return either(drawHomeFooter(v, s, left, right, bottom - footerH, true), intent);
 }
 
 }  // namespace kiosk::ui
