@@ -19,6 +19,9 @@ bool ScriptedTaps::beforeFrame(ImGuiIO& io, bool storeBusy) {
         ++framesSinceTap_;
         return true;
     }
+    // The targets seen are the last frame's: two frames after a release, so that what the tap
+    // changed (a screen, the fonts rebuilt for larger text between frames) is what is looked at.
+    if (phase_ == 0 && next_ > 0 && ++sinceRelease_ <= 2) return true;
     if (phase_ == 0) {
         for (const auto& t : ui::frameTargets())
             if (t.label == labels_[next_] && !storeBusy) {  // the first one with that label
@@ -42,6 +45,7 @@ bool ScriptedTaps::beforeFrame(ImGuiIO& io, bool storeBusy) {
         phase_ = 0;
         waitFrames_ = 0;
         framesSinceTap_ = 0;
+        sinceRelease_ = 0;
     }
     return true;
 }

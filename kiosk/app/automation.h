@@ -37,6 +37,7 @@ private:
     ImVec2 at_;
     int waitFrames_ = 0;
     int framesSinceTap_ = 0;
+    int sinceRelease_ = 0;  // frames drawn since the last release, while the next label is waited for
 };
 
 class UiDump {

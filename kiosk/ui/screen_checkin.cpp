@@ -71,7 +71,11 @@ Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
     if (lay.portrait) {
         fieldMin = min;
         fieldMax = ImVec2(max.x, min.y + fieldH);
-        const float kbH = std::min((max.y - fieldMax.y) * 0.5f, (max.x - min.x) * 0.5f);
+        // Half of what is left (at most half the width), or where that gives keys under the least
+        // target (larger text in a reach band), up to 55 % for four rows of finger-sized keys.
+        const float fingerKbH = 4.0f * lay.minTargetPx + 3.0f * keyGap;
+        const float kbH = std::max(std::min((max.y - fieldMax.y) * 0.5f, (max.x - min.x) * 0.5f),
+                                   std::min(fingerKbH, (max.y - fieldMax.y) * 0.55f));
         kbMin = ImVec2(min.x, max.y - kbH);
         kbMax = max;
         listMin = ImVec2(min.x, fieldMax.y + gap);
