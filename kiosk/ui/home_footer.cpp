@@ -37,6 +37,7 @@ float switchesWidth(const std::vector<Switch>& sw) {
     return w + theme().Em(kGapEm * 0.5f) * static_cast<float>(sw.size() - 1);
 }
 
+// One row's width: the switches, the languages and, `withVenue`, the least room for the venue.
 bool oneRow(const KioskView& v, const UiState& s, float width, bool withVenue) {
     const Theme& t = theme();
     const float need = switchesWidth(switches(v, s)) + t.Em(2 * kLangEm + kGapEm * 1.5f) + (withVenue ? t.Em(kMinVenueEm) : 0.0f);
@@ -95,24 +96,31 @@ void drawVenue(const KioskView& v, ImVec2 at, float width, float height) {
     }
 }
 
-float homeFooterHeight(const KioskView& v, const UiState& s, float width, bool withVenue) {
+FooterPlan planHomeFooter(const KioskView& v, const UiState& s, float width, bool withVenue) {
     const Theme& t = theme();
-    return oneRow(v, s, width, withVenue) ? t.Em(kRowEm) : t.Em(2 * kRowEm + kRowGapEm);
+    FooterPlan p;
+    if (withVenue && oneRow(v, s, width, true)) p.venue = true;
+    else if (!oneRow(v, s, width, false)) {
+        p.twoRows = true;
+        p.venue = withVenue && width - t.Em(2 * kLangEm + kGapEm * 1.5f) >= t.Em(kMinVenueEm);
+    }
+    p.height = p.twoRows ? t.Em(2 * kRowEm + kRowGapEm) : t.Em(kRowEm);
+    return p;
 }
 
-Intent drawHomeFooter(const KioskView& v, const UiState& s, float left, float right, float top, bool withVenue) {
+Intent drawHomeFooter(const KioskView& v, const UiState& s, float left, float right, float top, const FooterPlan& plan) {
     const Theme& t = theme();
     const float h = t.Em(kRowEm), gap = t.Em(kGapEm), width = right - left;
     const auto sw = switches(v, s);
     Intent intent;
-    if (oneRow(v, s, width, withVenue)) {
+    if (!plan.twoRows) {
         float x = left;
         for (const auto& w : sw) {
             intent = either(drawSwitch(w, ImVec2(x, top), switchWidth(w), h), intent);
             x += switchWidth(w) + gap * 0.5f;
         }
         const float langsX = right - t.Em(2 * kLangEm) - gap * 0.5f;
-        if (withVenue) drawVenue(v, ImVec2(x + gap, top), langsX - x - gap * 2, h);
+        if (plan.venue) drawVenue(v, ImVec2(x + gap, top), langsX - x - gap * 2, h);
         return either(drawLanguages(v, right, top, h), intent);
     }
     // Two rows: the switches share the width; the languages at the right of the second row.
@@ -120,8 +128,7 @@ Intent drawHomeFooter(const KioskView& v, const UiState& s, float left, float ri
     for (size_t i = 0; i < sw.size(); ++i)
         intent = either(drawSwitch(sw[i], ImVec2(left + (each + gap * 0.5f) * static_cast<float>(i), top), each, h), intent);
     const float y2 = top + h + t.Em(kRowGapEm);
-    const float venueW = width - t.Em(2 * kLangEm) - gap * 1.5f;
-    if (withVenue && venueW >= t.Em(kMinVenueEm)) drawVenue(v, ImVec2(left, y2), venueW, h);
+    if (plan.venue) drawVenue(v, ImVec2(left, y2), width - t.Em(2 * kLangEm) - gap * 1.5f, h);
     return either(drawLanguages(v, right, y2, h), intent);
 }
 

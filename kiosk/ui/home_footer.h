@@ -10,10 +10,17 @@
 
 namespace kiosk::ui {
 
-// The footer's height for `width` (one row: 3 em; two rows: 6.6 em). `withVenue`: the venue shares
-// the footer (landscape); on a portrait panel it stands above the actions.
-float homeFooterHeight(const KioskView& v, const UiState& s, float width, bool withVenue);
-Intent drawHomeFooter(const KioskView& v, const UiState& s, float left, float right, float top, bool withVenue);
+// How the footer is laid out for `width`: one row (3 em) or two (6.6 em), and whether the venue
+// is in it. `withVenue`: the venue may share the footer (landscape); on a portrait panel it stands
+// above the actions. One row with the venue; else one row without it (the screen puts the venue
+// elsewhere); else two rows, the venue in the second when it has room.
+struct FooterPlan {
+    bool twoRows = false;
+    bool venue = false;
+    float height = 0.0f;
+};
+FooterPlan planHomeFooter(const KioskView& v, const UiState& s, float width, bool withVenue);
+Intent drawHomeFooter(const KioskView& v, const UiState& s, float left, float right, float top, const FooterPlan& plan);
 
 // The venue, and under it in small print what is kept and for how long (docs/privacy.md).
 float venueHeight(const KioskView& v, float width);

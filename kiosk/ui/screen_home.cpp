@@ -180,7 +180,8 @@ Intent drawHomePortrait(const KioskView& v, const UiState& s, ImVec2 origin, ImV
     }
     // From the bottom up: footer, actions; on a reachable stand from the reach band's lower edge
     // (less the drift), so that every control stands in the band and the content above it.
-    const float footerH = homeFooterHeight(v, s, width, false), gap = t.Em(0.8f);
+    const FooterPlan footer = planHomeFooter(v, s, width, false);
+    const float footerH = footer.height, gap = t.Em(0.8f);
     const float bottom = layout().band ? layout().bandBottom - t.Em(0.5f) : origin.y + size.y - margin * 0.6f;
     const float fy = bottom - footerH;
     const float secondaryH = t.Em(3.6f), checkinH = t.Em(4.2f);
@@ -190,7 +191,7 @@ Intent drawHomePortrait(const KioskView& v, const UiState& s, ImVec2 origin, ImV
     Intent intent = drawActions(v, ImVec2(left, cy), ImVec2(width, checkinH), ImVec2(left, sy), ImVec2(left + halfW + gap, sy),
                                 ImVec2(halfW, secondaryH));
     // The footer's buttons leave the venue no room on a portrait panel: it stands above the actions.
-    intent = either(drawHomeFooter(v, s, left, right, fy, false), intent);
+    intent = either(drawHomeFooter(v, s, left, right, fy, footer), intent);
     const float venueH = venueHeight(v, width);
     const float venueY = cy - t.Em(0.6f) - venueH;
     drawVenue(v, ImVec2(left, venueY), width, venueH);
@@ -296,6 +297,7 @@ Intent drawHomeScreen(const KioskView& v, UiState& s) {
     const float left = origin.x + margin, right = origin.x + size.x - margin;
     const float width = right - left;
     float y = origin.y + t.Em(1.1f);
+    const FooterPlan footer = planHomeFooter(v, s, width, true);
 
     // Header: programme and subtitle on the left, the clock and date on the right.
     const std::string clock = v.local.timeOfDay().hhmm();
@@ -308,7 +310,14 @@ Intent drawHomeScreen(const KioskView& v, UiState& s) {
              fitText(t.fonts.body, v.programme->subtitle, headerTextW));
     drawText(t.fonts.display, ImVec2(right - clockSize.x, y - t.Em(0.35f)), t.palette.ink, clock);
     drawText(t.fonts.body, ImVec2(right - dateSize.x, y - t.Em(0.35f) + clockSize.y), t.palette.muted, date);
-    y += clockSize.y + dateSize.y + t.Em(0.4f);
+    float headerH = clockSize.y + dateSize.y;
+    if (!footer.venue) {  // the footer's switches leave it no room: the venue under the subtitle
+        const float vy = y + t.Em(0.35f) + t.fonts.title->FontSize + t.Em(0.15f) + t.fonts.body->FontSize + t.Em(0.5f);
+        const float vh = venueHeight(v, headerTextW);
+        drawVenue(v, ImVec2(left, vy), headerTextW, vh);
+        headerH = std::max(headerH, vy + vh - y);
+    }
+    y += headerH + t.Em(0.4f);
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(left, y), ImVec2(left + t.Em(3.0f), y + t.Em(0.18f)),
                                               t.palette.accent.abgr());
     y += t.Em(1.0f);
@@ -325,7 +334,7 @@ Intent drawHomeScreen(const KioskView& v, UiState& s) {
 
     // Middle: the day on the left, now/next on the right.
     const float buttonsH = t.Em(3.6f);
-    const float footerH = homeFooterHeight(v, s, width, true);
+    const float footerH = footer.height;
     const float bottom = origin.y + size.y - margin * 0.6f;
     const float middleBottom = bottom - footerH - buttonsH - t.Em(1.4f);
     // Larger text on a landscape panel leaves the middle little room: the day and now/next are
@@ -345,7 +354,7 @@ Intent drawHomeScreen(const KioskView& v, UiState& s) {
     intent = either(drawActions(v, ImVec2(left, by), ImVec2(width - 2 * secondaryW - 2 * gap, buttonsH),
                                 ImVec2(right - 2 * secondaryW - gap, by), ImVec2(right - secondaryW, by), ImVec2(secondaryW, buttonsH)),
                     intent);
-    return either(drawHomeFooter(v, s, left, right, bottom - footerH, true), intent);
+    return either(drawHomeFooter(v, s, left, right, bottom - footerH, footer), intent);
 }
 
 }  // namespace kiosk::ui
