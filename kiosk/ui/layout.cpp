@@ -53,7 +53,12 @@ Layout makeLayout(float width, float height, float scale, const Panel& panel, co
     if (text.larger) {
         // One pixel more than the cap needs: the measured ratio comes from a glyph box rounded to pixels.
         const float want = std::ceil((minCapMm(text.viewingMm) / pitch + 1.0f) / std::max(text.capRatio, 0.3f));
-        l.em = std::clamp(want, std::round(l.em * kLargerMinGrow), std::round(l.em * kLargerMaxGrow));
+        const float normal = l.em;
+        l.em = std::clamp(want, std::round(normal * kLargerMinGrow), std::round(normal * kLargerMaxGrow));
+        // The screens hold at 24 em high and 25 em wide (a landscape board's keyboard and header; ten
+        // keys across a portrait stand); at least 1.2 times wherever that is tighter.
+        const float fits = std::floor(std::min(height / kLargerMinHeightEm, width / kLargerMinWidthEm));
+        l.em = std::min(l.em, std::max(std::round(normal * 1.2f), fits));
         l.minTargetPx = std::max(l.minTargetPx, std::min(std::ceil(kLargerTargetMm / pitch), std::ceil(3.0f * l.em)));
         l.larger = true;
         l.smallPx = std::min(l.em, std::max(std::round(l.em * 0.8f), want));

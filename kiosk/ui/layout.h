@@ -20,8 +20,9 @@
 //     500 mm by default: the portrait stand read standing or seated in front of it): a cap height of
 //     tan(0.7 deg) x 500 mm = 6.1 mm. The font's cap height in pixels is measured (capRatio: the
 //     'H' of the body font over its pixel size; Inter 0.60). The growth is bounded (1.25 to 1.6
-//     times the normal em) so that every screen still holds; a panel too small for 0.7 degrees at
-//     1.6 times gets 1.6 times. Targets then aim at kLargerTargetMm (20 mm), at least 3 em where the
+//     times the normal em, and no more than leaves the window 24 em high and 25 em wide, where
+//     1.2 times is the least) so that every screen still holds; a panel too small for 0.7 degrees
+//     gets what it holds. Targets then aim at kLargerTargetMm (20 mm), at least 3 em where the
 //     panel has no room for 20 mm.
 //   - `band` (issue 32, a reachable stand): on a portrait panel whose lower edge stands
 //     [display] mounting_bottom_mm above the floor, the window rows [bandTop, bandBottom) are the
@@ -42,6 +43,7 @@ inline constexpr float kMinCapDegrees = 0.7f;      // larger text: a capital's v
 inline constexpr float kLargerTargetMm = 20.0f;    // larger text: tap targets aim at this, both ways
 inline constexpr float kDefaultViewingMm = 500.0f;  // [display] viewing_distance_mm when not set
 inline constexpr float kLargerMinGrow = 1.25f, kLargerMaxGrow = 1.6f;
+inline constexpr float kLargerMinHeightEm = 24.0f, kLargerMinWidthEm = 25.0f;  // what the screens need at least
 
 enum class PanelSource { config, monitor, assumed };
 

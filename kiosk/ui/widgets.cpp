@@ -67,9 +67,10 @@ void recordText(ImFont* font, ImVec2 pos, std::string_view text, float wrapWidth
     const bool inScrollingList = (w->Flags & ImGuiWindowFlags_ChildWindow) != 0;
     const ImRect clip = w->ClipRect;
     if (inScrollingList && (max.y < clip.Min.y || pos.y > clip.Max.y)) return;  // scrolled out of view
-    bool clipped = pos.x < -0.5f || pos.y < -0.5f || max.x > display.x + 0.5f || max.y > display.y + 0.5f;
-    if (!inScrollingList) clipped = clipped || pos.x < clip.Min.x - 0.5f || max.x > clip.Max.x + 0.5f || pos.y < clip.Min.y - 0.5f ||
-                                    max.y > clip.Max.y + 0.5f;
+    // A row half scrolled out of a list comes whole into view under the finger: not cut.
+    const bool clipped = !inScrollingList && (pos.x < -0.5f || pos.y < -0.5f || max.x > display.x + 0.5f || max.y > display.y + 0.5f ||
+                                              pos.x < clip.Min.x - 0.5f || max.x > clip.Max.x + 0.5f || pos.y < clip.Min.y - 0.5f ||
+                                              max.y > clip.Max.y + 0.5f);
     const bool shortened = text.size() >= 3 && text.substr(text.size() - 3) == "\xE2\x80\xA6";
     frameTexts().push_back({std::string(text), pos, max, capHeightPx(font), clipped, shortened});
 }
