@@ -84,9 +84,7 @@ Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max, bool w
         listMax = ImVec2(max.x, kbMin.y - gap);
     } else {
         // The keyboard gets the room: finger-sized keys first, then the names.
-        // The names keep 12 em, or down to 8 em where ten keys would otherwise fall under 9 mm (larger text).
-        const float listW = std::max(t.Em(8.0f), std::min(t.Em(12.0f), max.x - min.x - keyboardMinW));
-        const float kbW = std::min(max.x - min.x - listW, std::max((max.x - min.x) * 0.60f, keyboardMinW));
+        const float kbW = std::min(max.x - min.x - t.Em(12.0f), std::max((max.x - min.x) * 0.60f, keyboardMinW));
         fieldMin = ImVec2(max.x - kbW, min.y);
         fieldMax = ImVec2(max.x, min.y + fieldH);
         kbMin = ImVec2(fieldMin.x, fieldMax.y + t.Em(0.8f));
