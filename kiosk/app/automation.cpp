@@ -9,6 +9,7 @@
 #include "core/json.h"
 #include "app/png_writer.h"
 #include "ui/layout.h"
+#include "ui/theme.h"
 #include "ui/widgets.h"
 
 namespace kiosk {
@@ -18,6 +19,9 @@ bool ScriptedTaps::beforeFrame(ImGuiIO& io, bool storeBusy) {
         ++framesSinceTap_;
         return true;
     }
+    // The targets seen are the last frame's: two frames after a release, so that what the tap
+    // changed (a screen, the fonts rebuilt for larger text between frames) is what is looked at.
+    if (phase_ == 0 && next_ > 0 && ++sinceRelease_ <= 2) return true;
     if (phase_ == 0) {
         for (const auto& t : ui::frameTargets())
             if ((t.label == labels_[next_] || t.id == labels_[next_]) && !storeBusy) {  // the first with that label, or that id
@@ -41,12 +45,14 @@ bool ScriptedTaps::beforeFrame(ImGuiIO& io, bool storeBusy) {
         phase_ = 0;
         waitFrames_ = 0;
         framesSinceTap_ = 0;
+        sinceRelease_ = 0;
     }
     return true;
 }
 
 UiDump::UiDump(const std::string& path) {
     if (!path.empty()) out_.open(path, std::ios::app);
+    ui::recordFrameTexts(out_.is_open());  // the texts of each frame, for the dump
 }
 
 void UiDump::append(long frame, const char* screen) {
@@ -54,10 +60,15 @@ void UiDump::append(long frame, const char* screen) {
     // "ms": CLOCK_MONOTONIC when the frame was drawn, so a test can time tap-to-visible.
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch()).count();
     const ui::Layout& l = ui::layout();
-    char panel[160];
-    std::snprintf(panel, sizeof panel, "\"panel\": {\"mm_per_px\": %.4f, \"source\": \"%s\", \"min_target_px\": %d, \"portrait\": %s}",
-                  static_cast<double>(l.mmPerPx), ui::panelSourceName(l.source), static_cast<int>(l.minTargetPx),
-                  l.portrait ? "true" : "false");
+    const ui::Theme& th = ui::theme();
+    char panel[400];
+    std::snprintf(panel, sizeof panel,
+                  "\"panel\": {\"mm_per_px\": %.4f, \"source\": \"%s\", \"min_target_px\": %d, \"portrait\": %s, \"em\": %d, "
+                  "\"larger_text\": %s, \"viewing_mm\": %.0f, \"fonts_ms\": %.1f, \"band\": %s, \"band_top\": %d, "
+                  "\"band_bottom\": %d, \"floor_to_top_mm\": %.0f}",
+                  static_cast<double>(l.mmPerPx), ui::panelSourceName(l.source), static_cast<int>(l.minTargetPx), l.portrait ? "true" : "false",
+                  static_cast<int>(l.em), l.larger ? "true" : "false", static_cast<double>(l.viewingMm), th.fontBuildMs,
+                  l.band ? "true" : "false", static_cast<int>(l.bandTop), static_cast<int>(l.bandBottom), static_cast<double>(l.floorToTopMm));
     out_ << "{\"frame\": " << frame << ", \"ms\": " << ms << ", \"screen\": \"" << screen << "\", " << panel << ", \"items\": [";
     bool first = true;
     for (const auto& t : ui::frameTargets()) {
@@ -66,9 +77,22 @@ void UiDump::append(long frame, const char* screen) {
              << ", \"w\": " << static_cast<int>(t.max.x - t.min.x) << ", \"h\": " << static_cast<int>(t.max.y - t.min.y);
         // The size in mm is the whole button's: a row half scrolled out of its list is as big as ever.
         const ImVec2 full = t.fullSize.x > 0 ? t.fullSize : ImVec2(t.max.x - t.min.x, t.max.y - t.min.y);
-        char mm[96];
-        std::snprintf(mm, sizeof mm, ", \"w_mm\": %.1f, \"h_mm\": %.1f", static_cast<double>(l.mm(full.x)), static_cast<double>(l.mm(full.y)));
+        char mm[128];
+        std::snprintf(mm, sizeof mm, ", \"w_mm\": %.1f, \"h_mm\": %.1f, \"cap_mm\": %.2f", static_cast<double>(l.mm(full.x)),
+                      static_cast<double>(l.mm(full.y)), static_cast<double>(l.mm(t.capPx)));
         out_ << mm << ", \"clipped\": " << (t.clipped ? "true" : "false") << "}";
+        first = false;
+    }
+    // Every text drawn (not a tap target's label): where, its capital height in mm, whether cut.
+    out_ << "], \"texts\": [";
+    first = true;
+    for (const auto& t : ui::frameTexts()) {
+        char geo[160];
+        std::snprintf(geo, sizeof geo, ", \"x\": %d, \"y\": %d, \"w\": %d, \"h\": %d, \"cap_mm\": %.2f", static_cast<int>(t.min.x),
+                      static_cast<int>(t.min.y), static_cast<int>(t.max.x - t.min.x), static_cast<int>(t.max.y - t.min.y),
+                      static_cast<double>(l.mm(t.capPx)));
+        out_ << (first ? "" : ", ") << "{\"text\": " << jsonString(t.text) << geo << ", \"clipped\": " << (t.clipped ? "true" : "false")
+             << ", \"shortened\": " << (t.shortened ? "true" : "false") << "}";
         first = false;
     }
     out_ << "]}\n";

@@ -3,8 +3,12 @@
 //                   label, one after the other, each as soon as it is on screen and the store idle.
 //   --ui-dump FILE  UiDump: one JSON line per drawn frame: the screen, the panel (mm per pixel, where
 //                   that came from, 9 mm in pixels, portrait), every tap target's id, label, rectangle,
-//                   size in mm and whether its label was drawn in full ("clipped"), and
-//                   CLOCK_MONOTONIC ms for tap-to-visible timing.
+//                   size in mm, its label's capital height in mm ("cap_mm"; 0 for a tap area
+//                   over text drawn on its own, which is among the texts) and whether its
+//                   label was drawn in full ("clipped"); every other text drawn ("texts": its
+//                   rectangle, cap_mm, whether past the window's edge, whether cut to "…"); the
+//                   panel's em, larger-text mode, viewing distance, the last font rebuild's ms
+//                   and the reach band's rows; and CLOCK_MONOTONIC ms for tap-to-visible timing.
 //   --screenshot    writeScreenshot: the back buffer as a PNG.
 #pragma once
 
@@ -34,6 +38,7 @@ private:
     ImVec2 at_;
     int waitFrames_ = 0;
     int framesSinceTap_ = 0;
+    int sinceRelease_ = 0;  // frames drawn since the last release, while the next label is waited for
 };
 
 class UiDump {

@@ -129,7 +129,7 @@ public:
     void close();
 
 private:
-    void buildFonts(int width, int height);
+    void buildFonts(int width, int height, bool larger);
     void ensureFonts();
     double waitSeconds(int64_t dueMs) const;
     bool step();       // one turn of the loop; false: leave it (rc_ says how)
@@ -142,6 +142,7 @@ private:
     int w_ = 0, h_ = 0;                                // the window asked for
     int monMmW_ = 0, monMmH_ = 0, modeW_ = 0, modeH_ = 0;  // the panel (ui/layout.h)
     int fontW_ = 0, fontH_ = 0, fbW_ = 0, fbH_ = 0;    // the fonts' size, the framebuffer's
+    bool fontLarger_ = false;                          // the fonts are the larger-text mode's
     GLuint fontTexture_ = 0;                           // uploadAlphaAtlas()
     bool deviceObjects_ = false;
     UiDump dump_;
@@ -156,19 +157,22 @@ private:
 };
 
 // The fonts and the layout for a window of this size; run on a thread of its own at start.
-void WindowRun::buildFonts(int width, int height) {
+void WindowRun::buildFonts(int width, int height, bool larger) {
     const bool fullscreen = opt_.fullscreen && !offscreen_;
     const float diagonal = opt_.diagonalInches > 0 ? opt_.diagonalInches : session_.config().display.diagonalInches;
     const ui::Panel panel = ui::panelFor(diagonal, monMmW_, monMmH_, modeW_, modeH_, fullscreen ? modeW_ : width,
                                          fullscreen ? modeH_ : height);
-    ui::layout() = ui::makeLayout(static_cast<float>(width), static_cast<float>(height), session_.config().settings.scale, panel);
     ui::Theme& t = ui::theme();
+    const ui::TextSize text{larger, session_.config().display.viewingDistanceMm, t.capRatio};
+    ui::layout() = ui::makeLayout(static_cast<float>(width), static_cast<float>(height), session_.config().settings.scale, panel, text);
+    ui::setReachBand(ui::layout(), session_.config().display);
     t.em = ui::layout().em;
-    t.fonts = ui::loadFonts(t.em);
+    t.fonts = ui::loadFonts(t.em, ui::layout().smallPx, ui::layout().displayPx);
     ui::applyStyle(t);
     unsigned char* pixels = nullptr;
     int aw = 0, ah = 0;
     ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &aw, &ah);  // builds the atlas (one byte a pixel)
+    ui::measureCapRatio();
     char note[80];
     std::snprintf(note, sizeof note, "fonts: atlas %dx%d, one byte a pixel (%.1f MiB)", aw, ah,
                   static_cast<double>(aw) * ah / (1024.0 * 1024.0));
@@ -213,7 +217,7 @@ bool WindowRun::open() {
     // The fonts for the window's height are rasterised on a thread of their own while the window
     // and its OpenGL context come up (with llvmpipe, the two slowest steps of a start); ImGui is
     // not touched by this thread until it is joined.
-    std::thread fontThread([this] { buildFonts(w_, h_); });
+    std::thread fontThread([this] { buildFonts(w_, h_, false); });
     window_ = glfwCreateWindow(w_, h_, session_.config().programme.title.c_str(), monitor, nullptr);
     if (window_) {
         glfwMakeContextCurrent(window_);
@@ -247,10 +251,15 @@ bool WindowRun::open() {
 
 // Fonts follow the framebuffer's size (the window may differ from what was asked: a tiling
 // compositor, a HiDPI scale); rebuilt when it changes.
+// Also when the participant switches larger text on or off (between frames: ImGui's atlas is
+// locked during one); the time the switch took (rasterising and uploading) is in the theme, for --ui-dump.
 void WindowRun::ensureFonts() {
     glfwGetFramebufferSize(window_, &fbW_, &fbH_);
-    if (fbH_ <= 0 || fbW_ <= 0 || (fbH_ == fontH_ && fbW_ == fontW_ && deviceObjects_)) return;
-    if (fbH_ != fontH_ || fbW_ != fontW_) buildFonts(fbW_, fbH_);
+    const bool larger = session_.uiState().largerText;
+    if (fbH_ <= 0 || fbW_ <= 0 || (fbH_ == fontH_ && fbW_ == fontW_ && larger == fontLarger_ && deviceObjects_)) return;
+    const auto began = std::chrono::steady_clock::now();
+    if (fbH_ != fontH_ || fbW_ != fontW_ || larger != fontLarger_) buildFonts(fbW_, fbH_, larger);
+    fontLarger_ = larger;
     fontW_ = fbW_;
     fontH_ = fbH_;
     // The first time, create the backend's device objects now (otherwise it does at its first
@@ -266,6 +275,7 @@ void WindowRun::ensureFonts() {
     io.Fonts->ClearTexData();
     io.Fonts->ClearInputData();
     malloc_trim(0);
+    ui::theme().fontBuildMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - began).count();
 }
 
 // How long the loop may sleep: until something changes by itself (`dueMs`), the config is looked

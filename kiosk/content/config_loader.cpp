@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "attendance_settings.h"
+#include "display_reader.h"
 #include "central_settings.h"
 #include "privacy_settings.h"
 #include "core/name_labels.h"
@@ -57,15 +58,7 @@ void readSettings(const toml::table& doc, const std::string& file, const Texts& 
         if (auto v = r.string("cohort", false)) s.followCohort = *v;  // checked against programme.toml below
         r.finish();
     }
-    if (const auto* t = root.table("display", false)) {
-        TomlTableReader r(*t, file, "[display]", texts, problems);
-        // 0 = ask the monitor; a panel from a 5-inch board to a 110-inch screen.
-        if (auto v = r.number("diagonal_inches", false, 0.0, 110.0)) {
-            if (*v > 0.0 && *v < 5.0) r.error(r.where("diagonal_inches"), texts.format("problem.config.out_of_range", {{"key", "diagonal_inches"}, {"min", "5"}, {"max", "110"}}));
-            else display.diagonalInches = static_cast<float>(*v);
-        }
-        r.finish();
-    }
+    if (const auto* t = root.table("display", false)) readDisplaySettings(*t, file, texts, problems, display);
     if (const auto* t = root.table("room", false)) {
         TomlTableReader r(*t, file, "[room]", texts, problems);
         if (auto v = r.boolean("flash")) s.roomFlash = *v;

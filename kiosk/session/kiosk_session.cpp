@@ -266,6 +266,8 @@ void KioskSession::apply(const ui::Intent& in) {
                 narrator_.setSpeech(a.on);
             } else if constexpr (std::is_same_v<A, I::Contrast>) {
                 s_.ui.highContrast = a.on;
+            } else if constexpr (std::is_same_v<A, I::LargerText>) {
+                s_.ui.largerText = a.on;
             } else if constexpr (std::is_same_v<A, I::Repeat>) {
                 narrator_.repeat();
             } else if constexpr (std::is_same_v<A, I::MoreTime>) {

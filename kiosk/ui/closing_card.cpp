@@ -43,7 +43,7 @@ AnswerGrid gridFor(const DayQuestion& q, float w) {
     g.gap = t.Em(0.6f);
     const int n = static_cast<int>(q.answers.size());
     int most = 1;
-    for (int perRow : {n, (n + 1) / 2}) {
+    for (int perRow : {n, (n + 1) / 2, std::min(n, 2)}) {  // two a row: larger text on a narrow card
         g.perRow = perRow;
         g.bw = std::min(t.Em(11.0f), (w - g.gap * static_cast<float>(perRow - 1)) / static_cast<float>(perRow));
         most = 1;
@@ -119,7 +119,8 @@ void drawClosingAssignment(const KioskView& v, float cx, float top, float w, flo
     const Theme& t = theme();
     const Texts& tx = *v.texts;
     const float lineH = t.fonts.body->FontSize * 1.15f;
-    const float where = t.fonts.small->FontSize * 1.2f;
+    // "Where it all is" on as many lines as it wraps to (larger text: two on a narrow card).
+    const float where = t.fonts.small->FontSize * 1.2f * static_cast<float>(std::max<size_t>(1, wrapLines(t.fonts.small, tx("checkin.assignment_where"), w, 3).size()));
     const int lines = static_cast<int>((bottom - top - t.fonts.bodyBold->FontSize * 1.2f - where) / lineH);
     if (lines < 1) {  // no room for the heading and a line: its start on one line, where it is below
         float y = top;

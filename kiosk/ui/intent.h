@@ -29,6 +29,9 @@ struct Speech {                   // the accessible mode's speech on or off (the
 struct Contrast {                 // the high-contrast theme on or off (the home screen's control)
     bool on = true;
 };
+struct LargerText {               // the larger-text mode on or off (the home screen's control)
+    bool on = true;
+};
 struct Repeat {};                 // say again what was said last ("herhaal": a finger held in speech mode)
 struct MoreTime {};               // "Meer tijd nodig?" answered: the screen stays, the wait starts again
 struct CheckIn {                  // a tap on a name
@@ -93,7 +96,7 @@ struct StaffExport {
 }  // namespace intent
 
 struct Intent {
-    std::variant<std::monostate, intent::Go, intent::SetLang, intent::Speech, intent::Contrast, intent::Repeat, intent::MoreTime, intent::CheckIn, intent::CheckOut, intent::Scan,
+    std::variant<std::monostate, intent::Go, intent::SetLang, intent::Speech, intent::Contrast, intent::LargerText, intent::Repeat, intent::MoreTime, intent::CheckIn, intent::CheckOut, intent::Scan,
                  intent::Undo, intent::Answer, intent::Dismiss, intent::RegisterGuest, intent::StartExercise, intent::Player,
                  intent::UnlockShift, intent::SetShift, intent::CloseRoomDisplay, intent::UnlockStaff, intent::LockStaff, intent::StaffDay,
                  intent::FollowGroup, intent::StaffGroup, intent::StaffChange, intent::StaffExport>
@@ -112,6 +115,7 @@ struct Intent {
     static Intent speech(bool on) { return intent::Speech{on}; }
     static Intent repeat() { return intent::Repeat{}; }
     static Intent contrast(bool on) { return intent::Contrast{on}; }
+    static Intent largerText(bool on) { return intent::LargerText{on}; }
     static Intent moreTime() { return intent::MoreTime{}; }
     static Intent checkIn(std::string code) { return intent::CheckIn{std::move(code)}; }
     static Intent checkInAgain(std::string code) { return intent::CheckIn{std::move(code), true}; }

@@ -34,6 +34,8 @@ bool drawKeyboard(const KeyboardSpec& spec, std::string& text) {
     const float gap = t.Em(0.3f);
     const float keyW = (spec.max.x - spec.min.x - gap * 9) / 10.0f;
     const float keyH = keyHeight(spec);
+    // The letter as large as the key holds (larger text makes the title font taller than a short key).
+    ImFont* keyFont = t.fonts.title->FontSize <= keyH * 0.8f ? t.fonts.title : t.fonts.bodyBold;
     bool changed = false;
     float y = spec.min.y;
     // Letters appear as capitals on the keys; a name starts with a capital, then lower case.
@@ -51,7 +53,7 @@ bool drawKeyboard(const KeyboardSpec& spec, std::string& text) {
         for (const auto& key : row) {
             ImGui::SetCursorScreenPos(ImVec2(x, y));
             const std::string id = std::string(spec.id) + ".key." + key;
-            if (touchButton({id.c_str(), key, ImVec2(keyW, keyH), ButtonStyle::secondary, {}, Icon::none, t.fonts.title}))
+            if (touchButton({id.c_str(), key, ImVec2(keyW, keyH), ButtonStyle::secondary, {}, Icon::none, keyFont}))
                 typed(key);
             x += keyW + gap;
         }

@@ -4,7 +4,9 @@
 
 #include <imgui_internal.h>
 
+#include "band_header.h"
 #include "explore.h"
+#include "layout.h"
 #include "screens.h"
 #include "widgets.h"
 
@@ -64,8 +66,12 @@ Intent drawKioskUi(const KioskView& view, UiState& state) {
     beginFrameTargets();
     beginExploreFrame(state.speech, state.screen);
     const ImGuiIO& io = ImGui::GetIO();
-    ImGui::SetNextWindowPos(ImVec2(0, 0));
-    ImGui::SetNextWindowSize(io.DisplaySize);
+    // On a reachable stand the participant's screens (but home, which places its own controls) are
+    // drawn whole inside the reach band, content above it (band_header.h). Same window, moved.
+    const bool inBand = drawnInBand(state.screen);
+    const Layout& lay = layout();
+    ImGui::SetNextWindowPos(ImVec2(0, inBand ? lay.bandTop : 0.0f));
+    ImGui::SetNextWindowSize(inBand ? ImVec2(io.DisplaySize.x, lay.bandBottom - lay.bandTop) : io.DisplaySize);
     constexpr ImGuiWindowFlags kRoot = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
                                        ImGuiWindowFlags_NoScrollWithMouse;
@@ -129,6 +135,7 @@ Intent drawKioskUi(const KioskView& view, UiState& state) {
         intent = {};
     }
     ImGui::End();
+    if (inBand) drawBandHeader(view);
     return intent;
 }
 

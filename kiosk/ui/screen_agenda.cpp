@@ -232,7 +232,11 @@ std::vector<size_t> themeLinesAllowed(const AgendaFrame& f, const std::vector<st
 void drawLandscapeColumn(AgendaFrame& f, const std::vector<AgendaAction>& actions) {
     const Theme& t = theme();
     const Texts& tx = *f.v.texts;
-    const float split = f.left + (f.right - f.left) * 0.62f;
+    // The column as wide as the buttons' words need (larger text), from 38 % up to half.
+    float wordsW = 0;
+    for (size_t i = 1; i < actions.size(); ++i) wordsW = std::max(wordsW, textSize(t.fonts.bodyBold, actions[i].label).x + t.Em(1.8f));
+    const float columnW = wordsW * static_cast<float>(actions.size() - 1) + f.gap * static_cast<float>(actions.size() - 2) + t.Em(0.5f);
+    const float split = f.left + (f.right - f.left) * std::max(0.5f, std::min(0.62f, 1.0f - columnW / (f.right - f.left)));
     f.listBottom = f.bottom;
     f.rx = split + t.Em(0.5f);
     f.rw = f.right - f.rx;
@@ -244,10 +248,15 @@ void drawLandscapeColumn(AgendaFrame& f, const std::vector<AgendaAction>& action
         drawAgendaAction(f, actions[i], ImVec2(f.rx + static_cast<float>(i - 1) * (w + f.gap), f.bottom - f.bh), w);
     }
     f.sideBottom = f.bottom - rowsH - t.Em(0.6f);
+    const auto days = f.v.programme->cohortDays(f.day.cohortId);  // the group's own days
+    // The overview only where it leaves the assignment its least height (larger text: the
+    // assignment is today's, the days are on the home screen's strip).
+    const float overviewH = t.fonts.small->FontSize + t.Em(0.4f) + t.em * 1.45f * static_cast<float>(days.size());
+    const float reserve = f.day.assignment.empty() ? 0.0f : assignmentMinHeight() + t.Em(0.6f);
+    if (f.sideBottom - f.ry < overviewH + reserve) return;
     drawText(t.fonts.small, ImVec2(f.rx, f.ry), t.palette.muted, tx("agenda.overview"));
     f.ry += t.fonts.small->FontSize + t.Em(0.4f);
     const float themeX = f.rx + t.Em(4.6f);
-    const auto days = f.v.programme->cohortDays(f.day.cohortId);  // the group's own days
     std::vector<std::vector<std::string>> themes;
     for (const ProgrammeDay* d : days) themes.push_back(wrapAtSize(d == &f.day ? t.fonts.bodyBold : t.fonts.body, t.em, d->theme, f.right - themeX));
     const std::vector<size_t> allowed = themeLinesAllowed(f, themes);

@@ -57,7 +57,9 @@ std::string spokenName(const Texts& tx, const std::string& label, const std::str
 // at least wide enough for ten 9 mm keys. Portrait: field, results, keyboard stacked, the keyboard
 // the full width at the bottom. Matching is on any part of first name, infix or last name,
 // accent-insensitive ("zoe" finds Zoë, "ij" finds Ĳsbrand).
-Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
+// `walkin`: the way in for someone not on the list goes under the results (landscape: the
+// keyboard keeps the whole height of its column, its keys finger-sized on a small panel too).
+Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max, bool walkin) {
     const Theme& t = theme();
     const Layout& lay = layout();
     const Texts& tx = *v.texts;
@@ -71,7 +73,11 @@ Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
     if (lay.portrait) {
         fieldMin = min;
         fieldMax = ImVec2(max.x, min.y + fieldH);
-        const float kbH = std::min((max.y - fieldMax.y) * 0.5f, (max.x - min.x) * 0.5f);
+        // Half of what is left (at most half the width), or where that gives keys under the least
+        // target (larger text in a reach band), up to 55 % for four rows of finger-sized keys.
+        const float fingerKbH = 4.0f * lay.minTargetPx + 3.0f * keyGap;
+        const float kbH = std::max(std::min((max.y - fieldMax.y) * 0.5f, (max.x - min.x) * 0.5f),
+                                   std::min(fingerKbH, (max.y - fieldMax.y) * 0.55f));
         kbMin = ImVec2(min.x, max.y - kbH);
         kbMax = max;
         listMin = ImVec2(min.x, fieldMax.y + gap);
@@ -85,6 +91,14 @@ Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
         kbMax = max;
         listMin = min;
         listMax = ImVec2(fieldMin.x - gap, max.y);
+        if (walkin) {
+            const float barH = std::max(t.Em(3.0f), lay.minTargetPx);
+            listMax.y -= barH + gap;
+            ImGui::SetCursorScreenPos(ImVec2(listMin.x, listMax.y + gap));
+            ButtonSpec b{"go.walkin", tx("checkin.not_on_list"), ImVec2(listMax.x - listMin.x, barH), ButtonStyle::secondary, {}, Icon::plus};
+            b.maxLines = 2;
+            if (touchButton(b)) intent = Intent::go(Screen::walkin);
+        }
     }
 
     // The query and its matches.
@@ -135,6 +149,25 @@ Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
     return intent;
 }
 
+// The grid's columns: a tile is wide enough for the longest name on two lines, with the ✓'s room on
+// both sides: in the smaller font on a landscape screen (many columns), in the tile font on a
+// portrait one (the height is there for more rows).
+int tileColumns(const KioskView& v, const std::vector<const Participant*>& people, float availW) {
+    const Theme& t = theme();
+    ImFont* measureFont = layout().portrait ? t.fonts.title : t.fonts.bodyBold;
+    float widest = 0;
+    for (size_t i = 0; i < people.size(); ++i) widest = std::max(widest, textSize(measureFont, labelAt(v, i)).x);
+    const float minTileW = std::max(t.Em(10.5f), widest * 0.6f + t.Em(layout().portrait ? 5.2f : 3.6f));
+    return std::clamp(static_cast<int>((availW + t.Em(0.7f)) / (minTileW + t.Em(0.7f))), 1, 5);
+}
+
+// More people than finger-sized tiles fit: search with the on-screen keyboard.
+bool searchesFor(const KioskView& v, const std::vector<const Participant*>& people, float availW, float availH) {
+    const Theme& t = theme();
+    const int fitRows = std::max(1, static_cast<int>((availH + t.Em(0.7f)) / (t.Em(3.0f) + t.Em(0.7f))));
+    return !people.empty() && static_cast<int>(people.size()) > tileColumns(v, people, availW) * fitRows;
+}
+
 }  // namespace
 
 Intent drawCheckinScreen(const KioskView& v, UiState& s) {
@@ -159,9 +192,13 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
         return either(fi, intent);
     }
 
-    // Bottom bar: the way in for someone who is not on the list.
+    // Bottom bar: the way in for someone who is not on the list (landscape search: under the results).
     const float barH = t.Em(3.0f);
+    const ImVec2 fullMax = max;
     max.y -= barH + t.Em(0.8f);
+    const std::vector<const Participant*>& people = v.expected;  // sorted by first name already
+    const bool searching = searchesFor(v, people, max.x - min.x, max.y - min.y);
+    if (searching && !layout().portrait) return either(drawSearch(v, s, min, fullMax, !out), intent);
     if (!out) {
         ImGui::SetCursorScreenPos(ImVec2(max.x - t.Em(13.0f), max.y + t.Em(0.8f)));
         if (touchButton({"go.walkin", tx("checkin.not_on_list"), ImVec2(t.Em(13.0f), barH), ButtonStyle::secondary, {},
@@ -169,7 +206,6 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
             intent = Intent::go(Screen::walkin);
     }
 
-    const std::vector<const Participant*>& people = v.expected;  // sorted by first name already
     if (people.empty()) {
         drawTextWrapped(t.fonts.title, min, max.x - min.x, t.palette.muted, tx("checkin.no_participants"));
         return intent;
@@ -178,20 +214,8 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
     // Grid: as many columns as fit a readable name, rows sized to fit the screen when possible.
     const float gap = t.Em(0.7f);
     const float availW = max.x - min.x, availH = max.y - min.y;
-    // A tile is wide enough for the longest name on two lines, with the ✓'s room on both sides: in
-    // the smaller font on a landscape screen (many columns), in the tile font on a portrait one
-    // (the height is there for more rows).
-    ImFont* measureFont = layout().portrait ? t.fonts.title : t.fonts.bodyBold;
-    float widest = 0;
-    for (size_t i = 0; i < people.size(); ++i) widest = std::max(widest, textSize(measureFont, labelAt(v, i)).x);
-    const float minTileW = std::max(t.Em(10.5f), widest * 0.6f + t.Em(layout().portrait ? 5.2f : 3.6f));
-    const int cols = std::clamp(static_cast<int>((availW + gap) / (minTileW + gap)), 1, 5);
-    const int fitRows = std::max(1, static_cast<int>((availH + gap) / (t.Em(3.0f) + gap)));
-    if (static_cast<int>(people.size()) > cols * fitRows) {
-        // More people than finger-sized tiles fit: search with the on-screen keyboard.
-        const Intent si = drawSearch(v, s, min, max);
-        return either(si, intent);
-    }
+    const int cols = tileColumns(v, people, availW);
+    if (searching) return either(drawSearch(v, s, min, max, false), intent);
     const int rows = (static_cast<int>(people.size()) + cols - 1) / cols;
     const float tileW = (availW - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
     // Portrait has height to spare: taller tiles, easier to hit from a standing height.

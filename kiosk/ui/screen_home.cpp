@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "home_footer.h"
 #include "layout.h"
 #include "screens.h"
 #include "widgets.h"
@@ -150,65 +151,6 @@ Intent drawActions(const KioskView& v, ImVec2 checkinAt, ImVec2 checkinSize, ImV
     return intent;
 }
 
-// The venue, and under it in small print what is kept and for how long (docs/privacy.md): the privacy
-// line wraps onto a second line rather than being cut where the width is short.
-std::vector<std::string> privacyLines(const KioskView& v, float width) {
-    return wrapLines(theme().fonts.small, v.texts->format("privacy.home", {{"days", std::to_string(v.settings->retentionDays)}}), width, 2);
-}
-float venueHeight(const KioskView& v, float width) {
-    const Theme& t = theme();
-    return t.em + t.fonts.small->FontSize * static_cast<float>(privacyLines(v, width).size());
-}
-// Drawn centred in `height`.
-void drawVenue(const KioskView& v, ImVec2 at, float width, float height) {
-    const Theme& t = theme();
-    float y = at.y + std::max(0.0f, (height - venueHeight(v, width)) * 0.5f);
-    drawText(t.fonts.body, ImVec2(at.x, y), t.palette.muted,
-             fitText(t.fonts.body, v.settings->venue + (v.settings->city.empty() ? "" : " \xC2\xB7 " + v.settings->city), width));
-    y += t.em;
-    for (const auto& line : privacyLines(v, width)) {
-        drawText(t.fonts.small, ImVec2(at.x, y), t.palette.muted, line);
-        y += t.fonts.small->FontSize;
-    }
-}
-
-// Footer: the accessible mode's control at the bottom left (always there, the same place on every
-// home screen), the venue, the language switch on the right.
-Intent drawFooter(const KioskView& v, const UiState& s, float left, float right, float fy, float footerH, bool withVenue) {
-    const Theme& t = theme();
-    const Texts& tx = *v.texts;
-    Intent intent;
-    const float gap = t.Em(0.8f);
-    const float langW = t.Em(6.6f);
-    const std::string access = tx(s.speech ? "home.speech_off" : "home.accessible");
-    const float accessW = std::max(langW, textSize(t.fonts.body, access).x + t.Em(3.2f));
-    ImGui::SetCursorScreenPos(ImVec2(left, fy));
-    ButtonSpec a{"access", access, ImVec2(accessW, footerH), s.speech ? ButtonStyle::primary : ButtonStyle::secondary, {}, Icon::person,
-                 t.fonts.body};
-    a.spoken = tx(s.speech ? "speech.access_off" : "speech.access_on");
-    if (touchButton(a)) intent = Intent::speech(!s.speech);
-    // High contrast beside it: a switch that shows its state in words and fill, not colour alone.
-    const std::string contrast = tx(s.highContrast ? "home.contrast_off" : "home.contrast_on");
-    const float contrastW = std::max(langW, textSize(t.fonts.body, contrast).x + t.Em(1.8f));
-    ImGui::SetCursorScreenPos(ImVec2(left + accessW + gap * 0.5f, fy));
-    if (touchButton({"contrast", contrast, ImVec2(contrastW, footerH), s.highContrast ? ButtonStyle::primary : ButtonStyle::secondary, {},
-                     Icon::none, t.fonts.body}))
-        intent = Intent::contrast(!s.highContrast);
-    if (withVenue) {
-        const float venueX = left + accessW + contrastW + gap * 1.5f;
-        drawVenue(v, ImVec2(venueX, fy), right - venueX - 2 * langW - gap * 1.5f, footerH);
-    }
-    ImGui::SetCursorScreenPos(ImVec2(right - 2 * langW - gap * 0.5f, fy));
-    if (touchButton({"lang.nl", "Nederlands", ImVec2(langW, footerH),
-                     tx.lang() == Lang::nl ? ButtonStyle::primary : ButtonStyle::quiet, {}, Icon::none, t.fonts.body}))
-        intent = Intent::setLang(Lang::nl);
-    ImGui::SetCursorScreenPos(ImVec2(right - langW, fy));
-    if (touchButton({"lang.en", "English", ImVec2(langW, footerH),
-                     tx.lang() == Lang::en ? ButtonStyle::primary : ButtonStyle::quiet, {}, Icon::none, t.fonts.body}))
-        intent = Intent::setLang(Lang::en);
-    return intent;
-}
-
 // Portrait (a stand by the door): everything stacked. Header with the clock, the day and its theme
 // over the whole width, the count, now and next, then the actions (check in over the full width,
 // check out and the agenda side by side) and the footer. The landscape screen's pieces, re-stacked.
@@ -236,9 +178,12 @@ Intent drawHomePortrait(const KioskView& v, const UiState& s, ImVec2 origin, ImV
                  fitText(t.fonts.bodyBold, v.storeProblem, width - t.Em(1.6f)));
         y += h + t.Em(0.6f);
     }
-    // From the bottom up: footer, actions.
-    const float footerH = t.Em(3.0f), gap = t.Em(0.8f);
-    const float fy = origin.y + size.y - margin * 0.6f - footerH;
+    // From the bottom up: footer, actions; on a reachable stand from the reach band's lower edge
+    // (less the drift), so that every control stands in the band and the content above it.
+    const FooterPlan footer = planHomeFooter(v, s, width, false);
+    const float footerH = footer.height, gap = t.Em(0.8f);
+    const float bottom = layout().band ? layout().bandBottom - t.Em(0.5f) : origin.y + size.y - margin * 0.6f;
+    const float fy = bottom - footerH;
     const float secondaryH = t.Em(3.6f), checkinH = t.Em(4.2f);
     const float sy = fy - t.Em(1.0f) - secondaryH;
     const float cy = sy - gap - checkinH;
@@ -246,7 +191,7 @@ Intent drawHomePortrait(const KioskView& v, const UiState& s, ImVec2 origin, ImV
     Intent intent = drawActions(v, ImVec2(left, cy), ImVec2(width, checkinH), ImVec2(left, sy), ImVec2(left + halfW + gap, sy),
                                 ImVec2(halfW, secondaryH));
     // The footer's buttons leave the venue no room on a portrait panel: it stands above the actions.
-    intent = either(drawFooter(v, s, left, right, fy, footerH, false), intent);
+    intent = either(drawHomeFooter(v, s, left, right, fy, footer), intent);
     const float venueH = venueHeight(v, width);
     const float venueY = cy - t.Em(0.6f) - venueH;
     drawVenue(v, ImVec2(left, venueY), width, venueH);
@@ -289,58 +234,13 @@ Intent drawHomePortrait(const KioskView& v, const UiState& s, ImVec2 origin, ImV
     return intent;
 }
 
-}  // namespace
-
-Intent drawHomeScreen(const KioskView& v, UiState& s) {
+// Landscape, the middle: the day on the left, now/next on the right (or a card per group).
+void drawMiddleLandscape(const KioskView& v, float left, float right, float y, float middleBottom) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
-    Intent intent;
-    // A slow drift (a few pixels a minute along a closed path) so that nothing stays on the same
-    // pixels for hours: the screen stands in the hall for weeks.
-    const float minute = static_cast<float>(v.local.hour * 60 + v.local.minute);
-    const ImVec2 drift(std::round(std::sin(minute * 6.2832f / 37.0f) * t.Em(0.45f)),
-                       std::round(std::sin(minute * 6.2832f / 53.0f) * t.Em(0.35f)));
-    const ImVec2 origin(ImGui::GetWindowPos().x + drift.x, ImGui::GetWindowPos().y + drift.y);
-    const ImVec2 size = ImGui::GetWindowSize();
-    if (layout().portrait) return drawHomePortrait(v, s, origin, size);
-    const float margin = t.Em(1.5f);
-    const float left = origin.x + margin, right = origin.x + size.x - margin;
-    const float width = right - left;
-    float y = origin.y + t.Em(1.1f);
-
-    // Header: programme and subtitle on the left, the clock and date on the right.
-    const std::string clock = v.local.timeOfDay().hhmm();
-    const ImVec2 clockSize = textSize(t.fonts.display, clock);
-    const std::string date = longDate(v.local.date, tx.lang());
-    const ImVec2 dateSize = textSize(t.fonts.body, date);
-    const float headerTextW = width - std::max(clockSize.x, dateSize.x) - t.Em(1.5f);
-    drawText(t.fonts.title, ImVec2(left, y + t.Em(0.35f)), t.palette.ink, fitText(t.fonts.title, v.programme->title, headerTextW));
-    drawText(t.fonts.body, ImVec2(left, y + t.Em(0.35f) + t.fonts.title->FontSize + t.Em(0.15f)), t.palette.muted,
-             fitText(t.fonts.body, v.programme->subtitle, headerTextW));
-    drawText(t.fonts.display, ImVec2(right - clockSize.x, y - t.Em(0.35f)), t.palette.ink, clock);
-    drawText(t.fonts.body, ImVec2(right - dateSize.x, y - t.Em(0.35f) + clockSize.y), t.palette.muted, date);
-    y += clockSize.y + dateSize.y + t.Em(0.4f);
-    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(left, y), ImVec2(left + t.Em(3.0f), y + t.Em(0.18f)),
-                                              t.palette.accent.abgr());
-    y += t.Em(1.0f);
-
-    // A store that cannot write is said plainly, before anyone tries to check in.
-    if (!v.storeProblem.empty()) {
-        const float h = t.Em(2.2f);
-        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(left, y), ImVec2(right, y + h), t.palette.danger.abgr(), t.Em(0.4f));
-        drawIcon(Icon::cross, ImVec2(left + t.Em(1.1f), y + h * 0.5f), t.Em(1.1f), t.palette.onPrimary);
-        drawText(t.fonts.bodyBold, ImVec2(left + t.Em(2.2f), y + (h - t.em) * 0.5f), t.palette.onPrimary,
-                 fitText(t.fonts.bodyBold, v.storeProblem, width - t.Em(3.0f)));
-        y += h + t.Em(0.6f);
-    }
-
-    // Middle: the day on the left, now/next on the right.
-    const float buttonsH = t.Em(3.6f);
-    const float footerH = t.Em(3.0f);
-    const float bottom = origin.y + size.y - margin * 0.6f;
-    const float middleBottom = bottom - footerH - buttonsH - t.Em(1.4f);
-    const float split = left + width * 0.56f;
+    const float split = left + (right - left) * 0.56f;
     if (v.groupsToday.size() > 1) {  // a card per group over the whole width, the total under them
+        const float width = right - left;
         const float countTop = middleBottom - t.Em(2.4f);
         drawGroupsToday(v, ImVec2(left, y), ImVec2(right, countTop - t.Em(0.8f)));
         drawTotalCount(v, ImVec2(left, countTop), width * 0.5f);
@@ -377,15 +277,84 @@ Intent drawHomeScreen(const KioskView& v, UiState& s) {
         drawProgress(ImVec2(left, cy + t.Em(1.4f)), ImVec2(left + lw, cy + t.Em(1.9f)), frac, t.palette.success, t.palette.secondary);
         drawNowNext(v, ImVec2(split, y), ImVec2(right, middleBottom));
     }
+}
+
+}  // namespace
+
+Intent drawHomeScreen(const KioskView& v, UiState& s) {
+    const Theme& t = theme();
+    const Texts& tx = *v.texts;
+    Intent intent;
+    // A slow drift (a few pixels a minute along a closed path) so that nothing stays on the same
+    // pixels for hours: the screen stands in the hall for weeks.
+    const float minute = static_cast<float>(v.local.hour * 60 + v.local.minute);
+    const ImVec2 drift(std::round(std::sin(minute * 6.2832f / 37.0f) * t.Em(0.45f)),
+                       std::round(std::sin(minute * 6.2832f / 53.0f) * t.Em(0.35f)));
+    const ImVec2 origin(ImGui::GetWindowPos().x + drift.x, ImGui::GetWindowPos().y + drift.y);
+    const ImVec2 size = ImGui::GetWindowSize();
+    if (layout().portrait) return drawHomePortrait(v, s, origin, size);
+    const float margin = t.Em(1.5f);
+    const float left = origin.x + margin, right = origin.x + size.x - margin;
+    const float width = right - left;
+    float y = origin.y + t.Em(1.1f);
+    const FooterPlan footer = planHomeFooter(v, s, width, true);
+
+    // Header: programme and subtitle on the left, the clock and date on the right.
+    const std::string clock = v.local.timeOfDay().hhmm();
+    const ImVec2 clockSize = textSize(t.fonts.display, clock);
+    const std::string date = longDate(v.local.date, tx.lang());
+    const ImVec2 dateSize = textSize(t.fonts.body, date);
+    const float headerTextW = width - std::max(clockSize.x, dateSize.x) - t.Em(1.5f);
+    drawText(t.fonts.title, ImVec2(left, y + t.Em(0.35f)), t.palette.ink, fitText(t.fonts.title, v.programme->title, headerTextW));
+    drawText(t.fonts.body, ImVec2(left, y + t.Em(0.35f) + t.fonts.title->FontSize + t.Em(0.15f)), t.palette.muted,
+             fitText(t.fonts.body, v.programme->subtitle, headerTextW));
+    drawText(t.fonts.display, ImVec2(right - clockSize.x, y - t.Em(0.35f)), t.palette.ink, clock);
+    drawText(t.fonts.body, ImVec2(right - dateSize.x, y - t.Em(0.35f) + clockSize.y), t.palette.muted, date);
+    float headerH = clockSize.y + dateSize.y;
+    if (!footer.venue) {  // the footer's switches leave it no room: the venue under the subtitle
+        const float vy = y + t.Em(0.35f) + t.fonts.title->FontSize + t.Em(0.15f) + t.fonts.body->FontSize + t.Em(0.5f);
+        const float vh = venueHeight(v, headerTextW);
+        drawVenue(v, ImVec2(left, vy), headerTextW, vh);
+        headerH = std::max(headerH, vy + vh - y);
+    }
+    y += headerH + t.Em(0.4f);
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(left, y), ImVec2(left + t.Em(3.0f), y + t.Em(0.18f)),
+                                              t.palette.accent.abgr());
+    y += t.Em(1.0f);
+
+    // A store that cannot write is said plainly, before anyone tries to check in.
+    if (!v.storeProblem.empty()) {
+        const float h = t.Em(2.2f);
+        ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(left, y), ImVec2(right, y + h), t.palette.danger.abgr(), t.Em(0.4f));
+        drawIcon(Icon::cross, ImVec2(left + t.Em(1.1f), y + h * 0.5f), t.Em(1.1f), t.palette.onPrimary);
+        drawText(t.fonts.bodyBold, ImVec2(left + t.Em(2.2f), y + (h - t.em) * 0.5f), t.palette.onPrimary,
+                 fitText(t.fonts.bodyBold, v.storeProblem, width - t.Em(3.0f)));
+        y += h + t.Em(0.6f);
+    }
+
+    // Middle: the day on the left, now/next on the right.
+    const float buttonsH = t.Em(3.6f);
+    const float footerH = footer.height;
+    const float bottom = origin.y + size.y - margin * 0.6f;
+    const float middleBottom = bottom - footerH - buttonsH - t.Em(1.4f);
+    // Larger text on a landscape panel leaves the middle little room: the day and now/next are
+    // left out rather than drawn over each other (the agenda has them); header, actions and the
+    // switches stay.
+    if (middleBottom - y < t.Em(7.0f)) {
+    } else {
+        drawMiddleLandscape(v, left, right, y, middleBottom);
+    }
 
     // Call to action.
     const float by = middleBottom + t.Em(1.0f);
     const float gap = t.Em(0.8f);
-    const float secondaryW = (width * 0.44f - 2 * gap) / 2.0f;
+    // The two quieter actions as wide as their words need (larger text), at most a third each.
+    const float wordsW = std::max(textSize(t.fonts.bodyBold, tx("home.checkout_button")).x, textSize(t.fonts.bodyBold, tx("home.agenda_button")).x);
+    const float secondaryW = std::min((width - 2 * gap) / 3.0f, std::max((width * 0.44f - 2 * gap) / 2.0f, wordsW + t.Em(1.8f)));
     intent = either(drawActions(v, ImVec2(left, by), ImVec2(width - 2 * secondaryW - 2 * gap, buttonsH),
                                 ImVec2(right - 2 * secondaryW - gap, by), ImVec2(right - secondaryW, by), ImVec2(secondaryW, buttonsH)),
                     intent);
-    return either(drawFooter(v, s, left, right, bottom - footerH, footerH, true), intent);
+    return either(drawHomeFooter(v, s, left, right, bottom - footerH, footer), intent);
 }
 
 }  // namespace kiosk::ui

@@ -45,7 +45,7 @@ Intent drawWalkinScreen(const KioskView& v, UiState& s) {
     KeyboardSpec kb{"walkin", ImVec2(min.x, min.y), max};
     ImVec2 formAt = min;
     const std::string notice = tx.format("privacy.notice", {{"days", std::to_string(v.settings->retentionDays)}});
-    const float noticeW = portrait ? max.x - min.x : max.x - min.x - buttonW - gap;
+    const float noticeW = max.x - min.x;  // under the fields and the button: the whole width
     const float noticeH = t.fonts.small->CalcTextSizeA(t.fonts.small->FontSize, FLT_MAX, noticeW, notice.c_str()).y;
     if (portrait) {
         const float formH = 2 * rowH + 2 * gap + buttonH;

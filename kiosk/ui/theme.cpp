@@ -61,7 +61,7 @@ float emForHeight(float windowHeight, float scale) {
     return std::round(base * f);
 }
 
-Fonts loadFonts(float em) {
+Fonts loadFonts(float em, float smallPx, float displayPx) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     Fonts fonts;
@@ -80,9 +80,9 @@ Fonts loadFonts(float em) {
     if (fonts.body) {
         fonts.sourceFile = files.regular;
         fonts.bodyBold = add(files.bold, em);
-        fonts.small = add(files.regular, std::round(em * 0.8f));
+        fonts.small = add(files.regular, smallPx > 0.0f ? smallPx : std::round(em * 0.8f));
         fonts.title = add(files.bold, std::round(em * 1.6f));
-        fonts.display = add(files.bold, std::round(em * 3.2f));
+        fonts.display = add(files.bold, displayPx > 0.0f ? displayPx : std::round(em * 3.2f));
         fonts.large = add(files.bold, std::round(em * 2.2f));
     }
     // Checked fallback: ImGui's built-in font (ASCII + Latin-1 only) so the kiosk still runs.
@@ -104,6 +104,18 @@ Fonts loadFonts(float em) {
     orFallback(fonts.large, em);
     io.FontDefault = fonts.body;
     return fonts;
+}
+
+float capHeightPx(const ImFont* font) {
+    if (!font) return 0.0f;
+    const ImFontGlyph* h = font->FindGlyphNoFallback('H');
+    return h ? h->Y1 - h->Y0 : 0.0f;
+}
+
+void measureCapRatio() {
+    Theme& t = theme();
+    if (t.fonts.sourceFile.empty() || !t.fonts.body || t.fonts.body->FontSize <= 0.0f) return;
+    if (const float cap = capHeightPx(t.fonts.body); cap > 0.0f) t.capRatio = cap / t.fonts.body->FontSize;
 }
 
 void applyStyle(const Theme& t) {

@@ -46,7 +46,7 @@ Palette highContrastPalette();
 struct Fonts {
     ImFont* body = nullptr;      // 1.0 em, regular
     ImFont* bodyBold = nullptr;  // 1.0 em, semibold
-    ImFont* small = nullptr;     // 0.8 em
+    ImFont* small = nullptr;     // 0.8 em (larger text: as large as 0.7 degrees needs, up to 1 em; layout.h)
     ImFont* title = nullptr;     // 1.6 em, semibold
     ImFont* display = nullptr;   // 3.2 em, semibold (clock, "Welkom, Anna!", the exercise countdown)
     ImFont* large = nullptr;     // 2.2 em, semibold (an exercise step, read from 5 m: caps >= 4% of the height)
@@ -58,6 +58,8 @@ struct Theme {
     Fonts fonts;
     float em = 27.0f;  // body font pixel height
     bool highContrast = false;  // palette is highContrastPalette()
+    float capRatio = 0.60f;     // the body font's cap height over its pixel size (measureCapRatio)
+    double fontBuildMs = 0.0;   // the last rebuild of the fonts (rasterise and upload), e.g. larger text switched
 
     float Em(float n) const { return n * em; }
 };
@@ -67,7 +69,14 @@ float emForHeight(float windowHeight, float scale);
 
 // Loads Inter (fonts-inter) with glyph ranges that cover Dutch (ë é ï Ĳ ĳ, typographic quotes and
 // dashes, €), falling back to DejaVu Sans, then to ImGui's built-in font. Never fails.
-Fonts loadFonts(float em);
+// `smallPx`, `displayPx` > 0: the small and the display font's sizes (default 0.8 and 3.2 em).
+Fonts loadFonts(float em, float smallPx = 0.0f, float displayPx = 0.0f);
+
+// The height of a capital (the 'H') of `font` in pixels, from its glyph box in the built atlas
+// (rounded up to whole pixels by the rasteriser); 0 when the atlas has no 'H'.
+float capHeightPx(const ImFont* font);
+// After the atlas is built: theme().capRatio from the body font (kept when it is the built-in font).
+void measureCapRatio();
 
 // Applies colours and sizes to ImGui's style. Re-runnable when the window size changes.
 void applyStyle(const Theme& theme);

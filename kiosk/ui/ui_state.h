@@ -52,6 +52,7 @@ struct UiState {
     // and a finger held still anywhere (kAccessHoldMs) that turns it on, or repeats what was said.
     bool speech = false;
     bool highContrast = false;  // the high-contrast theme (theme.h), drawn from the next frame on
+    bool largerText = false;    // the larger-text mode (layout.h): fonts rebuilt before the next frame
     int64_t holdPressMs = 0;  // when the held press began (0: none)
     bool holdDone = false;    // the held press has acted; nothing more until the finger lifts
     // "Meer tijd nodig?" (app/navigation.h): seconds left to answer, set by the session each frame (0: not asked).

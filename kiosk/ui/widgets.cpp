@@ -50,7 +50,38 @@ std::vector<TapTarget>& frameTargets() {
     return targets;
 }
 
-void beginFrameTargets() { frameTargets().clear(); }
+std::vector<TextItem>& frameTexts() {
+    static std::vector<TextItem> texts;
+    return texts;
+}
+
+namespace {
+bool gRecordTexts = false;
+
+void recordText(ImFont* font, ImVec2 pos, std::string_view text, float wrapWidth) {
+    if (!gRecordTexts || text.empty()) return;
+    const ImVec2 size = textSize(font, text, wrapWidth);
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+    const bool inScrollingList = (w->Flags & ImGuiWindowFlags_ChildWindow) != 0;
+    const ImRect clip = w->ClipRect;
+    if (inScrollingList && (max.y < clip.Min.y || pos.y > clip.Max.y)) return;  // scrolled out of view
+    // A row half scrolled out of a list comes whole into view under the finger: not cut.
+    const bool clipped = !inScrollingList && (pos.x < -0.5f || pos.y < -0.5f || max.x > display.x + 0.5f || max.y > display.y + 0.5f ||
+                                              pos.x < clip.Min.x - 0.5f || max.x > clip.Max.x + 0.5f || pos.y < clip.Min.y - 0.5f ||
+                                              max.y > clip.Max.y + 0.5f);
+    const bool shortened = text.size() >= 3 && text.substr(text.size() - 3) == "\xE2\x80\xA6";
+    frameTexts().push_back({std::string(text), pos, max, capHeightPx(font), clipped, shortened});
+}
+}  // namespace
+
+void recordFrameTexts(bool on) { gRecordTexts = on; }
+
+void beginFrameTargets() {
+    frameTargets().clear();
+    frameTexts().clear();
+}
 
 namespace {
 
@@ -134,6 +165,7 @@ bool touchButton(const ButtonSpec& spec) {
     }
     const ImVec2 ss = sub.empty() ? ImVec2(0, 0) : textSize(subFont, sub);
     const float blockH = labelH + (sub.empty() ? 0.0f : ss.y + t.Em(0.1f));
+    clipped = clipped || blockH > spec.size.y + 1.0f;  // the lines taller than the button
     const float blockW = iconSize + iconGap + std::max(labelW, ss.x);
     float x = spec.leftAligned ? pos.x + pad : pos.x + (spec.size.x - blockW) * 0.5f;
     const float y = pos.y + push + (spec.size.y - blockH) * 0.5f;
@@ -157,7 +189,7 @@ bool touchButton(const ButtonSpec& spec) {
         const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
         const ImVec2 a(std::max(pos.x, clip.Min.x), std::max(pos.y, clip.Min.y));
         const ImVec2 b(std::min(max.x, clip.Max.x), std::min(max.y, clip.Max.y));
-        if (b.x - a.x >= 1.0f && b.y - a.y >= 1.0f) frameTargets().push_back({spec.id, spec.label, a, b, spec.size, clipped});
+        if (b.x - a.x >= 1.0f && b.y - a.y >= 1.0f) frameTargets().push_back({spec.id, spec.label, a, b, spec.size, clipped, capHeightPx(font)});
     }
     if (!clicked || !spec.enabled) return false;
     std::string spoken = spec.spoken;
@@ -166,10 +198,12 @@ bool touchButton(const ButtonSpec& spec) {
 }
 
 void drawText(ImFont* font, ImVec2 pos, Rgb colour, std::string_view text) {
+    recordText(font, pos, text, -1.0f);
     ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, colour.abgr(), text.data(), text.data() + text.size());
 }
 
 void drawTextWrapped(ImFont* font, ImVec2 pos, float wrapWidth, Rgb colour, std::string_view text) {
+    recordText(font, pos, text, wrapWidth);
     ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, colour.abgr(), text.data(), text.data() + text.size(),
                                         wrapWidth);
 }

@@ -21,13 +21,25 @@ struct TapTarget {
     std::string label;
     ImVec2 min, max;  // window pixels, origin top left
     ImVec2 fullSize = ImVec2(0, 0);  // the whole button, also where a list shows only part of it (0: = max - min)
-    bool clipped = false;  // the label was not drawn in full: cut to "…", or the button reaches past
-                           // the window's edge
+    bool clipped = false;  // the label was not drawn in full: cut to "…", its lines taller than the
+                           // button, or the button reaches past the window's edge
+    float capPx = 0.0f;    // the label font's capital height (theme.h capHeightPx)
 };
 
 // Collected per frame; cleared by beginFrameTargets().
 std::vector<TapTarget>& frameTargets();
 void beginFrameTargets();
+
+// One text drawn by drawText/drawTextWrapped (recorded only while recordFrameTexts is on: --ui-dump).
+struct TextItem {
+    std::string text;
+    ImVec2 min, max;       // window pixels
+    float capPx = 0.0f;    // its font's capital height
+    bool clipped = false;  // reaches past the window's edge (or, outside a scrolling list, its container's)
+    bool shortened = false;  // ends in "…" (fitText)
+};
+std::vector<TextItem>& frameTexts();  // cleared by beginFrameTargets()
+void recordFrameTexts(bool on);
 
 enum class ButtonStyle { primary, secondary, success, warning, danger, quiet };
 // Each icon means one thing: back (a chevron) is not undo (a curved arrow), backspace (a key with a

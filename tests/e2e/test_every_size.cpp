@@ -115,7 +115,7 @@ std::vector<Item> lastFrameItems(const std::string& dump, std::string& screen) {
     if (std::regex_search(line, m, std::regex("\"screen\": \"([a-z_]+)\""))) screen = m[1];
     static const std::regex item(
         "\\{\"id\": \"((?:[^\"\\\\]|\\\\.)*)\", \"label\": \"((?:[^\"\\\\]|\\\\.)*)\", \"x\": (-?\\d+), \"y\": (-?\\d+), "
-        "\"w\": (\\d+), \"h\": (\\d+), \"w_mm\": ([0-9.]+), \"h_mm\": ([0-9.]+), \"clipped\": (true|false)\\}");
+        "\"w\": (\\d+), \"h\": (\\d+), \"w_mm\": ([0-9.]+), \"h_mm\": ([0-9.]+), \"cap_mm\": [0-9.]+, \"clipped\": (true|false)\\}");
     for (auto it = std::sregex_iterator(line.begin(), line.end(), item); it != std::sregex_iterator(); ++it) {
         const auto& g = *it;
         items.push_back({g[1], g[2], std::stoi(g[3]), std::stoi(g[4]), std::stoi(g[5]), std::stoi(g[6]), std::stod(g[7]),
