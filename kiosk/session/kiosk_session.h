@@ -9,7 +9,10 @@
 //   - InputBindings (input_bindings.h): badge scanner and presenter clicker as intents.
 //   - Narrator (narrator.h): what the accessible mode says, through Speech (speech.h).
 // Each frame it takes the store's completions, builds the view from memory, draws the screens
-// and applies the intent they return. The GLFW shell (window_app.cpp) and the headless UI tests
+// and applies the intent they return. Its own parts by file: kiosk_session.cpp (the frame, the
+// view, the intents), kiosk_session_door.cpp (taps, scans, undo, the goodbye card's answer),
+// kiosk_session_exercise.cpp (the running exercise and the room's chime), kiosk_session_start.cpp
+// (start-up, sync, the config folder). The GLFW shell (window_app.cpp) and the headless UI tests
 // both drive it, so everything a test taps through is the real thing.
 #pragma once
 
@@ -127,7 +130,8 @@ private:
     // The day's question answered on the goodbye card: counted without the code (core/day_feedback.h).
     void answer(int index);
     void write(const CheckinFlow::Write& w, const std::optional<AttendanceRules>& rules = std::nullopt);  // rules: the undo's (undoRules)
-    void runPlayer(ui::PlayerCommand c, SteadyTime now);
+    void runPlayer(ui::PlayerCommand c, SteadyTime now);  // kiosk_session_exercise.cpp
+    void tickPlayer();                                     // each frame: auto-advance and the chime
     // A stopped run is kept in the database's meta table (meta_keys::kExerciseStoppedRun) so that a
     // restart offers it again; resumed or replaced, the entry is emptied. Written only when it changes.
     void keepStoppedRun(Instant now);
