@@ -3,6 +3,8 @@
 // which decides it again inside its transaction (checkin_flow.h); the card follows the answer.
 #include "kiosk_session.h"
 
+#include "ui/closing_card.h"
+
 namespace kiosk {
 
 // A check-in, check-out or undo is decided again by the store inside its write transaction, on

@@ -149,7 +149,7 @@ ui::Rgb middle(test::UiHarness& ui) {
 TEST_CASE("the room's chime: one stroke at bijna klaar, two at tijd is om, three at the step's end, into an audio sink",
           "[ui][exercise][chime][sound]") {
     test::ConfigCopy config;
-    std::ofstream(config.dir / "kiosk.toml", std::ios::app) << "\n[room]\nchime = true\n";
+    config.edit("kiosk.toml", "chime = false", "chime = true");  // the sample's [room]
     test::TempDir logs;
     const std::filesystem::path log = logs / "speech.jsonl";
     test::UiHarness ui("2026-11-26T11:00", 1280, 800, config.path(), false, {}, {},
@@ -178,7 +178,7 @@ TEST_CASE("the room's chime is off unless asked, and [room] flash = false keeps 
           "[ui][exercise][chime]") {
     for (const bool flashOff : {false, true}) {
         test::ConfigCopy config;
-        if (flashOff) std::ofstream(config.dir / "kiosk.toml", std::ios::app) << "\n[room]\nflash = false\n";
+        if (flashOff) config.edit("kiosk.toml", "flash = true", "flash = false");
         test::TempDir logs;
         const std::filesystem::path log = logs / "speech.jsonl";
         test::UiHarness ui("2026-11-26T11:00", 1280, 800, config.path(), false, {}, {},
