@@ -37,8 +37,10 @@
 
 namespace kiosk {
 
-std::string centralMigrationV8() {
-    return R"sql(
+namespace {
+
+// The code key and its keyed hash, and the three tables with their policies (contracts 1, 2).
+const char* const kErasureTables = R"sql(
 -- core/code_resolver.h codeKey: ASCII letters upper-cased, everything but A-Z and 0-9 dropped, an
 -- all-digit code without its leading zeros. Ranges spelled out: no collation decides them.
 CREATE FUNCTION leergang_code_key(code text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -100,6 +102,10 @@ CREATE TRIGGER erasure_key_append_only BEFORE UPDATE ON erasure_key
 CREATE TRIGGER erasure_append_only BEFORE UPDATE ON erasure
     FOR EACH ROW EXECUTE FUNCTION release_append_only();
 
+)sql";
+
+// The checks at insert and the owner's erasure (contracts 3, 4), and who may call what.
+const char* const kErasureFunctions = R"sql(
 -- Whether `code` is erased in `cohort` (NULL: in any of the writer's cohorts; the owner: any cohort).
 CREATE FUNCTION leergang_is_erased(c text, code text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
     SET search_path = pg_catalog, public AS $$
@@ -187,6 +193,9 @@ REVOKE ALL ON FUNCTION leergang_code_key(text), leergang_erasure_hash(bytea, tex
     leergang_erase_person(text, text, text, bytea) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION leergang_code_key(text), leergang_erasure_hash(bytea, text) TO leergang_kiosks;
 )sql";
-}
+
+}  // namespace
+
+std::string centralMigrationV8() { return std::string(kErasureTables) + kErasureFunctions; }
 
 }  // namespace kiosk

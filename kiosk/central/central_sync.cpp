@@ -178,6 +178,11 @@ bool adoptAndTell(PgConnection& c, CentralOutbox& outbox, const std::string& kio
 
 PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string& kioskId, const Clock& clock, int batch) {
     PushReport out;
+    auto storeFail = [&](const StoreStatus& s) {
+        out.storeFailed = true;
+        out.error = s.detail;
+        return out;
+    };
     // Rule 13: the series this database writes is the configured id's; a change of id is adopted
     // first, and the server told (until it heard it) that the old id's database is this one now.
     if (!adoptAndTell(c, outbox, kioskId, out)) return out;
@@ -188,26 +193,14 @@ PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string&
         out.error = out.recovered.error;
         return out;
     }
-    if (auto s = outbox.dropOlderThan(out.recovered.cutoff, out.droppedOld); !s.ok()) {
-        out.storeFailed = true;
-        out.error = s.detail;
-        return out;
-    }
+    if (auto s = outbox.dropOlderThan(out.recovered.cutoff, out.droppedOld); !s.ok()) return storeFail(s);
     bool stamped = false;
     int64_t epoch = 0;
-    if (auto s = outbox.epoch(epoch); !s.ok()) {
-        out.storeFailed = true;
-        out.error = s.detail;
-        return out;
-    }
+    if (auto s = outbox.epoch(epoch); !s.ok()) return storeFail(s);
     bool renumbered = false;
     for (;;) {
         std::vector<CentralEventRow> rows;
-        if (auto s = outbox.waiting(batch, rows); !s.ok()) {
-            out.storeFailed = true;
-            out.error = s.detail;
-            return out;
-        }
+        if (auto s = outbox.waiting(batch, rows); !s.ok()) return storeFail(s);
         if (rows.empty()) break;
         auto fail = [&](const std::string& why) {
             c.exec("ROLLBACK");
@@ -235,11 +228,7 @@ PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string&
             // Rule 3: the server holds other events under these numbers of this epoch, so this
             // database is an older copy not put in place by `restore`. A new series, once.
             c.exec("ROLLBACK");
-            if (auto s = outbox.startNewEpoch(epoch); !s.ok()) {
-                out.storeFailed = true;
-                out.error = s.detail;
-                return out;
-            }
+            if (auto s = outbox.startNewEpoch(epoch); !s.ok()) return storeFail(s);
             renumbered = true;
             continue;
         }
@@ -263,11 +252,7 @@ PushReport pushOutbox(PgConnection& c, CentralOutbox& outbox, const std::string&
         out.fitted += fitted;
         out.relabelled += relabelled;
         // Committed on the server: now, and only now, off the outbox.
-        if (auto s = outbox.markUploaded(seqs, storedTop); !s.ok()) {
-            out.storeFailed = true;
-            out.error = s.detail;
-            return out;
-        }
+        if (auto s = outbox.markUploaded(seqs, storedTop); !s.ok()) return storeFail(s);
         if (static_cast<int>(rows.size()) < batch) break;
     }
     if (!stamped) {

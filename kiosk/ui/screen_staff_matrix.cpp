@@ -8,6 +8,55 @@
 #include "widgets.h"
 
 namespace kiosk::ui {
+namespace {
+
+// One day's cell of a row: a tick, a cross, a word (late, left early, excused, n.v.t.), or the date
+// it was made up on with another group.
+void drawDayCell(const MatrixRow& r, size_t d, ImVec2 c, float dayW, const Texts& tx) {
+    const Theme& t = theme();
+    const Palette& p = t.palette;
+    if (!r.days[d]) return;  // still to come
+    if (r.madeUpOn[d]) {  // made up with another group (core/catch_up.h): said, with the date
+        const std::string date = shortDate(*r.madeUpOn[d], tx.lang());
+        const float fs = t.fonts.small->FontSize;
+        if (textSize(t.fonts.small, tx.format("matrix.short.made_up", {{"date", ""}})).x > dayW - t.Em(0.2f)) {
+            // A narrow column: the tick of a day that counts, and the date it was made up on under it.
+            drawIcon(Icon::check, ImVec2(c.x, c.y - fs * 0.45f), t.Em(0.7f), p.success);
+            drawTextCentred(t.fonts.small, c.x, c.y + fs * 0.05f, dayW, p.success, date);
+            return;
+        }
+        const auto lines = wrapLines(t.fonts.small, tx.format("matrix.short.made_up", {{"date", date}}), dayW - t.Em(0.2f), 2);
+        float ly = c.y - static_cast<float>(lines.size()) * fs * 0.5f;
+        for (const auto& line : lines) {
+            drawTextCentred(t.fonts.small, c.x, ly, dayW, p.success, line);
+            ly += fs;
+        }
+        return;
+    }
+    switch (*r.days[d]) {
+        case DayStatus::absent:
+            drawIcon(Icon::cross, c, t.Em(0.8f), p.danger);
+            break;
+        case DayStatus::present: drawIcon(Icon::check, c, t.Em(0.9f), p.success); break;
+        default: {  // late, left early: present, said in words (up to two lines) in the warning colour;
+                    // excused in the primary colour (its reason is in the export and on Vandaag)
+            // n.v.t. (not enrolled yet, or any more) in the muted colour: no miss, nothing to act on
+            const Rgb colour = *r.days[d] == DayStatus::excused        ? p.primary
+                               : *r.days[d] == DayStatus::not_enrolled ? p.muted
+                                                                       : p.warning;
+            const auto lines =
+                wrapLines(t.fonts.small, tx(std::string("matrix.short.") + dayStatusKey(*r.days[d])), dayW - t.Em(0.2f), 2);
+            float ly = c.y - static_cast<float>(lines.size()) * t.fonts.small->FontSize * 0.5f;
+            for (const auto& line : lines) {
+                drawTextCentred(t.fonts.small, c.x, ly, dayW, colour, line);
+                ly += t.fonts.small->FontSize;
+            }
+            break;
+        }
+    }
+}
+
+}  // namespace
 
 Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
     const Theme& t = theme();
@@ -70,48 +119,8 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
         } else {
             drawCell(t.fonts.bodyBold, t.fonts.small, ImVec2(base.x, y), nameW - t.Em(0.5f), rowH, p.ink, listName(r.participant));
         }
-        for (size_t d = 0; d < r.days.size(); ++d) {
-            const ImVec2 c(base.x + nameW + (static_cast<float>(d) + 0.5f) * dayW, y + rowH * 0.5f);
-            if (!r.days[d]) continue;  // still to come
-            if (r.madeUpOn[d]) {  // made up with another group (core/catch_up.h): said, with the date
-                const std::string date = shortDate(*r.madeUpOn[d], tx.lang());
-                const float fs = t.fonts.small->FontSize;
-                if (textSize(t.fonts.small, tx.format("matrix.short.made_up", {{"date", ""}})).x > dayW - t.Em(0.2f)) {
-                    // A narrow column: the tick of a day that counts, and the date it was made up on under it.
-                    drawIcon(Icon::check, ImVec2(c.x, c.y - fs * 0.45f), t.Em(0.7f), p.success);
-                    drawTextCentred(t.fonts.small, c.x, c.y + fs * 0.05f, dayW, p.success, date);
-                    continue;
-                }
-                const auto lines = wrapLines(t.fonts.small, tx.format("matrix.short.made_up", {{"date", date}}), dayW - t.Em(0.2f), 2);
-                float ly = c.y - static_cast<float>(lines.size()) * fs * 0.5f;
-                for (const auto& line : lines) {
-                    drawTextCentred(t.fonts.small, c.x, ly, dayW, p.success, line);
-                    ly += fs;
-                }
-                continue;
-            }
-            switch (*r.days[d]) {
-                case DayStatus::absent:
-                    drawIcon(Icon::cross, c, t.Em(0.8f), p.danger);
-                    break;
-                case DayStatus::present: drawIcon(Icon::check, c, t.Em(0.9f), p.success); break;
-                default: {  // late, left early: present, said in words (up to two lines) in the warning colour;
-                            // excused in the primary colour (its reason is in the export and on Vandaag)
-                    // n.v.t. (not enrolled yet, or any more) in the muted colour: no miss, nothing to act on
-                    const Rgb colour = *r.days[d] == DayStatus::excused        ? p.primary
-                                       : *r.days[d] == DayStatus::not_enrolled ? p.muted
-                                                                               : p.warning;
-                    const auto lines =
-                        wrapLines(t.fonts.small, tx(std::string("matrix.short.") + dayStatusKey(*r.days[d])), dayW - t.Em(0.2f), 2);
-                    float ly = c.y - static_cast<float>(lines.size()) * t.fonts.small->FontSize * 0.5f;
-                    for (const auto& line : lines) {
-                        drawTextCentred(t.fonts.small, c.x, ly, dayW, colour, line);
-                        ly += t.fonts.small->FontSize;
-                    }
-                    break;
-                }
-            }
-        }
+        for (size_t d = 0; d < r.days.size(); ++d)
+            drawDayCell(r, d, ImVec2(base.x + nameW + (static_cast<float>(d) + 0.5f) * dayW, y + rowH * 0.5f), dayW, tx);
         const std::string count = std::to_string(r.daysPresent) + "/" + std::to_string(r.daysEnrolled);
         drawTextCentred(t.fonts.bodyBold, base.x + nameW + static_cast<float>(nDays) * dayW + countW * 0.5f, ty, countW, p.ink, count);
         const Rgb cc = r.certificate == CertificateState::earned    ? p.success
