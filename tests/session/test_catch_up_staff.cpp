@@ -39,6 +39,18 @@ bool waitFor(test::UiHarness& ui, const std::string& id) {
     return ui.target(id) != nullptr;
 }
 
+// Frames until `shown` holds of the staff view (at most about 5 s): what the store thread folds after a
+// write (the matrix, the history) arrives a request after the write's own answer, which settle() awaits.
+template <class F>
+bool waitUntil(test::UiHarness& ui, F shown) {
+    for (int i = 0; i < 2500; ++i) {
+        if (const ui::StaffView* st = ui.session().buildView().staff; st && shown(*st)) return true;
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        ui.frame();
+    }
+    return false;
+}
+
 const PresenceRow* rowOf(const ui::StaffView& st, const std::string& code) {
     for (const auto& r : st.rows)
         if (!r.guest && r.participant.code == code) return &r;
@@ -98,6 +110,10 @@ TEST_CASE("staff mark a check-in with another group as a make-up day of the own 
         CHECK(ui.state().screen == ui::Screen::staff_today);
 
         // The matrix (of her group, which the form brought up) counts day 2 as made up on 3 December.
+        CHECK(waitUntil(ui, [](const ui::StaffView& v) {
+            const MatrixRow* r = matrixRowOf(v, "ZU01");
+            return r && r->madeUpOn.size() == 7 && r->madeUpOn[1].has_value();
+        }));
         st = ui.session().buildView().staff;
         REQUIRE(st);
         CHECK(st->matrix.cohortId == "zutphen-2026");
@@ -120,6 +136,7 @@ TEST_CASE("staff mark a check-in with another group as a make-up day of the own 
         // The history says it in words.
         ui.tap("desk.tab.history");
         ui.settle();
+        CHECK(waitUntil(ui, [](const ui::StaffView& v) { return !v.history.empty(); }));
         st = ui.session().buildView().staff;
         REQUIRE(st);
         REQUIRE_FALSE(st->history.empty());

@@ -154,11 +154,18 @@ public:
     // `maxMs`: how long it may take at most (a full check of a large record under ThreadSanitizer
     // takes far longer than a tap's write).
     void settle(int maxMs = 5000) {
-        for (int i = 0; i < maxMs / 2 && (session_->storeBusy() || state().feedback.kind == ui::Feedback::Kind::pending); ++i) {
+        auto busy = [&] { return session_->storeBusy() || state().feedback.kind == ui::Feedback::Kind::pending; };
+        for (int i = 0; i < maxMs / 2 && busy(); ++i) {
             std::this_thread::sleep_for(std::chrono::milliseconds(2));
             frame();
         }
         frame();
+        // The frame that took the answer may have asked the store thread for what follows from it
+        // (a matrix or history folded again after a correction): that is awaited too.
+        for (int i = 0; i < maxMs / 2 && busy(); ++i) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+            frame();
+        }
     }
 
     // Another process holding the database's write lock, as a slow disk or a second program would
