@@ -4,6 +4,8 @@
 #include <string>
 
 #include "command_line.h"
+#include "core/attendance.h"
+#include "core/text_catalogue.h"
 
 namespace kiosk {
 
@@ -26,6 +28,11 @@ int cmdCorrectCatchUp(const CommandLine& cl);  // commands_correct_catch_up.cpp:
 // writes; the active participant a code stands for. 0, or the exit code (said on stderr).
 int openConfiguredStore(const CommandLine& cl, CommandContext& ctx, AttendanceDb& db);
 int findActiveParticipant(CommandContext& ctx, AttendanceDb& db, const std::string& code, Participant& out);
+// A correction refused by the staff form's rules (`key`, a staff.error.* text): said on stderr; 2 for
+// what the command line lacks (reason, actor, a text too long), else kExitRefused.
+int refuseCorrection(const CommandContext& ctx, TextArgs args, const std::string& key);
+// `code`'s record of `date` as the store holds it now; 0, or 1 with the store's error said.
+int dayRecordFromStore(const CommandContext& ctx, AttendanceDb& db, LocalDate date, const std::string& code, DayRecord& out);
 int cmdExport(const CommandLine& cl);
 int cmdExportFeedback(const CommandLine& cl);  // commands_feedback.cpp: export --feedback
 int cmdBackup(const CommandLine& cl);

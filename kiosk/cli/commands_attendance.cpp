@@ -60,6 +60,24 @@ int findActiveParticipant(CommandContext& ctx, AttendanceDb& db, const std::stri
     return findActive(ctx, db, code, out);
 }
 
+int refuseCorrection(const CommandContext& ctx, TextArgs args, const std::string& key) {
+    args.emplace_back("reason", ctx.texts.format(key, {{"n", std::to_string(kCorrectionDaysAround)}}));
+    std::fprintf(stderr, "%s\n", ctx.texts.format("cli.refused", args).c_str());
+    return key == "staff.error.reason" || key == "staff.error.actor" || key == "staff.error.too_long" ? 2 : kExitRefused;
+}
+
+int dayRecordFromStore(const CommandContext& ctx, AttendanceDb& db, LocalDate date, const std::string& code, DayRecord& out) {
+    std::vector<AttendanceEvent> events;
+    if (auto s = db.loadEventsForDay(date, events); !s.ok()) {
+        std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
+        return 1;
+    }
+    AttendanceLedger ledger;
+    for (const auto& e : events) ledger.apply(e);
+    out = ledger.record(date, code);
+    return 0;
+}
+
 int cmdCheckInOut(const CommandLine& cl) {
     const bool in = cl.command == "checkin";
     if (cl.positional.size() != 1) {
@@ -154,22 +172,11 @@ int cmdCorrect(const CommandLine& cl) {
     std::string wrong = checkStaffCorrection(form, ctx.config.programme, p.cohortId, *date, at, now);
     if (wrong.empty() && std::abs(date->daysSinceEpoch() - localDateOf(now).daysSinceEpoch()) > kCorrectionDaysAround)
         wrong = "staff.error.far";
-    if (!wrong.empty()) {
-        auto r = args;
-        r.emplace_back("reason", ctx.texts.format(wrong, {{"n", std::to_string(kCorrectionDaysAround)}}));
-        std::fprintf(stderr, "%s\n", ctx.texts.format("cli.refused", r).c_str());
-        return wrong == "staff.error.reason" || wrong == "staff.error.actor" || wrong == "staff.error.too_long" ? 2 : kExitRefused;
-    }
+    if (!wrong.empty()) return refuseCorrection(ctx, args, wrong);
     // Already so: the day already says exactly this (an excusal with this reason; absent with
     // nothing on it). A time is always written: staff's word on it is the newest.
-    std::vector<AttendanceEvent> events;
-    if (auto s = db.loadEventsForDay(*date, events); !s.ok()) {
-        std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
-        return 1;
-    }
-    AttendanceLedger ledger;
-    for (const auto& e : events) ledger.apply(e);
-    const DayRecord day = ledger.record(*date, p.code);
+    DayRecord day;
+    if (int rc = dayRecordFromStore(ctx, db, *date, p.code, day)) return rc;
     const bool excusedSo = form.effect == CorrectionEffect::set_excused && day.excused && day.excusedReason == form.reason;
     const bool absentSo = form.effect == CorrectionEffect::set_absent && day.intervals.empty() && !day.excused && !day.catchUpOn;
     if (excusedSo || absentSo) {

@@ -29,22 +29,10 @@ int readOwnDays(CommandContext& ctx, AttendanceDb& db, const Participant& p, Loc
             return 1;
         }
     m = cohortMatrix(ctx.config.programme, {p}, summary, p.cohortId, today, CertificateRule::from(ctx.config.settings));
-    std::vector<AttendanceEvent> events;
-    if (auto s = db.loadEventsForDay(on, events); !s.ok()) {
-        std::fprintf(stderr, "%s\n", describe(ctx.texts, s).c_str());
-        return 1;
-    }
-    AttendanceLedger ledger;
-    for (const auto& e : events) ledger.apply(e);
-    onRecord = ledger.record(on, p.code);
-    return 0;
+    return dayRecordFromStore(ctx, db, on, p.code, onRecord);
 }
 
-int refuse(const CommandContext& ctx, TextArgs args, const std::string& key) {
-    args.emplace_back("reason", ctx.texts.format(key, {{"n", std::to_string(kCorrectionDaysAround)}}));
-    std::fprintf(stderr, "%s\n", ctx.texts.format("cli.refused", args).c_str());
-    return key == "staff.error.reason" || key == "staff.error.actor" || key == "staff.error.too_long" ? 2 : kExitRefused;
-}
+int refuse(const CommandContext& ctx, const TextArgs& args, const std::string& key) { return refuseCorrection(ctx, args, key); }
 
 }  // namespace
 
