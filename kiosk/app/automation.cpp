@@ -40,15 +40,17 @@ bool ScriptedTaps::beforeFrame(ImGuiIO& io, bool storeBusy) {
     if (phase_ == 0) {
         if (find(storeBusy)) {
             phase_ = 1;
+            heldLongEnough_ = false;
             pressedAt_ = std::chrono::steady_clock::now();
         } else if (++waitFrames_ > 600) {
             if (steps_[next_].label.empty()) std::fprintf(stderr, "--touch/--hold: de opslag bleef bezig / the store stayed busy\n");
             else std::fprintf(stderr, "--tap: \"%s\" ?\n", steps_[next_].label.c_str());
             return false;
         }
-    } else if (phase_ == 1 && steps_[next_].holdSeconds > 0 &&
-               std::chrono::duration<double>(std::chrono::steady_clock::now() - pressedAt_).count() < steps_[next_].holdSeconds) {
-        // --hold: the finger stays where it is
+    } else if (phase_ == 1 && steps_[next_].holdSeconds > 0 && !heldLongEnough_) {
+        // --hold: the finger stays where it is, and is still down in the first frame drawn after S
+        // seconds (so that the kiosk sees a finger held S seconds, not one lifted just before).
+        heldLongEnough_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - pressedAt_).count() >= steps_[next_].holdSeconds;
     } else {
         ++phase_;
     }

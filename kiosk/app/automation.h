@@ -49,6 +49,7 @@ private:
     int phase_ = 0;  // 0: looking for the label (or waiting for the store), 1: pressed, 2: released
     ImVec2 at_;
     std::chrono::steady_clock::time_point pressedAt_;
+    bool heldLongEnough_ = false;  // --hold: S seconds have passed; the finger lifts in the next frame
     int waitFrames_ = 0;
     int framesSinceTap_ = 0;
     int sinceRelease_ = 0;  // frames drawn since the last release, while the next label is waited for
