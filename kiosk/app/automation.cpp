@@ -37,6 +37,19 @@ bool ScriptedTaps::beforeFrame(ImGuiIO& io, bool storeBusy) {
     // The targets seen are the last frame's: two frames after a release, so that what the tap
     // changed (a screen, the fonts rebuilt for larger text between frames) is what is looked at.
     if (phase_ == 0 && next_ > 0 && ++sinceRelease_ <= 2) return true;
+    if (steps_[next_].wait) {  // --wait: no finger on the screen for S seconds
+        if (phase_ == 0) {
+            phase_ = 1;
+            pressedAt_ = std::chrono::steady_clock::now();
+        }
+        if (std::chrono::duration<double>(std::chrono::steady_clock::now() - pressedAt_).count() >= steps_[next_].holdSeconds) {
+            ++next_;
+            phase_ = 0;
+            waitFrames_ = 0;
+            sinceRelease_ = 0;
+        }
+        return true;
+    }
     if (phase_ == 0) {
         if (find(storeBusy)) {
             phase_ = 1;

@@ -342,7 +342,7 @@ bool WindowRun::drawFrame() {
     parkMouse_ = !buttonActivity;
     if (taps_.pending()) {
         pacer_.onInput();
-        session_.noteInput();
+        if (!taps_.waiting()) session_.noteInput();
     }
     if (!taps_.beforeFrame(io, session_.storeBusy())) {
         rc_ = 2;

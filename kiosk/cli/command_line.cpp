@@ -63,7 +63,8 @@ Opties / options:
   --touch X,Y        tik op vensterpixel X,Y (indrukken, een frame later loslaten), zonder te kijken wat
                      daar staat / tap at window pixel X,Y, blind to what is there
   --hold X,Y,S       een vinger S seconden (0.1 tot 60, echte tijd) stil op X,Y / a finger held still
-                     --tap, --touch en --hold gaan om de beurt, in de volgorde van de opdrachtregel
+  --wait S           S seconden (0.1 tot 60) niets aanraken, dan verder met de volgende tik / touch nothing
+                     --tap, --touch, --hold en --wait gaan om de beurt, in de volgorde van de opdrachtregel
   --delay S          met --screenshot: na de tikken S seconden wachten (echte tijd), dan de afbeelding
   --version, --help
 
@@ -154,6 +155,18 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
             if (a == "--tap") cl.taps.push_back(ScriptedTouch{*v});
             else cl.cohorts.push_back(*v);
             if (a == "--cohort") cl.cohort = *v;  // export --cohort ID reads the last one
+            continue;
+        }
+        if (a == "--wait") {
+            auto v = needValue(i, a.c_str());
+            if (!v) return std::nullopt;
+            ScriptedTouch t;
+            t.wait = true;
+            if (!parseTouch("0,0," + *v, true, t)) {
+                error = "--wait S: 0.1 tot 60 seconden / 0.1 to 60 seconds: " + printable(*v);
+                return std::nullopt;
+            }
+            cl.taps.push_back(t);
             continue;
         }
         if (a == "--touch" || a == "--hold") {

@@ -15,9 +15,11 @@ namespace kiosk {
 
 // One scripted touch, in command-line order: --tap LABEL (an element found by its label or id),
 // --touch X,Y (press and release at a window pixel, as a finger that does not look) or
-// --hold X,Y,S (a finger held still there for S seconds of real time).
+// --hold X,Y,S (a finger held still there for S seconds of real time), or --wait S (no finger on
+// the screen for S seconds: someone listening before the next touch).
 struct ScriptedTouch {
     std::string label;        // --tap: the element's label or id; empty for a touch at a point
+    bool wait = false;        // --wait: holdSeconds pass without a touch
     float x = 0, y = 0;       // --touch, --hold: window pixels from the top left
     double holdSeconds = 0;   // --hold: how long the finger stays down; 0: a tap
 };
