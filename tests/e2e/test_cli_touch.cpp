@@ -81,10 +81,10 @@ TEST_CASE("a --hold of 2 s turns speech on, and a --touch on a name tile then sp
         const std::string said = readFile(log);
         INFO(said);
         const auto on = said.find("Spraak staat aan");
-        const auto anna = said.find("{\"text\":\"Anna de V.");
+        const auto saidName = said.find("{\"text\":\"Anna de V.");
         REQUIRE(on != std::string::npos);
-        REQUIRE(anna != std::string::npos);
-        CHECK(on < anna);
+        REQUIRE(saidName != std::string::npos);
+        CHECK(on < saidName);
         CHECK(said.find("Welkom") == std::string::npos);
         AttendanceDb store;
         REQUIRE(store.open((dir / "attendance.db").string(), {0}).status.ok());
