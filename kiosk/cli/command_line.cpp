@@ -109,6 +109,25 @@ static std::optional<std::string>* stringOption(CommandLine& cl, const std::stri
     return nullptr;
 }
 
+// --touch X,Y, --hold X,Y,S or --wait S into the scripted touches, in order; false with `error` set.
+static bool addScriptedTouch(CommandLine& cl, const std::string& a, const std::string& v, std::string& error) {
+    ScriptedTouch t;
+    t.wait = a == "--wait";
+    if (parseTouch(t.wait ? "0,0," + v : v, a != "--touch", t)) {
+        cl.taps.push_back(t);
+        return true;
+    }
+    if (a == "--touch")
+        error = "--touch X,Y: twee gehele pixels vanaf linksboven / two whole pixels from the top left: ";
+    else if (a == "--hold")
+        error = "--hold X,Y,S: pixels vanaf linksboven en 0.1 tot 60 seconden / "
+                "pixels from the top left and 0.1 to 60 seconds: ";
+    else
+        error = "--wait S: 0.1 tot 60 seconden / 0.1 to 60 seconds: ";
+    error += printable(v);
+    return false;
+}
+
 std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, std::string& error) {
     CommandLine cl;
     auto needValue = [&](int& i, const char* name) -> std::optional<std::string> {
@@ -157,29 +176,9 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
             if (a == "--cohort") cl.cohort = *v;  // export --cohort ID reads the last one
             continue;
         }
-        if (a == "--wait") {
+        if (a == "--touch" || a == "--hold" || a == "--wait") {
             auto v = needValue(i, a.c_str());
-            if (!v) return std::nullopt;
-            ScriptedTouch t;
-            t.wait = true;
-            if (!parseTouch("0,0," + *v, true, t)) {
-                error = "--wait S: 0.1 tot 60 seconden / 0.1 to 60 seconds: " + printable(*v);
-                return std::nullopt;
-            }
-            cl.taps.push_back(t);
-            continue;
-        }
-        if (a == "--touch" || a == "--hold") {
-            auto v = needValue(i, a.c_str());
-            if (!v) return std::nullopt;
-            ScriptedTouch t;
-            if (!parseTouch(*v, a == "--hold", t)) {
-                error = a == "--touch" ? "--touch X,Y: twee gehele pixels vanaf linksboven / two whole pixels from the top left: " + printable(*v)
-                                       : "--hold X,Y,S: pixels vanaf linksboven en 0.1 tot 60 seconden / pixels from the top left and "
-                                         "0.1 to 60 seconds: " + printable(*v);
-                return std::nullopt;
-            }
-            cl.taps.push_back(t);
+            if (!v || !addScriptedTouch(cl, a, *v, error)) return std::nullopt;
             continue;
         }
         if (a == "--frames" || a == "--older-than" || a == "--day" || a == "--catch-up-of") {
