@@ -14,6 +14,21 @@
 
 namespace kiosk {
 
+bool ScriptedTaps::find(bool storeBusy) {
+    if (storeBusy) return false;
+    const ScriptedTouch& step = steps_[next_];
+    if (step.label.empty()) {  // --touch, --hold: a place, not an element
+        at_ = ImVec2(step.x, step.y);
+        return true;
+    }
+    for (const auto& t : ui::frameTargets())
+        if (t.label == step.label || t.id == step.label) {  // the first with that label, or that id
+            at_ = ImVec2((t.min.x + t.max.x) * 0.5f, (t.min.y + t.max.y) * 0.5f);
+            return true;
+        }
+    return false;
+}
+
 bool ScriptedTaps::beforeFrame(ImGuiIO& io, bool storeBusy) {
     if (!pending()) {
         ++framesSinceTap_;
@@ -22,17 +37,33 @@ bool ScriptedTaps::beforeFrame(ImGuiIO& io, bool storeBusy) {
     // The targets seen are the last frame's: two frames after a release, so that what the tap
     // changed (a screen, the fonts rebuilt for larger text between frames) is what is looked at.
     if (phase_ == 0 && next_ > 0 && ++sinceRelease_ <= 2) return true;
+    if (steps_[next_].wait) {  // --wait: no finger on the screen for S seconds
+        if (phase_ == 0) {
+            phase_ = 1;
+            pressedAt_ = std::chrono::steady_clock::now();
+        }
+        if (std::chrono::duration<double>(std::chrono::steady_clock::now() - pressedAt_).count() >= steps_[next_].holdSeconds) {
+            ++next_;
+            phase_ = 0;
+            waitFrames_ = 0;
+            sinceRelease_ = 0;
+        }
+        return true;
+    }
     if (phase_ == 0) {
-        for (const auto& t : ui::frameTargets())
-            if ((t.label == labels_[next_] || t.id == labels_[next_]) && !storeBusy) {  // the first with that label, or that id
-                at_ = ImVec2((t.min.x + t.max.x) * 0.5f, (t.min.y + t.max.y) * 0.5f);
-                phase_ = 1;
-                break;
-            }
-        if (phase_ == 0 && ++waitFrames_ > 600) {
-            std::fprintf(stderr, "--tap: \"%s\" ?\n", labels_[next_].c_str());
+        if (find(storeBusy)) {
+            phase_ = 1;
+            heldLongEnough_ = false;
+            pressedAt_ = std::chrono::steady_clock::now();
+        } else if (++waitFrames_ > 600) {
+            if (steps_[next_].label.empty()) std::fprintf(stderr, "--touch/--hold: de opslag bleef bezig / the store stayed busy\n");
+            else std::fprintf(stderr, "--tap: \"%s\" ?\n", steps_[next_].label.c_str());
             return false;
         }
+    } else if (phase_ == 1 && steps_[next_].holdSeconds > 0 && !heldLongEnough_) {
+        // --hold: the finger stays where it is, and is still down in the first frame drawn after S
+        // seconds (so that the kiosk sees a finger held S seconds, not one lifted just before).
+        heldLongEnough_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - pressedAt_).count() >= steps_[next_].holdSeconds;
     } else {
         ++phase_;
     }

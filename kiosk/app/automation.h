@@ -1,6 +1,12 @@
 // automation.h: the kiosk driven and watched by scripts and tests, outside the window loop.
 //   --tap LABEL...  ScriptedTaps: press and release at the centre of the first element with that
 //                   label, one after the other, each as soon as it is on screen and the store idle.
+//   --touch X,Y     the same queue, at a window pixel, whatever is (or is not) there: pressed in
+//                   one frame, released in the next, as a finger that cannot see the screen.
+//   --hold X,Y,S    pressed there and kept down, still, for S seconds of real time (the kiosk's
+//                   own clock runs on real time too), then released.
+//   --wait S        no finger on the screen for S seconds (someone listening), then the next step.
+//                   Each step waits two frames after the last release, and for the store to be idle.
 //   --ui-dump FILE  UiDump: one JSON line per drawn frame: the screen, the panel (mm per pixel, where
 //                   that came from, 9 mm in pixels, portrait), every tap target's id, label, rectangle,
 //                   size in mm, its label's capital height in mm ("cap_mm"; 0 for a tap area
@@ -14,17 +20,24 @@
 
 #include <imgui.h>
 
+#include <chrono>
 #include <fstream>
 #include <string>
 #include <vector>
+
+#include "cli/command_line.h"
 
 namespace kiosk {
 
 class ScriptedTaps {
 public:
-    explicit ScriptedTaps(std::vector<std::string> labels) : labels_(std::move(labels)) {}
+    explicit ScriptedTaps(std::vector<ScriptedTouch> steps) : steps_(std::move(steps)) {}
 
-    bool pending() const { return next_ < labels_.size(); }
+    bool pending() const { return next_ < steps_.size(); }
+    // A --hold's finger is down: the loop should draw again soon, without spinning.
+    bool holding() const { return pending() && phase_ == 1 && steps_[next_].holdSeconds > 0; }  // or a --wait passes
+    // A --wait is passing: no input, so the kiosk's own timers run as without a person.
+    bool waiting() const { return pending() && steps_[next_].wait; }
     // Before a frame: moves io's pointer for the next press or release. Returns false when a
     // label did not appear within 600 frames (the script cannot go on; said on stderr).
     bool beforeFrame(ImGuiIO& io, bool storeBusy);
@@ -32,10 +45,14 @@ public:
     int framesSinceTap() const { return framesSinceTap_; }
 
 private:
-    std::vector<std::string> labels_;
+    bool find(bool storeBusy);  // phase 0: where the next step presses, when it may
+
+    std::vector<ScriptedTouch> steps_;
     size_t next_ = 0;
-    int phase_ = 0;  // 0: looking for the label, 1: pressed, 2: released
+    int phase_ = 0;  // 0: looking for the label (or waiting for the store), 1: pressed, 2: released
     ImVec2 at_;
+    std::chrono::steady_clock::time_point pressedAt_;
+    bool heldLongEnough_ = false;  // --hold: S seconds have passed; the finger lifts in the next frame
     int waitFrames_ = 0;
     int framesSinceTap_ = 0;
     int sinceRelease_ = 0;  // frames drawn since the last release, while the next label is waited for

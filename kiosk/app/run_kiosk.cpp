@@ -53,6 +53,13 @@ int runKiosk(const CommandLine& cl) {
     wo.frames = cl.frames;
     wo.uiDump = cl.uiDump.value_or("");
     wo.taps = cl.taps;
+    for (const auto& t : cl.taps)  // --touch, --hold: inside the window (--fullscreen: its size is known only later)
+        if (t.label.empty() && !cl.fullscreen && (t.x >= static_cast<float>(wo.width) || t.y >= static_cast<float>(wo.height))) {
+            std::fprintf(stderr, "leergang-kiosk: %s %d,%d: buiten het venster van %dx%d / outside the %dx%d window\n",
+                         t.holdSeconds > 0 ? "--hold" : "--touch", static_cast<int>(t.x), static_cast<int>(t.y), wo.width, wo.height,
+                         wo.width, wo.height);
+            return 2;
+        }
     wo.delaySeconds = cl.delaySeconds;
     wo.diagonalInches = static_cast<float>(cl.diagonalInches);
 

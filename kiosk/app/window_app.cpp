@@ -286,6 +286,7 @@ double WindowRun::waitSeconds(int64_t dueMs) const {
     if (opt_.exitAfterSeconds > 0) wait = std::min(wait, std::max(0.0, opt_.exitAfterSeconds - (glfwGetTime() - startedAt_)));
     if (const int64_t close = session_.msUntilClose(); close != INT64_MAX) wait = std::min(wait, static_cast<double>(close) / 1000.0);
     if (offscreen_ && tapsDoneAt_ >= 0 && glfwGetTime() - tapsDoneAt_ < opt_.delaySeconds) wait = 0.2;  // no busy wait
+    if (taps_.holding()) wait = offscreen_ ? 0.02 : std::min(wait, 0.02);  // a held finger (--hold): a frame every 20 ms, no spin
     return wait;
 }
 
@@ -341,7 +342,7 @@ bool WindowRun::drawFrame() {
     parkMouse_ = !buttonActivity;
     if (taps_.pending()) {
         pacer_.onInput();
-        session_.noteInput();
+        if (!taps_.waiting()) session_.noteInput();
     }
     if (!taps_.beforeFrame(io, session_.storeBusy())) {
         rc_ = 2;

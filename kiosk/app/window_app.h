@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/command_line.h"
 #include "session/kiosk_session.h"
 
 namespace kiosk {
@@ -17,7 +18,7 @@ struct WindowOptions {
     int frames = 2;
     double delaySeconds = 0;     // with screenshot: wait this long (real time) after the taps, then take it
     std::string uiDump;          // non-empty: append one JSON line per rendered frame
-    std::vector<std::string> taps;  // labels to tap, in order, as soon as each is on screen (demos, screenshots)
+    std::vector<ScriptedTouch> taps;  // --tap labels, --touch and --hold places, in order (demos, screenshots, trials)
     float diagonalInches = 0;       // > 0: the panel's diagonal (--diagonal), over [display] diagonal_inches
     double exitAfterSeconds = 0;    // > 0: close the window after this long (the out-of-order screen)
 };

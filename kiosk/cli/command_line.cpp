@@ -1,6 +1,7 @@
 #include "cli/command_line.h"
 
 #include <charconv>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
@@ -14,6 +15,24 @@ namespace {
 bool toInt(const std::string& s, int& out) {
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
     return ec == std::errc() && p == s.data() + s.size();
+}
+
+// --touch X,Y or --hold X,Y,S: whole window pixels (0..8191), a hold 0.1 to 60 seconds.
+bool parseTouch(const std::string& v, bool hold, ScriptedTouch& out) {
+    int x = -1, y = -1, n = 0;
+    double s = 0;
+    if (v.empty() || v.find_first_not_of("0123456789,.") != std::string::npos) return false;  // no sign, space, exponent
+    if (hold) {
+        if (std::sscanf(v.c_str(), "%d,%d,%lf%n", &x, &y, &s, &n) != 3) return false;
+    } else if (std::sscanf(v.c_str(), "%d,%d%n", &x, &y, &n) != 2) {
+        return false;
+    }
+    if (static_cast<size_t>(n) != v.size() || x < 0 || y < 0 || x > 8191 || y > 8191) return false;
+    if (hold && !(s >= 0.1 && s <= 60)) return false;
+    out.x = static_cast<float>(x);
+    out.y = static_cast<float>(y);
+    out.holdSeconds = hold ? s : 0;
+    return true;
 }
 
 }  // namespace
@@ -41,6 +60,11 @@ Opties / options:
   --speech-log FILE  elke uitspraak van de spraakmodus als JSON-regel (tekst, taal, start) / each utterance
   --audio-device PCM ALSA-apparaat voor de spraak (standaard default; null: weggooien) / speech's ALSA device
   --tap LABEL|ID     tik op het element met dit opschrift (of deze id) zodra het in beeld is (herhaalbaar; demo's)
+  --touch X,Y        tik op vensterpixel X,Y (indrukken, een frame later loslaten), zonder te kijken wat
+                     daar staat / tap at window pixel X,Y, blind to what is there
+  --hold X,Y,S       een vinger S seconden (0.1 tot 60, echte tijd) stil op X,Y / a finger held still
+  --wait S           S seconden (0.1 tot 60) niets aanraken, dan verder met de volgende tik / touch nothing
+                     --tap, --touch, --hold en --wait gaan om de beurt, in de volgorde van de opdrachtregel
   --delay S          met --screenshot: na de tikken S seconden wachten (echte tijd), dan de afbeelding
   --version, --help
 
@@ -83,6 +107,25 @@ static std::optional<std::string>* stringOption(CommandLine& cl, const std::stri
     if (a == "--speech-log") return &cl.speechLog;
     if (a == "--audio-device") return &cl.audioDevice;
     return nullptr;
+}
+
+// --touch X,Y, --hold X,Y,S or --wait S into the scripted touches, in order; false with `error` set.
+static bool addScriptedTouch(CommandLine& cl, const std::string& a, const std::string& v, std::string& error) {
+    ScriptedTouch t;
+    t.wait = a == "--wait";
+    if (parseTouch(t.wait ? "0,0," + v : v, a != "--touch", t)) {
+        cl.taps.push_back(t);
+        return true;
+    }
+    if (a == "--touch")
+        error = "--touch X,Y: twee gehele pixels vanaf linksboven / two whole pixels from the top left: ";
+    else if (a == "--hold")
+        error = "--hold X,Y,S: pixels vanaf linksboven en 0.1 tot 60 seconden / "
+                "pixels from the top left and 0.1 to 60 seconds: ";
+    else
+        error = "--wait S: 0.1 tot 60 seconden / 0.1 to 60 seconds: ";
+    error += printable(v);
+    return false;
 }
 
 std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, std::string& error) {
@@ -128,8 +171,14 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
         if (a == "--tap" || a == "--cohort") {
             auto v = needValue(i, a.c_str());
             if (!v) return std::nullopt;
-            (a == "--tap" ? cl.taps : cl.cohorts).push_back(*v);
+            if (a == "--tap") cl.taps.push_back(ScriptedTouch{*v});
+            else cl.cohorts.push_back(*v);
             if (a == "--cohort") cl.cohort = *v;  // export --cohort ID reads the last one
+            continue;
+        }
+        if (a == "--touch" || a == "--hold" || a == "--wait") {
+            auto v = needValue(i, a.c_str());
+            if (!v || !addScriptedTouch(cl, a, *v, error)) return std::nullopt;
             continue;
         }
         if (a == "--frames" || a == "--older-than" || a == "--day" || a == "--catch-up-of") {

@@ -13,6 +13,17 @@
 
 namespace kiosk {
 
+// One scripted touch, in command-line order: --tap LABEL (an element found by its label or id),
+// --touch X,Y (press and release at a window pixel, as a finger that does not look) or
+// --hold X,Y,S (a finger held still there for S seconds of real time), or --wait S (no finger on
+// the screen for S seconds: someone listening before the next touch).
+struct ScriptedTouch {
+    std::string label;        // --tap: the element's label or id; empty for a touch at a point
+    bool wait = false;        // --wait: holdSeconds pass without a touch
+    float x = 0, y = 0;       // --touch, --hold: window pixels from the top left
+    double holdSeconds = 0;   // --hold: how long the finger stays down; 0: a tap
+};
+
 struct CommandLine {
     std::string command;                   // "" runs the kiosk
     std::vector<std::string> positional;   // e.g. the CODE of `checkin`
@@ -29,7 +40,7 @@ struct CommandLine {
     std::optional<int> olderThanDays;
     std::optional<int> day;                // export --blank --day N: programme day N
     std::optional<int> catchUpOf;          // correct --catch-up-of N: --date made up day N of the own group
-    std::vector<std::string> taps;         // --tap LABEL (repeatable)
+    std::vector<ScriptedTouch> taps;       // --tap LABEL, --touch X,Y, --hold X,Y,S (repeatable, in order)
     int frames = 2;
     double delaySeconds = 0;                // --delay S (with --screenshot)
     double diagonalInches = 0;              // --diagonal INCHES: the panel's size (tests, screenshots)

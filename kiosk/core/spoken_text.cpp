@@ -101,7 +101,12 @@ std::string speakable(std::string_view text, Lang lang) {
         else if (take("\xC2\xB7")) { out += ","; i += 2; }                      // ·
         else if (take("\xE2\x80\x98") || take("\xE2\x80\x99")) { out += "'"; i += 3; }  // ‘ ’
         else if (take("\xE2\x80\x9C") || take("\xE2\x80\x9D") || take("\xE2\x80\x9E")) { i += 3; }  // “ ” „
-        else if (text[i] == '-' && afterTime) { out += lang == Lang::nl ? " tot " : " to "; ++i; continue; }
+        else if (take(" s") && !out.empty() && out.back() >= '0' && out.back() <= '9' &&
+                 (rest.size() == 2 || !std::isalpha(static_cast<unsigned char>(rest[2])))) {  // "nog 10 s": seconds
+            const bool one = out.back() == '1' && (out.size() == 1 || out[out.size() - 2] < '0' || out[out.size() - 2] > '9');
+            out += lang == Lang::nl ? (one ? " seconde" : " seconden") : (one ? " second" : " seconds");
+            i += 2;
+        } else if (text[i] == '-' && afterTime) { out += lang == Lang::nl ? " tot " : " to "; ++i; continue; }
         else {
             out += text[i];
             ++i;

@@ -19,7 +19,8 @@ std::string spokenTime(TimeOfDay t, Lang lang);
 
 // Text made fit to be spoken: ĳ and Ĳ as ij and IJ; every clock time (9:05, 09:05) as spokenTime,
 // and a range "09:00–10:30" as "negen uur tot half elf"; the ellipsis, the middle dot, typographic
-// quotes and dashes as plain pauses or nothing. Everything else is kept.
+// quotes and dashes as plain pauses or nothing; a number's unit " s" as "seconden"/"seconds" ("nog 10 s"
+// was said "tien es"). Everything else is kept.
 std::string speakable(std::string_view text, Lang lang);
 
 // A code said one character at a time ("1 2 3 4"), never as a number ("twaalfhonderd...").

@@ -1,5 +1,7 @@
 #include "explore.h"
 
+#include <cmath>
+
 namespace kiosk::ui {
 
 Explore& explore() {
@@ -15,14 +17,17 @@ void beginExploreFrame(bool on, Screen screen) {
     e.said.clear();
 }
 
-bool exploreTap(const std::string& id, std::string spoken, bool secret) {
+bool exploreTap(const std::string& id, std::string spoken, bool secret, float x, float y, float mmPerPx) {
     Explore& e = explore();
     if (!e.on) return true;
-    if (e.armed == id) {
+    const float dx = (x - e.armedX) * mmPerPx, dy = (y - e.armedY) * mmPerPx;
+    if (e.armed == id && std::sqrt(dx * dx + dy * dy) <= kExploreNearMm) {
         e.armed.clear();
         return true;
     }
     e.armed = id;
+    e.armedX = x;
+    e.armedY = y;
     e.said.push_back({secret ? std::string() : std::move(spoken), secret});
     return false;
 }

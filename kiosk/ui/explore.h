@@ -2,8 +2,12 @@
 // with touchButton (issue 32).
 //   1. Off (the default): a tap activates, as it always did.
 //   2. On (UiState::speech, set once a frame by drawKioskUi): the first tap on a control says what it
-//      is and activates nothing; that control is then "armed". A second tap on the armed control
-//      activates it; a tap on another control says and arms that one instead.
+//      is and activates nothing; that control is then "armed". A second tap on the armed control,
+//      within kExploreNearMm of the first, activates it; a tap on another control says and arms that
+//      one instead. A tap on the armed control farther away says it again and arms it there: someone
+//      exploring a wide name tile or button by touch, finger by finger across it, hears it twice
+//      instead of choosing it (the trial by ear of issue 32 checked in a name that way), while a
+//      double tap lands twice on nearly the same spot.
 //   3. What is said is the control's `spoken` text when it has one, else its label and second line;
 //      the session makes it speakable (core/spoken_text.h) and says the last thing asked per frame.
 //      A secret key (the staff PIN pad, the facilitator code) asks to say only that it is a key,
@@ -25,6 +29,7 @@ struct Explore {
     };
     bool on = false;
     std::string armed;        // the automation id of the control last said
+    float armedX = 0, armedY = 0;  // where it was touched (window pixels)
     Screen screen = Screen::home;  // the screen `armed` belongs to
     std::vector<Said> said;   // asked this frame; taken by the session after the frame
 };
@@ -33,7 +38,12 @@ struct Explore {
 Explore& explore();
 // Called by drawKioskUi at the start of a frame.
 void beginExploreFrame(bool on, Screen screen);
-// touchButton's rule for a control `id` that was just tapped: whether it acts now.
-bool exploreTap(const std::string& id, std::string spoken, bool secret);
+// How near the second tap must land to the first to choose (rule 2): a double tap by someone who does
+// not see the screen lands within a few millimetres; a finger exploring moves a finger's width or more.
+inline constexpr float kExploreNearMm = 12.0f;
+
+// touchButton's rule for a control `id` that was just tapped at (x, y), on a panel of `mmPerPx`:
+// whether it acts now.
+bool exploreTap(const std::string& id, std::string spoken, bool secret, float x, float y, float mmPerPx);
 
 }  // namespace kiosk::ui

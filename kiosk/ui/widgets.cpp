@@ -10,6 +10,7 @@
 #include <imgui_internal.h>
 
 #include "core/utf8.h"
+#include "layout.h"
 
 namespace kiosk::ui {
 namespace {
@@ -194,7 +195,8 @@ bool touchButton(const ButtonSpec& spec) {
     if (!clicked || !spec.enabled) return false;
     std::string spoken = spec.spoken;
     if (spoken.empty()) spoken = spec.sublabel.empty() ? spec.label : spec.label + ". " + spec.sublabel;
-    return exploreTap(spec.id, std::move(spoken), spec.secret);
+    const ImVec2 at = ImGui::GetIO().MousePos;  // where the finger lifted
+    return exploreTap(spec.id, std::move(spoken), spec.secret, at.x, at.y, layout().mmPerPx);
 }
 
 void drawText(ImFont* font, ImVec2 pos, Rgb colour, std::string_view text) {

@@ -48,3 +48,14 @@ TEST_CASE("codes are spelt, not read as numbers", "[spoken_text]") {
     CHECK(spokenCode("01234") == "0 1 2 3 4");
     CHECK(spokenCode("AB 12") == "A B 1 2");
 }
+
+TEST_CASE("a number of seconds is said as seconds, not as the letter s", "[spoken_text]") {
+    // The trial by ear heard "Ongedaan maken. nog 10 s" (docs/trial-by-ear.md).
+    CHECK(speakable("Ongedaan maken. nog 10 s", Lang::nl) == "Ongedaan maken. nog 10 seconden");
+    CHECK(speakable("nog 1 s", Lang::nl) == "nog 1 seconde");
+    CHECK(speakable("nog 21 s, dan", Lang::nl) == "nog 21 seconden, dan");
+    CHECK(speakable("10 s left", Lang::en) == "10 seconds left");
+    CHECK(speakable("1 s left", Lang::en) == "1 second left");
+    CHECK(speakable("Bas 2 sessies", Lang::nl) == "Bas 2 sessies");  // a word that starts with s stays
+    CHECK(speakable("Lotte s", Lang::nl) == "Lotte s");              // no number: kept
+}

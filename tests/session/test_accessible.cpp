@@ -12,6 +12,8 @@
 
 #include "content/staff_pin.h"
 #include "store/atomic_file.h"
+#include "ui/explore.h"
+#include "ui/layout.h"
 #include "ui_harness.h"
 
 using namespace kiosk;
@@ -105,6 +107,37 @@ TEST_CASE("speech mode: the second tap on a name checks in and the welcome is sa
     ui.settle();
     CHECK(ui.session().ledger().record(kDay1, "ZU04").checkIn.has_value());
     CHECK(ui.state().feedback.kind == ui::Feedback::Kind::checked_in);
+    CHECK(k.last() == "Welkom, IJsbrand! Ingecheckt om tien over negen. Fijne dag!");
+}
+
+TEST_CASE("speech mode: a second touch on the same name far from the first says it again, a double tap on one spot chooses",
+          "[accessible]") {
+    // The trial by ear (README, Toegankelijkheid): exploring a row of the list finger by finger
+    // touched one wide tile twice, 75 mm apart, and checked that person in.
+    SpeakingKiosk k;
+    test::UiHarness& ui = k.ui;
+    k.speechOn();
+    ui.tap("go.checkin");
+    ui.tap("go.checkin");
+    REQUIRE(ui.state().screen == ui::Screen::checkin);
+    const ui::TapTarget* t = ui.target("tile.ZU04");
+    REQUIRE(t);
+    const float y = (t->min.y + t->max.y) * 0.5f;
+    const float left = t->min.x + (t->max.x - t->min.x) * 0.15f, right = t->max.x - (t->max.x - t->min.x) * 0.15f;
+    REQUIRE(ui::layout().mm(right - left) > ui::kExploreNearMm);  // the tile is wide enough to explore across
+    ui.tapAt(ImVec2(left, y));
+    CHECK(k.last() == "IJsbrand K., Bestuursadvisering");
+    const size_t said = spoken(k.log).size();
+    ui.tapAt(ImVec2(right, y));  // the same tile, a hand's width on: said again, not chosen
+    ui.settle();
+    CHECK(spoken(k.log).size() == said + 1);
+    CHECK(k.last() == "IJsbrand K., Bestuursadvisering");
+    CHECK_FALSE(ui.session().ledger().record(kDay1, "ZU04").checkIn.has_value());
+    CHECK(ui.state().feedback.kind == ui::Feedback::Kind::none);
+    // A double tap lands a few millimetres from where the name was last said: chosen.
+    ui.tapAt(ImVec2(right - 3.0f / ui::layout().mmPerPx, y + 2.0f / ui::layout().mmPerPx));
+    ui.settle();
+    CHECK(ui.session().ledger().record(kDay1, "ZU04").checkIn.has_value());
     CHECK(k.last() == "Welkom, IJsbrand! Ingecheckt om tien over negen. Fijne dag!");
 }
 
