@@ -19,8 +19,10 @@
 //     the owner decides, as the controller's processor.
 //   - export also writes `inzage-CODE-DATE-server.json`: what the server holds about the person in
 //     this kiosk's cohorts, read with the kiosk's own role (central/central_inspection.h), marked as
-//     the server's. An unreachable server is said on stdout; what the kiosk holds is written anyway
-//     (exit 0), and nobody here and nothing there is exit 3.
+//     the server's; the PDF has the same in its section "Op de centrale server" (roster rows, events
+//     and corrections, the erasure state, the date read). An unreachable server is said on stdout
+//     and in the PDF; what the kiosk holds is written anyway (exit 0), and nobody here and nothing
+//     there (no row, no event, no tombstone) is exit 3.
 #include <cstdio>
 #include <filesystem>
 
@@ -131,7 +133,7 @@ int privacyExport(const CommandLine& cl, CommandContext& ctx) {
     const KioskSettings& s = ctx.config.settings;
     std::string unreachable;
     const CentralPersonRecord server = s.centralUrl.empty() ? CentralPersonRecord{} : centralRecordOf(ctx, code, unreachable);
-    const bool onServer = server.ok && (server.events > 0 || server.rosterRows > 0);
+    const bool onServer = server.ok && server.record.holdsAnything();
     if (!record.participant && record.events.empty() && !onServer) {
         std::printf("%s\n", tx.format("inspection.nobody", {{"code", printable(code)}}).c_str());
         if (!unreachable.empty())
@@ -143,7 +145,8 @@ int privacyExport(const CommandLine& cl, CommandContext& ctx) {
     const std::filesystem::path dir = cl.out ? std::filesystem::path(*cl.out) : exportDir(s.exportFolder, ctx.dbPath);
     const std::string stem = "inzage-" + pdfSlug(record.code) + "-" + localDateOf(ic.madeAt).iso();
     std::string error;
-    const std::string pdf = personalRecordPdf(record, ic, PdfInputs{ctx.config.programme, s, tx}, error);
+    const std::string pdf =
+        personalRecordPdf(record, ic, PdfInputs{ctx.config.programme, s, tx}, error, server.ok ? &server.record : nullptr);
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (error.empty()) error = writeFileAtomically(dir / (stem + ".json"), personalRecordJson(record, ic, tx), kPrivateFile);
