@@ -93,6 +93,10 @@ TEST_CASE("privacy erase: one person gone from the file and its -wal, and a late
     // Yesterday's backup, made before the request: it keeps the person until it rotates out.
     fs::create_directories(dir / "backups");
     REQUIRE(runKiosk(dir, {"backup", (dir / "backups" / "attendance-2026-11-26.db").string()}, cfg.string()).exitCode == 0);
+    // The copy an earlier `restore` put aside beside the database holds them as well (found in the
+    // hand trial: doctor named only the backups folder).
+    const std::string aside = "attendance.db.before-restore-20261126-101500";
+    REQUIRE(runKiosk(dir, {"backup", (dir / aside).string()}, cfg.string()).exitCode == 0);
 
     // Wrong use: no reason, or no code.
     CHECK(runKiosk(dir, {"privacy", "erase", "ZU02"}, cfg.string()).exitCode == 2);
@@ -111,6 +115,7 @@ TEST_CASE("privacy erase: one person gone from the file and its -wal, and a late
     // doctor names the backup that still holds them.
     r = runKiosk(dir, {"doctor"}, cfg.string());
     CHECK(r.out.find("attendance-2026-11-26.db bevat nog 1 persoon die op verzoek is gewist") != std::string::npos);
+    CHECK(r.out.find(aside + " bevat nog 1 persoon die op verzoek is gewist") != std::string::npos);
 
     // The roster file changed (someone else added): the erased person is left out, with the reason why.
     std::ofstream(cfg / "participants.csv", std::ios::app) << "ZU99;Nieuwe;;Deelnemer;Beleid;zutphen-2026;\n";
