@@ -4,7 +4,8 @@
 // about the person (core/personal_record.h: their roster row, every event about them, walk-ins
 // linked to them; nothing about anyone else) as `inzage-CODE-DATE.json` and `.pdf`, mode 0600, in
 // DIR (default: the export folder beside the database). Read-only on the database. Exit 0 written,
-// 3 nobody with that code (nothing written), 2 wrong use or an ambiguous code, 1 could not write.
+// 3 nobody with that code (nothing written), 2 wrong use, an ambiguous code or no database at the
+// path (both verbs: the default path is not the kiosk's), 1 could not write.
 //
 // `leergang-kiosk privacy erase CODE --reason TEXT` (AVG art. 17): their events, roster row and
 // outbox rows, gone from the database file and its -wal, a tombstone without a name left instead
@@ -176,6 +177,13 @@ int cmdPrivacy(const CommandLine& cl) {
     CommandContext ctx;
     if (int rc = prepareCommand(cl, ctx)) return rc;
     const std::string verb = cl.positional.empty() ? "" : cl.positional[0];
+    // A database that is not there holds nobody: the default one in the caller's home is not the
+    // kiosk's (/var/lib/leergang-kiosk); reading it answered a request with nothing, and erasing made
+    // it and said "gewist" (found in the hand trial of issue 31). Refused, naming --db.
+    if (std::error_code ec; (verb == "erase" || verb == "export") && !std::filesystem::exists(ctx.dbPath, ec)) {
+        std::fprintf(stderr, "%s\n", ctx.texts.format("privacy.no_database", {{"path", ctx.dbPath.string()}}).c_str());
+        return 2;
+    }
     if (verb == "erase") return privacyErase(cl, ctx);
     if (verb == "export") return privacyExport(cl, ctx);
     std::fprintf(stderr, "%s\n%s\n", ctx.texts("erase.usage").c_str(), ctx.texts("inspection.usage").c_str());

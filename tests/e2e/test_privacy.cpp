@@ -208,3 +208,29 @@ TEST_CASE("privacy export: all of one person's records of a 14-person roster and
     // The export only read: the database holds what it held.
     CHECK(runKiosk(dir, {"privacy", "export", "ZU04", "--out", out.string()}, cfg.string()).exitCode == 0);
 }
+
+// Found in the DPO's hand trial: the README's `privacy export ZU04 --out /media/stick` without
+// `--db` read the default database in the caller's home (empty on a kiosk box) and wrote an
+// "inspection" with no records; `privacy erase` made that database, said "gewist" and exit 0, and
+// the kiosk's own database still held the person. Both now refuse a database that is not there.
+TEST_CASE("privacy export and erase refuse a database that does not exist, naming --db", "[e2e][privacy]") {
+    TempDir dir;
+    const fs::path cfg = sampleConfig(dir);
+    const fs::path db = dir / "attendance.db";
+    REQUIRE_FALSE(fs::exists(db));
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"privacy", "export", "ZU01", "--out", (dir / "inzage").string()},
+          std::vector<std::string>{"privacy", "erase", "ZU01", "--reason", "verzoek"}}) {
+        const RunResult r = runKiosk(dir, args, cfg.string());
+        INFO(args[1] << "\n" << r.out << r.err);
+        CHECK(r.exitCode == 2);
+        CHECK(r.err.find(db.string()) != std::string::npos);
+        CHECK(r.err.find("--db /var/lib/leergang-kiosk/attendance.db") != std::string::npos);
+        CHECK(r.out.find("gewist") == std::string::npos);
+        CHECK_FALSE(fs::exists(db));
+        CHECK_FALSE(fs::exists(dir / "inzage"));
+    }
+    // With the database there, as before.
+    REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", "2026-11-26T09:05"}, cfg.string()).exitCode == 0);
+    CHECK(runKiosk(dir, {"privacy", "export", "ZU01", "--out", (dir / "inzage").string()}, cfg.string()).exitCode == 0);
+}
