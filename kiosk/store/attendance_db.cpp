@@ -1,10 +1,9 @@
 #include "attendance_db.h"
 
 #include <sqlite3.h>
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
+#include "atomic_file.h"
 #include "central_outbox.h"
 #include "check_stamp.h"
 #include "quarantine.h"
@@ -16,30 +15,6 @@
 #include <utility>
 
 namespace kiosk {
-
-namespace {
-
-// The database holds every name and event (issue 31, item 7): never readable by others, whatever
-// the umask of whoever opens it first (a shell's 022 made it 0644; the unit's UMask=0027 gives
-// 0640). A new file is made 0640 narrowed by the umask, before SQLite makes it 0644; its -wal and
-// -shm take its mode (SQLite). One left open to others by an older version loses those bits, with
-// its -wal and -shm; a file someone else owns is left as it is (chmod fails, the open goes on).
-void closedToOthers(const std::filesystem::path& file) {
-    const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0640);
-    if (fd >= 0) {
-        ::close(fd);
-        return;
-    }
-    for (const char* suffix : {"", "-wal", "-shm"}) {
-        const std::string f = file.string() + suffix;
-        struct stat st {};
-        if (::lstat(f.c_str(), &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0007) != 0)
-            (void)::chmod(f.c_str(), st.st_mode & 07770);
-    }
-}
-
-}  // namespace
-
 
 extern const char* const kFeedbackMigration;  // schema version 5 (day_feedback_store.cpp)
 
@@ -218,7 +193,7 @@ StoreStatus AttendanceDb::ensureOpen() {
             return {full ? StoreErrorKind::disk_full : ro ? StoreErrorKind::read_only : StoreErrorKind::io, err};
         }
     }
-    closedToOthers(path_);
+    closeDatabaseToOthers(path_);  // issue 31, item 7 (atomic_file.h)
     const int rc = sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     if (rc != SQLITE_OK) {
         StoreStatus s = statusFrom(rc);
