@@ -38,8 +38,8 @@ struct CentralErasureReport {
 CentralErasureReport applyCentralErasures(PgConnection& central, AttendanceDb& db, Instant now);
 
 // The owner's erasure (`central-setup --erase`, central_schema_v8.cpp contract 3): one transaction,
-// a fresh random key for the cohort if it has none yet, then a plain VACUUM of the two tables (best
-// effort: the dead rows' space is reused sooner). `unknownCohort`: no kiosk serves the cohort and
+// a fresh random key for the cohort if it has none yet, then VACUUM (ANALYZE) of the two tables (best
+// effort: the dead rows' space is reused sooner, and the planner's statistics no longer name them). `unknownCohort`: no kiosk serves the cohort and
 // the record holds nothing of it (a typo): nothing is done.
 struct CentralEraseResult {
     bool ok = false;

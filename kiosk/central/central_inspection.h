@@ -8,11 +8,17 @@
 //      their rows in every roster release of those cohorts, every event naming them, and the
 //      walk-in a link of theirs names (their own typed name). Nothing about anyone else: no other
 //      participant's row, and the actor of a correction is "medewerker" unless `staffNames`.
-//   3. `json` is a whole document marked "bron": "centrale server"; `events` and `rosterRows` count
-//      what it holds. Nothing throws; `error` holds the server's words.
+//   3. The person's erasure state in those cohorts: a tombstone is found by the keyed hash of the
+//      code (leergang_erasure_hash under the cohort's key, central_schema_v8.cpp), its date and
+//      counts; no tombstone, none listed.
+//   4. `json` is a whole document marked "bron": "centrale server"; `record` holds the same for the
+//      readable answer (core/personal_record.h, ServerPersonalRecord: the PDF's server section);
+//      `events` and `rosterRows` count what it holds. Nothing throws; `error` holds the server's words.
 #pragma once
 
 #include <string>
+
+#include "core/personal_record.h"
 
 namespace kiosk {
 
@@ -22,6 +28,7 @@ struct CentralPersonRecord {
     bool ok = false;
     int events = 0, rosterRows = 0;
     std::string json;
+    ServerPersonalRecord record;
     std::string error;
 };
 

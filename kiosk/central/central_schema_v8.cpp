@@ -31,7 +31,8 @@
 //      all or nothing, R6); the kiosk applies the tombstones before it releases (central_erasure.h),
 //      so only a release racing the erasure meets it, and the next sync succeeds.
 //   5. Left as they were: roster_release.people (a count) of the releases the rows left; the bytes
-//      in PostgreSQL's files and WAL until they are reused (central-setup runs VACUUM after), and in
+//      in PostgreSQL's files and WAL until they are reused (central-setup runs VACUUM (ANALYZE) after,
+//      so that the planner's statistics forget them), and in
 //      dumps until they rotate (docs/privacy.md).
 #include "central_schema.h"
 

@@ -195,6 +195,10 @@ void checkBackups(const CommandContext& ctx, Report& r) {
         r.line(Health::warn, tx("doctor.backup"),
                tx.format("doctor.backup_holds_erased", {{"path", h.path}, {"n", std::to_string(h.erasedPeople)},
                                                         {"keep", std::to_string(ctx.config.settings.backupKeep)}}));
+    for (const auto& h : asideCopiesHoldingErased(live, ctx.dbPath))
+        r.line(Health::warn, tx("doctor.backup"),
+               tx.format("doctor.aside_holds_erased", {{"path", h.path}, {"n", std::to_string(h.erasedPeople)},
+                                                       {"days", std::to_string(ctx.config.settings.retentionDays)}}));
 }
 
 void checkDisplayAndFonts(const CommandContext& ctx, Report& r) {

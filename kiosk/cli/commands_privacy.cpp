@@ -4,7 +4,8 @@
 // about the person (core/personal_record.h: their roster row, every event about them, walk-ins
 // linked to them; nothing about anyone else) as `inzage-CODE-DATE.json` and `.pdf`, mode 0600, in
 // DIR (default: the export folder beside the database). Read-only on the database. Exit 0 written,
-// 3 nobody with that code (nothing written), 2 wrong use or an ambiguous code, 1 could not write.
+// 3 nobody with that code (nothing written), 2 wrong use, an ambiguous code or no database at the
+// path (both verbs: the default path is not the kiosk's), 1 could not write.
 //
 // `leergang-kiosk privacy erase CODE --reason TEXT` (AVG art. 17): their events, roster row and
 // outbox rows, gone from the database file and its -wal, a tombstone without a name left instead
@@ -19,8 +20,10 @@
 //     the owner decides, as the controller's processor.
 //   - export also writes `inzage-CODE-DATE-server.json`: what the server holds about the person in
 //     this kiosk's cohorts, read with the kiosk's own role (central/central_inspection.h), marked as
-//     the server's. An unreachable server is said on stdout; what the kiosk holds is written anyway
-//     (exit 0), and nobody here and nothing there is exit 3.
+//     the server's; the PDF has the same in its section "Op de centrale server" (roster rows, events
+//     and corrections, the erasure state, the date read). An unreachable server is said on stdout
+//     and in the PDF; what the kiosk holds is written anyway (exit 0), and nobody here and nothing
+//     there (no row, no event, no tombstone) is exit 3.
 #include <cstdio>
 #include <filesystem>
 
@@ -131,7 +134,7 @@ int privacyExport(const CommandLine& cl, CommandContext& ctx) {
     const KioskSettings& s = ctx.config.settings;
     std::string unreachable;
     const CentralPersonRecord server = s.centralUrl.empty() ? CentralPersonRecord{} : centralRecordOf(ctx, code, unreachable);
-    const bool onServer = server.ok && (server.events > 0 || server.rosterRows > 0);
+    const bool onServer = server.ok && server.record.holdsAnything();
     if (!record.participant && record.events.empty() && !onServer) {
         std::printf("%s\n", tx.format("inspection.nobody", {{"code", printable(code)}}).c_str());
         if (!unreachable.empty())
@@ -143,7 +146,8 @@ int privacyExport(const CommandLine& cl, CommandContext& ctx) {
     const std::filesystem::path dir = cl.out ? std::filesystem::path(*cl.out) : exportDir(s.exportFolder, ctx.dbPath);
     const std::string stem = "inzage-" + pdfSlug(record.code) + "-" + localDateOf(ic.madeAt).iso();
     std::string error;
-    const std::string pdf = personalRecordPdf(record, ic, PdfInputs{ctx.config.programme, s, tx}, error);
+    const std::string pdf =
+        personalRecordPdf(record, ic, PdfInputs{ctx.config.programme, s, tx}, error, server.ok ? &server.record : nullptr);
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (error.empty()) error = writeFileAtomically(dir / (stem + ".json"), personalRecordJson(record, ic, tx), kPrivateFile);
@@ -173,6 +177,13 @@ int cmdPrivacy(const CommandLine& cl) {
     CommandContext ctx;
     if (int rc = prepareCommand(cl, ctx)) return rc;
     const std::string verb = cl.positional.empty() ? "" : cl.positional[0];
+    // A database that is not there holds nobody: the default one in the caller's home is not the
+    // kiosk's (/var/lib/leergang-kiosk); reading it answered a request with nothing, and erasing made
+    // it and said "gewist" (found in the hand trial of issue 31). Refused, naming --db.
+    if (std::error_code ec; (verb == "erase" || verb == "export") && !std::filesystem::exists(ctx.dbPath, ec)) {
+        std::fprintf(stderr, "%s\n", ctx.texts.format("privacy.no_database", {{"path", ctx.dbPath.string()}}).c_str());
+        return 2;
+    }
     if (verb == "erase") return privacyErase(cl, ctx);
     if (verb == "export") return privacyExport(cl, ctx);
     std::fprintf(stderr, "%s\n%s\n", ctx.texts("erase.usage").c_str(), ctx.texts("inspection.usage").c_str());

@@ -36,6 +36,28 @@ PersonalRecord collectPersonalRecord(const std::string& code, std::optional<Part
                                      const std::vector<AttendanceEvent>& all, bool showStaffNames,
                                      const std::string& staffWord);
 
+// What the central server holds about the person (a [central] url; central/central_inspection.h),
+// for the readable answer: read with the kiosk's own role, so only the kiosk's cohorts (`cohorts`).
+// Events as the kiosk would hold them (staff names replaced as above); `erasures`: the tombstones of
+// the person in those cohorts (the server keeps a keyed hash of the code, the date and counts).
+struct ServerRosterRow {
+    std::string cohort;
+    int version = 0;
+    Participant participant;
+};
+struct ServerErasure {
+    std::string cohort;
+    LocalDate erasedOn;
+    int eventsRemoved = 0, rosterRowsRemoved = 0;
+};
+struct ServerPersonalRecord {
+    std::string cohorts;  // comma-separated, as the server gave them
+    std::vector<ServerRosterRow> rosterRows;
+    std::vector<AttendanceEvent> events;
+    std::vector<ServerErasure> erasures;
+    bool holdsAnything() const { return !rosterRows.empty() || !events.empty() || !erasures.empty(); }
+};
+
 // What the record says about itself: where it was made, and the processing register in words.
 struct InspectionContext {
     Instant madeAt;

@@ -54,7 +54,10 @@ CertificateSet statementPdfs(const CohortMatrix& m, const std::vector<Statement>
 
 // The answer to one person's inspection request (pdf_personal_record.cpp): their roster row, every
 // event about them, and the purpose, retention and recipients; A4 portrait, as many pages as needed.
-std::string personalRecordPdf(const PersonalRecord& r, const InspectionContext& ctx, const PdfInputs& in, std::string& error);
+// With a central record (ctx.centralRecord) also what the server holds, `server`, read at ctx.madeAt;
+// nullptr there: the page says the server could not be read.
+std::string personalRecordPdf(const PersonalRecord& r, const InspectionContext& ctx, const PdfInputs& in, std::string& error,
+                              const ServerPersonalRecord* server = nullptr);
 
 // "anna-de-vries": folded to ASCII letters and digits, the rest dashes (file names on FAT sticks).
 std::string pdfSlug(const std::string& s);

@@ -1,7 +1,9 @@
 // pdf_personal_record.cpp: the readable answer to an inspection request (AVG art. 15; `privacy
 // export`, core/personal_record.h): who the kiosk holds, every event about them in time order with
-// its reason and kiosk, then what for, how long and who sees it. A4 portrait; the event table goes on
-// over as many pages as it needs (its column header repeated on each).
+// its reason and kiosk; with a central record what the server holds (its roster rows, events and
+// corrections, and whether it erased the person, as read at that moment) or that it could not be
+// read; then what for, how long and who sees it. A4 portrait; an event table goes on over as many
+// pages as it needs (its column header repeated on each).
 #include <algorithm>
 
 #include "pdf_document.h"
@@ -49,7 +51,15 @@ void drawPerson(Page& pg, const PersonalRecord& r, const InspectionContext& ctx,
     pg.y += doc.text(M, pg.y, w, who, {"Inter 10.5", pdfcolour::muted, TextAlign::left, true}) + 16;
 }
 
-void drawEvents(Page& pg, const PersonalRecord& r) {
+// A paragraph, on the next page when it does not fit on this one.
+void block(Page& pg, const std::string& text, const TextStyle& style, double gap) {
+    PdfDocument& doc = pg.doc;
+    const double w = doc.width() - 2 * PdfDocument::kMargin;
+    if (pg.y + doc.textHeight(w, text, style) > pg.bottom()) pg.next();
+    pg.y += doc.text(PdfDocument::kMargin, pg.y, w, text, style) + gap;
+}
+
+void drawEvents(Page& pg, const std::vector<AttendanceEvent>& events, const char* titleKey) {
     PdfDocument& doc = pg.doc;
     const Texts& tx = pg.tx;
     const double M = PdfDocument::kMargin, w = doc.width() - 2 * M;
@@ -62,13 +72,13 @@ void drawEvents(Page& pg, const PersonalRecord& r) {
         doc.line(M, pg.y, M + w, pg.y, 0.8, pdfcolour::rule);
         pg.y += 6;
     };
-    pg.y += doc.text(M, pg.y, w, tx.format("inspection.events", {{"n", std::to_string(r.events.size())}}),
-                     {"Inter Semi-Bold 12", pdfcolour::ink}) + 6;
+    block(pg, tx.format(titleKey, {{"n", std::to_string(events.size())}}), {"Inter Semi-Bold 12", pdfcolour::ink}, 6);
+    if (pg.y + 60 > pg.bottom()) pg.next();
     header();
-    if (r.events.empty()) pg.y += doc.text(M, pg.y, w, tx("inspection.no_events"), {"Inter 10", pdfcolour::muted}) + 6;
+    if (events.empty()) pg.y += doc.text(M, pg.y, w, tx("inspection.no_events"), {"Inter 10", pdfcolour::muted}) + 6;
     const TextStyle cell{"Inter 10", pdfcolour::ink, TextAlign::left, true, 4};
     int row = 0;
-    for (const AttendanceEvent& e : r.events) {
+    for (const AttendanceEvent& e : events) {
         const std::string what = describeEvent(e, tx);
         const double h = doc.textHeight(cols[3] - cols[2] - 6, what, cell) + 8;
         if (pg.y + h > pg.bottom()) {
@@ -87,6 +97,42 @@ void drawEvents(Page& pg, const PersonalRecord& r) {
     pg.y += 16;
 }
 
+// What the central server holds (core/personal_record.h, ServerPersonalRecord), or that it could
+// not be read when the kiosk has a central record; nothing without one.
+void drawServer(Page& pg, const ServerPersonalRecord* s, const InspectionContext& ctx) {
+    if (!ctx.centralRecord) return;
+    const Texts& tx = pg.tx;
+    const TextStyle body{"Inter 10", pdfcolour::ink, TextAlign::left, true};
+    const TextStyle head{"Inter Semi-Bold 12", pdfcolour::ink};
+    block(pg, tx("inspection.server_head"), {"Inter Semi-Bold 14", pdfcolour::accent}, 4);
+    if (!s) {
+        block(pg, tx("inspection.server_unreachable"), body, 16);
+        return;
+    }
+    const LocalDateTime read = toLocal(ctx.madeAt);
+    block(pg, tx.format("inspection.server_read", {{"date", longDate(read.date, tx.lang())}, {"time", read.timeOfDay().hhmm()},
+                                                   {"kiosk", ctx.kioskId}, {"cohorts", s->cohorts}}),
+          {"Inter 10", pdfcolour::muted, TextAlign::left, true}, 10);
+    block(pg, tx.format("inspection.server_rows", {{"n", std::to_string(s->rosterRows.size())}}), head, 4);
+    if (s->rosterRows.empty()) block(pg, tx("inspection.server_no_rows"), body, 4);
+    for (const ServerRosterRow& row : s->rosterRows) {
+        std::string line = tx.format("inspection.server_row", {{"cohort", row.cohort}, {"version", std::to_string(row.version)},
+                                                               {"code", row.participant.code}, {"name", row.participant.fullName()}});
+        if (!row.participant.department.empty()) line += ", " + row.participant.department;
+        block(pg, line, body, 2);
+    }
+    pg.y += 12;
+    drawEvents(pg, s->events, "inspection.server_events");
+    block(pg, tx("inspection.server_erasure_head"), head, 4);
+    if (s->erasures.empty()) block(pg, tx("inspection.server_not_erased"), body, 4);
+    for (const ServerErasure& x : s->erasures)
+        block(pg, tx.format("inspection.server_erased", {{"cohort", x.cohort}, {"date", longDate(x.erasedOn, tx.lang())},
+                                                         {"n", std::to_string(x.eventsRemoved)},
+                                                         {"rows", std::to_string(x.rosterRowsRemoved)}}),
+              body, 4);
+    pg.y += 12;
+}
+
 void drawRegister(Page& pg, const InspectionContext& ctx) {
     PdfDocument& doc = pg.doc;
     const double M = PdfDocument::kMargin, w = doc.width() - 2 * M;
@@ -98,17 +144,19 @@ void drawRegister(Page& pg, const InspectionContext& ctx) {
         pg.y += doc.text(M, pg.y, w, head, {"Inter Semi-Bold 11", pdfcolour::accent}) + 3;
         pg.y += doc.text(M, pg.y, w, body, style) + 10;
     }
-    pg.y += doc.text(M, pg.y, w, pg.tx("inspection.rights"), {"Inter 9.5", pdfcolour::muted, TextAlign::left, true});
+    block(pg, pg.tx("inspection.rights"), {"Inter 9.5", pdfcolour::muted, TextAlign::left, true}, 0);
 }
 
 }  // namespace
 
-std::string personalRecordPdf(const PersonalRecord& r, const InspectionContext& ctx, const PdfInputs& in, std::string& error) {
+std::string personalRecordPdf(const PersonalRecord& r, const InspectionContext& ctx, const PdfInputs& in, std::string& error,
+                              const ServerPersonalRecord* server) {
     PdfDocument doc(PageOrientation::portrait);
     doc.setTitle(in.texts("inspection.title") + " " + r.code, languageTag(in.texts.lang()));
     Page pg{doc, in.texts};
     drawPerson(pg, r, ctx, in);
-    drawEvents(pg, r);
+    drawEvents(pg, r.events, "inspection.events");
+    drawServer(pg, server, ctx);
     drawRegister(pg, ctx);
     doc.endPage();
     return doc.finish(error);

@@ -231,4 +231,18 @@ std::string writeFolderAtomically(const std::filesystem::path& target,
     return {};
 }
 
+void closeDatabaseToOthers(const std::filesystem::path& database) {
+    const int fd = ::open(database.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0640);
+    if (fd >= 0) {
+        ::close(fd);
+        return;
+    }
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+        const std::string f = database.string() + suffix;
+        struct stat st {};
+        if (::lstat(f.c_str(), &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0007) != 0)
+            (void)::chmod(f.c_str(), st.st_mode & 07770);
+    }
+}
+
 }  // namespace kiosk

@@ -38,6 +38,14 @@ struct FileWriteOptions {
 };
 inline constexpr FileWriteOptions kPrivateFile{0600, true, false};  // a backup: the owner's alone
 
+// An SQLite database holds every name and event (issue 31, item 7): never readable by others,
+// whatever the umask of whoever opens it first (a shell's 022 made it 0644; the unit's UMask=0027
+// gives 0640). Called before SQLite opens `database`: a new file is made 0640 narrowed by the umask
+// (SQLite would make it 0644), and its -wal and -shm take its mode (SQLite's rule); one left open
+// to others by an older version loses those bits, with its -wal and -shm. A file someone else owns
+// is left as it is (chmod fails; the open goes on and says what it finds).
+void closeDatabaseToOthers(const std::filesystem::path& database);
+
 // Returns "" on success, else what went wrong in plain words (the OS's message).
 std::string writeFileAtomically(const std::filesystem::path& target, std::string_view content,
                                 const FileWriteOptions& options = {});

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <sys/stat.h>
 
+#include "atomic_file.h"
 #include "central_outbox.h"
 #include "check_stamp.h"
 #include "quarantine.h"
@@ -192,6 +193,7 @@ StoreStatus AttendanceDb::ensureOpen() {
             return {full ? StoreErrorKind::disk_full : ro ? StoreErrorKind::read_only : StoreErrorKind::io, err};
         }
     }
+    closeDatabaseToOthers(path_);  // issue 31, item 7 (atomic_file.h)
     const int rc = sqlite3_open_v2(path_.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
     if (rc != SQLITE_OK) {
         StoreStatus s = statusFrom(rc);

@@ -41,9 +41,11 @@ DailyBackupResult dailyBackup(AttendanceDb& db, const std::filesystem::path& dir
     return r;
 }
 
-std::vector<BackupHolding> backupsHoldingErased(AttendanceDb& live, const std::filesystem::path& dir) {
+namespace {
+
+std::vector<BackupHolding> holdingErased(AttendanceDb& live, const std::vector<std::filesystem::path>& files) {
     std::vector<BackupHolding> out;
-    for (const auto& file : backups(dir)) {
+    for (const auto& file : files) {
         AttendanceDb copy;
         if (!copy.openReadOnly(file).ok()) continue;  // unreadable: doctor's other lines say so
         std::set<std::string> codes;
@@ -59,6 +61,27 @@ std::vector<BackupHolding> backupsHoldingErased(AttendanceDb& live, const std::f
         if (erased > 0) out.push_back({file.string(), erased});
     }
     return out;
+}
+
+}  // namespace
+
+std::vector<BackupHolding> backupsHoldingErased(AttendanceDb& live, const std::filesystem::path& dir) {
+    return holdingErased(live, backups(dir));
+}
+
+std::vector<BackupHolding> asideCopiesHoldingErased(AttendanceDb& live, const std::filesystem::path& database) {
+    const std::filesystem::path dir = database.has_parent_path() ? database.parent_path() : std::filesystem::path(".");
+    const std::string base = database.filename().string() + ".";
+    std::vector<std::filesystem::path> copies;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        const bool sidecar = name.size() > 4 && (name.ends_with("-wal") || name.ends_with("-shm"));
+        for (const char* tag : {"damaged-", "before-restore-", "before-recovery-"})
+            if (name.rfind(base + tag, 0) == 0 && !sidecar && entry.is_regular_file(ec)) copies.push_back(entry.path());
+    }
+    std::sort(copies.begin(), copies.end());
+    return holdingErased(live, copies);
 }
 
 std::string newestBackup(const std::filesystem::path& dir) {

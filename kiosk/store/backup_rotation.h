@@ -26,6 +26,9 @@ struct BackupHolding {
     int erasedPeople = 0;
 };
 std::vector<BackupHolding> backupsHoldingErased(AttendanceDb& live, const std::filesystem::path& dir);
+// The same for the copies put aside beside `database` (damaged-, before-restore-, before-recovery-:
+// store/quarantine.h), which the purge removes only after the retention period.
+std::vector<BackupHolding> asideCopiesHoldingErased(AttendanceDb& live, const std::filesystem::path& database);
 
 // The newest backup file in `dir`, or "".
 std::string newestBackup(const std::filesystem::path& dir);

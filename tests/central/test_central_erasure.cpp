@@ -75,6 +75,12 @@ TEST_CASE("the owner erases a person: gone from the server and from every kiosk 
     REQUIRE(laat.checkIn("ZU05", "2026-11-26T13:30").exitCode == 0);
     REQUIRE(laat.sqliteCount("SELECT count(*) FROM central_outbox") == 1);
     const long long releases = c.owner.exec("SELECT count(*) FROM roster_release").integer(0, 0);
+    // The planner's statistics, as autovacuum's ANALYZE leaves them: the most common first and last
+    // names of the roster rows, her among them (pg_statistic; the owner reads it in pg_stats).
+    REQUIRE(c.owner.exec("ANALYZE roster_release_row, attendance_event").ok());
+    const std::string inStats = "SELECT count(*) FROM pg_stats WHERE schemaname = 'public'"
+                                " AND (most_common_vals::text LIKE '%' || $1 || '%' OR histogram_bounds::text LIKE '%' || $1 || '%')";
+    REQUIRE(c.owner.exec(inStats, {kHerName[1]}).integer(0, 0) > 0);
 
     const RunResult erased = eraseOnServer(c, "ZU05");
     INFO(erased.err);
@@ -82,7 +88,11 @@ TEST_CASE("the owner erases a person: gone from the server and from every kiosk 
     CHECK(erased.err.find("ZU05 gewist uit groep zutphen-2026") != std::string::npos);
     CHECK(c.owner.exec("SELECT count(*) FROM erasure WHERE cohort = $1", {kCohort}).integer(0, 0) == 1);
     CHECK(countEvents(c.owner) == 1);  // ZU01's
-    for (const std::string& needle : {kHerName[0], kHerName[1], std::string("ZU05")}) CHECK(serverRowsHolding(c, needle) == 0);
+    for (const std::string& needle : {kHerName[0], kHerName[1], std::string("ZU05")}) {
+        CHECK(serverRowsHolding(c, needle) == 0);
+        INFO("pg_stats still names " << needle);
+        CHECK(c.owner.exec(inStats, {needle}).integer(0, 0) == 0);  // found in the DPO's hand trial
+    }
     CHECK(serverRowsHolding(c, herEvent, "erased_event") == 0);
     CHECK(c.owner.exec("SELECT count(*) FROM erased_event WHERE id = $1", {herEvent}).integer(0, 0) == 1);
 
@@ -312,12 +322,42 @@ TEST_CASE("tombstones stay in their cohort, and a stolen kiosk role can neither 
     CHECK(probe.sqlState() == "42501");
 }
 
+// The text of an inspection PDF (pdftotext, poppler-utils: packaging/build-deps) and the part of it
+// from the server's section on ("Op de centrale server"; empty when there is none), lines joined.
+struct PdfText {
+    std::string all, server;
+};
+PdfText inspectionPdf(const std::filesystem::path& dir) {
+    PdfText t;
+    for (const auto& f : std::filesystem::directory_iterator(dir))
+        if (f.path().extension() == ".pdf") {
+            const RunResult r = run({"/usr/bin/pdftotext", "-enc", "UTF-8", f.path().string(), "-"});
+            REQUIRE(r.exitCode == 0);
+            t.all = r.out;
+            for (char& ch : t.all)
+                if (ch == '\n') ch = ' ';  // a paragraph wraps where the page wants it
+        }
+    REQUIRE(!t.all.empty());
+    if (size_t at = t.all.find("Op de centrale server"); at != std::string::npos) t.server = t.all.substr(at);
+    return t;
+}
+
+std::string serverJsonIn(const std::filesystem::path& dir) {
+    for (const auto& f : std::filesystem::directory_iterator(dir))
+        if (f.path().string().find("-server.json") != std::string::npos) return readFileText(f.path());
+    return {};
+}
+
 TEST_CASE("privacy on a kiosk with a central record: erase names the owner's command, export adds the server's part",
           "[central][erasure][inspection]") {
     CentralDb c;
     Kiosk deur("deur", c.addKiosk("deur")), zaal("zaal", c.addKiosk("zaal"));
     REQUIRE(deur.checkIn("ZU01", "2026-11-26T09:05").exitCode == 0);
     REQUIRE(deur.checkIn("ZU02", "2026-11-26T09:06").exitCode == 0);
+    const RunResult corrected = deur.cli({"correct", "ZU01", "--date", "2026-11-26", "--excused", "--reason",
+                                          "tandarts, vooraf gemeld", "--actor", "Marieke"});
+    INFO(corrected.out << corrected.err);
+    REQUIRE(corrected.exitCode == 0);
     syncOk(deur);
     syncOk(zaal);
     const std::filesystem::path out = zaal.dir / "inzage";
@@ -325,15 +365,31 @@ TEST_CASE("privacy on a kiosk with a central record: erase names the owner's com
     INFO(ex.out << ex.err);
     REQUIRE(ex.exitCode == 0);
     CHECK(ex.out.find("centrale server") != std::string::npos);
-    std::string serverJson;
-    for (const auto& f : std::filesystem::directory_iterator(out))
-        if (f.path().string().find("-server.json") != std::string::npos) serverJson = readFileText(f.path());
+    const std::string serverJson = serverJsonIn(out);
     REQUIRE(!serverJson.empty());
     CHECK(serverJson.find("\"Anna\"") != std::string::npos);
     CHECK(serverJson.find("09:05") == std::string::npos);  // times as stored (ms), not formatted
     CHECK(serverJson.find("\"check_in\"") != std::string::npos);
+    CHECK(serverJson.find("\"wissingen\": [\n  ]") != std::string::npos);
     CHECK(serverJson.find("ZU02") == std::string::npos);
     CHECK(serverJson.find("Mohamed") == std::string::npos);
+    // The readable answer holds the server's part too: its roster row, the check-in and the
+    // correction with its reason (the staff member unnamed), not erased, and when it was read.
+    const PdfText pdf = inspectionPdf(out);
+    INFO(pdf.all);
+    REQUIRE(!pdf.server.empty());
+    CHECK(pdf.server.find("Groep zutphen-2026, versie") != std::string::npos);
+    CHECK(pdf.server.find("Anna de Vries (ZU01)") != std::string::npos);
+    CHECK(pdf.server.find("Registraties en correcties op de server (2)") != std::string::npos);
+    CHECK(pdf.server.find("Ingecheckt") != std::string::npos);
+    CHECK(pdf.server.find("tandarts, vooraf gemeld") != std::string::npos);
+    CHECK(pdf.server.find("Niet gewist op de server.") != std::string::npos);
+    CHECK(pdf.server.find("Gelezen van de server op") != std::string::npos);
+    CHECK(pdf.server.find("(zutphen-2026)") != std::string::npos);
+    for (const char* other : {"ZU02", "Mohamed", "Marieke"}) {
+        INFO(other);
+        CHECK(pdf.all.find(other) == std::string::npos);
+    }
 
     const RunResult er = zaal.cli({"privacy", "erase", "ZU02", "--reason", "verzoek"});
     INFO(er.out << er.err);
@@ -341,13 +397,34 @@ TEST_CASE("privacy on a kiosk with a central record: erase names the owner's com
     CHECK(er.out.find("central-setup --url URL --erase ZU02") != std::string::npos);
     CHECK(countEvents(c.owner, "participant_code = 'ZU02'") == 1);  // the kiosk deletes nothing there
 
-    // The server out of reach: the kiosk's own part is written, and the output says what is missing.
+    // The owner erases ZU01: a later inspection (the kiosk has synced, so holds nothing) still
+    // answers, with the server's tombstone: the date and the counts, no name.
+    REQUIRE(eraseOnServer(c, "ZU01").exitCode == 0);
+    syncOk(zaal);
+    const std::filesystem::path after = zaal.dir / "inzage-na";
+    const RunResult ex2 = zaal.cli({"privacy", "export", "ZU01", "--out", after.string()});
+    INFO(ex2.out << ex2.err);
+    REQUIRE(ex2.exitCode == 0);
+    const PdfText gone = inspectionPdf(after);
+    INFO(gone.all);
+    CHECK(gone.all.find("Anna") == std::string::npos);
+    CHECK(gone.server.find("Geen regel in een deelnemerslijst op de server.") != std::string::npos);
+    CHECK(gone.server.find("op de server (0)") != std::string::npos);
+    CHECK(gone.server.find("Groep zutphen-2026: gewist op") != std::string::npos);
+    CHECK(gone.server.find("2 registraties en ") != std::string::npos);
+    CHECK(gone.server.find("uit deelnemerslijsten verwijderd") != std::string::npos);
+    CHECK(serverJsonIn(after).find("\"registraties_verwijderd\": \"2\"") != std::string::npos);
+
+    // The server out of reach: the kiosk's own part is written, and the output and the PDF say what
+    // is missing.
     c.server.stop();
-    const RunResult off = zaal.cli({"privacy", "export", "ZU01", "--out", (zaal.dir / "inzage2").string()});
+    const std::filesystem::path off = zaal.dir / "inzage2";
+    const RunResult offline = zaal.cli({"privacy", "export", "ZU03", "--out", off.string()});
     c.server.start();
-    INFO(off.out << off.err);
-    CHECK(off.exitCode == 0);
-    CHECK(off.out.find("niet bereikbaar") != std::string::npos);
+    INFO(offline.out << offline.err);
+    CHECK(offline.exitCode == 0);
+    CHECK(offline.out.find("niet bereikbaar") != std::string::npos);
+    CHECK(inspectionPdf(off).server.find("De centrale server was niet bereikbaar") != std::string::npos);
 }
 
 }  // namespace kiosk::test

@@ -93,6 +93,10 @@ TEST_CASE("privacy erase: one person gone from the file and its -wal, and a late
     // Yesterday's backup, made before the request: it keeps the person until it rotates out.
     fs::create_directories(dir / "backups");
     REQUIRE(runKiosk(dir, {"backup", (dir / "backups" / "attendance-2026-11-26.db").string()}, cfg.string()).exitCode == 0);
+    // The copy an earlier `restore` put aside beside the database holds them as well (found in the
+    // hand trial: doctor named only the backups folder).
+    const std::string aside = "attendance.db.before-restore-20261126-101500";
+    REQUIRE(runKiosk(dir, {"backup", (dir / aside).string()}, cfg.string()).exitCode == 0);
 
     // Wrong use: no reason, or no code.
     CHECK(runKiosk(dir, {"privacy", "erase", "ZU02"}, cfg.string()).exitCode == 2);
@@ -111,6 +115,7 @@ TEST_CASE("privacy erase: one person gone from the file and its -wal, and a late
     // doctor names the backup that still holds them.
     r = runKiosk(dir, {"doctor"}, cfg.string());
     CHECK(r.out.find("attendance-2026-11-26.db bevat nog 1 persoon die op verzoek is gewist") != std::string::npos);
+    CHECK(r.out.find(aside + " bevat nog 1 persoon die op verzoek is gewist") != std::string::npos);
 
     // The roster file changed (someone else added): the erased person is left out, with the reason why.
     std::ofstream(cfg / "participants.csv", std::ios::app) << "ZU99;Nieuwe;;Deelnemer;Beleid;zutphen-2026;\n";
@@ -202,4 +207,30 @@ TEST_CASE("privacy export: all of one person's records of a 14-person roster and
     CHECK(ids == 4);
     // The export only read: the database holds what it held.
     CHECK(runKiosk(dir, {"privacy", "export", "ZU04", "--out", out.string()}, cfg.string()).exitCode == 0);
+}
+
+// Found in the DPO's hand trial: the README's `privacy export ZU04 --out /media/stick` without
+// `--db` read the default database in the caller's home (empty on a kiosk box) and wrote an
+// "inspection" with no records; `privacy erase` made that database, said "gewist" and exit 0, and
+// the kiosk's own database still held the person. Both now refuse a database that is not there.
+TEST_CASE("privacy export and erase refuse a database that does not exist, naming --db", "[e2e][privacy]") {
+    TempDir dir;
+    const fs::path cfg = sampleConfig(dir);
+    const fs::path db = dir / "attendance.db";
+    REQUIRE_FALSE(fs::exists(db));
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"privacy", "export", "ZU01", "--out", (dir / "inzage").string()},
+          std::vector<std::string>{"privacy", "erase", "ZU01", "--reason", "verzoek"}}) {
+        const RunResult r = runKiosk(dir, args, cfg.string());
+        INFO(args[1] << "\n" << r.out << r.err);
+        CHECK(r.exitCode == 2);
+        CHECK(r.err.find(db.string()) != std::string::npos);
+        CHECK(r.err.find("--db /var/lib/leergang-kiosk/attendance.db") != std::string::npos);
+        CHECK(r.out.find("gewist") == std::string::npos);
+        CHECK_FALSE(fs::exists(db));
+        CHECK_FALSE(fs::exists(dir / "inzage"));
+    }
+    // With the database there, as before.
+    REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", "2026-11-26T09:05"}, cfg.string()).exitCode == 0);
+    CHECK(runKiosk(dir, {"privacy", "export", "ZU01", "--out", (dir / "inzage").string()}, cfg.string()).exitCode == 0);
 }
