@@ -198,7 +198,7 @@ Intent drawHomePortrait(const KioskView& v, const UiState& s, ImVec2 origin, ImV
 
     // More than one group today: a card each, the total under them.
     if (v.groupsToday.size() > 1) {
-        const float countTop = cy - t.Em(1.0f) - t.Em(2.4f);
+        const float countTop = venueY - t.Em(0.6f) - t.Em(2.4f);  // above the venue, which stands above the actions
         drawGroupsToday(v, ImVec2(left, y), ImVec2(right, countTop - t.Em(0.8f)));
         drawTotalCount(v, ImVec2(left, countTop), width);
         return intent;
