@@ -367,3 +367,38 @@ TEST_CASE("property: random check-ins and catch-ups, in any order, match the ref
     CHECK(refusedAsUsed > 50);
     CHECK(beyondMax > 30);
 }
+
+TEST_CASE("the group a visitor came to on a date two others meet: the one whose hours hold the arrival", "[catchup][presence]") {
+    test::AmsterdamTime tz;
+    Programme p;
+    p.cohorts = {{"own", "Eigen"}, {"am", "Ochtend"}, {"pm", "Middag"}};
+    const LocalDate shared{2027, 1, 21};
+    auto add = [&](const char* cohort, int from, int to) {
+        ProgrammeDay d;
+        d.number = 1;
+        d.date = shared;
+        d.cohortId = cohort;
+        d.agenda = {{{from}, {to}, "Dagdeel", "", "", "", ""}};
+        p.days.push_back(d);
+    };
+    add("am", 9 * 60, 12 * 60);
+    add("pm", 13 * 60, 16 * 60);
+    auto host = [&](std::optional<int> minutes) {
+        const ProgrammeDay* d = catchUpDay(p, "own", shared, minutes ? std::optional<TimeOfDay>(TimeOfDay{*minutes}) : std::nullopt);
+        return d ? d->cohortId : std::string("none");
+    };
+    CHECK(host(std::nullopt) == "am");  // no arrival known: the first in file order
+    CHECK(host(9 * 60 + 5) == "am");
+    CHECK(host(13 * 60 + 5) == "pm");
+    CHECK(host(8 * 60) == "am");        // before either: the nearer start
+    CHECK(host(12 * 60 + 50) == "pm");  // between: 10 minutes to the afternoon, 50 past the morning
+    CHECK(host(12 * 60 + 20) == "am");
+    CHECK(host(17 * 60) == "pm");
+    CHECK(catchUpDay(p, "am", shared, TimeOfDay{14 * 60}) == nullptr);  // the own group meets: no visit
+    // A person's arrival as the presence list reads it: the first check-in's local time.
+    DayRecord r;
+    CHECK_FALSE(arrivalTime(r));
+    r.checkIn = fromLocal({shared, 13, 5, 0});
+    REQUIRE(arrivalTime(r));
+    CHECK(arrivalTime(r)->minutes == 13 * 60 + 5);
+}

@@ -69,7 +69,7 @@ TEST_CASE("staff pages on a day with two groups: one group at a time, the other 
         unlock(ui);
         const ui::StaffView* st = ui.session().buildView().staff;
         REQUIRE(st);
-        REQUIRE(st->dayCohorts.size() == 2);
+        REQUIRE(st->dayCohorts.size() == 3);  // two groups, then the page of the walk-ins
         CHECK(st->listCohort == "zutphen-2026");
         CHECK(listedCodes(*st).count("ZU01") == 1);
         CHECK(listedCodes(*st).count("LO01") == 0);
