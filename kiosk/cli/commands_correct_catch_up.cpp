@@ -73,7 +73,8 @@ int cmdCorrectCatchUp(const CommandLine& cl) {
                                                                           {"n", std::to_string(own->number)}, {"date", on->iso()}}).c_str());
             return kExitAlreadySo;
         }
-    if (std::string wrong = checkCatchUp(ctx.config.programme, m, row, own->date, *on, onRecord.checkIn.has_value()); !wrong.empty())
+    if (std::string wrong = checkCatchUp(ctx.config.programme, m, row, own->date, *on, onRecord.checkIn.has_value(), localDateOf(now));
+        !wrong.empty())
         return refuse(ctx, args, wrong);
     const AttendanceEvent e = makeStaffEvent(form, own->date, catchUpMoment(*on), EventStamp::commandLine(now, ctx.config.settings.kioskId));
     if (auto s = db.appendEvent(e); !s.ok()) {

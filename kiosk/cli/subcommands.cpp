@@ -19,10 +19,11 @@ const std::vector<Subcommand>& subcommands() {
                                 "                 | --catch-up-of N) --reason TEXT --actor NAME",
          "correctie zoals op de personeelspagina's (afgemeld: elke programmadag\n"
          "van de groep, ook een die nog komt; --catch-up-of N: de check-in op --date,\n"
-         "een dag van een andere groep, telt als dag N van de eigen groep: inhaaldag)\n"
-         "/ a staff correction as on the staff pages (excused: any programme day of\n"
-         "the cohort, also to come; --catch-up-of N: the check-in on --date, another\n"
-         "group's day, counts as day N of the own group: a make-up day)"},
+         "een dag van een andere groep, telt als dag N van de eigen groep: inhaaldag;\n"
+         "dag N moet al geweest zijn) / a staff correction as on the staff pages (excused:\n"
+         "any programme day of the cohort, also to come; --catch-up-of N: the check-in on\n"
+         "--date, another group's day, counts as day N of the own group: a make-up day;\n"
+         "day N must have taken place)"},
         {"export", cmdExport, "[--date YYYY-MM-DD] [--cohort ID] [--matrix] [--format csv|xlsx|pdf] [--delimiter ';'|','] [--out FILE|-]",
          "presentielijst of matrix naar USB-stick of exportmap / presence list or matrix"},
         {"export", cmdExport, "--blank [--day N [--cohort ID] | --date YYYY-MM-DD] [--out FILE|-]",

@@ -145,8 +145,10 @@ struct AttendanceRules {
     int forgottenGraceMinutes = 60;  // an interval open this long after the day's end: "uitchecken vergeten"
     bool sharedRecord = false;  // a central record is configured: other kiosks may hold events this
                                 // one has not pulled yet (checkin_flow.h, invariant 6)
+    int maxCatchUps = 1;        // [attendance] max_catch_ups: which visits the presence list calls a make-up (catch_up.h)
     static AttendanceRules from(const KioskSettings& s) {
-        return {s.undoSeconds, s.lateGraceMinutes, s.earlyLeaveGraceMinutes, s.forgottenCheckoutGraceMinutes, !s.centralUrl.empty()};
+        return {s.undoSeconds, s.lateGraceMinutes, s.earlyLeaveGraceMinutes, s.forgottenCheckoutGraceMinutes, !s.centralUrl.empty(),
+                s.maxCatchUps};
     }
 };
 

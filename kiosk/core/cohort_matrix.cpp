@@ -84,8 +84,10 @@ CohortMatrix cohortMatrix(const Programme& programme, const std::vector<Particip
                 ++notEnrolled;
                 continue;
             }
-            const ProgrammeDay* madeUpDay = madeUp[i] ? catchUpDay(programme, p.cohortId, *madeUp[i]) : nullptr;
-            const DayRecord madeUpRecord = madeUpDay ? records.record(madeUpDay->date, p.code) : DayRecord{};
+            // The group visited that date: the one whose hours hold the arrival (catch_up.h), as the presence list files it.
+            const DayRecord madeUpRecord = madeUp[i] ? records.record(*madeUp[i], p.code) : DayRecord{};
+            const ProgrammeDay* madeUpDay =
+                madeUp[i] ? catchUpDay(programme, p.cohortId, *madeUp[i], arrivalTime(madeUpRecord)) : nullptr;
             addColumn(row, d, r, madeUpDay, &madeUpRecord, today, m.rule, open);
         }
         row.daysEnrolled = static_cast<int>(m.days.size()) - notEnrolled;

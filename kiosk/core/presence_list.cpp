@@ -2,14 +2,38 @@
 
 #include <algorithm>
 
+#include "catch_up.h"
 #include "csv.h"
 
 namespace kiosk {
 
+namespace {
+
+std::string cohortName(const Programme& programme, const std::string& id) {
+    const Cohort* c = programme.cohort(id);
+    return c && !c->name.empty() ? c->name : id;
+}
+
+// A visitor's row (issue 30): the group they came to that date, and the own day their visit made
+// up when staff marked it so and it counts (catch_up.h rules 1-4, as the matrix judges them).
+void fileVisitor(PresenceRow& row, const Programme& programme, const Participant& p, const DayRecord& r,
+                 const DayRecords& records, LocalDate date, int maxCatchUps) {
+    row.ownGroupName = cohortName(programme, p.cohortId);
+    if (const ProgrammeDay* host = catchUpDay(programme, p.cohortId, date, arrivalTime(r))) row.groupId = host->cohortId;
+    std::vector<ProgrammeDay> ownDays;
+    for (const auto& d : programme.days)
+        if (d.cohortId == p.cohortId) ownDays.push_back(d);
+    const auto madeUp = resolveCatchUps(programme, p, ownDays, records, maxCatchUps);
+    for (size_t i = 0; i < ownDays.size(); ++i)
+        if (madeUp[i] == date) row.madeUpDay = ownDays[i].number;
+}
+
+}  // namespace
+
 std::vector<PresenceRow> presenceList(const Programme& programme, const std::vector<Participant>& roster,
                                       const DayRecords& records, LocalDate date, const AttendanceRules& rules, Instant now) {
     // Every group meeting that date (issue 30: two cohorts may share one), each person judged by
-    // their own group's day.
+    // their own group's day, and filed by the group whose day they attended.
     const bool programmeDay = !programme.daysOn(date).empty();
     std::vector<const Participant*> people, visitors;
     for (const auto& p : roster) {
@@ -31,6 +55,8 @@ std::vector<PresenceRow> presenceList(const Programme& programme, const std::vec
         row.date = date;
         row.participant = *p;
         row.otherGroup = i >= own;
+        if (day) row.groupId = day->cohortId;
+        if (row.otherGroup) fileVisitor(row, programme, *p, r, records, date, rules.maxCatchUps);
         row.status = !p->enrolledOn(date) && !r.checkIn ? DayStatus::not_enrolled : statusOf(r, day, rules);
         if (r.checkIn) row.checkIn = toLocal(*r.checkIn).timeOfDay();
         if (r.checkOut) row.checkOut = toLocal(*r.checkOut).timeOfDay();
@@ -76,7 +102,9 @@ ExportTable presenceTable(const std::vector<PresenceRow>& rows, LocalDate date, 
                    : p.until               ? tx.format("export.note.left", {{"date", p.until->iso()}})
                                            : std::string{};
         if (r.checkOutForgotten) note = tx("export.note.checkout_forgotten");
-        if (r.otherGroup) note = tx("export.note.other_group");
+        if (r.otherGroup)  // a visitor: their own group, and the own day made up when staff marked it so
+            note = r.madeUpDay ? tx.format("export.note.made_up", {{"n", std::to_string(r.madeUpDay)}, {"group", r.ownGroupName}})
+                               : tx.format("export.note.other_group", {{"group", r.ownGroupName}});
         if (r.guest) note = tx(r.guestConfirmed ? "export.note.guest_confirmed" : "export.note.guest_unconfirmed");
         t.rows.push_back({r.date.iso(), p.code, p.firstName, p.infix, p.lastName, p.department,
                           r.guest ? tx("status.guest") : tx(std::string("status.") + dayStatusKey(r.status)),
@@ -108,8 +136,8 @@ std::vector<PresencePart> presenceParts(const Programme& programme, const std::v
     PresencePart guests;
     guests.guestsOnly = true;
     for (const auto& r : rows) {
-        auto own = std::find_if(parts.begin(), parts.end(),
-                                [&](const PresencePart& p) { return !r.guest && p.cohortId == r.participant.cohortId; });
+        // Filed by the group whose day they attended (PresenceRow::groupId), not by the roster's group.
+        auto own = std::find_if(parts.begin(), parts.end(), [&](const PresencePart& p) { return !r.guest && p.cohortId == r.groupId; });
         (own == parts.end() ? guests : *own).rows.push_back(r);
     }
     if (!guests.rows.empty()) parts.push_back(std::move(guests));

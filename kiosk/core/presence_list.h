@@ -30,6 +30,11 @@ struct PresenceRow {
     // another group, perhaps making up a day of their own (core/catch_up.h).
     bool otherGroup = false;
     int madeUpDay = 0;               // otherGroup: the number of the own day this check-in made up (0: none known)
+    std::string ownGroupName;        // otherGroup: the name of the person's own group (its id when it has none)
+    // The group whose day this row is filed under that date (presenceParts): the person's own
+    // group when it meets that date, else the group they visited (catch_up.h visitedDay). "": a
+    // guest, or a date outside the programme.
+    std::string groupId;
     std::string guestEventId;     // a guest: the walk-in's event (for staff's review)
     bool guestConfirmed = false;  // a guest: staff confirmed the walk-in
 };
@@ -37,13 +42,19 @@ struct PresenceRow {
 // Participants of the day's cohort (all, if the date is not a programme day), sorted by last name
 // the Dutch way, then people of other cohorts with a check-in that date
 // (otherGroup), then that day's guests in order of arrival. `now` decides which open intervals
-// are forgotten check-outs.
+// are forgotten check-outs. Each row is filed by the group whose day the person attended that
+// date (PresenceRow::groupId), never by the roster alone: a visitor from another group is on the
+// list of the group they came to, and a visit that staff marked as the make-up of an own day
+// (catch_up.h, counted as the matrix counts it: resolveCatchUps with rules.maxCatchUps) says
+// which day (madeUpDay) of which group (ownGroupName). `records` must hold the visitors' own
+// days for that; a DayRecords without them gives madeUpDay 0 ("perhaps a make-up").
 std::vector<PresenceRow> presenceList(const Programme& programme, const std::vector<Participant>& roster,
                                       const DayRecords& records, LocalDate date, const AttendanceRules& rules, Instant now);
 
 // A date's list split by group (issue 30, item 6): one part per group meeting that date, in the
-// cohorts' file order, each with its own people in the list's order; the day's guests in a part of
-// their own after them (a walk-in names no group). A date with one group (or none) is one part
+// cohorts' file order, each with the rows filed under it (PresenceRow::groupId: its own people,
+// then its visitors) in the list's order; the day's guests in a part of their own after them (a
+// walk-in names no group). A date with one group (or none) is one part
 // holding every row, guests last, exactly the list as it was.
 struct PresencePart {
     std::string cohortId;              // "" : the guests' part, or a date outside the programme

@@ -39,7 +39,18 @@ BuiltExport& statementExport(const ExportRequest& r, const CohortMatrix& m, cons
 }  // namespace
 
 std::pair<LocalDate, LocalDate> exportDays(const ExportRequest& r, const Programme& programme) {
-    if (!r.matrix && !r.certificates && !r.statements) return {r.date, r.date};
+    if (!r.matrix && !r.certificates && !r.statements) {
+        // The presence list: its date, and the days of every group not meeting it: a visitor's own
+        // days, to say which day their visit made up (presence_list.h). One group: the date alone.
+        LocalDate first = r.date, last = r.date;
+        if (!r.blank && !programme.daysOn(r.date).empty())
+            for (const auto& day : programme.days)
+                if (!programme.dayOn(r.date, day.cohortId)) {
+                    if (day.date < first) first = day.date;
+                    if (last < day.date) last = day.date;
+                }
+        return {first, last};
+    }
     const ProgrammeDay* d = cohortDay(r, programme);
     if (!d) return {r.date, r.date};
     LocalDate first = d->date, last = d->date;
@@ -92,10 +103,14 @@ StoreStatus collectExport(AttendanceDb& db, const ExportRequest& r, const Progra
     AttendanceSummary summary;
     const auto [from, to] = exportDays(r, programme);
     if (auto s = db.summarise(from, to, summary); !s.ok()) return s;
+    // Who is listed: the roster, and anyone no longer on it with a check-in on the days listed (a
+    // presence list: its date only; the other days were read for the visitors' make-ups).
+    const bool presence = !r.matrix && !r.certificates && !r.statements;
+    const LocalDate listFrom = presence ? r.date : from, listTo = presence ? r.date : to;
     std::vector<Participant> roster;
     for (auto& sp : stored) {
         bool there = sp.active;
-        for (LocalDate d = from; !there && !(to < d); d = d.plusDays(1))
+        for (LocalDate d = listFrom; !there && !(listTo < d); d = d.plusDays(1))
             there = summary.record(d, sp.participant.code).checkIn.has_value();
         if (there) roster.push_back(std::move(sp.participant));
     }

@@ -33,7 +33,8 @@ struct ExportRequest {
                               // is a forgotten check-out (day_counting.h)
 };
 
-// The days whose events the export reads (the date, or the cohort's first to last day).
+// The days whose events the export reads (the cohort's first to last day; a presence list: its date
+// and the days of the groups not meeting it, where a visitor's make-up is written).
 std::pair<LocalDate, LocalDate> exportDays(const ExportRequest& r, const Programme& programme);
 
 struct BuiltExport {

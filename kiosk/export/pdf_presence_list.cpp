@@ -29,6 +29,7 @@ std::string dayLine(const ProgrammeDay* d, const Texts& tx) {
 struct PartTable {
     PagedTable table;
     int present = 0, participants = 0, guests = 0;
+    int visitors = 0;  // of another group, on this group's list for the day they came (issue 30)
     bool corrected = false;
 };
 
@@ -45,6 +46,9 @@ PdfRow personRow(const PresenceRow& r, int number, bool blank, const Texts& tx) 
         }
         if (r.status == DayStatus::excused) note = tx.format("export.note.excused", {{"reason", r.excusedReason}});
         if (r.checkOutForgotten) note = tx("export.note.checkout_forgotten");
+        if (r.otherGroup)  // a visitor on the list of the group they came to: their own group, and the day made up
+            note = r.madeUpDay ? tx.format("export.note.made_up", {{"n", std::to_string(r.madeUpDay)}, {"group", r.ownGroupName}})
+                               : tx.format("export.note.other_group", {{"group", r.ownGroupName}});
         if (r.checkOut) outTime = r.checkOut->hhmm();
         // Late and early in a word as well as in colour: a grey print or a reader who does not tell red apart sees it too.
         if (r.status == DayStatus::late || r.status == DayStatus::late_and_left_early) {
@@ -78,6 +82,7 @@ PartTable partTable(const PresencePart& part, bool blank, const Texts& tx) {
         t.rows.push_back(personRow(r, ++number, blank, tx));
         p.corrected = p.corrected || (!blank && r.corrected);
         if (r.guest) ++p.guests;
+        else if (r.otherGroup) ++p.visitors;  // not of this group: said apart, not in its "n van de m"
         else {
             ++p.participants;
             if (r.checkIn) ++p.present;
@@ -102,6 +107,7 @@ std::string partSummary(const PartTable& p, const PresencePart& part, bool blank
     return tx.format("pdf.presence.summary", {{"present", std::to_string(p.present)},
                                               {"total", std::to_string(p.participants)},
                                               {"guests", std::to_string(p.guests)}}) +
+           (p.visitors ? "   " + tx.format("pdf.presence.visitors", {{"n", std::to_string(p.visitors)}}) : std::string{}) +
            (p.corrected ? "   " + tx("pdf.presence.corrected") : std::string{});
 }
 

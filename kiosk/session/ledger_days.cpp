@@ -48,9 +48,12 @@ void LedgerDays::frame(LocalDate today, std::optional<LocalDate> staffDay, bool 
         const Programme& programme = s_.config.programme;
         const ProgrammeDay* day = programme.groupDay(*staffDay, s_.ui.staffCohort);
         if (day) {
+            // That group's days, and those of every group not meeting the day shown: a visitor's
+            // own days, for the presence list to say which day their visit made up (issue 30).
+            // One group in the programme: its days, as before.
             LocalDate first = day->date, last = day->date;
             for (const auto& d : programme.days)
-                if (d.cohortId == day->cohortId) {
+                if (d.cohortId == day->cohortId || !programme.dayOn(*staffDay, d.cohortId)) {
                     first = std::min(first, d.date);
                     last = std::max(last, d.date);
                 }

@@ -95,7 +95,7 @@ void StaffDesk::showDay(const ui::intent::StaffDay& in) {
 }
 
 void StaffDesk::showGroup(const ui::intent::StaffGroup& in) {
-    if (!unlocked_ || (!in.cohort.empty() && !s_.config.programme.cohort(in.cohort))) return;
+    if (!unlocked_ || (!in.cohort.empty() && in.cohort != ui::kGuestsList && !s_.config.programme.cohort(in.cohort))) return;
     s_.ui.staffCohort = in.cohort;
     s_.ui.scrollToTop = true;
 }
@@ -110,7 +110,7 @@ void StaffDesk::change(const ui::intent::StaffChange& in, Instant now) {
     const EventStamp stamp = EventStamp::staff(now, s_.config.settings.kioskId);
     AttendanceEvent e;
     if (form.kind == EventKind::correction && form.effect == CorrectionEffect::catch_up) {
-        if (!in.catchUpOf || !catchUpAllowed(form.participantCode, *in.catchUpOf, day)) return;
+        if (!in.catchUpOf || !catchUpAllowed(form.participantCode, *in.catchUpOf, day, localDateOf(now))) return;
         e = makeStaffEvent(form, *in.catchUpOf, catchUpMoment(day), stamp);  // on the own day, about this one
     } else if (form.kind == EventKind::correction) {
         const Instant at = correctionMoment(form.effect, day, in.minutes);
@@ -133,7 +133,7 @@ void StaffDesk::change(const ui::intent::StaffChange& in, Instant now) {
     writes_.insert(s_.worker->append(std::move(e)));
 }
 
-bool StaffDesk::catchUpAllowed(const std::string& code, LocalDate ownDay, LocalDate on) const {
+bool StaffDesk::catchUpAllowed(const std::string& code, LocalDate ownDay, LocalDate on, LocalDate today) const {
     // The form's check again on what the pages show now: the person's own cohort's matrix (the
     // form shows it: UiState::staffCohort) and their check-in on the day shown (core/catch_up.h).
     const Participant* p = s_.roster.find(code);
@@ -141,7 +141,7 @@ bool StaffDesk::catchUpAllowed(const std::string& code, LocalDate ownDay, LocalD
     const MatrixRow* row = nullptr;
     for (const auto& r : view_.matrix.rows)
         if (r.participant.code == code) row = &r;
-    return checkCatchUp(s_.config.programme, view_.matrix, row, ownDay, on, s_.ledger.record(on, code).checkIn.has_value()).empty();
+    return checkCatchUp(s_.config.programme, view_.matrix, row, ownDay, on, s_.ledger.record(on, code).checkIn.has_value(), today).empty();
 }
 
 void StaffDesk::exportFile(const ui::intent::StaffExport& in, Instant now) {

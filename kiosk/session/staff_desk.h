@@ -43,7 +43,7 @@ public:
     void showGroup(const ui::intent::StaffGroup& in);
     void change(const ui::intent::StaffChange& in, Instant now);
     // A make-up day may be written: the rules of core/catch_up.h on what the pages show.
-    bool catchUpAllowed(const std::string& code, LocalDate ownDay, LocalDate on) const;
+    bool catchUpAllowed(const std::string& code, LocalDate ownDay, LocalDate on, LocalDate today) const;
     void exportFile(const ui::intent::StaffExport& in, Instant now);
 
     // Each frame: takes a finished PIN check or export, locks after inactivity, keeps locked pages

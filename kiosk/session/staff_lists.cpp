@@ -105,15 +105,32 @@ void StaffDesk::buildLists(LocalDate date, LocalDate today) const {
     st.listGroupName = shownGroup && !shownGroup->name.empty() ? shownGroup->name : st.listCohort;
     st.loading = !s_.ledger.loaded(date);
     const AttendanceRules rules = AttendanceRules::from(config.settings);
+    // The matrix's fold also holds the days of the groups not meeting that date (ledger_days.cpp):
+    // a visitor's own days, so the list can say which day their visit made up (presence_list.h).
+    const MatrixFold* fold = s_.matrixFold ? &*s_.matrixFold : nullptr;
+    const MatrixRecords records(s_.ledger, fold);
     std::set<std::string> former;
     const auto people = withFormer(s_.roster.people(), s_.roster.former(), [&](const std::string& code) {
         const DayRecord r = s_.ledger.record(date, code);
         return !r.intervals.empty() || r.corrected;
     }, former);
-    st.rows = presenceList(config.programme, people, s_.ledger, date, rules, s_.clock.now());
-    if (st.dayCohorts.size() > 1)  // that group's people and the day's walk-ins (a walk-in names no group)
-        std::erase_if(st.rows, [&](const PresenceRow& r) { return !r.guest && !r.otherGroup && r.participant.cohortId != st.listCohort; });
+    st.rows = presenceList(config.programme, people, records, date, rules, s_.clock.now());
     for (auto& r : st.rows) r.formerParticipant = !r.guest && former.count(r.participant.code) > 0;
+    st.dayRows = st.rows;
+    // Two or more groups that day (issue 30): a group's page holds the rows filed under it (its
+    // people and its visitors: PresenceRow::groupId), the walk-ins' page the day's walk-ins, once.
+    st.guestsToReview = static_cast<int>(std::count_if(st.rows.begin(), st.rows.end(), [](const PresenceRow& r) { return r.guest && !r.guestConfirmed; }));
+    st.guestsList = false;
+    if (st.dayCohorts.size() > 1) {
+        st.dayCohorts.push_back(ui::kGuestsList);
+        st.guestsList = s_.ui.staffCohort == ui::kGuestsList && !programme.cohort(s_.ui.staffCohort);
+        if (st.guestsList) {
+            st.listCohort = ui::kGuestsList;
+            st.listGroupName = s_.texts("pdf.guests");
+            st.day = nullptr;
+        }
+        std::erase_if(st.rows, [&](const PresenceRow& r) { return st.guestsList ? !r.guest : r.guest || r.groupId != st.listCohort; });
+    }
     // Walk-ins still to review come first: they are what staff have to do something about.
     std::stable_partition(st.rows.begin(), st.rows.end(), [](const PresenceRow& r) { return r.guest && !r.guestConfirmed; });
     st.present = st.late = st.leftEarly = st.absent = st.excused = st.guests = 0;
@@ -129,8 +146,6 @@ void StaffDesk::buildLists(LocalDate date, LocalDate today) const {
         }
     }
     // The cohort of the day shown; days still to come counted from the real today.
-    const MatrixFold* fold = s_.matrixFold ? &*s_.matrixFold : nullptr;
-    const MatrixRecords records(s_.ledger, fold);
     std::set<std::string> formerInMatrix;
     const auto cohort = withFormer(s_.roster.people(), s_.roster.former(), [&](const std::string& code) {
         if (!fold) return false;
@@ -149,13 +164,6 @@ void StaffDesk::buildLists(LocalDate date, LocalDate today) const {
         if (r.certificate == CertificateState::at_risk && !r.formerParticipant) st.atRisk.push_back(r.participant.fullName());
     }
     st.matrixLoading = !fold;
-    // A visitor from another group whose check-in made up a day of their own: said on their row
-    // (known when the matrix shows their group, as the catch-up form has it: core/catch_up.h).
-    for (auto& r : st.rows)
-        if (r.otherGroup && r.participant.cohortId == st.matrix.cohortId)
-            for (const auto& m : st.matrix.rows)
-                for (size_t i = 0; m.participant.code == r.participant.code && i < m.madeUpOn.size(); ++i)
-                    if (m.madeUpOn[i] == date) r.madeUpDay = st.matrix.days[i].number;
     // History: what the store had when the page opened, and what the ledger holds (written since
     // or of the days held), each change once, newest first.
     std::vector<AttendanceEvent> changes = s_.ledger.staffChanges(LedgerDays::kHistoryRows);

@@ -322,7 +322,8 @@ void drawAssignment(AgendaFrame& f) {
 void drawListOrOpened(AgendaFrame& f) {
     const Theme& t = theme();
     const Texts& tx = *f.v.texts;
-    const ImVec2 listMin(f.left, f.listTop), listMax(f.portrait ? f.right : f.left + (f.right - f.left) * 0.62f - t.Em(0.5f), f.listBottom);
+    // Landscape: up to the side column, wherever its width put it (drawLandscapeColumn sets f.rx first).
+    const ImVec2 listMin(f.left, f.listTop), listMax(f.portrait ? f.right : f.rx - t.Em(1.0f), f.listBottom);
     if (f.s.agendaOpen == -1) {
         float listEnd = listMax.y;
         const int opened = drawList(f.v, f.day, listMin, listMax, f.s, listEnd);

@@ -27,12 +27,20 @@ float drawTextBlock(ImFont* font, ImVec2 pos, float width, Rgb colour, const std
 }
 
 // "23 van 28 ingecheckt" over all groups meeting today, with its bar (1.9 em high).
-void drawTotalCount(const KioskView& v, ImVec2 pos, float width) {
+// `oneLine` (landscape, 1.2 em): the bar to the right of the words, leaving the group cards room
+// for their now and next; else the bar under them (2.4 em).
+void drawTotalCount(const KioskView& v, ImVec2 pos, float width, bool oneLine = false) {
     const Theme& t = theme();
     const std::string count = v.texts->format("home.checked_in_total", {{"n", std::to_string(v.checkedIn)},
                                                                         {"total", std::to_string(v.expected.size())}});
-    drawText(t.fonts.bodyBold, pos, t.palette.ink, fitText(t.fonts.bodyBold, count, width));
+    const std::string shown = fitText(t.fonts.bodyBold, count, oneLine ? width * 0.5f : width);
+    drawText(t.fonts.bodyBold, pos, t.palette.ink, shown);
     const float frac = v.expected.empty() ? 0.0f : static_cast<float>(v.checkedIn) / static_cast<float>(v.expected.size());
+    if (oneLine) {
+        const float x = pos.x + textSize(t.fonts.bodyBold, shown).x + t.Em(1.0f);
+        drawProgress(ImVec2(x, pos.y + t.Em(0.35f)), ImVec2(pos.x + width, pos.y + t.Em(0.85f)), frac, t.palette.success, t.palette.secondary);
+        return;
+    }
     drawProgress(ImVec2(pos.x, pos.y + t.Em(1.4f)), ImVec2(pos.x + width, pos.y + t.Em(1.9f)), frac, t.palette.success, t.palette.secondary);
 }
 
@@ -198,7 +206,7 @@ Intent drawHomePortrait(const KioskView& v, const UiState& s, ImVec2 origin, ImV
 
     // More than one group today: a card each, the total under them.
     if (v.groupsToday.size() > 1) {
-        const float countTop = cy - t.Em(1.0f) - t.Em(2.4f);
+        const float countTop = venueY - t.Em(0.6f) - t.Em(2.4f);  // above the venue, which stands above the actions
         drawGroupsToday(v, ImVec2(left, y), ImVec2(right, countTop - t.Em(0.8f)));
         drawTotalCount(v, ImVec2(left, countTop), width);
         return intent;
@@ -241,9 +249,9 @@ void drawMiddleLandscape(const KioskView& v, float left, float right, float y, f
     const float split = left + (right - left) * 0.56f;
     if (v.groupsToday.size() > 1) {  // a card per group over the whole width, the total under them
         const float width = right - left;
-        const float countTop = middleBottom - t.Em(2.4f);
-        drawGroupsToday(v, ImVec2(left, y), ImVec2(right, countTop - t.Em(0.8f)));
-        drawTotalCount(v, ImVec2(left, countTop), width * 0.5f);
+        const float countTop = middleBottom - t.Em(1.3f);
+        drawGroupsToday(v, ImVec2(left, y), ImVec2(right, countTop - t.Em(0.6f)));
+        drawTotalCount(v, ImVec2(left, countTop), width * 0.5f, true);
     } else {
         float ly = y;
         const float lw = split - left - t.Em(1.5f);

@@ -1,8 +1,9 @@
 // screen_home_groups.cpp: the home screen's middle on a day when more than one group meets (issue 30).
 // One card per group, in the programme's order: the group's name, "Dag 3 van 7 · theme", what is on
 // now and next (time, title, room) and how many of that group are checked in. Counts only, never
-// names, as on the rest of the home screen. The cards share the height; a card that gets too little
-// leaves "next" off first, then "now" (the name, the day and the count always show).
+// names, as on the rest of the home screen. The cards share the height; a card with room for one
+// line of the two puts now and next side by side when it is wide (a landscape panel), else leaves
+// "next" off, then "now" (the name, the day and the count always show).
 #include <algorithm>
 
 #include "screens.h"
@@ -51,13 +52,19 @@ void drawGroupCard(const KioskView& v, const KioskView::GroupToday& g, ImVec2 mi
     drawText(t.fonts.body, ImVec2(x, y), t.palette.ink, fitText(t.fonts.body, day, w));
     y += line;
     const NowNext nn = nowAndNext(*g.day, v.local.timeOfDay());
-    if (y + line <= last) {
-        std::string none = v.local.timeOfDay() < g.day->startsAt() ? tx("home.not_started") : tx("home.day_over");
-        if (!nn.now && nn.next) none = tx("home.between_items");
+    std::string none = v.local.timeOfDay() < g.day->startsAt() ? tx("home.not_started") : tx("home.day_over");
+    if (!nn.now && nn.next) none = tx("home.between_items");
+    if (y + 2 * line <= last) {
         drawItemLine(tx, "home.now", nn.now, none, ImVec2(x, y), w);
-        y += line;
+        drawItemLine(tx, "home.next", nn.next, tx("home.nothing_next"), ImVec2(x, y + line), w);
+    } else if (y + line <= last && w >= t.Em(34.0f)) {
+        // A landscape panel with two cards has room for one line more, and width: now and next side by side.
+        const float half = w * 0.5f;
+        drawItemLine(tx, "home.now", nn.now, none, ImVec2(x, y), half - t.Em(0.8f));
+        drawItemLine(tx, "home.next", nn.next, tx("home.nothing_next"), ImVec2(x + half, y), half);
+    } else if (y + line <= last) {
+        drawItemLine(tx, "home.now", nn.now, none, ImVec2(x, y), w);
     }
-    if (y + line <= last) drawItemLine(tx, "home.next", nn.next, tx("home.nothing_next"), ImVec2(x, y), w);
     // The group's share checked in, a thin bar along the card's foot.
     const float frac = g.expected ? static_cast<float>(g.checkedIn) / static_cast<float>(g.expected) : 0.0f;
     drawProgress(ImVec2(x, max.y - pad * 0.5f - barH), ImVec2(x + w, max.y - pad * 0.5f), frac, t.palette.success, t.palette.secondary);

@@ -111,10 +111,11 @@ Intent drawGroupButton(const KioskView& v, const std::vector<std::string>& cohor
     width = 0;
     if (cohorts.size() < 2) return {};
     const Theme& t = theme();
-    const std::string label = (*v.texts)("staff.next_group");
-    width = textSize(t.fonts.bodyBold, label).x + t.Em(3.0f);
     auto it = std::find(cohorts.begin(), cohorts.end(), current);
     const std::string& next = it == cohorts.end() || std::next(it) == cohorts.end() ? cohorts.front() : *std::next(it);
+    // The next page named when it is the day's walk-ins (StaffView::kGuestsList), else "Andere groep".
+    const std::string label = (*v.texts)(next == kGuestsList ? "staff.guests_page" : "staff.next_group");
+    width = textSize(t.fonts.bodyBold, (*v.texts)("staff.next_group")).x + t.Em(3.0f);  // one width: the button stays put
     ImGui::SetCursorScreenPos(at);
     if (touchButton({"desk.group.next", label, ImVec2(width, h), ButtonStyle::secondary, {}, Icon::person}))
         return Intent::staffGroup(next);

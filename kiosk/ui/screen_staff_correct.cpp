@@ -13,8 +13,9 @@
 namespace kiosk::ui {
 namespace {
 
+// Whichever group's page lists them (a visitor's own group's matrix may be shown for a make-up).
 const PresenceRow* rowFor(const StaffView& st, const UiState::Correction& c) {
-    for (const auto& r : st.rows)
+    for (const auto& r : st.everyRow())
         if ((!c.code.empty() && !r.guest && r.participant.code == c.code) ||
             (!c.guestEventId.empty() && r.guest && r.guestEventId == c.guestEventId))
             return &r;
@@ -27,7 +28,7 @@ void drawLinkPicker(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max) {
     const Texts& tx = *v.texts;
     drawText(t.fonts.bodyBold, min, t.palette.ink, tx.format("staff.link_choose", {{"name", s.correction.who}}));
     std::vector<const PresenceRow*> candidates;
-    for (const auto& r : v.staff->rows)
+    for (const auto& r : v.staff->everyRow())  // the people of every group of the day: a walk-in names none
         if (!r.guest && !r.checkIn) candidates.push_back(&r);
     const float top = min.y + t.em + t.Em(0.6f);
     const ImVec2 listSize(max.x - min.x, max.y - top);
@@ -144,7 +145,7 @@ float drawTimeOrLink(const KioskView& v, UiState::Correction& c, ImVec2 at, floa
         y += bh + gap;
     } else if (c.effect == CorrectionEffect::link_guest) {
         std::string name = c.linkCode;
-        for (const auto& r : st.rows)
+        for (const auto& r : st.everyRow())
             if (!r.guest && r.participant.code == c.linkCode) name = r.participant.fullName();
         const std::string line = tx.format("staff.link_to", {{"name", name}});
         drawText(t.fonts.bodyBold, ImVec2(at.x, y + (bh - t.em) * 0.5f), t.palette.ink, line);

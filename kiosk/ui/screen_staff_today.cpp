@@ -58,13 +58,18 @@ Intent drawDayBar(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 max, 
     if (gw > 0) x += gw + t.Em(0.6f);
     std::string dayLine = longDate(st.date, tx.lang());
     if (gw > 0) dayLine = st.listGroupName + "  \xC2\xB7  " + dayLine;
-    if (st.day) dayLine += "  \xC2\xB7  " + tx.format("staff.day_theme", {{"n", std::to_string(st.day->number)}, {"theme", st.day->theme}});
+    if (st.guestsList) dayLine += "  \xC2\xB7  " + tx("staff.guests_of_groups");
+    else if (st.day) dayLine += "  \xC2\xB7  " + tx.format("staff.day_theme", {{"n", std::to_string(st.day->number)}, {"theme", st.day->theme}});
     else dayLine += "  \xC2\xB7  " + tx("staff.no_programme_day");
     drawText(t.fonts.bodyBold, ImVec2(x, min.y + (sh - t.em) * 0.5f - t.Em(0.45f)), t.palette.ink, fitText(t.fonts.bodyBold, dayLine, max.x - x));
-    const std::string counts = tx.format("staff.counts", {{"present", std::to_string(st.present)}, {"late", std::to_string(st.late)},
-                                                          {"left_early", std::to_string(st.leftEarly)},
-                                                          {"absent", std::to_string(st.absent)}, {"excused", std::to_string(st.excused)},
-                                                          {"guests", std::to_string(st.guests)}});
+    // Two groups that day: the walk-ins are on a page of their own, not in a group's counts (the line
+    // under the list says when some wait there to be reviewed).
+    const bool guestsElsewhere = !st.guestsList && st.dayCohorts.size() > 1;
+    const TextArgs args{{"present", std::to_string(st.present)}, {"late", std::to_string(st.late)},
+                        {"left_early", std::to_string(st.leftEarly)}, {"absent", std::to_string(st.absent)},
+                        {"excused", std::to_string(st.excused)}, {"guests", std::to_string(st.guests)},
+                        {"open", std::to_string(st.guestsToReview)}};
+    const std::string counts = tx.format(st.guestsList ? "staff.counts_guests" : guestsElsewhere ? "staff.counts_group" : "staff.counts", args);
     drawText(t.fonts.body, ImVec2(x, min.y + (sh - t.em) * 0.5f + t.Em(0.55f)), t.palette.muted, fitText(t.fonts.body, counts, max.x - x));
     return intent;
 }
@@ -187,7 +192,9 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
     // Under the list: the legend of "*", and who has no day left to miss (issue 29).
     std::string below;
     if (std::any_of(st.rows.begin(), st.rows.end(), [](const PresenceRow& r) { return r.corrected; })) below = tx("staff.legend_corrected");
-    if (!st.atRisk.empty()) {
+    if (st.dayCohorts.size() > 1 && !st.guestsList && st.guestsToReview > 0)  // waiting on the walk-ins' page
+        below += (below.empty() ? "" : "   \xC2\xB7   ") + tx.format("staff.guests_waiting", {{"n", std::to_string(st.guestsToReview)}});
+    if (!st.atRisk.empty() && !st.guestsList) {  // of the group's matrix: nothing to do with the walk-ins' page
         std::string names;
         for (const auto& n : st.atRisk) names += (names.empty() ? "" : ", ") + n;
         below += (below.empty() ? "" : "   \xC2\xB7   ") + tx.format("staff.at_risk", {{"names", names}});

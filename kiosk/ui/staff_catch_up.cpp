@@ -42,8 +42,10 @@ float drawCatchUpDays(const KioskView& v, UiState::Correction& c, const Presence
     const float w = (right - at.x - static_cast<float>(n - 1) * gap * 0.5f) / static_cast<float>(n);
     for (size_t i = 0; i < days.size(); ++i) {
         const auto& status = r->days[i];
-        // A day missed or excused, not made up yet (or still to come) can be chosen (catch_up.h rule 1).
-        const bool open = !r->madeUpOn[i] && (!status || *status == DayStatus::absent || *status == DayStatus::excused);
+        // A day missed or excused that has taken place (today included) and is not made up yet can be
+        // chosen (catch_up.h rule 1); a day to come is not missed yet: shown, "komt nog", not offered.
+        const bool open = !r->madeUpOn[i] && !(v.local.date < days[i].date) && status &&
+                          (*status == DayStatus::absent || *status == DayStatus::excused);
         const bool on = c.catchUpOf == days[i].date;
         const std::string id = "desk.catch_up.day" + std::to_string(days[i].number);
         ButtonSpec b{id.c_str(), tx.format("pdf.matrix.day", {{"n", std::to_string(days[i].number)}}), ImVec2(w, bh),
@@ -67,7 +69,8 @@ std::string checkCatchUpForm(const KioskView& v, const StaffForm& form, const Ui
     if (!c.catchUpOf) return "staff.error.catch_up_choose";  // the row above the reason and the name: said first
     if (std::string e = checkStaffChange(form); !e.empty()) return e;
     if (!v.programme || !v.staff) return "staff.error.kind";
-    return checkCatchUp(*v.programme, v.staff->matrix, ownRow(*v.staff, row), *c.catchUpOf, c.day, row.checkIn.has_value());
+    return checkCatchUp(*v.programme, v.staff->matrix, ownRow(*v.staff, row), *c.catchUpOf, c.day, row.checkIn.has_value(),
+                        v.local.date);
 }
 
 }  // namespace kiosk::ui

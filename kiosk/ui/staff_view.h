@@ -45,15 +45,27 @@ struct StaffHistoryRow {
     std::string reason, actor;
 };
 
+// UiState::staffCohort on the Vandaag page of the day's walk-ins (StaffView::guestsList); no
+// cohort id (a [[cohort]] with this id would be shown as the group instead).
+inline constexpr const char* kGuestsList = "\x01gasten";
+
 struct StaffView {
     LocalDate date;                          // the day shown (today unless staff stepped back)
     const ProgrammeDay* day = nullptr;       // its programme day, if any (of the group shown)
     // Several cohorts (issue 30): the groups meeting the day shown (two or more: Vandaag shows one of
     // them, `listCohort`, and offers the next), and every cohort of the programme (the Matrix shows
     // `matrix.cohortId` and offers the next). One cohort: both lists hold at most one, nothing offered.
+    // On a date with two or more groups, dayCohorts ends with kGuestsList: the day's walk-ins are
+    // listed once, on a page of their own (`guestsList`), never on each group's list (a walk-in
+    // names no group: README, several cohorts).
     std::vector<std::string> dayCohorts, cohorts;
     std::string listCohort, listGroupName;
+    bool guestsList = false;                 // the page of the day's walk-ins (two or more groups that day)
+    int guestsToReview = 0;                  // walk-ins of the day not yet confirmed or linked
     std::vector<PresenceRow> rows;           // the cohort (absent ones too), then the guests
+    std::vector<PresenceRow> dayRows;        // every row of the day, whichever page shows it: the
+                                             // correction form's person, the people a walk-in can be linked to
+    const std::vector<PresenceRow>& everyRow() const { return dayRows.empty() ? rows : dayRows; }  // a view built by hand: rows
     bool loading = false;                    // the day's events are on their way from the store ("laden…")
     bool matrixLoading = false;              // the matrix's days are being folded on the store thread
     int present = 0, late = 0, leftEarly = 0, absent = 0, excused = 0, guests = 0;

@@ -21,6 +21,7 @@ namespace {
 // Cohort c1 (Zutphen) meets on seven Thursdays; c2 (Deventer) on three Thursdays in between.
 const LocalDate kOwn[] = {{2026, 11, 26}, {2026, 12, 10}, {2027, 1, 14}, {2027, 1, 28}, {2027, 2, 11}, {2027, 3, 11}, {2027, 4, 1}};
 const LocalDate kOther[] = {{2026, 12, 3}, {2027, 1, 21}, {2027, 2, 4}};
+const LocalDate kAfter{2027, 4, 1};  // the writer's today: after every day
 
 Programme twoCohorts() {
     Programme p;
@@ -148,8 +149,8 @@ TEST_CASE("one catch-up check-in counts for one own day only, and an own day is 
     CHECK(*a.days[4] == DayStatus::absent);
     CHECK(a.daysPresent == 6);
     // The check before writing says why the second is refused, and the first is already done.
-    CHECK(checkCatchUp(prog, m, &a, kOwn[4], kOther[1], true) == "staff.error.catch_up_used");
-    CHECK(checkCatchUp(prog, m, &a, kOwn[2], kOther[2], true) == "staff.error.catch_up_done");
+    CHECK(checkCatchUp(prog, m, &a, kOwn[4], kOther[1], true, kAfter) == "staff.error.catch_up_used");
+    CHECK(checkCatchUp(prog, m, &a, kOwn[2], kOther[2], true, kAfter) == "staff.error.catch_up_done");
     // Day 3 made up twice: the latest written stands (a second date), the first date is free again.
     l.apply(in("A1", kOther[2]));
     l.apply(catchUp("A1", kOwn[2], kOther[2], 3600 * 24 * 30));
@@ -180,7 +181,7 @@ TEST_CASE("max_catch_ups: the earliest own days first, one beyond it counts noth
     }
     const CohortMatrix one = cohortMatrix(prog, kRoster, l, std::string("c1"), today, rule(6, 1));
     l.apply(in("A1", kOther[0]));
-    CHECK(checkCatchUp(prog, one, &anna(one), kOwn[4], kOther[0], true) == "staff.error.catch_up_max");
+    CHECK(checkCatchUp(prog, one, &anna(one), kOwn[4], kOther[0], true, kAfter) == "staff.error.catch_up_max");
 }
 
 TEST_CASE("what can be made up: a missed or excused own day, on another cohort's day with a real check-in", "[catchup]") {
@@ -191,13 +192,17 @@ TEST_CASE("what can be made up: a missed or excused own day, on another cohort's
     annasDays(l, true);
     const CohortMatrix m0 = cohortMatrix(prog, kRoster, l, std::string("c1"), today, rule(6, 2));
     const MatrixRow* a0 = &anna(m0);
-    CHECK(checkCatchUp(prog, m0, a0, kOwn[2], kOther[1], false) == "staff.error.catch_up_no_check_in");
-    CHECK(checkCatchUp(prog, m0, a0, kOwn[2], kOwn[3], true) == "staff.error.catch_up_other_day");  // an own date
-    CHECK(checkCatchUp(prog, m0, a0, kOwn[2], LocalDate{2027, 1, 15}, true) == "staff.error.catch_up_other_day");  // no group
-    CHECK(checkCatchUp(prog, m0, a0, kOwn[0], kOther[1], true) == "staff.error.catch_up_present");
-    CHECK(checkCatchUp(prog, m0, a0, kOther[0], kOther[1], true) == "staff.error.catch_up_own_day");
-    CHECK(checkCatchUp(prog, m0, nullptr, kOwn[2], kOther[1], true) == "staff.error.catch_up_own_day");
-    CHECK(checkCatchUp(prog, m0, a0, kOwn[2], kOther[1], true).empty());
+    CHECK(checkCatchUp(prog, m0, a0, kOwn[2], kOther[1], false, kAfter) == "staff.error.catch_up_no_check_in");
+    CHECK(checkCatchUp(prog, m0, a0, kOwn[2], kOwn[3], true, kAfter) == "staff.error.catch_up_other_day");  // an own date
+    CHECK(checkCatchUp(prog, m0, a0, kOwn[2], LocalDate{2027, 1, 15}, true, kAfter) == "staff.error.catch_up_other_day");  // no group
+    CHECK(checkCatchUp(prog, m0, a0, kOwn[0], kOther[1], true, kAfter) == "staff.error.catch_up_present");
+    CHECK(checkCatchUp(prog, m0, a0, kOther[0], kOther[1], true, kAfter) == "staff.error.catch_up_own_day");
+    CHECK(checkCatchUp(prog, m0, nullptr, kOwn[2], kOther[1], true, kAfter) == "staff.error.catch_up_own_day");
+    CHECK(checkCatchUp(prog, m0, a0, kOwn[2], kOther[1], true, kAfter).empty());
+    // Only once the own day has taken place (rule 1): the day itself may be marked, the day before
+    // may not (a make-up arranged in advance is marked after the day missed).
+    CHECK(checkCatchUp(prog, m0, a0, kOwn[2], kOther[0], true, kOwn[2]) == "");
+    CHECK(checkCatchUp(prog, m0, a0, kOwn[2], kOther[0], true, kOwn[2].plusDays(-1)) == "staff.error.catch_up_to_come");
 
     // Read back the same way: no check-in that date, or an own date, counts nothing.
     l.apply(catchUp("A1", kOwn[2], kOther[1]));
@@ -353,7 +358,7 @@ TEST_CASE("property: random check-ins and catch-ups, in any order, match the ref
             for (int o = 0; o < 3; ++o) {
                 if (p.ownIn.count(i) || all[static_cast<size_t>(i)] >= 0 || !p.otherIn.count(o)) continue;
                 const bool usedAlready = std::find(all.begin(), all.end(), o) != all.end();
-                const std::string why = checkCatchUp(prog, m, &anna(m), kOwn[i], kOther[o], true);
+                const std::string why = checkCatchUp(prog, m, &anna(m), kOwn[i], kOther[o], true, kAfter);
                 REQUIRE(why == (usedAlready ? "staff.error.catch_up_used" : ""));
                 refusedAsUsed += usedAlready;
             }
@@ -361,4 +366,39 @@ TEST_CASE("property: random check-ins and catch-ups, in any order, match the ref
     CHECK(counted > 150);
     CHECK(refusedAsUsed > 50);
     CHECK(beyondMax > 30);
+}
+
+TEST_CASE("the group a visitor came to on a date two others meet: the one whose hours hold the arrival", "[catchup][presence]") {
+    test::AmsterdamTime tz;
+    Programme p;
+    p.cohorts = {{"own", "Eigen"}, {"am", "Ochtend"}, {"pm", "Middag"}};
+    const LocalDate shared{2027, 1, 21};
+    auto add = [&](const char* cohort, int from, int to) {
+        ProgrammeDay d;
+        d.number = 1;
+        d.date = shared;
+        d.cohortId = cohort;
+        d.agenda = {{{from}, {to}, "Dagdeel", "", "", "", ""}};
+        p.days.push_back(d);
+    };
+    add("am", 9 * 60, 12 * 60);
+    add("pm", 13 * 60, 16 * 60);
+    auto host = [&](std::optional<int> minutes) {
+        const ProgrammeDay* d = catchUpDay(p, "own", shared, minutes ? std::optional<TimeOfDay>(TimeOfDay{*minutes}) : std::nullopt);
+        return d ? d->cohortId : std::string("none");
+    };
+    CHECK(host(std::nullopt) == "am");  // no arrival known: the first in file order
+    CHECK(host(9 * 60 + 5) == "am");
+    CHECK(host(13 * 60 + 5) == "pm");
+    CHECK(host(8 * 60) == "am");        // before either: the nearer start
+    CHECK(host(12 * 60 + 50) == "pm");  // between: 10 minutes to the afternoon, 50 past the morning
+    CHECK(host(12 * 60 + 20) == "am");
+    CHECK(host(17 * 60) == "pm");
+    CHECK(catchUpDay(p, "am", shared, TimeOfDay{14 * 60}) == nullptr);  // the own group meets: no visit
+    // A person's arrival as the presence list reads it: the first check-in's local time.
+    DayRecord r;
+    CHECK_FALSE(arrivalTime(r));
+    r.checkIn = fromLocal({shared, 13, 5, 0});
+    REQUIRE(arrivalTime(r));
+    CHECK(arrivalTime(r)->minutes == 13 * 60 + 5);
 }

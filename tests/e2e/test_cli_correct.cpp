@@ -132,28 +132,42 @@ TEST_CASE("correct --catch-up-of: a check-in with another group counts as the ow
     // Anna of Zutphen will miss her day 2 (10 December): she follows Lochem's day on 3 December.
     REQUIRE(runKiosk(dir, {"checkin", "ZU01", "--at", "2026-12-03T09:25", "--now", "2026-12-03T09:25"}, c).exitCode == 0);
     REQUIRE(runKiosk(dir, {"checkout", "ZU01", "--at", "2026-12-03T15:00", "--now", "2026-12-03T15:00"}, c).exitCode == 0);
-    // That day's list names her as one of another group.
+    // That day's list names her as one of another group, and which.
     r = runKiosk(dir, {"export", "--date", "2026-12-03", "--out", "-", "--now", "2026-12-03T15:05"}, c);
-    CHECK(r.out.find(";ZU01;Anna;de;Vries;Beleid Sociaal Domein;aanwezig;09:25;15:00;335;van een andere groep (inhaal?)\r\n") !=
-          std::string::npos);
+    CHECK(r.out.find(";ZU01;Anna;de;Vries;Beleid Sociaal Domein;aanwezig;09:25;15:00;335;"
+                     "van Gemeente Zutphen, 2026\xE2\x80\x93" "2027, een andere groep (inhaal?)\r\n") != std::string::npos);
+    // Her day 2 is still to come: not missed yet, so not a make-up yet (refused, 4), in Dutch and English.
+    r = runKiosk(dir, {"correct", "ZU01", "--date", "2026-12-03", "--catch-up-of", "2", "--reason", "inhaal", "--actor", "M",
+                       "--now", "2026-12-03T15:10"}, c);
+    CHECK(r.exitCode == 4);
+    CHECK(r.err.find("moet nog komen") != std::string::npos);
+    r = runKiosk(dir, {"correct", "ZU01", "--date", "2026-12-03", "--catch-up-of", "2", "--reason", "inhaal", "--actor", "M",
+                       "--lang", "en", "--now", "2026-12-09T23:59"}, c);
+    CHECK(r.exitCode == 4);
+    CHECK(r.err.find("still to come") != std::string::npos);
+    r = runKiosk(dir, {"export", "--matrix", "--cohort", "zutphen-2026", "--out", "-", "--now", "2026-12-09T23:59"}, c);
+    CHECK(r.out.find("ingehaald") == std::string::npos);  // nothing was written
     // Refused (4): her own date, a day number her group does not have, no reason (2).
     CHECK(runKiosk(dir, {"correct", "ZU01", "--date", "2026-12-10", "--catch-up-of", "2", "--reason", "inhaal", "--actor", "M",
                          "--now", "2026-12-10T16:00"}, c).exitCode == 4);
     r = runKiosk(dir, {"correct", "ZU01", "--date", "2026-12-03", "--catch-up-of", "9", "--reason", "inhaal", "--actor", "M",
-                       "--now", "2026-12-03T15:10"}, c);
+                       "--now", "2026-12-10T16:05"}, c);
     CHECK(r.exitCode == 4);
     CHECK(r.err.find("eigen groep") != std::string::npos);
     CHECK(runKiosk(dir, {"correct", "ZU01", "--date", "2026-12-03", "--catch-up-of", "2", "--actor", "M"}, c).exitCode == 2);
-    // Marked: day 2 made up on 3 December.
+    // Marked on the day she missed (from then on it may be): day 2 made up on 3 December.
     r = runKiosk(dir, {"correct", "ZU01", "--date", "2026-12-03", "--catch-up-of", "2", "--reason", "inhaal bij Lochem", "--actor",
-                       "Marieke", "--now", "2026-12-03T15:10"}, c);
+                       "Marieke", "--now", "2026-12-10T16:10"}, c);
     REQUIRE(r.exitCode == 0);
     CHECK(r.out == "Anna de Vries (ZU01): dag 2 (2026-12-10) ingehaald op 2026-12-03 (reden: inhaal bij Lochem)\n");
     // The same again: already so. The same check-in for day 3 too: refused (it counts once).
     CHECK(runKiosk(dir, {"correct", "ZU01", "--date", "2026-12-03", "--catch-up-of", "2", "--reason", "inhaal", "--actor", "M",
-                         "--now", "2026-12-03T15:11"}, c).exitCode == 3);
+                         "--now", "2026-12-10T16:11"}, c).exitCode == 3);
+    // The list of 3 December now says which day she made up there.
+    r = runKiosk(dir, {"export", "--date", "2026-12-03", "--out", "-", "--now", "2026-12-10T16:11"}, c);
+    CHECK(r.out.find(";335;inhaal: dag 2 van Gemeente Zutphen, 2026\xE2\x80\x93" "2027\r\n") != std::string::npos);
     r = runKiosk(dir, {"correct", "ZU01", "--date", "2026-12-03", "--catch-up-of", "3", "--reason", "inhaal", "--actor", "M",
-                       "--now", "2026-12-03T15:12"}, c);
+                       "--now", "2027-01-14T16:12"}, c);
     CHECK(r.exitCode == 4);
     CHECK(r.err.find("telt al als inhaaldag") != std::string::npos);
     // The matrix of her group (asked on the day after day 2): "ingehaald op 3 december", one day present.

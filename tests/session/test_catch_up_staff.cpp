@@ -1,8 +1,10 @@
 // A make-up day marked from the staff pages (issue 30 item 4, core/catch_up.h), tried as venue
-// staff would at the three panel sizes: Anna of Zutphen follows Lochem's day 2 (3 December); on
-// Vandaag she is listed as one of another group; the correction form offers "Inhaaldag" first with
-// her own group's days; staff choose day 2, give their name and save. Her matrix then says
-// "ingehaald 3 dec.", her row "inhaaldag voor dag 2", the history "ingehaald op 3 december".
+// staff would at the three panel sizes: Anna of Zutphen, absent on her day 1 (26 November),
+// follows Lochem's day 2 (3 December); on Vandaag she is listed as one of another group; the
+// correction form offers "Inhaaldag" first with her own group's days, of which only the missed one
+// that has taken place can be chosen (days 2-7 are still to come); staff choose day 1, give their
+// name and save. Her matrix then says "ingehaald 3 dec.", her row "inhaaldag voor dag 1", the
+// history "ingehaald op 3 december".
 #include <catch2/catch.hpp>
 
 #include <chrono>
@@ -18,7 +20,7 @@ using namespace kiosk;
 namespace {
 
 constexpr const char* kPin = "258046";
-const LocalDate kLochemDay2{2026, 12, 3}, kZutphenDay2{2026, 12, 10};
+const LocalDate kLochemDay2{2026, 12, 3}, kZutphenDay1{2026, 11, 26};
 
 void unlock(test::UiHarness& ui) {
     ui.holdAt(ImVec2(8, 8), 3000);
@@ -97,11 +99,12 @@ TEST_CASE("staff mark a check-in with another group as a make-up day of the own 
         CHECK(ui.state().correction.effect == CorrectionEffect::catch_up);
         CHECK(ui.state().correction.reason == "inhaaldag");
         REQUIRE(waitFor(ui, "desk.catch_up.day1"));  // the matrix of Zutphen folded on the store thread
-        REQUIRE(ui.target("desk.catch_up.day7"));
+        // Days 2-7 are still to come: shown, not offered (no tap target, catch_up.h rule 1).
+        for (int d = 2; d <= 7; ++d) CHECK_FALSE(ui.target("desk.catch_up.day" + std::to_string(d)));
         ui.tap("desk.save");
         CHECK(ui.state().correction.error == "staff.error.catch_up_choose");
-        ui.tap("desk.catch_up.day2");
-        CHECK(ui.state().correction.catchUpOf == kZutphenDay2);
+        ui.tap("desk.catch_up.day1");
+        CHECK(ui.state().correction.catchUpOf == kZutphenDay1);
         ui.tap("desk.name");
         for (char c : std::string("MJ")) ui.tap(std::string("desk.key.") + c);
         ui.tap("desk.save");
@@ -109,10 +112,10 @@ TEST_CASE("staff mark a check-in with another group as a make-up day of the own 
         ui.settle();
         CHECK(ui.state().screen == ui::Screen::staff_today);
 
-        // The matrix (of her group, which the form brought up) counts day 2 as made up on 3 December.
+        // The matrix (of her group, which the form brought up) counts day 1 as made up on 3 December.
         CHECK(waitUntil(ui, [](const ui::StaffView& v) {
             const MatrixRow* r = matrixRowOf(v, "ZU01");
-            return r && r->madeUpOn.size() == 7 && r->madeUpOn[1].has_value();
+            return r && r->madeUpOn.size() == 7 && r->madeUpOn[0].has_value();
         }));
         st = ui.session().buildView().staff;
         REQUIRE(st);
@@ -120,18 +123,20 @@ TEST_CASE("staff mark a check-in with another group as a make-up day of the own 
         const MatrixRow* m = matrixRowOf(*st, "ZU01");
         REQUIRE(m);
         REQUIRE(m->madeUpOn.size() == 7);
-        CHECK(m->madeUpOn[1] == kLochemDay2);
+        CHECK(m->madeUpOn[0] == kLochemDay2);
         CHECK(m->daysPresent == 1);
         anna = rowOf(*st, "ZU01");
         REQUIRE(anna);
-        CHECK(anna->madeUpDay == 2);
-        // The same check-in cannot make up a second day: the form refuses, nothing is written.
+        CHECK(anna->madeUpDay == 1);
+        // Made up: day 1 is no longer offered, the days to come are not either; Save says choose.
         ui.tap("desk.correct.ZU01");
         ui.tap("desk.effect.catch_up");
-        REQUIRE(waitFor(ui, "desk.catch_up.day1"));
-        ui.tap("desk.catch_up.day1");
+        CHECK(waitUntil(ui, [](const ui::StaffView& v) { return !v.matrixLoading && v.matrix.cohortId == "zutphen-2026"; }));
+        ui.frame();
+        for (int d = 1; d <= 7; ++d) CHECK_FALSE(ui.target("desk.catch_up.day" + std::to_string(d)));
+        CHECK_FALSE(ui.state().correction.catchUpOf);
         ui.tap("desk.save");
-        CHECK(ui.state().correction.error == "staff.error.catch_up_used");
+        CHECK(ui.state().correction.error == "staff.error.catch_up_choose");
         ui.tap("desk.correct.cancel");
         // The history says it in words.
         ui.tap("desk.tab.history");

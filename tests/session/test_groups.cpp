@@ -1,9 +1,11 @@
 // Two groups at one venue on one day (issue 30), tried as staff would: the staff pages show one
-// group at a time (Vandaag: that group's people and the day's walk-ins, its own counts; Matrix:
-// that cohort's days), "Andere groep" goes to the next, and the matrix's export is of the group shown.
+// group at a time (Vandaag: the people filed under that group, its own counts, then a page of the
+// day's walk-ins; Matrix: that cohort's days), "Andere groep" goes to the next, and the matrix's
+// export is of the group shown.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <set>
 
 #include "config_copy.h"
@@ -67,7 +69,7 @@ TEST_CASE("staff pages on a day with two groups: one group at a time, the other 
         unlock(ui);
         const ui::StaffView* st = ui.session().buildView().staff;
         REQUIRE(st);
-        REQUIRE(st->dayCohorts.size() == 2);
+        REQUIRE(st->dayCohorts.size() == 3);  // two groups, then the page of the walk-ins
         CHECK(st->listCohort == "zutphen-2026");
         CHECK(listedCodes(*st).count("ZU01") == 1);
         CHECK(listedCodes(*st).count("LO01") == 0);
@@ -115,6 +117,77 @@ TEST_CASE("a day with one group offers no other group on Vandaag, the matrix sti
     CHECK_FALSE(ui.has("desk.group.next"));
     ui.tap("desk.tab.matrix");
     CHECK(ui.has("desk.group.next"));
+}
+
+TEST_CASE("Vandaag on a day with two groups files a visitor under the group they came to, the walk-ins on a page of their own",
+          "[ui][staff][cohorts][guest]") {
+    const std::pair<float, float> sizes[] = {{1280, 800}, {1080, 1920}, {800, 480}};
+    for (const auto& [w, h] : sizes) {
+        CAPTURE(w, h);
+        TwoGroupConfig cfg;
+        // A third group, Deventer, that does not meet on 26 November; its Daan comes to the door that day.
+        std::ofstream(cfg.cfg.dir / "programme.toml", std::ios::app)
+            << "\n[[cohort]]\nid = \"deventer-2027\"\nname = \"Gemeente Deventer\"\n"
+               "\n[[day]]\nnumber = 1\ndate = 2026-12-17\ntheme = \"Deventer\"\ncohort = \"deventer-2027\"\n"
+               "\n[[day.agenda]]\nstart = \"09:30\"\nend = \"15:00\"\ntitle = \"Hele dag\"\nroom = \"Bakkerij\"\n";
+        cfg.cfg.appendRoster("DV01;Daan;;Visser;Wonen;deventer-2027;\n");
+        test::UiHarness ui("2026-11-26T09:20", w, h, cfg.path());
+        for (const char* code : {"ZU01", "LO02", "DV01"}) {
+            ui.session().apply(ui::Intent::checkIn(code));
+            ui.settle();
+            ui.session().apply(ui::Intent::dismiss());
+        }
+        ui.session().apply(ui::Intent::registerGuest("Karin Mulder", "Provincie Gelderland"));
+        ui.settle();
+        ui.session().apply(ui::Intent::dismiss());
+        unlock(ui);
+        const ui::StaffView* st = ui.session().buildView().staff;
+        REQUIRE(st);
+        // Zutphen's page: its people and Daan (arrived 09:20, in Zutphen's hours), no walk-in.
+        CHECK(st->listCohort == "zutphen-2026");
+        CHECK(listedCodes(*st).count("DV01") == 1);
+        CHECK(std::none_of(st->rows.begin(), st->rows.end(), [](const PresenceRow& r) { return r.guest; }));
+        for (const auto& r : st->rows)
+            if (r.participant.code == "DV01") {
+                CHECK(r.otherGroup);
+                CHECK(r.groupId == "zutphen-2026");
+                CHECK(r.ownGroupName == "Gemeente Deventer");
+            }
+        CHECK(st->guests == 0);
+        REQUIRE(st->dayCohorts.size() == 3);  // the two groups, then the walk-ins' page
+        // Lochem's page: its people only (Daan is on one list, not on each).
+        ui.tap("desk.group.next");
+        st = ui.session().buildView().staff;
+        CHECK(st->listCohort == "lochem-2027");
+        CHECK(listedCodes(*st) == std::set<std::string>{"LO01", "LO02", "LO03"});
+        CHECK(std::none_of(st->rows.begin(), st->rows.end(), [](const PresenceRow& r) { return r.guest; }));
+        // The next page is the walk-ins': the button says so; there the walk-in, once, and its count.
+        const ui::TapTarget* next = ui.target("desk.group.next");
+        REQUIRE(next);
+        CHECK(next->label == "Gasten");
+        ui.tap("desk.group.next");
+        st = ui.session().buildView().staff;
+        CHECK(st->guestsList);
+        REQUIRE(st->rows.size() == 1);
+        CHECK(st->rows[0].guest);
+        CHECK(st->rows[0].participant.firstName == "Karin Mulder");
+        CHECK(st->guests == 1);
+        CHECK(st->guestsToReview == 1);
+        CHECK(st->present == 0);
+        // Linking the walk-in offers the people of both groups without a check-in.
+        ui.tap("desk.review." + st->rows[0].guestEventId);
+        REQUIRE(ui.state().screen == ui::Screen::staff_correct);
+        ui.tap("desk.effect.link");
+        CHECK(ui.has("desk.link.ZU02"));
+        CHECK(ui.has("desk.link.LO01"));
+        CHECK_FALSE(ui.has("desk.link.ZU01"));  // checked in already
+        ui.tap("desk.correct.cancel");
+        // And round to the first group again.
+        ui.tap("desk.group.next");
+        st = ui.session().buildView().staff;
+        CHECK(st->listCohort == "zutphen-2026");
+        CHECK_FALSE(st->guestsList);
+    }
 }
 
 // ---- The room follows one group (issue 30, item 3) ----
