@@ -391,4 +391,26 @@ TEST_CASE("central_retention rule, bound: a check-in of the cut-off day itself, 
     CHECK(a.sqliteCount("SELECT count(*) FROM attendance_event WHERE participant_code = 'ZU03'") == 1);
 }
 
+
+TEST_CASE("central_sync rule 5: purged stays purged: a kiosk whose newest pushed event the purge deleted reports nothing lost and offers nothing",
+          "[central][survive][retention]") {
+    CentralDb c;
+    Kiosk a("a", c.addKiosk("a"));
+    REQUIRE(a.checkIn("ZU01", "2026-11-26T09:01").exitCode == 0);
+    REQUIRE(a.checkIn("ZU02", "2026-11-02T09:00").exitCode == 0);  // typed in late: the series' highest number
+    requireSync(a);
+    REQUIRE(countEvents(c.owner) == 2);
+    const RunResult purge = centralSetup(c.server.ownerUrl(c.db), {"--purge", "--older-than", "10", "--now", "2026-11-26T10:00"});
+    INFO(purge.out << purge.err);
+    REQUIRE(purge.exitCode == 0);
+    REQUIRE(countEvents(c.owner) == 1);
+    // The server's top of a's series is now below what it confirmed: that is the purge, not a loss.
+    const RunResult r = a.sync();
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 0);
+    CHECK_FALSE(has(r.out + r.err, "miste"));
+    CHECK(has(r.out, "0 gebeurtenissen wachten"));
+    CHECK(countEvents(c.owner) == 1);
+}
+
 }  // namespace kiosk::test
