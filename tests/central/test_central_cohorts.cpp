@@ -97,6 +97,35 @@ TEST_CASE("central_sync rule 10: a cohort added to a kiosk later is read from th
     }
 }
 
+TEST_CASE("central_sync rule 10: a cohort added later whose id ends another cohort's id is read from the start too",
+          "[central][cohorts]") {
+    // "zutphen-2026" is the tail of "avond-zutphen-2026": the cohorts pulled before are compared
+    // whole, line by line, never as a piece of text.
+    CentralDb c;
+    Kiosk foyer("foyer", c.addKiosk("foyer", {"avond-zutphen-2026"}), "avond-zutphen-2026");
+    c.addKiosk("deur", {"avond-zutphen-2026", "zutphen-2026"});
+    REQUIRE(foyer.sync().exitCode == 0);
+    auto event = [&](int seq, const std::string& code, const std::string& cohort) {
+        REQUIRE(c.owner.exec("INSERT INTO attendance_event (id, origin_kiosk, origin_seq, participant_code, kind, at_ms,"
+                             " recorded_ms, local_date, source, kiosk_id, cohort) VALUES ($1, 'deur', $2, $3, 'check_in',"
+                             " 1795680300000, 1795680300000, '2026-11-26', 'kiosk', 'deur', $4)",
+                             {"ev-" + std::to_string(seq), std::to_string(seq), code, cohort}).ok());
+    };
+    event(1, "DV01", "avond-zutphen-2026");
+    event(2, "ZU01", "zutphen-2026");
+    event(3, "DV02", "avond-zutphen-2026");
+    REQUIRE(foyer.sync().exitCode == 0);
+    CHECK(foyer.sqliteCount("SELECT count(*) FROM attendance_event WHERE id IN ('ev-1', 'ev-3')") == 2);
+    CHECK(foyer.sqliteCount("SELECT count(*) FROM attendance_event WHERE id = 'ev-2'") == 0);
+
+    const RunResult added = centralSetup(c.server.ownerUrl(c.db), {"--add-cohorts", "foyer", "--cohort", "zutphen-2026"});
+    INFO(added.err);
+    REQUIRE(added.exitCode == 0);
+    // Below the high-water mark of deur's series (3), and still fetched.
+    REQUIRE(foyer.sync().exitCode == 0);
+    CHECK(foyer.sqliteCount("SELECT count(*) FROM attendance_event WHERE id = 'ev-2'") == 1);
+}
+
 TEST_CASE("an existing version 4 or 5 record upgrades: e-mail leaves the server, kiosks keep syncing once assigned",
           "[central][cohorts]") {
     const int from = GENERATE(4, 5);

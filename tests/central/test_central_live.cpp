@@ -65,6 +65,28 @@ TEST_CASE("the sync threads of two kiosks: a check-in on one is in the other's d
     CHECK(countEvents(c.owner) == deur.count("SELECT count(*) FROM attendance_event"));
 }
 
+TEST_CASE("sync_worker SYNCING: a push the server refuses still pulls, the other kiosks' check-ins keep arriving", "[central][live]") {
+    CentralDb c;
+    const PrintedKiosk pDeur = c.addKiosk("deur"), pZaal = c.addKiosk("zaal");
+    // A rule the server has and this kiosk does not know: every push of ZU05's check-in is refused.
+    REQUIRE(c.owner.exec("ALTER TABLE attendance_event ADD CONSTRAINT test_refuses_zu05"
+                         " CHECK (participant_code IS DISTINCT FROM 'ZU05') NOT VALID").ok());
+    SystemClock clock;
+    LiveKiosk deur("deur", pDeur), zaal("zaal", pZaal);
+    deur.start(clock);
+    zaal.start(clock);
+    LocalWriter atDeur(deur), atZaal(zaal);
+    const std::string refused = atDeur.write("ZU05", "2026-11-26 08:50");
+    deur.worker->poke();
+    CHECK(waitUntil(10'000, [&] { return deur.worker->status().errorKey == "sync.status_push_failed"; }) >= 0);
+    // The room kiosk's check-in reaches the door all the same (the pull runs after the refused batch).
+    const std::string id = atZaal.write("ZU01", "2026-11-26 08:51");
+    zaal.worker->poke();
+    CHECK(waitUntil(15'000, [&] { return deur.has(id); }) >= 0);
+    CHECK(deur.count("SELECT count(*) FROM central_outbox") == 1);  // its own still waits, nothing lost
+    CHECK(countEvents(c.owner, "id = '" + refused + "'") == 0);
+}
+
 TEST_CASE("an idle sync thread polls the server but wakes the frame loop only when its status changes", "[central][live]") {
     CentralDb c;
     const PrintedKiosk pDeur = c.addKiosk("deur");

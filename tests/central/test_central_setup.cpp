@@ -355,6 +355,10 @@ TEST_CASE("central_retention rule, bound: the cut-off day itself and the day aft
     // The cut-off kept by the first purge (26 November 2025) is never moved back (central_retention.h, 3):
     // the records' side may not bring 20 November 2025 back either.
     CHECK(remainingDays(c.owner) == "2026-11-20");
+    CHECK(c.owner.exec("SELECT cutoff::text FROM central_cutoff").text(0, 0) == "2025-11-26");
+    // Nor may a late push of a day before it come back in (the server skips it, as it was purged).
+    REQUIRE(eventOn(c.owner, "r-late", 8, "2025-11-22").ok());
+    CHECK(remainingDays(c.owner) == "2026-11-20");
 }
 
 }  // namespace kiosk::test

@@ -362,4 +362,55 @@ TEST_CASE("a purge on the server is not undone by a kiosk restored from an older
     CHECK(n.localEvents() == 1);
 }
 
+
+TEST_CASE("central_retention rule, bound: a check-in of the cut-off day itself, still in a kiosk's outbox, is sent and kept after the purge",
+          "[central][survive][retention][boundary]") {
+    CentralDb c;
+    Kiosk a("a", c.addKiosk("a"));
+    Kiosk b("b", c.addKiosk("b"));
+    REQUIRE(a.checkIn("ZU01", "2026-11-26T09:01").exitCode == 0);
+    requireSync(a);
+    // Kiosk b was off the network: its check-ins of 15 and 16 November wait in its outbox.
+    REQUIRE(b.checkIn("ZU02", "2026-11-15T09:00").exitCode == 0);
+    REQUIRE(b.checkIn("ZU03", "2026-11-16T09:00").exitCode == 0);
+    // 10 days, by the clock and by the records alike: the cut-off is 16 November, the day before goes.
+    const RunResult purge = centralSetup(c.server.ownerUrl(c.db), {"--purge", "--older-than", "10", "--now", "2026-11-26T10:00"});
+    INFO(purge.out << purge.err);
+    REQUIRE(purge.exitCode == 0);
+    REQUIRE(c.owner.exec("SELECT cutoff::text FROM central_cutoff").text(0, 0) == "2026-11-16");
+
+    const RunResult r = b.sync();
+    INFO(r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(has(r.err, "1 gebeurtenis van vóór "));  // the 15th's, taken out of the outbox unsent
+    CHECK(has(r.out, "0 gebeurtenissen wachten"));
+    CHECK(countEvents(c.owner, "local_date = '2026-11-16'") == 1);  // the cut-off day itself stays
+    CHECK(countEvents(c.owner, "local_date = '2026-11-15'") == 0);
+    CHECK(countEvents(c.owner) == 2);
+    requireSync(a);
+    CHECK(a.sqliteCount("SELECT count(*) FROM attendance_event WHERE participant_code = 'ZU03'") == 1);
+}
+
+
+TEST_CASE("central_sync rule 5: purged stays purged: a kiosk whose newest pushed event the purge deleted reports nothing lost and offers nothing",
+          "[central][survive][retention]") {
+    CentralDb c;
+    Kiosk a("a", c.addKiosk("a"));
+    REQUIRE(a.checkIn("ZU01", "2026-11-26T09:01").exitCode == 0);
+    REQUIRE(a.checkIn("ZU02", "2026-11-02T09:00").exitCode == 0);  // typed in late: the series' highest number
+    requireSync(a);
+    REQUIRE(countEvents(c.owner) == 2);
+    const RunResult purge = centralSetup(c.server.ownerUrl(c.db), {"--purge", "--older-than", "10", "--now", "2026-11-26T10:00"});
+    INFO(purge.out << purge.err);
+    REQUIRE(purge.exitCode == 0);
+    REQUIRE(countEvents(c.owner) == 1);
+    // The server's top of a's series is now below what it confirmed: that is the purge, not a loss.
+    const RunResult r = a.sync();
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 0);
+    CHECK_FALSE(has(r.out + r.err, "miste"));
+    CHECK(has(r.out, "0 gebeurtenissen wachten"));
+    CHECK(countEvents(c.owner) == 1);
+}
+
 }  // namespace kiosk::test

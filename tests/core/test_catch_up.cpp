@@ -402,3 +402,50 @@ TEST_CASE("the group a visitor came to on a date two others meet: the one whose 
     REQUIRE(arrivalTime(r));
     CHECK(arrivalTime(r)->minutes == 13 * 60 + 5);
 }
+
+TEST_CASE("catch_up rule 1: an excused own day (called in sick) may be marked as made up, a day they came to may not", "[catchup]") {
+    test::AmsterdamTime tz;
+    const Programme prog = twoCohorts();
+    const LocalDate today{2027, 4, 1};
+    AttendanceLedger l;
+    annasDays(l, true);  // misses days 3 and 5
+    l.apply(staff("A1", CorrectionEffect::set_excused, kOwn[4], kOwn[4], 0, "ziek"));
+    l.apply(in("A1", kOther[2]));
+    const CohortMatrix m = cohortMatrix(prog, kRoster, l, std::string("c1"), today, rule(6, 2));
+    const MatrixRow& a = anna(m);
+    REQUIRE(a.days[4]);
+    REQUIRE(*a.days[4] == DayStatus::excused);
+    // The check before writing: excused and absent days alike, a day present is refused.
+    CHECK(checkCatchUp(prog, m, &a, kOwn[4], kOther[2], true, today).empty());
+    CHECK(checkCatchUp(prog, m, &a, kOwn[2], kOther[2], true, today).empty());
+    CHECK(checkCatchUp(prog, m, &a, kOwn[3], kOther[2], true, today) == "staff.error.catch_up_present");
+}
+
+TEST_CASE("catch_up rule 2: a date the own cohort meets too is no catch-up, also when another cohort meets that day", "[catchup]") {
+    test::AmsterdamTime tz;
+    // An extra day of Zutphen (c1) on 21 January, the date Deventer (c2) meets as well.
+    Programme prog = twoCohorts();
+    ProgrammeDay extra;
+    extra.number = 8;
+    extra.date = kOther[1];
+    extra.cohortId = "c1";
+    extra.agenda = {{{9 * 60}, {16 * 60 + 30}, "Extra", "", "", "", ""}};
+    prog.days.push_back(extra);
+    std::sort(prog.days.begin(), prog.days.end(), [](const ProgrammeDay& a, const ProgrammeDay& b) {
+        return a.date < b.date || (a.date == b.date && a.cohortId < b.cohortId);
+    });
+    CHECK(catchUpDay(prog, "c1", kOther[1]) == nullptr);
+    REQUIRE(catchUpDay(prog, "c1", kOther[2]) != nullptr);
+    CHECK(catchUpDay(prog, "c1", kOther[2])->cohortId == "c2");
+    const LocalDate today{2027, 4, 1};
+    AttendanceLedger l;
+    annasDays(l);  // misses day 3
+    l.apply(in("A1", kOther[1]));
+    const CohortMatrix m = cohortMatrix(prog, kRoster, l, std::string("c1"), today, rule(7, 1));
+    CHECK(checkCatchUp(prog, m, &anna(m), kOwn[2], kOther[1], true, today) == "staff.error.catch_up_other_day");
+    // Written anyway (by an older kiosk, or by hand): it counts nothing, the extra day is its own.
+    l.apply(catchUp("A1", kOwn[2], kOther[1]));
+    const CohortMatrix after = cohortMatrix(prog, kRoster, l, std::string("c1"), today, rule(7, 1));
+    CHECK_FALSE(anna(after).madeUpOn[2]);
+    CHECK(*anna(after).days[2] == DayStatus::absent);
+}

@@ -83,6 +83,27 @@ TEST_CASE("room chime rule 2: a paused run is silent, and minutes added in overt
     CHECK(r.cues == std::vector<std::string>{"almost@730", "time_up@750", "almost@784", "time_up@810"});
 }
 
+TEST_CASE("room chime rule 2: a new run starts silently, whatever the watch saw of the run before", "[chime]") {
+    const Exercise ex = twoSteps(false);
+    ExercisePlayer first(ex);
+    Run r;
+    first.start(r.clock.steady());
+    r.look(first);
+    r.seconds(first, 50);
+    first.next(r.clock.steady());
+    r.look(first);
+    r.seconds(first, 10);  // running in its second step
+    REQUIRE(r.cues == std::vector<std::string>{"step_end@50"});
+    // The facilitator opens the exercise again: another run, at its first step, running.
+    ExercisePlayer second(ex);
+    second.start(r.clock.steady());
+    r.look(second);
+    r.seconds(second, 5);
+    CHECK(r.cues == std::vector<std::string>{"step_end@50"});
+    r.seconds(second, 90);  // its own marks still sound: 90 s into its 100 s step, at 150
+    CHECK(r.cues == std::vector<std::string>{"step_end@50", "almost@150"});
+}
+
 TEST_CASE("room chime rule 3: an auto-advance over several steps after a long gap is one cue", "[chime]") {
     const Exercise ex = twoSteps(true);
     ExercisePlayer p(ex);

@@ -4,6 +4,7 @@
 // What is said is read back from the speech log (--speech-log), one JSON line per utterance.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 
 #include <fstream>
@@ -191,6 +192,46 @@ TEST_CASE("speech mode: the PIN pad says a key is a key and never a digit", "[ac
         INFO(all[i]);
         CHECK(std::none_of(all[i].begin(), all[i].end(), [](char c) { return c >= '0' && c <= '9'; }));
     }
+}
+
+TEST_CASE("narrator rule 5: a wrong PIN is said once however many frames its message stands, again only for a new try",
+          "[accessible]") {
+    test::TempDir cfg;
+    for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
+        fs::copy_file(fs::path(KIOSK_SOURCE_DIR) / "config" / f, cfg / f);
+    const auto toml = readWholeFile(cfg / "kiosk.toml");
+    const auto hash = hashPin("258046");  // the tests' staff PIN
+    REQUIRE(toml);
+    REQUIRE(hash);
+    REQUIRE(writeFileAtomically(cfg / "kiosk.toml", withPinHash(*toml, *hash)).empty());
+    SpeakingKiosk k(cfg.path().string());
+    k.speechOn();
+    k.ui.holdAt(ImVec2(8, 8), 3000);
+    REQUIRE(k.ui.state().screen == ui::Screen::staff_pin);
+    auto wrongTry = [&](const std::string& digits) {
+        for (char c : digits) {
+            k.ui.tap(std::string("keypad.") + c);
+            k.ui.tap(std::string("keypad.") + c);
+        }
+        k.ui.tap("keypad.ok");
+        k.ui.tap("keypad.ok");
+        k.ui.session().finishBackgroundWork();
+        for (int i = 0; i < 30; ++i) k.ui.frame();
+        REQUIRE(k.ui.state().pinWrong);
+    };
+    auto saidWrong = [&] {
+        const auto all = spoken(k.log);
+        return std::count_if(all.begin(), all.end(), [](const std::string& l) { return contains(l, "Deze code klopt niet"); });
+    };
+    wrongTry("123456");
+    CHECK(saidWrong() == 1);
+    // The message still stands while the pad waits: nothing more is said of it.
+    for (int i = 0; i < 30; ++i) k.ui.frame();
+    CHECK(saidWrong() == 1);
+    // A new try (the pad was emptied; the first key takes the message away), wrong again: said once more.
+    REQUIRE(k.ui.state().pinEntry.empty());
+    wrongTry("654321");
+    CHECK(saidWrong() == 2);
 }
 
 TEST_CASE("speech mode: home turns it off, and the control in the footer turns it on with one tap", "[accessible]") {

@@ -4,7 +4,9 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <fstream>
+#include <thread>
 
 #include "content/staff_pin.h"
 #include "store/atomic_file.h"
@@ -145,6 +147,31 @@ TEST_CASE("people: a scan made while a write is pending waits its turn and is wr
     CHECK(ui.session().ledger().record(kDay1, "ZU09").checkIn.has_value());
     CHECK(ui.state().feedback.code == "ZU09");
     CHECK(eventsOnDay1(ui).size() == 2);
+}
+
+TEST_CASE("scan queue rule: after an unknown badge the next waiting scan is taken at once, the idle kiosk does not sleep on it",
+          "[ui][people][badge][queue]") {
+    test::UiHarness ui;
+    auto other = ui.holdWriteLock();  // a slow disk: the first write waits on a lock
+    ui.scanBadge("ZU08");
+    REQUIRE(ui.state().feedback.kind == Kind::pending);
+    ui.scanBadge("XX99");  // not on the roster: answered at once, nothing written
+    ui.scanBadge("ZU09");
+    REQUIRE(ui.session().waitingScans() == 2);
+    other->release();
+    // Frame by frame, as the frame loop runs: ZU08's answer, then the unknown badge's card.
+    for (int i = 0; i < 2500 && ui.session().waitingScans() == 2; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        ui.frame();
+    }
+    REQUIRE(ui.session().waitingScans() == 1);
+    CHECK(ui.state().feedback.kind == Kind::unknown_code);
+    // ZU09 waits with nothing in flight: the frame loop must not sleep until a touch or the minute.
+    CHECK(ui.session().msUntilNextChange() == 0);
+    ui.frame();
+    CHECK(ui.session().waitingScans() == 0);
+    ui.settle();
+    CHECK(ui.session().ledger().record(kDay1, "ZU09").checkIn.has_value());
 }
 
 TEST_CASE("people: a code without its Enter expires and does not glue onto the next scan", "[ui][people][badge]") {
