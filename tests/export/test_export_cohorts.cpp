@@ -13,31 +13,18 @@
 #include "export/attendance_export.h"
 #include "store_test_support.h"
 #include "event_support.h"
+#include "export_tool_output.h"
 #include "test_support.h"
 
 using namespace kiosk;
+using test::has;
+using test::pdfPages;
+using test::pdfText;
+using test::run;
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string run(const std::string& command) {
-    std::string out;
-    std::unique_ptr<FILE, int (*)(FILE*)> p(popen(command.c_str(), "r"), pclose);
-    if (!p) return out;
-    std::array<char, 4096> buf{};
-    size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p.get())) > 0) out.append(buf.data(), n);
-    return out;
-}
-std::string pdfText(const fs::path& f, int page) {
-    return run("pdftotext -enc UTF-8 -f " + std::to_string(page) + " -l " + std::to_string(page) + " '" + f.string() + "' -");
-}
-int pdfPages(const fs::path& f) {
-    const std::string info = run("pdfinfo '" + f.string() + "'");
-    const size_t at = info.find("Pages:");
-    return at == std::string::npos ? -1 : std::stoi(info.substr(at + 6));
-}
-bool has(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
 
 // Zutphen (c1) and Deventer (c2), three days each; both meet on 2026-12-10 (their day 2). Two
 // people each; a walk-in on the shared date. The certificate rule is 2 of 3 days.

@@ -13,23 +13,18 @@
 #include "export/attendance_export.h"
 #include "event_support.h"
 #include "store_test_support.h"
+#include "export_tool_output.h"
 #include "test_support.h"
 
 using namespace kiosk;
+using test::has;
+using test::pdfPages;
+using test::pdfText;
+using test::run;
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string run(const std::string& command) {
-    std::string out;
-    std::unique_ptr<FILE, int (*)(FILE*)> p(popen(command.c_str(), "r"), pclose);
-    if (!p) return out;
-    std::array<char, 4096> buf{};
-    size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p.get())) > 0) out.append(buf.data(), n);
-    return out;
-}
-bool has(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
 
 ProgrammeDay day(const char* cohort, int n, LocalDate date, int from, int to) {
     ProgrammeDay pd;

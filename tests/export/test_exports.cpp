@@ -21,9 +21,14 @@
 #include "store/atomic_file.h"
 #include "store_test_support.h"
 #include "event_support.h"
+#include "export_tool_output.h"
 #include "test_support.h"
 
 using namespace kiosk;
+using test::has;
+using test::pdfPages;
+using test::pdfText;
+using test::run;
 namespace fs = std::filesystem;
 
 namespace {
@@ -133,15 +138,6 @@ void checkExpected(const std::string& name, const std::string& actual) {
     CHECK(actual == *s);
 }
 
-std::string run(const std::string& command) {
-    std::string out;
-    std::unique_ptr<FILE, int (*)(FILE*)> p(popen(command.c_str(), "r"), pclose);
-    if (!p) return out;
-    std::array<char, 4096> buf{};
-    size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p.get())) > 0) out.append(buf.data(), n);
-    return out;
-}
 
 }  // namespace
 

@@ -16,31 +16,18 @@
 #include "store/atomic_file.h"
 #include "store_test_support.h"
 #include "event_support.h"
+#include "export_tool_output.h"
 #include "test_support.h"
 
 using namespace kiosk;
+using test::has;
+using test::pdfPages;
+using test::pdfText;
+using test::run;
 namespace fs = std::filesystem;
 
 namespace {
 
-std::string run(const std::string& command) {
-    std::string out;
-    std::unique_ptr<FILE, int (*)(FILE*)> p(popen(command.c_str(), "r"), pclose);
-    if (!p) return out;
-    std::array<char, 4096> buf{};
-    size_t n;
-    while ((n = fread(buf.data(), 1, buf.size(), p.get())) > 0) out.append(buf.data(), n);
-    return out;
-}
-std::string pdfText(const fs::path& f, int page = 0) {
-    const std::string range = page ? " -f " + std::to_string(page) + " -l " + std::to_string(page) : "";
-    return run("pdftotext -enc UTF-8" + range + " '" + f.string() + "' -");
-}
-int pdfPages(const fs::path& f) {
-    const std::string info = run("pdfinfo '" + f.string() + "'");
-    const size_t at = info.find("Pages:");
-    return at == std::string::npos ? -1 : std::stoi(info.substr(at + 6));
-}
 size_t occurrences(const std::string& text, const std::string& what) {
     size_t n = 0;
     for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
