@@ -86,7 +86,7 @@ TEST_CASE("the first start of a day draws before the full check ends, and a tap 
 
 TEST_CASE("a full check after the first frame that finds damage refuses the tap on the out-of-order screen, and the next start "
           "quarantines the file",
-          "[.][ui][start][store][fault]") {  // hidden: hangs after the merge, under investigation (issue 33 report)
+          "[.][ui][start][store][fault]") {  // hidden from discovery: its own ctest entry, labelled slow (CMakeLists.txt)
     test::AmsterdamTime tz;
     test::TempDir dir;
     const fs::path db = dir / "attendance.db";
