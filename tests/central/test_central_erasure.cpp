@@ -188,6 +188,37 @@ TEST_CASE("a kiosk that never held the person keeps them out of a later roster",
     CHECK(her.error().find("erased on request") != std::string::npos);
 }
 
+TEST_CASE("central_sync rule 14: a kiosk whose roster never named the person still keeps the tombstone, and a later roster with her is refused",
+          "[central][erasure]") {
+    CentralDb c;
+    Kiosk deur("deur", c.addKiosk("deur"));
+    syncOk(deur);
+    REQUIRE(eraseOnServer(c, "ZU05").exitCode == 0);
+    // A kiosk whose own roster leaves her out: at its first sync it holds nothing of her to erase.
+    Kiosk nieuw("nieuw", c.addKiosk("nieuw"));
+    const auto csv = nieuw.dir / "config" / "participants.csv";
+    std::string roster = readFile(csv.string()), without;
+    for (size_t at = 0; at < roster.size();) {
+        const size_t end = roster.find('\n', at);
+        const std::string line = roster.substr(at, end == std::string::npos ? std::string::npos : end + 1 - at);
+        if (line.find("ZU05") == std::string::npos) without += line;
+        at = end == std::string::npos ? roster.size() : end + 1;
+    }
+    REQUIRE(without.size() < roster.size());
+    writeFile(csv.string(), without);
+    const RunResult r = nieuw.sync();
+    INFO(r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK(nieuw.sqliteCount("SELECT count(*) FROM participant WHERE code = 'ZU05'") == 0);
+    CHECK(nieuw.sqliteCount("SELECT count(*) FROM meta WHERE key LIKE 'central_erased/%'") == 1);
+    // The full roster, with her, comes later: she stays out, and the import says why.
+    const RunResult full = nieuw.cli({"import-roster", kSource + "/config/participants.csv"});
+    INFO(full.out << full.err);
+    CHECK(full.exitCode == 0);
+    CHECK(full.err.find("ZU05: op verzoek gewist") != std::string::npos);
+    CHECK(nieuw.sqliteCount("SELECT count(*) FROM participant WHERE code = 'ZU05'") == 0);
+}
+
 TEST_CASE("a walk-in linked to the person goes with them: by the owner's erasure, and when a late kiosk pushes both",
           "[central][erasure]") {
     CentralDb c;
