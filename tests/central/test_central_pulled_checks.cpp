@@ -76,6 +76,27 @@ TEST_CASE("central_sync rule 11: a row of a newer version holds the series' mark
     CHECK(r.err.find("nieuwere versie") == std::string::npos);
 }
 
+TEST_CASE("central_sync rule 11: a held row in a full batch holds the batches behind it as well", "[central][pulledchecks]") {
+    Series s;
+    s.row(1, "ZU02", "check_in");
+    s.row(2, "ZU03", "partial_day");  // a newer version's row, in the first batch of a pull (5,000 rows)
+    // 6,000 readable rows behind it: the pull asks for the next batch before it has checked this one.
+    const PgResult more = s.c.owner.exec(
+        "INSERT INTO attendance_event (id, origin_kiosk, origin_epoch, origin_seq, participant_code, kind, at_ms, recorded_ms,"
+        " local_date, source, kiosk_id, reason, actor, cohort) SELECT 'oud-' || g, 'deur', 424242, g, 'ZU04', 'check_in',"
+        " 1795680300000 + g * 1000, 1795680300000, '2026-11-26', 'kiosk', 'deur', '', '', 'zutphen-2026'"
+        " FROM generate_series(3, 6002) g");
+    INFO(more.error());
+    REQUIRE(more.ok());
+    const RunResult r = s.zaal.sync();
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 0);
+    CHECK(s.held("oud-1") == 1);
+    CHECK(s.held("oud-2") == 0);
+    CHECK(s.held("oud-5003") == 0);  // in the batch asked ahead: not read past the held row
+    CHECK(s.zaal.sqliteCount("SELECT count(*) FROM attendance_event WHERE id LIKE 'oud-%'") == 1);
+}
+
 TEST_CASE("central_sync rule 11: a row that can never pass is refused with its field named, and the series goes on",
           "[central][pulledchecks]") {
     Series s;
