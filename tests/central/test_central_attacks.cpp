@@ -133,6 +133,44 @@ TEST_CASE("attack: insert for another cohort's participant, forge kiosk_id or th
     CHECK(a.zaal.sqliteCount("SELECT count(*) FROM attendance_event WHERE kiosk_id = 'mallory'") == 0);
 }
 
+// R3's cohort term, where the roster term cannot stand in for it: a walk-in names no participant,
+// and a kiosk without a group has no "first cohort" for the trigger to give it (NULL). The README
+// and central_setup.cohorts_none promise such a kiosk "reads and writes nothing": one just added
+// without --cohort, or a stolen box whose groups the organiser took away with --set-cohorts. A
+// cohort-less row would be seen by nobody, and handed to the kiosk's first group by the next
+// --set-cohorts (central_kiosk_role.h, contract 5). No real kiosks needed: nothing else is touched.
+TEST_CASE("central_schema R3: a kiosk that serves no group writes no event, not even a walk-in", "[central][attacks]") {
+    CentralDb c;
+    const PrintedKiosk fresh = c.addKiosk("nieuw", {});
+    const PrintedKiosk stolen = c.addKiosk("mallory", {"deventer-2026"});
+    int seq = 0;  // a new number each time: a refusal is the policy's, never the series' unique key
+    auto walkIn = [&seq](PgConnection& as, const std::string& kioskId, const std::string& refersTo = "") {
+        return as.exec("INSERT INTO attendance_event (id, origin_kiosk, origin_seq, kind, at_ms, recorded_ms, local_date,"
+                       " source, kiosk_id, refers_to, guest_name) VALUES (md5(random()::text), $1, $2::bigint,"
+                       " 'guest_registration', 1795680300000, 1795680300000, '2026-11-26', 'kiosk', $1, $3, 'Gast')",
+                       {kioskId, std::to_string(++seq), refersTo});
+    };
+    PgConnection m;
+    c.connectAs(m, stolen);
+    PgResult before = walkIn(m, "mallory");  // the same statement passes while it serves a group
+    INFO(before.error());
+    REQUIRE(before.ok());
+    const RunResult taken = centralSetup(c.server.ownerUrl(c.db), {"--set-cohorts", "mallory"});
+    INFO(taken.err);
+    REQUIRE(taken.exitCode == 0);
+    CHECK(walkIn(m, "mallory").sqlState() == "42501");
+    CHECK(walkIn(m, "mallory", "not-held-yet").sqlState() == "42501");  // a review of an id the server lacks
+    PgConnection n;
+    c.connectAs(n, fresh);
+    CHECK(walkIn(n, "nieuw").sqlState() == "42501");
+    CHECK(walkIn(n, "nieuw", "not-held-yet").sqlState() == "42501");
+    CHECK(countEvents(c.owner) == 1);
+    CHECK(countEvents(c.owner, "cohort IS NULL") == 0);
+    // Given a group later, the kiosk finds nothing planted in it.
+    REQUIRE(centralSetup(c.server.ownerUrl(c.db), {"--set-cohorts", "nieuw", "--cohort", "zutphen-2026"}).exitCode == 0);
+    CHECK(countEvents(c.owner, "cohort = 'zutphen-2026'") == 0);
+}
+
 // The re-offer of issue 27 (a kiosk gives a restored server back another kiosk's events it pulled,
 // signed offered_by) is a second way in: the same confinement holds for it (SECURITY MODEL R13).
 TEST_CASE("attack: a re-offer into another cohort's series, under a forged kiosk_id, or below the top", "[central][attacks]") {
