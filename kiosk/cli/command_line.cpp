@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <iterator>
 
 #include "cli/subcommands.h"
 #include "core/clock.h"
@@ -128,8 +129,28 @@ static bool addScriptedTouch(CommandLine& cl, const std::string& a, const std::s
     return false;
 }
 
+// An option of `export` that says its kind (cl.exportKind); false for any other. `seen`: one bit per
+// option already given, so that the same option twice counts once (cl.exportKindOptions).
+static bool noteExportKind(CommandLine& cl, const std::string& a, unsigned& seen) {
+    static constexpr struct {
+        const char* option;
+        ExportKind kind;
+    } kOptions[] = {{"--matrix", ExportKind::matrix},           {"--blank", ExportKind::blank},
+                    {"--certificates", ExportKind::certificates}, {"--participants", ExportKind::statements},
+                    {"--participant", ExportKind::statements},    {"--feedback", ExportKind::feedback}};
+    for (unsigned i = 0; i < std::size(kOptions); ++i) {
+        if (a != kOptions[i].option) continue;
+        if (!(seen & (1u << i))) ++cl.exportKindOptions;
+        seen |= 1u << i;
+        if (cl.exportKind != ExportKind::feedback) cl.exportKind = kOptions[i].kind;
+        return true;
+    }
+    return false;
+}
+
 std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, std::string& error) {
     CommandLine cl;
+    unsigned exportKindsSeen = 0;
     auto needValue = [&](int& i, const char* name) -> std::optional<std::string> {
         if (i + 1 >= argc) {
             error = std::string(name) + " verwacht een waarde / needs a value";
@@ -144,6 +165,7 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
             auto v = needValue(i, a.c_str());
             if (!v) return std::nullopt;
             *target = *v;
+            if (a == "--participant") noteExportKind(cl, a, exportKindsSeen);
             continue;
         }
         if (a == "--delay") {
@@ -197,12 +219,8 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
         }
         if (a == "--fullscreen") cl.fullscreen = true;
         else if (a == "--json") cl.json = true;
-        else if (a == "--matrix") cl.matrix = true;
-        else if (a == "--blank") cl.blank = true;
-        else if (a == "--certificates") cl.certificates = true;
+        else if (noteExportKind(cl, a, exportKindsSeen)) continue;
         else if (a == "--excused") cl.excused = true;
-        else if (a == "--participants") cl.participants = true;
-        else if (a == "--feedback") cl.feedback = true;
         else if (a == "--absent") cl.absent = true;
         else if (a == "--allow-empty") cl.allowEmpty = true;
         else if (a == "--purge") cl.purge = true;

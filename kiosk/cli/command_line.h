@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "core/export_kind.h"
+
 namespace kiosk {
 
 // One scripted touch, in command-line order: --tap LABEL (an element found by its label or id),
@@ -44,14 +46,14 @@ struct CommandLine {
     int frames = 2;
     double delaySeconds = 0;                // --delay S (with --screenshot)
     double diagonalInches = 0;              // --diagonal INCHES: the panel's size (tests, screenshots)
+    // export --matrix | --blank | --certificates | --participants | --participant CODE (statements) |
+    // --feedback; none of them: the presence list. --feedback wins over the others, which the export
+    // refuses with it (as it refuses any two): exportKindOptions counts the different ones given.
+    ExportKind exportKind = ExportKind::presence;
+    int exportKindOptions = 0;
     bool fullscreen = false;
     bool json = false;
-    bool matrix = false;
-    bool blank = false;                    // export --blank: the presence list to fill in by hand (PDF)
-    bool certificates = false;             // export --certificates (PDF, a folder)
     bool excused = false, absent = false;  // correct --excused | --absent
-    bool participants = false;             // export --participants: everyone's statement (PDF, a folder)
-    bool feedback = false;                 // export --feedback: the day's question counted per day (CSV)
     bool purge = false;                     // central-setup --purge: the retention rule on the central record
     bool allowEmpty = false;                // import-roster --allow-empty: a staff member confirms an empty list
     bool help = false;

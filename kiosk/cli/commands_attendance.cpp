@@ -200,13 +200,11 @@ int cmdCorrect(const CommandLine& cl) {
 // The export asked for on the command line, checked before anything is read; 0, or 2 with the
 // usage error said on stderr. `folder`: --out names a folder to write into (a folder of files).
 static int exportRequestFrom(const CommandLine& cl, ExportRequest& req, bool& folder) {
-    req.matrix = cl.matrix;
-    req.blank = cl.blank;
-    req.certificates = cl.certificates;
-    req.statements = cl.participants || cl.participant;
+    req.kind = cl.exportKind;
     req.participant = cl.participant.value_or("");
-    folder = cl.certificates || cl.participants;  // --out DIR: a folder of files inside it
-    const bool paperOnly = cl.blank || cl.certificates || req.statements;
+    // --out DIR: a folder of files inside it (the certificates, everyone's statements)
+    folder = req.kind == ExportKind::certificates || (req.kind == ExportKind::statements && !cl.participant);
+    const bool paperOnly = exportIsPaperOnly(req.kind);
     const auto format = parseExportFormat(cl.format.value_or(paperOnly ? "pdf" : "csv"));
     if (!format) {
         std::fprintf(stderr, "--format csv | xlsx | pdf, niet / not '%s'\n", cl.format->c_str());
@@ -214,8 +212,7 @@ static int exportRequestFrom(const CommandLine& cl, ExportRequest& req, bool& fo
     }
     req.format = *format;
     if ((paperOnly && req.format != ExportFormat::pdf) ||
-        (cl.blank + cl.certificates + cl.matrix + cl.participants + cl.participant.has_value() > 1) ||
-        (cl.day && !cl.blank) || (cl.day && cl.date)) {
+        cl.exportKindOptions > 1 || (cl.day && req.kind != ExportKind::blank) || (cl.day && cl.date)) {
         std::fprintf(stderr, "%s\n", "--blank en --certificates zijn PDF, elk apart; --day N alleen met --blank, niet met --date / "
                                      "--blank and --certificates are PDF, one at a time; --day N only with --blank, not with --date");
         return 2;
@@ -266,7 +263,7 @@ static int exportRequestFrom(const CommandLine& cl, ExportRequest& req, bool& fo
 }
 
 int cmdExport(const CommandLine& cl) {
-    if (cl.feedback) return cmdExportFeedback(cl);  // its own file: commands_feedback.cpp
+    if (cl.exportKind == ExportKind::feedback) return cmdExportFeedback(cl);  // its own file: commands_feedback.cpp
     ExportRequest req;
     bool folder = false;
     if (int rc = exportRequestFrom(cl, req, folder)) return rc;
@@ -308,7 +305,7 @@ int cmdExport(const CommandLine& cl) {
         // Refused, not failed: nobody met the certificate rule, so there is nothing to print; a
         // statement of a code not in the cohort is a usage error.
         if (!req.participant.empty() && built.document.empty()) return 2;
-        return req.certificates && built.certificates.people.empty() ? 3 : 1;
+        return req.kind == ExportKind::certificates && built.certificates.people.empty() ? 3 : 1;
     }
     if (cl.out && *cl.out == "-") {
         std::string bytes;
@@ -358,9 +355,10 @@ int cmdExport(const CommandLine& cl) {
     if (AttendanceDb writer; writer.openExisting(ctx.dbPath).ok())
         writer.setMeta(meta_keys::kLastExport, lastExportValue(SystemClock{}.now(), target.string()));
     const TextArgs args{{"path", target.string()}, {"n", std::to_string(saved.rows)}, {"drive", where.label}};
-    const char* said = req.certificates ? (where.removable ? "cli.certificates_drive" : "cli.certificates")
-                       : folder         ? (where.removable ? "cli.statements_drive" : "cli.statements")
-                                        : (where.removable ? "cli.exported_drive" : "cli.exported");
+    const bool certificates = req.kind == ExportKind::certificates;
+    const char* said = certificates ? (where.removable ? "cli.certificates_drive" : "cli.certificates")
+                       : folder     ? (where.removable ? "cli.statements_drive" : "cli.statements")
+                                    : (where.removable ? "cli.exported_drive" : "cli.exported");
     std::printf("%s\n", ctx.texts.format(said, args).c_str());
     return 0;
 }

@@ -35,8 +35,8 @@ void addUnanswered(const Programme& prog, LocalDate today, const std::string& co
 }  // namespace
 
 int cmdExportFeedback(const CommandLine& cl) {
-    if (cl.matrix || cl.blank || cl.certificates || cl.participants || cl.participant || cl.day || cl.date ||
-        (cl.format && *cl.format != "csv")) {
+    // --feedback and any other kind (--matrix, --blank, --certificates, --participants, --participant)
+    if (cl.exportKindOptions > 1 || cl.day || cl.date || (cl.format && *cl.format != "csv")) {
         std::fprintf(stderr, "%s\n", "--feedback is CSV, alleen met --cohort, --delimiter en --out / "
                                      "--feedback is CSV, only with --cohort, --delimiter and --out");
         return 2;

@@ -39,11 +39,11 @@ BuiltExport& statementExport(const ExportRequest& r, const CohortMatrix& m, cons
 }  // namespace
 
 std::pair<LocalDate, LocalDate> exportDays(const ExportRequest& r, const Programme& programme) {
-    if (!r.matrix && !r.certificates && !r.statements) {
+    if (exportsOneDay(r.kind)) {
         // The presence list: its date, and the days of every group not meeting it: a visitor's own
         // days, to say which day their visit made up (presence_list.h). One group: the date alone.
         LocalDate first = r.date, last = r.date;
-        if (!r.blank && !programme.daysOn(r.date).empty())
+        if (r.kind == ExportKind::presence && !programme.daysOn(r.date).empty())
             for (const auto& day : programme.days)
                 if (!programme.dayOn(r.date, day.cohortId)) {
                     if (day.date < first) first = day.date;
@@ -66,14 +66,18 @@ BuiltExport buildExport(const ExportRequest& r, const Programme& programme, cons
                         const DayRecords& records, const KioskSettings& settings, const Texts& texts) {
     BuiltExport out;
     const PdfInputs pdf{programme, settings, texts};
-    if (r.matrix || r.certificates || r.statements) {
+    if (r.kind == ExportKind::feedback) {  // not an attendance export: cli/commands_feedback.cpp makes it
+        out.error = "export --feedback: cli/commands_feedback.cpp, niet hier / not here";
+        return out;
+    }
+    if (!exportsOneDay(r.kind)) {
         const ProgrammeDay* d = cohortDay(r, programme);
         const LocalDate today = r.today == LocalDate{} ? r.date : r.today;
         const CohortMatrix m = cohortMatrix(programme, roster, records, d ? d->cohortId : std::string{}, today,
                                             CertificateRule::from(settings));
         out.table = matrixTable(m, texts);
-        if (r.statements) return statementExport(r, m, records, pdf, out);
-        if (r.certificates) {
+        if (r.kind == ExportKind::statements) return statementExport(r, m, records, pdf, out);
+        if (r.kind == ExportKind::certificates) {
             out.certificates = certificatePdfs(m, pdf, out.error);
             out.fileName = out.certificates.folderName;
             // Nothing to write is said, not written as an empty folder.
@@ -86,12 +90,13 @@ BuiltExport buildExport(const ExportRequest& r, const Programme& programme, cons
     } else {
         // The blank list: the cohort as rostered, with nothing from the record.
         const AttendanceLedger none;
-        const DayRecords& from = r.blank ? static_cast<const DayRecords&>(none) : records;
+        const bool blank = r.kind == ExportKind::blank;
+        const DayRecords& from = blank ? static_cast<const DayRecords&>(none) : records;
         const auto rows = presenceList(programme, roster, from, r.date, AttendanceRules::from(settings), r.now);
         // A date with two groups: each on its own sheet, a column naming the group (presence_list.h).
         out.table = presenceTable(presenceParts(programme, rows, r.date), r.date, texts);
-        out.fileName = presenceFileName(r.date, r.format, r.blank);
-        if (r.format == ExportFormat::pdf) out.document = presenceListPdf(rows, r.date, r.blank, pdf, out.error);
+        out.fileName = presenceFileName(r.date, r.format, blank);
+        if (r.format == ExportFormat::pdf) out.document = presenceListPdf(rows, r.date, blank, pdf, out.error);
     }
     return out;
 }
@@ -105,7 +110,7 @@ StoreStatus collectExport(AttendanceDb& db, const ExportRequest& r, const Progra
     if (auto s = db.summarise(from, to, summary); !s.ok()) return s;
     // Who is listed: the roster, and anyone no longer on it with a check-in on the days listed (a
     // presence list: its date only; the other days were read for the visitors' make-ups).
-    const bool presence = !r.matrix && !r.certificates && !r.statements;
+    const bool presence = exportsOneDay(r.kind);
     const LocalDate listFrom = presence ? r.date : from, listTo = presence ? r.date : to;
     std::vector<Participant> roster;
     for (auto& sp : stored) {
@@ -123,13 +128,14 @@ SavedExport saveExport(const BuiltExport& built, const ExportRequest& r, const E
     SavedExport saved;
     saved.target = target;
     saved.path = file.empty() ? target.folder / built.fileName : file;
-    saved.rows = r.statements && !r.participant.empty() ? 1 : built.table.rows.size();
+    const bool statements = r.kind == ExportKind::statements;
+    saved.rows = statements && !r.participant.empty() ? 1 : built.table.rows.size();
     // On a USB stick a symlink in the file's place is refused, never followed (export_target.h, 3).
     FileWriteOptions options;
     options.followLinks = !target.removable;
     if (!built.error.empty()) {
         saved.error = built.error;
-    } else if (r.certificates || (r.statements && r.participant.empty())) {
+    } else if (r.kind == ExportKind::certificates || (statements && r.participant.empty())) {
         // The folder whole or not at all: one file per person and the combined one.
         saved.rows = built.certificates.people.size();
         std::vector<std::pair<std::string, std::string_view>> files;
@@ -138,7 +144,7 @@ SavedExport saveExport(const BuiltExport& built, const ExportRequest& r, const E
         std::error_code ec;
         if (saved.path.has_parent_path()) std::filesystem::create_directories(saved.path.parent_path(), ec);
         saved.error = ec ? saved.path.parent_path().string() + ": " + ec.message() : writeFolderAtomically(saved.path, files);
-    } else if (r.format == ExportFormat::pdf || r.statements) {
+    } else if (r.format == ExportFormat::pdf || statements) {
         std::error_code ec;
         if (saved.path.has_parent_path()) std::filesystem::create_directories(saved.path.parent_path(), ec);
         saved.error = ec ? saved.path.parent_path().string() + ": " + ec.message() : writeFileAtomically(saved.path, built.document, options);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/attendance.h"
+#include "core/export_kind.h"
 #include "core/export_table.h"
 #include "core/participant.h"
 #include "core/programme.h"
@@ -19,15 +20,12 @@
 namespace kiosk {
 
 struct ExportRequest {
-    bool matrix = false;      // false: the presence list of `date`
-    bool blank = false;       // the presence list of `date` to fill in by hand (PDF only; no records read)
-    bool certificates = false;  // the certificates of `date`'s cohort (PDF only): a folder of files
-    bool statements = false;    // the statements of participation of `date`'s cohort (PDF): a folder,
-    std::string participant;    // ... or, when set, this participant's alone (one file)
+    ExportKind kind = ExportKind::presence;  // core/export_kind.h; never feedback (cli/commands_feedback.cpp)
+    std::string participant;  // statements: when set, this participant's alone (one file)
     ExportFormat format = ExportFormat::csv;
     char delimiter = ';';
     std::string cohort;       // "" : the (first) group meeting on `date`; else this group (issue 30)
-    LocalDate date;           // the day (presence list); the cohort's day (matrix)
+    LocalDate date;           // the day (presence, blank); the cohort's day (matrix, certificates, statements)
     LocalDate today;          // matrix: days after this one are still to come (unset: `date`)
     Instant now;              // presence list: an interval still open at this moment past the day's end
                               // is a forgotten check-out (day_counting.h)

@@ -9,14 +9,11 @@
 #include <string>
 
 #include "core/civil_time.h"
+#include "core/export_kind.h"
 #include "core/export_table.h"
 #include "store/atomic_file.h"
 
 namespace kiosk {
-
-enum class ExportFormat { csv, xlsx, pdf };
-std::optional<ExportFormat> parseExportFormat(const std::string& s);  // "csv" | "xlsx" | "pdf"
-const char* exportFormatExtension(ExportFormat f);                      // "csv" | "xlsx" | "pdf"
 
 // "presentielijst-2026-11-26.xlsx"; the blank list to fill in by hand: "presentielijst-leeg-2026-12-10.pdf"
 std::string presenceFileName(LocalDate day, ExportFormat f, bool blank = false);

@@ -147,10 +147,8 @@ bool StaffDesk::catchUpAllowed(const std::string& code, LocalDate ownDay, LocalD
 void StaffDesk::exportFile(const ui::intent::StaffExport& in, Instant now) {
     if (!unlocked_ || export_) return;
     ExportRequest req;
-    req.matrix = in.matrix;
-    req.format = in.pdf || in.certificates || in.statements ? ExportFormat::pdf : in.xlsx ? ExportFormat::xlsx : ExportFormat::csv;
-    req.certificates = in.certificates;
-    req.statements = in.statements;
+    req.kind = in.kind;
+    req.format = exportIsPaperOnly(in.kind) ? ExportFormat::pdf : in.format;
     req.cohort = in.cohort;  // the matrix, certificates and statements of the group shown
     req.today = localDateOf(now);
     req.now = now;

@@ -8,6 +8,7 @@
 #include "check_stamp.h"
 #include "quarantine.h"
 #include "sqlite_statement.h"
+#include "store_schema.h"
 #include "wal_guard.h"
 
 #include <cstdio>
@@ -16,75 +17,7 @@
 
 namespace kiosk {
 
-extern const char* const kFeedbackMigration;  // schema version 5 (day_feedback_store.cpp)
-
-namespace {
-
-// Schema version 1. Each later version appends one step to kMigrations; never edit a shipped step.
-constexpr const char* kMigrationV1 = R"sql(
-CREATE TABLE participant (
-    code        TEXT PRIMARY KEY,              -- normalised: upper-case letters and digits
-    first_name  TEXT NOT NULL,
-    infix       TEXT NOT NULL DEFAULT '',
-    last_name   TEXT NOT NULL,
-    department  TEXT NOT NULL DEFAULT '',
-    cohort      TEXT NOT NULL DEFAULT '',
-    email       TEXT NOT NULL DEFAULT '',
-    active      INTEGER NOT NULL DEFAULT 1,    -- 0: no longer on the roster, kept for history
-    updated_ms  INTEGER NOT NULL
-) WITHOUT ROWID;
-
-CREATE TABLE attendance_event (
-    seq               INTEGER PRIMARY KEY AUTOINCREMENT,
-    id                TEXT NOT NULL UNIQUE,    -- idempotency key
-    participant_code  TEXT REFERENCES participant(code),  -- NULL for a guest
-    kind              TEXT NOT NULL CHECK (kind IN ('check_in','check_out','undo','correction','guest_registration')),
-    at_ms             INTEGER NOT NULL,        -- UTC milliseconds of the moment it is about
-    recorded_ms       INTEGER NOT NULL,        -- UTC milliseconds when written
-    local_date        TEXT NOT NULL,           -- YYYY-MM-DD it counts for (Europe/Amsterdam)
-    source            TEXT NOT NULL CHECK (source IN ('kiosk','staff','command_line')),
-    kiosk_id          TEXT NOT NULL,
-    reason            TEXT NOT NULL DEFAULT '',
-    actor             TEXT NOT NULL DEFAULT '',
-    refers_to         TEXT NOT NULL DEFAULT '',
-    effect            TEXT NOT NULL DEFAULT '',
-    guest_name        TEXT NOT NULL DEFAULT '',
-    guest_organisation TEXT NOT NULL DEFAULT '',
-    CHECK (kind <> 'correction' OR reason <> ''),
-    CHECK (kind = 'guest_registration' OR participant_code IS NOT NULL)
-);
-CREATE INDEX attendance_event_by_day ON attendance_event(local_date, participant_code);
-
-CREATE TABLE meta (
-    key   TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-) WITHOUT ROWID;
-
-CREATE TRIGGER attendance_event_append_only BEFORE UPDATE ON attendance_event
-BEGIN SELECT RAISE(ABORT, 'attendance_event is append-only'); END;
-)sql";
-
-// Version 4 (issue 30, late joiners and leavers): a participant's enrolment. enrolled_from and
-// enrolled_until are the roster's vanaf/from and tot/until; listed_from the date a later roster
-// first listed the person, listed_until the day before a roster left them off (both written by
-// importRoster, attendance_db_roster.cpp). '' = none. All YYYY-MM-DD.
-constexpr const char* kEnrolmentMigration = R"sql(
-ALTER TABLE participant ADD COLUMN enrolled_from TEXT NOT NULL DEFAULT '';
-ALTER TABLE participant ADD COLUMN enrolled_until TEXT NOT NULL DEFAULT '';
-ALTER TABLE participant ADD COLUMN listed_from TEXT NOT NULL DEFAULT '';
-ALTER TABLE participant ADD COLUMN listed_until TEXT NOT NULL DEFAULT '';
-)sql";
-
-// Version 2: the central outbox (central_outbox.h). Version 3: the origin epoch of pulled events.
-// Version 4: the enrolment of late joiners and leavers. Version 5: the day's question, counted
-// (day_feedback_store.cpp).
-const char* const kMigrations[] = {kMigrationV1, kOutboxMigration, kEpochMigration, kEnrolmentMigration,
-                                   kFeedbackMigration};
-static_assert(sizeof(kMigrations) / sizeof(kMigrations[0]) == AttendanceDb::kSchemaVersion);
-
 using store_detail::Statement;
-
-}  // namespace
 
 namespace store_detail {
 
@@ -144,11 +77,7 @@ StoreStatus AttendanceDb::statusFrom(int rc) const { return store_detail::status
 
 StoreStatus AttendanceDb::exec(const char* sql) { return store_detail::execSql(db_, sql); }
 
-int AttendanceDb::schemaVersion() {
-    if (!db_) return -1;
-    Statement st(db_, "PRAGMA user_version");
-    return st.step() == SQLITE_ROW ? static_cast<int>(st.integer(0)) : -1;
-}
+int AttendanceDb::schemaVersion() { return db_ ? storeSchemaVersion(db_) : -1; }
 
 StoreStatus AttendanceDb::ensureOpen() {
     if (db_) return {};
@@ -227,31 +156,7 @@ StoreStatus AttendanceDb::ensureOpen() {
     return {};
 }
 
-StoreStatus AttendanceDb::migrate() {
-    const int version = schemaVersion();
-    if (version < 0) return statusFrom(sqlite3_errcode(db_));
-    if (version > kSchemaVersion)
-        return {StoreErrorKind::too_new, "schema version " + std::to_string(version) + " is newer than this kiosk (" +
-                                             std::to_string(kSchemaVersion) + ")"};
-    for (int v = version; v < kSchemaVersion; ++v) {
-        if (auto s = exec("BEGIN IMMEDIATE"); !s.ok()) return s;
-        auto s = exec(kMigrations[v]);
-        // A database made now gets its identity with its tables: the origin epoch its events go to
-        // the central record under (central_sync.h, rule 2). A replaced box's empty database is thus
-        // never taken for its predecessor, and pulls the predecessor's events back.
-        if (s.ok() && v == 0)
-            s = exec(("INSERT INTO meta (key, value) VALUES ('central_epoch', '" + std::to_string(randomOriginEpoch()) + "')").c_str());
-        if (s.ok()) s = exec(("PRAGMA user_version=" + std::to_string(v + 1)).c_str());
-        if (s.ok()) s = exec("COMMIT");
-        if (!s.ok()) {
-            exec("ROLLBACK");
-            return s;
-        }
-    }
-    // Indexes that change no data are made here, idempotently, not by a numbered step: a kiosk
-    // of an older version opens the file as before (no schema version it would refuse as newer).
-    return exec(store_detail::kIndexes);
-}
+StoreStatus AttendanceDb::migrate() { return migrateStoreSchema(db_); }  // store_schema.h
 
 StoreStatus AttendanceDb::openExisting(const std::filesystem::path& file) {
     close();

@@ -62,6 +62,7 @@
 #include "core/participant.h"
 #include "core/roster.h"
 #include "store/store_lock.h"
+#include "store/store_schema.h"
 #include "store/store_status.h"
 
 struct sqlite3;
@@ -143,7 +144,7 @@ struct StoredParticipant {
 
 class AttendanceDb {
 public:
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = kStoreSchemaVersion;  // the schema's history: store_schema.h
 
     AttendanceDb() = default;
     ~AttendanceDb();

@@ -7,18 +7,9 @@
 
 #include "attendance_db.h"
 #include "sqlite_statement.h"
+#include "store_schema.h"
 
 namespace kiosk {
-namespace store_detail {
-
-// One text for both: SQLite uses a partial index when the query's WHERE contains the index's.
-#define KIOSK_STAFF_CHANGES "(kind = 'correction' OR (kind = 'guest_registration' AND refers_to <> ''))"
-const char* const kStaffChangesWhere = KIOSK_STAFF_CHANGES;
-// seq is the rowid: the index holds only the staff changes' row ids, a few bytes each.
-const char* const kIndexes = "CREATE INDEX IF NOT EXISTS attendance_event_staff_changes ON attendance_event(seq) WHERE " KIOSK_STAFF_CHANGES;
-#undef KIOSK_STAFF_CHANGES
-
-}  // namespace store_detail
 
 using store_detail::eventFromRow;
 using store_detail::kSelectEvents;
@@ -61,7 +52,7 @@ StoreStatus AttendanceDb::recentStaffChanges(size_t limit, std::vector<Attendanc
                                              std::vector<AttendanceEvent>& walkIns) {
     if (auto s = ensureOpen(); !s.ok()) return s;
     // Newest first from the end of the log: read when the History page opens, on the store thread.
-    // The WHERE clause is the partial index's own (kIndexes): SQLite then walks that index backwards.
+    // The WHERE clause is the partial index's own (store_schema.cpp): SQLite then walks that index backwards.
     Statement st(db_, (std::string(kSelectEvents) + " WHERE " + store_detail::kStaffChangesWhere + " ORDER BY seq DESC LIMIT ?").c_str());
     if (st.prepareRc() != SQLITE_OK) return statusFrom(st.prepareRc());
     st.bind(1, static_cast<int64_t>(limit));

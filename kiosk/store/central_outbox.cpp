@@ -11,43 +11,6 @@
 
 namespace kiosk {
 
-const char* const kOutboxMigration = R"sql(
-CREATE TABLE central_outbox (
-    seq INTEGER PRIMARY KEY              -- attendance_event.seq, waiting for upload
-);
-CREATE TABLE central_pulled (
-    event_id     TEXT PRIMARY KEY,       -- attendance_event.id of an event from another kiosk
-    origin_kiosk TEXT NOT NULL,
-    origin_seq   INTEGER NOT NULL,
-    UNIQUE (origin_kiosk, origin_seq)
-) WITHOUT ROWID;
-CREATE TRIGGER attendance_event_to_outbox AFTER INSERT ON attendance_event
-WHEN NOT EXISTS (SELECT 1 FROM central_pulled WHERE event_id = NEW.id)
-BEGIN INSERT INTO central_outbox (seq) VALUES (NEW.seq); END;
-INSERT INTO central_outbox (seq) SELECT seq FROM attendance_event;
-)sql";
-
-// Version 3: pulled events keep the origin's epoch; a high-water mark is per (origin, epoch). SQLite
-// cannot drop the old UNIQUE (origin_kiosk, origin_seq), so the table is rebuilt (the trigger, which
-// names it, is dropped and made again around that). Everything pulled so far was epoch 0.
-const char* const kEpochMigration = R"sql(
-DROP TRIGGER attendance_event_to_outbox;
-CREATE TABLE central_pulled_v3 (
-    event_id     TEXT PRIMARY KEY,
-    origin_kiosk TEXT NOT NULL,
-    origin_epoch INTEGER NOT NULL DEFAULT 0,
-    origin_seq   INTEGER NOT NULL,
-    UNIQUE (origin_kiosk, origin_epoch, origin_seq)
-) WITHOUT ROWID;
-INSERT INTO central_pulled_v3 (event_id, origin_kiosk, origin_epoch, origin_seq)
-    SELECT event_id, origin_kiosk, 0, origin_seq FROM central_pulled;
-DROP TABLE central_pulled;
-ALTER TABLE central_pulled_v3 RENAME TO central_pulled;
-CREATE TRIGGER attendance_event_to_outbox AFTER INSERT ON attendance_event
-WHEN NOT EXISTS (SELECT 1 FROM central_pulled WHERE event_id = NEW.id)
-BEGIN INSERT INTO central_outbox (seq) VALUES (NEW.seq); END;
-)sql";
-
 using store_detail::execSql;
 using store_detail::Statement;
 using store_detail::statusOf;

@@ -2,7 +2,7 @@
 // outbox of events waiting for upload, and the events pulled from other kiosks.
 //
 // DESIGN
-//   Schema version 2 of the store (kOutboxMigration, applied by AttendanceDb::migrate) adds:
+//   Schema version 2 of the store (store_schema.cpp, the schema's whole history) adds:
 //     central_outbox (seq)   one row per local event not yet on the central server. An AFTER INSERT
 //                            trigger on attendance_event fills it, so every event is marked for
 //                            upload in the same SQLite transaction that writes it, whoever writes it
@@ -13,7 +13,7 @@
 //                            events that came from another kiosk through the central server; the
 //                            trigger leaves them out of the outbox (never pushed back), and the
 //                            highest origin_seq per origin is that origin's high-water mark.
-//   Schema version 3 (kEpochMigration) adds central_pulled.origin_epoch: the high-water mark is per
+//   Schema version 3 adds central_pulled.origin_epoch: the high-water mark is per
 //   (origin, epoch), and events of this kiosk's own earlier epochs can be pulled back after a
 //   restore (central_sync.h, rule 4).
 //   This class uses its own connection to the database (WAL: beside the store thread's), so that
@@ -50,9 +50,6 @@
 struct sqlite3;
 
 namespace kiosk {
-
-extern const char* const kOutboxMigration;  // schema version 2 of the store
-extern const char* const kEpochMigration;   // schema version 3: central_pulled.origin_epoch
 
 // An event as it travels between a kiosk and the central record: the store's columns as stored.
 struct CentralEventRow {

@@ -1,29 +1,14 @@
 // day_feedback_store.cpp: the day's question at check-out, counted (core/day_feedback.h, rules 1 and 4).
 //
-// Schema version 5 adds one table of counts. A row is (date, cohort, question, answer index) with
-// the answer's text and how many gave it: no participant code, no time, no row per answer, so
-// nothing in the file lines an answer up with a check-out (the rowid of a per-answer row would).
-// The central outbox's trigger is on attendance_event only: the counts never leave the kiosk.
-// Retention (retention.cpp) removes them by the same cut-off as the events.
+// Schema version 5 (store_schema.cpp, where the table and its reasons are written) adds one table of
+// counts: no participant code, no time, no row per answer. Retention (retention.cpp) removes them by
+// the same cut-off as the events.
 #include <sqlite3.h>
 
 #include "attendance_db.h"
 #include "sqlite_statement.h"
 
 namespace kiosk {
-
-extern const char* const kFeedbackMigration;  // schema version 5 (attendance_db.cpp lists it)
-const char* const kFeedbackMigration = R"sql(
-CREATE TABLE day_feedback_count (
-    local_date    TEXT NOT NULL,      -- YYYY-MM-DD the answer was given (Europe/Amsterdam)
-    cohort        TEXT NOT NULL,      -- the programme day's cohort id
-    question      TEXT NOT NULL,      -- as asked (programme.toml may change later)
-    answer_index  INTEGER NOT NULL,   -- 0-based, in the order asked
-    answer        TEXT NOT NULL,      -- as asked
-    answers       INTEGER NOT NULL CHECK (answers > 0),
-    PRIMARY KEY (local_date, cohort, question, answer_index)
-) WITHOUT ROWID;
-)sql";
 
 using store_detail::Statement;
 

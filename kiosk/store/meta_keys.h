@@ -14,7 +14,7 @@ namespace kiosk::meta_keys {
 inline constexpr const char* kConfigRosterHash = "config_roster_hash";
 // store/retention.cpp: the last day staff confirmed the clock (`confirm-clock`), YYYY-MM-DD.
 inline constexpr const char* kClockConfirmedDay = "clock_confirmed_day";
-// store/central_outbox.cpp, set when the database is made (store/attendance_db.cpp, migrate), by
+// store/central_outbox.cpp, set when the database is made (store/store_schema.cpp, step 1), by
 // cli/commands_store.cpp (`restore`) and by a refused push: this database's origin epoch for the
 // central record (central/central_sync.h, rule 2), a decimal integer; unset = 0 (made before issue 27).
 inline constexpr const char* kCentralEpoch = "central_epoch";

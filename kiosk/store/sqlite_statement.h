@@ -56,12 +56,6 @@ StoreStatus statusOf(sqlite3* db, int rc);
 extern const char* const kSelectEvents;
 AttendanceEvent eventFromRow(Statement& st);
 
-// The staff changes the History page lists (AttendanceDb::recentStaffChanges), as one WHERE
-// clause, and the partial index that holds exactly those rows (made idempotently at every open
-// with the other kIndexes): the page reads its newest rows without scanning the log.
-extern const char* const kStaffChangesWhere;
-extern const char* const kIndexes;
-
 // sqlite3_exec with a StoreStatus.
 StoreStatus execSql(sqlite3* db, const char* sql);
 

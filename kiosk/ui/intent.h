@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "core/attendance.h"
+#include "core/export_kind.h"
 #include "core/text_catalogue.h"
 #include "ui/screen_id.h"
 #include "ui/ui_state.h"
@@ -85,12 +86,9 @@ struct StaffChange {              // a correction or guest review from the form
     std::optional<LocalDate> catchUpOf;  // catch_up: the own day made up on `day` (core/catch_up.h)
 };
 struct StaffExport {
-    bool matrix = false;          // the seven-day matrix, else the day's presence list
-    bool xlsx = false;            // Excel, else CSV
+    ExportKind kind = ExportKind::presence;  // core/export_kind.h: presence, matrix, certificates, statements
+    ExportFormat format = ExportFormat::csv;  // certificates and statements: PDF
     LocalDate day;                // the day the page showed
-    bool pdf = false;             // PDF (pdf_exports.h), whatever `xlsx` says
-    bool certificates = false;    // the cohort's certificates (PDF, a folder)
-    bool statements = false;      // everyone's statement of participation (PDF, a folder)
     std::string cohort;           // the matrix, certificates, statements: of this group ("" : the day's)
 };
 }  // namespace intent
@@ -137,9 +135,8 @@ struct Intent {
     static Intent staffChange(StaffForm form, LocalDate day, int minutes, std::optional<LocalDate> catchUpOf = std::nullopt) {
         return intent::StaffChange{std::move(form), day, minutes, catchUpOf};
     }
-    static Intent staffExport(bool matrix, bool xlsx, LocalDate day, bool pdf = false, bool certificates = false,
-                              bool statements = false) {
-        return intent::StaffExport{matrix, xlsx, day, pdf, certificates, statements, {}};
+    static Intent staffExport(ExportKind kind, ExportFormat format, LocalDate day) {
+        return intent::StaffExport{kind, format, day, {}};
     }
     static Intent registerGuest(std::string name, std::string organisation) {
         return intent::RegisterGuest{std::move(name), std::move(organisation)};

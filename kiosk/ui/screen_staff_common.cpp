@@ -132,33 +132,34 @@ Intent drawExportBar(const KioskView& v, UiState& s, bool matrix, ImVec2 min, Im
     // rule) and everyone's statement of participation (PDF, one per person).
     const float bw = t.Em(5.2f), certW = matrix ? t.Em(7.6f) : 0.0f, gap = t.Em(0.5f);
     float x = max.x - 3 * bw - 2 * gap - (matrix ? 2 * (certW + gap) : 0.0f);
-    const char* kind = matrix ? "save.matrix." : "save.presence.";
-    const std::string csvId = std::string(kind) + "csv", xlsxId = std::string(kind) + "xlsx", pdfId = std::string(kind) + "pdf";
+    const ExportKind kind = matrix ? ExportKind::matrix : ExportKind::presence;
+    const std::string ids = matrix ? "save.matrix." : "save.presence.";
+    const std::string csvId = ids + "csv", xlsxId = ids + "xlsx", pdfId = ids + "pdf";
     float bx = x;
     ImGui::SetCursorScreenPos(ImVec2(bx, min.y));
     if (touchButton({csvId.c_str(), "CSV", ImVec2(bw, h), ButtonStyle::secondary, {}, Icon::arrow_right, nullptr, !st.exportBusy && !st.mustChooseDrive}))
-        intent = Intent::staffExport(matrix, false, st.date);
+        intent = Intent::staffExport(kind, ExportFormat::csv, st.date);
     bx += bw + gap;
     ImGui::SetCursorScreenPos(ImVec2(bx, min.y));
     if (touchButton({xlsxId.c_str(), "Excel", ImVec2(bw, h), ButtonStyle::primary, {}, Icon::arrow_right, nullptr, !st.exportBusy && !st.mustChooseDrive}))
-        intent = Intent::staffExport(matrix, true, st.date);
+        intent = Intent::staffExport(kind, ExportFormat::xlsx, st.date);
     bx += bw + gap;
     ImGui::SetCursorScreenPos(ImVec2(bx, min.y));
     if (touchButton({pdfId.c_str(), "PDF", ImVec2(bw, h), ButtonStyle::primary, {}, Icon::arrow_right, nullptr, !st.exportBusy && !st.mustChooseDrive}))
-        intent = Intent::staffExport(matrix, false, st.date, true);
+        intent = Intent::staffExport(kind, ExportFormat::pdf, st.date);
     if (matrix) {
         bx += bw + gap;
         ImGui::SetCursorScreenPos(ImVec2(bx, min.y));
         const std::string certLabel = tx("staff.export_certificates");
         if (touchButton({"save.certificates.pdf", certLabel.c_str(), ImVec2(certW, h), ButtonStyle::primary, {}, Icon::arrow_right,
                          nullptr, !st.exportBusy && !st.mustChooseDrive}))
-            intent = Intent::staffExport(true, false, st.date, true, true);
+            intent = Intent::staffExport(ExportKind::certificates, ExportFormat::pdf, st.date);
         bx += certW + gap;
         ImGui::SetCursorScreenPos(ImVec2(bx, min.y));
         const std::string statementsLabel = tx("staff.export_statements");
         if (touchButton({"save.statements.pdf", statementsLabel.c_str(), ImVec2(certW, h), ButtonStyle::primary, {}, Icon::arrow_right,
                          nullptr, !st.exportBusy && !st.mustChooseDrive}))
-            intent = Intent::staffExport(true, false, st.date, true, false, true);
+            intent = Intent::staffExport(ExportKind::statements, ExportFormat::pdf, st.date);
     }
     // The matrix's files are of the group the page shows (issue 30).
     if (auto* e = std::get_if<intent::StaffExport>(&intent.action); e && matrix) e->cohort = st.matrix.cohortId;

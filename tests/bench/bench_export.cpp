@@ -150,7 +150,7 @@ int main(int argc, char** argv) {
         for (const Case c : {Case{"matrix, CSV", true, ExportFormat::csv}, Case{"matrix, XLSX", true, ExportFormat::xlsx},
                              Case{"presence list day 1, XLSX", false, ExportFormat::xlsx}}) {
             ExportRequest req;
-            req.matrix = c.matrix;
+            req.kind = c.matrix ? ExportKind::matrix : ExportKind::presence;
             req.format = c.format;
             req.date = cfg.programme.days.back().date;
             if (!c.matrix) req.date = cfg.programme.days.front().date;

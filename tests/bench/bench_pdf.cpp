@@ -66,11 +66,11 @@ int main(int argc, char** argv) {
                 std::fprintf(stderr, "%s: %s\n", what, saved.error.c_str());
                 std::exit(1);
             }
-            made = r.certificates ? built.certificates.people.size() : built.document.size();
+            made = r.kind == ExportKind::certificates ? built.certificates.people.size() : built.document.size();
         }
         std::printf("%-40s median %7.1f ms (min %.1f, max %.1f; writing to disk %.1f; CPU, all threads %.1f)%s\n", what,
                     percentile(runs, 50), percentile(runs, 0), percentile(runs, 100), percentile(writes, 50), percentile(cpu, 50),
-                    r.certificates && made != expect ? "   WRONG COUNT" : "");
+                    r.kind == ExportKind::certificates && made != expect ? "   WRONG COUNT" : "");
         return percentile(runs, 50);
     };
     std::printf("PDF exports, %d participants, %zu programme days (median of 5, data to file on disk)\n", kPeople, days.size());
@@ -78,13 +78,13 @@ int main(int argc, char** argv) {
     list.date = days.front().date;
     const double listMs = time("presence list, 200 rows (A4 portrait)", list, 0);
     ExportRequest blank = list;
-    blank.blank = true;
+    blank.kind = ExportKind::blank;
     time("blank presence list, 200 rows", blank, 0);
     ExportRequest matrix = list;
-    matrix.matrix = true;
+    matrix.kind = ExportKind::matrix;
     time("matrix, 200 x 7 (A4 landscape)", matrix, 0);
     ExportRequest certs = list;
-    certs.certificates = true;
+    certs.kind = ExportKind::certificates;
     const double certMs = time("200 certificates (200 files + combined)", certs, kPeople);
     std::printf("targets: list < 300 ms: %s; 200 certificates < 3000 ms: %s\n", listMs < 300 ? "met" : "NOT MET",
                 certMs < 3000 ? "met" : "NOT MET");

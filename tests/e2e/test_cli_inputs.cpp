@@ -388,3 +388,25 @@ TEST_CASE("central-setup's kiosk and cohort options, and every option that takes
     CHECK(cl->out == std::optional<std::string>("o"));
     CHECK(cl->at == std::optional<std::string>("a"));
 }
+
+TEST_CASE("export's kind options parse into one kind, and the different ones given are counted", "[e2e][cli][export]") {
+    auto parse = [](std::vector<const char*> argv) {
+        argv.insert(argv.begin(), "leergang-kiosk");
+        std::string error;
+        const auto cl = parseCommandLine(static_cast<int>(argv.size()), argv.data(), error);
+        REQUIRE(cl);
+        return std::pair{cl->exportKind, cl->exportKindOptions};
+    };
+    using K = ExportKind;
+    CHECK(parse({"export"}) == std::pair{K::presence, 0});
+    CHECK(parse({"export", "--matrix"}) == std::pair{K::matrix, 1});
+    CHECK(parse({"export", "--blank", "--blank"}) == std::pair{K::blank, 1});  // the same option twice: one
+    CHECK(parse({"export", "--certificates"}) == std::pair{K::certificates, 1});
+    CHECK(parse({"export", "--participants"}) == std::pair{K::statements, 1});
+    CHECK(parse({"export", "--participant", "ZU01", "--participant", "ZU02"}) == std::pair{K::statements, 1});
+    CHECK(parse({"export", "--participants", "--participant", "ZU01"}).second == 2);  // refused by export
+    CHECK(parse({"export", "--blank", "--matrix"}).second == 2);
+    // --feedback wins, so that export says what --feedback takes
+    CHECK(parse({"export", "--feedback", "--matrix"}) == std::pair{K::feedback, 2});
+    CHECK(parse({"export", "--matrix", "--feedback"}) == std::pair{K::feedback, 2});
+}

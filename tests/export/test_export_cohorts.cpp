@@ -172,7 +172,7 @@ TEST_CASE("a shared date's presence list as PDF: each group on its own pages, th
 
     SECTION("the blank list too: a page per group with its own lines for walk-ins") {
         ExportRequest b = v.shared(ExportFormat::pdf);
-        b.blank = true;
+        b.kind = ExportKind::blank;
         const SavedExport blank = v.save(b, v.build(b));
         REQUIRE(pdfPages(blank.path) == 2);
         CHECK(has(pdfText(blank.path, 1), "Gemeente Zutphen"));
@@ -194,7 +194,7 @@ TEST_CASE("a date with one group keeps its presence list as it was: no group col
 TEST_CASE("the matrix of each cohort holds its own people and its own days", "[export][cohorts][matrix]") {
     TwoCohorts v;
     ExportRequest r;
-    r.matrix = true;
+    r.kind = ExportKind::matrix;
     r.date = {2026, 12, 10};
     r.cohort = "c2";
     const BuiltExport deventer = v.build(r);
@@ -214,7 +214,7 @@ TEST_CASE("the matrix of each cohort holds its own people and its own days", "[e
 TEST_CASE("the certificates of each cohort go to that cohort's people who met the rule", "[export][cohorts][pdf]") {
     TwoCohorts v;
     ExportRequest r;
-    r.certificates = true;
+    r.kind = ExportKind::certificates;
     r.format = ExportFormat::pdf;
     r.date = {2026, 12, 10};
     r.cohort = "c2";
@@ -244,7 +244,7 @@ TEST_CASE("a day made up with the other cohort: the matrix says 'ingehaald op', 
                                             EventStamp::staff(fromLocal(*LocalDateTime::parse("2027-01-21T16:05")), "entree")))
                 .ok());
     ExportRequest r;
-    r.matrix = true;
+    r.kind = ExportKind::matrix;
     r.date = {2026, 12, 10};
     r.cohort = "c1";
     const BuiltExport csv = v.build(r);
@@ -263,7 +263,7 @@ TEST_CASE("a day made up with the other cohort: the matrix says 'ingehaald op', 
     const SavedExport matrix = v.save(r, v.build(r));
     CHECK(has(pdfText(matrix.path, 1), "ingehaald 21 jan."));
     ExportRequest c;
-    c.certificates = true;
+    c.kind = ExportKind::certificates;
     c.format = ExportFormat::pdf;
     c.date = {2026, 12, 10};
     c.cohort = "c1";
@@ -272,7 +272,7 @@ TEST_CASE("a day made up with the other cohort: the matrix says 'ingehaald op', 
     REQUIRE(fs::exists(zoe));
     CHECK(has(pdfText(zoe, 1), "21 jan. 2027"));
     ExportRequest s;
-    s.statements = true;
+    s.kind = ExportKind::statements;
     s.format = ExportFormat::pdf;
     s.participant = "ZU02";
     s.date = {2026, 12, 10};

@@ -118,7 +118,7 @@ struct FixedDay {
     }
     BuiltExport build(bool matrix, LocalDate date, ExportFormat f = ExportFormat::csv, const Texts& tx = test::texts()) {
         ExportRequest r;
-        r.matrix = matrix;
+        r.kind = matrix ? ExportKind::matrix : ExportKind::presence;
         r.date = date;
         r.format = f;
         BuiltExport out;

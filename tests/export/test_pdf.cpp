@@ -193,7 +193,7 @@ TEST_CASE("a 200-person presence list paginates, with the header and 'n van m' o
 TEST_CASE("the blank list names the cohort, leaves times to be written, and has lines for guests", "[export][pdf]") {
     PaperCohort c;
     ExportRequest r;
-    r.blank = true;
+    r.kind = ExportKind::blank;
     r.date = {2026, 12, 24};
     const SavedExport saved = c.save(r);
     CHECK(saved.path.filename() == "presentielijst-leeg-2026-12-24.pdf");
@@ -209,7 +209,7 @@ TEST_CASE("the blank list names the cohort, leaves times to be written, and has 
 TEST_CASE("the matrix PDF is A4 landscape with the certificate column", "[export][pdf]") {
     PaperCohort c;
     ExportRequest r;
-    r.matrix = true;
+    r.kind = ExportKind::matrix;
     r.date = {2026, 11, 26};
     const SavedExport saved = c.save(r);
     CHECK(saved.path.filename() == "matrix-c1.pdf");
@@ -223,7 +223,7 @@ TEST_CASE("the matrix PDF is A4 landscape with the certificate column", "[export
 TEST_CASE("certificates: one page for each person who met the rule, never for anyone below it", "[export][pdf]") {
     PaperCohort c(3);  // three more, each there on day 1 only: below the rule of 2 of 3
     ExportRequest r;
-    r.certificates = true;
+    r.kind = ExportKind::certificates;
     r.date = {2026, 12, 24};
     const SavedExport saved = c.save(r);
     CHECK(saved.path.filename() == "certificaten-c1");
@@ -260,7 +260,7 @@ TEST_CASE("no certificate at all when nobody met the rule", "[export][pdf]") {
     c.programme.days.back().date = {2027, 1, 7};
     c.settings.certificateMinDays = 4;  // nobody was there on day 4
     ExportRequest r;
-    r.certificates = true;
+    r.kind = ExportKind::certificates;
     r.date = {2026, 12, 24};
     r.format = ExportFormat::pdf;
     r.today = {2027, 2, 1};
@@ -308,7 +308,7 @@ TEST_CASE("a statement for a 4-of-7 person shows all seven days, the excusal wit
                                             EventStamp::staff(fromLocal(*LocalDateTime::parse("2027-01-08T10:00")), "entree")))
                 .ok());
     ExportRequest r;
-    r.statements = true;
+    r.kind = ExportKind::statements;
     r.participant = "ZU01";
     r.date = {2026, 11, 26};
     r.today = {2027, 3, 1};
@@ -355,7 +355,7 @@ TEST_CASE("a late joiner: n.v.t. in the matrix, the statement and the presence l
     c.add(EventKind::check_in, "ZU06", "2026-12-10", "08:55");
 
     ExportRequest m;
-    m.matrix = true;
+    m.kind = ExportKind::matrix;
     m.date = {2026, 12, 24};
     m.today = {2027, 1, 1};
     BuiltExport built;
@@ -378,7 +378,7 @@ TEST_CASE("a late joiner: n.v.t. in the matrix, the statement and the presence l
     CHECK((*line)[10] == "in de groep vanaf 2026-12-10");
 
     ExportRequest r;
-    r.certificates = true;
+    r.kind = ExportKind::certificates;
     r.date = {2026, 12, 24};
     const SavedExport saved = c.save(r);
     const fs::path hers = saved.path / "certificaat-lotte-laat-zu06.pdf";
@@ -390,7 +390,7 @@ TEST_CASE("a late joiner: n.v.t. in the matrix, the statement and the presence l
     CHECK(text.find("Thema 2") != std::string::npos);
 
     ExportRequest s;
-    s.statements = true;
+    s.kind = ExportKind::statements;
     s.participant = "ZU06";
     s.date = {2026, 12, 24};
     const SavedExport statement = c.save(s);
@@ -422,10 +422,9 @@ TEST_CASE("every PDF says its language, and the lists are tagged: the presence l
     r.date = {2026, 11, 26};
     check(c.save(r).path, "nl-NL");
     check(c.save(r, test::texts(Lang::en)).path, "en-GB");
-    r.matrix = true;
+    r.kind = ExportKind::matrix;
     check(c.save(r).path, "nl-NL");
-    r.matrix = false;
-    r.certificates = true;
+    r.kind = ExportKind::certificates;
     r.date = {2026, 12, 24};
     const SavedExport certs = c.save(r);
     check(certs.path / "alle-certificaten.pdf", "nl-NL", false);

@@ -491,7 +491,7 @@ TEST_CASE("export_target rule 2: the right stick: with two USB sticks in, nothin
     CHECK(ui.target("save.drive.1")->label == "STAFF KEY \xC2\xB7 32 GB");
     CHECK_FALSE(ui.has("save.presence.csv"));  // not chosen yet: the export buttons take no tap
     CHECK_FALSE(ui.has("save.presence.xlsx"));
-    ui.session().apply(ui::Intent::staffExport(false, false, kDay1));  // and an export asked anyway writes nothing
+    ui.session().apply(ui::Intent::staffExport(ExportKind::presence, ExportFormat::csv, kDay1));  // and an export asked anyway writes nothing
     ui.session().finishBackgroundWork();
     ui.frame();
     CHECK(ui.session().buildView().staff->exportMessage == "Kies eerst de USB-stick (er zitten er meerdere in)");
