@@ -51,21 +51,25 @@ struct SpeakingKiosk {
     }
     size_t count() { return spoken(log).size(); }
 
-    // A tap, then a second of listening (a tap after it is no double tap).
+    // A tap, then a second of listening (a tap after it is no double tap); the kiosk draws meanwhile.
     void touch(const std::string& id) {
         ui.tap(id);
-        ui.clock().advanceMs(1000);
+        listen();
     }
     void touchAt(ImVec2 p) {
         ui.tapAt(p);
+        listen();
+    }
+    void listen() {
         ui.clock().advanceMs(1000);
+        ui.frame();
     }
     // Two taps 150 ms apart on one spot, then a second of listening.
     void doubleTapAt(ImVec2 p) {
         ui.tapAt(p);
         ui.clock().advanceMs(150);
         ui.tapAt(p);
-        ui.clock().advanceMs(1000);
+        listen();
     }
     // A finger from `from` to `to` in `ms` of the fake clock, a frame every 20 ms, then lifted; then
     // a second of listening.
@@ -86,7 +90,7 @@ struct SpeakingKiosk {
         ui.frame();
         io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         ui.frame();
-        ui.clock().advanceMs(1000);
+        listen();
     }
     // A swipe: 40 mm sideways in 200 ms across the middle of the screen (right: the next element).
     void swipe(bool right) {
@@ -99,7 +103,7 @@ struct SpeakingKiosk {
     static int timesIn(const std::string& text) {
         static const std::vector<std::string> words = {"nul", "\xC3\xA9\xC3\xA9n", "twee", "drie", "vier", "vijf", "zes",
                                                        "zeven", "acht", "negen", "tien"};
-        const std::regex re("veeg (\\S+) keer naar rechts");
+        const std::regex re("[Vv]eeg (\\S+) keer naar rechts");
         std::smatch m;
         if (!std::regex_search(text, m, re)) return -1;
         for (size_t i = 0; i < words.size(); ++i)
