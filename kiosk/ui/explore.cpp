@@ -191,8 +191,10 @@ Place placeOf(const std::string& idPrefix) {
         if (t.id.compare(0, idPrefix.size(), idPrefix) != 0) continue;
         const float cx = (t.min.x + t.max.x) * 0.5f / size.x, cy = (t.min.y + t.max.y) * 0.5f / size.y;
         auto third = [](float f) { return f < 1.0f / 3.0f ? 0 : (f > 2.0f / 3.0f ? 2 : 1); };
+        // Across: "in the middle" only near it; a button left of the middle is on the left.
+        const int column = cx < 0.42f ? 0 : (cx > 0.58f ? 2 : 1);
         const bool wide = t.max.x - t.min.x > 0.6f * size.x;
-        return {static_cast<int>(i) + 1, third(cy), wide ? 3 : third(cx)};
+        return {static_cast<int>(i) + 1, third(cy), wide ? 3 : column};
     }
     return {};
 }

@@ -101,7 +101,8 @@ Explore::Words takeExploreWords();
 struct Place {
     int index = 0;   // 0: not on screen
     int row = 0;     // 0 top, 1 middle, 2 bottom (its centre's third of the window)
-    int column = 0;  // 0 left, 1 middle, 2 right; 3: wider than 60 % of the window
+    int column = 0;  // 0 left, 1 middle, 2 right (its centre left of 42 %, between, right of 58 %);
+                     // 3: wider than 60 % of the window
 };
 Place placeOf(const std::string& idPrefix);
 

@@ -102,7 +102,7 @@ TEST_CASE("a --hold of 2 s turns speech on, and a --touch on a name tile then sp
         REQUIRE(r.exitCode == 0);
         const std::string said = readFile(log);
         INFO(said);
-        const auto first = said.find("veeg twee keer naar rechts voor de eerste naam");
+        const auto first = said.find("Veeg twee keer naar rechts voor de eerste naam");
         const auto saidName = said.find("{\"text\":\"Anna de V., ");
         REQUIRE(first != std::string::npos);
         REQUIRE(saidName != std::string::npos);
