@@ -195,10 +195,13 @@ bool touchButton(const ButtonSpec& spec) {
         if (b.x - a.x >= 1.0f && b.y - a.y >= 1.0f)
             frameTargets().push_back({spec.id, spec.label, a, b, spec.size, clipped, capHeightPx(font), spoken, spec.secret});
     }
-    // Speech mode's focus (explore.h): a ring in the ink colour, for whoever helps beside the screen.
-    if (explore().on && explore().armed == spec.id)
-        dl->AddRect(ImVec2(pos.x - t.Em(0.15f), pos.y - t.Em(0.15f)), ImVec2(max.x + t.Em(0.15f), max.y + t.Em(0.15f)),
-                    t.palette.ink.abgr(), rounding, 0, std::max(3.0f, t.Em(0.12f)));
+    // Speech mode's focus (explore.h): a ring in the ink colour, for whoever helps beside the screen;
+    // inside the button, where a list's edge cannot cut it.
+    if (explore().on && explore().armed == spec.id) {
+        const float w = std::max(3.0f, t.Em(0.14f));
+        dl->AddRect(ImVec2(pos.x + w * 0.5f, pos.y + push + w * 0.5f), ImVec2(max.x - w * 0.5f, max.y + push - w * 0.5f),
+                    t.palette.ink.abgr(), rounding, 0, w);
+    }
     if (!spec.enabled || (GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled)) return false;
     if (exploreActivation(spec.id)) return true;  // a double tap elsewhere or Enter chose it
     if (!clicked) return false;
