@@ -2,6 +2,7 @@
 
 #include <GL/gl.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -60,6 +61,14 @@ bool ScriptedTaps::beforeFrame(ImGuiIO& io, bool storeBusy) {
             else std::fprintf(stderr, "--tap: \"%s\" ?\n", steps_[next_].label.c_str());
             return false;
         }
+    } else if (phase_ == 1 && steps_[next_].swipe && !heldLongEnough_) {
+        // --swipe: the finger moves from the start to the end in kSwipeSeconds, a frame every 20 ms,
+        // and lifts at the end in the frame after it got there.
+        const ScriptedTouch& st = steps_[next_];
+        const double f = std::min(1.0, std::chrono::duration<double>(std::chrono::steady_clock::now() - pressedAt_).count() /
+                                           ScriptedTouch::kSwipeSeconds);
+        at_ = ImVec2(st.x + (st.x2 - st.x) * static_cast<float>(f), st.y + (st.y2 - st.y) * static_cast<float>(f));
+        heldLongEnough_ = f >= 1.0;
     } else if (phase_ == 1 && steps_[next_].holdSeconds > 0 && !heldLongEnough_) {
         // --hold: the finger stays where it is, and is still down in the first frame drawn after S
         // seconds (so that the kiosk sees a finger held S seconds, not one lifted just before).

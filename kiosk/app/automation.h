@@ -5,6 +5,8 @@
 //                   one frame, released in the next, as a finger that cannot see the screen.
 //   --hold X,Y,S    pressed there and kept down, still, for S seconds of real time (the kiosk's
 //                   own clock runs on real time too), then released.
+//   --swipe X1,Y1,X2,Y2  pressed at X1,Y1, moved in a straight line to X2,Y2 over 0.2 s of real time
+//                   (a frame every 20 ms), released there: the speech mode's swipe (ui/explore.h).
 //   --wait S        no finger on the screen for S seconds (someone listening), then the next step.
 //                   Each step waits two frames after the last release, and for the store to be idle.
 //   --ui-dump FILE  UiDump: one JSON line per drawn frame: the screen, the panel (mm per pixel, where
@@ -35,7 +37,7 @@ public:
 
     bool pending() const { return next_ < steps_.size(); }
     // A --hold's finger is down: the loop should draw again soon, without spinning.
-    bool holding() const { return pending() && phase_ == 1 && steps_[next_].holdSeconds > 0; }  // or a --wait passes
+    bool holding() const { return pending() && phase_ == 1 && (steps_[next_].holdSeconds > 0 || steps_[next_].swipe); }  // or a --wait passes
     // A --wait is passing: no input, so the kiosk's own timers run as without a person.
     bool waiting() const { return pending() && steps_[next_].wait; }
     // Before a frame: moves io's pointer for the next press or release. Returns false when a

@@ -53,11 +53,13 @@ int runKiosk(const CommandLine& cl) {
     wo.frames = cl.frames;
     wo.uiDump = cl.uiDump.value_or("");
     wo.taps = cl.taps;
-    for (const auto& t : cl.taps)  // --touch, --hold: inside the window (--fullscreen: its size is known only later)
-        if (t.label.empty() && !cl.fullscreen && (t.x >= static_cast<float>(wo.width) || t.y >= static_cast<float>(wo.height))) {
+    auto outside = [&](float x, float y) { return x >= static_cast<float>(wo.width) || y >= static_cast<float>(wo.height); };
+    for (const auto& t : cl.taps)  // --touch, --hold, --swipe: inside the window (--fullscreen: its size is known only later)
+        if (t.label.empty() && !cl.fullscreen && (outside(t.x, t.y) || (t.swipe && outside(t.x2, t.y2)))) {
+            const bool endOutside = t.swipe && !outside(t.x, t.y);
             std::fprintf(stderr, "leergang-kiosk: %s %d,%d: buiten het venster van %dx%d / outside the %dx%d window\n",
-                         t.holdSeconds > 0 ? "--hold" : "--touch", static_cast<int>(t.x), static_cast<int>(t.y), wo.width, wo.height,
-                         wo.width, wo.height);
+                         t.swipe ? "--swipe" : (t.holdSeconds > 0 ? "--hold" : "--touch"), static_cast<int>(endOutside ? t.x2 : t.x),
+                         static_cast<int>(endOutside ? t.y2 : t.y), wo.width, wo.height, wo.width, wo.height);
             return 2;
         }
     wo.delaySeconds = cl.delaySeconds;

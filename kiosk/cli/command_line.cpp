@@ -36,6 +36,21 @@ bool parseTouch(const std::string& v, bool hold, ScriptedTouch& out) {
     return true;
 }
 
+// --swipe X1,Y1,X2,Y2: whole window pixels (0..8191).
+bool parseSwipe(const std::string& v, ScriptedTouch& out) {
+    int x1 = -1, y1 = -1, x2 = -1, y2 = -1, n = 0;
+    if (v.empty() || v.find_first_not_of("0123456789,") != std::string::npos) return false;
+    if (std::sscanf(v.c_str(), "%d,%d,%d,%d%n", &x1, &y1, &x2, &y2, &n) != 4 || static_cast<size_t>(n) != v.size()) return false;
+    for (int c : {x1, y1, x2, y2})
+        if (c < 0 || c > 8191) return false;
+    out.swipe = true;
+    out.x = static_cast<float>(x1);
+    out.y = static_cast<float>(y1);
+    out.x2 = static_cast<float>(x2);
+    out.y2 = static_cast<float>(y2);
+    return true;
+}
+
 }  // namespace
 
 std::string usageText() {
@@ -64,8 +79,12 @@ Opties / options:
   --touch X,Y        tik op vensterpixel X,Y (indrukken, een frame later loslaten), zonder te kijken wat
                      daar staat / tap at window pixel X,Y, blind to what is there
   --hold X,Y,S       een vinger S seconden (0.1 tot 60, echte tijd) stil op X,Y / a finger held still
+  --swipe X1,Y1,X2,Y2  een vinger van X1,Y1 naar X2,Y2 vegen in 0,2 s, dan loslaten (in de spraakstand:
+                     naar rechts het volgende element, naar links het vorige) / a swipe in 0.2 s (speech
+                     mode: right is the next element, left the previous)
   --wait S           S seconden (0.1 tot 60) niets aanraken, dan verder met de volgende tik / touch nothing
-                     --tap, --touch, --hold en --wait gaan om de beurt, in de volgorde van de opdrachtregel
+                     --tap, --touch, --hold, --swipe en --wait gaan om de beurt, in de volgorde van de
+                     opdrachtregel / taken in turn, in the order given
   --delay S          met --screenshot: na de tikken S seconden wachten (echte tijd), dan de afbeelding
   --version, --help
 
@@ -110,16 +129,18 @@ static std::optional<std::string>* stringOption(CommandLine& cl, const std::stri
     return nullptr;
 }
 
-// --touch X,Y, --hold X,Y,S or --wait S into the scripted touches, in order; false with `error` set.
+// --touch X,Y, --hold X,Y,S, --swipe X1,Y1,X2,Y2 or --wait S into the scripted touches, in order; false with `error` set.
 static bool addScriptedTouch(CommandLine& cl, const std::string& a, const std::string& v, std::string& error) {
     ScriptedTouch t;
     t.wait = a == "--wait";
-    if (parseTouch(t.wait ? "0,0," + v : v, a != "--touch", t)) {
+    if (a == "--swipe" ? parseSwipe(v, t) : parseTouch(t.wait ? "0,0," + v : v, a != "--touch", t)) {
         cl.taps.push_back(t);
         return true;
     }
     if (a == "--touch")
         error = "--touch X,Y: twee gehele pixels vanaf linksboven / two whole pixels from the top left: ";
+    else if (a == "--swipe")
+        error = "--swipe X1,Y1,X2,Y2: vier gehele pixels vanaf linksboven / four whole pixels from the top left: ";
     else if (a == "--hold")
         error = "--hold X,Y,S: pixels vanaf linksboven en 0.1 tot 60 seconden / "
                 "pixels from the top left and 0.1 to 60 seconds: ";
@@ -198,7 +219,7 @@ std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, s
             if (a == "--cohort") cl.cohort = *v;  // export --cohort ID reads the last one
             continue;
         }
-        if (a == "--touch" || a == "--hold" || a == "--wait") {
+        if (a == "--touch" || a == "--hold" || a == "--wait" || a == "--swipe") {
             auto v = needValue(i, a.c_str());
             if (!v || !addScriptedTouch(cl, a, *v, error)) return std::nullopt;
             continue;

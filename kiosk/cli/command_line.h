@@ -24,6 +24,9 @@ struct ScriptedTouch {
     bool wait = false;        // --wait: holdSeconds pass without a touch
     float x = 0, y = 0;       // --touch, --hold: window pixels from the top left
     double holdSeconds = 0;   // --hold: how long the finger stays down; 0: a tap
+    bool swipe = false;       // --swipe: from (x, y) to (x2, y2) in kSwipeSeconds, then lifted
+    float x2 = 0, y2 = 0;
+    static constexpr double kSwipeSeconds = 0.2;  // a quick flick (the kiosk's swipe: at most 0.7 s)
 };
 
 struct CommandLine {
@@ -42,7 +45,7 @@ struct CommandLine {
     std::optional<int> olderThanDays;
     std::optional<int> day;                // export --blank --day N: programme day N
     std::optional<int> catchUpOf;          // correct --catch-up-of N: --date made up day N of the own group
-    std::vector<ScriptedTouch> taps;       // --tap LABEL, --touch X,Y, --hold X,Y,S (repeatable, in order)
+    std::vector<ScriptedTouch> taps;       // --tap LABEL, --touch X,Y, --hold X,Y,S, --swipe X1,Y1,X2,Y2, --wait S (in order)
     int frames = 2;
     double delaySeconds = 0;                // --delay S (with --screenshot)
     double diagonalInches = 0;              // --diagonal INCHES: the panel's size (tests, screenshots)

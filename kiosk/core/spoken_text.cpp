@@ -117,6 +117,15 @@ std::string speakable(std::string_view text, Lang lang) {
     return out;
 }
 
+std::string spokenNumber(int n, Lang lang) { return lang == Lang::nl ? dutchNumber(n) : englishNumber(n); }
+
+std::string spokenTimes(int n, Lang lang) {
+    if (lang == Lang::nl) return dutchNumber(n) + " keer";
+    if (n == 1) return "once";
+    if (n == 2) return "twice";
+    return englishNumber(n) + " times";
+}
+
 std::string spokenCode(std::string_view code) {
     std::string out;
     for (char c : code) {

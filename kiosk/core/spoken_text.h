@@ -23,6 +23,13 @@ std::string spokenTime(TimeOfDay t, Lang lang);
 // was said "tien es"). Everything else is kept.
 std::string speakable(std::string_view text, Lang lang);
 
+// A small count in words ("één", "twee"; "one", "two"): a synthesiser reads a bare "1" before "keer"
+// as the article "een". Dutch from 15 on, English from 30 on, stay digits.
+std::string spokenNumber(int n, Lang lang);
+
+// How many times, in words: "één keer", "twee keer"; "once", "twice", "three times".
+std::string spokenTimes(int n, Lang lang);
+
 // A code said one character at a time ("1 2 3 4"), never as a number ("twaalfhonderd...").
 std::string spokenCode(std::string_view code);
 

@@ -41,10 +41,17 @@ bool InputBindings::touched() {
     return ImGui::IsMouseReleased(ImGuiMouseButton_Left) || !ImGui::GetIO().InputQueueCharacters.empty();
 }
 
-std::vector<ui::Intent> InputBindings::read(ui::Screen screen, bool exerciseOn, SteadyTime now) {
+std::vector<ui::Intent> InputBindings::read(ui::Screen screen, bool exerciseOn, bool speech, SteadyTime now) {
     std::vector<ui::Intent> out;
     std::vector<uint32_t> keys;
     keys.swap(queuedKeys());
+    const bool clickerOn = (screen == ui::Screen::exercise || screen == ui::Screen::room) && exerciseOn;
+    if (speech) {  // the focus by keys (ui/explore.h rule 5)
+        const bool shift = ImGui::GetIO().KeyShift;
+        if (pressed(ImGuiKey_Tab)) out.push_back(ui::Intent::focus(shift ? -1 : 1));
+        if (!clickerOn && (pressed(ImGuiKey_RightArrow) || pressed(ImGuiKey_DownArrow))) out.push_back(ui::Intent::focus(1));
+        if (!clickerOn && (pressed(ImGuiKey_LeftArrow) || pressed(ImGuiKey_UpArrow))) out.push_back(ui::Intent::focus(-1));
+    }
     bool typed = false;
     for (uint32_t k : keys) typed = typed || k != kEnter;
     if ((ui::isStaffScreen(screen) || screen == ui::Screen::staff_pin) && typed) {
@@ -55,9 +62,13 @@ std::vector<ui::Intent> InputBindings::read(ui::Screen screen, bool exerciseOn, 
         for (uint32_t k : keys) {
             if (k != kEnter) badge_.type(k, now);
             else if (auto code = badge_.enter(now)) out.push_back(ui::Intent::scan(*code));
+            else if (speech) out.push_back(ui::Intent::focus(0));  // nothing typed: Enter chooses the focus
         }
+    } else if (speech) {
+        for (uint32_t k : keys)
+            if (k == kEnter) out.push_back(ui::Intent::focus(0));
     }
-    if ((screen == ui::Screen::exercise || screen == ui::Screen::room) && exerciseOn)
+    if (clickerOn)
         if (auto command = clicker()) out.push_back(ui::Intent::player(*command));
     return out;
 }

@@ -11,6 +11,11 @@
 // one frame into one code. The clicker keeps reading ImGui's io (a person's key press lasts frames).
 //
 // Clicker: PageDown, Right or Space: next. PageUp or Left: previous. P or B: pause. + and -: a minute.
+//
+// Speech mode (ui/explore.h rule 5), a USB keypad or keyboard on any screen: Tab, Right and Down move
+// the focus to the next control, Shift+Tab, Left and Up to the previous one (while an exercise runs
+// the arrows stay the clicker's, Tab still moves); Enter with nothing typed before it chooses the
+// focus (Enter after typed characters stays a badge scan).
 #pragma once
 
 #include <cstdint>
@@ -29,7 +34,7 @@ public:
 
     // What this frame's keys ask for on `screen` (an exercise is running when `exerciseOn`); takes
     // every key event queued since the last frame. `now` is the steady clock.
-    std::vector<ui::Intent> read(ui::Screen screen, bool exerciseOn, SteadyTime now);
+    std::vector<ui::Intent> read(ui::Screen screen, bool exerciseOn, bool speech, SteadyTime now);
     // A touch came and went, or a key was typed, this frame (wakes a dimmed screen).
     static bool touched();
 

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "ui/closing_card.h"
+#include "ui/explore.h"
 #include "ui/screens.h"
 #include "ui/theme.h"
 
@@ -137,6 +138,9 @@ void KioskSession::apply(const ui::Intent& in) {
                 s_.ui.largerText = a.on;
             } else if constexpr (std::is_same_v<A, I::Repeat>) {
                 narrator_.repeat();
+            } else if constexpr (std::is_same_v<A, I::Focus>) {
+                if (a.step == 0) ui::exploreActivate();
+                else ui::exploreMove(a.step);
             } else if constexpr (std::is_same_v<A, I::MoreTime>) {
                 nav_.noteInput();
                 s_.ui.moreTimeSecondsLeft = 0;
@@ -225,7 +229,7 @@ void KioskSession::frame() {
     if (s_.ui.feedback.kind == ui::Feedback::Kind::checked_in || s_.ui.feedback.kind == ui::Feedback::Kind::checked_out)
         s_.ui.undoSecondsLeft = undoSecondsLeft(s_.ledger.record(localDateOf(s_.ui.feedback.at), s_.ui.feedback.code),
                                                 undoMoment(), undoRules());
-    for (const ui::Intent& key : input_.read(s_.ui.screen, running_ != nullptr, s_.clock.steady())) {
+    for (const ui::Intent& key : input_.read(s_.ui.screen, running_ != nullptr, s_.ui.speech, s_.clock.steady())) {
         if (const auto* pc = key.as<ui::intent::Player>()) {
             nav_.noteInput();
             if (ui::pageStep(s_.ui, pc->command)) continue;  // the clicker reads a long step page by page first
@@ -239,8 +243,9 @@ void KioskSession::frame() {
     const ui::KioskView view = buildView();
     ui::useHighContrast(s_.ui.highContrast);  // home resets it with the rest of UiState
     s_.ui.animating = false;  // a screen that moves by itself this frame sets it again
+    const ui::Screen drawn = s_.ui.screen;
     apply(ui::drawKioskUi(view, s_.ui));
-    narrator_.afterFrame(view, ImGui::IsMouseClicked(ImGuiMouseButton_Left));
+    narrator_.afterFrame(view, drawn, ImGui::IsMouseClicked(ImGuiMouseButton_Left));
     if (nav_.sleeping()) nav_.updateSleep(now, InputBindings::touched());
 }
 

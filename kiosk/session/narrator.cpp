@@ -13,17 +13,42 @@ void Narrator::setSpeech(bool on) {
     if (!on) speech_.say(s_.texts("speech.off"), s_.texts.lang());
 }
 
-std::string Narrator::screenWords(const ui::KioskView& v) const {
+namespace {
+
+// "onderaan, over de hele breedte": a target's third of the screen (ui::placeOf), in words.
+std::string whereWords(const Texts& tx, const ui::Place& p) {
+    static const char* rows[] = {"top", "middle", "bottom"};
+    static const char* columns[] = {"left", "middle", "right", "wide"};
+    return tx(std::string("speech.where.") + rows[p.row] + "." + columns[p.column]);
+}
+
+}  // namespace
+
+// Where a control is and how to reach it (rule 2): "Inchecken staat onderaan, over de hele breedte:
+// veeg één keer naar rechts." Empty when it is not on the screen drawn.
+std::string Narrator::findWords(const std::string& id, const std::string& label) const {
+    const ui::Place p = ui::placeOf(id);
+    if (p.index == 0) return {};
+    const Lang lang = s_.texts.lang();
+    return s_.texts.format("speech.find", {{"label", label}, {"where", whereWords(s_.texts, p)}, {"times", spokenTimes(p.index, lang)}});
+}
+
+std::string Narrator::screenWords(const ui::KioskView& v, ui::Screen drawn) const {
     const Texts& tx = s_.texts;
     const Lang lang = tx.lang();
     using S = ui::Screen;
-    switch (s_.ui.screen) {
-        case S::home:
-            return tx.format("speech.screen.home", {{"programme", speakable(v.programme->title, lang)},
-                                                    {"time", spokenTime(v.local.timeOfDay(), lang)}});
-        case S::checkin:
-            return tx.format(s_.ui.mode == ui::CheckMode::check_out ? "speech.screen.checkin_out" : "speech.screen.checkin_in",
-                             {{"n", std::to_string(v.expected.size())}});
+    switch (drawn) {
+        case S::home: {  // short: said with the introduction, which is what someone waits through first
+            const std::string find = findWords("go.checkin", tx("home.checkin_button"));
+            return tx("speech.screen.home") + (find.empty() ? "" : " " + find);
+        }
+        case S::checkin: {
+            const bool out = s_.ui.mode == ui::CheckMode::check_out;
+            std::string w = tx.format(out ? "speech.screen.checkin_out" : "speech.screen.checkin_in", {{"n", std::to_string(v.expected.size())}});
+            if (const ui::Place p = ui::placeOf("tile."); p.index > 0)
+                w += " " + tx.format("speech.first_name", {{"times", spokenTimes(p.index, lang)}});
+            return w;
+        }
         case S::walkin: return tx("speech.screen.walkin");
         case S::agenda: return tx("speech.screen.agenda");
         case S::exercises: return tx("speech.screen.exercises");
@@ -48,22 +73,37 @@ std::string Narrator::cardWords() const {
                                      spokenCode(f.code));
     // "Welkom, Anna!" ends its own sentence; a title without a full stop gets one before the line.
     const bool ended = !w.title.empty() && (w.title.back() == '!' || w.title.back() == '?' || w.title.back() == '.');
-    return speakable(w.title + (ended ? " " : ". ") + w.line, lang);
+    std::string words = speakable(w.title + (ended ? " " : ". ") + w.line, lang);
+    // A welcome or a goodbye that can be undone says how (rule 3): where the button is on this card.
+    if (const ui::Place p = ui::placeOf("feedback.undo"); p.index > 0)
+        words += " " + s_.texts.format("speech.undo_hint", {{"label", s_.texts("checkin.undo")},
+                                                            {"where", whereWords(s_.texts, p)},
+                                                            {"times", spokenTimes(p.index, lang)}});
+    return words;
 }
 
-void Narrator::afterFrame(const ui::KioskView& v, bool pressed) {
+// A tap on nothing (rule 8): the whole hint at most every kNothingHintMs, a short word between.
+std::string Narrator::nothingWords(int64_t nowMs) {
+    const bool whole = nothingSaidMs_ == 0 || nowMs - nothingSaidMs_ >= kNothingHintMs || nowMs < nothingSaidMs_;
+    if (whole) nothingSaidMs_ = nowMs;
+    return s_.texts(whole ? "speech.nothing" : "speech.nothing_short");
+}
+
+void Narrator::afterFrame(const ui::KioskView& v, ui::Screen drawn, bool pressed) {
     const ui::UiState& ui = s_.ui;
     const ui::Feedback& f = ui.feedback;
     const bool newCard = f.kind != cardKind_ || f.shownAt != cardShownAt_;
     cardKind_ = f.kind;
     cardShownAt_ = f.shownAt;
-    const bool newScreen = ui.screen != screen_;
-    screen_ = ui.screen;
+    // Said once the new screen has been drawn (its controls, their order and places, are known then).
+    const bool newScreen = drawn != screen_;
+    screen_ = drawn;
     const bool pinWrong = ui.pinWrong && !pinWrong_, codeWrong = ui.codeWrong && !codeWrong_;
     pinWrong_ = ui.pinWrong;
     const bool askedBefore = askedMoreTime_;
     askedMoreTime_ = ui.moreTimeSecondsLeft > 0;
     codeWrong_ = ui.codeWrong;
+    const ui::Explore::Words focus = ui::takeExploreWords();
     if (!ui.speech) return;
     if (pressed) speech_.stop();
     const Lang lang = s_.texts.lang();
@@ -73,14 +113,17 @@ void Narrator::afterFrame(const ui::KioskView& v, bool pressed) {
         words += (words.empty() ? "" : " ") + w;
     };
     if (!announced_) add(s_.texts("speech.on"));
-    if (!announced_ || newScreen) add(screenWords(v));
+    if (!announced_ || newScreen) add(screenWords(v, drawn));
     announced_ = true;
     if (newCard && f.kind != ui::Feedback::Kind::none && f.kind != ui::Feedback::Kind::pending) add(cardWords());
     if (pinWrong || codeWrong) add(s_.texts("speech.pin_wrong"));
     if (ui.moreTimeSecondsLeft > 0 && !askedBefore)
         add(s_.texts.format("speech.more_time", {{"s", std::to_string(ui.moreTimeSecondsLeft)}}));
-    const auto& said = ui::explore().said;
-    if (!said.empty()) add(said.back().secret ? s_.texts("speech.key") : speakable(said.back().text, lang));
+    if (focus.nothing) add(nothingWords(v.now.ms));
+    if (!focus.said.empty()) {
+        if (focus.wrapped != 0) add(s_.texts(focus.wrapped > 0 ? "speech.wrap_first" : "speech.wrap_last"));
+        add(focus.said.back().secret ? s_.texts("speech.key") : speakable(focus.said.back().text, lang));
+    }
     if (!words.empty()) speech_.say(words, lang);
 }
 

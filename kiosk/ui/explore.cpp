@@ -1,35 +1,202 @@
 #include "explore.h"
 
+#include <imgui.h>
+
 #include <cmath>
 
+#include "screens.h"
+#include "widgets.h"
+
 namespace kiosk::ui {
+namespace {
+
+TouchSample sampleAt(const Explore& e, ImVec2 p) { return {e.nowMs, p.x * e.mmPerPx, p.y * e.mmPerPx}; }
+
+// The targets in reading order (core/touch_gesture.h rule 6), by index into frameTargets().
+std::vector<size_t> targetsInOrder() {
+    std::vector<Box> boxes;
+    for (const TapTarget& t : frameTargets()) boxes.push_back({t.min.x, t.min.y, t.max.x, t.max.y});
+    return readingOrder(boxes);
+}
+
+void remember(Explore& e, const TouchSample& tap, std::string focusBefore, bool chose) {
+    e.lastTap = tap;
+    e.focusBeforeLastTap = std::move(focusBefore);
+    e.lastTapChose = chose;
+}
+
+void choose(Explore& e, const std::string& id) {
+    e.activate = id;
+    e.activateAge = 0;
+}
+
+}  // namespace
 
 Explore& explore() {
     static Explore e;
     return e;
 }
 
-void beginExploreFrame(bool on, Screen screen) {
+void beginExploreFrame(bool on, Screen screen, int64_t nowMs, float mmPerPx) {
     Explore& e = explore();
-    if (!on || screen != e.screen) e.armed.clear();
+    if (!on || screen != e.screen) {
+        e.armed.clear();
+        e.armedByTouch = false;
+        e.lastTap.reset();
+    }
+    if (!on) {
+        e.words = {};
+        e.activate.clear();
+    }
     e.on = on;
     e.screen = screen;
-    e.said.clear();
+    e.nowMs = nowMs;
+    e.mmPerPx = mmPerPx;
+    e.released = false;
+    e.gesture = Gesture::other;
+    e.tapTaken = false;
+    // The finger is followed with speech off too: the hold that turns it on is known as a hold.
+    const ImGuiIO& io = ImGui::GetIO();
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) e.path.clear();
+    if (ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
+        if (io.MousePos.x > -1e6f && io.MousePos.y > -1e6f) e.path.push_back(sampleAt(e, io.MousePos));
+    }
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && on) {
+        e.released = true;
+        e.gesture = classifyTouch(e.path);
+        // A finger held still is a hold (rule 8): it turned speech on or repeats, it is no tap.
+        if (e.gesture == Gesture::tap && !e.path.empty() && e.path.back().ms - e.path.front().ms >= kAccessHoldMs)
+            e.gesture = Gesture::other;
+    }
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) e.path.clear();
 }
 
-bool exploreTap(const std::string& id, std::string spoken, bool secret, float x, float y, float mmPerPx) {
+bool exploreTap(const std::string& id, std::string spoken, bool secret, float x, float y) {
     Explore& e = explore();
     if (!e.on) return true;
-    const float dx = (x - e.armedX) * mmPerPx, dy = (y - e.armedY) * mmPerPx;
-    if (e.armed == id && std::sqrt(dx * dx + dy * dy) <= kExploreNearMm) {
-        e.armed.clear();
+    if (!e.released || e.gesture != Gesture::tap) return false;  // a swipe or a drag chooses nothing (rule 3)
+    e.tapTaken = true;
+    const TouchSample here = sampleAt(e, ImVec2(x, y));
+    const bool second = e.lastTap && doubleTap(*e.lastTap, here);
+    if (second && e.lastTapChose) {  // the second half of a double tap that chose already
+        remember(e, here, e.armed, true);
+        return false;
+    }
+    if (second && !e.focusBeforeLastTap.empty() && e.focusBeforeLastTap != id) {  // rule 4: the focus it found
+        e.armed = e.focusBeforeLastTap;
+        e.armedByTouch = false;
+        choose(e, e.armed);
+        remember(e, here, e.armed, true);
+        return false;
+    }
+    const float dx = (x - e.armedX) * e.mmPerPx, dy = (y - e.armedY) * e.mmPerPx;
+    if (e.armed == id && e.armedByTouch && std::sqrt(dx * dx + dy * dy) <= kExploreNearMm) {  // rule 2: chosen
+        remember(e, here, e.armed, true);
         return true;
     }
+    remember(e, here, e.armed, false);
     e.armed = id;
+    e.armedByTouch = true;
     e.armedX = x;
     e.armedY = y;
-    e.said.push_back({secret ? std::string() : std::move(spoken), secret});
+    e.words.said.push_back({secret ? std::string() : std::move(spoken), secret});
     return false;
+}
+
+bool exploreGate(bool clicked) {
+    Explore& e = explore();
+    if (!clicked || !e.on) return clicked;
+    if (!e.released || e.gesture != Gesture::tap) return false;
+    e.tapTaken = true;
+    remember(e, sampleAt(e, ImGui::GetIO().MousePos), e.armed, true);
+    return true;
+}
+
+bool exploreActivation(const std::string& id) {
+    Explore& e = explore();
+    if (!e.on || e.activate.empty() || e.activate != id) return false;
+    e.activate.clear();
+    return true;
+}
+
+void exploreMove(int step) {
+    Explore& e = explore();
+    const auto& targets = frameTargets();
+    const std::vector<size_t> order = targetsInOrder();
+    if (!e.on || order.empty() || step == 0) return;
+    long at = -1;
+    for (size_t i = 0; i < order.size(); ++i)
+        if (targets[order[i]].id == e.armed) at = static_cast<long>(i);
+    const long n = static_cast<long>(order.size());
+    long next = 0;
+    if (at < 0) {
+        next = step > 0 ? 0 : n - 1;
+    } else {
+        next = at + (step > 0 ? 1 : -1);
+        if (next >= n) e.words.wrapped = 1;
+        if (next < 0) e.words.wrapped = -1;
+        next = (next + n) % n;
+    }
+    const TapTarget& t = targets[order[static_cast<size_t>(next)]];
+    e.armed = t.id;
+    e.armedByTouch = false;
+    e.words.said.push_back({t.secret ? std::string() : (t.spoken.empty() ? t.label : t.spoken), t.secret});
+}
+
+void exploreActivate() {
+    Explore& e = explore();
+    if (!e.on) return;
+    if (e.armed.empty()) e.words.nothing = true;
+    else choose(e, e.armed);
+}
+
+void endExploreFrame() {
+    Explore& e = explore();
+    if (!e.on) return;
+    if (!e.activate.empty() && e.activateAge++ >= 1) e.activate.clear();  // its control did not come back
+    if (!e.released) return;
+    if (e.gesture == Gesture::swipe_next) exploreMove(1);
+    if (e.gesture == Gesture::swipe_previous) exploreMove(-1);
+    if (e.gesture != Gesture::tap || e.tapTaken || ImGui::IsAnyItemHovered()) return;
+    // A tap on no control: the second half of a double tap chooses the focus (rule 4), else it is said.
+    const TouchSample here = sampleAt(e, ImGui::GetIO().MousePos);
+    const bool second = e.lastTap && doubleTap(*e.lastTap, here);
+    if (second && !e.lastTapChose) {
+        const std::string focus = e.focusBeforeLastTap.empty() ? e.armed : e.focusBeforeLastTap;
+        if (!focus.empty()) {
+            e.armed = focus;
+            e.armedByTouch = false;
+            choose(e, focus);
+            remember(e, here, focus, true);
+            return;
+        }
+    }
+    remember(e, here, e.armed, second && e.lastTapChose);
+    if (!second) e.words.nothing = true;
+}
+
+Explore::Words takeExploreWords() {
+    Explore& e = explore();
+    Explore::Words w = std::move(e.words);
+    e.words = {};
+    return w;
+}
+
+Place placeOf(const std::string& idPrefix) {
+    const auto& targets = frameTargets();
+    const std::vector<size_t> order = targetsInOrder();
+    const ImVec2 size = ImGui::GetIO().DisplaySize;
+    for (size_t i = 0; i < order.size(); ++i) {
+        const TapTarget& t = targets[order[i]];
+        if (t.id.compare(0, idPrefix.size(), idPrefix) != 0) continue;
+        const float cx = (t.min.x + t.max.x) * 0.5f / size.x, cy = (t.min.y + t.max.y) * 0.5f / size.y;
+        auto third = [](float f) { return f < 1.0f / 3.0f ? 0 : (f > 2.0f / 3.0f ? 2 : 1); };
+        // Across: "in the middle" only near it; a button left of the middle is on the left.
+        const int column = cx < 0.42f ? 0 : (cx > 0.58f ? 2 : 1);
+        const bool wide = t.max.x - t.min.x > 0.6f * size.x;
+        return {static_cast<int>(i) + 1, third(cy), wide ? 3 : column};
+    }
+    return {};
 }
 
 }  // namespace kiosk::ui

@@ -1,23 +1,40 @@
-// explore.h: touch to hear, tap again to act: the speech mode's one rule for every control drawn
-// with touchButton (issue 32).
-//   1. Off (the default): a tap activates, as it always did.
-//   2. On (UiState::speech, set once a frame by drawKioskUi): the first tap on a control says what it
-//      is and activates nothing; that control is then "armed". A second tap on the armed control,
-//      within kExploreNearMm of the first, activates it; a tap on another control says and arms that
-//      one instead. A tap on the armed control farther away says it again and arms it there: someone
-//      exploring a wide name tile or button by touch, finger by finger across it, hears it twice
-//      instead of choosing it (the trial by ear of issue 32 checked in a name that way), while a
-//      double tap lands twice on nearly the same spot.
-//   3. What is said is the control's `spoken` text when it has one, else its label and second line;
-//      the session makes it speakable (core/spoken_text.h) and says the last thing asked per frame.
-//      A secret key (the staff PIN pad, the facilitator code) asks to say only that it is a key,
-//      never its digit.
-//   4. The armed control is forgotten when the screen changes or the mode goes off.
+// explore.h: the speech mode's focus (issue 32): touch to hear, swipe to go through the screen, tap
+// twice to choose. The rules for every control drawn with touchButton and every other tap target.
+//   1. Off (the default): a tap activates, as it always did. Nothing here changes that.
+//   2. On (UiState::speech, set once a frame by drawKioskUi): one control has the focus, the one
+//      said last. A tap on a control says what it is, gives it the focus and activates nothing. A
+//      second tap on the focused control within kExploreNearMm of where it was touched chooses it
+//      (no time limit); a tap on it farther away says it again (someone exploring a wide name tile
+//      finger by finger hears it twice instead of choosing it: the trial by ear checked a name in
+//      that way).
+//   3. Linear navigation, as VoiceOver and TalkBack do it: a swipe right (core/touch_gesture.h)
+//      moves the focus to the next target in reading order (top to bottom, left to right, over
+//      every tap target the screen drew) and says it; a swipe left to the previous one. Past the
+//      last the focus goes back to the first (and the other way), and that is said. A focus that
+//      left the screen (the screen or its card changed) starts again at the first (last). A swipe,
+//      or any finger that is not a tap (a scroll of the name list, a slow drag), chooses nothing.
+//   4. A double tap anywhere (two taps on one spot within kDoubleTapMs) chooses the focus it found:
+//      when its first tap landed on another control, the focus goes back and that control is not
+//      chosen (someone who swiped to a name and double taps on whatever is under the finger checks
+//      in the name they heard). Without a focus before it, a double tap on a control chooses that
+//      control (rule 2). The tap after a choice, on the same spot and within kDoubleTapMs, is the
+//      double tap's second half and does nothing more.
+//   5. Keys (a USB keypad or keyboard, session/input_bindings.h): Tab and the arrow keys move the
+//      focus as swipes do; Enter chooses it.
+//   6. A tap on nothing (no control under it) is said (narrator.h), so that no touch is silent.
+//   7. What is said is the control's `spoken` text when it has one, else its label and second line;
+//      the session makes it speakable (core/spoken_text.h). A secret key (the staff PIN pad, the
+//      facilitator code) is said only as a key, never its digit, however it got the focus.
+//   8. The focus is forgotten when the screen changes or the mode goes off; a finger held still
+//      (kAccessHoldMs, kiosk_ui.cpp) is a hold, not a tap.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/touch_gesture.h"
 #include "ui/screen_id.h"
 
 namespace kiosk::ui {
@@ -27,23 +44,66 @@ struct Explore {
         std::string text;     // what the control is (empty for a secret key)
         bool secret = false;  // a key of a secret code: said as "a key", never its character
     };
+    // What the narrator says next (it takes them after each frame: takeExploreWords).
+    struct Words {
+        std::vector<Said> said;
+        bool nothing = false;  // a tap landed on no control, or Enter found no focus (rule 6)
+        int wrapped = 0;       // +1: from the last target to the first; -1: from the first to the last
+    };
     bool on = false;
-    std::string armed;        // the automation id of the control last said
-    float armedX = 0, armedY = 0;  // where it was touched (window pixels)
+    std::string armed;             // the focus: the automation id of the control said last
+    bool armedByTouch = false;     // ... touched (not swiped to): armedX, armedY hold where
+    float armedX = 0, armedY = 0;  // window pixels
     Screen screen = Screen::home;  // the screen `armed` belongs to
-    std::vector<Said> said;   // asked this frame; taken by the session after the frame
+    Words words;
+    // The finger: its path since it came down (mm), and on the frame it lifted what it was.
+    int64_t nowMs = 0;
+    float mmPerPx = 0.26f;
+    std::vector<TouchSample> path;
+    bool released = false;
+    Gesture gesture = Gesture::other;
+    bool tapTaken = false;  // a control took this frame's tap
+    // The tap before, for double taps (rule 4).
+    std::optional<TouchSample> lastTap;
+    std::string focusBeforeLastTap;
+    bool lastTapChose = false;
+    std::string activate;  // the control to choose at its next draw (a double tap elsewhere, Enter)
+    int activateAge = 0;
 };
 
 // The process-wide state (set by drawKioskUi from UiState, read by touchButton).
 Explore& explore();
-// Called by drawKioskUi at the start of a frame.
-void beginExploreFrame(bool on, Screen screen);
+// Called by drawKioskUi at the start of a frame: the mode, the screen, the time, and the finger from io.
+void beginExploreFrame(bool on, Screen screen, int64_t nowMs, float mmPerPx);
+// Called by drawKioskUi after the screen is drawn (its targets known): a swipe moves the focus, a
+// tap that no control took is a tap on nothing or the second half of a double tap (rules 3, 4, 6).
+void endExploreFrame();
 // How near the second tap must land to the first to choose (rule 2): a double tap by someone who does
 // not see the screen lands within a few millimetres; a finger exploring moves a finger's width or more.
-inline constexpr float kExploreNearMm = 12.0f;
+inline constexpr float kExploreNearMm = kDoubleTapNearMm;
 
-// touchButton's rule for a control `id` that was just tapped at (x, y), on a panel of `mmPerPx`:
-// whether it acts now.
-bool exploreTap(const std::string& id, std::string spoken, bool secret, float x, float y, float mmPerPx);
+// touchButton's rule for a control `id` that ImGui says was just tapped at (x, y): whether it acts now.
+bool exploreTap(const std::string& id, std::string spoken, bool secret, float x, float y);
+// A tap area that chooses at the first tap (an agenda row, a text field): ImGui's click, unless in
+// speech mode the finger was no tap (a swipe over it chooses nothing, rule 3).
+bool exploreGate(bool clicked);
+// Whether control `id` is to be chosen now (a double tap elsewhere, Enter); true once.
+bool exploreActivation(const std::string& id);
+// Rule 3 and 5: the focus to the next (+1) or previous (-1) target on screen, said.
+void exploreMove(int step);
+// Rule 5: Enter: the focus is chosen at its next draw (nothing focused: said as a tap on nothing).
+void exploreActivate();
+// What the narrator says of this frame's focus; emptied.
+Explore::Words takeExploreWords();
+
+// Where a target is, for the narrator: its place in reading order (1 = the first a swipe right
+// reaches) and its third of the screen. The first target whose id starts with `idPrefix`.
+struct Place {
+    int index = 0;   // 0: not on screen
+    int row = 0;     // 0 top, 1 middle, 2 bottom (its centre's third of the window)
+    int column = 0;  // 0 left, 1 middle, 2 right (its centre left of 42 %, between, right of 58 %);
+                     // 3: wider than 60 % of the window
+};
+Place placeOf(const std::string& idPrefix);
 
 }  // namespace kiosk::ui

@@ -34,6 +34,9 @@ struct LargerText {               // the larger-text mode on or off (the home sc
     bool on = true;
 };
 struct Repeat {};                 // say again what was said last ("herhaal": a finger held in speech mode)
+struct Focus {                    // speech mode's focus (explore.h): +1 next, -1 previous, 0 choose it (a keypad's keys)
+    int step = 0;
+};
 struct MoreTime {};               // "Meer tijd nodig?" answered: the screen stays, the wait starts again
 struct CheckIn {                  // a tap on a name
     std::string participantCode;
@@ -94,7 +97,7 @@ struct StaffExport {
 }  // namespace intent
 
 struct Intent {
-    std::variant<std::monostate, intent::Go, intent::SetLang, intent::Speech, intent::Contrast, intent::LargerText, intent::Repeat, intent::MoreTime, intent::CheckIn, intent::CheckOut, intent::Scan,
+    std::variant<std::monostate, intent::Go, intent::SetLang, intent::Speech, intent::Contrast, intent::LargerText, intent::Repeat, intent::Focus, intent::MoreTime, intent::CheckIn, intent::CheckOut, intent::Scan,
                  intent::Undo, intent::Answer, intent::Dismiss, intent::RegisterGuest, intent::StartExercise, intent::Player,
                  intent::UnlockShift, intent::SetShift, intent::CloseRoomDisplay, intent::UnlockStaff, intent::LockStaff, intent::StaffDay,
                  intent::FollowGroup, intent::StaffGroup, intent::StaffChange, intent::StaffExport>
@@ -114,6 +117,7 @@ struct Intent {
     static Intent repeat() { return intent::Repeat{}; }
     static Intent contrast(bool on) { return intent::Contrast{on}; }
     static Intent largerText(bool on) { return intent::LargerText{on}; }
+    static Intent focus(int step) { return intent::Focus{step}; }
     static Intent moreTime() { return intent::MoreTime{}; }
     static Intent checkIn(std::string code) { return intent::CheckIn{std::move(code)}; }
     static Intent checkInAgain(std::string code) { return intent::CheckIn{std::move(code), true}; }

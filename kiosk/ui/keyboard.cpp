@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "explore.h"
 #include "widgets.h"
 #include "core/utf8.h"
 
@@ -89,7 +90,7 @@ bool drawTextField(const char* id, const std::string& label, const std::string& 
     const ImVec2 boxMin(min.x, min.y + t.fonts.small->FontSize + t.Em(0.2f));
     ImGui::SetCursorScreenPos(boxMin);
     ImGui::PushID(id);
-    const bool tapped = ImGui::InvisibleButton("##field", ImVec2(max.x - boxMin.x, max.y - boxMin.y));
+    const bool tapped = exploreGate(ImGui::InvisibleButton("##field", ImVec2(max.x - boxMin.x, max.y - boxMin.y))) || exploreActivation(id);
     ImGui::PopID();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(boxMin, max, t.palette.surface.abgr(), t.Em(0.35f));

@@ -64,7 +64,7 @@ void drawMoreTime(const KioskView& v, const UiState& s) {
 
 Intent drawKioskUi(const KioskView& view, UiState& state) {
     beginFrameTargets();
-    beginExploreFrame(state.speech, state.screen);
+    beginExploreFrame(state.speech, state.screen, view.now.ms, layout().mmPerPx);
     const ImGuiIO& io = ImGui::GetIO();
     // On a reachable stand the participant's screens (but home, which places its own controls) are
     // drawn whole inside the reach band, content above it (band_header.h). Same window, moved.
@@ -90,7 +90,7 @@ Intent drawKioskUi(const KioskView& view, UiState& state) {
     if (asking) {
         ImGui::EndDisabled();
         ImGui::SetCursorScreenPos(ImVec2(0, 0));
-        const bool answered = ImGui::InvisibleButton("##more_time", io.DisplaySize);
+        const bool answered = ImGui::InvisibleButton("##more_time", io.DisplaySize) || exploreActivation("more_time");
         drawMoreTime(view, state);
         intent = answered ? Intent::moreTime() : Intent{};
     }
@@ -100,6 +100,8 @@ Intent drawKioskUi(const KioskView& view, UiState& state) {
     const bool roomHome = state.screen == Screen::room && view.settings && view.settings->mode == KioskMode::room;
     const float corner = theme().Em(kStaffCornerEm);
     const bool inCorner = io.MousePos.x >= 0 && io.MousePos.y >= 0 && io.MousePos.x < corner && io.MousePos.y < corner;
+    // Speech mode (explore.h): a swipe moves the focus, a tap on nothing is said or ends a double tap.
+    if (!view.dimmed) endExploreFrame();
     if (!view.dimmed && !view.outOfOrder) intent = either(intent, heldFinger(view, state, inCorner));
     if ((state.screen == Screen::home || roomHome) && !view.dimmed) {
         if (ImGui::IsMouseDown(ImGuiMouseButton_Left) && inCorner) {

@@ -15,6 +15,7 @@
 #include "layout.h"
 #include "screens.h"
 #include "step_text.h"
+#include "explore.h"
 #include "widgets.h"
 
 namespace kiosk::ui {
@@ -34,7 +35,8 @@ std::string rowText(const AgendaItem& item) {
 // An invisible tap area reported like any button (for --ui-dump and the tests).
 bool tapArea(const char* id, const std::string& label, ImVec2 min, ImVec2 max) {
     ImGui::SetCursorScreenPos(min);
-    const bool tapped = ImGui::InvisibleButton(id, ImVec2(max.x - min.x, max.y - min.y));
+    // Speech mode (explore.h): chosen at the first tap, never by a swipe over it; Enter or a double tap on the focus.
+    const bool tapped = exploreGate(ImGui::InvisibleButton(id, ImVec2(max.x - min.x, max.y - min.y))) || exploreActivation(id);
     const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
     const ImVec2 a(std::max(min.x, clip.Min.x), std::max(min.y, clip.Min.y));
     const ImVec2 b(std::min(max.x, clip.Max.x), std::min(max.y, clip.Max.y));

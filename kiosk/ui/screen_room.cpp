@@ -16,6 +16,7 @@
 #include "layout.h"
 #include "screens.h"
 #include "step_text.h"
+#include "explore.h"
 #include "widgets.h"
 
 namespace kiosk::ui {
@@ -126,7 +127,8 @@ Intent drawExercisePanel(const KioskView& v, ImVec2 min, ImVec2 max) {
     drawCountdownRing(p, v.steady, tx, ImVec2((min.x + max.x) * 0.5f, y + t.Em(0.3f) + radius), radius);
     // The panel is the way to the exercise's controls (a tap target like any other).
     ImGui::SetCursorScreenPos(min);
-    const bool tapped = ImGui::InvisibleButton("room.exercise", ImVec2(max.x - min.x, max.y - min.y));
+    const bool tapped = exploreGate(ImGui::InvisibleButton("room.exercise", ImVec2(max.x - min.x, max.y - min.y))) ||
+                        exploreActivation("room.exercise");
     frameTargets().push_back({"room.exercise", p.exercise().title, min, max});
     return tapped ? Intent::go(Screen::exercise) : Intent{};
 }

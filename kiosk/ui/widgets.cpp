@@ -186,17 +186,27 @@ bool touchButton(const ButtonSpec& spec) {
 
     // The automation view reports the part a finger can reach: a row half scrolled out of its list
     // is reported by its visible part, a row scrolled out entirely not at all.
+    std::string spoken = spec.spoken;
+    if (spoken.empty()) spoken = spec.sublabel.empty() ? spec.label : spec.label + ". " + spec.sublabel;
     if (spec.enabled) {
         const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
         const ImVec2 a(std::max(pos.x, clip.Min.x), std::max(pos.y, clip.Min.y));
         const ImVec2 b(std::min(max.x, clip.Max.x), std::min(max.y, clip.Max.y));
-        if (b.x - a.x >= 1.0f && b.y - a.y >= 1.0f) frameTargets().push_back({spec.id, spec.label, a, b, spec.size, clipped, capHeightPx(font)});
+        if (b.x - a.x >= 1.0f && b.y - a.y >= 1.0f)
+            frameTargets().push_back({spec.id, spec.label, a, b, spec.size, clipped, capHeightPx(font), spoken, spec.secret});
     }
-    if (!clicked || !spec.enabled) return false;
-    std::string spoken = spec.spoken;
-    if (spoken.empty()) spoken = spec.sublabel.empty() ? spec.label : spec.label + ". " + spec.sublabel;
+    // Speech mode's focus (explore.h): a ring in the ink colour, for whoever helps beside the screen;
+    // inside the button, where a list's edge cannot cut it.
+    if (explore().on && explore().armed == spec.id) {
+        const float w = std::max(3.0f, t.Em(0.14f));
+        dl->AddRect(ImVec2(pos.x + w * 0.5f, pos.y + push + w * 0.5f), ImVec2(max.x - w * 0.5f, max.y + push - w * 0.5f),
+                    t.palette.ink.abgr(), rounding, 0, w);
+    }
+    if (!spec.enabled || (GImGui->CurrentItemFlags & ImGuiItemFlags_Disabled)) return false;
+    if (exploreActivation(spec.id)) return true;  // a double tap elsewhere or Enter chose it
+    if (!clicked) return false;
     const ImVec2 at = ImGui::GetIO().MousePos;  // where the finger lifted
-    return exploreTap(spec.id, std::move(spoken), spec.secret, at.x, at.y, layout().mmPerPx);
+    return exploreTap(spec.id, std::move(spoken), spec.secret, at.x, at.y);
 }
 
 void drawText(ImFont* font, ImVec2 pos, Rgb colour, std::string_view text) {

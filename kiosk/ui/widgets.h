@@ -24,6 +24,8 @@ struct TapTarget {
     bool clipped = false;  // the label was not drawn in full: cut to "…", its lines taller than the
                            // button, or the button reaches past the window's edge
     float capPx = 0.0f;    // the label font's capital height (theme.h capHeightPx)
+    std::string spoken = {};  // what speech mode says of it (explore.h; empty: the label)
+    bool secret = false;      // a key of a secret code: said as a key, never its character
 };
 
 // Collected per frame; cleared by beginFrameTargets().
@@ -68,7 +70,7 @@ struct ButtonSpec {
 };
 
 // Draws at the cursor; returns true when tapped (press and release inside). In speech mode the first
-// tap says what it is and only a second tap returns true (explore.h).
+// tap says what it is and only a second tap, a double tap or Enter on the focus returns true (explore.h).
 bool touchButton(const ButtonSpec& spec);
 
 // Text helpers (all positions in screen pixels).

@@ -1,4 +1,4 @@
-// --touch X,Y, --hold X,Y,S and --wait S: the real binary touched by position, as someone who does
+// --touch X,Y, --hold X,Y,S, --swipe X1,Y1,X2,Y2 and --wait S: the real binary touched by position, as someone who does
 // not see the screen touches it (issue 32's trial by ear). A first run finds a name tile's place in
 // --ui-dump; later runs touch only by position and read what the kiosk said in --speech-log.
 #include <catch2/catch.hpp>
@@ -37,11 +37,12 @@ std::vector<std::string> with(std::vector<std::string> a, const std::vector<std:
 
 }  // namespace
 
-TEST_CASE("--touch, --hold and --wait refuse what is not a place or a time, with exit 2", "[e2e][cli][touch]") {
+TEST_CASE("--touch, --hold, --swipe and --wait refuse what is not a place or a time, with exit 2", "[e2e][cli][touch]") {
     TempDir dir;
     for (const std::vector<std::string>& bad : {std::vector<std::string>{"--touch", "5,x"}, {"--touch", "-1,3"}, {"--touch", "5, 6"},
                                                 {"--hold", "5,5"}, {"--hold", "5,5,0"}, {"--hold", "5,5,61"}, {"--wait", "0"},
-                                                {"--touch", "1280,10"}, {"--hold", "10,800,2"}}) {
+                                                {"--touch", "1280,10"}, {"--hold", "10,800,2"}, {"--swipe", "5,5,5"},
+                                                {"--swipe", "5,5,5,-5"}, {"--swipe", "5,5,5,1280"}}) {
         const auto r = runKiosk(dir, with({"--size", "1280x800", "--screenshot", (dir / "x.png").string()}, bad));
         INFO(bad[0] << " " << bad[1] << ": " << r.err);
         CHECK(r.exitCode == 2);
@@ -49,6 +50,7 @@ TEST_CASE("--touch, --hold and --wait refuse what is not a place or a time, with
         CHECK(r.err.find(" / ") != std::string::npos);  // Dutch / English
     }
     CHECK(runKiosk(dir, {"--help"}).out.find("--hold X,Y,S") != std::string::npos);
+    CHECK(runKiosk(dir, {"--help"}).out.find("--swipe X1,Y1,X2,Y2") != std::string::npos);
 }
 
 TEST_CASE("a --hold of 2 s turns speech on, and a --touch on a name tile then speaks the name", "[e2e][cli][touch]") {
@@ -85,6 +87,26 @@ TEST_CASE("a --hold of 2 s turns speech on, and a --touch on a name tile then sp
         REQUIRE(on != std::string::npos);
         REQUIRE(saidName != std::string::npos);
         CHECK(on < saidName);
+        CHECK(said.find("Welkom") == std::string::npos);
+        AttendanceDb store;
+        REQUIRE(store.open((dir / "attendance.db").string(), {0}).status.ok());
+        int events = 0;
+        REQUIRE(store.loadEvents([&](const AttendanceEvent&) { ++events; }).ok());
+        CHECK(events == 0);
+    }
+    SECTION("held 2 s, then --swipe right: the next controls are said in reading order, nobody is checked in") {
+        // The screen's first control is Terug (top left), the first name next: two swipes reach Anna.
+        const std::string log = (dir / "speech2.jsonl").string();
+        const auto r = runKiosk(dir, with(kCheckin, {"--screenshot", shot, "--delay", "0.5", "--speech-log", log, "--audio-device", "null",
+                                                     "--hold", hold + ",2", "--swipe", "400,400,700,400", "--swipe", "400,400,700,400"}));
+        REQUIRE(r.exitCode == 0);
+        const std::string said = readFile(log);
+        INFO(said);
+        const auto first = said.find("Veeg twee keer naar rechts voor de eerste naam");
+        const auto saidName = said.find("{\"text\":\"Anna de V., ");
+        REQUIRE(first != std::string::npos);
+        REQUIRE(saidName != std::string::npos);
+        CHECK(first < saidName);
         CHECK(said.find("Welkom") == std::string::npos);
         AttendanceDb store;
         REQUIRE(store.open((dir / "attendance.db").string(), {0}).status.ok());

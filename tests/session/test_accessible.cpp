@@ -15,48 +15,17 @@
 #include "store/atomic_file.h"
 #include "ui/explore.h"
 #include "ui/layout.h"
-#include "ui_harness.h"
+#include "speaking_kiosk.h"
 
 using namespace kiosk;
+using kiosk::test::SpeakingKiosk;
+using kiosk::test::spoken;
+using kiosk::test::contains;
 namespace fs = std::filesystem;
 
 namespace {
 
 const LocalDate kDay1{2026, 11, 26};
-
-// The "text" of each line of the speech log, in order.
-std::vector<std::string> spoken(const fs::path& log) {
-    std::vector<std::string> out;
-    std::ifstream in(log);
-    const std::regex line(R"re(^\{"text":"((?:[^"\\]|\\.)*)","lang":"(nl|en)","start":"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}"\}$)re");
-    for (std::string l; std::getline(in, l);) {
-        std::smatch m;
-        REQUIRE(std::regex_match(l, m, line));
-        out.push_back(m[1]);
-    }
-    return out;
-}
-
-bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
-
-struct SpeakingKiosk {
-    test::TempDir logs;
-    fs::path log = logs / "speech.jsonl";
-    test::UiHarness ui;
-    explicit SpeakingKiosk(std::string configDir = std::string(KIOSK_SOURCE_DIR) + "/config")
-        : ui("2026-11-26T09:10", 1280, 800, std::move(configDir), false, {}, {}, [this](SessionOptions& o) { o.speechLog = log.string(); }) {}
-
-    // The way in without sight: a finger held still in the middle of the home screen.
-    void speechOn() {
-        const ImVec2 size = ImGui::GetIO().DisplaySize;
-        ui.holdAt(ImVec2(size.x * 0.5f, size.y * 0.5f), kAccessHoldMsForTest);
-    }
-    static constexpr int kAccessHoldMsForTest = 2250;
-    std::string last() {
-        const auto all = spoken(log);
-        return all.empty() ? std::string() : all.back();
-    }
-};
 
 }  // namespace
 
@@ -70,14 +39,14 @@ TEST_CASE("speech mode: a held finger turns it on, a name is said on the first t
     CHECK(ui.state().screen == ui::Screen::home);  // the held finger activated nothing under it
     CHECK(contains(k.last(), "Spraak staat aan"));
     CHECK(contains(k.last(), "Startscherm"));
-    CHECK(contains(k.last(), "Het is tien over negen"));  // the time as people say it, not "09:10"
+    CHECK(contains(k.last(), "Inchecken staat linksonder: veeg \xC3\xA9\xC3\xA9n keer naar rechts."));  // where it is, landscape
 
     ui.tap("go.checkin");  // first touch: said, not opened
     CHECK(ui.state().screen == ui::Screen::home);
     CHECK(k.last() == "Inchecken. Tik hier en kies je naam");
     ui.tap("go.checkin");  // second: opens
     REQUIRE(ui.state().screen == ui::Screen::checkin);
-    CHECK(contains(k.last(), "Inchecken. Er staan"));
+    CHECK(contains(k.last(), "Inchecken. 14 namen, op voornaam."));
 
     ui.tap("tile.ZU04");
     CHECK(k.last() == "IJsbrand K., Bestuursadvisering");  // ĳ said as ij, the department that tells namesakes apart
@@ -108,7 +77,8 @@ TEST_CASE("speech mode: the second tap on a name checks in and the welcome is sa
     ui.settle();
     CHECK(ui.session().ledger().record(kDay1, "ZU04").checkIn.has_value());
     CHECK(ui.state().feedback.kind == ui::Feedback::Kind::checked_in);
-    CHECK(k.last() == "Welkom, IJsbrand! Ingecheckt om tien over negen. Fijne dag!");
+    CHECK(k.last() == "Welkom, IJsbrand! Ingecheckt om tien over negen. Fijne dag! Verkeerd? Ongedaan maken staat linksonder: "
+                      "veeg twee keer naar rechts.");
 }
 
 TEST_CASE("speech mode: a second touch on the same name far from the first says it again, a double tap on one spot chooses",
@@ -139,7 +109,8 @@ TEST_CASE("speech mode: a second touch on the same name far from the first says 
     ui.tapAt(ImVec2(right - 3.0f / ui::layout().mmPerPx, y + 2.0f / ui::layout().mmPerPx));
     ui.settle();
     CHECK(ui.session().ledger().record(kDay1, "ZU04").checkIn.has_value());
-    CHECK(k.last() == "Welkom, IJsbrand! Ingecheckt om tien over negen. Fijne dag!");
+    CHECK(k.last() == "Welkom, IJsbrand! Ingecheckt om tien over negen. Fijne dag! Verkeerd? Ongedaan maken staat linksonder: "
+                      "veeg twee keer naar rechts.");
 }
 
 TEST_CASE("speech mode: a badge's answer is said, a known one and an unknown one", "[accessible]") {
@@ -148,7 +119,7 @@ TEST_CASE("speech mode: a badge's answer is said, a known one and an unknown one
     k.ui.scanBadge("ZU02");
     k.ui.settle();
     CHECK(k.ui.session().ledger().record(kDay1, "ZU02").checkIn.has_value());
-    CHECK(k.last() == "Welkom, Mohamed! Ingecheckt om tien over negen. Fijne dag!");
+    CHECK(contains(k.last(), "Welkom, Mohamed! Ingecheckt om tien over negen. Fijne dag! Verkeerd?"));
     k.ui.tap("feedback.done");
     k.ui.tap("feedback.done");
     k.speechOn();  // home turned speech off for the next person; on again
@@ -158,7 +129,7 @@ TEST_CASE("speech mode: a badge's answer is said, a known one and an unknown one
     CHECK(contains(k.last(), "Code 9 9 1 2 staat niet op de lijst"));  // spelt, not "negenennegentig twaalf"
 }
 
-TEST_CASE("speech mode: the PIN pad says a key is a key and never a digit", "[accessible]") {
+TEST_CASE("speech mode: the PIN pad says a key is a key and never a digit, touched or swiped to", "[accessible]") {
     test::TempDir cfg;
     for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
         fs::copy_file(fs::path(KIOSK_SOURCE_DIR) / "config" / f, cfg / f);
@@ -175,19 +146,24 @@ TEST_CASE("speech mode: the PIN pad says a key is a key and never a digit", "[ac
     CHECK(contains(k.last(), "pincode"));
     for (char c : std::string("123456")) {  // a wrong PIN of six digits
         const std::string key = std::string("keypad.") + c;
-        k.ui.tap(key);
+        k.touch(key);  // said; a second later,
         CHECK(k.last() == "Toets");
-        k.ui.tap(key);
+        k.touch(key);  // the second tap on it types it
     }
     CHECK(k.ui.state().pinEntry == "123456");  // typed, each key with a second tap
-    k.ui.tap("keypad.ok");
-    k.ui.tap("keypad.ok");
+    k.touch("keypad.ok");
+    k.touch("keypad.ok");
     k.ui.session().finishBackgroundWork();
     for (int i = 0; i < 5; ++i) k.ui.frame();
     CHECK(k.ui.state().pinWrong);
     CHECK(contains(k.last(), "Deze code klopt niet"));
+    for (int i = 0; i < 14; ++i) k.swipe(true);  // through the pad by swipes (explore.h rule 3): keys, never digits
     const auto all = spoken(k.log);
-    REQUIRE(all.size() >= before + 9);  // the screen, six keys, OK, the wrong code
+    REQUIRE(all.size() >= 14);
+    CHECK(std::count_if(all.end() - 14, all.end(), [](const std::string& l) {
+              return l.size() >= 5 && l.compare(l.size() - 5, 5, "Toets") == 0;
+          }) >= 10);  // the ten digits at least, each as a key
+    REQUIRE(all.size() >= before + 8 + 14);  // six keys, OK, the wrong code, the swipes
     for (size_t i = before; i < all.size(); ++i) {
         INFO(all[i]);
         CHECK(std::none_of(all[i].begin(), all[i].end(), [](char c) { return c >= '0' && c <= '9'; }));
@@ -210,11 +186,11 @@ TEST_CASE("narrator rule 5: a wrong PIN is said once however many frames its mes
     REQUIRE(k.ui.state().screen == ui::Screen::staff_pin);
     auto wrongTry = [&](const std::string& digits) {
         for (char c : digits) {
-            k.ui.tap(std::string("keypad.") + c);
-            k.ui.tap(std::string("keypad.") + c);
+            k.touch(std::string("keypad.") + c);
+            k.touch(std::string("keypad.") + c);
         }
-        k.ui.tap("keypad.ok");
-        k.ui.tap("keypad.ok");
+        k.touch("keypad.ok");
+        k.touch("keypad.ok");
         k.ui.session().finishBackgroundWork();
         for (int i = 0; i < 30; ++i) k.ui.frame();
         REQUIRE(k.ui.state().pinWrong);
