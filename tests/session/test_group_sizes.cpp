@@ -147,6 +147,8 @@ TEST_CASE("staff Vandaag on a day with one or two groups: the group, date, day a
         test::ConfigCopy one;  // the sample: one group that day
         setPin(one);
         for (const Panel& p : kPanels) {
+            // The one-group day at the three sizes of the issue (each unlock is an Argon2id check).
+            if (!twoGroups && p.w != 1280 && p.w != 1080 && p.w != 800) continue;
             INFO((twoGroups ? "two groups, " : "one group, ") << p.w << "x" << p.h << " at " << p.diagonal << " inch");
             auto ui = kioskAt(p, twoGroups ? two.path() : one.path());
             unlock(*ui);
