@@ -73,6 +73,17 @@ TEST_CASE("two groups at the door: every name tile whole at every size, namesake
         ui->session().apply(ui::Intent::checkIn("ZU01"));  // a ✓ on one Anna: its room is taken on every tile anyway
         ui->settle();
         ui->session().apply(ui::Intent::dismiss());
+        // Home first: both groups named, whole (issue 30, done-when: "the home screen shows both").
+        ui::recordFrameTexts(true);
+        ui->frame();
+        ui::recordFrameTexts(false);
+        REQUIRE(ui->state().screen == ui::Screen::home);
+        for (const char* group : {"Gemeente Zutphen, 2026\xE2\x80\x93" "2027", "Gemeente Lochem, 2027"}) {
+            INFO(group);
+            bool whole = false;
+            for (const auto& t : ui::frameTexts()) whole = whole || (t.text == group && !t.clipped);
+            CHECK(whole);
+        }
         ui->session().apply(ui::Intent::go(ui::Screen::checkin));
         ui->frame();
         ui->frame();
