@@ -7,6 +7,7 @@
 #include "app/run_kiosk.h"
 #include "cli/commands.h"
 #include "content/central_url.h"
+#include "ui/screen_id.h"
 
 #ifndef KIOSK_VERSION
 #define KIOSK_VERSION "0.0.0"
@@ -20,7 +21,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     if (cl->help) {
-        std::fputs(kiosk::usageText().c_str(), stdout);
+        std::fputs(kiosk::usageText(kiosk::ui::screenHelp(21)).c_str(), stdout);
         return 0;
     }
     if (cl->version) {

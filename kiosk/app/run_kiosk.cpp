@@ -30,8 +30,9 @@ int runKiosk(const CommandLine& cl) {
     if (cl.screen) {
         const auto s = ui::parseScreen(*cl.screen);
         if (!s) {
-            std::fprintf(stderr, "leergang-kiosk: --screen: home, checkin, agenda, walkin, exercises; niet / not '%s'\n",
-                         cl.screen->c_str());
+            std::string names;
+            for (const auto& n : ui::screenNames()) names += (names.empty() ? "" : ", ") + n;
+            std::fprintf(stderr, "leergang-kiosk: --screen: %s; niet / not '%s'\n", names.c_str(), cl.screen->c_str());
             return 2;
         }
         so.startScreen = *s;

@@ -53,7 +53,7 @@ bool parseSwipe(const std::string& v, ScriptedTouch& out) {
 
 }  // namespace
 
-std::string usageText() {
+std::string usageText(const std::string& screens) {
     return R"(Leergang Kiosk: aanmelden en programma voor de Leergang Ambtelijk Vakmanschap.
 
 Gebruik / usage:
@@ -66,8 +66,8 @@ Opties / options:
                      elk feit één keer / several processes may write at once, each fact once
   --now YYYY-MM-DDTHH:MM   de klok start op dit lokale tijdstip en loopt door (demo's, tests); bij checkin
                            en checkout: de klok waartegen --at gecontroleerd wordt
-  --screen NAME      home, checkin of agenda
-  --size WxH         venstergrootte (standaard 1280x800)
+  --screen NAME      met dit scherm beginnen / start on this screen:
+)" + screens + R"(  --size WxH         venstergrootte (standaard 1280x800)
   --fullscreen       volledig scherm (op locatie)
   --diagonal INCH    schermdiagonaal (gaat voor [display] diagonal_inches): hoe groot 9 mm is
   --lang nl|en       taal

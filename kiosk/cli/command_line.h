@@ -66,7 +66,9 @@ struct CommandLine {
 // Parses argv; on a usage error returns nullopt and sets `error`.
 std::optional<CommandLine> parseCommandLine(int argc, const char* const* argv, std::string& error);
 
-std::string usageText();
+// `screens`: the lines that list --screen's names (ui::screenHelp(), the screen table's own words):
+// the command line library knows no screens, so the help can never list fewer than are accepted.
+std::string usageText(const std::string& screens);
 
 class Clock;
 // The clock a command or the kiosk runs on: the system's, or with --now one that starts at that

@@ -1,6 +1,9 @@
-// screen_checkin.cpp: one tap on your name. Tiles for today's cohort (first name first, sorted the
-// Dutch way), names as the display policy shows them; after a tap the answer from the store:
-// welcome with undo, already checked in (with the choice to check out), or an error said as such.
+// screen_checkin.cpp: one tap on your name. Tiles for the people of today's groups (first name
+// first, sorted the Dutch way), names as the display policy shows them and namesakes told apart
+// (core/name_labels.h); after a tap the answer from the store: welcome with undo, already checked
+// in (with the choice to check out), or an error said as such.
+// The grid (tileGrid): the column count with the largest tiles in which every name is whole, in
+// the tile font if any count allows it; where no count shows every name whole, the search list.
 
 
 #include <algorithm>
@@ -129,8 +132,11 @@ Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max, bool w
         ButtonSpec spec = nameButton(id, labelAt(v, k), ImVec2(listSize.x, rowH), presenceOf(v, p),
                                      t.fonts.bodyBold, t.fonts.small);
         spec.leftAligned = true;
-        // The department only where the name leaves room for it (one line): the name comes first.
-        if (textSize(t.fonts.bodyBold, spec.label).x + t.Em(3.2f) <= listSize.x) spec.sublabel = p.department;
+        // The department only where the name leaves room for it (one line): the name comes first;
+        // not twice where a namesake's label says it already ("Anna de Vries · Griffie").
+        const bool saysDepartment = !p.department.empty() && spec.label.find("\xC2\xB7 " + p.department) != std::string::npos;
+        if (saysDepartment) spec.maxLines = 2;
+        else if (textSize(t.fonts.bodyBold, spec.label).x + t.Em(3.2f) <= listSize.x) spec.sublabel = p.department;
         else spec.maxLines = 2;
         spec.spoken = spokenName(tx, spec.label, p.department, presenceOf(v, p));
         if (touchButton(spec)) intent = out ? Intent::checkOut(p.code) : Intent::checkIn(p.code);
@@ -149,23 +155,72 @@ Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max, bool w
     return intent;
 }
 
-// The grid's columns: a tile is wide enough for the longest name on two lines, with the ✓'s room on
-// both sides: in the smaller font on a landscape screen (many columns), in the tile font on a
-// portrait one (the height is there for more rows).
-int tileColumns(const KioskView& v, const std::vector<const Participant*>& people, float availW) {
-    const Theme& t = theme();
-    ImFont* measureFont = layout().portrait ? t.fonts.title : t.fonts.bodyBold;
-    float widest = 0;
-    for (size_t i = 0; i < people.size(); ++i) widest = std::max(widest, textSize(measureFont, labelAt(v, i)).x);
-    const float minTileW = std::max(t.Em(10.5f), widest * 0.6f + t.Em(layout().portrait ? 5.2f : 3.6f));
-    return std::clamp(static_cast<int>((availW + t.Em(0.7f)) / (minTileW + t.Em(0.7f))), 1, 5);
+// Where a tile's label may break: after the first name ("Maria-Louise / van den H."); a namesake's
+// longer label (core/name_labels.h: "Anna de Vries · Griffie") also at its first " · ", so that the
+// name stands on the first line and what tells her apart on the second.
+size_t tileBreakLimit(const std::string& label, const Participant& p) {
+    const size_t dot = label.find(" \xC2\xB7 ");
+    return dot == std::string::npos ? p.firstName.size() : dot + 3;
 }
 
-// More people than finger-sized tiles fit: search with the on-screen keyboard.
-bool searchesFor(const KioskView& v, const std::vector<const Participant*>& people, float availW, float availH) {
+// `id` outlives the spec (it holds its characters).
+ButtonSpec tileSpec(const KioskView& v, size_t i, ImVec2 size, const std::string& id) {
     const Theme& t = theme();
-    const int fitRows = std::max(1, static_cast<int>((availH + t.Em(0.7f)) / (t.Em(3.0f) + t.Em(0.7f))));
-    return !people.empty() && static_cast<int>(people.size()) > tileColumns(v, people, availW) * fitRows;
+    const Participant& p = *v.expected[i];
+    ButtonSpec spec = nameButton(id, labelAt(v, i), size, presenceOf(v, p), t.fonts.title, t.fonts.bodyBold);
+    spec.maxLines = 2;  // "Maria-Louise van den H." wraps rather than shrinks, and only where tileBreakLimit says
+    spec.breakLimit = tileBreakLimit(spec.label, p);
+    return spec;
+}
+
+// The grid of name tiles. Rule: of the column counts whose rows fit the height (tiles at least
+// 3 em high), the one with the largest tiles in which every name is whole in the tile font; if no
+// count has that, the largest in which every name is whole at least in the smaller font (a tile
+// steps down on its own, touchButton); if none, there is no grid and the screen searches. So a
+// short list gets a few wide, tall tiles and uses the room, and no name is ever cut to "…".
+struct TileGrid {
+    int cols = 0, rows = 0;  // cols 0: no grid fits every name whole (search)
+    float tileW = 0, tileH = 0;
+};
+
+TileGrid tileGrid(const KioskView& v, float availW, float availH) {
+    const Theme& t = theme();
+    const size_t n = v.expected.size();
+    // Tiles grow with the room up to 4.5 em (portrait: 8 em), or as tall as two lines of the tile
+    // font need where a name takes two (a namesake's "Anna de Vries · / Beleid Sociaal Domein").
+    const float twoLines = t.fonts.title->FontSize * 2.1f + t.Em(0.6f);
+    const float gap = t.Em(0.7f), minH = t.Em(3.0f), maxH = std::max(layout().portrait ? t.Em(8.0f) : t.Em(4.5f), twoLines);
+    // Measuring every name at every count is work for a frame: the answer is kept while the list
+    // and the room are the same.
+    static std::string lastKey;
+    static TileGrid last;
+    std::string key = std::to_string(availW) + "x" + std::to_string(availH) + "@" + std::to_string(t.em);
+    for (size_t i = 0; i < n; ++i) key += "\n" + labelAt(v, i);
+    if (key == lastKey) return last;
+    TileGrid best;
+    const int fitRows = std::max(1, static_cast<int>((availH + gap) / (minH + gap)));
+    for (ImFont* font : {t.fonts.title, t.fonts.bodyBold}) {
+        float bestArea = 0;
+        for (int cols = 1; n > 0 && cols <= 5; ++cols) {
+            TileGrid g;
+            g.cols = cols;
+            g.rows = static_cast<int>((n + static_cast<size_t>(cols) - 1) / static_cast<size_t>(cols));
+            if (g.rows > fitRows) continue;
+            g.tileW = (availW - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+            g.tileH = std::clamp((availH - gap * static_cast<float>(g.rows - 1)) / static_cast<float>(g.rows), minH, maxH);
+            if (g.tileW < t.Em(10.5f) || g.tileW * g.tileH <= bestArea) continue;
+            bool whole = true;
+            for (size_t i = 0; whole && i < n; ++i)
+                whole = labelFitsWhole(tileSpec(v, i, ImVec2(g.tileW, g.tileH), "measure"), font);
+            if (!whole) continue;
+            best = g;
+            bestArea = g.tileW * g.tileH;
+        }
+        if (best.cols > 0) break;
+    }
+    lastKey = std::move(key);
+    last = best;
+    return best;
 }
 
 }  // namespace
@@ -197,7 +252,9 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
     const ImVec2 fullMax = max;
     max.y -= barH + t.Em(0.8f);
     const std::vector<const Participant*>& people = v.expected;  // sorted by first name already
-    const bool searching = searchesFor(v, people, max.x - min.x, max.y - min.y);
+    const float gap = t.Em(0.7f);
+    const TileGrid grid = tileGrid(v, max.x - min.x, max.y - min.y);
+    const bool searching = !people.empty() && grid.cols == 0;  // more names than whole tiles fit: search
     if (searching && !layout().portrait) return either(drawSearch(v, s, min, fullMax, !out), intent);
     if (!out) {
         ImGui::SetCursorScreenPos(ImVec2(max.x - t.Em(13.0f), max.y + t.Em(0.8f)));
@@ -210,17 +267,9 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
         drawTextWrapped(t.fonts.title, min, max.x - min.x, t.palette.muted, tx("checkin.no_participants"));
         return intent;
     }
-
-    // Grid: as many columns as fit a readable name, rows sized to fit the screen when possible.
-    const float gap = t.Em(0.7f);
-    const float availW = max.x - min.x, availH = max.y - min.y;
-    const int cols = tileColumns(v, people, availW);
     if (searching) return either(drawSearch(v, s, min, max, false), intent);
-    const int rows = (static_cast<int>(people.size()) + cols - 1) / cols;
-    const float tileW = (availW - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
-    // Portrait has height to spare: taller tiles, easier to hit from a standing height.
-    const float tileH = std::clamp((availH - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows), t.Em(3.0f),
-                                   layout().portrait ? t.Em(8.0f) : t.Em(4.5f));
+    const int cols = grid.cols, rows = grid.rows;
+    const float availW = max.x - min.x, availH = max.y - min.y, tileW = grid.tileW, tileH = grid.tileH;
 
     ImGui::SetCursorScreenPos(min);
     ImGui::BeginChild("tiles", ImVec2(availW, availH), false, ImGuiWindowFlags_NoScrollbar);
@@ -230,10 +279,7 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
         const int r = static_cast<int>(i) / cols, c = static_cast<int>(i) % cols;
         ImGui::SetCursorScreenPos(ImVec2(base.x + static_cast<float>(c) * (tileW + gap), base.y + static_cast<float>(r) * (tileH + gap)));
         const std::string id = "tile." + p.code;
-        ButtonSpec spec = nameButton(id, labelAt(v, i), ImVec2(tileW, tileH), presenceOf(v, p),
-                                     t.fonts.title, t.fonts.bodyBold);
-        spec.maxLines = 2;                    // "Maria-Louise van den H." wraps rather than shrinks,
-        spec.breakLimit = p.firstName.size();  // and only after the first name
+        ButtonSpec spec = tileSpec(v, i, ImVec2(tileW, tileH), id);
         spec.spoken = spokenName(*v.texts, spec.label, p.department, presenceOf(v, p));
         if (touchButton(spec)) intent = out ? Intent::checkOut(p.code) : Intent::checkIn(p.code);
     }

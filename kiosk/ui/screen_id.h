@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace kiosk::ui {
 
@@ -21,5 +22,9 @@ enum class Screen {
 bool isStaffScreen(Screen s);
 const char* screenName(Screen s);  // "home", "checkin", ... (--screen, --ui-dump)
 std::optional<Screen> parseScreen(const std::string& name);
+// Every name parseScreen accepts, in the table's order (the --screen error message).
+std::vector<std::string> screenNames();
+// --help's list of them: one line each, `indent` spaces, the name, what it is (Dutch / English).
+std::string screenHelp(size_t indent);
 
 }  // namespace kiosk::ui

@@ -32,8 +32,48 @@ std::string groupName(const KioskView& v, const std::string& cohortId) {
     return c && !c->name.empty() ? c->name : cohortId;
 }
 
-// The day, with steps to the days before and after, and its counts; `sh` is the bar's height.
-Intent drawDayBar(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 max, float sh) {
+// Text in parts ("Gemeente Lochem, 2027", "donderdag 26 november 2026", "Dag 1: ...") on lines of at
+// most `width`: a line breaks between parts, and a part too long for a line of its own between its
+// words; nothing ends in "…" (a single word wider than the line excepted).
+std::vector<std::string> wrapParts(ImFont* font, const std::vector<std::string>& parts, float width) {
+    const std::string sep = "  \xC2\xB7  ";
+    std::vector<std::string> lines;
+    std::string line;
+    for (const auto& part : parts) {
+        if (part.empty()) continue;
+        const std::string joined = line.empty() ? part : line + sep + part;
+        if (textSize(font, joined).x <= width) {
+            line = joined;
+            continue;
+        }
+        if (!line.empty()) lines.push_back(line);
+        line.clear();
+        std::vector<std::string> words = wrapLines(font, part, width, 8);
+        line = words.back();
+        words.pop_back();
+        lines.insert(lines.end(), words.begin(), words.end());
+    }
+    if (!line.empty()) lines.push_back(line);
+    return lines;
+}
+
+// "a · b · c" (a catalogue line of counts) in its parts.
+std::vector<std::string> splitParts(const std::string& s) {
+    const std::string dot = " \xC2\xB7 ";
+    std::vector<std::string> parts;
+    for (size_t at = 0;;) {
+        const size_t next = s.find(dot, at);
+        parts.push_back(s.substr(at, next == std::string::npos ? std::string::npos : next - at));
+        if (next == std::string::npos) return parts;
+        at = next + dot.size();
+    }
+}
+
+// The day, with steps to the days before and after, and its counts; `sh` is the buttons' height.
+// Beside the buttons: the group (two groups that day), the date and the day, then the counts,
+// each wrapping onto more lines where the panel is narrow (a 7-inch board, a portrait stand);
+// `height` says how tall the bar came out (at least `sh`).
+Intent drawDayBar(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 max, float sh, float& height) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
     const StaffView& st = *v.staff;
@@ -56,12 +96,12 @@ Intent drawDayBar(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 max, 
     float gw = 0;
     intent = either(drawGroupButton(v, st.dayCohorts, st.listCohort, ImVec2(x, min.y), sh, gw), intent);
     if (gw > 0) x += gw + t.Em(0.6f);
-    std::string dayLine = longDate(st.date, tx.lang());
-    if (gw > 0) dayLine = st.listGroupName + "  \xC2\xB7  " + dayLine;
-    if (st.guestsList) dayLine += "  \xC2\xB7  " + tx("staff.guests_of_groups");
-    else if (st.day) dayLine += "  \xC2\xB7  " + tx.format("staff.day_theme", {{"n", std::to_string(st.day->number)}, {"theme", st.day->theme}});
-    else dayLine += "  \xC2\xB7  " + tx("staff.no_programme_day");
-    drawText(t.fonts.bodyBold, ImVec2(x, min.y + (sh - t.em) * 0.5f - t.Em(0.45f)), t.palette.ink, fitText(t.fonts.bodyBold, dayLine, max.x - x));
+    std::vector<std::string> dayParts;
+    if (gw > 0) dayParts.push_back(st.listGroupName);
+    dayParts.push_back(longDate(st.date, tx.lang()));
+    if (st.guestsList) dayParts.push_back(tx("staff.guests_of_groups"));
+    else if (st.day) dayParts.push_back(tx.format("staff.day_theme", {{"n", std::to_string(st.day->number)}, {"theme", st.day->theme}}));
+    else dayParts.push_back(tx("staff.no_programme_day"));
     // Two groups that day: the walk-ins are on a page of their own, not in a group's counts (the line
     // under the list says when some wait there to be reviewed).
     const bool guestsElsewhere = !st.guestsList && st.dayCohorts.size() > 1;
@@ -70,7 +110,20 @@ Intent drawDayBar(const KioskView& v, const UiState& s, ImVec2 min, ImVec2 max, 
                         {"excused", std::to_string(st.excused)}, {"guests", std::to_string(st.guests)},
                         {"open", std::to_string(st.guestsToReview)}};
     const std::string counts = tx.format(st.guestsList ? "staff.counts_guests" : guestsElsewhere ? "staff.counts_group" : "staff.counts", args);
-    drawText(t.fonts.body, ImVec2(x, min.y + (sh - t.em) * 0.5f + t.Em(0.55f)), t.palette.muted, fitText(t.fonts.body, counts, max.x - x));
+    const auto dayLines = wrapParts(t.fonts.bodyBold, dayParts, max.x - x);
+    const auto countLines = wrapParts(t.fonts.body, splitParts(counts), max.x - x);
+    const float boldH = t.fonts.bodyBold->FontSize * 1.1f, bodyH = t.fonts.body->FontSize * 1.1f;
+    const float textH = boldH * static_cast<float>(dayLines.size()) + bodyH * static_cast<float>(countLines.size());
+    height = std::max(sh, textH);
+    float y = min.y + (height - textH) * 0.5f;
+    for (const auto& l : dayLines) {
+        drawText(t.fonts.bodyBold, ImVec2(x, y), t.palette.ink, l);
+        y += boldH;
+    }
+    for (const auto& l : countLines) {
+        drawText(t.fonts.body, ImVec2(x, y), t.palette.muted, l);
+        y += bodyH;
+    }
     return intent;
 }
 
@@ -131,13 +184,31 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
     const ImVec2 min = area.min, max = area.max;
 
     const float sh = layout().target(2.4f);
-    intent = either(drawDayBar(v, s, min, max, sh), intent);
+    float barHeight = sh;
+    intent = either(drawDayBar(v, s, min, max, sh, barHeight), intent);
 
     // The list: columns name, department, status, in, out, action.
-    const float top = min.y + sh + t.Em(0.7f);
+    const float top = min.y + barHeight + t.Em(0.7f);
     const float barH = layout().target(2.6f);
-    const float listBottom = max.y - barH - t.Em(1.2f);
+    // Under the list: the legend of "*", and who has no day left to miss (issue 29).
+    std::string below;
+    if (std::any_of(st.rows.begin(), st.rows.end(), [](const PresenceRow& r) { return r.corrected; })) below = tx("staff.legend_corrected");
+    if (st.dayCohorts.size() > 1 && !st.guestsList && st.guestsToReview > 0)  // waiting on the walk-ins' page
+        below += (below.empty() ? "" : "   \xC2\xB7   ") + tx.format("staff.guests_waiting", {{"n", std::to_string(st.guestsToReview)}});
+    if (!st.atRisk.empty() && !st.guestsList) {  // of the group's matrix: nothing to do with the walk-ins' page
+        std::string names;
+        for (const auto& n : st.atRisk) names += (names.empty() ? "" : ", ") + n;
+        below += (below.empty() ? "" : "   \xC2\xB7   ") + tx.format("staff.at_risk", {{"names", names}});
+    }
+    // Each name there is one staff may need to call: the line wraps (up to three lines, the list
+    // giving way), rather than end in "…" after the first few.
     const float w = max.x - min.x;
+    const auto belowLines = below.empty() ? std::vector<std::string>{} : wrapLines(t.fonts.small, below, w, 3);
+    const float smallH = t.fonts.small->FontSize * 1.1f;
+    const float extra = belowLines.size() > 1 ? smallH * static_cast<float>(belowLines.size() - 1) : 0.0f;
+    const float listBottom = max.y - barH - t.Em(1.2f) - extra;
+    for (size_t i = 0; i < belowLines.size(); ++i)
+        drawText(t.fonts.small, ImVec2(min.x, listBottom + t.Em(0.1f) + smallH * static_cast<float>(i)), t.palette.muted, belowLines[i]);
     // Names get the widest column; a name, department or status that is longer wraps in its row (a
     // second line, then the smaller font) rather than end in "…".
     const float cName = 0.0f, cDept = w * 0.285f, cStatus = w * 0.50f, cIn = w * 0.63f, cOut = w * 0.70f, cAct = w * 0.82f;
@@ -189,17 +260,6 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
     else if (st.rows.empty()) drawText(t.fonts.body, base, t.palette.muted, tx("staff.nobody"));
     // A drag scrolls; it never opens the row it started on.
     if (endTouchList(list, rowH, rows, s) && intent.as<intent::Go>()) intent = {};
-    // Under the list: the legend of "*", and who has no day left to miss (issue 29).
-    std::string below;
-    if (std::any_of(st.rows.begin(), st.rows.end(), [](const PresenceRow& r) { return r.corrected; })) below = tx("staff.legend_corrected");
-    if (st.dayCohorts.size() > 1 && !st.guestsList && st.guestsToReview > 0)  // waiting on the walk-ins' page
-        below += (below.empty() ? "" : "   \xC2\xB7   ") + tx.format("staff.guests_waiting", {{"n", std::to_string(st.guestsToReview)}});
-    if (!st.atRisk.empty() && !st.guestsList) {  // of the group's matrix: nothing to do with the walk-ins' page
-        std::string names;
-        for (const auto& n : st.atRisk) names += (names.empty() ? "" : ", ") + n;
-        below += (below.empty() ? "" : "   \xC2\xB7   ") + tx.format("staff.at_risk", {{"names", names}});
-    }
-    if (!below.empty()) drawText(t.fonts.small, ImVec2(min.x, listBottom + t.Em(0.1f)), t.palette.muted, fitText(t.fonts.small, below, w));
     const Intent e = drawExportBar(v, s, false, ImVec2(min.x, max.y - barH), max);
     return either(e, intent);
 }

@@ -103,7 +103,39 @@ StyleColours buttonColours(const ButtonSpec& spec) {
     return {mix(c.fill), mix(c.pressed), mix(c.text)};
 }
 
+// Where a button's words go: its padding, the icon's room, and the width left for the words.
+struct LabelRoom {
+    float pad, iconSize, iconGap, textW;
+    bool withIcon, mirrored;
+};
+
+LabelRoom labelRoom(const ButtonSpec& spec) {
+    const Theme& t = theme();
+    ImFont* font = spec.font ? spec.font : t.fonts.bodyBold;
+    LabelRoom r{};
+    r.pad = std::min(t.Em(0.8f), spec.size.x * 0.12f);  // narrow keys keep room for their letter
+    // A decorative icon goes first when room is short: the words must always be whole. A state icon
+    // (keepIcon) stays, in a room of its own, and the words get smaller instead.
+    const bool iconFits = spec.icon != Icon::none &&
+                          textSize(font, spec.label).x + font->FontSize * 1.1f + t.Em(0.5f) <= spec.size.x - 2 * r.pad;
+    r.withIcon = spec.keepIcon || iconFits || (spec.icon != Icon::none && spec.label.empty());
+    r.iconSize = r.withIcon ? std::min(std::min(font->FontSize * 1.1f, t.Em(1.4f)), spec.size.y * 0.5f) : 0.0f;
+    r.iconGap = r.withIcon && !spec.label.empty() ? t.Em(0.4f) : 0.0f;
+    // A centred label beside a state icon keeps the same room on the other side: the words stay in
+    // the middle of the tile whether the icon shows or not.
+    r.mirrored = spec.keepIcon && !spec.leftAligned && !spec.label.empty();
+    r.textW = spec.size.x - 2 * r.pad - (r.mirrored ? 2.0f : 1.0f) * (r.iconSize + r.iconGap);
+    return r;
+}
+
 }  // namespace
+
+bool labelFitsWhole(const ButtonSpec& spec, ImFont* font) {
+    const int maxLines = std::max(1, spec.maxLines);
+    const auto lines = wrapLines(font, spec.label, labelRoom(spec).textW, maxLines, spec.breakLimit);
+    const float height = font->FontSize * 1.1f * static_cast<float>(lines.size()) - font->FontSize * 0.1f;
+    return wholeLabel(lines, spec.label) && height <= spec.size.y + 1.0f;
+}
 
 bool touchButton(const ButtonSpec& spec) {
     const Theme& t = theme();
@@ -128,21 +160,11 @@ bool touchButton(const ButtonSpec& spec) {
 
     ImFont* font = spec.font ? spec.font : t.fonts.bodyBold;
     ImFont* subFont = t.fonts.small;
-    const float pad = std::min(t.Em(0.8f), spec.size.x * 0.12f);  // narrow keys keep room for their letter
-    // A decorative icon goes first when room is short: the words must always be whole. A state icon
-    // (keepIcon) stays, in a room of its own, and the words get smaller instead.
-    const bool iconFits = spec.icon != Icon::none &&
-                          textSize(font, spec.label).x + font->FontSize * 1.1f + t.Em(0.5f) <= spec.size.x - 2 * pad;
-    const bool withIcon = spec.keepIcon || iconFits || (spec.icon != Icon::none && spec.label.empty());
-    const float iconSize = withIcon ? std::min(std::min(font->FontSize * 1.1f, t.Em(1.4f)), spec.size.y * 0.5f) : 0.0f;
-    const float iconGap = withIcon && !spec.label.empty() ? t.Em(0.4f) : 0.0f;
-    // A centred label beside a state icon keeps the same room on the other side: the words stay in
-    // the middle of the tile whether the icon shows or not.
-    const bool mirrored = spec.keepIcon && !spec.leftAligned && !spec.label.empty();
-    const float maxTextW = spec.size.x - 2 * pad - (mirrored ? 2.0f : 1.0f) * (iconSize + iconGap);
+    const LabelRoom room = labelRoom(spec);
+    const float pad = room.pad, iconSize = room.iconSize, iconGap = room.iconGap, maxTextW = room.textW;
+    const bool withIcon = room.withIcon, mirrored = room.mirrored;
     const int maxLines = std::max(1, spec.maxLines);
-    auto fitsWhole = [&](ImFont* f) { return wholeLabel(wrapLines(f, spec.label, maxTextW, maxLines, spec.breakLimit), spec.label); };
-    if (spec.floorFont && !fitsWhole(font)) {
+    if (spec.floorFont && !labelFitsWhole(spec, font)) {  // too wide, or its lines too tall for the button
         font = spec.floorFont;  // and, when the height allows, one line more before anything is cut
     }
     const bool extraLine = font == spec.floorFont && font->FontSize * 1.1f * static_cast<float>(maxLines + 1) <= spec.size.y * 0.9f;

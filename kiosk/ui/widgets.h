@@ -72,6 +72,9 @@ struct ButtonSpec {
 // Draws at the cursor; returns true when tapped (press and release inside). In speech mode the first
 // tap says what it is and only a second tap, a double tap or Enter on the focus returns true (explore.h).
 bool touchButton(const ButtonSpec& spec);
+// Whether touchButton draws `spec`'s label whole in `font` on its maxLines lines (the padding, the
+// icon's room and the button's height as it measures them): a layout asks before it picks a size.
+bool labelFitsWhole(const ButtonSpec& spec, ImFont* font);
 
 // Text helpers (all positions in screen pixels).
 void drawText(ImFont* font, ImVec2 pos, Rgb colour, std::string_view text);

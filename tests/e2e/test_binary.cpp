@@ -7,6 +7,7 @@
 #include <stb/stb_image.h>
 
 #include "e2e_support.h"
+#include "ui/screen_id.h"
 
 using namespace kiosk;
 using namespace kiosk::test;
@@ -94,6 +95,10 @@ TEST_CASE("usage errors exit 2 with a plain message, --help and --version exit 0
     r = run({kBinary, "--help"});
     CHECK(r.exitCode == 0);
     CHECK(r.out.find("check-config") != std::string::npos);
+    for (const auto& name : ui::screenNames()) {  // every name --screen accepts, on a line of its own
+        CAPTURE(name);
+        CHECK(r.out.find("\n                     " + name + " ") != std::string::npos);
+    }
     r = run({kBinary, "--version"});
     CHECK(r.exitCode == 0);
     CHECK(r.out.rfind("leergang-kiosk ", 0) == 0);

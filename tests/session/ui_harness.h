@@ -39,9 +39,10 @@ public:
                        std::string configDir = std::string(KIOSK_SOURCE_DIR) + "/config", bool watchConfig = false,
                        std::filesystem::path dbPath = {},  // default: a fresh database in dir()
                        std::function<std::vector<ExportTarget>()> drives = {},  // USB sticks put in (default: this machine's)
-                       const std::function<void(SessionOptions&)>& options = {})  // e.g. a speech log
+                       const std::function<void(SessionOptions&)>& options = {},  // e.g. a speech log
+                       float diagonalInches = 0.0f)  // the panel's size (0: the assumed 96 dpi), as --diagonal
         : clock_(localTime(now)) {
-        ctx_ = createHeadlessImGui(width, height);
+        ctx_ = createHeadlessImGui(width, height, diagonalInches);
         SessionOptions so;
         so.configDir = configDir;
         so.dbPath = dbPath.empty() ? dir_ / "attendance.db" : dbPath;

@@ -15,6 +15,7 @@
 #include "event_support.h"
 #include "headless_imgui.h"
 #include "test_support.h"
+#include "ui/screen_id.h"
 #include "ui/screens.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -223,4 +224,23 @@ TEST_CASE("alone: every screen has a name of its own, and only the staff pages s
         const std::string name = ui::screenName(s);
         CHECK(ui::isStaffScreen(s) == (name.rfind("staff_", 0) == 0 && s != S::staff_pin));
     }
+}
+
+TEST_CASE("every screen --screen accepts has a name of its own and a line in --help's list", "[ui][screens][help]") {
+    const std::string help = ui::screenHelp(0);
+    std::set<std::string> names;
+    // Every value of the enum, in order: a screen added to the enum but not to the table would come
+    // back as "home" (a duplicate) and have no line of its own.
+    for (int i = 0; i <= static_cast<int>(ui::Screen::out_of_order); ++i) {
+        const auto s = static_cast<ui::Screen>(i);
+        const std::string name = ui::screenName(s);
+        CAPTURE(i, name);
+        CHECK(names.insert(name).second);
+        CHECK(ui::parseScreen(name) == s);
+        CHECK(("\n" + help).find("\n" + name + " ") != std::string::npos);  // listed at the start of a line
+    }
+    // And nothing is accepted that the enum does not have, or listed that is not accepted.
+    const auto accepted = ui::screenNames();
+    CHECK(std::set<std::string>(accepted.begin(), accepted.end()) == names);
+    CHECK_FALSE(ui::parseScreen("kelder"));
 }
