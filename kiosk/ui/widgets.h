@@ -94,6 +94,8 @@ bool drawCell(ImFont* font, ImFont* floor, ImVec2 topLeft, float width, float he
 // Wrapped lines, each centred on centreX, from top y. Returns the height used.
 float drawTextCentred(ImFont* font, float centreX, float y, float maxWidth, Rgb colour, std::string_view text);
 
+// The shapes (shapes.cpp): an icon centred on `centre`, `size` pixels across; a rounded card; a
+// progress bar filled to `fraction` (0..1).
 void drawIcon(Icon icon, ImVec2 centre, float size, Rgb colour);
 
 // Drag-to-scroll for the current child window, with a fling that slows down after the finger
