@@ -12,6 +12,20 @@
 namespace kiosk::ui {
 namespace {
 
+// "Casus · Ovenzaal" in `avail` pixels of the body font. Where it does not fit, the title is cut and
+// the room kept whole (a participant at the door needs where to go more than the session's full
+// name), unless the room alone takes most of the line.
+std::string titleAndRoom(const AgendaItem& item, float avail) {
+    const Theme& t = theme();
+    if (item.room.empty()) return fitText(t.fonts.body, item.title, avail);
+    const std::string room = " \xC2\xB7 " + item.room;
+    const std::string whole = item.title + room;
+    if (textSize(t.fonts.body, whole).x <= avail) return whole;
+    const float rw = textSize(t.fonts.body, room).x;
+    if (rw <= avail * 0.6f) return fitText(t.fonts.body, item.title, avail - rw) + room;
+    return fitText(t.fonts.body, whole, avail);
+}
+
 // One line "Nu  09:30–12:30  Casus · Ovenzaal" (label in the muted colour), cut to the width.
 void drawItemLine(const Texts& tx, const char* labelKey, const AgendaItem* item, const std::string& none, ImVec2 pos, float w) {
     const Theme& t = theme();
@@ -25,9 +39,7 @@ void drawItemLine(const Texts& tx, const char* labelKey, const AgendaItem* item,
     const std::string time = item->start.hhmm() + "\xE2\x80\x93" + item->end.hhmm() + "  ";
     const float tw = textSize(t.fonts.bodyBold, time).x;
     drawText(t.fonts.bodyBold, ImVec2(pos.x + lw, pos.y), t.palette.primary, time);
-    std::string what = item->title;
-    if (!item->room.empty()) what += " \xC2\xB7 " + item->room;
-    drawText(t.fonts.body, ImVec2(pos.x + lw + tw, pos.y), t.palette.ink, fitText(t.fonts.body, what, w - lw - tw));
+    drawText(t.fonts.body, ImVec2(pos.x + lw + tw, pos.y), t.palette.ink, titleAndRoom(*item, w - lw - tw));
 }
 
 void drawGroupCard(const KioskView& v, const KioskView::GroupToday& g, ImVec2 min, ImVec2 max) {
