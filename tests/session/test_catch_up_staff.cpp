@@ -22,15 +22,7 @@ namespace {
 constexpr const char* kPin = "258046";
 const LocalDate kLochemDay2{2026, 12, 3}, kZutphenDay1{2026, 11, 26};
 
-void unlock(test::UiHarness& ui) {
-    ui.holdAt(ImVec2(8, 8), 3000);
-    REQUIRE(ui.state().screen == ui::Screen::staff_pin);
-    for (const char* c = kPin; *c; ++c) ui.tap(std::string("keypad.") + *c);
-    ui.tap("keypad.ok");
-    ui.session().finishBackgroundWork();
-    ui.frame();
-    REQUIRE(ui.state().screen == ui::Screen::staff_today);
-}
+void unlock(test::UiHarness& ui) { REQUIRE(ui.openStaffDesk(kPin)); }
 
 // The store thread folds the own group's days when the form asks for them: a few frames.
 bool waitFor(test::UiHarness& ui, const std::string& id) {

@@ -129,15 +129,7 @@ TEST_CASE("two groups at the door: every name tile whole at every size, namesake
 namespace {
 
 // The staff desk open on Vandaag (hold the top left corner, the PIN).
-void unlock(test::UiHarness& ui) {
-    ui.holdAt(ImVec2(8, 8), 3000);
-    REQUIRE(ui.state().screen == ui::Screen::staff_pin);
-    for (const char* c = kPin; *c; ++c) ui.tap(std::string("keypad.") + *c);
-    ui.tap("keypad.ok");
-    ui.session().finishBackgroundWork();
-    ui.frame();
-    REQUIRE(ui.state().screen == ui::Screen::staff_today);
-}
+void unlock(test::UiHarness& ui) { REQUIRE(ui.openStaffDesk(kPin)); }
 
 // The texts drawn above the list's column heads ("Naam"): the day bar's lines.
 std::vector<ui::TextItem> dayBarTexts(test::UiHarness& ui) {

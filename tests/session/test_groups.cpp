@@ -36,15 +36,7 @@ struct TwoGroupConfig {
     std::string path() const { return cfg.path(); }
 };
 
-void unlock(test::UiHarness& ui) {
-    ui.holdAt(ImVec2(8, 8), 3000);
-    REQUIRE(ui.state().screen == ui::Screen::staff_pin);
-    for (const char* c = kPin; *c; ++c) ui.tap(std::string("keypad.") + *c);
-    ui.tap("keypad.ok");
-    ui.session().finishBackgroundWork();
-    ui.frame();
-    REQUIRE(ui.state().screen == ui::Screen::staff_today);
-}
+void unlock(test::UiHarness& ui) { REQUIRE(ui.openStaffDesk(kPin)); }
 
 std::set<std::string> listedCodes(const ui::StaffView& st) {
     std::set<std::string> codes;

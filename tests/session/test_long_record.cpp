@@ -32,15 +32,7 @@ struct PinConfig : test::ConfigCopy {
     }
 };
 
-void unlock(test::UiHarness& ui) {
-    ui.holdAt(ImVec2(8, 8), 3000);  // the hidden way in
-    REQUIRE(ui.state().screen == ui::Screen::staff_pin);
-    for (char c : std::string(kPin)) ui.tap(std::string("keypad.") + c);
-    ui.tap("keypad.ok");
-    ui.session().finishBackgroundWork();
-    ui.frame();
-    REQUIRE(ui.state().screen == ui::Screen::staff_today);
-}
+void unlock(test::UiHarness& ui) { REQUIRE(ui.openStaffDesk(kPin)); }
 
 void type(test::UiHarness& ui, const std::string& letters) {
     for (char c : letters) ui.tap("desk.key." + (c == ' ' ? std::string("space") : std::string(1, c)));

@@ -101,6 +101,17 @@ public:
         io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
         frame();
     }
+    // Staff open their desk as they do at the venue: a finger held 3 s on the top left corner, then
+    // `pin` on the pad. True when the desk's Vandaag page is up.
+    bool openStaffDesk(const std::string& pin) {
+        holdAt(ImVec2(8, 8), 3000);
+        if (state().screen != ui::Screen::staff_pin) return false;
+        for (char c : pin) tap(std::string("keypad.") + c);
+        tap("keypad.ok");
+        session().finishBackgroundWork();
+        frame();
+        return state().screen == ui::Screen::staff_today;
+    }
     // A finger dragging from `from` to `to` over ten frames, resting, then lifted (no fling).
     void drag(ImVec2 from, ImVec2 to) {
         ImGuiIO& io = ImGui::GetIO();
