@@ -134,15 +134,40 @@ std::string cohortRosterHash(std::vector<Participant> people) {
     return contentHash(all);
 }
 
-RosterSyncReport syncRoster(PgConnection& c, AttendanceDb& db, const std::string& kioskId,
-                            const std::set<std::string>& cohorts, Instant now) {
-    RosterSyncReport out;
-    auto storeFail = [&](const StoreStatus& s) {
+namespace {
+
+// One syncRoster run: what it read from the store and the server, and what it decided. Each step
+// returns false when the run stops (the report says why); the steps run in the order below.
+struct RosterSyncRun {
+    PgConnection& c;
+    AttendanceDb& db;
+    const std::string& kioskId;
+    const std::set<std::string>& cohorts;
+    Instant now;
+    RosterSyncReport& out;
+    std::vector<StoredParticipant> known{};
+    std::map<std::string, AgreedCohort> agreed{};
+    std::map<std::string, std::vector<Participant>> local{};  // the active people here, per cohort
+    bool agreedChanged = false;
+    std::set<std::string> served{};
+    std::map<std::string, int64_t> onServer{};  // the newest release of each cohort on the server
+    std::set<std::string> toApply{};
+
+    // A store failure, said in the report; false.
+    bool storeFail(const StoreStatus& s) {
         out.storeFailed = true;
         out.error = s.detail;
-        return out;
-    };
-    std::vector<StoredParticipant> known;
+        return false;
+    }
+    bool readHere();
+    bool readServer();
+    bool releaseChanged();
+    void chooseTakeOvers();
+    bool applyTakeOvers();
+};
+
+// The people here and the agreement, after the central erasures (central_erasure.h) are applied.
+bool RosterSyncRun::readHere() {
     if (auto s = db.participants(known); !s.ok()) return storeFail(s);
     // Erasures first (central_erasure.h): a person erased on request leaves here before anything is
     // released or applied.
@@ -150,7 +175,7 @@ RosterSyncReport syncRoster(PgConnection& c, AttendanceDb& db, const std::string
     if (!erasures.ok) {
         out.storeFailed = erasures.storeFailed;
         out.error = erasures.error;
-        return out;
+        return false;
     }
     out.erased = erasures.people;
     const auto before = activeByCohort(known);
@@ -160,9 +185,8 @@ RosterSyncReport syncRoster(PgConnection& c, AttendanceDb& db, const std::string
     }
     std::string stored;
     if (auto s = db.meta(meta_keys::kCentralRoster, stored); !s.ok()) return storeFail(s);
-    std::map<std::string, AgreedCohort> agreed = parseAgreedRoster(stored);
-    const auto local = activeByCohort(known);
-    bool agreedChanged = false;
+    agreed = parseAgreedRoster(stored);
+    local = activeByCohort(known);
     // The owner took the person out of the server's releases too: a cohort that agreed with the
     // server before agrees after, without a release of its own.
     for (auto& [cohort, a] : agreed)
@@ -171,21 +195,26 @@ RosterSyncReport syncRoster(PgConnection& c, AttendanceDb& db, const std::string
             a.hash = cohortRosterHash(local.at(cohort));
             agreedChanged = true;
         }
+    return true;
+}
 
+// The cohorts the server serves this kiosk, and the newest release of each cohort there.
+bool RosterSyncRun::readServer() {
     std::vector<std::string> servedList;
-    if (!centralCohorts(c, servedList, out.error)) return out;
-    const std::set<std::string> served(servedList.begin(), servedList.end());
+    if (!centralCohorts(c, servedList, out.error)) return false;
+    served = std::set<std::string>(servedList.begin(), servedList.end());
     PgResult versions = c.exec("SELECT cohort, max(version) FROM roster_release GROUP BY cohort");
     if (!versions.ok()) {
         out.error = versions.error();
-        return out;
+        return false;
     }
-    std::map<std::string, int64_t> onServer;
     for (int i = 0; i < versions.rows(); ++i) onServer[versions.text(i, 0)] = versions.integer(i, 1);
+    return true;
+}
 
-    // Release what changed here. A cohort this kiosk never agreed on and the server already has
-    // is taken from the server instead (a kiosk joining takes the shared roster).
-    std::set<std::string> toApply;
+// Release what changed here. A cohort this kiosk never agreed on and the server already has
+// is taken from the server instead (a kiosk joining takes the shared roster).
+bool RosterSyncRun::releaseChanged() {
     for (const auto& [cohort, people] : local) {
         if (!served.count(cohort)) {  // the server would refuse it: another kiosk's cohort
             out.notServed.insert(cohort);
@@ -203,52 +232,73 @@ RosterSyncReport syncRoster(PgConnection& c, AttendanceDb& db, const std::string
             continue;
         }
         const int64_t v = release(c, kioskId, cohort, people, out.error);
-        if (v == 0) return out;
+        if (v == 0) return false;
         agreed[cohort] = {v, hash};
         onServer[cohort] = v;
         out.released[cohort] = v;
         agreedChanged = true;
     }
-    // Take over newer releases from elsewhere, for this kiosk's cohorts.
+    return true;
+}
+
+// Take over newer releases from elsewhere, for this kiosk's cohorts.
+void RosterSyncRun::chooseTakeOvers() {
     for (const auto& [cohort, version] : onServer)
         if (!out.released.count(cohort) && (cohorts.count(cohort) || local.count(cohort)) &&
             (!agreed.count(cohort) || agreed[cohort].version < version))
             toApply.insert(cohort);
+}
 
-    if (!toApply.empty()) {
-        std::vector<Participant> roster;
-        for (const auto& [cohort, people] : local)
-            if (!toApply.count(cohort)) roster.insert(roster.end(), people.begin(), people.end());
-        std::map<std::string, int64_t> fetched;
-        for (const std::string& cohort : toApply) {
-            int64_t version = 0;
-            std::vector<Participant> people;
-            if (!fetch(c, cohort, version, people, out.error)) return out;
-            if (people.empty()) continue;  // never empties a cohort (see the header)
-            agreed[cohort] = {version, cohortRosterHash(people)};
-            fetched[cohort] = version;
-            out.people += static_cast<int>(people.size());
-            roster.insert(roster.end(), people.begin(), people.end());
-        }
-        if (!fetched.empty()) {
-            RosterImportResult result;
-            if (auto s = db.importRoster(roster, now, result, meta_keys::kCentralRoster, formatAgreedRoster(agreed)); !s.ok())
-                return storeFail(s);
-            out.applied = fetched;
-            agreedChanged = false;
-            if (!result.codesRestored.empty()) {
-                // Codes kept in their stored form ("0007" for "7"): agree on the rows as stored here.
-                known.clear();  // participants() appends
-                if (auto s = db.participants(known); !s.ok()) return storeFail(s);
-                const auto now_ = activeByCohort(known);
-                for (const auto& [cohort, version] : fetched)
-                    if (now_.count(cohort)) agreed[cohort].hash = cohortRosterHash(now_.at(cohort));
-                agreedChanged = true;
-            }
-        }
+// The chosen cohorts fetched and imported here with the rest of the roster, in one import that
+// also stores the agreement.
+bool RosterSyncRun::applyTakeOvers() {
+    if (toApply.empty()) return true;
+    std::vector<Participant> roster;
+    for (const auto& [cohort, people] : local)
+        if (!toApply.count(cohort)) roster.insert(roster.end(), people.begin(), people.end());
+    std::map<std::string, int64_t> fetched;
+    for (const std::string& cohort : toApply) {
+        int64_t version = 0;
+        std::vector<Participant> people;
+        if (!fetch(c, cohort, version, people, out.error)) return false;
+        if (people.empty()) continue;  // never empties a cohort (see the header)
+        agreed[cohort] = {version, cohortRosterHash(people)};
+        fetched[cohort] = version;
+        out.people += static_cast<int>(people.size());
+        roster.insert(roster.end(), people.begin(), people.end());
     }
-    if (agreedChanged)
-        if (auto s = db.setMeta(meta_keys::kCentralRoster, formatAgreedRoster(agreed)); !s.ok()) return storeFail(s);
+    if (fetched.empty()) return true;
+    RosterImportResult result;
+    if (auto s = db.importRoster(roster, now, result, meta_keys::kCentralRoster, formatAgreedRoster(agreed)); !s.ok())
+        return storeFail(s);
+    out.applied = fetched;
+    agreedChanged = false;
+    if (!result.codesRestored.empty()) {
+        // Codes kept in their stored form ("0007" for "7"): agree on the rows as stored here.
+        known.clear();  // participants() appends
+        if (auto s = db.participants(known); !s.ok()) return storeFail(s);
+        const auto now_ = activeByCohort(known);
+        for (const auto& [cohort, version] : fetched)
+            if (now_.count(cohort)) agreed[cohort].hash = cohortRosterHash(now_.at(cohort));
+        agreedChanged = true;
+    }
+    return true;
+}
+
+}  // namespace
+
+RosterSyncReport syncRoster(PgConnection& c, AttendanceDb& db, const std::string& kioskId,
+                            const std::set<std::string>& cohorts, Instant now) {
+    RosterSyncReport out;
+    RosterSyncRun run{c, db, kioskId, cohorts, now, out};
+    if (!run.readHere() || !run.readServer() || !run.releaseChanged()) return out;
+    run.chooseTakeOvers();
+    if (!run.applyTakeOvers()) return out;
+    if (run.agreedChanged)
+        if (auto s = db.setMeta(meta_keys::kCentralRoster, formatAgreedRoster(run.agreed)); !s.ok()) {
+            run.storeFail(s);
+            return out;
+        }
     out.ok = true;
     return out;
 }

@@ -11,8 +11,8 @@
 //      retention and erasure on request (14) are the only deletes (central_retention.h, store/retention.cpp).
 //   2. A series is (origin kiosk, origin epoch); on the server (origin_kiosk, origin_epoch,
 //      origin_seq) is unique, origin_seq the kiosk's local sequence number. The epoch is the
-//      database's identity (meta central_epoch): random, made with the database (attendance_db.cpp,
-//      migrate), replaced by `restore` (cli/commands_store.cpp) and by rule 3. A replaced box's empty
+//      database's identity (meta central_epoch): random, made with the database (store/store_schema.cpp,
+//      step 1), replaced by `restore` (cli/commands_store.cpp) and by rule 3. A replaced box's empty
 //      database is a new series: it never collides with its predecessor's numbers and pulls its
 //      predecessor's events like any other kiosk's. Databases made before issue 27 keep epoch 0.
 //   3. Push: the oldest outbox rows first, `batch` at a time, each batch in one server transaction

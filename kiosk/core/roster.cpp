@@ -122,35 +122,51 @@ size_t spaceOutBreaks(std::string& field) {
     if (first != kTextOk) field = std::move(out);
     return first;
 }
-}  // namespace
 
-RosterParse parseRoster(std::string_view csvText, const std::string& fileName,
-                        const std::vector<Cohort>* knownCohorts, const Texts& texts, bool allowEmpty) {
-    RosterParse out;
-    auto error = [&](int line, std::string msg) {
-        out.problems.push_back({fileName, line, 0, Severity::error, std::move(msg)});
-    };
-    auto errorAt = [&](size_t offset, std::string msg) {
+using ColumnIndex = std::array<std::optional<size_t>, kColumnCount>;
+
+// One parse's context: the text (for positions), the file's name, the texts, the result so far.
+struct RosterReader {
+    std::string_view csvText;
+    const std::string& fileName;
+    const Texts& texts;
+    const std::vector<Cohort>* knownCohorts;
+    RosterParse& out;
+    ColumnIndex index{};
+    std::map<std::string, int> codeLines{};  // codeKey -> first line ("7" and "0007" are one code: code_resolver.h)
+
+    // An error about a whole line (column 0).
+    void error(int line, std::string msg) { out.problems.push_back({fileName, line, 0, Severity::error, std::move(msg)}); }
+
+    // An error at a byte of the text, as line and column.
+    void errorAt(size_t offset, std::string msg) {
         TextPosition at = positionOf(csvText, offset);
         if (at.line == 1 && csvText.substr(0, 3) == "\xEF\xBB\xBF" && at.column > 1) --at.column;  // the BOM is no column
         out.problems.push_back({fileName, at.line, at.column, Severity::error, std::move(msg)});
-    };
-    // Not UTF-8: refused whole, at the first such byte. Guessing an encoding could put wrong names
-    // on badges and in the attendance record; Excel saves UTF-8 with one choice in "Save as".
-    if (const size_t bad = firstInvalidUtf8(csvText); bad != kTextOk) {
-        errorAt(bad, texts.format(looksLikeWindows1252(csvText) ? "problem.roster.windows_1252" : "problem.roster.not_utf8",
-                                  {{"byte", byteHex(csvText, bad)}}));
-        return out;
-    }
-    const CsvTable table = parseCsv(csvText, fileName, texts, out.problems);
-    if (table.records.empty()) {
-        error(1, texts("problem.roster.empty"));
-        return out;
     }
 
-    // Header: map every known column to its index.
-    const CsvRecord& header = table.records.front();
-    std::array<std::optional<size_t>, kColumnCount> index{};
+    // A warning at a byte of the text, as line and column.
+    void warnAt(size_t offset, std::string msg) {
+        const TextPosition at = positionOf(csvText, offset);
+        out.problems.push_back({fileName, at.line, at.column, Severity::warning, std::move(msg)});
+    }
+
+    // The field of column `c` in `rec`, trimmed ("" when the file has no such column).
+    std::string cell(const CsvRecord& rec, Column c) const {
+        return index[c] ? trim(rec.fields[*index[c]]) : std::string{};
+    }
+
+    bool readHeader(const CsvRecord& header);
+    void spaceOutCells(CsvRecord& rec, const CsvRecord& header);
+    bool checkFieldsAsWritten(const CsvRecord& rec);
+    bool checkRequired(const CsvRecord& rec, const Participant& p, const std::string& rawCode);
+    bool readDates(const CsvRecord& rec, Participant& p);
+    bool checkUniqueCode(const CsvRecord& rec, const Participant& p);
+    void readRow(CsvRecord rec, const CsvRecord& header);
+};
+
+// The header: maps every known column to its index; false when a required column is missing.
+bool RosterReader::readHeader(const CsvRecord& header) {
     for (size_t i = 0; i < header.fields.size(); ++i) {
         const std::string name = lowerTrim(header.fields[i]);
         if (name.empty()) continue;
@@ -176,111 +192,153 @@ RosterParse parseRoster(std::string_view csvText, const std::string& fileName,
             headerOk = false;
         }
     }
-    if (!headerOk) return out;
-    if (table.records.size() == 1 && !allowEmpty) {
-        error(header.line, texts("problem.roster.no_rows"));
+    return headerOk;
+}
+
+// A cell's oddity with one meaning is fixed and said, never a reason to refuse the list: a
+// line break (Alt+Enter in Excel), a tab or a no-break space inside a cell is a space.
+void RosterReader::spaceOutCells(CsvRecord& rec, const CsvRecord& header) {
+    for (size_t k = 0; k < rec.fields.size() && k < rec.offsets.size(); ++k)
+        if (const size_t at = spaceOutBreaks(rec.fields[k]); at != kTextOk) {
+            const size_t start = rec.offsets[k], end = k + 1 < rec.offsets.size() ? rec.offsets[k + 1] : csvText.size();
+            const size_t where = csvText.find_first_of("\r\n\t", start);
+            const bool quoted = start < csvText.size() && csvText[start] == '"';
+            const std::string column = k < header.fields.size() ? printable(trim(header.fields[k])) : std::to_string(k + 1);
+            warnAt(where < end ? where : start + (quoted ? 1 : 0) + at,
+                   texts.format("problem.roster.line_break", {{"column", column}}));
+        }
+}
+
+// Every field as written: no control character (NUL cuts messages short), a length limit.
+bool RosterReader::checkFieldsAsWritten(const CsvRecord& rec) {
+    bool ok = true;
+    for (const auto& col : kColumns) {
+        if (!index[col.column]) continue;
+        const size_t k = *index[col.column];
+        const TextCheck check = checkText(rec.fields[k], limitFor(col.column), false);
+        if (check.ok()) continue;
+        const size_t at = rec.offsets[k];
+        const TextArgs args{{"column", col.nl}, {"max", std::to_string(limitFor(col.column))}};
+        // Unquoted fields: the exact character; quoted ones: the field's start.
+        const bool quoted = at < csvText.size() && csvText[at] == '"';
+        errorAt(quoted ? at : at + check.offset,
+                texts.format(check.fault == TextFault::too_long ? "problem.roster.too_long" : "problem.roster.control_character", args));
+        ok = false;
+    }
+    return ok;
+}
+
+// The required fields filled in, the code of letters and digits, the cohort one of the programme's.
+bool RosterReader::checkRequired(const CsvRecord& rec, const Participant& p, const std::string& rawCode) {
+    bool ok = true;
+    auto require = [&](const std::string& v, const char* colKey) {
+        if (v.empty()) {
+            error(rec.line, texts.format("problem.roster.empty_field", {{"column", colKey}}));
+            ok = false;
+        }
+    };
+    require(rawCode, "code");
+    require(p.firstName, "voornaam");
+    require(p.lastName, "achternaam");
+    require(p.cohortId, "groep");
+    if (!rawCode.empty() && !isCodeCharacters(rawCode)) {
+        error(rec.line, texts.format("problem.roster.bad_code", {{"code", printable(rawCode)}}));
+        ok = false;
+    }
+    if (!p.cohortId.empty() && knownCohorts) {
+        bool found = false;
+        for (const auto& c : *knownCohorts) found = found || c.id == p.cohortId;
+        if (!found) {
+            error(rec.line, texts.format("problem.roster.unknown_cohort", {{"cohort", printable(p.cohortId)}}));
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+// Enrolment dates (a late joiner, a leaver: day_counting.h rule 4), at the field's place.
+bool RosterReader::readDates(const CsvRecord& rec, Participant& p) {
+    bool ok = true;
+    for (const Column c : {kFrom, kUntil}) {
+        const std::string v = cell(rec, c);
+        if (v.empty()) continue;
+        const auto d = parseRosterDate(v);
+        if (!d) {
+            errorAt(rec.offsets[*index[c]], texts.format("problem.roster.bad_date", {{"column", kColumns[c].nl}, {"value", printable(v)}}));
+            ok = false;
+        } else {
+            (c == kFrom ? p.from : p.until) = *d;
+        }
+    }
+    if (p.from && p.until && *p.until < *p.from) {
+        errorAt(rec.offsets[*index[kUntil]], texts.format("problem.roster.until_before_from",
+                                                          {{"from", p.from->iso()}, {"until", p.until->iso()}}));
+        ok = false;
+    }
+    return ok;
+}
+
+// A code not on an earlier line (in any of its forms); the first line is remembered.
+bool RosterReader::checkUniqueCode(const CsvRecord& rec, const Participant& p) {
+    if (p.code.empty()) return true;
+    auto [it, fresh] = codeLines.emplace(codeKey(p.code), rec.line);
+    if (fresh) return true;
+    error(rec.line, texts.format("problem.roster.duplicate_code", {{"code", p.code}, {"line", std::to_string(it->second)}}));
+    return false;
+}
+
+// One record after the header: every check in turn (each says its own problems); the row is kept
+// only when all of them hold.
+void RosterReader::readRow(CsvRecord rec, const CsvRecord& header) {
+    spaceOutCells(rec, header);
+    if (rec.fields.size() != header.fields.size()) {
+        error(rec.line, texts.format("problem.roster.field_count",
+                                     {{"found", std::to_string(rec.fields.size())},
+                                      {"expected", std::to_string(header.fields.size())}}));
+        return;
+    }
+    Participant p;
+    const std::string rawCode = cell(rec, kCode);
+    p.code = normaliseCode(rawCode);
+    p.firstName = cell(rec, kFirst);
+    p.infix = cell(rec, kInfix);
+    p.lastName = cell(rec, kLast);
+    p.department = cell(rec, kDepartment);
+    p.cohortId = cell(rec, kCohort);
+    p.email = cell(rec, kEmail);
+
+    const bool fieldsOk = checkFieldsAsWritten(rec);
+    const bool valuesOk = checkRequired(rec, p, rawCode);
+    const bool datesOk = readDates(rec, p);
+    const bool codeOk = checkUniqueCode(rec, p);
+    if (fieldsOk && valuesOk && datesOk && codeOk) out.rows.push_back({rec.line, std::move(p)});
+}
+
+}  // namespace
+
+RosterParse parseRoster(std::string_view csvText, const std::string& fileName,
+                        const std::vector<Cohort>* knownCohorts, const Texts& texts, bool allowEmpty) {
+    RosterParse out;
+    RosterReader reader{csvText, fileName, texts, knownCohorts, out};
+    // Not UTF-8: refused whole, at the first such byte. Guessing an encoding could put wrong names
+    // on badges and in the attendance record; Excel saves UTF-8 with one choice in "Save as".
+    if (const size_t bad = firstInvalidUtf8(csvText); bad != kTextOk) {
+        reader.errorAt(bad, texts.format(looksLikeWindows1252(csvText) ? "problem.roster.windows_1252" : "problem.roster.not_utf8",
+                                         {{"byte", byteHex(csvText, bad)}}));
         return out;
     }
-
-    std::map<std::string, int> codeLines;  // codeKey -> first line ("7" and "0007" are one code: code_resolver.h)
-    auto warnAt = [&](size_t offset, std::string msg) {
-        const TextPosition at = positionOf(csvText, offset);
-        out.problems.push_back({fileName, at.line, at.column, Severity::warning, std::move(msg)});
-    };
-    for (size_t r = 1; r < table.records.size(); ++r) {
-        CsvRecord rec = table.records[r];
-        // A cell's oddity with one meaning is fixed and said, never a reason to refuse the list: a
-        // line break (Alt+Enter in Excel), a tab or a no-break space inside a cell is a space.
-        for (size_t k = 0; k < rec.fields.size() && k < rec.offsets.size(); ++k)
-            if (const size_t at = spaceOutBreaks(rec.fields[k]); at != kTextOk) {
-                const size_t start = rec.offsets[k], end = k + 1 < rec.offsets.size() ? rec.offsets[k + 1] : csvText.size();
-                const size_t where = csvText.find_first_of("\r\n\t", start);
-                const bool quoted = start < csvText.size() && csvText[start] == '"';
-                const std::string column = k < header.fields.size() ? printable(trim(header.fields[k])) : std::to_string(k + 1);
-                warnAt(where < end ? where : start + (quoted ? 1 : 0) + at,
-                       texts.format("problem.roster.line_break", {{"column", column}}));
-            }
-        if (rec.fields.size() != header.fields.size()) {
-            error(rec.line, texts.format("problem.roster.field_count",
-                                         {{"found", std::to_string(rec.fields.size())},
-                                          {"expected", std::to_string(header.fields.size())}}));
-            continue;
-        }
-        auto get = [&](Column c) { return index[c] ? trim(rec.fields[*index[c]]) : std::string{}; };
-        Participant p;
-        const std::string rawCode = get(kCode);
-        p.code = normaliseCode(rawCode);
-        p.firstName = get(kFirst);
-        p.infix = get(kInfix);
-        p.lastName = get(kLast);
-        p.department = get(kDepartment);
-        p.cohortId = get(kCohort);
-        p.email = get(kEmail);
-
-        bool rowOk = true;
-        // Every field as written: no control character (NUL cuts messages short), a length limit.
-        for (const auto& col : kColumns) {
-            if (!index[col.column]) continue;
-            const size_t k = *index[col.column];
-            const TextCheck check = checkText(rec.fields[k], limitFor(col.column), false);
-            if (check.ok()) continue;
-            const size_t at = rec.offsets[k];
-            const TextArgs args{{"column", col.nl}, {"max", std::to_string(limitFor(col.column))}};
-            // Unquoted fields: the exact character; quoted ones: the field's start.
-            const bool quoted = at < csvText.size() && csvText[at] == '"';
-            errorAt(quoted ? at : at + check.offset,
-                    texts.format(check.fault == TextFault::too_long ? "problem.roster.too_long" : "problem.roster.control_character", args));
-            rowOk = false;
-        }
-        auto require = [&](const std::string& v, const char* colKey) {
-            if (v.empty()) {
-                error(rec.line, texts.format("problem.roster.empty_field", {{"column", colKey}}));
-                rowOk = false;
-            }
-        };
-        require(rawCode, "code");
-        require(p.firstName, "voornaam");
-        require(p.lastName, "achternaam");
-        require(p.cohortId, "groep");
-        if (!rawCode.empty() && !isCodeCharacters(rawCode)) {
-            error(rec.line, texts.format("problem.roster.bad_code", {{"code", printable(rawCode)}}));
-            rowOk = false;
-        }
-        if (!p.cohortId.empty() && knownCohorts) {
-            bool found = false;
-            for (const auto& c : *knownCohorts) found = found || c.id == p.cohortId;
-            if (!found) {
-                error(rec.line, texts.format("problem.roster.unknown_cohort", {{"cohort", printable(p.cohortId)}}));
-                rowOk = false;
-            }
-        }
-        // Enrolment dates (a late joiner, a leaver: day_counting.h rule 4), at the field's place.
-        for (const Column c : {kFrom, kUntil}) {
-            const std::string v = get(c);
-            if (v.empty()) continue;
-            const auto d = parseRosterDate(v);
-            if (!d) {
-                errorAt(rec.offsets[*index[c]], texts.format("problem.roster.bad_date", {{"column", kColumns[c].nl}, {"value", printable(v)}}));
-                rowOk = false;
-            } else {
-                (c == kFrom ? p.from : p.until) = *d;
-            }
-        }
-        if (p.from && p.until && *p.until < *p.from) {
-            errorAt(rec.offsets[*index[kUntil]], texts.format("problem.roster.until_before_from",
-                                                              {{"from", p.from->iso()}, {"until", p.until->iso()}}));
-            rowOk = false;
-        }
-        if (!p.code.empty()) {
-            auto [it, fresh] = codeLines.emplace(codeKey(p.code), rec.line);
-            if (!fresh) {
-                error(rec.line, texts.format("problem.roster.duplicate_code",
-                                             {{"code", p.code}, {"line", std::to_string(it->second)}}));
-                rowOk = false;
-            }
-        }
-        if (rowOk) out.rows.push_back({rec.line, std::move(p)});
+    const CsvTable table = parseCsv(csvText, fileName, texts, out.problems);
+    if (table.records.empty()) {
+        reader.error(1, texts("problem.roster.empty"));
+        return out;
     }
+    const CsvRecord& header = table.records.front();
+    if (!reader.readHeader(header)) return out;
+    if (table.records.size() == 1 && !allowEmpty) {
+        reader.error(header.line, texts("problem.roster.no_rows"));
+        return out;
+    }
+    for (size_t r = 1; r < table.records.size(); ++r) reader.readRow(table.records[r], header);
     return out;
 }
 
