@@ -141,7 +141,7 @@ TEST_CASE("narrator rule 8: a tap on nothing is said, the whole hint at most eve
     CHECK(k.ui.state().screen == ui::Screen::home);
 }
 
-TEST_CASE("explore rule 5: Tab, Shift+Tab and the arrows move the focus, Enter chooses it; the PIN pad is only keys",
+TEST_CASE("explore rule 5: Tab and Shift+Tab and the arrows move the focus and Enter chooses it - on the PIN pad only as keys",
           "[accessible][swipe][keys]") {
     constexpr int kTab = 400, kRight = 401, kLeft = 402, kDown = 403;
     SpeakingKiosk k;
