@@ -147,9 +147,10 @@ Intent drawActions(const KioskView& v, ImVec2 checkinAt, ImVec2 checkinSize, ImV
     const Texts& tx = *v.texts;
     Intent intent;
     ImGui::SetCursorScreenPos(checkinAt);
-    if (touchButton({"go.checkin", tx("home.checkin_button"), checkinSize, ButtonStyle::primary, tx("home.checkin_hint"), Icon::person,
-                     t.fonts.title}))
-        intent = Intent::go(Screen::checkin);
+    ButtonSpec checkin{"go.checkin", tx("home.checkin_button"), checkinSize, ButtonStyle::primary, tx("home.checkin_hint"), Icon::person,
+                       t.fonts.title};
+    checkin.spoken = tx("speech.checkin_button");  // speech mode: a tap says, a double tap chooses (explore.h)
+    if (touchButton(checkin)) intent = Intent::go(Screen::checkin);
     ImGui::SetCursorScreenPos(checkoutAt);
     if (touchButton({"go.checkout", tx("home.checkout_button"), size, ButtonStyle::secondary, tx("home.checkout_hint"), Icon::door}))
         intent = Intent::go(Screen::checkin, CheckMode::check_out);

@@ -48,7 +48,7 @@ TEST_CASE("explore rule 3: in portrait, swipes go through the names in the list'
     const int toCheckin = SpeakingKiosk::timesIn(intro);
     REQUIRE(toCheckin >= 1);
     for (int i = 0; i < toCheckin; ++i) k.swipe(true);
-    CHECK(k.last() == "Inchecken. Tik hier en kies je naam");
+    CHECK(k.last() == "Inchecken. Tik twee keer om je naam te kiezen.");
     REQUIRE(ui.state().screen == ui::Screen::home);  // a swipe chooses nothing
     // A double tap anywhere chooses the focus: here it lands on Programma, which is not opened.
     k.doubleTapAt(centreOf(ui, "go.agenda"));
@@ -168,11 +168,11 @@ TEST_CASE("explore rule 5: Tab and Shift+Tab and the arrows move the focus and E
     };
     k.speechOn();
     press(kTab);
-    CHECK(k.last() == "Inchecken. Tik hier en kies je naam");
+    CHECK(k.last() == "Inchecken. Tik twee keer om je naam te kiezen.");
     press(kRight);
     CHECK(k.last() == "Uitchecken. Einde van de dag");
     press(kTab, true);
-    CHECK(k.last() == "Inchecken. Tik hier en kies je naam");
+    CHECK(k.last() == "Inchecken. Tik twee keer om je naam te kiezen.");
     enter();
     REQUIRE(ui.state().screen == ui::Screen::checkin);
     INFO(k.last());
