@@ -10,6 +10,7 @@ BIN=${1:-build/release/leergang-kiosk}
 OUT=docs/screenshots
 long=$(mktemp -d)
 cp config/kiosk.toml config/programme.toml config/exercises.toml config/participants.csv "$long/"
+sed -i 's/^facilitator_code = ""/facilitator_code = "2468"/' "$long/kiosk.toml"  # not shipped (issue 31)
 python3 - "$long" <<'PY'
 import sys, pathlib
 d = pathlib.Path(sys.argv[1])

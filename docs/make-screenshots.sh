@@ -9,7 +9,7 @@ shot() {  # shot NAME SIZE NOW [kiosk args...]
     local name=$1 size=$2 now=$3; shift 3
     local data; data=$(mktemp -d)
     XDG_DATA_HOME=$data TZ=Europe/Amsterdam xvfb-run -a -s "-screen 0 1920x1920x24" \
-        "$BIN" --config config --size "$size" --now "$now" --screenshot "$OUT/$name.png" "$@"
+        "$BIN" --config "${CFG:-config}" --size "$size" --now "$now" --screenshot "$OUT/$name.png" "$@"
     rm -rf "$data"
     echo "$OUT/$name.png"
 }
@@ -118,15 +118,20 @@ for size in 1280x800 1920x1080; do
     shot "exercise-overtime$sfx" "$size" 2026-11-26T11:05 "${ex[@]}" --tap "−1 min" --delay 67 &
 done
 wait
-shot agenda-running-late 1280x800 2026-11-26T11:20 --tap Programma --tap Uitloop --tap 2 --tap 4 --tap 6 --tap 8 --tap OK --tap "+10 min" --tap Klaar
-shot running-late-keypad 1280x800 2026-11-26T11:20 --tap Programma --tap Uitloop --tap 2 --tap 4
-shot running-late 1280x800 2026-11-26T11:20 --tap Programma --tap Uitloop --tap 2 --tap 4 --tap 6 --tap 8 --tap OK --tap "+10 min"
+# Uitloop stands behind the facilitator code, which the sample does not ship (issue 31): a copy with one.
+fac=$(mktemp -d)
+cp config/kiosk.toml config/programme.toml config/exercises.toml config/participants.csv "$fac/"
+sed -i 's/^facilitator_code = ""/facilitator_code = "2468"/' "$fac/kiosk.toml"
+CFG=$fac shot agenda-running-late 1280x800 2026-11-26T11:20 --tap Programma --tap Uitloop --tap 2 --tap 4 --tap 6 --tap 8 --tap OK --tap "+10 min" --tap Klaar
+CFG=$fac shot running-late-keypad 1280x800 2026-11-26T11:20 --tap Programma --tap Uitloop --tap 2 --tap 4
+CFG=$fac shot running-late 1280x800 2026-11-26T11:20 --tap Programma --tap Uitloop --tap 2 --tap 4 --tap 6 --tap 8 --tap OK --tap "+10 min"
 
 # Staff mode, at the end of day 1: a copy of the sample config with the PIN 258046 set (as `set-pin`
 # leaves it), a morning of check-ins and one walk-in in one database, then each page behind the PIN.
 # (The real way in is a 3-second press in the top-left corner; a screenshot starts on the PIN pad.)
 staff=$(mktemp -d)
 cp config/kiosk.toml config/programme.toml config/exercises.toml config/participants.csv "$staff/"
+chmod 600 "$staff/kiosk.toml"  # set-pin refuses a file others can read (issue 31)
 echo 258046 | "$BIN" set-pin --config "$staff" >/dev/null
 sdata=$(mktemp -d)
 kiosk() { XDG_DATA_HOME=$sdata TZ=Europe/Amsterdam "$BIN" --config "$staff" "$@"; }
