@@ -190,6 +190,10 @@ TileGrid tileGrid(const KioskView& v, float availW, float availH) {
     // font need where a name takes two (a namesake's "Anna de Vries · / Beleid Sociaal Domein").
     const float twoLines = t.fonts.title->FontSize * 2.1f + t.Em(0.6f);
     const float gap = t.Em(0.7f), minH = t.Em(3.0f), maxH = std::max(layout().portrait ? t.Em(8.0f) : t.Em(4.5f), twoLines);
+    // More people than five columns of the smallest tiles hold: the search, with nothing measured
+    // (a roster of hundreds costs the frame nothing here).
+    const int fitRows = std::max(1, static_cast<int>((availH + gap) / (minH + gap)));
+    if (n > static_cast<size_t>(fitRows) * 5) return TileGrid{};
     // Measuring every name at every count is work for a frame: the answer is kept while the list
     // and the room are the same.
     static std::string lastKey;
@@ -198,7 +202,6 @@ TileGrid tileGrid(const KioskView& v, float availW, float availH) {
     for (size_t i = 0; i < n; ++i) key += "\n" + labelAt(v, i);
     if (key == lastKey) return last;
     TileGrid best;
-    const int fitRows = std::max(1, static_cast<int>((availH + gap) / (minH + gap)));
     for (ImFont* font : {t.fonts.title, t.fonts.bodyBold}) {
         float bestArea = 0;
         for (int cols = 1; n > 0 && cols <= 5; ++cols) {

@@ -17,6 +17,16 @@
 
 namespace kiosk::test {
 
+// How many events a database file holds, opened read-only (the file is left as it was). A file that
+// cannot be opened or read fails the test instead of counting as empty.
+inline size_t eventsIn(const std::filesystem::path& file) {
+    AttendanceDb db;
+    REQUIRE(db.openReadOnly(file).ok());
+    size_t n = 0;
+    REQUIRE(db.loadEvents([&](const AttendanceEvent&) { ++n; }).ok());
+    return n;
+}
+
 inline const std::string kBinary = KIOSK_BINARY;
 inline const std::string kSource = KIOSK_SOURCE_DIR;
 

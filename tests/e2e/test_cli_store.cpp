@@ -29,14 +29,6 @@ RunResult runAsUser(const TempDir& dir, std::vector<std::string> args) {
     return run(argv, {{"TZ", "Europe/Amsterdam"}, {"DISPLAY", ""}, {"WAYLAND_DISPLAY", ""}});
 }
 
-size_t eventsIn(const fs::path& file) {
-    AttendanceDb db;
-    if (!db.openReadOnly(file).ok()) return 0;
-    size_t n = 0;
-    db.loadEvents([&](const AttendanceEvent&) { ++n; });
-    return n;
-}
-
 // The files in a folder, except the -wal and -shm that SQLite makes for any reader of a WAL database
 // in a writable folder (empty, and no change to the database).
 std::set<std::string> listing(const fs::path& dir) {
