@@ -61,4 +61,18 @@ DayPhase phaseOf(const Programme& p, LocalDate d) {
     return DayPhase::between_days;
 }
 
+NothingOn nothingOn(const ProgrammeDay& day, TimeOfDay t, const NowNext& nn) {
+    if (t < day.startsAt()) return NothingOn::not_started;
+    return nn.next ? NothingOn::between_items : NothingOn::day_over;
+}
+
+const char* nothingOnKey(NothingOn n) {
+    switch (n) {
+        case NothingOn::not_started: return "home.not_started";
+        case NothingOn::between_items: return "home.between_items";
+        case NothingOn::day_over: break;
+    }
+    return "home.day_over";
+}
+
 }  // namespace kiosk

@@ -17,6 +17,13 @@ struct NowNext {
 
 NowNext nowAndNext(const ProgrammeDay& day, TimeOfDay t);
 
+// When nothing is on at `t` (nn.now empty): the day has not begun (before its first item), it is a
+// break (something comes later), or today's programme is over. Home, the group cards and the room
+// display say the same.
+enum class NothingOn { not_started, between_items, day_over };
+NothingOn nothingOn(const ProgrammeDay& day, TimeOfDay t, const NowNext& nn);
+const char* nothingOnKey(NothingOn n);  // its text key: home.not_started, home.between_items, home.day_over
+
 // Running late: from `from` on, the rest of the day moves by `minutes` (negative: catching up).
 // The item in progress at `from` ends that much later; items starting at or after it move whole.
 struct AgendaShift {

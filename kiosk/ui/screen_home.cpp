@@ -84,8 +84,7 @@ void drawNowNext(const KioskView& v, ImVec2 min, ImVec2 max) {
 
     if (v.today) {
         const NowNext nn = nowAndNext(*v.today, v.local.timeOfDay());
-        std::string emptyNow = v.local.timeOfDay() < v.today->startsAt() ? tx("home.not_started") : tx("home.day_over");
-        if (!nn.now && nn.next) emptyNow = tx("home.between_items");
+        const std::string emptyNow = tx(nothingOnKey(nothingOn(*v.today, v.local.timeOfDay(), nn)));
         section(tx("home.now"), nn.now, emptyNow, true);
         if (y < max.y - t.Em(3.0f)) section(tx("home.next"), nn.next, tx("home.nothing_next"), false);
     } else if (v.shownDay) {

@@ -64,8 +64,7 @@ void drawGroupCard(const KioskView& v, const KioskView::GroupToday& g, ImVec2 mi
     drawText(t.fonts.body, ImVec2(x, y), t.palette.ink, fitText(t.fonts.body, day, w));
     y += line;
     const NowNext nn = nowAndNext(*g.day, v.local.timeOfDay());
-    std::string none = v.local.timeOfDay() < g.day->startsAt() ? tx("home.not_started") : tx("home.day_over");
-    if (!nn.now && nn.next) none = tx("home.between_items");
+    const std::string none = tx(nothingOnKey(nothingOn(*g.day, v.local.timeOfDay(), nn)));
     if (y + 2 * line <= last) {
         drawItemLine(tx, "home.now", nn.now, none, ImVec2(x, y), w);
         drawItemLine(tx, "home.next", nn.next, tx("home.nothing_next"), ImVec2(x, y + line), w);

@@ -40,10 +40,7 @@ float drawNow(const KioskView& v, const NowNext& nn, ImVec2 min, float width, fl
     const Texts& tx = *v.texts;
     float y = min.y;
     if (!nn.now) {
-        std::string words = tx("home.between_items");
-        const ProgrammeDay& day = *v.today;
-        if (v.local.timeOfDay() < day.startsAt()) words = tx("home.not_started");
-        else if (!nn.next) words = tx("home.day_over");
+        const std::string words = tx(nothingOnKey(nothingOn(*v.today, v.local.timeOfDay(), nn)));
         const FittedText f = fitToBox(t.fonts.large, words, width, height, std::max(floorPx * 1.25f, t.fonts.large->FontSize), floorPx, 0);
         drawPage(t.fonts.large, f, 0, min, t.palette.ink);
         y += static_cast<float>(f.lines.size()) * f.lineHeight();

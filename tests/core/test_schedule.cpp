@@ -27,6 +27,21 @@ TEST_CASE("now and next follow the clock through the day", "[schedule]") {
     CHECK(nn.minutesToNextChange == -1);
 }
 
+TEST_CASE("nothing on: before the first item the day has not begun - a gap is a break - after the last it is over",
+          "[schedule]") {
+    // The home screen said "Even pauze." before the day began: a next item exists then too.
+    ProgrammeDay d;
+    d.date = {2026, 11, 26};
+    d.agenda = {{{9 * 60 + 30}, {10 * 60}, "Opening", "", "", "", ""}, {{10 * 60 + 15}, {11 * 60}, "Oefening", "", "", "", ""}};
+    auto at = [&](int minutes) { return nothingOn(d, {minutes}, nowAndNext(d, {minutes})); };
+    CHECK(at(9 * 60 + 10) == NothingOn::not_started);
+    CHECK(at(10 * 60 + 5) == NothingOn::between_items);
+    CHECK(at(11 * 60) == NothingOn::day_over);
+    CHECK(std::string(nothingOnKey(NothingOn::not_started)) == "home.not_started");
+    CHECK(std::string(nothingOnKey(NothingOn::between_items)) == "home.between_items");
+    CHECK(std::string(nothingOnKey(NothingOn::day_over)) == "home.day_over");
+}
+
 TEST_CASE("dates outside the programme still find the day to show", "[schedule]") {
     Programme p;
     p.days = {{1, {2026, 11, 26}, "Een", "c", {}, ""}, {2, {2026, 12, 10}, "Twee", "c", {}, ""}};
