@@ -140,7 +140,8 @@ package_test() {
     list=$("${as_kiosk[@]}" export --date 2026-11-26 --format csv --out -)
     grep -q 'ZU01;.*;09:05;' <<<"$list" && grep -q 'ZU02;.*;09:07;' <<<"$list" ||
         { printf 'check-ins kwijt na bijwerken / check-ins lost in the upgrade:\n%s\n' "$list" >&2; exit 1; }
-    schema=$(sed -n 's/.*kSchemaVersion = \([0-9]*\);.*/\1/p' kiosk/store/attendance_db.h)
+    schema=$(sed -n 's/.*constexpr int kStoreSchemaVersion = \([0-9]*\);.*/\1/p' kiosk/store/store_schema.h)
+    [ -n "$schema" ] || { echo "schemaversie niet gevonden in kiosk/store/store_schema.h / schema version not found" >&2; exit 1; }
     health=$(DISPLAY='' WAYLAND_DISPLAY='' "${as_kiosk[@]}" doctor) ||
         { printf 'doctor na bijwerken / doctor after the upgrade:\n%s\n' "$health" >&2; exit 1; }
     grep -q "integriteit in orde, schema \([0-9]* → \)\?$schema, 2 registraties" <<<"$health" ||
