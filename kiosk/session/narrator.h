@@ -23,6 +23,7 @@
 //   8. A tap on nothing (ui/explore.h rule 6) is never silent: "Hier staat niets. Veeg naar rechts
 //      of links..." at most once every kNothingHintMs, "Niets." for the taps between (a whole
 //      sentence at every miss would be in the way of someone feeling for the edge of a control).
+//      Said once the double-tap window has passed without a second tap (explore.h rule 6).
 //   9. The focus moved past the last control back to the first (or the other way) says so first.
 #pragma once
 
