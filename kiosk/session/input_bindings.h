@@ -15,7 +15,11 @@
 // Speech mode (ui/explore.h rule 5), a USB keypad or keyboard on any screen: Tab, Right and Down move
 // the focus to the next control, Shift+Tab, Left and Up to the previous one (while an exercise runs
 // the arrows stay the clicker's, Tab still moves); Enter with nothing typed before it chooses the
-// focus (Enter after typed characters stays a badge scan).
+// focus (Enter after typed characters stays a badge scan). On the check-in screen Page Down and Page
+// Up jump to the next and previous first letter of the name list, and a letter typed alone (nothing
+// typed before it within the badge reader's pause) to the first name under it (rule 9); Enter right
+// after that letter chooses the name heard (no badge has a one-letter code), more typing makes it a
+// code after all.
 #pragma once
 
 #include <cstdint>
@@ -40,6 +44,7 @@ public:
 
 private:
     BadgeReader badge_;
+    bool letterJumped_ = false;  // the one letter typed last jumped (speech mode): Enter after it chooses
 };
 
 }  // namespace kiosk

@@ -139,7 +139,8 @@ void KioskSession::apply(const ui::Intent& in) {
             } else if constexpr (std::is_same_v<A, I::Repeat>) {
                 narrator_.repeat();
             } else if constexpr (std::is_same_v<A, I::Focus>) {
-                if (a.step == 0) ui::exploreActivate();
+                if (a.byLetter) ui::exploreJump(a.step, a.letter);
+                else if (a.step == 0) ui::exploreActivate();
                 else ui::exploreMove(a.step);
             } else if constexpr (std::is_same_v<A, I::MoreTime>) {
                 nav_.noteInput();
@@ -252,7 +253,9 @@ void KioskSession::frame() {
 int64_t KioskSession::msUntilNextChange() const {
     if (!ready_) return 60000 - s_.clock.now().ms % 60000;  // the out-of-order screen: only its clock
     if (!waitingScans_.empty() && flow_.inFlight() == 0) return 0;  // a waiting scan is taken next frame
-    return nav_.msUntilNextChange(s_.clock.now(), holds(), player(), staff_.unlocked());
+    const int64_t ms = nav_.msUntilNextChange(s_.clock.now(), holds(), player(), staff_.unlocked());
+    // Speech mode: a tap on nothing is said once no second tap came (ui/explore.h rule 6), without another event.
+    return s_.ui.speech ? std::min(ms, ui::exploreMsUntilSaid(s_.clock.now().ms)) : ms;
 }
 
 }  // namespace kiosk

@@ -15,22 +15,26 @@ void Narrator::setSpeech(bool on) {
 
 namespace {
 
-// "onderaan, over de hele breedte": a target's third of the screen (ui::placeOf), in words.
-std::string whereWords(const Texts& tx, const ui::Place& p) {
-    static const char* rows[] = {"top", "middle", "bottom"};
-    static const char* columns[] = {"left", "middle", "right", "wide"};
-    return tx(std::string("speech.where.") + rows[p.row] + "." + columns[p.column]);
+// How to reach a target from no focus (rule 2), from the order drawn (ui::placeOf): "veeg twee keer
+// naar rechts", or, where fewer, swipes left ("het laatste op het scherm: veeg één keer naar links":
+// a swipe left without a focus lands on the last, explore.h rule 3). `key` + ".right", ".left" or
+// ".last", with {label} and {times}. Empty when it is not on the screen drawn.
+std::string reachWords(const Texts& tx, const std::string& key, const std::string& id, const std::string& label) {
+    const ui::Place p = ui::placeOf(id);
+    if (p.index == 0) return {};
+    const int left = p.count - p.index + 1;
+    if (left < p.index) {
+        const char* how = left == 1 ? ".last" : ".left";
+        return tx.format(key + how, {{"label", label}, {"times", spokenTimes(left, tx.lang())}});
+    }
+    return tx.format(key + ".right", {{"label", label}, {"times", spokenTimes(p.index, tx.lang())}});
 }
 
 }  // namespace
 
-// Where a control is and how to reach it (rule 2): "Inchecken staat onderaan, over de hele breedte:
-// veeg één keer naar rechts." Empty when it is not on the screen drawn.
+// Where a control is and how to reach it (rule 2): "Inchecken: veeg één keer naar rechts."
 std::string Narrator::findWords(const std::string& id, const std::string& label) const {
-    const ui::Place p = ui::placeOf(id);
-    if (p.index == 0) return {};
-    const Lang lang = s_.texts.lang();
-    return s_.texts.format("speech.find", {{"label", label}, {"where", whereWords(s_.texts, p)}, {"times", spokenTimes(p.index, lang)}});
+    return reachWords(s_.texts, "speech.find", id, label);
 }
 
 std::string Narrator::screenWords(const ui::KioskView& v, ui::Screen drawn) const {
@@ -49,7 +53,12 @@ std::string Narrator::screenWords(const ui::KioskView& v, ui::Screen drawn) cons
                 w += " " + tx.format("speech.first_name", {{"times", spokenTimes(p.index, lang)}});
             return w;
         }
-        case S::walkin: return tx("speech.screen.walkin");
+        case S::walkin: {
+            std::string w = tx("speech.screen.walkin");
+            if (const ui::Place p = ui::placeOf("walkin.key."); p.index > 0)
+                w += " " + tx.format("speech.first_key", {{"times", spokenTimes(p.index, lang)}});
+            return w;
+        }
         case S::agenda: return tx("speech.screen.agenda");
         case S::exercises: return tx("speech.screen.exercises");
         case S::exercise: return tx("speech.screen.exercise");
@@ -75,10 +84,8 @@ std::string Narrator::cardWords() const {
     const bool ended = !w.title.empty() && (w.title.back() == '!' || w.title.back() == '?' || w.title.back() == '.');
     std::string words = speakable(w.title + (ended ? " " : ". ") + w.line, lang);
     // A welcome or a goodbye that can be undone says how (rule 3): where the button is on this card.
-    if (const ui::Place p = ui::placeOf("feedback.undo"); p.index > 0)
-        words += " " + s_.texts.format("speech.undo_hint", {{"label", s_.texts("checkin.undo")},
-                                                            {"where", whereWords(s_.texts, p)},
-                                                            {"times", spokenTimes(p.index, lang)}});
+    if (const std::string undo = reachWords(s_.texts, "speech.undo_hint", "feedback.undo", s_.texts("checkin.undo")); !undo.empty())
+        words += " " + undo;
     return words;
 }
 

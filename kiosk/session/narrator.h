@@ -4,13 +4,16 @@
 //      says so once.
 //   2. In speech mode a new screen says what it is (speech.screen.*) once it has been drawn, built
 //      from the data and the screen's own layout: the programme's title, the time as people say it,
-//      how many names are on the list, and where the control that matters is and how many swipes
-//      right reach it (ui::placeOf: Inchecken on the home screen, the first name on the list).
+//      how many names are on the list, and how many swipes reach the control that matters
+//      (ui::placeOf: Inchecken on the home screen, the first name on the list, the walk-in
+//      keyboard's first key), counted in the order drawn: right from the start, or left from the
+//      end where fewer ("het laatste op het scherm"). No place words ("linksonder"): they tell
+//      someone who cannot see nothing (the second trial by ear). The list says how to jump by letter.
 //   3. A new card (a welcome, a goodbye, an unknown badge, an error) is said in full from the card
 //      itself (ui::feedbackWords) with the name made speakable and the time as people say it; the
 //      pending card is not said (its answer follows within moments). A badge scan is answered this
 //      way too: scanning needs no sight, its answer should not either. A card with "Ongedaan maken"
-//      says where it is and how many swipes reach it.
+//      says how many swipes reach it.
 //   4. "Meer tijd nodig?" is said when it appears, with the seconds left to answer.
 //   5. A control touched once says what it is (ui/explore.h); a key of a secret code says "toets",
 //      never its digit; a wrong code is said as such, without digits.
@@ -20,6 +23,7 @@
 //   8. A tap on nothing (ui/explore.h rule 6) is never silent: "Hier staat niets. Veeg naar rechts
 //      of links..." at most once every kNothingHintMs, "Niets." for the taps between (a whole
 //      sentence at every miss would be in the way of someone feeling for the edge of a control).
+//      Said once the double-tap window has passed without a second tap (explore.h rule 6).
 //   9. The focus moved past the last control back to the first (or the other way) says so first.
 #pragma once
 

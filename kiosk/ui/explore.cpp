@@ -2,6 +2,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <climits>
 #include <cmath>
 
 #include "screens.h"
@@ -15,7 +17,7 @@ TouchSample sampleAt(const Explore& e, ImVec2 p) { return {e.nowMs, p.x * e.mmPe
 // The targets in reading order (core/touch_gesture.h rule 6), by index into frameTargets().
 std::vector<size_t> targetsInOrder() {
     std::vector<Box> boxes;
-    for (const TapTarget& t : frameTargets()) boxes.push_back({t.min.x, t.min.y, t.max.x, t.max.y});
+    for (const TapTarget& t : frameTargets()) boxes.push_back({t.min.x, t.min.y, t.max.x, t.max.y, t.readLast});
     return readingOrder(boxes);
 }
 
@@ -43,10 +45,13 @@ void beginExploreFrame(bool on, Screen screen, int64_t nowMs, float mmPerPx) {
         e.armed.clear();
         e.armedByTouch = false;
         e.lastTap.reset();
+        e.nothingDueMs = -1;
     }
     if (!on) {
         e.words = {};
         e.activate.clear();
+        e.jump = 0;
+        e.jumpLetter.clear();
     }
     e.on = on;
     e.screen = screen;
@@ -57,7 +62,13 @@ void beginExploreFrame(bool on, Screen screen, int64_t nowMs, float mmPerPx) {
     e.tapTaken = false;
     // The finger is followed with speech off too: the hold that turns it on is known as a hold.
     const ImGuiIO& io = ImGui::GetIO();
-    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) e.path.clear();
+    if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) {
+        e.path.clear();
+        e.nothingDueMs = -1;  // a finger came down before the tap on nothing was said: it answers instead (rule 6)
+    } else if (on && e.nothingDueMs >= 0 && nowMs >= e.nothingDueMs) {
+        e.nothingDueMs = -1;  // no second tap came: the tap on nothing is said now
+        e.words.nothing = true;
+    }
     if (ImGui::IsMouseDown(ImGuiMouseButton_Left) || ImGui::IsMouseReleased(ImGuiMouseButton_Left)) {
         if (io.MousePos.x > -1e6f && io.MousePos.y > -1e6f) e.path.push_back(sampleAt(e, io.MousePos));
     }
@@ -67,6 +78,8 @@ void beginExploreFrame(bool on, Screen screen, int64_t nowMs, float mmPerPx) {
         // A finger held still is a hold (rule 8): it turned speech on or repeats, it is no tap.
         if (e.gesture == Gesture::tap && !e.path.empty() && e.path.back().ms - e.path.front().ms >= kAccessHoldMs)
             e.gesture = Gesture::other;
+        if (e.gesture == Gesture::swipe_down) e.jump = 1;  // rule 9: for the name list, if the screen has one
+        if (e.gesture == Gesture::swipe_up) e.jump = -1;
     }
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left)) e.path.clear();
 }
@@ -154,6 +167,8 @@ void endExploreFrame() {
     Explore& e = explore();
     if (!e.on) return;
     if (!e.activate.empty() && e.activateAge++ >= 1) e.activate.clear();  // its control did not come back
+    e.jump = 0;  // a jump no name list took: this screen has none (rule 9)
+    e.jumpLetter.clear();
     if (!e.released) return;
     if (e.gesture == Gesture::swipe_next) exploreMove(1);
     if (e.gesture == Gesture::swipe_previous) exploreMove(-1);
@@ -172,7 +187,8 @@ void endExploreFrame() {
         }
     }
     remember(e, here, e.armed, second && e.lastTapChose);
-    if (!second) e.words.nothing = true;
+    if (!second) e.nothingDueMs = e.nowMs + kDoubleTapMs;  // said unless a second tap comes (rule 6)
+    else if (!e.lastTapChose) e.words.nothing = true;       // a double tap with nothing to choose
 }
 
 Explore::Words takeExploreWords() {
@@ -182,20 +198,42 @@ Explore::Words takeExploreWords() {
     return w;
 }
 
+int64_t exploreMsUntilSaid(int64_t nowMs) {
+    const Explore& e = explore();
+    if (!e.on || e.nothingDueMs < 0) return INT64_MAX;
+    return std::max<int64_t>(0, e.nothingDueMs - nowMs);
+}
+
+void exploreJump(int step, std::string letter) {
+    Explore& e = explore();
+    if (!e.on) return;
+    e.jump = step;
+    e.jumpLetter = std::move(letter);
+}
+
+std::optional<JumpAsk> takeExploreJump() {
+    Explore& e = explore();
+    if (!e.on || (e.jump == 0 && e.jumpLetter.empty())) return std::nullopt;
+    JumpAsk ask{e.jump, std::move(e.jumpLetter)};
+    e.jump = 0;
+    e.jumpLetter.clear();
+    return ask;
+}
+
+void exploreFocus(const std::string& id, std::string spoken, int wrapped) {
+    Explore& e = explore();
+    e.armed = id;
+    e.armedByTouch = false;
+    e.words.wrapped = wrapped;
+    e.words.said.push_back({std::move(spoken), false});
+}
+
 Place placeOf(const std::string& idPrefix) {
     const auto& targets = frameTargets();
     const std::vector<size_t> order = targetsInOrder();
-    const ImVec2 size = ImGui::GetIO().DisplaySize;
-    for (size_t i = 0; i < order.size(); ++i) {
-        const TapTarget& t = targets[order[i]];
-        if (t.id.compare(0, idPrefix.size(), idPrefix) != 0) continue;
-        const float cx = (t.min.x + t.max.x) * 0.5f / size.x, cy = (t.min.y + t.max.y) * 0.5f / size.y;
-        auto third = [](float f) { return f < 1.0f / 3.0f ? 0 : (f > 2.0f / 3.0f ? 2 : 1); };
-        // Across: "in the middle" only near it; a button left of the middle is on the left.
-        const int column = cx < 0.42f ? 0 : (cx > 0.58f ? 2 : 1);
-        const bool wide = t.max.x - t.min.x > 0.6f * size.x;
-        return {static_cast<int>(i) + 1, third(cy), wide ? 3 : column};
-    }
+    for (size_t i = 0; i < order.size(); ++i)
+        if (targets[order[i]].id.compare(0, idPrefix.size(), idPrefix) == 0)
+            return {static_cast<int>(i) + 1, static_cast<int>(order.size())};
     return {};
 }
 

@@ -8,11 +8,17 @@
 //      finger by finger hears it twice instead of choosing it: the trial by ear checked a name in
 //      that way).
 //   3. Linear navigation, as VoiceOver and TalkBack do it: a swipe right (core/touch_gesture.h)
-//      moves the focus to the next target in reading order (top to bottom, left to right, over
-//      every tap target the screen drew) and says it; a swipe left to the previous one. Past the
-//      last the focus goes back to the first (and the other way), and that is said. A focus that
-//      left the screen (the screen or its card changed) starts again at the first (last). A swipe,
-//      or any finger that is not a tap (a scroll of the name list, a slow drag), chooses nothing.
+//      moves the focus to the next target in reading order and says it; a swipe left to the
+//      previous one. Reading order is the screen's content first (top to bottom, left to right,
+//      over every tap target the screen drew) and the way off the screen, Terug, last
+//      (touch_gesture.h rule 6). Why: a screen reader user swipes to get at what the screen is for;
+//      the second trial by ear spent its first swipe on the check-in screen on "Terug", a step
+//      nobody needed, before the names. Sighted users find Terug at the top; someone who cannot
+//      see finds it one swipe left from the start (a swipe left without a focus lands on the last
+//      target), as TalkBack puts an app's navigation after its content. Past the last the focus
+//      goes back to the first (and the other way), and that is said. A focus that left the screen
+//      (the screen or its card changed) starts again at the first (last). A swipe, or any finger
+//      that is not a tap (a scroll of the name list, a slow drag), chooses nothing.
 //   4. A double tap anywhere (two taps on one spot within kDoubleTapMs) chooses the focus it found:
 //      when its first tap landed on another control, the focus goes back and that control is not
 //      chosen (someone who swiped to a name and double taps on whatever is under the finger checks
@@ -21,12 +27,27 @@
 //      double tap's second half and does nothing more.
 //   5. Keys (a USB keypad or keyboard, session/input_bindings.h): Tab and the arrow keys move the
 //      focus as swipes do; Enter chooses it.
-//   6. A tap on nothing (no control under it) is said (narrator.h), so that no touch is silent.
+//   6. A tap on nothing (no control under it) is said (narrator.h), so that no touch is silent, but
+//      only once kDoubleTapMs have passed without a second tap (VoiceOver waits too): the first tap
+//      of a double tap on empty space says nothing of itself (the second trial by ear heard "Hier
+//      staat niets..." at every double tap, cut off by the choice). The session's next-change time
+//      (exploreMsUntilSaid) wakes the frame loop at that moment. A finger coming down before then
+//      drops it (the next touch answers instead). A double tap that finds no focus to choose says
+//      it once, after its second tap. Enter without a focus says it at once.
 //   7. What is said is the control's `spoken` text when it has one, else its label and second line;
 //      the session makes it speakable (core/spoken_text.h). A secret key (the staff PIN pad, the
 //      facilitator code) is said only as a key, never its digit, however it got the focus.
 //   8. The focus is forgotten when the screen changes or the mode goes off; a finger held still
 //      (kAccessHoldMs, kiosk_ui.cpp) is a hold, not a tap.
+//   9. Jump by first letter on the name list (the check-in screen's tiles or search results): a
+//      swipe down (touch_gesture.h rule 3) or Page Down moves the focus to the first name of the
+//      next letter, a swipe up or Page Up to the previous letter's, a letter typed on a keyboard to
+//      the first name under that letter (else the next letter there is); letters as the list sorts
+//      (touch_gesture.h rule 7: Çağla under C, Ĳsbrand under I). Said as the letter and the name
+//      ("F. Fatima B., Uitvoering Vergunningen"); namesakes share their letter, a swipe right goes
+//      from one to the next. The search list scrolls to the name. Elsewhere a swipe up or down
+//      does nothing. With 200 names the swipes to anyone are at most the letters before theirs
+//      plus the namesakes before them under their letter.
 #pragma once
 
 #include <cstdint>
@@ -69,6 +90,10 @@ struct Explore {
     bool lastTapChose = false;
     std::string activate;  // the control to choose at its next draw (a double tap elsewhere, Enter)
     int activateAge = 0;
+    int64_t nothingDueMs = -1;  // rule 6: when the tap on nothing is said (-1: none pending)
+    // Rule 9: a jump by first letter asked this frame (a swipe up or down, a key), for the name list.
+    int jump = 0;             // +1 next letter, -1 previous
+    std::string jumpLetter;   // or: to this letter (upper case)
 };
 
 // The process-wide state (set by drawKioskUi from UiState, read by touchButton).
@@ -95,14 +120,26 @@ void exploreMove(int step);
 void exploreActivate();
 // What the narrator says of this frame's focus; emptied.
 Explore::Words takeExploreWords();
+// Rule 6: milliseconds from `nowMs` until a pending tap on nothing is to be said (INT64_MAX: none).
+int64_t exploreMsUntilSaid(int64_t nowMs);
+// Rule 9, keys: a jump by `step` letters (Page Down +1, Page Up -1), or to `letter` when not empty.
+void exploreJump(int step, std::string letter = {});
+// Rule 9, for the name list: the jump asked this frame, if any (taken: asked once).
+struct JumpAsk {
+    int step = 0;
+    std::string letter;
+};
+std::optional<JumpAsk> takeExploreJump();
+// Rule 9: the list moved the focus to `id`; `spoken` is said (wrapped: as exploreMove's wrap).
+void exploreFocus(const std::string& id, std::string spoken, int wrapped);
 
 // Where a target is, for the narrator: its place in reading order (1 = the first a swipe right
-// reaches) and its third of the screen. The first target whose id starts with `idPrefix`.
+// reaches from no focus) and how many targets the screen has (a swipe left from no focus reaches
+// the last). The first target whose id starts with `idPrefix`. No place words ("linksonder"): they
+// tell someone who cannot see nothing; the swipes that reach it do (the second trial by ear).
 struct Place {
-    int index = 0;   // 0: not on screen
-    int row = 0;     // 0 top, 1 middle, 2 bottom (its centre's third of the window)
-    int column = 0;  // 0 left, 1 middle, 2 right (its centre left of 42 %, between, right of 58 %);
-                     // 3: wider than 60 % of the window
+    int index = 0;  // 0: not on screen
+    int count = 0;  // the targets in reading order
 };
 Place placeOf(const std::string& idPrefix);
 

@@ -36,6 +36,8 @@ struct LargerText {               // the larger-text mode on or off (the home sc
 struct Repeat {};                 // say again what was said last ("herhaal": a finger held in speech mode)
 struct Focus {                    // speech mode's focus (explore.h): +1 next, -1 previous, 0 choose it (a keypad's keys)
     int step = 0;
+    bool byLetter = false;        // on the name list: to the next (+1) or previous (-1) first letter (Page Down, Page Up)
+    std::string letter = {};      // ... or to the first name under this letter (a letter typed; upper case)
 };
 struct MoreTime {};               // "Meer tijd nodig?" answered: the screen stays, the wait starts again
 struct CheckIn {                  // a tap on a name
@@ -118,6 +120,8 @@ struct Intent {
     static Intent contrast(bool on) { return intent::Contrast{on}; }
     static Intent largerText(bool on) { return intent::LargerText{on}; }
     static Intent focus(int step) { return intent::Focus{step}; }
+    static Intent letterJump(int step) { return intent::Focus{step, true}; }
+    static Intent letterJumpTo(std::string letter) { return intent::Focus{0, true, std::move(letter)}; }
     static Intent moreTime() { return intent::MoreTime{}; }
     static Intent checkIn(std::string code) { return intent::CheckIn{std::move(code)}; }
     static Intent checkInAgain(std::string code) { return intent::CheckIn{std::move(code), true}; }

@@ -8,7 +8,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
+#include "core/touch_gesture.h"
+#include "explore.h"
 #include "keyboard.h"
 #include "layout.h"
 
@@ -53,6 +56,35 @@ std::string spokenName(const Texts& tx, const std::string& label, const std::str
     if (state == Presence::in) return tx.format("speech.name_in", {{"name", who}});
     if (state == Presence::out) return tx.format("speech.name_out", {{"name", who}});
     return who;
+}
+
+// Speech mode's jump by first letter (explore.h rule 9) over the names as listed (`order`: indices
+// into v.expected, in list order): the focus moves to the name, said with its letter ("F. Fatima
+// B., Uitvoering Vergunningen"). The list position it moved to, or -1 (none asked, or no name).
+long jumpByLetter(const KioskView& v, const std::vector<size_t>& order) {
+    const std::optional<JumpAsk> ask = takeExploreJump();
+    if (!ask || order.empty()) return -1;
+    const Texts& tx = *v.texts;
+    std::vector<std::string> initials;
+    initials.reserve(order.size());
+    size_t from = std::string::npos;
+    for (size_t i = 0; i < order.size(); ++i) {
+        const Participant& p = *v.expected[order[i]];
+        initials.push_back(filedUnder(foldForSearch(p.firstName)));
+        if (explore().armed == "tile." + p.code) from = i;
+    }
+    std::optional<LetterJump> to;
+    if (ask->letter.empty()) to = letterJump(initials, from, ask->step);
+    else if (const auto i = letterFind(initials, ask->letter)) to = LetterJump{*i, 0};
+    if (!to) {
+        exploreFocus(explore().armed, tx.format("speech.no_letter", {{"letter", ask->letter}}), 0);
+        return -1;
+    }
+    const size_t k = order[to->index];
+    const Participant& p = *v.expected[k];
+    exploreFocus("tile." + p.code, initials[to->index] + ". " + spokenName(tx, labelAt(v, k), p.department, presenceOf(v, p)),
+                 to->wrapped);
+    return static_cast<long>(to->index);
 }
 
 // Larger rosters (several cohorts, 200+ people): results that scroll under the finger with a fling,
@@ -121,7 +153,8 @@ Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max, bool w
     const bool newQuery = s.search != s.searchShown;  // a new query starts at the top of its results
     s.searchShown = s.search;
     const int rows = static_cast<int>(hits.size());
-    const TouchList list = beginTouchList("results", listMin, listSize, rowH + rowGap, rows, s, newQuery);
+    const long jumped = jumpByLetter(v, hits);  // speech mode: the list scrolls to the name jumped to
+    const TouchList list = beginTouchList("results", listMin, listSize, rowH + rowGap, rows, s, newQuery, static_cast<int>(jumped));
     const ImVec2 base = list.base;
     for (int i = list.first; i < list.last; ++i) {
         const size_t k = hits[static_cast<size_t>(i)];
@@ -277,6 +310,9 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
     ImGui::SetCursorScreenPos(min);
     ImGui::BeginChild("tiles", ImVec2(availW, availH), false, ImGuiWindowFlags_NoScrollbar);
     const ImVec2 base = ImGui::GetCursorScreenPos();
+    std::vector<size_t> listed(people.size());
+    for (size_t i = 0; i < people.size(); ++i) listed[i] = i;
+    jumpByLetter(v, listed);  // speech mode (explore.h rule 9): every tile is on the screen
     for (size_t i = 0; i < people.size(); ++i) {
         const Participant& p = *people[i];
         const int r = static_cast<int>(i) / cols, c = static_cast<int>(i) % cols;

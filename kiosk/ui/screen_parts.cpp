@@ -176,8 +176,9 @@ bool drawScreenHeader(const KioskView& v, const std::string& title, const std::s
     const float margin = t.Em(1.5f);
     const float y = origin.y + t.Em(0.9f);
     ImGui::SetCursorScreenPos(ImVec2(origin.x + margin, y));
-    const bool back = touchButton({"header.back", (*v.texts)("common.back"), ImVec2(t.Em(6.5f), t.Em(3.0f)),
-                                   ButtonStyle::secondary, {}, Icon::back});
+    ButtonSpec backSpec{"header.back", (*v.texts)("common.back"), ImVec2(t.Em(6.5f), t.Em(3.0f)), ButtonStyle::secondary, {}, Icon::back};
+    backSpec.readLast = true;  // speech mode: the screen's content first, the way back after it (explore.h rule 3)
+    const bool back = touchButton(backSpec);
     const float tx = origin.x + margin + t.Em(8.0f);
     const float w = size.x - margin - tx - t.Em(5.0f);
     // A title too long for the title font wraps onto two lines of the body font before any "…"

@@ -7,12 +7,16 @@
 
 namespace kiosk::ui {
 
-TouchList beginTouchList(const char* id, ImVec2 pos, ImVec2 size, float rowH, int rows, UiState& s, bool restart) {
+TouchList beginTouchList(const char* id, ImVec2 pos, ImVec2 size, float rowH, int rows, UiState& s, bool restart, int showRow) {
     ImGui::SetCursorScreenPos(pos);
     ImGui::BeginChild(id, size, false, ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
     if (s.scrollToTop || restart) {  // a list opened afresh starts at its top
         ImGui::SetScrollY(0.0f);
         s.scrollToTop = false;
+        s.scrollVelocity = 0.0f;
+    }
+    if (showRow >= 0) {
+        ImGui::SetScrollY(static_cast<float>(showRow) * rowH);
         s.scrollVelocity = 0.0f;
     }
     TouchList list;

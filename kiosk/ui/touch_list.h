@@ -16,8 +16,10 @@ struct TouchList {
 };
 
 // Opens the list. It starts at its top when the session says so (a screen opened afresh:
-// UiState::scrollToTop) or when `restart` (a new search query).
-TouchList beginTouchList(const char* id, ImVec2 pos, ImVec2 size, float rowH, int rows, UiState& state, bool restart = false);
+// UiState::scrollToTop) or when `restart` (a new search query). `showRow` >= 0: the list scrolls to
+// that row from the next frame on, its fling stopped (speech mode's jump by letter, explore.h rule 9).
+TouchList beginTouchList(const char* id, ImVec2 pos, ImVec2 size, float rowH, int rows, UiState& state, bool restart = false,
+                         int showRow = -1);
 // Ends it with the content's full height (for scrolling): the drag and its fling. Returns true
 // while the finger drags (the caller then drops any tap of this frame).
 bool endTouchList(const TouchList& list, float contentHeight, UiState& state);

@@ -215,7 +215,7 @@ bool touchButton(const ButtonSpec& spec) {
         const ImVec2 a(std::max(pos.x, clip.Min.x), std::max(pos.y, clip.Min.y));
         const ImVec2 b(std::min(max.x, clip.Max.x), std::min(max.y, clip.Max.y));
         if (b.x - a.x >= 1.0f && b.y - a.y >= 1.0f)
-            frameTargets().push_back({spec.id, spec.label, a, b, spec.size, clipped, capHeightPx(font), spoken, spec.secret});
+            frameTargets().push_back({spec.id, spec.label, a, b, spec.size, clipped, capHeightPx(font), spoken, spec.secret, spec.readLast});
     }
     // Speech mode's focus (explore.h): a ring in the ink colour, for whoever helps beside the screen;
     // inside the button, where a list's edge cannot cut it.

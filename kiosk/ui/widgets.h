@@ -26,6 +26,7 @@ struct TapTarget {
     float capPx = 0.0f;    // the label font's capital height (theme.h capHeightPx)
     std::string spoken = {};  // what speech mode says of it (explore.h; empty: the label)
     bool secret = false;      // a key of a secret code: said as a key, never its character
+    bool readLast = false;    // the way off the screen (Terug): speech mode reads it after the rest (explore.h rule 3)
 };
 
 // Collected per frame; cleared by beginFrameTargets().
@@ -67,6 +68,7 @@ struct ButtonSpec {
     std::string spoken = {};      // speech mode (explore.h): what the control is, when more than its words
                                   // (a name's state); default: label and second line
     bool secret = false;          // a key of a secret code: speech mode never says its character
+    bool readLast = false;        // the way off the screen (Terug): speech mode reads it after the rest (explore.h rule 3)
 };
 
 // Draws at the cursor; returns true when tapped (press and release inside). In speech mode the first

@@ -99,6 +99,26 @@ struct SpeakingKiosk {
         const ImVec2 a(size.x * 0.5f - d, size.y * 0.5f), b(size.x * 0.5f + d, size.y * 0.5f);
         fingerPath(right ? a : b, right ? b : a, 200);
     }
+    // A flick up or down: 40 mm in 200 ms down the middle of the screen (down: the next first letter
+    // on the name list, ui/explore.h rule 9).
+    void flick(bool down) {
+        const ImVec2 size = ImGui::GetIO().DisplaySize;
+        const float d = 20.0f / ui::layout().mmPerPx;
+        const ImVec2 a(size.x * 0.5f, size.y * 0.5f - d), b(size.x * 0.5f, size.y * 0.5f + d);
+        fingerPath(down ? a : b, down ? b : a, 200);
+    }
+    // A point on the screen drawn where no control is (rule 6's "nothing"), scanning from the top.
+    static ImVec2 nothingPoint() {
+        const ImVec2 size = ImGui::GetIO().DisplaySize;
+        for (float y = size.y * 0.15f; y < size.y; y += 20)
+            for (float x = size.x * 0.3f; x < size.x * 0.7f; x += 20) {
+                bool inside = false;
+                for (const ui::TapTarget& t : ui::frameTargets())
+                    inside = inside || (x >= t.min.x - 60 && x <= t.max.x + 60 && y >= t.min.y - 60 && y <= t.max.y + 60);
+                if (!inside) return ImVec2(x, y);
+            }
+        throw std::runtime_error("no empty place on the screen");
+    }
     // "veeg drie keer naar rechts": the count said in `text` (-1: none).
     static int timesIn(const std::string& text) {
         static const std::vector<std::string> words = {"nul", "\xC3\xA9\xC3\xA9n", "twee", "drie", "vier", "vijf", "zes",

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
 
 #include "core/spoken_text.h"
 #include "speaking_kiosk.h"
@@ -43,8 +44,8 @@ TEST_CASE("explore rule 3: in portrait, swipes go through the names in the list'
     INFO(intro);
     CHECK(contains(intro, "Veeg naar rechts of links"));
     CHECK(contains(intro, "tik twee keer om te kiezen"));
-    // Built from the screen drawn: Inchecken is the first control, a wide button in the lowest third.
-    CHECK(contains(intro, "Inchecken staat onderaan: veeg \xC3\xA9\xC3\xA9n keer naar rechts."));
+    // Built from the screen drawn: Inchecken is the first control; no place words (it is at the bottom).
+    CHECK(contains(intro, "Startscherm. Inchecken: veeg \xC3\xA9\xC3\xA9n keer naar rechts."));
     const int toCheckin = SpeakingKiosk::timesIn(intro);
     REQUIRE(toCheckin >= 1);
     for (int i = 0; i < toCheckin; ++i) k.swipe(true);
@@ -59,6 +60,7 @@ TEST_CASE("explore rule 3: in portrait, swipes go through the names in the list'
     const size_t n = view.expected.size();
     CHECK(startsWith(list, "Inchecken. " + std::to_string(n) + " namen, op voornaam."));
     const int toFirst = SpeakingKiosk::timesIn(list);
+    CHECK(toFirst == 1);  // the names before Terug (touch_gesture.h rule 6)
     REQUIRE(toFirst >= 1);
     for (int i = 0; i < toFirst - 1; ++i) k.swipe(true);
     // Every name in turn, in the list's own order (by first name), as the screen shows it.
@@ -84,7 +86,7 @@ TEST_CASE("explore rule 3: in portrait, swipes go through the names in the list'
     CHECK_FALSE(checkedIn(ui, "ZU01"));
     const std::string welcome = k.last();
     INFO(welcome);
-    CHECK(startsWith(welcome, "Welkom, Fatima! Ingecheckt om tien over negen. Fijne dag! Verkeerd? Ongedaan maken staat "));
+    CHECK(startsWith(welcome, "Welkom, Fatima! Ingecheckt om tien over negen. Fijne dag! Verkeerd? Ongedaan maken: veeg "));
     // The hint is true: that many swipes reach Ongedaan maken, a double tap undoes.
     const int toUndo = SpeakingKiosk::timesIn(welcome);
     REQUIRE(toUndo >= 1);
@@ -116,7 +118,7 @@ TEST_CASE("explore rule 3: a swipe across one wide name tile, a slow drag and a 
     CHECK_FALSE(focus.empty());
     const size_t said = k.count();
     k.fingerPath(left, right, 1500);  // slowly: a finger moving across, not a flick
-    k.fingerPath(ImVec2(left.x, y), ImVec2(left.x + 5, y + 200), 200);  // up and down: a scroll
+    k.fingerPath(ImVec2(left.x, y), ImVec2(left.x + 5, y + 200), 1200);  // slowly up and down: a scroll (a flick jumps, rule 9)
     CHECK(k.count() == said);
     CHECK(ui::explore().armed == focus);
     ui.settle();
@@ -139,6 +141,100 @@ TEST_CASE("narrator rule 8: a tap on nothing is said, the whole hint at most eve
     k.touchAt(nothing);
     CHECK(k.last() == "Hier staat niets. Veeg naar rechts of links om door het scherm te gaan.");
     CHECK(k.ui.state().screen == ui::Screen::home);
+}
+
+TEST_CASE("explore rule 6: the first tap of a double tap on nothing says nothing, a single one is said when the window "
+          "has passed, at the moment the session wakes for",
+          "[accessible][swipe]") {
+    SpeakingKiosk k;
+    test::UiHarness& ui = k.ui;
+    k.speechOn();
+    const ImVec2 nothing = SpeakingKiosk::nothingPoint();
+    const size_t before = k.count();
+    ui.tapAt(nothing);  // one tap on nothing: not yet said, the double tap's window is open
+    CHECK(k.count() == before);
+    // The frame loop sleeps until the session's next change (app/window_app.cpp): that is when it is due.
+    const int64_t wake = ui.session().msUntilNextChange();
+    CHECK(wake > 0);
+    CHECK(wake <= kDoubleTapMs);
+    ui.clock().advanceMs(wake - 1);
+    ui.frame();
+    CHECK(k.count() == before);
+    ui.clock().advanceMs(1);
+    ui.frame();  // the one frame that wake draws says it
+    CHECK(k.last() == "Hier staat niets. Veeg naar rechts of links om door het scherm te gaan.");
+    CHECK(ui.session().msUntilNextChange() > kDoubleTapMs);  // nothing more pending
+    // Now the trial's way: swipe to Inchecken, double tap on empty space. Nothing is said of the first tap.
+    k.swipe(true);
+    REQUIRE(k.last() == "Inchecken. Tik twee keer om je naam te kiezen.");
+    const size_t chosenFrom = k.count();
+    k.ui.clock().advanceMs(11'000);  // the whole hint would be due again: it must not come
+    k.doubleTapAt(nothing);
+    k.listen();
+    REQUIRE(ui.state().screen == ui::Screen::checkin);
+    const auto said = spoken(k.log);
+    REQUIRE(said.size() > chosenFrom);
+    for (size_t i = chosenFrom; i < said.size(); ++i) {
+        INFO(said[i]);
+        CHECK_FALSE(contains(said[i], "Hier staat niets"));
+        CHECK_FALSE(contains(said[i], "Niets."));
+    }
+    CHECK(startsWith(said.back(), "Inchecken. 14 namen"));
+    // A double tap on nothing with no focus to choose (the screen is new): said once, after it.
+    const size_t then = k.count();
+    k.doubleTapAt(SpeakingKiosk::nothingPoint());
+    k.listen();
+    CHECK(k.count() == then + 1);
+    CHECK(k.last() == "Hier staat niets. Veeg naar rechts of links om door het scherm te gaan.");
+}
+
+TEST_CASE("explore rule 3: the first swipe on the check-in screen is the first name, Terug is one swipe left, the hints count "
+          "true",
+          "[accessible][swipe]") {
+    SpeakingKiosk k;  // landscape, 1280x800
+    test::UiHarness& ui = k.ui;
+    k.speechOn();
+    k.swipe(true);
+    k.doubleTapAt(SpeakingKiosk::nothingPoint());
+    REQUIRE(ui.state().screen == ui::Screen::checkin);
+    const std::string list = k.last();
+    INFO(list);
+    CHECK(contains(list, "Veeg \xC3\xA9\xC3\xA9n keer naar rechts voor de eerste naam, omlaag voor de volgende beginletter."));
+    REQUIRE(SpeakingKiosk::timesIn(list) == 1);
+    k.swipe(false);  // no focus yet: a swipe left reaches the last, Terug
+    CHECK(k.last() == "Terug");
+    k.swipe(true);  // past the last: the first name
+    CHECK(k.last() == "Weer bij het begin. Anna de V., Beleid Sociaal Domein");
+    k.swipe(false);
+    CHECK(k.last() == "Weer bij het eind. Terug");
+    k.swipe(false);
+    CHECK(k.last() == "Ik sta niet op de lijst");
+    k.doubleTapAt(SpeakingKiosk::nothingPoint());  // chooses it
+    REQUIRE(ui.state().screen == ui::Screen::walkin);
+    const std::string walkin = k.last();
+    INFO(walkin);
+    const int toKey = SpeakingKiosk::timesIn(walkin);
+    REQUIRE(toKey >= 1);
+    for (int i = 0; i < toKey; ++i) k.swipe(true);
+    CHECK(ui::explore().armed.rfind("walkin.key.", 0) == 0);  // the hint's count reaches the first key
+}
+
+TEST_CASE("narrator rule 2: nothing spoken says where on the screen a control is, only how to reach it", "[accessible][swipe]") {
+    // The catalogue's speech texts, both languages: no place words (the second trial by ear).
+    for (const char* file : {"nl.txt", "en.txt"}) {
+        std::ifstream in(std::string(KIOSK_SOURCE_DIR) + "/assets/text/" + file);
+        REQUIRE(in);
+        int speechKeys = 0;
+        for (std::string line; std::getline(in, line);) {
+            if (line.rfind("speech.", 0) != 0) continue;
+            ++speechKeys;
+            INFO(file << ": " << line);
+            for (const char* place : {"linksboven", "linksonder", "rechtsboven", "rechtsonder", "in het midden", "onderaan",
+                                      "bovenaan", "at the top", "at the bottom", "in the middle", "on the left", "on the right"})
+                CHECK_FALSE(contains(line, place));
+        }
+        CHECK(speechKeys > 20);
+    }
 }
 
 TEST_CASE("explore rule 5: Tab and Shift+Tab and the arrows move the focus and Enter chooses it - on the PIN pad only as keys",
@@ -180,9 +276,10 @@ TEST_CASE("explore rule 5: Tab and Shift+Tab and the arrows move the focus and E
     REQUIRE(toFirst >= 1);
     for (int i = 0; i < toFirst; ++i) press(kDown);
     CHECK(startsWith(k.last(), "Anna de V."));
-    press(kLeft);
+    press(kLeft);  // before the first name: round to the last, Terug
+    CHECK(k.last() == "Weer bij het eind. Terug");
     press(kRight);
-    CHECK(startsWith(k.last(), "Anna de V."));
+    CHECK(k.last() == "Weer bij het begin. Anna de V., Beleid Sociaal Domein");
     enter();
     ui.settle();
     CHECK(checkedIn(ui, "ZU01"));
