@@ -131,9 +131,14 @@ namespace {
 // buttons, on two lines (what and where to, then the folder), when each line is whole there;
 // otherwise (a narrow portrait panel, the matrix's five buttons) above the buttons, the whole width,
 // the first line wrapping onto as many lines as it needs (up to three), so that "naar de exportmap
-// (geen USB-stick gevonden)" is read whole at every size and never ends in "…".
+// (geen USB-stick gevonden)" is read whole at every size and never ends in "…". Where the matrix's
+// five buttons are wider than the page (a 7-inch panel on its side), the certificates' two go on
+// a row under the formats' three.
 struct ExportBarPlan {
     float buttonsW = 0, buttonsH = 0, height = 0;
+    bool twoRows = false;                // the matrix's five buttons wider than the page: the files'
+                                         // formats, and the certificates under them
+    float blockH = 0;                    // the buttons' rows
     bool stacked = false;                // the words above the buttons, not beside them
     ImVec2 textMin;                      // relative to the bar's top left
     float textW = 0, indent = 0;         // indent: room for the outcome's icon
@@ -162,6 +167,9 @@ ExportBarPlan planExportBar(const KioskView& v, bool matrix, float width) {
     ExportBarPlan p;
     p.buttonsH = layout().target(2.6f);
     p.buttonsW = 3 * exportButtonW() + 2 * exportGap() + (matrix ? 2 * (exportCertW() + exportGap()) : 0.0f);
+    p.twoRows = matrix && p.buttonsW > width;
+    if (p.twoRows) p.buttonsW = 3 * exportButtonW() + 2 * exportGap();
+    p.blockH = p.twoRows ? 2 * p.buttonsH + exportGap() : p.buttonsH;
     p.driveChoice = !st.exportBusy && !st.drives.empty() && (st.mustChooseDrive || st.exportMessage.empty());
     const bool outcome = !st.exportBusy && !p.driveChoice && !st.exportMessage.empty();
     p.indent = outcome ? t.Em(1.2f) : 0.0f;
@@ -177,7 +185,7 @@ ExportBarPlan planExportBar(const KioskView& v, bool matrix, float width) {
         if (!besideFont && textSize(f, first).x <= besideW - p.indent) besideFont = f;
     const bool secondFits = textSize(t.fonts.small, second).x <= besideW - p.indent;
     const float driveEach = p.driveChoice ? (besideW / static_cast<float>(st.drives.size())) : 0.0f;
-    if (p.driveChoice ? driveEach >= t.Em(7.0f) : besideFont && secondFits) {
+    if (!p.twoRows && (p.driveChoice ? driveEach >= t.Em(7.0f) : besideFont && secondFits)) {
         p.height = p.buttonsH;
         p.textW = besideW;
         p.font = besideFont ? besideFont : t.fonts.bodyBold;
@@ -194,7 +202,7 @@ ExportBarPlan planExportBar(const KioskView& v, bool matrix, float width) {
         p.lines = wrapLines(p.font, first, width - p.indent, 3);
         textH = p.font->FontSize * 1.1f * static_cast<float>(p.lines.size()) + t.Em(0.15f) + smallH;
     }
-    p.height = t.Em(0.4f) + textH + t.Em(0.5f) + p.buttonsH;  // apart from what is above (the list's last lines)
+    p.height = t.Em(0.4f) + textH + t.Em(0.5f) + p.blockH;  // apart from what is above (the list's last lines)
     return p;
 }
 
@@ -212,7 +220,7 @@ Intent drawExportBar(const KioskView& v, UiState& s, bool matrix, ImVec2 min, Im
     const StaffView& st = *v.staff;
     const ExportBarPlan plan = planExportBar(v, matrix, max.x - min.x);
     const float h = plan.buttonsH;
-    const float by = max.y - h;  // the buttons' row: the bar's bottom
+    const float by = max.y - plan.blockH;  // the buttons' (first) row
     // CSV, Excel and PDF; on the matrix page also the certificates (PDF, one per person who met the
     // rule) and everyone's statement of participation (PDF, one per person).
     const float bw = exportButtonW(), certW = exportCertW(), gap = exportGap();
@@ -234,13 +242,14 @@ Intent drawExportBar(const KioskView& v, UiState& s, bool matrix, ImVec2 min, Im
     if (touchButton({pdfId.c_str(), "PDF", ImVec2(bw, h), ButtonStyle::primary, {}, Icon::arrow_right, nullptr, can}))
         intent = Intent::staffExport(kind, ExportFormat::pdf, st.date);
     if (matrix) {
-        bx += bw + gap;
-        ImGui::SetCursorScreenPos(ImVec2(bx, by));
+        bx = plan.twoRows ? max.x - 2 * certW - gap : bx + bw + gap;
+        const float cy = max.y - h;  // the bar's bottom: under the formats when in two rows
+        ImGui::SetCursorScreenPos(ImVec2(bx, cy));
         const std::string certLabel = tx("staff.export_certificates");
         if (touchButton({"save.certificates.pdf", certLabel.c_str(), ImVec2(certW, h), ButtonStyle::primary, {}, Icon::arrow_right, nullptr, can}))
             intent = Intent::staffExport(ExportKind::certificates, ExportFormat::pdf, st.date);
         bx += certW + gap;
-        ImGui::SetCursorScreenPos(ImVec2(bx, by));
+        ImGui::SetCursorScreenPos(ImVec2(bx, cy));
         const std::string statementsLabel = tx("staff.export_statements");
         if (touchButton({"save.statements.pdf", statementsLabel.c_str(), ImVec2(certW, h), ButtonStyle::primary, {}, Icon::arrow_right, nullptr, can}))
             intent = Intent::staffExport(ExportKind::statements, ExportFormat::pdf, st.date);

@@ -20,9 +20,9 @@ namespace {
 struct Panel {
     float w, h, diagonal;
 };
-// The every-size test's panels, and a 10-inch panel on its side.
+// The every-size test's panels, and a 10-inch and a 7-inch panel on their side.
 constexpr Panel kPanels[] = {{800, 480, 7},       {1024, 600, 7},      {1280, 800, 10.1f},   {1920, 1080, 21.5f},
-                             {1080, 1920, 21.5f}, {3840, 2160, 65},    {800, 1280, 10.1f}};
+                             {1080, 1920, 21.5f}, {3840, 2160, 65},    {800, 1280, 10.1f},   {800, 1280, 7}};
 
 std::unique_ptr<test::UiHarness> kioskAt(float w, float h, float diagonal, const std::string& config) {
     return std::make_unique<test::UiHarness>("2026-11-26T09:10", w, h, config, false, std::filesystem::path{},
@@ -91,6 +91,11 @@ TEST_CASE("staff export bar at every size: where the file goes is said whole, cl
             }
             std::string all;
             for (const auto& t : texts) all += t.text + " ";
+            for (const auto& b : ui::frameTargets())
+                if (b.id.rfind("save.", 0) == 0) {
+                    INFO(b.id);
+                    CHECK_FALSE(b.clipped);  // whole, inside the window
+                }
             CHECK(said >= 1);
             CHECK(all.find("(geen USB-stick gevonden)") != std::string::npos);  // the message's end, not cut off
         }
