@@ -2,8 +2,8 @@
 // first, sorted the Dutch way), names as the display policy shows them and namesakes told apart
 // (core/name_labels.h); after a tap the answer from the store: welcome with undo, already checked
 // in (with the choice to check out), or an error said as such.
-// The grid (tileGrid): the column count with the largest tiles in which every name is whole, in
-// the tile font if any count allows it; where no count shows every name whole, the search list.
+// The grid (tileGrid): the column count (and gap) with the fewest names stepped down to the smaller
+// font, then the largest tiles, every name whole; where no count shows every name whole, the search.
 
 
 #include <algorithm>
@@ -87,6 +87,42 @@ long jumpByLetter(const KioskView& v, const std::vector<size_t>& order) {
     return static_cast<long>(to->index);
 }
 
+// A row of the search list: the name as a tap target, left-aligned, the department under it where
+// the name leaves room (one line), else the name on up to two lines.
+ButtonSpec searchRow(const KioskView& v, size_t k, const std::string& id, float width, float rowH) {
+    const Theme& t = theme();
+    const Participant& p = *v.expected[k];
+    ButtonSpec spec = nameButton(id, labelAt(v, k), ImVec2(width, rowH), presenceOf(v, p), t.fonts.bodyBold, t.fonts.small);
+    spec.leftAligned = true;
+    // The department only where the name leaves room for it (one line): the name comes first;
+    // not twice where a namesake's label says it already ("Anna de Vries · Griffie").
+    const bool saysDepartment = !p.department.empty() && spec.label.find("\xC2\xB7 " + p.department) != std::string::npos;
+    if (saysDepartment) spec.maxLines = 2;
+    else if (textSize(t.fonts.bodyBold, spec.label).x + t.Em(3.2f) <= width) spec.sublabel = p.department;
+    else spec.maxLines = 2;
+    return spec;
+}
+
+float searchRowH() { return std::max(theme().Em(3.0f), layout().minTargetPx); }
+
+// How wide the search list must be for every namesake's row ("Anna de Vries · Beleid Sociaal
+// Domein") to keep the row font on its two lines: `width` when it does already, else the least
+// width in half-em steps up to `most` that does (or `most`). Only the namesakes are measured: a
+// roster of hundreds costs the frame a search for " · " in each label.
+float namesakeListW(const KioskView& v, float width, float most) {
+    const Theme& t = theme();
+    float need = width;
+    for (size_t k = 0; k < v.expected.size(); ++k) {
+        if (labelAt(v, k).find(" \xC2\xB7 ") == std::string::npos) continue;
+        for (float w = need; w <= most; w += t.Em(0.5f)) {
+            need = w;
+            if (labelFitsWhole(searchRow(v, k, "measure", w, searchRowH()), t.fonts.bodyBold)) break;
+            need = most;
+        }
+    }
+    return std::min(need, std::max(width, most));
+}
+
 // Larger rosters (several cohorts, 200+ people): results that scroll under the finger with a fling,
 // and the keyboard. Landscape: results on the left, field and keyboard on the right, the keyboard
 // at least wide enough for ten 9 mm keys. Portrait: field, results, keyboard stacked, the keyboard
@@ -118,8 +154,12 @@ Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max, bool w
         listMin = ImVec2(min.x, fieldMax.y + gap);
         listMax = ImVec2(max.x, kbMin.y - gap);
     } else {
-        // The keyboard gets the room: finger-sized keys first, then the names.
-        const float kbW = std::min(max.x - min.x - t.Em(12.0f), std::max((max.x - min.x) * 0.60f, keyboardMinW));
+        // The keyboard gets the room: finger-sized keys first, then the names. Where a namesake's
+        // row needs the list wider (namesakeListW), the keyboard gives way down to keys of 9 mm.
+        float kbW = std::min(max.x - min.x - t.Em(12.0f), std::max((max.x - min.x) * 0.60f, keyboardMinW));
+        const float leastKbW = 10.0f * lay.minTargetPx + 9.0f * keyGap;
+        const float roomForList = max.x - min.x - gap - std::min(kbW, leastKbW);
+        kbW = std::min(kbW, std::max(max.x - min.x - gap - namesakeListW(v, max.x - min.x - gap - kbW, roomForList), leastKbW));
         fieldMin = ImVec2(max.x - kbW, min.y);
         fieldMax = ImVec2(max.x, min.y + fieldH);
         kbMin = ImVec2(fieldMin.x, fieldMax.y + t.Em(0.8f));
@@ -149,7 +189,7 @@ Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max, bool w
              tx.format("checkin.matches", {{"n", std::to_string(hits.size())}, {"total", std::to_string(people.size())}}));
     listMin.y += countH;
     const ImVec2 listSize(listMax.x - listMin.x, listMax.y - listMin.y);
-    const float rowH = std::max(t.Em(3.0f), lay.minTargetPx), rowGap = t.Em(0.4f);
+    const float rowH = searchRowH(), rowGap = t.Em(0.4f);
     const bool newQuery = s.search != s.searchShown;  // a new query starts at the top of its results
     s.searchShown = s.search;
     const int rows = static_cast<int>(hits.size());
@@ -162,15 +202,7 @@ Intent drawSearch(const KioskView& v, UiState& s, ImVec2 min, ImVec2 max, bool w
         ImGui::SetCursorScreenPos(ImVec2(base.x, base.y + static_cast<float>(i) * (rowH + rowGap)));
         const std::string id = "tile." + p.code;
         // With hundreds of names "Anna M." is not unique: the department tells them apart.
-        ButtonSpec spec = nameButton(id, labelAt(v, k), ImVec2(listSize.x, rowH), presenceOf(v, p),
-                                     t.fonts.bodyBold, t.fonts.small);
-        spec.leftAligned = true;
-        // The department only where the name leaves room for it (one line): the name comes first;
-        // not twice where a namesake's label says it already ("Anna de Vries · Griffie").
-        const bool saysDepartment = !p.department.empty() && spec.label.find("\xC2\xB7 " + p.department) != std::string::npos;
-        if (saysDepartment) spec.maxLines = 2;
-        else if (textSize(t.fonts.bodyBold, spec.label).x + t.Em(3.2f) <= listSize.x) spec.sublabel = p.department;
-        else spec.maxLines = 2;
+        ButtonSpec spec = searchRow(v, k, id, listSize.x, rowH);
         spec.spoken = spokenName(tx, spec.label, p.department, presenceOf(v, p));
         if (touchButton(spec)) intent = out ? Intent::checkOut(p.code) : Intent::checkIn(p.code);
     }
@@ -206,15 +238,33 @@ ButtonSpec tileSpec(const KioskView& v, size_t i, ImVec2 size, const std::string
     return spec;
 }
 
-// The grid of name tiles. Rule: of the column counts whose rows fit the height (tiles at least
-// 3 em high), the one with the largest tiles in which every name is whole in the tile font; if no
-// count has that, the largest in which every name is whole at least in the smaller font (a tile
-// steps down on its own, touchButton); if none, there is no grid and the screen searches. So a
-// short list gets a few wide, tall tiles and uses the room, and no name is ever cut to "…".
+// The grid of name tiles. Rule: of the grids whose rows fit the height (tiles at least 3 em high,
+// at least 10.5 em wide, one to five columns), the one with the fewest names stepped down to the
+// smaller font, then the largest tiles; a grid in which some name is not whole even in the smaller
+// font does not count, and where none is left there is no grid and the screen searches. The gaps
+// between tiles are 0.7 em; where those step a name down, a grid with 0.4 em gaps (still a clear
+// edge under a finger) competes too. A tile's state icon takes its room on one side only
+// (widgets.cpp, LabelRoom): a name is measured against the tile less that one room. So a short
+// list gets a few wide, tall tiles and uses the room, a name keeps the tile font wherever some fair
+// grid allows it, and no name is ever cut to "…".
 struct TileGrid {
     int cols = 0, rows = 0;  // cols 0: no grid fits every name whole (search)
-    float tileW = 0, tileH = 0;
+    float tileW = 0, tileH = 0, gap = 0;
 };
+
+// How many of the names step down to the smaller font in tiles of `size`; -1 when one is not whole
+// even there.
+int namesSteppedDown(const KioskView& v, ImVec2 size) {
+    const Theme& t = theme();
+    int down = 0;
+    for (size_t i = 0; i < v.expected.size(); ++i) {
+        const ButtonSpec spec = tileSpec(v, i, size, "measure");
+        if (labelFitsWhole(spec, t.fonts.title)) continue;
+        if (!labelFitsWhole(spec, t.fonts.bodyBold)) return -1;
+        ++down;
+    }
+    return down;
+}
 
 TileGrid tileGrid(const KioskView& v, float availW, float availH) {
     const Theme& t = theme();
@@ -222,11 +272,12 @@ TileGrid tileGrid(const KioskView& v, float availW, float availH) {
     // Tiles grow with the room up to 4.5 em (portrait: 8 em), or as tall as two lines of the tile
     // font need where a name takes two (a namesake's "Anna de Vries · / Beleid Sociaal Domein").
     const float twoLines = t.fonts.title->FontSize * 2.1f + t.Em(0.6f);
-    const float gap = t.Em(0.7f), minH = t.Em(3.0f), maxH = std::max(layout().portrait ? t.Em(8.0f) : t.Em(4.5f), twoLines);
+    const float minH = t.Em(3.0f), maxH = std::max(layout().portrait ? t.Em(8.0f) : t.Em(4.5f), twoLines);
+    const float gaps[] = {t.Em(0.7f), t.Em(0.4f)};
+    auto rowsFitting = [&](float gap) { return std::max(1, static_cast<int>((availH + gap) / (minH + gap))); };
     // More people than five columns of the smallest tiles hold: the search, with nothing measured
     // (a roster of hundreds costs the frame nothing here).
-    const int fitRows = std::max(1, static_cast<int>((availH + gap) / (minH + gap)));
-    if (n > static_cast<size_t>(fitRows) * 5) return TileGrid{};
+    if (n > static_cast<size_t>(rowsFitting(gaps[1])) * 5) return TileGrid{};
     // Measuring every name at every count is work for a frame: the answer is kept while the list
     // and the room are the same.
     static std::string lastKey;
@@ -235,24 +286,26 @@ TileGrid tileGrid(const KioskView& v, float availW, float availH) {
     for (size_t i = 0; i < n; ++i) key += "\n" + labelAt(v, i);
     if (key == lastKey) return last;
     TileGrid best;
-    for (ImFont* font : {t.fonts.title, t.fonts.bodyBold}) {
-        float bestArea = 0;
-        for (int cols = 1; n > 0 && cols <= 5; ++cols) {
+    int bestDown = -1;
+    for (int cols = 1; n > 0 && cols <= 5; ++cols) {
+        for (const float gap : gaps) {
             TileGrid g;
             g.cols = cols;
+            g.gap = gap;
             g.rows = static_cast<int>((n + static_cast<size_t>(cols) - 1) / static_cast<size_t>(cols));
-            if (g.rows > fitRows) continue;
+            if (g.rows > rowsFitting(gap)) continue;
             g.tileW = (availW - gap * static_cast<float>(cols - 1)) / static_cast<float>(cols);
             g.tileH = std::clamp((availH - gap * static_cast<float>(g.rows - 1)) / static_cast<float>(g.rows), minH, maxH);
-            if (g.tileW < t.Em(10.5f) || g.tileW * g.tileH <= bestArea) continue;
-            bool whole = true;
-            for (size_t i = 0; whole && i < n; ++i)
-                whole = labelFitsWhole(tileSpec(v, i, ImVec2(g.tileW, g.tileH), "measure"), font);
-            if (!whole) continue;
-            best = g;
-            bestArea = g.tileW * g.tileH;
+            if (g.tileW < t.Em(10.5f)) continue;
+            const int down = namesSteppedDown(v, ImVec2(g.tileW, g.tileH));
+            const bool better = down >= 0 && (bestDown < 0 || down < bestDown ||
+                                              (down == bestDown && g.tileW * g.tileH > best.tileW * best.tileH));
+            if (better) {
+                best = g;
+                bestDown = down;
+            }
+            if (down == 0) break;  // every name large with the wider gaps: the tight ones are not needed
         }
-        if (best.cols > 0) break;
     }
     lastKey = std::move(key);
     last = best;
@@ -288,7 +341,6 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
     const ImVec2 fullMax = max;
     max.y -= barH + t.Em(0.8f);
     const std::vector<const Participant*>& people = v.expected;  // sorted by first name already
-    const float gap = t.Em(0.7f);
     const TileGrid grid = tileGrid(v, max.x - min.x, max.y - min.y);
     const bool searching = !people.empty() && grid.cols == 0;  // more names than whole tiles fit: search
     if (searching && !layout().portrait) return either(drawSearch(v, s, min, fullMax, !out), intent);
@@ -305,10 +357,12 @@ Intent drawCheckinScreen(const KioskView& v, UiState& s) {
     }
     if (searching) return either(drawSearch(v, s, min, max, false), intent);
     const int cols = grid.cols, rows = grid.rows;
-    const float availW = max.x - min.x, availH = max.y - min.y, tileW = grid.tileW, tileH = grid.tileH;
+    const float availW = max.x - min.x, availH = max.y - min.y, tileW = grid.tileW, tileH = grid.tileH, gap = grid.gap;
 
     ImGui::SetCursorScreenPos(min);
-    ImGui::BeginChild("tiles", ImVec2(availW, availH), false, ImGuiWindowFlags_NoScrollbar);
+    // A little taller than the grid: the last row's outline, and a pressed tile pushed down, are not
+    // cut off where the tiles fill the height.
+    ImGui::BeginChild("tiles", ImVec2(availW, availH + t.Em(0.15f)), false, ImGuiWindowFlags_NoScrollbar);
     const ImVec2 base = ImGui::GetCursorScreenPos();
     std::vector<size_t> listed(people.size());
     for (size_t i = 0; i < people.size(); ++i) listed[i] = i;

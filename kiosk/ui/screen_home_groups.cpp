@@ -4,6 +4,12 @@
 // names, as on the rest of the home screen. The cards share the height; a card with room for one
 // line of the two puts now and next side by side when it is wide (a landscape panel), else leaves
 // "next" off, then "now" (the name, the day and the count always show).
+// Where every card's tall form fits (a portrait stand: the room between the title and the venue is
+// high), the cards take it, as the one-group screen's "now and next" does: the group's name in the
+// title font, the session's time, its title (now: the title font) and its room on lines of their
+// own, wrapped rather than cut; where two such cards do not fit, the same in the bold body font
+// with "Nu" beside the time (medium); the cards as tall as the tallest needs, their block in the
+// middle of the room. Otherwise the compact cards above.
 #include <algorithm>
 
 #include "screens.h"
@@ -81,6 +87,72 @@ void drawGroupCard(const KioskView& v, const KioskView::GroupToday& g, ImVec2 mi
     drawProgress(ImVec2(x, max.y - pad * 0.5f - barH), ImVec2(x + w, max.y - pad * 0.5f), frac, t.palette.success, t.palette.secondary);
 }
 
+// The tall card's parts, measured (draw false) or drawn, from y; each returns the height it takes.
+// `large`: the name and the session on now in the title font, "Nu" on a line of its own; else
+// (the medium form, where two large cards do not fit) the bold body font, "Nu" beside the time.
+struct TallCard {
+    const KioskView& v;
+    const KioskView::GroupToday& g;
+    float x, w;
+    bool draw, large;
+
+    float lines(ImFont* f, float y, float width, Rgb c, const std::string& text, int most, float dx = 0) const {
+        const auto ls = wrapLines(f, text, width, most);
+        for (size_t i = 0; i < ls.size() && draw; ++i)
+            drawText(f, ImVec2(x + dx, y + f->FontSize * 1.15f * static_cast<float>(i)), c, ls[i]);
+        return f->FontSize * 1.15f * static_cast<float>(ls.size());
+    }
+    // "Nu" / "Straks": the label, then the time, the title (two lines of `titleFont`, else the bold
+    // body font) and the room, or what is on instead.
+    float section(float y, const char* labelKey, const AgendaItem* item, const std::string& none, ImFont* titleFont) const {
+        const Theme& t = theme();
+        const float top = y;
+        const std::string label = (*v.texts)(labelKey);
+        // Medium: "Nu" in the margin of the time's line (as the compact card's lines).
+        const float lw = large ? 0.0f : std::max(textSize(t.fonts.small, label).x + t.Em(0.6f), t.Em(4.0f));
+        if (large) y += lines(t.fonts.small, y, w, t.palette.muted, label, 1);
+        else if (draw) drawText(t.fonts.small, ImVec2(x, y + (t.em - t.fonts.small->FontSize) * 0.5f), t.palette.muted, label);
+        if (!item) return y - top + lines(t.fonts.body, y, w - lw, t.palette.muted, none, 3, lw);
+        y += lines(t.fonts.bodyBold, y, w - lw, t.palette.primary, item->start.hhmm() + "\xE2\x80\x93" + item->end.hhmm(), 1, lw);
+        if (!large) titleFont = t.fonts.bodyBold;
+        ImFont* f = wrapLines(titleFont, item->title, w, 3).size() > 2 ? t.fonts.bodyBold : titleFont;
+        y += lines(f, y, w - lw, t.palette.ink, item->title, 3, lw);
+        std::string where = item->room;
+        if (!item->facilitator.empty()) where += (where.empty() ? "" : " \xC2\xB7 ") + item->facilitator;
+        if (!where.empty()) y += lines(t.fonts.body, y, w - lw, t.palette.muted, where, 2, lw);
+        return y - top;
+    }
+    // The whole card's content from `top` (the card's padding included); its height.
+    float content(float top) const {
+        const Theme& t = theme();
+        const Texts& tx = *v.texts;
+        float y = top + t.Em(0.8f);
+        const std::string count = tx.format("home.checked_in_count", {{"n", std::to_string(g.checkedIn)}, {"total", std::to_string(g.expected)}});
+        const float cw = textSize(t.fonts.body, count).x;
+        ImFont* nameFont = large ? t.fonts.title : t.fonts.bodyBold;
+        if (draw) drawText(t.fonts.body, ImVec2(x + w - cw, y + (nameFont->FontSize - t.fonts.body->FontSize) * 0.5f), t.palette.ink, count);
+        y += lines(nameFont, y, w - cw - t.Em(1.0f), t.palette.primary, g.name, 2);
+        const std::string day = tx.format("home.day_n", {{"n", std::to_string(g.day->number)},
+                                                         {"total", std::to_string(v.programme->dayCount(g.day->cohortId))}}) +
+                                " \xC2\xB7 " + g.day->theme;
+        y += lines(t.fonts.body, y, w, t.palette.ink, day, 2) + t.Em(large ? 0.6f : 0.4f);
+        const NowNext nn = nowAndNext(*g.day, v.local.timeOfDay());
+        const std::string none = tx(nothingOnKey(nothingOn(*g.day, v.local.timeOfDay(), nn)));
+        y += section(y, "home.now", nn.now, none, t.fonts.title) + t.Em(large ? 0.6f : 0.4f);
+        y += section(y, "home.next", nn.next, tx("home.nothing_next"), t.fonts.bodyBold);
+        return y - top + t.Em(0.5f) + t.Em(0.3f) + t.Em(0.5f);  // a gap, the bar, the padding
+    }
+};
+
+void drawTallCard(const KioskView& v, const KioskView::GroupToday& g, ImVec2 min, ImVec2 max, bool large) {
+    const Theme& t = theme();
+    drawCard(min, max, t.palette.surface, t.palette.line);
+    const float pad = t.Em(0.9f);
+    TallCard{v, g, min.x + pad, max.x - min.x - 2 * pad, true, large}.content(min.y);
+    const float frac = g.expected ? static_cast<float>(g.checkedIn) / static_cast<float>(g.expected) : 0.0f;
+    drawProgress(ImVec2(min.x + pad, max.y - t.Em(0.8f)), ImVec2(max.x - pad, max.y - t.Em(0.5f)), frac, t.palette.success, t.palette.secondary);
+}
+
 }  // namespace
 
 void drawGroupsToday(const KioskView& v, ImVec2 min, ImVec2 max) {
@@ -88,6 +160,22 @@ void drawGroupsToday(const KioskView& v, ImVec2 min, ImVec2 max) {
     const size_t n = v.groupsToday.size();
     if (n == 0) return;
     const float gap = t.Em(0.5f);
+    // The tall cards (large, else medium) where all of them fit, as tall as the tallest needs, in
+    // the middle of the room.
+    const float pad = t.Em(0.9f);
+    for (const bool large : {true, false}) {
+        float tallH = 0;
+        for (const auto& g : v.groupsToday)
+            tallH = std::max(tallH, TallCard{v, g, min.x + pad, max.x - min.x - 2 * pad, false, large}.content(0));
+        const float tallBlock = tallH * static_cast<float>(n) + gap * 1.5f * static_cast<float>(n - 1);
+        if (tallBlock > max.y - min.y) continue;
+        float y = min.y + (max.y - min.y - tallBlock) * 0.5f;
+        for (const auto& g : v.groupsToday) {
+            drawTallCard(v, g, ImVec2(min.x, y), ImVec2(max.x, y + tallH), large);
+            y += tallH + gap * 1.5f;
+        }
+        return;
+    }
     const float h = std::min((max.y - min.y - gap * static_cast<float>(n - 1)) / static_cast<float>(n), t.Em(6.4f));  // no taller than its four lines need
     float y = min.y;
     for (const auto& g : v.groupsToday) {

@@ -1,6 +1,9 @@
 // screen_staff_common.cpp: what every staff page shares: the header with the pages as tabs, the
 // auto-lock countdown and the lock button, and the export bar that says where a file will go.
 #include <algorithm>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "layout.h"
 #include "screens.h"
@@ -122,72 +125,156 @@ Intent drawGroupButton(const KioskView& v, const std::vector<std::string>& cohor
     return {};
 }
 
+namespace {
+
+// The export bar's words and where they go (drawExportBar, exportBarHeight). Rule: beside the
+// buttons, on two lines (what and where to, then the folder), when each line is whole there;
+// otherwise (a narrow portrait panel, the matrix's five buttons) above the buttons, the whole width,
+// the first line wrapping onto as many lines as it needs (up to three), so that "naar de exportmap
+// (geen USB-stick gevonden)" is read whole at every size and never ends in "…". Where the matrix's
+// five buttons are wider than the page (a 7-inch panel on its side), the certificates' two go on
+// a row under the formats' three.
+struct ExportBarPlan {
+    float buttonsW = 0, buttonsH = 0, height = 0;
+    bool twoRows = false;                // the matrix's five buttons wider than the page: the files'
+                                         // formats, and the certificates under them
+    float blockH = 0;                    // the buttons' rows
+    bool stacked = false;                // the words above the buttons, not beside them
+    ImVec2 textMin;                      // relative to the bar's top left
+    float textW = 0, indent = 0;         // indent: room for the outcome's icon
+    ImFont* font = nullptr;              // of the first line(s)
+    std::vector<std::string> lines;      // the first line, wrapped
+    std::string second;                  // the folder or path (small font)
+    bool driveChoice = false;            // the sticks to choose from instead of the words
+};
+
+float exportButtonW() { return theme().Em(5.2f); }
+float exportCertW() { return theme().Em(7.6f); }
+float exportGap() { return theme().Em(0.5f); }
+
+// What the bar says in the state it is in: the first line and the folder or path under it.
+std::pair<std::string, std::string> exportWords(const KioskView& v, bool matrix) {
+    const Texts& tx = *v.texts;
+    const StaffView& st = *v.staff;
+    if (st.exportBusy) return {tx("staff.exporting"), st.exportFolder};
+    if (!st.exportMessage.empty()) return {st.exportMessage, st.exportPath};
+    return {tx(matrix ? "staff.export_matrix" : "staff.export_presence") + " " + st.exportTarget, st.exportFolder};
+}
+
+ExportBarPlan planExportBar(const KioskView& v, bool matrix, float width) {
+    const Theme& t = theme();
+    const StaffView& st = *v.staff;
+    ExportBarPlan p;
+    p.buttonsH = layout().target(2.6f);
+    p.buttonsW = 3 * exportButtonW() + 2 * exportGap() + (matrix ? 2 * (exportCertW() + exportGap()) : 0.0f);
+    p.twoRows = matrix && p.buttonsW > width;
+    if (p.twoRows) p.buttonsW = 3 * exportButtonW() + 2 * exportGap();
+    p.blockH = p.twoRows ? 2 * p.buttonsH + exportGap() : p.buttonsH;
+    p.driveChoice = !st.exportBusy && !st.drives.empty() && (st.mustChooseDrive || st.exportMessage.empty());
+    const bool outcome = !st.exportBusy && !p.driveChoice && !st.exportMessage.empty();
+    p.indent = outcome ? t.Em(1.2f) : 0.0f;
+    const auto [first, second] = exportWords(v, matrix);
+    p.second = second;
+    const float besideW = width - p.buttonsW - t.Em(1.0f);
+    const float smallH = t.fonts.small->FontSize * 1.1f;
+    // Beside the buttons: the sticks when each keeps a finger's width, the words when both lines are
+    // whole (the first in the bold or the body font; "Bezig met opslaan…" and the outcome in bold).
+    ImFont* besideFont = nullptr;
+    const bool boldOnly = outcome || st.exportBusy;
+    for (ImFont* f : {t.fonts.bodyBold, boldOnly ? t.fonts.bodyBold : t.fonts.body})
+        if (!besideFont && textSize(f, first).x <= besideW - p.indent) besideFont = f;
+    const bool secondFits = textSize(t.fonts.small, second).x <= besideW - p.indent;
+    const float driveEach = p.driveChoice ? (besideW / static_cast<float>(st.drives.size())) : 0.0f;
+    if (!p.twoRows && (p.driveChoice ? driveEach >= t.Em(7.0f) : besideFont && secondFits)) {
+        p.height = p.buttonsH;
+        p.textW = besideW;
+        p.font = besideFont ? besideFont : t.fonts.bodyBold;
+        p.lines = {first};
+        return p;
+    }
+    p.stacked = true;
+    p.textW = width;
+    p.font = outcome || st.exportBusy ? t.fonts.bodyBold : t.fonts.body;
+    float textH = 0;
+    if (p.driveChoice) {
+        textH = t.em + t.fonts.small->FontSize + t.Em(0.35f);
+    } else {
+        p.lines = wrapLines(p.font, first, width - p.indent, 3);
+        textH = p.font->FontSize * 1.1f * static_cast<float>(p.lines.size()) + t.Em(0.15f) + smallH;
+    }
+    p.height = t.Em(0.4f) + textH + t.Em(0.5f) + p.blockH;  // apart from what is above (the list's last lines)
+    return p;
+}
+
+}  // namespace
+
+float exportBarHeight(const KioskView& v, bool matrix, float width) {
+    if (!v.staff) return layout().target(2.6f);
+    return planExportBar(v, matrix, width).height;
+}
+
 Intent drawExportBar(const KioskView& v, UiState& s, bool matrix, ImVec2 min, ImVec2 max) {
     const Theme& t = theme();
     const Texts& tx = *v.texts;
     Intent intent;
     const StaffView& st = *v.staff;
-    const float h = max.y - min.y;
+    const ExportBarPlan plan = planExportBar(v, matrix, max.x - min.x);
+    const float h = plan.buttonsH;
+    const float by = max.y - plan.blockH;  // the buttons' (first) row
     // CSV, Excel and PDF; on the matrix page also the certificates (PDF, one per person who met the
     // rule) and everyone's statement of participation (PDF, one per person).
-    const float bw = t.Em(5.2f), certW = matrix ? t.Em(7.6f) : 0.0f, gap = t.Em(0.5f);
-    float x = max.x - 3 * bw - 2 * gap - (matrix ? 2 * (certW + gap) : 0.0f);
+    const float bw = exportButtonW(), certW = exportCertW(), gap = exportGap();
+    const float x = max.x - plan.buttonsW;
     const ExportKind kind = matrix ? ExportKind::matrix : ExportKind::presence;
     const std::string ids = matrix ? "save.matrix." : "save.presence.";
     const std::string csvId = ids + "csv", xlsxId = ids + "xlsx", pdfId = ids + "pdf";
+    const bool can = !st.exportBusy && !st.mustChooseDrive;
     float bx = x;
-    ImGui::SetCursorScreenPos(ImVec2(bx, min.y));
-    if (touchButton({csvId.c_str(), "CSV", ImVec2(bw, h), ButtonStyle::secondary, {}, Icon::arrow_right, nullptr, !st.exportBusy && !st.mustChooseDrive}))
+    ImGui::SetCursorScreenPos(ImVec2(bx, by));
+    if (touchButton({csvId.c_str(), "CSV", ImVec2(bw, h), ButtonStyle::secondary, {}, Icon::arrow_right, nullptr, can}))
         intent = Intent::staffExport(kind, ExportFormat::csv, st.date);
     bx += bw + gap;
-    ImGui::SetCursorScreenPos(ImVec2(bx, min.y));
-    if (touchButton({xlsxId.c_str(), "Excel", ImVec2(bw, h), ButtonStyle::primary, {}, Icon::arrow_right, nullptr, !st.exportBusy && !st.mustChooseDrive}))
+    ImGui::SetCursorScreenPos(ImVec2(bx, by));
+    if (touchButton({xlsxId.c_str(), "Excel", ImVec2(bw, h), ButtonStyle::primary, {}, Icon::arrow_right, nullptr, can}))
         intent = Intent::staffExport(kind, ExportFormat::xlsx, st.date);
     bx += bw + gap;
-    ImGui::SetCursorScreenPos(ImVec2(bx, min.y));
-    if (touchButton({pdfId.c_str(), "PDF", ImVec2(bw, h), ButtonStyle::primary, {}, Icon::arrow_right, nullptr, !st.exportBusy && !st.mustChooseDrive}))
+    ImGui::SetCursorScreenPos(ImVec2(bx, by));
+    if (touchButton({pdfId.c_str(), "PDF", ImVec2(bw, h), ButtonStyle::primary, {}, Icon::arrow_right, nullptr, can}))
         intent = Intent::staffExport(kind, ExportFormat::pdf, st.date);
     if (matrix) {
-        bx += bw + gap;
-        ImGui::SetCursorScreenPos(ImVec2(bx, min.y));
+        bx = plan.twoRows ? max.x - 2 * certW - gap : bx + bw + gap;
+        const float cy = max.y - h;  // the bar's bottom: under the formats when in two rows
+        ImGui::SetCursorScreenPos(ImVec2(bx, cy));
         const std::string certLabel = tx("staff.export_certificates");
-        if (touchButton({"save.certificates.pdf", certLabel.c_str(), ImVec2(certW, h), ButtonStyle::primary, {}, Icon::arrow_right,
-                         nullptr, !st.exportBusy && !st.mustChooseDrive}))
+        if (touchButton({"save.certificates.pdf", certLabel.c_str(), ImVec2(certW, h), ButtonStyle::primary, {}, Icon::arrow_right, nullptr, can}))
             intent = Intent::staffExport(ExportKind::certificates, ExportFormat::pdf, st.date);
         bx += certW + gap;
-        ImGui::SetCursorScreenPos(ImVec2(bx, min.y));
+        ImGui::SetCursorScreenPos(ImVec2(bx, cy));
         const std::string statementsLabel = tx("staff.export_statements");
-        if (touchButton({"save.statements.pdf", statementsLabel.c_str(), ImVec2(certW, h), ButtonStyle::primary, {}, Icon::arrow_right,
-                         nullptr, !st.exportBusy && !st.mustChooseDrive}))
+        if (touchButton({"save.statements.pdf", statementsLabel.c_str(), ImVec2(certW, h), ButtonStyle::primary, {}, Icon::arrow_right, nullptr, can}))
             intent = Intent::staffExport(ExportKind::statements, ExportFormat::pdf, st.date);
     }
     // The matrix's files are of the group the page shows (issue 30).
     if (auto* e = std::get_if<intent::StaffExport>(&intent.action); e && matrix) e->cohort = st.matrix.cohortId;
     // Where it goes (before), and where it went (after): the exact path, on a line of its own.
-    const float textW = x - min.x - t.Em(1.0f);
-    const float y2 = min.y + t.em + t.Em(0.35f);
-    if (st.exportBusy) {
-        drawText(t.fonts.bodyBold, min, t.palette.muted, tx("staff.exporting"));
-        drawText(t.fonts.small, ImVec2(min.x, y2), t.palette.muted, fitText(t.fonts.small, st.exportFolder, textW));
-    } else if (!st.drives.empty() && (st.mustChooseDrive || st.exportMessage.empty())) {
-        drawDriveChoice(st, s, min, textW);
-    } else if (!st.exportMessage.empty()) {
-        const Rgb c = st.exportFailed ? t.palette.danger : t.palette.success;
-        drawIcon(st.exportFailed ? Icon::warning : Icon::check, ImVec2(min.x + t.Em(0.45f), min.y + t.em * 0.5f), t.Em(0.9f), c);
-        drawText(t.fonts.bodyBold, ImVec2(min.x + t.Em(1.2f), min.y), c, fitText(t.fonts.bodyBold, st.exportMessage, textW - t.Em(1.2f)));
-        drawText(t.fonts.small, ImVec2(min.x + t.Em(1.2f), y2), t.palette.ink, fitText(t.fonts.small, st.exportPath, textW - t.Em(1.2f)));
-    } else {
-        // Where the file will go is what staff must read: a smaller font before any cut.
-        const std::string what = tx(matrix ? "staff.export_matrix" : "staff.export_presence") + " " + st.exportTarget;
-        ImFont* font = t.fonts.small;
-        for (ImFont* f : {t.fonts.bodyBold, t.fonts.body})
-            if (textSize(f, what).x <= textW) {
-                font = f;
-                break;
-            }
-        drawText(font, min, t.palette.ink, fitText(font, what, textW));
-        drawText(t.fonts.small, ImVec2(min.x, y2), t.palette.muted, fitText(t.fonts.small, st.exportFolder, textW));
+    const ImVec2 at(min.x, plan.stacked ? max.y - plan.height + t.Em(0.4f) : by);
+    if (plan.driveChoice) {
+        drawDriveChoice(st, s, at, plan.textW);
+        return intent;
     }
+    const bool outcome = plan.indent > 0.0f;
+    const Rgb c = !outcome ? (st.exportBusy ? t.palette.muted : t.palette.ink) : st.exportFailed ? t.palette.danger : t.palette.success;
+    if (outcome)
+        drawIcon(st.exportFailed ? Icon::warning : Icon::check, ImVec2(at.x + t.Em(0.45f), at.y + plan.font->FontSize * 0.5f), t.Em(0.9f), c);
+    const float lineH = plan.font->FontSize * 1.1f;
+    float y = at.y;
+    for (const auto& line : plan.lines) {
+        drawText(plan.font, ImVec2(at.x + plan.indent, y), c, line);
+        y += lineH;
+    }
+    y = plan.stacked ? y + t.Em(0.15f) : at.y + t.em + t.Em(0.35f);
+    drawText(t.fonts.small, ImVec2(at.x + plan.indent, y), outcome ? t.palette.ink : t.palette.muted,
+             fitText(t.fonts.small, plan.second, plan.textW - plan.indent));
     return intent;
 }
 

@@ -82,7 +82,7 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
              tx.format("staff.matrix_summary", {{"earned", std::to_string(m.earned())}, {"total", std::to_string(m.rows.size())}}));
 
     const float top = min.y + std::max(2 * t.em + t.Em(0.9f), gw > 0 ? gh + t.Em(0.4f) : 0.0f);
-    const float barH = layout().target(2.6f);
+    const float barH = exportBarHeight(v, true, max.x - min.x);
     const float bottom = max.y - barH - t.Em(0.8f);
     const float w = max.x - min.x;
     const float nameW = w * 0.26f, countW = w * 0.09f, certW = w * 0.13f;

@@ -189,7 +189,7 @@ Intent drawStaffTodayScreen(const KioskView& v, UiState& s) {
 
     // The list: columns name, department, status, in, out, action.
     const float top = min.y + barHeight + t.Em(0.7f);
-    const float barH = layout().target(2.6f);
+    const float barH = exportBarHeight(v, false, max.x - min.x);
     // Under the list: the legend of "*", and who has no day left to miss (issue 29).
     std::string below;
     if (std::any_of(st.rows.begin(), st.rows.end(), [](const PresenceRow& r) { return r.corrected; })) below = tx("staff.legend_corrected");

@@ -51,7 +51,10 @@ bool drawScreenHeader(const KioskView& view, const std::string& title, const std
 // Staff pages: the title, the pages as tabs, the auto-lock countdown and the lock button.
 Intent drawStaffHeader(const KioskView& view, const UiState& state);
 // Staff pages: "export to <where>" with CSV and Excel buttons, and the last export's outcome.
+// The words go beside the buttons where they are whole there, else above them (and the bar is taller):
+// exportBarHeight says how tall it is at `width`; drawExportBar draws it in [min, max] of that height.
 Intent drawExportBar(const KioskView& view, UiState& s, bool matrix, ImVec2 min, ImVec2 max);
+float exportBarHeight(const KioskView& view, bool matrix, float width);
 // Several cohorts (issue 30): "Andere groep", the next of `cohorts` after `current` (round), drawn
 // at `at` with height `h`; returns its width in `width` (0: not drawn, fewer than two groups).
 Intent drawGroupButton(const KioskView& view, const std::vector<std::string>& cohorts, const std::string& current, ImVec2 at,

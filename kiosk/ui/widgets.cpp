@@ -104,9 +104,14 @@ StyleColours buttonColours(const ButtonSpec& spec) {
 }
 
 // Where a button's words go: its padding, the icon's room, and the width left for the words.
+// A centred label beside a state icon (keepIcon) stands in the middle of the tile, moved aside only
+// as far as the icon's room on its left needs: the room is reserved on that side alone, so that a
+// name that is wider than the middle between two icon rooms keeps its font (issue: a tile's name
+// stepped down for room the icon never takes on the right). Whether the icon shows or not, the
+// words stay where they are.
 struct LabelRoom {
     float pad, iconSize, iconGap, textW;
-    bool withIcon, mirrored;
+    bool withIcon, besideStateIcon;
 };
 
 LabelRoom labelRoom(const ButtonSpec& spec) {
@@ -121,10 +126,8 @@ LabelRoom labelRoom(const ButtonSpec& spec) {
     r.withIcon = spec.keepIcon || iconFits || (spec.icon != Icon::none && spec.label.empty());
     r.iconSize = r.withIcon ? std::min(std::min(font->FontSize * 1.1f, t.Em(1.4f)), spec.size.y * 0.5f) : 0.0f;
     r.iconGap = r.withIcon && !spec.label.empty() ? t.Em(0.4f) : 0.0f;
-    // A centred label beside a state icon keeps the same room on the other side: the words stay in
-    // the middle of the tile whether the icon shows or not.
-    r.mirrored = spec.keepIcon && !spec.leftAligned && !spec.label.empty();
-    r.textW = spec.size.x - 2 * r.pad - (r.mirrored ? 2.0f : 1.0f) * (r.iconSize + r.iconGap);
+    r.besideStateIcon = spec.keepIcon && !spec.leftAligned && !spec.label.empty();
+    r.textW = spec.size.x - 2 * r.pad - (r.iconSize + r.iconGap);
     return r;
 }
 
@@ -162,7 +165,7 @@ bool touchButton(const ButtonSpec& spec) {
     ImFont* subFont = t.fonts.small;
     const LabelRoom room = labelRoom(spec);
     const float pad = room.pad, iconSize = room.iconSize, iconGap = room.iconGap, maxTextW = room.textW;
-    const bool withIcon = room.withIcon, mirrored = room.mirrored;
+    const bool withIcon = room.withIcon, besideStateIcon = room.besideStateIcon;
     const int maxLines = std::max(1, spec.maxLines);
     if (spec.floorFont && !labelFitsWhole(spec, font)) {  // too wide, or its lines too tall for the button
         font = spec.floorFont;  // and, when the height allows, one line more before anything is cut
@@ -192,9 +195,9 @@ bool touchButton(const ButtonSpec& spec) {
     const float blockW = iconSize + iconGap + std::max(labelW, ss.x);
     float x = spec.leftAligned ? pos.x + pad : pos.x + (spec.size.x - blockW) * 0.5f;
     const float y = pos.y + push + (spec.size.y - blockH) * 0.5f;
-    if (mirrored) {
+    if (besideStateIcon) {  // in the middle, or as near it as the icon's room on the left allows
         drawIcon(spec.icon, ImVec2(pos.x + pad + iconSize * 0.5f, pos.y + push + spec.size.y * 0.5f), iconSize, c.text);
-        x = pos.x + (spec.size.x - std::max(labelW, ss.x)) * 0.5f;
+        x = std::max(pos.x + (spec.size.x - std::max(labelW, ss.x)) * 0.5f, pos.x + pad + iconSize + iconGap);
     } else if (withIcon) {
         drawIcon(spec.icon, ImVec2(x + iconSize * 0.5f, pos.y + push + spec.size.y * 0.5f), iconSize, c.text);
         x += iconSize + iconGap;
