@@ -26,8 +26,8 @@ Gesture classifyTouch(const std::vector<TouchSample>& path) {
     return Gesture::other;
 }
 
-bool doubleTap(const TouchSample& first, const TouchSample& second) {
-    return second.ms >= first.ms && second.ms - first.ms <= kDoubleTapMs &&
+bool doubleTap(const TouchSample& first, const TouchSample& second, int64_t windowMs) {
+    return second.ms >= first.ms && second.ms - first.ms <= windowMs &&
            std::hypot(second.x - first.x, second.y - first.y) <= kDoubleTapNearMm;
 }
 

@@ -19,7 +19,8 @@
 //      moving a finger across the screen, not flicking), a diagonal, a short slide between a tap
 //      and a swipe. A swipe never chooses anything (the caller makes sure nothing under it acts).
 //   5. A double tap: two taps, the second released within kDoubleTapMs of the first one's release
-//      and within kDoubleTapNearMm of it (one finger tapping twice on one spot).
+//      and within kDoubleTapNearMm of it (one finger tapping twice on one spot). A caller may give a
+//      longer window (kSlowDoubleTapMs: the speech mode after a swipe, ui/explore.h rule 4).
 //   6. Reading order: top to bottom, left to right. Boxes whose vertical centre lies within the first
 //      box of a row (the topmost one not yet placed) share that row and are read left to right;
 //      then the next row. Ties keep the order they were drawn in. Boxes marked `last` (the way off the
@@ -55,13 +56,14 @@ inline constexpr float kTapSlopMm = 6.0f;
 inline constexpr float kSwipeMinMm = 15.0f;
 inline constexpr int64_t kSwipeMaxMs = 700;
 inline constexpr int64_t kDoubleTapMs = 500;
+inline constexpr int64_t kSlowDoubleTapMs = 1000;
 inline constexpr float kDoubleTapNearMm = 12.0f;
 
 // Rules 2-4. An empty path is `other`.
 Gesture classifyTouch(const std::vector<TouchSample>& path);
 
 // Rule 5: whether a tap released at `second` follows a tap released at `first` as a double tap.
-bool doubleTap(const TouchSample& first, const TouchSample& second);
+bool doubleTap(const TouchSample& first, const TouchSample& second, int64_t windowMs = kDoubleTapMs);
 
 struct Box {
     float minX = 0, minY = 0, maxX = 0, maxY = 0;

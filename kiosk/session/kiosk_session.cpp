@@ -115,7 +115,21 @@ bool KioskSession::drainStore() {
 
 void KioskSession::goHome() {
     if (staff_.unlocked()) staff_.lock();  // home is public: staff mode never outlives it
+    if (s_.ui.speech) narrator_.setSpeech(false);  // home turns speech off for the next person, said (not silently)
     nav_.home();
+}
+
+void KioskSession::leaveCard() {
+    // Speech mode, after an undo (the third trial by ear): whoever undid stays to choose the right
+    // name, so Klaar and Terug go back to the list of names with speech on, which is then said.
+    const ui::Feedback::Kind k = s_.ui.feedback.kind;
+    if (s_.ui.speech && (k == ui::Feedback::Kind::undone || k == ui::Feedback::Kind::undone_out)) {
+        const ui::CheckMode mode = k == ui::Feedback::Kind::undone ? ui::CheckMode::check_in : ui::CheckMode::check_out;
+        nav_.go(ui::intent::Go{ui::Screen::checkin, mode}, staff_.unlocked());
+        narrator_.sayScreenAgain();
+        return;
+    }
+    goHome();
 }
 
 void KioskSession::apply(const ui::Intent& in) {
@@ -126,7 +140,7 @@ void KioskSession::apply(const ui::Intent& in) {
             using A = std::decay_t<decltype(a)>;
             if constexpr (std::is_same_v<A, std::monostate>) {
             } else if constexpr (std::is_same_v<A, I::Go>) {
-                if (a.screen == ui::Screen::home) goHome();
+                if (a.screen == ui::Screen::home) leaveCard();
                 else nav_.go(a, staff_.unlocked());
             } else if constexpr (std::is_same_v<A, I::SetLang>) {
                 s_.texts.setLang(a.lang);
@@ -156,7 +170,7 @@ void KioskSession::apply(const ui::Intent& in) {
             } else if constexpr (std::is_same_v<A, I::Answer>) {
                 answer(a.index);
             } else if constexpr (std::is_same_v<A, I::Dismiss>) {
-                goHome();
+                leaveCard();
             } else if constexpr (std::is_same_v<A, I::RegisterGuest>) {
                 if (!s_.worker) return;
                 if (auto w = flow_.walkIn(s_.ui.feedback, a.name, a.organisation, EventStamp::kiosk(now, s_.config.settings.kioskId)))

@@ -113,6 +113,7 @@ private:
     void outOfOrder();                              // could not start: the screen that says so
     bool applyConfig(const ConfigFiles& files, bool atStart);
     void goHome();
+    void leaveCard();  // Klaar or Terug: home, or after an undo in speech mode back to the list
     void tap(CheckAction action, const std::string& code);
     // The moment an undo on the card is judged at (and stamped with): the reversed event's own
     // time plus the card's age on the steady clock, so that a step of the wall clock within the

@@ -103,7 +103,9 @@ void Narrator::afterFrame(const ui::KioskView& v, ui::Screen drawn, bool pressed
     cardKind_ = f.kind;
     cardShownAt_ = f.shownAt;
     // Said once the new screen has been drawn (its controls, their order and places, are known then).
-    const bool newScreen = drawn != screen_;
+    const bool newScreen = drawn != screen_ || screenAgainDrawn_;
+    screenAgainDrawn_ = screenAgain_;  // asked by this frame's intent: said after the next frame drew it
+    screenAgain_ = false;
     screen_ = drawn;
     const bool pinWrong = ui.pinWrong && !pinWrong_, codeWrong = ui.codeWrong && !codeWrong_;
     pinWrong_ = ui.pinWrong;

@@ -45,6 +45,8 @@ public:
     static constexpr int64_t kNothingHintMs = 10'000;
     // The accessible mode's speech switched (the home screen's control, a held finger).
     void setSpeech(bool on);
+    // The screen is said again after the next frame, as if new (the list after an undo's card).
+    void sayScreenAgain() { screenAgain_ = true; }
     // "Herhaal": the last utterance again.
     void repeat() { speech_.repeat(); }
 
@@ -57,6 +59,8 @@ private:
     SessionState& s_;
     Speech& speech_;
     bool announced_ = false;         // the current screen has been said
+    bool screenAgain_ = false;       // sayScreenAgain() was asked (during this frame's intent)
+    bool screenAgainDrawn_ = false;  // ... and the frame after it draws the screen to be said
     ui::Screen screen_ = ui::Screen::home;
     ui::Feedback::Kind cardKind_ = ui::Feedback::Kind::none;
     Instant cardShownAt_;

@@ -24,8 +24,17 @@ std::vector<size_t> targetsInOrder() {
 void remember(Explore& e, const TouchSample& tap, std::string focusBefore, bool chose) {
     e.lastTap = tap;
     e.focusBeforeLastTap = std::move(focusBefore);
+    e.focusBeforeByTouch = e.armedByTouch;  // callers remember before they move the focus
     e.lastTapChose = chose;
 }
+
+// Rule 4: whether the tap at `here` is the second of a double tap, in the window the focus before
+// the first tap gives (slower after a swipe, a key or a letter jump).
+int64_t doubleTapWindowMs(const Explore& e) {
+    const bool swiped = !e.focusBeforeLastTap.empty() && !e.focusBeforeByTouch;
+    return swiped ? kSlowDoubleTapMs : kDoubleTapMs;
+}
+bool secondTap(const Explore& e, const TouchSample& here) { return e.lastTap && doubleTap(*e.lastTap, here, doubleTapWindowMs(e)); }
 
 void choose(Explore& e, const std::string& id) {
     e.activate = id;
@@ -90,7 +99,7 @@ bool exploreTap(const std::string& id, std::string spoken, bool secret, float x,
     if (!e.released || e.gesture != Gesture::tap) return false;  // a swipe or a drag chooses nothing (rule 3)
     e.tapTaken = true;
     const TouchSample here = sampleAt(e, ImVec2(x, y));
-    const bool second = e.lastTap && doubleTap(*e.lastTap, here);
+    const bool second = secondTap(e, here);
     if (second && e.lastTapChose) {  // the second half of a double tap that chose already
         remember(e, here, e.armed, true);
         return false;
@@ -175,7 +184,7 @@ void endExploreFrame() {
     if (e.gesture != Gesture::tap || e.tapTaken || ImGui::IsAnyItemHovered()) return;
     // A tap on no control: the second half of a double tap chooses the focus (rule 4), else it is said.
     const TouchSample here = sampleAt(e, ImGui::GetIO().MousePos);
-    const bool second = e.lastTap && doubleTap(*e.lastTap, here);
+    const bool second = secondTap(e, here);
     if (second && !e.lastTapChose) {
         const std::string focus = e.focusBeforeLastTap.empty() ? e.armed : e.focusBeforeLastTap;
         if (!focus.empty()) {
@@ -187,7 +196,7 @@ void endExploreFrame() {
         }
     }
     remember(e, here, e.armed, second && e.lastTapChose);
-    if (!second) e.nothingDueMs = e.nowMs + kDoubleTapMs;  // said unless a second tap comes (rule 6)
+    if (!second) e.nothingDueMs = e.nowMs + doubleTapWindowMs(e);  // said unless a second tap comes (rule 6)
     else if (!e.lastTapChose) e.words.nothing = true;       // a double tap with nothing to choose
 }
 

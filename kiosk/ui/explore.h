@@ -24,11 +24,16 @@
 //      chosen (someone who swiped to a name and double taps on whatever is under the finger checks
 //      in the name they heard). Without a focus before it, a double tap on a control chooses that
 //      control (rule 2). The tap after a choice, on the same spot and within kDoubleTapMs, is the
-//      double tap's second half and does nothing more.
+//      double tap's second half and does nothing more. When the focus it found was reached by a
+//      swipe, a key or a letter jump (not by touch), the window is kSlowDoubleTapMs: a slow hand's
+//      double tap after a swipe still chooses the name heard, not the one under the finger, whose
+//      name had only begun to be said (the third trial by ear checked in the wrong person with 0.7 s
+//      between the taps). A second tap after that window is rule 2's, on the control touched.
 //   5. Keys (a USB keypad or keyboard, session/input_bindings.h): Tab and the arrow keys move the
 //      focus as swipes do; Enter chooses it.
 //   6. A tap on nothing (no control under it) is said (narrator.h), so that no touch is silent, but
-//      only once kDoubleTapMs have passed without a second tap (VoiceOver waits too): the first tap
+//      only once rule 4's window (kDoubleTapMs, kSlowDoubleTapMs after a swipe) has passed without a
+//      second tap (VoiceOver waits too): the first tap
 //      of a double tap on empty space says nothing of itself (the second trial by ear heard "Hier
 //      staat niets..." at every double tap, cut off by the choice). The session's next-change time
 //      (exploreMsUntilSaid) wakes the frame loop at that moment. A finger coming down before then
@@ -87,6 +92,7 @@ struct Explore {
     // The tap before, for double taps (rule 4).
     std::optional<TouchSample> lastTap;
     std::string focusBeforeLastTap;
+    bool focusBeforeByTouch = false;  // that focus was reached by touch (rule 4's window)
     bool lastTapChose = false;
     std::string activate;  // the control to choose at its next draw (a double tap elsewhere, Enter)
     int activateAge = 0;

@@ -43,7 +43,7 @@ TEST_CASE("speech mode: a held finger turns it on, a name is said on the first t
 
     ui.tap("go.checkin");  // first touch: said, not opened
     CHECK(ui.state().screen == ui::Screen::home);
-    CHECK(k.last() == "Inchecken. Tik twee keer om je naam te kiezen.");
+    CHECK(k.last() == "Inchecken. Tik twee keer voor de lijst met namen.");
     ui.tap("go.checkin");  // second: opens
     REQUIRE(ui.state().screen == ui::Screen::checkin);
     CHECK(contains(k.last(), "Inchecken. 14 namen, op voornaam."));

@@ -49,7 +49,7 @@ TEST_CASE("explore rule 3: in portrait, swipes go through the names in the list'
     const int toCheckin = SpeakingKiosk::timesIn(intro);
     REQUIRE(toCheckin >= 1);
     for (int i = 0; i < toCheckin; ++i) k.swipe(true);
-    CHECK(k.last() == "Inchecken. Tik twee keer om je naam te kiezen.");
+    CHECK(k.last() == "Inchecken. Tik twee keer voor de lijst met namen.");
     REQUIRE(ui.state().screen == ui::Screen::home);  // a swipe chooses nothing
     // A double tap anywhere chooses the focus: here it lands on Programma, which is not opened.
     k.doubleTapAt(centreOf(ui, "go.agenda"));
@@ -166,7 +166,7 @@ TEST_CASE("explore rule 6: the first tap of a double tap on nothing says nothing
     CHECK(ui.session().msUntilNextChange() > kDoubleTapMs);  // nothing more pending
     // Now the trial's way: swipe to Inchecken, double tap on empty space. Nothing is said of the first tap.
     k.swipe(true);
-    REQUIRE(k.last() == "Inchecken. Tik twee keer om je naam te kiezen.");
+    REQUIRE(k.last() == "Inchecken. Tik twee keer voor de lijst met namen.");
     const size_t chosenFrom = k.count();
     k.ui.clock().advanceMs(11'000);  // the whole hint would be due again: it must not come
     k.doubleTapAt(nothing);
@@ -199,7 +199,7 @@ TEST_CASE("explore rule 3: the first swipe on the check-in screen is the first n
     REQUIRE(ui.state().screen == ui::Screen::checkin);
     const std::string list = k.last();
     INFO(list);
-    CHECK(contains(list, "Veeg \xC3\xA9\xC3\xA9n keer naar rechts voor de eerste naam, omlaag voor de volgende beginletter."));
+    CHECK(contains(list, "Veeg \xC3\xA9\xC3\xA9n keer naar rechts voor de eerste naam. Omlaag vegen springt per beginletter vooruit vanaf de A, omhoog terug vanaf de Z."));
     REQUIRE(SpeakingKiosk::timesIn(list) == 1);
     k.swipe(false);  // no focus yet: a swipe left reaches the last, Terug
     CHECK(k.last() == "Terug");
@@ -264,11 +264,11 @@ TEST_CASE("explore rule 5: Tab and Shift+Tab and the arrows move the focus and E
     };
     k.speechOn();
     press(kTab);
-    CHECK(k.last() == "Inchecken. Tik twee keer om je naam te kiezen.");
+    CHECK(k.last() == "Inchecken. Tik twee keer voor de lijst met namen.");
     press(kRight);
     CHECK(k.last() == "Uitchecken. Einde van de dag");
     press(kTab, true);
-    CHECK(k.last() == "Inchecken. Tik twee keer om je naam te kiezen.");
+    CHECK(k.last() == "Inchecken. Tik twee keer voor de lijst met namen.");
     enter();
     REQUIRE(ui.state().screen == ui::Screen::checkin);
     INFO(k.last());
@@ -284,4 +284,83 @@ TEST_CASE("explore rule 5: Tab and Shift+Tab and the arrows move the focus and E
     ui.settle();
     CHECK(checkedIn(ui, "ZU01"));
     CHECK(startsWith(k.last(), "Welkom, Anna!"));
+}
+
+TEST_CASE("explore rule 4: after a swipe, a slow double tap on another name checks in the name heard, a tap after the "
+          "slow window chooses the name touched",
+          "[accessible][swipe]") {
+    // The third trial by ear: swiped to Sanne, a hand 0.7 s between its two taps on Maria-Louise's tile.
+    for (const int gapMs : {700, 1500}) {
+        SpeakingKiosk k;  // landscape, 1280x800
+        test::UiHarness& ui = k.ui;
+        k.speechOn();
+        k.swipe(true);
+        k.doubleTapAt(SpeakingKiosk::nothingPoint());
+        REQUIRE(ui.state().screen == ui::Screen::checkin);
+        k.swipe(true);
+        REQUIRE(startsWith(k.last(), "Anna de V."));
+        const ImVec2 fatima = centreOf(ui, "tile.ZU08");
+        ui.tapAt(fatima);  // the first tap lands on Fatima: her name begins
+        CHECK(startsWith(k.last(), "Fatima B."));
+        ui.clock().advanceMs(gapMs);
+        ui.frame();
+        ui.tapAt(fatima);
+        ui.settle();
+        INFO("gap " << gapMs << " ms: " << k.last());
+        if (gapMs < kSlowDoubleTapMs) {  // a slow double tap: the name heard by swiping
+            CHECK(checkedIn(ui, "ZU01"));
+            CHECK_FALSE(checkedIn(ui, "ZU08"));
+            CHECK(startsWith(k.last(), "Welkom, Anna!"));
+        } else {  // two taps, the name between them said: the name touched (rule 2)
+            CHECK(checkedIn(ui, "ZU08"));
+            CHECK_FALSE(checkedIn(ui, "ZU01"));
+        }
+    }
+}
+
+TEST_CASE("speech mode: after an undo, Klaar goes back to the list of names with speech on, and home turns speech off "
+          "with a word",
+          "[accessible][swipe]") {
+    SpeakingKiosk k;
+    test::UiHarness& ui = k.ui;
+    k.speechOn();
+    k.swipe(true);
+    k.doubleTapAt(SpeakingKiosk::nothingPoint());
+    REQUIRE(ui.state().screen == ui::Screen::checkin);
+    k.swipe(true);
+    k.doubleTapAt(SpeakingKiosk::nothingPoint());  // Anna, the first name
+    ui.settle();
+    REQUIRE(checkedIn(ui, "ZU01"));
+    const int toUndo = SpeakingKiosk::timesIn(k.last());
+    REQUIRE(toUndo >= 1);
+    for (int i = 0; i < toUndo; ++i) k.swipe(true);
+    k.doubleTapAt(SpeakingKiosk::nothingPoint());
+    ui.settle();
+    REQUIRE_FALSE(checkedIn(ui, "ZU01"));
+    REQUIRE(contains(k.last(), "Ongedaan gemaakt"));
+    // Klaar, reached by swiping: the list again, speech on, and the list is said.
+    bool listed = false;
+    for (int i = 0; i < 4 && !listed; ++i) {
+        k.swipe(true);
+        if (startsWith(k.last(), "Klaar")) {
+            k.doubleTapAt(SpeakingKiosk::nothingPoint());
+            listed = true;
+        }
+    }
+    REQUIRE(listed);
+    k.listen();
+    CHECK(ui.state().screen == ui::Screen::checkin);
+    CHECK(ui.state().speech);
+    CHECK(ui.state().feedback.kind == ui::Feedback::Kind::none);
+    const std::string list = k.last();
+    CHECK(startsWith(list, "Inchecken. 14 namen"));
+    CHECK(SpeakingKiosk::timesIn(list) == 1);  // counted on the list drawn, not on the card before it
+    // Terug from the list: home, where speech goes off for the next person, and that is said.
+    k.swipe(false);  // no focus on a new screen: a swipe left is the last, Terug
+    REQUIRE(startsWith(k.last(), "Terug"));
+    k.doubleTapAt(SpeakingKiosk::nothingPoint());
+    k.listen();
+    CHECK(ui.state().screen == ui::Screen::home);
+    CHECK_FALSE(ui.state().speech);
+    CHECK(startsWith(k.last(), "Spraak staat uit. Houd een vinger twee seconden stil"));
 }
