@@ -1,7 +1,7 @@
 // sync_worker_states.cpp: SyncWorker::run()'s states (sync_worker.h, STATE MACHINE), one function
 // each. Loop holds what the thread keeps between them: the two connections, what is due, the timers.
 // Each state function does its state's work and returns the next state; run() only dispatches.
-#include <libpq-fe.h>
+#include "optional/central_api.h"
 #include <poll.h>
 #include <pthread.h>
 #include <unistd.h>
