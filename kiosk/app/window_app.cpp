@@ -41,26 +41,34 @@ void onStopSignal(int) { gStopRequested = 1; }
 // Input seen since the last frame (set from GLFW callbacks, which ImGui's backend chains to).
 bool gInput = false;
 bool gButtonEvent = false;  // a press or release arrived since the last frame (both may come in one poll)
+// Any event of the window since the last frame, input or not (focus, the pointer entering or moving,
+// a resize): WindowRun::newPlatformFrame(). And a resize since the framebuffer's size was asked.
+bool gWindowEvent = true;
+bool gResized = true;
 void onMouseButton(GLFWwindow*, int, int, int) {
-    gInput = true;
+    gInput = gWindowEvent = true;
     gButtonEvent = true;
 }
 void onCursor(GLFWwindow* w, double, double) {
+    gWindowEvent = true;
     // Motion alone matters only while a finger is down (drag); hover is not a thing on touch.
     if (glfwGetMouseButton(w, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS) gInput = true;
 }
-void onScroll(GLFWwindow*, double, double) { gInput = true; }
+void onScroll(GLFWwindow*, double, double) { gInput = gWindowEvent = true; }
 // Keys for the badge scanner go to InputBindings as they come, in order (input_bindings.h): an
 // Enter pressed and released within one frame is still one Enter.
 void onKey(GLFWwindow*, int key, int, int action, int) {
-    gInput = true;
+    gInput = gWindowEvent = true;
     if (action == GLFW_PRESS && (key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER)) InputBindings::keyEnter();
 }
 void onChar(GLFWwindow*, unsigned int c) {
-    gInput = true;
+    gInput = gWindowEvent = true;
     InputBindings::keyChar(c);
 }
-void onSize(GLFWwindow*, int, int) { gInput = true; }
+void onSize(GLFWwindow*, int, int) { gInput = gWindowEvent = gResized = true; }
+void onWindowSize(GLFWwindow*, int, int) { gWindowEvent = true; }
+void onFocus(GLFWwindow*, int) { gWindowEvent = true; }
+void onEnter(GLFWwindow*, int) { gWindowEvent = true; }
 
 void glfwError(int code, const char* description) {
     // Reported once at start-up through the return values; keep stderr free of noise otherwise.
@@ -131,6 +139,7 @@ public:
 private:
     void buildFonts(int width, int height, bool larger);
     void ensureFonts();
+    void newPlatformFrame();
     double waitSeconds(int64_t dueMs) const;
     bool step();       // one turn of the loop; false: leave it (rc_ says how)
     bool drawFrame();  // false: leave the loop (the screenshot is written, or the taps failed)
@@ -153,6 +162,7 @@ private:
     bool parkMouse_ = false, readySent_ = false;
     double tapsDoneAt_ = -1;  // glfwGetTime() when the scripted taps had all been made (for --delay)
     double startedAt_ = 0;
+    double platformAt_ = 0;  // glfwGetTime() at the last newPlatformFrame()
     long long watchdogMs_ = 0;
 };
 
@@ -241,6 +251,9 @@ bool WindowRun::open() {
     glfwSetKeyCallback(window_, onKey);
     glfwSetCharCallback(window_, onChar);
     glfwSetFramebufferSizeCallback(window_, onSize);
+    glfwSetWindowSizeCallback(window_, onWindowSize);
+    glfwSetWindowFocusCallback(window_, onFocus);
+    glfwSetCursorEnterCallback(window_, onEnter);
     ImGui_ImplGlfw_InitForOpenGL(window_, true);  // chains to the callbacks above
     ImGui_ImplOpenGL3_Init("#version 330 core");
     traceStartup("ImGui backends");
@@ -254,7 +267,10 @@ bool WindowRun::open() {
 // Also when the participant switches larger text on or off (between frames: ImGui's atlas is
 // locked during one); the time the switch took (rasterising and uploading) is in the theme, for --ui-dump.
 void WindowRun::ensureFonts() {
-    glfwGetFramebufferSize(window_, &fbW_, &fbH_);
+    if (gResized) {  // asked once, then on a resize only: each time is a round trip to the X server
+        gResized = false;
+        glfwGetFramebufferSize(window_, &fbW_, &fbH_);
+    }
     const bool larger = session_.uiState().largerText;
     if (fbH_ <= 0 || fbW_ <= 0 || (fbH_ == fontH_ && fbW_ == fontW_ && larger == fontLarger_ && deviceObjects_)) return;
     const auto began = std::chrono::steady_clock::now();
@@ -329,11 +345,29 @@ bool WindowRun::step() {
     return drawFrame();
 }
 
+// ImGui's GLFW backend asks the X server, every frame, for the window's size (twice), its focus and
+// the pointer: four round trips, each a wakeup of this thread and of the X server (issue 33). None of
+// them changes without an event, so a frame with no event since the last one (the home screen's
+// minute) keeps the last frame's answers and renews only the time step and the buttons (GLFW's own
+// state, no round trip). Scripted taps and screenshots always take the backend's way.
+void WindowRun::newPlatformFrame() {
+    ImGuiIO& io = ImGui::GetIO();
+    const double now = glfwGetTime();
+    if (gWindowEvent || offscreen_ || frame_ == 0 || taps_.pending()) {
+        gWindowEvent = false;
+        ImGui_ImplGlfw_NewFrame();
+    } else {
+        io.DeltaTime = static_cast<float>(std::max(now - platformAt_, 1e-4));
+        for (int i = 0; i < IM_ARRAYSIZE(io.MouseDown); ++i) io.MouseDown[i] = glfwGetMouseButton(window_, i) == GLFW_PRESS;
+    }
+    platformAt_ = now;
+}
+
 bool WindowRun::drawFrame() {
     ImGuiIO& io = ImGui::GetIO();
     ensureFonts();
     ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplGlfw_NewFrame();
+    newPlatformFrame();
     // Touch leaves no hover: one whole frame after the finger lifted (so that ImGui sees the
     // release where the press was, even when both arrived in one poll), park the pointer.
     const bool buttonActivity = gButtonEvent || glfwGetMouseButton(window_, GLFW_MOUSE_BUTTON_LEFT) == GLFW_PRESS;

@@ -1,6 +1,6 @@
 #include "central_kiosk_role.h"
 
-#include <libpq-fe.h>
+#include "optional/central_api.h"
 #include <sodium.h>
 
 #include "pg_connection.h"

@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include <libpq-fe.h>
+#include "optional/central_api.h"
 
 #include <cstdlib>
 
@@ -100,7 +100,11 @@ std::string PgConnection::connect(const std::string& url, const std::string& pas
     }
     keys.push_back(nullptr);
     values.push_back(nullptr);
-    c_ = PQconnectdbParams(keys.data(), values.data(), 1);
+    try {
+        c_ = PQconnectdbParams(keys.data(), values.data(), 1);
+    } catch (const optional::OptionalLibraryMissing& e) {  // the central module (optional_libraries.h, 4)
+        return e.what();
+    }
     if (!c_) return "out of memory";
     if (PQstatus(c_) != CONNECTION_OK) {
         std::string why = oneLine(PQerrorMessage(c_));

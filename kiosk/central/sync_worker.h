@@ -63,6 +63,8 @@
 //      livenessMs, and a watchdog thread cuts the connection (shutdown(2)) when a round or that
 //      check got no answer for answerWithinMs. The thread then goes to BACKOFF with "not reachable"
 //      and the number waiting: within about livenessMs + answerWithinMs (17 s) of the last answer.
+//      The watchdog looks every 250 ms while a round or a check is in flight, and sleeps otherwise
+//      (woken when one begins): an idle kiosk's watchdog does not wake (issue 33).
 #pragma once
 
 #include <atomic>

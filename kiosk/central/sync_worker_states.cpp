@@ -1,7 +1,7 @@
 // sync_worker_states.cpp: SyncWorker::run()'s states (sync_worker.h, STATE MACHINE), one function
 // each. Loop holds what the thread keeps between them: the two connections, what is due, the timers.
 // Each state function does its state's work and returns the next state; run() only dispatches.
-#include <libpq-fe.h>
+#include "optional/central_api.h"
 #include <poll.h>
 #include <pthread.h>
 #include <unistd.h>
@@ -108,6 +108,7 @@ struct SyncWorker::Loop {
     void awaiting(bool on) {
         std::lock_guard lock(w.socketMutex_);
         w.busy_ = on;
+        if (on) w.watchCv_.notify_all();  // the watchdog sleeps while nothing is in flight
     }
     // A failure: say why, drop the connection (reconnect, LISTEN again), then BACKOFF.
     State fail(const char* key, const std::string& detail) {
@@ -158,6 +159,7 @@ struct SyncWorker::Loop {
             w.liveSocket_ = PQsocket(pg.raw());
             w.watched_ = &pg;
             w.busy_ = true;  // the statements below are watched too (invariant 4)
+            w.watchCv_.notify_all();
         }
         if (PgResult t = pg.exec(kStatementLimits); !t.ok()) return fail("sync.status_unreachable", t.error());
         if (PgResult l = pg.exec("LISTEN attendance_event"); !l.ok()) return fail("sync.status_unreachable", l.error());

@@ -39,6 +39,7 @@
 #include "core/personal_record.h"
 #include "core/text_checks.h"
 #include "export/pdf_exports.h"
+#include "optional/optional_libraries.h"
 #include "store/atomic_file.h"
 #include "store/store_messages.h"
 
@@ -145,9 +146,12 @@ int privacyExport(const CommandLine& cl, CommandContext& ctx) {
                                !s.centralUrl.empty()};
     const std::filesystem::path dir = cl.out ? std::filesystem::path(*cl.out) : exportDir(s.exportFolder, ctx.dbPath);
     const std::string stem = "inzage-" + pdfSlug(record.code) + "-" + localDateOf(ic.madeAt).iso();
-    std::string error;
-    const std::string pdf =
-        personalRecordPdf(record, ic, PdfInputs{ctx.config.programme, s, tx}, error, server.ok ? &server.record : nullptr);
+    std::string error, pdf;
+    try {
+        pdf = personalRecordPdf(record, ic, PdfInputs{ctx.config.programme, s, tx}, error, server.ok ? &server.record : nullptr);
+    } catch (const optional::OptionalLibraryMissing& e) {  // the pdf module (optional_libraries.h, 4)
+        error = e.what();
+    }
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (error.empty()) error = writeFileAtomically(dir / (stem + ".json"), personalRecordJson(record, ic, tx), kPrivateFile);

@@ -1,7 +1,7 @@
 #include "central_url.h"
 
 #include <arpa/inet.h>
-#include <libpq-fe.h>
+#include "optional/central_api.h"
 #include <netinet/in.h>
 #include <unistd.h>
 
@@ -28,7 +28,13 @@ std::vector<std::string> splitCommas(const std::string& s) {
 
 std::optional<CentralTarget> parseCentralUrl(const std::string& url, std::string& error) {
     char* err = nullptr;
-    PQconninfoOption* options = PQconninfoParse(url.c_str(), &err);
+    PQconninfoOption* options = nullptr;
+    try {
+        options = PQconninfoParse(url.c_str(), &err);
+    } catch (const optional::OptionalLibraryMissing& e) {  // the central module (optional_libraries.h, 4)
+        error = e.what();
+        return std::nullopt;
+    }
     if (!options) {
         error = err ? err : "out of memory";
         while (!error.empty() && (error.back() == '\n' || error.back() == ' ')) error.pop_back();

@@ -2,6 +2,7 @@
 
 #include "core/cohort_matrix.h"
 #include "core/presence_list.h"
+#include "optional/optional_libraries.h"
 #include "store/atomic_file.h"
 
 namespace kiosk {
@@ -62,8 +63,9 @@ std::pair<LocalDate, LocalDate> exportDays(const ExportRequest& r, const Program
     return {first, last};
 }
 
-BuiltExport buildExport(const ExportRequest& r, const Programme& programme, const std::vector<Participant>& roster,
-                        const DayRecords& records, const KioskSettings& settings, const Texts& texts) {
+namespace {
+BuiltExport buildUnguarded(const ExportRequest& r, const Programme& programme, const std::vector<Participant>& roster,
+                           const DayRecords& records, const KioskSettings& settings, const Texts& texts) {
     BuiltExport out;
     const PdfInputs pdf{programme, settings, texts};
     if (r.kind == ExportKind::feedback) {  // not an attendance export: cli/commands_feedback.cpp makes it
@@ -99,6 +101,18 @@ BuiltExport buildExport(const ExportRequest& r, const Programme& programme, cons
         if (r.format == ExportFormat::pdf) out.document = presenceListPdf(rows, r.date, blank, pdf, out.error);
     }
     return out;
+}
+}  // namespace
+
+BuiltExport buildExport(const ExportRequest& r, const Programme& programme, const std::vector<Participant>& roster,
+                        const DayRecords& records, const KioskSettings& settings, const Texts& texts) {
+    try {
+        return buildUnguarded(r, programme, roster, records, settings, texts);
+    } catch (const optional::OptionalLibraryMissing& e) {  // the pdf module (optional_libraries.h, 4)
+        BuiltExport out;
+        out.error = e.what();
+        return out;
+    }
 }
 
 StoreStatus collectExport(AttendanceDb& db, const ExportRequest& r, const Programme& programme, const KioskSettings& settings,

@@ -3,13 +3,10 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
-
-#include <cairo-pdf.h>
-
-#include "pdf_language.h"
-#include <fontconfig/fontconfig.h>
 #include <mutex>
-#include <pango/pangocairo.h>
+
+#include "optional/pdf_api.h"
+#include "pdf_language.h"
 
 namespace kiosk {
 

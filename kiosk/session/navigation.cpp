@@ -94,15 +94,16 @@ void Navigation::go(const ui::intent::Go& g, bool staffUnlocked) {
     }
 }
 
-bool Navigation::dimmed(Instant now) const {
-    if (msSinceInput() < kDimAfterMs) return false;
-    const LocalDateTime local = toLocal(now);
-    // Awake while any group meeting today is (nearly) in its programme hours.
+// Awake while any group meeting that day is (nearly) in its programme hours.
+bool Navigation::programmeHours(Instant at) const {
+    const LocalDateTime local = toLocal(at);
     const int m = local.hour * 60 + local.minute;
     for (const ProgrammeDay* day : s_.config.programme.daysOn(local.date))
-        if (m >= day->startsAt().minutes - kAwakeMarginMinutes && m < day->endsAt().minutes + kAwakeMarginMinutes) return false;
-    return true;
+        if (m >= day->startsAt().minutes - kAwakeMarginMinutes && m < day->endsAt().minutes + kAwakeMarginMinutes) return true;
+    return false;
 }
+
+bool Navigation::dimmed(Instant now) const { return msSinceInput() >= kDimAfterMs && !programmeHours(now); }
 
 void Navigation::updateSleep(Instant now, bool touched) {
     if (!sleeping_ && s_.ui.screen == ui::Screen::home && dimmed(now)) sleeping_ = true;
@@ -149,8 +150,10 @@ int64_t Navigation::msUntilNextChange(Instant now, const Holds& holds, const Exe
     int64_t ms = 60000 - (now.ms % 60000);  // the clock's minute
     if (ui.feedback.kind != ui::Feedback::Kind::none) ms = std::min<int64_t>(ms, 1000 - (now.ms % 1000));
     if (ui.animating) ms = std::min<int64_t>(ms, 16);  // a fling in progress: about 60 frames a second
-    if (ui.screen == ui::Screen::home && !sleeping_ && idleMs < kDimAfterMs)
-        ms = std::min(ms, kDimAfterMs - idleMs);  // the moment it may dim
+    // The moment it dims, if it does then: in programme hours that frame would draw what the last
+    // one drew (issue 33); the hours change on a minute, whose frame is drawn anyway.
+    if (ui.screen == ui::Screen::home && !sleeping_ && idleMs < kDimAfterMs && !programmeHours(Instant{now.ms + kDimAfterMs - idleMs}))
+        ms = std::min(ms, kDimAfterMs - idleMs);
     if (ui.screen == ui::Screen::exercise && player && player->state() == ExercisePlayer::State::running) {
         // The countdown changes every second; the controls fade once.
         const int64_t rem = player->remainingMs(steady);

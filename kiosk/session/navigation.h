@@ -55,6 +55,7 @@ public:
 
     // Whether the home screen may dim now (see the rules above).
     bool dimmed(Instant now) const;
+    bool programmeHours(Instant at) const;  // a group meets (nearly) then: the screen stays bright
     bool sleeping() const { return sleeping_; }
     // Falls asleep on the dimmed home screen; wakes on `touched` (the touch itself activates nothing).
     void updateSleep(Instant now, bool touched);

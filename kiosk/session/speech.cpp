@@ -1,6 +1,6 @@
 #include "speech.h"
 
-#include <espeak-ng/speak_lib.h>
+#include "optional/speech_api.h"
 
 #include <algorithm>
 #include <chrono>
@@ -169,7 +169,12 @@ void Speech::speak(const Utterance& u, uint64_t generation) {
     std::lock_guard engine(engineMutex());
     if (engineRate == 0) {
         // DONT_EXIT: espeak-ng would end the process when its data is missing.
-        engineRate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, nullptr, espeakINITIALIZE_DONT_EXIT);
+        try {
+            engineRate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, nullptr, espeakINITIALIZE_DONT_EXIT);
+        } catch (const optional::OptionalLibraryMissing& e) {  // optional_libraries.h, 4
+            std::fprintf(stderr, "speech: %s\n", e.what());
+            engineRate = 0;
+        }
         if (engineRate <= 0) {
             engineRate = -1;
             std::fprintf(stderr, "speech: espeak-ng could not start (espeak-ng-data missing?); the kiosk goes on without a voice\n");

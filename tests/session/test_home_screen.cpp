@@ -97,6 +97,29 @@ TEST_CASE("outside programme hours the untouched screen dims, the first touch on
     CHECK_FALSE(during.session().buildView().dimmed);  // during the programme it stays bright
 }
 
+TEST_CASE("the home screen draws at the moment it may dim only when it dims then", "[ui][home][dim]") {
+    // Touched at :30: the minute's frame at 10:01:00, and the dim moment at 10:01:30, which in
+    // programme hours would draw the same screen again (issue 33): the next frame is 10:02.
+    test::UiHarness during("2026-11-26T10:00");
+    during.clock().advanceSeconds(30);
+    during.session().noteInput();
+    during.frame();
+    during.clock().advanceSeconds(31);
+    during.frame();
+    CHECK(during.session().msUntilNextChange() == 59000);
+    // Outside programme hours that moment is due: it dims then.
+    test::UiHarness early("2026-11-26T07:00");
+    early.clock().advanceSeconds(30);
+    early.session().noteInput();
+    early.frame();
+    early.clock().advanceSeconds(31);
+    early.frame();
+    CHECK(early.session().msUntilNextChange() == 29000);
+    early.clock().advanceSeconds(29);
+    early.frame();
+    CHECK(early.session().buildView().dimmed);
+}
+
 TEST_CASE("the home screen drifts slowly so that nothing burns in", "[ui][home][drift]") {
     test::UiHarness ui("2026-11-26T09:00");
     const ImVec2 first = ui.target("go.checkin")->min;
