@@ -16,9 +16,11 @@
 namespace kiosk::ui {
 namespace {
 
-// The narrowest width `text` takes in `font` on at most two lines (broken at a space).
+// The narrowest width `text` takes in `font` on at most two lines (broken at a space). A text of
+// more than 200 bytes (no name is) is not split word by word each frame: half its width will do.
 float twoLineWidthOf(ImFont* font, const std::string& text) {
     float best = textSize(font, text).x;
+    if (text.size() > 200) return best * 0.5f;
     for (size_t sp = text.find(' '); sp != std::string::npos; sp = text.find(' ', sp + 1))
         best = std::min(best, std::max(textSize(font, text.substr(0, sp)).x, textSize(font, text.substr(sp + 1)).x));
     return best;
