@@ -1,6 +1,12 @@
 // screen_staff_matrix.cpp: the cohort's seven days side by side, each person's count against the
 // certificate rule (kiosk.toml [attendance], core/day_counting.h): excused days in words, those with
 // no day left to miss in the warning colour, and the matrix's export.
+//
+// The columns are as wide as their words need, not fixed shares of the page (a 7-inch portrait panel
+// had the day headings run into each other and the certificate cut to "nog haalbaa…"): the count and
+// the certificate (its short word, on up to two lines) first, then the day columns at the widest
+// heading that fits ("Dag 1" over "26 nov.", else "1" over "26 nov.", else "1" over "26-11"), with the
+// names on two lines in the row font where the room allows; what is left widens the day columns.
 #include <algorithm>
 
 #include "layout.h"
@@ -10,14 +16,91 @@
 namespace kiosk::ui {
 namespace {
 
+// The narrowest width `text` takes in `font` on at most two lines (broken at a space). A text of
+// more than 200 bytes (no name is) is not split word by word each frame: half its width will do.
+float twoLineWidthOf(ImFont* font, const std::string& text) {
+    float best = textSize(font, text).x;
+    if (text.size() > 200) return best * 0.5f;
+    for (size_t sp = text.find(' '); sp != std::string::npos; sp = text.find(' ', sp + 1))
+        best = std::min(best, std::max(textSize(font, text.substr(0, sp)).x, textSize(font, text.substr(sp + 1)).x));
+    return best;
+}
+
+std::string matrixDate(LocalDate d, bool monthName, const Texts& tx) {
+    return monthName ? shortDate(d, tx.lang())
+                     : tx.format("staff.matrix_date_numeric", {{"d", std::to_string(d.day)}, {"m", std::to_string(d.month)}});
+}
+
+struct MatrixColumns {
+    float nameW = 0, dayW = 0, countW = 0, certW = 0;
+    bool dayWord = true;    // "Dag 1" (else "1") over the date
+    bool monthName = true;  // "26 nov." (else "26-11")
+};
+
+MatrixColumns planMatrixColumns(const CohortMatrix& m, float w, const Texts& tx) {
+    const Theme& t = theme();
+    ImFont *bold = t.fonts.bodyBold, *small = t.fonts.small;
+    MatrixColumns c;
+    c.countW = std::max(textSize(small, tx("staff.col_count")).x, textSize(bold, "10/10").x) + t.Em(0.6f);
+    float cert = textSize(small, tx("staff.col_certificate")).x;
+    for (auto st : {CertificateState::earned, CertificateState::reachable, CertificateState::at_risk, CertificateState::missed})
+        cert = std::max(cert, twoLineWidthOf(bold, tx(std::string("matrix.certificate_short.") + certificateStateKey(st))));
+    c.certW = cert + t.Em(0.6f);  // 0.4 em before the words, 0.2 after
+    // A day's cell: an icon, or the words of a status the matrix shows (on up to two lines, small).
+    float cell = t.Em(1.3f), nameMin = textSize(small, tx("staff.col_name")).x, nameWant = nameMin, nameOne = nameMin;
+    for (const MatrixRow& r : m.rows) {
+        for (size_t d = 0; d < r.days.size(); ++d)
+            if (r.days[d] && !(d < r.madeUpOn.size() && r.madeUpOn[d]) && *r.days[d] != DayStatus::absent && *r.days[d] != DayStatus::present)
+                cell = std::max(cell, twoLineWidthOf(small, tx(std::string("matrix.short.") + dayStatusKey(*r.days[d]))) + t.Em(0.3f));
+        const std::string name = listName(r.participant);
+        nameMin = std::max(nameMin, twoLineWidthOf(small, name));
+        nameWant = std::max(nameWant, twoLineWidthOf(bold, name));
+        nameOne = std::max(nameOne, textSize(bold, name).x);
+    }
+    const float rest = w - c.countW - c.certW;
+    nameMin = std::min(nameMin + t.Em(0.5f), rest * 0.45f);
+    nameWant = std::min(nameWant + t.Em(0.5f), std::max(w * 0.4f, nameMin));
+    const float nameRoomy = std::max(nameWant, std::min(nameOne + t.Em(0.5f), w * 0.3f));  // on one line where there is room
+    const size_t n = std::max<size_t>(m.days.size(), 1);
+    // A day column: its cell, and its heading with a gap of `gap` em to the next one.
+    auto dayMin = [&](bool word, bool month, float gap) {
+        float head = 0;
+        for (const auto& d : m.days)
+            head = std::max({head, textSize(bold, word ? tx.format("staff.matrix_day", {{"n", std::to_string(d.number)}}) : std::to_string(d.number)).x,
+                             textSize(small, matrixDate(d.date, month, tx)).x});
+        return std::max(cell, head + t.Em(gap));
+    };
+    const float nd = static_cast<float>(n);
+    struct Format {
+        bool word, month;
+        float gap;  // em between neighbouring headings: "Dag 1" only where it has air around it
+    };
+    const Format formats[] = {{true, true, 0.8f}, {false, true, 0.4f}, {false, false, 0.4f}};
+    for (float want : {nameWant, nameMin})  // names in the row font first, then the heading's words
+        for (const auto& [word, month, gap] : formats)
+            if (rest - nd * dayMin(word, month, gap) >= want) {
+                c.dayWord = word;
+                c.monthName = month;
+                c.nameW = std::min(rest - nd * dayMin(word, month, gap), nameRoomy);
+                c.dayW = (rest - c.nameW) / nd;
+                return c;
+            }
+    // Nothing fair fits: the day headings closer, still apart, and the names what is left (a long
+    // one ends in "…" on its second line).
+    c.dayWord = c.monthName = false;
+    c.nameW = std::max(rest - nd * dayMin(false, false, 0.15f), std::min(nameMin, rest * 0.2f));
+    c.dayW = (rest - c.nameW) / nd;
+    return c;
+}
+
 // One day's cell of a row: a tick, a cross, a word (late, left early, excused, n.v.t.), or the date
 // it was made up on with another group.
-void drawDayCell(const MatrixRow& r, size_t d, ImVec2 c, float dayW, const Texts& tx) {
+void drawDayCell(const MatrixRow& r, size_t d, ImVec2 c, float dayW, bool monthName, const Texts& tx) {
     const Theme& t = theme();
     const Palette& p = t.palette;
     if (!r.days[d]) return;  // still to come
     if (r.madeUpOn[d]) {  // made up with another group (core/catch_up.h): said, with the date
-        const std::string date = shortDate(*r.madeUpOn[d], tx.lang());
+        const std::string date = matrixDate(*r.madeUpOn[d], monthName, tx);
         const float fs = t.fonts.small->FontSize;
         if (textSize(t.fonts.small, tx.format("matrix.short.made_up", {{"date", ""}})).x > dayW - t.Em(0.2f)) {
             // A narrow column: the tick of a day that counts, and the date it was made up on under it.
@@ -85,21 +168,23 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
     const float barH = exportBarHeight(v, true, max.x - min.x);
     const float bottom = max.y - barH - t.Em(0.8f);
     const float w = max.x - min.x;
-    const float nameW = w * 0.26f, countW = w * 0.09f, certW = w * 0.13f;
+    const MatrixColumns cols = planMatrixColumns(m, w, tx);
+    const float nameW = cols.nameW, countW = cols.countW, certW = cols.certW, dayW = cols.dayW;
     const size_t nDays = m.days.size();
-    const float dayW = nDays ? (w - nameW - countW - certW) / static_cast<float>(nDays) : 0.0f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    // Column heads: day number and date ("1 · 26-11").
-    drawText(t.fonts.small, ImVec2(min.x, top + t.fonts.small->FontSize * 0.5f), p.muted, tx("staff.col_name"));
+    // Column heads: the day ("Dag 1" or "1") over its date ("26 nov." or "26-11"), each whole.
+    const float headH = t.em + t.fonts.small->FontSize, labelY = top + (headH - t.fonts.small->FontSize) * 0.5f;
+    drawText(t.fonts.small, ImVec2(min.x, labelY), p.muted, tx("staff.col_name"));
     for (size_t d = 0; d < nDays; ++d) {
         const float cx = min.x + nameW + (static_cast<float>(d) + 0.5f) * dayW;
-        drawTextCentred(t.fonts.bodyBold, cx, top, dayW, p.ink, tx.format("staff.matrix_day", {{"n", std::to_string(m.days[d].number)}}));
-        drawTextCentred(t.fonts.small, cx, top + t.fonts.small->FontSize, dayW, p.muted, shortDate(m.days[d].date, tx.lang()));
+        const std::string n = std::to_string(m.days[d].number);
+        drawTextCentred(t.fonts.bodyBold, cx, top, dayW, p.ink, cols.dayWord ? tx.format("staff.matrix_day", {{"n", n}}) : n);
+        drawTextCentred(t.fonts.small, cx, top + t.em, dayW, p.muted, matrixDate(m.days[d].date, cols.monthName, tx));
     }
-    drawTextCentred(t.fonts.small, min.x + nameW + static_cast<float>(nDays) * dayW + countW * 0.5f, top + t.fonts.small->FontSize * 0.5f, countW, p.muted,
+    drawTextCentred(t.fonts.small, min.x + nameW + static_cast<float>(nDays) * dayW + countW * 0.5f, labelY, countW, p.muted,
                     tx("staff.col_count"));
-    drawText(t.fonts.small, ImVec2(min.x + w - certW + t.Em(0.4f), top + t.fonts.small->FontSize * 0.5f), p.muted, tx("staff.col_certificate"));
-    const float listTop = top + 2 * t.fonts.small->FontSize + t.Em(0.3f);
+    drawText(t.fonts.small, ImVec2(min.x + w - certW + t.Em(0.4f), labelY), p.muted, tx("staff.col_certificate"));
+    const float listTop = top + headH + t.Em(0.3f);
     dl->AddLine(ImVec2(min.x, listTop - t.Em(0.1f)), ImVec2(max.x, listTop - t.Em(0.1f)), p.line.abgr(), 1.5f);
 
     const float rowH = t.Em(2.4f);  // a name too long for its column wraps on a second line
@@ -120,7 +205,7 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
             drawCell(t.fonts.bodyBold, t.fonts.small, ImVec2(base.x, y), nameW - t.Em(0.5f), rowH, p.ink, listName(r.participant));
         }
         for (size_t d = 0; d < r.days.size(); ++d)
-            drawDayCell(r, d, ImVec2(base.x + nameW + (static_cast<float>(d) + 0.5f) * dayW, y + rowH * 0.5f), dayW, tx);
+            drawDayCell(r, d, ImVec2(base.x + nameW + (static_cast<float>(d) + 0.5f) * dayW, y + rowH * 0.5f), dayW, cols.monthName, tx);
         const std::string count = std::to_string(r.daysPresent) + "/" + std::to_string(r.daysEnrolled);
         drawTextCentred(t.fonts.bodyBold, base.x + nameW + static_cast<float>(nDays) * dayW + countW * 0.5f, ty, countW, p.ink, count);
         const Rgb cc = r.certificate == CertificateState::earned    ? p.success
@@ -128,7 +213,7 @@ Intent drawStaffMatrixScreen(const KioskView& v, UiState& s) {
                        : r.certificate == CertificateState::at_risk ? p.warning
                                                                     : p.muted;
         drawCell(t.fonts.bodyBold, t.fonts.small, ImVec2(base.x + w - certW + t.Em(0.4f), y), certW - t.Em(0.4f), rowH, cc,
-                 tx(std::string("matrix.certificate.") + certificateStateKey(r.certificate)));
+                 tx(std::string("matrix.certificate_short.") + certificateStateKey(r.certificate)));
     }
     if (v.staff->matrixLoading) drawText(t.fonts.body, ImVec2(base.x, base.y + static_cast<float>(rows) * rowH), p.muted, tx("staff.matrix_loading"));
     else if (m.rows.empty()) drawText(t.fonts.body, base, p.muted, tx("staff.nobody"));

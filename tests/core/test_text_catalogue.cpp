@@ -65,6 +65,8 @@ TEST_CASE("every text the code asks for exists in the catalogue", "[i18n]") {
         used.insert(std::string("matrix.short.") + dayStatusKey(s));
     for (auto c : {CertificateState::earned, CertificateState::reachable, CertificateState::missed})
         used.insert(std::string("matrix.certificate.") + certificateStateKey(c));
+    for (auto c : {CertificateState::earned, CertificateState::reachable, CertificateState::at_risk, CertificateState::missed})
+        used.insert(std::string("matrix.certificate_short.") + certificateStateKey(c));
     for (auto e : {CorrectionEffect::set_check_in, CorrectionEffect::set_check_out, CorrectionEffect::set_absent,
                    CorrectionEffect::set_excused, CorrectionEffect::confirm_guest, CorrectionEffect::link_guest})
         used.insert(std::string("inspection.effect.") + correctionEffectKey(e));

@@ -5,7 +5,9 @@
 // uses its height for the group cards.
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <string>
+#include <thread>
 
 #include "config_copy.h"
 #include "content/staff_pin.h"
@@ -156,5 +158,81 @@ TEST_CASE("portrait home with two groups: the group cards use the height between
         CHECK(all.find("Gemeente Lochem, 2027") != std::string::npos);
         CHECK(all.find("Kennismaken met de raad") != std::string::npos);
         CHECK(all.find("Bakkerij") != std::string::npos);
+    }
+}
+
+namespace {
+
+// The matrix page's headings apart and whole, and the certificate column's words and the names of
+// the rows in view whole (`nl`: in Dutch, else in English).
+void checkMatrixFits(test::UiHarness& ui, bool nl) {
+    ui.tap("desk.tab.matrix");
+    for (int i = 0; i < 2500 && ui.session().buildView().staff->matrixLoading; ++i) {  // loaded off the UI thread
+        ui.frame();
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    REQUIRE_FALSE(ui.session().buildView().staff->matrixLoading);
+    const auto texts = textsOfAFrame(ui);
+    const ui::TextItem *nameHead = nullptr, *certHead = nullptr, *exportLine = nullptr;
+    for (const auto& t : texts) {
+        if (t.text == (nl ? "Naam" : "Name")) nameHead = &t;
+        if (t.text == (nl ? "Certificaat" : "Certificate")) certHead = &t;
+        if (t.text.rfind(nl ? "Matrix naar" : "Matrix to", 0) == 0) exportLine = &t;
+    }
+    REQUIRE(nameHead);
+    REQUIRE(certHead);
+    REQUIRE(exportLine);
+    // The headings: every text on the line of "Naam" (a day, its date, Dagen, Certificaat).
+    std::vector<const ui::TextItem*> heads;
+    for (const auto& t : texts)
+        if (&t != nameHead && t.max.y > nameHead->min.y && t.min.y < nameHead->max.y) heads.push_back(&t);
+    CHECK(heads.size() >= 2 * 7 + 2);
+    for (size_t i = 0; i < heads.size(); ++i) {
+        INFO(heads[i]->text);
+        CHECK_FALSE(heads[i]->shortened);
+        CHECK_FALSE(heads[i]->clipped);
+        for (size_t j = i + 1; j < heads.size(); ++j) {
+            INFO("and " << heads[j]->text);
+            CHECK_FALSE(overlaps(heads[i]->min, heads[i]->max, heads[j]->min, heads[j]->max));
+        }
+    }
+    // The rows in view: the certificate column's words whole, and each name whole.
+    int statuses = 0, names = 0;
+    for (const auto& t : texts) {
+        if (t.min.y <= certHead->max.y || t.max.y >= exportLine->min.y) continue;
+        INFO(t.text);
+        const bool cert = t.min.x >= certHead->min.x - 1, name = t.min.x <= nameHead->min.x + 1;
+        statuses += cert;
+        names += name;
+        if (cert || name) CHECK_FALSE(t.shortened);
+    }
+    CHECK(statuses >= 2);
+    CHECK(names >= 2);
+}
+
+}  // namespace
+
+TEST_CASE("staff matrix at every size: the day headings apart, the certificate status and the names whole", "[ui][sizes][staff][matrix][fit]") {
+    // The sample at 09:10 on day 1: nobody in yet, so every row says the longest status there is
+    // ("elke dag nodig", once "nog haalbaar, geen dag meer te missen", cut to "nog haalbaa…").
+    test::ConfigCopy cfg;
+    const auto toml = readWholeFile(cfg.dir / "kiosk.toml");
+    const auto hash = hashPin("258046");
+    REQUIRE(toml);
+    REQUIRE(hash);
+    REQUIRE(writeFileAtomically(cfg.dir / "kiosk.toml", withPinHash(*toml, *hash)).empty());
+    for (const Panel& p : kPanels) {
+        auto ui = kioskAt(p.w, p.h, p.diagonal, cfg.path());
+        {
+            INFO(p.w << "x" << p.h << " at " << p.diagonal << " inch, nl");
+            REQUIRE(ui->openStaffDesk("258046"));
+            checkMatrixFits(*ui, true);
+        }
+        if (p.w > 1100) continue;  // English on the narrow panels, where its longer words are tight
+        INFO(p.w << "x" << p.h << " at " << p.diagonal << " inch, en");
+        ui->tap("desk.lock");
+        ui->tap("lang.en");
+        REQUIRE(ui->openStaffDesk("258046"));
+        checkMatrixFits(*ui, false);
     }
 }
