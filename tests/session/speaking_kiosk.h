@@ -107,6 +107,13 @@ struct SpeakingKiosk {
         const ImVec2 a(size.x * 0.5f, size.y * 0.5f - d), b(size.x * 0.5f, size.y * 0.5f + d);
         fingerPath(down ? a : b, down ? b : a, 200);
     }
+    // From the home screen, as the trials by ear did: speech on, one swipe to Inchecken (the first
+    // control, explore.h rule 3), a double tap on nothing. The list of names is then on screen.
+    void openNameList() {
+        speechOn();
+        swipe(true);
+        doubleTapAt(nothingPoint());
+    }
     // A point on the screen drawn where no control is (rule 6's "nothing"), scanning from the top.
     static ImVec2 nothingPoint() {
         const ImVec2 size = ImGui::GetIO().DisplaySize;

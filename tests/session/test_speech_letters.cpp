@@ -22,9 +22,7 @@ bool checkedIn(test::UiHarness& ui, const std::string& code) { return ui.session
 
 // Speech on, the check-in screen opened by a swipe to Inchecken and a double tap.
 void openList(SpeakingKiosk& k) {
-    k.speechOn();
-    k.swipe(true);
-    k.doubleTapAt(SpeakingKiosk::nothingPoint());
+    k.openNameList();
     REQUIRE(k.ui.state().screen == ui::Screen::checkin);
 }
 

@@ -193,9 +193,7 @@ TEST_CASE("explore rule 3: the first swipe on the check-in screen is the first n
           "[accessible][swipe]") {
     SpeakingKiosk k;  // landscape, 1280x800
     test::UiHarness& ui = k.ui;
-    k.speechOn();
-    k.swipe(true);
-    k.doubleTapAt(SpeakingKiosk::nothingPoint());
+    k.openNameList();
     REQUIRE(ui.state().screen == ui::Screen::checkin);
     const std::string list = k.last();
     INFO(list);
@@ -293,9 +291,7 @@ TEST_CASE("explore rule 4: after a swipe, a slow double tap on another name chec
     for (const int gapMs : {700, 1500}) {
         SpeakingKiosk k;  // landscape, 1280x800
         test::UiHarness& ui = k.ui;
-        k.speechOn();
-        k.swipe(true);
-        k.doubleTapAt(SpeakingKiosk::nothingPoint());
+        k.openNameList();
         REQUIRE(ui.state().screen == ui::Screen::checkin);
         k.swipe(true);
         REQUIRE(startsWith(k.last(), "Anna de V."));
@@ -323,9 +319,7 @@ TEST_CASE("speech mode: after an undo, Klaar goes back to the list of names with
           "[accessible][swipe]") {
     SpeakingKiosk k;
     test::UiHarness& ui = k.ui;
-    k.speechOn();
-    k.swipe(true);
-    k.doubleTapAt(SpeakingKiosk::nothingPoint());
+    k.openNameList();
     REQUIRE(ui.state().screen == ui::Screen::checkin);
     k.swipe(true);
     k.doubleTapAt(SpeakingKiosk::nothingPoint());  // Anna, the first name
