@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <thread>
 
@@ -19,21 +20,42 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Voluntary context switches of every thread of `pid` so far (each: the thread slept and was woken).
-long wakeups(int pid) {
-    long total = 0;
+// Voluntary context switches of each thread of `pid` so far (each: the thread slept and was woken),
+// by thread id, with the thread's name.
+std::map<std::string, std::pair<std::string, long>> wakeupsByThread(int pid) {
+    std::map<std::string, std::pair<std::string, long>> out;
     const std::string dir = "/proc/" + std::to_string(pid) + "/task";
     DIR* d = ::opendir(dir.c_str());
-    if (!d) return -1;
+    if (!d) return out;
     while (const dirent* e = ::readdir(d)) {
         if (e->d_name[0] == '.') continue;
         std::ifstream f(dir + "/" + e->d_name + "/status");
-        std::string line;
-        while (std::getline(f, line))
-            if (line.rfind("voluntary_ctxt_switches:", 0) == 0) total += std::stol(line.substr(24));
+        std::string line, name;
+        long n = 0;
+        while (std::getline(f, line)) {
+            if (line.rfind("Name:", 0) == 0) name = line.substr(line.find_first_not_of(" \t", 5));
+            if (line.rfind("voluntary_ctxt_switches:", 0) == 0) n = std::stol(line.substr(24));
+        }
+        out[e->d_name] = {name, n};
     }
     ::closedir(d);
-    return total;
+    return out;
+}
+
+// The wakeups between two snapshots: the total, and "name: n" for each thread that woke (for the
+// failure message: which thread woke says what to look at).
+std::pair<long, std::string> wakeupsBetween(const std::map<std::string, std::pair<std::string, long>>& before,
+                                            const std::map<std::string, std::pair<std::string, long>>& after) {
+    long total = 0;
+    std::string who;
+    for (const auto& [tid, now] : after) {
+        const auto was = before.find(tid);
+        const long n = now.second - (was == before.end() ? 0 : was->second.second);
+        if (n <= 0) continue;
+        total += n;
+        who += (who.empty() ? "" : ", ") + now.first + " " + std::to_string(n);
+    }
+    return {total, who};
 }
 
 }  // namespace
@@ -54,11 +76,12 @@ TEST_CASE("an idle kiosk's threads together wake a few times a minute at most, a
     // (one frame, with the renderer's threads) when it turns, and nothing else.
     const int seconds = 20;
     const size_t framesBefore = frameTimes(dump).size();
-    const long before = wakeups(pid);
+    const auto before = wakeupsByThread(pid);
     std::this_thread::sleep_for(std::chrono::seconds(seconds));
-    const long woke = wakeups(pid) - before;
+    const auto [woke, who] = wakeupsBetween(before, wakeupsByThread(pid));
     const size_t frames = frameTimes(dump).size() - framesBefore;
-    std::printf("idle kiosk: its threads woke %ld times in %d s (%zu frame(s) drawn)\n", woke, seconds, frames);
+    std::printf("idle kiosk: its threads woke %ld times in %d s (%zu frame(s) drawn): %s\n", woke, seconds, frames, who.c_str());
+    INFO("threads woken: " << who);
     CHECK(frames <= 1);
     // A generous bound: at most 5 a minute, plus what drawing the minute's frame costs.
     CHECK(woke <= 2 + static_cast<long>(frames) * 20);
