@@ -22,7 +22,9 @@ struct CentralTable {
 const CentralTable& pq();
 }  // namespace kiosk::optional
 
-KIOSK_OPTIONAL_EXPORT const kiosk::optional::CentralTable* leergang_kiosk_central_table();
+// Returns the table as const void*: the loader calls it through `const void* (*)()` (a call through
+// another function type is undefined, and UBSan's -fsanitize=function stops it).
+KIOSK_OPTIONAL_EXPORT const void* leergang_kiosk_central_table();
 
 #ifndef KIOSK_OPTIONAL_TABLE_SOURCE
 #define PQconnectdbParams (::kiosk::optional::pq().PQconnectdbParams)

@@ -30,7 +30,9 @@ struct PdfTable {
 const PdfTable& pdf();
 }  // namespace kiosk::optional
 
-KIOSK_OPTIONAL_EXPORT const kiosk::optional::PdfTable* leergang_kiosk_pdf_table();
+// Returns the table as const void*: the loader calls it through `const void* (*)()` (a call through
+// another function type is undefined, and UBSan's -fsanitize=function stops it).
+KIOSK_OPTIONAL_EXPORT const void* leergang_kiosk_pdf_table();
 
 #ifndef KIOSK_OPTIONAL_TABLE_SOURCE
 #define FcInit (::kiosk::optional::pdf().FcInit)

@@ -3,12 +3,14 @@
 #define KIOSK_OPTIONAL_TABLE_SOURCE
 #include "pdf_api.h"
 
-KIOSK_OPTIONAL_EXPORT const kiosk::optional::PdfTable* leergang_kiosk_pdf_table() {
+KIOSK_OPTIONAL_EXPORT const void* leergang_kiosk_pdf_table() {
     static const kiosk::optional::PdfTable table{sizeof(kiosk::optional::PdfTable),
                                                      KIOSK_PDF_FUNCTIONS(KIOSK_OPTIONAL_ADDRESS)};
     return &table;
 }
 
 #ifdef KIOSK_OPTIONAL_DIRECT
-const kiosk::optional::PdfTable& kiosk::optional::pdf() { return *leergang_kiosk_pdf_table(); }
+const kiosk::optional::PdfTable& kiosk::optional::pdf() {
+    return *static_cast<const kiosk::optional::PdfTable*>(leergang_kiosk_pdf_table());
+}
 #endif

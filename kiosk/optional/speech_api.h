@@ -17,7 +17,9 @@ struct SpeechTable {
 const SpeechTable& espeak();
 }  // namespace kiosk::optional
 
-KIOSK_OPTIONAL_EXPORT const kiosk::optional::SpeechTable* leergang_kiosk_speech_table();
+// Returns the table as const void*: the loader calls it through `const void* (*)()` (a call through
+// another function type is undefined, and UBSan's -fsanitize=function stops it).
+KIOSK_OPTIONAL_EXPORT const void* leergang_kiosk_speech_table();
 
 #ifndef KIOSK_OPTIONAL_TABLE_SOURCE
 #define espeak_Initialize (::kiosk::optional::espeak().espeak_Initialize)

@@ -3,12 +3,14 @@
 #define KIOSK_OPTIONAL_TABLE_SOURCE
 #include "speech_api.h"
 
-KIOSK_OPTIONAL_EXPORT const kiosk::optional::SpeechTable* leergang_kiosk_speech_table() {
+KIOSK_OPTIONAL_EXPORT const void* leergang_kiosk_speech_table() {
     static const kiosk::optional::SpeechTable table{sizeof(kiosk::optional::SpeechTable),
                                                     KIOSK_SPEECH_FUNCTIONS(KIOSK_OPTIONAL_ADDRESS)};
     return &table;
 }
 
 #ifdef KIOSK_OPTIONAL_DIRECT
-const kiosk::optional::SpeechTable& kiosk::optional::espeak() { return *leergang_kiosk_speech_table(); }
+const kiosk::optional::SpeechTable& kiosk::optional::espeak() {
+    return *static_cast<const kiosk::optional::SpeechTable*>(leergang_kiosk_speech_table());
+}
 #endif
