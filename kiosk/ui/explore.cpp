@@ -28,12 +28,14 @@ void remember(Explore& e, const TouchSample& tap, std::string focusBefore, bool 
     e.lastTapChose = chose;
 }
 
-// Rule 4: whether the tap at `here` is the second of a double tap, in the window the focus before
-// the first tap gives (slower after a swipe, a key or a letter jump).
+// Rule 4's window: kSlowDoubleTapMs when the focus before the last tap came from a swipe, a key or
+// a letter jump, else kDoubleTapMs.
 int64_t doubleTapWindowMs(const Explore& e) {
     const bool swiped = !e.focusBeforeLastTap.empty() && !e.focusBeforeByTouch;
     return swiped ? kSlowDoubleTapMs : kDoubleTapMs;
 }
+// Rule 4: whether the tap at `here` is the second of a double tap, in that window.
+// Rule 4: whether the tap at `here` is the second of a double tap, in that window.
 bool secondTap(const Explore& e, const TouchSample& here) { return e.lastTap && doubleTap(*e.lastTap, here, doubleTapWindowMs(e)); }
 
 void choose(Explore& e, const std::string& id) {
