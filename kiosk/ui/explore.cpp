@@ -35,7 +35,6 @@ int64_t doubleTapWindowMs(const Explore& e) {
     return swiped ? kSlowDoubleTapMs : kDoubleTapMs;
 }
 // Rule 4: whether the tap at `here` is the second of a double tap, in that window.
-// Rule 4: whether the tap at `here` is the second of a double tap, in that window.
 bool secondTap(const Explore& e, const TouchSample& here) { return e.lastTap && doubleTap(*e.lastTap, here, doubleTapWindowMs(e)); }
 
 void choose(Explore& e, const std::string& id) {
