@@ -140,16 +140,13 @@ void UiDump::append(long frame, const char* screen) {
 }
 
 bool writeScreenshot(const std::string& path, int w, int h) {
-    std::vector<unsigned char> pixels(static_cast<size_t>(w) * static_cast<size_t>(h) * 3);
+    // RGBA is the format llvmpipe (and most drivers) read back without converting each pixel;
+    // OpenGL's rows come bottom first. writePng takes both as they are.
+    std::vector<unsigned char> pixels(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, w, h, GL_RGB, GL_UNSIGNED_BYTE, pixels.data());
-    // OpenGL's origin is bottom left; PNG's is top left.
-    const size_t stride = static_cast<size_t>(w) * 3;
-    std::vector<unsigned char> flipped(pixels.size());
-    for (int y = 0; y < h; ++y)
-        std::memcpy(flipped.data() + static_cast<size_t>(y) * stride, pixels.data() + static_cast<size_t>(h - 1 - y) * stride, stride);
-    const std::string err = writePngRgb(path, flipped.data(), w, h);
+    glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+    const std::string err = writePng(path, PixelRows{pixels.data(), w, h, 4, true});
     if (!err.empty()) std::fprintf(stderr, "%s\n", err.c_str());
     return err.empty();
 }

@@ -2,6 +2,7 @@
 
 #include <zlib.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <vector>
@@ -22,28 +23,57 @@ void chunk(std::vector<unsigned char>& out, const char* type, const unsigned cha
     put32(out, static_cast<uint32_t>(crc));
 }
 
+// One row of the picture (`y` from the top) as PNG wants it: filter byte 1 ("Sub": each byte minus
+// the one a pixel to its left), then the row's RGB bytes. `dst`: width * 3 + 1 bytes.
+void filterRow(const PixelRows& p, int y, unsigned char* dst) {
+    const size_t w = static_cast<size_t>(p.width), srcStride = w * static_cast<size_t>(p.channels);
+    const unsigned char* src = p.data + static_cast<size_t>(p.bottomUp ? p.height - 1 - y : y) * srcStride;
+    *dst++ = 1;
+    unsigned char prev[3] = {0, 0, 0};
+    for (size_t x = 0; x < w; ++x, src += p.channels, dst += 3) {
+        for (int c = 0; c < 3; ++c) {
+            dst[c] = static_cast<unsigned char>(src[c] - prev[c]);
+            prev[c] = src[c];
+        }
+    }
+}
+
+// The filtered rows through zlib's fastest level with run-length matches only (the Sub filter
+// leaves a flat kiosk screen's areas as runs of zeros), one row at a time: no copy of the picture.
+bool deflateRows(const PixelRows& p, std::vector<unsigned char>& z) {
+    z_stream s{};
+    if (deflateInit2(&s, Z_BEST_SPEED, Z_DEFLATED, 15, 8, Z_RLE) != Z_OK) return false;
+    const size_t rowBytes = static_cast<size_t>(p.width) * 3 + 1;
+    z.resize(deflateBound(&s, static_cast<uLong>(rowBytes * static_cast<size_t>(p.height))));
+    std::vector<unsigned char> row(rowBytes);
+    s.next_out = z.data();
+    s.avail_out = static_cast<uInt>(z.size());
+    int rc = Z_OK;
+    for (int y = 0; y < p.height && rc == Z_OK; ++y) {
+        filterRow(p, y, row.data());
+        s.next_in = row.data();
+        s.avail_in = static_cast<uInt>(rowBytes);
+        rc = deflate(&s, y + 1 == p.height ? Z_FINISH : Z_NO_FLUSH);
+    }
+    z.resize(s.total_out);
+    deflateEnd(&s);
+    return rc == Z_STREAM_END;
+}
+
 }  // namespace
 
-std::string writePngRgb(const std::string& path, const unsigned char* rgb, int width, int height) {
-    const size_t stride = static_cast<size_t>(width) * 3;
-    // Each row: filter byte 1 ("Sub": each byte minus the one three to its left), then the row.
-    std::vector<unsigned char> raw((stride + 1) * static_cast<size_t>(height));
-    for (int y = 0; y < height; ++y) {
-        const unsigned char* row = rgb + static_cast<size_t>(y) * stride;
-        unsigned char* dst = raw.data() + static_cast<size_t>(y) * (stride + 1);
-        dst[0] = 1;
-        for (size_t i = 0; i < stride; ++i) dst[1 + i] = static_cast<unsigned char>(row[i] - (i >= 3 ? row[i - 3] : 0));
-    }
-    uLongf zlen = compressBound(static_cast<uLong>(raw.size()));
-    std::vector<unsigned char> z(zlen);
-    if (compress2(z.data(), &zlen, raw.data(), static_cast<uLong>(raw.size()), Z_BEST_SPEED) != Z_OK) return path + ": zlib";
+std::string writePng(const std::string& path, const PixelRows& pixels) {
+    if (!pixels.data || pixels.width <= 0 || pixels.height <= 0 || (pixels.channels != 3 && pixels.channels != 4))
+        return path + ": no picture";
+    std::vector<unsigned char> z;
+    if (!deflateRows(pixels, z)) return path + ": zlib";
     std::vector<unsigned char> out = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
     std::vector<unsigned char> ihdr;
-    put32(ihdr, static_cast<uint32_t>(width));
-    put32(ihdr, static_cast<uint32_t>(height));
+    put32(ihdr, static_cast<uint32_t>(pixels.width));
+    put32(ihdr, static_cast<uint32_t>(pixels.height));
     ihdr.insert(ihdr.end(), {8, 2, 0, 0, 0});  // 8 bits, RGB, deflate, adaptive filtering, no interlace
     chunk(out, "IHDR", ihdr.data(), ihdr.size());
-    chunk(out, "IDAT", z.data(), zlen);
+    chunk(out, "IDAT", z.data(), z.size());
     chunk(out, "IEND", nullptr, 0);
     FILE* f = std::fopen(path.c_str(), "wb");
     if (!f) return path + ": " + std::strerror(errno);

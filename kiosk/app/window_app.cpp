@@ -200,6 +200,10 @@ bool WindowRun::open() {
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+    // ImGui draws with neither a depth nor a stencil test: no such buffers (issue 33; llvmpipe
+    // keeps each in ordinary memory, 4 bytes a pixel, 7.9 MiB at 1080p).
+    glfwWindowHint(GLFW_DEPTH_BITS, 0);
+    glfwWindowHint(GLFW_STENCIL_BITS, 0);
     if (offscreen_) glfwWindowHint(GLFW_VISIBLE, GLFW_FALSE);
     GLFWmonitor* monitor = nullptr;
     w_ = opt_.width;

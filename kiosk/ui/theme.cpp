@@ -64,6 +64,7 @@ float emForHeight(float windowHeight, float scale) {
 Fonts loadFonts(float em, float smallPx, float displayPx) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     Fonts fonts;
     const FontFiles files = findFontFiles();
     auto add = [&](const std::string& file, float px) -> ImFont* {
@@ -71,7 +72,7 @@ Fonts loadFonts(float em, float smallPx, float displayPx) {
         ImFontConfig cfg;
         // Horizontal oversampling sharpens small text; large text does not need it (and it would
         // double the atlas, which llvmpipe keeps twice: on the CPU and as a texture).
-        cfg.OversampleH = px < 30.0f ? 2 : 1;
+        cfg.OversampleH = 1;
         cfg.OversampleV = 1;
         cfg.PixelSnapH = true;
         return io.Fonts->AddFontFromFileTTF(file.c_str(), px, &cfg, kDutchRanges);
