@@ -1,5 +1,6 @@
 #include "input_file.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -46,10 +47,14 @@ InputFile readInputFile(const std::filesystem::path& path, size_t limit, const T
         ::close(fd);
         return notRegular(mode);
     }
+    // Room for the size the file has now and one byte more, to see whether it grew while read;
+    // more only as it comes, never past limit + 1 (not limit + 1 up front: that is 8 MiB zeroed
+    // for the four config files at every start and every look at the config, issue 33).
     std::string content;
-    content.resize(limit + 1);
+    content.resize(std::min(static_cast<size_t>(st.st_size), limit) + 1);
     size_t got = 0;
-    while (got < content.size()) {
+    while (got < limit + 1) {
+        if (got == content.size()) content.resize(std::min(content.size() * 2, limit + 1));
         const ssize_t n = ::read(fd, content.data() + got, content.size() - got);
         if (n < 0) {
             if (errno == EINTR) continue;

@@ -113,3 +113,29 @@ TEST_CASE("every byte 0x00-0xFF in a TOML title, raw and as an escape, is refuse
     CHECK(acceptedRaw == 95 - 2);
     CHECK(acceptedEscaped == 95 + 96);
 }
+
+TEST_CASE("a file is read whole at the limit and byte for byte, also where its size says nothing (/proc)", "[config][files]") {
+    test::TempDir dir;
+    // Exactly at the limit: read, every byte; one more: refused. No buffer of the limit's size is
+    // made up front (issue 33); the bytes must still all arrive.
+    std::string exact(kSettingsFileLimit, 'a');
+    for (size_t i = 0; i < exact.size(); i += 997) exact[i] = static_cast<char>('0' + i % 10);
+    { std::ofstream(dir / "exact.toml", std::ios::binary) << exact; }
+    const InputFile atLimit = readInputFile(dir / "exact.toml", kSettingsFileLimit, test::texts());
+    REQUIRE(atLimit.content.has_value());
+    CHECK(*atLimit.content == exact);
+    { std::ofstream(dir / "over.toml", std::ios::binary) << exact << 'x'; }
+    CHECK_FALSE(readInputFile(dir / "over.toml", kSettingsFileLimit, test::texts()).content.has_value());
+    { std::ofstream(dir / "empty.toml", std::ios::binary); }
+    const InputFile empty = readInputFile(dir / "empty.toml", kSettingsFileLimit, test::texts());
+    REQUIRE(empty.content.has_value());
+    CHECK(empty.content->empty());
+    // A regular file whose size says 0 but which has text (the kernel's files): the buffer grows.
+    std::ifstream maps("/proc/self/maps");
+    if (maps) {
+        const InputFile proc = readInputFile("/proc/self/maps", kRosterFileLimit, test::texts());
+        REQUIRE(proc.content.has_value());
+        CHECK(proc.content->size() > 100);
+        CHECK(proc.content->find("\n") != std::string::npos);
+    }
+}
