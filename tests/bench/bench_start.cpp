@@ -2,9 +2,10 @@
 //
 //   xvfb-run -a -s "-screen 0 1920x1080x24" build/test/tests/bench/bench_start [--runs 5] [--size 1920x1080] [--kiosk PATH]
 //
-// 1. Start-up by phase: the real binary with --screenshot and LEERGANG_KIOSK_TRACE_STARTUP (the
-//    phases of app/startup_trace.h, from main), median of --runs after one warm-up run; "exec to
-//    main and exit" is the wall time from spawn to the process's end minus what main reported.
+// 1. Start-up by phase: the real binary with --screenshot --frames 1 (as bench/compare.sh) and
+//    LEERGANG_KIOSK_TRACE_STARTUP (the phases of app/startup_trace.h, from main), median of --runs
+//    after one warm-up run; "exec to main and exit" is the wall time from spawn to the process's
+//    end minus what main reported.
 // 2. Idle memory: the kiosk windowed at --size on its home screen, 10 s after its first frame,
 //    from /proc/PID/smaps, by kind of mapping: own heap and anonymous memory (malloc, the GL
 //    driver's buffers and textures among them: llvmpipe keeps textures in ordinary memory), the
@@ -136,7 +137,7 @@ int main(int argc, char** argv) {
         const std::string png = (dir / ("start-" + std::to_string(i) + ".png")).string();
         const auto t0 = Stopwatch::now();
         const test::RunResult r = test::run({kiosk, "--config", config, "--db", (dir / ("start-" + std::to_string(i) + ".db")).string(),
-                                             "--now", now, "--size", size, "--screenshot", png},
+                                             "--now", now, "--size", size, "--screenshot", png, "--frames", "1"},
                                             {{"TZ", "Europe/Amsterdam"}, {"LEERGANG_KIOSK_TRACE_STARTUP", "1"}});
         const double total = ms(Stopwatch::now() - t0);
         if (r.exitCode != 0) {

@@ -57,6 +57,23 @@ TEST_CASE("--screenshot writes a 1280x800 picture of a home screen that is not b
     CHECK(static_cast<int>(p.rgb[0]) == 0xF6);
 }
 
+// The start-up benchmark (bench/compare.sh, bench_start) times the start to the first frame with
+// --frames 1: that frame must already be the whole door, pixel for pixel what the next one shows.
+TEST_CASE("the first frame of a start is the whole home screen: --frames 1 and 2 give the same picture", "[e2e]") {
+    TempDir dir;
+    std::vector<unsigned char> pictures[2];
+    for (int n = 1; n <= 2; ++n) {
+        const std::string png = (dir / ("home-" + std::to_string(n) + ".png")).string();
+        const auto r = runKiosk(dir, {"--screenshot", png, "--frames", std::to_string(n), "--size", "1920x1080", "--now", "2026-11-26T09:10"});
+        INFO(r.err);
+        REQUIRE(r.exitCode == 0);
+        const Png p = load(png);
+        REQUIRE(p.w == 1920);
+        pictures[n - 1] = p.rgb;
+    }
+    CHECK(pictures[0] == pictures[1]);
+}
+
 TEST_CASE("--size and --screen give the other screens at 1920x1080", "[e2e]") {
     TempDir dir;
     for (const char* screen : {"checkin", "agenda"}) {
