@@ -22,7 +22,8 @@
 #      The kiosk and Chromium run one after the other, never together (2 cores).
 #   4. the kiosk's own benchmark programs, when built (tests/bench): frame build, tap to visible,
 #      commit against raw fdatasync, export of 100,000 events, and the kiosk's start by phase and
-#      idle memory by kind (bench_start: own heap + anonymous, the GL driver, the font atlas).
+#      idle memory by kind (bench_start: own heap + anonymous, the GL driver, the font atlas), and
+#      the live heap by the code that allocated it (heaptrack: the kiosk's own against the driver's).
 # Exit code: 0 when every measured figure passes (n/a is reported, not failed), 1 when one fails or
 # the measuring itself fails, 2 on misuse.
 #

@@ -12,7 +12,11 @@
 //    GL driver's code and data (Mesa, LLVM), the other libraries, the binary, stacks. The font
 //    atlas (built on the CPU, kept as a texture) from the trace.
 // Prints tables and "bench: KEY = VALUE UNIT" lines for bench/compare.sh.
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <csignal>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -25,6 +29,7 @@
 #include <vector>
 
 #include "bench_stats.h"
+#include "heap_owners.h"
 #include "process.h"
 #include "store_test_support.h"
 
@@ -111,6 +116,71 @@ std::map<std::string, Kind> memoryByKind(int pid, const std::string& binary) {
     return out;
 }
 
+
+// A program on PATH, or "".
+std::string onPath(const std::string& name) {
+    const char* path = std::getenv("PATH");
+    std::istringstream dirs(path ? path : "");
+    std::string dir;
+    while (std::getline(dirs, dir, ':'))
+        if (!dir.empty() && ::access((dir + "/" + name).c_str(), X_OK) == 0) return dir + "/" + name;
+    return {};
+}
+
+// The pid of a process named `comm` whose parent is `parent`, or -1.
+int childNamed(int parent, const std::string& comm) {
+    for (const auto& e : fs::directory_iterator("/proc")) {
+        std::ifstream stat(e.path() / "stat");
+        std::string line;
+        if (!std::getline(stat, line)) continue;
+        const auto open = line.find('('), close = line.rfind(')');
+        if (open == std::string::npos || close == std::string::npos) continue;
+        std::istringstream rest(line.substr(close + 2));
+        std::string state;
+        int ppid = 0;
+        rest >> state >> ppid;
+        if (ppid == parent && line.substr(open + 1, close - open - 1) == comm.substr(0, 15)) return std::stoi(e.path().filename());
+    }
+    return -1;
+}
+
+// 3. The idle kiosk's live heap by owner (heap_owners.h), when heaptrack is installed: the kiosk
+// under heaptrack, killed 10 s after its first frame so that nothing is freed.
+void heapOwners(const std::string& kiosk, const std::vector<std::string>& args, const fs::path& dir) {
+    const std::string heaptrack = onPath("heaptrack"), print = onPath("heaptrack_print");
+    if (heaptrack.empty() || print.empty()) {
+        std::printf("\nHeap by owner: n/a (heaptrack not installed; bench/bench-deps lists it)\n");
+        return;
+    }
+    const std::string dump = (dir / "heap-ui.jsonl").string(), base = (dir / "heap").string();
+    std::vector<std::string> argv = {heaptrack, "-o", base, kiosk};
+    argv.insert(argv.end(), args.begin(), args.end());
+    argv.insert(argv.end(), {"--db", (dir / "heap.db").string(), "--ui-dump", dump});
+    const int tracker = test::spawn(argv, {{"TZ", "Europe/Amsterdam"}});
+    for (int i = 0; i < 1200 && test::readFile(dump).empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::this_thread::sleep_for(std::chrono::seconds(10));
+    const int pid = childNamed(tracker, fs::path(kiosk).filename().string());
+    if (pid > 0) ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(tracker, &status, 0);
+    std::string recording;
+    for (const auto& e : fs::directory_iterator(dir))
+        if (const std::string n = e.path().filename().string(); n == "heap.zst" || n == "heap.gz") recording = e.path().string();
+    const std::string graph = (dir / "heap-graph.txt").string();
+    const auto r = test::run({print, recording, "--flamegraph-cost-type", "leaked", "-F", graph});
+    const auto owners = heapByOwner(graph);
+    if (pid <= 0 || recording.empty() || owners.empty()) {
+        std::printf("\nHeap by owner: n/a (the heaptrack recording failed: %s)\n", r.err.c_str());
+        return;
+    }
+    double all = 0;
+    for (const auto& [owner, bytes] : owners) all += bytes;
+    std::printf("\nLive heap (malloc) 10 s after the first frame, by the code that allocated it (heaptrack; heap_owners.h), MiB\n\n");
+    std::printf("| owner | MiB |\n| --- | ---: |\n");
+    for (const auto& [owner, bytes] : owners) std::printf("| %s | %.2f |\n", owner.c_str(), bytes / 1048576.0);
+    std::printf("| **all** | **%.2f** |\n", all / 1048576.0);
+    std::printf("\nbench: idle.heap_ours = %.2f MiB\n", owners.count(kOwnerOurs) ? owners.at(kOwnerOurs) / 1048576.0 : 0.0);
+}
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -184,5 +254,6 @@ int main(int argc, char** argv) {
     std::printf("\nbench: start.ms = %.1f ms\n", median(totals));
     std::printf("bench: idle.pss = %.1f MiB\n", all.pss / 1024);
     std::printf("bench: idle.own_heap_anon = %.1f MiB\n", all.anon / 1024);
+    heapOwners(kiosk, {"--config", config, "--now", now, "--size", size}, dir.path());
     return 0;
 }
