@@ -10,9 +10,13 @@
 #include <iterator>
 #include <string>
 
+#include "content/staff_pin.h"
+#include "store/atomic_file.h"
 #include "store_test_support.h"
 
 namespace kiosk::test {
+
+inline constexpr const char* kStaffPin = "258046";  // the tests' staff PIN
 
 struct ConfigCopy {
     TempDir dir;
@@ -37,6 +41,17 @@ struct ConfigCopy {
     // The facilitator code set (the bundled sample ships none: check-config warns).
     ConfigCopy& withFacilitatorCode(const std::string& code) {
         edit("kiosk.toml", "facilitator_code = \"\"", "facilitator_code = \"" + code + "\"");
+        return *this;
+    }
+    // kiosk.toml with a staff PIN set (or replaced), as `set-pin` leaves it. Argon2id takes a
+    // while: the tests' own PIN is hashed once per test program.
+    ConfigCopy& withStaffPin(const std::string& pin = kStaffPin) {
+        static const std::string ours = hashPin(kStaffPin).value_or("");
+        const std::string hash = pin == kStaffPin ? ours : hashPin(pin).value_or("");
+        const auto toml = readWholeFile(dir / "kiosk.toml");
+        REQUIRE(toml);
+        REQUIRE_FALSE(hash.empty());
+        REQUIRE(writeFileAtomically(dir / "kiosk.toml", withPinHash(*toml, hash)).empty());
         return *this;
     }
     void appendRoster(const std::string& rows) { std::ofstream(dir / "participants.csv", std::ios::app) << rows; }

@@ -11,6 +11,7 @@
 #include <regex>
 #include <thread>
 
+#include "config_copy.h"
 #include "content/staff_pin.h"
 #include "store/atomic_file.h"
 #include "ui/explore.h"
@@ -130,15 +131,9 @@ TEST_CASE("speech mode: a badge's answer is said, a known one and an unknown one
 }
 
 TEST_CASE("speech mode: the PIN pad says a key is a key and never a digit, touched or swiped to", "[accessible]") {
-    test::TempDir cfg;
-    for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
-        fs::copy_file(fs::path(KIOSK_SOURCE_DIR) / "config" / f, cfg / f);
-    const auto toml = readWholeFile(cfg / "kiosk.toml");
-    const auto hash = hashPin("258046");  // the tests' staff PIN
-    REQUIRE(toml);
-    REQUIRE(hash);
-    REQUIRE(writeFileAtomically(cfg / "kiosk.toml", withPinHash(*toml, *hash)).empty());
-    SpeakingKiosk k(cfg.path().string());
+    test::ConfigCopy cfg;
+    cfg.withStaffPin();
+    SpeakingKiosk k(cfg.path());
     k.speechOn();
     const size_t before = spoken(k.log).size();
     k.ui.holdAt(ImVec2(8, 8), 3000);  // the staff corner: the PIN pad, not the held-finger repeat
@@ -172,15 +167,9 @@ TEST_CASE("speech mode: the PIN pad says a key is a key and never a digit, touch
 
 TEST_CASE("narrator rule 5: a wrong PIN is said once however many frames its message stands, again only for a new try",
           "[accessible]") {
-    test::TempDir cfg;
-    for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
-        fs::copy_file(fs::path(KIOSK_SOURCE_DIR) / "config" / f, cfg / f);
-    const auto toml = readWholeFile(cfg / "kiosk.toml");
-    const auto hash = hashPin("258046");  // the tests' staff PIN
-    REQUIRE(toml);
-    REQUIRE(hash);
-    REQUIRE(writeFileAtomically(cfg / "kiosk.toml", withPinHash(*toml, *hash)).empty());
-    SpeakingKiosk k(cfg.path().string());
+    test::ConfigCopy cfg;
+    cfg.withStaffPin();
+    SpeakingKiosk k(cfg.path());
     k.speechOn();
     k.ui.holdAt(ImVec2(8, 8), 3000);
     REQUIRE(k.ui.state().screen == ui::Screen::staff_pin);

@@ -16,21 +16,7 @@ using namespace kiosk;
 
 namespace {
 
-constexpr const char* kPin = "258046";
-
-// Argon2id once for the whole test program.
-const std::string& pinHash() {
-    static const std::string hash = hashPin(kPin).value_or("");
-    return hash;
-}
-
-// kiosk.toml with the staff PIN set, as `set-pin` leaves it.
-void setPin(const test::ConfigCopy& cfg) {
-    const auto toml = readWholeFile(cfg.dir / "kiosk.toml");
-    REQUIRE(toml);
-    REQUIRE_FALSE(pinHash().empty());
-    REQUIRE(writeFileAtomically(cfg.dir / "kiosk.toml", withPinHash(*toml, pinHash())).empty());
-}
+constexpr const char* kPin = test::kStaffPin;
 
 struct Panel {
     float w, h, diagonal;
@@ -51,7 +37,7 @@ struct SmallTwoGroups {
         for (int line = 0; line < 7; ++line) at = csv->find('\n', at) + 1;  // the header and ZU01..ZU06
         REQUIRE(writeFileAtomically(cfg.dir / "participants.csv", csv->substr(0, at)).empty());
         cfg.addLochem();
-        if (withPin) setPin(cfg);
+        if (withPin) cfg.withStaffPin();
     }
     std::string path() const { return cfg.path(); }
 };
@@ -160,7 +146,7 @@ TEST_CASE("staff Vandaag on a day with one or two groups: the group, date, day a
     for (const bool twoGroups : {true, false}) {
         SmallTwoGroups two(true);
         test::ConfigCopy one;  // the sample: one group that day
-        setPin(one);
+        one.withStaffPin();
         for (const Panel& p : kPanels) {
             // The one-group day at the three sizes of the issue (each unlock is an Argon2id check).
             if (!twoGroups && p.w != 1280 && p.w != 1080 && p.w != 800) continue;

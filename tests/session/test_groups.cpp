@@ -20,18 +20,14 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kPin = "258046";
+constexpr const char* kPin = test::kStaffPin;
 
 // The sample config with Lochem's cohort added and a staff PIN set, as `set-pin` leaves it.
 struct TwoGroupConfig {
     test::ConfigCopy cfg;
     TwoGroupConfig() {
         cfg.addLochem();
-        const auto toml = readWholeFile(cfg.dir / "kiosk.toml");
-        const auto hash = hashPin(kPin);
-        REQUIRE(toml);
-        REQUIRE(hash);
-        REQUIRE(writeFileAtomically(cfg.dir / "kiosk.toml", withPinHash(*toml, *hash)).empty());
+        cfg.withStaffPin(kPin);
     }
     std::string path() const { return cfg.path(); }
 };

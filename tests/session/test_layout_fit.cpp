@@ -10,8 +10,6 @@
 #include <thread>
 
 #include "config_copy.h"
-#include "content/staff_pin.h"
-#include "store/atomic_file.h"
 #include "ui/layout.h"
 #include "ui_harness.h"
 
@@ -68,14 +66,10 @@ TEST_CASE("check-in tiles of the sample at every size: every name keeps the tile
 
 TEST_CASE("staff export bar at every size: where the file goes is said whole, clear of the buttons", "[ui][sizes][staff][fit]") {
     test::ConfigCopy cfg;
-    const auto toml = readWholeFile(cfg.dir / "kiosk.toml");
-    const auto hash = hashPin("258046");
-    REQUIRE(toml);
-    REQUIRE(hash);
-    REQUIRE(writeFileAtomically(cfg.dir / "kiosk.toml", withPinHash(*toml, *hash)).empty());
+    cfg.withStaffPin();
     for (const Panel& p : kPanels) {
         auto ui = kioskAt(p.w, p.h, p.diagonal, cfg.path());
-        REQUIRE(ui->openStaffDesk("258046"));
+        REQUIRE(ui->openStaffDesk(test::kStaffPin));
         for (const char* page : {"Presentielijst naar", "Matrix naar"}) {
             INFO(p.w << "x" << p.h << " at " << p.diagonal << " inch, " << page);
             if (std::string(page) == "Matrix naar") ui->tap("desk.tab.matrix");
@@ -216,23 +210,19 @@ TEST_CASE("staff matrix at every size: the day headings apart, the certificate s
     // The sample at 09:10 on day 1: nobody in yet, so every row says the longest status there is
     // ("elke dag nodig", once "nog haalbaar, geen dag meer te missen", cut to "nog haalbaa…").
     test::ConfigCopy cfg;
-    const auto toml = readWholeFile(cfg.dir / "kiosk.toml");
-    const auto hash = hashPin("258046");
-    REQUIRE(toml);
-    REQUIRE(hash);
-    REQUIRE(writeFileAtomically(cfg.dir / "kiosk.toml", withPinHash(*toml, *hash)).empty());
+    cfg.withStaffPin();
     for (const Panel& p : kPanels) {
         auto ui = kioskAt(p.w, p.h, p.diagonal, cfg.path());
         {
             INFO(p.w << "x" << p.h << " at " << p.diagonal << " inch, nl");
-            REQUIRE(ui->openStaffDesk("258046"));
+            REQUIRE(ui->openStaffDesk(test::kStaffPin));
             checkMatrixFits(*ui, true);
         }
         if (p.w > 1100) continue;  // English on the narrow panels, where its longer words are tight
         INFO(p.w << "x" << p.h << " at " << p.diagonal << " inch, en");
         ui->tap("desk.lock");
         ui->tap("lang.en");
-        REQUIRE(ui->openStaffDesk("258046"));
+        REQUIRE(ui->openStaffDesk(test::kStaffPin));
         checkMatrixFits(*ui, false);
     }
 }

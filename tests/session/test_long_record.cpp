@@ -23,13 +23,7 @@ const LocalDate kDay1{2026, 11, 26};
 
 // The sample config with a staff PIN, in a folder the test may edit.
 struct PinConfig : test::ConfigCopy {
-    PinConfig() {
-        const auto toml = readWholeFile(dir / "kiosk.toml");
-        const auto hash = hashPin(kPin);
-        REQUIRE(toml);
-        REQUIRE(hash);
-        REQUIRE(writeFileAtomically(dir / "kiosk.toml", withPinHash(*toml, *hash)).empty());
-    }
+    PinConfig() { withStaffPin(kPin); }
 };
 
 void unlock(test::UiHarness& ui) { REQUIRE(ui.openStaffDesk(kPin)); }

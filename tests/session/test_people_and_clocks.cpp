@@ -248,11 +248,7 @@ TEST_CASE("people: a running exercise step does not jump when the wall clock is 
 
 TEST_CASE("people: staff mode's auto-lock runs on the steady clock", "[ui][people][clock][staff]") {
     ConfigCopy cfg;
-    const auto toml = readWholeFile(cfg.dir / "kiosk.toml");
-    const auto hash = hashPin("2580");
-    REQUIRE(toml);
-    REQUIRE(hash);
-    REQUIRE(writeFileAtomically(cfg.dir / "kiosk.toml", withPinHash(*toml, *hash)).empty());
+    cfg.withStaffPin("2580");
     test::UiHarness ui("2026-11-26T09:10", 1280, 800, cfg.path());
     ui.holdAt(ImVec2(8, 8), 3000);
     REQUIRE(ui.state().screen == ui::Screen::staff_pin);

@@ -11,6 +11,7 @@
 
 #include "content/staff_pin.h"
 #include "store/atomic_file.h"
+#include "config_copy.h"
 #include "ui_harness.h"
 
 using namespace kiosk;
@@ -21,21 +22,11 @@ namespace {
 constexpr const char* kPin = "4711";
 
 // The sample config with retention_days = 30 and a staff PIN.
-struct RetentionConfig {
-    test::TempDir dir;
+struct RetentionConfig : test::ConfigCopy {
     RetentionConfig() {
-        for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
-            fs::copy_file(fs::path(KIOSK_SOURCE_DIR) / "config" / f, dir / f);
-        auto toml = readWholeFile(dir / "kiosk.toml");
-        REQUIRE(toml);
-        const std::string from = "retention_days = 365";
-        REQUIRE(toml->find(from) != std::string::npos);
-        toml->replace(toml->find(from), from.size(), "retention_days = 30 ");
-        const auto hash = hashPin(kPin);
-        REQUIRE(hash);
-        REQUIRE(writeFileAtomically(dir / "kiosk.toml", withPinHash(*toml, *hash)).empty());
+        edit("kiosk.toml", "retention_days = 365", "retention_days = 30 ");
+        withStaffPin(kPin);
     }
-    std::string path() const { return dir.path().string(); }
 };
 
 // The days that have events in the file, read by the store as a command would.

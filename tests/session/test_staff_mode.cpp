@@ -9,6 +9,7 @@
 
 #include "content/staff_pin.h"
 #include "store/atomic_file.h"
+#include "config_copy.h"
 #include "ui_harness.h"
 
 using namespace kiosk;
@@ -20,18 +21,9 @@ constexpr const char* kPin = "2580";
 const LocalDate kDay1{2026, 11, 26};
 
 // The sample config with a staff PIN set, as `set-pin` leaves it.
-struct StaffConfig {
-    test::TempDir dir;
+struct StaffConfig : test::ConfigCopy {
     fs::path path() const { return dir.path(); }
-    StaffConfig() {
-        for (const char* f : {"kiosk.toml", "programme.toml", "exercises.toml", "participants.csv"})
-            fs::copy_file(fs::path(KIOSK_SOURCE_DIR) / "config" / f, dir / f);
-        const auto toml = readWholeFile(dir / "kiosk.toml");
-        const auto hash = hashPin(kPin);
-        REQUIRE(toml);
-        REQUIRE(hash);
-        REQUIRE(writeFileAtomically(dir / "kiosk.toml", withPinHash(*toml, *hash)).empty());
-    }
+    StaffConfig() { withStaffPin(kPin); }
 };
 
 // A finger resting on the top-left corner of the home screen for `ms`.
@@ -602,9 +594,7 @@ TEST_CASE("a new PIN in kiosk.toml closes an open staff session", "[ui][staff][p
     StaffConfig cfg;
     test::UiHarness ui("2026-11-26T16:30", 1280, 800, cfg.path().string(), true);
     unlock(ui);
-    const auto toml = readWholeFile(cfg.dir / "kiosk.toml");
-    const auto hash = hashPin("13579");
-    REQUIRE(writeFileAtomically(cfg.dir / "kiosk.toml", withPinHash(*toml, *hash)).empty());
+    cfg.withStaffPin("13579");
     ui.clock().advanceMs(2100);
     ui.session().noteInput();
     ui.session().pollConfig();
