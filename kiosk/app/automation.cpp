@@ -140,8 +140,8 @@ void UiDump::append(long frame, const char* screen) {
 }
 
 bool writeScreenshot(const std::string& path, int w, int h) {
-    // RGBA is the format llvmpipe (and most drivers) read back without converting each pixel;
-    // OpenGL's rows come bottom first. writePng takes both as they are.
+    // Read as OpenGL gives it, four bytes a pixel and the bottom row first: writePng takes both as
+    // they are, so no second copy of the picture is made to turn or narrow it.
     std::vector<unsigned char> pixels(static_cast<size_t>(w) * static_cast<size_t>(h) * 4);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadBuffer(GL_BACK);

@@ -33,7 +33,9 @@ namespace kiosk {
 
 class ScriptedTaps {
 public:
-    explicit ScriptedTaps(std::vector<ScriptedTouch> steps) : steps_(std::move(steps)) {}
+    // Without any step, no tap is awaited: the screen counts as settled from the first frame
+    // (--screenshot --frames 1 is then the first frame, as the start benchmarks time it).
+    explicit ScriptedTaps(std::vector<ScriptedTouch> steps) : steps_(std::move(steps)), framesSinceTap_(steps_.empty() ? 2 : 0) {}
 
     bool pending() const { return next_ < steps_.size(); }
     // A --hold's finger is down: the loop should draw again soon, without spinning.
@@ -43,7 +45,8 @@ public:
     // Before a frame: moves io's pointer for the next press or release. Returns false when a
     // label did not appear within 600 frames (the script cannot go on; said on stderr).
     bool beforeFrame(ImGuiIO& io, bool storeBusy);
-    // Frames drawn since the last tap was released (the screen has settled after 2).
+    // Frames drawn since the last tap was released (the screen has settled after 2; 2 from the
+    // start when there are no taps).
     int framesSinceTap() const { return framesSinceTap_; }
 
 private:

@@ -39,23 +39,25 @@ void filterRow(const PixelRows& p, int y, unsigned char* dst) {
 }
 
 // The filtered rows through zlib's fastest level with run-length matches only (the Sub filter
-// leaves a flat kiosk screen's areas as runs of zeros), one row at a time: no copy of the picture.
+// leaves a flat kiosk screen's areas as runs of zeros), one row at a time, into `z` through a
+// buffer of 64 KiB (zlib's own example's loop): no copy of the picture, none of its size.
 bool deflateRows(const PixelRows& p, std::vector<unsigned char>& z) {
     z_stream s{};
     if (deflateInit2(&s, Z_BEST_SPEED, Z_DEFLATED, 15, 8, Z_RLE) != Z_OK) return false;
-    const size_t rowBytes = static_cast<size_t>(p.width) * 3 + 1;
-    z.resize(deflateBound(&s, static_cast<uLong>(rowBytes * static_cast<size_t>(p.height))));
-    std::vector<unsigned char> row(rowBytes);
-    s.next_out = z.data();
-    s.avail_out = static_cast<uInt>(z.size());
+    std::vector<unsigned char> row(static_cast<size_t>(p.width) * 3 + 1), out(64 * 1024);
     int rc = Z_OK;
-    for (int y = 0; y < p.height && rc == Z_OK; ++y) {
+    for (int y = 0; y < p.height && rc != Z_STREAM_ERROR; ++y) {
         filterRow(p, y, row.data());
         s.next_in = row.data();
-        s.avail_in = static_cast<uInt>(rowBytes);
-        rc = deflate(&s, y + 1 == p.height ? Z_FINISH : Z_NO_FLUSH);
+        s.avail_in = static_cast<uInt>(row.size());
+        const int flush = y + 1 == p.height ? Z_FINISH : Z_NO_FLUSH;
+        do {
+            s.next_out = out.data();
+            s.avail_out = static_cast<uInt>(out.size());
+            rc = deflate(&s, flush);
+            z.insert(z.end(), out.data(), out.data() + (out.size() - s.avail_out));
+        } while (s.avail_out == 0 && rc != Z_STREAM_ERROR);
     }
-    z.resize(s.total_out);
     deflateEnd(&s);
     return rc == Z_STREAM_END;
 }

@@ -1,8 +1,8 @@
 // png_writer.h: a screenshot as a PNG file, fast. zlib at its fastest level, run-length only, with
 // the "Sub" filter: a flat kiosk screen compresses well that way, in a fraction of the time stb's
 // own deflate took (which was a third of the whole --screenshot run, and that run is the start-up
-// benchmark). Rows may come bottom row first and with four bytes a pixel, as OpenGL reads them
-// fastest, so no copy is made to turn or narrow them.
+// benchmark). Rows may come bottom row first and with four bytes a pixel, as glReadPixels gives
+// them, so no copy is made to turn or narrow them.
 #pragma once
 
 #include <string>

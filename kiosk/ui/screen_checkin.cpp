@@ -116,7 +116,9 @@ float namesakeListW(const KioskView& v, float width, float most) {
     const Theme& t = theme();
     static size_t memoKey = 0;
     static float memoNeed = 0.0f;
-    size_t key = std::hash<float>{}(width) ^ (std::hash<float>{}(most) << 1) ^ (std::hash<float>{}(t.em) << 2);
+    size_t key = std::hash<float>{}(width) ^ (std::hash<float>{}(most) << 1) ^ (std::hash<float>{}(t.em) << 2) ^
+                 (std::hash<float>{}(t.fonts.bodyBold ? t.fonts.bodyBold->FontSize : 0.0f) << 3) ^
+                 (std::hash<float>{}(layout().minTargetPx) << 4);
     for (size_t k = 0; k < v.expected.size(); ++k) {
         const bool kept = k < v.expectedLabels.size() && v.expectedLabels[k];
         const std::string made = kept ? std::string() : labelAt(v, k);

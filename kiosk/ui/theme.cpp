@@ -70,8 +70,8 @@ Fonts loadFonts(float em, float smallPx, float displayPx) {
     auto add = [&](const std::string& file, float px) -> ImFont* {
         if (file.empty()) return nullptr;
         ImFontConfig cfg;
-        // Horizontal oversampling sharpens small text; large text does not need it (and it would
-        // double the atlas, which llvmpipe keeps twice: on the CPU and as a texture).
+        // No horizontal oversampling: with PixelSnapH every glyph starts on a whole pixel, where
+        // it adds nothing (imgui.h says so), and it would double each glyph's room in the atlas.
         cfg.OversampleH = 1;
         cfg.OversampleV = 1;
         cfg.PixelSnapH = true;

@@ -127,8 +127,10 @@ std::string onPath(const std::string& name) {
     return {};
 }
 
-// The pid of a process named `comm` whose parent is `parent`, or -1.
-int childNamed(int parent, const std::string& comm) {
+// The pid of a process named `comm` below `ancestor` (a child, or a child's child ...), or -1.
+int descendantNamed(int ancestor, const std::string& comm) {
+    std::map<int, int> parentOf;
+    std::vector<int> named;
     for (const auto& e : fs::directory_iterator("/proc")) {
         std::ifstream stat(e.path() / "stat");
         std::string line;
@@ -139,8 +141,13 @@ int childNamed(int parent, const std::string& comm) {
         std::string state;
         int ppid = 0;
         rest >> state >> ppid;
-        if (ppid == parent && line.substr(open + 1, close - open - 1) == comm.substr(0, 15)) return std::stoi(e.path().filename());
+        const int pid = std::atoi(e.path().filename().c_str());
+        parentOf[pid] = ppid;
+        if (line.substr(open + 1, close - open - 1) == comm.substr(0, 15)) named.push_back(pid);  // comm: 15 bytes at most
     }
+    for (const int pid : named)
+        for (int up = parentOf[pid], hops = 0; up > 1 && hops < 16; up = parentOf[up], ++hops)
+            if (up == ancestor) return pid;
     return -1;
 }
 
@@ -159,8 +166,10 @@ void heapOwners(const std::string& kiosk, const std::vector<std::string>& args, 
     const int tracker = test::spawn(argv, {{"TZ", "Europe/Amsterdam"}});
     for (int i = 0; i < 1200 && test::readFile(dump).empty(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
     std::this_thread::sleep_for(std::chrono::seconds(10));
-    const int pid = childNamed(tracker, fs::path(kiosk).filename().string());
-    if (pid > 0) ::kill(pid, SIGKILL);
+    const int pid = descendantNamed(tracker, fs::path(kiosk).filename().string());
+    // Killed, so that nothing is freed. Not found (heaptrack started it some other way): heaptrack
+    // is killed instead, so that the wait below ends (the kiosk then ends with the X server).
+    ::kill(pid > 0 ? pid : tracker, SIGKILL);
     int status = 0;
     ::waitpid(tracker, &status, 0);
     std::string recording;

@@ -31,15 +31,22 @@ bool isAllocator(const std::string& f) {
 
 }  // namespace
 
+// The C++ library's own frames (a map's node, a string's buffer) belong to whoever called them.
+bool isLibraryTemplate(const std::string& f) {
+    static const std::regex re(R"(^(std::|__gnu_cxx::|void std::|bool std::))");
+    return std::regex_search(f, re);
+}
+
 std::string ownerOf(const std::string& stack) {
     const auto frames = framesOf(stack);
     if (frames.empty()) return kOwnerDriver;
     size_t i = frames.size() - 1;
-    while (i > 0 && isAllocator(frames[i])) --i;
+    while (i > 0 && (isAllocator(frames[i]) || isLibraryTemplate(frames[i]))) --i;
     const std::string& f = frames[i];
-    static const std::regex bare(R"(^0x[0-9a-fA-F]+$)");
+    // Mesa and LLVM by address (stripped) or, where a symbol is exported, by name.
+    static const std::regex driver(R"(^(0x[0-9a-fA-F]+$|llvm::|LLVM[A-Z]|lp_|gallivm|_mesa_|util_|st_|pipe_|draw_|u_|dri_|driswrast|_glapi))");
     static const std::regex window(R"(^(_?X[A-Za-z]|_Xim|xcb_|_xcb|glfw|_glfw|glX|__glX|__glDispatch|gl[A-Z]))");
-    if (std::regex_search(f, bare)) return kOwnerDriver;
+    if (std::regex_search(f, driver)) return kOwnerDriver;
     if (std::regex_search(f, window)) return kOwnerWindow;
     return kOwnerOurs;
 }

@@ -6,9 +6,10 @@
 // How: the kiosk runs under `heaptrack`, idles, and is killed with SIGKILL, so nothing is freed and
 // heaptrack's "leaked" is what was live at that moment. `heaptrack_print --flamegraph-cost-type
 // leaked -F FILE` writes one line per call stack: "outer;...;inner BYTES". The owner of a stack is
-// its innermost frame that is not an allocator (malloc, operator new, ImGui::MemAlloc, ...):
-//   - a bare address (no symbol): the GL driver, Mesa's llvmpipe and LLVM (Debian ships them
-//     stripped; everything of ours, ImGui and SQLite have symbols);
+// its innermost frame that is neither an allocator (malloc, operator new, ImGui::MemAlloc, ...)
+// nor the C++ library's (std::map's node belongs to whoever fills the map):
+//   - a bare address (no symbol) or an llvm::, lp_, gallivm, _mesa_, util_ ... name: the GL
+//     driver, Mesa's llvmpipe and LLVM (Debian ships Mesa stripped; LLVM exports some names);
 //   - X11, XCB, GLX and GLFW functions by name: the window system;
 //   - any other name: the kiosk's own (its code, ImGui, SQLite, the C++ library on its behalf).
 // This is an attribution by rule, good to a few hundred KiB: a stripped library of ours would count

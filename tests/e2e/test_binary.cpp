@@ -1,11 +1,13 @@
 // The binary as a person starts it: a screenshot without a screen, a clear word without a display.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <set>
 
 #define STB_IMAGE_IMPLEMENTATION
 #include <stb/stb_image.h>
 
+#include "app/png_writer.h"
 #include "e2e_support.h"
 #include "ui/screen_id.h"
 
@@ -58,20 +60,52 @@ TEST_CASE("--screenshot writes a 1280x800 picture of a home screen that is not b
 }
 
 // The start-up benchmark (bench/compare.sh, bench_start) times the start to the first frame with
-// --frames 1: that frame must already be the whole door, pixel for pixel what the next one shows.
-TEST_CASE("the first frame of a start is the whole home screen: --frames 1 and 2 give the same picture", "[e2e]") {
+// --frames 1: exactly one frame is drawn then, and it is already the whole door, pixel for pixel
+// what the next one shows.
+TEST_CASE("the first frame of a start is the whole home screen: --frames 1 draws one frame, the same picture as two", "[e2e]") {
     TempDir dir;
     std::vector<unsigned char> pictures[2];
     for (int n = 1; n <= 2; ++n) {
         const std::string png = (dir / ("home-" + std::to_string(n) + ".png")).string();
-        const auto r = runKiosk(dir, {"--screenshot", png, "--frames", std::to_string(n), "--size", "1920x1080", "--now", "2026-11-26T09:10"});
+        const std::string dump = (dir / ("home-" + std::to_string(n) + ".jsonl")).string();
+        const auto r = runKiosk(dir, {"--screenshot", png, "--frames", std::to_string(n), "--ui-dump", dump, "--size", "1920x1080",
+                                      "--now", "2026-11-26T09:10"});
         INFO(r.err);
         REQUIRE(r.exitCode == 0);
+        const std::string frames = readFile(dump);
+        CHECK(std::count(frames.begin(), frames.end(), '\n') == n);  // one JSON line a frame drawn
         const Png p = load(png);
         REQUIRE(p.w == 1920);
         pictures[n - 1] = p.rgb;
     }
     CHECK(pictures[0] == pictures[1]);
+}
+
+// writePng (app/png_writer.h) as --screenshot uses it: OpenGL's rows, bottom first and four bytes
+// a pixel, come out as the picture top first in RGB, every byte; also one pixel, and noise whose
+// compressed rows overflow the writer's 64 KiB output buffer.
+TEST_CASE("writePng turns OpenGL's bottom-up RGBA rows into the picture top first, byte for byte", "[e2e][png]") {
+    TempDir dir;
+    for (const auto& [w, h] : {std::pair{3, 2}, std::pair{1, 1}, std::pair{30000, 3}}) {
+        CAPTURE(w, h);
+        std::vector<unsigned char> rgba(static_cast<size_t>(w) * h * 4), expected(static_cast<size_t>(w) * h * 3);
+        uint32_t noise = 2463534242u;  // xorshift: bytes zlib cannot shrink, so the output fills its buffer
+        for (int y = 0; y < h; ++y)      // y: the row in OpenGL's order, 0 the bottom
+            for (int x = 0; x < w; ++x)
+                for (int c = 0; c < 4; ++c) {
+                    noise ^= noise << 13, noise ^= noise >> 17, noise ^= noise << 5;
+                    const auto v = static_cast<unsigned char>(noise >> 24);
+                    rgba[(static_cast<size_t>(y) * w + x) * 4 + c] = v;
+                    if (c < 3) expected[(static_cast<size_t>(h - 1 - y) * w + x) * 3 + c] = v;
+                }
+        const std::string png = (dir / "p.png").string();
+        REQUIRE(writePng(png, PixelRows{rgba.data(), w, h, 4, true}).empty());
+        const Png p = load(png);
+        CHECK(p.w == w);
+        CHECK(p.h == h);
+        CHECK(p.rgb == expected);
+    }
+    CHECK_FALSE(writePng((dir / "none.png").string(), PixelRows{}).empty());
 }
 
 TEST_CASE("--size and --screen give the other screens at 1920x1080", "[e2e]") {
