@@ -7,6 +7,7 @@
 #   box_locked_down WHEN    the installed files' modes, SysRq, Ctrl-Alt-Del, the binary's hardening
 #   pin_rules_on_the_box    set-pin's rules on the installed box
 #   unit_exposure_at_most N systemd-analyze security of the installed unit
+#   start_caches_fill       the unit's start caches fill for the kiosk user and make the next start quicker
 
 # unit_exposure_at_most MAX: systemd-analyze security of the installed unit with its drop-ins (by name,
 # so that /etc/systemd/system/leergang-kiosk.service.d/ counts) is at most MAX.
@@ -67,6 +68,40 @@ pin_rules_on_the_box() {
         echo "$toml leesbaar voor nobody / readable by nobody" >&2; exit 1
     fi
     echo "set-pin: 1234 en een leesbaar bestand geweigerd, PIN gezet, 640 root:leergang-kiosk / refused 1234 and a readable file, PIN set"
+}
+
+# start_caches_fill (issue 33): the installed kiosk, started twice under Xvfb as the kiosk user with
+# the unit's own Environment= lines and its CacheDirectory= folders made as systemd makes them, leaves
+# libX11's Compose cache and Mesa's shader cache there; each start's glfwInit (the Compose table) is
+# printed. A UTF-8 locale, as a venue's box has: its Compose file is the 5,700-line one.
+start_caches_fill() {
+    local unit=/lib/systemd/system/leergang-kiosk.service tmp envs=() d run home
+    [ -f "$unit" ] || unit=/usr/lib/systemd/system/leergang-kiosk.service
+    mapfile -t envs < <(sed -n 's/^Environment=//p' "$unit")
+    # shellcheck disable=SC2013  # CacheDirectory= is a list of names separated by spaces
+    for d in $(sed -n 's/^CacheDirectory=//p' "$unit"); do
+        "${sudo[@]}" install -d -o leergang-kiosk -g leergang-kiosk -m 0750 "/var/cache/$d"
+    done
+    home=$(getent passwd leergang-kiosk | cut -d: -f6)    # systemd sets HOME (libX11 writes no cache without it)
+    tmp=$(mktemp -d) && chmod 0777 "$tmp"
+    for run in 1 2; do
+        # @DISPLAY@ becomes xvfb-run's display in the inner shell (-ac: the kiosk user has no cookie).
+        # shellcheck disable=SC2016
+        xvfb-run -a -s "-screen 0 1280x800x24 -ac" bash -c 'exec "${@/#@DISPLAY@/DISPLAY=$DISPLAY}"' _ \
+            "${sudo[@]}" runuser -u leergang-kiosk -- env -i @DISPLAY@ HOME="$home" LC_ALL=C.UTF-8 LEERGANG_KIOSK_TRACE_STARTUP=1 "${envs[@]}" \
+            /usr/bin/leergang-kiosk --db "$tmp/cache-test.db" --now 2026-11-26T09:10 --size 1280x800 \
+            --screenshot "$tmp/home.png" >"$tmp/trace$run" 2>&1 ||
+            { echo "de kiosk startte niet als leergang-kiosk / the kiosk did not start as its user:" >&2; cat "$tmp/trace$run" >&2; exit 1; }
+    done
+    echo "glfwInit (Compose), start 1 en 2 / starts 1 and 2: $(awk '/glfwInit/ { print $2 " ms" }' "$tmp"/trace1 "$tmp"/trace2 | paste -sd' ')"
+    "${sudo[@]}" find /var/cache/leergang-kiosk/compose -type f | grep -q . ||
+        { echo "geen Compose-cache / no Compose cache in /var/cache/leergang-kiosk/compose" >&2; exit 1; }
+    "${sudo[@]}" find /var/cache/leergang-kiosk/mesa -type f | grep -q . ||
+        { echo "geen shader-cache / no shader cache in /var/cache/leergang-kiosk/mesa" >&2; exit 1; }
+    [ -z "$("${sudo[@]}" find /var/lib/leergang-kiosk -name '.cache' -o -name '.compose-cache')" ] ||
+        { echo "een cache in de map van de registratie / a cache in the record's folder" >&2; exit 1; }
+    "${sudo[@]}" rm -rf "$tmp"
+    echo "startcaches gevuld in /var/cache/leergang-kiosk / start caches filled (Compose, shaders)"
 }
 
 # The Debian package, round trip (issues 8 and 19): build it twice from the same objects (round 2's
@@ -171,6 +206,7 @@ package_test() {
     echo "bijgewerkt $old -> $new: conffile bewaard, 2 check-ins, schema $schema / upgraded: conffile kept, 2 check-ins, schema $schema"
     box_locked_down "na bijwerken / after the upgrade"
     pin_rules_on_the_box
+    start_caches_fill
 
     # A central record over TCP: doctor says the installed unit blocks it; the drop-in that
     # central-dropin prints opens it (doctor healthy), and the sandbox still rates at or below 3.1.
@@ -198,7 +234,8 @@ package_test() {
         { echo "de centrale bewaartermijn-timer staat aan zonder de eigenaar / the central purge timer is enabled" >&2; exit 1; }
     getent passwd leergang-kiosk >/dev/null
     "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get remove --purge -y -qq leergang-kiosk >/dev/null
-    if [ -e /usr/bin/leergang-kiosk ] || [ -e /etc/leergang-kiosk/kiosk.toml ] || [ -L /etc/systemd/system/ctrl-alt-del.target ]; then
+    if [ -e /usr/bin/leergang-kiosk ] || [ -e /etc/leergang-kiosk/kiosk.toml ] || [ -L /etc/systemd/system/ctrl-alt-del.target ] ||
+        [ -e /var/cache/leergang-kiosk ]; then
         echo "het pakket liet bestanden achter / the package left files behind" >&2
         exit 1
     fi

@@ -1,6 +1,12 @@
 // run_kiosk.cpp: start the kiosk itself: resolve paths and clock, build the session, open the window.
+#include <atomic>
+#include <clocale>
 #include <cstdio>
+#include <cstring>
+#include <exception>
 #include <memory>
+#include <optional>
+#include <thread>
 
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
@@ -13,6 +19,38 @@
 #include "app/window_app.h"
 
 namespace kiosk {
+
+namespace {
+
+// The display (glfwInit: the X connection, the input method's Compose table) comes up on this
+// thread while the session reads its config and opens its store on another: neither needs the
+// other (issue 33). The session's threads wake the frame loop through GLFW only once it is up
+// (`windowSystemUp`, which must outlive the session); what they report before that, the first
+// frame reads anyway. An exception of the session's constructor is thrown here, as before.
+void openSessionBesideDisplay(const SessionOptions& so, const Clock& clock, std::optional<KioskSession>& opened,
+                              std::atomic<bool>& windowSystemUp) {
+    // glfwInit switches LC_CTYPE from "C" to the user's locale (GLFW's X11 text input needs it), and
+    // setlocale is not safe while another thread reads the locale: the same switch happens here,
+    // before any thread, so that glfwInit finds it made, and the session starts under the locale
+    // it runs under afterwards (a config reload did already).
+    if (std::strcmp(std::setlocale(LC_CTYPE, nullptr), "C") == 0) std::setlocale(LC_CTYPE, "");
+    std::exception_ptr failed;
+    std::thread opening([&] {
+        try {
+            opened.emplace(so, clock, [&windowSystemUp] {
+                if (windowSystemUp.load(std::memory_order_acquire)) glfwPostEmptyEvent();
+            });
+        } catch (...) {
+            failed = std::current_exception();
+        }
+        traceStartup("session: config, database, roster, log");
+    });
+    windowSystemUp.store(startWindowSystem(), std::memory_order_release);  // runWindow says so when there is none
+    opening.join();
+    if (failed) std::rethrow_exception(failed);
+}
+
+}  // namespace
 
 int runKiosk(const CommandLine& cl) {
     traceStartup("main");
@@ -69,8 +107,10 @@ int runKiosk(const CommandLine& cl) {
     const std::unique_ptr<Clock> clock = clockFromCommandLine(cl);
     if (!clock) return 2;
 
-    KioskSession session(so, *clock, [] { glfwPostEmptyEvent(); });
-    traceStartup("session: config, database, roster, log");
+    std::atomic<bool> windowSystemUp{false};
+    std::optional<KioskSession> opened;
+    openSessionBesideDisplay(so, *clock, opened, windowSystemUp);
+    KioskSession& session = *opened;
     for (const auto& p : session.startupProblems()) std::fprintf(stderr, "%s\n", p.c_str());
     if (!session.ready()) {
         // Never a blank screen at the venue: the window says check-in is out of order, and whom

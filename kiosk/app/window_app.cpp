@@ -115,12 +115,27 @@ void createDeviceObjects() {
     io.Fonts = ours;
 }
 
+bool gWindowSystemUp = false;  // startWindowSystem() succeeded and glfwTerminate has not run since
+
+void stopWindowSystem() {
+    glfwTerminate();
+    gWindowSystemUp = false;
+}
+
 }  // namespace
 
-bool displayAvailable() {
+bool startWindowSystem() {
+    if (gWindowSystemUp) return true;
     glfwSetErrorCallback(glfwError);
-    if (!glfwInit()) return false;
-    glfwTerminate();
+    gWindowSystemUp = glfwInit() == GLFW_TRUE;
+    if (gWindowSystemUp) traceStartup("glfwInit: X connection");
+    return gWindowSystemUp;
+}
+
+bool displayAvailable() {
+    if (gWindowSystemUp) return true;
+    if (!startWindowSystem()) return false;
+    stopWindowSystem();
     return true;
 }
 
@@ -190,12 +205,10 @@ void WindowRun::buildFonts(int width, int height, bool larger) {
 }
 
 bool WindowRun::open() {
-    glfwSetErrorCallback(glfwError);
-    if (!glfwInit()) {
+    if (!startWindowSystem()) {
         std::fprintf(stderr, "%s\n", session_.texts()("app.no_display").c_str());
         return false;
     }
-    traceStartup("glfwInit: X connection");
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
@@ -245,7 +258,7 @@ bool WindowRun::open() {
     if (!window_) {
         std::fprintf(stderr, "%s\n", session_.texts()("app.no_window").c_str());
         ImGui::DestroyContext();
-        glfwTerminate();
+        stopWindowSystem();
         return false;
     }
     if (opt_.fullscreen) glfwSetInputMode(window_, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
@@ -423,7 +436,7 @@ void WindowRun::close() {
     ImGui::DestroyContext();
     glfwDestroyWindow(window_);
     traceStartup("shut down");
-    glfwTerminate();
+    stopWindowSystem();
 }
 
 }  // namespace

@@ -23,6 +23,12 @@ struct WindowOptions {
     double exitAfterSeconds = 0;    // > 0: close the window after this long (the out-of-order screen)
 };
 
+// Connects to the display: glfwInit, the X connection and its input method (with a UTF-8 locale,
+// libX11 reads the Compose table: tens of ms without its cache). Needs nothing of the session, so
+// runKiosk calls it on the main thread while the session opens its store on another (issue 33);
+// runWindow's own call then returns at once. Main thread only. False: no display.
+bool startWindowSystem();
+
 // Runs until the window closes. Returns the process exit code (0 ok, 1 runtime failure).
 int runWindow(KioskSession& session, const WindowOptions& options);
 
