@@ -7,7 +7,7 @@
 #   box_locked_down WHEN    the installed files' modes, SysRq, Ctrl-Alt-Del, the binary's hardening
 #   pin_rules_on_the_box    set-pin's rules on the installed box
 #   unit_exposure_at_most N systemd-analyze security of the installed unit
-#   start_caches_fill       the unit's start caches fill for the kiosk user and make the next start quicker
+#   start_caches_fill       the unit's start caches fill for the kiosk user, out of the record's folder
 
 # unit_exposure_at_most MAX: systemd-analyze security of the installed unit with its drop-ins (by name,
 # so that /etc/systemd/system/leergang-kiosk.service.d/ counts) is at most MAX.
@@ -72,18 +72,24 @@ pin_rules_on_the_box() {
 
 # start_caches_fill (issue 33): the installed kiosk, started twice under Xvfb as the kiosk user with
 # the unit's own Environment= lines and its CacheDirectory= folders made as systemd makes them, leaves
-# libX11's Compose cache and Mesa's shader cache there; each start's glfwInit (the Compose table) is
-# printed. A UTF-8 locale, as a venue's box has: its Compose file is the 5,700-line one.
+# libX11's Compose cache and Mesa's shader cache there, and nothing in the record's folder; each
+# start's glfwInit moment (the Compose table: read from the cache the second time) is printed, not
+# judged (a timing). A UTF-8 locale, as a venue's box has: its Compose file is the 5,700-line one.
 start_caches_fill() {
-    local unit=/lib/systemd/system/leergang-kiosk.service tmp envs=() d run home
+    local unit=/lib/systemd/system/leergang-kiosk.service tmp envs=() d run home sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
     [ -f "$unit" ] || unit=/usr/lib/systemd/system/leergang-kiosk.service
+    [ -f "$unit" ] || { echo "geen geïnstalleerde unit / no installed unit" >&2; exit 1; }
     mapfile -t envs < <(sed -n 's/^Environment=//p' "$unit")
     # shellcheck disable=SC2013  # CacheDirectory= is a list of names separated by spaces
     for d in $(sed -n 's/^CacheDirectory=//p' "$unit"); do
         "${sudo[@]}" install -d -o leergang-kiosk -g leergang-kiosk -m 0750 "/var/cache/$d"
     done
     home=$(getent passwd leergang-kiosk | cut -d: -f6)    # systemd sets HOME (libX11 writes no cache without it)
-    tmp=$(mktemp -d) && chmod 0777 "$tmp"
+    tmp=$(mktemp -d) || exit 1
+    # shellcheck disable=SC2064  # $tmp now, and sudo as it is now
+    trap "${sudo[*]} rm -rf '$tmp'; trap - RETURN" RETURN
+    chmod 0777 "$tmp"
     for run in 1 2; do
         # @DISPLAY@ becomes xvfb-run's display in the inner shell (-ac: the kiosk user has no cookie).
         # shellcheck disable=SC2016
@@ -94,13 +100,12 @@ start_caches_fill() {
             { echo "de kiosk startte niet als leergang-kiosk / the kiosk did not start as its user:" >&2; cat "$tmp/trace$run" >&2; exit 1; }
     done
     echo "glfwInit (Compose), start 1 en 2 / starts 1 and 2: $(awk '/glfwInit/ { print $2 " ms" }' "$tmp"/trace1 "$tmp"/trace2 | paste -sd' ')"
-    "${sudo[@]}" find /var/cache/leergang-kiosk/compose -type f | grep -q . ||
+    [ -n "$("${sudo[@]}" find /var/cache/leergang-kiosk/compose -type f -print -quit)" ] ||
         { echo "geen Compose-cache / no Compose cache in /var/cache/leergang-kiosk/compose" >&2; exit 1; }
-    "${sudo[@]}" find /var/cache/leergang-kiosk/mesa -type f | grep -q . ||
+    [ -n "$("${sudo[@]}" find /var/cache/leergang-kiosk/mesa -type f -print -quit)" ] ||
         { echo "geen shader-cache / no shader cache in /var/cache/leergang-kiosk/mesa" >&2; exit 1; }
-    [ -z "$("${sudo[@]}" find /var/lib/leergang-kiosk -name '.cache' -o -name '.compose-cache')" ] ||
+    [ -z "$("${sudo[@]}" find /var/lib/leergang-kiosk \( -name .cache -o -name .compose-cache \) -print -quit)" ] ||
         { echo "een cache in de map van de registratie / a cache in the record's folder" >&2; exit 1; }
-    "${sudo[@]}" rm -rf "$tmp"
     echo "startcaches gevuld in /var/cache/leergang-kiosk / start caches filled (Compose, shaders)"
 }
 

@@ -1,5 +1,4 @@
 // run_kiosk.cpp: start the kiosk itself: resolve paths and clock, build the session, open the window.
-#include <atomic>
 #include <clocale>
 #include <cstdio>
 #include <cstring>
@@ -24,28 +23,26 @@ namespace {
 
 // The display (glfwInit: the X connection, the input method's Compose table) comes up on this
 // thread while the session reads its config and opens its store on another: neither needs the
-// other (issue 33). The session's threads wake the frame loop through GLFW only once it is up
-// (`windowSystemUp`, which must outlive the session); what they report before that, the first
-// frame reads anyway. An exception of the session's constructor is thrown here, as before.
-void openSessionBesideDisplay(const SessionOptions& so, const Clock& clock, std::optional<KioskSession>& opened,
-                              std::atomic<bool>& windowSystemUp) {
+// other (issue 33). The session's threads wake the frame loop through wakeWindowSystem(), which
+// posts only while GLFW is up; what they report before that, the first frame reads anyway. An
+// exception of the session's constructor is thrown here, as before.
+void openSessionBesideDisplay(const SessionOptions& so, const Clock& clock, std::optional<KioskSession>& opened) {
     // glfwInit switches LC_CTYPE from "C" to the user's locale (GLFW's X11 text input needs it), and
     // setlocale is not safe while another thread reads the locale: the same switch happens here,
     // before any thread, so that glfwInit finds it made, and the session starts under the locale
-    // it runs under afterwards (a config reload did already).
+    // it runs under afterwards (a config reload did already). Where the user's locale is "C"
+    // itself, glfwInit sets "C" once more: the same values written over themselves.
     if (std::strcmp(std::setlocale(LC_CTYPE, nullptr), "C") == 0) std::setlocale(LC_CTYPE, "");
     std::exception_ptr failed;
     std::thread opening([&] {
         try {
-            opened.emplace(so, clock, [&windowSystemUp] {
-                if (windowSystemUp.load(std::memory_order_acquire)) glfwPostEmptyEvent();
-            });
+            opened.emplace(so, clock, [] { wakeWindowSystem(); });
         } catch (...) {
             failed = std::current_exception();
         }
         traceStartup("session: config, database, roster, log");
     });
-    windowSystemUp.store(startWindowSystem(), std::memory_order_release);  // runWindow says so when there is none
+    startWindowSystem();  // runWindow tries again, and says so when there is no display
     opening.join();
     if (failed) std::rethrow_exception(failed);
 }
@@ -107,9 +104,8 @@ int runKiosk(const CommandLine& cl) {
     const std::unique_ptr<Clock> clock = clockFromCommandLine(cl);
     if (!clock) return 2;
 
-    std::atomic<bool> windowSystemUp{false};
     std::optional<KioskSession> opened;
-    openSessionBesideDisplay(so, *clock, opened, windowSystemUp);
+    openSessionBesideDisplay(so, *clock, opened);
     KioskSession& session = *opened;
     for (const auto& p : session.startupProblems()) std::fprintf(stderr, "%s\n", p.c_str());
     if (!session.ready()) {

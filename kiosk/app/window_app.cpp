@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <cstdint>
 #include <cstring>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -115,25 +116,45 @@ void createDeviceObjects() {
     io.Fonts = ours;
 }
 
-bool gWindowSystemUp = false;  // startWindowSystem() succeeded and glfwTerminate has not run since
+// Whether glfwInit succeeded and glfwTerminate has not run since. Written on the main thread under
+// the mutex, which wakeWindowSystem() holds while it posts: no post starts before the init has ended
+// or while the terminate runs.
+std::mutex gWindowSystemMutex;
+bool gWindowSystemUp = false;
 
 void stopWindowSystem() {
+    {
+        const std::lock_guard<std::mutex> lock(gWindowSystemMutex);
+        gWindowSystemUp = false;
+    }
     glfwTerminate();
-    gWindowSystemUp = false;
 }
 
 }  // namespace
 
 bool startWindowSystem() {
-    if (gWindowSystemUp) return true;
+    {
+        const std::lock_guard<std::mutex> lock(gWindowSystemMutex);
+        if (gWindowSystemUp) return true;
+    }
     glfwSetErrorCallback(glfwError);
-    gWindowSystemUp = glfwInit() == GLFW_TRUE;
-    if (gWindowSystemUp) traceStartup("glfwInit: X connection");
-    return gWindowSystemUp;
+    const bool up = glfwInit() == GLFW_TRUE;
+    if (up) traceStartup("glfwInit: X connection");
+    const std::lock_guard<std::mutex> lock(gWindowSystemMutex);
+    gWindowSystemUp = up;
+    return up;
+}
+
+void wakeWindowSystem() {
+    const std::lock_guard<std::mutex> lock(gWindowSystemMutex);
+    if (gWindowSystemUp) glfwPostEmptyEvent();
 }
 
 bool displayAvailable() {
-    if (gWindowSystemUp) return true;
+    {
+        const std::lock_guard<std::mutex> lock(gWindowSystemMutex);
+        if (gWindowSystemUp) return true;
+    }
     if (!startWindowSystem()) return false;
     stopWindowSystem();
     return true;

@@ -29,6 +29,11 @@ struct WindowOptions {
 // runWindow's own call then returns at once. Main thread only. False: no display.
 bool startWindowSystem();
 
+// Wakes the frame loop (glfwPostEmptyEvent) from any thread: the session's store, sync, config-watch
+// and background-job threads. Does nothing before startWindowSystem() has succeeded or once the
+// window system is stopped (runWindow's end): never a post into a GLFW that is not, or no longer, there.
+void wakeWindowSystem();
+
 // Runs until the window closes. Returns the process exit code (0 ok, 1 runtime failure).
 int runWindow(KioskSession& session, const WindowOptions& options);
 
