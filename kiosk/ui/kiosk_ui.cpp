@@ -72,9 +72,12 @@ Intent drawKioskUi(const KioskView& view, UiState& state) {
     const Layout& lay = layout();
     ImGui::SetNextWindowPos(ImVec2(0, inBand ? lay.bandTop : 0.0f));
     ImGui::SetNextWindowSize(inBand ? ImVec2(io.DisplaySize.x, lay.bandBottom - lay.bandTop) : io.DisplaySize);
+    // No background of its own: the frame is cleared to the palette's background before ImGui draws
+    // (app/window_app.cpp), so a full-window rectangle of the same colour would only be shaded and
+    // blended again, pixel by pixel, in every frame (issue 33: the minute's frame under llvmpipe).
     constexpr ImGuiWindowFlags kRoot = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                        ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                                       ImGuiWindowFlags_NoScrollWithMouse;
+                                       ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground;
     ImGui::Begin("##kiosk", nullptr, kRoot);
     // Dimmed: the first touch only wakes the screen. A full-window button submitted first takes
     // the press, so nothing under the finger is activated by it.
