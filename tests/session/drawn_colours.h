@@ -1,6 +1,8 @@
 // drawn_colours.h: the colours a frame actually drew, read back from ImGui's draw lists after
 // Render() (no GL): the solid shapes in paint order, and every glyph with the colour it was drawn in.
-// colourAt() composes the solid shapes under a point as the GPU would (alpha blending over black),
+// colourAt() composes the solid shapes under a point as the GPU would (alpha blending over the
+// palette's background, the colour the window clears each frame to: app/window_app.cpp; the root
+// window draws no background of its own),
 // inside each shape's clip rectangle. Anti-aliasing fringes (vertices of unequal alpha) are left
 // out: they are the shape's own edge, not another colour. Textured lines are switched off while
 // reading (style.AntiAliasedLinesUseTex), so that every non-glyph shape is geometry.
@@ -76,7 +78,7 @@ private:
         return {mix(under.r, col & 0xFF), mix(under.g, (col >> 8) & 0xFF), mix(under.b, (col >> 16) & 0xFF)};
     }
     ui::Rgb compose(ImVec2 p, size_t before) const {
-        ui::Rgb c{0, 0, 0};
+        ui::Rgb c = ui::theme().palette.background;  // glClear's colour (app/window_app.cpp)
         for (const Tri& t : solids_) {
             if (t.order >= before) break;
             const float minX = std::min({t.p[0].x, t.p[1].x, t.p[2].x}), maxX = std::max({t.p[0].x, t.p[1].x, t.p[2].x});
