@@ -16,6 +16,7 @@
 #include "content/paths.h"
 #include "session/startup_trace.h"
 #include "app/window_app.h"
+#include "app/window_system.h"
 
 namespace kiosk {
 

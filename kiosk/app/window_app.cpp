@@ -17,12 +17,12 @@
 #include <cstdio>
 #include <cstdint>
 #include <cstring>
-#include <mutex>
 #include <thread>
 #include <vector>
 
 
 #include "app/automation.h"
+#include "app/window_system.h"
 #include "session/input_bindings.h"
 #include "session/startup_trace.h"
 #include "frame_pacer.h"
@@ -71,12 +71,6 @@ void onWindowSize(GLFWwindow*, int, int) { gWindowEvent = true; }
 void onFocus(GLFWwindow*, int) { gWindowEvent = true; }
 void onEnter(GLFWwindow*, int) { gWindowEvent = true; }
 
-void glfwError(int code, const char* description) {
-    // Reported once at start-up through the return values; keep stderr free of noise otherwise.
-    (void)code;
-    (void)description;
-}
-
 // The font atlas as a one-channel texture (issue 33). ImGui's OpenGL backend uploads it as RGBA,
 // four bytes a pixel, and llvmpipe keeps textures in ordinary memory; one byte a pixel, with the
 // texture's swizzle reading it as (1, 1, 1, coverage), draws exactly the same for a quarter of the
@@ -115,52 +109,6 @@ void createDeviceObjects() {
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     io.Fonts = ours;
 }
-
-// Whether glfwInit succeeded and glfwTerminate has not run since. Written on the main thread under
-// the mutex, which wakeWindowSystem() holds while it posts: no post starts before the init has ended
-// or while the terminate runs.
-std::mutex gWindowSystemMutex;
-bool gWindowSystemUp = false;
-
-void stopWindowSystem() {
-    {
-        const std::lock_guard<std::mutex> lock(gWindowSystemMutex);
-        gWindowSystemUp = false;
-    }
-    glfwTerminate();
-}
-
-}  // namespace
-
-bool startWindowSystem() {
-    {
-        const std::lock_guard<std::mutex> lock(gWindowSystemMutex);
-        if (gWindowSystemUp) return true;
-    }
-    glfwSetErrorCallback(glfwError);
-    const bool up = glfwInit() == GLFW_TRUE;
-    if (up) traceStartup("glfwInit: X connection");
-    const std::lock_guard<std::mutex> lock(gWindowSystemMutex);
-    gWindowSystemUp = up;
-    return up;
-}
-
-void wakeWindowSystem() {
-    const std::lock_guard<std::mutex> lock(gWindowSystemMutex);
-    if (gWindowSystemUp) glfwPostEmptyEvent();
-}
-
-bool displayAvailable() {
-    {
-        const std::lock_guard<std::mutex> lock(gWindowSystemMutex);
-        if (gWindowSystemUp) return true;
-    }
-    if (!startWindowSystem()) return false;
-    stopWindowSystem();
-    return true;
-}
-
-namespace {
 
 // One run of the window, from open to close (runWindow): its three phases are open(), loop() and
 // close(); the loop's turn is step(), a frame drawFrame().
